@@ -1,0 +1,189 @@
+/**
+ * Import tracking: where does the value an expression names come from?
+ * `fs.promises.readFile`, `readFile` imported from 'fs/promises',
+ * `const { readFile: rf } = require('fs')`, `const r = fs.readFile`,
+ * `(await import('fs')).readFile`, `import x = require('m')` (TS) all resolve
+ * to a module and a property path. One tracker per file, created in a rule's
+ * `create` (never module state).
+ */
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+type Variable = TSESLint.Scope.Variable;
+
+export interface Origin {
+  /** The module the value was imported or required from (`node:` prefix removed); null for a global. */
+  module: string | null;
+  /**
+   * Property path from the module object, or for a global from the global
+   * scope (`['structuredClone']`). A call adds the segment `'()'`:
+   * `require('rfdc')()` is `{ module: 'rfdc', path: ['()'] }`. A leading
+   * `default` is dropped, so default imports and CommonJS `require` agree.
+   */
+  path: string[];
+}
+
+const MAX_DEPTH = 12;
+
+export function stripNodePrefix(name: string): string {
+  return name.startsWith('node:') ? name.slice(5) : name;
+}
+
+function withSegment(origin: Origin | null, segment: string): Origin | null {
+  if (!origin) return null;
+  if (segment === 'default' && origin.path.length === 0 && origin.module !== null) return origin;
+  return { module: origin.module, path: [...origin.path, segment] };
+}
+
+function staticPropertyName(node: TSESTree.MemberExpression): string | null {
+  if (!node.computed && node.property.type === 'Identifier') return node.property.name;
+  if (node.computed && node.property.type === 'Literal' && typeof node.property.value === 'string') return node.property.value;
+  return null;
+}
+
+/** The string of a module specifier argument: `'fs'` or a template with no expressions. */
+export function staticString(node: TSESTree.Node | undefined): string | null {
+  if (!node) return null;
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
+  return null;
+}
+
+/** Finds the property path from the destructured value to `target` inside a pattern. */
+function patternPath(pattern: TSESTree.Node, target: TSESTree.Node, path: string[]): string[] | null {
+  if (pattern === target) return path;
+  switch (pattern.type) {
+    case 'ObjectPattern':
+      for (const property of pattern.properties) {
+        if (property.type === 'RestElement') continue;
+        let key: string | null = null;
+        if (!property.computed && property.key.type === 'Identifier') key = property.key.name;
+        else if (property.key.type === 'Literal' && typeof property.key.value === 'string') key = property.key.value;
+        if (key === null) continue;
+        const found = patternPath(property.value, target, [...path, key]);
+        if (found) return found;
+      }
+      return null;
+    case 'AssignmentPattern':
+      return patternPath(pattern.left, target, path);
+    default:
+      return null;
+  }
+}
+
+export class ImportTracker {
+  private readonly variableOrigins = new Map<Variable, Origin | null>();
+
+  constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
+
+  /** The variable an identifier refers to, or null when it is an undeclared global. */
+  variableOf(identifier: TSESTree.Identifier): Variable | null {
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+    return variable ?? null;
+  }
+
+  /** True when `identifier` refers to a global (nothing in the file declares it). */
+  isGlobal(identifier: TSESTree.Identifier): boolean {
+    const variable = this.variableOf(identifier);
+    return !variable || variable.defs.length === 0;
+  }
+
+  /** Where the value of `node` comes from, or null when it is local or unknown. */
+  originOf(node: TSESTree.Node, depth = 0): Origin | null {
+    if (depth > MAX_DEPTH) return null;
+    switch (node.type) {
+      case 'Identifier': {
+        const variable = this.variableOf(node);
+        if (!variable || variable.defs.length === 0) return { module: null, path: [node.name] };
+        return this.originOfVariable(variable, depth + 1);
+      }
+      case 'MemberExpression': {
+        const name = staticPropertyName(node);
+        if (name === null) return null;
+        return withSegment(this.originOf(node.object, depth + 1), name);
+      }
+      case 'CallExpression': {
+        const required = this.requiredModule(node);
+        if (required !== null) return { module: required, path: [] };
+        return withSegment(this.originOf(node.callee, depth + 1), '()');
+      }
+      case 'AwaitExpression':
+        if (node.argument.type === 'ImportExpression') {
+          const name = staticString(node.argument.source);
+          return name === null ? null : { module: stripNodePrefix(name), path: [] };
+        }
+        return null;
+      case 'ChainExpression':
+      case 'TSNonNullExpression':
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSTypeAssertion':
+        return this.originOf(node.expression, depth + 1);
+      default:
+        return null;
+    }
+  }
+
+  /** `require('m')` with a global `require` and a static string: the module name. */
+  requiredModule(call: TSESTree.CallExpression): string | null {
+    if (call.callee.type !== 'Identifier' || call.callee.name !== 'require' || call.arguments.length !== 1) return null;
+    const name = staticString(call.arguments[0]);
+    if (name === null || !this.isGlobal(call.callee)) return null;
+    return stripNodePrefix(name);
+  }
+
+  private originOfVariable(variable: Variable, depth: number): Origin | null {
+    if (this.variableOrigins.has(variable)) return this.variableOrigins.get(variable)!;
+    this.variableOrigins.set(variable, null); // cycles resolve to "unknown"
+    const origin = this.computeVariableOrigin(variable, depth);
+    this.variableOrigins.set(variable, origin);
+    return origin;
+  }
+
+  private computeVariableOrigin(variable: Variable, depth: number): Origin | null {
+    if (variable.defs.length !== 1) return null;
+    const def = variable.defs[0]!;
+    if (def.type === 'ImportBinding') {
+      const node = def.node as TSESTree.Node;
+      if (node.type === 'TSImportEqualsDeclaration') {
+        if (node.moduleReference.type !== 'TSExternalModuleReference') return null;
+        const name = staticString(node.moduleReference.expression);
+        return name === null ? null : { module: stripNodePrefix(name), path: [] };
+      }
+      const declaration = def.parent as TSESTree.ImportDeclaration;
+      if (declaration.importKind === 'type') return null;
+      const module = stripNodePrefix(declaration.source.value);
+      if (node.type === 'ImportSpecifier') {
+        if (node.importKind === 'type') return null;
+        const imported = node.imported.type === 'Identifier' ? node.imported.name : String(node.imported.value);
+        return imported === 'default' ? { module, path: [] } : { module, path: [imported] };
+      }
+      return { module, path: [] };
+    }
+    if (def.type !== 'Variable') return null;
+    const declarator = def.node as TSESTree.VariableDeclarator;
+    if (!declarator.init) return null;
+    // A `let` or `var` that is assigned again could hold anything.
+    const reassigned = variable.references.some((reference) => reference.isWrite() && !reference.init);
+    if (reassigned) return null;
+    const initOrigin = this.originOf(declarator.init, depth + 1);
+    if (!initOrigin) return null;
+    if (declarator.id.type === 'Identifier') return initOrigin;
+    const path = patternPath(declarator.id, def.name as TSESTree.Node, []);
+    if (!path) return null;
+    let origin: Origin | null = initOrigin;
+    for (const segment of path) origin = withSegment(origin, segment);
+    return origin;
+  }
+}
+
+/** True when an origin is `module` itself or a path inside it (`fs` matches `fs` with any path). */
+export function originIsModule(origin: Origin | null, modules: readonly string[]): boolean {
+  return !!origin && origin.module !== null && modules.includes(origin.module);
+}
+
+/** True when an origin equals the given module and exact path. */
+export function originIs(origin: Origin | null, module: string | null, ...path: string[]): boolean {
+  if (!origin || origin.module !== module || origin.path.length !== path.length) return false;
+  for (let i = 0; i < path.length; i++) if (origin.path[i] !== path[i]) return false;
+  return true;
+}

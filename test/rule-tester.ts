@@ -1,0 +1,27 @@
+/**
+ * RuleTester wired to vitest. `ruleTester` parses with @typescript-eslint/parser
+ * (TS and JSX); `jsRuleTester` with ESLint's default parser (espree).
+ */
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { afterAll, describe, it } from 'vitest';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+export const ruleTester = new RuleTester({
+  languageOptions: {
+    parserOptions: { ecmaFeatures: { jsx: true } },
+  },
+});
+
+export const jsRuleTester = new RuleTester({
+  languageOptions: {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    parser: require('espree'),
+    ecmaVersion: 'latest',
+    sourceType: 'module',
+    parserOptions: { ecmaFeatures: { jsx: true } },
+  },
+});
