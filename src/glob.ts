@@ -25,12 +25,13 @@ export function parseGlob(text: string): ParsedGlob | { error: string } {
 }
 
 /** `*` any run of characters, `?` one character; iterative two-pointer match, O(p x s). */
-export function matchSegment(pattern: string, text: string): boolean {
+export function matchSegment(pattern: string, text: string, steps?: { count: number }): boolean {
   let p = 0;
   let t = 0;
   let starP = -1;
   let starT = 0;
   while (t < text.length) {
+    if (steps) steps.count++;
     if (p < pattern.length && (pattern[p] === '?' || pattern[p] === text[t])) {
       p++;
       t++;

@@ -1,0 +1,82 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { ImportTracker } from '../src/imports';
+
+/** Resolves the callee of every call named `probe(...)`'s argument: `probe(x)` reports origin of x. */
+function originsIn(code: string, filename = 'file.ts'): (string | null)[] {
+  const found: (string | null)[] = [];
+  const probe: TSESLint.RuleModule<'x', []> = {
+    defaultOptions: [],
+    meta: { type: 'problem', messages: { x: 'x' }, schema: [] },
+    create(context) {
+      const tracker = new ImportTracker(context.sourceCode);
+      return {
+        'CallExpression[callee.name="probe"]'(node: TSESTree.CallExpression) {
+          const origin = tracker.originOf(node.arguments[0]!);
+          found.push(origin ? `${origin.module ?? '<global>'}:${origin.path.join('.')}` : null);
+        },
+      };
+    },
+  };
+  const linter = new Linter();
+  const messages = linter.verify(
+    code,
+    [
+      {
+        files: ['**/*.ts', '**/*.js'],
+        languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'module' },
+        plugins: { t: { rules: { probe: probe as unknown as Linter.RuleModule } } },
+        rules: { 't/probe': 'error' },
+      },
+    ],
+    filename,
+  );
+  expect(messages.filter((m) => m.fatal)).toEqual([]);
+  return found;
+}
+
+describe('ImportTracker.originOf', () => {
+  it.each([
+    ['default import', "import fs from 'fs'; probe(fs.readFile);", 'fs:readFile'],
+    ['node: prefix', "import fs from 'node:fs'; probe(fs.readFile);", 'fs:readFile'],
+    ['namespace import', "import * as fs from 'fs'; probe(fs.promises.readFile);", 'fs:promises.readFile'],
+    ['named import', "import { readFile } from 'fs/promises'; probe(readFile);", 'fs/promises:readFile'],
+    ['renamed import', "import { readFile as rf } from 'fs'; probe(rf);", 'fs:readFile'],
+    ['import of default by name', "import { default as pRetry } from 'p-retry'; probe(pRetry);", 'p-retry:'],
+    ['require', "const fs = require('fs'); probe(fs.writeFileSync);", 'fs:writeFileSync'],
+    ['destructured require', "const { readFile: rf, promises: { stat } } = require('fs'); probe(rf); probe(stat);", 'fs:readFile'],
+    ['member of require', "const fsp = require('fs').promises; probe(fsp.readFile);", 'fs:promises.readFile'],
+    ['require(...).default', "const pRetry = require('p-retry').default; probe(pRetry);", 'p-retry:'],
+    ['const alias', "import fs from 'fs'; const read = fs.readFileSync; probe(read);", 'fs:readFileSync'],
+    ['dynamic import', "async function f() { const fs = await import('fs'); probe(fs.readFile); }", 'fs:readFile'],
+    ['destructured dynamic import', "async function f() { const { readFile } = await import('fs'); probe(readFile); }", 'fs:readFile'],
+    ['TS import-equals', "import fs = require('fs'); probe(fs.readFile);", 'fs:readFile'],
+    ['call result', "const rfdc = require('rfdc'); const clone = rfdc({ proto: true }); probe(clone);", 'rfdc:()'],
+    ['computed string member', "import fs from 'fs'; probe(fs['readFile']);", 'fs:readFile'],
+    ['global', 'probe(structuredClone);', '<global>:structuredClone'],
+    ['non-null and as', "import fs from 'fs'; probe((fs as any)!.readFile);", 'fs:readFile'],
+  ])('%s', (_name, code, expected) => {
+    expect(originsIn(code)[0]).toBe(expected);
+  });
+
+  it('resolves every binding of a destructured require', () => {
+    expect(originsIn("const { readFile: rf, promises: { stat } } = require('fs'); probe(rf); probe(stat);")).toEqual([
+      'fs:readFile',
+      'fs:promises.stat',
+    ]);
+  });
+
+  it.each([
+    ['a local function', 'function clone(x) { return x; } probe(clone);'],
+    ['a parameter', 'function f(fs) { probe(fs.readFile); }'],
+    ['a reassigned let', "let fs = require('fs'); fs = other; probe(fs.readFile);"],
+    ['a shadowed require', "function f(require) { const fs = require('fs'); probe(fs.readFile); }"],
+    ['a type-only import', "import type fs from 'fs'; probe(fs);"],
+    ['a computed dynamic member', "import fs from 'fs'; probe(fs[name]);"],
+    ['an alias cycle', 'var a = b; var b = a; probe(a);'],
+  ])('gives null for %s', (_name, code) => {
+    expect(originsIn(code)).toEqual([null]);
+  });
+});
