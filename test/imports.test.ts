@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
+import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { ImportTracker } from '../src/imports';
 
@@ -27,7 +27,7 @@ function originsIn(code: string, filename = 'file.ts'): (string | null)[] {
       {
         files: ['**/*.ts', '**/*.js'],
         languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'module' },
-        plugins: { t: { rules: { probe: probe as unknown as Linter.RuleModule } } },
+        plugins: { t: { rules: { probe: probe as unknown as Rule.RuleModule } } },
         rules: { 't/probe': 'error' },
       },
     ],

@@ -3,6 +3,7 @@
  * (TS and JSX); `jsRuleTester` with ESLint's default parser (espree).
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import * as espree from 'espree';
 import { afterAll, describe, it } from 'vitest';
 
 RuleTester.afterAll = afterAll;
@@ -18,8 +19,7 @@ export const ruleTester = new RuleTester({
 
 export const jsRuleTester = new RuleTester({
   languageOptions: {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    parser: require('espree'),
+    parser: espree,
     ecmaVersion: 'latest',
     sourceType: 'module',
     parserOptions: { ecmaFeatures: { jsx: true } },
