@@ -1,0 +1,64 @@
+/**
+ * Runs plugin rules in-process through ESLint's Linter, the way an editor or
+ * the CLI does, for tests that span all rules.
+ */
+import * as tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import * as espree from 'espree';
+import plugin from '../../src/index';
+
+/** A catalog that switches every rule on: a shared filesystem and an HTTP dependency. */
+export const allOnSettings = {
+  resilience: {
+    sharedResources: [
+      {
+        name: 'shared-fs',
+        match: { modules: ['fs', 'fs/promises', 'fs-extra'], calls: ['uploadStore.*'] },
+        guards: ['withOutageFlip', 'sharedFsBreaker.fire'],
+        flags: ['outageFlips.sharedFs', 'isSharedFsUp()'],
+        fix: {
+          wrap: "withOutageFlip('shared-fs', () => $CALL)",
+          import: { named: 'withOutageFlip', from: './src/lib/outage-flips' },
+        },
+      },
+      {
+        name: 'payments-api',
+        match: { globals: ['fetch'] },
+        guards: ['paymentsBreaker.execute'],
+      },
+    ],
+    hotFunctions: ['handleEvent'],
+    cloneFunctions: ['utils.deepCopy'],
+  },
+};
+
+export interface LintOptions {
+  filename?: string;
+  settings?: Record<string, unknown>;
+  /** Rule options, by rule name. */
+  options?: Record<string, unknown[]>;
+  /** Rules to run (default: all). */
+  ruleNames?: string[];
+}
+
+export function lint(code: string, { filename = 'src/file.ts', settings = allOnSettings, options = {}, ruleNames }: LintOptions = {}) {
+  const names = ruleNames ?? Object.keys(plugin.rules);
+  const isTs = /\.[cm]?tsx?$/.test(filename);
+  const linter = new Linter({ cwd: '/project' });
+  const config: Linter.Config = {
+    files: ['**/*'],
+    languageOptions: isTs
+      ? { parser: tsParser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: filename.endsWith('x') } } }
+      : { parser: espree as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
+    plugins: { resilience: plugin as never },
+    settings,
+    rules: Object.fromEntries(names.map((name) => [`resilience/${name}`, ['error', ...(options[name] ?? [])]])),
+  };
+  return linter.verify(code, [config], `/project/${filename}`);
+}
+
+/** Applies one suggestion to the code. */
+export function applySuggestion(code: string, suggestion: { fix: { range: [number, number]; text: string } }): string {
+  const [start, end] = suggestion.fix.range;
+  return code.slice(0, start) + suggestion.fix.text + code.slice(end);
+}
