@@ -1,0 +1,79 @@
+// The real-code corpus shared by the crash-safety tests and the benchmarks:
+// hand-written source folders of packages installed by `npm ci` (devDependencies
+// pin them), TypeScript and JavaScript, no bundles, no generated code, no
+// declaration files.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(root, 'package.json'));
+
+/** Package, folder inside it, and whether to descend into subfolders. */
+export const corpusSources = [
+  { pkg: 'effect', dir: 'src', recursive: true },
+  { pkg: 'zod', dir: 'src', recursive: true },
+  { pkg: 'rxjs', dir: 'src', recursive: true },
+  { pkg: 'eslint', dir: 'lib', recursive: true },
+  { pkg: 'lodash', dir: '.', recursive: false, skip: ['lodash.js', 'lodash.min.js', 'core.js', 'core.min.js', 'fp.js'] },
+  { pkg: 'semver', dir: '.', recursive: true },
+  { pkg: 'js-yaml', dir: 'lib', recursive: true },
+  { pkg: 'postcss', dir: 'lib', recursive: true },
+  { pkg: 'jscodeshift', dir: 'src', recursive: true },
+];
+
+const sourceFile = /\.(?:[cm]?js|[cm]?ts|tsx)$/;
+const declarationFile = /\.d\.[cm]?ts$/;
+
+function packageDir(name) {
+  return dirname(require.resolve(`${name}/package.json`));
+}
+
+function walk(dir, recursive, skip, out) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (recursive && entry.name !== 'node_modules') walk(full, recursive, skip, out);
+    } else if (entry.isFile() && sourceFile.test(entry.name) && !declarationFile.test(entry.name) && !skip.includes(entry.name)) {
+      out.push(full);
+    }
+  }
+}
+
+/** Every corpus file (absolute paths), in a stable order. */
+export function corpusFiles() {
+  const files = [];
+  for (const source of corpusSources) walk(join(packageDir(source.pkg), source.dir), source.recursive, source.skip ?? [], files);
+  return files;
+}
+
+/** Packages and versions, for the results. */
+export function corpusPackages() {
+  return corpusSources.map((source) => {
+    const pkg = JSON.parse(readFileSync(join(packageDir(source.pkg), 'package.json'), 'utf8'));
+    return { name: pkg.name, version: pkg.version, dir: source.dir };
+  });
+}
+
+export function corpusStats(files = corpusFiles()) {
+  let lines = 0;
+  let tsFiles = 0;
+  let tsLines = 0;
+  let bytes = 0;
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const count = text.split('\n').length;
+    lines += count;
+    bytes += statSync(file).size;
+    if (/\.[cm]?tsx?$/.test(file)) {
+      tsFiles++;
+      tsLines += count;
+    }
+  }
+  return { files: files.length, lines, tsFiles, tsLines, bytes };
+}
+
+export function relativeToRoot(file) {
+  return relative(root, file);
+}
