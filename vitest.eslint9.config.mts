@@ -1,0 +1,25 @@
+// The rule tests again, with ESLint 9 in place of ESLint 10 (npm alias
+// `eslint-v9`): the alias covers the tests' own imports, the setup file the
+// CommonJS requires inside @typescript-eslint/rule-tester and friends.
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
+const eslint9 = dirname(require.resolve('eslint-v9/package.json'));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^eslint$/, replacement: `${eslint9}/lib/api.js` },
+      { find: /^eslint\/use-at-your-own-risk$/, replacement: `${eslint9}/lib/unsupported-api.js` },
+    ],
+  },
+  test: {
+    include: ['test/rules/**/*.test.ts', 'test/invariants.test.ts', 'test/eslint-version.test.ts', 'test/imports.test.ts'],
+    setupFiles: ['test/helpers/eslint9-setup.ts'],
+    env: { EXPECT_ESLINT_MAJOR: '9' },
+    testTimeout: 120_000,
+    pool: 'forks',
+  },
+});
