@@ -1,8 +1,13 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import rule from '../../rules/no-unguarded-shared-resource';
+import ruleModule from '../../rules/no-unguarded-shared-resource';
 import { ruleTester } from '../rule-tester';
+
+// @typescript-eslint/rule-tester (~8.72) and utils (~8.73) ship distinct copies of
+// the scope-manager types; the rule object is the same at runtime.
+type MessageId = 'unguardedAccess' | 'unguardedHelperCall' | 'wrapInGuard';
+const rule = ruleModule as unknown as Parameters<typeof ruleTester.run<MessageId, [{ reportUnknownPaths?: boolean }]>>[1];
 
 /** A tester whose ESLint cwd is /project, so relative filenames sit under it. */
 const projectTester = new RuleTester({
@@ -133,6 +138,16 @@ ruleTester.run('no-unguarded-shared-resource: import forms', rule, {
       code: "const { readdir } = await import('node:fs/promises');\nawait readdir('/a');",
       settings,
       errors: [access('readdir', 2, 7, 2, 20)],
+    },
+    {
+      code: "import('fs').then((fs) => fs.readFileSync('/a'));",
+      settings,
+      errors: [access('fs.readFileSync', 1, 27, 1, 48)],
+    },
+    {
+      code: "import('node:fs/promises').then(({ readFile }) => readFile('/a'));",
+      settings,
+      errors: [access('readFile', 1, 51, 1, 65)],
     },
     {
       code: "import fs from 'fs';\nconst write = fs.writeFileSync;\nwrite('/a', 'x');",
