@@ -651,3 +651,90 @@ projectTester.run('no-unguarded-shared-resource: suggestions', rule, {
     },
   ],
 });
+
+const docsSettings = {
+  resilience: {
+    sharedResources: [{ name: 'shared-fs', match: { modules: ['fs', 'fs/promises'] }, guards: ['withOutageFlip'], flags: ['outageFlips.sharedFs'] }],
+  },
+};
+
+const paymentsSettings = {
+  resilience: {
+    sharedResources: [
+      {
+        name: 'payments-api',
+        match: { globals: ['fetch'], modules: ['got', 'axios'], paths: ['https://payments.internal'], pathIdentifiers: ['PAYMENTS_URL'], calls: ['paymentsClient.*'] },
+        guards: ['paymentsPolicy.execute'],
+        flags: ["flags.isEnabled('payments')"],
+        chokePoints: ['src/lib/payments-policy.ts'],
+        fix: { wrap: 'paymentsPolicy.execute(() => $CALL)', import: { named: 'paymentsPolicy', from: './src/lib/payments-policy' } },
+      },
+    ],
+  },
+};
+
+projectTester.run('no-unguarded-shared-resource: docs examples', rule, {
+  valid: [
+    {
+      code: "import fs from 'node:fs';\nimport { withOutageFlip } from './lib/outage-flips';\n\nexport const readAvatar = (id: string) =>\n  withOutageFlip('shared-fs', () => fs.promises.readFile(`/mnt/shared/avatars/${id}.png`));\n\nexport function readIfUp(p: string) {\n  if (!outageFlips.sharedFs) return null;\n  return fs.readFileSync(p);\n}\n\n/** Only called from job runners that hold the flip. @guarded shared-fs */\nexport function compact(dir: string) {\n  for (const f of fs.readdirSync(dir)) fs.rmSync(`${dir}/${f}`);\n}\n",
+      filename: 'src/a.ts',
+      settings: docsSettings,
+    },
+    // Payments: a URL elsewhere, and the choke point itself.
+    { code: "export const ping = () => fetch('https://status.example.com');", filename: 'src/a.ts', settings: paymentsSettings },
+    { code: 'export const raw = (u: string) => fetch(u);', filename: 'src/lib/payments-policy.ts', settings: paymentsSettings },
+  ],
+  invalid: [
+    {
+      code: "import fs from 'node:fs';\n\nexport function readAvatar(id: string) {\n  return fs.readFileSync(`/mnt/shared/avatars/${id}.png`);\n}\n\nfunction loadManifest() {\n  return fs.readFileSync('/mnt/shared/manifest.json', 'utf8');\n}\nwithOutageFlip('shared-fs', () => loadManifest());\nexport const refresh = () => loadManifest();\n",
+      filename: 'src/a.ts',
+      settings: docsSettings,
+      errors: [
+        {
+          messageId: 'unguardedAccess',
+          data: { access: 'fs.readFileSync', resource: 'shared-fs', remedy: REMEDY, noFix: NO_FIX },
+          line: 4,
+          column: 10,
+          endLine: 4,
+          endColumn: 58,
+        },
+        {
+          messageId: 'unguardedHelperCall',
+          data: { helper: 'loadManifest', access: 'fs.readFileSync', resource: 'shared-fs', remedy: REMEDY, noFix: NO_FIX },
+          line: 11,
+          column: 30,
+          endLine: 11,
+          endColumn: 44,
+        },
+      ],
+    },
+    {
+      code: "import { PAYMENTS_URL } from '../config';\n\nexport async function charge(body: string) {\n  const res = await fetch(`${PAYMENTS_URL}/charges`, { method: 'POST', body });\n  return res.json();\n}\n",
+      filename: 'src/routes/charge.ts',
+      settings: paymentsSettings,
+      errors: [
+        {
+          messageId: 'unguardedAccess',
+          data: {
+            access: 'fetch',
+            resource: 'payments-api',
+            remedy: "wrap it in `paymentsPolicy.execute` or check `flags.isEnabled('payments')` first",
+            noFix: '',
+          },
+          line: 4,
+          column: 21,
+          endLine: 4,
+          endColumn: 79,
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: { preview: 'paymentsPolicy.execute(() => fetch(…))' },
+              output:
+                "import { PAYMENTS_URL } from '../config';\nimport { paymentsPolicy } from '../lib/payments-policy';\n\nexport async function charge(body: string) {\n  const res = await paymentsPolicy.execute(() => fetch(`${PAYMENTS_URL}/charges`, { method: 'POST', body }));\n  return res.json();\n}\n",
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
