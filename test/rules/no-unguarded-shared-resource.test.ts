@@ -150,6 +150,11 @@ ruleTester.run('no-unguarded-shared-resource: import forms', rule, {
       errors: [access('readFile', 1, 51, 1, 65)],
     },
     {
+      code: "import fs from 'fs';\nconst fsp = fs.promises;\nexport const f = () => fsp.readFile('/a');",
+      settings,
+      errors: [access('fsp.readFile', 3, 24, 3, 42)],
+    },
+    {
       code: "import fs from 'fs';\nconst write = fs.writeFileSync;\nwrite('/a', 'x');",
       settings,
       errors: [access('fs.writeFileSync', 3, 1, 3, 17)],
@@ -605,6 +610,34 @@ projectTester.run('no-unguarded-shared-resource: suggestions', rule, {
             },
           ],
         },
+      ],
+    },
+    {
+      // A default import from a package specifier (unchanged), in a file without semicolons.
+      code: "import fs from 'fs'\nexport const f = () => fs.readFileSync('/a')\n",
+      filename: 'src/deep/x.ts',
+      settings: { resilience: { sharedResources: [{ ...sharedFs, fix: { wrap: 'guard(() => $CALL)', import: { default: 'guard', from: '@acme/outage' } } }] } },
+      errors: [
+        {
+          ...fixed(2, 24, 2, 45, 'fs.readFileSync', 'guard(() => fs.readFileSync(…))', "import fs from 'fs'\nimport guard from '@acme/outage'\nexport const f = () => guard(() => fs.readFileSync('/a'))\n"),
+        },
+      ],
+    },
+    {
+      // No imports yet: the import goes first, below a header comment.
+      code: "// header\nexport const f = (k: string) => uploadStore.put(k);\n",
+      filename: 'src/x.ts',
+      settings: withFix,
+      errors: [
+        fixed(
+          2,
+          33,
+          2,
+          51,
+          'uploadStore.put',
+          "withOutageFlip('shared-fs', () => uploadStore.put(…))",
+          "// header\nimport { withOutageFlip } from './lib/outage-flips';\nexport const f = (k: string) => withOutageFlip('shared-fs', () => uploadStore.put(k));\n",
+        ),
       ],
     },
     {
