@@ -8,7 +8,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { matchesGlob } from '../glob';
 import { ImportTracker, staticString } from '../imports';
 import type { SharedResource } from '../settings';
-import { GuardAnalysis, type FunctionNode } from './guard';
+import { GuardAnalysis, ThisMembers, type FunctionNode } from './guard';
 import { AccessMatcher, type Access } from './match';
 
 export type Finding =
@@ -39,6 +39,7 @@ export class SharedResourceCollector {
   private readonly calls: TSESTree.CallExpression[] = [];
   private readonly tracker: ImportTracker;
   private readonly matcher: AccessMatcher;
+  private readonly thisMembers = new ThisMembers();
 
   constructor(
     private readonly resources: readonly SharedResource[],
@@ -69,6 +70,11 @@ export class SharedResourceCollector {
     this.calls.push(node);
   }
 
+  /** `this.x` member expressions, for private-method propagation. */
+  onThisMember(node: TSESTree.MemberExpression): void {
+    this.thisMembers.add(node);
+  }
+
   /** Every unguarded access and every unguarded call of a partly-guarded helper. */
   findings(): Finding[] {
     const out: Finding[] = [];
@@ -78,7 +84,7 @@ export class SharedResourceCollector {
       for (const access of this.matcher.accessesOf(call, this.options.reportUnknownPaths)) {
         let analysis = analyses.get(access.resource);
         if (!analysis) {
-          analysis = new GuardAnalysis(access.resource, this.sourceCode, this.tracker);
+          analysis = new GuardAnalysis(access.resource, this.sourceCode, this.tracker, this.thisMembers);
           analyses.set(access.resource, analysis);
         }
         const verdict = analysis.verdictAt(call);

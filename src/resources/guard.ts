@@ -134,10 +134,64 @@ function docTarget(fn: FunctionNode): TSESTree.Node {
   }
 }
 
-interface Binding {
-  variable: TSESLint.Scope.Variable;
+/** A same-file helper: its name and every place the file uses it (identifiers or `this.#m` members). */
+interface Helper {
   name: string;
   exported: boolean;
+  uses: () => readonly TSESTree.Node[];
+}
+
+/**
+ * `this.x` member expressions of a file, indexed lazily by the class whose
+ * instance `this` is, so a private method's uses are found without a re-walk.
+ */
+export class ThisMembers {
+  private readonly members: TSESTree.MemberExpression[] = [];
+  private index: Map<TSESTree.Node, Map<string, TSESTree.MemberExpression[]>> | null = null;
+
+  add(node: TSESTree.MemberExpression): void {
+    this.members.push(node);
+  }
+
+  usesOf(classNode: TSESTree.Node, name: string): readonly TSESTree.MemberExpression[] {
+    if (!this.index) {
+      this.index = new Map();
+      for (const member of this.members) {
+        const key = memberKey(member);
+        const owner = key === null ? null : thisClass(member);
+        if (key === null || !owner) continue;
+        let byName = this.index.get(owner);
+        if (!byName) this.index.set(owner, (byName = new Map()));
+        const list = byName.get(key);
+        if (list) list.push(member);
+        else byName.set(key, [member]);
+      }
+    }
+    return this.index.get(classNode)?.get(name) ?? [];
+  }
+}
+
+function memberKey(member: TSESTree.MemberExpression | TSESTree.MethodDefinition): string | null {
+  if (member.computed) return null;
+  const key = member.type === 'MemberExpression' ? member.property : member.key;
+  if (key.type === 'PrivateIdentifier') return `#${key.name}`;
+  if (key.type === 'Identifier') return key.name;
+  return null;
+}
+
+/** The class whose instance `this` is at `node` (arrows see through), or null. */
+function thisClass(node: TSESTree.Node): TSESTree.Node | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'ArrowFunctionExpression') continue;
+    if (current.type === 'FunctionExpression') {
+      const method = current.parent;
+      if (method?.type === 'MethodDefinition' && !method.static) return method.parent?.parent ?? null;
+      return null;
+    }
+    if (current.type === 'FunctionDeclaration') return null;
+    if (current.type === 'PropertyDefinition' || current.type === 'StaticBlock') return null;
+  }
+  return null;
 }
 
 interface Frame {
@@ -147,7 +201,7 @@ interface Frame {
 
 export class GuardAnalysis {
   private readonly statusMemo = new Map<FunctionNode, Verdict>();
-  private readonly bindingMemo = new Map<FunctionNode, Binding | null>();
+  private readonly helperMemo = new Map<FunctionNode, Helper | null>();
   private readonly unguardedCalls = new Map<FunctionNode, TSESTree.Node[]>();
   private readonly stack: Frame[] = [];
   private budget = BUDGET;
@@ -156,6 +210,7 @@ export class GuardAnalysis {
     private readonly resource: SharedResource,
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly tracker: ImportTracker,
+    private readonly thisMembers: ThisMembers = new ThisMembers(),
   ) {}
 
   /** Is `node` (an access or a helper call) guarded, and through which partly-guarded helpers? */
@@ -177,7 +232,7 @@ export class GuardAnalysis {
   }
 
   helperName(fn: FunctionNode): string {
-    return this.bindingOf(fn)?.name ?? 'this function';
+    return this.helperOf(fn)?.name ?? 'this function';
   }
 
   // ---- flags ----------------------------------------------------------
@@ -256,7 +311,7 @@ export class GuardAnalysis {
       return GUARDED;
     }
     if (parent?.type === 'NewExpression' && parent.arguments[0] === fn && this.isModuleBreaker(parent)) return GUARDED;
-    if (this.bindingOf(fn)) return this.helperStatus(fn);
+    if (this.helperOf(fn)) return this.helperStatus(fn);
     return null;
   }
 
@@ -345,27 +400,41 @@ export class GuardAnalysis {
 
   // ---- in-file propagation --------------------------------------------
 
-  /** The name binding of a same-file helper: a function declaration or a `const f = () => …`. */
-  private bindingOf(fn: FunctionNode): Binding | null {
-    if (this.bindingMemo.has(fn)) return this.bindingMemo.get(fn)!;
-    let binding: Binding | null = null;
+  /**
+   * A same-file helper: a function declaration, a `const f = () => …`, or a
+   * private instance method (`#m()` or TS `private m()`, called as `this.m()`).
+   */
+  private helperOf(fn: FunctionNode): Helper | null {
+    if (this.helperMemo.has(fn)) return this.helperMemo.get(fn)!;
+    let helper: Helper | null = null;
     const parent = fn.parent;
+    const referencesOf = (variable: TSESLint.Scope.Variable) => () =>
+      variable.references
+        .filter((reference) => !reference.init && !(reference as { isTypeReference?: boolean }).isTypeReference)
+        .map((reference) => reference.identifier as TSESTree.Node);
     if (fn.type === 'FunctionDeclaration' && fn.id) {
       const variable = this.sourceCode.getDeclaredVariables(fn).find((v) => v.name === fn.id!.name);
       if (variable) {
         const exported = parent?.type === 'ExportNamedDeclaration' || parent?.type === 'ExportDefaultDeclaration';
-        binding = { variable, name: fn.id.name, exported };
+        helper = { name: fn.id.name, exported, uses: referencesOf(variable) };
       }
     } else if (parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier') {
       const variable = this.sourceCode.getDeclaredVariables(parent).find((v) => v.name === (parent.id as TSESTree.Identifier).name);
       const reassigned = variable?.references.some((reference) => reference.isWrite() && !reference.init);
       if (variable && !reassigned) {
         const exported = parent.parent?.parent?.type === 'ExportNamedDeclaration';
-        binding = { variable, name: parent.id.name, exported };
+        helper = { name: parent.id.name, exported, uses: referencesOf(variable) };
+      }
+    } else if (parent?.type === 'MethodDefinition' && parent.value === fn && parent.kind === 'method' && !parent.static) {
+      const key = memberKey(parent);
+      const isPrivate = parent.key.type === 'PrivateIdentifier' || parent.accessibility === 'private';
+      const classNode = parent.parent?.parent;
+      if (key !== null && isPrivate && classNode) {
+        helper = { name: `this.${key}`, exported: false, uses: () => this.thisMembers.usesOf(classNode, key) };
       }
     }
-    this.bindingMemo.set(fn, binding);
-    return binding;
+    this.helperMemo.set(fn, helper);
+    return helper;
   }
 
   /**
@@ -398,15 +467,12 @@ export class GuardAnalysis {
   }
 
   private computeHelperStatus(fn: FunctionNode): Verdict {
-    const binding = this.bindingOf(fn)!;
-    if (binding.exported) return UNGUARDED;
+    const helper = this.helperOf(fn)!;
+    if (helper.exported) return UNGUARDED;
     const via = new Set<FunctionNode>();
     const unguarded: TSESTree.Node[] = [];
     let guardedUses = 0;
-    for (const reference of binding.variable.references) {
-      if (reference.init) continue;
-      if ((reference as { isTypeReference?: boolean }).isTypeReference) continue;
-      const identifier = reference.identifier as TSESTree.Node;
+    for (const identifier of helper.uses()) {
       const parent = identifier.parent;
       let verdict: Verdict;
       if (parent?.type === 'CallExpression' && parent.callee === identifier) {

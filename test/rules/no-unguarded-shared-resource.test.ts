@@ -340,6 +340,16 @@ ruleTester.run('no-unguarded-shared-resource: in-file propagation', rule, {
       code: "import fs from 'fs';\nconst inner = (p: string) => fs.readFileSync(p);\nconst outer = (p: string) => inner(p);\nexport const run = () => withOutageFlip('shared-fs', () => outer('/a'));",
       settings,
     },
+    // A private method (#m) whose every this-call is guarded.
+    {
+      code: "import fs from 'fs';\nexport class Store {\n  #read(p: string) { return fs.readFileSync(p); }\n  load(p: string) { return withOutageFlip('shared-fs', () => this.#read(p)); }\n}",
+      settings,
+    },
+    // A TS private method behind a flag early exit.
+    {
+      code: "import fs from 'fs';\nexport class Store {\n  private read(p: string) { return fs.readFileSync(p); }\n  load(p: string) {\n    if (!outageFlips.sharedFs) return null;\n    return this.read(p);\n  }\n}",
+      settings,
+    },
     // Recursion under a guard.
     {
       code: "import fs from 'fs';\nfunction walk(d: string): string[] { return fs.readdirSync(d).flatMap((e) => walk(d + '/' + e)); }\nexport const all = () => withOutageFlip('shared-fs', () => walk('/a'));",
@@ -358,6 +368,27 @@ ruleTester.run('no-unguarded-shared-resource: in-file propagation', rule, {
       code: "import fs from 'fs';\nfunction load(p: string) { return fs.readFileSync(p); }\nload('/a');\nload('/b');",
       settings,
       errors: [access('fs.readFileSync', 2, 35, 2, 53)],
+    },
+    {
+      // A public method can be called from outside the class: not propagated.
+      code: "import fs from 'fs';\nexport class Store {\n  read(p: string) { return fs.readFileSync(p); }\n  load(p: string) { return withOutageFlip('shared-fs', () => this.read(p)); }\n}",
+      settings,
+      errors: [access('fs.readFileSync', 3, 28, 3, 46)],
+    },
+    {
+      // A private method with one unguarded this-call.
+      code: "import fs from 'fs';\nexport class Store {\n  #read(p: string) { return fs.readFileSync(p); }\n  load(p: string) { return withOutageFlip('shared-fs', () => this.#read(p)); }\n  peek(p: string) { return this.#read(p); }\n}",
+      settings,
+      errors: [
+        {
+          messageId: 'unguardedHelperCall',
+          data: { helper: 'this.#read', access: 'fs.readFileSync', resource: 'shared-fs', remedy: REMEDY, noFix: NO_FIX },
+          line: 5,
+          column: 28,
+          endLine: 5,
+          endColumn: 41,
+        },
+      ],
     },
     {
       // A helper passed as a callback escapes.
