@@ -237,10 +237,16 @@ export class GuardAnalysis {
 
   // ---- flags ----------------------------------------------------------
 
+  /** A flag expression, or a `const` holding one (`const up = await isSharedFsUp(); if (up) …`). */
   private isFlag(node: TSESTree.Node): boolean {
     if (this.resource.flags.length === 0) return false;
     const text = canonicalExpression(node);
-    return text !== null && this.resource.flags.includes(text);
+    if (text !== null && this.resource.flags.includes(text)) return true;
+    if (node.type !== 'Identifier') return false;
+    const init = this.constInit(node);
+    if (!init) return false;
+    const initText = canonicalExpression(init);
+    return initText !== null && this.resource.flags.includes(initText);
   }
 
   /** `test` truthy implies a flag is truthy. */

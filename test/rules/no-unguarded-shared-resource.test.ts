@@ -262,6 +262,8 @@ ruleTester.run('no-unguarded-shared-resource: flags', rule, {
     { code: "import fs from 'fs';\nexport const f = () => flags.isEnabled(\"shared-fs\") && fs.readFileSync('/a');", settings },
     { code: "import fs from 'fs';\nexport const f = () => (outageFlips.sharedFs ? fs.readFileSync('/a') : null);", settings },
     { code: "import fs from 'fs';\nexport const f = () => !outageFlips.sharedFs || fs.readFileSync('/a');", settings },
+    // The flag read into a const first.
+    { code: "import fs from 'fs';\nexport async function f() {\n  const up = await isSharedFsUp();\n  if (up) return fs.readFileSync('/a');\n  return null;\n}", settings },
   ],
   invalid: [
     {
@@ -281,6 +283,12 @@ ruleTester.run('no-unguarded-shared-resource: flags', rule, {
       code: "import fs from 'fs';\nexport const f = () => outageFlips.sharedFs || fs.readFileSync('/a');",
       settings,
       errors: [access('fs.readFileSync', 2, 48, 2, 69)],
+    },
+    {
+      // A `let` that may be reassigned is not trusted as the flag.
+      code: "import fs from 'fs';\nlet up = outageFlips.sharedFs;\nup = true;\nif (up) fs.readFileSync('/a');",
+      settings,
+      errors: [access('fs.readFileSync', 4, 9, 4, 30)],
     },
     {
       // A different flag.
