@@ -27,7 +27,7 @@ export default createRule<Options, MessageId>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Require every access to a configured shared resource (a network filesystem, an HTTP dependency) to go through its guard.',
+      description: 'require every access to a configured shared resource (a network filesystem, an HTTP dependency) to go through its guard.',
       recommended: 'error',
       strict: 'error',
     },
