@@ -2,7 +2,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import ruleModule from '../../rules/no-unguarded-shared-resource';
-import { ruleTester } from '../rule-tester';
+import { jsRuleTester, ruleTester } from '../rule-tester';
 
 // @typescript-eslint/rule-tester (~8.72) and utils (~8.73) ship distinct copies of
 // the scope-manager types; the rule object is the same at runtime.
@@ -806,6 +806,35 @@ projectTester.run('no-unguarded-shared-resource: docs examples', rule, {
             },
           ],
         },
+      ],
+    },
+  ],
+});
+
+// ESLint's languageOptions.sourceType, missing from the rule tester's TestLanguageOptions type.
+const commonJs = { sourceType: 'commonjs' } as never;
+
+jsRuleTester.run('no-unguarded-shared-resource: CommonJS with espree', rule, {
+  valid: [
+    { code: "const fs = require('fs');\nmodule.exports = (p) => withOutageFlip('shared-fs', () => fs.readFileSync(p));", languageOptions: commonJs, settings },
+  ],
+  invalid: [
+    {
+      // The guard is already required: reused; the require stays the only one.
+      code: "const fs = require('fs');\nconst { withOutageFlip } = require('../src/lib/outage-flips');\nexports.a = (p) => withOutageFlip('shared-fs', () => fs.readFileSync(p));\nexports.b = (p) => fs.readFileSync(p);\n",
+      filename: 'lib/read.js',
+      languageOptions: commonJs,
+      settings: withFix,
+      errors: [
+        fixed(
+          4,
+          20,
+          4,
+          38,
+          'fs.readFileSync',
+          "withOutageFlip('shared-fs', () => fs.readFileSync(…))",
+          "const fs = require('fs');\nconst { withOutageFlip } = require('../src/lib/outage-flips');\nexports.a = (p) => withOutageFlip('shared-fs', () => fs.readFileSync(p));\nexports.b = (p) => withOutageFlip('shared-fs', () => fs.readFileSync(p));\n",
+        ),
       ],
     },
   ],
