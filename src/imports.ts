@@ -159,6 +159,7 @@ export class ImportTracker {
       }
       return { module, path: [] };
     }
+    if (def.type === 'Parameter') return this.thenParameterOrigin(variable, def.node as TSESTree.Node, def.name as TSESTree.Node);
     if (def.type !== 'Variable') return null;
     const declarator = def.node as TSESTree.VariableDeclarator;
     if (!declarator.init) return null;
@@ -171,6 +172,29 @@ export class ImportTracker {
     const path = patternPath(declarator.id, def.name as TSESTree.Node, []);
     if (!path) return null;
     let origin: Origin | null = initOrigin;
+    for (const segment of path) origin = withSegment(origin, segment);
+    return origin;
+  }
+
+  /**
+   * The first parameter of a callback given to `import('m').then(...)` is the
+   * module namespace: `import('fs').then((fs) => fs.readFile(...))`, also
+   * destructured: `.then(({ readFile }) => ...)`.
+   */
+  private thenParameterOrigin(variable: Variable, fn: TSESTree.Node, name: TSESTree.Node): Origin | null {
+    if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return null;
+    const param = fn.params[0];
+    if (!param) return null;
+    const call = fn.parent;
+    if (call?.type !== 'CallExpression' || call.arguments[0] !== fn) return null;
+    const callee = call.callee;
+    if (callee.type !== 'MemberExpression' || staticPropertyName(callee) !== 'then' || callee.object.type !== 'ImportExpression') return null;
+    const source = staticString(callee.object.source);
+    if (source === null) return null;
+    if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
+    const path = patternPath(param, name, []);
+    if (!path) return null;
+    let origin: Origin | null = { module: stripNodePrefix(source), path: [] };
     for (const segment of path) origin = withSegment(origin, segment);
     return origin;
   }

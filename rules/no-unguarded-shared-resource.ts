@@ -1,0 +1,110 @@
+/**
+ * Every access to a shared resource goes through its guard. Detection lives
+ * in src/resources/ (match, guard, analyze); the rewrite in
+ * src/resources/rewrite.ts. This file reads settings and options and reports.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../src/create-rule';
+import { SharedResourceCollector, isChokePoint, relativeFilePath, type Finding } from '../src/resources/analyze';
+import { planWrap } from '../src/resources/rewrite';
+import { getSettings, type SharedResource } from '../src/settings';
+
+type MessageId = 'unguardedAccess' | 'unguardedHelperCall' | 'wrapInGuard';
+type Options = [{ reportUnknownPaths?: boolean }];
+
+/** "wrap it in `withOutageFlip` or check `outageFlips.sharedFs` first" */
+function remedy(resource: SharedResource): string {
+  const guard = resource.guardNames[0];
+  const flag = resource.flagNames[0];
+  if (guard && flag) return `wrap it in \`${guard}\` or check \`${flag}\` first`;
+  if (guard) return `wrap it in \`${guard}\``;
+  if (flag) return `check \`${flag}\` first`;
+  return `give it a guard in settings.resilience.sharedResources[${resource.index}].guards or .flags`;
+}
+
+export default createRule<Options, MessageId>({
+  name: 'no-unguarded-shared-resource',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'require every access to a configured shared resource (a network filesystem, an HTTP dependency) to go through its guard.',
+      recommended: 'error',
+      strict: 'error',
+    },
+    hasSuggestions: true,
+    messages: {
+      unguardedAccess:
+        "`{{access}}` touches shared resource '{{resource}}' outside its outage flip: {{remedy}}.{{noFix}}",
+      unguardedHelperCall:
+        "This call of `{{helper}}` reaches `{{access}}`, which touches shared resource '{{resource}}', outside its outage flip (other calls of `{{helper}}` are guarded): {{remedy}}.{{noFix}}",
+      wrapInGuard: 'Wrap the call: `{{preview}}`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        description: 'Options of no-unguarded-shared-resource.',
+        properties: {
+          reportUnknownPaths: {
+            type: 'boolean',
+            description:
+              'With `match.paths` or `match.pathIdentifiers`, also report accesses whose path argument cannot be resolved (by default they are not reported).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ reportUnknownPaths: false }],
+  },
+  create(context, [options]) {
+    const settings = getSettings(context);
+    if (settings.sharedResources.length === 0) return {};
+    const relativePath = relativeFilePath(context.filename, context.cwd);
+    const resources = settings.sharedResources.filter((resource) => !isChokePoint(resource, relativePath));
+    if (resources.length === 0) return {};
+    const sourceCode = context.sourceCode;
+    const collector = new SharedResourceCollector(resources, sourceCode, {
+      reportUnknownPaths: options?.reportUnknownPaths === true,
+    });
+    const file = { filename: context.filename, cwd: context.cwd };
+
+    function report(finding: Finding): void {
+      const { access } = finding;
+      const resource = access.resource;
+      const node = finding.kind === 'access' ? access.call : finding.call;
+      let noFix = '';
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
+      if (!resource.fix) {
+        noFix = ` No quick fix: no \`fix\` is configured for '${resource.name}'.`;
+      } else {
+        const plan = planWrap(sourceCode, node, resource.fix, file);
+        if ('noFix' in plan) {
+          noFix = ` No quick fix: ${plan.noFix}.`;
+        } else {
+          suggest.push({
+            messageId: 'wrapInGuard',
+            data: { preview: resource.fix.wrap.split('$CALL').join(finding.kind === 'access' ? access.name + '(…)' : finding.helper + '(…)') },
+            fix: (fixer) => plan.edits.map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text)),
+          });
+        }
+      }
+      const data = { access: access.name, resource: resource.name, remedy: remedy(resource), noFix };
+      context.report({
+        node: node as TSESTree.Node,
+        messageId: finding.kind === 'access' ? 'unguardedAccess' : 'unguardedHelperCall',
+        data: finding.kind === 'access' ? data : { ...data, helper: finding.helper },
+        suggest,
+      });
+    }
+
+    return {
+      ImportDeclaration: (node) => collector.onImport(node),
+      ImportExpression: (node) => collector.onImport(node),
+      TSImportEqualsDeclaration: (node) => collector.onImport(node),
+      CallExpression: (node) => collector.onCall(node),
+      'MemberExpression[object.type="ThisExpression"]': (node: TSESTree.MemberExpression) => collector.onThisMember(node),
+      'Program:exit'() {
+        for (const finding of collector.findings()) report(finding);
+      },
+    };
+  },
+});

@@ -1,0 +1,111 @@
+/**
+ * The per-file analysis behind `no-unguarded-shared-resource`: collect
+ * candidate calls while ESLint walks the tree, decide at `Program:exit`.
+ * Returns findings; the rule only turns them into reports.
+ */
+import * as path from 'node:path';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { matchesGlob } from '../glob';
+import { ImportTracker, staticString } from '../imports';
+import type { SharedResource } from '../settings';
+import { GuardAnalysis, ThisMembers, type FunctionNode } from './guard';
+import { AccessMatcher, type Access } from './match';
+
+export type Finding =
+  | { kind: 'access'; access: Access }
+  | { kind: 'helperCall'; call: TSESTree.Node; helper: string; access: Access };
+
+export interface SharedResourceOptions {
+  reportUnknownPaths: boolean;
+}
+
+/** The file's path relative to `cwd`, forward slashes; null when it is outside `cwd` or virtual. */
+export function relativeFilePath(filename: string, cwd: string): string | null {
+  if (filename.length === 0 || filename.startsWith('<')) return null;
+  const relative = path.isAbsolute(filename) ? path.relative(cwd, filename) : path.normalize(filename);
+  const posix = relative.replace(/\\/g, '/');
+  if (posix.startsWith('../') || posix === '..' || path.isAbsolute(posix)) return null;
+  return posix;
+}
+
+/** True when the file is one of the resource's choke points (the files that implement its guard). */
+export function isChokePoint(resource: SharedResource, relativePath: string | null): boolean {
+  if (relativePath === null) return false;
+  return resource.chokePoints.some((glob) => matchesGlob(glob, relativePath));
+}
+
+/** Collects candidate calls during traversal and analyses them at the end. */
+export class SharedResourceCollector {
+  private readonly calls: TSESTree.CallExpression[] = [];
+  private readonly tracker: ImportTracker;
+  private readonly matcher: AccessMatcher;
+  private readonly thisMembers = new ThisMembers();
+
+  constructor(
+    private readonly resources: readonly SharedResource[],
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly options: SharedResourceOptions,
+  ) {
+    this.tracker = new ImportTracker(sourceCode);
+    this.matcher = new AccessMatcher(resources, this.tracker);
+  }
+
+  onImport(node: TSESTree.ImportDeclaration | TSESTree.ImportExpression | TSESTree.TSImportEqualsDeclaration): void {
+    let source: TSESTree.Node | undefined;
+    if (node.type === 'ImportDeclaration') source = node.source;
+    else if (node.type === 'ImportExpression') source = node.source;
+    else if (node.moduleReference.type === 'TSExternalModuleReference') source = node.moduleReference.expression;
+    const name = staticString(source);
+    if (name !== null) this.matcher.noteModule(name);
+  }
+
+  onCall(node: TSESTree.CallExpression): void {
+    const callee = node.callee;
+    if (callee.type !== 'Identifier' && callee.type !== 'MemberExpression') return;
+    if (callee.type === 'Identifier' && callee.name === 'require' && node.arguments.length === 1) {
+      const name = staticString(node.arguments[0]);
+      if (name !== null) this.matcher.noteModule(name);
+      return;
+    }
+    this.calls.push(node);
+  }
+
+  /** `this.x` member expressions, for private-method propagation. */
+  onThisMember(node: TSESTree.MemberExpression): void {
+    this.thisMembers.add(node);
+  }
+
+  /** Every unguarded access and every unguarded call of a partly-guarded helper. */
+  findings(): Finding[] {
+    const out: Finding[] = [];
+    const analyses = new Map<SharedResource, GuardAnalysis>();
+    const helperAccess = new Map<GuardAnalysis, Map<FunctionNode, Access>>();
+    for (const call of this.calls) {
+      for (const access of this.matcher.accessesOf(call, this.options.reportUnknownPaths)) {
+        let analysis = analyses.get(access.resource);
+        if (!analysis) {
+          analysis = new GuardAnalysis(access.resource, this.sourceCode, this.tracker, this.thisMembers);
+          analyses.set(access.resource, analysis);
+        }
+        const verdict = analysis.verdictAt(call);
+        if (!verdict.guarded) {
+          out.push({ kind: 'access', access });
+          continue;
+        }
+        for (const helper of verdict.via) {
+          let byHelper = helperAccess.get(analysis);
+          if (!byHelper) helperAccess.set(analysis, (byHelper = new Map()));
+          if (!byHelper.has(helper)) byHelper.set(helper, access);
+        }
+      }
+    }
+    for (const [analysis, byHelper] of helperAccess) {
+      for (const [helper, access] of byHelper) {
+        for (const call of analysis.unguardedCallSites(helper)) {
+          out.push({ kind: 'helperCall', call, helper: analysis.helperName(helper), access });
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,246 @@
+/**
+ * Which calls access which shared resource. A call matches a resource through
+ * `match.modules` (the callee comes from one of the modules, in any import
+ * form the `ImportTracker` follows), `match.calls` (its written dotted name)
+ * or `match.globals` (a real, undeclared global). With `paths` or
+ * `pathIdentifiers`, module and global matches are narrowed by their first
+ * argument.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { ImportTracker, Origin } from '../imports';
+import { dottedName, matchesAnyDotted } from '../patterns';
+import type { SharedResource } from '../settings';
+
+/** How the first argument of an access relates to the resource's paths. */
+export type PathClass = 'shared' | 'other' | 'unknown';
+
+export interface Access {
+  call: TSESTree.CallExpression;
+  resource: SharedResource;
+  /** The access as shown in messages: `fs.readFileSync`. */
+  name: string;
+}
+
+const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
+const MAX_DEPTH = 8;
+
+/** True when `module` is one of `modules` or a subpath of one (`fs` covers `fs/promises`). */
+export function moduleListed(modules: readonly string[], module: string): boolean {
+  for (const listed of modules) {
+    if (module === listed || (module.startsWith(listed) && module.charCodeAt(listed.length) === 47 /* / */)) return true;
+  }
+  return false;
+}
+
+/** The module names an origin may be written as: `fs` + `['promises', 'readFile']` is also `fs/promises`. */
+function originModules(origin: Origin): string[] {
+  if (origin.module === null) return [];
+  if (origin.path.length > 1 && origin.path[0] === 'promises') return [origin.module, `${origin.module}/promises`];
+  return [origin.module];
+}
+
+function originText(origin: Origin): string {
+  const parts = origin.module === null ? [...origin.path] : [origin.module, ...origin.path];
+  return parts.join('.');
+}
+
+/**
+ * One matcher per file: knows the resources and the import tracker, and
+ * whether the file refers to any listed module at all (so that files which
+ * never import `fs` pay no scope look-up per call).
+ */
+export class AccessMatcher {
+  private moduleSeen = false;
+  private readonly allModules: string[];
+
+  constructor(
+    private readonly resources: readonly SharedResource[],
+    private readonly tracker: ImportTracker,
+  ) {
+    this.allModules = resources.flatMap((resource) => resource.match.modules);
+  }
+
+  /** Call for every module specifier seen (import, require, dynamic import, export from). */
+  noteModule(specifier: string): void {
+    if (this.moduleSeen) return;
+    const name = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+    if (moduleListed(this.allModules, name)) this.moduleSeen = true;
+  }
+
+  /** The accesses this call makes, one per matching resource (usually none). */
+  accessesOf(call: TSESTree.CallExpression, reportUnknownPaths: boolean): Access[] {
+    const callee = call.callee;
+    if (callee.type !== 'Identifier' && callee.type !== 'MemberExpression') return [];
+    const written = dottedName(callee);
+    let origin: Origin | null | undefined;
+    const out: Access[] = [];
+    for (const resource of this.resources) {
+      const match = resource.match;
+      if (written && matchesAnyDotted(match.calls, written)) {
+        out.push({ call, resource, name: written.join('.') });
+        continue;
+      }
+      let matched: string | null = null;
+      if (match.globals.length > 0) matched = this.globalMatch(callee, written, match.globals);
+      if (matched === null && this.moduleSeen && match.modules.length > 0) {
+        if (origin === undefined) origin = this.tracker.originOf(callee);
+        if (origin && origin.module !== null && !origin.path.includes('()')) {
+          if (originModules(origin).some((module) => moduleListed(match.modules, module))) {
+            const last = origin.path[origin.path.length - 1];
+            matched = written && (last === undefined || written[written.length - 1] === last) ? written.join('.') : originText(origin);
+          }
+        }
+      }
+      if (matched === null) continue;
+      if (match.paths.length > 0 || match.pathIdentifiers.length > 0) {
+        const kind = classifyPath(call.arguments[0], resource, this.tracker);
+        if (kind === 'other' || (kind === 'unknown' && !reportUnknownPaths)) continue;
+      }
+      out.push({ call, resource, name: matched });
+    }
+    return out;
+  }
+
+  private globalMatch(callee: TSESTree.Node, written: string[] | null, globals: readonly string[]): string | null {
+    if (!written) return null;
+    let name: string | undefined;
+    if (written.length === 1) name = written[0];
+    else if (written.length === 2 && GLOBAL_OBJECTS.has(written[0]!)) name = written[1];
+    if (name === undefined || !globals.includes(name)) return null;
+    const root = callee.type === 'Identifier' ? callee : callee.type === 'MemberExpression' ? callee.object : null;
+    if (!root || root.type !== 'Identifier' || !this.tracker.isGlobal(root)) return null;
+    return written.join('.');
+  }
+}
+
+/** A piece of a path expression in order: literal text or an expression. */
+type Part = { text: string } | { expression: TSESTree.Node };
+
+function isPathModuleCall(node: TSESTree.CallExpression, tracker: ImportTracker): 'join' | 'resolve' | null {
+  const origin = tracker.originOf(node.callee);
+  if (!origin || (origin.module !== 'path' && origin.module !== 'path/posix' && origin.module !== 'path/win32')) return null;
+  const path = origin.path[0] === 'posix' || origin.path[0] === 'win32' ? origin.path.slice(1) : origin.path;
+  if (path.length !== 1) return null;
+  return path[0] === 'join' ? 'join' : path[0] === 'resolve' ? 'resolve' : null;
+}
+
+/** The parts a path expression is built from, or null when it is not built from parts. */
+function partsOf(node: TSESTree.Node, tracker: ImportTracker): Part[] | null {
+  switch (node.type) {
+    case 'TemplateLiteral': {
+      const parts: Part[] = [];
+      node.quasis.forEach((quasi, index) => {
+        parts.push({ text: quasi.value.cooked ?? quasi.value.raw });
+        const expression = node.expressions[index];
+        if (expression) parts.push({ expression });
+      });
+      return parts;
+    }
+    case 'BinaryExpression':
+      if (node.operator !== '+') return null;
+      return [{ expression: node.left }, { expression: node.right }];
+    case 'CallExpression': {
+      const kind = isPathModuleCall(node, tracker);
+      if (!kind) return null;
+      let args = node.arguments;
+      if (kind === 'resolve') {
+        // path.resolve starts again at the last absolute literal segment.
+        for (let i = args.length - 1; i > 0; i--) {
+          const arg = args[i]!;
+          if (arg.type === 'Literal' && typeof arg.value === 'string' && arg.value.startsWith('/')) {
+            args = args.slice(i);
+            break;
+          }
+        }
+      }
+      const parts: Part[] = [];
+      args.forEach((arg, index) => {
+        if (index > 0) parts.push({ text: '/' });
+        parts.push({ expression: arg });
+      });
+      return parts;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * Classifies the path argument of an access: 'shared' when it starts with a
+ * listed prefix or is built from a listed identifier, 'other' when it is
+ * known not to, 'unknown' otherwise.
+ */
+export function classifyPath(node: TSESTree.Node | undefined, resource: SharedResource, tracker: ImportTracker, depth = 0): PathClass {
+  if (!node || depth > MAX_DEPTH) return 'unknown';
+  const { paths, pathIdentifiers } = resource.match;
+  if (node.type === 'Literal') {
+    if (typeof node.value !== 'string') return 'unknown';
+    return paths.some((prefix) => node.value.startsWith(prefix)) ? 'shared' : 'other';
+  }
+  if (node.type === 'Identifier' || node.type === 'MemberExpression') {
+    if (matchesAnyDotted(pathIdentifiers, dottedName(node))) return 'shared';
+    if (node.type === 'Identifier') {
+      const init = constInit(node, tracker);
+      if (init) return classifyPath(init, resource, tracker, depth + 1);
+    }
+    return 'unknown';
+  }
+  if (node.type === 'TSAsExpression' || node.type === 'TSNonNullExpression' || node.type === 'TSSatisfiesExpression') {
+    return classifyPath(node.expression, resource, tracker, depth + 1);
+  }
+  const parts = partsOf(node, tracker);
+  if (!parts) return 'unknown';
+  // Leading literal text decides when it is long enough to; an expression in
+  // the lead position decides by itself.
+  let text = '';
+  let leading: PathClass | null = null;
+  for (const part of parts) {
+    if ('text' in part) {
+      text += part.text;
+      continue;
+    }
+    const expression = part.expression;
+    if (expression.type === 'Literal' && typeof expression.value === 'string') {
+      text += expression.value;
+      continue;
+    }
+    if (text.length === 0) {
+      const inner = classifyPath(expression, resource, tracker, depth + 1);
+      if (inner === 'shared') return 'shared';
+      leading = inner === 'other' ? 'other' : 'unknown';
+    }
+    break;
+  }
+  if (leading === null) {
+    if (paths.some((prefix) => text.startsWith(prefix))) return 'shared';
+    const couldStillMatch = paths.some((prefix) => prefix.startsWith(text)) && parts.some((part) => 'expression' in part);
+    leading = couldStillMatch ? 'unknown' : 'other';
+  }
+  // Built from a listed identifier anywhere (`path.join(base, SHARED_ROOT, f)`).
+  for (const part of parts) {
+    if ('expression' in part && builtFromIdentifier(part.expression, resource, tracker, depth + 1)) return 'shared';
+  }
+  return leading;
+}
+
+function builtFromIdentifier(node: TSESTree.Node, resource: SharedResource, tracker: ImportTracker, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  if (node.type === 'Identifier' || node.type === 'MemberExpression') {
+    return matchesAnyDotted(resource.match.pathIdentifiers, dottedName(node));
+  }
+  const parts = partsOf(node, tracker);
+  if (!parts) return false;
+  return parts.some((part) => 'expression' in part && builtFromIdentifier(part.expression, resource, tracker, depth + 1));
+}
+
+/** The initialiser of a `const` (or never reassigned) local bound to a plain identifier. */
+function constInit(identifier: TSESTree.Identifier, tracker: ImportTracker): TSESTree.Expression | null {
+  const variable = tracker.variableOf(identifier);
+  if (!variable || variable.defs.length !== 1) return null;
+  const def = variable.defs[0]!;
+  if (def.type !== 'Variable') return null;
+  const declarator = def.node as TSESTree.VariableDeclarator;
+  if (declarator.id.type !== 'Identifier' || !declarator.init) return null;
+  if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
+  return declarator.init;
+}
