@@ -25,7 +25,7 @@ export default [
         'error',
         { pattern: 'https://github.com/eslint-plugin-resilience/eslint-plugin-resilience/blob/main/docs/rules/{{name}}.md' },
       ],
-      'eslint-plugin/require-meta-docs-description': 'error',
+      'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Enforce|Require|Disallow) .+[^. ]$' }],
     },
   },
   {

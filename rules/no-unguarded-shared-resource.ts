@@ -27,7 +27,8 @@ export default createRule<Options, MessageId>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'require every access to a configured shared resource (a network filesystem, an HTTP dependency) to go through its guard.',
+      description: 'Require every access to a configured shared resource (a network filesystem, an HTTP dependency) to go through its guard',
+      url: 'https://github.com/eslint-plugin-resilience/eslint-plugin-resilience/blob/main/docs/rules/no-unguarded-shared-resource.md',
       recommended: 'error',
       strict: 'error',
     },

@@ -61,7 +61,7 @@ describe.each(ruleFiles)('rule %s', (name) => {
   it('has the meta the house style asks for', () => {
     expect(rule.meta.type).toBe('problem');
     expect(rule.meta.fixable).toBeUndefined();
-    expect(rule.meta.docs?.description).toMatch(/^[A-Z].*[^.]$/);
+    expect(rule.meta.docs?.description).toMatch(/^(Enforce|Require|Disallow) .+[^. ]$/);
     expect(Array.isArray(rule.meta.schema)).toBe(true);
     for (const schema of rule.meta.schema as unknown as { properties?: Record<string, { description?: string }>; additionalProperties?: boolean }[]) {
       expect(schema.additionalProperties).toBe(false);

@@ -46,7 +46,7 @@ export function lint(code: string, { filename = 'src/file.ts', settings = allOnS
   const isTs = /\.[cm]?tsx?$/.test(filename);
   const linter = new Linter({ cwd: '/project' });
   const config: Linter.Config = {
-    files: ['**/*'],
+    files: ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
     languageOptions: isTs
       ? { parser: tsParser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: filename.endsWith('x') } } }
       : { parser: espree as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },

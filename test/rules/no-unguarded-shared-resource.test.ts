@@ -657,9 +657,7 @@ projectTester.run('no-unguarded-shared-resource: suggestions', rule, {
       filename: 'src/deep/x.ts',
       settings: { resilience: { sharedResources: [{ ...sharedFs, fix: { wrap: 'guard(() => $CALL)', import: { default: 'guard', from: '@acme/outage' } } }] } },
       errors: [
-        {
-          ...fixed(2, 24, 2, 45, 'fs.readFileSync', 'guard(() => fs.readFileSync(…))', "import fs from 'fs'\nimport guard from '@acme/outage'\nexport const f = () => guard(() => fs.readFileSync('/a'))\n"),
-        },
+        fixed(2, 24, 2, 45, 'fs.readFileSync', 'guard(() => fs.readFileSync(…))', "import fs from 'fs'\nimport guard from '@acme/outage'\nexport const f = () => guard(() => fs.readFileSync('/a'))\n"),
       ],
     },
     {
