@@ -12,10 +12,14 @@
  */
 import { Linter } from 'eslint';
 import * as espree from 'espree';
-import * as tsParser from '@typescript-eslint/parser';
 import { extname, isAbsolute, relative, dirname, resolve } from 'node:path';
 import type { RuleModule } from '../rule-module';
 import { rules as pluginRules } from '../rules';
+
+// A plain require: the build's node10 module resolution cannot see this package's
+// `exports`-only type declarations, and the Linter needs only the parser object.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const tsParser = require('@typescript-eslint/parser') as Linter.Parser;
 
 /** The plugin namespace rules are registered under, as in users' configs. */
 export const PLUGIN_NAMESPACE = 'resilience';
@@ -98,7 +102,7 @@ export function languageOptionsFor(filePath: string, sourceType?: 'module' | 'co
     case 'cts':
     case 'tsx':
       return {
-        parser: tsParser as unknown as Linter.Parser,
+        parser: tsParser,
         ecmaVersion: 'latest',
         sourceType: 'module',
         parserOptions: { ecmaFeatures: { jsx: ext === 'tsx' } },

@@ -1,0 +1,107 @@
+/**
+ * A codemod is a list of plugin rules plus the options it passes through to
+ * them. `runCodemod` applies the rules' suggestions to one file (see
+ * `engine.ts`); `makeTransform` turns a definition into a jscodeshift
+ * transform. Nothing here knows what any rule detects.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import type { RuleModule } from '../rule-module';
+import { applyRuleSuggestions, CodemodSetupError, shareOptions, type ApplyRuleSuggestionsResult } from './engine';
+import { EslintSettingsSource, readSettingsFile, type CodemodSettings } from './settings-source';
+
+export interface CodemodOption {
+  /** camelCase name, as the rules' options call it; the CLI also accepts the kebab-case flag. */
+  name: string;
+  type: 'integer';
+  description: string;
+}
+
+export interface CodemodDefinition {
+  name: string;
+  /** One line, for `--help`. */
+  description: string;
+  /** Rule names (without `resilience/`) whose suggestions the codemod applies. */
+  ruleIds: readonly string[];
+  /** Options passed through to every rule that declares them. */
+  options: readonly CodemodOption[];
+  /** Whether the rules read `settings.resilience` (the CLI then loads the user's ESLint config). */
+  usesSettings: boolean;
+}
+
+export interface RunCodemodInput {
+  source: string;
+  filePath: string;
+  /** Codemod option values by name (`maxAttempts`...). */
+  options?: Readonly<Record<string, unknown>>;
+  settings?: CodemodSettings;
+  /** Override of the plugin's rules index (tests). */
+  rules?: Readonly<Record<string, RuleModule>>;
+  cwd?: string;
+}
+
+/** Checks and converts option values (numbers, or strings of digits from a command line). */
+export function normalizeOptions(definition: CodemodDefinition, values: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const option of definition.options) {
+    const value = values[option.name];
+    if (value === undefined) continue;
+    const number = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+    if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 0) {
+      throw new CodemodSetupError(`${definition.name}: option ${option.name} must be a non-negative integer (got ${JSON.stringify(value)})`);
+    }
+    out[option.name] = number;
+  }
+  return out;
+}
+
+export function runCodemod(definition: CodemodDefinition, input: RunCodemodInput): ApplyRuleSuggestionsResult {
+  const options = normalizeOptions(definition, input.options ?? {});
+  return applyRuleSuggestions({
+    source: input.source,
+    filePath: input.filePath,
+    ruleIds: definition.ruleIds,
+    ruleOptions: shareOptions(definition.ruleIds, options, input.rules),
+    settings: input.settings ?? {},
+    ...(input.rules ? { rules: input.rules } : {}),
+    ...(input.cwd ? { cwd: input.cwd } : {}),
+  });
+}
+
+interface FileInfo {
+  path: string;
+  source: string;
+}
+
+interface TransformApi {
+  report?: (message: string) => void;
+}
+
+export type Transform = (file: FileInfo, api: TransformApi, options: Record<string, unknown>) => Promise<string | undefined>;
+
+/**
+ * A jscodeshift transform for a codemod. Options come from jscodeshift's
+ * command line (`--maxAttempts=5`); `--settings=path.json` (or a
+ * `settings` object when called in-process) overrides the settings read from
+ * the ESLint config of the working directory. Sites left for a person are
+ * reported through jscodeshift's `api.report`. Returns `undefined` when the
+ * file is unchanged.
+ */
+export function makeTransform(definition: CodemodDefinition): Transform {
+  const sources = new Map<string, EslintSettingsSource>();
+  return async (file, api, options = {}) => {
+    const cwd = process.cwd();
+    let settings: CodemodSettings = {};
+    if (typeof options.settings === 'string') settings = readSettingsFile(resolve(cwd, options.settings));
+    else if (options.settings && typeof options.settings === 'object') settings = options.settings as CodemodSettings;
+    else if (definition.usesSettings) {
+      let source = sources.get(cwd);
+      if (!source) sources.set(cwd, (source = new EslintSettingsSource(cwd)));
+      settings = await source.settingsFor(isAbsolute(file.path) ? file.path : resolve(cwd, file.path));
+    }
+    const result = runCodemod(definition, { source: file.source, filePath: file.path, options, settings, cwd });
+    for (const site of result.left) {
+      api.report?.(`${site.file}:${site.line}:${site.column} left for a person (${site.ruleId}): ${site.reason}`);
+    }
+    return result.output;
+  };
+}
