@@ -10,7 +10,7 @@ import { existsSync, lstatSync, realpathSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createTwoFilesPatch } from 'diff';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { codemods as builtinCodemods } from '../../codemods/index';
 import type { RuleModule } from '../rule-module';
 import { normalizeOptions, type CodemodDefinition } from '../codemod/codemod';
@@ -477,7 +477,10 @@ export async function run(argv: readonly string[], io: RunOptions = {}): Promise
             report = { ...base, status: 'changed', rewritten, left };
             output = outcome.output;
             if (args2.dry) {
-              pendingOutput[index] = createTwoFilesPatch(`a/${rel}`, `b/${rel}`, read.text, output);
+              pendingOutput[index] = createTwoFilesPatch(`a/${rel}`, `b/${rel}`, read.text, output, undefined, undefined, {
+                context: 3,
+                headerOptions: FILE_HEADERS_ONLY,
+              });
             } else if (args2.print) {
               pendingOutput[index] = output.endsWith('\n') ? output : `${output}\n`;
             }
