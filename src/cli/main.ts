@@ -504,7 +504,11 @@ export async function run(argv: readonly string[], io: RunOptions = {}): Promise
   try {
     await Promise.all(
       Array.from({ length: lanes }, async () => {
-        while (next < total && !io.signal?.aborted) await processOne(next++);
+        while (next < total && !io.signal?.aborted) {
+          await processOne(next++);
+          // Let signal handlers (SIGINT) and output run between files.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       }),
     );
   } finally {
@@ -544,8 +548,8 @@ export async function run(argv: readonly string[], io: RunOptions = {}): Promise
   return summary.filesErrored > 0 ? EXIT_ERRORS : EXIT_OK;
 }
 
-/** Entry point of the `resilience` binary: wires SIGINT to a graceful stop. */
-export function main(): void {
+/** Entry point of the `resilience` binary: wires SIGINT to a graceful stop. `overrides` are test hooks. */
+export function main(overrides: Pick<RunOptions, 'rulesModule' | 'codemods'> = {}): void {
   const controller = new AbortController();
   let interrupts = 0;
   const onSigint = () => {
@@ -558,7 +562,7 @@ export function main(): void {
     }
   };
   process.on('SIGINT', onSigint);
-  run(process.argv.slice(2), { signal: controller.signal }).then(
+  run(process.argv.slice(2), { ...overrides, signal: controller.signal }).then(
     (code) => {
       process.off('SIGINT', onSigint);
       process.exitCode = code;

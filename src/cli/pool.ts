@@ -13,8 +13,10 @@ export class TransformPool {
   private readonly queue: Pending[] = [];
   private readonly running = new Map<Worker, Pending>();
   private nextId = 0;
+  private alive: number;
 
   constructor(size: number, workerFile: string) {
+    this.alive = size;
     for (let i = 0; i < size; i++) {
       const worker = new Worker(workerFile);
       worker.on('message', (message: { id: number; outcome: TransformOutcome }) => {
@@ -27,7 +29,11 @@ export class TransformPool {
       worker.on('error', (error) => {
         const pending = this.running.get(worker);
         this.running.delete(worker);
+        this.alive--;
         pending?.resolve({ ok: false, error: `worker crashed: ${error.message}` });
+        if (this.alive === 0) {
+          for (const queued of this.queue.splice(0)) queued.resolve({ ok: false, error: 'every worker crashed; file not transformed' });
+        }
       });
       this.idle.push(worker);
     }
@@ -35,6 +41,10 @@ export class TransformPool {
 
   run(task: TransformTask): Promise<TransformOutcome> {
     return new Promise((resolve) => {
+      if (this.alive === 0) {
+        resolve({ ok: false, error: 'every worker crashed; file not transformed' });
+        return;
+      }
       this.queue.push({ id: this.nextId++, task, resolve });
       this.dispatch();
     });

@@ -86,7 +86,7 @@ export type Transform = (file: FileInfo, api: TransformApi, options: Record<stri
  * reported through jscodeshift's `api.report`. Returns `undefined` when the
  * file is unchanged.
  */
-export function makeTransform(definition: CodemodDefinition): Transform {
+export function makeTransform(definition: CodemodDefinition, rules?: Readonly<Record<string, RuleModule>>): Transform {
   const sources = new Map<string, EslintSettingsSource>();
   return async (file, api, options = {}) => {
     const cwd = process.cwd();
@@ -98,7 +98,7 @@ export function makeTransform(definition: CodemodDefinition): Transform {
       if (!source) sources.set(cwd, (source = new EslintSettingsSource(cwd)));
       settings = await source.settingsFor(isAbsolute(file.path) ? file.path : resolve(cwd, file.path));
     }
-    const result = runCodemod(definition, { source: file.source, filePath: file.path, options, settings, cwd });
+    const result = runCodemod(definition, { source: file.source, filePath: file.path, options, settings, cwd, ...(rules ? { rules } : {}) });
     for (const site of result.left) {
       api.report?.(`${site.file}:${site.line}:${site.column} left for a person (${site.ruleId}): ${site.reason}`);
     }
