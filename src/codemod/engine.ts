@@ -280,10 +280,13 @@ export function applyRuleSuggestions(input: ApplyRuleSuggestionsInput): ApplyRul
     const options = input.ruleOptions?.[id];
     ruleEntries[`${PLUGIN_NAMESPACE}/${id}`] = options && Object.keys(options).length > 0 ? ['error', options] : 'error';
   }
-  const ext = extname(absolute).slice(1).toLowerCase();
+  const rawExt = extname(absolute).slice(1);
+  const ext = rawExt.toLowerCase();
   const makeConfig = (sourceType?: 'module' | 'commonjs'): Linter.Config[] => [
+    // ESLint ignores node_modules and .git by default; the caller decides which files to transform.
+    { ignores: ['!**/node_modules/', '!.git/'] },
     {
-      files: [`**/*.${ext}`],
+      files: [`**/*.${rawExt}`],
       plugins: { [PLUGIN_NAMESPACE]: { rules: rules as unknown as Record<string, import('eslint').Rule.RuleModule> } },
       languageOptions: languageOptionsFor(absolute, sourceType),
       linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
@@ -308,6 +311,8 @@ export function applyRuleSuggestions(input: ApplyRuleSuggestionsInput): ApplyRul
     }
   }
   if (fatal) throw new CodemodParseError(fatal.message, fatal.line, fatal.column);
+  const unmatched = messages.find((m) => m.ruleId === null && m.message.startsWith('No matching configuration'));
+  if (unmatched) throw new CodemodSetupError(`cannot lint ${filePath}: ${unmatched.message}`);
 
   const prefixes = new Set(ruleIds.map((id) => `${PLUGIN_NAMESPACE}/${id}`));
   const ours = (list: Linter.LintMessage[]) => list.filter((m) => m.ruleId !== null && prefixes.has(m.ruleId));

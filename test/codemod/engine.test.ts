@@ -135,6 +135,11 @@ describe('applyRuleSuggestions', () => {
     expect(() => apply('const a: number = 1;\n', { filePath: 'a.js' })).toThrow(CodemodParseError);
   });
 
+  it('works for files in node_modules and with an upper-case extension', () => {
+    expect(apply('sleep();\n', { filePath: 'node_modules/pkg/a.js' }).output).toBe('sleep(100);\n');
+    expect(apply('sleep();\n', { filePath: 'src/A.JS' }).output).toBe('sleep(100);\n');
+  });
+
   it('works for a file outside the working directory', () => {
     expect(apply('sleep();\n', { filePath: '/tmp/elsewhere/a.ts', cwd: '/work' }).output).toBe('sleep(100);\n');
   });
