@@ -16,7 +16,6 @@ export const codemod: CodemodDefinition = {
     { name: 'baseDelayMs', type: 'integer', description: 'Wait before the second attempt, in milliseconds; doubles each attempt.' },
     { name: 'maxDelayMs', type: 'integer', description: 'Cap on any single wait, in milliseconds.' },
   ],
-  usesSettings: false,
 };
 
 export default makeTransform(codemod);

@@ -13,7 +13,6 @@ export const codemod: CodemodDefinition = {
   description: "Wrap unguarded shared-resource calls in the resource's guard (rule no-unguarded-shared-resource).",
   ruleIds: ['no-unguarded-shared-resource'],
   options: [],
-  usesSettings: true,
 };
 
 export default makeTransform(codemod);

@@ -15,7 +15,7 @@ import { codemods as builtinCodemods } from '../../codemods/index';
 import type { RuleModule } from '../rule-module';
 import { normalizeOptions, type CodemodDefinition } from '../codemod/codemod';
 import { CodemodSetupError, resolveRules, shareOptions, SUPPORTED_EXTENSIONS, type Site } from '../codemod/engine';
-import { EslintSettingsSource, readSettingsFile, type CodemodSettings } from '../codemod/settings-source';
+import { EslintSettingsSource, readSettingsFile, type CodemodSettings, type FileConfig } from '../codemod/settings-source';
 import { ResilienceConfigError } from '../errors';
 import type { ParsedGlob } from '../glob';
 import { packageInfo } from '../package-info';
@@ -142,6 +142,7 @@ function codemodHelp(codemods: Readonly<Record<string, CodemodDefinition>>): str
     '  --print                   Print each transformed file.',
     '  --report <file.json>      Write a JSON report: per file status, per site rewritten or left (file:line:col, reason).',
     "  --settings <file.json>    settings.resilience to use instead of the one in the ESLint config.",
+    '  --no-eslint-config        Do not read eslint.config.* (rule options and settings) for each file.',
     `  --extensions <list>       Comma-separated extensions (default: ${SUPPORTED_EXTENSIONS.join(',')}).`,
     '  --ignore-pattern <glob>   Also ignore matching files or directories (repeatable).',
     '                            Always ignored: node_modules, dist, build, coverage, *.d.ts, git-ignored files.',
@@ -185,6 +186,7 @@ interface Parsed {
   ignorePatterns: ParsedGlob[];
   cpus: number;
   force: boolean;
+  eslintConfig: boolean;
   options: Record<string, unknown>;
 }
 
@@ -205,6 +207,7 @@ function parseCodemodArgs(args: string[], codemods: Readonly<Record<string, Code
     'ignore-pattern': { type: 'string', multiple: true },
     cpus: { type: 'string' },
     force: { type: 'boolean' },
+    'no-eslint-config': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   };
   for (const flag of transformOptionNames.keys()) optionSpec[flag] = { type: 'string' };
@@ -260,6 +263,7 @@ function parseCodemodArgs(args: string[], codemods: Readonly<Record<string, Code
     ignorePatterns,
     cpus,
     force: values.force === true,
+    eslintConfig: values['no-eslint-config'] !== true,
     options,
   };
 }
@@ -402,16 +406,14 @@ export async function run(argv: readonly string[], io: RunOptions = {}): Promise
   const discovery = discoverFiles({ cwd, roots, extensions: args2.extensions, ignorePatterns: args2.ignorePatterns, gitRoot: repo });
   const display = (file: string) => toPosix(relative(cwd, file));
 
-  // Settings per file, from the user's ESLint config unless overridden; bad settings stop the run before any write.
-  const settingsByFile = new Map<string, CodemodSettings>();
-  if (definition.usesSettings) {
+  // Per file, from the user's ESLint config (as the editor sees it): settings.resilience, unless
+  // --settings overrides it, and the rules' configured options, under the command-line options.
+  // Bad settings or a config that does not load stop the run before any write.
+  const configByFile = new Map<string, FileConfig>();
+  if (args2.eslintConfig) {
     try {
-      if (settingsOverride) {
-        for (const file of discovery.files) settingsByFile.set(file, settingsOverride);
-      } else {
-        const source = new EslintSettingsSource(cwd);
-        for (const file of discovery.files) settingsByFile.set(file, await source.settingsFor(file));
-      }
+      const source = new EslintSettingsSource(cwd);
+      for (const file of discovery.files) configByFile.set(file, await source.configFor(file, definition.ruleIds));
     } catch (error) {
       if (!(error instanceof ResilienceConfigError)) throw error;
       stderr.write(`resilience codemod: ${error.message}\n`);
@@ -461,7 +463,8 @@ export async function run(argv: readonly string[], io: RunOptions = {}): Promise
           file,
           source: read.text,
           options,
-          settings: settingsByFile.get(file) ?? {},
+          settings: settingsOverride ?? configByFile.get(file)?.settings ?? {},
+          configuredRuleOptions: configByFile.get(file)?.ruleOptions ?? {},
           cwd,
         };
         const outcome: TransformOutcome = pool ? await pool.run(task) : transformFile(task, io.rules);

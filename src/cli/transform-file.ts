@@ -14,6 +14,8 @@ export interface TransformTask {
   source: string;
   options: Record<string, unknown>;
   settings: CodemodSettings;
+  /** Options per rule from the user's ESLint config (command-line options override them). */
+  configuredRuleOptions: Record<string, Record<string, unknown>>;
   cwd: string;
 }
 
@@ -31,6 +33,7 @@ export function transformFile(task: TransformTask, rules?: Readonly<Record<strin
       filePath: task.file,
       options: task.options,
       settings: task.settings,
+      configuredRuleOptions: task.configuredRuleOptions,
       cwd: task.cwd,
       ...(rules ? { rules } : {}),
     });

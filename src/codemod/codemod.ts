@@ -24,8 +24,6 @@ export interface CodemodDefinition {
   ruleIds: readonly string[];
   /** Options passed through to every rule that declares them. */
   options: readonly CodemodOption[];
-  /** Whether the rules read `settings.resilience` (the CLI then loads the user's ESLint config). */
-  usesSettings: boolean;
 }
 
 export interface RunCodemodInput {
@@ -34,6 +32,8 @@ export interface RunCodemodInput {
   /** Codemod option values by name (`maxAttempts`...). */
   options?: Readonly<Record<string, unknown>>;
   settings?: CodemodSettings;
+  /** Options per rule from the user's ESLint config; `options` override them key by key. */
+  configuredRuleOptions?: Readonly<Record<string, Record<string, unknown>>>;
   /** Override of the plugin's rules index (tests). */
   rules?: Readonly<Record<string, RuleModule>>;
   cwd?: string;
@@ -56,11 +56,14 @@ export function normalizeOptions(definition: CodemodDefinition, values: Readonly
 
 export function runCodemod(definition: CodemodDefinition, input: RunCodemodInput): ApplyRuleSuggestionsResult {
   const options = normalizeOptions(definition, input.options ?? {});
+  const shared = shareOptions(definition.ruleIds, options, input.rules);
+  const ruleOptions: Record<string, Record<string, unknown>> = {};
+  for (const id of definition.ruleIds) ruleOptions[id] = { ...input.configuredRuleOptions?.[id], ...shared[id] };
   return applyRuleSuggestions({
     source: input.source,
     filePath: input.filePath,
     ruleIds: definition.ruleIds,
-    ruleOptions: shareOptions(definition.ruleIds, options, input.rules),
+    ruleOptions,
     settings: input.settings ?? {},
     ...(input.rules ? { rules: input.rules } : {}),
     ...(input.cwd ? { cwd: input.cwd } : {}),
@@ -79,10 +82,11 @@ interface TransformApi {
 export type Transform = (file: FileInfo, api: TransformApi, options: Record<string, unknown>) => Promise<string | undefined>;
 
 /**
- * A jscodeshift transform for a codemod. Options come from jscodeshift's
- * command line (`--maxAttempts=5`); `--settings=path.json` (or a
- * `settings` object when called in-process) overrides the settings read from
- * the ESLint config of the working directory. Sites left for a person are
+ * A jscodeshift transform for a codemod. Rule options and
+ * `settings.resilience` come from the ESLint config of the working directory
+ * (as in the editor); jscodeshift's command line overrides them:
+ * `--maxAttempts=5`, `--settings=path.json` (or a `settings` object when
+ * called in-process); `--eslintConfig=false` ignores the ESLint config. Sites left for a person are
  * reported through jscodeshift's `api.report`. Returns `undefined` when the
  * file is unchanged.
  */
@@ -91,14 +95,26 @@ export function makeTransform(definition: CodemodDefinition, rules?: Readonly<Re
   return async (file, api, options = {}) => {
     const cwd = process.cwd();
     let settings: CodemodSettings = {};
-    if (typeof options.settings === 'string') settings = readSettingsFile(resolve(cwd, options.settings));
-    else if (options.settings && typeof options.settings === 'object') settings = options.settings as CodemodSettings;
-    else if (definition.usesSettings) {
+    let configuredRuleOptions: Record<string, Record<string, unknown>> = {};
+    if (options.eslintConfig !== false && options.eslintConfig !== 'false') {
+      // The user's ESLint config: rule options always, settings unless given here.
       let source = sources.get(cwd);
       if (!source) sources.set(cwd, (source = new EslintSettingsSource(cwd)));
-      settings = await source.settingsFor(isAbsolute(file.path) ? file.path : resolve(cwd, file.path));
+      const config = await source.configFor(isAbsolute(file.path) ? file.path : resolve(cwd, file.path), definition.ruleIds);
+      settings = config.settings;
+      configuredRuleOptions = config.ruleOptions;
     }
-    const result = runCodemod(definition, { source: file.source, filePath: file.path, options, settings, cwd, ...(rules ? { rules } : {}) });
+    if (typeof options.settings === 'string') settings = readSettingsFile(resolve(cwd, options.settings));
+    else if (options.settings && typeof options.settings === 'object') settings = options.settings as CodemodSettings;
+    const result = runCodemod(definition, {
+      source: file.source,
+      filePath: file.path,
+      options,
+      settings,
+      configuredRuleOptions,
+      cwd,
+      ...(rules ? { rules } : {}),
+    });
     for (const site of result.left) {
       api.report?.(`${site.file}:${site.line}:${site.column} left for a person (${site.ruleId}): ${site.reason}`);
     }

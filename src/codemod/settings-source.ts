@@ -42,17 +42,38 @@ export class EslintSettingsSource {
 
   /** `settings.resilience` for one file, validated; `{}` when there is no config or it sets none. */
   async settingsFor(filePath: string): Promise<CodemodSettings> {
-    let config: { settings?: Record<string, unknown> } | undefined;
+    return (await this.configFor(filePath, [])).settings;
+  }
+
+  /**
+   * `settings.resilience` and the options the config gives the named rules
+   * (`'resilience/<id>': ['error', { ... }]`) for one file, so the codemod
+   * rewrites with the same options as the editor's quick fix.
+   */
+  async configFor(filePath: string, ruleIds: readonly string[]): Promise<FileConfig> {
+    let config: { settings?: Record<string, unknown>; rules?: Record<string, unknown> } | undefined;
     try {
       config = (await this.eslint.calculateConfigForFile(filePath)) as typeof config;
     } catch (error) {
       const message = (error as Error).message ?? String(error);
-      if (/Could not find config file/i.test(message)) return {};
+      if (/Could not find config file/i.test(message)) return { settings: {}, ruleOptions: {} };
       throw new ResilienceConfigError(`cannot load the ESLint config for ${filePath}: ${message.split('\n')[0]}`);
     }
+    const ruleOptions: Record<string, Record<string, unknown>> = {};
+    for (const id of ruleIds) {
+      const entry = config?.rules?.[`resilience/${id}`];
+      const options = Array.isArray(entry) ? entry[1] : undefined;
+      if (options && typeof options === 'object' && !Array.isArray(options)) ruleOptions[id] = options as Record<string, unknown>;
+    }
     const resilience = config?.settings?.resilience;
-    if (resilience === undefined) return {};
+    if (resilience === undefined) return { settings: {}, ruleOptions };
     parseSettings(resilience);
-    return { resilience };
+    return { settings: { resilience }, ruleOptions };
   }
+}
+
+export interface FileConfig {
+  settings: CodemodSettings;
+  /** Options per rule name, as configured in the ESLint config. */
+  ruleOptions: Record<string, Record<string, unknown>>;
 }

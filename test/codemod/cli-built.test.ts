@@ -43,7 +43,6 @@ const DEFINITION = {
   description: 'Adds a delay to sleep().',
   ruleIds: ['test-delay'],
   options: [{ name: 'baseDelayMs', type: 'integer', description: 'Delay.' }],
-  usesSettings: false,
 };
 
 let dir: string;

@@ -18,14 +18,12 @@ const codemods: Record<string, CodemodDefinition> = {
       { name: 'maxAttempts', type: 'integer', description: 'Attempts.' },
       { name: 'baseDelayMs', type: 'integer', description: 'Delay.' },
     ],
-    usesSettings: false,
   },
   'test-guard': {
     name: 'test-guard',
     description: 'Test guard rewrite from settings.',
     ruleIds: ['test-guard'],
     options: [],
-    usesSettings: true,
   },
 };
 
@@ -300,6 +298,19 @@ describe('resilience CLI: never loses data', () => {
   });
 });
 
+describe('resilience CLI: progress', () => {
+  it('draws a progress bar on a TTY and plain lines otherwise', async () => {
+    const dir = tempProject({ 'a.ts': 'sleep();\n', 'b.ts': 'const b = 1;\n' });
+    const stderr = new Stream();
+    stderr.isTTY = true;
+    const code = await run(['codemod', 'test-retry', '.', '--dry'], { cwd: dir, stdout: new Stream(), stderr, rules: testRules, codemods });
+    expect(code).toBe(0);
+    expect(stderr.text).toContain('\r\x1b[2K[############------------] 1/2 a.ts');
+    expect(stderr.text).toContain('[########################] 2/2 b.ts');
+    expect(stderr.text).not.toContain('[1/2]');
+  });
+});
+
 describe('resilience CLI: which files', () => {
   it('ignores node_modules, dist, build, coverage, *.d.ts and --ignore-pattern matches; honours --extensions', async () => {
     const files: Record<string, string> = {};
@@ -383,6 +394,27 @@ describe('resilience CLI: settings', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('bad.json.sharedResources[0].fix.wrap must contain $CALL');
     expect(read(dir, 'a.ts')).toBe('fetch(url);\n');
+  });
+
+  it("uses the rule options of the user's ESLint config; command-line options and --no-eslint-config override them", async () => {
+    const config = `const rule = { meta: { schema: [{ type: 'object', properties: { baseDelayMs: { type: 'integer' }, maxAttempts: { type: 'integer' } }, additionalProperties: false }] }, create: () => ({}) };
+export default [{ files: ['**/*.ts'], plugins: { resilience: { rules: { 'test-delay': rule, 'test-retry': rule } } }, rules: { 'resilience/test-delay': ['error', { baseDelayMs: 55 }], 'resilience/test-retry': ['warn', { maxAttempts: 9 }] } }];
+`;
+    const dir = tempProject({ 'eslint.config.mjs': config, 'a.ts': 'sleep();\nlegacyRetry(x);\n', 'b.ts': 'sleep();\nlegacyRetry(x);\n', 'c.ts': 'sleep();\n' });
+    expect((await cli(dir, ['codemod', 'test-retry', 'a.ts'])).code).toBe(0);
+    expect(read(dir, 'a.ts')).toBe(`${IMPORT}\nsleep(55);\nretryWithBackoff(x, { maxAttempts: 9 });\n`);
+    expect((await cli(dir, ['codemod', 'test-retry', 'b.ts', '--max-attempts', '2'])).code).toBe(0);
+    expect(read(dir, 'b.ts')).toBe(`${IMPORT}\nsleep(55);\nretryWithBackoff(x, { maxAttempts: 2 });\n`);
+    expect((await cli(dir, ['codemod', 'test-retry', 'c.ts', '--no-eslint-config'])).code).toBe(0);
+    expect(read(dir, 'c.ts')).toBe('sleep(100);\n');
+  });
+
+  it('an ESLint config that does not load stops the run (exit 2)', async () => {
+    const dir = tempProject({ 'eslint.config.mjs': 'export default [{ files: ["**/*.ts"], rules: { "resilience/test-delay": "error" } }];\n', 'a.ts': 'sleep();\n' });
+    const result = await cli(dir, ['codemod', 'test-retry', 'a.ts']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/cannot load the ESLint config for .*a\.ts: .*resilience/);
+    expect(read(dir, 'a.ts')).toBe('sleep();\n');
   });
 
   it('no ESLint config means no settings: nothing flagged', async () => {
