@@ -30,8 +30,8 @@ export interface DiscoverOptions {
   roots: readonly string[];
   extensions: readonly string[];
   ignorePatterns: readonly ParsedGlob[];
-  /** The repository's top-level directory, when in one. */
-  gitRoot: string | null;
+  /** The git repository top-level directory of each root (same order), or null outside a repository. */
+  gitRoots: readonly (string | null)[];
 }
 
 export function parseIgnorePattern(text: string): ParsedGlob | { error: string } {
@@ -70,6 +70,8 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
   const seen = new Set<string>();
   const display = (path: string) => toPosix(relative(cwd, path)) || '.';
 
+  const fileRepo = new Map<string, string | null>();
+  let currentRepo: string | null = null;
   const consider = (file: string, explicit: boolean) => {
     const name = basename(file);
     const ext = extensionOf(name);
@@ -84,6 +86,7 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
     if (!seen.has(file)) {
       seen.add(file);
       found.push(file);
+      fileRepo.set(file, currentRepo);
     }
   };
 
@@ -111,26 +114,26 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
     }
   };
 
-  for (const root of options.roots) {
+  options.roots.forEach((root, index) => {
+    currentRepo = options.gitRoots[index] ?? null;
     const stat = lstatSync(root);
     const segments = toPosix(relative(cwd, root)).split('/');
     if (segments.some((segment) => DEFAULT_IGNORED_DIRECTORIES.includes(segment)) && isInside(cwd, root)) {
       skipped.push({ file: display(root), reason: `inside an ignored directory (${DEFAULT_IGNORED_DIRECTORIES.join(', ')})` });
-      continue;
+      return;
     }
     if (stat.isDirectory()) walk(root);
     else if (stat.isFile()) consider(root, true);
     else if (stat.isSymbolicLink()) skipped.push({ file: display(root), reason: 'symbolic link, not followed' });
     else skipped.push({ file: display(root), reason: 'not a regular file or directory' });
-  }
+  });
 
-  if (options.gitRoot && found.length > 0) {
-    const ignored = gitIgnored(options.gitRoot, found);
-    if (ignored.size > 0) {
-      return { files: found.filter((f) => !ignored.has(f)), skipped };
-    }
+  const ignored = new Set<string>();
+  for (const repo of new Set(fileRepo.values())) {
+    if (!repo) continue;
+    for (const file of gitIgnored(repo, found.filter((f) => fileRepo.get(f) === repo))) ignored.add(file);
   }
-  return { files: found, skipped };
+  return { files: ignored.size > 0 ? found.filter((f) => !ignored.has(f)) : found, skipped };
 }
 
 function safeIsDirectory(path: string): boolean {

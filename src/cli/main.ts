@@ -8,7 +8,7 @@
  */
 import { existsSync, lstatSync, realpathSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { codemods as builtinCodemods } from '../../codemods/index';
@@ -388,9 +388,13 @@ export async function run(argv: readonly string[], io: RunOptions = {}): Promise
     realRoots.push(realpathSync(absolute));
   }
 
-  const repo = gitRoot(cwd);
-  if (repo && !args2.dry && !args2.force) {
-    const dirty = uncommittedChanges(repo, roots);
+  // The git repository of each path (they may differ from the working directory's).
+  const repos = roots.map((root) => gitRoot(lstatSync(root).isDirectory() ? root : dirname(root)));
+  if (!args2.dry && !args2.force) {
+    const dirty: string[] = [];
+    for (const repo of new Set(repos)) {
+      if (repo) dirty.push(...uncommittedChanges(repo, roots.filter((_, i) => repos[i] === repo)));
+    }
     if (dirty.length > 0) {
       stderr.write(
         `resilience codemod: the git tree has uncommitted changes under the given paths:\n${dirty
@@ -403,7 +407,7 @@ export async function run(argv: readonly string[], io: RunOptions = {}): Promise
     }
   }
 
-  const discovery = discoverFiles({ cwd, roots, extensions: args2.extensions, ignorePatterns: args2.ignorePatterns, gitRoot: repo });
+  const discovery = discoverFiles({ cwd, roots, extensions: args2.extensions, ignorePatterns: args2.ignorePatterns, gitRoots: repos });
   const display = (file: string) => toPosix(relative(cwd, file));
 
   // Per file, from the user's ESLint config (as the editor sees it): settings.resilience, unless

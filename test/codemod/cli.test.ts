@@ -355,6 +355,15 @@ describe('resilience CLI: which files', () => {
     expect(clean.code).toBe(0);
     expect(read(dir, 'c.ts')).toBe('sleep(100);\n');
   });
+
+  it('checks the repository of each given path, even when the working directory is not in one', async () => {
+    const dir = tempProject({ 'repo/a.ts': 'sleep();\n' });
+    git(join(dir, 'repo'), 'init', '-q');
+    const refused = await cli(dir, ['codemod', 'test-retry', 'repo']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('?? a.ts');
+    expect(read(dir, 'repo/a.ts')).toBe('sleep();\n');
+  });
 });
 
 describe('resilience CLI: settings', () => {
