@@ -14,6 +14,7 @@ export class TransformPool {
   private readonly running = new Map<Worker, Pending>();
   private nextId = 0;
   private alive: number;
+  private closing = false;
 
   constructor(size: number, workerFile: string) {
     this.alive = size;
@@ -26,13 +27,19 @@ export class TransformPool {
         this.idle.push(worker);
         this.dispatch();
       });
+      let crash = 'worker stopped';
       worker.on('error', (error) => {
+        crash = `worker crashed: ${error.message}`;
+      });
+      worker.on('exit', () => {
         const pending = this.running.get(worker);
         this.running.delete(worker);
+        const idleAt = this.idle.indexOf(worker);
+        if (idleAt !== -1) this.idle.splice(idleAt, 1);
         this.alive--;
-        pending?.resolve({ ok: false, error: `worker crashed: ${error.message}` });
+        if (!this.closing) pending?.resolve({ ok: false, error: crash });
         if (this.alive === 0) {
-          for (const queued of this.queue.splice(0)) queued.resolve({ ok: false, error: 'every worker crashed; file not transformed' });
+          for (const queued of this.queue.splice(0)) queued.resolve({ ok: false, error: 'every worker stopped; file not transformed' });
         }
       });
       this.idle.push(worker);
@@ -42,7 +49,7 @@ export class TransformPool {
   run(task: TransformTask): Promise<TransformOutcome> {
     return new Promise((resolve) => {
       if (this.alive === 0) {
-        resolve({ ok: false, error: 'every worker crashed; file not transformed' });
+        resolve({ ok: false, error: 'every worker stopped; file not transformed' });
         return;
       }
       this.queue.push({ id: this.nextId++, task, resolve });
@@ -60,6 +67,7 @@ export class TransformPool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all([...this.idle, ...this.running.keys()].map((worker) => worker.terminate()));
   }
 }

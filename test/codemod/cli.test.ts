@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CodemodDefinition } from '../../src/codemod/codemod';
+import type { RuleModule } from '../../src/rule-module';
 import { run, type RunOptions, type RunReport } from '../../src/cli/main';
 import { testRules } from './test-rules';
 
@@ -222,6 +223,24 @@ describe('resilience CLI: never loses data', () => {
     expect(read(dir, 'a.ts')).toBe('let = ;\nsleep();\n');
     expect(read(dir, 'b.ts')).toBe('sleep(100);\n');
     expect(result.stdout).toMatch(/error {4}a\.ts: Parsing error: .* \(1:\d+\)/);
+  });
+
+  it('a rule that throws on one file makes that file an error entry; the others are processed (exit 1)', async () => {
+    const crash = {
+      meta: { type: 'problem', hasSuggestions: true, messages: { m: 'x' }, schema: [] },
+      create: () => ({
+        'CallExpression[callee.name="boom"]'() {
+          throw new Error('rule exploded');
+        },
+      }),
+    } as unknown as RuleModule;
+    const dir = tempProject({ 'a.ts': 'boom();\nsleep();\n', 'b.ts': 'sleep();\n' });
+    const crashing: Record<string, CodemodDefinition> = { crash: { ...codemods['test-retry']!, name: 'crash', ruleIds: ['test-delay', 'crash'] } };
+    const result = await cli(dir, ['codemod', 'crash', '.'], { rules: { ...testRules, crash }, codemods: crashing });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/error {4}a\.ts: .*rule exploded/);
+    expect(read(dir, 'a.ts')).toBe('boom();\nsleep();\n');
+    expect(read(dir, 'b.ts')).toBe('sleep(100);\n');
   });
 
   it('a read-only file is an error entry and stays unchanged', async () => {
