@@ -26,7 +26,6 @@ export type TransformOutcome =
 export function transformFile(task: TransformTask, rules?: Readonly<Record<string, RuleModule>>): TransformOutcome {
   const definition = task.definition;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     if (!rules && task.rulesModule) rules = (require(task.rulesModule) as { rules: Record<string, RuleModule> }).rules;
     const result = runCodemod(definition, {
       source: task.source,

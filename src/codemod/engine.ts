@@ -18,7 +18,6 @@ import { rules as pluginRules } from '../rules';
 
 // A plain require: the build's node10 module resolution cannot see this package's
 // `exports`-only type declarations, and the Linter needs only the parser object.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const tsParser = require('@typescript-eslint/parser') as Linter.Parser;
 
 /** The plugin namespace rules are registered under, as in users' configs. */

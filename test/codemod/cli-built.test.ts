@@ -152,7 +152,6 @@ describe('codemod modules under jscodeshift', () => {
   it.each(['add-retry-backoff', 'guard-shared-resource'])('dist/codemods/%s.js is a loadable jscodeshift transform', (name) => {
     const file = join(root, 'dist/codemods', `${name}.js`);
     expect(existsSync(file)).toBe(true);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(file) as { default: unknown; codemod: { ruleIds: string[] } };
     expect(typeof mod.default).toBe('function');
     const base = project(`jscs-${name}`, 0);
