@@ -1,0 +1,9 @@
+/** The codemods the `resilience` CLI knows, by name. */
+import type { CodemodDefinition } from '../src/codemod/codemod';
+import { codemod as addRetryBackoff } from './add-retry-backoff';
+import { codemod as guardSharedResource } from './guard-shared-resource';
+
+export const codemods: Readonly<Record<string, CodemodDefinition>> = {
+  [addRetryBackoff.name]: addRetryBackoff,
+  [guardSharedResource.name]: guardSharedResource,
+};

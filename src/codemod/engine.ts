@@ -1,0 +1,397 @@
+/**
+ * The codemod engine: runs plugin rules on one file in-process with ESLint's
+ * `Linter` and applies the first suggestion of each report, exactly the
+ * rewrite an editor offers as a quick fix. It knows nothing about any rule:
+ * which sites are flagged and how they are rewritten is the rules' business.
+ *
+ * Each pass lints the text, applies the non-overlapping suggestions, and
+ * lints again, until nothing applies or the pass limit is reached. Every pass
+ * re-parses, so an output that no longer parses is caught and the file left
+ * alone. Bytes outside the suggestion ranges are never touched; a BOM is kept
+ * and, in a CRLF file, line breaks in inserted text become CRLF.
+ */
+import { Linter } from 'eslint';
+import * as espree from 'espree';
+import { extname, isAbsolute, relative, dirname, resolve } from 'node:path';
+import type { RuleModule } from '../rule-module';
+import { rules as pluginRules } from '../rules';
+
+// A plain require: the build's node10 module resolution cannot see this package's
+// `exports`-only type declarations, and the Linter needs only the parser object.
+const tsParser = require('@typescript-eslint/parser') as Linter.Parser;
+
+/** The plugin namespace rules are registered under, as in users' configs. */
+export const PLUGIN_NAMESPACE = 'resilience';
+
+/** Extensions the engine can parse, and so the codemods' default extensions. */
+export const SUPPORTED_EXTENSIONS = ['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mts', 'cts'] as const;
+
+const NO_QUICK_FIX = ' No quick fix: ';
+const DEFAULT_LEFT_REASON = 'the rule offers no rewrite for this site';
+const UNFINISHED_REASON = 'the codemod could not apply this rewrite (pass limit reached, or the rewrite changes nothing)';
+export const DEFAULT_MAX_PASSES = 100;
+
+/** One site a rule reported. */
+export interface Site {
+  file: string;
+  /**
+   * 1-based line and column. For a rewritten site: where the report was in the
+   * input text. For a site left for a person: where it is in the output (the
+   * file as it is after the run; the input when nothing changed).
+   */
+  line: number;
+  column: number;
+  /** Full rule id, `resilience/<name>`. */
+  ruleId: string;
+  message: string;
+  /** Why the site was left for a person (from the message's "No quick fix: …"); absent on rewritten sites. */
+  reason?: string;
+}
+
+export interface ApplyRuleSuggestionsInput {
+  source: string;
+  /** Path of the file: picks the parser by extension and is the filename rules see. */
+  filePath: string;
+  /** Rule names without the plugin prefix, e.g. `['no-unbounded-retry']`. */
+  ruleIds: readonly string[];
+  /** Options object per rule name (the first element of an ESLint options array). */
+  ruleOptions?: Readonly<Record<string, Record<string, unknown> | undefined>>;
+  /** ESLint shared settings (e.g. `{ resilience: { sharedResources: [...] } }`). */
+  settings?: Record<string, unknown>;
+  /** Rules to look the ids up in; defaults to the plugin's rules (`src/rules.ts`). */
+  rules?: Readonly<Record<string, RuleModule>>;
+  /** Directory rules see as `context.cwd` (default `process.cwd()`); the file's own directory when the file is outside it. */
+  cwd?: string;
+  /** Upper bound on lint-and-apply passes (default 100). */
+  maxPasses?: number;
+}
+
+export interface ApplyRuleSuggestionsResult {
+  /** The rewritten text, or `undefined` when nothing changed. */
+  output: string | undefined;
+  rewritten: Site[];
+  left: Site[];
+}
+
+/** The input (or, for a rule bug, an intermediate output) does not parse. */
+export class CodemodParseError extends Error {
+  override readonly name = 'CodemodParseError';
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A transform was asked for a rule the plugin does not have, or for an option no rule knows. */
+export class CodemodSetupError extends Error {
+  override readonly name = 'CodemodSetupError';
+}
+
+type LanguageOptions = Linter.LanguageOptions;
+
+/** The parser and language options for a file, by extension. */
+export function languageOptionsFor(filePath: string, sourceType?: 'module' | 'commonjs'): LanguageOptions {
+  const ext = extname(filePath).slice(1).toLowerCase();
+  switch (ext) {
+    case 'ts':
+    case 'mts':
+    case 'cts':
+    case 'tsx':
+      return {
+        parser: tsParser,
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+        parserOptions: { ecmaFeatures: { jsx: ext === 'tsx' } },
+      };
+    case 'js':
+    case 'jsx':
+    case 'mjs':
+    case 'cjs':
+      return {
+        parser: espree as unknown as Linter.Parser,
+        ecmaVersion: 'latest',
+        sourceType: sourceType ?? (ext === 'cjs' ? 'commonjs' : 'module'),
+        parserOptions: { ecmaFeatures: { jsx: ext === 'js' || ext === 'jsx' } },
+      };
+    default:
+      throw new CodemodSetupError(
+        `cannot parse ${JSON.stringify(filePath)}: unsupported extension (supported: ${SUPPORTED_EXTENSIONS.join(', ')})`,
+      );
+  }
+}
+
+/** Looks up the named rules; throws a clear error naming any that are missing. */
+export function resolveRules(
+  ruleIds: readonly string[],
+  rules: Readonly<Record<string, RuleModule>> = pluginRules,
+): Record<string, RuleModule> {
+  const missing = ruleIds.filter((id) => !Object.hasOwn(rules, id));
+  if (missing.length > 0) {
+    const known = Object.keys(rules);
+    throw new CodemodSetupError(
+      `the codemod needs rule${missing.length > 1 ? 's' : ''} ${missing.map((id) => JSON.stringify(id)).join(', ')}, ` +
+        `which ${missing.length > 1 ? 'are' : 'is'} not in eslint-plugin-resilience's rules index ` +
+        `(it has: ${known.length > 0 ? known.join(', ') : 'no rules'})`,
+    );
+  }
+  const picked: Record<string, RuleModule> = {};
+  for (const id of ruleIds) picked[id] = rules[id]!;
+  return picked;
+}
+
+/** The property names a rule's options object accepts (from its schema), or null when unknown. */
+export function ruleOptionNames(rule: RuleModule): string[] | null {
+  const schema = rule.meta.schema as unknown;
+  const first = Array.isArray(schema) ? (schema[0] as { properties?: Record<string, unknown> } | undefined) : undefined;
+  if (!first || typeof first !== 'object' || !first.properties) return null;
+  return Object.keys(first.properties);
+}
+
+/**
+ * Offers one options object to several rules: each rule gets the keys its
+ * schema declares. A key that none of the rules declares is an error.
+ */
+export function shareOptions(
+  ruleIds: readonly string[],
+  options: Readonly<Record<string, unknown>>,
+  rules?: Readonly<Record<string, RuleModule>>,
+): Record<string, Record<string, unknown>> {
+  const resolved = resolveRules(ruleIds, rules);
+  const perRule: Record<string, Record<string, unknown>> = {};
+  const used = new Set<string>();
+  for (const id of ruleIds) {
+    const names = ruleOptionNames(resolved[id]!) ?? [];
+    const picked: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(options)) {
+      if (value === undefined || !names.includes(key)) continue;
+      picked[key] = value;
+      used.add(key);
+    }
+    perRule[id] = picked;
+  }
+  const unknown = Object.keys(options).filter((key) => options[key] !== undefined && !used.has(key));
+  if (unknown.length > 0) {
+    throw new CodemodSetupError(
+      `option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not an option of ${ruleIds.join(' or ')}`,
+    );
+  }
+  return perRule;
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Maps offsets in a pass's output back to the pass's input. */
+function mapBack(offset: number, edits: readonly Edit[]): number {
+  let delta = 0;
+  for (const edit of edits) {
+    const newStart = edit.start + delta;
+    const newEnd = newStart + edit.text.length;
+    if (offset < newStart) break;
+    if (offset < newEnd) return edit.start;
+    delta += edit.text.length - (edit.end - edit.start);
+  }
+  return offset - delta;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+    else if (c === 0x2028 || c === 0x2029) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function offsetOf(starts: readonly number[], line: number, column: number): number {
+  return (starts[line - 1] ?? 0) + column - 1;
+}
+
+function locationOf(starts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - starts[low]! + 1 };
+}
+
+/** The reason a rule gave for not offering a rewrite: the text after "No quick fix:", without the final period. */
+export function noQuickFixReason(message: string): string | null {
+  const at = message.lastIndexOf(NO_QUICK_FIX);
+  if (at === -1) return null;
+  let reason = message.slice(at + NO_QUICK_FIX.length).trim();
+  if (reason.endsWith('.')) reason = reason.slice(0, -1);
+  return reason.length > 0 ? reason : null;
+}
+
+/** True when the file's line breaks are CRLF (at least one CRLF and no lone LF). */
+function usesCrlf(text: string): boolean {
+  let crlf = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+    else return false;
+  }
+  return crlf > 0;
+}
+
+function toCrlf(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n' && (i === 0 || text[i - 1] !== '\r')) out += '\r\n';
+    else out += c;
+  }
+  return out;
+}
+
+/**
+ * Runs the named plugin rules on `source` and applies their suggestions until
+ * nothing more applies. Throws `CodemodParseError` when the input does not
+ * parse (or a rewrite produced code that does not), `CodemodSetupError` for
+ * a missing rule or bad option, and lets a rule's own exception through.
+ */
+export function applyRuleSuggestions(input: ApplyRuleSuggestionsInput): ApplyRuleSuggestionsResult {
+  const { source, filePath, ruleIds } = input;
+  const rules = resolveRules(ruleIds, input.rules);
+  const maxPasses = input.maxPasses ?? DEFAULT_MAX_PASSES;
+  const absolute = resolve(input.cwd ?? process.cwd(), filePath);
+  let cwd = resolve(input.cwd ?? process.cwd());
+  const rel = relative(cwd, absolute);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) cwd = dirname(absolute);
+
+  const hasBom = source.charCodeAt(0) === 0xfeff;
+  const original = hasBom ? source.slice(1) : source;
+  const crlf = usesCrlf(original);
+
+  const ruleEntries: Linter.RulesRecord = {};
+  for (const id of ruleIds) {
+    const options = input.ruleOptions?.[id];
+    ruleEntries[`${PLUGIN_NAMESPACE}/${id}`] = options && Object.keys(options).length > 0 ? ['error', options] : 'error';
+  }
+  const rawExt = extname(absolute).slice(1);
+  const ext = rawExt.toLowerCase();
+  const makeConfig = (sourceType?: 'module' | 'commonjs'): Linter.Config[] => [
+    // ESLint ignores node_modules and .git by default; the caller decides which files to transform.
+    { ignores: ['!**/node_modules/', '!.git/'] },
+    {
+      files: [`**/*.${rawExt}`],
+      plugins: { [PLUGIN_NAMESPACE]: { rules: rules as unknown as Record<string, import('eslint').Rule.RuleModule> } },
+      languageOptions: languageOptionsFor(absolute, sourceType),
+      linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
+      settings: input.settings ?? {},
+      rules: ruleEntries,
+    },
+  ];
+  const linter = new Linter({ cwd });
+  let config = makeConfig();
+  const lint = (text: string): Linter.LintMessage[] => linter.verify(text, config, { filename: absolute });
+
+  let messages = lint(original);
+  let fatal = messages.find((m) => m.fatal);
+  if (fatal && ext === 'js') {
+    // A .js file may be a CommonJS script (top-level return, legacy octal): try that before giving up.
+    const commonjs = makeConfig('commonjs');
+    const retry = linter.verify(original, commonjs, { filename: absolute });
+    if (!retry.some((m) => m.fatal)) {
+      config = commonjs;
+      messages = retry;
+      fatal = undefined;
+    }
+  }
+  if (fatal) throw new CodemodParseError(fatal.message, fatal.line, fatal.column);
+  const unmatched = messages.find((m) => m.ruleId === null && m.message.startsWith('No matching configuration'));
+  if (unmatched) throw new CodemodSetupError(`cannot lint ${filePath}: ${unmatched.message}`);
+
+  const prefixes = new Set(ruleIds.map((id) => `${PLUGIN_NAMESPACE}/${id}`));
+  const ours = (list: Linter.LintMessage[]) => list.filter((m) => m.ruleId !== null && prefixes.has(m.ruleId));
+
+  let text = original;
+  // Applied edits of each pass, in that pass's input coordinates, to map sites back to the input.
+  const passes: Edit[][] = [];
+  // Rewritten sites: the report and its offset in the input text.
+  const rewrittenAt: { message: Linter.LintMessage; offset: number }[] = [];
+  let found = ours(messages);
+  let unfinished = false;
+  for (let pass = 0; ; pass++) {
+    const candidates = found
+      .filter((m) => m.suggestions && m.suggestions.length > 0)
+      .map((m) => ({ message: m, fix: m.suggestions![0]!.fix }))
+      .sort((a, b) => a.fix.range[0] - b.fix.range[0] || a.fix.range[1] - b.fix.range[1]);
+    if (candidates.length === 0) break;
+    if (pass >= maxPasses) {
+      unfinished = true;
+      break;
+    }
+    const applied: typeof candidates = [];
+    let lastEnd = -1;
+    for (const candidate of candidates) {
+      const [start, end] = candidate.fix.range;
+      // Touching ranges count as overlapping (as in ESLint's own fixer): two inserts at one point have no order.
+      if (start <= lastEnd) continue;
+      applied.push(candidate);
+      lastEnd = end;
+    }
+    const starts = lineStarts(text);
+    const edits: Edit[] = [];
+    let next = '';
+    let cursor = 0;
+    for (const { message, fix } of applied) {
+      const [start, end] = fix.range;
+      const replacement = crlf ? toCrlf(fix.text) : fix.text;
+      next += text.slice(cursor, start) + replacement;
+      cursor = end;
+      edits.push({ start, end, text: replacement });
+      let offset = offsetOf(starts, message.line, message.column);
+      for (let p = passes.length - 1; p >= 0; p--) offset = mapBack(offset, passes[p]!);
+      rewrittenAt.push({ message, offset });
+    }
+    next += text.slice(cursor);
+    if (next === text) {
+      // The suggestions change nothing: applying them again would loop.
+      unfinished = true;
+      break;
+    }
+    passes.push(edits);
+    const relinted = lint(next);
+    const broken = relinted.find((m) => m.fatal);
+    if (broken) {
+      const names = [...new Set(applied.map((a) => a.message.ruleId))].join(', ');
+      throw new CodemodParseError(
+        `the rewrite by ${names} produced code that does not parse (${broken.message}); the file was left unchanged`,
+        broken.line,
+        broken.column,
+      );
+    }
+    text = next;
+    found = ours(relinted);
+  }
+
+  const inputStarts = lineStarts(original);
+  const rewritten: Site[] = rewrittenAt
+    .sort((a, b) => a.offset - b.offset)
+    .map(({ message, offset }) => ({ file: filePath, ...locationOf(inputStarts, offset), ruleId: message.ruleId!, message: message.message }));
+  const left: Site[] = found
+    .filter((m) => !(m.suggestions && m.suggestions.length > 0) || unfinished)
+    .map((m) => ({
+      file: filePath,
+      line: m.line,
+      column: m.column,
+      ruleId: m.ruleId!,
+      message: m.message,
+      reason: noQuickFixReason(m.message) ?? (m.suggestions && m.suggestions.length > 0 ? UNFINISHED_REASON : DEFAULT_LEFT_REASON),
+    }));
+
+  if (text === original) return { output: undefined, rewritten, left };
+  return { output: hasBom ? `\uFEFF${text}` : text, rewritten, left };
+}
