@@ -2,6 +2,11 @@
  * The rules index: one entry per file in rules/. test/meta.test.ts checks it
  * matches the files on disk.
  */
+import noUnboundedRetry from '../rules/no-unbounded-retry';
+import requireRetryBackoff from '../rules/require-retry-backoff';
 import type { RuleModule } from './rule-module';
 
-export const rules: Record<string, RuleModule> = {};
+export const rules: Record<string, RuleModule> = {
+  'no-unbounded-retry': noUnboundedRetry,
+  'require-retry-backoff': requireRetryBackoff,
+};

@@ -1,0 +1,567 @@
+/**
+ * The one retry analysis behind `no-unbounded-retry` and
+ * `require-retry-backoff`. It finds hand-written retries (loops whose failure
+ * path leads to another iteration, recursion from failure paths, reconnects
+ * from 'error' / 'close' / 'end' / 'disconnect' handlers) and retry-library
+ * calls, and says for each whether it is bounded and how it waits. The rules
+ * only decide which findings they report.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ImportTracker } from '../imports';
+import {
+  alwaysLeaves,
+  blockFlow,
+  type FlowContext,
+  type FunctionNode,
+  isFunction,
+  isLoop,
+  type LoopNode,
+  nameKey,
+  type Node,
+  statementFlow,
+  unwrapExpression,
+  type VisitorKeys,
+  walkOwn,
+} from './ast';
+import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest } from './bounds';
+import { classifyDelay, type FoundWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitOf } from './delay';
+import { analyzeLibraryCall, type LibraryFinding } from './libraries';
+import { type BackoffSettings, type Edit, rewriteRetryLoop } from './rewrite';
+
+export type { LibraryFinding } from './libraries';
+export { isCappedBackoff, type WaitInfo } from './delay';
+
+export interface RetryAnalysisOptions extends BackoffSettings {
+  /** A limit at or above this is no limit. */
+  unboundedAbove: number;
+}
+
+export type RetryShape = 'loop' | 'recursion' | 'reconnect';
+
+export interface HandWrittenRetry {
+  shape: RetryShape;
+  /** Where to report: the loop keyword, the recursive or timer call, the reconnecting call. */
+  loc: TSESTree.SourceLocation;
+  /** The function that is retried (recursion, reconnect). */
+  name: string | null;
+  /** The event whose handler reconnects. */
+  event: string | null;
+  bounded: boolean;
+  wait: WaitInfo;
+  /** The suggestion's edits; `addBound` also limits the attempts. Null when there is no safe rewrite. */
+  rewrite: ((addBound: boolean) => Edit[]) | null;
+  /** Why there is no rewrite (the text after "No quick fix: "). */
+  noFix: string | null;
+}
+
+export interface RetryHandlers {
+  onRetry?: (retry: HandWrittenRetry) => void;
+  onLibrary?: (finding: LibraryFinding) => void;
+}
+
+export const NO_FIX = {
+  sync: 'sync function, nothing to await between attempts',
+  topLevel: 'not inside an async function, nothing to await between attempts',
+  notInList: 'the loop is the body of another statement',
+  destructuredError: 'the caught error is destructured, so the last error cannot be rethrown',
+  recursion: 'recursive retry, the attempt count would have to be passed through every recursive call',
+  callback: 'the retry is scheduled from a callback, whose last failure has no caller to report to',
+  reconnect: 'a reconnect handler has no caller to report the last failure to',
+} as const;
+
+const RECONNECT_EVENTS = new Set(['error', 'close', 'end', 'disconnect', 'disconnected']);
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener', 'prependListener', 'prependOnceListener']);
+const ERROR_PARAM = /^(err|error|e|er|ex|exception|reason)$/i;
+const STATUS_PROPERTIES = new Set(['ok', 'status', 'statusCode', 'success']);
+
+interface FunctionFrame {
+  node: FunctionNode;
+  name: string | null;
+  /** `this.name()` reaches it (a method). */
+  method: boolean;
+}
+
+/** The name a function is called by: its own id, the variable, property or method it is assigned to. */
+function functionName(fn: FunctionNode): { name: string | null; method: boolean } {
+  if (fn.id) return { name: fn.id.name, method: false };
+  const parent = fn.parent;
+  if (!parent) return { name: null, method: false };
+  if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier' && parent.init === fn) return { name: parent.id.name, method: false };
+  if ((parent.type === 'MethodDefinition' || parent.type === 'PropertyDefinition' || parent.type === 'Property') && !parent.computed && parent.key.type === 'Identifier') {
+    return { name: parent.key.name, method: true };
+  }
+  if (parent.type === 'AssignmentExpression' && parent.right === fn) {
+    const key = nameKey(parent.left);
+    if (key) return { name: key.startsWith('this.') ? key.slice(5) : key, method: key.startsWith('this.') };
+  }
+  return { name: null, method: false };
+}
+
+/** The name a callee or timer argument calls: `connect`, `this.connect`, `connect.bind(this)`. */
+function calledName(node: Node): { name: string; method: boolean } | null {
+  let n = unwrapExpression(node);
+  if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && !n.callee.computed && n.callee.property.type === 'Identifier' && n.callee.property.name === 'bind') {
+    n = unwrapExpression(n.callee.object);
+  }
+  if (n.type === 'Identifier') return { name: n.name, method: false };
+  if (n.type === 'MemberExpression' && !n.computed && n.object.type === 'ThisExpression' && n.property.type === 'Identifier') {
+    return { name: n.property.name, method: true };
+  }
+  return null;
+}
+
+function eventName(node: Node | undefined): string | null {
+  if (!node) return null;
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
+  return null;
+}
+
+export class RetryAnalysis {
+  readonly imports: ImportTracker;
+  private readonly keys: VisitorKeys;
+  private readonly loopTries = new Map<LoopNode, TSESTree.TryStatement[]>();
+  private readonly functions: FunctionFrame[] = [];
+
+  constructor(
+    private readonly context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+    private readonly options: RetryAnalysisOptions,
+    private readonly handlers: RetryHandlers,
+  ) {
+    this.imports = new ImportTracker(context.sourceCode);
+    this.keys = context.sourceCode.visitorKeys;
+  }
+
+  private get sourceCode(): Readonly<TSESLint.SourceCode> {
+    return this.context.sourceCode;
+  }
+
+  /** The listeners a rule returns from `create`. */
+  listeners(): TSESLint.RuleListener {
+    const enter = (node: FunctionNode) => {
+      const { name, method } = functionName(node);
+      this.functions.push({ node, name, method });
+    };
+    const exit = () => {
+      this.functions.pop();
+    };
+    return {
+      FunctionDeclaration: enter,
+      FunctionExpression: enter,
+      ArrowFunctionExpression: enter,
+      'FunctionDeclaration:exit': exit,
+      'FunctionExpression:exit': exit,
+      'ArrowFunctionExpression:exit': exit,
+      CatchClause: (node) => this.noteCatch(node),
+      CallExpression: (node) => this.onCall(node),
+      NewExpression: (node) => {
+        if (this.handlers.onLibrary) for (const f of analyzeLibraryCall(node, this.libraryContext())) this.handlers.onLibrary(f);
+      },
+      'Program:exit': () => {
+        for (const [loop, tries] of this.loopTries) this.analyzeLoop(loop, tries);
+      },
+    };
+  }
+
+  private libraryContext() {
+    return { sourceCode: this.sourceCode, imports: this.imports, options: this.options };
+  }
+
+  // -------------------------------------------------------------------------
+  // Loops.
+
+  private noteCatch(handler: TSESTree.CatchClause): void {
+    const tryStatement = handler.parent;
+    if (!this.handlers.onRetry || tryStatement?.type !== 'TryStatement') return;
+    let child: Node = tryStatement;
+    let node = tryStatement.parent;
+    while (node && !isFunction(node) && node.type !== 'Program') {
+      if (isLoop(node)) {
+        if ((node.type === 'WhileStatement' || node.type === 'DoWhileStatement' || node.type === 'ForStatement') && node.body === child) {
+          const list = this.loopTries.get(node);
+          if (list) list.push(tryStatement);
+          else this.loopTries.set(node, [tryStatement]);
+        }
+        return;
+      }
+      child = node;
+      node = node.parent;
+    }
+  }
+
+  private analyzeLoop(loop: LoopNode, tries: TSESTree.TryStatement[]): void {
+    const label = loop.parent?.type === 'LabeledStatement' ? loop.parent.label.name : null;
+    const ctx: FlowContext = { loopLabel: label, inSwitch: false, innerLabels: new Set() };
+    const bodyList = loop.body.type === 'BlockStatement' ? loop.body.body : [loop.body];
+    let retryTry: TSESTree.TryStatement | null = null;
+    for (const tryStatement of tries) {
+      const handler = tryStatement.handler;
+      if (!handler) continue;
+      const index = bodyList.indexOf(tryStatement);
+      const direct = index >= 0;
+      const rest = direct ? bodyList.slice(index + 1) : [];
+      const restFlow = blockFlow(rest, ctx);
+      const handlerFlow = statementFlow(handler.body, ctx);
+      const failureContinues = handlerFlow.cont || (handlerFlow.normal && (!direct || restFlow.normal || restFlow.cont));
+      if (!failureContinues) continue;
+      const blockFlowResult = statementFlow(tryStatement.block, ctx);
+      const successLeaves =
+        alwaysLeaves(blockFlowResult) ||
+        (blockFlowResult.normal && direct && alwaysLeaves(restFlow)) ||
+        this.flagEndsLoop(loop, tryStatement, handler, bodyList) ||
+        this.statusCheckLeaves(tryStatement.block, ctx);
+      if (successLeaves) {
+        retryTry = tryStatement;
+        break;
+      }
+    }
+    if (!retryTry) return;
+
+    const counters = collectCounters(loop, this.keys, false);
+    const boundCtx: BoundContext = { keys: this.keys, sourceCode: this.sourceCode, counters, unboundedAbove: this.options.unboundedAbove };
+    const bounded = (loop.test != null && isBoundingTest(loop.test, boundCtx, 'continueWhenTrue')) || this.hasExitCheck(loop.body, boundCtx, ctx) || hasThrowIfAborted(loop.body, this.keys);
+
+    const writes = new RegionWrites(loop, this.keys, false);
+    const waits: FoundWait[] = [];
+    walkOwn(loop.body, this.keys, (node) => {
+      if (isFunction(node)) return false;
+      const wait = waitOf(node, this.imports, this.keys);
+      if (wait) {
+        waits.push(wait);
+        return false;
+      }
+      return true;
+    });
+    let wait: WaitInfo = NO_WAIT;
+    for (const found of waits) {
+      const info = found.opaque ? { kind: 'unknown' as const, capped: false, jitter: false } : classifyDelay(found.delay, { keys: this.keys, writes, varying: new Set() });
+      wait = strongerWait(wait, info);
+    }
+
+    const statement = loop.parent?.type === 'LabeledStatement' ? loop.parent : loop;
+    const owner = this.enclosingFunction(loop);
+    let noFix: string | null = null;
+    if (owner) {
+      if (!owner.async) noFix = NO_FIX.sync;
+    } else if (!waits.some((w) => w.node.type === 'AwaitExpression') && !this.hasOwnAwait(loop)) {
+      noFix = NO_FIX.topLevel;
+    }
+    const parentType = statement.parent?.type;
+    if (!noFix && parentType !== 'BlockStatement' && parentType !== 'Program' && parentType !== 'SwitchCase' && parentType !== 'StaticBlock') noFix = NO_FIX.notInList;
+    if (!noFix && !startsLineAt(this.sourceCode.text, statement.range[0])) noFix = NO_FIX.notInList;
+    const handler = retryTry.handler!;
+    if (!noFix && handler.param && handler.param.type !== 'Identifier') noFix = NO_FIX.destructuredError;
+
+    const removable = waits
+      .map((w) => w.node.parent)
+      .filter((p): p is TSESTree.ExpressionStatement => p?.type === 'ExpressionStatement' && (p.parent?.type === 'BlockStatement' || p.parent?.type === 'SwitchCase'));
+    const first = this.sourceCode.getFirstToken(loop);
+    this.handlers.onRetry!({
+      shape: 'loop',
+      loc: first ? first.loc : loop.loc,
+      name: null,
+      event: null,
+      bounded,
+      wait,
+      noFix,
+      rewrite: noFix
+        ? null
+        : (addBound) =>
+            rewriteRetryLoop({
+              sourceCode: this.sourceCode,
+              statement,
+              owner: owner ?? this.sourceCode.ast,
+              handler,
+              waits: removable,
+              addBound,
+              settings: this.options,
+            }),
+    });
+  }
+
+  private hasOwnAwait(loop: Node): boolean {
+    let found = false;
+    walkOwn(loop, this.keys, (node) => {
+      if (found) return false;
+      if (node.type === 'AwaitExpression' || (node.type === 'ForOfStatement' && node.await)) found = true;
+      return !found;
+    });
+    return found;
+  }
+
+  private enclosingFunction(node: Node): FunctionNode | null {
+    let current = node.parent;
+    while (current) {
+      if (isFunction(current)) return current;
+      current = current.parent;
+    }
+    return null;
+  }
+
+  /** `do { retried = false; try {...} catch { retried = true } } while (retried)`, or `done = true` at the end of the try. */
+  private flagEndsLoop(loop: LoopNode, tryStatement: TSESTree.TryStatement, handler: TSESTree.CatchClause, bodyList: readonly TSESTree.Statement[]): boolean {
+    const test = loop.test;
+    if (!test) return false;
+    const unwrapped = unwrapExpression(test);
+    const negated = unwrapped.type === 'UnaryExpression' && unwrapped.operator === '!';
+    const flag = nameKey(negated ? (unwrapped as TSESTree.UnaryExpression).argument : unwrapped);
+    if (!flag) return false;
+    const assigned = (statements: readonly TSESTree.Statement[], value: boolean) =>
+      statements.some(
+        (s) =>
+          s.type === 'ExpressionStatement' &&
+          s.expression.type === 'AssignmentExpression' &&
+          s.expression.operator === '=' &&
+          nameKey(s.expression.left) === flag &&
+          s.expression.right.type === 'Literal' &&
+          s.expression.right.value === value,
+      );
+    // Success sets the flag that ends the loop.
+    if (assigned(tryStatement.block.body, negated)) return true;
+    // Failure sets the flag that continues it, and every iteration clears it first.
+    const index = bodyList.indexOf(tryStatement);
+    return !negated && index > 0 && assigned(handler.body.body, true) && assigned(bodyList.slice(0, index), false);
+  }
+
+  /** `if (res.ok) return res;` at the top of the try block: success leaves, a failed status retries. */
+  private statusCheckLeaves(block: TSESTree.BlockStatement, ctx: FlowContext): boolean {
+    return block.body.some((s) => {
+      if (s.type !== 'IfStatement' || !alwaysLeaves(statementFlow(s.consequent, ctx))) return false;
+      let status = false;
+      walkOwn(s.test, this.keys, (n) => {
+        if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && STATUS_PROPERTIES.has(n.property.name)) status = true;
+        return !status;
+      });
+      return status;
+    });
+  }
+
+  /** An `if` in the region whose test bounds the retry and whose branch leaves. */
+  private hasExitCheck(region: Node, boundCtx: BoundContext, ctx: FlowContext): boolean {
+    let found = false;
+    walkOwn(region, this.keys, (node) => {
+      if (found) return false;
+      if (node !== region && isLoop(node)) return false;
+      if (node.type === 'IfStatement') {
+        if (alwaysLeaves(statementFlow(node.consequent, ctx)) && isBoundingTest(node.test, boundCtx, 'exitWhenTrue')) found = true;
+        else if (node.alternate && alwaysLeaves(statementFlow(node.alternate, ctx)) && isBoundingTest(node.test, boundCtx, 'continueWhenTrue')) found = true;
+      }
+      return !found;
+    });
+    return found;
+  }
+
+  // -------------------------------------------------------------------------
+  // Calls: libraries, recursion, reconnect.
+
+  private onCall(call: TSESTree.CallExpression): void {
+    if (this.handlers.onLibrary) for (const f of analyzeLibraryCall(call, this.libraryContext())) this.handlers.onLibrary(f);
+    if (!this.handlers.onRetry || this.functions.length === 0) return;
+    const timer = timerKind(call, this.imports);
+    if (timer) {
+      const first = call.arguments[0];
+      const called = first ? calledName(first) : null;
+      if (called) {
+        const target = this.findFrame(called);
+        if (target) this.analyzeRecursion(call, target, call);
+      }
+      return;
+    }
+    const called = calledName(call.callee);
+    if (!called) return;
+    const target = this.findFrame(called);
+    if (target) this.analyzeRecursion(call, target, null);
+  }
+
+  private findFrame(called: { name: string; method: boolean }): FunctionFrame | null {
+    for (let i = this.functions.length - 1; i >= 0; i--) {
+      const frame = this.functions[i]!;
+      if (frame.name === called.name && frame.method === called.method) return frame;
+    }
+    return null;
+  }
+
+  /**
+   * Walks from a call that re-runs `frame` up to that function, noting the
+   * failure path it passes (catch, .catch, onRejected, `if (err)`), an event
+   * handler, a timer, and guards that bound it.
+   */
+  private analyzeRecursion(call: TSESTree.CallExpression, frame: FunctionFrame, timerCall: TSESTree.CallExpression | null): void {
+    const target = frame.node;
+    let failure: 'catch' | 'promise' | 'callback' | null = null;
+    let event: string | null = null;
+    let scheduledBy = timerCall;
+    const guards: Node[] = [];
+    const failureRegions: Node[] = [];
+    let node: Node = call;
+    while (node !== target) {
+      const parent: Node | undefined = node.parent;
+      if (!parent) return;
+      if (parent.type === 'CatchClause' && parent.body === node) {
+        failure ??= 'catch';
+        failureRegions.push(parent.body);
+      } else if (parent.type === 'IfStatement' && parent.consequent === node) {
+        guards.push(parent.test);
+        const fn = this.enclosingFunction(parent);
+        if (fn && fn !== target && this.testsErrorParam(parent.test, fn)) {
+          failure ??= 'callback';
+          failureRegions.push(node);
+        }
+      } else if (parent.type === 'IfStatement' && parent.alternate === node) {
+        // `if (err) {...} else { retry() }`: the success branch.
+        const fn = this.enclosingFunction(parent);
+        if (fn && fn !== target && this.testsErrorParam(parent.test, fn)) return;
+      } else if ((parent.type === 'ConditionalExpression' && parent.consequent === node) || (parent.type === 'LogicalExpression' && parent.operator === '&&' && parent.right === node)) {
+        guards.push(parent.type === 'ConditionalExpression' ? parent.test : parent.left);
+      }
+      if (isFunction(node) && node !== target) {
+        const role = this.callbackRole(node);
+        if (role === null) return;
+        if (role.kind === 'timer') scheduledBy = role.call;
+        else if (role.kind === 'promise') {
+          failure ??= 'promise';
+          failureRegions.push(node.body);
+        } else if (role.kind === 'event') event ??= role.event;
+        // 'callback' and 'executor' pass through.
+      }
+      node = parent;
+    }
+    if (!failure && !event) return;
+
+    const counters = collectCounters(target.body, this.keys, true);
+    const varying = new Set<string>();
+    if (!timerCall || call !== timerCall) {
+      target.params.forEach((param, i) => {
+        const id = param.type === 'AssignmentPattern' ? param.left : param;
+        if (id.type !== 'Identifier') return;
+        const arg = (timerCall && call === timerCall ? [] : call.arguments)[i];
+        if (arg && !(arg.type === 'Identifier' && arg.name === id.name)) varying.add(id.name);
+      });
+    } else {
+      // setTimeout(fn, ms, ...args): the extra arguments are fn's parameters.
+      target.params.forEach((param, i) => {
+        const id = param.type === 'AssignmentPattern' ? param.left : param;
+        const arg = call.arguments[i + 2];
+        if (id.type === 'Identifier' && arg && !(arg.type === 'Identifier' && arg.name === id.name)) varying.add(id.name);
+      });
+    }
+    for (const v of varying) counters.add(v);
+    const boundCtx: BoundContext = { keys: this.keys, sourceCode: this.sourceCode, counters, unboundedAbove: this.options.unboundedAbove };
+    const flowCtx: FlowContext = { loopLabel: null, inSwitch: false, innerLabels: new Set() };
+    let bounded = guards.some((g) => isBoundingTest(g, boundCtx, 'continueWhenTrue'));
+    if (!bounded) {
+      // An exit check anywhere in the function, nested callbacks included.
+      const stack: Node[] = [target.body];
+      while (stack.length > 0 && !bounded) {
+        const n = stack.pop()!;
+        if (n.type === 'IfStatement' && alwaysLeaves(statementFlow(n.consequent, flowCtx)) && isBoundingTest(n.test, boundCtx, 'exitWhenTrue')) bounded = true;
+        if (n.type === 'IfStatement' && n.alternate && alwaysLeaves(statementFlow(n.alternate, flowCtx)) && isBoundingTest(n.test, boundCtx, 'continueWhenTrue')) bounded = true;
+        const record = n as unknown as Record<string, unknown>;
+        for (const key of this.keys[n.type] ?? []) {
+          const value = record[key];
+          if (Array.isArray(value)) { for (const item of value) if (item && typeof item === 'object') stack.push(item as Node); }
+          else if (value && typeof value === 'object') stack.push(value as Node);
+        }
+      }
+    }
+    if (!bounded) bounded = hasThrowIfAborted(target.body, this.keys);
+
+    const writes = new RegionWrites(target.body, this.keys, true);
+    let wait: WaitInfo = NO_WAIT;
+    if (scheduledBy) {
+      if (timerKind(scheduledBy, this.imports) === 'setTimeout') {
+        wait = classifyDelay(scheduledBy.arguments[1] ?? null, { keys: this.keys, writes, varying });
+      }
+    } else {
+      for (const region of failureRegions) {
+        walkOwn(region, this.keys, (n) => {
+          const found = waitOf(n, this.imports, this.keys);
+          if (found) {
+            wait = strongerWait(wait, found.opaque ? { kind: 'unknown', capped: false, jitter: false } : classifyDelay(found.delay, { keys: this.keys, writes, varying }));
+            return false;
+          }
+          return true;
+        });
+      }
+    }
+
+    const reportNode = scheduledBy ?? call;
+    const shape: RetryShape = event && !failure ? 'reconnect' : 'recursion';
+    let noFix: string;
+    if (shape === 'reconnect') noFix = NO_FIX.reconnect;
+    else if (scheduledBy || failure !== 'catch') noFix = NO_FIX.callback;
+    else noFix = NO_FIX.recursion;
+    this.handlers.onRetry!({
+      shape,
+      loc: reportNode.loc,
+      name: frame.name,
+      event,
+      bounded,
+      wait,
+      rewrite: null,
+      noFix,
+    });
+  }
+
+  /** True when `test` checks the first parameter of an error-first callback (`if (err)`). */
+  private testsErrorParam(test: Node, fn: FunctionNode): boolean {
+    const first = fn.params[0];
+    if (!first || first.type !== 'Identifier' || !ERROR_PARAM.test(first.name)) return false;
+    const t = unwrapExpression(test);
+    if (t.type === 'Identifier') return t.name === first.name;
+    if (t.type === 'BinaryExpression' && (t.operator === '!=' || t.operator === '!==')) {
+      return (t.left.type === 'Identifier' && t.left.name === first.name) || (t.right.type === 'Identifier' && t.right.name === first.name);
+    }
+    if (t.type === 'LogicalExpression' && t.operator === '&&') return this.testsErrorParam(t.left, fn);
+    return false;
+  }
+
+  /** What a nested function is to the call that receives it. */
+  private callbackRole(
+    fn: FunctionNode,
+  ): { kind: 'timer'; call: TSESTree.CallExpression } | { kind: 'promise' } | { kind: 'event'; event: string } | { kind: 'callback' } | { kind: 'executor' } | null {
+    const parent = fn.parent;
+    if (!parent) return null;
+    if (parent.type === 'CallExpression' && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
+      const index = parent.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+      if (timerKind(parent, this.imports) && index === 0) return { kind: 'timer', call: parent };
+      const callee = parent.callee.type === 'ChainExpression' ? parent.callee.expression : parent.callee;
+      if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
+        const method = callee.property.name;
+        if (method === 'catch' && index === 0) return { kind: 'promise' };
+        if (method === 'then' && index === 1) return { kind: 'promise' };
+        if (method === 'then' && index === 0) return null;
+        if (LISTENER_METHODS.has(method) && index === 1) {
+          const name = eventName(parent.arguments[0]);
+          return name !== null && RECONNECT_EVENTS.has(name) ? { kind: 'event', event: name } : null;
+        }
+      }
+      const first = fn.params[0];
+      if (first && first.type === 'Identifier' && ERROR_PARAM.test(first.name)) return { kind: 'callback' };
+      return null;
+    }
+    if (parent.type === 'NewExpression' && parent.callee.type === 'Identifier' && parent.callee.name === 'Promise' && parent.arguments[0] === fn) {
+      return { kind: 'executor' };
+    }
+    if (parent.type === 'AssignmentExpression' && parent.right === fn && parent.left.type === 'MemberExpression' && !parent.left.computed && parent.left.property.type === 'Identifier') {
+      const property = parent.left.property.name;
+      if (property.startsWith('on') && RECONNECT_EVENTS.has(property.slice(2))) return { kind: 'event', event: property.slice(2) };
+    }
+    return null;
+  }
+}
+
+function startsLineAt(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  for (let i = lineStart; i < offset; i++) if (text[i] !== ' ' && text[i] !== '\t') return false;
+  return true;
+}
+
+/** Creates the analysis for one file; the rule returns `analysis.listeners()`. */
+export function createRetryAnalysis(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  options: RetryAnalysisOptions,
+  handlers: RetryHandlers,
+): RetryAnalysis {
+  return new RetryAnalysis(context, options, handlers);
+}

@@ -1,0 +1,704 @@
+import { ruleTester } from '../rule-tester';
+import rule from '../../rules/no-unbounded-retry';
+
+ruleTester.run('no-unbounded-retry', rule, {
+  valid: [
+
+    // Trap: a work / poll loop that runs whether or not the work failed.
+    `async function run() {
+  while (!closing) {
+    try {
+      await work();
+    } catch (e) {
+      log(e);
+    }
+    await delay(1000);
+  }
+}`,
+    // Trap: a long-poll / event loop that re-subscribes after each success (success never leaves).
+    `async function subscribe() {
+  while (true) {
+    try {
+      const msg = await longPoll();
+      handle(msg);
+    } catch (e) {
+      log(e);
+    }
+  }
+}`,
+    // Trap: a queue worker whose error path exits the process.
+    `async function worker() {
+  while (true) {
+    const job = await queue.next();
+    try {
+      await job.run();
+      continue;
+    } catch (e) {
+      log(e);
+      process.exit(1);
+    }
+  }
+}`,
+    // Trap: the failure path always leaves the loop (break / throw).
+    `async function load(url) {
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      if (e.code === 'ECONNRESET') break;
+      throw e;
+    }
+  }
+}`,
+    // Trap: iterating a collection (for-of), not retrying.
+    `async function each(items) {
+  for (const item of items) {
+    try {
+      return await send(item);
+    } catch (e) {}
+  }
+}`,
+    // Trap: a counted loop that runs the work a fixed number of times whatever happens.
+    `async function load(url) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      await fetch(url);
+    } catch (e) {}
+  }
+}`,
+    // Trap: the try/catch is inside a callback, not in the loop's own code.
+    `async function load(urls) {
+  while (true) {
+    setTimeout(() => {
+      try {
+        return run();
+      } catch (e) {}
+    }, 0);
+  }
+}`,
+
+    // Bounded: counter compared with a limit in the loop condition.
+    `async function load(url) {
+  for (let i = 0; i < 5; i++) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      await sleep(500);
+    }
+  }
+}`,
+    // Bounded: a check on the failure path that rethrows.
+    `async function load(url) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      if (++attempt >= MAX_ATTEMPTS) throw err;
+    }
+  }
+}`,
+    // Bounded: a count-down in the condition.
+    `async function load(url) {
+  let retries = 3;
+  while (retries--) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+    // Bounded: a limit we cannot see the value of counts as a limit (precision first).
+    `async function load(url, options) {
+  let attempt = 0;
+  while (attempt < options.maxRetries) {
+    attempt++;
+    try {
+      return await fetch(url);
+    } catch (err) {}
+  }
+}`,
+    // Bounded: a deadline in the loop condition.
+    `async function load(url) {
+  const deadline = Date.now() + 30000;
+  while (Date.now() < deadline) {
+    try {
+      return await fetch(url);
+    } catch (err) {}
+  }
+}`,
+    // Bounded: a deadline check on the failure path (performance.now()).
+    `async function load(url) {
+  const start = performance.now();
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      if (performance.now() - start > 30000) throw err;
+    }
+  }
+}`,
+    // Bounded: an abort signal in the condition.
+    `async function load(url, signal) {
+  while (!signal.aborted) {
+    try {
+      return await fetch(url, { signal });
+    } catch (err) {}
+  }
+}`,
+    // Bounded: signal.throwIfAborted() on every iteration.
+    `async function load(url, signal) {
+  while (true) {
+    signal.throwIfAborted();
+    try {
+      return await fetch(url, { signal });
+    } catch (err) {}
+  }
+}`,
+    // allowUnboundedWithBackoff (default): unbounded, but capped exponential backoff.
+    `async function connect() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await open();
+    } catch (e) {
+      attempt++;
+      await sleep(Math.min(30000, 100 * 2 ** attempt));
+    }
+  }
+}`,
+    // allowUnboundedWithBackoff: a doubling delay capped with Math.min, plus jitter.
+    `async function connect() {
+  let delayMs = 100;
+  while (true) {
+    try {
+      return await open();
+    } catch (e) {
+      await sleep(delayMs + Math.random() * 100);
+      delayMs = Math.min(delayMs * 2, 30000);
+    }
+  }
+}`,
+    // allowUnboundedWithBackoff: a wait computed by a backoff helper we cannot judge stays silent.
+    `async function connect() {
+  while (true) {
+    try {
+      return await open();
+    } catch (e) {
+      await sleep(backoff.duration());
+    }
+  }
+}`,
+  ],
+  invalid: [
+    {
+      code: `async function load(url) {
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      console.warn('retrying', err);
+      await sleep(500);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function load(url) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      console.warn('retrying', err);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `function readForever() {
+  for (;;) {
+    try {
+      return readConfig();
+    } catch {
+      log('again');
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          data: {'noFix':' No quick fix: sync function, nothing to await between attempts.'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `async function proxy(req) {
+  let retried;
+  do {
+    retried = false;
+    try {
+      await forward(req);
+    } catch {
+      retried = true;
+    }
+  } while (retried);
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 5,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function proxy(req) {
+  let retried;
+  let attempt = 0;
+  do {
+    retried = false;
+    try {
+      await forward(req);
+    } catch (error) {
+      attempt++;
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      retried = true;
+    }
+  } while (retried);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+  let retries = 0;
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      retries++;
+      if (retries > 4) console.log('many retries');
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function load(url) {
+  let retries = 0;
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      retries++;
+      if (retries > 4) console.log('many retries');
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+  for (let i = 0; i < Infinity; i++) {
+    try {
+      return await fetch(url);
+    } catch (e) {}
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function load(url) {
+  let attempt = 0;
+  for (let i = 0; i < Infinity; i++) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const MAX = Number.MAX_SAFE_INTEGER;
+async function load(url) {
+  let attempt = 0;
+  while (attempt < MAX) {
+    attempt++;
+    try {
+      return await fetch(url);
+    } catch (e) {
+      await sleep(100);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `const MAX = Number.MAX_SAFE_INTEGER;
+async function load(url) {
+  let attempt = 0;
+  let failedAttempts = 0;
+  while (attempt < MAX) {
+    attempt++;
+    try {
+      return await fetch(url);
+    } catch (e) {
+      failedAttempts++;
+      if (failedAttempts >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (failedAttempts - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+  for (let i = 0; i < 1000; i++) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return res;
+    } catch (e) {
+      if (isFatal(e)) throw e;
+      log(e);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function load(url) {
+  let attempt = 0;
+  for (let i = 0; i < 1000; i++) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return res;
+    } catch (e) {
+      if (isFatal(e)) throw e;
+      attempt++;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      log(e);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+  outer: while (true) {
+    let res;
+    try {
+      res = await fetch(url);
+    } catch (e) {
+      await new Promise((r) => setTimeout(r, 250));
+      continue outer;
+    }
+    return res;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 10,
+          endLine: 2,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function load(url) {
+  let attempt = 0;
+  outer: while (true) {
+    let res;
+    try {
+      res = await fetch(url);
+    } catch (e) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      continue outer;
+    }
+    return res;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function connect() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await open();
+    } catch (e) {
+      attempt++;
+      await sleep(Math.min(30000, 100 * 2 ** attempt));
+    }
+  }
+}`,
+      options: [{"allowUnboundedWithBackoff":false}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function connect() {
+  let attempt = 0;
+  let failedAttempts = 0;
+  while (true) {
+    try {
+      return await open();
+    } catch (e) {
+      failedAttempts++;
+      if (failedAttempts >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (failedAttempts - 1))));
+      attempt++;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function connect() {
+  let delayMs = 100;
+  while (true) {
+    try {
+      return await open();
+    } catch (e) {
+      await sleep(delayMs);
+      delayMs *= 2;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function connect() {
+  let delayMs = 100;
+  let attempt = 0;
+  while (true) {
+    try {
+      return await open();
+    } catch (e) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      delayMs *= 2;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { setTimeout } from 'node:timers/promises'
+
+while (true) {
+\ttry {
+\t\tawait connect()
+\t\tbreak
+\t} catch (error) {
+\t\tawait setTimeout(1000)
+\t}
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `import { setTimeout } from 'node:timers/promises'
+
+let attempt = 0
+while (true) {
+\ttry {
+\t\tawait connect()
+\t\tbreak
+\t} catch (error) {
+\t\tattempt++
+\t\tif (attempt >= 5) throw error
+\t\tawait new Promise((resolve) => globalThis.setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))))
+\t}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `class Client {
+    async send(msg) {
+        while (true) {
+            try { return await this.transport.send(msg); } catch (e) { this.log(e); }
+        }
+    }
+}`,
+      options: [{"maxAttempts":3,"baseDelayMs":200,"maxDelayMs":5000}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 9,
+          endLine: 3,
+          endColumn: 14,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `class Client {
+    async send(msg) {
+        let attempt = 0;
+        while (true) {
+            try { return await this.transport.send(msg); } catch (e) { attempt++; if (attempt >= 3) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(5000, 200 * 2 ** (attempt - 1)))); this.log(e); }
+        }
+    }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function load(url, attempt) {
+  if (attempt) while (true) {
+    try {
+      return await fetch(url);
+    } catch (e) {}
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 21,
+          data: {'noFix':' No quick fix: the loop is the body of another statement.'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+  let done = false;
+  while (!done) {
+    try {
+      await fetch(url);
+      done = true;
+    } catch ({ message }) {
+      log(message);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          data: {'noFix':' No quick fix: the caught error is destructured, so the last error cannot be rethrown.'},
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
