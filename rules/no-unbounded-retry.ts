@@ -14,7 +14,7 @@ export interface Options {
   allowUnboundedWithBackoff: boolean;
 }
 
-type MessageIds =
+export type MessageIds =
   | 'unboundedLoop'
   | 'unboundedRecursion'
   | 'unboundedReconnect'

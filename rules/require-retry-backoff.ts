@@ -13,7 +13,7 @@ export interface Options {
   requireJitter: boolean;
 }
 
-type MessageIds =
+export type MessageIds =
   | 'constantLoop'
   | 'constantRecursion'
   | 'constantReconnect'

@@ -1,5 +1,8 @@
 import { ruleTester } from '../rule-tester';
-import rule from '../../rules/no-unbounded-retry';
+import ruleModule, { type MessageIds, type Options } from '../../rules/no-unbounded-retry';
+
+// The rule tester's own copy of @typescript-eslint/utils differs in version; the rule is the same object.
+const rule = ruleModule as unknown as Parameters<typeof ruleTester.run<MessageIds, [Partial<Options>]>>[1];
 
 ruleTester.run('no-unbounded-retry', rule, {
   valid: [
