@@ -64,6 +64,7 @@ export const NO_FIX = {
   topLevel: 'not inside an async function, nothing to await between attempts',
   notInList: 'the loop is the body of another statement',
   destructuredError: 'the caught error is destructured, so the last error cannot be rethrown',
+  statusCheck: 'the retry is driven by a status check, so there is no error to rethrow when attempts run out',
   recursion: 'recursive retry, the attempt count would have to be passed through every recursive call',
   callback: 'the retry is scheduled from a callback, whose last failure has no caller to report to',
   reconnect: 'a reconnect handler has no caller to report the last failure to',
@@ -121,6 +122,7 @@ export class RetryAnalysis {
   readonly imports: ImportTracker;
   private readonly keys: VisitorKeys;
   private readonly loopTries = new Map<LoopNode, TSESTree.TryStatement[]>();
+  private readonly loopStatusChecks = new Map<LoopNode, TSESTree.IfStatement[]>();
   private readonly functions: FunctionFrame[] = [];
 
   constructor(
@@ -153,12 +155,14 @@ export class RetryAnalysis {
       'FunctionExpression:exit': exit,
       'ArrowFunctionExpression:exit': exit,
       CatchClause: (node) => this.noteCatch(node),
+      IfStatement: (node) => this.noteStatusCheck(node),
       CallExpression: (node) => this.onCall(node),
       NewExpression: (node) => {
         if (this.handlers.onLibrary) for (const f of analyzeLibraryCall(node, this.libraryContext())) this.handlers.onLibrary(f);
       },
       'Program:exit': () => {
-        for (const [loop, tries] of this.loopTries) this.analyzeLoop(loop, tries);
+        for (const [loop, tries] of this.loopTries) this.analyzeLoop(loop, tries, this.loopStatusChecks.get(loop) ?? []);
+        for (const [loop, checks] of this.loopStatusChecks) if (!this.loopTries.has(loop)) this.analyzeLoop(loop, [], checks);
       },
     };
   }
@@ -189,7 +193,33 @@ export class RetryAnalysis {
     }
   }
 
-  private analyzeLoop(loop: LoopNode, tries: TSESTree.TryStatement[]): void {
+  /** `if (!res.ok) continue;` / `if (res.ok) return res;` directly in a loop body. */
+  private noteStatusCheck(node: TSESTree.IfStatement): void {
+    if (!this.handlers.onRetry || !isStatusTest(node.test)) return;
+    const body = node.parent;
+    const loop = body?.type === 'BlockStatement' ? body.parent : null;
+    if (!loop || (loop.type !== 'WhileStatement' && loop.type !== 'DoWhileStatement' && loop.type !== 'ForStatement') || loop.body !== body) return;
+    const list = this.loopStatusChecks.get(loop);
+    if (list) list.push(node);
+    else this.loopStatusChecks.set(loop, [node]);
+  }
+
+  /** A status check that retries: a failed status continues and success leaves, or success leaves and the rest continues. */
+  private statusRetry(loop: LoopNode, checks: readonly TSESTree.IfStatement[], ctx: FlowContext): boolean {
+    if (loop.body.type !== 'BlockStatement') return false;
+    const list = loop.body.body;
+    for (const check of checks) {
+      const index = list.indexOf(check);
+      if (index < 0 || check.alternate) continue;
+      const rest = blockFlow(list.slice(index + 1), ctx);
+      const branch = statementFlow(check.consequent, ctx);
+      if (branch.cont && !branch.normal && !branch.exit && alwaysLeaves(rest)) return true;
+      if (alwaysLeaves(branch) && (rest.normal || rest.cont)) return true;
+    }
+    return false;
+  }
+
+  private analyzeLoop(loop: LoopNode, tries: TSESTree.TryStatement[], statusChecks: TSESTree.IfStatement[]): void {
     const label = loop.parent?.type === 'LabeledStatement' ? loop.parent.label.name : null;
     const ctx: FlowContext = { loopLabel: label, inSwitch: false, innerLabels: new Set() };
     const bodyList = loop.body.type === 'BlockStatement' ? loop.body.body : [loop.body];
@@ -215,7 +245,8 @@ export class RetryAnalysis {
         break;
       }
     }
-    if (!retryTry) return;
+    const statusDriven = !retryTry && this.statusRetry(loop, statusChecks, ctx);
+    if (!retryTry && !statusDriven) return;
 
     const counters = collectCounters(loop, this.keys, false);
     const boundCtx: BoundContext = { keys: this.keys, sourceCode: this.sourceCode, counters, unboundedAbove: this.options.unboundedAbove };
@@ -249,8 +280,9 @@ export class RetryAnalysis {
     const parentType = statement.parent?.type;
     if (!noFix && parentType !== 'BlockStatement' && parentType !== 'Program' && parentType !== 'SwitchCase' && parentType !== 'StaticBlock') noFix = NO_FIX.notInList;
     if (!noFix && !startsLineAt(this.sourceCode.text, statement.range[0])) noFix = NO_FIX.notInList;
-    const handler = retryTry.handler!;
-    if (!noFix && handler.param && handler.param.type !== 'Identifier') noFix = NO_FIX.destructuredError;
+    if (!noFix && !retryTry) noFix = NO_FIX.statusCheck;
+    const handler = retryTry?.handler ?? null;
+    if (!noFix && handler?.param && handler.param.type !== 'Identifier') noFix = NO_FIX.destructuredError;
 
     const removable = waits
       .map((w) => w.node.parent)
@@ -264,7 +296,7 @@ export class RetryAnalysis {
       bounded,
       wait,
       noFix,
-      rewrite: noFix
+      rewrite: noFix || !handler
         ? null
         : (addBound) =>
             rewriteRetryLoop({
@@ -548,6 +580,35 @@ export class RetryAnalysis {
       if (property.startsWith('on') && RECONNECT_EVENTS.has(property.slice(2))) return { kind: 'event', event: property.slice(2) };
     }
     return null;
+  }
+}
+
+const STATUS_NAMES = new Set(['status', 'statusCode']);
+
+/** A test made only of `res.ok`, `!res.ok`, `res.status === 200`, `res.statusCode >= 500` and their combinations. */
+export function isStatusTest(test: Node): boolean {
+  const node = unwrapExpression(test);
+  switch (node.type) {
+    case 'UnaryExpression':
+      return node.operator === '!' && isStatusTest(node.argument);
+    case 'LogicalExpression':
+      return node.operator !== '??' && isStatusTest(node.left) && isStatusTest(node.right);
+    case 'MemberExpression':
+      return !node.computed && node.property.type === 'Identifier' && (node.property.name === 'ok' || node.property.name === 'success');
+    case 'BinaryExpression': {
+      if (!['<', '<=', '>', '>=', '===', '!==', '==', '!='].includes(node.operator) || node.left.type === 'PrivateIdentifier') return false;
+      const isStatus = (n: Node) => {
+        const m = unwrapExpression(n);
+        return m.type === 'MemberExpression' && !m.computed && m.property.type === 'Identifier' && (STATUS_NAMES.has(m.property.name) || m.property.name === 'ok');
+      };
+      const isValue = (n: Node) => {
+        const m = unwrapExpression(n);
+        return m.type === 'Literal' || m.type === 'Identifier';
+      };
+      return (isStatus(node.left) && isValue(node.right)) || (isStatus(node.right) && isValue(node.left));
+    }
+    default:
+      return false;
   }
 }
 

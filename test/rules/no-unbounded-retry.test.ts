@@ -1,4 +1,4 @@
-import { ruleTester } from '../rule-tester';
+import { jsRuleTester, ruleTester } from '../rule-tester';
 import ruleModule, { type MessageIds, type Options } from '../../rules/no-unbounded-retry';
 
 // The rule tester's own copy of @typescript-eslint/utils differs in version; the rule is the same object.
@@ -192,6 +192,76 @@ ruleTester.run('no-unbounded-retry', rule, {
       await sleep(backoff.duration());
     }
   }
+}`,
+    // Trap: a long-poll that re-subscribes after each successful response (.then success path).
+    `function poll() {
+  return request().then((data) => {
+    handle(data);
+    return poll();
+  });
+}`,
+    // Trap: a periodic job rescheduling itself regardless of failure.
+    `function tick() {
+  doWork();
+  setTimeout(tick, 1000);
+}`,
+    // Trap: an error-first callback that re-runs only on success (the else branch).
+    `function watch(cb) {
+  client.get(key, (err, value) => {
+    if (err) {
+      cb(err);
+    } else {
+      cb(null, value);
+      watch(cb);
+    }
+  });
+}`,
+    // Trap: a handler for an event that is not a failure ('message'), and a 'close' handler that does not reconnect.
+    `function connect() {
+  const socket = new WebSocket(url);
+  socket.on('message', () => connect());
+  socket.on('close', () => cleanup());
+}`,
+    // Trap: a failure path that exits the process.
+    `function connect() {
+  db.connect().catch((err) => {
+    logger.error(err);
+    process.exit(1);
+  });
+}`,
+    // Trap: a reconnect with capped exponential backoff and jitter (the browser-client pattern).
+    `let attempt = 0;
+function connect() {
+  const socket = new WebSocket(url);
+  socket.onopen = () => { attempt = 0; };
+  socket.onclose = () => {
+    attempt++;
+    setTimeout(connect, Math.min(30000, 1000 * 2 ** attempt) * (0.5 + Math.random()));
+  };
+}`,
+    // Bounded recursion: a retries parameter passed decremented, checked with a throw.
+    `async function fetchWithRetry(url, retries = 3) {
+  try {
+    return await fetch(url);
+  } catch (e) {
+    if (retries <= 0) throw e;
+    return fetchWithRetry(url, retries - 1);
+  }
+}`,
+    // Bounded recursion: the timer that retries is guarded by a counter check.
+    `let retry = 0;
+function connect() {
+  db.connect().catch(() => {
+    retry++;
+    if (retry < 5) setTimeout(connect, 1000);
+  });
+}`,
+    // Bounded recursion: an attempt parameter passed incremented through a timer callback.
+    `function connect(attempt = 0) {
+  db.connect().catch((err) => {
+    if (attempt >= MAX_ATTEMPTS) return reportFailure(err);
+    setTimeout(() => connect(attempt + 1), 1000);
+  });
 }`,
   ],
   invalid: [
@@ -700,6 +770,233 @@ while (true) {
           endColumn: 8,
           data: {'noFix':' No quick fix: the caught error is destructured, so the last error cannot be rethrown.'},
           suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+  while (true) {
+    const res = await fetch(url);
+    if (!res.ok) continue;
+    return res.json();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          data: {'noFix':' No quick fix: the retry is driven by a status check, so there is no error to rethrow when attempts run out.'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `const mongoose = require('mongoose');
+const connectWithRetry = () => {
+  return mongoose.connect(uri).catch(() => setTimeout(connectWithRetry, 5000));
+};`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 3,
+          column: 44,
+          endLine: 3,
+          endColumn: 78,
+          data: {'noFix':' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.','name':'connectWithRetry'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `let retry = 0;
+function connect() {
+  db.connect().catch((err) => {
+    retry++;
+    if (retry > 4) console.log('still failing', err);
+    connect();
+  });
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 14,
+          data: {'noFix':' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.','name':'connect'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `async function fetchData(url) {
+  try {
+    return await fetch(url);
+  } catch (err) {
+    return fetchData(url);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 5,
+          column: 12,
+          endLine: 5,
+          endColumn: 26,
+          data: {'noFix':' No quick fix: recursive retry, the attempt count would have to be passed through every recursive call.','name':'fetchData'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `function readRemote(path, cb) {
+  client.get(path, (err, data) => {
+    if (err) {
+      setImmediate(() => readRemote(path, cb));
+      return;
+    }
+    cb(null, data);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 4,
+          column: 7,
+          endLine: 4,
+          endColumn: 47,
+          data: {'noFix':' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.','name':'readRemote'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `function load() {
+  return request().then(parse, () => load());
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 2,
+          column: 38,
+          endLine: 2,
+          endColumn: 44,
+          data: {'noFix':' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.','name':'load'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `function connect() {
+  const socket = new WebSocket(url);
+  socket.on('close', () => {
+    setTimeout(connect, 1000);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 30,
+          data: {'noFix':' No quick fix: a reconnect handler has no caller to report the last failure to.','event':'close'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `class Client {
+  connect() {
+    this.socket = net.connect(port);
+    this.socket.on('end', () => this.connect());
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 4,
+          column: 33,
+          endLine: 4,
+          endColumn: 47,
+          data: {'noFix':' No quick fix: a reconnect handler has no caller to report the last failure to.','event':'end'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `function start() {
+  const ws = new WebSocket(url);
+  ws.onclose = () => setTimeout(start, 2000);
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 3,
+          column: 22,
+          endLine: 3,
+          endColumn: 45,
+          data: {'noFix':' No quick fix: a reconnect handler has no caller to report the last failure to.','event':'close'},
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+// The same analysis on espree's AST (plain JavaScript).
+jsRuleTester.run('no-unbounded-retry (espree)', rule, {
+  valid: [
+    // Trap: a poll loop, in plain JavaScript.
+    `export async function run() {
+  while (!closing) {
+    try {
+      await work();
+    } catch (e) {
+      log(e);
+    }
+    await delay(1000);
+  }
+}`,
+  ],
+  invalid: [
+    {
+      code: `export async function load(url) {
+  for (;;) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `export async function load(url) {
+  let attempt = 0;
+  for (;;) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
         },
       ],
     },

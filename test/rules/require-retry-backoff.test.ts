@@ -144,6 +144,52 @@ ruleTester.run('require-retry-backoff', rule, {
     await sleep(5000);
   }
 }`,
+    // Trap: a long-poll that re-subscribes after each successful response (.then success path).
+    `function poll() {
+  return request().then((data) => {
+    handle(data);
+    return poll();
+  });
+}`,
+    // Trap: a periodic job rescheduling itself regardless of failure.
+    `function tick() {
+  doWork();
+  setTimeout(tick, 1000);
+}`,
+    // Trap: an error-first callback that re-runs only on success (the else branch).
+    `function watch(cb) {
+  client.get(key, (err, value) => {
+    if (err) {
+      cb(err);
+    } else {
+      cb(null, value);
+      watch(cb);
+    }
+  });
+}`,
+    // Trap: a handler for an event that is not a failure ('message'), and a 'close' handler that does not reconnect.
+    `function connect() {
+  const socket = new WebSocket(url);
+  socket.on('message', () => connect());
+  socket.on('close', () => cleanup());
+}`,
+    // Trap: a failure path that exits the process.
+    `function connect() {
+  db.connect().catch((err) => {
+    logger.error(err);
+    process.exit(1);
+  });
+}`,
+    // Trap: a reconnect with capped exponential backoff and jitter (the browser-client pattern).
+    `let attempt = 0;
+function connect() {
+  const socket = new WebSocket(url);
+  socket.onopen = () => { attempt = 0; };
+  socket.onclose = () => {
+    attempt++;
+    setTimeout(connect, Math.min(30000, 1000 * 2 ** attempt) * (0.5 + Math.random()));
+  };
+}`,
   ],
   invalid: [
     {
@@ -318,6 +364,83 @@ ruleTester.run('require-retry-backoff', rule, {
 }`,
             },
           ],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+  for (let i = 0; i < 5; i++) {
+    const res = await fetch(url);
+    if (res.status === 200) return res;
+    await sleep(1000);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          data: {'noFix':' No quick fix: the retry is driven by a status check, so there is no error to rethrow when attempts run out.','wait':'waits a constant time'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `const mongoose = require('mongoose');
+const connectWithRetry = () => {
+  return mongoose.connect(uri).catch(() => setTimeout(connectWithRetry, 5000));
+};`,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 3,
+          column: 44,
+          endLine: 3,
+          endColumn: 78,
+          data: {'noFix':' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.','name':'connectWithRetry','wait':'waits a constant time'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `function connect() {
+  const socket = new WebSocket(url);
+  socket.addEventListener('error', () => connect());
+}`,
+      errors: [
+        {
+          messageId: 'constantReconnect',
+          line: 3,
+          column: 42,
+          endLine: 3,
+          endColumn: 51,
+          data: {'noFix':' No quick fix: a reconnect handler has no caller to report the last failure to.','event':'error','wait':'does not wait'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `let attempt = 0;
+function connect() {
+  const socket = new WebSocket(url);
+  socket.onopen = () => { attempt = 0; };
+  socket.onclose = () => {
+    attempt++;
+    setTimeout(connect, Math.min(30000, 1000 * 2 ** attempt));
+  };
+}`,
+      options: [{"requireJitter":true}],
+      errors: [
+        {
+          messageId: 'noJitter',
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 62,
+          data: {'noFix':' No quick fix: a reconnect handler has no caller to report the last failure to.'},
+          suggestions: [],
         },
       ],
     },
