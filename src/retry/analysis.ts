@@ -25,7 +25,7 @@ import {
 } from './ast';
 import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest } from './bounds';
 import { classifyDelay, type FoundWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitOf } from './delay';
-import { analyzeLibraryCall, type LibraryFinding } from './libraries';
+import { analyzeLibraryCall, type LibraryFinding, RETRY_LIBRARY_MODULES } from './libraries';
 import { type BackoffSettings, type Edit, rewriteRetryLoop } from './rewrite';
 
 export type { LibraryFinding } from './libraries';
@@ -124,6 +124,8 @@ export class RetryAnalysis {
   private readonly loopTries = new Map<LoopNode, TSESTree.TryStatement[]>();
   private readonly loopStatusChecks = new Map<LoopNode, TSESTree.IfStatement[]>();
   private readonly functions: FunctionFrame[] = [];
+  /** Whether the file names any retry library at all (computed once). */
+  private librariesMentioned: boolean | null = null;
 
   constructor(
     private readonly context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
@@ -157,9 +159,7 @@ export class RetryAnalysis {
       CatchClause: (node) => this.noteCatch(node),
       IfStatement: (node) => this.noteStatusCheck(node),
       CallExpression: (node) => this.onCall(node),
-      NewExpression: (node) => {
-        if (this.handlers.onLibrary) for (const f of analyzeLibraryCall(node, this.libraryContext())) this.handlers.onLibrary(f);
-      },
+      NewExpression: (node) => this.onLibraryCall(node),
       'Program:exit': () => {
         for (const [loop, tries] of this.loopTries) this.analyzeLoop(loop, tries, this.loopStatusChecks.get(loop) ?? []);
         for (const [loop, checks] of this.loopStatusChecks) if (!this.loopTries.has(loop)) this.analyzeLoop(loop, [], checks);
@@ -167,8 +167,16 @@ export class RetryAnalysis {
     };
   }
 
-  private libraryContext() {
-    return { sourceCode: this.sourceCode, imports: this.imports, options: this.options };
+  private onLibraryCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+    if (!this.handlers.onLibrary) return;
+    if (this.librariesMentioned === null) {
+      const text = this.sourceCode.text;
+      this.librariesMentioned = RETRY_LIBRARY_MODULES.some((module) => text.includes(module));
+    }
+    if (!this.librariesMentioned) return;
+    for (const finding of analyzeLibraryCall(node, { sourceCode: this.sourceCode, imports: this.imports, options: this.options })) {
+      this.handlers.onLibrary(finding);
+    }
   }
 
   // -------------------------------------------------------------------------
@@ -387,7 +395,7 @@ export class RetryAnalysis {
   // Calls: libraries, recursion, reconnect.
 
   private onCall(call: TSESTree.CallExpression): void {
-    if (this.handlers.onLibrary) for (const f of analyzeLibraryCall(call, this.libraryContext())) this.handlers.onLibrary(f);
+    this.onLibraryCall(call);
     if (!this.handlers.onRetry || this.functions.length === 0) return;
     const timer = timerKind(call, this.imports);
     if (timer) {

@@ -263,6 +263,59 @@ function connect() {
     setTimeout(() => connect(attempt + 1), 1000);
   });
 }`,
+    // Library defaults that are bounded and back off (p-retry: 10 retries, exponential).
+    `import pRetry from 'p-retry';
+await pRetry(run);
+await pRetry(run, { retries: 5 });`,
+    // cockatiel with a limit and ExponentialBackoff.
+    `import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
+const policy = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });`,
+    // axios-retry with exponentialDelay (default-import member and named import) or a growing delay function.
+    `import axiosRetry, { exponentialDelay } from 'axios-retry';
+axiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay });
+axiosRetry(other, { retryDelay: exponentialDelay });
+axiosRetry(third, { retryDelay: (retryCount) => retryCount * 1000 });`,
+    // async.retry with a growing interval function.
+    `import async from 'async';
+async.retry({ times: 5, interval: (n) => 50 * 2 ** n }, task, done);`,
+    // Trap: a local function named retry is not the library.
+    `function retry(fn, options) {
+  return fn(options);
+}
+retry(run, {});
+retry(run, { maxAttempts: Infinity });`,
+    // Trap: retry imported from the project's own module.
+    `import { retry } from './utils/retry';
+retry(run, {});`,
+    // Trap: a spread could set any option; a missing option cannot be decided.
+    `import { handleAll, retry } from 'cockatiel';
+const policy = retry(handleAll, { ...defaults });`,
+    // got defaults (limit 2, exponential) and an explicit finite limit.
+    `import got from 'got';
+await got(url);
+await got.post(url, { retry: { limit: 3 } });`,
+    // Options through a const, finite.
+    `import pRetry from 'p-retry';
+const options = { retries: 3 };
+await pRetry(run, options);`,
+    // ioredis with a finite maxRetriesPerRequest.
+    `import Redis from 'ioredis';
+const redis = new Redis({ maxRetriesPerRequest: 3 });`,
+    // exponential-backoff with a finite limit and a cap.
+    `import { backOff } from 'exponential-backoff';
+await backOff(run, { numOfAttempts: 5, maxDelay: 10000 });`,
+    // ts-retry-promise with exponential backoff.
+    `import { retry } from 'ts-retry-promise';
+await retry(run, { retries: 5, backoff: 'EXPONENTIAL' });`,
+    // @lifeomic/attempt with a factor.
+    `import { retry } from '@lifeomic/attempt';
+await retry(run, { maxAttempts: 5, factor: 2 });`,
+    // allowUnboundedWithBackoff: cockatiel without maxAttempts but with ExponentialBackoff (capped, jittered).
+    `import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
+const reconnect = retry(handleAll, { backoff: new ExponentialBackoff({ maxDelay: 30000 }) });`,
+    // allowUnboundedWithBackoff: socket.io-client reconnects forever with capped, jittered backoff.
+    `import { io } from 'socket.io-client';
+const socket = io(url, { reconnectionAttempts: Infinity });`,
   ],
   invalid: [
     {
@@ -995,6 +1048,389 @@ jsRuleTester.run('no-unbounded-retry (espree)', rule, {
     }
   }
 }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import pRetry from 'p-retry';
+await pRetry(run, { retries: Infinity, factor: 1 });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import pRetry from 'p-retry';
+await pRetry(run, { retries: 4, factor: 1 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import retry from 'async-retry';
+await retry(async (bail) => run(), { forever: true, minTimeout: 0 });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 38,
+          endLine: 2,
+          endColumn: 51,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import retry from 'async-retry';
+await retry(async (bail) => run(), { forever: false, minTimeout: 0 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import promiseRetry from 'promise-retry';
+promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry));`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import promiseRetry from 'promise-retry';
+promiseRetry({ retries: 4 }, (retry) => run().catch(retry));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import * as retry from 'retry';
+const operation = retry.operation({ retries: 5000, factor: 1 });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 37,
+          endLine: 2,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import * as retry from 'retry';
+const operation = retry.operation({ retries: 4, factor: 1 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retries: Infinity });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retries: 4 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import got from 'got';
+const client = got.extend({ retry: { limit: Infinity } });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 38,
+          endLine: 2,
+          endColumn: 53,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import got from 'got';
+const client = got.extend({ retry: { limit: 4 } });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import ky from 'ky';
+await ky.get(url, { retry: { limit: Infinity, delay: () => 1000 } });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 30,
+          endLine: 2,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import ky from 'ky';
+await ky.get(url, { retry: { limit: 4, delay: () => 1000 } });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import ky from 'ky';
+const api = ky.create({ retry: Infinity });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 25,
+          endLine: 2,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import ky from 'ky';
+const api = ky.create({ retry: 4 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { handleAll, retry } from 'cockatiel';
+const policy = retry(handleAll, {});`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryDefault',
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 36,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import { handleAll, retry } from 'cockatiel';
+const policy = retry(handleAll, { maxAttempts: 5 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { ConstantBackoff, handleAll, retry as retryPolicy } from 'cockatiel';
+const policy = retryPolicy(handleAll, { maxAttempts: Infinity, backoff: new ConstantBackoff(50) });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 41,
+          endLine: 2,
+          endColumn: 62,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import { ConstantBackoff, handleAll, retry as retryPolicy } from 'cockatiel';
+const policy = retryPolicy(handleAll, { maxAttempts: 5, backoff: new ConstantBackoff(50) });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import async from 'async';
+async.retry({ times: Infinity, interval: 200 }, task, done);`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 15,
+          endLine: 2,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import async from 'async';
+async.retry({ times: 5, interval: 200 }, task, done);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { retry } from '@lifeomic/attempt';
+await retry(run, { maxAttempts: 0, delay: 200 });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 20,
+          endLine: 2,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import { retry } from '@lifeomic/attempt';
+await retry(run, { maxAttempts: 5, delay: 200 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { backOff } from 'exponential-backoff';
+await backOff(run, { numOfAttempts: Infinity, timeMultiple: 1 });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 22,
+          endLine: 2,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import { backOff } from 'exponential-backoff';
+await backOff(run, { numOfAttempts: 5, timeMultiple: 1 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { retry } from 'ts-retry-promise';
+await retry(run, { retries: 'INFINITELY', backoff: 'FIXED' });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 20,
+          endLine: 2,
+          endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import { retry } from 'ts-retry-promise';
+await retry(run, { retries: 5, backoff: 'FIXED' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { MongoClient } from 'mongodb';
+const client = await MongoClient.connect(url, { reconnectTries: Number.MAX_VALUE, reconnectInterval: 1000 });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 49,
+          endLine: 2,
+          endColumn: 81,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import { MongoClient } from 'mongodb';
+const client = await MongoClient.connect(url, { reconnectTries: 5, reconnectInterval: 1000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import Redis from 'ioredis';
+const redis = new Redis({ maxRetriesPerRequest: null });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 27,
+          endLine: 2,
+          endColumn: 53,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import Redis from 'ioredis';
+const redis = new Redis({ maxRetriesPerRequest: 5 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { connect } from 'nats';
+const nc = await connect({ servers, maxReconnectAttempts: -1 });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 37,
+          endLine: 2,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import { connect } from 'nats';
+const nc = await connect({ servers, maxReconnectAttempts: 5 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { io } from 'socket.io-client';
+const socket = io(url, { reconnectionAttempts: Infinity });`,
+      options: [{"allowUnboundedWithBackoff":false}],
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 26,
+          endLine: 2,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import { io } from 'socket.io-client';
+const socket = io(url, { reconnectionAttempts: 5 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import pRetry from 'p-retry';
+const options = { retries: Infinity };
+await pRetry(run, options);`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 19,
+          endLine: 2,
+          endColumn: 36,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import pRetry from 'p-retry';
+const options = { retries: 4 };
+await pRetry(run, options);`,
             },
           ],
         },

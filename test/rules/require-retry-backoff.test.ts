@@ -190,6 +190,56 @@ function connect() {
     setTimeout(connect, Math.min(30000, 1000 * 2 ** attempt) * (0.5 + Math.random()));
   };
 }`,
+    // Library defaults that are bounded and back off (p-retry: 10 retries, exponential).
+    `import pRetry from 'p-retry';
+await pRetry(run);
+await pRetry(run, { retries: 5 });`,
+    // cockatiel with a limit and ExponentialBackoff.
+    `import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
+const policy = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });`,
+    // axios-retry with exponentialDelay (default-import member and named import) or a growing delay function.
+    `import axiosRetry, { exponentialDelay } from 'axios-retry';
+axiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay });
+axiosRetry(other, { retryDelay: exponentialDelay });
+axiosRetry(third, { retryDelay: (retryCount) => retryCount * 1000 });`,
+    // async.retry with a growing interval function.
+    `import async from 'async';
+async.retry({ times: 5, interval: (n) => 50 * 2 ** n }, task, done);`,
+    // Trap: a local function named retry is not the library.
+    `function retry(fn, options) {
+  return fn(options);
+}
+retry(run, {});
+retry(run, { maxAttempts: Infinity });`,
+    // Trap: retry imported from the project's own module.
+    `import { retry } from './utils/retry';
+retry(run, {});`,
+    // Trap: a spread could set any option; a missing option cannot be decided.
+    `import { handleAll, retry } from 'cockatiel';
+const policy = retry(handleAll, { ...defaults });`,
+    // got defaults (limit 2, exponential) and an explicit finite limit.
+    `import got from 'got';
+await got(url);
+await got.post(url, { retry: { limit: 3 } });`,
+    // Options through a const, finite.
+    `import pRetry from 'p-retry';
+const options = { retries: 3 };
+await pRetry(run, options);`,
+    // ioredis with a finite maxRetriesPerRequest.
+    `import Redis from 'ioredis';
+const redis = new Redis({ maxRetriesPerRequest: 3 });`,
+    // exponential-backoff with a finite limit and a cap.
+    `import { backOff } from 'exponential-backoff';
+await backOff(run, { numOfAttempts: 5, maxDelay: 10000 });`,
+    // ts-retry-promise with exponential backoff.
+    `import { retry } from 'ts-retry-promise';
+await retry(run, { retries: 5, backoff: 'EXPONENTIAL' });`,
+    // @lifeomic/attempt with a factor.
+    `import { retry } from '@lifeomic/attempt';
+await retry(run, { maxAttempts: 5, factor: 2 });`,
+    // promise-retry retrying forever still waits with node-retry's exponential default (no-unbounded-retry's business).
+    `import promiseRetry from 'promise-retry';
+promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry));`,
   ],
   invalid: [
     {
@@ -441,6 +491,455 @@ function connect() {
           endColumn: 62,
           data: {'noFix':' No quick fix: a reconnect handler has no caller to report the last failure to.'},
           suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `import pRetry from 'p-retry';
+await pRetry(run, { retries: Infinity, factor: 1 });`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 2,
+          column: 40,
+          endLine: 2,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import pRetry from 'p-retry';
+await pRetry(run, { retries: Infinity, factor: 2 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const pRetry = require('p-retry');
+await pRetry(run, { retries: 5 });`,
+      options: [{"requireJitter":true}],
+      errors: [
+        {
+          messageId: 'libraryNoJitter',
+          line: 2,
+          column: 7,
+          endLine: 2,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `const pRetry = require('p-retry');
+await pRetry(run, { retries: 5, randomize: true });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import retry from 'async-retry';
+await retry(async (bail) => run(), { forever: true, minTimeout: 0 });`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 2,
+          column: 53,
+          endLine: 2,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import retry from 'async-retry';
+await retry(async (bail) => run(), { forever: true, minTimeout: 100 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import * as retry from 'retry';
+const operation = retry.operation({ retries: 5000, factor: 1 });`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 2,
+          column: 52,
+          endLine: 2,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import * as retry from 'retry';
+const operation = retry.operation({ retries: 5000, factor: 2 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retries: Infinity });`,
+      errors: [
+        {
+          messageId: 'libraryConstantDefault',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retries: Infinity, retryDelay: axiosRetry.exponentialDelay });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const axiosRetry = require('axios-retry').default;
+axiosRetry(client);`,
+      errors: [
+        {
+          messageId: 'libraryConstantDefault',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 19,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `const axiosRetry = require('axios-retry').default;
+axiosRetry(client, { retryDelay: axiosRetry.exponentialDelay });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import retryPlugin from 'axios-retry';
+retryPlugin(axios, {
+  retries: 3,
+  retryDelay: () => 1000,
+});`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import retryPlugin from 'axios-retry';
+retryPlugin(axios, {
+  retries: 3,
+  retryDelay: retryPlugin.exponentialDelay,
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import got from 'got';
+await got(url, { retry: { limit: 3, calculateDelay: () => 500 } });`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 2,
+          column: 37,
+          endLine: 2,
+          endColumn: 62,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import got from 'got';
+await got(url, { retry: { limit: 3, calculateDelay: ({ computedValue }) => computedValue } });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import ky from 'ky';
+await ky.get(url, { retry: { limit: Infinity, delay: () => 1000 } });`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 2,
+          column: 47,
+          endLine: 2,
+          endColumn: 64,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import ky from 'ky';
+await ky.get(url, { retry: { limit: Infinity, delay: (attemptCount) => Math.random() * Math.min(10000, 100 * 2 ** (attemptCount - 1)) } });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { handleAll, retry } from 'cockatiel';
+const policy = retry(handleAll, {});`,
+      errors: [
+        {
+          messageId: 'libraryConstantDefault',
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 36,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import { handleAll, retry, ExponentialBackoff } from 'cockatiel';
+const policy = retry(handleAll, { backoff: new ExponentialBackoff() });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { ConstantBackoff, handleAll, retry as retryPolicy } from 'cockatiel';
+const policy = retryPolicy(handleAll, { maxAttempts: Infinity, backoff: new ConstantBackoff(50) });`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 2,
+          column: 64,
+          endLine: 2,
+          endColumn: 96,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import { ConstantBackoff, handleAll, retry as retryPolicy, ExponentialBackoff } from 'cockatiel';
+const policy = retryPolicy(handleAll, { maxAttempts: Infinity, backoff: new ExponentialBackoff() });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import * as cockatiel from 'cockatiel';
+const policy = cockatiel.retry(cockatiel.handleAll, { maxAttempts: 3 });`,
+      errors: [
+        {
+          messageId: 'libraryConstantDefault',
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 72,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import * as cockatiel from 'cockatiel';
+const policy = cockatiel.retry(cockatiel.handleAll, { maxAttempts: 3, backoff: new cockatiel.ExponentialBackoff() });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const { retry, handleAll } = require('cockatiel');
+const policy = retry(handleAll, { maxAttempts: 3 });`,
+      errors: [
+        {
+          messageId: 'libraryConstantDefault',
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `const { retry, handleAll, ExponentialBackoff } = require('cockatiel');
+const policy = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import async from 'async';
+async.retry({ times: Infinity, interval: 200 }, task, done);`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 2,
+          column: 32,
+          endLine: 2,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import async from 'async';
+async.retry({ times: Infinity, interval: (retryCount) => Math.random() * Math.min(10000, 100 * 2 ** retryCount) }, task, done);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const { retry } = require('async');
+retry(3, task, done);`,
+      errors: [
+        {
+          messageId: 'libraryConstantDefault',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `const { retry } = require('async');
+retry({ times: 3, interval: (retryCount) => Math.random() * Math.min(10000, 100 * 2 ** retryCount) }, task, done);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import retry from 'async/retry';
+retry(async () => run(), done);`,
+      errors: [
+        {
+          messageId: 'libraryConstantDefault',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import retry from 'async/retry';
+retry({ times: 5, interval: (retryCount) => Math.random() * Math.min(10000, 100 * 2 ** retryCount) }, async () => run(), done);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { retry } from '@lifeomic/attempt';
+await retry(run, { maxAttempts: 0, delay: 200 });`,
+      errors: [
+        {
+          messageId: 'libraryConstantDefault',
+          line: 2,
+          column: 7,
+          endLine: 2,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import { retry } from '@lifeomic/attempt';
+await retry(run, { maxAttempts: 0, delay: 200, factor: 2 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { retry } from '@lifeomic/attempt';
+await retry(run, { maxAttempts: 5, factor: 2 });`,
+      options: [{"requireJitter":true}],
+      errors: [
+        {
+          messageId: 'libraryNoJitter',
+          line: 2,
+          column: 7,
+          endLine: 2,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import { retry } from '@lifeomic/attempt';
+await retry(run, { maxAttempts: 5, factor: 2, jitter: true });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { backOff } from 'exponential-backoff';
+await backOff(run, { numOfAttempts: Infinity, timeMultiple: 1 });`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 2,
+          column: 47,
+          endLine: 2,
+          endColumn: 62,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import { backOff } from 'exponential-backoff';
+await backOff(run, { numOfAttempts: Infinity, timeMultiple: 2 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { backOff } from "exponential-backoff";
+await backOff(run, { numOfAttempts: 5 });`,
+      options: [{"requireJitter":true}],
+      errors: [
+        {
+          messageId: 'libraryNoJitter',
+          line: 2,
+          column: 7,
+          endLine: 2,
+          endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import { backOff } from "exponential-backoff";
+await backOff(run, { numOfAttempts: 5, jitter: "full" });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { retry } from 'ts-retry-promise';
+await retry(run, { retries: 'INFINITELY', backoff: 'FIXED' });`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 2,
+          column: 43,
+          endLine: 2,
+          endColumn: 59,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import { retry } from 'ts-retry-promise';
+await retry(run, { retries: 'INFINITELY', backoff: 'EXPONENTIAL' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { retry } from "ts-retry-promise";
+await retry(run);`,
+      errors: [
+        {
+          messageId: 'libraryConstantDefault',
+          line: 2,
+          column: 7,
+          endLine: 2,
+          endColumn: 17,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import { retry } from "ts-retry-promise";
+await retry(run, { backoff: "EXPONENTIAL" });`,
+            },
+          ],
         },
       ],
     },
