@@ -73,7 +73,6 @@ export const NO_FIX = {
 const RECONNECT_EVENTS = new Set(['error', 'close', 'end', 'disconnect', 'disconnected']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener', 'prependListener', 'prependOnceListener']);
 const ERROR_PARAM = /^(err|error|e|er|ex|exception|reason)$/i;
-const STATUS_PROPERTIES = new Set(['ok', 'status', 'statusCode', 'success']);
 
 interface FunctionFrame {
   node: FunctionNode;
@@ -203,7 +202,7 @@ export class RetryAnalysis {
 
   /** `if (!res.ok) continue;` / `if (res.ok) return res;` directly in a loop body. */
   private noteStatusCheck(node: TSESTree.IfStatement): void {
-    if (!this.handlers.onRetry || !isStatusTest(node.test)) return;
+    if (!this.handlers.onRetry || statusPolarity(node.test) === null) return;
     const body = node.parent;
     const loop = body?.type === 'BlockStatement' ? body.parent : null;
     if (!loop || (loop.type !== 'WhileStatement' && loop.type !== 'DoWhileStatement' && loop.type !== 'ForStatement') || loop.body !== body) return;
@@ -221,8 +220,9 @@ export class RetryAnalysis {
       if (index < 0 || check.alternate) continue;
       const rest = blockFlow(list.slice(index + 1), ctx);
       const branch = statementFlow(check.consequent, ctx);
-      if (branch.cont && !branch.normal && !branch.exit && alwaysLeaves(rest)) return true;
-      if (alwaysLeaves(branch) && (rest.normal || rest.cont)) return true;
+      const polarity = statusPolarity(check.test);
+      if (polarity === 'failure' && branch.cont && !branch.normal && !branch.exit && alwaysLeaves(rest)) return true;
+      if (polarity === 'success' && alwaysLeaves(branch) && (rest.normal || rest.cont)) return true;
     }
     return false;
   }
@@ -365,15 +365,7 @@ export class RetryAnalysis {
 
   /** `if (res.ok) return res;` at the top of the try block: success leaves, a failed status retries. */
   private statusCheckLeaves(block: TSESTree.BlockStatement, ctx: FlowContext): boolean {
-    return block.body.some((s) => {
-      if (s.type !== 'IfStatement' || !alwaysLeaves(statementFlow(s.consequent, ctx))) return false;
-      let status = false;
-      walkOwn(s.test, this.keys, (n) => {
-        if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && STATUS_PROPERTIES.has(n.property.name)) status = true;
-        return !status;
-      });
-      return status;
-    });
+    return block.body.some((s) => s.type === 'IfStatement' && statusPolarity(s.test) === 'success' && alwaysLeaves(statementFlow(s.consequent, ctx)));
   }
 
   /** An `if` in the region whose test bounds the retry and whose branch leaves. */
@@ -433,6 +425,7 @@ export class RetryAnalysis {
     let scheduledBy = timerCall;
     const guards: Node[] = [];
     const failureRegions: Node[] = [];
+    const errorNames = new Set<string>();
     let node: Node = call;
     while (node !== target) {
       const parent: Node | undefined = node.parent;
@@ -440,12 +433,14 @@ export class RetryAnalysis {
       if (parent.type === 'CatchClause' && parent.body === node) {
         failure ??= 'catch';
         failureRegions.push(parent.body);
+        if (parent.param?.type === 'Identifier') errorNames.add(parent.param.name);
       } else if (parent.type === 'IfStatement' && parent.consequent === node) {
         guards.push(parent.test);
         const fn = this.enclosingFunction(parent);
         if (fn && fn !== target && this.testsErrorParam(parent.test, fn)) {
           failure ??= 'callback';
           failureRegions.push(node);
+          if (fn.params[0]?.type === 'Identifier') errorNames.add(fn.params[0].name);
         }
       } else if (parent.type === 'IfStatement' && parent.alternate === node) {
         // `if (err) {...} else { retry() }`: the success branch.
@@ -461,12 +456,16 @@ export class RetryAnalysis {
         else if (role.kind === 'promise') {
           failure ??= 'promise';
           failureRegions.push(node.body);
+          if (node.params[0]?.type === 'Identifier') errorNames.add(node.params[0].name);
         } else if (role.kind === 'event') event ??= role.event;
         // 'callback' and 'executor' pass through.
       }
       node = parent;
     }
     if (!failure && !event) return;
+    // `invoke('throw', err)`: the failure is handed on, not retried.
+    const passed = timerCall && call === timerCall ? call.arguments.slice(2) : call.arguments;
+    if (errorNames.size > 0 && passed.some((arg) => this.mentionsName(arg, errorNames))) return;
 
     const counters = collectCounters(target.body, this.keys, true);
     const varying = new Set<string>();
@@ -543,6 +542,16 @@ export class RetryAnalysis {
     });
   }
 
+  private mentionsName(node: Node, names: ReadonlySet<string>): boolean {
+    let found = false;
+    walkOwn(node, this.keys, (n) => {
+      if (found) return false;
+      if (n.type === 'Identifier' && names.has(n.name)) found = true;
+      return !found;
+    });
+    return found;
+  }
+
   /** True when `test` checks the first parameter of an error-first callback (`if (err)`). */
   private testsErrorParam(test: Node, fn: FunctionNode): boolean {
     const first = fn.params[0];
@@ -593,30 +602,77 @@ export class RetryAnalysis {
 
 const STATUS_NAMES = new Set(['status', 'statusCode']);
 
-/** A test made only of `res.ok`, `!res.ok`, `res.status === 200`, `res.statusCode >= 500` and their combinations. */
-export function isStatusTest(test: Node): boolean {
+function isStatusMember(node: Node, names: ReadonlySet<string>): boolean {
+  const m = unwrapExpression(node);
+  return m.type === 'MemberExpression' && !m.computed && m.property.type === 'Identifier' && names.has(m.property.name);
+}
+
+const OK_NAMES = new Set(['ok', 'success']);
+
+/**
+ * What a status test says when true: `'success'` (`res.ok`, `res.status === 200`,
+ * `res.status < 400`), `'failure'` (`!res.ok`, `res.status >= 500`), or null
+ * when the test is anything else.
+ */
+export function statusPolarity(test: Node): 'success' | 'failure' | null {
   const node = unwrapExpression(test);
+  const flip = (p: 'success' | 'failure' | null) => (p === 'success' ? 'failure' : p === 'failure' ? 'success' : null);
   switch (node.type) {
     case 'UnaryExpression':
-      return node.operator === '!' && isStatusTest(node.argument);
-    case 'LogicalExpression':
-      return node.operator !== '??' && isStatusTest(node.left) && isStatusTest(node.right);
+      return node.operator === '!' ? flip(statusPolarity(node.argument)) : null;
+    case 'LogicalExpression': {
+      const left = statusPolarity(node.left);
+      const right = statusPolarity(node.right);
+      if (left !== right) return null;
+      if (node.operator === '&&' && left === 'success') return 'success';
+      if (node.operator === '||' && left === 'failure') return 'failure';
+      return null;
+    }
     case 'MemberExpression':
-      return !node.computed && node.property.type === 'Identifier' && (node.property.name === 'ok' || node.property.name === 'success');
+      return isStatusMember(node, OK_NAMES) ? 'success' : null;
     case 'BinaryExpression': {
-      if (!['<', '<=', '>', '>=', '===', '!==', '==', '!='].includes(node.operator) || node.left.type === 'PrivateIdentifier') return false;
-      const isStatus = (n: Node) => {
-        const m = unwrapExpression(n);
-        return m.type === 'MemberExpression' && !m.computed && m.property.type === 'Identifier' && (STATUS_NAMES.has(m.property.name) || m.property.name === 'ok');
-      };
-      const isValue = (n: Node) => {
-        const m = unwrapExpression(n);
-        return m.type === 'Literal' || m.type === 'Identifier';
-      };
-      return (isStatus(node.left) && isValue(node.right)) || (isStatus(node.right) && isValue(node.left));
+      if (node.left.type === 'PrivateIdentifier') return null;
+      let member: Node = node.left;
+      let other: Node = node.right;
+      let operator = node.operator;
+      const mirror: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+      if (!isStatusMember(member, STATUS_NAMES) && !isStatusMember(member, OK_NAMES)) {
+        member = node.right;
+        other = node.left;
+        operator = (mirror[operator] ?? operator) as typeof operator;
+      }
+      const value = unwrapExpression(other);
+      if (value.type !== 'Literal') return null;
+      if (isStatusMember(member, OK_NAMES) && typeof value.value === 'boolean') {
+        const equal = operator === '===' || operator === '==';
+        const notEqual = operator === '!==' || operator === '!=';
+        if (!equal && !notEqual) return null;
+        return value.value === equal ? 'success' : 'failure';
+      }
+      if (!isStatusMember(member, STATUS_NAMES) || typeof value.value !== 'number') return null;
+      const n = value.value;
+      const ok = (code: number) => code >= 200 && code < 300;
+      switch (operator) {
+        case '===':
+        case '==':
+          return ok(n) ? 'success' : n >= 400 ? 'failure' : null;
+        case '!==':
+        case '!=':
+          return ok(n) ? 'failure' : null;
+        case '<':
+          return n <= 400 && n > 200 ? 'success' : null;
+        case '<=':
+          return n < 400 && n >= 200 ? 'success' : null;
+        case '>=':
+          return n >= 300 ? 'failure' : null;
+        case '>':
+          return n >= 299 ? 'failure' : null;
+        default:
+          return null;
+      }
     }
     default:
-      return false;
+      return null;
   }
 }
 

@@ -316,6 +316,26 @@ const reconnect = retry(handleAll, { backoff: new ExponentialBackoff({ maxDelay:
     // allowUnboundedWithBackoff: socket.io-client reconnects forever with capped, jittered backoff.
     `import { io } from 'socket.io-client';
 const socket = io(url, { reconnectionAttempts: Infinity });`,
+    // Trap: a failure handed on to another call (`invoke('throw', err)`), not retried.
+    `function invoke(method, arg) {
+  return Promise.resolve(step(method, arg)).then(
+    (value) => invoke('next', value),
+    (err) => invoke('throw', err),
+  );
+}`,
+    // Trap: a failed status that leaves (`if (!result.ok) break`) is not a success exit: a poll loop.
+    `async function waitStable(poll) {
+  while (true) {
+    try {
+      const result = await poll();
+      if (!result.ok) break;
+      render(result.value);
+    } catch (e) {
+      lastError = e;
+    }
+    await sleep(interval);
+  }
+}`,
   ],
   invalid: [
     {

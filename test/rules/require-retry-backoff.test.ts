@@ -240,6 +240,26 @@ await retry(run, { maxAttempts: 5, factor: 2 });`,
     // promise-retry retrying forever still waits with node-retry's exponential default (no-unbounded-retry's business).
     `import promiseRetry from 'promise-retry';
 promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry));`,
+    // Trap: a failure handed on to another call (`invoke('throw', err)`), not retried.
+    `function invoke(method, arg) {
+  return Promise.resolve(step(method, arg)).then(
+    (value) => invoke('next', value),
+    (err) => invoke('throw', err),
+  );
+}`,
+    // Trap: a failed status that leaves (`if (!result.ok) break`) is not a success exit: a poll loop.
+    `async function waitStable(poll) {
+  while (true) {
+    try {
+      const result = await poll();
+      if (!result.ok) break;
+      render(result.value);
+    } catch (e) {
+      lastError = e;
+    }
+    await sleep(interval);
+  }
+}`,
   ],
   invalid: [
     {
