@@ -10,6 +10,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ImportTracker } from '../imports';
 import {
   alwaysLeaves,
+  calleeName,
   blockFlow,
   type FlowContext,
   type FunctionNode,
@@ -256,11 +257,20 @@ export class RetryAnalysis {
     const statusDriven = !retryTry && this.statusRetry(loop, statusChecks, ctx);
     if (!retryTry && !statusDriven) return;
 
+    const writes = new RegionWrites(loop, this.keys, false);
+    if (this.isTraversal(loop, writes)) return;
     const counters = collectCounters(loop, this.keys, false);
-    const boundCtx: BoundContext = { keys: this.keys, sourceCode: this.sourceCode, counters, unboundedAbove: this.options.unboundedAbove };
+    if (this.indexesWith(loop, counters)) return;
+    const owner = this.enclosingFunction(loop);
+    const boundCtx: BoundContext = {
+      keys: this.keys,
+      sourceCode: this.sourceCode,
+      counters,
+      unboundedAbove: this.options.unboundedAbove,
+      timerFlags: this.timerFlags(owner ?? this.sourceCode.ast, writes),
+    };
     const bounded = (loop.test != null && isBoundingTest(loop.test, boundCtx, 'continueWhenTrue')) || this.hasExitCheck(loop.body, boundCtx, ctx) || hasThrowIfAborted(loop.body, this.keys);
 
-    const writes = new RegionWrites(loop, this.keys, false);
     const waits: FoundWait[] = [];
     walkOwn(loop.body, this.keys, (node) => {
       if (isFunction(node)) return false;
@@ -278,7 +288,6 @@ export class RetryAnalysis {
     }
 
     const statement = loop.parent?.type === 'LabeledStatement' ? loop.parent : loop;
-    const owner = this.enclosingFunction(loop);
     let noFix: string | null = null;
     if (owner) {
       if (!owner.async) noFix = NO_FIX.sync;
@@ -368,19 +377,97 @@ export class RetryAnalysis {
     return block.body.some((s) => s.type === 'IfStatement' && statusPolarity(s.test) === 'success' && alwaysLeaves(statementFlow(s.consequent, ctx)));
   }
 
-  /** An `if` in the region whose test bounds the retry and whose branch leaves. */
+  /**
+   * An `if` in the region whose test bounds the retry and whose branch leaves,
+   * or a bounded `if (...) continue;` followed by code that always leaves.
+   */
   private hasExitCheck(region: Node, boundCtx: BoundContext, ctx: FlowContext): boolean {
     let found = false;
     walkOwn(region, this.keys, (node) => {
       if (found) return false;
       if (node !== region && isLoop(node)) return false;
       if (node.type === 'IfStatement') {
-        if (alwaysLeaves(statementFlow(node.consequent, ctx)) && isBoundingTest(node.test, boundCtx, 'exitWhenTrue')) found = true;
+        const consequent = statementFlow(node.consequent, ctx);
+        if (alwaysLeaves(consequent) && isBoundingTest(node.test, boundCtx, 'exitWhenTrue')) found = true;
         else if (node.alternate && alwaysLeaves(statementFlow(node.alternate, ctx)) && isBoundingTest(node.test, boundCtx, 'continueWhenTrue')) found = true;
+        else if (consequent.cont && !consequent.normal && !consequent.exit && !node.alternate && node.parent?.type === 'BlockStatement') {
+          const list = node.parent.body;
+          const after = blockFlow(list.slice(list.indexOf(node) + 1), ctx);
+          if (alwaysLeaves(after) && isBoundingTest(node.test, boundCtx, 'continueWhenTrue')) found = true;
+        }
       }
       return !found;
     });
     return found;
+  }
+
+  /**
+   * A loop whose condition walks through values (`dir = path.dirname(dir)`,
+   * `node = node.parent`): each iteration tries something else, not a retry.
+   */
+  private isTraversal(loop: LoopNode, writes: RegionWrites): boolean {
+    const names = new Set<string>();
+    const collect = (node: Node | null | undefined) => {
+      if (!node) return;
+      walkOwn(node, this.keys, (n) => {
+        if (n.type === 'Identifier' || n.type === 'MemberExpression') {
+          const key = nameKey(n);
+          if (key) names.add(key);
+          return key === null;
+        }
+        return true;
+      });
+    };
+    collect(loop.test);
+    for (const name of names) {
+      for (const write of writes.writes.get(name) ?? []) {
+        if (write.kind !== 'assign' || !write.value) continue;
+        const value = unwrapExpression(write.value);
+        if (value.type === 'Literal') continue;
+        if (value.type === 'BinaryExpression' && (value.operator === '+' || value.operator === '-')) continue;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A counter used as an index (`mirrors[i]`, `parsers[index]`): trying alternatives in turn, not retrying one operation. */
+  private indexesWith(region: Node, counters: ReadonlySet<string>): boolean {
+    if (counters.size === 0) return false;
+    let found = false;
+    walkOwn(region, this.keys, (n) => {
+      if (found) return false;
+      if (n.type === 'MemberExpression' && n.computed) {
+        const property = unwrapExpression(n.property);
+        const key = property.type === 'UpdateExpression' ? nameKey(property.argument) : nameKey(property);
+        if (key && counters.has(key)) found = true;
+      }
+      return !found;
+    });
+    return found;
+  }
+
+  /** Names a timer callback sets (`setTimeout(() => { timedOut = true }, ms)`), and names copied from them. */
+  private timerFlags(owner: Node, writes: RegionWrites): Set<string> {
+    const flags = new Set<string>();
+    walkOwn(owner, this.keys, (n) => {
+      // Any function called setTimeout (also a local alias of the timer, `const { setTimeout } = safeTimers()`).
+      if (n.type === 'CallExpression' && calleeName(n) === 'setTimeout' && isFunction(n.arguments[0])) {
+        walkOwn(n.arguments[0], this.keys, (inner) => {
+          if (inner.type === 'AssignmentExpression' && inner.right.type === 'Literal' && typeof inner.right.value === 'boolean') {
+            const key = nameKey(inner.left);
+            if (key) flags.add(key);
+          }
+          return true;
+        });
+      }
+      return true;
+    });
+    if (flags.size === 0) return flags;
+    for (const [name, list] of writes.writes) {
+      if (list.some((w) => w.value && (w.value.type === 'Identifier' || w.value.type === 'MemberExpression') && flags.has(nameKey(w.value) ?? ''))) flags.add(name);
+    }
+    return flags;
   }
 
   // -------------------------------------------------------------------------
@@ -426,6 +513,8 @@ export class RetryAnalysis {
     const guards: Node[] = [];
     const failureRegions: Node[] = [];
     const errorNames = new Set<string>();
+    /** Where the failure path sits (try statement, promise call, callback) and the failure branch itself. */
+    const containers: { container: Node; failure: Node }[] = [];
     let node: Node = call;
     while (node !== target) {
       const parent: Node | undefined = node.parent;
@@ -434,6 +523,7 @@ export class RetryAnalysis {
         failure ??= 'catch';
         failureRegions.push(parent.body);
         if (parent.param?.type === 'Identifier') errorNames.add(parent.param.name);
+        if (parent.parent) containers.push({ container: parent.parent, failure: parent.body });
       } else if (parent.type === 'IfStatement' && parent.consequent === node) {
         guards.push(parent.test);
         const fn = this.enclosingFunction(parent);
@@ -441,6 +531,7 @@ export class RetryAnalysis {
           failure ??= 'callback';
           failureRegions.push(node);
           if (fn.params[0]?.type === 'Identifier') errorNames.add(fn.params[0].name);
+          containers.push({ container: fn, failure: node });
         }
       } else if (parent.type === 'IfStatement' && parent.alternate === node) {
         // `if (err) {...} else { retry() }`: the success branch.
@@ -457,6 +548,7 @@ export class RetryAnalysis {
           failure ??= 'promise';
           failureRegions.push(node.body);
           if (node.params[0]?.type === 'Identifier') errorNames.add(node.params[0].name);
+          if (node.parent) containers.push({ container: node.parent, failure: node });
         } else if (role.kind === 'event') event ??= role.event;
         // 'callback' and 'executor' pass through.
       }
@@ -466,6 +558,10 @@ export class RetryAnalysis {
     // `invoke('throw', err)`: the failure is handed on, not retried.
     const passed = timerCall && call === timerCall ? call.arguments.slice(2) : call.arguments;
     if (errorNames.size > 0 && passed.some((arg) => this.mentionsName(arg, errorNames))) return;
+    // Re-run on success too (`.then(next, () => next())`): a continuation or poll, not a retry.
+    if (containers.some(({ container, failure: branch }) => this.referencesOutside(container, branch, frame))) return;
+    // Recursion on another input (`make(path.dirname(p))`): divide and conquer, not a retry.
+    if (this.isStructuralRecursion(frame)) return;
 
     const counters = collectCounters(target.body, this.keys, true);
     const varying = new Set<string>();
@@ -485,6 +581,8 @@ export class RetryAnalysis {
       });
     }
     for (const v of varying) counters.add(v);
+    // `parsers[index]` with `index++`: trying alternatives in turn.
+    if (this.indexesWith(target.body, counters)) return;
     const boundCtx: BoundContext = { keys: this.keys, sourceCode: this.sourceCode, counters, unboundedAbove: this.options.unboundedAbove };
     const flowCtx: FlowContext = { loopLabel: null, inSwitch: false, innerLabels: new Set() };
     let bounded = guards.some((g) => isBoundingTest(g, boundCtx, 'continueWhenTrue'));
@@ -540,6 +638,81 @@ export class RetryAnalysis {
       rewrite: null,
       noFix,
     });
+  }
+
+  /** True when `container` names the retried function outside the failure branch. */
+  private referencesOutside(container: Node, branch: Node, frame: FunctionFrame): boolean {
+    let found = false;
+    const stack: Node[] = [container];
+    while (stack.length > 0 && !found) {
+      const n = stack.pop()!;
+      if (n === branch) continue;
+      const called = n.type === 'Identifier' || n.type === 'MemberExpression' ? calledName(n) : null;
+      if (called && called.name === frame.name && called.method === frame.method) {
+        found = true;
+        break;
+      }
+      if (n.type === 'MemberExpression') {
+        stack.push(n.object);
+        if (n.computed) stack.push(n.property);
+        continue;
+      }
+      const record = n as unknown as Record<string, unknown>;
+      for (const key of this.keys[n.type] ?? []) {
+        const value = record[key];
+        if (Array.isArray(value)) { for (const item of value) if (item && typeof item === 'object') stack.push(item as Node); }
+        else if (value && typeof value === 'object') stack.push(value as Node);
+      }
+    }
+    return found;
+  }
+
+  private readonly structural = new Map<FunctionNode, boolean>();
+
+  /** Does the function call itself with a different input (a value derived from its parameters or locals)? */
+  private isStructuralRecursion(frame: FunctionFrame): boolean {
+    const fn = frame.node;
+    const cached = this.structural.get(fn);
+    if (cached !== undefined) return cached;
+    const locals = new Set<string>();
+    const params: (string | null)[] = fn.params.map((p) => {
+      const id = p.type === 'AssignmentPattern' ? p.left : p;
+      return id.type === 'Identifier' ? id.name : null;
+    });
+    for (const name of params) if (name) locals.add(name);
+    const calls: TSESTree.CallExpression[] = [];
+    const stack: Node[] = [fn.body];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier') locals.add(n.id.name);
+      if (n.type === 'CallExpression') {
+        const called = calledName(n.callee);
+        if (called && called.name === frame.name && called.method === frame.method) calls.push(n);
+      }
+      const record = n as unknown as Record<string, unknown>;
+      for (const key of this.keys[n.type] ?? []) {
+        const value = record[key];
+        if (Array.isArray(value)) { for (const item of value) if (item && typeof item === 'object') stack.push(item as Node); }
+        else if (value && typeof value === 'object') stack.push(value as Node);
+      }
+    }
+    const counterLike = (arg: Node): boolean => {
+      const a = unwrapExpression(arg);
+      if (a.type === 'UpdateExpression') return true;
+      return a.type === 'BinaryExpression' && (a.operator === '+' || a.operator === '-') &&
+        ((a.left.type === 'Identifier' && a.right.type === 'Literal') || (a.right.type === 'Identifier' && a.left.type === 'Literal'));
+    };
+    const structural = calls.some((call) =>
+      call.arguments.some((arg, i) => {
+        if (i >= params.length) return false;
+        const a = unwrapExpression(arg);
+        if (a.type === 'Identifier' && a.name === params[i]) return false;
+        if (counterLike(a)) return false;
+        return this.mentionsName(a, locals);
+      }),
+    );
+    this.structural.set(fn, structural);
+    return structural;
   }
 
   private mentionsName(node: Node, names: ReadonlySet<string>): boolean {

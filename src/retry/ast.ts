@@ -140,8 +140,13 @@ const NORMAL: Flow = { normal: true, cont: false, exit: false };
 const EXIT: Flow = { normal: false, cont: false, exit: true };
 const CONT: Flow = { normal: false, cont: true, exit: false };
 
+/** `process.exit(...)`, or a helper whose name says it throws (`throwWithCause(err)`, `throwError(e)`). */
 function isProcessExit(statement: TSESTree.ExpressionStatement): boolean {
-  return isMemberCall(statement.expression, 'process', 'exit');
+  const expression = statement.expression;
+  if (isMemberCall(expression, 'process', 'exit')) return true;
+  if (expression.type !== 'CallExpression') return false;
+  const name = calleeName(expression);
+  return !!name && /^throw[A-Z_]/.test(name);
 }
 
 export function blockFlow(statements: readonly TSESTree.Statement[], ctx: FlowContext): Flow {

@@ -11,6 +11,8 @@ export interface BoundContext {
   sourceCode: Readonly<TSESLint.SourceCode>;
   /** Names that move on every attempt (`attempt`, `retries`, `this.tries`). */
   counters: ReadonlySet<string>;
+  /** Flags a timer sets (`setTimeout(() => { timedOut = true }, ms)`): deadlines. */
+  timerFlags?: ReadonlySet<string>;
   unboundedAbove: number;
 }
 
@@ -105,6 +107,7 @@ export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhe
     case 'Identifier':
     case 'MemberExpression':
       if (isDeadlineExpression(node, ctx.keys)) return true;
+      if (ctx.timerFlags && ctx.timerFlags.has(nameKey(node) ?? '')) return true;
       // `while (retriesLeft)` with `retriesLeft--` in the body.
       return mode === 'continueWhenTrue' && mentionsCounter(node, ctx);
     case 'CallExpression':

@@ -260,6 +260,50 @@ promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry)
     await sleep(interval);
   }
 }`,
+    // Trap: a loop that walks up directories (the condition's variable takes new values): each iteration tries something else.
+    `function findPackage(dir) {
+  while (dir !== '/') {
+    try {
+      return require(path.join(dir, 'package.json'));
+    } catch (error) {}
+    dir = path.dirname(dir);
+  }
+  return null;
+}`,
+    // Trap: trying alternatives in turn (mirrors[i]), not retrying one operation.
+    `async function fetchFromMirrors(mirrors) {
+  for (let i = 0; i < mirrors.length; i++) {
+    try {
+      return await fetch(mirrors[i]);
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+    // Trap: recursion that tries the next parser (parsers[index]).
+    `function parse(content, parsers, index = 0) {
+  return run(content, parsers[index]).catch((err) => {
+    index++;
+    if (index === parsers.length) throw err;
+    return parse(content, parsers, index);
+  });
+}`,
+    // Trap: recursion on another input (create the parent directory, then this one): divide and conquer.
+    `function make(dir) {
+  return mkdir(dir).catch((error) => {
+    if (error.code !== 'ENOENT') throw error;
+    return make(path.dirname(dir)).then(() => make(dir));
+  });
+}`,
+    // Trap: the function runs again on success as well (a continuation), not only after failures.
+    `function next() {
+  const item = stack.pop();
+  if (!item) return done();
+  return Promise.resolve(item.dispose()).then(next, (e) => {
+    fail(e);
+    return next();
+  });
+}`,
   ],
   invalid: [
     {
