@@ -6,11 +6,12 @@
  * calls, and says for each whether it is bounded and how it waits. The rules
  * only decide which findings they report.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ImportTracker } from '../imports';
 import {
   alwaysLeaves,
   calleeName,
+  contains,
   blockFlow,
   type FlowContext,
   type FunctionNode,
@@ -27,7 +28,7 @@ import {
 import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest } from './bounds';
 import { classifyDelay, type FoundWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitOf } from './delay';
 import { analyzeLibraryCall, type LibraryFinding, RETRY_LIBRARY_MODULES } from './libraries';
-import { type BackoffSettings, type Edit, rewriteRetryLoop } from './rewrite';
+import { type BackoffSettings, type Edit, rewriteRecursiveRetry, rewriteRetryLoop } from './rewrite';
 
 export type { LibraryFinding } from './libraries';
 export { isCappedBackoff, type WaitInfo } from './delay';
@@ -66,7 +67,7 @@ export const NO_FIX = {
   notInList: 'the loop is the body of another statement',
   destructuredError: 'the caught error is destructured, so the last error cannot be rethrown',
   statusCheck: 'the retry is driven by a status check, so there is no error to rethrow when attempts run out',
-  recursion: 'recursive retry, the attempt count would have to be passed through every recursive call',
+  recursion: 'the function cannot safely take an extra attempt parameter (used as a value, called with more arguments, several recursive calls, or reads arguments)',
   callback: 'the retry is scheduled from a callback, whose last failure has no caller to report to',
   reconnect: 'a reconnect handler has no caller to report the last failure to',
 } as const;
@@ -604,6 +605,7 @@ export class RetryAnalysis {
     if (!bounded) bounded = hasThrowIfAborted(target.body, this.keys);
 
     const writes = new RegionWrites(target.body, this.keys, true);
+    const waitsInFailure: TSESTree.ExpressionStatement[] = [];
     let wait: WaitInfo = NO_WAIT;
     if (scheduledBy) {
       if (timerKind(scheduledBy, this.imports) === 'setTimeout') {
@@ -614,6 +616,8 @@ export class RetryAnalysis {
         walkOwn(region, this.keys, (n) => {
           const found = waitOf(n, this.imports, this.keys);
           if (found) {
+            const statement = found.node.parent;
+            if (statement?.type === 'ExpressionStatement' && statement.parent?.type === 'BlockStatement') waitsInFailure.push(statement);
             wait = strongerWait(wait, found.opaque ? { kind: 'unknown', capped: false, jitter: false } : classifyDelay(found.delay, { keys: this.keys, writes, varying }));
             return false;
           }
@@ -627,7 +631,9 @@ export class RetryAnalysis {
     let noFix: string;
     if (shape === 'reconnect') noFix = NO_FIX.reconnect;
     else if (scheduledBy || failure !== 'catch') noFix = NO_FIX.callback;
+    else if (!target.async) noFix = NO_FIX.sync;
     else noFix = NO_FIX.recursion;
+    const plan = shape === 'recursion' && failure === 'catch' && !scheduledBy ? this.recursionPlan(call, frame, bounded, waitsInFailure) : null;
     this.handlers.onRetry!({
       shape,
       loc: reportNode.loc,
@@ -635,9 +641,63 @@ export class RetryAnalysis {
       event,
       bounded,
       wait,
-      rewrite: null,
-      noFix,
+      rewrite: plan,
+      noFix: plan ? null : noFix,
     });
+  }
+
+  /**
+   * The rewrite of `async function f(a) { try {...} catch (e) { return f(a); } }`
+   * when it is safe: the function is async, declared by name, called only
+   * directly with at most its declared arguments, never reads `arguments`,
+   * and retries through exactly one `return f(...)` in the `catch`.
+   */
+  private recursionPlan(
+    call: TSESTree.CallExpression,
+    frame: FunctionFrame,
+    bounded: boolean,
+    waits: readonly TSESTree.ExpressionStatement[],
+  ): ((addBound: boolean) => Edit[]) | null {
+    const fn = frame.node;
+    if (!fn.async || fn.generator || frame.method || !frame.name) return null;
+    const returnStatement = call.parent?.type === 'AwaitExpression' ? call.parent.parent : call.parent;
+    if (returnStatement?.type !== 'ReturnStatement' || returnStatement.parent?.type !== 'BlockStatement') return null;
+    const handler = returnStatement.parent.parent;
+    if (handler?.type !== 'CatchClause' || this.enclosingFunction(handler) !== fn) return null;
+    if (handler.param && handler.param.type !== 'Identifier') return null;
+    if (fn.params.some((p) => p.type === 'RestElement' || p.type === 'TSParameterProperty')) return null;
+    if (call.arguments.length !== fn.params.length || call.arguments.some((a) => a.type === 'SpreadElement')) return null;
+    if (fn.type === 'ArrowFunctionExpression' && fn.params.length === 1) {
+      const before = this.sourceCode.getTokenBefore(fn.params[0]!);
+      if (!before || before.value !== '(') return null;
+    }
+    // Every reference is a direct call with at most the declared arguments; exactly one of them recursive.
+    const id = fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression' ? fn.id : null;
+    const declarator = fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' ? fn.parent.id : null;
+    const nameNode = fn.type === 'FunctionDeclaration' ? id : declarator;
+    if (!nameNode) return null;
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(nameNode), nameNode);
+    if (!variable) return null;
+    let recursive = 0;
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      const parent = reference.identifier.parent;
+      if (parent?.type !== 'CallExpression' || parent.callee !== reference.identifier || parent.arguments.length > fn.params.length) return null;
+      if (contains(fn, parent)) recursive++;
+    }
+    if (recursive !== 1) return null;
+    if (this.mentionsName(fn.body, new Set(['arguments']))) return null;
+    return (addBound) =>
+      rewriteRecursiveRetry({
+        sourceCode: this.sourceCode,
+        fn,
+        call,
+        returnStatement,
+        handler,
+        waits,
+        addBound,
+        settings: this.options,
+      });
   }
 
   /** True when `container` names the retried function outside the failure branch. */

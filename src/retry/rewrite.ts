@@ -239,3 +239,65 @@ function removalRange(text: string, node: Node): [number, number] {
   }
   return [start, end];
 }
+
+// ---------------------------------------------------------------------------
+// Recursion from a catch.
+
+export interface RecursionRewriteInput {
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+  /** The recursive call, `return f(...)` in the catch. */
+  call: TSESTree.CallExpression;
+  returnStatement: TSESTree.ReturnStatement;
+  handler: TSESTree.CatchClause;
+  /** Wait statements of the catch to remove. */
+  waits: readonly TSESTree.ExpressionStatement[];
+  addBound: boolean;
+  settings: BackoffSettings;
+}
+
+/**
+ * Rewrites `async function f(a) { try {...} catch (e) { return f(a); } }`: an
+ * `attempt = 0` parameter, passed as `attempt + 1` by the recursive call; the
+ * catch rethrows once `maxAttempts` attempts failed and waits with capped
+ * exponential backoff and full jitter before recursing.
+ */
+export function rewriteRecursiveRetry(input: RecursionRewriteInput): Edit[] {
+  const { sourceCode, fn, call, returnStatement, handler, settings } = input;
+  const text = sourceCode.text;
+  const style = detectStyle(sourceCode);
+  const end = style.semi ? ';' : '';
+  const edits: Edit[] = [];
+  const counter = freshName(sourceCode, fn, 'attempt', ['failedAttempts', 'retryAttempt']);
+
+  const lastParam = fn.params[fn.params.length - 1];
+  if (lastParam) {
+    edits.push({ range: [lastParam.range[1], lastParam.range[1]], text: `, ${counter} = 0` });
+  } else {
+    const closing = sourceCode.getTokenBefore(fn.body, { filter: (token) => token.value === ')' });
+    if (closing) edits.push({ range: [closing.range[0], closing.range[0]], text: `${counter} = 0` });
+  }
+
+  let errorName: string;
+  if (handler.param && handler.param.type === 'Identifier') errorName = handler.param.name;
+  else {
+    errorName = freshName(sourceCode, fn, 'error', ['caughtError', 'retryError']);
+    edits.push({ range: [handler.body.range[0], handler.body.range[0]], text: `(${errorName}) ` });
+  }
+  const setTimeoutName = ASTUtils.findVariable(sourceCode.getScope(handler.body), 'setTimeout') ? 'globalThis.setTimeout' : 'setTimeout';
+  const lines: string[] = [];
+  if (input.addBound) lines.push(`if (${counter} + 1 >= ${settings.maxAttempts}) throw ${errorName}${end}`);
+  lines.push(backoffWaitStatement(counter, settings, setTimeoutName, style.semi));
+  const indent = lineIndent(text, returnStatement.range[0]);
+  const own = startsLine(text, returnStatement.range[0]);
+  edits.push({ range: [returnStatement.range[0], returnStatement.range[0]], text: lines.join(own ? `\n${indent}` : ' ') + (own ? `\n${indent}` : ' ') });
+
+  const lastArg = call.arguments[call.arguments.length - 1];
+  if (lastArg) edits.push({ range: [lastArg.range[1], lastArg.range[1]], text: `, ${counter} + 1` });
+  else {
+    const closing = sourceCode.getLastToken(call);
+    if (closing) edits.push({ range: [closing.range[0], closing.range[0]], text: `${counter} + 1` });
+  }
+  for (const wait of input.waits) edits.push({ range: removalRange(text, wait), text: '' });
+  return edits;
+}

@@ -107,6 +107,16 @@ const RETRIED_FLAG_LOOP = `export async function callWithRetry(operation) {
 }
 `;
 
+const RECURSIVE_RETRY = `export async function callWithRetry(operation) {
+  try {
+    return await operation();
+  } catch (err) {
+    await sleep(1000);
+    return callWithRetry(operation);
+  }
+}
+`;
+
 describe('retry rewrite behaviour', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -197,5 +207,23 @@ describe('retry rewrite behaviour', () => {
     const second = await run(fn, succeeded.operation);
     expect(second.value).toBe('ok');
     expect(succeeded.operation).toHaveBeenCalledTimes(2);
+  });
+
+  it('recursion from a catch: an attempt parameter bounds it, waits grow, the last error is rethrown', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const output = rewrite(RECURSIVE_RETRY, 'no-unbounded-retry');
+    expect(output).toContain('callWithRetry(operation, attempt + 1)');
+    expect(output).not.toContain('sleep(1000)');
+    const fn = load(output);
+    const failed = failing(Infinity);
+    const outcome = await run(fn, failed.operation);
+    expect(failed.operation).toHaveBeenCalledTimes(5);
+    expect(outcome.error).toBe(failed.errors[4]);
+    expect(outcome.delays).toEqual([50, 100, 200, 400]);
+    const succeeded = failing(2);
+    const second = await run(fn, succeeded.operation);
+    expect(second.value).toBe('ok');
+    expect(succeeded.operation).toHaveBeenCalledTimes(3);
+    expect(second.delays).toEqual([50, 100]);
   });
 });

@@ -979,26 +979,6 @@ function connect() {
       ],
     },
     {
-      code: `async function fetchData(url) {
-  try {
-    return await fetch(url);
-  } catch (err) {
-    return fetchData(url);
-  }
-}`,
-      errors: [
-        {
-          messageId: 'unboundedRecursion',
-          line: 5,
-          column: 12,
-          endLine: 5,
-          endColumn: 26,
-          data: {'noFix':' No quick fix: recursive retry, the attempt count would have to be passed through every recursive call.','name':'fetchData'},
-          suggestions: [],
-        },
-      ],
-    },
-    {
       code: `function readRemote(path, cb) {
   client.get(path, (err, data) => {
     if (err) {
@@ -1527,6 +1507,88 @@ const options = { retries: 4 };
 await pRetry(run, options);`,
             },
           ],
+        },
+      ],
+    },
+    {
+      code: `async function fetchData(url) {
+  try {
+    return await fetch(url);
+  } catch (err) {
+    console.warn(err);
+    await sleep(1000);
+    return fetchData(url);
+  }
+}
+export async function main() {
+  return fetchData('https://example.com');
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function fetchData(url, attempt = 0) {
+  try {
+    return await fetch(url);
+  } catch (err) {
+    console.warn(err);
+    if (attempt + 1 >= 5) throw err;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
+    return fetchData(url, attempt + 1);
+  }
+}
+export async function main() {
+  return fetchData('https://example.com');
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function fetchData(url) {
+  try {
+    return await fetch(url);
+  } catch (err) {
+    return fetchData(url);
+  }
+}
+urls.map(fetchData);`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 5,
+          column: 12,
+          endLine: 5,
+          endColumn: 26,
+          data: {'noFix':' No quick fix: the function cannot safely take an extra attempt parameter (used as a value, called with more arguments, several recursive calls, or reads arguments).','name':'fetchData'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `function readConfig(path) {
+  try {
+    return fs.readFileSync(path, 'utf8');
+  } catch (err) {
+    return readConfig(path);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 5,
+          column: 12,
+          endLine: 5,
+          endColumn: 28,
+          data: {'noFix':' No quick fix: sync function, nothing to await between attempts.','name':'readConfig'},
+          suggestions: [],
         },
       ],
     },

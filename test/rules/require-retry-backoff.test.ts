@@ -1007,5 +1007,37 @@ await retry(run, { backoff: "EXPONENTIAL" });`,
         },
       ],
     },
+    {
+      code: `const connect = async () => {
+  try {
+    return await db.connect();
+  } catch {
+    return await connect();
+  }
+};`,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `const connect = async (attempt = 0) => {
+  try {
+    return await db.connect();
+  } catch (error) {
+    if (attempt + 1 >= 5) throw error;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
+    return await connect(attempt + 1);
+  }
+};`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
