@@ -55,11 +55,11 @@ export default createRule<[Options], MessageIds>({
       noJitter:
         'This retry backs off without randomness, so clients that failed together retry together in synchronised waves.{{noFix}}',
       libraryConstantOption:
-        '{{library}} waits a constant time between retries with {{option}}, so failing clients hammer the service at a steady rate.',
+        '{{library}} waits a constant time between retries with {{option}}, so failing clients hammer the service at a steady rate.{{noFix}}',
       libraryConstantDefault:
-        '{{library}} waits a constant time (or not at all) between retries when {{option}} is not set, so failing clients hammer the service at a steady rate.',
+        '{{library}} waits a constant time (or not at all) between retries when {{option}} is not set, so failing clients hammer the service at a steady rate.{{noFix}}',
       libraryNoJitter:
-        '{{library}} backs off without randomness ({{option}}), so clients that failed together retry together in synchronised waves.',
+        '{{library}} backs off without randomness ({{option}}), so clients that failed together retry together in synchronised waves.{{noFix}}',
       useBackoff:
         'Wait with capped exponential backoff and full jitter between attempts (at most {{maxAttempts}} attempts), then rethrow the last error.',
       setLibraryBackoff: '{{description}}',
@@ -109,7 +109,7 @@ export default createRule<[Options], MessageIds>({
         context.report({
           node: finding.node,
           messageId,
-          data: { library: finding.library, option: finding.option },
+          data: { library: finding.library, option: finding.option, noFix: noFixText(finding.fix ? null : finding.noFix) },
           suggest: finding.fix
             ? [{ messageId: 'setLibraryBackoff', data: { description: finding.fix.description }, fix: editsToFix(finding.fix.edits) }]
             : [],

@@ -23,6 +23,8 @@ export interface LibraryFinding {
   /** For `unbounded`: it still waits with capped exponential backoff (see `allowUnboundedWithBackoff`). */
   backedOff: boolean;
   fix: { description: string; edits: Edit[] } | null;
+  /** Why there is no suggestion (the text after "No quick fix: "). */
+  noFix: string | null;
 }
 
 export interface LibraryContext {
@@ -203,10 +205,11 @@ function report(
   concern: LibraryFinding['concern'],
   option: string,
   node: Node,
-  fix: { description: string; edits: Edit[] | null } | null,
+  fix: { description: string; edits: Edit[] | null; noFix?: string } | null,
   backedOff = false,
   missing = false,
 ): void {
+  const edits = fix?.edits ?? null;
   input.out.push({
     concern,
     library: input.library,
@@ -214,7 +217,8 @@ function report(
     missing,
     node,
     backedOff,
-    fix: fix && fix.edits ? { description: fix.description, edits: fix.edits } : null,
+    fix: fix && edits ? { description: fix.description, edits } : null,
+    noFix: edits ? null : (fix?.noFix ?? 'the option cannot be set at this call'),
   });
 }
 
@@ -341,7 +345,9 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
           edits: editor.setProperty(options!, 'retries', String(limit)),
         });
       }
-      const fix = exponential ? { description: `Set retryDelay: ${exponential}.`, edits: setOption(input, options, 1, 'retryDelay', exponential) } : null;
+      const fix = exponential
+        ? { description: `Set retryDelay: ${exponential}.`, edits: setOption(input, options, 1, 'retryDelay', exponential) }
+        : { description: '', edits: null, noFix: "axios-retry's exponentialDelay cannot be named from this call" };
       if (!retryDelay) {
         if (!options?.hasSpread) report(input, 'backoff', 'retryDelay', call, fix, false, true);
       } else if (isConstantDelay(retryDelay)) {
@@ -454,7 +460,11 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
           'backoff',
           backoff ? describeOption('backoff', backoff, editor) : 'backoff',
           backoff ? options!.property('backoff')! : call,
-          { description: 'Set backoff: new ExponentialBackoff().', edits: edits && reference ? [...edits, ...reference.edits] : null },
+          {
+            description: 'Set backoff: new ExponentialBackoff().',
+            edits: edits && reference ? [...edits, ...reference.edits] : null,
+            noFix: reference ? undefined : "ExponentialBackoff cannot be imported beside this call's import of cockatiel",
+          },
           false,
           !backoff,
         );

@@ -1592,5 +1592,114 @@ urls.map(fetchData);`,
         },
       ],
     },
+    {
+      code: `import pRetry = require('p-retry');
+await pRetry(run, { retries: Infinity });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import pRetry = require('p-retry');
+await pRetry(run, { retries: 4 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const mod = await import('p-retry');
+await mod.default(run, { retries: Infinity });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 26,
+          endLine: 2,
+          endColumn: 43,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `const mod = await import('p-retry');
+await mod.default(run, { retries: 4 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
+const reconnect = retry(handleAll, { backoff: new ExponentialBackoff() });`,
+      options: [{"allowUnboundedWithBackoff":false}],
+      errors: [
+        {
+          messageId: 'unboundedLibraryDefault',
+          line: 2,
+          column: 19,
+          endLine: 2,
+          endColumn: 74,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
+const reconnect = retry(handleAll, { backoff: new ExponentialBackoff(), maxAttempts: 5 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const { backOff: withBackoff } = require('exponential-backoff');
+await withBackoff(run, { numOfAttempts: Number.POSITIVE_INFINITY });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 26,
+          endLine: 2,
+          endColumn: 65,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `const { backOff: withBackoff } = require('exponential-backoff');
+await withBackoff(run, { numOfAttempts: 5 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const got = require('got');
+const client = got.extend({
+  retry: {
+    limit: 1e6,
+  },
+});`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `const got = require('got');
+const client = got.extend({
+  retry: {
+    limit: 4,
+  },
+});`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -1039,5 +1039,41 @@ await retry(run, { backoff: "EXPONENTIAL" });`,
         },
       ],
     },
+    {
+      code: `import { ConstantBackoff, retry, handleAll } from 'cockatiel';
+const makePolicy = retry;
+makePolicy(handleAll, { maxAttempts: 2, backoff: new ConstantBackoff(10) });`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 3,
+          column: 41,
+          endLine: 3,
+          endColumn: 73,
+          data: { library: 'cockatiel', option: 'backoff: new ConstantBackoff(10)', noFix: " No quick fix: ExponentialBackoff cannot be imported beside this call's import of cockatiel." },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `import * as attempt from '@lifeomic/attempt';
+await attempt.retry(run, { factor: 1 });`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 2,
+          column: 28,
+          endLine: 2,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import * as attempt from '@lifeomic/attempt';
+await attempt.retry(run, { factor: 2 });`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
