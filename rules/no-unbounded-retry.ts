@@ -1,0 +1,99 @@
+/**
+ * no-unbounded-retry: a retry with neither an attempt limit nor a deadline.
+ * Detection lives in src/retry/analysis.ts; this file only reports.
+ */
+import { createRule } from '../src/create-rule';
+import { createRetryAnalysis, isCappedBackoff } from '../src/retry/analysis';
+import { editsToFix } from '../src/retry/rewrite';
+
+export interface Options {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  unboundedAbove: number;
+  allowUnboundedWithBackoff: boolean;
+}
+
+export type MessageIds =
+  | 'unboundedLoop'
+  | 'unboundedRecursion'
+  | 'unboundedReconnect'
+  | 'unboundedLibraryOption'
+  | 'unboundedLibraryDefault'
+  | 'boundRetry'
+  | 'setLibraryLimit';
+
+const noFixText = (reason: string | null) => (reason ? ` No quick fix: ${reason}.` : '');
+
+export default createRule<[Options], MessageIds>({
+  name: 'no-unbounded-retry',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow retries with no attempt limit and no deadline',
+      recommended: 'error',
+      strict: 'error',
+      strictOptions: { allowUnboundedWithBackoff: false },
+    },
+    hasSuggestions: true,
+    messages: {
+      unboundedLoop:
+        'This loop retries failed attempts with no attempt limit or deadline, so a lasting failure becomes an endless flood of retries.{{noFix}}',
+      unboundedRecursion:
+        "This call retries '{{name}}' from a failure path with no attempt limit or deadline, so a lasting failure becomes an endless flood of retries.{{noFix}}",
+      unboundedReconnect:
+        "This '{{event}}' handler reconnects with no attempt limit or deadline, so a lasting outage becomes an endless flood of reconnects.{{noFix}}",
+      unboundedLibraryOption:
+        '{{library}} retries forever with {{option}}, so a lasting failure becomes an endless flood of retries.{{noFix}}',
+      unboundedLibraryDefault:
+        '{{library}} retries forever when {{option}} is not set, so a lasting failure becomes an endless flood of retries.{{noFix}}',
+      boundRetry:
+        'Retry at most {{maxAttempts}} attempts with capped exponential backoff and full jitter, then rethrow the last error.',
+      setLibraryLimit: '{{description}}',
+    },
+    schema: [
+      {
+        type: 'object',
+        description: 'Options of no-unbounded-retry.',
+        additionalProperties: false,
+        properties: {
+          maxAttempts: { type: 'integer', minimum: 1, description: 'Attempts allowed by the suggested rewrite (and set by library suggestions).' },
+          baseDelayMs: { type: 'number', minimum: 0, description: 'Base delay in ms of the suggested exponential backoff.' },
+          maxDelayMs: { type: 'number', minimum: 0, description: 'Cap in ms of the suggested exponential backoff.' },
+          unboundedAbove: { type: 'number', minimum: 1, description: 'A literal attempt limit at or above this counts as no limit.' },
+          allowUnboundedWithBackoff: {
+            type: 'boolean',
+            description: 'Allow an unbounded retry whose wait grows exponentially up to a cap (long-lived reconnect loops).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 10000, unboundedAbove: 1000, allowUnboundedWithBackoff: true }],
+  },
+  create(context, [options]) {
+    const allowed = (backedOff: boolean) => options.allowUnboundedWithBackoff && backedOff;
+    const analysis = createRetryAnalysis(context, options, {
+      onRetry(retry) {
+        if (retry.bounded || allowed(isCappedBackoff(retry.wait))) return;
+        const rewrite = retry.rewrite;
+        const data = { noFix: noFixText(rewrite ? null : retry.noFix), name: retry.name ?? '', event: retry.event ?? '' };
+        context.report({
+          loc: retry.loc,
+          messageId: retry.shape === 'loop' ? 'unboundedLoop' : retry.shape === 'recursion' ? 'unboundedRecursion' : 'unboundedReconnect',
+          data,
+          suggest: rewrite ? [{ messageId: 'boundRetry', data: { maxAttempts: String(options.maxAttempts) }, fix: editsToFix(rewrite(true)) }] : [],
+        });
+      },
+      onLibrary(finding) {
+        if (finding.concern !== 'unbounded' || allowed(finding.backedOff)) return;
+        context.report({
+          node: finding.node,
+          messageId: finding.missing ? 'unboundedLibraryDefault' : 'unboundedLibraryOption',
+          data: { library: finding.library, option: finding.option, noFix: noFixText(finding.fix ? null : finding.noFix) },
+          suggest: finding.fix ? [{ messageId: 'setLibraryLimit', data: { description: finding.fix.description }, fix: editsToFix(finding.fix.edits) }] : [],
+        });
+      },
+    });
+    return analysis.listeners();
+  },
+});

@@ -1,0 +1,121 @@
+/**
+ * require-retry-backoff: a retry whose wait between attempts does not grow.
+ * Detection lives in src/retry/analysis.ts; this file only reports.
+ */
+import { createRule } from '../src/create-rule';
+import { createRetryAnalysis, type WaitInfo } from '../src/retry/analysis';
+import { editsToFix } from '../src/retry/rewrite';
+
+export interface Options {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  requireJitter: boolean;
+}
+
+export type MessageIds =
+  | 'constantLoop'
+  | 'constantRecursion'
+  | 'constantReconnect'
+  | 'noJitter'
+  | 'libraryConstantOption'
+  | 'libraryConstantDefault'
+  | 'libraryNoJitter'
+  | 'useBackoff'
+  | 'setLibraryBackoff';
+
+const noFixText = (reason: string | null) => (reason ? ` No quick fix: ${reason}.` : '');
+
+/** What is wrong with a wait: null when it grows (and has jitter if required). */
+function waitProblem(wait: WaitInfo, requireJitter: boolean): 'none' | 'constant' | 'jitter' | null {
+  if (wait.kind === 'none') return 'none';
+  if (wait.kind === 'constant') return 'constant';
+  if (requireJitter && wait.kind !== 'unknown' && !wait.jitter) return 'jitter';
+  return null;
+}
+
+export default createRule<[Options], MessageIds>({
+  name: 'require-retry-backoff',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require retries to wait with a growing (exponential) backoff between attempts',
+      recommended: 'warn',
+      strict: 'error',
+      strictOptions: { requireJitter: true },
+    },
+    hasSuggestions: true,
+    messages: {
+      constantLoop:
+        'This loop {{wait}} between retries, so failing clients hammer the service at a steady rate and keep it down.{{noFix}}',
+      constantRecursion:
+        "This call retries '{{name}}' and {{wait}} between retries, so failing clients hammer the service at a steady rate and keep it down.{{noFix}}",
+      constantReconnect:
+        "This '{{event}}' handler reconnects and {{wait}} between attempts, so failing clients hammer the service at a steady rate and keep it down.{{noFix}}",
+      noJitter:
+        'This retry backs off without randomness, so clients that failed together retry together in synchronised waves.{{noFix}}',
+      libraryConstantOption:
+        '{{library}} waits a constant time between retries with {{option}}, so failing clients hammer the service at a steady rate.{{noFix}}',
+      libraryConstantDefault:
+        '{{library}} waits a constant time (or not at all) between retries when {{option}} is not set, so failing clients hammer the service at a steady rate.{{noFix}}',
+      libraryNoJitter:
+        '{{library}} backs off without randomness ({{option}}), so clients that failed together retry together in synchronised waves.{{noFix}}',
+      useBackoff:
+        'Wait with capped exponential backoff and full jitter between attempts (at most {{maxAttempts}} attempts), then rethrow the last error.',
+      setLibraryBackoff: '{{description}}',
+    },
+    schema: [
+      {
+        type: 'object',
+        description: 'Options of require-retry-backoff.',
+        additionalProperties: false,
+        properties: {
+          maxAttempts: { type: 'integer', minimum: 1, description: 'Attempts allowed by the suggested rewrite of an unbounded retry.' },
+          baseDelayMs: { type: 'number', minimum: 0, description: 'Base delay in ms of the suggested exponential backoff.' },
+          maxDelayMs: { type: 'number', minimum: 0, description: 'Cap in ms of the suggested exponential backoff.' },
+          requireJitter: { type: 'boolean', description: 'Also report exponential waits that have no randomness (jitter).' },
+        },
+      },
+    ],
+    defaultOptions: [{ maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 10000, requireJitter: false }],
+  },
+  create(context, [options]) {
+    const analysis = createRetryAnalysis(context, { ...options, unboundedAbove: 1000 }, {
+      onRetry(retry) {
+        const problem = waitProblem(retry.wait, options.requireJitter);
+        if (!problem) return;
+        const rewrite = retry.rewrite;
+        const data = {
+          noFix: noFixText(rewrite ? null : retry.noFix),
+          name: retry.name ?? '',
+          event: retry.event ?? '',
+          wait: problem === 'none' ? 'does not wait' : 'waits a constant time',
+        };
+        const messageId =
+          problem === 'jitter' ? 'noJitter' : retry.shape === 'loop' ? 'constantLoop' : retry.shape === 'recursion' ? 'constantRecursion' : 'constantReconnect';
+        context.report({
+          loc: retry.loc,
+          messageId,
+          data,
+          suggest: rewrite
+            ? [{ messageId: 'useBackoff', data: { maxAttempts: String(options.maxAttempts) }, fix: editsToFix(rewrite(!retry.bounded)) }]
+            : [],
+        });
+      },
+      onLibrary(finding) {
+        if (finding.concern === 'unbounded') return;
+        if (finding.concern === 'jitter' && !options.requireJitter) return;
+        const messageId = finding.concern === 'jitter' ? 'libraryNoJitter' : finding.missing ? 'libraryConstantDefault' : 'libraryConstantOption';
+        context.report({
+          node: finding.node,
+          messageId,
+          data: { library: finding.library, option: finding.option, noFix: noFixText(finding.fix ? null : finding.noFix) },
+          suggest: finding.fix
+            ? [{ messageId: 'setLibraryBackoff', data: { description: finding.fix.description }, fix: editsToFix(finding.fix.edits) }]
+            : [],
+        });
+      },
+    });
+    return analysis.listeners();
+  },
+});

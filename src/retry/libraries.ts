@@ -1,0 +1,725 @@
+/**
+ * Retry libraries: which calls retry, their defaults, and the option values
+ * that make them retry forever or without a growing wait. The table below is
+ * data (see /work/shared/reference/retry-libraries.md for the facts); every
+ * call is matched through `ImportTracker`, so default, named, namespace,
+ * `require` and renamed imports all count. Suggestions set a finite limit or an
+ * exponential backoff in the library's own terms.
+ */
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { ImportTracker, Origin } from '../imports';
+import { isForeverNumber, isFunction, type Node, numberValue, unwrapExpression } from './ast';
+import { detectStyle, type Edit, lineIndent, quoted, type SourceStyle, startsLine } from './rewrite';
+
+export interface LibraryFinding {
+  concern: 'unbounded' | 'backoff' | 'jitter';
+  /** The library's package name. */
+  library: string;
+  /** The option at fault (`retries: Infinity`), or the missing option's name. */
+  option: string;
+  /** True when the problem is a missing option (reported at the call). */
+  missing: boolean;
+  node: Node;
+  /** For `unbounded`: it still waits with capped exponential backoff (see `allowUnboundedWithBackoff`). */
+  backedOff: boolean;
+  fix: { description: string; edits: Edit[] } | null;
+  /** Why there is no suggestion (the text after "No quick fix: "). */
+  noFix: string | null;
+}
+
+export interface LibraryContext {
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  imports: ImportTracker;
+  options: { unboundedAbove: number; maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
+}
+
+// ---------------------------------------------------------------------------
+// Reading option objects.
+
+type Call = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** An options object literal, possibly reached through a `const`. */
+class OptionsObject {
+  constructor(
+    readonly node: TSESTree.ObjectExpression,
+    private readonly ctx: LibraryContext,
+  ) {}
+
+  /** The property `name`, or null. */
+  property(name: string): TSESTree.Property | null {
+    for (const p of this.node.properties) {
+      if (p.type !== 'Property' || p.computed) continue;
+      const key = p.key.type === 'Identifier' ? p.key.name : p.key.type === 'Literal' ? String(p.key.value) : null;
+      if (key === name) return p;
+    }
+    return null;
+  }
+
+  /** A spread could set any option: "missing" cannot be decided. */
+  get hasSpread(): boolean {
+    return this.node.properties.some((p) => p.type === 'SpreadElement');
+  }
+
+  /** The value of a property, followed through a `const`. */
+  value(name: string): Node | null {
+    const p = this.property(name);
+    return p ? resolveConst(p.value as Node, this.ctx) : null;
+  }
+
+  /** A nested options object (`retry: { limit }`). */
+  nested(name: string): OptionsObject | null {
+    const v = this.value(name);
+    return v && v.type === 'ObjectExpression' ? new OptionsObject(v, this.ctx) : null;
+  }
+}
+
+function resolveConst(node: Node, ctx: LibraryContext): Node {
+  const n = unwrapExpression(node);
+  if (n.type !== 'Identifier') return n;
+  const variable = ASTUtils.findVariable(ctx.sourceCode.getScope(n), n);
+  if (!variable || variable.defs.length !== 1) return n;
+  const def = variable.defs[0]!;
+  if (def.type !== 'Variable' || def.parent?.kind !== 'const') return n;
+  const init = (def.node as TSESTree.VariableDeclarator).init;
+  return init && (def.node as TSESTree.VariableDeclarator).id.type === 'Identifier' ? unwrapExpression(init) : n;
+}
+
+function objectArg(call: Call, index: number, ctx: LibraryContext): OptionsObject | null {
+  const arg = call.arguments[index];
+  if (!arg || arg.type === 'SpreadElement') return null;
+  const value = resolveConst(arg, ctx);
+  return value.type === 'ObjectExpression' ? new OptionsObject(value, ctx) : null;
+}
+
+// ---------------------------------------------------------------------------
+// Values.
+
+function isForever(node: Node | null, ctx: LibraryContext): boolean {
+  return !!node && isForeverNumber(node, ctx.options.unboundedAbove);
+}
+
+function isTrue(node: Node | null): boolean {
+  return !!node && node.type === 'Literal' && node.value === true;
+}
+
+function stringValue(node: Node | null): string | null {
+  if (!node) return null;
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
+  return null;
+}
+
+/** A function that returns the same number every time (`() => 1000`). */
+function isConstantFunction(node: Node | null): boolean {
+  if (!node || !isFunction(node)) return false;
+  const returns: (Node | null)[] = [];
+  if (node.body.type !== 'BlockStatement') returns.push(node.body);
+  else {
+    const stack: Node[] = [...node.body.body];
+    while (stack.length > 0) {
+      const s = stack.pop()!;
+      if (s.type === 'ReturnStatement') returns.push(s.argument ?? null);
+      else if (s.type === 'BlockStatement') stack.push(...s.body);
+      else if (s.type === 'IfStatement') {
+        stack.push(s.consequent);
+        if (s.alternate) stack.push(s.alternate);
+      }
+    }
+  }
+  if (returns.length === 0) return false;
+  const values = returns.map((r) => (r ? numberValue(r) : null));
+  return values.every((v) => v !== null) && values.some((v) => v! > 0);
+}
+
+/** A delay that is a number or a constant function. */
+function isConstantDelay(node: Node | null): boolean {
+  if (!node) return false;
+  return numberValue(node) !== null || isConstantFunction(node);
+}
+
+// ---------------------------------------------------------------------------
+// Edits.
+
+class Editor {
+  private styleCache: SourceStyle | null = null;
+  constructor(private readonly ctx: LibraryContext) {}
+
+  get style(): SourceStyle {
+    this.styleCache ??= detectStyle(this.ctx.sourceCode);
+    return this.styleCache;
+  }
+
+  text(node: Node): string {
+    return this.ctx.sourceCode.getText(node);
+  }
+
+  /** Sets `name: value` in an object: replaces an existing value, or adds the property. */
+  setProperty(object: OptionsObject, name: string, value: string): Edit[] {
+    const existing = object.property(name);
+    if (existing) {
+      if (existing.shorthand) return [{ range: existing.range, text: `${name}: ${value}` }];
+      return [{ range: existing.value.range, text: value }];
+    }
+    return this.addProperty(object.node, `${name}: ${value}`);
+  }
+
+  addProperty(node: TSESTree.ObjectExpression, property: string): Edit[] {
+    const text = this.ctx.sourceCode.text;
+    const last = node.properties[node.properties.length - 1];
+    if (!last) return [{ range: node.range, text: `{ ${property} }` }];
+    if (startsLine(text, last.range[0]) && text.slice(node.range[0], last.range[0]).includes('\n')) {
+      return [{ range: [last.range[1], last.range[1]], text: `,\n${lineIndent(text, last.range[0])}${property}` }];
+    }
+    return [{ range: [last.range[1], last.range[1]], text: `, ${property}` }];
+  }
+
+  /** Adds an options argument `{ property }` after argument `after`. */
+  addOptionsArgument(call: Call, after: number, property: string): Edit[] | null {
+    const previous = call.arguments[after];
+    if (!previous || call.arguments.length !== after + 1) return null;
+    return [{ range: [previous.range[1], previous.range[1]], text: `, { ${property} }` }];
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The table.
+
+interface CheckInput {
+  call: Call;
+  origin: Origin;
+  ctx: LibraryContext;
+  editor: Editor;
+  out: LibraryFinding[];
+}
+
+interface LibrarySpec {
+  /** Package names (the first is used in messages). */
+  modules: readonly string[];
+  /** Does a callee with this origin path retry? (path inside the module) */
+  matches: (path: readonly string[], module: string) => boolean;
+  check: (input: CheckInput & { library: string }) => void;
+}
+
+function report(
+  input: CheckInput & { library: string },
+  concern: LibraryFinding['concern'],
+  option: string,
+  node: Node,
+  fix: { description: string; edits: Edit[] | null; noFix?: string } | null,
+  backedOff = false,
+  missing = false,
+): void {
+  const edits = fix?.edits ?? null;
+  input.out.push({
+    concern,
+    library: input.library,
+    option,
+    missing,
+    node,
+    backedOff,
+    fix: fix && edits ? { description: fix.description, edits } : null,
+    noFix: edits ? null : (fix?.noFix ?? 'the option cannot be set at this call'),
+  });
+}
+
+function describeOption(name: string, value: Node, editor: Editor): string {
+  return `${name}: ${editor.text(value)}`;
+}
+
+/** Sets an option in an options object, or adds the options argument when there is none. */
+function setOption(input: CheckInput, options: OptionsObject | null, optionsIndex: number, name: string, value: string): Edit[] | null {
+  if (options) return input.editor.setProperty(options, name, value);
+  return input.editor.addOptionsArgument(input.call, optionsIndex - 1, `${name}: ${value}`);
+}
+
+/**
+ * node-retry style options, shared by p-retry, async-retry, promise-retry and
+ * retry: `retries` (default 10), `forever`, `factor` (2), `minTimeout`
+ * (1000), `maxTimeout` (Infinity), `randomize`.
+ */
+function checkNodeRetryOptions(input: CheckInput & { library: string }, options: OptionsObject | null, optionsIndex: number, randomizeDefault: boolean): void {
+  if (!options) {
+    if (!randomizeDefault) {
+      report(input, 'jitter', 'randomize', input.call, {
+        description: 'Set randomize: true.',
+        edits: setOption(input, null, optionsIndex, 'randomize', 'true'),
+      }, false, true);
+    }
+    return;
+  }
+  const { ctx, editor } = input;
+  const factor = options.value('factor');
+  const factorValue = factor ? numberValue(factor) : 2;
+  const capped = options.property('maxTimeout') !== null && !isForever(options.value('maxTimeout'), ctx);
+  const backedOff = (factorValue === null || factorValue > 1) && capped;
+  const limit = Math.max(0, ctx.options.maxAttempts - 1);
+  const retries = options.value('retries');
+  if (retries && isForever(retries, ctx)) {
+    report(input, 'unbounded', describeOption('retries', retries, editor), options.property('retries')!, {
+      description: `Set retries: ${limit}.`,
+      edits: editor.setProperty(options, 'retries', String(limit)),
+    }, backedOff);
+  }
+  const forever = options.value('forever');
+  if (isTrue(forever)) {
+    const property = options.property('forever')!;
+    report(input, 'unbounded', 'forever: true', property, {
+      description: 'Set forever: false.',
+      edits: [{ range: property.value.range, text: 'false' }],
+    }, backedOff);
+  }
+  if (factor && factorValue !== null && factorValue <= 1) {
+    report(input, 'backoff', describeOption('factor', factor, editor), options.property('factor')!, {
+      description: 'Set factor: 2.',
+      edits: editor.setProperty(options, 'factor', '2'),
+    });
+  }
+  const minTimeout = options.value('minTimeout');
+  if (minTimeout && numberValue(minTimeout) === 0) {
+    report(input, 'backoff', 'minTimeout: 0', options.property('minTimeout')!, {
+      description: `Set minTimeout: ${ctx.options.baseDelayMs}.`,
+      edits: editor.setProperty(options, 'minTimeout', String(ctx.options.baseDelayMs)),
+    });
+  }
+  const randomize = options.value('randomize');
+  if (randomize ? randomize.type === 'Literal' && randomize.value === false : !randomizeDefault && !options.hasSpread) {
+    report(input, 'jitter', randomize ? 'randomize: false' : 'randomize', randomize ? options.property('randomize')! : input.call, {
+      description: 'Set randomize: true.',
+      edits: editor.setProperty(options, 'randomize', 'true'),
+    }, false, !randomize);
+  }
+}
+
+/** The capped exponential backoff with full jitter, as a function of a 0-based attempt number. */
+function jitteredDelayFunction(parameter: string, exponent: string, ctx: LibraryContext): string {
+  return `(${parameter}) => Math.random() * Math.min(${ctx.options.maxDelayMs}, ${ctx.options.baseDelayMs} * 2 ** ${exponent})`;
+}
+
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'stream', 'paginate']);
+
+export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
+  {
+    modules: ['p-retry'],
+    matches: (path) => path.length === 0,
+    check: (input) => checkNodeRetryOptions(input, objectArg(input.call, 1, input.ctx), 1, false),
+  },
+  {
+    modules: ['async-retry'],
+    matches: (path) => path.length === 0,
+    check: (input) => checkNodeRetryOptions(input, objectArg(input.call, 1, input.ctx), 1, true),
+  },
+  {
+    modules: ['promise-retry'],
+    matches: (path) => path.length === 0,
+    check: (input) => {
+      const first = objectArg(input.call, 0, input.ctx);
+      const options = first ?? objectArg(input.call, 1, input.ctx);
+      if (!options && input.call.arguments.length !== 1) return;
+      checkNodeRetryOptions(input, options, first ? 0 : 1, false);
+    },
+  },
+  {
+    modules: ['retry'],
+    matches: (path) => path.length === 1 && (path[0] === 'operation' || path[0] === 'timeouts'),
+    check: (input) => {
+      const options = objectArg(input.call, 0, input.ctx);
+      if (options) checkNodeRetryOptions(input, options, 0, false);
+    },
+  },
+  {
+    modules: ['axios-retry'],
+    matches: (path) => path.length === 0,
+    check: (input) => {
+      const { call, ctx, editor } = input;
+      if (call.arguments.length === 0) return;
+      const options = objectArg(call, 1, ctx);
+      if (!options && call.arguments.length > 1) return;
+      const callee = unwrapExpression(call.callee);
+      const exponential = callee.type === 'Identifier' || callee.type === 'MemberExpression' ? `${editor.text(callee)}.exponentialDelay` : null;
+      const retryDelay = options?.value('retryDelay') ?? null;
+      const retries = options?.value('retries') ?? null;
+      if (retries && isForever(retries, ctx)) {
+        const limit = Math.max(0, ctx.options.maxAttempts - 1);
+        report(input, 'unbounded', describeOption('retries', retries, editor), options!.property('retries')!, {
+          description: `Set retries: ${limit}.`,
+          edits: editor.setProperty(options!, 'retries', String(limit)),
+        });
+      }
+      const fix = exponential
+        ? { description: `Set retryDelay: ${exponential}.`, edits: setOption(input, options, 1, 'retryDelay', exponential) }
+        : { description: '', edits: null, noFix: "axios-retry's exponentialDelay cannot be named from this call" };
+      if (!retryDelay) {
+        if (!options?.hasSpread) report(input, 'backoff', 'retryDelay', call, fix, false, true);
+      } else if (isConstantDelay(retryDelay)) {
+        report(input, 'backoff', describeOption('retryDelay', retryDelay, editor), options!.property('retryDelay')!, fix);
+      }
+    },
+  },
+  {
+    modules: ['got'],
+    matches: (path) => path.length === 0 || (path.length === 1 && (HTTP_METHODS.has(path[0]!) || path[0] === 'extend')),
+    check: (input) => {
+      const { call, ctx, editor } = input;
+      call.arguments.forEach((_, index) => {
+        const options = objectArg(call, index, ctx);
+        const retry = options?.nested('retry');
+        const bare = options?.value('retry');
+        if (bare && isForever(bare, ctx)) {
+          report(input, 'unbounded', describeOption('retry', bare, editor), options!.property('retry')!, {
+            description: `Set retry: { limit: ${ctx.options.maxAttempts - 1} }.`,
+            edits: editor.setProperty(options!, 'retry', `{ limit: ${ctx.options.maxAttempts - 1} }`),
+          });
+        }
+        if (!retry) return;
+        const limit = retry.value('limit');
+        const backoffLimit = retry.value('backoffLimit');
+        const capped = !!backoffLimit && !isForever(backoffLimit, ctx);
+        if (limit && isForever(limit, ctx)) {
+          report(input, 'unbounded', describeOption('limit', limit, editor), retry.property('limit')!, {
+            description: `Set limit: ${ctx.options.maxAttempts - 1}.`,
+            edits: editor.setProperty(retry, 'limit', String(ctx.options.maxAttempts - 1)),
+          }, capped);
+        }
+        const calculateDelay = retry.value('calculateDelay');
+        if (calculateDelay && isConstantFunction(calculateDelay)) {
+          report(input, 'backoff', describeOption('calculateDelay', calculateDelay, editor), retry.property('calculateDelay')!, {
+            description: "Use got's own exponential delay (computedValue).",
+            edits: editor.setProperty(retry, 'calculateDelay', '({ computedValue }) => computedValue'),
+          });
+        }
+      });
+    },
+  },
+  {
+    modules: ['ky'],
+    matches: (path) => path.length === 0 || (path.length === 1 && (HTTP_METHODS.has(path[0]!) || path[0] === 'create' || path[0] === 'extend')),
+    check: (input) => {
+      const { call, ctx, editor } = input;
+      call.arguments.forEach((_, index) => {
+        const options = objectArg(call, index, ctx);
+        if (!options) return;
+        const limit = Math.max(0, ctx.options.maxAttempts - 1);
+        const bare = options.value('retry');
+        if (bare && isForever(bare, ctx)) {
+          report(input, 'unbounded', describeOption('retry', bare, editor), options.property('retry')!, {
+            description: `Set retry: ${limit}.`,
+            edits: editor.setProperty(options, 'retry', String(limit)),
+          });
+        }
+        const retry = options.nested('retry');
+        if (!retry) return;
+        const backoffLimit = retry.value('backoffLimit');
+        const capped = !!backoffLimit && !isForever(backoffLimit, ctx);
+        const limitValue = retry.value('limit');
+        if (limitValue && isForever(limitValue, ctx)) {
+          report(input, 'unbounded', describeOption('limit', limitValue, editor), retry.property('limit')!, {
+            description: `Set limit: ${limit}.`,
+            edits: editor.setProperty(retry, 'limit', String(limit)),
+          }, capped);
+        }
+        const delay = retry.value('delay');
+        if (delay && isConstantFunction(delay)) {
+          report(input, 'backoff', describeOption('delay', delay, editor), retry.property('delay')!, {
+            description: 'Wait with capped exponential backoff and full jitter.',
+            edits: editor.setProperty(retry, 'delay', jitteredDelayFunction('attemptCount', '(attemptCount - 1)', ctx)),
+          });
+        }
+      });
+    },
+  },
+  {
+    modules: ['cockatiel'],
+    matches: (path) => path.length === 1 && path[0] === 'retry',
+    check: (input) => {
+      const { call, ctx, editor } = input;
+      if (call.arguments.length === 0) return;
+      const options = objectArg(call, 1, ctx);
+      if (!options && call.arguments.length > 1) return;
+      const backoff = options?.value('backoff') ?? null;
+      const exponential = !!backoff && backoff.type === 'NewExpression' && originName(backoff.callee, input) === 'ExponentialBackoff';
+      const maxAttempts = options?.value('maxAttempts') ?? null;
+      if (!maxAttempts) {
+        if (!options?.hasSpread) {
+          report(input, 'unbounded', 'maxAttempts', call, {
+            description: `Set maxAttempts: ${ctx.options.maxAttempts}.`,
+            edits: setOption(input, options, 1, 'maxAttempts', String(ctx.options.maxAttempts)),
+          }, exponential, true);
+        }
+      } else if (isForever(maxAttempts, ctx)) {
+        report(input, 'unbounded', describeOption('maxAttempts', maxAttempts, editor), options!.property('maxAttempts')!, {
+          description: `Set maxAttempts: ${ctx.options.maxAttempts}.`,
+          edits: editor.setProperty(options!, 'maxAttempts', String(ctx.options.maxAttempts)),
+        }, exponential);
+      }
+      const constant = !!backoff && backoff.type === 'NewExpression' && originName(backoff.callee, input) === 'ConstantBackoff';
+      if (!backoff ? !options?.hasSpread : constant) {
+        const reference = cockatielExport(input, 'ExponentialBackoff');
+        const edits = reference ? setOption(input, options, 1, 'backoff', `new ${reference.name}()`) : null;
+        report(
+          input,
+          'backoff',
+          backoff ? describeOption('backoff', backoff, editor) : 'backoff',
+          backoff ? options!.property('backoff')! : call,
+          {
+            description: 'Set backoff: new ExponentialBackoff().',
+            edits: edits && reference ? [...edits, ...reference.edits] : null,
+            noFix: reference ? undefined : "ExponentialBackoff cannot be imported beside this call's import of cockatiel",
+          },
+          false,
+          !backoff,
+        );
+      }
+    },
+  },
+  {
+    modules: ['async', 'async-es', 'async/retry', 'async-es/retry', 'async/retryable', 'async-es/retryable'],
+    matches: (path, module) => (path.length === 0 && module.includes('/')) || (path.length === 1 && (path[0] === 'retry' || path[0] === 'retryable')),
+    check: (input) => {
+      const { call, ctx, editor } = input;
+      const first = call.arguments[0];
+      if (!first || first.type === 'SpreadElement') return;
+      const firstValue = resolveConst(first, ctx);
+      const interval = jitteredDelayFunction('retryCount', 'retryCount', ctx);
+      if (isFunction(firstValue)) {
+        // No options: 5 attempts, no wait.
+        report(input, 'backoff', 'interval', call, {
+          description: 'Add interval with capped exponential backoff and full jitter.',
+          edits: [{ range: [first.range[0], first.range[0]], text: `{ times: 5, interval: ${interval} }, ` }],
+        }, false, true);
+        return;
+      }
+      if (numberValue(firstValue) !== null || isForever(firstValue, ctx)) {
+        if (isForever(firstValue, ctx)) {
+          report(input, 'unbounded', `times: ${editor.text(first)}`, first, {
+            description: `Set times: ${ctx.options.maxAttempts}.`,
+            edits: [{ range: first.range, text: String(ctx.options.maxAttempts) }],
+          });
+        }
+        report(input, 'backoff', 'interval', call, {
+          description: 'Add interval with capped exponential backoff and full jitter.',
+          edits: [{ range: first.range, text: `{ times: ${editor.text(first)}, interval: ${interval} }` }],
+        }, false, true);
+        return;
+      }
+      if (firstValue.type !== 'ObjectExpression') return;
+      const options = new OptionsObject(firstValue, ctx);
+      const times = options.value('times');
+      if (times && isForever(times, ctx)) {
+        report(input, 'unbounded', describeOption('times', times, editor), options.property('times')!, {
+          description: `Set times: ${ctx.options.maxAttempts}.`,
+          edits: editor.setProperty(options, 'times', String(ctx.options.maxAttempts)),
+        });
+      }
+      const value = options.value('interval');
+      if (!value ? !options.hasSpread : isConstantDelay(value)) {
+        report(input, 'backoff', value ? describeOption('interval', value, editor) : 'interval', value ? options.property('interval')! : call, {
+          description: 'Set interval with capped exponential backoff and full jitter.',
+          edits: editor.setProperty(options, 'interval', interval),
+        }, false, !value);
+      }
+    },
+  },
+  {
+    modules: ['@lifeomic/attempt'],
+    matches: (path) => path.length === 1 && path[0] === 'retry',
+    check: (input) => {
+      const { call, ctx, editor } = input;
+      if (call.arguments.length === 0) return;
+      const options = objectArg(call, 1, ctx);
+      if (!options && call.arguments.length > 1) return;
+      const factor = options?.value('factor') ?? null;
+      const factorValue = factor ? numberValue(factor) : 0;
+      const capped = !!options?.value('maxDelay') && !isForever(options.value('maxDelay'), ctx);
+      const maxAttempts = options?.value('maxAttempts') ?? null;
+      if (maxAttempts && (numberValue(maxAttempts) === 0 || isForever(maxAttempts, ctx))) {
+        report(input, 'unbounded', describeOption('maxAttempts', maxAttempts, editor), options!.property('maxAttempts')!, {
+          description: `Set maxAttempts: ${ctx.options.maxAttempts}.`,
+          edits: editor.setProperty(options!, 'maxAttempts', String(ctx.options.maxAttempts)),
+        }, capped && (factorValue === null || factorValue > 1));
+      }
+      if (factor ? factorValue !== null && factorValue <= 1 : !options?.hasSpread) {
+        report(input, 'backoff', factor ? describeOption('factor', factor, editor) : 'factor', factor ? options!.property('factor')! : call, {
+          description: 'Set factor: 2.',
+          edits: setOption(input, options, 1, 'factor', '2'),
+        }, false, !factor);
+      }
+      const jitter = options?.value('jitter') ?? null;
+      if (!isTrue(jitter) && (jitter || !options?.hasSpread)) {
+        report(input, 'jitter', jitter ? describeOption('jitter', jitter, editor) : 'jitter', jitter ? options!.property('jitter')! : call, {
+          description: 'Set jitter: true.',
+          edits: setOption(input, options, 1, 'jitter', 'true'),
+        }, false, !jitter);
+      }
+    },
+  },
+  {
+    modules: ['exponential-backoff'],
+    matches: (path) => path.length === 1 && path[0] === 'backOff',
+    check: (input) => {
+      const { call, ctx, editor } = input;
+      if (call.arguments.length === 0) return;
+      const options = objectArg(call, 1, ctx);
+      if (!options && call.arguments.length > 1) return;
+      const maxDelay = options?.value('maxDelay') ?? null;
+      const capped = !!maxDelay && !isForever(maxDelay, ctx);
+      const multiple = options?.value('timeMultiple') ?? null;
+      const multipleValue = multiple ? numberValue(multiple) : 2;
+      const attempts = options?.value('numOfAttempts') ?? null;
+      if (attempts && isForever(attempts, ctx)) {
+        report(input, 'unbounded', describeOption('numOfAttempts', attempts, editor), options!.property('numOfAttempts')!, {
+          description: `Set numOfAttempts: ${ctx.options.maxAttempts}.`,
+          edits: editor.setProperty(options!, 'numOfAttempts', String(ctx.options.maxAttempts)),
+        }, capped && (multipleValue === null || multipleValue > 1));
+      }
+      if (multiple && multipleValue !== null && multipleValue <= 1) {
+        report(input, 'backoff', describeOption('timeMultiple', multiple, editor), options!.property('timeMultiple')!, {
+          description: 'Set timeMultiple: 2.',
+          edits: editor.setProperty(options!, 'timeMultiple', '2'),
+        });
+      }
+      const jitter = options?.value('jitter') ?? null;
+      const jitterText = stringValue(jitter);
+      if (jitter ? jitterText === 'none' : !options?.hasSpread) {
+        report(input, 'jitter', jitter ? describeOption('jitter', jitter, editor) : 'jitter', jitter ? options!.property('jitter')! : call, {
+          description: "Set jitter: 'full'.",
+          edits: setOption(input, options, 1, 'jitter', quoted('full', editor.style)),
+        }, false, !jitter);
+      }
+    },
+  },
+  {
+    modules: ['ts-retry-promise'],
+    matches: (path) => path.length === 1 && (path[0] === 'retry' || path[0] === 'retryDecorator'),
+    check: (input) => {
+      const { call, ctx, editor } = input;
+      if (call.arguments.length === 0) return;
+      const options = objectArg(call, 1, ctx);
+      if (!options && call.arguments.length > 1) return;
+      const retries = options?.value('retries') ?? null;
+      if (retries && (stringValue(retries) === 'INFINITELY' || isForever(retries, ctx))) {
+        report(input, 'unbounded', describeOption('retries', retries, editor), options!.property('retries')!, {
+          description: `Set retries: ${ctx.options.maxAttempts}.`,
+          edits: editor.setProperty(options!, 'retries', String(ctx.options.maxAttempts)),
+        });
+      }
+      const backoff = options?.value('backoff') ?? null;
+      const backoffText = stringValue(backoff);
+      if (backoff ? backoffText === 'FIXED' : !options?.hasSpread) {
+        const value = quoted('EXPONENTIAL', editor.style);
+        report(input, 'backoff', backoff ? describeOption('backoff', backoff, editor) : 'backoff', backoff ? options!.property('backoff')! : call, {
+          description: `Set backoff: ${value}.`,
+          edits: setOption(input, options, 1, 'backoff', value),
+        }, false, !backoff);
+      }
+    },
+  },
+  // "Forever" sentinels in client options.
+  {
+    modules: ['mongodb', 'mongoose'],
+    matches: () => true,
+    check: (input) => sentinel(input, 'reconnectTries', (v, ctx) => isForever(v, ctx), false),
+  },
+  {
+    modules: ['ioredis'],
+    matches: () => true,
+    check: (input) => sentinel(input, 'maxRetriesPerRequest', (v) => v.type === 'Literal' && v.value === null, false),
+  },
+  {
+    modules: ['nats'],
+    matches: () => true,
+    check: (input) => sentinel(input, 'maxReconnectAttempts', (v, ctx) => numberValue(v) === -1 || isForever(v, ctx), false),
+  },
+  {
+    modules: ['socket.io-client'],
+    // Reconnects with exponential backoff, jitter and a 5 s cap: allowed unless `allowUnboundedWithBackoff` is off.
+    matches: () => true,
+    check: (input) => sentinel(input, 'reconnectionAttempts', (v, ctx) => isForever(v, ctx), true),
+  },
+];
+
+/** A client option whose value means "retry forever", in any object argument of the call. */
+function sentinel(input: CheckInput & { library: string }, option: string, forever: (value: Node, ctx: LibraryContext) => boolean, backedOff: boolean): void {
+  const { call, ctx, editor } = input;
+  call.arguments.forEach((_, index) => {
+    const options = objectArg(call, index, ctx);
+    const value = options?.value(option);
+    if (!options || !value || !forever(value, ctx)) return;
+    report(input, 'unbounded', describeOption(option, value, editor), options.property(option)!, {
+      description: `Set ${option}: ${ctx.options.maxAttempts}.`,
+      edits: editor.setProperty(options, option, String(ctx.options.maxAttempts)),
+    }, backedOff);
+  });
+}
+
+/** The name a `new X()` callee has in the library (`ExponentialBackoff`), through imports. */
+function originName(callee: Node, input: CheckInput): string | null {
+  const origin = input.ctx.imports.originOf(callee);
+  if (!origin || origin.module !== input.origin.module || origin.path.length !== 1) return null;
+  return origin.path[0]!;
+}
+
+/**
+ * How to refer to a cockatiel export in this file: a name already imported,
+ * the namespace the call went through, or a new named import added to the
+ * import (or destructured require) that brought `retry`.
+ */
+function cockatielExport(input: CheckInput, exportName: string): { name: string; edits: Edit[] } | null {
+  const { ctx, call } = input;
+  const callee = unwrapExpression(call.callee);
+  const scope = ctx.sourceCode.getScope(call);
+  // Already imported under some name?
+  for (let s: TSESLint.Scope.Scope | null = scope; s; s = s.upper) {
+    for (const variable of s.variables) {
+      const def = variable.defs[0];
+      if (!def || variable.defs.length !== 1) continue;
+      const id = def.name as TSESTree.Identifier;
+      const origin = ctx.imports.originOf(id);
+      if (origin && origin.module === input.origin.module && origin.path.length === 1 && origin.path[0] === exportName) {
+        if (def.type === 'ImportBinding' || def.type === 'Variable') return { name: variable.name, edits: [] };
+      }
+    }
+  }
+  if (callee.type === 'MemberExpression') {
+    // `cockatiel.retry(...)`: use the same object.
+    return { name: `${ctx.sourceCode.getText(callee.object)}.${exportName}`, edits: [] };
+  }
+  if (callee.type !== 'Identifier') return null;
+  const variable = ASTUtils.findVariable(scope, callee);
+  const def = variable?.defs[0];
+  if (!variable || !def || variable.defs.length !== 1) return null;
+  if (ASTUtils.findVariable(scope, exportName)) return null;
+  if (def.type === 'ImportBinding' && def.node.type === 'ImportSpecifier') {
+    const declaration = def.parent as TSESTree.ImportDeclaration;
+    const specifiers = declaration.specifiers.filter((s) => s.type === 'ImportSpecifier');
+    const last = specifiers[specifiers.length - 1]!;
+    return { name: exportName, edits: [{ range: [last.range[1], last.range[1]], text: `, ${exportName}` }] };
+  }
+  if (def.type === 'Variable' && def.node.type === 'VariableDeclarator' && def.node.id.type === 'ObjectPattern') {
+    const properties = def.node.id.properties;
+    const last = properties[properties.length - 1];
+    if (!last || last.type === 'RestElement') return null;
+    return { name: exportName, edits: [{ range: [last.range[1], last.range[1]], text: `, ${exportName}` }] };
+  }
+  return null;
+}
+
+/** Every module the table knows; a file that names none of them skips the library checks. */
+export const RETRY_LIBRARY_MODULES: readonly string[] = RETRY_LIBRARIES.flatMap((spec) => spec.modules);
+
+/** Findings for one call (or `new`) of a retry library; empty for anything else. */
+export function analyzeLibraryCall(call: Call, ctx: LibraryContext): LibraryFinding[] {
+  // Cheap filter first: only callees that resolve to an imported module.
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'Identifier' && callee.type !== 'MemberExpression' && callee.type !== 'CallExpression') return [];
+  const origin = ctx.imports.originOf(callee);
+  if (!origin || origin.module === null) return [];
+  const out: LibraryFinding[] = [];
+  const editor = new Editor(ctx);
+  for (const spec of RETRY_LIBRARIES) {
+    if (!spec.modules.includes(origin.module)) continue;
+    if (!spec.matches(origin.path, origin.module)) continue;
+    const library = origin.module.startsWith('@') ? origin.module : origin.module.split('/')[0]!;
+    spec.check({ call, origin, ctx, editor, out, library });
+  }
+  return out;
+}

@@ -1,0 +1,1705 @@
+import { jsRuleTester, ruleTester } from '../rule-tester';
+import ruleModule, { type MessageIds, type Options } from '../../rules/no-unbounded-retry';
+
+// The rule tester's own copy of @typescript-eslint/utils differs in version; the rule is the same object.
+const rule = ruleModule as unknown as Parameters<typeof ruleTester.run<MessageIds, [Partial<Options>]>>[1];
+
+ruleTester.run('no-unbounded-retry', rule, {
+  valid: [
+
+    // Trap: a work / poll loop that runs whether or not the work failed.
+    `async function run() {
+  while (!closing) {
+    try {
+      await work();
+    } catch (e) {
+      log(e);
+    }
+    await delay(1000);
+  }
+}`,
+    // Trap: a long-poll / event loop that re-subscribes after each success (success never leaves).
+    `async function subscribe() {
+  while (true) {
+    try {
+      const msg = await longPoll();
+      handle(msg);
+    } catch (e) {
+      log(e);
+    }
+  }
+}`,
+    // Trap: a queue worker whose error path exits the process.
+    `async function worker() {
+  while (true) {
+    const job = await queue.next();
+    try {
+      await job.run();
+      continue;
+    } catch (e) {
+      log(e);
+      process.exit(1);
+    }
+  }
+}`,
+    // Trap: the failure path always leaves the loop (break / throw).
+    `async function load(url) {
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      if (e.code === 'ECONNRESET') break;
+      throw e;
+    }
+  }
+}`,
+    // Trap: iterating a collection (for-of), not retrying.
+    `async function each(items) {
+  for (const item of items) {
+    try {
+      return await send(item);
+    } catch (e) {}
+  }
+}`,
+    // Trap: a counted loop that runs the work a fixed number of times whatever happens.
+    `async function load(url) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      await fetch(url);
+    } catch (e) {}
+  }
+}`,
+    // Trap: the try/catch is inside a callback, not in the loop's own code.
+    `async function load(urls) {
+  while (true) {
+    setTimeout(() => {
+      try {
+        return run();
+      } catch (e) {}
+    }, 0);
+  }
+}`,
+
+    // Bounded: counter compared with a limit in the loop condition.
+    `async function load(url) {
+  for (let i = 0; i < 5; i++) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      await sleep(500);
+    }
+  }
+}`,
+    // Bounded: a check on the failure path that rethrows.
+    `async function load(url) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      if (++attempt >= MAX_ATTEMPTS) throw err;
+    }
+  }
+}`,
+    // Bounded: a count-down in the condition.
+    `async function load(url) {
+  let retries = 3;
+  while (retries--) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+    // Bounded: a limit we cannot see the value of counts as a limit (precision first).
+    `async function load(url, options) {
+  let attempt = 0;
+  while (attempt < options.maxRetries) {
+    attempt++;
+    try {
+      return await fetch(url);
+    } catch (err) {}
+  }
+}`,
+    // Bounded: a deadline in the loop condition.
+    `async function load(url) {
+  const deadline = Date.now() + 30000;
+  while (Date.now() < deadline) {
+    try {
+      return await fetch(url);
+    } catch (err) {}
+  }
+}`,
+    // Bounded: a deadline check on the failure path (performance.now()).
+    `async function load(url) {
+  const start = performance.now();
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      if (performance.now() - start > 30000) throw err;
+    }
+  }
+}`,
+    // Bounded: an abort signal in the condition.
+    `async function load(url, signal) {
+  while (!signal.aborted) {
+    try {
+      return await fetch(url, { signal });
+    } catch (err) {}
+  }
+}`,
+    // Bounded: signal.throwIfAborted() on every iteration.
+    `async function load(url, signal) {
+  while (true) {
+    signal.throwIfAborted();
+    try {
+      return await fetch(url, { signal });
+    } catch (err) {}
+  }
+}`,
+    // allowUnboundedWithBackoff (default): unbounded, but capped exponential backoff.
+    `async function connect() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await open();
+    } catch (e) {
+      attempt++;
+      await sleep(Math.min(30000, 100 * 2 ** attempt));
+    }
+  }
+}`,
+    // allowUnboundedWithBackoff: a doubling delay capped with Math.min, plus jitter.
+    `async function connect() {
+  let delayMs = 100;
+  while (true) {
+    try {
+      return await open();
+    } catch (e) {
+      await sleep(delayMs + Math.random() * 100);
+      delayMs = Math.min(delayMs * 2, 30000);
+    }
+  }
+}`,
+    // allowUnboundedWithBackoff: a wait computed by a backoff helper we cannot judge stays silent.
+    `async function connect() {
+  while (true) {
+    try {
+      return await open();
+    } catch (e) {
+      await sleep(backoff.duration());
+    }
+  }
+}`,
+    // Trap: a long-poll that re-subscribes after each successful response (.then success path).
+    `function poll() {
+  return request().then((data) => {
+    handle(data);
+    return poll();
+  });
+}`,
+    // Trap: a periodic job rescheduling itself regardless of failure.
+    `function tick() {
+  doWork();
+  setTimeout(tick, 1000);
+}`,
+    // Trap: an error-first callback that re-runs only on success (the else branch).
+    `function watch(cb) {
+  client.get(key, (err, value) => {
+    if (err) {
+      cb(err);
+    } else {
+      cb(null, value);
+      watch(cb);
+    }
+  });
+}`,
+    // Trap: a handler for an event that is not a failure ('message'), and a 'close' handler that does not reconnect.
+    `function connect() {
+  const socket = new WebSocket(url);
+  socket.on('message', () => connect());
+  socket.on('close', () => cleanup());
+}`,
+    // Trap: a failure path that exits the process.
+    `function connect() {
+  db.connect().catch((err) => {
+    logger.error(err);
+    process.exit(1);
+  });
+}`,
+    // Trap: a reconnect with capped exponential backoff and jitter (the browser-client pattern).
+    `let attempt = 0;
+function connect() {
+  const socket = new WebSocket(url);
+  socket.onopen = () => { attempt = 0; };
+  socket.onclose = () => {
+    attempt++;
+    setTimeout(connect, Math.min(30000, 1000 * 2 ** attempt) * (0.5 + Math.random()));
+  };
+}`,
+    // Bounded recursion: a retries parameter passed decremented, checked with a throw.
+    `async function fetchWithRetry(url, retries = 3) {
+  try {
+    return await fetch(url);
+  } catch (e) {
+    if (retries <= 0) throw e;
+    return fetchWithRetry(url, retries - 1);
+  }
+}`,
+    // Bounded recursion: the timer that retries is guarded by a counter check.
+    `let retry = 0;
+function connect() {
+  db.connect().catch(() => {
+    retry++;
+    if (retry < 5) setTimeout(connect, 1000);
+  });
+}`,
+    // Bounded recursion: an attempt parameter passed incremented through a timer callback.
+    `function connect(attempt = 0) {
+  db.connect().catch((err) => {
+    if (attempt >= MAX_ATTEMPTS) return reportFailure(err);
+    setTimeout(() => connect(attempt + 1), 1000);
+  });
+}`,
+    // Library defaults that are bounded and back off (p-retry: 10 retries, exponential).
+    `import pRetry from 'p-retry';
+await pRetry(run);
+await pRetry(run, { retries: 5 });`,
+    // cockatiel with a limit and ExponentialBackoff.
+    `import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
+const policy = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });`,
+    // axios-retry with exponentialDelay (default-import member and named import) or a growing delay function.
+    `import axiosRetry, { exponentialDelay } from 'axios-retry';
+axiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay });
+axiosRetry(other, { retryDelay: exponentialDelay });
+axiosRetry(third, { retryDelay: (retryCount) => retryCount * 1000 });`,
+    // async.retry with a growing interval function.
+    `import async from 'async';
+async.retry({ times: 5, interval: (n) => 50 * 2 ** n }, task, done);`,
+    // Trap: a local function named retry is not the library.
+    `function retry(fn, options) {
+  return fn(options);
+}
+retry(run, {});
+retry(run, { maxAttempts: Infinity });`,
+    // Trap: retry imported from the project's own module.
+    `import { retry } from './utils/retry';
+retry(run, {});`,
+    // Trap: a spread could set any option; a missing option cannot be decided.
+    `import { handleAll, retry } from 'cockatiel';
+const policy = retry(handleAll, { ...defaults });`,
+    // got defaults (limit 2, exponential) and an explicit finite limit.
+    `import got from 'got';
+await got(url);
+await got.post(url, { retry: { limit: 3 } });`,
+    // Options through a const, finite.
+    `import pRetry from 'p-retry';
+const options = { retries: 3 };
+await pRetry(run, options);`,
+    // ioredis with a finite maxRetriesPerRequest.
+    `import Redis from 'ioredis';
+const redis = new Redis({ maxRetriesPerRequest: 3 });`,
+    // exponential-backoff with a finite limit and a cap.
+    `import { backOff } from 'exponential-backoff';
+await backOff(run, { numOfAttempts: 5, maxDelay: 10000 });`,
+    // ts-retry-promise with exponential backoff.
+    `import { retry } from 'ts-retry-promise';
+await retry(run, { retries: 5, backoff: 'EXPONENTIAL' });`,
+    // @lifeomic/attempt with a factor.
+    `import { retry } from '@lifeomic/attempt';
+await retry(run, { maxAttempts: 5, factor: 2 });`,
+    // allowUnboundedWithBackoff: cockatiel without maxAttempts but with ExponentialBackoff (capped, jittered).
+    `import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
+const reconnect = retry(handleAll, { backoff: new ExponentialBackoff({ maxDelay: 30000 }) });`,
+    // allowUnboundedWithBackoff: socket.io-client reconnects forever with capped, jittered backoff.
+    `import { io } from 'socket.io-client';
+const socket = io(url, { reconnectionAttempts: Infinity });`,
+    // Trap: a failure handed on to another call (`invoke('throw', err)`), not retried.
+    `function invoke(method, arg) {
+  return Promise.resolve(step(method, arg)).then(
+    (value) => invoke('next', value),
+    (err) => invoke('throw', err),
+  );
+}`,
+    // Trap: a failed status that leaves (`if (!result.ok) break`) is not a success exit: a poll loop.
+    `async function waitStable(poll) {
+  while (true) {
+    try {
+      const result = await poll();
+      if (!result.ok) break;
+      render(result.value);
+    } catch (e) {
+      lastError = e;
+    }
+    await sleep(interval);
+  }
+}`,
+    // Trap: a loop that walks up directories (the condition's variable takes new values): each iteration tries something else.
+    `function findPackage(dir) {
+  while (dir !== '/') {
+    try {
+      return require(path.join(dir, 'package.json'));
+    } catch (error) {}
+    dir = path.dirname(dir);
+  }
+  return null;
+}`,
+    // Trap: trying alternatives in turn (mirrors[i]), not retrying one operation.
+    `async function fetchFromMirrors(mirrors) {
+  for (let i = 0; i < mirrors.length; i++) {
+    try {
+      return await fetch(mirrors[i]);
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+    // Trap: recursion that tries the next parser (parsers[index]).
+    `function parse(content, parsers, index = 0) {
+  return run(content, parsers[index]).catch((err) => {
+    index++;
+    if (index === parsers.length) throw err;
+    return parse(content, parsers, index);
+  });
+}`,
+    // Trap: recursion on another input (create the parent directory, then this one): divide and conquer.
+    `function make(dir) {
+  return mkdir(dir).catch((error) => {
+    if (error.code !== 'ENOENT') throw error;
+    return make(path.dirname(dir)).then(() => make(dir));
+  });
+}`,
+    // Trap: the function runs again on success as well (a continuation), not only after failures.
+    `function next() {
+  const item = stack.pop();
+  if (!item) return done();
+  return Promise.resolve(item.dispose()).then(next, (e) => {
+    fail(e);
+    return next();
+  });
+}`,
+    // Bounded: the failure path continues only while a counter is under its limit, otherwise it rethrows.
+    `function readSync(fd, buffer) {
+  let eagCounter = 0;
+  while (true) {
+    try {
+      return fs.readSync(fd, buffer);
+    } catch (er) {
+      if (er.code === 'EAGAIN' && eagCounter < 10) {
+        eagCounter++;
+        continue;
+      }
+      throw er;
+    }
+  }
+}`,
+    // Bounded: a deadline flag set by a timer, checked on the failure path (throw helper).
+    `async function poll(fn, timeout) {
+  let hasTimedOut = false;
+  setTimeout(() => {
+    hasTimedOut = true;
+  }, timeout);
+  while (true) {
+    const isLastAttempt = hasTimedOut;
+    try {
+      return await fn();
+    } catch (err) {
+      if (isLastAttempt) throwWithCause(err);
+    }
+  }
+}`,
+  ],
+  invalid: [
+    {
+      code: `async function load(url) {
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      console.warn('retrying', err);
+      await sleep(500);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function load(url) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      console.warn('retrying', err);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `function readForever() {
+  for (;;) {
+    try {
+      return readConfig();
+    } catch {
+      log('again');
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          data: {'noFix':' No quick fix: sync function, nothing to await between attempts.'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `async function proxy(req) {
+  let retried;
+  do {
+    retried = false;
+    try {
+      await forward(req);
+    } catch {
+      retried = true;
+    }
+  } while (retried);
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 5,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function proxy(req) {
+  let retried;
+  let attempt = 0;
+  do {
+    retried = false;
+    try {
+      await forward(req);
+    } catch (error) {
+      attempt++;
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      retried = true;
+    }
+  } while (retried);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+  let retries = 0;
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      retries++;
+      if (retries > 4) console.log('many retries');
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function load(url) {
+  let retries = 0;
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      retries++;
+      if (retries > 4) console.log('many retries');
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+  for (let i = 0; i < Infinity; i++) {
+    try {
+      return await fetch(url);
+    } catch (e) {}
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function load(url) {
+  let attempt = 0;
+  for (let i = 0; i < Infinity; i++) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const MAX = Number.MAX_SAFE_INTEGER;
+async function load(url) {
+  let attempt = 0;
+  while (attempt < MAX) {
+    attempt++;
+    try {
+      return await fetch(url);
+    } catch (e) {
+      await sleep(100);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `const MAX = Number.MAX_SAFE_INTEGER;
+async function load(url) {
+  let attempt = 0;
+  let failedAttempts = 0;
+  while (attempt < MAX) {
+    attempt++;
+    try {
+      return await fetch(url);
+    } catch (e) {
+      failedAttempts++;
+      if (failedAttempts >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (failedAttempts - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+  for (let i = 0; i < 1000; i++) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return res;
+    } catch (e) {
+      if (isFatal(e)) throw e;
+      log(e);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function load(url) {
+  let attempt = 0;
+  for (let i = 0; i < 1000; i++) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return res;
+    } catch (e) {
+      if (isFatal(e)) throw e;
+      attempt++;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      log(e);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+  outer: while (true) {
+    let res;
+    try {
+      res = await fetch(url);
+    } catch (e) {
+      await new Promise((r) => setTimeout(r, 250));
+      continue outer;
+    }
+    return res;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 10,
+          endLine: 2,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function load(url) {
+  let attempt = 0;
+  outer: while (true) {
+    let res;
+    try {
+      res = await fetch(url);
+    } catch (e) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      continue outer;
+    }
+    return res;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function connect() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await open();
+    } catch (e) {
+      attempt++;
+      await sleep(Math.min(30000, 100 * 2 ** attempt));
+    }
+  }
+}`,
+      options: [{"allowUnboundedWithBackoff":false}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function connect() {
+  let attempt = 0;
+  let failedAttempts = 0;
+  while (true) {
+    try {
+      return await open();
+    } catch (e) {
+      failedAttempts++;
+      if (failedAttempts >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (failedAttempts - 1))));
+      attempt++;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function connect() {
+  let delayMs = 100;
+  while (true) {
+    try {
+      return await open();
+    } catch (e) {
+      await sleep(delayMs);
+      delayMs *= 2;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function connect() {
+  let delayMs = 100;
+  let attempt = 0;
+  while (true) {
+    try {
+      return await open();
+    } catch (e) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      delayMs *= 2;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { setTimeout } from 'node:timers/promises'
+
+while (true) {
+\ttry {
+\t\tawait connect()
+\t\tbreak
+\t} catch (error) {
+\t\tawait setTimeout(1000)
+\t}
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `import { setTimeout } from 'node:timers/promises'
+
+let attempt = 0
+while (true) {
+\ttry {
+\t\tawait connect()
+\t\tbreak
+\t} catch (error) {
+\t\tattempt++
+\t\tif (attempt >= 5) throw error
+\t\tawait new Promise((resolve) => globalThis.setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))))
+\t}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `class Client {
+    async send(msg) {
+        while (true) {
+            try { return await this.transport.send(msg); } catch (e) { this.log(e); }
+        }
+    }
+}`,
+      options: [{"maxAttempts":3,"baseDelayMs":200,"maxDelayMs":5000}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 9,
+          endLine: 3,
+          endColumn: 14,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `class Client {
+    async send(msg) {
+        let attempt = 0;
+        while (true) {
+            try { return await this.transport.send(msg); } catch (e) { attempt++; if (attempt >= 3) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(5000, 200 * 2 ** (attempt - 1)))); this.log(e); }
+        }
+    }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function load(url, attempt) {
+  if (attempt) while (true) {
+    try {
+      return await fetch(url);
+    } catch (e) {}
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 21,
+          data: {'noFix':' No quick fix: the loop is the body of another statement.'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+  let done = false;
+  while (!done) {
+    try {
+      await fetch(url);
+      done = true;
+    } catch ({ message }) {
+      log(message);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          data: {'noFix':' No quick fix: the caught error is destructured, so the last error cannot be rethrown.'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+  while (true) {
+    const res = await fetch(url);
+    if (!res.ok) continue;
+    return res.json();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          data: {'noFix':' No quick fix: the retry is driven by a status check, so there is no error to rethrow when attempts run out.'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `const mongoose = require('mongoose');
+const connectWithRetry = () => {
+  return mongoose.connect(uri).catch(() => setTimeout(connectWithRetry, 5000));
+};`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 3,
+          column: 44,
+          endLine: 3,
+          endColumn: 78,
+          data: {'noFix':' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.','name':'connectWithRetry'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `let retry = 0;
+function connect() {
+  db.connect().catch((err) => {
+    retry++;
+    if (retry > 4) console.log('still failing', err);
+    connect();
+  });
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 14,
+          data: {'noFix':' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.','name':'connect'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `function readRemote(path, cb) {
+  client.get(path, (err, data) => {
+    if (err) {
+      setImmediate(() => readRemote(path, cb));
+      return;
+    }
+    cb(null, data);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 4,
+          column: 7,
+          endLine: 4,
+          endColumn: 47,
+          data: {'noFix':' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.','name':'readRemote'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `function load() {
+  return request().then(parse, () => load());
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 2,
+          column: 38,
+          endLine: 2,
+          endColumn: 44,
+          data: {'noFix':' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.','name':'load'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `function connect() {
+  const socket = new WebSocket(url);
+  socket.on('close', () => {
+    setTimeout(connect, 1000);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 30,
+          data: {'noFix':' No quick fix: a reconnect handler has no caller to report the last failure to.','event':'close'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `class Client {
+  connect() {
+    this.socket = net.connect(port);
+    this.socket.on('end', () => this.connect());
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 4,
+          column: 33,
+          endLine: 4,
+          endColumn: 47,
+          data: {'noFix':' No quick fix: a reconnect handler has no caller to report the last failure to.','event':'end'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `function start() {
+  const ws = new WebSocket(url);
+  ws.onclose = () => setTimeout(start, 2000);
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 3,
+          column: 22,
+          endLine: 3,
+          endColumn: 45,
+          data: {'noFix':' No quick fix: a reconnect handler has no caller to report the last failure to.','event':'close'},
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+// The same analysis on espree's AST (plain JavaScript).
+jsRuleTester.run('no-unbounded-retry (espree)', rule, {
+  valid: [
+    // Trap: a poll loop, in plain JavaScript.
+    `export async function run() {
+  while (!closing) {
+    try {
+      await work();
+    } catch (e) {
+      log(e);
+    }
+    await delay(1000);
+  }
+}`,
+  ],
+  invalid: [
+    {
+      code: `export async function load(url) {
+  for (;;) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `export async function load(url) {
+  let attempt = 0;
+  for (;;) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import pRetry from 'p-retry';
+await pRetry(run, { retries: Infinity, factor: 1 });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import pRetry from 'p-retry';
+await pRetry(run, { retries: 4, factor: 1 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import retry from 'async-retry';
+await retry(async (bail) => run(), { forever: true, minTimeout: 0 });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 38,
+          endLine: 2,
+          endColumn: 51,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import retry from 'async-retry';
+await retry(async (bail) => run(), { forever: false, minTimeout: 0 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import promiseRetry from 'promise-retry';
+promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry));`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import promiseRetry from 'promise-retry';
+promiseRetry({ retries: 4 }, (retry) => run().catch(retry));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import * as retry from 'retry';
+const operation = retry.operation({ retries: 5000, factor: 1 });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 37,
+          endLine: 2,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import * as retry from 'retry';
+const operation = retry.operation({ retries: 4, factor: 1 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retries: Infinity });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retries: 4 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import got from 'got';
+const client = got.extend({ retry: { limit: Infinity } });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 38,
+          endLine: 2,
+          endColumn: 53,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import got from 'got';
+const client = got.extend({ retry: { limit: 4 } });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import ky from 'ky';
+await ky.get(url, { retry: { limit: Infinity, delay: () => 1000 } });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 30,
+          endLine: 2,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import ky from 'ky';
+await ky.get(url, { retry: { limit: 4, delay: () => 1000 } });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import ky from 'ky';
+const api = ky.create({ retry: Infinity });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 25,
+          endLine: 2,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import ky from 'ky';
+const api = ky.create({ retry: 4 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { handleAll, retry } from 'cockatiel';
+const policy = retry(handleAll, {});`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryDefault',
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 36,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import { handleAll, retry } from 'cockatiel';
+const policy = retry(handleAll, { maxAttempts: 5 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { ConstantBackoff, handleAll, retry as retryPolicy } from 'cockatiel';
+const policy = retryPolicy(handleAll, { maxAttempts: Infinity, backoff: new ConstantBackoff(50) });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 41,
+          endLine: 2,
+          endColumn: 62,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import { ConstantBackoff, handleAll, retry as retryPolicy } from 'cockatiel';
+const policy = retryPolicy(handleAll, { maxAttempts: 5, backoff: new ConstantBackoff(50) });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import async from 'async';
+async.retry({ times: Infinity, interval: 200 }, task, done);`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 15,
+          endLine: 2,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import async from 'async';
+async.retry({ times: 5, interval: 200 }, task, done);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { retry } from '@lifeomic/attempt';
+await retry(run, { maxAttempts: 0, delay: 200 });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 20,
+          endLine: 2,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import { retry } from '@lifeomic/attempt';
+await retry(run, { maxAttempts: 5, delay: 200 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { backOff } from 'exponential-backoff';
+await backOff(run, { numOfAttempts: Infinity, timeMultiple: 1 });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 22,
+          endLine: 2,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import { backOff } from 'exponential-backoff';
+await backOff(run, { numOfAttempts: 5, timeMultiple: 1 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { retry } from 'ts-retry-promise';
+await retry(run, { retries: 'INFINITELY', backoff: 'FIXED' });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 20,
+          endLine: 2,
+          endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import { retry } from 'ts-retry-promise';
+await retry(run, { retries: 5, backoff: 'FIXED' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { MongoClient } from 'mongodb';
+const client = await MongoClient.connect(url, { reconnectTries: Number.MAX_VALUE, reconnectInterval: 1000 });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 49,
+          endLine: 2,
+          endColumn: 81,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import { MongoClient } from 'mongodb';
+const client = await MongoClient.connect(url, { reconnectTries: 5, reconnectInterval: 1000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import Redis from 'ioredis';
+const redis = new Redis({ maxRetriesPerRequest: null });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 27,
+          endLine: 2,
+          endColumn: 53,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import Redis from 'ioredis';
+const redis = new Redis({ maxRetriesPerRequest: 5 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { connect } from 'nats';
+const nc = await connect({ servers, maxReconnectAttempts: -1 });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 37,
+          endLine: 2,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import { connect } from 'nats';
+const nc = await connect({ servers, maxReconnectAttempts: 5 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { io } from 'socket.io-client';
+const socket = io(url, { reconnectionAttempts: Infinity });`,
+      options: [{"allowUnboundedWithBackoff":false}],
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 26,
+          endLine: 2,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import { io } from 'socket.io-client';
+const socket = io(url, { reconnectionAttempts: 5 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import pRetry from 'p-retry';
+const options = { retries: Infinity };
+await pRetry(run, options);`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 19,
+          endLine: 2,
+          endColumn: 36,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import pRetry from 'p-retry';
+const options = { retries: 4 };
+await pRetry(run, options);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function fetchData(url) {
+  try {
+    return await fetch(url);
+  } catch (err) {
+    console.warn(err);
+    await sleep(1000);
+    return fetchData(url);
+  }
+}
+export async function main() {
+  return fetchData('https://example.com');
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function fetchData(url, attempt = 0) {
+  try {
+    return await fetch(url);
+  } catch (err) {
+    console.warn(err);
+    if (attempt + 1 >= 5) throw err;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
+    return fetchData(url, attempt + 1);
+  }
+}
+export async function main() {
+  return fetchData('https://example.com');
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function fetchData(url) {
+  try {
+    return await fetch(url);
+  } catch (err) {
+    return fetchData(url);
+  }
+}
+urls.map(fetchData);`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 5,
+          column: 12,
+          endLine: 5,
+          endColumn: 26,
+          data: {'noFix':' No quick fix: the function cannot safely take an extra attempt parameter (used as a value, called with more arguments, several recursive calls, or reads arguments).','name':'fetchData'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `function readConfig(path) {
+  try {
+    return fs.readFileSync(path, 'utf8');
+  } catch (err) {
+    return readConfig(path);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 5,
+          column: 12,
+          endLine: 5,
+          endColumn: 28,
+          data: {'noFix':' No quick fix: sync function, nothing to await between attempts.','name':'readConfig'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `import pRetry = require('p-retry');
+await pRetry(run, { retries: Infinity });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import pRetry = require('p-retry');
+await pRetry(run, { retries: 4 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const mod = await import('p-retry');
+await mod.default(run, { retries: Infinity });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 26,
+          endLine: 2,
+          endColumn: 43,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `const mod = await import('p-retry');
+await mod.default(run, { retries: 4 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
+const reconnect = retry(handleAll, { backoff: new ExponentialBackoff() });`,
+      options: [{"allowUnboundedWithBackoff":false}],
+      errors: [
+        {
+          messageId: 'unboundedLibraryDefault',
+          line: 2,
+          column: 19,
+          endLine: 2,
+          endColumn: 74,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
+const reconnect = retry(handleAll, { backoff: new ExponentialBackoff(), maxAttempts: 5 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const { backOff: withBackoff } = require('exponential-backoff');
+await withBackoff(run, { numOfAttempts: Number.POSITIVE_INFINITY });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 26,
+          endLine: 2,
+          endColumn: 65,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `const { backOff: withBackoff } = require('exponential-backoff');
+await withBackoff(run, { numOfAttempts: 5 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const got = require('got');
+const client = got.extend({
+  retry: {
+    limit: 1e6,
+  },
+});`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `const got = require('got');
+const client = got.extend({
+  retry: {
+    limit: 4,
+  },
+});`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

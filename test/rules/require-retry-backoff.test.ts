@@ -1,0 +1,1079 @@
+import { ruleTester } from '../rule-tester';
+import ruleModule, { type MessageIds, type Options } from '../../rules/require-retry-backoff';
+
+// The rule tester's own copy of @typescript-eslint/utils differs in version; the rule is the same object.
+const rule = ruleModule as unknown as Parameters<typeof ruleTester.run<MessageIds, [Partial<Options>]>>[1];
+
+ruleTester.run('require-retry-backoff', rule, {
+  valid: [
+
+    // Trap: a work / poll loop that runs whether or not the work failed.
+    `async function run() {
+  while (!closing) {
+    try {
+      await work();
+    } catch (e) {
+      log(e);
+    }
+    await delay(1000);
+  }
+}`,
+    // Trap: a long-poll / event loop that re-subscribes after each success (success never leaves).
+    `async function subscribe() {
+  while (true) {
+    try {
+      const msg = await longPoll();
+      handle(msg);
+    } catch (e) {
+      log(e);
+    }
+  }
+}`,
+    // Trap: a queue worker whose error path exits the process.
+    `async function worker() {
+  while (true) {
+    const job = await queue.next();
+    try {
+      await job.run();
+      continue;
+    } catch (e) {
+      log(e);
+      process.exit(1);
+    }
+  }
+}`,
+    // Trap: the failure path always leaves the loop (break / throw).
+    `async function load(url) {
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      if (e.code === 'ECONNRESET') break;
+      throw e;
+    }
+  }
+}`,
+    // Trap: iterating a collection (for-of), not retrying.
+    `async function each(items) {
+  for (const item of items) {
+    try {
+      return await send(item);
+    } catch (e) {}
+  }
+}`,
+    // Trap: a counted loop that runs the work a fixed number of times whatever happens.
+    `async function load(url) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      await fetch(url);
+    } catch (e) {}
+  }
+}`,
+    // Trap: the try/catch is inside a callback, not in the loop's own code.
+    `async function load(urls) {
+  while (true) {
+    setTimeout(() => {
+      try {
+        return run();
+      } catch (e) {}
+    }, 0);
+  }
+}`,
+
+    // Exponential: 2 ** counter.
+    `async function load(url) {
+  for (let i = 0; i < 5; i++) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      await sleep(1000 * 2 ** i);
+    }
+  }
+}`,
+    // Exponential: the delay doubles (delay *= 2).
+    `async function load(url) {
+  let wait = 100;
+  for (let i = 0; i < 5; i++) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      await new Promise((r) => setTimeout(r, wait));
+      wait *= 2;
+    }
+  }
+}`,
+    // A linearly growing wait still grows.
+    `async function load(url) {
+  for (let i = 0; i < 5; i++) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      await sleep(1000 * (i + 1));
+    }
+  }
+}`,
+    // A delay computed by a function of the attempt: we cannot judge it, so we stay silent.
+    `async function load(url) {
+  for (let i = 0; i < 5; i++) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      await sleep(computeDelay(i));
+    }
+  }
+}`,
+    {
+      // requireJitter: Math.random() through a local variable.
+      code: `async function load(url) {
+  for (let i = 0; i < 5; i++) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      const cap = Math.min(10000, 100 * 2 ** i);
+      await sleep(Math.random() * cap);
+    }
+  }
+}`,
+      options: [{ requireJitter: true }],
+    },
+    // A poll loop with a constant delay is not a retry.
+    `async function poll() {
+  while (true) {
+    const res = await fetch(statusUrl);
+    render(await res.json());
+    await sleep(5000);
+  }
+}`,
+    // Trap: a long-poll that re-subscribes after each successful response (.then success path).
+    `function poll() {
+  return request().then((data) => {
+    handle(data);
+    return poll();
+  });
+}`,
+    // Trap: a periodic job rescheduling itself regardless of failure.
+    `function tick() {
+  doWork();
+  setTimeout(tick, 1000);
+}`,
+    // Trap: an error-first callback that re-runs only on success (the else branch).
+    `function watch(cb) {
+  client.get(key, (err, value) => {
+    if (err) {
+      cb(err);
+    } else {
+      cb(null, value);
+      watch(cb);
+    }
+  });
+}`,
+    // Trap: a handler for an event that is not a failure ('message'), and a 'close' handler that does not reconnect.
+    `function connect() {
+  const socket = new WebSocket(url);
+  socket.on('message', () => connect());
+  socket.on('close', () => cleanup());
+}`,
+    // Trap: a failure path that exits the process.
+    `function connect() {
+  db.connect().catch((err) => {
+    logger.error(err);
+    process.exit(1);
+  });
+}`,
+    // Trap: a reconnect with capped exponential backoff and jitter (the browser-client pattern).
+    `let attempt = 0;
+function connect() {
+  const socket = new WebSocket(url);
+  socket.onopen = () => { attempt = 0; };
+  socket.onclose = () => {
+    attempt++;
+    setTimeout(connect, Math.min(30000, 1000 * 2 ** attempt) * (0.5 + Math.random()));
+  };
+}`,
+    // Library defaults that are bounded and back off (p-retry: 10 retries, exponential).
+    `import pRetry from 'p-retry';
+await pRetry(run);
+await pRetry(run, { retries: 5 });`,
+    // cockatiel with a limit and ExponentialBackoff.
+    `import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
+const policy = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });`,
+    // axios-retry with exponentialDelay (default-import member and named import) or a growing delay function.
+    `import axiosRetry, { exponentialDelay } from 'axios-retry';
+axiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay });
+axiosRetry(other, { retryDelay: exponentialDelay });
+axiosRetry(third, { retryDelay: (retryCount) => retryCount * 1000 });`,
+    // async.retry with a growing interval function.
+    `import async from 'async';
+async.retry({ times: 5, interval: (n) => 50 * 2 ** n }, task, done);`,
+    // Trap: a local function named retry is not the library.
+    `function retry(fn, options) {
+  return fn(options);
+}
+retry(run, {});
+retry(run, { maxAttempts: Infinity });`,
+    // Trap: retry imported from the project's own module.
+    `import { retry } from './utils/retry';
+retry(run, {});`,
+    // Trap: a spread could set any option; a missing option cannot be decided.
+    `import { handleAll, retry } from 'cockatiel';
+const policy = retry(handleAll, { ...defaults });`,
+    // got defaults (limit 2, exponential) and an explicit finite limit.
+    `import got from 'got';
+await got(url);
+await got.post(url, { retry: { limit: 3 } });`,
+    // Options through a const, finite.
+    `import pRetry from 'p-retry';
+const options = { retries: 3 };
+await pRetry(run, options);`,
+    // ioredis with a finite maxRetriesPerRequest.
+    `import Redis from 'ioredis';
+const redis = new Redis({ maxRetriesPerRequest: 3 });`,
+    // exponential-backoff with a finite limit and a cap.
+    `import { backOff } from 'exponential-backoff';
+await backOff(run, { numOfAttempts: 5, maxDelay: 10000 });`,
+    // ts-retry-promise with exponential backoff.
+    `import { retry } from 'ts-retry-promise';
+await retry(run, { retries: 5, backoff: 'EXPONENTIAL' });`,
+    // @lifeomic/attempt with a factor.
+    `import { retry } from '@lifeomic/attempt';
+await retry(run, { maxAttempts: 5, factor: 2 });`,
+    // promise-retry retrying forever still waits with node-retry's exponential default (no-unbounded-retry's business).
+    `import promiseRetry from 'promise-retry';
+promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry));`,
+    // Trap: a failure handed on to another call (`invoke('throw', err)`), not retried.
+    `function invoke(method, arg) {
+  return Promise.resolve(step(method, arg)).then(
+    (value) => invoke('next', value),
+    (err) => invoke('throw', err),
+  );
+}`,
+    // Trap: a failed status that leaves (`if (!result.ok) break`) is not a success exit: a poll loop.
+    `async function waitStable(poll) {
+  while (true) {
+    try {
+      const result = await poll();
+      if (!result.ok) break;
+      render(result.value);
+    } catch (e) {
+      lastError = e;
+    }
+    await sleep(interval);
+  }
+}`,
+    // Trap: a loop that walks up directories (the condition's variable takes new values): each iteration tries something else.
+    `function findPackage(dir) {
+  while (dir !== '/') {
+    try {
+      return require(path.join(dir, 'package.json'));
+    } catch (error) {}
+    dir = path.dirname(dir);
+  }
+  return null;
+}`,
+    // Trap: trying alternatives in turn (mirrors[i]), not retrying one operation.
+    `async function fetchFromMirrors(mirrors) {
+  for (let i = 0; i < mirrors.length; i++) {
+    try {
+      return await fetch(mirrors[i]);
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+    // Trap: recursion that tries the next parser (parsers[index]).
+    `function parse(content, parsers, index = 0) {
+  return run(content, parsers[index]).catch((err) => {
+    index++;
+    if (index === parsers.length) throw err;
+    return parse(content, parsers, index);
+  });
+}`,
+    // Trap: recursion on another input (create the parent directory, then this one): divide and conquer.
+    `function make(dir) {
+  return mkdir(dir).catch((error) => {
+    if (error.code !== 'ENOENT') throw error;
+    return make(path.dirname(dir)).then(() => make(dir));
+  });
+}`,
+    // Trap: the function runs again on success as well (a continuation), not only after failures.
+    `function next() {
+  const item = stack.pop();
+  if (!item) return done();
+  return Promise.resolve(item.dispose()).then(next, (e) => {
+    fail(e);
+    return next();
+  });
+}`,
+  ],
+  invalid: [
+    {
+      code: `async function load(url) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function load(url) {
+  let failedAttempts = 0;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      failedAttempts++;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (failedAttempts - 1))));
+      log(err);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+  let attempt = 0;
+  while (attempt < 5) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      attempt++;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  throw new Error('gave up');
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function load(url) {
+  let attempt = 0;
+  let failedAttempts = 0;
+  while (attempt < 5) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      failedAttempts++;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (failedAttempts - 1))));
+      attempt++;
+    }
+  }
+  throw new Error('gave up');
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      await sleep(Math.min(10000, 100 * 2 ** attempt));
+    }
+  }
+}`,
+      options: [{"requireJitter":true}],
+      errors: [
+        {
+          messageId: 'noJitter',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function load(url) {
+  let failedAttempts = 0;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      failedAttempts++;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (failedAttempts - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `function loadSync(path) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return fs.readFileSync(path);
+    } catch (err) {
+      sleepSync(100);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          data: {'noFix':' No quick fix: sync function, nothing to await between attempts.','wait':'waits a constant time'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      await delay(RETRY_DELAY);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function load(url) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+  for (let i = 0; i < 5; i++) {
+    const res = await fetch(url);
+    if (res.status === 200) return res;
+    await sleep(1000);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          data: {'noFix':' No quick fix: the retry is driven by a status check, so there is no error to rethrow when attempts run out.','wait':'waits a constant time'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `const mongoose = require('mongoose');
+const connectWithRetry = () => {
+  return mongoose.connect(uri).catch(() => setTimeout(connectWithRetry, 5000));
+};`,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 3,
+          column: 44,
+          endLine: 3,
+          endColumn: 78,
+          data: {'noFix':' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.','name':'connectWithRetry','wait':'waits a constant time'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `function connect() {
+  const socket = new WebSocket(url);
+  socket.addEventListener('error', () => connect());
+}`,
+      errors: [
+        {
+          messageId: 'constantReconnect',
+          line: 3,
+          column: 42,
+          endLine: 3,
+          endColumn: 51,
+          data: {'noFix':' No quick fix: a reconnect handler has no caller to report the last failure to.','event':'error','wait':'does not wait'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `let attempt = 0;
+function connect() {
+  const socket = new WebSocket(url);
+  socket.onopen = () => { attempt = 0; };
+  socket.onclose = () => {
+    attempt++;
+    setTimeout(connect, Math.min(30000, 1000 * 2 ** attempt));
+  };
+}`,
+      options: [{"requireJitter":true}],
+      errors: [
+        {
+          messageId: 'noJitter',
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 62,
+          data: {'noFix':' No quick fix: a reconnect handler has no caller to report the last failure to.'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `import pRetry from 'p-retry';
+await pRetry(run, { retries: Infinity, factor: 1 });`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 2,
+          column: 40,
+          endLine: 2,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import pRetry from 'p-retry';
+await pRetry(run, { retries: Infinity, factor: 2 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const pRetry = require('p-retry');
+await pRetry(run, { retries: 5 });`,
+      options: [{"requireJitter":true}],
+      errors: [
+        {
+          messageId: 'libraryNoJitter',
+          line: 2,
+          column: 7,
+          endLine: 2,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `const pRetry = require('p-retry');
+await pRetry(run, { retries: 5, randomize: true });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import retry from 'async-retry';
+await retry(async (bail) => run(), { forever: true, minTimeout: 0 });`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 2,
+          column: 53,
+          endLine: 2,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import retry from 'async-retry';
+await retry(async (bail) => run(), { forever: true, minTimeout: 100 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import * as retry from 'retry';
+const operation = retry.operation({ retries: 5000, factor: 1 });`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 2,
+          column: 52,
+          endLine: 2,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import * as retry from 'retry';
+const operation = retry.operation({ retries: 5000, factor: 2 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retries: Infinity });`,
+      errors: [
+        {
+          messageId: 'libraryConstantDefault',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retries: Infinity, retryDelay: axiosRetry.exponentialDelay });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const axiosRetry = require('axios-retry').default;
+axiosRetry(client);`,
+      errors: [
+        {
+          messageId: 'libraryConstantDefault',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 19,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `const axiosRetry = require('axios-retry').default;
+axiosRetry(client, { retryDelay: axiosRetry.exponentialDelay });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import retryPlugin from 'axios-retry';
+retryPlugin(axios, {
+  retries: 3,
+  retryDelay: () => 1000,
+});`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import retryPlugin from 'axios-retry';
+retryPlugin(axios, {
+  retries: 3,
+  retryDelay: retryPlugin.exponentialDelay,
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import got from 'got';
+await got(url, { retry: { limit: 3, calculateDelay: () => 500 } });`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 2,
+          column: 37,
+          endLine: 2,
+          endColumn: 62,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import got from 'got';
+await got(url, { retry: { limit: 3, calculateDelay: ({ computedValue }) => computedValue } });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import ky from 'ky';
+await ky.get(url, { retry: { limit: Infinity, delay: () => 1000 } });`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 2,
+          column: 47,
+          endLine: 2,
+          endColumn: 64,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import ky from 'ky';
+await ky.get(url, { retry: { limit: Infinity, delay: (attemptCount) => Math.random() * Math.min(10000, 100 * 2 ** (attemptCount - 1)) } });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { handleAll, retry } from 'cockatiel';
+const policy = retry(handleAll, {});`,
+      errors: [
+        {
+          messageId: 'libraryConstantDefault',
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 36,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import { handleAll, retry, ExponentialBackoff } from 'cockatiel';
+const policy = retry(handleAll, { backoff: new ExponentialBackoff() });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { ConstantBackoff, handleAll, retry as retryPolicy } from 'cockatiel';
+const policy = retryPolicy(handleAll, { maxAttempts: Infinity, backoff: new ConstantBackoff(50) });`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 2,
+          column: 64,
+          endLine: 2,
+          endColumn: 96,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import { ConstantBackoff, handleAll, retry as retryPolicy, ExponentialBackoff } from 'cockatiel';
+const policy = retryPolicy(handleAll, { maxAttempts: Infinity, backoff: new ExponentialBackoff() });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import * as cockatiel from 'cockatiel';
+const policy = cockatiel.retry(cockatiel.handleAll, { maxAttempts: 3 });`,
+      errors: [
+        {
+          messageId: 'libraryConstantDefault',
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 72,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import * as cockatiel from 'cockatiel';
+const policy = cockatiel.retry(cockatiel.handleAll, { maxAttempts: 3, backoff: new cockatiel.ExponentialBackoff() });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const { retry, handleAll } = require('cockatiel');
+const policy = retry(handleAll, { maxAttempts: 3 });`,
+      errors: [
+        {
+          messageId: 'libraryConstantDefault',
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `const { retry, handleAll, ExponentialBackoff } = require('cockatiel');
+const policy = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import async from 'async';
+async.retry({ times: Infinity, interval: 200 }, task, done);`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 2,
+          column: 32,
+          endLine: 2,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import async from 'async';
+async.retry({ times: Infinity, interval: (retryCount) => Math.random() * Math.min(10000, 100 * 2 ** retryCount) }, task, done);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const { retry } = require('async');
+retry(3, task, done);`,
+      errors: [
+        {
+          messageId: 'libraryConstantDefault',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `const { retry } = require('async');
+retry({ times: 3, interval: (retryCount) => Math.random() * Math.min(10000, 100 * 2 ** retryCount) }, task, done);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import retry from 'async/retry';
+retry(async () => run(), done);`,
+      errors: [
+        {
+          messageId: 'libraryConstantDefault',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import retry from 'async/retry';
+retry({ times: 5, interval: (retryCount) => Math.random() * Math.min(10000, 100 * 2 ** retryCount) }, async () => run(), done);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { retry } from '@lifeomic/attempt';
+await retry(run, { maxAttempts: 0, delay: 200 });`,
+      errors: [
+        {
+          messageId: 'libraryConstantDefault',
+          line: 2,
+          column: 7,
+          endLine: 2,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import { retry } from '@lifeomic/attempt';
+await retry(run, { maxAttempts: 0, delay: 200, factor: 2 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { retry } from '@lifeomic/attempt';
+await retry(run, { maxAttempts: 5, factor: 2 });`,
+      options: [{"requireJitter":true}],
+      errors: [
+        {
+          messageId: 'libraryNoJitter',
+          line: 2,
+          column: 7,
+          endLine: 2,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import { retry } from '@lifeomic/attempt';
+await retry(run, { maxAttempts: 5, factor: 2, jitter: true });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { backOff } from 'exponential-backoff';
+await backOff(run, { numOfAttempts: Infinity, timeMultiple: 1 });`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 2,
+          column: 47,
+          endLine: 2,
+          endColumn: 62,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import { backOff } from 'exponential-backoff';
+await backOff(run, { numOfAttempts: Infinity, timeMultiple: 2 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { backOff } from "exponential-backoff";
+await backOff(run, { numOfAttempts: 5 });`,
+      options: [{"requireJitter":true}],
+      errors: [
+        {
+          messageId: 'libraryNoJitter',
+          line: 2,
+          column: 7,
+          endLine: 2,
+          endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import { backOff } from "exponential-backoff";
+await backOff(run, { numOfAttempts: 5, jitter: "full" });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { retry } from 'ts-retry-promise';
+await retry(run, { retries: 'INFINITELY', backoff: 'FIXED' });`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 2,
+          column: 43,
+          endLine: 2,
+          endColumn: 59,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import { retry } from 'ts-retry-promise';
+await retry(run, { retries: 'INFINITELY', backoff: 'EXPONENTIAL' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { retry } from "ts-retry-promise";
+await retry(run);`,
+      errors: [
+        {
+          messageId: 'libraryConstantDefault',
+          line: 2,
+          column: 7,
+          endLine: 2,
+          endColumn: 17,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import { retry } from "ts-retry-promise";
+await retry(run, { backoff: "EXPONENTIAL" });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const connect = async () => {
+  try {
+    return await db.connect();
+  } catch {
+    return await connect();
+  }
+};`,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `const connect = async (attempt = 0) => {
+  try {
+    return await db.connect();
+  } catch (error) {
+    if (attempt + 1 >= 5) throw error;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
+    return await connect(attempt + 1);
+  }
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { ConstantBackoff, retry, handleAll } from 'cockatiel';
+const makePolicy = retry;
+makePolicy(handleAll, { maxAttempts: 2, backoff: new ConstantBackoff(10) });`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 3,
+          column: 41,
+          endLine: 3,
+          endColumn: 73,
+          data: { library: 'cockatiel', option: 'backoff: new ConstantBackoff(10)', noFix: " No quick fix: ExponentialBackoff cannot be imported beside this call's import of cockatiel." },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `import * as attempt from '@lifeomic/attempt';
+await attempt.retry(run, { factor: 1 });`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 2,
+          column: 28,
+          endLine: 2,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import * as attempt from '@lifeomic/attempt';
+await attempt.retry(run, { factor: 2 });`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
