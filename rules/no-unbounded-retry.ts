@@ -31,6 +31,7 @@ export default createRule<[Options], MessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow retries with no attempt limit and no deadline',
+      url: 'https://github.com/eslint-plugin-resilience/eslint-plugin-resilience/blob/main/docs/rules/no-unbounded-retry.md',
       recommended: 'error',
       strict: 'error',
       strictOptions: { allowUnboundedWithBackoff: false },

@@ -40,6 +40,7 @@ export default createRule<[Options], MessageIds>({
     type: 'problem',
     docs: {
       description: 'Require retries to wait with a growing (exponential) backoff between attempts',
+      url: 'https://github.com/eslint-plugin-resilience/eslint-plugin-resilience/blob/main/docs/rules/require-retry-backoff.md',
       recommended: 'warn',
       strict: 'error',
       strictOptions: { requireJitter: true },
