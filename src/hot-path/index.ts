@@ -1,0 +1,333 @@
+/**
+ * Hot-path analysis for one file: does a node run hot (per request, log line,
+ * event, render, action or item), and through which chain of functions?
+ *
+ * A function is hot when it is a root (a hot context by itself: see
+ * `contexts.ts`) or when a hot function of this file calls it, or passes it
+ * as a callback (except to React hooks, whose callbacks run on their own
+ * schedule). That is the least fixed point of "hot" over the file's call
+ * graph. It is computed lazily, backwards from each clone's function: a
+ * breadth-first search over callers, with a visited set (so cycles end),
+ * stops at the nearest root, which also gives the shortest reason chain.
+ * Only the functions that can reach a clone are ever looked at.
+ *
+ * Collected during traversal (cheap pushes, no lookups): member calls by
+ * property name (`this.log()`, `Logger.format()`), and the functions that
+ * return JSX. Calls through plain names come from the scope manager's
+ * references, which ESLint has already built.
+ *
+ * `@cold` stops everything inside that function; loops and iteration
+ * callbacks are weaker roots, used only when no other root is reachable.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ImportTracker } from '../imports';
+import type { DottedPattern } from '../patterns';
+import { functionRoot, type HotEnvironment, type HotKind, isHookCall, parameterRoot, type Root, type Use, useRoot } from './contexts';
+import {
+  calleeText,
+  describeFunction,
+  enclosingFunction,
+  type FunctionNode,
+  jsdocTag,
+  loopBetween,
+  loopLabel,
+  memberSlot,
+  namingDeclarator,
+  valueSlot,
+} from './functions';
+
+export type { HotKind } from './contexts';
+
+export interface HotExplanation {
+  kind: HotKind;
+  /** Where the node runs, as a chain: `` `zipLogData`, called from `Logger.log` ``. */
+  location: string;
+  /** Why the root of the chain is hot: `a logger method runs on every log line`. */
+  reason: string;
+}
+
+export interface HotPathOptions {
+  filename: string;
+  hotFunctions: readonly DottedPattern[];
+  ignoreLoops: boolean;
+}
+
+type CallLike = TSESTree.CallExpression | TSESTree.NewExpression;
+type Owner = TSESTree.ClassDeclaration | TSESTree.ClassExpression | TSESTree.ObjectExpression;
+
+const LOOP_REASON = 'a loop body runs on every iteration';
+
+function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === 'ChainExpression' ||
+    current.type === 'TSNonNullExpression' ||
+    current.type === 'TSAsExpression' ||
+    current.type === 'TSSatisfiesExpression'
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+function isJsxLike(node: TSESTree.Node, depth = 0): boolean {
+  if (depth > 8) return false;
+  const target = unwrapExpression(node);
+  switch (target.type) {
+    case 'JSXElement':
+    case 'JSXFragment':
+      return true;
+    case 'ConditionalExpression':
+      return isJsxLike(target.consequent, depth + 1) || isJsxLike(target.alternate, depth + 1);
+    case 'LogicalExpression':
+      return isJsxLike(target.right, depth + 1);
+    default:
+      return false;
+  }
+}
+
+/** The class or object literal whose `this` a node sees, or null. */
+function thisOwner(node: TSESTree.Node): Owner | null {
+  for (let current = node.parent; current; current = current.parent) {
+    switch (current.type) {
+      case 'FunctionDeclaration':
+        return null;
+      case 'FunctionExpression': {
+        const parent = current.parent;
+        if (parent.type === 'MethodDefinition') return parent.parent.parent;
+        if (parent.type === 'Property' && parent.parent.type === 'ObjectExpression') return parent.parent;
+        return null;
+      }
+      case 'PropertyDefinition':
+      case 'AccessorProperty':
+      case 'StaticBlock':
+        return current.parent.parent;
+      default:
+        break;
+    }
+  }
+  return null;
+}
+
+/** How `id` (a reference to a function) is used: called, passed, or stored in a property. */
+function referenceUse(id: TSESTree.Node): Use | null {
+  const slot = valueSlot(id);
+  const parent = slot.parent;
+  if (!parent) return null;
+  if (parent.type === 'CallExpression' || parent.type === 'NewExpression') {
+    if (parent.callee === slot) return { type: 'call', call: parent };
+    const index = parent.arguments.indexOf(slot as TSESTree.CallExpressionArgument);
+    if (index >= 0) return { type: 'argument', call: parent, index, inline: false };
+  }
+  if (parent.type === 'Property' && parent.value === slot) return { type: 'property', property: parent };
+  return null;
+}
+
+export class HotPathAnalysis {
+  private readonly memberCalls = new Map<string, CallLike[]>();
+  private readonly jsxReturners = new Set<FunctionNode>();
+  private readonly tags = new Map<FunctionNode, 'hot' | 'cold' | null>();
+  private readonly cold = new Map<FunctionNode, boolean>();
+  private readonly roots = new Map<FunctionNode, { strong: Root | null; loop: Root | null }>();
+  private readonly uses = new Map<FunctionNode, Use[]>();
+  private readonly explained = new Map<FunctionNode, HotExplanation | null>();
+  private readonly env: HotEnvironment;
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly imports: ImportTracker,
+    private readonly options: HotPathOptions,
+  ) {
+    this.env = {
+      imports,
+      filename: options.filename,
+      hotFunctions: options.hotFunctions,
+      ignoreLoops: options.ignoreLoops,
+      returnsJsx: (fn) => this.returnsJsx(fn),
+      tagOf: (fn) => this.tagOf(fn),
+    };
+  }
+
+  /** During traversal, for every call: remembers `this.name()` / `object.name()` calls. */
+  collectCall(call: CallLike): void {
+    const callee = unwrapExpression(call.callee);
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
+    if (callee.object.type !== 'ThisExpression' && callee.object.type !== 'Identifier') return;
+    const name = callee.property.name;
+    const list = this.memberCalls.get(name);
+    if (list) list.push(call);
+    else this.memberCalls.set(name, [call]);
+  }
+
+  /** During traversal, for every `return`: remembers functions that return JSX. */
+  collectReturn(node: TSESTree.ReturnStatement): void {
+    if (!node.argument || !isJsxLike(node.argument)) return;
+    const fn = enclosingFunction(node);
+    if (fn) this.jsxReturners.add(fn);
+  }
+
+  /** Why `node` runs hot, or null when it does not (module level, `@cold`, no hot caller). */
+  explain(node: TSESTree.Node): HotExplanation | null {
+    const start = enclosingFunction(node);
+    if (!start || this.isCold(start)) return null;
+    const fromFunction = this.explainFunction(start);
+    if (fromFunction && fromFunction.kind !== 'loop') return fromFunction;
+    if (!this.options.ignoreLoops) {
+      const loop = loopBetween(node, start);
+      if (loop) return { kind: 'loop', location: `a ${loopLabel(loop)} in ${describeFunction(start)}`, reason: LOOP_REASON };
+    }
+    return fromFunction;
+  }
+
+  private explainFunction(start: FunctionNode): HotExplanation | null {
+    if (this.explained.has(start)) return this.explained.get(start)!;
+    const result = this.search(start);
+    this.explained.set(start, result);
+    return result;
+  }
+
+  /** Breadth-first, backwards from `start` to the nearest root; loop roots only if nothing stronger is reachable. */
+  private search(start: FunctionNode): HotExplanation | null {
+    const queue: { fn: FunctionNode; text: string }[] = [{ fn: start, text: describeFunction(start) }];
+    const visited = new Set<FunctionNode>([start]);
+    let weak: HotExplanation | null = null;
+    for (let i = 0; i < queue.length; i++) {
+      const { fn, text } = queue[i]!;
+      const { strong, loop: loopRoot } = this.rootsOf(fn);
+      if (strong) return { kind: strong.kind, location: text + strong.suffix, reason: strong.reason };
+      if (loopRoot) weak ??= { kind: 'loop', location: text + loopRoot.suffix, reason: loopRoot.reason };
+      for (const use of this.usesOf(fn)) {
+        if (use.type === 'property') continue;
+        if (use.type === 'argument' && isHookCall(use.call)) continue;
+        const caller = enclosingFunction(use.call);
+        if (!caller || this.isCold(caller)) continue;
+        const loop = this.options.ignoreLoops ? null : loopBetween(use.call, caller);
+        const inLoop = loop ? `a ${loopLabel(loop)} in ` : '';
+        let link: string;
+        if (use.type === 'argument') link = (use.inline ? ' in ' : `, passed to \`${calleeText(use.call)}\` in `) + inLoop;
+        else if (use.call.callee !== valueSlot(fn)) link = loop ? `, called in ${inLoop}` : ', called from ';
+        else link = ` in ${inLoop}`; // an immediately invoked function
+        const location = text + link + describeFunction(caller);
+        if (loop) weak ??= { kind: 'loop', location, reason: LOOP_REASON };
+        if (visited.has(caller)) continue;
+        visited.add(caller);
+        queue.push({ fn: caller, text: location });
+      }
+    }
+    return weak;
+  }
+
+  /**
+   * The function's roots: the strong one (its name, marks, class or object,
+   * the hot place it is registered, its `(req, res)` parameters) and the weak
+   * one (an iteration callback inside a function).
+   */
+  private rootsOf(fn: FunctionNode): { strong: Root | null; loop: Root | null } {
+    const cached = this.roots.get(fn);
+    if (cached) return cached;
+    let strong = functionRoot(fn, this.env);
+    let loop: Root | null = null;
+    if (!strong) {
+      for (const use of this.usesOf(fn)) {
+        const found = useRoot(use, this.env);
+        if (!found) continue;
+        if (found.kind !== 'loop') {
+          strong = found;
+          break;
+        }
+        loop ??= found;
+      }
+    }
+    strong ??= parameterRoot(fn);
+    const roots = { strong, loop };
+    this.roots.set(fn, roots);
+    return roots;
+  }
+
+  private tagOf(fn: FunctionNode): 'hot' | 'cold' | null {
+    if (!this.tags.has(fn)) this.tags.set(fn, jsdocTag(this.sourceCode, fn));
+    return this.tags.get(fn)!;
+  }
+
+  /** `@cold` on the function or on any function around it. */
+  private isCold(fn: FunctionNode): boolean {
+    const known = this.cold.get(fn);
+    if (known !== undefined) return known;
+    const outer = enclosingFunction(fn);
+    const result = this.tagOf(fn) === 'cold' || (outer !== null && this.isCold(outer));
+    this.cold.set(fn, result);
+    return result;
+  }
+
+  private returnsJsx(fn: FunctionNode): boolean {
+    if (this.jsxReturners.has(fn)) return true;
+    return fn.type === 'ArrowFunctionExpression' && fn.expression && isJsxLike(fn.body);
+  }
+
+  /** Every place this file uses the function value: its own slot, its name's references, its method calls. */
+  private usesOf(fn: FunctionNode): Use[] {
+    const cached = this.uses.get(fn);
+    if (cached) return cached;
+    const uses: Use[] = [];
+    const slot = valueSlot(fn);
+    const parent = slot.parent;
+    if (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') {
+      if (parent.callee === slot) uses.push({ type: 'call', call: parent });
+      const index = parent.arguments.indexOf(slot as TSESTree.CallExpressionArgument);
+      if (index >= 0) uses.push({ type: 'argument', call: parent, index, inline: true });
+    } else if (parent?.type === 'Property' && parent.value === slot) {
+      uses.push({ type: 'property', property: parent });
+    }
+    for (const id of this.referencesOf(fn)) {
+      const use = referenceUse(id);
+      if (use) uses.push(use);
+    }
+    const member = memberSlot(fn);
+    if (member) {
+      for (const call of this.memberCalls.get(member.key) ?? []) {
+        if (this.callsMemberOf(call, member.owner)) uses.push({ type: 'call', call });
+      }
+    }
+    this.uses.set(fn, uses);
+    return uses;
+  }
+
+  /** Read references to the name a function is bound to (declaration or `const f = ...`), if never reassigned. */
+  private referencesOf(fn: FunctionNode): TSESTree.Identifier[] {
+    let variable: TSESLint.Scope.Variable | undefined;
+    if (fn.type === 'FunctionDeclaration') {
+      if (!fn.id) return [];
+      const name = fn.id.name;
+      variable = this.sourceCode.getDeclaredVariables(fn).find((candidate) => candidate.name === name);
+    } else {
+      const declarator = namingDeclarator(fn);
+      if (!declarator) return [];
+      variable = this.sourceCode.getDeclaredVariables(declarator)[0];
+    }
+    if (!variable) return [];
+    const result: TSESTree.Identifier[] = [];
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      if (reference.isWrite()) return []; // reassigned: could be anything
+      if (reference.identifier.type === 'Identifier') result.push(reference.identifier);
+    }
+    return result;
+  }
+
+  /** `this.m()` inside the same class or object, or `Owner.m()` through the owner's name. */
+  private callsMemberOf(call: CallLike, owner: Owner): boolean {
+    const callee = unwrapExpression(call.callee) as TSESTree.MemberExpression;
+    const object = callee.object;
+    if (object.type === 'ThisExpression') return thisOwner(object) === owner;
+    if (object.type !== 'Identifier') return false;
+    const variable = this.imports.variableOf(object);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!def) return false;
+    if (def.type === 'ClassName') return def.node === owner;
+    if (def.type === 'Variable') {
+      const init = def.node.init;
+      return !!init && unwrapExpression(init) === owner && !variable!.references.some((r) => r.isWrite() && !r.init);
+    }
+    return false;
+  }
+}
