@@ -203,6 +203,12 @@ function originOfNew(imports: ImportTracker, node: TSESTree.Node): Origin | null
   return null;
 }
 
+/** `app.route('/users')`: the route object whose methods take handlers only. */
+function isRouteChain(node: TSESTree.Node): boolean {
+  const target = unwrap(node);
+  return target.type === 'CallExpression' && target.callee.type === 'MemberExpression' && calleeLastName(target) === 'route';
+}
+
 const APP_NAMES = new Set(['app', 'router', 'server', 'fastify', 'routes', 'route']);
 
 /** An express / koa / fastify / hapi app or router, by origin or by its conventional name. */
@@ -210,8 +216,8 @@ function isAppLike(node: TSESTree.Node, imports: ImportTracker, depth = 0): bool
   const target = unwrap(node);
   if (depth > 4) return false;
   // app.route('/users').get(handler)
-  if (target.type === 'CallExpression' && target.callee.type === 'MemberExpression' && calleeLastName(target) === 'route') {
-    return isAppLike(target.callee.object, imports, depth + 1);
+  if (isRouteChain(target)) {
+    return isAppLike(((target as TSESTree.CallExpression).callee as TSESTree.MemberExpression).object, imports, depth + 1);
   }
   const origin = imports.originOf(target) ?? originOfNew(imports, target);
   if (origin?.module != null && WEB_FRAMEWORKS.has(origin.module)) return true;
@@ -262,7 +268,11 @@ function argumentRoot(use: Extract<Use, { type: 'argument' }>, env: HotEnvironme
       if (!outer) return null; // module level: runs once at start-up
       return root('loop', 'an iteration callback runs once per item', `${use.inline ? '' : `, passed to \`${calleeText(call)}\``} in ${describeFunction(outer)}`);
     }
-    if (ROUTE_METHODS.has(method) && (method === 'use' || (index > 0 && isPathArgument(call.arguments[0]))) && isAppLike(callee.object, imports)) {
+    if (
+      ROUTE_METHODS.has(method) &&
+      (method === 'use' || (index > 0 && isPathArgument(call.arguments[0])) || isRouteChain(callee.object)) &&
+      isAppLike(callee.object, imports)
+    ) {
       return root('request', method === 'use' ? 'middleware runs on every request' : 'a route handler runs on every request', passed);
     }
     if (method === 'addHook' && index > 0 && FASTIFY_REQUEST_HOOKS.has(stringArgument(call, 0) ?? '')) {

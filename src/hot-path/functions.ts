@@ -46,16 +46,36 @@ export function staticKeyName(key: TSESTree.Node, computed: boolean): string | n
   return null;
 }
 
-/** The written callee (`items.map`, `app.get`) of a call, for messages. */
-export function calleeText(call: TSESTree.CallExpression | TSESTree.NewExpression): string {
-  const name = dottedName(call.callee);
-  if (name) return name.join('.');
-  const callee = call.callee.type === 'ChainExpression' ? call.callee.expression : call.callee;
-  if (callee.type === 'MemberExpression') {
-    const key = staticKeyName(callee.property, callee.computed);
-    if (key !== null) return key;
+function writtenName(node: TSESTree.Node, depth: number): string | null {
+  if (depth > 8) return null;
+  switch (node.type) {
+    case 'Identifier':
+      return node.name;
+    case 'ThisExpression':
+      return 'this';
+    case 'Super':
+      return 'super';
+    case 'MemberExpression': {
+      const key = staticKeyName(node.property, node.computed);
+      if (key === null) return null;
+      const object = writtenName(node.object, depth + 1);
+      return object === null ? key : `${object}.${key}`;
+    }
+    case 'CallExpression': {
+      const callee = writtenName(node.callee, depth + 1);
+      return callee === null ? null : `${callee}(…)`;
+    }
+    case 'ChainExpression':
+    case 'TSNonNullExpression':
+      return writtenName(node.expression, depth + 1);
+    default:
+      return null;
   }
-  return 'a call';
+}
+
+/** The written callee of a call, for messages: `items.map`, `app.route(…).get`, `load(…).then`. */
+export function calleeText(call: TSESTree.CallExpression | TSESTree.NewExpression): string {
+  return writtenName(call.callee, 0) ?? 'a call';
 }
 
 /** The last segment of the written callee (`map` for `items.map`), or null. */
