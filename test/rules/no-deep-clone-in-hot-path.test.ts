@@ -1,4 +1,7 @@
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
 import ruleModule from '../../rules/no-deep-clone-in-hot-path';
+import { mayContainClone } from '../../src/clones';
 import { jsRuleTester, ruleTester } from '../rule-tester';
 
 // @typescript-eslint/rule-tester (~8.72) bundles its own @typescript-eslint/utils,
@@ -242,6 +245,14 @@ ruleTester.run('no-deep-clone-in-hot-path: per-request code', rule, {
         report('cloneInRequestHandler', 'structuredClone', 'the `f.addHook` callback', 'a fastify `preHandler` hook runs on every request', at(4, 49, 4, 72), shallowOf('q.body', "import Fastify from 'fastify';\nconst f = Fastify();\nf.route({ method: 'GET', url: '/', handler: async (q) => structuredClone(q.params) });\nf.addHook('preHandler', async (q) => { q.copy = { ...q.body }; });")),
       ],
     },
+    {
+      name: 'hapi route array with options.handler; a loop inside a handler reports the handler',
+      code: "server.route([{ method: 'GET', path: '/', options: { handler: (request, h) => structuredClone(db.rows) } }]);\napp.get('/', (req, res) => {\n  for (const item of req.body.items) res.write(structuredClone(item));\n});",
+      errors: [
+        report('cloneInRequestHandler', 'structuredClone', '`handler`', 'a route handler runs on every request', at(1, 79, 1, 103), shallowOf('db.rows', "server.route([{ method: 'GET', path: '/', options: { handler: (request, h) => ({ ...db.rows }) } }]);\napp.get('/', (req, res) => {\n  for (const item of req.body.items) res.write(structuredClone(item));\n});")),
+        report('cloneInRequestHandler', 'structuredClone', 'the `app.get` callback', 'a route handler runs on every request', at(3, 48, 3, 69), shallowOf('item', "server.route([{ method: 'GET', path: '/', options: { handler: (request, h) => structuredClone(db.rows) } }]);\napp.get('/', (req, res) => {\n  for (const item of req.body.items) res.write({ ...item });\n});")),
+      ],
+    },
   ],
 });
 
@@ -448,6 +459,14 @@ ruleTester.run('no-deep-clone-in-hot-path: @hot, @cold, hotFunctions', rule, {
       ],
     },
     {
+      name: '@hot on an object property and on an inline callback',
+      code: "const handlers = {\n  /** @hot */\n  onEvent(e) { return structuredClone(e); },\n};\nbus.subscribe(/** @hot */ (m) => structuredClone(m));",
+      errors: [
+        report('cloneInMarkedFunction', 'structuredClone', '`handlers.onEvent`', '`handlers.onEvent` is marked `@hot`', at(3, 23, 3, 41), shallowOf('e', "const handlers = {\n  /** @hot */\n  onEvent(e) { return { ...e }; },\n};\nbus.subscribe(/** @hot */ (m) => structuredClone(m));")),
+        report('cloneInMarkedFunction', 'structuredClone', 'the `bus.subscribe` callback', 'the `bus.subscribe` callback is marked `@hot`', at(5, 34, 5, 52), shallowOf('m', "const handlers = {\n  /** @hot */\n  onEvent(e) { return structuredClone(e); },\n};\nbus.subscribe(/** @hot */ (m) => ({ ...m }));")),
+      ],
+    },
+    {
       name: 'settings.resilience.hotFunctions with a wildcard, plus the hotFunctions option',
       code: 'class Worker {\n  process(job) { return structuredClone(job); }\n}\nfunction onTick(t) { return structuredClone(t); }',
       settings: { resilience: { hotFunctions: ['*.process'] } },
@@ -511,6 +530,14 @@ ruleTester.run('no-deep-clone-in-hot-path: propagation', rule, {
       ],
     },
     {
+      name: 'ignoreLoops: a call in a loop of a hot function still propagates, without the loop',
+      code: "function copy(x) {\n  return structuredClone(x);\n}\napp.get('/', (req, res) => {\n  for (const id of req.query.ids) copy(id);\n});",
+      options: [{ ignoreLoops: true }],
+      errors: [
+        report('cloneInRequestHandler', 'structuredClone', '`copy`, called from the `app.get` callback', 'a route handler runs on every request', at(2, 10, 2, 28), shallowOf('x', "function copy(x) {\n  return { ...x };\n}\napp.get('/', (req, res) => {\n  for (const id of req.query.ids) copy(id);\n});")),
+      ],
+    },
+    {
       name: 'an object literal method called through the object',
       code: "const util = {\n  snapshot(s) { return structuredClone(s); },\n};\nsetInterval(() => util.snapshot(state), 100);",
       errors: [
@@ -566,4 +593,44 @@ jsRuleTester.run('no-deep-clone-in-hot-path: JavaScript', rule, {
       ],
     },
   ],
+});
+
+// ---------------------------------------------------------------------------
+// Meta, configuration errors, the cheap first check.
+// ---------------------------------------------------------------------------
+
+describe('no-deep-clone-in-hot-path: meta and configuration', () => {
+  it('is a problem rule with suggestions and no autofix, in recommended (warn) and strict (error)', () => {
+    expect(ruleModule.meta.type).toBe('problem');
+    expect(ruleModule.meta.hasSuggestions).toBe(true);
+    expect(ruleModule.meta.fixable).toBeUndefined();
+    expect(ruleModule.meta.docs?.recommended).toBe('warn');
+    expect(ruleModule.meta.docs?.strict).toBe('error');
+    expect(ruleModule.meta.defaultOptions).toEqual([{ ignoreLoops: false, hotFunctions: [], cloneFunctions: [] }]);
+  });
+
+  it('describes every option property', () => {
+    const schema = (ruleModule.meta.schema as unknown as { properties: Record<string, { description?: string }>; additionalProperties: boolean }[])[0]!;
+    expect(schema.additionalProperties).toBe(false);
+    expect(Object.keys(schema.properties).sort()).toEqual(['cloneFunctions', 'hotFunctions', 'ignoreLoops']);
+    for (const property of Object.values(schema.properties)) expect(property.description).toMatch(/\S/);
+  });
+
+  it('names the option when a pattern is invalid', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const lint = () =>
+      linter.verify('structuredClone(x);', {
+        plugins: { resilience: { rules: { 'no-deep-clone-in-hot-path': ruleModule as never } } },
+        rules: { 'resilience/no-deep-clone-in-hot-path': ['warn', { hotFunctions: ['a..b'] }] },
+      });
+    expect(lint).toThrow(/options of resilience\/no-deep-clone-in-hot-path\.hotFunctions\[0\] must be a dotted name pattern/);
+  });
+
+  it('skips files that cannot contain a clone, unless a configured name appears', () => {
+    expect(mayContainClone('const a = 1;\nfunction f() { return a; }', [])).toBe(false);
+    expect(mayContainClone('const a = structuredClone(b);', [])).toBe(true);
+    expect(mayContainClone('deepCopyOf(x)', [['utils', 'deepCopyOf']])).toBe(true);
+    expect(mayContainClone('deepCopyOf(x)', [['*']])).toBe(true);
+    expect(mayContainClone('other(x)', [['utils', 'deepCopyOf']])).toBe(false);
+  });
 });
