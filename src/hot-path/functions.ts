@@ -117,7 +117,10 @@ export function objectName(node: TSESTree.ObjectExpression): string[] | null {
   const slot = valueSlot(node);
   const parent = slot.parent;
   if (parent?.type === 'VariableDeclarator' && parent.init === slot && parent.id.type === 'Identifier') return [parent.id.name];
-  if (parent?.type === 'AssignmentExpression' && parent.right === slot) return dottedName(parent.left);
+  if (parent?.type === 'AssignmentExpression' && parent.right === slot) {
+    // Logger.prototype = { log() {} } names its methods `Logger.log`.
+    return dottedName(parent.left)?.filter((segment) => segment !== 'prototype') ?? null;
+  }
   return null;
 }
 

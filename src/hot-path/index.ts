@@ -324,9 +324,15 @@ export class HotPathAnalysis {
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (!def) return false;
     if (def.type === 'ClassName') return def.node === owner;
-    if (def.type === 'Variable') {
-      const init = def.node.init;
-      return !!init && unwrapExpression(init) === owner && !variable!.references.some((r) => r.isWrite() && !r.init);
+    if (def.type !== 'Variable' || !def.node.init || variable!.references.some((r) => r.isWrite() && !r.init)) return false;
+    const init = unwrapExpression(def.node.init);
+    if (init === owner) return true;
+    // const service = new Service(); service.run()
+    if (init.type === 'NewExpression' && init.callee.type === 'Identifier' && owner.type !== 'ObjectExpression') {
+      const classVariable = this.imports.variableOf(init.callee);
+      const classDef = classVariable?.defs.length === 1 ? classVariable.defs[0] : undefined;
+      if (classDef?.type === 'ClassName') return classDef.node === owner;
+      if (classDef?.type === 'Variable' && classDef.node.init) return unwrapExpression(classDef.node.init) === owner;
     }
     return false;
   }

@@ -538,6 +538,20 @@ ruleTester.run('no-deep-clone-in-hot-path: propagation', rule, {
       ],
     },
     {
+      name: 'an instance method through `new`, from an iteration callback inside a handler (the handler is the stronger reason)',
+      code: "class Cache {\n  get(k) { return structuredClone(this.map.get(k)); }\n}\nconst cache = new Cache();\napp.get('/', (req, res) => res.json(req.body.ids.map((id) => cache.get(id))));",
+      errors: [
+        report('cloneInRequestHandler', 'structuredClone', '`Cache.get`, called from the `req.body.ids.map` callback in the `app.get` callback', 'a route handler runs on every request', at(2, 19, 2, 51)),
+      ],
+    },
+    {
+      name: 'methods of an object assigned to a prototype are named after the class',
+      code: "function Logger() {}\nLogger.prototype = {\n  log(m) { return structuredClone(m); },\n};",
+      errors: [
+        report('cloneInLogger', 'structuredClone', '`Logger.log`', 'a logger method runs on every log line', at(3, 19, 3, 37), shallowOf('m', "function Logger() {}\nLogger.prototype = {\n  log(m) { return { ...m }; },\n};")),
+      ],
+    },
+    {
       name: 'an object literal method called through the object',
       code: "const util = {\n  snapshot(s) { return structuredClone(s); },\n};\nsetInterval(() => util.snapshot(state), 100);",
       errors: [
