@@ -57,6 +57,33 @@ type Owner = TSESTree.ClassDeclaration | TSESTree.ClassExpression | TSESTree.Obj
 
 const LOOP_REASON = 'a loop body runs on every iteration';
 
+/** One function of a reason chain, and the words that join it to the function before it. */
+interface Step {
+  fn: FunctionNode;
+  link: string;
+}
+
+/** From the function that holds a node, out to the root that makes it hot. */
+interface Chain {
+  steps: Step[];
+  root: Root;
+}
+
+/** Chains longer than this many functions show the first few and the last one. */
+const MAX_SHOWN_STEPS = 5;
+
+function render(chain: Chain): HotExplanation {
+  const parts = chain.steps.map((step) => step.link + describeFunction(step.fn));
+  let location: string;
+  if (parts.length > MAX_SHOWN_STEPS) {
+    const hidden = parts.length - MAX_SHOWN_STEPS;
+    location = `${parts.slice(0, MAX_SHOWN_STEPS - 1).join('')}, … ${hidden} more …${parts[parts.length - 1]}`;
+  } else {
+    location = parts.join('');
+  }
+  return { kind: chain.root.kind, location: location + chain.root.suffix, reason: chain.root.reason };
+}
+
 function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
   let current = node;
   while (
@@ -130,7 +157,7 @@ export class HotPathAnalysis {
   private readonly cold = new Map<FunctionNode, boolean>();
   private readonly roots = new Map<FunctionNode, { strong: Root | null; loop: Root | null }>();
   private readonly uses = new Map<FunctionNode, Use[]>();
-  private readonly explained = new Map<FunctionNode, HotExplanation | null>();
+  private readonly chains = new Map<FunctionNode, Chain | null>();
   private readonly env: HotEnvironment;
 
   constructor(
@@ -170,32 +197,46 @@ export class HotPathAnalysis {
   explain(node: TSESTree.Node): HotExplanation | null {
     const start = enclosingFunction(node);
     if (!start || this.isCold(start)) return null;
-    const fromFunction = this.explainFunction(start);
-    if (fromFunction && fromFunction.kind !== 'loop') return fromFunction;
+    const chain = this.chainOf(start);
+    if (chain && chain.root.kind !== 'loop') return render(chain);
     if (!this.options.ignoreLoops) {
       const loop = loopBetween(node, start);
       if (loop) return { kind: 'loop', location: `a ${loopLabel(loop)} in ${describeFunction(start)}`, reason: LOOP_REASON };
     }
-    return fromFunction;
+    return chain ? render(chain) : null;
   }
 
-  private explainFunction(start: FunctionNode): HotExplanation | null {
-    if (this.explained.has(start)) return this.explained.get(start)!;
-    const result = this.search(start);
-    this.explained.set(start, result);
-    return result;
+  private chainOf(start: FunctionNode): Chain | null {
+    if (this.chains.has(start)) return this.chains.get(start)!;
+    const chain = this.search(start);
+    this.chains.set(start, chain);
+    return chain;
   }
 
-  /** Breadth-first, backwards from `start` to the nearest root; loop roots only if nothing stronger is reachable. */
-  private search(start: FunctionNode): HotExplanation | null {
-    const queue: { fn: FunctionNode; text: string }[] = [{ fn: start, text: describeFunction(start) }];
+  /**
+   * Breadth-first, backwards from `start` to the nearest strong root (loop
+   * roots only when no strong one is reachable). Each function is visited
+   * once per search; a function whose chain an earlier search found ends the
+   * search early, and every function on a found path keeps its own chain, so
+   * a file costs about one walk over the callers of its clones.
+   */
+  private search(start: FunctionNode): Chain | null {
+    const queue: { fn: FunctionNode; link: string; from: number }[] = [{ fn: start, link: '', from: -1 }];
     const visited = new Set<FunctionNode>([start]);
-    let weak: HotExplanation | null = null;
+    const pathTo = (index: number): Step[] => {
+      const steps: Step[] = [];
+      for (let i = index; i >= 0; i = queue[i]!.from) steps.push({ fn: queue[i]!.fn, link: queue[i]!.link });
+      return steps.reverse();
+    };
+    let weak: Chain | null = null;
     for (let i = 0; i < queue.length; i++) {
-      const { fn, text } = queue[i]!;
+      const { fn } = queue[i]!;
+      const known = i > 0 ? this.chains.get(fn) : undefined;
+      if (known === null) continue; // an earlier search found nothing hot above it
+      if (known && known.root.kind !== 'loop') return this.remember({ steps: [...pathTo(i), ...known.steps.slice(1)], root: known.root });
       const { strong, loop: loopRoot } = this.rootsOf(fn);
-      if (strong) return { kind: strong.kind, location: text + strong.suffix, reason: strong.reason };
-      if (loopRoot) weak ??= { kind: 'loop', location: text + loopRoot.suffix, reason: loopRoot.reason };
+      if (strong) return this.remember({ steps: pathTo(i), root: strong });
+      if (loopRoot) weak ??= { steps: pathTo(i), root: loopRoot };
       for (const use of this.usesOf(fn)) {
         if (use.type === 'property') continue;
         if (use.type === 'argument' && isHookCall(use.call)) continue;
@@ -207,14 +248,22 @@ export class HotPathAnalysis {
         if (use.type === 'argument') link = (use.inline ? ' in ' : `, passed to \`${calleeText(use.call)}\` in `) + inLoop;
         else if (use.call.callee !== valueSlot(fn)) link = loop ? `, called in ${inLoop}` : ', called from ';
         else link = ` in ${inLoop}`; // an immediately invoked function
-        const location = text + link + describeFunction(caller);
-        if (loop) weak ??= { kind: 'loop', location, reason: LOOP_REASON };
+        if (loop) weak ??= { steps: [...pathTo(i), { fn: caller, link }], root: { kind: 'loop', reason: LOOP_REASON, suffix: '' } };
         if (visited.has(caller)) continue;
         visited.add(caller);
-        queue.push({ fn: caller, text: location });
+        queue.push({ fn: caller, link, from: i });
       }
     }
     return weak;
+  }
+
+  /** Keeps the chain of every function on a strong path (each suffix is that function's shortest chain). */
+  private remember(chain: Chain): Chain {
+    for (let i = 1; i < chain.steps.length; i++) {
+      const fn = chain.steps[i]!.fn;
+      if (!this.chains.has(fn)) this.chains.set(fn, { steps: [{ fn, link: '' }, ...chain.steps.slice(i + 1)], root: chain.root });
+    }
+    return chain;
   }
 
   /**
