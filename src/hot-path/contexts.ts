@@ -95,7 +95,44 @@ function root(kind: HotKind, reason: string, suffix = ''): Root {
 
 /** `Logger`, `AppLogger`, `requestLogger`, `logger`, `AuditLog`. */
 export function isLoggerName(name: string): boolean {
-  return name.endsWith('Logger') || name.endsWith('logger') || name.endsWith('Log');
+  return name.endsWith('Logger') || name.endsWith('logger') || name.endsWith('Log') || name.endsWith('LoggerService');
+}
+
+function typeName(node: TSESTree.Node | undefined): string | null {
+  if (!node) return null;
+  if (node.type === 'TSTypeReference') {
+    const name = dottedName(node.typeName as TSESTree.Node);
+    return name ? name[name.length - 1]! : null;
+  }
+  return null;
+}
+
+/** A class named like a logger, or declared to implement one (`implements LoggerService`). */
+function isLoggerClass(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+  const name = className(owner);
+  if (name !== null && isLoggerName(name)) return true;
+  for (const clause of owner.implements ?? []) {
+    const implemented = dottedName(clause.expression);
+    if (implemented && isLoggerName(implemented[implemented.length - 1]!)) return true;
+  }
+  return false;
+}
+
+/** An object literal named like a logger, or declared with a logger type (`const log: Logger = {...}`). */
+function isLoggerObject(object: TSESTree.ObjectExpression): boolean {
+  const name = objectName(object);
+  if (name && isLoggerName(name[name.length - 1]!)) return true;
+  const slot = valueSlot(object);
+  if (slot !== object && slot.type === 'TSSatisfiesExpression') {
+    const satisfied = typeName(slot.typeAnnotation);
+    if (satisfied !== null && isLoggerName(satisfied)) return true;
+  }
+  const declarator = slot.parent;
+  if (declarator?.type === 'VariableDeclarator' && declarator.id.type === 'Identifier') {
+    const declared = typeName(declarator.id.typeAnnotation?.typeAnnotation);
+    if (declared !== null && isLoggerName(declared)) return true;
+  }
+  return false;
 }
 
 function isRouteFile(filename: string): boolean {
@@ -153,8 +190,7 @@ export function functionRoot(fn: FunctionNode, env: HotEnvironment): Root | null
   if (member?.type === 'class') {
     const decorator = member.member.type === 'MethodDefinition' ? nestRouteDecorator(member.member) : null;
     if (decorator) return root('request', `a \`@${decorator}()\` controller method runs on every request`);
-    const owner = className(member.owner);
-    if (owner !== null && LOG_METHODS.has(member.key) && isLoggerName(owner)) return root('logger', 'a logger method runs on every log line');
+    if (LOG_METHODS.has(member.key) && isLoggerClass(member.owner)) return root('logger', 'a logger method runs on every log line');
     if (member.key === 'render' && isReactComponentClass(member.owner)) return root('render', 'a class component `render` runs on every render');
   }
 
@@ -336,8 +372,7 @@ function propertyRoot(property: TSESTree.Property, env: HotEnvironment): Root | 
   if (key === null) return null;
   const object = property.parent;
 
-  const name = objectName(object);
-  if (name && LOG_METHODS.has(key) && isLoggerName(name[name.length - 1]!)) return root('logger', 'a logger method runs on every log line');
+  if (LOG_METHODS.has(key) && isLoggerObject(object)) return root('logger', 'a logger method runs on every log line');
 
   if (ROUTE_HANDLER_KEYS.has(key)) {
     // fastify.route({ handler }), server.route({ method, path, handler }), hapi's options: { handler }

@@ -285,6 +285,15 @@ ruleTester.run('no-deep-clone-in-hot-path: logging', rule, {
       ],
     },
     {
+      name: 'a logger by its declared type: implements LoggerService, a typed const, satisfies',
+      code: "import type { LoggerService } from '@nestjs/common';\nexport class JsonOutput implements LoggerService {\n  log(message) { this.out(structuredClone(message)); }\n}\nconst console2: Logger = { warn(m) { send(structuredClone(m)); } };\nconst sink = { error(m) { send(structuredClone(m)); } } satisfies AppLogger;",
+      errors: [
+        report('cloneInLogger', 'structuredClone', '`JsonOutput.log`', 'a logger method runs on every log line', at(3, 27, 3, 51), shallowOf('message', "import type { LoggerService } from '@nestjs/common';\nexport class JsonOutput implements LoggerService {\n  log(message) { this.out({ ...message }); }\n}\nconst console2: Logger = { warn(m) { send(structuredClone(m)); } };\nconst sink = { error(m) { send(structuredClone(m)); } } satisfies AppLogger;")),
+        report('cloneInLogger', 'structuredClone', '`console2.warn`', 'a logger method runs on every log line', at(5, 43, 5, 61), shallowOf('m', "import type { LoggerService } from '@nestjs/common';\nexport class JsonOutput implements LoggerService {\n  log(message) { this.out(structuredClone(message)); }\n}\nconst console2: Logger = { warn(m) { send({ ...m }); } };\nconst sink = { error(m) { send(structuredClone(m)); } } satisfies AppLogger;")),
+        report('cloneInLogger', 'structuredClone', '`sink.error`', 'a logger method runs on every log line', at(6, 32, 6, 50), shallowOf('m', "import type { LoggerService } from '@nestjs/common';\nexport class JsonOutput implements LoggerService {\n  log(message) { this.out(structuredClone(message)); }\n}\nconst console2: Logger = { warn(m) { send(structuredClone(m)); } };\nconst sink = { error(m) { send({ ...m }); } } satisfies AppLogger;")),
+      ],
+    },
+    {
       name: 'winston format and format.printf',
       code: "import { format } from 'winston';\nconst redact = format((info) => structuredClone(info));\nconst line = format.printf((info) => JSON.stringify(structuredClone(info)));",
       errors: [
@@ -504,6 +513,13 @@ ruleTester.run('no-deep-clone-in-hot-path: propagation', rule, {
       code: "function c(x) {\n  return structuredClone(x);\n}\nconst b = (x) => c(x);\nfunction a(x) {\n  return b(x);\n}\napp.post('/orders', (req, res) => res.json(a(req.body)));",
       errors: [
         report('cloneInRequestHandler', 'structuredClone', '`c`, called from `b`, called from `a`, called from the `app.post` callback', 'a route handler runs on every request', at(2, 10, 2, 28), shallowOf('x', "function c(x) {\n  return { ...x };\n}\nconst b = (x) => c(x);\nfunction a(x) {\n  return b(x);\n}\napp.post('/orders', (req, res) => res.json(a(req.body)));")),
+      ],
+    },
+    {
+      name: 'a long chain shows its first functions and its root',
+      code: "function f1(x) { return structuredClone(x); }\nfunction f2(x) { return f1(x); }\nfunction f3(x) { return f2(x); }\nfunction f4(x) { return f3(x); }\nfunction f5(x) { return f4(x); }\nfunction f6(x) { return f5(x); }\nfunction f7(x) { return f6(x); }\napp.get('/', (req, res) => f7(req.body));",
+      errors: [
+        report('cloneInRequestHandler', 'structuredClone', '`f1`, called from `f2`, called from `f3`, called from `f4`, … 3 more …, called from the `app.get` callback', 'a route handler runs on every request', at(1, 25, 1, 43), shallowOf('x', "function f1(x) { return { ...x }; }\nfunction f2(x) { return f1(x); }\nfunction f3(x) { return f2(x); }\nfunction f4(x) { return f3(x); }\nfunction f5(x) { return f4(x); }\nfunction f6(x) { return f5(x); }\nfunction f7(x) { return f6(x); }\napp.get('/', (req, res) => f7(req.body));")),
       ],
     },
     {
