@@ -107,10 +107,12 @@ function typeName(node: TSESTree.Node | undefined): string | null {
   return null;
 }
 
-/** A class named like a logger, or declared to implement one (`implements LoggerService`). */
+/** A class named like a logger, or declared to extend or implement one (`extends ConsoleLogger`, `implements LoggerService`). */
 function isLoggerClass(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
   const name = className(owner);
   if (name !== null && isLoggerName(name)) return true;
+  const base = owner.superClass ? dottedName(owner.superClass) : null;
+  if (base && isLoggerName(base[base.length - 1]!)) return true;
   for (const clause of owner.implements ?? []) {
     const implemented = dottedName(clause.expression);
     if (implemented && isLoggerName(implemented[implemented.length - 1]!)) return true;

@@ -294,6 +294,13 @@ ruleTester.run('no-deep-clone-in-hot-path: logging', rule, {
       ],
     },
     {
+      name: 'a logger by its base class',
+      code: "class Out extends ConsoleLogger {\n  error(e) { super.error(structuredClone(e)); }\n}",
+      errors: [
+        report('cloneInLogger', 'structuredClone', '`Out.error`', 'a logger method runs on every log line', at(2, 26, 2, 44), shallowOf('e', "class Out extends ConsoleLogger {\n  error(e) { super.error({ ...e }); }\n}")),
+      ],
+    },
+    {
       name: 'winston format and format.printf',
       code: "import { format } from 'winston';\nconst redact = format((info) => structuredClone(info));\nconst line = format.printf((info) => JSON.stringify(structuredClone(info)));",
       errors: [
