@@ -27,40 +27,40 @@ function isPlainPath(node: TSESTree.Node): boolean {
   }
 }
 
-/** True when `node` is the leftmost part of the statement or arrow body it starts, where `{` would open a block. */
-function startsStatementOrArrowBody(node: TSESTree.Node): boolean {
+/** Whether `node` is the leftmost part of a statement or an arrow body, where `{` would open a block. */
+function startsStatementOrArrowBody(node: TSESTree.Node): 'statement' | 'arrow' | null {
   let current = node;
   for (;;) {
     const parent = current.parent;
-    if (!parent) return false;
+    if (!parent) return null;
     switch (parent.type) {
       case 'ExpressionStatement':
-        return true;
+        return 'statement';
       case 'ArrowFunctionExpression':
-        return parent.body === current;
+        return parent.body === current ? 'arrow' : null;
       case 'MemberExpression':
-        if (parent.object !== current) return false;
+        if (parent.object !== current) return null;
         break;
       case 'CallExpression':
       case 'NewExpression':
-        if (parent.callee !== current) return false;
+        if (parent.callee !== current) return null;
         break;
       case 'TaggedTemplateExpression':
-        if (parent.tag !== current) return false;
+        if (parent.tag !== current) return null;
         break;
       case 'BinaryExpression':
       case 'LogicalExpression':
       case 'AssignmentExpression':
-        if (parent.left !== current) return false;
+        if (parent.left !== current) return null;
         break;
       case 'ConditionalExpression':
-        if (parent.test !== current) return false;
+        if (parent.test !== current) return null;
         break;
       case 'SequenceExpression':
-        if (parent.expressions[0] !== current) return false;
+        if (parent.expressions[0] !== current) return null;
         break;
       case 'UpdateExpression':
-        if (parent.prefix) return false;
+        if (parent.prefix) return null;
         break;
       case 'ChainExpression':
       case 'TSAsExpression':
@@ -68,9 +68,31 @@ function startsStatementOrArrowBody(node: TSESTree.Node): boolean {
       case 'TSNonNullExpression':
         break;
       default:
-        return false;
+        return null;
     }
     current = parent;
+  }
+}
+
+/** True when a statement may start with `(` right after `token`: after `;`, a block's `{`, or a statement block's `}`. */
+function endsStatement(sourceCode: Readonly<TSESLint.SourceCode>, token: TSESTree.Token): boolean {
+  if (token.type !== 'Punctuator') return false;
+  if (token.value === ';' || token.value === '{') return true;
+  if (token.value !== '}') return false;
+  const owner = sourceCode.getNodeByRangeIndex(token.range[0]);
+  if (!owner) return false;
+  switch (owner.type) {
+    case 'BlockStatement':
+      // `const f = function () {}` would be called by a following `(`.
+      return owner.parent?.type !== 'FunctionExpression' && owner.parent?.type !== 'ArrowFunctionExpression';
+    case 'ClassBody':
+      return owner.parent?.type === 'ClassDeclaration';
+    case 'StaticBlock':
+    case 'SwitchStatement':
+    case 'TSModuleBlock':
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -90,6 +112,11 @@ export function shallowCopyRewrite(
   if (sourceCode.getCommentsInside(replaced).length > 0) return null;
   const sourceText = sourceCode.getText(source);
   const literal = `{ ...${sourceText} }`;
-  const wrap = !ASTUtils.isParenthesized(replaced, sourceCode) && startsStatementOrArrowBody(replaced);
-  return { sourceText, range: replaced.range, text: wrap ? `(${literal})` : literal };
+  const start = ASTUtils.isParenthesized(replaced, sourceCode) ? null : startsStatementOrArrowBody(replaced);
+  if (start === 'statement') {
+    // A statement that now starts with `(` would continue an unterminated previous line: `b\n({ ...x }).y = 1` calls b.
+    const before = sourceCode.getTokenBefore(replaced);
+    if (before && !endsStatement(sourceCode, before)) return null;
+  }
+  return { sourceText, range: replaced.range, text: start ? `(${literal})` : literal };
 }

@@ -602,6 +602,21 @@ ruleTester.run('no-deep-clone-in-hot-path: suggestions', rule, {
       ],
     },
     {
+      name: 'no suggestion where a leading `(` would continue an unterminated line, or after a function expression',
+      code: '/** @hot */\nfunction f(x) {\n  const a = x\n  structuredClone(x).ready = true\n  const g = function () {}\n  structuredClone(x).ready = true\n}',
+      errors: [
+        report('cloneInMarkedFunction', 'structuredClone', '`f`', '`f` is marked `@hot`', at(4, 3, 4, 21)),
+        report('cloneInMarkedFunction', 'structuredClone', '`f`', '`f` is marked `@hot`', at(6, 3, 6, 21)),
+      ],
+    },
+    {
+      name: 'a statement after a block may start with `(`',
+      code: '/** @hot */\nfunction f(x) {\n  if (x) {}\n  structuredClone(x).ready = true\n}',
+      errors: [
+        report('cloneInMarkedFunction', 'structuredClone', '`f`', '`f` is marked `@hot`', at(4, 3, 4, 21), shallowOf('x', '/** @hot */\nfunction f(x) {\n  if (x) {}\n  ({ ...x }).ready = true\n}')),
+      ],
+    },
+    {
       name: 'parenthesised where an object literal would start a statement or an arrow body; optional calls replaced whole',
       code: '/** @hot */\nfunction f(x) {\n  structuredClone(x).ready = true;\n  const g = () => structuredClone?.(x.a);\n  g();\n}',
       errors: [
