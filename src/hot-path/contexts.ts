@@ -6,6 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { type ImportTracker, type Origin } from '../imports';
+import type { TypeOwner } from './types';
 import { dottedName, matchesAnyDotted, type DottedPattern } from '../patterns';
 import {
   calleeLastName,
@@ -50,6 +51,8 @@ export interface HotEnvironment {
   returnsJsx(fn: FunctionNode): boolean;
   /** `@hot` / `@cold` JSDoc tag of the function. */
   tagOf(fn: FunctionNode): 'hot' | 'cold' | null;
+  /** Declared type names from the type checker; empty without type information. */
+  typeNamesOf(node: TypeOwner): string[];
 }
 
 const LOG_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal', 'verbose']);
@@ -108,7 +111,7 @@ function typeName(node: TSESTree.Node | undefined): string | null {
 }
 
 /** A class named like a logger, or declared to extend or implement one (`extends ConsoleLogger`, `implements LoggerService`). */
-function isLoggerClass(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+function isLoggerClass(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression, env: HotEnvironment): boolean {
   const name = className(owner);
   if (name !== null && isLoggerName(name)) return true;
   const base = owner.superClass ? dottedName(owner.superClass) : null;
@@ -117,11 +120,11 @@ function isLoggerClass(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpressi
     const implemented = dottedName(clause.expression);
     if (implemented && isLoggerName(implemented[implemented.length - 1]!)) return true;
   }
-  return false;
+  return env.typeNamesOf(owner).some(isLoggerName);
 }
 
 /** An object literal named like a logger, or declared with a logger type (`const log: Logger = {...}`). */
-function isLoggerObject(object: TSESTree.ObjectExpression): boolean {
+function isLoggerObject(object: TSESTree.ObjectExpression, env: HotEnvironment): boolean {
   const name = objectName(object);
   if (name && isLoggerName(name[name.length - 1]!)) return true;
   const slot = valueSlot(object);
@@ -134,7 +137,7 @@ function isLoggerObject(object: TSESTree.ObjectExpression): boolean {
     const declared = typeName(declarator.id.typeAnnotation?.typeAnnotation);
     if (declared !== null && isLoggerName(declared)) return true;
   }
-  return false;
+  return env.typeNamesOf(object).some(isLoggerName);
 }
 
 function isRouteFile(filename: string): boolean {
@@ -192,7 +195,7 @@ export function functionRoot(fn: FunctionNode, env: HotEnvironment): Root | null
   if (member?.type === 'class') {
     const decorator = member.member.type === 'MethodDefinition' ? nestRouteDecorator(member.member) : null;
     if (decorator) return root('request', `a \`@${decorator}()\` controller method runs on every request`);
-    if (LOG_METHODS.has(member.key) && isLoggerClass(member.owner)) return root('logger', 'a logger method runs on every log line');
+    if (LOG_METHODS.has(member.key) && isLoggerClass(member.owner, env)) return root('logger', 'a logger method runs on every log line');
     if (member.key === 'render' && isReactComponentClass(member.owner)) return root('render', 'a class component `render` runs on every render');
   }
 
@@ -374,7 +377,7 @@ function propertyRoot(property: TSESTree.Property, env: HotEnvironment): Root | 
   if (key === null) return null;
   const object = property.parent;
 
-  if (LOG_METHODS.has(key) && isLoggerObject(object)) return root('logger', 'a logger method runs on every log line');
+  if (LOG_METHODS.has(key) && isLoggerObject(object, env)) return root('logger', 'a logger method runs on every log line');
 
   if (ROUTE_HANDLER_KEYS.has(key)) {
     // fastify.route({ handler }), server.route({ method, path, handler }), hapi's options: { handler }

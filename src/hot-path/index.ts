@@ -35,6 +35,7 @@ import {
   namingDeclarator,
   valueSlot,
 } from './functions';
+import { type TypeNames, typeNamesFromProgram } from './types';
 
 export type { HotKind } from './contexts';
 
@@ -159,6 +160,7 @@ export class HotPathAnalysis {
   private readonly uses = new Map<FunctionNode, Use[]>();
   private readonly chains = new Map<FunctionNode, Chain | null>();
   private readonly env: HotEnvironment;
+  private typeNames: TypeNames | undefined;
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -172,6 +174,11 @@ export class HotPathAnalysis {
       ignoreLoops: options.ignoreLoops,
       returnsJsx: (fn) => this.returnsJsx(fn),
       tagOf: (fn) => this.tagOf(fn),
+      typeNamesOf: (node) => {
+        // Created on first use: files without a clone never touch the type checker.
+        this.typeNames ??= typeNamesFromProgram(sourceCode) ?? (() => []);
+        return this.typeNames(node);
+      },
     };
   }
 

@@ -1,4 +1,6 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
 import { Linter } from 'eslint';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ruleModule from '../../rules/no-deep-clone-in-hot-path';
 import { mayContainClone } from '../../src/clones';
@@ -642,6 +644,39 @@ jsRuleTester.run('no-deep-clone-in-hot-path: JavaScript', rule, {
       code: "const express = require('express');\nconst clone = require('rfdc')();\nconst app = express();\napp.get('/', (req, res) => res.json(clone(req.body)));",
       errors: [
         report('cloneInRequestHandler', 'rfdc', 'the `app.get` callback', 'a route handler runs on every request', at(4, 37, 4, 52), shallowOf('req.body', "const express = require('express');\nconst clone = require('rfdc')();\nconst app = express();\napp.get('/', (req, res) => res.json({ ...req.body }));")),
+      ],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------
+// Type information sharpens (loggers through inheritance, aliases and
+// contextual types) but is never required: the same code without it is silent.
+// ---------------------------------------------------------------------------
+
+const typedCode = "declare class ConsoleLogger { error(m: unknown): void; }\nclass Base extends ConsoleLogger {}\nclass Out extends Base {\n  error(e: unknown) { super.error(structuredClone(e)); }\n}\ninterface AuditLogger { info(m: unknown): void; }\ntype Sink = AuditLogger;\nclass Audit implements Sink {\n  info(m: unknown) { send(structuredClone(m)); }\n}\ndeclare function makeLogger(l: AuditLogger): void;\nmakeLogger({ info(m) { send(structuredClone(m)); } });\ndeclare function send(v: unknown): void;";
+
+ruleTester.run('no-deep-clone-in-hot-path: without type information', rule, {
+  valid: [{ name: 'loggers only the type checker can see stay silent without it', code: typedCode }],
+  invalid: [],
+});
+
+const typedRuleTester = new RuleTester({
+  languageOptions: {
+    parserOptions: { project: './tsconfig.json', tsconfigRootDir: path.join(__dirname, '../fixtures/typed') },
+  },
+});
+
+typedRuleTester.run('no-deep-clone-in-hot-path: with type information', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a logger by inherited base class, by implemented alias, by contextual type',
+      code: typedCode,
+      errors: [
+        report('cloneInLogger', 'structuredClone', '`Out.error`', 'a logger method runs on every log line', at(4, 35, 4, 53), shallowOf('e', "declare class ConsoleLogger { error(m: unknown): void; }\nclass Base extends ConsoleLogger {}\nclass Out extends Base {\n  error(e: unknown) { super.error({ ...e }); }\n}\ninterface AuditLogger { info(m: unknown): void; }\ntype Sink = AuditLogger;\nclass Audit implements Sink {\n  info(m: unknown) { send(structuredClone(m)); }\n}\ndeclare function makeLogger(l: AuditLogger): void;\nmakeLogger({ info(m) { send(structuredClone(m)); } });\ndeclare function send(v: unknown): void;")),
+        report('cloneInLogger', 'structuredClone', '`Audit.info`', 'a logger method runs on every log line', at(9, 27, 9, 45), shallowOf('m', "declare class ConsoleLogger { error(m: unknown): void; }\nclass Base extends ConsoleLogger {}\nclass Out extends Base {\n  error(e: unknown) { super.error(structuredClone(e)); }\n}\ninterface AuditLogger { info(m: unknown): void; }\ntype Sink = AuditLogger;\nclass Audit implements Sink {\n  info(m: unknown) { send({ ...m }); }\n}\ndeclare function makeLogger(l: AuditLogger): void;\nmakeLogger({ info(m) { send(structuredClone(m)); } });\ndeclare function send(v: unknown): void;")),
+        report('cloneInLogger', 'structuredClone', '`info`', 'a logger method runs on every log line', at(12, 29, 12, 47), shallowOf('m', "declare class ConsoleLogger { error(m: unknown): void; }\nclass Base extends ConsoleLogger {}\nclass Out extends Base {\n  error(e: unknown) { super.error(structuredClone(e)); }\n}\ninterface AuditLogger { info(m: unknown): void; }\ntype Sink = AuditLogger;\nclass Audit implements Sink {\n  info(m: unknown) { send(structuredClone(m)); }\n}\ndeclare function makeLogger(l: AuditLogger): void;\nmakeLogger({ info(m) { send({ ...m }); } });\ndeclare function send(v: unknown): void;")),
       ],
     },
   ],
