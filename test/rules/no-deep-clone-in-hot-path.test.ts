@@ -342,6 +342,15 @@ ruleTester.run('no-deep-clone-in-hot-path: high-frequency events', rule, {
       ],
     },
     {
+      name: "'pointermove' and 'resize' listeners, and a const named reducer",
+      code: "el.addEventListener('pointermove', (e) => draw(structuredClone(e.data)));\nwindow.addEventListener('resize', () => draw(structuredClone(layout)));\nexport const reducer = (state, action) => ({ ...structuredClone(state), last: action });",
+      errors: [
+        report('cloneInEventHandler', 'structuredClone', 'the `el.addEventListener` callback', "a `'pointermove'` listener runs on every event", at(1, 48, 1, 71), shallowOf('e.data', "el.addEventListener('pointermove', (e) => draw({ ...e.data }));\nwindow.addEventListener('resize', () => draw(structuredClone(layout)));\nexport const reducer = (state, action) => ({ ...structuredClone(state), last: action });")),
+        report('cloneInEventHandler', 'structuredClone', 'the `window.addEventListener` callback', "a `'resize'` listener runs on every event", at(2, 46, 2, 69), shallowOf('layout', "el.addEventListener('pointermove', (e) => draw(structuredClone(e.data)));\nwindow.addEventListener('resize', () => draw({ ...layout }));\nexport const reducer = (state, action) => ({ ...structuredClone(state), last: action });")),
+        report('cloneInReducer', 'structuredClone', '`reducer`', 'a reducer runs on every dispatched action', at(3, 49, 3, 71), shallowOf('state', "el.addEventListener('pointermove', (e) => draw(structuredClone(e.data)));\nwindow.addEventListener('resize', () => draw(structuredClone(layout)));\nexport const reducer = (state, action) => ({ ...{ ...state }, last: action });")),
+      ],
+    },
+    {
       name: 'DOM listeners, requestAnimationFrame and setInterval (a handler passed by name)',
       code: "function onScroll() { paint(structuredClone(layout)); }\nwindow.addEventListener('scroll', onScroll);\naddEventListener('mousemove', (e) => paint(structuredClone(e.detail)));\nrequestAnimationFrame(() => paint(structuredClone(layout)));\nsetInterval(() => poll(structuredClone(state)), 1000);",
       errors: [
