@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ruleModule from '../../rules/no-deep-clone-in-hot-path';
 import { mayContainClone } from '../../src/clones';
+import plugin from '../../src/index';
 import { jsRuleTester, ruleTester } from '../rule-tester';
 
 // @typescript-eslint/rule-tester (~8.72) bundles its own @typescript-eslint/utils,
@@ -703,6 +704,13 @@ describe('no-deep-clone-in-hot-path: meta and configuration', () => {
     expect(ruleModule.meta.docs?.recommended).toBe('warn');
     expect(ruleModule.meta.docs?.strict).toBe('error');
     expect(ruleModule.meta.defaultOptions).toEqual([{ ignoreLoops: false, hotFunctions: [], cloneFunctions: [] }]);
+  });
+
+  it('is in the plugin and its recommended, strict and all configs', () => {
+    expect(plugin.rules['no-deep-clone-in-hot-path']).toBe(ruleModule);
+    expect(plugin.configs.recommended.rules?.['resilience/no-deep-clone-in-hot-path']).toBe('warn');
+    expect(plugin.configs.strict.rules?.['resilience/no-deep-clone-in-hot-path']).toBe('error');
+    expect(plugin.configs.all.rules?.['resilience/no-deep-clone-in-hot-path']).toBe('error');
   });
 
   it('describes every option property', () => {
