@@ -261,7 +261,11 @@ function isAppLike(node: TSESTree.Node, imports: ImportTracker, depth = 0): bool
     return isAppLike(((target as TSESTree.CallExpression).callee as TSESTree.MemberExpression).object, imports, depth + 1);
   }
   const origin = imports.originOf(target) ?? originOfNew(imports, target);
-  if (origin?.module != null && WEB_FRAMEWORKS.has(origin.module)) return true;
+  if (origin?.module != null) {
+    if (WEB_FRAMEWORKS.has(origin.module)) return true;
+    // Made by another package's factory (`createApp()` from vue): an `app`, but not a web server.
+    if (origin.path.includes('()') && !origin.module.startsWith('.') && !origin.module.startsWith('/')) return false;
+  }
   const name = dottedName(target);
   const last = name?.[name.length - 1];
   if (!last) return false;

@@ -175,6 +175,10 @@ ruleTester.run('no-deep-clone-in-hot-path: per-request code', rule, {
       filename: 'src/lib/get.ts',
     },
     {
+      name: "trap: a Vue app's use(plugin) is not middleware",
+      code: "import { createApp } from 'vue';\nconst app = createApp(Root);\napp.use(function plugin(instance, options) {\n  instance.config.globalProperties.defaults = structuredClone(options);\n});",
+    },
+    {
       name: 'trap: app.get(setting) has no handler',
       code: "const mode = app.get('env');\nconst copy = structuredClone(mode);",
     },
