@@ -1,0 +1,269 @@
+/**
+ * Deep-clone recognition. A call is a deep clone when its callee comes from a
+ * known deep-clone source (checked through `ImportTracker.originOf`, so every
+ * import form and alias agrees), or when it matches a configured
+ * `cloneFunctions` pattern. A function merely *named* `clone` is never enough:
+ * it must come from a clone library, or be configured.
+ *
+ * Cost: `mayContainClone` is a plain substring test on the file text and
+ * lets a rule skip files that cannot contain a clone. During traversal,
+ * `collectCall` only looks at the callee's shape; origins are resolved at
+ * `Program:exit`, for the few calls that could be clones.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { type ImportTracker, type Origin, staticString, stripNodePrefix } from './imports';
+import { dottedName, matchesAnyDotted, type DottedPattern } from './patterns';
+
+export interface DeepClone {
+  /** The call that clones (for `JSON.parse(JSON.stringify(x))`, the outer `JSON.parse` call). */
+  node: TSESTree.CallExpression;
+  /** Short name of the clone for messages: `lodash cloneDeep`, `structuredClone`. */
+  label: string;
+  /**
+   * The one value cloned, when the call's result depends on nothing else
+   * (no options, customizer or target); null otherwise. Suggestions use it.
+   */
+  source: TSESTree.Node | null;
+}
+
+/** Modules that export a deep clone; seeing one imported makes every plain call in the file worth resolving. */
+const CLONE_MODULES = new Set([
+  'lodash',
+  'lodash-es',
+  'lodash/fp',
+  'lodash/cloneDeep',
+  'lodash/cloneDeepWith',
+  'lodash-es/cloneDeep',
+  'lodash-es/cloneDeepWith',
+  'lodash.clonedeep',
+  'lodash.clonedeepwith',
+  'rfdc',
+  'rfdc/default',
+  'clone',
+  'clone-deep',
+  'klona',
+  'klona/json',
+  'klona/lite',
+  'klona/full',
+  'fast-copy',
+  'ramda',
+  'ramda/src/clone',
+  'v8',
+  'jquery',
+  'angular',
+]);
+
+/** Property names of member calls that can be a deep clone (`_.cloneDeep`, `JSON.parse`, `$.extend`). */
+const MEMBER_NAMES = new Set(['structuredClone', 'parse', 'deserialize', 'cloneDeep', 'cloneDeepWith', 'extend', 'copy', 'copyStrict', 'clone', 'klona']);
+
+/** Plain callee names worth resolving even when no clone module is imported (globals, `const { cloneDeep } = _`). */
+const IDENTIFIER_NAMES = new Set(['structuredClone', 'cloneDeep', 'cloneDeepWith']);
+
+/** Substrings one of which every recognised clone contains (module names included). */
+const TEXT_HINTS = ['clone', 'Clone', 'JSON', 'rfdc', 'klona', 'copy', 'deserialize', 'extend'];
+
+const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
+
+/**
+ * Cheapest check first: false when the file text cannot contain a recognised
+ * clone (no hint substring, no segment of a configured pattern).
+ */
+export function mayContainClone(text: string, cloneFunctions: readonly DottedPattern[]): boolean {
+  for (const hint of TEXT_HINTS) if (text.includes(hint)) return true;
+  for (const pattern of cloneFunctions) {
+    const named = pattern.filter((segment) => segment !== '*');
+    if (named.length === 0 || named.some((segment) => text.includes(segment))) return true;
+  }
+  return false;
+}
+
+interface OriginEntry {
+  module: string | null;
+  path: readonly string[];
+  label: string;
+}
+
+/** Callee origins that are a deep clone of their first argument. */
+const SIMPLE_CLONES: readonly OriginEntry[] = [
+  { module: null, path: ['structuredClone'], label: 'structuredClone' },
+  ...['lodash', 'lodash-es', 'lodash/fp'].flatMap((module) => [
+    { module, path: ['cloneDeep'], label: 'lodash cloneDeep' },
+    { module, path: ['cloneDeepWith'], label: 'lodash cloneDeepWith' },
+  ]),
+  ...['lodash/cloneDeep', 'lodash-es/cloneDeep', 'lodash.clonedeep'].map((module) => ({ module, path: [], label: 'lodash cloneDeep' })),
+  ...['lodash/cloneDeepWith', 'lodash-es/cloneDeepWith', 'lodash.clonedeepwith'].map((module) => ({ module, path: [], label: 'lodash cloneDeepWith' })),
+  { module: null, path: ['_', 'cloneDeep'], label: 'lodash cloneDeep' },
+  { module: null, path: ['_', 'cloneDeepWith'], label: 'lodash cloneDeepWith' },
+  { module: 'rfdc', path: ['()'], label: 'rfdc' },
+  { module: 'rfdc/default', path: [], label: 'rfdc' },
+  { module: 'clone', path: [], label: 'clone' },
+  { module: 'clone-deep', path: [], label: 'clone-deep' },
+  { module: 'klona', path: ['klona'], label: 'klona' },
+  { module: 'klona/json', path: ['klona'], label: 'klona/json' },
+  { module: 'klona/lite', path: ['klona'], label: 'klona/lite' },
+  { module: 'klona/full', path: ['klona'], label: 'klona/full' },
+  { module: 'fast-copy', path: [], label: 'fast-copy' },
+  { module: 'fast-copy', path: ['copy'], label: 'fast-copy copy' },
+  { module: 'fast-copy', path: ['copyStrict'], label: 'fast-copy copyStrict' },
+  { module: 'fast-copy', path: ['createCopier', '()'], label: 'fast-copy copier' },
+  { module: 'fast-copy', path: ['createStrictCopier', '()'], label: 'fast-copy copier' },
+  { module: 'ramda', path: ['clone'], label: 'ramda clone' },
+  { module: 'ramda/src/clone', path: [], label: 'ramda clone' },
+  { module: null, path: ['angular', 'copy'], label: 'angular.copy' },
+  { module: 'angular', path: ['copy'], label: 'angular.copy' },
+];
+
+/** Labels whose call clones exactly its one argument when given one argument (cloneDeepWith takes a customizer, so no). */
+const SINGLE_VALUE_LABELS = new Set([
+  'structuredClone',
+  'lodash cloneDeep',
+  'rfdc',
+  'clone',
+  'clone-deep',
+  'klona',
+  'klona/json',
+  'klona/lite',
+  'klona/full',
+  'fast-copy',
+  'fast-copy copy',
+  'fast-copy copyStrict',
+  'fast-copy copier',
+  'ramda clone',
+  'angular.copy',
+]);
+
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function originMatches(origin: Origin | null, module: string | null, path: readonly string[]): boolean {
+  if (!origin || origin.module !== module) return false;
+  if (samePath(origin.path, path)) return true;
+  // `globalThis.structuredClone`, `window.JSON.parse`: a global reached through the global object.
+  return module === null && origin.path.length === path.length + 1 && GLOBAL_OBJECTS.has(origin.path[0]!) && samePath(origin.path.slice(1), path);
+}
+
+function unwrapCallee(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.type === 'TSNonNullExpression' || current.type === 'TSAsExpression' || current.type === 'ChainExpression') {
+    current = current.expression;
+  }
+  return current;
+}
+
+function staticPropertyName(node: TSESTree.MemberExpression): string | null {
+  if (!node.computed && node.property.type === 'Identifier') return node.property.name;
+  if (node.computed && node.property.type === 'Literal' && typeof node.property.value === 'string') return node.property.value;
+  return null;
+}
+
+/** Collects candidate calls during traversal and resolves the deep clones among them at the end. */
+export class CloneDetector {
+  private readonly memberCandidates: TSESTree.CallExpression[] = [];
+  private readonly plainCalls: TSESTree.CallExpression[] = [];
+  private cloneModuleSeen = false;
+
+  constructor(
+    private readonly imports: ImportTracker,
+    private readonly cloneFunctions: readonly DottedPattern[],
+  ) {}
+
+  /** Notes a module specifier (import, `require`, `import()`): clone modules make plain calls worth resolving. */
+  collectModuleSource(specifier: TSESTree.Node | null | undefined): void {
+    if (this.cloneModuleSeen || !specifier) return;
+    const name = staticString(specifier);
+    if (name !== null && CLONE_MODULES.has(stripNodePrefix(name))) this.cloneModuleSeen = true;
+  }
+
+  /** Syntactic only; called for every `CallExpression`. */
+  collectCall(call: TSESTree.CallExpression): void {
+    const callee = unwrapCallee(call.callee);
+    if (callee.type === 'Identifier') {
+      if (callee.name === 'require') this.collectModuleSource(call.arguments[0]);
+      this.plainCalls.push(call);
+    } else if (callee.type === 'MemberExpression') {
+      const name = staticPropertyName(callee);
+      if ((name !== null && MEMBER_NAMES.has(name)) || this.matchesConfigured(callee)) this.memberCandidates.push(call);
+    } else if (callee.type === 'CallExpression') {
+      this.plainCalls.push(call); // require('rfdc')()(x)
+    }
+  }
+
+  /** The deep clones among the collected calls, in source order. */
+  resolve(): DeepClone[] {
+    const found: DeepClone[] = [];
+    for (const call of this.plainCalls) {
+      const callee = unwrapCallee(call.callee);
+      const worth =
+        this.cloneModuleSeen ||
+        (callee.type === 'Identifier' && IDENTIFIER_NAMES.has(callee.name)) ||
+        (this.cloneFunctions.length > 0 && this.matchesConfigured(callee));
+      if (!worth) continue;
+      const clone = this.recognise(call);
+      if (clone) found.push(clone);
+    }
+    for (const call of this.memberCandidates) {
+      const clone = this.recognise(call);
+      if (clone) found.push(clone);
+    }
+    return found.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  }
+
+  /** The deep clone `call` performs, or null. */
+  recognise(call: TSESTree.CallExpression): DeepClone | null {
+    const origin = this.imports.originOf(call.callee);
+    const args = call.arguments;
+    const first = args[0];
+    if (origin) {
+      for (const entry of SIMPLE_CLONES) {
+        if (!originMatches(origin, entry.module, entry.path)) continue;
+        const single = SINGLE_VALUE_LABELS.has(entry.label) && args.length === 1 && first?.type !== 'SpreadElement';
+        return { node: call, label: entry.label, source: single ? first! : null };
+      }
+      // JSON.parse(JSON.stringify(x)) and v8.deserialize(v8.serialize(x)): a round trip through a serialisation.
+      const roundTrip = this.roundTrip(origin, first);
+      if (roundTrip) {
+        return { node: call, label: roundTrip.label, source: args.length === 1 ? roundTrip.source : null };
+      }
+      if (
+        (originMatches(origin, null, ['$', 'extend']) || originMatches(origin, null, ['jQuery', 'extend']) || originMatches(origin, 'jquery', ['extend'])) &&
+        first?.type === 'Literal' &&
+        first.value === true &&
+        args.length >= 3
+      ) {
+        // $.extend(true, {}, x) copies x into a fresh object; any other target is mutated.
+        const target = args[1];
+        const fresh = args.length === 3 && target?.type === 'ObjectExpression' && target.properties.length === 0 && args[2]?.type !== 'SpreadElement';
+        return { node: call, label: 'jQuery.extend(true, …)', source: fresh ? args[2]! : null };
+      }
+    }
+    const callee = unwrapCallee(call.callee);
+    if (this.matchesConfigured(callee)) {
+      return { node: call, label: dottedName(callee)!.join('.'), source: null };
+    }
+    return null;
+  }
+
+  private roundTrip(origin: Origin, first: TSESTree.Node | undefined): { label: string; source: TSESTree.Node | null } | null {
+    if (first?.type !== 'CallExpression') return null;
+    const inner = first.arguments;
+    const single = inner.length === 1 && inner[0]!.type !== 'SpreadElement' ? inner[0]! : null;
+    if (originMatches(origin, null, ['JSON', 'parse'])) {
+      if (inner.length >= 1 && originMatches(this.imports.originOf(first.callee), null, ['JSON', 'stringify'])) {
+        return { label: 'JSON.parse(JSON.stringify(…))', source: single };
+      }
+    } else if (originMatches(origin, 'v8', ['deserialize'])) {
+      if (inner.length === 1 && originMatches(this.imports.originOf(first.callee), 'v8', ['serialize'])) {
+        return { label: 'v8.deserialize(v8.serialize(…))', source: single };
+      }
+    }
+    return null;
+  }
+
+  private matchesConfigured(callee: TSESTree.Node): boolean {
+    if (this.cloneFunctions.length === 0) return false;
+    return matchesAnyDotted(this.cloneFunctions, dottedName(callee));
+  }
+}

@@ -1,0 +1,395 @@
+/**
+ * Hot-path analysis for one file: does a node run hot (per request, log line,
+ * event, render, action or item), and through which chain of functions?
+ *
+ * A function is hot when it is a root (a hot context by itself: see
+ * `contexts.ts`) or when a hot function of this file calls it, or passes it
+ * as a callback (except to React hooks, whose callbacks run on their own
+ * schedule). That is the least fixed point of "hot" over the file's call
+ * graph. It is computed lazily, backwards from each clone's function: a
+ * breadth-first search over callers, with a visited set (so cycles end),
+ * stops at the nearest root, which also gives the shortest reason chain.
+ * Only the functions that can reach a clone are ever looked at.
+ *
+ * Collected during traversal (cheap pushes, no lookups): member calls by
+ * property name (`this.log()`, `Logger.format()`), and the functions that
+ * return JSX. Calls through plain names come from the scope manager's
+ * references, which ESLint has already built.
+ *
+ * `@cold` stops everything inside that function; loops and iteration
+ * callbacks are weaker roots, used only when no other root is reachable.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ImportTracker } from '../imports';
+import type { DottedPattern } from '../patterns';
+import { functionRoot, type HotEnvironment, type HotKind, isHookCall, parameterRoot, type Root, type Use, useRoot } from './contexts';
+import {
+  calleeText,
+  describeFunction,
+  enclosingFunction,
+  type FunctionNode,
+  jsdocTag,
+  loopBetween,
+  loopLabel,
+  memberSlot,
+  namingDeclarator,
+  valueSlot,
+} from './functions';
+import { type TypeNames, typeNamesFromProgram } from './types';
+
+export type { HotKind } from './contexts';
+
+export interface HotExplanation {
+  kind: HotKind;
+  /** Where the node runs, as a chain: `` `zipLogData`, called from `Logger.log` ``. */
+  location: string;
+  /** Why the root of the chain is hot: `a logger method runs on every log line`. */
+  reason: string;
+}
+
+export interface HotPathOptions {
+  filename: string;
+  hotFunctions: readonly DottedPattern[];
+  ignoreLoops: boolean;
+}
+
+type CallLike = TSESTree.CallExpression | TSESTree.NewExpression;
+type Owner = TSESTree.ClassDeclaration | TSESTree.ClassExpression | TSESTree.ObjectExpression;
+
+const LOOP_REASON = 'a loop body runs on every iteration';
+
+/** One function of a reason chain, and the words that join it to the function before it. */
+interface Step {
+  fn: FunctionNode;
+  link: string;
+}
+
+/** From the function that holds a node, out to the root that makes it hot. */
+interface Chain {
+  steps: Step[];
+  root: Root;
+}
+
+/** Chains longer than this many functions show the first few and the last one. */
+const MAX_SHOWN_STEPS = 5;
+
+function render(chain: Chain): HotExplanation {
+  const parts = chain.steps.map((step) => step.link + describeFunction(step.fn));
+  let location: string;
+  if (parts.length > MAX_SHOWN_STEPS) {
+    const hidden = parts.length - MAX_SHOWN_STEPS;
+    location = `${parts.slice(0, MAX_SHOWN_STEPS - 1).join('')}, … ${hidden} more …${parts[parts.length - 1]}`;
+  } else {
+    location = parts.join('');
+  }
+  return { kind: chain.root.kind, location: location + chain.root.suffix, reason: chain.root.reason };
+}
+
+function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === 'ChainExpression' ||
+    current.type === 'TSNonNullExpression' ||
+    current.type === 'TSAsExpression' ||
+    current.type === 'TSSatisfiesExpression'
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+function isJsxLike(node: TSESTree.Node, depth = 0): boolean {
+  if (depth > 8) return false;
+  const target = unwrapExpression(node);
+  switch (target.type) {
+    case 'JSXElement':
+    case 'JSXFragment':
+      return true;
+    case 'ConditionalExpression':
+      return isJsxLike(target.consequent, depth + 1) || isJsxLike(target.alternate, depth + 1);
+    case 'LogicalExpression':
+      return isJsxLike(target.right, depth + 1);
+    default:
+      return false;
+  }
+}
+
+/** The class or object literal whose `this` a node sees, or null. */
+function thisOwner(node: TSESTree.Node): Owner | null {
+  for (let current = node.parent; current; current = current.parent) {
+    switch (current.type) {
+      case 'FunctionDeclaration':
+        return null;
+      case 'FunctionExpression': {
+        const parent = current.parent;
+        if (parent.type === 'MethodDefinition') return parent.parent.parent;
+        if (parent.type === 'Property' && parent.parent.type === 'ObjectExpression') return parent.parent;
+        return null;
+      }
+      case 'PropertyDefinition':
+      case 'AccessorProperty':
+      case 'StaticBlock':
+        return current.parent.parent;
+      default:
+        break;
+    }
+  }
+  return null;
+}
+
+/** How `id` (a reference to a function) is used: called, passed, or stored in a property. */
+function referenceUse(id: TSESTree.Node): Use | null {
+  const slot = valueSlot(id);
+  const parent = slot.parent;
+  if (!parent) return null;
+  if (parent.type === 'CallExpression' || parent.type === 'NewExpression') {
+    if (parent.callee === slot) return { type: 'call', call: parent };
+    const index = parent.arguments.indexOf(slot as TSESTree.CallExpressionArgument);
+    if (index >= 0) return { type: 'argument', call: parent, index, inline: false };
+  }
+  if (parent.type === 'Property' && parent.value === slot) return { type: 'property', property: parent };
+  return null;
+}
+
+export class HotPathAnalysis {
+  private readonly memberCalls = new Map<string, CallLike[]>();
+  private readonly jsxReturners = new Set<FunctionNode>();
+  private readonly tags = new Map<FunctionNode, 'hot' | 'cold' | null>();
+  private readonly cold = new Map<FunctionNode, boolean>();
+  private readonly roots = new Map<FunctionNode, { strong: Root | null; loop: Root | null }>();
+  private readonly uses = new Map<FunctionNode, Use[]>();
+  private readonly chains = new Map<FunctionNode, Chain | null>();
+  private readonly env: HotEnvironment;
+  private typeNames: TypeNames | undefined;
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly imports: ImportTracker,
+    private readonly options: HotPathOptions,
+  ) {
+    this.env = {
+      imports,
+      filename: options.filename,
+      hotFunctions: options.hotFunctions,
+      ignoreLoops: options.ignoreLoops,
+      returnsJsx: (fn) => this.returnsJsx(fn),
+      tagOf: (fn) => this.tagOf(fn),
+      typeNamesOf: (node) => {
+        // Created on first use: files without a clone never touch the type checker.
+        this.typeNames ??= typeNamesFromProgram(sourceCode) ?? (() => []);
+        return this.typeNames(node);
+      },
+    };
+  }
+
+  /** During traversal, for every call: remembers `this.name()` / `object.name()` calls. */
+  collectCall(call: CallLike): void {
+    const callee = unwrapExpression(call.callee);
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
+    if (callee.object.type !== 'ThisExpression' && callee.object.type !== 'Identifier') return;
+    const name = callee.property.name;
+    const list = this.memberCalls.get(name);
+    if (list) list.push(call);
+    else this.memberCalls.set(name, [call]);
+  }
+
+  /** During traversal, for every `return`: remembers functions that return JSX. */
+  collectReturn(node: TSESTree.ReturnStatement): void {
+    if (!node.argument || !isJsxLike(node.argument)) return;
+    const fn = enclosingFunction(node);
+    if (fn) this.jsxReturners.add(fn);
+  }
+
+  /** Why `node` runs hot, or null when it does not (module level, `@cold`, no hot caller). */
+  explain(node: TSESTree.Node): HotExplanation | null {
+    const start = enclosingFunction(node);
+    if (!start || this.isCold(start)) return null;
+    const chain = this.chainOf(start);
+    if (chain && chain.root.kind !== 'loop') return render(chain);
+    if (!this.options.ignoreLoops) {
+      const loop = loopBetween(node, start);
+      if (loop) return { kind: 'loop', location: `a ${loopLabel(loop)} in ${describeFunction(start)}`, reason: LOOP_REASON };
+    }
+    return chain ? render(chain) : null;
+  }
+
+  private chainOf(start: FunctionNode): Chain | null {
+    if (this.chains.has(start)) return this.chains.get(start)!;
+    const chain = this.search(start);
+    this.chains.set(start, chain);
+    return chain;
+  }
+
+  /**
+   * Breadth-first, backwards from `start` to the nearest strong root (loop
+   * roots only when no strong one is reachable). Each function is visited
+   * once per search; a function whose chain an earlier search found ends the
+   * search early, and every function on a found path keeps its own chain, so
+   * a file costs about one walk over the callers of its clones.
+   */
+  private search(start: FunctionNode): Chain | null {
+    const queue: { fn: FunctionNode; link: string; from: number }[] = [{ fn: start, link: '', from: -1 }];
+    const visited = new Set<FunctionNode>([start]);
+    const pathTo = (index: number): Step[] => {
+      const steps: Step[] = [];
+      for (let i = index; i >= 0; i = queue[i]!.from) steps.push({ fn: queue[i]!.fn, link: queue[i]!.link });
+      return steps.reverse();
+    };
+    let weak: Chain | null = null;
+    for (let i = 0; i < queue.length; i++) {
+      const { fn } = queue[i]!;
+      const known = i > 0 ? this.chains.get(fn) : undefined;
+      if (known === null) continue; // an earlier search found nothing hot above it
+      if (known && known.root.kind !== 'loop') return this.remember({ steps: [...pathTo(i), ...known.steps.slice(1)], root: known.root });
+      const { strong, loop: loopRoot } = this.rootsOf(fn);
+      if (strong) return this.remember({ steps: pathTo(i), root: strong });
+      if (loopRoot) weak ??= { steps: pathTo(i), root: loopRoot };
+      for (const use of this.usesOf(fn)) {
+        if (use.type === 'property') continue;
+        if (use.type === 'argument' && isHookCall(use.call)) continue;
+        const caller = enclosingFunction(use.call);
+        if (!caller || this.isCold(caller)) continue;
+        const loop = this.options.ignoreLoops ? null : loopBetween(use.call, caller);
+        const inLoop = loop ? `a ${loopLabel(loop)} in ` : '';
+        let link: string;
+        if (use.type === 'argument') link = (use.inline ? ' in ' : `, passed to \`${calleeText(use.call)}\` in `) + inLoop;
+        else if (use.call.callee !== valueSlot(fn)) link = loop ? `, called in ${inLoop}` : ', called from ';
+        else link = ` in ${inLoop}`; // an immediately invoked function
+        if (loop) weak ??= { steps: [...pathTo(i), { fn: caller, link }], root: { kind: 'loop', reason: LOOP_REASON, suffix: '' } };
+        if (visited.has(caller)) continue;
+        visited.add(caller);
+        queue.push({ fn: caller, link, from: i });
+      }
+    }
+    return weak;
+  }
+
+  /** Keeps the chain of every function on a strong path (each suffix is that function's shortest chain). */
+  private remember(chain: Chain): Chain {
+    for (let i = 1; i < chain.steps.length; i++) {
+      const fn = chain.steps[i]!.fn;
+      if (!this.chains.has(fn)) this.chains.set(fn, { steps: [{ fn, link: '' }, ...chain.steps.slice(i + 1)], root: chain.root });
+    }
+    return chain;
+  }
+
+  /**
+   * The function's roots: the strong one (its name, marks, class or object,
+   * the hot place it is registered, its `(req, res)` parameters) and the weak
+   * one (an iteration callback inside a function).
+   */
+  private rootsOf(fn: FunctionNode): { strong: Root | null; loop: Root | null } {
+    const cached = this.roots.get(fn);
+    if (cached) return cached;
+    let strong = functionRoot(fn, this.env);
+    let loop: Root | null = null;
+    if (!strong) {
+      for (const use of this.usesOf(fn)) {
+        const found = useRoot(use, this.env);
+        if (!found) continue;
+        if (found.kind !== 'loop') {
+          strong = found;
+          break;
+        }
+        loop ??= found;
+      }
+    }
+    strong ??= parameterRoot(fn);
+    const roots = { strong, loop };
+    this.roots.set(fn, roots);
+    return roots;
+  }
+
+  private tagOf(fn: FunctionNode): 'hot' | 'cold' | null {
+    if (!this.tags.has(fn)) this.tags.set(fn, jsdocTag(this.sourceCode, fn));
+    return this.tags.get(fn)!;
+  }
+
+  /** `@cold` on the function or on any function around it. */
+  private isCold(fn: FunctionNode): boolean {
+    const known = this.cold.get(fn);
+    if (known !== undefined) return known;
+    const outer = enclosingFunction(fn);
+    const result = this.tagOf(fn) === 'cold' || (outer !== null && this.isCold(outer));
+    this.cold.set(fn, result);
+    return result;
+  }
+
+  private returnsJsx(fn: FunctionNode): boolean {
+    if (this.jsxReturners.has(fn)) return true;
+    return fn.type === 'ArrowFunctionExpression' && fn.expression && isJsxLike(fn.body);
+  }
+
+  /** Every place this file uses the function value: its own slot, its name's references, its method calls. */
+  private usesOf(fn: FunctionNode): Use[] {
+    const cached = this.uses.get(fn);
+    if (cached) return cached;
+    const uses: Use[] = [];
+    const slot = valueSlot(fn);
+    const parent = slot.parent;
+    if (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') {
+      if (parent.callee === slot) uses.push({ type: 'call', call: parent });
+      const index = parent.arguments.indexOf(slot as TSESTree.CallExpressionArgument);
+      if (index >= 0) uses.push({ type: 'argument', call: parent, index, inline: true });
+    } else if (parent?.type === 'Property' && parent.value === slot) {
+      uses.push({ type: 'property', property: parent });
+    }
+    for (const id of this.referencesOf(fn)) {
+      const use = referenceUse(id);
+      if (use) uses.push(use);
+    }
+    const member = memberSlot(fn);
+    if (member) {
+      for (const call of this.memberCalls.get(member.key) ?? []) {
+        if (this.callsMemberOf(call, member.owner)) uses.push({ type: 'call', call });
+      }
+    }
+    this.uses.set(fn, uses);
+    return uses;
+  }
+
+  /** Read references to the name a function is bound to (declaration or `const f = ...`), if never reassigned. */
+  private referencesOf(fn: FunctionNode): TSESTree.Identifier[] {
+    let variable: TSESLint.Scope.Variable | undefined;
+    if (fn.type === 'FunctionDeclaration') {
+      if (!fn.id) return [];
+      const name = fn.id.name;
+      variable = this.sourceCode.getDeclaredVariables(fn).find((candidate) => candidate.name === name);
+    } else {
+      const declarator = namingDeclarator(fn);
+      if (!declarator) return [];
+      variable = this.sourceCode.getDeclaredVariables(declarator)[0];
+    }
+    if (!variable) return [];
+    const result: TSESTree.Identifier[] = [];
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      if (reference.isWrite()) return []; // reassigned: could be anything
+      if (reference.identifier.type === 'Identifier') result.push(reference.identifier);
+    }
+    return result;
+  }
+
+  /** `this.m()` inside the same class or object, or `Owner.m()` through the owner's name. */
+  private callsMemberOf(call: CallLike, owner: Owner): boolean {
+    const callee = unwrapExpression(call.callee) as TSESTree.MemberExpression;
+    const object = callee.object;
+    if (object.type === 'ThisExpression') return thisOwner(object) === owner;
+    if (object.type !== 'Identifier') return false;
+    const variable = this.imports.variableOf(object);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!def) return false;
+    if (def.type === 'ClassName') return def.node === owner;
+    if (def.type !== 'Variable' || !def.node.init || variable!.references.some((r) => r.isWrite() && !r.init)) return false;
+    const init = unwrapExpression(def.node.init);
+    if (init === owner) return true;
+    // const service = new Service(); service.run()
+    if (init.type === 'NewExpression' && init.callee.type === 'Identifier' && owner.type !== 'ObjectExpression') {
+      const classVariable = this.imports.variableOf(init.callee);
+      const classDef = classVariable?.defs.length === 1 ? classVariable.defs[0] : undefined;
+      if (classDef?.type === 'ClassName') return classDef.node === owner;
+      if (classDef?.type === 'Variable' && classDef.node.init) return unwrapExpression(classDef.node.init) === owner;
+    }
+    return false;
+  }
+}

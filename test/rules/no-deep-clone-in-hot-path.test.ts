@@ -1,0 +1,744 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { Linter } from 'eslint';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import ruleModule from '../../rules/no-deep-clone-in-hot-path';
+import { mayContainClone } from '../../src/clones';
+import plugin from '../../src/index';
+import { jsRuleTester, ruleTester } from '../rule-tester';
+
+// @typescript-eslint/rule-tester (~8.72) bundles its own @typescript-eslint/utils,
+// whose types differ from the plugin's (~8.73) only by version.
+const rule = ruleModule as unknown as Parameters<typeof ruleTester.run>[1];
+
+type MessageId =
+  | 'cloneInRequestHandler'
+  | 'cloneInLogger'
+  | 'cloneInEventHandler'
+  | 'cloneInRender'
+  | 'cloneInReducer'
+  | 'cloneInLoop'
+  | 'cloneInMarkedFunction';
+
+interface Position {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+const at = (line: number, column: number, endLine: number, endColumn: number): Position => ({ line, column, endLine, endColumn });
+
+/** One expected report, with its full message data and suggestions. */
+function report(messageId: MessageId, clone: string, location: string, reason: string, position: Position, suggestions: { source: string; output: string }[] = []) {
+  return {
+    messageId,
+    data: { clone, location, reason },
+    ...position,
+    suggestions: suggestions.map(({ source, output }) => ({ messageId: 'replaceWithShallowCopy' as const, data: { source }, output })),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Every clone form and import form, inside a function marked `@hot`.
+// The clone sits on the `return` line; its expected range is derived from the
+// clone text given for the case (the rule must report exactly that call).
+// ---------------------------------------------------------------------------
+
+interface CloneCase {
+  name: string;
+  header: string;
+  clone: string;
+  label: string;
+  /** Shallow-copy suggestion: the copied source, or undefined for none. */
+  shallow?: string;
+  settings?: Record<string, unknown>;
+  options?: { cloneFunctions?: string[] };
+  async?: boolean;
+}
+
+const cloneCases: CloneCase[] = [
+  { name: 'global structuredClone', header: '', clone: 'structuredClone(x)', label: 'structuredClone', shallow: 'x' },
+  { name: 'globalThis.structuredClone', header: '', clone: 'globalThis.structuredClone(x.payload)', label: 'structuredClone', shallow: 'x.payload' },
+  { name: 'JSON round trip', header: '', clone: 'JSON.parse(JSON.stringify(x))', label: 'JSON.parse(JSON.stringify(…))', shallow: 'x' },
+  { name: 'JSON round trip with a reviver', header: '', clone: 'JSON.parse(JSON.stringify(x), revive)', label: 'JSON.parse(JSON.stringify(…))' },
+  { name: 'lodash default import', header: "import _ from 'lodash';", clone: '_.cloneDeep(x)', label: 'lodash cloneDeep', shallow: 'x' },
+  { name: 'lodash named import', header: "import { cloneDeep } from 'lodash';", clone: 'cloneDeep(x)', label: 'lodash cloneDeep', shallow: 'x' },
+  { name: 'lodash-es renamed import', header: "import { cloneDeep as deep } from 'lodash-es';", clone: 'deep(x)', label: 'lodash cloneDeep', shallow: 'x' },
+  { name: 'lodash namespace import', header: "import * as L from 'lodash';", clone: 'L.cloneDeep(x)', label: 'lodash cloneDeep', shallow: 'x' },
+  { name: 'lodash/cloneDeep require', header: "const cloneDeep = require('lodash/cloneDeep');", clone: 'cloneDeep(x)', label: 'lodash cloneDeep', shallow: 'x' },
+  { name: 'lodash.clonedeep default import', header: "import cloneDeep from 'lodash.clonedeep';", clone: 'cloneDeep(x)', label: 'lodash cloneDeep', shallow: 'x' },
+  { name: 'lodash destructured require of cloneDeepWith', header: "const { cloneDeepWith } = require('lodash');", clone: 'cloneDeepWith(x, custom)', label: 'lodash cloneDeepWith' },
+  { name: 'lodash method through a const alias', header: "import _ from 'lodash';\nconst copyAll = _.cloneDeep;", clone: 'copyAll(x)', label: 'lodash cloneDeep', shallow: 'x' },
+  { name: 'global lodash `_`', header: '', clone: '_.cloneDeep(x)', label: 'lodash cloneDeep', shallow: 'x' },
+  { name: 'lodash by dynamic import', header: '', clone: "(await import('lodash')).cloneDeep(x)", label: 'lodash cloneDeep', shallow: 'x', async: true },
+  { name: 'lodash by TS import-equals', header: "import deepCopy = require('lodash.clonedeep');", clone: 'deepCopy(x)', label: 'lodash cloneDeep', shallow: 'x' },
+  { name: 'rfdc by require', header: "const copy = require('rfdc')();", clone: 'copy(x)', label: 'rfdc', shallow: 'x' },
+  { name: 'rfdc by import with options', header: "import rfdc from 'rfdc';\nconst copy = rfdc({ proto: true });", clone: 'copy(x)', label: 'rfdc', shallow: 'x' },
+  { name: 'clone', header: "import clone from 'clone';", clone: 'clone(x)', label: 'clone', shallow: 'x' },
+  { name: 'clone with a depth', header: "const clone = require('clone');", clone: 'clone(x, true, 3)', label: 'clone' },
+  { name: 'clone-deep', header: "import cloneDeep from 'clone-deep';", clone: 'cloneDeep(x)', label: 'clone-deep', shallow: 'x' },
+  { name: 'klona', header: "import { klona } from 'klona';", clone: 'klona(x)', label: 'klona', shallow: 'x' },
+  { name: 'klona/json', header: "import { klona } from 'klona/json';", clone: 'klona(x)', label: 'klona/json', shallow: 'x' },
+  { name: 'klona/lite', header: "const { klona } = require('klona/lite');", clone: 'klona(x)', label: 'klona/lite', shallow: 'x' },
+  { name: 'klona/full', header: "import { klona as k } from 'klona/full';", clone: 'k(x)', label: 'klona/full', shallow: 'x' },
+  { name: 'fast-copy default', header: "import copy from 'fast-copy';", clone: 'copy(x)', label: 'fast-copy', shallow: 'x' },
+  { name: 'fast-copy copy', header: "import { copy } from 'fast-copy';", clone: 'copy(x)', label: 'fast-copy copy', shallow: 'x' },
+  { name: 'fast-copy copyStrict', header: "const { copyStrict } = require('fast-copy');", clone: 'copyStrict(x)', label: 'fast-copy copyStrict', shallow: 'x' },
+  { name: 'ramda clone', header: "import { clone } from 'ramda';", clone: 'clone(x)', label: 'ramda clone', shallow: 'x' },
+  { name: 'ramda namespace', header: "import * as R from 'ramda';", clone: 'R.clone(x)', label: 'ramda clone', shallow: 'x' },
+  { name: 'v8 round trip', header: "import v8 from 'node:v8';", clone: 'v8.deserialize(v8.serialize(x))', label: 'v8.deserialize(v8.serialize(…))', shallow: 'x' },
+  { name: 'v8 round trip, destructured', header: "const { serialize, deserialize } = require('v8');", clone: 'deserialize(serialize(x))', label: 'v8.deserialize(v8.serialize(…))', shallow: 'x' },
+  { name: 'jQuery $.extend(true, {}, x)', header: '', clone: '$.extend(true, {}, x)', label: 'jQuery.extend(true, …)', shallow: 'x' },
+  { name: 'jQuery.extend(true, target, x) mutates target', header: '', clone: 'jQuery.extend(true, target, x)', label: 'jQuery.extend(true, …)' },
+  { name: 'angular.copy', header: '', clone: 'angular.copy(x)', label: 'angular.copy', shallow: 'x' },
+  {
+    name: 'settings.resilience.cloneFunctions',
+    header: "import utils from './utils';",
+    clone: 'utils.deepCopy(x)',
+    label: 'utils.deepCopy',
+    settings: { resilience: { cloneFunctions: ['utils.deepCopy'] } },
+  },
+  { name: 'cloneFunctions option', header: '', clone: 'copyState(x)', label: 'copyState', options: { cloneFunctions: ['copyState'] } },
+];
+
+function hotWrapped(c: CloneCase): { code: string; line: number; output?: string } {
+  const headerLines = c.header === '' ? 0 : c.header.split('\n').length;
+  const prefix = c.header === '' ? '' : `${c.header}\n`;
+  const code = `${prefix}/** @hot */\n${c.async ? 'async ' : ''}function f(x) {\n  return ${c.clone};\n}`;
+  const output = c.shallow === undefined ? undefined : code.replace(c.clone, `{ ...${c.shallow} }`);
+  return { code, line: headerLines + 3, output };
+}
+
+ruleTester.run('no-deep-clone-in-hot-path: clone forms', rule, {
+  valid: [],
+  invalid: cloneCases.map((c) => {
+    const { code, line, output } = hotWrapped(c);
+    return {
+      name: c.name,
+      code,
+      ...(c.settings ? { settings: c.settings } : {}),
+      ...(c.options ? { options: [c.options] as const } : {}),
+      errors: [
+        report('cloneInMarkedFunction', c.label, '`f`', '`f` is marked `@hot`', at(line, 10, line, 10 + c.clone.length), output === undefined ? [] : [{ source: c.shallow!, output }]),
+      ],
+    };
+  }),
+});
+
+// ---------------------------------------------------------------------------
+// Not deep clones, or not recognised ones: silent even in a hot function.
+// ---------------------------------------------------------------------------
+
+const notDeep = (name: string, header: string, expression: string) => ({
+  name,
+  code: `${header}${header ? '\n' : ''}/** @hot */\nfunction f(x) {\n  return ${expression};\n}`,
+});
+
+ruleTester.run('no-deep-clone-in-hot-path: not deep clones', rule, {
+  valid: [
+    notDeep('Object.assign is shallow', '', 'Object.assign({}, x)'),
+    notDeep('object spread is shallow', '', '{ ...x }'),
+    notDeep('slice is shallow', '', 'x.slice()'),
+    notDeep('Array.from is shallow', '', 'Array.from(x)'),
+    notDeep('immer produce shares untouched parts', "import { produce } from 'immer';", 'produce(x, (draft) => { draft.a = 1; })'),
+    notDeep('Immutable.js structural sharing', "import { Map } from 'immutable';", 'Map(x).set("a", 1)'),
+    notDeep('lodash clone is shallow', "import _ from 'lodash';", '_.clone(x)'),
+    notDeep('$.extend without `true` is shallow', '', '$.extend({}, x)'),
+    notDeep('JSON.parse of text is not a round trip', '', 'JSON.parse(x)'),
+    notDeep('JSON.stringify alone is not a clone', '', 'JSON.stringify(x)'),
+    notDeep('calling rfdc() creates the cloner, it does not clone', "import rfdc from 'rfdc';", 'rfdc()'),
+    notDeep('a user function named clone, not from a clone library', 'function clone(o) { return { ...o }; }', 'clone(x)'),
+    notDeep('a clone imported from a local module', "import clone from './clone';", 'clone(x)'),
+    notDeep('a local function named structuredClone', 'function structuredClone(o) { return o; }', 'structuredClone(x)'),
+    notDeep('a shadowed JSON', 'const JSON = { parse: (s) => s, stringify: (s) => s };', 'JSON.parse(JSON.stringify(x))'),
+    notDeep('`_` from underscore', "const _ = require('underscore');", '_.cloneDeep(x)'),
+  ],
+  invalid: [],
+});
+
+// ---------------------------------------------------------------------------
+// Hot contexts.
+// ---------------------------------------------------------------------------
+
+const shallowOf = (source: string, output: string) => [{ source, output }];
+
+ruleTester.run('no-deep-clone-in-hot-path: per-request code', rule, {
+  valid: [
+    {
+      name: 'trap: a `cache.get` loader is not a route handler',
+      code: "function load(cache, key, x) {\n  return cache.get(key, () => structuredClone(x));\n}",
+    },
+    {
+      name: 'trap: GET exported from a file that is not a Next.js route file',
+      code: 'export async function GET(x) {\n  return structuredClone(x);\n}',
+      filename: 'src/lib/get.ts',
+    },
+    {
+      name: "trap: a Vue app's use(plugin) is not middleware",
+      code: "import { createApp } from 'vue';\nconst app = createApp(Root);\napp.use(function plugin(instance, options) {\n  instance.config.globalProperties.defaults = structuredClone(options);\n});",
+    },
+    {
+      name: 'trap: app.get(setting) has no handler',
+      code: "const mode = app.get('env');\nconst copy = structuredClone(mode);",
+    },
+  ],
+  invalid: [
+    {
+      name: 'express route handler, inline',
+      code: "import express from 'express';\nconst app = express();\napp.get('/users', (req, res) => {\n  res.json(structuredClone(req.body));\n});",
+      errors: [
+        report('cloneInRequestHandler', 'structuredClone', 'the `app.get` callback', 'a route handler runs on every request', at(4, 12, 4, 37), shallowOf('req.body', "import express from 'express';\nconst app = express();\napp.get('/users', (req, res) => {\n  res.json({ ...req.body });\n});")),
+      ],
+    },
+    {
+      name: 'router handler passed by name, through an express.Router() origin',
+      code: "import express from 'express';\nconst api = express.Router();\nfunction list(q, s) {\n  s.send(JSON.parse(JSON.stringify(q.query)));\n}\napi.post('/list', list);",
+      errors: [
+        report('cloneInRequestHandler', 'JSON.parse(JSON.stringify(…))', '`list`, passed to `api.post`', 'a route handler runs on every request', at(4, 10, 4, 45), shallowOf('q.query', "import express from 'express';\nconst api = express.Router();\nfunction list(q, s) {\n  s.send({ ...q.query });\n}\napi.post('/list', list);")),
+      ],
+    },
+    {
+      name: 'middleware registered with app.use, and the route chain app.route(path).get',
+      code: "app.use(function audit(a, b, next) {\n  const copy = structuredClone(a.headers);\n  next();\n});\napp.route('/x').get((a, b) => b.send(structuredClone(a.body)));",
+      errors: [
+        report('cloneInRequestHandler', 'structuredClone', '`audit`', 'middleware runs on every request', at(2, 16, 2, 42), shallowOf('a.headers', "app.use(function audit(a, b, next) {\n  const copy = { ...a.headers };\n  next();\n});\napp.route('/x').get((a, b) => b.send(structuredClone(a.body)));")),
+        report('cloneInRequestHandler', 'structuredClone', 'the `app.route(…).get` callback', 'a route handler runs on every request', at(5, 38, 5, 61), shallowOf('a.body', "app.use(function audit(a, b, next) {\n  const copy = structuredClone(a.headers);\n  next();\n});\napp.route('/x').get((a, b) => b.send({ ...a.body }));")),
+      ],
+    },
+    {
+      name: 'a function shaped like (req, res, next)',
+      code: 'export function track(req, res, next) {\n  const body = structuredClone(req.body);\n}',
+      errors: [
+        report('cloneInRequestHandler', 'structuredClone', '`track`', 'a `(req, res, next)` handler runs on every request', at(2, 16, 2, 41), shallowOf('req.body', 'export function track(req, res, next) {\n  const body = { ...req.body };\n}')),
+      ],
+    },
+    {
+      name: 'koa middleware on new Koa(), shaped (ctx, next)',
+      code: "import Koa from 'koa';\nconst server = new Koa();\nserver.use(async (context, next) => {\n  context.state.user = structuredClone(context.state.session);\n});",
+      errors: [
+        report('cloneInRequestHandler', 'structuredClone', 'the `server.use` callback', 'middleware runs on every request', at(4, 24, 4, 62), shallowOf('context.state.session', "import Koa from 'koa';\nconst server = new Koa();\nserver.use(async (context, next) => {\n  context.state.user = { ...context.state.session };\n});")),
+      ],
+    },
+    {
+      name: 'NestJS controller method',
+      code: "import { Controller, Get } from '@nestjs/common';\n@Controller('users')\nclass UsersController {\n  @Get()\n  list() {\n    return structuredClone(this.users);\n  }\n}",
+      errors: [
+        report('cloneInRequestHandler', 'structuredClone', '`UsersController.list`', 'a `@Get()` controller method runs on every request', at(6, 12, 6, 39), shallowOf('this.users', "import { Controller, Get } from '@nestjs/common';\n@Controller('users')\nclass UsersController {\n  @Get()\n  list() {\n    return { ...this.users };\n  }\n}")),
+      ],
+    },
+    {
+      name: 'Next.js route handler in route.ts',
+      filename: 'app/api/users/route.ts',
+      code: 'export async function POST(request) {\n  const data = await request.json();\n  return Response.json(structuredClone(data));\n}\nexport const GET = () => Response.json(structuredClone(cache));',
+      errors: [
+        report('cloneInRequestHandler', 'structuredClone', '`POST`', 'a Next.js route handler runs on every request', at(3, 24, 3, 45), shallowOf('data', 'export async function POST(request) {\n  const data = await request.json();\n  return Response.json({ ...data });\n}\nexport const GET = () => Response.json(structuredClone(cache));')),
+        report('cloneInRequestHandler', 'structuredClone', '`GET`', 'a Next.js route handler runs on every request', at(5, 40, 5, 62), shallowOf('cache', 'export async function POST(request) {\n  const data = await request.json();\n  return Response.json(structuredClone(data));\n}\nexport const GET = () => Response.json({ ...cache });')),
+      ],
+    },
+    {
+      name: "http.createServer handler and server.on('request')",
+      code: "import http from 'node:http';\nconst s = http.createServer((a, b) => b.end(JSON.stringify(structuredClone(state))));\ns.on('request', (a) => log(structuredClone(a.headers)));",
+      errors: [
+        report('cloneInRequestHandler', 'structuredClone', 'the `http.createServer` callback', 'an HTTP server handler runs on every request', at(2, 60, 2, 82), shallowOf('state', "import http from 'node:http';\nconst s = http.createServer((a, b) => b.end(JSON.stringify({ ...state })));\ns.on('request', (a) => log(structuredClone(a.headers)));")),
+        report('cloneInRequestHandler', 'structuredClone', 'the `s.on` callback', "a `'request'` listener runs on every request", at(3, 28, 3, 54), shallowOf('a.headers', "import http from 'node:http';\nconst s = http.createServer((a, b) => b.end(JSON.stringify(structuredClone(state))));\ns.on('request', (a) => log({ ...a.headers }));")),
+      ],
+    },
+    {
+      name: 'fastify route({ handler }) and a request hook',
+      code: "import Fastify from 'fastify';\nconst f = Fastify();\nf.route({ method: 'GET', url: '/', handler: async (q) => structuredClone(q.params) });\nf.addHook('preHandler', async (q) => { q.copy = structuredClone(q.body); });",
+      errors: [
+        report('cloneInRequestHandler', 'structuredClone', '`handler`', 'a route handler runs on every request', at(3, 58, 3, 83), shallowOf('q.params', "import Fastify from 'fastify';\nconst f = Fastify();\nf.route({ method: 'GET', url: '/', handler: async (q) => ({ ...q.params }) });\nf.addHook('preHandler', async (q) => { q.copy = structuredClone(q.body); });")),
+        report('cloneInRequestHandler', 'structuredClone', 'the `f.addHook` callback', 'a fastify `preHandler` hook runs on every request', at(4, 49, 4, 72), shallowOf('q.body', "import Fastify from 'fastify';\nconst f = Fastify();\nf.route({ method: 'GET', url: '/', handler: async (q) => structuredClone(q.params) });\nf.addHook('preHandler', async (q) => { q.copy = { ...q.body }; });")),
+      ],
+    },
+    {
+      name: 'hapi route array with options.handler; a loop inside a handler reports the handler',
+      code: "server.route([{ method: 'GET', path: '/', options: { handler: (request, h) => structuredClone(db.rows) } }]);\napp.get('/', (req, res) => {\n  for (const item of req.body.items) res.write(structuredClone(item));\n});",
+      errors: [
+        report('cloneInRequestHandler', 'structuredClone', '`handler`', 'a route handler runs on every request', at(1, 79, 1, 103), shallowOf('db.rows', "server.route([{ method: 'GET', path: '/', options: { handler: (request, h) => ({ ...db.rows }) } }]);\napp.get('/', (req, res) => {\n  for (const item of req.body.items) res.write(structuredClone(item));\n});")),
+        report('cloneInRequestHandler', 'structuredClone', 'the `app.get` callback', 'a route handler runs on every request', at(3, 48, 3, 69), shallowOf('item', "server.route([{ method: 'GET', path: '/', options: { handler: (request, h) => structuredClone(db.rows) } }]);\napp.get('/', (req, res) => {\n  for (const item of req.body.items) res.write({ ...item });\n});")),
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-deep-clone-in-hot-path: logging', rule, {
+  valid: [
+    {
+      name: 'trap: `info` on a class whose name ends in lower-case "log" (Catalog) is not a logger',
+      code: 'class Catalog {\n  info(item) {\n    return structuredClone(item);\n  }\n}',
+    },
+    {
+      name: 'trap: a method named log on a class that is not a logger',
+      code: 'class Ship {\n  log(entry) {\n    this.entries.push(structuredClone(entry));\n  }\n}',
+    },
+  ],
+  invalid: [
+    {
+      name: 'the incident: a logger method calls a helper that deep-clones',
+      code: "import cloneDeep from 'lodash/cloneDeep';\nclass Logger {\n  log(message, data) {\n    this.write(message, zipLogData(data));\n  }\n}\nfunction zipLogData(data) {\n  return cloneDeep(data);\n}",
+      errors: [
+        report('cloneInLogger', 'lodash cloneDeep', '`zipLogData`, called from `Logger.log`', 'a logger method runs on every log line', at(8, 10, 8, 25), shallowOf('data', "import cloneDeep from 'lodash/cloneDeep';\nclass Logger {\n  log(message, data) {\n    this.write(message, zipLogData(data));\n  }\n}\nfunction zipLogData(data) {\n  return { ...data };\n}")),
+      ],
+    },
+    {
+      name: 'object logger, prototype method, and class field arrow',
+      code: "const requestLogger = {\n  info(record) { send(structuredClone(record)); },\n};\nAuditLog.prototype.warn = function (r) { send(structuredClone(r)); };\nclass AppLogger {\n  error = (e) => send(structuredClone(e));\n}",
+      errors: [
+        report('cloneInLogger', 'structuredClone', '`requestLogger.info`', 'a logger method runs on every log line', at(2, 23, 2, 46), shallowOf('record', "const requestLogger = {\n  info(record) { send({ ...record }); },\n};\nAuditLog.prototype.warn = function (r) { send(structuredClone(r)); };\nclass AppLogger {\n  error = (e) => send(structuredClone(e));\n}")),
+        report('cloneInLogger', 'structuredClone', '`AuditLog.warn`', 'a logger method runs on every log line', at(4, 47, 4, 65), shallowOf('r', "const requestLogger = {\n  info(record) { send(structuredClone(record)); },\n};\nAuditLog.prototype.warn = function (r) { send({ ...r }); };\nclass AppLogger {\n  error = (e) => send(structuredClone(e));\n}")),
+        report('cloneInLogger', 'structuredClone', '`AppLogger.error`', 'a logger method runs on every log line', at(6, 23, 6, 41), shallowOf('e', "const requestLogger = {\n  info(record) { send(structuredClone(record)); },\n};\nAuditLog.prototype.warn = function (r) { send(structuredClone(r)); };\nclass AppLogger {\n  error = (e) => send({ ...e });\n}")),
+      ],
+    },
+    {
+      name: 'a logger by its declared type: implements LoggerService, a typed const, satisfies',
+      code: "import type { LoggerService } from '@nestjs/common';\nexport class JsonOutput implements LoggerService {\n  log(message) { this.out(structuredClone(message)); }\n}\nconst console2: Logger = { warn(m) { send(structuredClone(m)); } };\nconst sink = { error(m) { send(structuredClone(m)); } } satisfies AppLogger;",
+      errors: [
+        report('cloneInLogger', 'structuredClone', '`JsonOutput.log`', 'a logger method runs on every log line', at(3, 27, 3, 51), shallowOf('message', "import type { LoggerService } from '@nestjs/common';\nexport class JsonOutput implements LoggerService {\n  log(message) { this.out({ ...message }); }\n}\nconst console2: Logger = { warn(m) { send(structuredClone(m)); } };\nconst sink = { error(m) { send(structuredClone(m)); } } satisfies AppLogger;")),
+        report('cloneInLogger', 'structuredClone', '`console2.warn`', 'a logger method runs on every log line', at(5, 43, 5, 61), shallowOf('m', "import type { LoggerService } from '@nestjs/common';\nexport class JsonOutput implements LoggerService {\n  log(message) { this.out(structuredClone(message)); }\n}\nconst console2: Logger = { warn(m) { send({ ...m }); } };\nconst sink = { error(m) { send(structuredClone(m)); } } satisfies AppLogger;")),
+        report('cloneInLogger', 'structuredClone', '`sink.error`', 'a logger method runs on every log line', at(6, 32, 6, 50), shallowOf('m', "import type { LoggerService } from '@nestjs/common';\nexport class JsonOutput implements LoggerService {\n  log(message) { this.out(structuredClone(message)); }\n}\nconst console2: Logger = { warn(m) { send(structuredClone(m)); } };\nconst sink = { error(m) { send({ ...m }); } } satisfies AppLogger;")),
+      ],
+    },
+    {
+      name: 'a logger by its base class',
+      code: "class Out extends ConsoleLogger {\n  error(e) { super.error(structuredClone(e)); }\n}",
+      errors: [
+        report('cloneInLogger', 'structuredClone', '`Out.error`', 'a logger method runs on every log line', at(2, 26, 2, 44), shallowOf('e', "class Out extends ConsoleLogger {\n  error(e) { super.error({ ...e }); }\n}")),
+      ],
+    },
+    {
+      name: 'winston format and format.printf',
+      code: "import { format } from 'winston';\nconst redact = format((info) => structuredClone(info));\nconst line = format.printf((info) => JSON.stringify(structuredClone(info)));",
+      errors: [
+        report('cloneInLogger', 'structuredClone', 'the `format` callback', 'a winston format runs on every log line', at(2, 33, 2, 54), shallowOf('info', "import { format } from 'winston';\nconst redact = format((info) => ({ ...info }));\nconst line = format.printf((info) => JSON.stringify(structuredClone(info)));")),
+        report('cloneInLogger', 'structuredClone', 'the `format.printf` callback', 'a winston format runs on every log line', at(3, 53, 3, 74), shallowOf('info', "import { format } from 'winston';\nconst redact = format((info) => structuredClone(info));\nconst line = format.printf((info) => JSON.stringify({ ...info }));")),
+      ],
+    },
+    {
+      name: 'pino serializers, formatters and hooks',
+      code: "const pino = require('pino');\nfunction req(r) { return structuredClone(r); }\nconst log = pino({\n  serializers: { req },\n  formatters: { log(o) { return structuredClone(o); } },\n  hooks: { logMethod(args, method) { method.apply(this, structuredClone(args)); } },\n});",
+      errors: [
+        report('cloneInLogger', 'structuredClone', '`req`', 'a pino serializer runs on every log line', at(2, 26, 2, 44), shallowOf('r', "const pino = require('pino');\nfunction req(r) { return { ...r }; }\nconst log = pino({\n  serializers: { req },\n  formatters: { log(o) { return structuredClone(o); } },\n  hooks: { logMethod(args, method) { method.apply(this, structuredClone(args)); } },\n});")),
+        report('cloneInLogger', 'structuredClone', '`log`', 'a pino formatter runs on every log line', at(5, 33, 5, 51), shallowOf('o', "const pino = require('pino');\nfunction req(r) { return structuredClone(r); }\nconst log = pino({\n  serializers: { req },\n  formatters: { log(o) { return { ...o }; } },\n  hooks: { logMethod(args, method) { method.apply(this, structuredClone(args)); } },\n});")),
+        report('cloneInLogger', 'structuredClone', '`logMethod`', 'a pino hook runs on every log line', at(6, 57, 6, 78), shallowOf('args', "const pino = require('pino');\nfunction req(r) { return structuredClone(r); }\nconst log = pino({\n  serializers: { req },\n  formatters: { log(o) { return structuredClone(o); } },\n  hooks: { logMethod(args, method) { method.apply(this, { ...args }); } },\n});")),
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-deep-clone-in-hot-path: high-frequency events', rule, {
+  valid: [
+    { name: "trap: a 'close' listener runs once", code: "stream.on('close', () => save(structuredClone(state)));" },
+    { name: "trap: once('data') runs once", code: "stream.once('data', (d) => save(structuredClone(d)));" },
+    { name: "trap: a 'click' listener is not high-frequency", code: "button.addEventListener('click', () => save(structuredClone(state)));" },
+    { name: 'trap: setTimeout runs once', code: 'setTimeout(() => save(structuredClone(state)), 10);' },
+    { name: 'trap: a local setInterval is not the timer', code: 'function setInterval(fn) { fn(); }\nsetInterval(() => save(structuredClone(state)));' },
+  ],
+  invalid: [
+    {
+      name: "'data', 'message', 'connection' and 'line' listeners",
+      code: "socket.on('data', (d) => use(structuredClone(d)));\nws.addListener('message', (m) => use(structuredClone(m)));\nserver.prependListener('connection', (c) => use(structuredClone(c)));\nrl.on('line', (l) => use(structuredClone(l)));",
+      errors: [
+        report('cloneInEventHandler', 'structuredClone', 'the `socket.on` callback', "a `'data'` listener runs on every event", at(1, 30, 1, 48), shallowOf('d', "socket.on('data', (d) => use({ ...d }));\nws.addListener('message', (m) => use(structuredClone(m)));\nserver.prependListener('connection', (c) => use(structuredClone(c)));\nrl.on('line', (l) => use(structuredClone(l)));")),
+        report('cloneInEventHandler', 'structuredClone', 'the `ws.addListener` callback', "a `'message'` listener runs on every event", at(2, 38, 2, 56), shallowOf('m', "socket.on('data', (d) => use(structuredClone(d)));\nws.addListener('message', (m) => use({ ...m }));\nserver.prependListener('connection', (c) => use(structuredClone(c)));\nrl.on('line', (l) => use(structuredClone(l)));")),
+        report('cloneInEventHandler', 'structuredClone', 'the `server.prependListener` callback', "a `'connection'` listener runs on every event", at(3, 49, 3, 67), shallowOf('c', "socket.on('data', (d) => use(structuredClone(d)));\nws.addListener('message', (m) => use(structuredClone(m)));\nserver.prependListener('connection', (c) => use({ ...c }));\nrl.on('line', (l) => use(structuredClone(l)));")),
+        report('cloneInEventHandler', 'structuredClone', 'the `rl.on` callback', "a `'line'` listener runs on every event", at(4, 26, 4, 44), shallowOf('l', "socket.on('data', (d) => use(structuredClone(d)));\nws.addListener('message', (m) => use(structuredClone(m)));\nserver.prependListener('connection', (c) => use(structuredClone(c)));\nrl.on('line', (l) => use({ ...l }));")),
+      ],
+    },
+    {
+      name: "'pointermove' and 'resize' listeners, and a const named reducer",
+      code: "el.addEventListener('pointermove', (e) => draw(structuredClone(e.data)));\nwindow.addEventListener('resize', () => draw(structuredClone(layout)));\nexport const reducer = (state, action) => ({ ...structuredClone(state), last: action });",
+      errors: [
+        report('cloneInEventHandler', 'structuredClone', 'the `el.addEventListener` callback', "a `'pointermove'` listener runs on every event", at(1, 48, 1, 71), shallowOf('e.data', "el.addEventListener('pointermove', (e) => draw({ ...e.data }));\nwindow.addEventListener('resize', () => draw(structuredClone(layout)));\nexport const reducer = (state, action) => ({ ...structuredClone(state), last: action });")),
+        report('cloneInEventHandler', 'structuredClone', 'the `window.addEventListener` callback', "a `'resize'` listener runs on every event", at(2, 46, 2, 69), shallowOf('layout', "el.addEventListener('pointermove', (e) => draw(structuredClone(e.data)));\nwindow.addEventListener('resize', () => draw({ ...layout }));\nexport const reducer = (state, action) => ({ ...structuredClone(state), last: action });")),
+        report('cloneInReducer', 'structuredClone', '`reducer`', 'a reducer runs on every dispatched action', at(3, 49, 3, 71), shallowOf('state', "el.addEventListener('pointermove', (e) => draw(structuredClone(e.data)));\nwindow.addEventListener('resize', () => draw(structuredClone(layout)));\nexport const reducer = (state, action) => ({ ...{ ...state }, last: action });")),
+      ],
+    },
+    {
+      name: 'DOM listeners, requestAnimationFrame and setInterval (a handler passed by name)',
+      code: "function onScroll() { paint(structuredClone(layout)); }\nwindow.addEventListener('scroll', onScroll);\naddEventListener('mousemove', (e) => paint(structuredClone(e.detail)));\nrequestAnimationFrame(() => paint(structuredClone(layout)));\nsetInterval(() => poll(structuredClone(state)), 1000);",
+      errors: [
+        report('cloneInEventHandler', 'structuredClone', '`onScroll`, passed to `window.addEventListener`', "a `'scroll'` listener runs on every event", at(1, 29, 1, 52), shallowOf('layout', "function onScroll() { paint({ ...layout }); }\nwindow.addEventListener('scroll', onScroll);\naddEventListener('mousemove', (e) => paint(structuredClone(e.detail)));\nrequestAnimationFrame(() => paint(structuredClone(layout)));\nsetInterval(() => poll(structuredClone(state)), 1000);")),
+        report('cloneInEventHandler', 'structuredClone', 'the `addEventListener` callback', "a `'mousemove'` listener runs on every event", at(3, 44, 3, 69), shallowOf('e.detail', "function onScroll() { paint(structuredClone(layout)); }\nwindow.addEventListener('scroll', onScroll);\naddEventListener('mousemove', (e) => paint({ ...e.detail }));\nrequestAnimationFrame(() => paint(structuredClone(layout)));\nsetInterval(() => poll(structuredClone(state)), 1000);")),
+        report('cloneInEventHandler', 'structuredClone', 'the `requestAnimationFrame` callback', 'a `requestAnimationFrame` callback runs on every frame', at(4, 35, 4, 58), shallowOf('layout', "function onScroll() { paint(structuredClone(layout)); }\nwindow.addEventListener('scroll', onScroll);\naddEventListener('mousemove', (e) => paint(structuredClone(e.detail)));\nrequestAnimationFrame(() => paint({ ...layout }));\nsetInterval(() => poll(structuredClone(state)), 1000);")),
+        report('cloneInEventHandler', 'structuredClone', 'the `setInterval` callback', 'a `setInterval` callback runs on every tick', at(5, 24, 5, 46), shallowOf('state', "function onScroll() { paint(structuredClone(layout)); }\nwindow.addEventListener('scroll', onScroll);\naddEventListener('mousemove', (e) => paint(structuredClone(e.detail)));\nrequestAnimationFrame(() => paint(structuredClone(layout)));\nsetInterval(() => poll({ ...state }), 1000);")),
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-deep-clone-in-hot-path: render and state', rule, {
+  valid: [
+    {
+      name: 'trap: a clone in a useMemo factory runs when its inputs change, not per render',
+      code: 'function Table({ rows }) {\n  const copy = useMemo(() => structuredClone(rows), [rows]);\n  return <div>{copy.length}</div>;\n}',
+    },
+    {
+      name: 'trap: useCallback, useEffect and a lazy useState initialiser',
+      code: 'function Form({ initial }) {\n  const [state] = useState(() => structuredClone(initial));\n  const reset = useCallback(() => structuredClone(initial), [initial]);\n  useEffect(() => { save(structuredClone(state)); });\n  return <form />;\n}',
+    },
+    {
+      name: 'trap: a click handler runs per click, not per render',
+      code: 'function Button({ data }) {\n  const onClick = () => send(structuredClone(data));\n  return <button onClick={onClick}>go</button>;\n}',
+    },
+    {
+      name: 'trap: a capitalised function that returns no JSX is not a component',
+      code: 'function Config(raw) {\n  return structuredClone(raw);\n}',
+    },
+  ],
+  invalid: [
+    {
+      name: 'function component body, and a non-lazy useState initialiser',
+      code: 'export function Table({ rows }) {\n  const [sorted] = useState(structuredClone(rows));\n  return <div>{sorted.length}</div>;\n}',
+      errors: [
+        report('cloneInRender', 'structuredClone', '`Table`', 'a React component body runs on every render', at(2, 29, 2, 50), shallowOf('rows', 'export function Table({ rows }) {\n  const [sorted] = useState({ ...rows });\n  return <div>{sorted.length}</div>;\n}')),
+      ],
+    },
+    {
+      name: 'arrow component in memo(), custom hook, and class component render',
+      code: "const Row = memo((props) => {\n  const data = structuredClone(props.data);\n  return cond ? <tr /> : null;\n});\nfunction useSnapshot(v) {\n  return structuredClone(v);\n}\nclass Chart extends React.Component {\n  render() {\n    return <svg data={structuredClone(this.props)} />;\n  }\n}",
+      errors: [
+        report('cloneInRender', 'structuredClone', '`Row`', 'a React component body runs on every render', at(2, 16, 2, 43), shallowOf('props.data', "const Row = memo((props) => {\n  const data = { ...props.data };\n  return cond ? <tr /> : null;\n});\nfunction useSnapshot(v) {\n  return structuredClone(v);\n}\nclass Chart extends React.Component {\n  render() {\n    return <svg data={structuredClone(this.props)} />;\n  }\n}")),
+        report('cloneInRender', 'structuredClone', '`useSnapshot`', 'a hook body runs on every render', at(6, 10, 6, 28), shallowOf('v', "const Row = memo((props) => {\n  const data = structuredClone(props.data);\n  return cond ? <tr /> : null;\n});\nfunction useSnapshot(v) {\n  return { ...v };\n}\nclass Chart extends React.Component {\n  render() {\n    return <svg data={structuredClone(this.props)} />;\n  }\n}")),
+        report('cloneInRender', 'structuredClone', '`Chart.render`', 'a class component `render` runs on every render', at(10, 23, 10, 50), shallowOf('this.props', "const Row = memo((props) => {\n  const data = structuredClone(props.data);\n  return cond ? <tr /> : null;\n});\nfunction useSnapshot(v) {\n  return structuredClone(v);\n}\nclass Chart extends React.Component {\n  render() {\n    return <svg data={{ ...this.props }} />;\n  }\n}")),
+      ],
+    },
+    {
+      name: 'reducers: named *Reducer, useReducer argument, createSlice reducers',
+      code: "function todosReducer(state, action) {\n  return JSON.parse(JSON.stringify(state));\n}\nfunction Counter() {\n  const [s] = useReducer((st) => structuredClone(st), 0);\n  return <b>{s}</b>;\n}\nconst slice = createSlice({ name: 'a', initialState, reducers: { add(state) { return structuredClone(state); } } });",
+      errors: [
+        report('cloneInReducer', 'JSON.parse(JSON.stringify(…))', '`todosReducer`', 'a reducer runs on every dispatched action', at(2, 10, 2, 43), shallowOf('state', "function todosReducer(state, action) {\n  return { ...state };\n}\nfunction Counter() {\n  const [s] = useReducer((st) => structuredClone(st), 0);\n  return <b>{s}</b>;\n}\nconst slice = createSlice({ name: 'a', initialState, reducers: { add(state) { return structuredClone(state); } } });")),
+        report('cloneInReducer', 'structuredClone', 'the `useReducer` callback', 'a reducer runs on every dispatched action', at(5, 34, 5, 53), shallowOf('st', "function todosReducer(state, action) {\n  return JSON.parse(JSON.stringify(state));\n}\nfunction Counter() {\n  const [s] = useReducer((st) => ({ ...st }), 0);\n  return <b>{s}</b>;\n}\nconst slice = createSlice({ name: 'a', initialState, reducers: { add(state) { return structuredClone(state); } } });")),
+        report('cloneInReducer', 'structuredClone', '`add`', 'a `createSlice` reducer runs on every dispatched action', at(8, 86, 8, 108), shallowOf('state', "function todosReducer(state, action) {\n  return JSON.parse(JSON.stringify(state));\n}\nfunction Counter() {\n  const [s] = useReducer((st) => structuredClone(st), 0);\n  return <b>{s}</b>;\n}\nconst slice = createSlice({ name: 'a', initialState, reducers: { add(state) { return { ...state }; } } });")),
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-deep-clone-in-hot-path: loops and iteration callbacks', rule, {
+  valid: [
+    {
+      name: 'trap: a loop at module top level runs once at start-up',
+      code: 'for (const c of configs) {\n  registry.set(c.id, structuredClone(c));\n}\nconst copies = configs.map((c) => structuredClone(c));',
+    },
+    {
+      name: 'trap: the iterable of a for…of and the init of a for run once',
+      code: 'function f(list) {\n  for (const x of structuredClone(list)) use(x);\n  for (let copy = structuredClone(list), i = 0; i < 3; i++) use(copy);\n}',
+    },
+    {
+      name: 'ignoreLoops: loops and iteration callbacks are not hot by themselves',
+      code: 'function f(list) {\n  for (const x of list) use(structuredClone(x));\n  return list.map((x) => structuredClone(x));\n}',
+      options: [{ ignoreLoops: true }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'every loop statement inside a function',
+      code: 'async function f(list, n) {\n  for (const x of list) use(structuredClone(x));\n  for await (const x of list) use(structuredClone(x));\n  for (const k in list) use(structuredClone(list[k]));\n  for (let i = 0; i < n; i++) use(structuredClone(list));\n  while (n--) use(structuredClone(list));\n  do use(structuredClone(list)); while (n++ < 3);\n}',
+      errors: [
+        report('cloneInLoop', 'structuredClone', 'a `for…of` loop in `f`', 'a loop body runs on every iteration', at(2, 29, 2, 47), shallowOf('x', 'async function f(list, n) {\n  for (const x of list) use({ ...x });\n  for await (const x of list) use(structuredClone(x));\n  for (const k in list) use(structuredClone(list[k]));\n  for (let i = 0; i < n; i++) use(structuredClone(list));\n  while (n--) use(structuredClone(list));\n  do use(structuredClone(list)); while (n++ < 3);\n}')),
+        report('cloneInLoop', 'structuredClone', 'a `for await` loop in `f`', 'a loop body runs on every iteration', at(3, 35, 3, 53), shallowOf('x', 'async function f(list, n) {\n  for (const x of list) use(structuredClone(x));\n  for await (const x of list) use({ ...x });\n  for (const k in list) use(structuredClone(list[k]));\n  for (let i = 0; i < n; i++) use(structuredClone(list));\n  while (n--) use(structuredClone(list));\n  do use(structuredClone(list)); while (n++ < 3);\n}')),
+        report('cloneInLoop', 'structuredClone', 'a `for…in` loop in `f`', 'a loop body runs on every iteration', at(4, 29, 4, 53)),
+        report('cloneInLoop', 'structuredClone', 'a `for` loop in `f`', 'a loop body runs on every iteration', at(5, 35, 5, 56), shallowOf('list', 'async function f(list, n) {\n  for (const x of list) use(structuredClone(x));\n  for await (const x of list) use(structuredClone(x));\n  for (const k in list) use(structuredClone(list[k]));\n  for (let i = 0; i < n; i++) use({ ...list });\n  while (n--) use(structuredClone(list));\n  do use(structuredClone(list)); while (n++ < 3);\n}')),
+        report('cloneInLoop', 'structuredClone', 'a `while` loop in `f`', 'a loop body runs on every iteration', at(6, 19, 6, 40), shallowOf('list', 'async function f(list, n) {\n  for (const x of list) use(structuredClone(x));\n  for await (const x of list) use(structuredClone(x));\n  for (const k in list) use(structuredClone(list[k]));\n  for (let i = 0; i < n; i++) use(structuredClone(list));\n  while (n--) use({ ...list });\n  do use(structuredClone(list)); while (n++ < 3);\n}')),
+        report('cloneInLoop', 'structuredClone', 'a `do…while` loop in `f`', 'a loop body runs on every iteration', at(7, 10, 7, 31), shallowOf('list', 'async function f(list, n) {\n  for (const x of list) use(structuredClone(x));\n  for await (const x of list) use(structuredClone(x));\n  for (const k in list) use(structuredClone(list[k]));\n  for (let i = 0; i < n; i++) use(structuredClone(list));\n  while (n--) use(structuredClone(list));\n  do use({ ...list }); while (n++ < 3);\n}')),
+      ],
+    },
+    {
+      name: 'iteration callbacks inside a function, inline and passed by name',
+      code: "function f(list) {\n  const a = list.map((x) => structuredClone(x));\n  list.sort((p, q) => score(structuredClone(p)) - score(q));\n  return list.reduce(merge, {});\n}\nfunction merge(acc, x) {\n  return Object.assign(acc, JSON.parse(JSON.stringify(x)));\n}",
+      errors: [
+        report('cloneInLoop', 'structuredClone', 'the `list.map` callback in `f`', 'an iteration callback runs once per item', at(2, 29, 2, 47), shallowOf('x', "function f(list) {\n  const a = list.map((x) => ({ ...x }));\n  list.sort((p, q) => score(structuredClone(p)) - score(q));\n  return list.reduce(merge, {});\n}\nfunction merge(acc, x) {\n  return Object.assign(acc, JSON.parse(JSON.stringify(x)));\n}")),
+        report('cloneInLoop', 'structuredClone', 'the `list.sort` callback in `f`', 'an iteration callback runs once per item', at(3, 29, 3, 47), shallowOf('p', "function f(list) {\n  const a = list.map((x) => structuredClone(x));\n  list.sort((p, q) => score({ ...p }) - score(q));\n  return list.reduce(merge, {});\n}\nfunction merge(acc, x) {\n  return Object.assign(acc, JSON.parse(JSON.stringify(x)));\n}")),
+        report('cloneInLoop', 'JSON.parse(JSON.stringify(…))', '`merge`, passed to `list.reduce` in `f`', 'an iteration callback runs once per item', at(7, 29, 7, 58), shallowOf('x', "function f(list) {\n  const a = list.map((x) => structuredClone(x));\n  list.sort((p, q) => score(structuredClone(p)) - score(q));\n  return list.reduce(merge, {});\n}\nfunction merge(acc, x) {\n  return Object.assign(acc, { ...x });\n}")),
+      ],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------
+// Marks and settings.
+// ---------------------------------------------------------------------------
+
+ruleTester.run('no-deep-clone-in-hot-path: @hot, @cold, hotFunctions', rule, {
+  valid: [
+    {
+      name: '@cold silences a function, its loops and its callbacks',
+      code: "/** Runs once at start-up. @cold */\nfunction warmUp(list) {\n  for (const x of list) cache.add(structuredClone(x));\n  socket.on('data', (d) => structuredClone(d));\n}",
+    },
+    {
+      name: '@cold stops propagation: a helper only a cold function calls is not hot',
+      code: "app.get('/', (req, res) => {\n  boot();\n});\n/** @cold */\nfunction boot() {\n  load();\n}\nfunction load() {\n  return structuredClone(defaults);\n}",
+    },
+    {
+      name: 'a @hot word inside other text is not the tag',
+      code: '/** see docs@hot-path and @hotkey */\nfunction f(x) {\n  return structuredClone(x);\n}',
+    },
+    {
+      name: 'hotFunctions that match nothing',
+      code: 'function handle(x) {\n  return structuredClone(x);\n}',
+      settings: { resilience: { hotFunctions: ['process'] } },
+    },
+  ],
+  invalid: [
+    {
+      name: '@hot on an exported const arrow and on a method',
+      code: "/** @hot */\nexport const route = (x) => structuredClone(x);\nclass Q {\n  /**\n   * Called per message.\n   * @hot\n   */\n  take(m) { return structuredClone(m); }\n}",
+      errors: [
+        report('cloneInMarkedFunction', 'structuredClone', '`route`', '`route` is marked `@hot`', at(2, 29, 2, 47), shallowOf('x', "/** @hot */\nexport const route = (x) => ({ ...x });\nclass Q {\n  /**\n   * Called per message.\n   * @hot\n   */\n  take(m) { return structuredClone(m); }\n}")),
+        report('cloneInMarkedFunction', 'structuredClone', '`Q.take`', '`Q.take` is marked `@hot`', at(8, 20, 8, 38), shallowOf('m', "/** @hot */\nexport const route = (x) => structuredClone(x);\nclass Q {\n  /**\n   * Called per message.\n   * @hot\n   */\n  take(m) { return { ...m }; }\n}")),
+      ],
+    },
+    {
+      name: '@hot on an object property and on an inline callback',
+      code: "const handlers = {\n  /** @hot */\n  onEvent(e) { return structuredClone(e); },\n};\nbus.subscribe(/** @hot */ (m) => structuredClone(m));",
+      errors: [
+        report('cloneInMarkedFunction', 'structuredClone', '`handlers.onEvent`', '`handlers.onEvent` is marked `@hot`', at(3, 23, 3, 41), shallowOf('e', "const handlers = {\n  /** @hot */\n  onEvent(e) { return { ...e }; },\n};\nbus.subscribe(/** @hot */ (m) => structuredClone(m));")),
+        report('cloneInMarkedFunction', 'structuredClone', 'the `bus.subscribe` callback', 'the `bus.subscribe` callback is marked `@hot`', at(5, 34, 5, 52), shallowOf('m', "const handlers = {\n  /** @hot */\n  onEvent(e) { return structuredClone(e); },\n};\nbus.subscribe(/** @hot */ (m) => ({ ...m }));")),
+      ],
+    },
+    {
+      name: 'settings.resilience.hotFunctions with a wildcard, plus the hotFunctions option',
+      code: 'class Worker {\n  process(job) { return structuredClone(job); }\n}\nfunction onTick(t) { return structuredClone(t); }',
+      settings: { resilience: { hotFunctions: ['*.process'] } },
+      options: [{ hotFunctions: ['onTick'] }],
+      errors: [
+        report('cloneInMarkedFunction', 'structuredClone', '`Worker.process`', '`Worker.process` matches `hotFunctions`', at(2, 25, 2, 45), shallowOf('job', 'class Worker {\n  process(job) { return { ...job }; }\n}\nfunction onTick(t) { return structuredClone(t); }')),
+        report('cloneInMarkedFunction', 'structuredClone', '`onTick`', '`onTick` matches `hotFunctions`', at(4, 29, 4, 47), shallowOf('t', 'class Worker {\n  process(job) { return structuredClone(job); }\n}\nfunction onTick(t) { return { ...t }; }')),
+      ],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------
+// Propagation over the file's call graph.
+// ---------------------------------------------------------------------------
+
+ruleTester.run('no-deep-clone-in-hot-path: propagation', rule, {
+  valid: [
+    {
+      name: 'trap: a cycle with no hot root is not hot',
+      code: 'function a(n) { return n > 0 ? b(n - 1) : 0; }\nfunction b(n) { a(n); return structuredClone(n); }\na(3);',
+    },
+    {
+      name: 'trap: a helper called only from module-level start-up code',
+      code: "function loadDefaults() {\n  return structuredClone(base);\n}\nconst defaults = loadDefaults();\napp.get('/', (req, res) => res.send(defaults));",
+    },
+    {
+      name: 'trap: a function defined in a handler but never called is not hot',
+      code: "app.get('/', (req, res) => {\n  const later = () => structuredClone(req.body);\n  jobs.next = later;\n});",
+    },
+  ],
+  invalid: [
+    {
+      name: 'through several functions: handler -> a -> b -> c',
+      code: "function c(x) {\n  return structuredClone(x);\n}\nconst b = (x) => c(x);\nfunction a(x) {\n  return b(x);\n}\napp.post('/orders', (req, res) => res.json(a(req.body)));",
+      errors: [
+        report('cloneInRequestHandler', 'structuredClone', '`c`, called from `b`, called from `a`, called from the `app.post` callback', 'a route handler runs on every request', at(2, 10, 2, 28), shallowOf('x', "function c(x) {\n  return { ...x };\n}\nconst b = (x) => c(x);\nfunction a(x) {\n  return b(x);\n}\napp.post('/orders', (req, res) => res.json(a(req.body)));")),
+      ],
+    },
+    {
+      name: 'a long chain shows its first functions and its root',
+      code: "function f1(x) { return structuredClone(x); }\nfunction f2(x) { return f1(x); }\nfunction f3(x) { return f2(x); }\nfunction f4(x) { return f3(x); }\nfunction f5(x) { return f4(x); }\nfunction f6(x) { return f5(x); }\nfunction f7(x) { return f6(x); }\napp.get('/', (req, res) => f7(req.body));",
+      errors: [
+        report('cloneInRequestHandler', 'structuredClone', '`f1`, called from `f2`, called from `f3`, called from `f4`, … 3 more …, called from the `app.get` callback', 'a route handler runs on every request', at(1, 25, 1, 43), shallowOf('x', "function f1(x) { return { ...x }; }\nfunction f2(x) { return f1(x); }\nfunction f3(x) { return f2(x); }\nfunction f4(x) { return f3(x); }\nfunction f5(x) { return f4(x); }\nfunction f6(x) { return f5(x); }\nfunction f7(x) { return f6(x); }\napp.get('/', (req, res) => f7(req.body));")),
+      ],
+    },
+    {
+      name: 'through a cycle that a hot function enters',
+      code: "function even(n) {\n  return n === 0 ? structuredClone(seed) : odd(n - 1);\n}\nfunction odd(n) {\n  return even(n - 1);\n}\nsocket.on('message', (m) => odd(m.n));",
+      errors: [
+        report('cloneInEventHandler', 'structuredClone', '`even`, called from `odd`, called from the `socket.on` callback', "a `'message'` listener runs on every event", at(2, 20, 2, 41), shallowOf('seed', "function even(n) {\n  return n === 0 ? { ...seed } : odd(n - 1);\n}\nfunction odd(n) {\n  return even(n - 1);\n}\nsocket.on('message', (m) => odd(m.n));")),
+      ],
+    },
+    {
+      name: 'through this.method() in a class and Static.method()',
+      code: "class Logger {\n  info(msg, meta) {\n    this.emit(Formatter.format(meta));\n  }\n  emit(r) {\n    return structuredClone(r);\n  }\n}\nclass Formatter {\n  static format(m) {\n    return JSON.parse(JSON.stringify(m));\n  }\n}",
+      errors: [
+        report('cloneInLogger', 'structuredClone', '`Logger.emit`, called from `Logger.info`', 'a logger method runs on every log line', at(6, 12, 6, 30), shallowOf('r', "class Logger {\n  info(msg, meta) {\n    this.emit(Formatter.format(meta));\n  }\n  emit(r) {\n    return { ...r };\n  }\n}\nclass Formatter {\n  static format(m) {\n    return JSON.parse(JSON.stringify(m));\n  }\n}")),
+        report('cloneInLogger', 'JSON.parse(JSON.stringify(…))', '`Formatter.format`, called from `Logger.info`', 'a logger method runs on every log line', at(11, 12, 11, 41), shallowOf('m', "class Logger {\n  info(msg, meta) {\n    this.emit(Formatter.format(meta));\n  }\n  emit(r) {\n    return structuredClone(r);\n  }\n}\nclass Formatter {\n  static format(m) {\n    return { ...m };\n  }\n}")),
+      ],
+    },
+    {
+      name: 'a callback created in a hot function, and a helper called in its loop',
+      code: "function copy(x) {\n  return structuredClone(x);\n}\napp.get('/', async (req, res) => {\n  for (const id of req.query.ids) copy(id);\n  load().then((rows) => res.json(structuredClone(rows)));\n});",
+      errors: [
+        report('cloneInRequestHandler', 'structuredClone', '`copy`, called in a `for…of` loop in the `app.get` callback', 'a route handler runs on every request', at(2, 10, 2, 28), shallowOf('x', "function copy(x) {\n  return { ...x };\n}\napp.get('/', async (req, res) => {\n  for (const id of req.query.ids) copy(id);\n  load().then((rows) => res.json(structuredClone(rows)));\n});")),
+        report('cloneInRequestHandler', 'structuredClone', 'the `load(…).then` callback in the `app.get` callback', 'a route handler runs on every request', at(6, 34, 6, 55), shallowOf('rows', "function copy(x) {\n  return structuredClone(x);\n}\napp.get('/', async (req, res) => {\n  for (const id of req.query.ids) copy(id);\n  load().then((rows) => res.json({ ...rows }));\n});")),
+      ],
+    },
+    {
+      name: 'ignoreLoops: a call in a loop of a hot function still propagates, without the loop',
+      code: "function copy(x) {\n  return structuredClone(x);\n}\napp.get('/', (req, res) => {\n  for (const id of req.query.ids) copy(id);\n});",
+      options: [{ ignoreLoops: true }],
+      errors: [
+        report('cloneInRequestHandler', 'structuredClone', '`copy`, called from the `app.get` callback', 'a route handler runs on every request', at(2, 10, 2, 28), shallowOf('x', "function copy(x) {\n  return { ...x };\n}\napp.get('/', (req, res) => {\n  for (const id of req.query.ids) copy(id);\n});")),
+      ],
+    },
+    {
+      name: 'an instance method through `new`, from an iteration callback inside a handler (the handler is the stronger reason)',
+      code: "class Cache {\n  get(k) { return structuredClone(this.map.get(k)); }\n}\nconst cache = new Cache();\napp.get('/', (req, res) => res.json(req.body.ids.map((id) => cache.get(id))));",
+      errors: [
+        report('cloneInRequestHandler', 'structuredClone', '`Cache.get`, called from the `req.body.ids.map` callback in the `app.get` callback', 'a route handler runs on every request', at(2, 19, 2, 51)),
+      ],
+    },
+    {
+      name: 'methods of an object assigned to a prototype are named after the class',
+      code: "function Logger() {}\nLogger.prototype = {\n  log(m) { return structuredClone(m); },\n};",
+      errors: [
+        report('cloneInLogger', 'structuredClone', '`Logger.log`', 'a logger method runs on every log line', at(3, 19, 3, 37), shallowOf('m', "function Logger() {}\nLogger.prototype = {\n  log(m) { return { ...m }; },\n};")),
+      ],
+    },
+    {
+      name: 'an object literal method called through the object',
+      code: "const util = {\n  snapshot(s) { return structuredClone(s); },\n};\nsetInterval(() => util.snapshot(state), 100);",
+      errors: [
+        report('cloneInEventHandler', 'structuredClone', '`util.snapshot`, called from the `setInterval` callback', 'a `setInterval` callback runs on every tick', at(2, 24, 2, 42), shallowOf('s', "const util = {\n  snapshot(s) { return { ...s }; },\n};\nsetInterval(() => util.snapshot(state), 100);")),
+      ],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------
+// Suggestions: only for one plain value, with the result used.
+// ---------------------------------------------------------------------------
+
+ruleTester.run('no-deep-clone-in-hot-path: suggestions', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'no suggestion: the clone of a call result, with options, unused, or with a comment',
+      code: '/** @hot */\nfunction f(x) {\n  const a = structuredClone(load());\n  const b = structuredClone(x, { transfer: [] });\n  structuredClone(x);\n  return structuredClone(/* keep */ x);\n}',
+      errors: [
+        report('cloneInMarkedFunction', 'structuredClone', '`f`', '`f` is marked `@hot`', at(3, 13, 3, 36)),
+        report('cloneInMarkedFunction', 'structuredClone', '`f`', '`f` is marked `@hot`', at(4, 13, 4, 49)),
+        report('cloneInMarkedFunction', 'structuredClone', '`f`', '`f` is marked `@hot`', at(5, 3, 5, 21)),
+        report('cloneInMarkedFunction', 'structuredClone', '`f`', '`f` is marked `@hot`', at(6, 10, 6, 39)),
+      ],
+    },
+    {
+      name: 'no suggestion where a leading `(` would continue an unterminated line, or after a function expression',
+      code: '/** @hot */\nfunction f(x) {\n  const a = x\n  structuredClone(x).ready = true\n  const g = function () {}\n  structuredClone(x).ready = true\n}',
+      errors: [
+        report('cloneInMarkedFunction', 'structuredClone', '`f`', '`f` is marked `@hot`', at(4, 3, 4, 21)),
+        report('cloneInMarkedFunction', 'structuredClone', '`f`', '`f` is marked `@hot`', at(6, 3, 6, 21)),
+      ],
+    },
+    {
+      name: 'a statement after a block may start with `(`',
+      code: '/** @hot */\nfunction f(x) {\n  if (x) {}\n  structuredClone(x).ready = true\n}',
+      errors: [
+        report('cloneInMarkedFunction', 'structuredClone', '`f`', '`f` is marked `@hot`', at(4, 3, 4, 21), shallowOf('x', '/** @hot */\nfunction f(x) {\n  if (x) {}\n  ({ ...x }).ready = true\n}')),
+      ],
+    },
+    {
+      name: 'parenthesised where an object literal would start a statement or an arrow body; optional calls replaced whole',
+      code: '/** @hot */\nfunction f(x) {\n  structuredClone(x).ready = true;\n  const g = () => structuredClone?.(x.a);\n  g();\n}',
+      errors: [
+        report('cloneInMarkedFunction', 'structuredClone', '`f`', '`f` is marked `@hot`', at(3, 3, 3, 21), shallowOf('x', '/** @hot */\nfunction f(x) {\n  ({ ...x }).ready = true;\n  const g = () => structuredClone?.(x.a);\n  g();\n}')),
+        report('cloneInMarkedFunction', 'structuredClone', '`g`, called from `f`', '`f` is marked `@hot`', at(4, 19, 4, 41), shallowOf('x.a', '/** @hot */\nfunction f(x) {\n  structuredClone(x).ready = true;\n  const g = () => ({ ...x.a });\n  g();\n}')),
+      ],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------
+// Plain JavaScript (espree), no type information.
+// ---------------------------------------------------------------------------
+
+jsRuleTester.run('no-deep-clone-in-hot-path: JavaScript', rule, {
+  valid: [
+    { name: 'trap: a clone in module-level start-up code', code: "const config = structuredClone(require('./defaults.json'));" },
+    { name: 'trap: a shallow copy in a hot path', code: "app.get('/', (req, res) => res.json({ ...req.body, at: Date.now() }));" },
+  ],
+  invalid: [
+    {
+      name: 'CommonJS express app and rfdc',
+      code: "const express = require('express');\nconst clone = require('rfdc')();\nconst app = express();\napp.get('/', (req, res) => res.json(clone(req.body)));",
+      errors: [
+        report('cloneInRequestHandler', 'rfdc', 'the `app.get` callback', 'a route handler runs on every request', at(4, 37, 4, 52), shallowOf('req.body', "const express = require('express');\nconst clone = require('rfdc')();\nconst app = express();\napp.get('/', (req, res) => res.json({ ...req.body }));")),
+      ],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------
+// Type information sharpens (loggers through inheritance, aliases and
+// contextual types) but is never required: the same code without it is silent.
+// ---------------------------------------------------------------------------
+
+const typedCode = "declare class ConsoleLogger { error(m: unknown): void; }\nclass Base extends ConsoleLogger {}\nclass Out extends Base {\n  error(e: unknown) { super.error(structuredClone(e)); }\n}\ninterface AuditLogger { info(m: unknown): void; }\ntype Sink = AuditLogger;\nclass Audit implements Sink {\n  info(m: unknown) { send(structuredClone(m)); }\n}\ndeclare function makeLogger(l: AuditLogger): void;\nmakeLogger({ info(m) { send(structuredClone(m)); } });\ndeclare function send(v: unknown): void;";
+
+ruleTester.run('no-deep-clone-in-hot-path: without type information', rule, {
+  valid: [{ name: 'loggers only the type checker can see stay silent without it', code: typedCode }],
+  invalid: [],
+});
+
+const typedRuleTester = new RuleTester({
+  languageOptions: {
+    parserOptions: { project: './tsconfig.json', tsconfigRootDir: path.join(__dirname, '../fixtures/typed') },
+  },
+});
+
+typedRuleTester.run('no-deep-clone-in-hot-path: with type information', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a logger by inherited base class, by implemented alias, by contextual type',
+      code: typedCode,
+      errors: [
+        report('cloneInLogger', 'structuredClone', '`Out.error`', 'a logger method runs on every log line', at(4, 35, 4, 53), shallowOf('e', "declare class ConsoleLogger { error(m: unknown): void; }\nclass Base extends ConsoleLogger {}\nclass Out extends Base {\n  error(e: unknown) { super.error({ ...e }); }\n}\ninterface AuditLogger { info(m: unknown): void; }\ntype Sink = AuditLogger;\nclass Audit implements Sink {\n  info(m: unknown) { send(structuredClone(m)); }\n}\ndeclare function makeLogger(l: AuditLogger): void;\nmakeLogger({ info(m) { send(structuredClone(m)); } });\ndeclare function send(v: unknown): void;")),
+        report('cloneInLogger', 'structuredClone', '`Audit.info`', 'a logger method runs on every log line', at(9, 27, 9, 45), shallowOf('m', "declare class ConsoleLogger { error(m: unknown): void; }\nclass Base extends ConsoleLogger {}\nclass Out extends Base {\n  error(e: unknown) { super.error(structuredClone(e)); }\n}\ninterface AuditLogger { info(m: unknown): void; }\ntype Sink = AuditLogger;\nclass Audit implements Sink {\n  info(m: unknown) { send({ ...m }); }\n}\ndeclare function makeLogger(l: AuditLogger): void;\nmakeLogger({ info(m) { send(structuredClone(m)); } });\ndeclare function send(v: unknown): void;")),
+        report('cloneInLogger', 'structuredClone', '`info`', 'a logger method runs on every log line', at(12, 29, 12, 47), shallowOf('m', "declare class ConsoleLogger { error(m: unknown): void; }\nclass Base extends ConsoleLogger {}\nclass Out extends Base {\n  error(e: unknown) { super.error(structuredClone(e)); }\n}\ninterface AuditLogger { info(m: unknown): void; }\ntype Sink = AuditLogger;\nclass Audit implements Sink {\n  info(m: unknown) { send(structuredClone(m)); }\n}\ndeclare function makeLogger(l: AuditLogger): void;\nmakeLogger({ info(m) { send({ ...m }); } });\ndeclare function send(v: unknown): void;")),
+      ],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------
+// Meta, configuration errors, the cheap first check.
+// ---------------------------------------------------------------------------
+
+describe('no-deep-clone-in-hot-path: meta and configuration', () => {
+  it('is a problem rule with suggestions and no autofix, in recommended (warn) and strict (error)', () => {
+    expect(ruleModule.meta.type).toBe('problem');
+    expect(ruleModule.meta.hasSuggestions).toBe(true);
+    expect(ruleModule.meta.fixable).toBeUndefined();
+    expect(ruleModule.meta.docs?.recommended).toBe('warn');
+    expect(ruleModule.meta.docs?.strict).toBe('error');
+    expect(ruleModule.meta.defaultOptions).toEqual([{ ignoreLoops: false, hotFunctions: [], cloneFunctions: [] }]);
+  });
+
+  it('is in the plugin and its recommended, strict and all configs', () => {
+    expect(plugin.rules['no-deep-clone-in-hot-path']).toBe(ruleModule);
+    expect(plugin.configs.recommended.rules?.['resilience/no-deep-clone-in-hot-path']).toBe('warn');
+    expect(plugin.configs.strict.rules?.['resilience/no-deep-clone-in-hot-path']).toBe('error');
+    expect(plugin.configs.all.rules?.['resilience/no-deep-clone-in-hot-path']).toBe('error');
+  });
+
+  it('describes every option property', () => {
+    const schema = (ruleModule.meta.schema as unknown as { properties: Record<string, { description?: string }>; additionalProperties: boolean }[])[0]!;
+    expect(schema.additionalProperties).toBe(false);
+    expect(Object.keys(schema.properties).sort()).toEqual(['cloneFunctions', 'hotFunctions', 'ignoreLoops']);
+    for (const property of Object.values(schema.properties)) expect(property.description).toMatch(/\S/);
+  });
+
+  it('names the option when a pattern is invalid', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const lint = () =>
+      linter.verify('structuredClone(x);', {
+        plugins: { resilience: { rules: { 'no-deep-clone-in-hot-path': ruleModule as never } } },
+        rules: { 'resilience/no-deep-clone-in-hot-path': ['warn', { hotFunctions: ['a..b'] }] },
+      });
+    expect(lint).toThrow(/options of resilience\/no-deep-clone-in-hot-path\.hotFunctions\[0\] must be a dotted name pattern/);
+  });
+
+  it('skips files that cannot contain a clone, unless a configured name appears', () => {
+    expect(mayContainClone('const a = 1;\nfunction f() { return a; }', [])).toBe(false);
+    expect(mayContainClone('const a = structuredClone(b);', [])).toBe(true);
+    expect(mayContainClone('deepCopyOf(x)', [['utils', 'deepCopyOf']])).toBe(true);
+    expect(mayContainClone('deepCopyOf(x)', [['*']])).toBe(true);
+    expect(mayContainClone('other(x)', [['utils', 'deepCopyOf']])).toBe(false);
+  });
+});
