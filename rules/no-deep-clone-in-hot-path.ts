@@ -42,6 +42,7 @@ export default createRule<Options, MessageId>({
     type: 'problem',
     docs: {
       description: 'Disallow deep clones where they run per request, per log line, per event, per render or per item',
+      url: 'https://github.com/eslint-plugin-resilience/eslint-plugin-resilience/blob/main/docs/rules/no-deep-clone-in-hot-path.md',
       recommended: 'warn',
       strict: 'error',
     },

@@ -8,6 +8,10 @@ const retryStormTs =
 const retryStormJs = retryStormTs.replace('id: string): Promise<unknown>', 'id)');
 
 export const smokeViolations: Record<string, { ts: string; js: string }> = {
+  'no-deep-clone-in-hot-path': {
+    ts: 'export class AuditLogger {\n  log(record: object): object {\n    return JSON.parse(JSON.stringify(record));\n  }\n}\n',
+    js: 'export class AuditLogger {\n  log(record) {\n    return JSON.parse(JSON.stringify(record));\n  }\n}\n',
+  },
   'no-unbounded-retry': { ts: retryStormTs, js: retryStormJs },
   'require-retry-backoff': { ts: '', js: '' },
   'no-unguarded-shared-resource': {
