@@ -7,7 +7,7 @@
  * only decide which findings they report.
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { ImportTracker } from '../imports';
+import { ImportTracker, stripNodePrefix } from '../imports';
 import {
   alwaysLeaves,
   calleeName,
@@ -171,8 +171,13 @@ export class RetryAnalysis {
   private onLibraryCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
     if (!this.handlers.onLibrary) return;
     if (this.librariesMentioned === null) {
-      const text = this.sourceCode.text;
-      this.librariesMentioned = RETRY_LIBRARY_MODULES.some((module) => text.includes(module));
+      // Once per file: is any retry library named in a string (import, require, import())?
+      const modules = new Set(RETRY_LIBRARY_MODULES);
+      this.librariesMentioned = this.sourceCode.ast.tokens.some((token) => {
+        if (token.type !== 'String' && token.type !== 'Template') return false;
+        const name = stripNodePrefix(token.value.slice(1, -1));
+        return modules.has(name);
+      });
     }
     if (!this.librariesMentioned) return;
     for (const finding of analyzeLibraryCall(node, { sourceCode: this.sourceCode, imports: this.imports, options: this.options })) {

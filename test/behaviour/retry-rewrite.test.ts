@@ -227,3 +227,53 @@ describe('retry rewrite behaviour', () => {
     expect(second.delays).toEqual([50, 100]);
   });
 });
+
+/** Lints with both rules (strict options) and applies one suggestion at a time until none is left, as the codemod does. */
+function applyAllSuggestions(code: string): { output: string; remaining: Linter.LintMessage[] } {
+  const config: Linter.Config[] = [
+    {
+      files: ['**/*.js'],
+      languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
+      plugins: { resilience: { rules: rules as never } },
+      rules: {
+        'resilience/no-unbounded-retry': ['error', { allowUnboundedWithBackoff: false }],
+        'resilience/require-retry-backoff': ['error', { requireJitter: true }],
+      },
+    },
+  ];
+  let output = code;
+  for (let pass = 0; pass < 10; pass++) {
+    const messages = new Linter({ configType: 'flat' }).verify(output, config, 'retry.js');
+    const next = messages.find((m) => m.suggestions && m.suggestions.length > 0);
+    if (!next) return { output, remaining: messages };
+    const { range, text } = next.suggestions![0]!.fix;
+    output = output.slice(0, range[0]) + text + output.slice(range[1]);
+  }
+  throw new Error('suggestions did not converge');
+}
+
+describe('rewritten code is not reported again (the codemod converges)', () => {
+  const sources: Record<string, string> = {
+    'unbounded loop with a constant wait': UNBOUNDED_LOOP,
+    'bounded loop with a constant wait': BOUNDED_CONSTANT_LOOP,
+    'retried flag loop': RETRIED_FLAG_LOOP,
+    'recursion from a catch': RECURSIVE_RETRY,
+    'p-retry': `import pRetry from 'p-retry';\nawait pRetry(run, { retries: Infinity, factor: 1 });\n`,
+    'axios-retry': `import axiosRetry from 'axios-retry';\naxiosRetry(axios, { retries: Infinity });\n`,
+    cockatiel: `import { handleAll, retry } from 'cockatiel';\nexport const policy = retry(handleAll, {});\n`,
+    async: `import async from 'async';\nasync.retry({ times: Infinity, interval: 200 }, task, done);\n`,
+    '@lifeomic/attempt': `import { retry } from '@lifeomic/attempt';\nawait retry(run, { maxAttempts: 0 });\n`,
+    'exponential-backoff': `import { backOff } from 'exponential-backoff';\nawait backOff(run, { numOfAttempts: Infinity, timeMultiple: 1 });\n`,
+    'ts-retry-promise': `import { retry } from 'ts-retry-promise';\nawait retry(run, { retries: 'INFINITELY' });\n`,
+  };
+  for (const [name, code] of Object.entries(sources)) {
+    it(name, () => {
+      const { output, remaining } = applyAllSuggestions(code);
+      expect(output).not.toBe(code);
+      expect(remaining).toEqual([]);
+      // The result still parses.
+      const parsed = new Linter({ configType: 'flat' }).verify(output, [{ files: ['**/*.js'], languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } }], 'retry.js');
+      expect(parsed.filter((m) => m.fatal)).toEqual([]);
+    });
+  }
+});
