@@ -67,7 +67,7 @@ export const NO_FIX = {
   notInList: 'the loop is the body of another statement',
   destructuredError: 'the caught error is destructured, so the last error cannot be rethrown',
   statusCheck: 'the retry is driven by a status check, so there is no error to rethrow when attempts run out',
-  recursion: 'the function cannot safely take an extra attempt parameter (used as a value, called with more arguments, several recursive calls, or reads arguments)',
+  recursion: 'the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments)',
   callback: 'the retry is scheduled from a callback, whose last failure has no caller to report to',
   reconnect: 'a reconnect handler has no caller to report the last failure to',
 } as const;
@@ -681,6 +681,9 @@ export class RetryAnalysis {
     const declarator = fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' ? fn.parent.id : null;
     const nameNode = fn.type === 'FunctionDeclaration' ? id : declarator;
     if (!nameNode) return null;
+    // Exported: callers in other files may pass more arguments (`urls.map(load)`).
+    const declaration = fn.type === 'FunctionDeclaration' ? fn : fn.parent?.parent;
+    if (declaration?.parent?.type === 'ExportNamedDeclaration' || declaration?.parent?.type === 'ExportDefaultDeclaration') return null;
     const variable = ASTUtils.findVariable(this.sourceCode.getScope(nameNode), nameNode);
     if (!variable) return null;
     let recursive = 0;

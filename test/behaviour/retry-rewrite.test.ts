@@ -37,7 +37,9 @@ function load(source: string): RetryingFunction {
   const exports: Record<string, unknown> = {};
   // The original code's own wait helper (removed by the rewrite, kept for the unbounded original).
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-  new Function('exports', 'sleep', outputText)(exports, sleep);
+  // The harness exports the function itself when the source does not.
+  const exported = `${outputText}\nif (!exports.callWithRetry) exports.callWithRetry = callWithRetry;`;
+  new Function('exports', 'sleep', exported)(exports, sleep);
   return exports.callWithRetry as RetryingFunction;
 }
 
@@ -107,7 +109,8 @@ const RETRIED_FLAG_LOOP = `export async function callWithRetry(operation) {
 }
 `;
 
-const RECURSIVE_RETRY = `export async function callWithRetry(operation) {
+// Not exported: the recursion rewrite adds a parameter, so it only applies to functions no other file calls.
+const RECURSIVE_RETRY = `async function callWithRetry(operation) {
   try {
     return await operation();
   } catch (err) {

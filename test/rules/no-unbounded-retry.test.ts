@@ -1567,7 +1567,7 @@ urls.map(fetchData);`,
           column: 12,
           endLine: 5,
           endColumn: 26,
-          data: {'noFix':' No quick fix: the function cannot safely take an extra attempt parameter (used as a value, called with more arguments, several recursive calls, or reads arguments).','name':'fetchData'},
+          data: {'noFix':' No quick fix: the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments).','name':'fetchData'},
           suggestions: [],
         },
       ],
@@ -1698,6 +1698,81 @@ const client = got.extend({
 });`,
             },
           ],
+        },
+      ],
+    },
+    {
+      code: `import Redis from 'ioredis';
+const redis = new Redis({
+  reconnectOnError: (err) => 'READONLY',
+});`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 40,
+          data: { library: 'ioredis', option: "reconnectOnError: (err) => 'READONLY'", noFix: ' No quick fix: which error replies should reconnect is a decision for a person.' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `async function load(url: string): Promise<Response> {
+  for (let i = 0; ; i++) {
+    try {
+      return await fetch(url);
+    } catch (e: unknown) {
+      log(e as Error);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function load(url: string): Promise<Response> {
+  let attempt = 0;
+  for (let i = 0; ; i++) {
+    try {
+      return await fetch(url);
+    } catch (e: unknown) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      log(e as Error);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export async function load(url) {
+  try {
+    return await fetch(url);
+  } catch (err) {
+    return load(url);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 5,
+          column: 12,
+          endLine: 5,
+          endColumn: 21,
+          data: {'noFix':' No quick fix: the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments).','name':'load'},
+          suggestions: [],
         },
       ],
     },

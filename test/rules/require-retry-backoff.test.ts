@@ -1075,5 +1075,57 @@ await attempt.retry(run, { factor: 2 });`,
         },
       ],
     },
+    {
+      code: `import Redis from 'ioredis';
+const redis = new Redis({ retryStrategy: () => 2000 });`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 2,
+          column: 27,
+          endLine: 2,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import Redis from 'ioredis';
+const redis = new Redis({ retryStrategy: (times) => Math.random() * Math.min(10000, 100 * 2 ** times) });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const load = async (url: string, init?: RequestInit): Promise<Response> => {
+  try {
+    return await fetch(url, init);
+  } catch (error: unknown) {
+    return load(url, init);
+  }
+};`,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 5,
+          column: 12,
+          endLine: 5,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `const load = async (url: string, init?: RequestInit, attempt = 0): Promise<Response> => {
+  try {
+    return await fetch(url, init);
+  } catch (error: unknown) {
+    if (attempt + 1 >= 5) throw error;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
+    return load(url, init, attempt + 1);
+  }
+};`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
