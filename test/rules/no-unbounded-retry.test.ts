@@ -410,6 +410,28 @@ const socket = io(url, { reconnectionAttempts: Infinity });`,
     }
   }
 }`,
+    // async-retry (require) with a finite limit and exponential factor.
+    `const retry = require('async-retry');
+await retry(async () => run(), { retries: 5, factor: 2 });`,
+    // promise-retry (namespace import) with a finite limit.
+    `import * as promiseRetry from 'promise-retry';
+await promiseRetry((again) => run().catch(again), { retries: 3 });`,
+    // retry (destructured require) operation with a finite limit.
+    `const { operation } = require('retry');
+const op = operation({ retries: 5, factor: 2, minTimeout: 100 });`,
+    // ky (renamed default) with finite limits, as object and as a bare number.
+    `import api from 'ky';
+await api.post(url, { retry: { limit: 3 } });
+await api(url, { retry: 2 });`,
+    // mongodb (destructured, renamed require) with a finite reconnectTries.
+    `const { MongoClient: Client } = require('mongodb');
+await Client.connect(url, { reconnectTries: 30 });`,
+    // nats (namespace import) with a finite maxReconnectAttempts.
+    `import * as nats from 'nats';
+await nats.connect({ maxReconnectAttempts: 10 });`,
+    // socket.io-client (require) with a finite reconnectionAttempts.
+    `const { io } = require('socket.io-client');
+io(url, { reconnectionAttempts: 5 });`,
   ],
   invalid: [
     {
