@@ -99,11 +99,26 @@ export function detectStyle(sourceCode: Readonly<TSESLint.SourceCode>): SourceSt
       else if (token.value.startsWith('"')) double++;
     }
   }
-  for (const statement of sourceCode.ast.body.slice(0, 50)) {
-    if (statement.type === 'ExpressionStatement' || statement.type === 'VariableDeclaration' || statement.type === 'ImportDeclaration') {
-      const last = sourceCode.getLastToken(statement);
+  // Semicolons: the last token of the file's first statements that can end with one.
+  const stack: TSESTree.Node[] = [sourceCode.ast];
+  let seen = 0;
+  while (stack.length > 0 && seen < 200) {
+    const node = stack.pop()!;
+    const endsWithSemi =
+      node.type === 'ExpressionStatement' || node.type === 'ReturnStatement' || node.type === 'ThrowStatement' ||
+      node.type === 'BreakStatement' || node.type === 'ContinueStatement' || node.type === 'ImportDeclaration' ||
+      (node.type === 'VariableDeclaration' && node.parent?.type !== 'ForStatement' && node.parent?.type !== 'ForInStatement' && node.parent?.type !== 'ForOfStatement');
+    if (endsWithSemi) {
+      seen++;
+      const last = sourceCode.getLastToken(node);
       if (last && last.value === ';') withSemi++;
       else withoutSemi++;
+    }
+    const record = node as unknown as Record<string, unknown>;
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+      const value = record[key];
+      if (Array.isArray(value)) { for (const item of value) if (item && typeof item === 'object') stack.push(item as TSESTree.Node); }
+      else if (value && typeof value === 'object') stack.push(value as TSESTree.Node);
     }
   }
   return { indentUnit, quote: double > single ? '"' : "'", semi: withSemi >= withoutSemi };

@@ -1798,5 +1798,75 @@ const redis = new Redis({
         },
       ],
     },
+    {
+      code: `async function load(url) {
+    for (;;) {
+        try {
+            return await fetch(url);
+        } catch (e) {}
+    }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 5,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function load(url) {
+    let attempt = 0;
+    for (;;) {
+        try {
+            return await fetch(url);
+        } catch (e) {
+            attempt++;
+            if (attempt >= 5) throw e;
+            await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+        }
+    }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+\twhile (true) {
+\t\ttry {
+\t\t\treturn await fetch(url)
+\t\t} catch {}
+\t}
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 2,
+          endLine: 2,
+          endColumn: 7,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function load(url) {
+\tlet attempt = 0
+\twhile (true) {
+\t\ttry {
+\t\t\treturn await fetch(url)
+\t\t} catch (error) {
+\t\t\tattempt++
+\t\t\tif (attempt >= 5) throw error
+\t\t\tawait new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))))
+\t\t}
+\t}
+}`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
