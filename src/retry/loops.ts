@@ -46,6 +46,7 @@ export class LoopRetries {
     for (const [loop, checks] of this.loopStatusChecks) if (!this.loopTries.has(loop)) this.analyzeLoop(loop, [], checks);
   }
 
+  /** A `catch` whose `try` sits in a loop's own body makes that loop a candidate. */
   noteCatch(handler: TSESTree.CatchClause): void {
     const tryStatement = handler.parent;
     if (tryStatement?.type !== 'TryStatement') return;
