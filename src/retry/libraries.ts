@@ -633,6 +633,32 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
       }
     },
   },
+  {
+    // bluebird-retry: `max_tries` (default 5, -1 = forever), constant `interval` unless `backoff` (a multiplier) is set.
+    modules: ['bluebird-retry'],
+    matches: (path) => path.length === 0,
+    check: (input) => {
+      const { call, ctx, editor } = input;
+      if (call.arguments.length === 0) return;
+      const options = objectArg(call, 1, ctx);
+      if (!options && call.arguments.length > 1) return;
+      const tries = options?.value('max_tries') ?? null;
+      if (tries && (numberValue(tries) === -1 || isForever(tries, ctx))) {
+        report(input, 'unbounded', describeOption('max_tries', tries, editor), options!.property('max_tries')!, {
+          description: `Set max_tries: ${ctx.options.maxAttempts}.`,
+          edits: editor.setProperty(options!, 'max_tries', String(ctx.options.maxAttempts)),
+        });
+      }
+      const backoff = options?.value('backoff') ?? null;
+      const factor = backoff ? numberValue(backoff) : null;
+      if (backoff ? factor !== null && factor <= 1 : !options?.hasSpread) {
+        report(input, 'backoff', backoff ? describeOption('backoff', backoff, editor) : 'backoff', backoff ? options!.property('backoff')! : call, {
+          description: 'Set backoff: 2.',
+          edits: setOption(input, options, 1, 'backoff', '2'),
+        }, false, !backoff);
+      }
+    },
+  },
   // "Forever" sentinels in client options.
   {
     modules: ['mongodb', 'mongoose'],

@@ -1868,5 +1868,25 @@ const redis = new Redis({
         },
       ],
     },
+    {
+      code: `const retry = require('bluebird-retry');
+retry(connect, { max_tries: -1, interval: 500 });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 18,
+          endLine: 2,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `const retry = require('bluebird-retry');
+retry(connect, { max_tries: 5, interval: 500 });`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -1149,5 +1149,45 @@ const redis = new Redis({ retryStrategy: (times) => Math.random() * Math.min(100
         },
       ],
     },
+    {
+      code: `const retry = require('bluebird-retry');
+retry(connect, { max_tries: -1, interval: 500 });`,
+      errors: [
+        {
+          messageId: 'libraryConstantDefault',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `const retry = require('bluebird-retry');
+retry(connect, { max_tries: -1, interval: 500, backoff: 2 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import retry from 'bluebird-retry';
+retry(connect);`,
+      errors: [
+        {
+          messageId: 'libraryConstantDefault',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import retry from 'bluebird-retry';
+retry(connect, { backoff: 2 });`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
