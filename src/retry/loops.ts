@@ -124,6 +124,7 @@ export class LoopRetries {
 
     const writes = new RegionWrites(loop, this.keys, false);
     if (this.isTraversal(loop, writes)) return;
+    if (retryTry && this.failureChangesInput(retryTry)) return;
     const counters = collectCounters(loop, this.keys, false);
     if (indexesWith(loop, counters, this.keys)) return;
     const owner = enclosingFunction(loop);
@@ -285,6 +286,47 @@ export class LoopRetries {
       }
     }
     return false;
+  }
+
+  /**
+   * The failure path changes what the next attempt reads (`buffer += more`,
+   * `url = fallbackUrl`): the loop tries something else, not the same
+   * operation again.
+   */
+  private failureChangesInput(tryStatement: TSESTree.TryStatement): boolean {
+    const handler = tryStatement.handler;
+    if (!handler) return false;
+    const changed = new Set<string>();
+    const handlerWrites = new RegionWrites(handler.body, this.keys, false);
+    for (const [key, list] of handlerWrites.writes) {
+      const changes = list.some((w) => {
+        if (!w.value) return false;
+        const value = unwrapExpression(w.value);
+        if (w.kind === 'assign') return value.type !== 'Literal';
+        if (w.kind === 'compound') return !(value.type === 'Literal' && typeof value.value === 'number');
+        return false;
+      });
+      if (changes) changed.add(key);
+    }
+    if (changed.size === 0) return false;
+    let reads = false;
+    walkOwn(tryStatement.block, this.keys, (n) => {
+      if (reads) return false;
+      if (n.type === 'Identifier' || n.type === 'MemberExpression') {
+        const key = nameKey(n);
+        const parent = n.parent;
+        const isTarget = parent?.type === 'AssignmentExpression' && parent.left === n && parent.operator === '=';
+        if (key && changed.has(key) && !isTarget) reads = true;
+        if (key && n.type === 'MemberExpression') {
+          // `state.url` read as a whole; its object may still be a changed name (`state`).
+          const root = nameKey(n.object);
+          if (root && changed.has(root)) reads = true;
+          return false;
+        }
+      }
+      return !reads;
+    });
+    return reads;
   }
 
   /** Names a timer callback sets (`setTimeout(() => { timedOut = true }, ms)`), and names copied from them. */

@@ -326,6 +326,28 @@ await nats.connect({ maxReconnectAttempts: 10 });`,
     // socket.io-client (require) with a finite reconnectionAttempts.
     `const { io } = require('socket.io-client');
 io(url, { reconnectionAttempts: 5 });`,
+    // Trap: the failure path changes what the next attempt reads (more input), not a retry of the same operation.
+    `async function readMessage(stream) {
+  let buffer = '';
+  while (true) {
+    try {
+      return JSON.parse(buffer);
+    } catch {
+      buffer += await stream.read();
+    }
+  }
+}`,
+    // Trap: failing over to another endpoint.
+    `async function load(primary, backup) {
+  let url = primary;
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      url = backup;
+    }
+  }
+}`,
   ],
   invalid: [
     {
