@@ -21,7 +21,7 @@ import {
 import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest } from './bounds';
 import { classifyDelay, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
-import { type Edit, rewriteRecursiveRetry } from './rewrite';
+import { type Edit, rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
 import { enclosingFunction, indexesWith, mentionsName } from './shared';
 
 const RECONNECT_EVENTS = new Set(['error', 'close', 'end', 'disconnect', 'disconnected']);
@@ -131,6 +131,7 @@ export class RecursiveRetries {
     const guards: Node[] = [];
     const failureRegions: Node[] = [];
     const errorNames = new Set<string>();
+    let promiseHandler: FunctionNode | null = null;
     /** Where the failure path sits (try statement, promise call, callback) and the failure branch itself. */
     const containers: { container: Node; failure: Node }[] = [];
     let node: Node = call;
@@ -163,6 +164,7 @@ export class RecursiveRetries {
         if (role === null) return;
         if (role.kind === 'timer') scheduledBy = role.call;
         else if (role.kind === 'promise') {
+          promiseHandler ??= node;
           failure ??= 'promise';
           failureRegions.push(node.body);
           if (node.params[0]?.type === 'Identifier') errorNames.add(node.params[0].name);
@@ -250,7 +252,9 @@ export class RecursiveRetries {
     else if (scheduledBy || failure !== 'catch') noFix = NO_FIX.callback;
     else if (!target.async) noFix = NO_FIX.sync;
     else noFix = NO_FIX.recursion;
-    const plan = shape === 'recursion' && failure === 'catch' && !scheduledBy ? this.recursionPlan(call, frame, waitsInFailure) : null;
+    let plan: ((addBound: boolean) => Edit[]) | null = null;
+    if (shape === 'recursion' && !scheduledBy && failure === 'catch') plan = this.recursionPlan(call, frame, waitsInFailure);
+    else if (shape === 'recursion' && !scheduledBy && failure === 'promise' && promiseHandler) plan = this.promiseRecursionPlan(call, frame, promiseHandler);
     this.ctx.onRetry({
       shape,
       loc: reportNode.loc,
@@ -275,37 +279,12 @@ export class RecursiveRetries {
     waits: readonly TSESTree.ExpressionStatement[],
   ): ((addBound: boolean) => Edit[]) | null {
     const fn = frame.node;
-    if (!fn.async || fn.generator || frame.method || !frame.name) return null;
+    if (!fn.async || !this.canTakeAttemptParameter(call, frame)) return null;
     const returnStatement = call.parent?.type === 'AwaitExpression' ? call.parent.parent : call.parent;
     if (returnStatement?.type !== 'ReturnStatement' || returnStatement.parent?.type !== 'BlockStatement') return null;
     const handler = returnStatement.parent.parent;
     if (handler?.type !== 'CatchClause' || enclosingFunction(handler) !== fn) return null;
     if (handler.param && handler.param.type !== 'Identifier') return null;
-    if (fn.params.some((p) => p.type === 'RestElement' || p.type === 'TSParameterProperty')) return null;
-    if (call.arguments.length !== fn.params.length || call.arguments.some((a) => a.type === 'SpreadElement')) return null;
-    if (fn.type === 'ArrowFunctionExpression' && fn.params.length === 1) {
-      const before = this.sourceCode.getTokenBefore(fn.params[0]!);
-      if (!before || before.value !== '(') return null;
-    }
-    // Every reference is a direct call with at most the declared arguments; exactly one of them recursive.
-    const id = fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression' ? fn.id : null;
-    const declarator = fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' ? fn.parent.id : null;
-    const nameNode = fn.type === 'FunctionDeclaration' ? id : declarator;
-    if (!nameNode) return null;
-    // Exported: callers in other files may pass more arguments (`urls.map(load)`).
-    const declaration = fn.type === 'FunctionDeclaration' ? fn : fn.parent?.parent;
-    if (declaration?.parent?.type === 'ExportNamedDeclaration' || declaration?.parent?.type === 'ExportDefaultDeclaration') return null;
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(nameNode), nameNode);
-    if (!variable) return null;
-    let recursive = 0;
-    for (const reference of variable.references) {
-      if (reference.init) continue;
-      const parent = reference.identifier.parent;
-      if (parent?.type !== 'CallExpression' || parent.callee !== reference.identifier || parent.arguments.length > fn.params.length) return null;
-      if (contains(fn, parent)) recursive++;
-    }
-    if (recursive !== 1) return null;
-    if (mentionsName(this.keys, fn.body, new Set(['arguments']))) return null;
     return (addBound) =>
       rewriteRecursiveRetry({
         sourceCode: this.sourceCode,
@@ -317,6 +296,75 @@ export class RecursiveRetries {
         addBound,
         settings: this.ctx.options,
       });
+  }
+
+  /**
+   * The rewrite of `const f = () => op().catch(() => f())` when the promise
+   * chain is what `f` returns (so the last error reaches the caller) and `f`
+   * can take an attempt parameter.
+   */
+  private promiseRecursionPlan(
+    call: TSESTree.CallExpression,
+    frame: FunctionFrame,
+    handler: FunctionNode,
+  ): ((addBound: boolean) => Edit[]) | null {
+    const fn = frame.node;
+    if (!this.canTakeAttemptParameter(call, frame)) return null;
+    const direct =
+      (handler.body === call) ||
+      (call.parent?.type === 'ReturnStatement' && call.parent.parent?.type === 'BlockStatement' && call.parent.parent.parent === handler);
+    if (!direct || handler.async) return null;
+    const first = handler.params[0];
+    if (first && first.type !== 'Identifier') return null;
+    if (handler.type === 'ArrowFunctionExpression' && handler.params.length === 1) {
+      const before = this.sourceCode.getTokenBefore(handler.params[0]!);
+      if (!before || before.value !== '(') return null;
+    }
+    // The chain is returned by the function: `=> chain` or `return chain;` in its body.
+    const chain = handler.parent;
+    if (chain?.type !== 'CallExpression') return null;
+    const returned =
+      (fn.type === 'ArrowFunctionExpression' && fn.body === chain) ||
+      (chain.parent?.type === 'ReturnStatement' && chain.parent.parent?.type === 'BlockStatement' && chain.parent.parent.parent === fn);
+    if (!returned) return null;
+    return (addBound) =>
+      rewritePromiseRecursiveRetry({ sourceCode: this.sourceCode, fn, call, handler, addBound, settings: this.ctx.options });
+  }
+
+  /**
+   * Adding an `attempt = 0` parameter is safe: the function is declared by
+   * name, not exported, not a method, has no rest parameter, never reads
+   * `arguments`, every reference is a direct call with at most the declared
+   * arguments, and it recurses from exactly one place (this call, which
+   * passes every declared argument).
+   */
+  private canTakeAttemptParameter(call: TSESTree.CallExpression, frame: FunctionFrame): boolean {
+    const fn = frame.node;
+    if (fn.generator || frame.method || !frame.name) return false;
+    if (fn.params.some((p) => p.type === 'RestElement' || p.type === 'TSParameterProperty')) return false;
+    if (call.arguments.length !== fn.params.length || call.arguments.some((a) => a.type === 'SpreadElement')) return false;
+    if (fn.type === 'ArrowFunctionExpression' && fn.params.length === 1) {
+      const before = this.sourceCode.getTokenBefore(fn.params[0]!);
+      if (!before || before.value !== '(') return false;
+    }
+    const id = fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression' ? fn.id : null;
+    const declarator = fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' ? fn.parent.id : null;
+    const nameNode = fn.type === 'FunctionDeclaration' ? id : declarator;
+    if (!nameNode) return false;
+    // Exported: callers in other files may pass more arguments (`urls.map(load)`).
+    const declaration = fn.type === 'FunctionDeclaration' ? fn : fn.parent?.parent;
+    if (declaration?.parent?.type === 'ExportNamedDeclaration' || declaration?.parent?.type === 'ExportDefaultDeclaration') return false;
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(nameNode), nameNode);
+    if (!variable) return false;
+    let recursive = 0;
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      const parent = reference.identifier.parent;
+      if (parent?.type !== 'CallExpression' || parent.callee !== reference.identifier || parent.arguments.length > fn.params.length) return false;
+      if (contains(fn, parent)) recursive++;
+    }
+    if (recursive !== 1) return false;
+    return !mentionsName(this.keys, fn.body, new Set(['arguments']));
   }
 
   /** True when `container` names the retried function outside the failure branch. */

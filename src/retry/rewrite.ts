@@ -316,3 +316,52 @@ export function rewriteRecursiveRetry(input: RecursionRewriteInput): Edit[] {
   for (const wait of input.waits) edits.push({ range: removalRange(text, wait), text: '' });
   return edits;
 }
+
+// ---------------------------------------------------------------------------
+// Recursion from a promise's rejection handler.
+
+export interface PromiseRecursionRewriteInput {
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+  /** The recursive call: the handler's expression body, or `return f(...)` in it. */
+  call: TSESTree.CallExpression;
+  /** The `.catch` / `onRejected` handler. */
+  handler: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
+  addBound: boolean;
+  settings: BackoffSettings;
+}
+
+/**
+ * Rewrites `const f = (a) => op(a).catch(() => f(a))`: an `attempt = 0`
+ * parameter; the handler rejects with the caught error once `maxAttempts`
+ * attempts failed, otherwise waits with capped exponential backoff and full
+ * jitter, then calls `f(a, attempt + 1)`.
+ */
+export function rewritePromiseRecursiveRetry(input: PromiseRecursionRewriteInput): Edit[] {
+  const { sourceCode, fn, call, handler, settings } = input;
+  const edits: Edit[] = [];
+  const counter = freshName(sourceCode, fn, 'attempt', ['failedAttempts', 'retryAttempt']);
+  const lastParam = fn.params[fn.params.length - 1];
+  if (lastParam) edits.push({ range: [lastParam.range[1], lastParam.range[1]], text: `, ${counter} = 0` });
+  else {
+    const closing = sourceCode.getTokenBefore(fn.body, { filter: (token) => token.value === ')' });
+    if (closing) edits.push({ range: [closing.range[0], closing.range[0]], text: `${counter} = 0` });
+  }
+  let errorName: string;
+  const first = handler.params[0];
+  if (first && first.type === 'Identifier') errorName = first.name;
+  else {
+    errorName = freshName(sourceCode, fn, 'error', ['caughtError', 'retryError']);
+    const closing = sourceCode.getTokenBefore(handler.body, { filter: (token) => token.value === ')' });
+    if (closing) edits.push({ range: [closing.range[0], closing.range[0]], text: errorName });
+  }
+  const setTimeoutName = ASTUtils.findVariable(sourceCode.getScope(handler.body), 'setTimeout') ? 'globalThis.setTimeout' : 'setTimeout';
+  const args = call.arguments.map((a) => sourceCode.getText(a));
+  args.push(`${counter} + 1`);
+  const retry = `${sourceCode.getText(call.callee)}(${args.join(', ')})`;
+  const wait =
+    `new Promise((resolve) => ${setTimeoutName}(resolve, Math.random() * Math.min(${settings.maxDelayMs}, ${settings.baseDelayMs} * 2 ** ${counter}))).then(() => ${retry})`;
+  const replacement = input.addBound ? `(${counter} + 1 >= ${settings.maxAttempts} ? Promise.reject(${errorName}) : ${wait})` : wait;
+  edits.push({ range: call.range, text: replacement });
+  return edits;
+}

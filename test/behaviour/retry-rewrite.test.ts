@@ -120,6 +120,12 @@ const RECURSIVE_RETRY = `async function callWithRetry(operation) {
 }
 `;
 
+// A promise chain that retries from its rejection handler.
+const PROMISE_RECURSIVE_RETRY = `function callWithRetry(operation) {
+  return operation().catch(() => callWithRetry(operation));
+}
+`;
+
 describe('retry rewrite behaviour', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -229,6 +235,22 @@ describe('retry rewrite behaviour', () => {
     expect(succeeded.operation).toHaveBeenCalledTimes(3);
     expect(second.delays).toEqual([50, 100]);
   });
+
+  it('recursion from .catch: rejects with the last error after maxAttempts, waits grow', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const output = rewrite(PROMISE_RECURSIVE_RETRY, 'no-unbounded-retry');
+    expect(output).toContain('Promise.reject(error)');
+    const fn = load(output);
+    const failed = failing(Infinity);
+    const outcome = await run(fn, failed.operation);
+    expect(failed.operation).toHaveBeenCalledTimes(5);
+    expect(outcome.error).toBe(failed.errors[4]);
+    expect(outcome.delays).toEqual([50, 100, 200, 400]);
+    const succeeded = failing(1);
+    const second = await run(fn, succeeded.operation);
+    expect(second.value).toBe('ok');
+    expect(succeeded.operation).toHaveBeenCalledTimes(2);
+  });
 });
 
 /** Lints with both rules (strict options) and applies one suggestion at a time until none is left, as the codemod does. */
@@ -261,6 +283,7 @@ describe('rewritten code is not reported again (the codemod converges)', () => {
     'bounded loop with a constant wait': BOUNDED_CONSTANT_LOOP,
     'retried flag loop': RETRIED_FLAG_LOOP,
     'recursion from a catch': RECURSIVE_RETRY,
+    'recursion from .catch': PROMISE_RECURSIVE_RETRY,
     'p-retry': `import pRetry from 'p-retry';\nawait pRetry(run, { retries: Infinity, factor: 1 });\n`,
     'axios-retry': `import axiosRetry from 'axios-retry';\naxiosRetry(axios, { retries: Infinity });\n`,
     cockatiel: `import { handleAll, retry } from 'cockatiel';\nexport const policy = retry(handleAll, {});\n`,

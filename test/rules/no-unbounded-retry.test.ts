@@ -1045,22 +1045,6 @@ function connect() {
       ],
     },
     {
-      code: `function load() {
-  return request().then(parse, () => load());
-}`,
-      errors: [
-        {
-          messageId: 'unboundedRecursion',
-          line: 2,
-          column: 38,
-          endLine: 2,
-          endColumn: 44,
-          data: {'noFix':' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.','name':'load'},
-          suggestions: [],
-        },
-      ],
-    },
-    {
       code: `function connect() {
   const socket = new WebSocket(url);
   socket.on('close', () => {
@@ -1907,6 +1891,44 @@ retry(connect, { max_tries: -1, interval: 500 });`,
 retry(connect, { max_tries: 5, interval: 500 });`,
             },
           ],
+        },
+      ],
+    },
+    {
+      code: `function load() {
+  return request().then(parse, () => load());
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 2,
+          column: 38,
+          endLine: 2,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `function load(attempt = 0) {
+  return request().then(parse, (error) => (attempt + 1 >= 5 ? Promise.reject(error) : new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt))).then(() => load(attempt + 1))));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const connectWithRetry = (uri) => {
+  mongoose.connect(uri).catch(() => connectWithRetry(uri));
+};`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 2,
+          column: 37,
+          endLine: 2,
+          endColumn: 58,
+          data: {'noFix':' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.','name':'connectWithRetry'},
+          suggestions: [],
         },
       ],
     },

@@ -1211,5 +1211,31 @@ retry(connect, { backoff: 2 });`,
         },
       ],
     },
+    {
+      code: `const connectWithRetry = (uri) =>
+  mongoose.connect(uri).catch(function (err) {
+    logger.warn(err);
+    return connectWithRetry(uri);
+  });`,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 4,
+          column: 12,
+          endLine: 4,
+          endColumn: 33,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `const connectWithRetry = (uri, attempt = 0) =>
+  mongoose.connect(uri).catch(function (err) {
+    logger.warn(err);
+    return (attempt + 1 >= 5 ? Promise.reject(err) : new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt))).then(() => connectWithRetry(uri, attempt + 1)));
+  });`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
