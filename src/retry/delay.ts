@@ -33,7 +33,8 @@ export function isCappedBackoff(wait: WaitInfo): boolean {
   return wait.kind === 'unknown' || (wait.kind === 'exponential' && wait.capped);
 }
 
-const SLEEP_NAMES = new Set(['sleep', 'delay', 'wait', 'pause', 'snooze', 'timeout', 'msleep', 'usleep', 'sleepms', 'delayms', 'waitms', 'sleepsync', 'setTimeout'.toLowerCase()]);
+/** Lower-cased names of helpers that wait (`await sleep(ms)`, `await delay(ms)`, `sleepSync(ms)`). */
+const SLEEP_NAMES = new Set(['sleep', 'delay', 'wait', 'pause', 'snooze', 'timeout', 'msleep', 'usleep', 'sleepms', 'delayms', 'waitms', 'sleepsync', 'settimeout']);
 
 function isSleepName(name: string): boolean {
   const lower = name.toLowerCase();

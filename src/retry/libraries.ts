@@ -131,6 +131,26 @@ function isConstantFunction(node: Node | null): boolean {
   return values.every((v) => v !== null) && values.some((v) => v! > 0);
 }
 
+/** A function whose every return is a truthy literal (`() => true`, `() => 'READONLY'`, `() => 2`). */
+function returnsTruthyConstant(fn: Node): boolean {
+  if (!isFunction(fn)) return false;
+  const returns: (Node | null)[] = [];
+  if (fn.body.type !== 'BlockStatement') returns.push(fn.body);
+  else {
+    const stack: Node[] = [...fn.body.body];
+    while (stack.length > 0) {
+      const s = stack.pop()!;
+      if (s.type === 'ReturnStatement') returns.push(s.argument ?? null);
+      else if (s.type === 'BlockStatement') stack.push(...s.body);
+      else if (s.type === 'IfStatement') {
+        stack.push(s.consequent);
+        if (s.alternate) stack.push(s.alternate);
+      }
+    }
+  }
+  return returns.length > 0 && returns.every((r) => !!r && r.type === 'Literal' && !!r.value);
+}
+
 /** A delay that is a number or a constant function. */
 function isConstantDelay(node: Node | null): boolean {
   if (!node) return false;
@@ -613,6 +633,32 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
       }
     },
   },
+  {
+    // bluebird-retry: `max_tries` (default 5, -1 = forever), constant `interval` unless `backoff` (a multiplier) is set.
+    modules: ['bluebird-retry'],
+    matches: (path) => path.length === 0,
+    check: (input) => {
+      const { call, ctx, editor } = input;
+      if (call.arguments.length === 0) return;
+      const options = objectArg(call, 1, ctx);
+      if (!options && call.arguments.length > 1) return;
+      const tries = options?.value('max_tries') ?? null;
+      if (tries && (numberValue(tries) === -1 || isForever(tries, ctx))) {
+        report(input, 'unbounded', describeOption('max_tries', tries, editor), options!.property('max_tries')!, {
+          description: `Set max_tries: ${ctx.options.maxAttempts}.`,
+          edits: editor.setProperty(options!, 'max_tries', String(ctx.options.maxAttempts)),
+        });
+      }
+      const backoff = options?.value('backoff') ?? null;
+      const factor = backoff ? numberValue(backoff) : null;
+      if (backoff ? factor !== null && factor <= 1 : !options?.hasSpread) {
+        report(input, 'backoff', backoff ? describeOption('backoff', backoff, editor) : 'backoff', backoff ? options!.property('backoff')! : call, {
+          description: 'Set backoff: 2.',
+          edits: setOption(input, options, 1, 'backoff', '2'),
+        }, false, !backoff);
+      }
+    },
+  },
   // "Forever" sentinels in client options.
   {
     modules: ['mongodb', 'mongoose'],
@@ -622,7 +668,31 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
   {
     modules: ['ioredis'],
     matches: () => true,
-    check: (input) => sentinel(input, 'maxRetriesPerRequest', (v) => v.type === 'Literal' && v.value === null, false),
+    check: (input) => {
+      sentinel(input, 'maxRetriesPerRequest', (v) => v.type === 'Literal' && v.value === null, false);
+      const { call, ctx, editor } = input;
+      call.arguments.forEach((_, index) => {
+        const options = objectArg(call, index, ctx);
+        if (!options) return;
+        // `reconnectOnError: () => true`: every error reply reconnects, forever.
+        const onError = options.value('reconnectOnError');
+        if (onError && isFunction(onError) && returnsTruthyConstant(onError)) {
+          report(input, 'unbounded', describeOption('reconnectOnError', onError, editor), options.property('reconnectOnError')!, {
+            description: '',
+            edits: null,
+            noFix: 'which error replies should reconnect is a decision for a person',
+          });
+        }
+        // `retryStrategy: () => 1000`: reconnects at a constant interval.
+        const strategy = options.value('retryStrategy');
+        if (strategy && isConstantFunction(strategy)) {
+          report(input, 'backoff', describeOption('retryStrategy', strategy, editor), options.property('retryStrategy')!, {
+            description: 'Reconnect with capped exponential backoff and full jitter.',
+            edits: editor.setProperty(options, 'retryStrategy', jitteredDelayFunction('times', 'times', ctx)),
+          });
+        }
+      });
+    },
   },
   {
     modules: ['nats'],

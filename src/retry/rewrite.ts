@@ -99,11 +99,26 @@ export function detectStyle(sourceCode: Readonly<TSESLint.SourceCode>): SourceSt
       else if (token.value.startsWith('"')) double++;
     }
   }
-  for (const statement of sourceCode.ast.body.slice(0, 50)) {
-    if (statement.type === 'ExpressionStatement' || statement.type === 'VariableDeclaration' || statement.type === 'ImportDeclaration') {
-      const last = sourceCode.getLastToken(statement);
+  // Semicolons: the last token of the file's first statements that can end with one.
+  const stack: TSESTree.Node[] = [sourceCode.ast];
+  let seen = 0;
+  while (stack.length > 0 && seen < 200) {
+    const node = stack.pop()!;
+    const endsWithSemi =
+      node.type === 'ExpressionStatement' || node.type === 'ReturnStatement' || node.type === 'ThrowStatement' ||
+      node.type === 'BreakStatement' || node.type === 'ContinueStatement' || node.type === 'ImportDeclaration' ||
+      (node.type === 'VariableDeclaration' && node.parent?.type !== 'ForStatement' && node.parent?.type !== 'ForInStatement' && node.parent?.type !== 'ForOfStatement');
+    if (endsWithSemi) {
+      seen++;
+      const last = sourceCode.getLastToken(node);
       if (last && last.value === ';') withSemi++;
       else withoutSemi++;
+    }
+    const record = node as unknown as Record<string, unknown>;
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+      const value = record[key];
+      if (Array.isArray(value)) { for (const item of value) if (item && typeof item === 'object') stack.push(item as TSESTree.Node); }
+      else if (value && typeof value === 'object') stack.push(value as TSESTree.Node);
     }
   }
   return { indentUnit, quote: double > single ? '"' : "'", semi: withSemi >= withoutSemi };
@@ -299,5 +314,54 @@ export function rewriteRecursiveRetry(input: RecursionRewriteInput): Edit[] {
     if (closing) edits.push({ range: [closing.range[0], closing.range[0]], text: `${counter} + 1` });
   }
   for (const wait of input.waits) edits.push({ range: removalRange(text, wait), text: '' });
+  return edits;
+}
+
+// ---------------------------------------------------------------------------
+// Recursion from a promise's rejection handler.
+
+export interface PromiseRecursionRewriteInput {
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+  /** The recursive call: the handler's expression body, or `return f(...)` in it. */
+  call: TSESTree.CallExpression;
+  /** The `.catch` / `onRejected` handler. */
+  handler: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
+  addBound: boolean;
+  settings: BackoffSettings;
+}
+
+/**
+ * Rewrites `const f = (a) => op(a).catch(() => f(a))`: an `attempt = 0`
+ * parameter; the handler rejects with the caught error once `maxAttempts`
+ * attempts failed, otherwise waits with capped exponential backoff and full
+ * jitter, then calls `f(a, attempt + 1)`.
+ */
+export function rewritePromiseRecursiveRetry(input: PromiseRecursionRewriteInput): Edit[] {
+  const { sourceCode, fn, call, handler, settings } = input;
+  const edits: Edit[] = [];
+  const counter = freshName(sourceCode, fn, 'attempt', ['failedAttempts', 'retryAttempt']);
+  const lastParam = fn.params[fn.params.length - 1];
+  if (lastParam) edits.push({ range: [lastParam.range[1], lastParam.range[1]], text: `, ${counter} = 0` });
+  else {
+    const closing = sourceCode.getTokenBefore(fn.body, { filter: (token) => token.value === ')' });
+    if (closing) edits.push({ range: [closing.range[0], closing.range[0]], text: `${counter} = 0` });
+  }
+  let errorName: string;
+  const first = handler.params[0];
+  if (first && first.type === 'Identifier') errorName = first.name;
+  else {
+    errorName = freshName(sourceCode, fn, 'error', ['caughtError', 'retryError']);
+    const closing = sourceCode.getTokenBefore(handler.body, { filter: (token) => token.value === ')' });
+    if (closing) edits.push({ range: [closing.range[0], closing.range[0]], text: errorName });
+  }
+  const setTimeoutName = ASTUtils.findVariable(sourceCode.getScope(handler.body), 'setTimeout') ? 'globalThis.setTimeout' : 'setTimeout';
+  const args = call.arguments.map((a) => sourceCode.getText(a));
+  args.push(`${counter} + 1`);
+  const retry = `${sourceCode.getText(call.callee)}(${args.join(', ')})`;
+  const wait =
+    `new Promise((resolve) => ${setTimeoutName}(resolve, Math.random() * Math.min(${settings.maxDelayMs}, ${settings.baseDelayMs} * 2 ** ${counter}))).then(() => ${retry})`;
+  const replacement = input.addBound ? `(${counter} + 1 >= ${settings.maxAttempts} ? Promise.reject(${errorName}) : ${wait})` : wait;
+  edits.push({ range: call.range, text: replacement });
   return edits;
 }

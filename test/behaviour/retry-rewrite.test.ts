@@ -37,7 +37,9 @@ function load(source: string): RetryingFunction {
   const exports: Record<string, unknown> = {};
   // The original code's own wait helper (removed by the rewrite, kept for the unbounded original).
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-  new Function('exports', 'sleep', outputText)(exports, sleep);
+  // The harness exports the function itself when the source does not.
+  const exported = `${outputText}\nif (!exports.callWithRetry) exports.callWithRetry = callWithRetry;`;
+  new Function('exports', 'sleep', exported)(exports, sleep);
   return exports.callWithRetry as RetryingFunction;
 }
 
@@ -107,13 +109,20 @@ const RETRIED_FLAG_LOOP = `export async function callWithRetry(operation) {
 }
 `;
 
-const RECURSIVE_RETRY = `export async function callWithRetry(operation) {
+// Not exported: the recursion rewrite adds a parameter, so it only applies to functions no other file calls.
+const RECURSIVE_RETRY = `async function callWithRetry(operation) {
   try {
     return await operation();
   } catch (err) {
     await sleep(1000);
     return callWithRetry(operation);
   }
+}
+`;
+
+// A promise chain that retries from its rejection handler.
+const PROMISE_RECURSIVE_RETRY = `function callWithRetry(operation) {
+  return operation().catch(() => callWithRetry(operation));
 }
 `;
 
@@ -226,4 +235,71 @@ describe('retry rewrite behaviour', () => {
     expect(succeeded.operation).toHaveBeenCalledTimes(3);
     expect(second.delays).toEqual([50, 100]);
   });
+
+  it('recursion from .catch: rejects with the last error after maxAttempts, waits grow', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const output = rewrite(PROMISE_RECURSIVE_RETRY, 'no-unbounded-retry');
+    expect(output).toContain('Promise.reject(error)');
+    const fn = load(output);
+    const failed = failing(Infinity);
+    const outcome = await run(fn, failed.operation);
+    expect(failed.operation).toHaveBeenCalledTimes(5);
+    expect(outcome.error).toBe(failed.errors[4]);
+    expect(outcome.delays).toEqual([50, 100, 200, 400]);
+    const succeeded = failing(1);
+    const second = await run(fn, succeeded.operation);
+    expect(second.value).toBe('ok');
+    expect(succeeded.operation).toHaveBeenCalledTimes(2);
+  });
+});
+
+/** Lints with both rules (strict options) and applies one suggestion at a time until none is left, as the codemod does. */
+function applyAllSuggestions(code: string): { output: string; remaining: Linter.LintMessage[] } {
+  const config: Linter.Config[] = [
+    {
+      files: ['**/*.js'],
+      languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
+      plugins: { resilience: { rules: rules as never } },
+      rules: {
+        'resilience/no-unbounded-retry': ['error', { allowUnboundedWithBackoff: false }],
+        'resilience/require-retry-backoff': ['error', { requireJitter: true }],
+      },
+    },
+  ];
+  let output = code;
+  for (let pass = 0; pass < 10; pass++) {
+    const messages = new Linter({ configType: 'flat' }).verify(output, config, 'retry.js');
+    const next = messages.find((m) => m.suggestions && m.suggestions.length > 0);
+    if (!next) return { output, remaining: messages };
+    const { range, text } = next.suggestions![0]!.fix;
+    output = output.slice(0, range[0]) + text + output.slice(range[1]);
+  }
+  throw new Error('suggestions did not converge');
+}
+
+describe('rewritten code is not reported again (the codemod converges)', () => {
+  const sources: Record<string, string> = {
+    'unbounded loop with a constant wait': UNBOUNDED_LOOP,
+    'bounded loop with a constant wait': BOUNDED_CONSTANT_LOOP,
+    'retried flag loop': RETRIED_FLAG_LOOP,
+    'recursion from a catch': RECURSIVE_RETRY,
+    'recursion from .catch': PROMISE_RECURSIVE_RETRY,
+    'p-retry': `import pRetry from 'p-retry';\nawait pRetry(run, { retries: Infinity, factor: 1 });\n`,
+    'axios-retry': `import axiosRetry from 'axios-retry';\naxiosRetry(axios, { retries: Infinity });\n`,
+    cockatiel: `import { handleAll, retry } from 'cockatiel';\nexport const policy = retry(handleAll, {});\n`,
+    async: `import async from 'async';\nasync.retry({ times: Infinity, interval: 200 }, task, done);\n`,
+    '@lifeomic/attempt': `import { retry } from '@lifeomic/attempt';\nawait retry(run, { maxAttempts: 0 });\n`,
+    'exponential-backoff': `import { backOff } from 'exponential-backoff';\nawait backOff(run, { numOfAttempts: Infinity, timeMultiple: 1 });\n`,
+    'ts-retry-promise': `import { retry } from 'ts-retry-promise';\nawait retry(run, { retries: 'INFINITELY' });\n`,
+  };
+  for (const [name, code] of Object.entries(sources)) {
+    it(name, () => {
+      const { output, remaining } = applyAllSuggestions(code);
+      expect(output).not.toBe(code);
+      expect(remaining).toEqual([]);
+      // The result still parses.
+      const parsed = new Linter({ configType: 'flat' }).verify(output, [{ files: ['**/*.js'], languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } }], 'retry.js');
+      expect(parsed.filter((m) => m.fatal)).toEqual([]);
+    });
+  }
 });

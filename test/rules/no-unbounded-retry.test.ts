@@ -410,6 +410,50 @@ const socket = io(url, { reconnectionAttempts: Infinity });`,
     }
   }
 }`,
+    // async-retry (require) with a finite limit and exponential factor.
+    `const retry = require('async-retry');
+await retry(async () => run(), { retries: 5, factor: 2 });`,
+    // promise-retry (namespace import) with a finite limit.
+    `import * as promiseRetry from 'promise-retry';
+await promiseRetry((again) => run().catch(again), { retries: 3 });`,
+    // retry (destructured require) operation with a finite limit.
+    `const { operation } = require('retry');
+const op = operation({ retries: 5, factor: 2, minTimeout: 100 });`,
+    // ky (renamed default) with finite limits, as object and as a bare number.
+    `import api from 'ky';
+await api.post(url, { retry: { limit: 3 } });
+await api(url, { retry: 2 });`,
+    // mongodb (destructured, renamed require) with a finite reconnectTries.
+    `const { MongoClient: Client } = require('mongodb');
+await Client.connect(url, { reconnectTries: 30 });`,
+    // nats (namespace import) with a finite maxReconnectAttempts.
+    `import * as nats from 'nats';
+await nats.connect({ maxReconnectAttempts: 10 });`,
+    // socket.io-client (require) with a finite reconnectionAttempts.
+    `const { io } = require('socket.io-client');
+io(url, { reconnectionAttempts: 5 });`,
+    // Trap: the failure path changes what the next attempt reads (more input), not a retry of the same operation.
+    `async function readMessage(stream) {
+  let buffer = '';
+  while (true) {
+    try {
+      return JSON.parse(buffer);
+    } catch {
+      buffer += await stream.read();
+    }
+  }
+}`,
+    // Trap: failing over to another endpoint.
+    `async function load(primary, backup) {
+  let url = primary;
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      url = backup;
+    }
+  }
+}`,
   ],
   invalid: [
     {
@@ -1001,22 +1045,6 @@ function connect() {
       ],
     },
     {
-      code: `function load() {
-  return request().then(parse, () => load());
-}`,
-      errors: [
-        {
-          messageId: 'unboundedRecursion',
-          line: 2,
-          column: 38,
-          endLine: 2,
-          endColumn: 44,
-          data: {'noFix':' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.','name':'load'},
-          suggestions: [],
-        },
-      ],
-    },
-    {
       code: `function connect() {
   const socket = new WebSocket(url);
   socket.on('close', () => {
@@ -1567,7 +1595,7 @@ urls.map(fetchData);`,
           column: 12,
           endLine: 5,
           endColumn: 26,
-          data: {'noFix':' No quick fix: the function cannot safely take an extra attempt parameter (used as a value, called with more arguments, several recursive calls, or reads arguments).','name':'fetchData'},
+          data: {'noFix':' No quick fix: the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments).','name':'fetchData'},
           suggestions: [],
         },
       ],
@@ -1698,6 +1726,209 @@ const client = got.extend({
 });`,
             },
           ],
+        },
+      ],
+    },
+    {
+      code: `import Redis from 'ioredis';
+const redis = new Redis({
+  reconnectOnError: (err) => 'READONLY',
+});`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 40,
+          data: { library: 'ioredis', option: "reconnectOnError: (err) => 'READONLY'", noFix: ' No quick fix: which error replies should reconnect is a decision for a person.' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `async function load(url: string): Promise<Response> {
+  for (let i = 0; ; i++) {
+    try {
+      return await fetch(url);
+    } catch (e: unknown) {
+      log(e as Error);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function load(url: string): Promise<Response> {
+  let attempt = 0;
+  for (let i = 0; ; i++) {
+    try {
+      return await fetch(url);
+    } catch (e: unknown) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      log(e as Error);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export async function load(url) {
+  try {
+    return await fetch(url);
+  } catch (err) {
+    return load(url);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 5,
+          column: 12,
+          endLine: 5,
+          endColumn: 21,
+          data: {'noFix':' No quick fix: the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments).','name':'load'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+    for (;;) {
+        try {
+            return await fetch(url);
+        } catch (e) {}
+    }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 5,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function load(url) {
+    let attempt = 0;
+    for (;;) {
+        try {
+            return await fetch(url);
+        } catch (e) {
+            attempt++;
+            if (attempt >= 5) throw e;
+            await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+        }
+    }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+\twhile (true) {
+\t\ttry {
+\t\t\treturn await fetch(url)
+\t\t} catch {}
+\t}
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 2,
+          endLine: 2,
+          endColumn: 7,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function load(url) {
+\tlet attempt = 0
+\twhile (true) {
+\t\ttry {
+\t\t\treturn await fetch(url)
+\t\t} catch (error) {
+\t\t\tattempt++
+\t\t\tif (attempt >= 5) throw error
+\t\t\tawait new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))))
+\t\t}
+\t}
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const retry = require('bluebird-retry');
+retry(connect, { max_tries: -1, interval: 500 });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 18,
+          endLine: 2,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `const retry = require('bluebird-retry');
+retry(connect, { max_tries: 5, interval: 500 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `function load() {
+  return request().then(parse, () => load());
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 2,
+          column: 38,
+          endLine: 2,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `function load(attempt = 0) {
+  return request().then(parse, (error) => (attempt + 1 >= 5 ? Promise.reject(error) : new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt))).then(() => load(attempt + 1))));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const connectWithRetry = (uri) => {
+  mongoose.connect(uri).catch(() => connectWithRetry(uri));
+};`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 2,
+          column: 37,
+          endLine: 2,
+          endColumn: 58,
+          data: {'noFix':' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.','name':'connectWithRetry'},
+          suggestions: [],
         },
       ],
     },

@@ -304,6 +304,50 @@ promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry)
     return next();
   });
 }`,
+    // async-retry (require) with a finite limit and exponential factor.
+    `const retry = require('async-retry');
+await retry(async () => run(), { retries: 5, factor: 2 });`,
+    // promise-retry (namespace import) with a finite limit.
+    `import * as promiseRetry from 'promise-retry';
+await promiseRetry((again) => run().catch(again), { retries: 3 });`,
+    // retry (destructured require) operation with a finite limit.
+    `const { operation } = require('retry');
+const op = operation({ retries: 5, factor: 2, minTimeout: 100 });`,
+    // ky (renamed default) with finite limits, as object and as a bare number.
+    `import api from 'ky';
+await api.post(url, { retry: { limit: 3 } });
+await api(url, { retry: 2 });`,
+    // mongodb (destructured, renamed require) with a finite reconnectTries.
+    `const { MongoClient: Client } = require('mongodb');
+await Client.connect(url, { reconnectTries: 30 });`,
+    // nats (namespace import) with a finite maxReconnectAttempts.
+    `import * as nats from 'nats';
+await nats.connect({ maxReconnectAttempts: 10 });`,
+    // socket.io-client (require) with a finite reconnectionAttempts.
+    `const { io } = require('socket.io-client');
+io(url, { reconnectionAttempts: 5 });`,
+    // Trap: the failure path changes what the next attempt reads (more input), not a retry of the same operation.
+    `async function readMessage(stream) {
+  let buffer = '';
+  while (true) {
+    try {
+      return JSON.parse(buffer);
+    } catch {
+      buffer += await stream.read();
+    }
+  }
+}`,
+    // Trap: failing over to another endpoint.
+    `async function load(primary, backup) {
+  let url = primary;
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      url = backup;
+    }
+  }
+}`,
   ],
   invalid: [
     {
@@ -1070,6 +1114,124 @@ await attempt.retry(run, { factor: 1 });`,
               messageId: 'setLibraryBackoff',
               output: `import * as attempt from '@lifeomic/attempt';
 await attempt.retry(run, { factor: 2 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import Redis from 'ioredis';
+const redis = new Redis({ retryStrategy: () => 2000 });`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 2,
+          column: 27,
+          endLine: 2,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import Redis from 'ioredis';
+const redis = new Redis({ retryStrategy: (times) => Math.random() * Math.min(10000, 100 * 2 ** times) });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const load = async (url: string, init?: RequestInit): Promise<Response> => {
+  try {
+    return await fetch(url, init);
+  } catch (error: unknown) {
+    return load(url, init);
+  }
+};`,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 5,
+          column: 12,
+          endLine: 5,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `const load = async (url: string, init?: RequestInit, attempt = 0): Promise<Response> => {
+  try {
+    return await fetch(url, init);
+  } catch (error: unknown) {
+    if (attempt + 1 >= 5) throw error;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
+    return load(url, init, attempt + 1);
+  }
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const retry = require('bluebird-retry');
+retry(connect, { max_tries: -1, interval: 500 });`,
+      errors: [
+        {
+          messageId: 'libraryConstantDefault',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `const retry = require('bluebird-retry');
+retry(connect, { max_tries: -1, interval: 500, backoff: 2 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import retry from 'bluebird-retry';
+retry(connect);`,
+      errors: [
+        {
+          messageId: 'libraryConstantDefault',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import retry from 'bluebird-retry';
+retry(connect, { backoff: 2 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const connectWithRetry = (uri) =>
+  mongoose.connect(uri).catch(function (err) {
+    logger.warn(err);
+    return connectWithRetry(uri);
+  });`,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 4,
+          column: 12,
+          endLine: 4,
+          endColumn: 33,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `const connectWithRetry = (uri, attempt = 0) =>
+  mongoose.connect(uri).catch(function (err) {
+    logger.warn(err);
+    return (attempt + 1 >= 5 ? Promise.reject(err) : new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt))).then(() => connectWithRetry(uri, attempt + 1)));
+  });`,
             },
           ],
         },

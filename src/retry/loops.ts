@@ -1,0 +1,354 @@
+/**
+ * Retry loops: a `while` / `do…while` / `for` whose failure path (a `catch`,
+ * a failed status check) leads to another iteration while success leaves.
+ * Candidates are noted while ESLint walks the file (a `catch` or a status
+ * check directly in a loop body) and judged once at the end.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import {
+  alwaysLeaves,
+  blockFlow,
+  calleeName,
+  type FlowContext,
+  isFunction,
+  isLoop,
+  type LoopNode,
+  nameKey,
+  type Node,
+  statementFlow,
+  unwrapExpression,
+  type VisitorKeys,
+  walkOwn,
+} from './ast';
+import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest } from './bounds';
+import { classifyDelay, type FoundWait, NO_WAIT, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
+import { type FinderContext, NO_FIX } from './model';
+import { rewriteRetryLoop, startsLine } from './rewrite';
+import { enclosingFunction, indexesWith } from './shared';
+import { statusPolarity } from './status';
+
+export class LoopRetries {
+  private readonly loopTries = new Map<LoopNode, TSESTree.TryStatement[]>();
+  private readonly loopStatusChecks = new Map<LoopNode, TSESTree.IfStatement[]>();
+  private readonly keys: VisitorKeys;
+
+  constructor(private readonly ctx: FinderContext) {
+    this.keys = ctx.keys;
+  }
+
+  private get sourceCode() {
+    return this.ctx.sourceCode;
+  }
+
+  /** Judges every noted loop (at `Program:exit`). */
+  finish(): void {
+    for (const [loop, tries] of this.loopTries) this.analyzeLoop(loop, tries, this.loopStatusChecks.get(loop) ?? []);
+    for (const [loop, checks] of this.loopStatusChecks) if (!this.loopTries.has(loop)) this.analyzeLoop(loop, [], checks);
+  }
+
+  /** A `catch` whose `try` sits in a loop's own body makes that loop a candidate. */
+  noteCatch(handler: TSESTree.CatchClause): void {
+    const tryStatement = handler.parent;
+    if (tryStatement?.type !== 'TryStatement') return;
+    let child: Node = tryStatement;
+    let node = tryStatement.parent;
+    while (node && !isFunction(node) && node.type !== 'Program') {
+      if (isLoop(node)) {
+        if ((node.type === 'WhileStatement' || node.type === 'DoWhileStatement' || node.type === 'ForStatement') && node.body === child) {
+          const list = this.loopTries.get(node);
+          if (list) list.push(tryStatement);
+          else this.loopTries.set(node, [tryStatement]);
+        }
+        return;
+      }
+      child = node;
+      node = node.parent;
+    }
+  }
+
+  /** `if (!res.ok) continue;` / `if (res.ok) return res;` directly in a loop body. */
+  noteStatusCheck(node: TSESTree.IfStatement): void {
+    if (statusPolarity(node.test) === null) return;
+    const body = node.parent;
+    const loop = body?.type === 'BlockStatement' ? body.parent : null;
+    if (!loop || (loop.type !== 'WhileStatement' && loop.type !== 'DoWhileStatement' && loop.type !== 'ForStatement') || loop.body !== body) return;
+    const list = this.loopStatusChecks.get(loop);
+    if (list) list.push(node);
+    else this.loopStatusChecks.set(loop, [node]);
+  }
+
+  /** A status check that retries: a failed status continues and success leaves, or success leaves and the rest continues. */
+  private statusRetry(loop: LoopNode, checks: readonly TSESTree.IfStatement[], ctx: FlowContext): boolean {
+    if (loop.body.type !== 'BlockStatement') return false;
+    const list = loop.body.body;
+    for (const check of checks) {
+      const index = list.indexOf(check);
+      if (index < 0 || check.alternate) continue;
+      const rest = blockFlow(list.slice(index + 1), ctx);
+      const branch = statementFlow(check.consequent, ctx);
+      const polarity = statusPolarity(check.test);
+      if (polarity === 'failure' && branch.cont && !branch.normal && !branch.exit && alwaysLeaves(rest)) return true;
+      if (polarity === 'success' && alwaysLeaves(branch) && (rest.normal || rest.cont)) return true;
+    }
+    return false;
+  }
+
+  private analyzeLoop(loop: LoopNode, tries: TSESTree.TryStatement[], statusChecks: TSESTree.IfStatement[]): void {
+    const label = loop.parent?.type === 'LabeledStatement' ? loop.parent.label.name : null;
+    const ctx: FlowContext = { loopLabel: label, inSwitch: false, innerLabels: new Set() };
+    const bodyList = loop.body.type === 'BlockStatement' ? loop.body.body : [loop.body];
+    let retryTry: TSESTree.TryStatement | null = null;
+    for (const tryStatement of tries) {
+      const handler = tryStatement.handler;
+      if (!handler) continue;
+      const index = bodyList.indexOf(tryStatement);
+      const direct = index >= 0;
+      const rest = direct ? bodyList.slice(index + 1) : [];
+      const restFlow = blockFlow(rest, ctx);
+      const handlerFlow = statementFlow(handler.body, ctx);
+      const failureContinues = handlerFlow.cont || (handlerFlow.normal && (!direct || restFlow.normal || restFlow.cont));
+      if (!failureContinues) continue;
+      const blockFlowResult = statementFlow(tryStatement.block, ctx);
+      const successLeaves =
+        alwaysLeaves(blockFlowResult) ||
+        (blockFlowResult.normal && direct && alwaysLeaves(restFlow)) ||
+        this.flagEndsLoop(loop, tryStatement, handler, bodyList) ||
+        this.statusCheckLeaves(tryStatement.block, ctx);
+      if (successLeaves) {
+        retryTry = tryStatement;
+        break;
+      }
+    }
+    const statusDriven = !retryTry && this.statusRetry(loop, statusChecks, ctx);
+    if (!retryTry && !statusDriven) return;
+
+    const writes = new RegionWrites(loop, this.keys, false);
+    if (this.isTraversal(loop, writes)) return;
+    if (retryTry && this.failureChangesInput(retryTry)) return;
+    const counters = collectCounters(loop, this.keys, false);
+    if (indexesWith(loop, counters, this.keys)) return;
+    const owner = enclosingFunction(loop);
+    const boundCtx: BoundContext = {
+      keys: this.keys,
+      sourceCode: this.sourceCode,
+      counters,
+      unboundedAbove: this.ctx.options.unboundedAbove,
+      timerFlags: this.timerFlags(owner ?? this.sourceCode.ast, writes),
+    };
+    const bounded = (loop.test != null && isBoundingTest(loop.test, boundCtx, 'continueWhenTrue')) || this.hasExitCheck(loop.body, boundCtx, ctx) || hasThrowIfAborted(loop.body, this.keys);
+
+    const waits: FoundWait[] = [];
+    walkOwn(loop.body, this.keys, (node) => {
+      if (isFunction(node)) return false;
+      const wait = waitOf(node, this.ctx.imports, this.keys);
+      if (wait) {
+        waits.push(wait);
+        return false;
+      }
+      return true;
+    });
+    let wait: WaitInfo = NO_WAIT;
+    for (const found of waits) {
+      const info = found.opaque ? { kind: 'unknown' as const, capped: false, jitter: false } : classifyDelay(found.delay, { keys: this.keys, writes, varying: new Set() });
+      wait = strongerWait(wait, info);
+    }
+
+    const statement = loop.parent?.type === 'LabeledStatement' ? loop.parent : loop;
+    let noFix: string | null = null;
+    if (owner) {
+      if (!owner.async) noFix = NO_FIX.sync;
+    } else if (!waits.some((w) => w.node.type === 'AwaitExpression') && !this.hasOwnAwait(loop)) {
+      noFix = NO_FIX.topLevel;
+    }
+    const parentType = statement.parent?.type;
+    if (!noFix && parentType !== 'BlockStatement' && parentType !== 'Program' && parentType !== 'SwitchCase' && parentType !== 'StaticBlock') noFix = NO_FIX.notInList;
+    if (!noFix && !startsLine(this.sourceCode.text, statement.range[0])) noFix = NO_FIX.notInList;
+    if (!noFix && !retryTry) noFix = NO_FIX.statusCheck;
+    const handler = retryTry?.handler ?? null;
+    if (!noFix && handler?.param && handler.param.type !== 'Identifier') noFix = NO_FIX.destructuredError;
+
+    const removable = waits
+      .map((w) => w.node.parent)
+      .filter((p): p is TSESTree.ExpressionStatement => p?.type === 'ExpressionStatement' && (p.parent?.type === 'BlockStatement' || p.parent?.type === 'SwitchCase'));
+    const first = this.sourceCode.getFirstToken(loop);
+    this.ctx.onRetry({
+      shape: 'loop',
+      loc: first ? first.loc : loop.loc,
+      name: null,
+      event: null,
+      bounded,
+      wait,
+      noFix,
+      rewrite: noFix || !handler
+        ? null
+        : (addBound) =>
+            rewriteRetryLoop({
+              sourceCode: this.sourceCode,
+              statement,
+              owner: owner ?? this.sourceCode.ast,
+              handler,
+              waits: removable,
+              addBound,
+              settings: this.ctx.options,
+            }),
+    });
+  }
+
+  private hasOwnAwait(loop: Node): boolean {
+    let found = false;
+    walkOwn(loop, this.keys, (node) => {
+      if (found) return false;
+      if (node.type === 'AwaitExpression' || (node.type === 'ForOfStatement' && node.await)) found = true;
+      return !found;
+    });
+    return found;
+  }
+
+  /** `do { retried = false; try {...} catch { retried = true } } while (retried)`, or `done = true` at the end of the try. */
+  private flagEndsLoop(loop: LoopNode, tryStatement: TSESTree.TryStatement, handler: TSESTree.CatchClause, bodyList: readonly TSESTree.Statement[]): boolean {
+    const test = loop.test;
+    if (!test) return false;
+    const unwrapped = unwrapExpression(test);
+    const negated = unwrapped.type === 'UnaryExpression' && unwrapped.operator === '!';
+    const flag = nameKey(negated ? (unwrapped as TSESTree.UnaryExpression).argument : unwrapped);
+    if (!flag) return false;
+    const assigned = (statements: readonly TSESTree.Statement[], value: boolean) =>
+      statements.some(
+        (s) =>
+          s.type === 'ExpressionStatement' &&
+          s.expression.type === 'AssignmentExpression' &&
+          s.expression.operator === '=' &&
+          nameKey(s.expression.left) === flag &&
+          s.expression.right.type === 'Literal' &&
+          s.expression.right.value === value,
+      );
+    // Success sets the flag that ends the loop.
+    if (assigned(tryStatement.block.body, negated)) return true;
+    // Failure sets the flag that continues it, and every iteration clears it first.
+    const index = bodyList.indexOf(tryStatement);
+    return !negated && index > 0 && assigned(handler.body.body, true) && assigned(bodyList.slice(0, index), false);
+  }
+
+  /** `if (res.ok) return res;` at the top of the try block: success leaves, a failed status retries. */
+  private statusCheckLeaves(block: TSESTree.BlockStatement, ctx: FlowContext): boolean {
+    return block.body.some((s) => s.type === 'IfStatement' && statusPolarity(s.test) === 'success' && alwaysLeaves(statementFlow(s.consequent, ctx)));
+  }
+
+  /**
+   * An `if` in the region whose test bounds the retry and whose branch leaves,
+   * or a bounded `if (...) continue;` followed by code that always leaves.
+   */
+  private hasExitCheck(region: Node, boundCtx: BoundContext, ctx: FlowContext): boolean {
+    let found = false;
+    walkOwn(region, this.keys, (node) => {
+      if (found) return false;
+      if (node !== region && isLoop(node)) return false;
+      if (node.type === 'IfStatement') {
+        const consequent = statementFlow(node.consequent, ctx);
+        if (alwaysLeaves(consequent) && isBoundingTest(node.test, boundCtx, 'exitWhenTrue')) found = true;
+        else if (node.alternate && alwaysLeaves(statementFlow(node.alternate, ctx)) && isBoundingTest(node.test, boundCtx, 'continueWhenTrue')) found = true;
+        else if (consequent.cont && !consequent.normal && !consequent.exit && !node.alternate && node.parent?.type === 'BlockStatement') {
+          const list = node.parent.body;
+          const after = blockFlow(list.slice(list.indexOf(node) + 1), ctx);
+          if (alwaysLeaves(after) && isBoundingTest(node.test, boundCtx, 'continueWhenTrue')) found = true;
+        }
+      }
+      return !found;
+    });
+    return found;
+  }
+
+  /**
+   * A loop whose condition walks through values (`dir = path.dirname(dir)`,
+   * `node = node.parent`): each iteration tries something else, not a retry.
+   */
+  private isTraversal(loop: LoopNode, writes: RegionWrites): boolean {
+    const names = new Set<string>();
+    const collect = (node: Node | null | undefined) => {
+      if (!node) return;
+      walkOwn(node, this.keys, (n) => {
+        if (n.type === 'Identifier' || n.type === 'MemberExpression') {
+          const key = nameKey(n);
+          if (key) names.add(key);
+          return key === null;
+        }
+        return true;
+      });
+    };
+    collect(loop.test);
+    for (const name of names) {
+      for (const write of writes.writes.get(name) ?? []) {
+        if (write.kind !== 'assign' || !write.value) continue;
+        const value = unwrapExpression(write.value);
+        if (value.type === 'Literal') continue;
+        if (value.type === 'BinaryExpression' && (value.operator === '+' || value.operator === '-')) continue;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The failure path changes what the next attempt reads (`buffer += more`,
+   * `url = fallbackUrl`): the loop tries something else, not the same
+   * operation again.
+   */
+  private failureChangesInput(tryStatement: TSESTree.TryStatement): boolean {
+    const handler = tryStatement.handler;
+    if (!handler) return false;
+    const changed = new Set<string>();
+    const handlerWrites = new RegionWrites(handler.body, this.keys, false);
+    for (const [key, list] of handlerWrites.writes) {
+      const changes = list.some((w) => {
+        if (!w.value) return false;
+        const value = unwrapExpression(w.value);
+        if (w.kind === 'assign') return value.type !== 'Literal';
+        if (w.kind === 'compound') return !(value.type === 'Literal' && typeof value.value === 'number');
+        return false;
+      });
+      if (changes) changed.add(key);
+    }
+    if (changed.size === 0) return false;
+    let reads = false;
+    walkOwn(tryStatement.block, this.keys, (n) => {
+      if (reads) return false;
+      if (n.type === 'Identifier' || n.type === 'MemberExpression') {
+        const key = nameKey(n);
+        const parent = n.parent;
+        const isTarget = parent?.type === 'AssignmentExpression' && parent.left === n && parent.operator === '=';
+        if (key && changed.has(key) && !isTarget) reads = true;
+        if (key && n.type === 'MemberExpression') {
+          // `state.url` read as a whole; its object may still be a changed name (`state`).
+          const root = nameKey(n.object);
+          if (root && changed.has(root)) reads = true;
+          return false;
+        }
+      }
+      return !reads;
+    });
+    return reads;
+  }
+
+  /** Names a timer callback sets (`setTimeout(() => { timedOut = true }, ms)`), and names copied from them. */
+  private timerFlags(owner: Node, writes: RegionWrites): Set<string> {
+    const flags = new Set<string>();
+    walkOwn(owner, this.keys, (n) => {
+      // Any function called setTimeout (also a local alias of the timer, `const { setTimeout } = safeTimers()`).
+      if (n.type === 'CallExpression' && calleeName(n) === 'setTimeout' && isFunction(n.arguments[0])) {
+        walkOwn(n.arguments[0], this.keys, (inner) => {
+          if (inner.type === 'AssignmentExpression' && inner.right.type === 'Literal' && typeof inner.right.value === 'boolean') {
+            const key = nameKey(inner.left);
+            if (key) flags.add(key);
+          }
+          return true;
+        });
+      }
+      return true;
+    });
+    if (flags.size === 0) return flags;
+    for (const [name, list] of writes.writes) {
+      if (list.some((w) => w.value && (w.value.type === 'Identifier' || w.value.type === 'MemberExpression') && flags.has(nameKey(w.value) ?? ''))) flags.add(name);
+    }
+    return flags;
+  }
+}

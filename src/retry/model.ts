@@ -1,0 +1,58 @@
+/**
+ * What the retry analysis reports to the rules: a hand-written retry (loop,
+ * recursion, reconnect) and the reasons a rewrite can be missing.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ImportTracker } from '../imports';
+import type { VisitorKeys } from './ast';
+import type { WaitInfo } from './delay';
+import type { LibraryFinding } from './libraries';
+import type { BackoffSettings, Edit } from './rewrite';
+
+export interface RetryAnalysisOptions extends BackoffSettings {
+  /** A limit at or above this is no limit. */
+  unboundedAbove: number;
+}
+
+export type RetryShape = 'loop' | 'recursion' | 'reconnect';
+
+export interface HandWrittenRetry {
+  shape: RetryShape;
+  /** Where to report: the loop keyword, the recursive or timer call, the reconnecting call. */
+  loc: TSESTree.SourceLocation;
+  /** The function that is retried (recursion, reconnect). */
+  name: string | null;
+  /** The event whose handler reconnects. */
+  event: string | null;
+  bounded: boolean;
+  wait: WaitInfo;
+  /** The suggestion's edits; `addBound` also limits the attempts. Null when there is no safe rewrite. */
+  rewrite: ((addBound: boolean) => Edit[]) | null;
+  /** Why there is no rewrite (the text after "No quick fix: "). */
+  noFix: string | null;
+}
+
+export interface RetryHandlers {
+  onRetry?: (retry: HandWrittenRetry) => void;
+  onLibrary?: (finding: LibraryFinding) => void;
+}
+
+export const NO_FIX = {
+  sync: 'sync function, nothing to await between attempts',
+  topLevel: 'not inside an async function, nothing to await between attempts',
+  notInList: 'the loop is the body of another statement',
+  destructuredError: 'the caught error is destructured, so the last error cannot be rethrown',
+  statusCheck: 'the retry is driven by a status check, so there is no error to rethrow when attempts run out',
+  recursion: 'the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments)',
+  callback: 'the retry is scheduled from a callback, whose last failure has no caller to report to',
+  reconnect: 'a reconnect handler has no caller to report the last failure to',
+} as const;
+
+/** What the loop and recursion finders share for one file. */
+export interface FinderContext {
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  keys: VisitorKeys;
+  imports: ImportTracker;
+  options: RetryAnalysisOptions;
+  onRetry: (retry: HandWrittenRetry) => void;
+}
