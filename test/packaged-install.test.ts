@@ -114,6 +114,42 @@ describe.each([
     );
   });
 
+  it('runs the resilience CLI and the compiled transforms from the tarball', () => {
+    writeFileSync(join(project, 'src/proxy.ts'), smokeViolations['no-unbounded-retry']!.ts);
+    writeFileSync(
+      join(project, 'eslint.config.mjs'),
+      [
+        "import resilience from 'eslint-plugin-resilience';",
+        "import tsParser from '@typescript-eslint/parser';",
+        "export default [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, resilience.configs.recommended];",
+      ].join('\n'),
+    );
+    const help = run(join(project, 'node_modules/.bin/resilience'), ['--help'], project);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('add-retry-backoff');
+    expect(help.stdout).toContain('guard-shared-resource');
+    const dry = run(join(project, 'node_modules/.bin/resilience'), ['codemod', 'add-retry-backoff', '--dry', 'src/proxy.ts'], project);
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('+++ b/src/proxy.ts');
+    expect(dry.stdout).toContain('if (attempt >= 5) throw');
+    expect(readFileSync(join(project, 'src/proxy.ts'), 'utf8')).toBe(smokeViolations['no-unbounded-retry']!.ts);
+    const jscodeshift = run(
+      'node',
+      [
+        join(project, 'node_modules/jscodeshift/bin/jscodeshift.js'),
+        '--no-babel',
+        '--run-in-band',
+        '--extensions=ts',
+        '-t',
+        join(project, 'node_modules/eslint-plugin-resilience/dist/codemods/add-retry-backoff.js'),
+        'src/proxy.ts',
+      ],
+      project,
+    );
+    expect(jscodeshift.status, jscodeshift.stderr).toBe(0);
+    expect(readFileSync(join(project, 'src/proxy.ts'), 'utf8')).toContain('if (attempt >= 5) throw');
+  });
+
   it('stops with exit code 2 and a clear message, no stack trace, on bad settings', () => {
     writeFileSync(
       join(project, 'eslint.config.mjs'),
