@@ -360,7 +360,10 @@ export class HotPathAnalysis {
       if (!declarator) return [];
       variable = this.sourceCode.getDeclaredVariables(declarator)[0];
     }
-    if (!variable) return [];
+    // A name bound more than once (a redeclared function, `var` twice) has
+    // call sites that may reach either definition: do not propagate through it.
+    // This also keeps the search linear on bundles that redeclare one name.
+    if (!variable || variable.defs.length !== 1) return [];
     const result: TSESTree.Identifier[] = [];
     for (const reference of variable.references) {
       if (reference.init) continue;
