@@ -14,7 +14,7 @@ import { LoopRetries } from './loops';
 import type { RetryAnalysisOptions, RetryHandlers } from './model';
 import { RecursiveRetries } from './recursion';
 
-export { isCappedBackoff, type WaitInfo } from './delay';
+export { isCappedBackoff, type WaitInfo, waitProblem } from './delay';
 export type { LibraryFinding } from './libraries';
 export { type HandWrittenRetry, NO_FIX, type RetryAnalysisOptions, type RetryHandlers, type RetryShape } from './model';
 

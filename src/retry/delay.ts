@@ -33,6 +33,14 @@ export function isCappedBackoff(wait: WaitInfo): boolean {
   return wait.kind === 'unknown' || (wait.kind === 'exponential' && wait.capped);
 }
 
+/** What is wrong with a wait for require-retry-backoff: null when it grows (and has jitter when required). */
+export function waitProblem(wait: WaitInfo, requireJitter: boolean): 'none' | 'constant' | 'jitter' | null {
+  if (wait.kind === 'none') return 'none';
+  if (wait.kind === 'constant') return 'constant';
+  if (requireJitter && wait.kind !== 'unknown' && !wait.jitter) return 'jitter';
+  return null;
+}
+
 /** Lower-cased names of helpers that wait (`await sleep(ms)`, `await delay(ms)`, `sleepSync(ms)`). */
 const SLEEP_NAMES = new Set(['sleep', 'delay', 'wait', 'pause', 'snooze', 'timeout', 'msleep', 'usleep', 'sleepms', 'delayms', 'waitms', 'sleepsync', 'settimeout']);
 
