@@ -454,6 +454,19 @@ io(url, { reconnectionAttempts: 5 });`,
     }
   }
 }`,
+    {
+      // unboundedAbove: a limit below the option is a limit.
+      code: `async function load(url) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      await sleep(100);
+    }
+  }
+}`,
+      options: [{ unboundedAbove: 101 }],
+    },
   ],
   invalid: [
     {
@@ -1928,6 +1941,65 @@ retry(connect, { max_tries: 5, interval: 500 });`,
           endLine: 2,
           endColumn: 58,
           data: {'noFix':' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.','name':'connectWithRetry'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      await sleep(100);
+    }
+  }
+}`,
+      options: [{"unboundedAbove":50}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function load(url) {
+  let attempt = 0;
+  for (let i = 0; i < 100; i++) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `while (true) {
+  try {
+    connectSync();
+    break;
+  } catch (e) {
+    log(e);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 6,
+          data: {'noFix':' No quick fix: not inside an async function, nothing to await between attempts.'},
           suggestions: [],
         },
       ],
