@@ -190,6 +190,7 @@ export class LoopRetries {
               waits: removable,
               addBound,
               settings: this.ctx.options,
+              style: this.ctx.style(),
             }),
     });
   }

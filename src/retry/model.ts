@@ -7,7 +7,7 @@ import type { ImportTracker } from '../imports';
 import type { VisitorKeys } from './ast';
 import type { WaitInfo } from './delay';
 import type { LibraryFinding } from './libraries';
-import type { BackoffSettings, Edit } from './rewrite';
+import type { BackoffSettings, Edit, SourceStyle } from './rewrite';
 
 export interface RetryAnalysisOptions extends BackoffSettings {
   /** A limit at or above this is no limit. */
@@ -55,4 +55,6 @@ export interface FinderContext {
   imports: ImportTracker;
   options: RetryAnalysisOptions;
   onRetry: (retry: HandWrittenRetry) => void;
+  /** The file's indentation, quote and semicolon style, computed on first use. */
+  style: () => SourceStyle;
 }

@@ -295,6 +295,7 @@ export class RecursiveRetries {
         waits,
         addBound,
         settings: this.ctx.options,
+        style: this.ctx.style(),
       });
   }
 

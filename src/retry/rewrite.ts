@@ -163,6 +163,8 @@ export interface LoopRewriteInput {
   /** Add the attempt limit (false when the loop is already bounded). */
   addBound: boolean;
   settings: BackoffSettings;
+  /** The file's style (see `detectStyle`), computed once per file. */
+  style: SourceStyle;
 }
 
 /**
@@ -175,7 +177,7 @@ export interface LoopRewriteInput {
 export function rewriteRetryLoop(input: LoopRewriteInput): Edit[] {
   const { sourceCode, statement, handler, settings } = input;
   const text = sourceCode.text;
-  const style = detectStyle(sourceCode);
+  const style = input.style;
   const end = style.semi ? ';' : '';
   const edits: Edit[] = [];
 
@@ -269,6 +271,7 @@ export interface RecursionRewriteInput {
   waits: readonly TSESTree.ExpressionStatement[];
   addBound: boolean;
   settings: BackoffSettings;
+  style: SourceStyle;
 }
 
 /**
@@ -280,7 +283,7 @@ export interface RecursionRewriteInput {
 export function rewriteRecursiveRetry(input: RecursionRewriteInput): Edit[] {
   const { sourceCode, fn, call, returnStatement, handler, settings } = input;
   const text = sourceCode.text;
-  const style = detectStyle(sourceCode);
+  const style = input.style;
   const end = style.semi ? ';' : '';
   const edits: Edit[] = [];
   const counter = freshName(sourceCode, fn, 'attempt', ['failedAttempts', 'retryAttempt']);
