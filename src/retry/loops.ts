@@ -23,7 +23,7 @@ import {
 import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest } from './bounds';
 import { classifyDelay, type FoundWait, NO_WAIT, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX } from './model';
-import { rewriteRetryLoop, startsLine } from './rewrite';
+import { rewriteRetryLoop } from './rewrite';
 import { enclosingFunction, indexesWith } from './shared';
 import { statusPolarity } from './status';
 
@@ -162,7 +162,6 @@ export class LoopRetries {
     }
     const parentType = statement.parent?.type;
     if (!noFix && parentType !== 'BlockStatement' && parentType !== 'Program' && parentType !== 'SwitchCase' && parentType !== 'StaticBlock') noFix = NO_FIX.notInList;
-    if (!noFix && !startsLine(this.sourceCode.text, statement.range[0])) noFix = NO_FIX.notInList;
     if (!noFix && !retryTry) noFix = NO_FIX.statusCheck;
     const handler = retryTry?.handler ?? null;
     if (!noFix && handler?.param && handler.param.type !== 'Identifier') noFix = NO_FIX.destructuredError;

@@ -2004,5 +2004,23 @@ retry(connect, { max_tries: 5, interval: 500 });`,
         },
       ],
     },
+    {
+      code: `async function f(u) { while (true) { try { return await fetch(u) } catch (e) { await sleep(500) } } }`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 1,
+          column: 23,
+          endLine: 1,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function f(u) { let attempt = 0; while (true) { try { return await fetch(u) } catch (e) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); } } }`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
