@@ -63,6 +63,7 @@ export class RetryAnalysis {
       CallExpression: (node) => {
         this.onLibraryCall(node);
         this.recursion?.onCall(node);
+        this.loops?.noteCatchCall(node);
       },
       NewExpression: (node) => this.onLibraryCall(node),
       'Program:exit': () => this.loops?.finish(),

@@ -467,6 +467,21 @@ io(url, { reconnectionAttempts: 5 });`,
 }`,
       options: [{ unboundedAbove: 101 }],
     },
+    // Trap: a worker that swallows a failed fetch with .catch and runs whatever it got (success never leaves).
+    `async function work() {
+  while (!closing) {
+    const job = await queue.next().catch(() => null);
+    if (job) await run(job);
+  }
+}`,
+    // Trap: a .catch-to-null whose failure leaves the loop (if (!res) break).
+    `async function load(url) {
+  while (true) {
+    const res = await fetch(url).catch(() => null);
+    if (!res) break;
+    handle(res);
+  }
+}`,
   ],
   invalid: [
     {
@@ -2019,6 +2034,25 @@ retry(connect, { max_tries: 5, interval: 500 });`,
               output: `async function f(u) { let attempt = 0; while (true) { try { return await fetch(u) } catch (e) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); } } }`,
             },
           ],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+  while (true) {
+    const res = await fetch(url).catch(() => null);
+    if (res) return res;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          data: {'noFix':' No quick fix: a .catch handler turns the failure into a value, so there is no error to rethrow when attempts run out.'},
+          suggestions: [],
         },
       ],
     },
