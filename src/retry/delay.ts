@@ -103,6 +103,8 @@ export function waitOf(node: Node, imports: ImportTracker, keys: VisitorKeys): F
       if (name.toLowerCase().includes('backoff')) return { node, delay: null, opaque: true };
       if (isSleepName(name)) {
         if (name === 'setTimeout' && argument.callee.type === 'Identifier' && imports.isGlobal(argument.callee)) return null;
+        // `await limiter.wait()`: a wait with no length given is not ours to judge (or remove).
+        if (argument.arguments.length === 0) return { node, delay: null, opaque: true };
         return { node, delay: argument.arguments[0] ?? null, opaque: false };
       }
     }

@@ -223,6 +223,7 @@ export class LoopRetries {
     if (!noFix && handler?.param && handler.param.type !== 'Identifier') noFix = NO_FIX.destructuredError;
 
     const removable = waits
+      .filter((w) => !w.opaque)
       .map((w) => w.node.parent)
       .filter((p): p is TSESTree.ExpressionStatement => p?.type === 'ExpressionStatement' && (p.parent?.type === 'BlockStatement' || p.parent?.type === 'SwitchCase'));
     const first = this.sourceCode.getFirstToken(loop);

@@ -482,6 +482,17 @@ io(url, { reconnectionAttempts: 5 });`,
     handle(res);
   }
 }`,
+    // A wait whose length is not given (`await limiter.wait()`) is not judged, and never removed by a rewrite.
+    `async function send(msg) {
+  while (true) {
+    await limiter.wait();
+    try {
+      return await transport.send(msg);
+    } catch (e) {
+      log(e);
+    }
+  }
+}`,
   ],
   invalid: [
     {
