@@ -9,6 +9,7 @@ import {
   alwaysLeaves,
   blockFlow,
   calleeName,
+  contains,
   type FlowContext,
   isFunction,
   isLoop,
@@ -222,8 +223,13 @@ export class LoopRetries {
     const handler = retryTry?.handler ?? null;
     if (!noFix && handler?.param && handler.param.type !== 'Identifier') noFix = NO_FIX.destructuredError;
 
+    // Only the waits of the failure path are replaced: in the `catch`, or after the `try` in the loop body.
+    const tryIndex = retryTry ? bodyList.indexOf(retryTry) : -1;
+    const onFailurePath = (node: Node) =>
+      (!!handler && contains(handler.body, node)) ||
+      (tryIndex >= 0 && bodyList.slice(tryIndex + 1).some((statement) => contains(statement, node)));
     const removable = waits
-      .filter((w) => !w.opaque)
+      .filter((w) => !w.opaque && onFailurePath(w.node))
       .map((w) => w.node.parent)
       .filter((p): p is TSESTree.ExpressionStatement => p?.type === 'ExpressionStatement' && (p.parent?.type === 'BlockStatement' || p.parent?.type === 'SwitchCase'));
     const first = this.sourceCode.getFirstToken(loop);

@@ -2067,5 +2067,48 @@ retry(connect, { max_tries: 5, interval: 500 });`,
         },
       ],
     },
+    {
+      code: `async function load(url) {
+  while (true) {
+    try {
+      const res = await fetch(url);
+      await sleep(100);
+      return res;
+    } catch (err) {
+      log(err);
+    }
+    await sleep(500);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function load(url) {
+  let attempt = 0;
+  while (true) {
+    try {
+      const res = await fetch(url);
+      await sleep(100);
+      return res;
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      log(err);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
