@@ -172,7 +172,7 @@ export interface LoopRewriteInput {
  * the `catch` (after leading guards that leave), count the failure, rethrow
  * the caught error once `maxAttempts` attempts failed, and wait
  * `random() * min(maxDelayMs, baseDelayMs * 2 ** (failures - 1))` ms. The
- * loop's old waits are removed.
+ * old waits of the failure path (given by the analysis) are removed.
  */
 export function rewriteRetryLoop(input: LoopRewriteInput): Edit[] {
   const { sourceCode, statement, handler, settings } = input;
