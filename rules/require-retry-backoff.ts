@@ -3,7 +3,7 @@
  * Detection lives in src/retry/analysis.ts; this file only reports.
  */
 import { createRule } from '../src/create-rule';
-import { createRetryAnalysis, type WaitInfo } from '../src/retry/analysis';
+import { createRetryAnalysis, waitProblem } from '../src/retry/analysis';
 import { editsToFix } from '../src/retry/rewrite';
 
 export interface Options {
@@ -25,14 +25,6 @@ export type MessageIds =
   | 'setLibraryBackoff';
 
 const noFixText = (reason: string | null) => (reason ? ` No quick fix: ${reason}.` : '');
-
-/** What is wrong with a wait: null when it grows (and has jitter if required). */
-function waitProblem(wait: WaitInfo, requireJitter: boolean): 'none' | 'constant' | 'jitter' | null {
-  if (wait.kind === 'none') return 'none';
-  if (wait.kind === 'constant') return 'constant';
-  if (requireJitter && wait.kind !== 'unknown' && !wait.jitter) return 'jitter';
-  return null;
-}
 
 export default createRule<[Options], MessageIds>({
   name: 'require-retry-backoff',

@@ -33,6 +33,14 @@ export function isCappedBackoff(wait: WaitInfo): boolean {
   return wait.kind === 'unknown' || (wait.kind === 'exponential' && wait.capped);
 }
 
+/** What is wrong with a wait for require-retry-backoff: null when it grows (and has jitter when required). */
+export function waitProblem(wait: WaitInfo, requireJitter: boolean): 'none' | 'constant' | 'jitter' | null {
+  if (wait.kind === 'none') return 'none';
+  if (wait.kind === 'constant') return 'constant';
+  if (requireJitter && wait.kind !== 'unknown' && !wait.jitter) return 'jitter';
+  return null;
+}
+
 /** Lower-cased names of helpers that wait (`await sleep(ms)`, `await delay(ms)`, `sleepSync(ms)`). */
 const SLEEP_NAMES = new Set(['sleep', 'delay', 'wait', 'pause', 'snooze', 'timeout', 'msleep', 'usleep', 'sleepms', 'delayms', 'waitms', 'sleepsync', 'settimeout']);
 
@@ -95,6 +103,8 @@ export function waitOf(node: Node, imports: ImportTracker, keys: VisitorKeys): F
       if (name.toLowerCase().includes('backoff')) return { node, delay: null, opaque: true };
       if (isSleepName(name)) {
         if (name === 'setTimeout' && argument.callee.type === 'Identifier' && imports.isGlobal(argument.callee)) return null;
+        // `await limiter.wait()`: a wait with no length given is not ours to judge (or remove).
+        if (argument.arguments.length === 0) return { node, delay: null, opaque: true };
         return { node, delay: argument.arguments[0] ?? null, opaque: false };
       }
     }

@@ -9,7 +9,7 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker, Origin } from '../imports';
 import { isForeverNumber, isFunction, type Node, numberValue, unwrapExpression } from './ast';
-import { detectStyle, type Edit, lineIndent, quoted, type SourceStyle, startsLine } from './rewrite';
+import { type Edit, lineIndent, quoted, type SourceStyle, startsLine } from './rewrite';
 
 export interface LibraryFinding {
   concern: 'unbounded' | 'backoff' | 'jitter';
@@ -31,6 +31,8 @@ export interface LibraryContext {
   sourceCode: Readonly<TSESLint.SourceCode>;
   imports: ImportTracker;
   options: { unboundedAbove: number; maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
+  /** The file's style, computed on first use. */
+  style: () => SourceStyle;
 }
 
 // ---------------------------------------------------------------------------
@@ -161,12 +163,10 @@ function isConstantDelay(node: Node | null): boolean {
 // Edits.
 
 class Editor {
-  private styleCache: SourceStyle | null = null;
   constructor(private readonly ctx: LibraryContext) {}
 
   get style(): SourceStyle {
-    this.styleCache ??= detectStyle(this.ctx.sourceCode);
-    return this.styleCache;
+    return this.ctx.style();
   }
 
   text(node: Node): string {

@@ -9,6 +9,7 @@ import {
   alwaysLeaves,
   blockFlow,
   calleeName,
+  contains,
   type FlowContext,
   isFunction,
   isLoop,
@@ -23,13 +24,15 @@ import {
 import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest } from './bounds';
 import { classifyDelay, type FoundWait, NO_WAIT, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX } from './model';
-import { rewriteRetryLoop, startsLine } from './rewrite';
+import { rewriteRetryLoop } from './rewrite';
 import { enclosingFunction, indexesWith } from './shared';
 import { statusPolarity } from './status';
 
 export class LoopRetries {
   private readonly loopTries = new Map<LoopNode, TSESTree.TryStatement[]>();
   private readonly loopStatusChecks = new Map<LoopNode, TSESTree.IfStatement[]>();
+  /** `const res = await op().catch(() => null)` directly in a loop body: the statement and the name. */
+  private readonly loopCatchValues = new Map<LoopNode, { statement: TSESTree.Statement; name: string }[]>();
   private readonly keys: VisitorKeys;
 
   constructor(private readonly ctx: FinderContext) {
@@ -42,8 +45,62 @@ export class LoopRetries {
 
   /** Judges every noted loop (at `Program:exit`). */
   finish(): void {
-    for (const [loop, tries] of this.loopTries) this.analyzeLoop(loop, tries, this.loopStatusChecks.get(loop) ?? []);
-    for (const [loop, checks] of this.loopStatusChecks) if (!this.loopTries.has(loop)) this.analyzeLoop(loop, [], checks);
+    const loops = new Set<LoopNode>([...this.loopTries.keys(), ...this.loopStatusChecks.keys(), ...this.loopCatchValues.keys()]);
+    for (const loop of loops) this.analyzeLoop(loop, this.loopTries.get(loop) ?? [], this.loopStatusChecks.get(loop) ?? []);
+  }
+
+  /**
+   * `const res = await op().catch(() => null);` (or `res = await ...`) as a
+   * statement of a loop body: a `.catch` handler that turns the failure into
+   * a falsy value, which a later check can send to the next iteration.
+   */
+  noteCatchCall(call: TSESTree.CallExpression): void {
+    const callee = call.callee;
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'catch') return;
+    const handler = call.arguments[0];
+    if (call.arguments.length !== 1 || !isFunction(handler) || !returnsNothingOrFalsy(handler)) return;
+    const awaited = call.parent;
+    if (awaited?.type !== 'AwaitExpression') return;
+    let name: string | null = null;
+    let statement: Node | undefined;
+    const holder = awaited.parent;
+    if (holder?.type === 'VariableDeclarator' && holder.init === awaited && holder.id.type === 'Identifier') {
+      name = holder.id.name;
+      statement = holder.parent?.type === 'VariableDeclaration' && holder.parent.declarations.length === 1 ? holder.parent : undefined;
+    } else if (holder?.type === 'AssignmentExpression' && holder.right === awaited && holder.operator === '=' && holder.left.type === 'Identifier') {
+      name = holder.left.name;
+      statement = holder.parent?.type === 'ExpressionStatement' ? holder.parent : undefined;
+    }
+    const body = statement?.parent;
+    const loop = body?.type === 'BlockStatement' ? body.parent : null;
+    if (!name || !statement || !loop || (loop.type !== 'WhileStatement' && loop.type !== 'DoWhileStatement' && loop.type !== 'ForStatement') || loop.body !== body) return;
+    const list = this.loopCatchValues.get(loop);
+    const note = { statement: statement as TSESTree.Statement, name };
+    if (list) list.push(note);
+    else this.loopCatchValues.set(loop, [note]);
+  }
+
+  /** After a `.catch`-to-falsy statement: `if (res) return res;` with the rest continuing, or `if (!res) continue;` with the rest leaving. */
+  private catchValueRetry(loop: LoopNode, ctx: FlowContext): boolean {
+    const notes = this.loopCatchValues.get(loop);
+    if (!notes || loop.body.type !== 'BlockStatement') return false;
+    const list = loop.body.body;
+    for (const { statement, name } of notes) {
+      const index = list.indexOf(statement);
+      for (let i = index + 1; i >= 1 && i < list.length; i++) {
+        const check = list[i]!;
+        if (check.type !== 'IfStatement' || check.alternate) continue;
+        const test = unwrapExpression(check.test);
+        const truthy = test.type === 'Identifier' && test.name === name;
+        const falsy = test.type === 'UnaryExpression' && test.operator === '!' && test.argument.type === 'Identifier' && test.argument.name === name;
+        if (!truthy && !falsy) continue;
+        const branch = statementFlow(check.consequent, ctx);
+        const rest = blockFlow(list.slice(i + 1), ctx);
+        if (truthy && alwaysLeaves(branch) && (rest.normal || rest.cont)) return true;
+        if (falsy && branch.cont && !branch.normal && !branch.exit && alwaysLeaves(rest)) return true;
+      }
+    }
+    return false;
   }
 
   /** A `catch` whose `try` sits in a loop's own body makes that loop a candidate. */
@@ -119,7 +176,7 @@ export class LoopRetries {
         break;
       }
     }
-    const statusDriven = !retryTry && this.statusRetry(loop, statusChecks, ctx);
+    const statusDriven = !retryTry && (this.statusRetry(loop, statusChecks, ctx) || this.catchValueRetry(loop, ctx));
     if (!retryTry && !statusDriven) return;
 
     const writes = new RegionWrites(loop, this.keys, false);
@@ -162,12 +219,17 @@ export class LoopRetries {
     }
     const parentType = statement.parent?.type;
     if (!noFix && parentType !== 'BlockStatement' && parentType !== 'Program' && parentType !== 'SwitchCase' && parentType !== 'StaticBlock') noFix = NO_FIX.notInList;
-    if (!noFix && !startsLine(this.sourceCode.text, statement.range[0])) noFix = NO_FIX.notInList;
-    if (!noFix && !retryTry) noFix = NO_FIX.statusCheck;
+    if (!noFix && !retryTry) noFix = this.catchValueRetry(loop, ctx) ? NO_FIX.catchValue : NO_FIX.statusCheck;
     const handler = retryTry?.handler ?? null;
     if (!noFix && handler?.param && handler.param.type !== 'Identifier') noFix = NO_FIX.destructuredError;
 
+    // Only the waits of the failure path are replaced: in the `catch`, or after the `try` in the loop body.
+    const tryIndex = retryTry ? bodyList.indexOf(retryTry) : -1;
+    const onFailurePath = (node: Node) =>
+      (!!handler && contains(handler.body, node)) ||
+      (tryIndex >= 0 && bodyList.slice(tryIndex + 1).some((statement) => contains(statement, node)));
     const removable = waits
+      .filter((w) => !w.opaque && onFailurePath(w.node))
       .map((w) => w.node.parent)
       .filter((p): p is TSESTree.ExpressionStatement => p?.type === 'ExpressionStatement' && (p.parent?.type === 'BlockStatement' || p.parent?.type === 'SwitchCase'));
     const first = this.sourceCode.getFirstToken(loop);
@@ -190,6 +252,7 @@ export class LoopRetries {
               waits: removable,
               addBound,
               settings: this.ctx.options,
+              style: this.ctx.style(),
             }),
     });
   }
@@ -351,4 +414,30 @@ export class LoopRetries {
     }
     return flags;
   }
+}
+
+/** A `.catch` handler that resolves to nothing or a falsy literal (`() => null`, `(e) => { log(e); }`). */
+function returnsNothingOrFalsy(fn: Node): boolean {
+  if (!isFunction(fn)) return false;
+  if (fn.body.type !== 'BlockStatement') {
+    const body = unwrapExpression(fn.body);
+    if (body.type === 'Literal') return !body.value;
+    if (body.type === 'Identifier') return body.name === 'undefined';
+    if (body.type === 'UnaryExpression') return body.operator === 'void';
+    return false;
+  }
+  let falsy = true;
+  const stack: Node[] = [...fn.body.body];
+  while (stack.length > 0 && falsy) {
+    const s = stack.pop()!;
+    if (s.type === 'ReturnStatement') {
+      const value = s.argument ? unwrapExpression(s.argument) : null;
+      falsy = !value || (value.type === 'Literal' && !value.value) || (value.type === 'Identifier' && value.name === 'undefined');
+    } else if (s.type === 'BlockStatement') stack.push(...s.body);
+    else if (s.type === 'IfStatement') {
+      stack.push(s.consequent);
+      if (s.alternate) stack.push(s.alternate);
+    } else if (s.type === 'ThrowStatement') falsy = false;
+  }
+  return falsy;
 }

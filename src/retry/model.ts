@@ -7,7 +7,7 @@ import type { ImportTracker } from '../imports';
 import type { VisitorKeys } from './ast';
 import type { WaitInfo } from './delay';
 import type { LibraryFinding } from './libraries';
-import type { BackoffSettings, Edit } from './rewrite';
+import type { BackoffSettings, Edit, SourceStyle } from './rewrite';
 
 export interface RetryAnalysisOptions extends BackoffSettings {
   /** A limit at or above this is no limit. */
@@ -43,6 +43,7 @@ export const NO_FIX = {
   notInList: 'the loop is the body of another statement',
   destructuredError: 'the caught error is destructured, so the last error cannot be rethrown',
   statusCheck: 'the retry is driven by a status check, so there is no error to rethrow when attempts run out',
+  catchValue: 'a .catch handler turns the failure into a value, so there is no error to rethrow when attempts run out',
   recursion: 'the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments)',
   callback: 'the retry is scheduled from a callback, whose last failure has no caller to report to',
   reconnect: 'a reconnect handler has no caller to report the last failure to',
@@ -55,4 +56,6 @@ export interface FinderContext {
   imports: ImportTracker;
   options: RetryAnalysisOptions;
   onRetry: (retry: HandWrittenRetry) => void;
+  /** The file's indentation, quote and semicolon style, computed on first use. */
+  style: () => SourceStyle;
 }

@@ -236,7 +236,7 @@ export class RecursiveRetries {
           const found = waitOf(n, this.ctx.imports, this.keys);
           if (found) {
             const statement = found.node.parent;
-            if (statement?.type === 'ExpressionStatement' && statement.parent?.type === 'BlockStatement') waitsInFailure.push(statement);
+            if (!found.opaque && statement?.type === 'ExpressionStatement' && statement.parent?.type === 'BlockStatement') waitsInFailure.push(statement);
             wait = strongerWait(wait, found.opaque ? { kind: 'unknown', capped: false, jitter: false } : classifyDelay(found.delay, { keys: this.keys, writes, varying }));
             return false;
           }
@@ -295,6 +295,7 @@ export class RecursiveRetries {
         waits,
         addBound,
         settings: this.ctx.options,
+        style: this.ctx.style(),
       });
   }
 

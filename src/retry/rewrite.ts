@@ -163,6 +163,8 @@ export interface LoopRewriteInput {
   /** Add the attempt limit (false when the loop is already bounded). */
   addBound: boolean;
   settings: BackoffSettings;
+  /** The file's style (see `detectStyle`), computed once per file. */
+  style: SourceStyle;
 }
 
 /**
@@ -170,12 +172,12 @@ export interface LoopRewriteInput {
  * the `catch` (after leading guards that leave), count the failure, rethrow
  * the caught error once `maxAttempts` attempts failed, and wait
  * `random() * min(maxDelayMs, baseDelayMs * 2 ** (failures - 1))` ms. The
- * loop's old waits are removed.
+ * old waits of the failure path (given by the analysis) are removed.
  */
 export function rewriteRetryLoop(input: LoopRewriteInput): Edit[] {
   const { sourceCode, statement, handler, settings } = input;
   const text = sourceCode.text;
-  const style = detectStyle(sourceCode);
+  const style = input.style;
   const end = style.semi ? ';' : '';
   const edits: Edit[] = [];
 
@@ -190,12 +192,17 @@ export function rewriteRetryLoop(input: LoopRewriteInput): Edit[] {
   const scope = sourceCode.getScope(handler.body);
   const setTimeoutName = ASTUtils.findVariable(scope, 'setTimeout') ? 'globalThis.setTimeout' : 'setTimeout';
 
-  const loopIndent = lineIndent(text, statement.range[0]);
-  edits.push({ range: [statement.range[0], statement.range[0]], text: `let ${counter} = 0${end}\n${loopIndent}` });
+  // On its own line before the loop, or inline when the loop shares its line (`{ while (true) ...`).
+  const ownLine = startsLine(text, statement.range[0]);
+  const declaration = ownLine ? `let ${counter} = 0${end}\n${lineIndent(text, statement.range[0])}` : `let ${counter} = 0; `;
+  edits.push({ range: [statement.range[0], statement.range[0]], text: declaration });
 
-  const lines = [`${counter}++${end}`];
-  if (input.addBound) lines.push(`if (${counter} >= ${settings.maxAttempts}) throw ${errorName}${end}`);
-  lines.push(backoffWaitStatement(`(${counter} - 1)`, settings, setTimeoutName, style.semi));
+  const statements = [`${counter}++`];
+  if (input.addBound) statements.push(`if (${counter} >= ${settings.maxAttempts}) throw ${errorName}`);
+  statements.push(backoffWaitStatement(`(${counter} - 1)`, settings, setTimeoutName, false));
+  // On their own lines in the file's semicolon style; inline (one-line code) always with semicolons.
+  const lines = statements.map((t) => t + end);
+  const inline = statements.map((t) => `${t};`);
 
   const body = handler.body.body;
   const waitSet = new Set<Node>(input.waits);
@@ -210,7 +217,7 @@ export function rewriteRetryLoop(input: LoopRewriteInput): Edit[] {
   if (target) {
     const indent = lineIndent(text, target.range[0]);
     const own = startsLine(text, target.range[0]);
-    const joined = own ? lines.join(`\n${indent}`) : lines.join(' ');
+    const joined = own ? lines.join(`\n${indent}`) : inline.join(' ');
     if (waitSet.has(target)) {
       replaced = target;
       edits.push({ range: [target.range[0], target.range[1]], text: joined });
@@ -221,7 +228,7 @@ export function rewriteRetryLoop(input: LoopRewriteInput): Edit[] {
     const last = body[body.length - 1]!;
     const indent = lineIndent(text, last.range[0]);
     const own = startsLine(text, last.range[0]);
-    edits.push({ range: [last.range[1], last.range[1]], text: own ? `\n${indent}${lines.join(`\n${indent}`)}` : ` ${lines.join(' ')}` });
+    edits.push({ range: [last.range[1], last.range[1]], text: own ? `\n${indent}${lines.join(`\n${indent}`)}` : ` ${inline.join(' ')}` });
   } else {
     const outer = lineIndent(text, handler.body.range[0]);
     const inner = outer + style.indentUnit;
@@ -269,6 +276,7 @@ export interface RecursionRewriteInput {
   waits: readonly TSESTree.ExpressionStatement[];
   addBound: boolean;
   settings: BackoffSettings;
+  style: SourceStyle;
 }
 
 /**
@@ -280,7 +288,7 @@ export interface RecursionRewriteInput {
 export function rewriteRecursiveRetry(input: RecursionRewriteInput): Edit[] {
   const { sourceCode, fn, call, returnStatement, handler, settings } = input;
   const text = sourceCode.text;
-  const style = detectStyle(sourceCode);
+  const style = input.style;
   const end = style.semi ? ';' : '';
   const edits: Edit[] = [];
   const counter = freshName(sourceCode, fn, 'attempt', ['failedAttempts', 'retryAttempt']);
@@ -300,12 +308,13 @@ export function rewriteRecursiveRetry(input: RecursionRewriteInput): Edit[] {
     edits.push({ range: [handler.body.range[0], handler.body.range[0]], text: `(${errorName}) ` });
   }
   const setTimeoutName = ASTUtils.findVariable(sourceCode.getScope(handler.body), 'setTimeout') ? 'globalThis.setTimeout' : 'setTimeout';
-  const lines: string[] = [];
-  if (input.addBound) lines.push(`if (${counter} + 1 >= ${settings.maxAttempts}) throw ${errorName}${end}`);
-  lines.push(backoffWaitStatement(counter, settings, setTimeoutName, style.semi));
+  const statements: string[] = [];
+  if (input.addBound) statements.push(`if (${counter} + 1 >= ${settings.maxAttempts}) throw ${errorName}`);
+  statements.push(backoffWaitStatement(counter, settings, setTimeoutName, false));
   const indent = lineIndent(text, returnStatement.range[0]);
   const own = startsLine(text, returnStatement.range[0]);
-  edits.push({ range: [returnStatement.range[0], returnStatement.range[0]], text: lines.join(own ? `\n${indent}` : ' ') + (own ? `\n${indent}` : ' ') });
+  const inserted = own ? statements.map((t) => t + end).join(`\n${indent}`) + `\n${indent}` : `${statements.map((t) => `${t};`).join(' ')} `;
+  edits.push({ range: [returnStatement.range[0], returnStatement.range[0]], text: inserted });
 
   const lastArg = call.arguments[call.arguments.length - 1];
   if (lastArg) edits.push({ range: [lastArg.range[1], lastArg.range[1]], text: `, ${counter} + 1` });

@@ -454,6 +454,45 @@ io(url, { reconnectionAttempts: 5 });`,
     }
   }
 }`,
+    {
+      // unboundedAbove: a limit below the option is a limit.
+      code: `async function load(url) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      await sleep(100);
+    }
+  }
+}`,
+      options: [{ unboundedAbove: 101 }],
+    },
+    // Trap: a worker that swallows a failed fetch with .catch and runs whatever it got (success never leaves).
+    `async function work() {
+  while (!closing) {
+    const job = await queue.next().catch(() => null);
+    if (job) await run(job);
+  }
+}`,
+    // Trap: a .catch-to-null whose failure leaves the loop (if (!res) break).
+    `async function load(url) {
+  while (true) {
+    const res = await fetch(url).catch(() => null);
+    if (!res) break;
+    handle(res);
+  }
+}`,
+    // A wait whose length is not given (`await limiter.wait()`) is not judged, and never removed by a rewrite.
+    `async function send(msg) {
+  while (true) {
+    await limiter.wait();
+    try {
+      return await transport.send(msg);
+    } catch (e) {
+      log(e);
+    }
+  }
+}`,
   ],
   invalid: [
     {
@@ -1929,6 +1968,145 @@ retry(connect, { max_tries: 5, interval: 500 });`,
           endColumn: 58,
           data: {'noFix':' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.','name':'connectWithRetry'},
           suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      await sleep(100);
+    }
+  }
+}`,
+      options: [{"unboundedAbove":50}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function load(url) {
+  let attempt = 0;
+  for (let i = 0; i < 100; i++) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `while (true) {
+  try {
+    connectSync();
+    break;
+  } catch (e) {
+    log(e);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 6,
+          data: {'noFix':' No quick fix: not inside an async function, nothing to await between attempts.'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `async function f(u) { while (true) { try { return await fetch(u) } catch (e) { await sleep(500) } } }`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 1,
+          column: 23,
+          endLine: 1,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function f(u) { let attempt = 0; while (true) { try { return await fetch(u) } catch (e) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); } } }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+  while (true) {
+    const res = await fetch(url).catch(() => null);
+    if (res) return res;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          data: {'noFix':' No quick fix: a .catch handler turns the failure into a value, so there is no error to rethrow when attempts run out.'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+  while (true) {
+    try {
+      const res = await fetch(url);
+      await sleep(100);
+      return res;
+    } catch (err) {
+      log(err);
+    }
+    await sleep(500);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function load(url) {
+  let attempt = 0;
+  while (true) {
+    try {
+      const res = await fetch(url);
+      await sleep(100);
+      return res;
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      log(err);
+    }
+  }
+}`,
+            },
+          ],
         },
       ],
     },

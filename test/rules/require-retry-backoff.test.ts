@@ -348,6 +348,32 @@ io(url, { reconnectionAttempts: 5 });`,
     }
   }
 }`,
+    // Trap: a worker that swallows a failed fetch with .catch and runs whatever it got (success never leaves).
+    `async function work() {
+  while (!closing) {
+    const job = await queue.next().catch(() => null);
+    if (job) await run(job);
+  }
+}`,
+    // Trap: a .catch-to-null whose failure leaves the loop (if (!res) break).
+    `async function load(url) {
+  while (true) {
+    const res = await fetch(url).catch(() => null);
+    if (!res) break;
+    handle(res);
+  }
+}`,
+    // A wait whose length is not given (`await limiter.wait()`) is not judged, and never removed by a rewrite.
+    `async function send(msg) {
+  while (true) {
+    await limiter.wait();
+    try {
+      return await transport.send(msg);
+    } catch (e) {
+      log(e);
+    }
+  }
+}`,
   ],
   invalid: [
     {
@@ -1234,6 +1260,28 @@ retry(connect, { backoff: 2 });`,
   });`,
             },
           ],
+        },
+      ],
+    },
+    {
+      code: `async function load(url) {
+  for (let i = 0; i < 5; i++) {
+    const res = await fetch(url).catch((err) => {
+      log(err);
+    });
+    if (!res) continue;
+    return res;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          data: {'noFix':' No quick fix: a .catch handler turns the failure into a value, so there is no error to rethrow when attempts run out.','wait':'does not wait'},
+          suggestions: [],
         },
       ],
     },
