@@ -232,7 +232,17 @@ export function rewriteRetryLoop(input: LoopRewriteInput): Edit[] {
   } else {
     const outer = lineIndent(text, handler.body.range[0]);
     const inner = outer + style.indentUnit;
-    edits.push({ range: [handler.body.range[0], handler.body.range[1]], text: `{\n${inner}${lines.join(`\n${inner}`)}\n${outer}}` });
+    const close = handler.body.range[1] - 1;
+    const inside = text.slice(handler.body.range[0] + 1, close);
+    if (inside.trim() === '') {
+      edits.push({ range: [handler.body.range[0], handler.body.range[1]], text: `{\n${inner}${lines.join(`\n${inner}`)}\n${outer}}` });
+    } else if (startsLine(text, close)) {
+      // Only comments inside: keep them, and add the statements after them.
+      const closeIndent = lineIndent(text, close);
+      edits.push({ range: [close, close], text: `${style.indentUnit}${lines.join(`\n${closeIndent}${style.indentUnit}`)}\n${closeIndent}` });
+    } else {
+      edits.push({ range: [close, close], text: `${inline.join(' ')} ` });
+    }
   }
 
   for (const wait of input.waits) {

@@ -66,6 +66,7 @@ describe('add-retry-backoff fixtures, executed', () => {
   const cases = [
     { name: 'loop-retry', exportName: 'callApi' },
     { name: 'constant-sleep-loop', exportName: 'loadConfig' },
+    { name: 'recursive-helper', exportName: 'fetchReport' },
   ];
   let delays: number[] = [];
 

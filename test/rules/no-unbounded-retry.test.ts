@@ -1138,6 +1138,103 @@ function connect() {
         },
       ],
     },
+    {
+      code: `import pRetry = require('p-retry');
+await pRetry(run, { retries: Infinity });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import pRetry = require('p-retry');
+await pRetry(run, { retries: 4 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function load(url: string): Promise<Response> {
+  for (let i = 0; ; i++) {
+    try {
+      return await fetch(url);
+    } catch (e: unknown) {
+      log(e as Error);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function load(url: string): Promise<Response> {
+  let attempt = 0;
+  for (let i = 0; ; i++) {
+    try {
+      return await fetch(url);
+    } catch (e: unknown) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      log(e as Error);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A catch block holding only a comment: the comment stays, the bound goes after it.
+      code: `async function callApi(operation: () => Promise<string>): Promise<string> {
+  while (true) {
+    try {
+      return await operation();
+    } catch (error) {
+      // try again
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function callApi(operation: () => Promise<string>): Promise<string> {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await operation();
+    } catch (error) {
+      // try again
+      attempt++;
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 
@@ -1660,26 +1757,6 @@ urls.map(fetchData);`,
       ],
     },
     {
-      code: `import pRetry = require('p-retry');
-await pRetry(run, { retries: Infinity });`,
-      errors: [
-        {
-          messageId: 'unboundedLibraryOption',
-          line: 2,
-          column: 21,
-          endLine: 2,
-          endColumn: 38,
-          suggestions: [
-            {
-              messageId: 'setLibraryLimit',
-              output: `import pRetry = require('p-retry');
-await pRetry(run, { retries: 4 });`,
-            },
-          ],
-        },
-      ],
-    },
-    {
       code: `const mod = await import('p-retry');
 await mod.default(run, { retries: Infinity });`,
       errors: [
@@ -1782,44 +1859,6 @@ const redis = new Redis({
           endColumn: 40,
           data: { library: 'ioredis', option: "reconnectOnError: (err) => 'READONLY'", noFix: ' No quick fix: which error replies should reconnect is a decision for a person.' },
           suggestions: [],
-        },
-      ],
-    },
-    {
-      code: `async function load(url: string): Promise<Response> {
-  for (let i = 0; ; i++) {
-    try {
-      return await fetch(url);
-    } catch (e: unknown) {
-      log(e as Error);
-    }
-  }
-}`,
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 2,
-          column: 3,
-          endLine: 2,
-          endColumn: 6,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `async function load(url: string): Promise<Response> {
-  let attempt = 0;
-  for (let i = 0; ; i++) {
-    try {
-      return await fetch(url);
-    } catch (e: unknown) {
-      attempt++;
-      if (attempt >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-      log(e as Error);
-    }
-  }
-}`,
-            },
-          ],
         },
       ],
     },
