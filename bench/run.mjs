@@ -5,7 +5,7 @@
 import { ESLint } from 'eslint';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -159,10 +159,12 @@ const jscodeshiftBin = join(root, 'node_modules/jscodeshift/bin/jscodeshift.js')
 if (existsSync(cli)) {
   writeFileSync(join(work, 'settings.json'), settings);
   const timeCmd = (args) => {
-    const target = join(work, 'codemod-in');
+    // Outside the repository: the CLI skips git-ignored files, and bench/.work is ignored.
+    const target = join(tmpdir(), 'resilience-bench-codemod');
     rmSync(target, { recursive: true, force: true });
     copyCorpus(target);
     const run = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args(target)], { cwd: work, encoding: 'utf8', maxBuffer: 1 << 30 });
+    if (run.status === null || run.status > 1) throw new Error(`${args(target).join(' ')} failed (${run.status}):\n${run.stderr.slice(-2000)}`);
     const last = run.stderr.trim().split('\n').pop() ?? '';
     const [seconds, kb] = last.split(' ').map(Number);
     return { seconds, kb };
@@ -240,4 +242,5 @@ const text = [...header, ...table, ''].join('\n');
 writeFileSync(join(root, 'bench/RESULTS.md'), text);
 console.log(table.join('\n'));
 rmSync(work, { recursive: true, force: true });
+rmSync(join(tmpdir(), 'resilience-bench-codemod'), { recursive: true, force: true });
 void execFileSync;
