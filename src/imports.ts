@@ -70,6 +70,22 @@ function patternPath(pattern: TSESTree.Node, target: TSESTree.Node, path: string
   }
 }
 
+/**
+ * The initialiser of a local bound once to a plain identifier and never
+ * assigned again (a `const`, or a `let`/`var` that is never reassigned);
+ * null for anything else (parameters, imports, destructuring, reassigned
+ * names, names declared twice).
+ */
+export function constantInit(variable: Variable | null | undefined): TSESTree.Expression | null {
+  if (!variable || variable.defs.length !== 1) return null;
+  const def = variable.defs[0]!;
+  if (def.type !== 'Variable') return null;
+  const declarator = def.node as TSESTree.VariableDeclarator;
+  if (declarator.id.type !== 'Identifier' || !declarator.init) return null;
+  if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
+  return declarator.init;
+}
+
 export class ImportTracker {
   private readonly variableOrigins = new Map<Variable, Origin | null>();
 
@@ -79,6 +95,11 @@ export class ImportTracker {
   variableOf(identifier: TSESTree.Identifier): Variable | null {
     const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
     return variable ?? null;
+  }
+
+  /** See `constantInit`: the value a once-bound, never reassigned local was initialised with. */
+  constInit(identifier: TSESTree.Identifier): TSESTree.Expression | null {
+    return constantInit(this.variableOf(identifier));
   }
 
   /** True when `identifier` refers to a global (nothing in the file declares it). */

@@ -80,3 +80,41 @@ describe('ImportTracker.originOf', () => {
     expect(originsIn(code)).toEqual([null]);
   });
 });
+
+describe('ImportTracker.constInit', () => {
+  function initOf(code: string): string | null {
+    let found: string | null = null;
+    const probe: TSESLint.RuleModule<'x', []> = {
+      defaultOptions: [],
+      meta: { type: 'problem', messages: { x: 'x' }, schema: [] },
+      create(context) {
+        const tracker = new ImportTracker(context.sourceCode);
+        return {
+          'CallExpression[callee.name="probe"] > Identifier.arguments'(node: TSESTree.Identifier) {
+            const init = tracker.constInit(node);
+            found = init ? context.sourceCode.getText(init) : null;
+          },
+        };
+      },
+    };
+    new Linter().verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser as Linter.Parser }, plugins: { t: { rules: { probe: probe as unknown as Rule.RuleModule } } }, rules: { 't/probe': 'error' } }], 'file.ts');
+    return found;
+  }
+
+  it.each([
+    ['a const', 'const limit = 5; probe(limit);', '5'],
+    ['a let never reassigned', "let base = 'x' + y; probe(base);", "'x' + y"],
+  ])('follows %s', (_name, code, expected) => {
+    expect(initOf(code)).toBe(expected);
+  });
+
+  it.each([
+    ['a reassigned let', 'let limit = 5; limit = 6; probe(limit);'],
+    ['a destructured name', 'const { limit } = config; probe(limit);'],
+    ['a parameter', 'function f(limit) { probe(limit); }'],
+    ['a name declared twice', 'var limit = 5; var limit = 6; probe(limit);'],
+    ['a declaration without initialiser', 'let limit; probe(limit);'],
+  ])('gives null for %s', (_name, code) => {
+    expect(initOf(code)).toBeNull();
+  });
+});

@@ -243,7 +243,7 @@ export class GuardAnalysis {
     const text = canonicalExpression(node);
     if (text !== null && this.resource.flags.includes(text)) return true;
     if (node.type !== 'Identifier') return false;
-    const init = this.constInit(node);
+    const init = this.tracker.constInit(node);
     if (!init) return false;
     const initText = canonicalExpression(init);
     return initText !== null && this.resource.flags.includes(initText);
@@ -331,7 +331,7 @@ export class GuardAnalysis {
     if (receiver.type === 'Identifier') {
       const variable = this.tracker.variableOf(receiver);
       if (variable && this.isDisabledVariable(variable)) return false;
-      const init = this.constInit(receiver);
+      const init = this.tracker.constInit(receiver);
       if (init) receiver = init;
     }
     if (receiver.type !== 'NewExpression' && receiver.type !== 'CallExpression') return true;
@@ -346,7 +346,7 @@ export class GuardAnalysis {
   private policyKind(node: TSESTree.Node, depth: number): 'breaker' | 'nonBreaker' | 'unknown' {
     if (depth > MAX_DEPTH) return 'unknown';
     if (node.type === 'Identifier') {
-      const init = this.constInit(node);
+      const init = this.tracker.constInit(node);
       return init ? this.policyKind(init, depth + 1) : 'unknown';
     }
     if (node.type === 'NewExpression') {
@@ -393,16 +393,6 @@ export class GuardAnalysis {
     });
   }
 
-  private constInit(identifier: TSESTree.Identifier): TSESTree.Expression | null {
-    const variable = this.tracker.variableOf(identifier);
-    if (!variable || variable.defs.length !== 1) return null;
-    const def = variable.defs[0]!;
-    if (def.type !== 'Variable') return null;
-    const declarator = def.node as TSESTree.VariableDeclarator;
-    if (declarator.id.type !== 'Identifier' || !declarator.init) return null;
-    if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
-    return declarator.init;
-  }
 
   // ---- in-file propagation --------------------------------------------
 

@@ -180,7 +180,7 @@ export function classifyPath(node: TSESTree.Node | undefined, resource: SharedRe
   if (node.type === 'Identifier' || node.type === 'MemberExpression') {
     if (matchesAnyDotted(pathIdentifiers, dottedName(node))) return 'shared';
     if (node.type === 'Identifier') {
-      const init = constInit(node, tracker);
+      const init = tracker.constInit(node);
       if (init) return classifyPath(init, resource, tracker, depth + 1);
     }
     return 'unknown';
@@ -233,14 +233,3 @@ function builtFromIdentifier(node: TSESTree.Node, resource: SharedResource, trac
   return parts.some((part) => 'expression' in part && builtFromIdentifier(part.expression, resource, tracker, depth + 1));
 }
 
-/** The initialiser of a `const` (or never reassigned) local bound to a plain identifier. */
-function constInit(identifier: TSESTree.Identifier, tracker: ImportTracker): TSESTree.Expression | null {
-  const variable = tracker.variableOf(identifier);
-  if (!variable || variable.defs.length !== 1) return null;
-  const def = variable.defs[0]!;
-  if (def.type !== 'Variable') return null;
-  const declarator = def.node as TSESTree.VariableDeclarator;
-  if (declarator.id.type !== 'Identifier' || !declarator.init) return null;
-  if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
-  return declarator.init;
-}

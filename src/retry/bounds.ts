@@ -4,6 +4,7 @@
  * retry (the loop condition, or a check whose branch leaves).
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { constantInit } from '../imports';
 import { isForeverNumber, isMemberCall, nameKey, type Node, type VisitorKeys, unwrapExpression, walkOwn } from './ast';
 
 export interface BoundContext {
@@ -56,15 +57,11 @@ function mentionsCounter(node: Node, ctx: BoundContext): boolean {
   return found;
 }
 
-/** The value a `const` name was initialised with, followed once; otherwise the node itself. */
+/** The value a once-bound name was initialised with, followed once; otherwise the node itself. */
 function resolveConstant(node: Node, ctx: BoundContext): Node {
   const n = unwrapExpression(node);
   if (n.type !== 'Identifier') return n;
-  const variable = ASTUtils.findVariable(ctx.sourceCode.getScope(n), n);
-  if (!variable || variable.defs.length !== 1) return n;
-  const def = variable.defs[0]!;
-  if (def.type !== 'Variable' || def.parent?.kind !== 'const') return n;
-  const init = (def.node as TSESTree.VariableDeclarator).init;
+  const init = constantInit(ASTUtils.findVariable(ctx.sourceCode.getScope(n), n));
   return init ? unwrapExpression(init) : n;
 }
 

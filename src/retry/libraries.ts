@@ -78,12 +78,8 @@ class OptionsObject {
 function resolveConst(node: Node, ctx: LibraryContext): Node {
   const n = unwrapExpression(node);
   if (n.type !== 'Identifier') return n;
-  const variable = ASTUtils.findVariable(ctx.sourceCode.getScope(n), n);
-  if (!variable || variable.defs.length !== 1) return n;
-  const def = variable.defs[0]!;
-  if (def.type !== 'Variable' || def.parent?.kind !== 'const') return n;
-  const init = (def.node as TSESTree.VariableDeclarator).init;
-  return init && (def.node as TSESTree.VariableDeclarator).id.type === 'Identifier' ? unwrapExpression(init) : n;
+  const init = ctx.imports.constInit(n);
+  return init ? unwrapExpression(init) : n;
 }
 
 function objectArg(call: Call, index: number, ctx: LibraryContext): OptionsObject | null {
