@@ -63,6 +63,17 @@ export function walkOwn(root: Node, keys: VisitorKeys, visit: (node: Node) => bo
   }
 }
 
+/** Like `walkOwn`, but also descends into nested functions. */
+export function walkAll(root: Node, keys: VisitorKeys, visit: (node: Node) => boolean | void): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (visit(node) === false) continue;
+    const children = childrenOf(node, keys);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+}
+
 /** True when any own node under `root` satisfies `test`. */
 export function someOwn(root: Node, keys: VisitorKeys, test: (node: Node) => boolean): boolean {
   let found = false;

@@ -5,7 +5,7 @@
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { constantInit } from '../imports';
-import { isForeverNumber, isMemberCall, nameKey, type Node, type VisitorKeys, unwrapExpression, walkOwn } from './ast';
+import { isForeverNumber, isMemberCall, nameKey, type Node, type VisitorKeys, unwrapExpression, walkAll, walkOwn } from './ast';
 
 export interface BoundContext {
   keys: VisitorKeys;
@@ -131,21 +131,7 @@ export function collectCounters(region: Node, keys: VisitorKeys, includeNested: 
     }
     return true;
   };
-  if (includeNested) {
-    const stack: Node[] = [region];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      visit(node);
-      const record = node as unknown as Record<string, unknown>;
-      for (const name of keys[node.type] ?? []) {
-        const value = record[name];
-        if (Array.isArray(value)) { for (const item of value) if (item && typeof item === 'object') stack.push(item as Node); }
-        else if (value && typeof value === 'object') stack.push(value as Node);
-      }
-    }
-  } else {
-    walkOwn(region, keys, visit);
-  }
+  (includeNested ? walkAll : walkOwn)(region, keys, visit);
   return counters;
 }
 

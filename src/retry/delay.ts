@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker } from '../imports';
-import { calleeName, isFunction, isMemberCall, nameKey, type Node, type VisitorKeys, walkOwn } from './ast';
+import { calleeName, isFunction, isMemberCall, nameKey, type Node, type VisitorKeys, walkAll, walkOwn } from './ast';
 
 export type WaitKind = 'none' | 'constant' | 'linear' | 'unknown' | 'exponential';
 
@@ -155,22 +155,7 @@ export class RegionWrites {
       }
       return true;
     };
-    if (includeNested) {
-      const stack: Node[] = [region];
-      while (stack.length > 0) {
-        const node = stack.pop()!;
-        visit(node);
-        const names = keys[node.type] ?? [];
-        const record = node as unknown as Record<string, unknown>;
-        for (const name of names) {
-          const value = record[name];
-          if (Array.isArray(value)) for (const item of value) { if (item && typeof item === 'object') stack.push(item as Node); }
-          else if (value && typeof value === 'object') stack.push(value as Node);
-        }
-      }
-    } else {
-      walkOwn(region, keys, visit);
-    }
+    (includeNested ? walkAll : walkOwn)(region, keys, visit);
   }
 
   private add(key: string, write: Write): void {
