@@ -6,6 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
 import { SharedResourceCollector, isChokePoint, relativeFilePath, type Finding } from '../src/resources/analyze';
+import { mayTouchResource } from '../src/resources/match';
 import { planWrap } from '../src/resources/rewrite';
 import { getSettings, type SharedResource } from '../src/settings';
 
@@ -60,9 +61,11 @@ export default createRule<Options, MessageId>({
     const settings = getSettings(context);
     if (settings.sharedResources.length === 0) return {};
     const relativePath = relativeFilePath(context.filename, context.cwd);
-    const resources = settings.sharedResources.filter((resource) => !isChokePoint(resource, relativePath));
-    if (resources.length === 0) return {};
     const sourceCode = context.sourceCode;
+    const resources = settings.sharedResources.filter(
+      (resource) => !isChokePoint(resource, relativePath) && mayTouchResource(resource, sourceCode.text),
+    );
+    if (resources.length === 0) return {};
     const collector = new SharedResourceCollector(resources, sourceCode, {
       reportUnknownPaths: options?.reportUnknownPaths === true,
     });

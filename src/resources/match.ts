@@ -233,3 +233,39 @@ function builtFromIdentifier(node: TSESTree.Node, resource: SharedResource, trac
   return parts.some((part) => 'expression' in part && builtFromIdentifier(part.expression, resource, tracker, depth + 1));
 }
 
+/**
+ * A cheap, conservative text test run before any AST work: false only when
+ * no call in `text` can match the resource, because none of its module
+ * specifiers or their parents (quoted, with or without `node:`, or with a
+ * subpath: `fs/promises` is also reached as `fs` + `.promises`), none of
+ * its call patterns' names and none of its globals occurs in the text. The
+ * rule returns no listeners for such a file, so it costs nothing there.
+ */
+export function mayTouchResource(resource: SharedResource, text: string): boolean {
+  for (const module of specifierCandidates(resource.match.modules)) {
+    for (const quote of ["'", '"', '`']) {
+      for (const prefix of ['', 'node:']) {
+        const start = `${quote}${prefix}${module}`;
+        if (text.includes(`${start}${quote}`) || text.includes(`${start}/`)) return true;
+      }
+    }
+  }
+  for (const pattern of resource.match.calls) {
+    const names = pattern.filter((segment) => segment !== '*');
+    if (names.every((name) => text.includes(name))) return true;
+  }
+  return resource.match.globals.some((name) => text.includes(name));
+}
+
+/** Each listed module and its parent specifiers: `fs/promises` gives `fs/promises` and `fs`. */
+function specifierCandidates(modules: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const module of modules) {
+    const parts = module.split('/');
+    for (let i = parts.length; i >= 1; i--) {
+      const candidate = parts.slice(0, i).join('/');
+      if (!(i === 1 && candidate.startsWith('@') && parts.length > 1)) out.add(candidate);
+    }
+  }
+  return [...out];
+}
