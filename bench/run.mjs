@@ -99,6 +99,8 @@ function addRow(measure, value, target, pass, note = '') {
   rows.push({ measure, value, target, verdict: pass === null ? 'n/a' : pass ? 'met' : 'MISSED', note });
 }
 
+const corpus1 = ['corpus-1'];
+
 // ---------------------------------------------------------------- 1. lint cost
 // In one Linter, file by file, the three sides in rotating order: machine drift
 // (the no-rules baseline alone moves by seconds between whole-corpus runs)
