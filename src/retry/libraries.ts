@@ -216,6 +216,19 @@ interface LibrarySpec {
   check: (input: CheckInput & { library: string }) => void;
 }
 
+/** Reports `concern` about option `name`: at the option where it is set, at the call (a missing option) where not. */
+function reportOption(
+  input: CheckInput & { library: string },
+  concern: LibraryFinding['concern'],
+  options: OptionsObject | null,
+  name: string,
+  fix: { description: string; edits: Edit[] | null; noFix?: string } | null,
+): void {
+  const value = options?.value(name) ?? null;
+  if (value) report(input, concern, describeOption(name, value, input.editor), options!.property(name)!, fix);
+  else report(input, concern, name, input.call, fix, false, true);
+}
+
 function report(
   input: CheckInput & { library: string },
   concern: LibraryFinding['concern'],
@@ -471,18 +484,16 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
       if (!backoff ? !options?.hasSpread : constant) {
         const reference = cockatielExport(input, 'ExponentialBackoff');
         const edits = reference ? setOption(input, options, 1, 'backoff', `new ${reference.name}()`) : null;
-        report(
+        reportOption(
           input,
           'backoff',
-          backoff ? describeOption('backoff', backoff, editor) : 'backoff',
-          backoff ? options!.property('backoff')! : call,
+          options,
+          'backoff',
           {
             description: 'Set backoff: new ExponentialBackoff().',
             edits: edits && reference ? [...edits, ...reference.edits] : null,
             noFix: reference ? undefined : "ExponentialBackoff cannot be imported beside this call's import of cockatiel",
           },
-          false,
-          !backoff,
         );
       }
     },
@@ -528,10 +539,10 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
       }
       const value = options.value('interval');
       if (!value ? !options.hasSpread : isConstantDelay(value)) {
-        report(input, 'backoff', value ? describeOption('interval', value, editor) : 'interval', value ? options.property('interval')! : call, {
+        reportOption(input, 'backoff', options, 'interval', {
           description: 'Set interval with capped exponential backoff and full jitter.',
           edits: editor.setProperty(options, 'interval', interval),
-        }, false, !value);
+        });
       }
     },
   },
@@ -554,17 +565,17 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
         }, capped && (factorValue === null || factorValue > 1));
       }
       if (factor ? factorValue !== null && factorValue <= 1 : !options?.hasSpread) {
-        report(input, 'backoff', factor ? describeOption('factor', factor, editor) : 'factor', factor ? options!.property('factor')! : call, {
+        reportOption(input, 'backoff', options, 'factor', {
           description: 'Set factor: 2.',
           edits: setOption(input, options, 1, 'factor', '2'),
-        }, false, !factor);
+        });
       }
       const jitter = options?.value('jitter') ?? null;
       if (!isTrue(jitter) && (jitter || !options?.hasSpread)) {
-        report(input, 'jitter', jitter ? describeOption('jitter', jitter, editor) : 'jitter', jitter ? options!.property('jitter')! : call, {
+        reportOption(input, 'jitter', options, 'jitter', {
           description: 'Set jitter: true.',
           edits: setOption(input, options, 1, 'jitter', 'true'),
-        }, false, !jitter);
+        });
       }
     },
   },
@@ -596,10 +607,10 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
       const jitter = options?.value('jitter') ?? null;
       const jitterText = stringValue(jitter);
       if (jitter ? jitterText === 'none' : !options?.hasSpread) {
-        report(input, 'jitter', jitter ? describeOption('jitter', jitter, editor) : 'jitter', jitter ? options!.property('jitter')! : call, {
+        reportOption(input, 'jitter', options, 'jitter', {
           description: "Set jitter: 'full'.",
           edits: setOption(input, options, 1, 'jitter', quoted('full', editor.style)),
-        }, false, !jitter);
+        });
       }
     },
   },
@@ -622,10 +633,10 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
       const backoffText = stringValue(backoff);
       if (backoff ? backoffText === 'FIXED' : !options?.hasSpread) {
         const value = quoted('EXPONENTIAL', editor.style);
-        report(input, 'backoff', backoff ? describeOption('backoff', backoff, editor) : 'backoff', backoff ? options!.property('backoff')! : call, {
+        reportOption(input, 'backoff', options, 'backoff', {
           description: `Set backoff: ${value}.`,
           edits: setOption(input, options, 1, 'backoff', value),
-        }, false, !backoff);
+        });
       }
     },
   },
@@ -648,10 +659,10 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
       const backoff = options?.value('backoff') ?? null;
       const factor = backoff ? numberValue(backoff) : null;
       if (backoff ? factor !== null && factor <= 1 : !options?.hasSpread) {
-        report(input, 'backoff', backoff ? describeOption('backoff', backoff, editor) : 'backoff', backoff ? options!.property('backoff')! : call, {
+        reportOption(input, 'backoff', options, 'backoff', {
           description: 'Set backoff: 2.',
           edits: setOption(input, options, 1, 'backoff', '2'),
-        }, false, !backoff);
+        });
       }
     },
   },
