@@ -6,9 +6,11 @@
 import * as path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { matchesGlob } from '../glob';
-import { ImportTracker, staticString } from '../imports';
+import type { FunctionNode } from '../ast/functions';
+import { staticString } from '../ast/static';
+import { ImportTracker } from '../imports';
 import type { SharedResource } from '../settings';
-import { GuardAnalysis, ThisMembers, type FunctionNode } from './guard';
+import { GuardAnalysis, ThisMembers } from './guard';
 import { AccessMatcher, type Access } from './match';
 
 export type Finding =

@@ -8,7 +8,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ImportTracker, stripNodePrefix } from '../imports';
-import type { FunctionNode } from './ast';
+import type { FunctionNode } from '../ast/functions';
 import { analyzeLibraryCall, RETRY_LIBRARY_MODULES } from './libraries';
 import { LoopRetries } from './loops';
 import type { RetryAnalysisOptions, RetryHandlers } from './model';
