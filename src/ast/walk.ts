@@ -14,18 +14,17 @@ export function contains(outer: Node, inner: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
+function isNode(value: unknown): value is Node {
+  return !!value && typeof value === 'object' && typeof (value as Node).type === 'string';
+}
+
 /** The children of a node, through the parser's visitor keys. */
 export function childrenOf(node: Node, keys: VisitorKeys): Node[] {
-  const out: Node[] = [];
-  const names = keys[node.type] ?? [];
   const record = node as unknown as Record<string, unknown>;
-  for (const name of names) {
+  const out: Node[] = [];
+  for (const name of keys[node.type] ?? []) {
     const value = record[name];
-    if (Array.isArray(value)) {
-      for (const item of value) if (item && typeof item === 'object' && typeof (item as Node).type === 'string') out.push(item as Node);
-    } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') {
-      out.push(value as Node);
-    }
+    for (const item of Array.isArray(value) ? value : [value]) if (isNode(item)) out.push(item);
   }
   return out;
 }
