@@ -13,7 +13,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isFunction, isInsideFunction } from '../ast/functions';
-import type { ImportTracker } from '../imports';
+import { constantInit, type ImportTracker } from '../imports';
 import { canonicalExpression, dottedName, matchesAnyDotted } from '../patterns';
 import type { SharedResource } from '../settings';
 
@@ -405,8 +405,7 @@ export class GuardAnalysis {
       }
     } else if (parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier') {
       const variable = this.sourceCode.getDeclaredVariables(parent).find((v) => v.name === (parent.id as TSESTree.Identifier).name);
-      const reassigned = variable?.references.some((reference) => reference.isWrite() && !reference.init);
-      if (variable && !reassigned) {
+      if (variable && constantInit(variable) === fn) {
         const exported = parent.parent?.parent?.type === 'ExportNamedDeclaration';
         helper = { name: parent.id.name, exported, uses: referencesOf(variable) };
       }
