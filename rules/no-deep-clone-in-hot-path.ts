@@ -1,14 +1,15 @@
 /**
  * Reports a deep clone (structuredClone, JSON round trip, lodash cloneDeep,
  * rfdc, …) where it runs hot: per request, per log line, per event, per
- * render or action, per item. Detection lives in src/clones/ and
- * src/hot-path/ (src/clones/analysis.ts wires them); this file reports.
+ * render or action, per item. Detection lives in src/clones/recognise.ts and
+ * src/hot-path/, wired by src/clones/analysis.ts; the suggestion is
+ * src/clones/shallow-copy.ts. This file reports.
  */
 import { createCloneAnalysis, type HotKind } from '../src/clones/analysis';
 import { createRule } from '../src/create-rule';
 import { parsePatternOption } from '../src/hot-path/options';
+import { shallowCopyRewrite } from '../src/clones/shallow-copy';
 import { getSettings } from '../src/settings';
-import { shallowCopyRewrite } from '../src/shallow-copy';
 
 type Options = [{ ignoreLoops?: boolean; hotFunctions?: string[]; cloneFunctions?: string[] }];
 type MessageId =

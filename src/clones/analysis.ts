@@ -7,12 +7,12 @@
  */
 import type { AnalysisContext, FileAnalysis } from '../analysis';
 import { NOTHING_TO_ANALYSE } from '../analysis';
-import { CloneDetector, type DeepClone, mayContainClone } from '../clones';
+import { CloneDetector, type DeepClone, mayContainClone } from './recognise';
 import { type HotExplanation, HotPathAnalysis } from '../hot-path/analysis';
 import { ImportTracker } from '../imports';
 import type { DottedPattern } from '../patterns';
 
-export type { DeepClone } from '../clones';
+export type { DeepClone } from './recognise';
 export type { HotExplanation, HotKind } from '../hot-path/analysis';
 
 export interface CloneAnalysisOptions {

@@ -11,10 +11,10 @@
  * `Program:exit`, for the few calls that could be clones.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { staticMemberName, staticString } from './ast/static';
-import { unwrapExpression } from './ast/unwrap';
-import { type ImportTracker, type Origin, originIs, stripNodePrefix } from './imports';
-import { dottedName, matchesAnyDotted, type DottedPattern } from './patterns';
+import { staticMemberName, staticString } from '../ast/static';
+import { unwrapExpression } from '../ast/unwrap';
+import { type ImportTracker, type Origin, originIs, stripNodePrefix } from '../imports';
+import { dottedName, matchesAnyDotted, type DottedPattern } from '../patterns';
 
 export interface DeepClone {
   /** The call that clones (for `JSON.parse(JSON.stringify(x))`, the outer `JSON.parse` call). */
