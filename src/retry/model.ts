@@ -7,7 +7,8 @@ import type { ImportTracker } from '../imports';
 import type { VisitorKeys } from './ast';
 import type { WaitInfo } from './delay';
 import type { LibraryFinding } from './libraries';
-import type { BackoffSettings, Edit, SourceStyle } from './rewrite';
+import type { TextEdit } from '../fix/edits';
+import type { BackoffSettings } from './rewrite';
 
 export interface RetryAnalysisOptions extends BackoffSettings {
   /** A limit at or above this is no limit. */
@@ -27,8 +28,8 @@ export interface HandWrittenRetry {
   bounded: boolean;
   wait: WaitInfo;
   /** The suggestion's edits; `addBound` also limits the attempts. Null when there is no safe rewrite. */
-  rewrite: ((addBound: boolean) => Edit[]) | null;
-  /** Why there is no rewrite (the text after "No quick fix: "). */
+  rewrite: ((addBound: boolean) => TextEdit[]) | null;
+  /** Why there is no rewrite (for `noFixText`, src/fix/no-fix.ts). */
   noFix: string | null;
 }
 
@@ -56,6 +57,4 @@ export interface FinderContext {
   imports: ImportTracker;
   options: RetryAnalysisOptions;
   onRetry: (retry: HandWrittenRetry) => void;
-  /** The file's indentation, quote and semicolon style, computed on first use. */
-  style: () => SourceStyle;
 }
