@@ -9,6 +9,7 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker, Origin } from '../imports';
 import { isForeverNumber, isFunction, type Node, numberValue, unwrapExpression } from './ast';
+import { NO_FIX } from './model';
 import type { TextEdit } from '../fix/edits';
 import { addImportSpecifier, addRequireProperty } from '../fix/imports';
 import { lineIndent, quoted, type SourceStyle, sourceStyle, startsLine } from '../fix/style';
@@ -247,7 +248,7 @@ function report(
     node,
     backedOff,
     fix: fix && edits ? { description: fix.description, edits } : null,
-    noFix: edits ? null : (fix?.noFix ?? 'the option cannot be set at this call'),
+    noFix: edits ? null : (fix?.noFix ?? NO_FIX.libraryOption),
   });
 }
 
@@ -376,7 +377,7 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
       }
       const fix = exponential
         ? { description: `Set retryDelay: ${exponential}.`, edits: setOption(input, options, 1, 'retryDelay', exponential) }
-        : { description: '', edits: null, noFix: "axios-retry's exponentialDelay cannot be named from this call" };
+        : { description: '', edits: null, noFix: NO_FIX.axiosExponentialDelay };
       if (!retryDelay) {
         if (!options?.hasSpread) report(input, 'backoff', 'retryDelay', call, fix, false, true);
       } else if (isConstantDelay(retryDelay)) {
@@ -492,7 +493,7 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
           {
             description: 'Set backoff: new ExponentialBackoff().',
             edits: edits && reference ? [...edits, ...reference.edits] : null,
-            noFix: reference ? undefined : "ExponentialBackoff cannot be imported beside this call's import of cockatiel",
+            noFix: reference ? undefined : NO_FIX.cockatielBackoffImport,
           },
         );
       }
@@ -687,7 +688,7 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
           report(input, 'unbounded', describeOption('reconnectOnError', onError, editor), options.property('reconnectOnError')!, {
             description: '',
             edits: null,
-            noFix: 'which error replies should reconnect is a decision for a person',
+            noFix: NO_FIX.reconnectOnError,
           });
         }
         // `retryStrategy: () => 1000`: reconnects at a constant interval.

@@ -38,6 +38,7 @@ export interface RetryHandlers {
   onLibrary?: (finding: LibraryFinding) => void;
 }
 
+/** Why a retry gets no rewrite: the reasons the rules pass to `noFixText` (src/fix/no-fix.ts). */
 export const NO_FIX = {
   sync: 'sync function, nothing to await between attempts',
   topLevel: 'not inside an async function, nothing to await between attempts',
@@ -48,6 +49,11 @@ export const NO_FIX = {
   recursion: 'the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments)',
   callback: 'the retry is scheduled from a callback, whose last failure has no caller to report to',
   reconnect: 'a reconnect handler has no caller to report the last failure to',
+  // Retry libraries.
+  libraryOption: 'the option cannot be set at this call',
+  axiosExponentialDelay: "axios-retry's exponentialDelay cannot be named from this call",
+  cockatielBackoffImport: "ExponentialBackoff cannot be imported beside this call's import of cockatiel",
+  reconnectOnError: 'which error replies should reconnect is a decision for a person',
 } as const;
 
 /** What the loop and recursion finders share for one file. */
