@@ -7,6 +7,7 @@
  */
 import { createCloneAnalysis, type HotKind } from '../src/clones/analysis';
 import { createRule } from '../src/create-rule';
+import { editsToFix } from '../src/fix/edits';
 import { parsePatternOption } from '../src/hot-path/options';
 import { shallowCopyRewrite } from '../src/clones/shallow-copy';
 import { getSettings } from '../src/settings';
@@ -98,7 +99,7 @@ export default createRule<Options, MessageId>({
                 {
                   messageId: 'replaceWithShallowCopy',
                   data: { source: rewrite.sourceText },
-                  fix: (fixer) => fixer.replaceTextRange(rewrite.range, rewrite.text),
+                  fix: editsToFix([rewrite]),
                 },
               ]
             : [],
