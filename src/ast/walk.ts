@@ -4,7 +4,7 @@
  * stack (no recursion limit), in source order.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunction } from './functions';
+import { type FunctionNode, isFunction } from './functions';
 
 type Node = TSESTree.Node;
 export type VisitorKeys = TSESLint.SourceCode['visitorKeys'];
@@ -84,7 +84,7 @@ function some(root: Node, keys: VisitorKeys, test: (node: Node) => boolean, walk
  * is not seen). Each entry is the returned expression, or null for a bare
  * `return;`. `throws` is true when such a body also holds a `throw`.
  */
-export function functionReturns(fn: FunctionNodeLike): { returns: (Node | null)[]; throws: boolean } {
+export function functionReturns(fn: FunctionNode): { returns: (Node | null)[]; throws: boolean } {
   if (fn.body.type !== 'BlockStatement') return { returns: [fn.body], throws: false };
   const returns: (Node | null)[] = [];
   let throws = false;
@@ -101,5 +101,3 @@ export function functionReturns(fn: FunctionNodeLike): { returns: (Node | null)[
   }
   return { returns, throws };
 }
-
-type FunctionNodeLike = { body: TSESTree.BlockStatement | TSESTree.Expression };
