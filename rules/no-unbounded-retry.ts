@@ -6,6 +6,8 @@ import { createRule } from '../src/create-rule';
 import { createRetryAnalysis, isCappedBackoff } from '../src/retry/analysis';
 import { editsToFix } from '../src/fix/edits';
 import { noFixText } from '../src/fix/no-fix';
+import { ResilienceConfigError } from '../src/errors';
+import { TIMER_LIMIT_MS } from '../src/retry/rewrite';
 
 export interface Options {
   maxAttempts: number;
@@ -47,8 +49,7 @@ export default createRule<[Options], MessageIds>({
         '{{library}} retries forever with {{option}}, so a lasting failure becomes an endless flood of retries.{{noFix}}',
       unboundedLibraryDefault:
         '{{library}} retries forever when {{option}} is not set, so a lasting failure becomes an endless flood of retries.{{noFix}}',
-      boundRetry:
-        'Retry at most {{maxAttempts}} attempts with capped exponential backoff and full jitter, then rethrow the last error.',
+      boundRetry: '{{description}}',
       setLibraryLimit: '{{description}}',
     },
     schema: [
@@ -57,10 +58,14 @@ export default createRule<[Options], MessageIds>({
         description: 'Options of no-unbounded-retry.',
         additionalProperties: false,
         properties: {
-          maxAttempts: { type: 'integer', minimum: 1, description: 'Attempts allowed by the suggested rewrite (and set by library suggestions).' },
-          baseDelayMs: { type: 'number', minimum: 0, description: 'Base delay in ms of the suggested exponential backoff.' },
-          maxDelayMs: { type: 'number', minimum: 0, description: 'Cap in ms of the suggested exponential backoff.' },
-          unboundedAbove: { type: 'number', minimum: 1, description: 'A literal attempt limit at or above this counts as no limit.' },
+          maxAttempts: {
+            type: 'integer',
+            minimum: 1,
+            description: 'Attempts allowed by the suggested rewrite (and set by library suggestions); must be below unboundedAbove.',
+          },
+          baseDelayMs: { type: 'number', minimum: 0, maximum: TIMER_LIMIT_MS, description: 'Base delay in ms of the suggested exponential backoff (at most 2^31-1, the timer limit).' },
+          maxDelayMs: { type: 'number', minimum: 0, maximum: TIMER_LIMIT_MS, description: 'Cap in ms of the suggested exponential backoff (at most 2^31-1, the timer limit).' },
+          unboundedAbove: { type: 'number', minimum: 2, description: 'A literal attempt limit at or above this counts as no limit.' },
           allowUnboundedWithBackoff: {
             type: 'boolean',
             description: 'Allow an unbounded retry whose wait grows exponentially up to a cap (long-lived reconnect loops).',
@@ -71,17 +76,23 @@ export default createRule<[Options], MessageIds>({
     defaultOptions: [{ maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 10000, unboundedAbove: 1000, allowUnboundedWithBackoff: true }],
   },
   create(context, [options]) {
+    if (options.maxAttempts >= options.unboundedAbove) {
+      throw new ResilienceConfigError(
+        `no-unbounded-retry: maxAttempts (${options.maxAttempts}) must be below unboundedAbove (${options.unboundedAbove}), or the rewrite would set a limit the rule itself calls unbounded.`,
+      );
+    }
     const allowed = (backedOff: boolean) => options.allowUnboundedWithBackoff && backedOff;
     const analysis = createRetryAnalysis(context, options, {
       onRetry(retry) {
         if (retry.bounded || allowed(isCappedBackoff(retry.wait))) return;
-        const rewrite = retry.rewrite;
-        const data = { noFix: noFixText(rewrite ? null : retry.noFix), name: retry.name ?? '', event: retry.event ?? '' };
+        const rewrite = retry.rewrite ? retry.rewrite(true, false) : retry.noFix;
+        const fix = typeof rewrite === 'string' || !rewrite ? null : rewrite;
+        const data = { noFix: noFixText(fix ? null : (rewrite as string | null)), name: retry.name ?? '', event: retry.event ?? '' };
         context.report({
           loc: retry.loc,
           messageId: retry.shape === 'loop' ? 'unboundedLoop' : retry.shape === 'recursion' ? 'unboundedRecursion' : 'unboundedReconnect',
           data,
-          suggest: rewrite ? [{ messageId: 'boundRetry', data: { maxAttempts: String(options.maxAttempts) }, fix: editsToFix(rewrite(true)) }] : [],
+          suggest: fix ? [{ messageId: 'boundRetry', data: { description: fix.description }, fix: editsToFix(fix.edits) }] : [],
         });
       },
       onLibrary(finding) {

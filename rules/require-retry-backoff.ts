@@ -3,7 +3,8 @@
  * Detection lives in src/retry/analysis.ts; this file only reports.
  */
 import { createRule } from '../src/create-rule';
-import { createRetryAnalysis, waitProblem } from '../src/retry/analysis';
+import { createRetryAnalysis, NO_FIX, waitProblem } from '../src/retry/analysis';
+import { MAX_ATTEMPTS_LIMIT, TIMER_LIMIT_MS } from '../src/retry/rewrite';
 import { editsToFix } from '../src/fix/edits';
 import { noFixText } from '../src/fix/no-fix';
 
@@ -52,8 +53,7 @@ export default createRule<[Options], MessageIds>({
         '{{library}} waits a constant time (or not at all) between retries when {{option}} is not set, so failing clients hammer the service at a steady rate.{{noFix}}',
       libraryNoJitter:
         '{{library}} backs off without randomness ({{option}}), so clients that failed together retry together in synchronised waves.{{noFix}}',
-      useBackoff:
-        'Wait with capped exponential backoff and full jitter between attempts (at most {{maxAttempts}} attempts), then rethrow the last error.',
+      useBackoff: '{{description}}',
       setLibraryBackoff: '{{description}}',
     },
     schema: [
@@ -62,9 +62,14 @@ export default createRule<[Options], MessageIds>({
         description: 'Options of require-retry-backoff.',
         additionalProperties: false,
         properties: {
-          maxAttempts: { type: 'integer', minimum: 1, description: 'Attempts allowed by the suggested rewrite of an unbounded retry.' },
-          baseDelayMs: { type: 'number', minimum: 0, description: 'Base delay in ms of the suggested exponential backoff.' },
-          maxDelayMs: { type: 'number', minimum: 0, description: 'Cap in ms of the suggested exponential backoff.' },
+          maxAttempts: {
+            type: 'integer',
+            minimum: 1,
+            maximum: MAX_ATTEMPTS_LIMIT,
+            description: 'Attempts allowed by the suggested rewrite of an unbounded retry (below 1000, where a limit counts as none).',
+          },
+          baseDelayMs: { type: 'number', minimum: 0, maximum: TIMER_LIMIT_MS, description: 'Base delay in ms of the suggested exponential backoff (at most 2^31-1, the timer limit).' },
+          maxDelayMs: { type: 'number', minimum: 0, maximum: TIMER_LIMIT_MS, description: 'Cap in ms of the suggested exponential backoff (at most 2^31-1, the timer limit).' },
           requireJitter: { type: 'boolean', description: 'Also report exponential waits that have no randomness (jitter).' },
         },
       },
@@ -76,9 +81,12 @@ export default createRule<[Options], MessageIds>({
       onRetry(retry) {
         const problem = waitProblem(retry.wait, options.requireJitter);
         if (!problem) return;
-        const rewrite = retry.rewrite;
+        const planned = retry.rewrite ? retry.rewrite(!retry.bounded, problem === 'jitter') : retry.noFix;
+        // A rewrite that keeps a wait computed from the failure does not remove this finding: none is offered.
+        const rewrite = planned && typeof planned !== 'string' && !planned.backsOff ? NO_FIX.keptWait : planned;
+        const fix = typeof rewrite === 'string' || !rewrite ? null : rewrite;
         const data = {
-          noFix: noFixText(rewrite ? null : retry.noFix),
+          noFix: noFixText(fix ? null : (rewrite as string | null)),
           name: retry.name ?? '',
           event: retry.event ?? '',
           wait: problem === 'none' ? 'does not wait' : 'waits a constant time',
@@ -89,9 +97,7 @@ export default createRule<[Options], MessageIds>({
           loc: retry.loc,
           messageId,
           data,
-          suggest: rewrite
-            ? [{ messageId: 'useBackoff', data: { maxAttempts: String(options.maxAttempts) }, fix: editsToFix(rewrite(!retry.bounded)) }]
-            : [],
+          suggest: fix ? [{ messageId: 'useBackoff', data: { description: fix.description }, fix: editsToFix(fix.edits) }] : [],
         });
       },
       onLibrary(finding) {

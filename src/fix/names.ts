@@ -2,8 +2,15 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 /** A name not used in `within` nor visible from its scope: `base`, then the alternatives, then `base1`, `base2`... */
-export function freshName(sourceCode: Readonly<TSESLint.SourceCode>, within: TSESTree.Node, base: string, alternatives: readonly string[] = []): string {
-  const used = new Set<string>();
+export function freshName(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  within: TSESTree.Node,
+  base: string,
+  alternatives: readonly string[] = [],
+  /** Names already given to other rewrites of the same scope (two retry loops in one function get two counters). */
+  reserved: ReadonlySet<string> = new Set(),
+): string {
+  const used = new Set<string>(reserved);
   for (const token of sourceCode.getTokens(within)) if (token.type === 'Identifier') used.add(token.value);
   const scope = sourceCode.getScope(within);
   const taken = (name: string) => used.has(name) || ASTUtils.findVariable(scope, name) !== null;

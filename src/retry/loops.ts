@@ -4,7 +4,7 @@
  * Candidates are noted while ESLint walks the file (a `catch` or a status
  * check directly in a loop body) and judged once at the end.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, isFunction, isLoop } from '../ast/functions';
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, functionReturns, type VisitorKeys, walkOwn } from '../ast/walk';
@@ -12,9 +12,10 @@ import { alwaysLeaves, blockFlow, calleeName, type FlowContext, type LoopNode, n
 import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest } from './bounds';
 import { classifyDelay, type FoundWait, NO_WAIT, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX } from './model';
-import { rewriteRetryLoop } from './rewrite';
+import { type FailureCounter, type RetryPoint, retryPointOf, type RetryRewritePlan, rewriteRetryLoop } from './rewrite';
+import { freshName } from '../fix/names';
 import { sourceStyle } from '../fix/style';
-import { indexesWith } from './shared';
+import { indexesWith, isFixedDelay } from './shared';
 import { statusPolarity } from './status';
 
 export class LoopRetries {
@@ -199,7 +200,7 @@ export class LoopRetries {
       wait = strongerWait(wait, info);
     }
 
-    const statement = loop.parent?.type === 'LabeledStatement' ? loop.parent : loop;
+    const statement: Node = loop.parent?.type === 'LabeledStatement' ? loop.parent : loop;
     let noFix: string | null = null;
     if (owner) {
       if (!owner.async) noFix = NO_FIX.sync;
@@ -212,15 +213,19 @@ export class LoopRetries {
     const handler = retryTry?.handler ?? null;
     if (!noFix && handler?.param && handler.param.type !== 'Identifier') noFix = NO_FIX.destructuredError;
 
-    // Only the waits of the failure path are replaced: in the `catch`, or after the `try` in the loop body.
+    // The waits of the failure path (in the `catch`, or after the `try` in the loop body) stay where they are.
     const tryIndex = retryTry ? bodyList.indexOf(retryTry) : -1;
     const onFailurePath = (node: Node) =>
       (!!handler && contains(handler.body, node)) ||
       (tryIndex >= 0 && bodyList.slice(tryIndex + 1).some((statement) => contains(statement, node)));
-    const removable = waits
-      .filter((w) => !w.opaque && onFailurePath(w.node))
-      .map((w) => w.node.parent)
-      .filter((p): p is TSESTree.ExpressionStatement => p?.type === 'ExpressionStatement' && (p.parent?.type === 'BlockStatement' || p.parent?.type === 'SwitchCase'));
+    const failureWaits = waits.filter((w) => onFailurePath(w.node));
+    let plan: RetryRewritePlan | null = null;
+    if (!noFix && handler && retryTry) {
+      const restFlow = blockFlow(tryIndex >= 0 ? bodyList.slice(tryIndex + 1) : [], ctx);
+      const point = retryPointOf(handler.body, ctx, tryIndex < 0 || restFlow.normal || restFlow.cont);
+      if (!point) noFix = NO_FIX.severalRetryPoints;
+      else plan = this.loopPlan({ loop, statement, owner: owner ?? this.sourceCode.ast, handler, retryTry, point, failureWaits, writes });
+    }
     const first = this.sourceCode.getFirstToken(loop);
     this.ctx.onRetry({
       shape: 'loop',
@@ -230,20 +235,124 @@ export class LoopRetries {
       bounded,
       wait,
       noFix,
-      rewrite: noFix || !handler
-        ? null
-        : (addBound) =>
-            rewriteRetryLoop({
-              sourceCode: this.sourceCode,
-              statement,
-              owner: owner ?? this.sourceCode.ast,
-              handler,
-              waits: removable,
-              addBound,
-              settings: this.ctx.options,
-              style: sourceStyle(this.ctx.sourceCode),
-            }),
+      rewrite: plan,
     });
+  }
+
+  /** Names handed to rewrites per function, so two loops in one function get two counters. */
+  private readonly reserved = new Map<Node, Set<string>>();
+
+  private reserve(owner: Node, base: string, alternatives: readonly string[]): string {
+    let set = this.reserved.get(owner);
+    if (!set) this.reserved.set(owner, (set = new Set()));
+    const name = freshName(this.sourceCode, owner, base, alternatives, set);
+    set.add(name);
+    return name;
+  }
+
+  /** The rewrite of one retry loop (src/retry/rewrite.ts), with what it keeps worked out here. */
+  private loopPlan(input: {
+    loop: LoopNode;
+    statement: Node;
+    owner: Node;
+    handler: TSESTree.CatchClause;
+    retryTry: TSESTree.TryStatement;
+    point: RetryPoint;
+    failureWaits: readonly FoundWait[];
+    writes: RegionWrites;
+  }): RetryRewritePlan {
+    const { loop, statement, owner, handler, failureWaits, writes } = input;
+    const growDelays: Node[] = [];
+    const jitterDelays: Node[] = [];
+    const waitStatements = new Set<Node>();
+    for (const found of failureWaits) {
+      const holder = found.node.parent;
+      if (holder?.type === 'ExpressionStatement') waitStatements.add(holder);
+      if (found.opaque || !found.delay) continue;
+      const info = classifyDelay(found.delay, { keys: this.keys, writes, varying: new Set() });
+      if (info.kind === 'constant' && isFixedDelay(this.sourceCode, found.delay, statement)) growDelays.push(found.delay);
+      else if (info.kind === 'exponential' && !info.jitter) jitterDelays.push(found.delay);
+    }
+    const counter = this.failureCounter(loop, owner, input.retryTry, input.point);
+    const newCounter = this.reserve(owner, 'attempt', ['failedAttempts', 'retryAttempt']);
+    const newError = handler.param ? '' : this.reserve(owner, 'error', ['caughtError', 'retryError']);
+    const noCaller = hasNoCaller(owner);
+    const reports = noCaller && !!handler.param && handler.param.type === 'Identifier' && reportsError(handler.body, handler.param.name, this.keys);
+    const base = {
+      sourceCode: this.sourceCode,
+      statement,
+      handler,
+      point: input.point,
+      counter,
+      newCounter,
+      newError,
+      waitStatements,
+      hasWait: failureWaits.length > 0,
+      stop: noCaller ? ('return' as const) : ('throw' as const),
+      settings: this.ctx.options,
+      style: sourceStyle(this.sourceCode),
+    };
+    return (addBound, addJitter) => {
+      if (addBound && noCaller && !reports) return NO_FIX.noCaller;
+      return rewriteRetryLoop({ ...base, growDelays, jitterDelays: addJitter && growDelays.length === 0 ? jitterDelays : [] }, addBound);
+    };
+  }
+
+  /**
+   * An existing counter of failures the rewrite can reuse: the `for` loop's
+   * own `let i = 0; ...; i++` (it counts the failures before this one), or a
+   * `let n = 0` declared before the loop and counted once per attempt (first
+   * in the loop body) or per failure (in the catch, before the retry point).
+   */
+  private failureCounter(loop: LoopNode, owner: Node, retryTry: TSESTree.TryStatement, point: RetryPoint): FailureCounter | null {
+    const loopWrites = new RegionWrites(loop.body, this.keys, true);
+    const isIncrement = (s: TSESTree.Statement | undefined, name: string) => {
+      if (s?.type !== 'ExpressionStatement') return false;
+      const e = s.expression;
+      if (e.type === 'UpdateExpression') return e.operator === '++' && e.argument.type === 'Identifier' && e.argument.name === name;
+      return e.type === 'AssignmentExpression' && e.operator === '+=' && e.left.type === 'Identifier' && e.left.name === name && e.right.type === 'Literal' && e.right.value === 1;
+    };
+    const zeroLet = (declarator: TSESTree.VariableDeclarator | undefined) =>
+      !!declarator &&
+      declarator.id.type === 'Identifier' &&
+      declarator.parent?.type === 'VariableDeclaration' &&
+      declarator.parent.kind === 'let' &&
+      declarator.init?.type === 'Literal' &&
+      declarator.init.value === 0;
+    if (loop.type === 'ForStatement' && loop.init?.type === 'VariableDeclaration' && loop.init.declarations.length === 1) {
+      const declarator = loop.init.declarations[0];
+      const update = loop.update;
+      if (zeroLet(declarator) && update) {
+        const name = (declarator!.id as TSESTree.Identifier).name;
+        const counts =
+          (update.type === 'UpdateExpression' && update.operator === '++' && update.argument.type === 'Identifier' && update.argument.name === name) ||
+          (update.type === 'AssignmentExpression' && update.operator === '+=' && update.left.type === 'Identifier' && update.left.name === name && update.right.type === 'Literal' && update.right.value === 1);
+        if (counts && !loopWrites.writes.has(name)) return { name, offset: 1 };
+      }
+    }
+    const bodyList = loop.body.type === 'BlockStatement' ? loop.body.body : [];
+    const tryIndex = bodyList.indexOf(retryTry);
+    const handler = retryTry.handler!;
+    const handlerList = handler.body.body;
+    const pointIndex = point.kind === 'end' ? handlerList.length : point.kind === 'before' ? handlerList.indexOf(point.statement) : -1;
+    const candidates: { name: string; statement: TSESTree.Statement }[] = [];
+    const note = (statement: TSESTree.Statement) => {
+      if (statement.type !== 'ExpressionStatement') return;
+      const e = statement.expression;
+      const target = e.type === 'UpdateExpression' ? e.argument : e.type === 'AssignmentExpression' ? e.left : null;
+      if (target?.type === 'Identifier' && isIncrement(statement, target.name)) candidates.push({ name: target.name, statement });
+    };
+    if (tryIndex > 0) bodyList.slice(0, tryIndex).forEach(note);
+    if (pointIndex > 0) handlerList.slice(0, pointIndex).forEach(note);
+    for (const { name, statement } of candidates) {
+      // Written only by this one increment inside the loop.
+      if ((loopWrites.writes.get(name) ?? []).length !== 1) continue;
+      const variable = ASTUtils.findVariable(this.sourceCode.getScope(statement), name);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (!def || def.node.type !== 'VariableDeclarator' || !zeroLet(def.node) || contains(loop, def.node) || !contains(owner, def.node)) continue;
+      return { name, offset: 0 };
+    }
+    return null;
   }
 
   private hasOwnAwait(loop: Node): boolean {
@@ -421,4 +530,45 @@ function returnsNothingOrFalsy(fn: Node): boolean {
     const value = returned ? unwrapExpression(returned) : null;
     return !value || (value.type === 'Literal' && !value.value) || (value.type === 'Identifier' && value.name === 'undefined');
   });
+}
+
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener', 'prependListener', 'prependOnceListener']);
+const TIMER_FUNCTIONS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'nextTick']);
+
+/**
+ * A function whose failure has no caller to report to: an event listener, a
+ * timer callback, an `onerror = async () => ...` handler, or an async
+ * function run right away whose promise nobody keeps (`(async () => {...})()`
+ * as a statement or under `void`).
+ */
+export function hasNoCaller(owner: Node): boolean {
+  if (!isFunction(owner)) return false;
+  let node: Node = owner;
+  while (node.parent && (node.parent.type === 'TSAsExpression' || node.parent.type === 'TSNonNullExpression')) node = node.parent;
+  const parent = node.parent;
+  if (!parent) return false;
+  if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
+    const name = calleeName(parent);
+    return !!name && (LISTENER_METHODS.has(name) || TIMER_FUNCTIONS.has(name));
+  }
+  if (parent.type === 'CallExpression' && parent.callee === node) {
+    const holder = parent.parent;
+    return holder?.type === 'ExpressionStatement' || (holder?.type === 'UnaryExpression' && holder.operator === 'void');
+  }
+  if (parent.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'MemberExpression' && !parent.left.computed && parent.left.property.type === 'Identifier') {
+    return /^on[a-z]/.test(parent.left.property.name);
+  }
+  return false;
+}
+
+/** The catch reports the error it caught: a call in it is given the error (`log(err)`, `this.emit('error', err)`). */
+function reportsError(body: TSESTree.BlockStatement, name: string, keys: VisitorKeys): boolean {
+  let found = false;
+  walkOwn(body, keys, (node) => {
+    if (found) return false;
+    if (isFunction(node)) return false;
+    if (node.type === 'CallExpression' && node.arguments.some((a) => a.type === 'Identifier' && a.name === name)) found = true;
+    return !found;
+  });
+  return found;
 }

@@ -7,8 +7,7 @@ import type { ImportTracker } from '../imports';
 import type { VisitorKeys } from '../ast/walk';
 import type { WaitInfo } from './delay';
 import type { LibraryFinding } from './libraries';
-import type { TextEdit } from '../fix/edits';
-import type { BackoffSettings } from './rewrite';
+import type { BackoffSettings, RetryRewritePlan } from './rewrite';
 
 export interface RetryAnalysisOptions extends BackoffSettings {
   /** A limit at or above this is no limit. */
@@ -27,8 +26,12 @@ export interface HandWrittenRetry {
   event: string | null;
   bounded: boolean;
   wait: WaitInfo;
-  /** The suggestion's edits; `addBound` also limits the attempts. Null when there is no safe rewrite. */
-  rewrite: ((addBound: boolean) => TextEdit[]) | null;
+  /**
+   * The suggestion: `addBound` also limits the attempts, `addJitter` adds
+   * jitter to an existing growing wait. A string is the reason there is no
+   * safe rewrite with those choices. Null when there is none at all.
+   */
+  rewrite: RetryRewritePlan | null;
   /** Why there is no rewrite (for `noFixText`, src/fix/no-fix.ts). */
   noFix: string | null;
 }
@@ -49,11 +52,15 @@ export const NO_FIX = {
   recursion: 'the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments)',
   callback: 'the retry is scheduled from a callback, whose last failure has no caller to report to',
   reconnect: 'a reconnect handler has no caller to report the last failure to',
+  severalRetryPoints: 'the failure path goes on to the next attempt from several places',
+  noCaller: 'nobody awaits this function (an event handler, a timer callback or an unawaited promise), so rethrowing the last error would crash the process, and its catch does not report the error so it could stop quietly',
+  keptWait: 'the wait is computed from the failure (a Retry-After value, a rate-limit window) or by a helper, and is kept as it is',
   // Retry libraries.
   libraryOption: 'the option cannot be set at this call',
   axiosExponentialDelay: "axios-retry's exponentialDelay cannot be named from this call",
   cockatielBackoffImport: "ExponentialBackoff cannot be imported beside this call's import of cockatiel",
   reconnectOnError: 'which error replies should reconnect is a decision for a person',
+  requiredSetting: 'maxRetriesPerRequest: null is what BullMQ requires of the connections it is given, so a limit is a decision for a person',
 } as const;
 
 /** What the loop and recursion finders share for one file. */

@@ -11,12 +11,12 @@ import { staticString } from '../ast/static';
 import { contains, someAll, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { alwaysLeaves, type FlowContext, nameKey, type Node, statementFlow } from './ast';
 import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest } from './bounds';
-import { classifyDelay, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitOf } from './delay';
+import { classifyDelay, type FoundWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
-import { rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
-import type { TextEdit } from '../fix/edits';
+import { type RetryRewritePlan, rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
+import { freshName } from '../fix/names';
 import { sourceStyle } from '../fix/style';
-import { indexesWith, mentionsName } from './shared';
+import { indexesWith, isFixedDelay, mentionsName } from './shared';
 
 const RECONNECT_EVENTS = new Set(['error', 'close', 'end', 'disconnect', 'disconnected']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener', 'prependListener', 'prependOnceListener']);
@@ -207,7 +207,7 @@ export class RecursiveRetries {
     if (!bounded) bounded = hasThrowIfAborted(target.body, this.keys);
 
     const writes = new RegionWrites(target.body, this.keys, true);
-    const waitsInFailure: TSESTree.ExpressionStatement[] = [];
+    const waitsInFailure: FoundWait[] = [];
     let wait: WaitInfo = NO_WAIT;
     if (scheduledBy) {
       if (timerKind(scheduledBy, this.ctx.imports) === 'setTimeout') {
@@ -218,8 +218,7 @@ export class RecursiveRetries {
         walkOwn(region, this.keys, (n) => {
           const found = waitOf(n, this.ctx.imports, this.keys);
           if (found) {
-            const statement = found.node.parent;
-            if (!found.opaque && statement?.type === 'ExpressionStatement' && statement.parent?.type === 'BlockStatement') waitsInFailure.push(statement);
+            waitsInFailure.push(found);
             wait = strongerWait(wait, found.opaque ? { kind: 'unknown', capped: false, jitter: false } : classifyDelay(found.delay, { keys: this.keys, writes, varying }));
             return false;
           }
@@ -235,8 +234,8 @@ export class RecursiveRetries {
     else if (scheduledBy || failure !== 'catch') noFix = NO_FIX.callback;
     else if (!target.async) noFix = NO_FIX.sync;
     else noFix = NO_FIX.recursion;
-    let plan: ((addBound: boolean) => TextEdit[]) | null = null;
-    if (shape === 'recursion' && !scheduledBy && failure === 'catch') plan = this.recursionPlan(call, frame, waitsInFailure);
+    let plan: RetryRewritePlan | null = null;
+    if (shape === 'recursion' && !scheduledBy && failure === 'catch') plan = this.recursionPlan(call, frame, waitsInFailure, writes, varying);
     else if (shape === 'recursion' && !scheduledBy && failure === 'promise' && promiseHandler) plan = this.promiseRecursionPlan(call, frame, promiseHandler);
     this.ctx.onRetry({
       shape,
@@ -259,8 +258,10 @@ export class RecursiveRetries {
   private recursionPlan(
     call: TSESTree.CallExpression,
     frame: FunctionFrame,
-    waits: readonly TSESTree.ExpressionStatement[],
-  ): ((addBound: boolean) => TextEdit[]) | null {
+    waits: readonly FoundWait[],
+    writes: RegionWrites,
+    varying: ReadonlySet<string>,
+  ): RetryRewritePlan | null {
     const fn = frame.node;
     if (!fn.async || !this.canTakeAttemptParameter(call, frame)) return null;
     const returnStatement = call.parent?.type === 'AwaitExpression' ? call.parent.parent : call.parent;
@@ -268,18 +269,31 @@ export class RecursiveRetries {
     const handler = returnStatement.parent.parent;
     if (handler?.type !== 'CatchClause' || enclosingFunction(handler) !== fn) return null;
     if (handler.param && handler.param.type !== 'Identifier') return null;
-    return (addBound) =>
-      rewriteRecursiveRetry({
-        sourceCode: this.sourceCode,
-        fn,
-        call,
-        returnStatement,
-        handler,
-        waits,
-        addBound,
-        settings: this.ctx.options,
-        style: sourceStyle(this.ctx.sourceCode),
-      });
+    const growDelays: Node[] = [];
+    const waitStatements = new Set<Node>();
+    for (const found of waits) {
+      if (found.node.parent?.type === 'ExpressionStatement') waitStatements.add(found.node.parent);
+      if (found.opaque || !found.delay) continue;
+      const info = classifyDelay(found.delay, { keys: this.keys, writes, varying });
+      if (info.kind === 'constant' && isFixedDelay(this.sourceCode, found.delay, handler.parent ?? handler)) growDelays.push(found.delay);
+    }
+    const counter = this.reserve(fn, 'attempt', ['failedAttempts', 'retryAttempt']);
+    const newError = handler.param ? '' : this.reserve(fn, 'error', ['caughtError', 'retryError']);
+    const input = {
+      sourceCode: this.sourceCode,
+      fn,
+      call,
+      returnStatement,
+      handler,
+      counter,
+      newError,
+      growDelays,
+      waitStatements,
+      hasWait: waits.length > 0,
+      settings: this.ctx.options,
+      style: sourceStyle(this.ctx.sourceCode),
+    };
+    return (addBound) => rewriteRecursiveRetry(input, addBound);
   }
 
   /**
@@ -291,7 +305,7 @@ export class RecursiveRetries {
     call: TSESTree.CallExpression,
     frame: FunctionFrame,
     handler: FunctionNode,
-  ): ((addBound: boolean) => TextEdit[]) | null {
+  ): RetryRewritePlan | null {
     const fn = frame.node;
     if (!this.canTakeAttemptParameter(call, frame)) return null;
     const direct =
@@ -311,8 +325,21 @@ export class RecursiveRetries {
       (fn.type === 'ArrowFunctionExpression' && fn.body === chain) ||
       (chain.parent?.type === 'ReturnStatement' && chain.parent.parent?.type === 'BlockStatement' && chain.parent.parent.parent === fn);
     if (!returned) return null;
-    return (addBound) =>
-      rewritePromiseRecursiveRetry({ sourceCode: this.sourceCode, fn, call, handler, addBound, settings: this.ctx.options });
+    const counter = this.reserve(fn, 'attempt', ['failedAttempts', 'retryAttempt']);
+    const newError = handler.params[0] ? '' : this.reserve(fn, 'error', ['caughtError', 'retryError']);
+    const input = { sourceCode: this.sourceCode, fn, call, handler, counter, newError, settings: this.ctx.options };
+    return (addBound) => rewritePromiseRecursiveRetry(input, addBound);
+  }
+
+  /** Names handed to rewrites per function (see LoopRetries). */
+  private readonly reserved = new Map<Node, Set<string>>();
+
+  private reserve(owner: Node, base: string, alternatives: readonly string[]): string {
+    let set = this.reserved.get(owner);
+    if (!set) this.reserved.set(owner, (set = new Set()));
+    const name = freshName(this.sourceCode, owner, base, alternatives, set);
+    set.add(name);
+    return name;
   }
 
   /**

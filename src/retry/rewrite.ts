@@ -2,13 +2,23 @@
  * The rewrites offered as suggestions by `no-unbounded-retry` and
  * `require-retry-backoff`, and applied in bulk by the `add-retry-backoff`
  * codemod. Each rewrite is a list of text edits on the original source
- * (src/fix/edits.ts).
+ * (src/fix/edits.ts) and a description that says exactly what the edits do.
+ *
+ * The principle (docs/codemods.md, "What a rewrite keeps"): the smallest
+ * edit that removes the finding, keeping everything the code already says.
+ * An existing wait stays where it is (its helper, `this`, abort signal);
+ * only a constant duration becomes a growing one with the old duration as
+ * its floor; a wait computed from the failure is kept as it is. New counting
+ * and waiting go where the code retries (after the code that rethrows,
+ * returns or breaks for errors that are not retried); an existing counter is
+ * reused; comments stay on their lines; no unused binding is added.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { TextEdit } from '../fix/edits';
-import { freshName, globalReference } from '../fix/names';
-import { lineIndent, removalRange, type SourceStyle, startsLine } from '../fix/style';
-import type { Node } from './ast';
+import { globalReference } from '../fix/names';
+import { lineIndent, type SourceStyle, startsLine } from '../fix/style';
+import { isFunction, isLoop } from '../ast/functions';
+import { statementFlow, type FlowContext, type Node } from './ast';
 
 export interface BackoffSettings {
   maxAttempts: number;
@@ -16,121 +26,381 @@ export interface BackoffSettings {
   maxDelayMs: number;
 }
 
+/** A rewrite: its edits, what it does in words, and whether the retry backs off afterwards. */
+export interface RetryRewrite {
+  edits: TextEdit[];
+  /** The suggestion's text: exactly what the edits do. */
+  description: string;
+  /** After the edits every retry waits with a growing wait (false when only a kept wait remains). */
+  backsOff: boolean;
+}
+
+/** A rewrite plan: the rewrite, or the reason there is none (for `noFixText`). */
+export type RetryRewritePlan = (addBound: boolean, addJitter: boolean) => RetryRewrite | string;
+
+/** The longest delay a timer can wait (2^31-1 ms); Node turns a longer one into 1 ms. */
+export const TIMER_LIMIT_MS = 2 ** 31 - 1;
+/** The largest attempt limit a rule option may ask for: 1000 and above counts as no limit (`unboundedAbove`'s default). */
+export const MAX_ATTEMPTS_LIMIT = 999;
+
+// ---------------------------------------------------------------------------
+// Expressions.
+
+/** Capped exponential backoff with full jitter; `exponent` is 0 for the first wait. */
+function fullJitterDelay(exponent: string, settings: BackoffSettings): string {
+  return `Math.random() * Math.min(${settings.maxDelayMs}, ${settings.baseDelayMs} * 2 ** ${exponent})`;
+}
+
+/** The statement that waits with capped exponential backoff and full jitter. */
+export function backoffWaitStatement(exponent: string, settings: BackoffSettings, setTimeoutName: string): string {
+  return `await new Promise((resolve) => ${setTimeoutName}(resolve, ${fullJitterDelay(exponent, settings)}))`;
+}
+
+/** A delay expression that can be repeated as it is (a literal, a name, a property path). */
+function isSimple(node: Node): boolean {
+  return node.type === 'Identifier' || node.type === 'Literal' || (node.type === 'MemberExpression' && !node.computed && (node.object.type === 'ThisExpression' || isSimple(node.object)));
+}
+
+/**
+ * The growing form of a constant delay `delay`: never shorter than the old
+ * wait (the floor is the larger of it and `baseDelayMs`), doubling per
+ * failure with full jitter above the floor, capped at `maxDelayMs` (or at the
+ * floor when that is longer).
+ */
+export function grownDelay(sourceCode: Readonly<TSESLint.SourceCode>, delay: Node, exponent: string, settings: BackoffSettings): { text: string; floor: string; cap: string } {
+  const value = delay.type === 'Literal' && typeof delay.value === 'number' ? delay.value : null;
+  let floor: string;
+  let cap: string;
+  if (value !== null) {
+    const base = Math.max(value, settings.baseDelayMs);
+    floor = String(base);
+    cap = String(Math.max(settings.maxDelayMs, base));
+  } else {
+    const text = sourceCode.getText(delay);
+    floor = isSimple(delay) ? text : `(${text})`;
+    cap = String(settings.maxDelayMs);
+  }
+  return { text: `Math.max(${floor}, Math.random() * Math.min(${cap}, ${floor} * 2 ** ${exponent}))`, floor, cap };
+}
+
+/** An exponential delay without randomness, given jitter above its own value (never shorter). */
+function jitteredDelay(sourceCode: Readonly<TSESLint.SourceCode>, delay: Node): string {
+  const text = sourceCode.getText(delay);
+  return `${isSimple(delay) || delay.type === 'CallExpression' ? text : `(${text})`} * (1 + Math.random())`;
+}
+
+// ---------------------------------------------------------------------------
+// Placing statements.
+
+/** True when a line starting with `first` would continue the previous statement in a file without semicolons. */
+function asiHazard(first: TSESTree.Token | null): boolean {
+  if (!first) return false;
+  if (first.type === 'Template' || first.type === 'RegularExpression') return true;
+  return /^[([`+\-/]/.test(first.value);
+}
+
+/** The start of `statement` with the comments on the lines just above it (an `eslint-disable-next-line` stays on its line). */
+function startWithLeadingComments(sourceCode: Readonly<TSESLint.SourceCode>, statement: Node): number {
+  const text = sourceCode.text;
+  let start = statement.range[0];
+  const comments = sourceCode.getCommentsBefore(statement);
+  for (let i = comments.length - 1; i >= 0; i--) {
+    const comment = comments[i]!;
+    const between = text.slice(comment.range[1], start);
+    // Directly above (one line break, nothing else) and alone on its line.
+    if (between.trim() !== '' || (between.match(/\n/g) ?? []).length > 1 || !startsLine(text, comment.range[0])) break;
+    start = comment.range[0];
+  }
+  return start;
+}
+
+/** The end of `statement` with the comments that follow it on its line. */
+function endWithTrailingComments(sourceCode: Readonly<TSESLint.SourceCode>, statement: Node): number {
+  let end = statement.range[1];
+  for (const comment of sourceCode.getCommentsAfter(statement)) {
+    if (comment.loc.start.line !== statement.loc.end.line) break;
+    end = comment.range[1];
+  }
+  return end;
+}
+
+/** Statement texts joined in the file's style; the last one ends with `;` when the next line would otherwise join it. */
+function joinStatements(statements: readonly string[], style: SourceStyle, indent: string, next: TSESTree.Token | null): string {
+  return statements
+    .map((s, i) => s + (style.semi || (i === statements.length - 1 && asiHazard(next)) ? ';' : ''))
+    .join(`\n${indent}`);
+}
+
+/** Edits that put `statements` before `statement` (on their own lines when it starts one, else inline). */
+function insertBefore(sourceCode: Readonly<TSESLint.SourceCode>, statement: Node, statements: readonly string[], style: SourceStyle): TextEdit {
+  const text = sourceCode.text;
+  if (!startsLine(text, statement.range[0])) {
+    return { range: [statement.range[0], statement.range[0]], text: statements.map((s) => `${s}; `).join('') };
+  }
+  const at = startWithLeadingComments(sourceCode, statement);
+  const indent = lineIndent(text, statement.range[0]);
+  const next = sourceCode.getFirstToken(statement);
+  return { range: [at, at], text: `${joinStatements(statements, style, indent, next)}\n${indent}` };
+}
+
+/** Edits that put `statements` after `statement` (and the comments on its line). */
+function insertAfter(sourceCode: Readonly<TSESLint.SourceCode>, statement: Node, statements: readonly string[], style: SourceStyle): TextEdit {
+  const text = sourceCode.text;
+  const end = endWithTrailingComments(sourceCode, statement);
+  const next = sourceCode.getTokenAfter(statement);
+  if (!startsLine(text, statement.range[0]) || (next && next.loc.start.line === statement.loc.end.line && end === statement.range[1])) {
+    return { range: [statement.range[1], statement.range[1]], text: statements.map((s) => ` ${s};`).join('') };
+  }
+  const indent = lineIndent(text, statement.range[0]);
+  return { range: [end, end], text: `\n${indent}${joinStatements(statements, style, indent, next)}` };
+}
+
+/** Edits that put `statements` into an empty block (or one holding only comments). */
+function insertIntoEmptyBlock(sourceCode: Readonly<TSESLint.SourceCode>, block: TSESTree.BlockStatement, statements: readonly string[], style: SourceStyle): TextEdit {
+  const text = sourceCode.text;
+  const outer = lineIndent(text, block.range[0]);
+  const inner = outer + style.indentUnit;
+  const close = block.range[1] - 1;
+  const inside = text.slice(block.range[0] + 1, close);
+  const closing = sourceCode.getLastToken(block);
+  if (inside.trim() === '') return { range: [block.range[0], block.range[1]], text: `{\n${inner}${joinStatements(statements, style, inner, closing)}\n${outer}}` };
+  if (startsLine(text, close)) {
+    const closeIndent = lineIndent(text, close);
+    const indent = closeIndent + style.indentUnit;
+    return { range: [close, close], text: `${style.indentUnit}${joinStatements(statements, style, indent, closing)}\n${closeIndent}` };
+  }
+  return { range: [close, close], text: `${statements.map((s) => `${s};`).join(' ')} ` };
+}
+
+// ---------------------------------------------------------------------------
+// Where the code retries.
+
+/** The place new statements go: before a statement of a list, at the end of a block, or wrapping a lone `continue`. */
+export type RetryPoint =
+  | { kind: 'before'; statement: TSESTree.Statement }
+  | { kind: 'end'; block: TSESTree.BlockStatement }
+  | { kind: 'wrap'; statement: TSESTree.ContinueStatement };
+
+/** Statements that may leave or retry (a `throw`, `return`, `break` or `continue` anywhere in them outside nested functions). */
+function mayLeave(statement: Node): boolean {
+  let found = false;
+  const visit = (node: Node): void => {
+    if (found) return;
+    if (node.type === 'ThrowStatement' || node.type === 'ReturnStatement' || node.type === 'BreakStatement' || node.type === 'ContinueStatement') {
+      found = true;
+      return;
+    }
+    if (node !== statement && isFunction(node)) return;
+    for (const key of Object.keys(node)) {
+      if (key === 'parent') continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) for (const item of value) { if (item && typeof item === 'object' && 'type' in item) visit(item as Node); }
+      else if (value && typeof value === 'object' && 'type' in value) visit(value as Node);
+    }
+  };
+  visit(statement);
+  return found;
+}
+
+/** The `continue` statements of `block` that go to the next iteration of the loop labelled `label` (or the innermost). */
+function continuesOf(block: Node, label: string | null): TSESTree.ContinueStatement[] {
+  const found: TSESTree.ContinueStatement[] = [];
+  const visit = (node: Node, nestedLoop: boolean): void => {
+    if (node !== block && isFunction(node)) return;
+    if (node.type === 'ContinueStatement') {
+      if (node.label ? node.label.name === label : !nestedLoop) found.push(node);
+      return;
+    }
+    const inner = nestedLoop || (node !== block && isLoop(node));
+    for (const key of Object.keys(node)) {
+      if (key === 'parent') continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) for (const item of value) { if (item && typeof item === 'object' && 'type' in item) visit(item as Node, inner); }
+      else if (value && typeof value === 'object' && 'type' in value) visit(value as Node, inner);
+    }
+  };
+  visit(block, false);
+  return found;
+}
+
+/**
+ * Where a failure handled by `block` goes on to the next attempt: its one
+ * `continue` of the loop, or its end when it completes normally. Null when it
+ * retries from several places.
+ */
+export function retryPointOf(block: TSESTree.BlockStatement, flow: FlowContext, endRetries: boolean): RetryPoint | null {
+  const points: RetryPoint[] = [];
+  for (const statement of continuesOf(block, flow.loopLabel)) {
+    const parent = statement.parent;
+    if (parent?.type === 'BlockStatement' || parent?.type === 'SwitchCase') points.push({ kind: 'before', statement });
+    else points.push({ kind: 'wrap', statement });
+  }
+  if (endRetries && statementFlow(block, flow).normal) points.push({ kind: 'end', block });
+  return points.length === 1 ? points[0]! : null;
+}
+
+/**
+ * Moves the insertion point up to an existing wait of the same statement list
+ * when nothing between them can leave: the bound is checked before the last
+ * wait, not after it.
+ */
+function beforeWait(point: RetryPoint, waitStatements: ReadonlySet<Node>): RetryPoint {
+  const list = point.kind === 'end' ? point.block.body : point.kind === 'before' && point.statement.parent?.type === 'BlockStatement' ? point.statement.parent.body : null;
+  if (!list) return point;
+  const limit = point.kind === 'end' ? list.length : list.indexOf(point.statement);
+  for (let i = limit - 1; i >= 0; i--) {
+    const statement = list[i]!;
+    if (waitStatements.has(statement)) return { kind: 'before', statement };
+    if (mayLeave(statement)) break;
+  }
+  return point;
+}
+
+/** The edit that puts `statements` at `point`. */
+function insertAt(sourceCode: Readonly<TSESLint.SourceCode>, point: RetryPoint, statements: readonly string[], style: SourceStyle): TextEdit {
+  if (point.kind === 'before') return insertBefore(sourceCode, point.statement, statements, style);
+  if (point.kind === 'wrap') {
+    const original = sourceCode.getText(point.statement).replace(/;$/, '');
+    return { range: point.statement.range, text: `{ ${statements.map((s) => `${s}; `).join('')}${original}; }` };
+  }
+  const last = point.block.body[point.block.body.length - 1];
+  return last ? insertAfter(sourceCode, last, statements, style) : insertIntoEmptyBlock(sourceCode, point.block, statements, style);
+}
+
+// ---------------------------------------------------------------------------
+// Words.
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function sentence(parts: readonly (string | null)[]): string {
+  return `${capitalise(parts.filter((p): p is string => !!p).join('; '))}.`;
+}
+
+/** How a wait changes, in words. */
+export type WaitChange =
+  | { kind: 'new' }
+  | { kind: 'grow'; floor: string; cap: string; count: number }
+  | { kind: 'jitter' }
+  | { kind: 'keep' };
+
+function waitWords(change: WaitChange, settings: BackoffSettings): string {
+  switch (change.kind) {
+    case 'new':
+      return `wait with capped exponential backoff and full jitter (up to ${settings.baseDelayMs} ms, doubling per failure, at most ${settings.maxDelayMs} ms) before each retry`;
+    case 'grow':
+      return `make the existing wait${change.count > 1 ? 's' : ''} grow exponentially with jitter from ${change.floor} ms (never shorter than before) up to ${change.cap} ms, keeping ${change.count > 1 ? 'them' : 'it'} where ${change.count > 1 ? 'they are' : 'it is'}`;
+    case 'jitter':
+      return 'add jitter to the existing growing wait (up to twice as long, never shorter)';
+    case 'keep':
+      return 'keep the existing wait as it is';
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Hand-written loops.
 
-/** The statement that waits with capped exponential backoff and full jitter; `attemptExpr` is 0 for the first wait. */
-export function backoffWaitStatement(attemptExpr: string, settings: BackoffSettings, setTimeoutName: string, semi: boolean): string {
-  return (
-    `await new Promise((resolve) => ${setTimeoutName}(resolve, Math.random() * Math.min(${settings.maxDelayMs}, ${settings.baseDelayMs} * 2 ** ${attemptExpr})))` +
-    (semi ? ';' : '')
-  );
+/** A counter of failed attempts: at the retry point, the failures so far are `name + offset`. */
+export interface FailureCounter {
+  name: string;
+  /** 0 when the counter already counts this failure (`retries++` earlier on the path); 1 when it counts the failures before it (`for (let i = 0; ...; i++)`). */
+  offset: 0 | 1;
 }
 
 export interface LoopRewriteInput {
   sourceCode: Readonly<TSESLint.SourceCode>;
   /** The loop statement, or the labelled statement around it. */
   statement: Node;
-  /** The function or program whose identifiers the new names must avoid. */
-  owner: Node;
   handler: TSESTree.CatchClause;
-  /** Wait statements of the loop to replace (expression statements in a statement list). */
-  waits: readonly TSESTree.ExpressionStatement[];
-  /** Add the attempt limit (false when the loop is already bounded). */
-  addBound: boolean;
+  /** Where the failure goes on to the next attempt. */
+  point: RetryPoint;
+  /** An existing counter of failures to reuse, or null (then `newCounter` is declared before the loop). */
+  counter: FailureCounter | null;
+  /** The name of a new counter (unique in the function among all rewrites). */
+  newCounter: string;
+  /** The name of a new catch binding, when the catch has none and a rethrow needs one. */
+  newError: string;
+  /** Constant delays (literal, name or property path) of waits on the failure path: they grow in place. */
+  growDelays: readonly Node[];
+  /** Growing delays without randomness on the failure path: they get jitter (only when jitter is what is missing). */
+  jitterDelays: readonly Node[];
+  /** The statements of those waits (the bound goes before the last one when nothing between can leave). */
+  waitStatements: ReadonlySet<Node>;
+  /** The failure path already waits (so no new wait is added). */
+  hasWait: boolean;
+  /** How the last failure ends the retry: rethrow it, or return where nobody awaits the function (the catch already reports it). */
+  stop: 'throw' | 'return';
   settings: BackoffSettings;
-  /** The file's style (see `sourceStyle`). */
   style: SourceStyle;
 }
 
 /**
- * Rewrites a catch-based retry loop: a counter before the loop; at the top of
- * the `catch` (after leading guards that leave), count the failure, rethrow
- * the caught error once `maxAttempts` attempts failed, and wait
- * `random() * min(maxDelayMs, baseDelayMs * 2 ** (failures - 1))` ms. The
- * old waits of the failure path (given by the analysis) are removed.
+ * Rewrites a catch-based retry loop; `addBound` also limits the attempts.
+ * See the file comment for what it keeps.
  */
-export function rewriteRetryLoop(input: LoopRewriteInput): TextEdit[] {
-  const { sourceCode, statement, handler, settings } = input;
-  const text = sourceCode.text;
-  const style = input.style;
-  const end = style.semi ? ';' : '';
+export function rewriteRetryLoop(input: LoopRewriteInput, addBound: boolean): RetryRewrite {
+  const { sourceCode, statement, handler, settings, style } = input;
   const edits: TextEdit[] = [];
+  const growing = input.growDelays.length > 0;
+  const addWait = !input.hasWait;
+  const needsCounter = addBound || growing || addWait;
+  const counter: FailureCounter | null = needsCounter ? (input.counter ?? { name: input.newCounter, offset: 0 }) : null;
+  const failures = counter ? (counter.offset === 0 ? counter.name : `${counter.name} + 1`) : '';
+  const exponent = counter ? (counter.offset === 0 ? `(${counter.name} - 1)` : counter.name) : '';
 
-  const counter = freshName(sourceCode, input.owner, 'attempt', ['failedAttempts', 'retryAttempt']);
-  let errorName: string;
-  if (handler.param && handler.param.type === 'Identifier') {
-    errorName = handler.param.name;
-  } else {
-    errorName = freshName(sourceCode, input.owner, 'error', ['caughtError', 'retryError']);
-    edits.push({ range: [handler.body.range[0], handler.body.range[0]], text: `(${errorName}) ` });
+  if (counter && !input.counter) {
+    edits.push(insertBefore(sourceCode, statement, [`let ${counter.name} = 0`], style));
   }
-  const setTimeoutName = globalReference(sourceCode, handler.body, 'setTimeout');
-
-  // On its own line before the loop, or inline when the loop shares its line (`{ while (true) ...`).
-  const ownLine = startsLine(text, statement.range[0]);
-  const declaration = ownLine ? `let ${counter} = 0${end}\n${lineIndent(text, statement.range[0])}` : `let ${counter} = 0; `;
-  edits.push({ range: [statement.range[0], statement.range[0]], text: declaration });
-
-  const statements = [`${counter}++`];
-  if (input.addBound) statements.push(`if (${counter} >= ${settings.maxAttempts}) throw ${errorName}`);
-  statements.push(backoffWaitStatement(`(${counter} - 1)`, settings, setTimeoutName, false));
-  // On their own lines in the file's semicolon style; inline (one-line code) always with semicolons.
-  const lines = statements.map((t) => t + end);
-  const inline = statements.map((t) => `${t};`);
-
-  const body = handler.body.body;
-  const waitSet = new Set<Node>(input.waits);
-  let index = 0;
-  while (index < body.length) {
-    const s = body[index]!;
-    if (s.type === 'IfStatement' && !s.alternate && isLeavingStatement(s.consequent)) index++;
-    else break;
-  }
-  let replaced: Node | null = null;
-  const target = body[index];
-  if (target) {
-    const indent = lineIndent(text, target.range[0]);
-    const own = startsLine(text, target.range[0]);
-    const joined = own ? lines.join(`\n${indent}`) : inline.join(' ');
-    if (waitSet.has(target)) {
-      replaced = target;
-      edits.push({ range: [target.range[0], target.range[1]], text: joined });
-    } else {
-      edits.push({ range: [target.range[0], target.range[0]], text: joined + (own ? `\n${indent}` : ' ') });
+  const statements: string[] = [];
+  if (counter && !input.counter) statements.push(`${counter.name}++`);
+  if (addBound) {
+    let stop = 'return';
+    if (input.stop === 'throw') {
+      let errorName: string;
+      if (handler.param && handler.param.type === 'Identifier') errorName = handler.param.name;
+      else {
+        errorName = input.newError;
+        edits.push({ range: [handler.body.range[0], handler.body.range[0]], text: `(${errorName}) ` });
+      }
+      stop = `throw ${errorName}`;
     }
-  } else if (body.length > 0) {
-    const last = body[body.length - 1]!;
-    const indent = lineIndent(text, last.range[0]);
-    const own = startsLine(text, last.range[0]);
-    edits.push({ range: [last.range[1], last.range[1]], text: own ? `\n${indent}${lines.join(`\n${indent}`)}` : ` ${inline.join(' ')}` });
-  } else {
-    const outer = lineIndent(text, handler.body.range[0]);
-    const inner = outer + style.indentUnit;
-    const close = handler.body.range[1] - 1;
-    const inside = text.slice(handler.body.range[0] + 1, close);
-    if (inside.trim() === '') {
-      edits.push({ range: [handler.body.range[0], handler.body.range[1]], text: `{\n${inner}${lines.join(`\n${inner}`)}\n${outer}}` });
-    } else if (startsLine(text, close)) {
-      // Only comments inside: keep them, and add the statements after them.
-      const closeIndent = lineIndent(text, close);
-      edits.push({ range: [close, close], text: `${style.indentUnit}${lines.join(`\n${closeIndent}${style.indentUnit}`)}\n${closeIndent}` });
-    } else {
-      edits.push({ range: [close, close], text: `${inline.join(' ')} ` });
+    statements.push(`if (${failures} >= ${settings.maxAttempts}) ${stop}`);
+  }
+  if (addWait) statements.push(backoffWaitStatement(exponent, settings, globalReference(sourceCode, handler.body, 'setTimeout')));
+  if (statements.length > 0) {
+    const point = addWait ? input.point : beforeWait(input.point, input.waitStatements);
+    edits.push(insertAt(sourceCode, point, statements, style));
+  }
+
+  let change: WaitChange = { kind: 'keep' };
+  if (addWait) change = { kind: 'new' };
+  else if (growing) {
+    let floor = '';
+    let cap = '';
+    for (const delay of input.growDelays) {
+      const grown = grownDelay(sourceCode, delay, exponent, settings);
+      edits.push({ range: delay.range, text: grown.text });
+      floor ||= grown.floor;
+      cap ||= grown.cap;
     }
+    change = { kind: 'grow', floor, cap, count: input.growDelays.length };
+  } else if (input.jitterDelays.length > 0) {
+    for (const delay of input.jitterDelays) edits.push({ range: delay.range, text: jitteredDelay(sourceCode, delay) });
+    change = { kind: 'jitter' };
   }
 
-  for (const wait of input.waits) {
-    if (wait === replaced) continue;
-    edits.push({ range: removalRange(text, wait.range), text: '' });
-  }
-  return edits;
-}
-
-function isLeavingStatement(statement: TSESTree.Statement): boolean {
-  if (statement.type === 'ThrowStatement' || statement.type === 'ReturnStatement') return true;
-  if (statement.type === 'BlockStatement') return statement.body.some((s) => s.type === 'ThrowStatement' || s.type === 'ReturnStatement');
-  return false;
+  const parts: (string | null)[] = [];
+  if (counter) parts.push(input.counter ? `count failures with the existing \`${counter.name}\`` : `count failures in a new \`${counter.name}\``);
+  if (addBound) {
+    parts.push(
+      input.stop === 'throw'
+        ? `after ${settings.maxAttempts} failed attempts rethrow the last error`
+        : `after ${settings.maxAttempts} failed attempts stop retrying (return; the catch already reports the failure)`,
+    );
+  } else if (needsCounter) parts.push('the existing limit stays');
+  parts.push(waitWords(change, settings));
+  return { edits, description: sentence(parts), backsOff: change.kind !== 'keep' };
 }
 
 // ---------------------------------------------------------------------------
@@ -143,58 +413,79 @@ export interface RecursionRewriteInput {
   call: TSESTree.CallExpression;
   returnStatement: TSESTree.ReturnStatement;
   handler: TSESTree.CatchClause;
-  /** Wait statements of the catch to remove. */
-  waits: readonly TSESTree.ExpressionStatement[];
-  addBound: boolean;
+  /** The name of the new attempt parameter. */
+  counter: string;
+  /** The name of a new catch binding, when the catch has none. */
+  newError: string;
+  growDelays: readonly Node[];
+  waitStatements: ReadonlySet<Node>;
+  hasWait: boolean;
   settings: BackoffSettings;
   style: SourceStyle;
 }
 
+/** Adds `, counter = 0` as the function's last parameter. */
+function addParameter(sourceCode: Readonly<TSESLint.SourceCode>, fn: RecursionRewriteInput['fn'], counter: string): TextEdit | null {
+  const lastParam = fn.params[fn.params.length - 1];
+  if (lastParam) return { range: [lastParam.range[1], lastParam.range[1]], text: `, ${counter} = 0` };
+  const closing = sourceCode.getTokenBefore(fn.body, { filter: (token) => token.value === ')' });
+  return closing ? { range: [closing.range[0], closing.range[0]], text: `${counter} = 0` } : null;
+}
+
+/** Passes `counter + 1` as the call's last argument. */
+function addArgument(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression, counter: string): TextEdit | null {
+  const lastArg = call.arguments[call.arguments.length - 1];
+  if (lastArg) return { range: [lastArg.range[1], lastArg.range[1]], text: `, ${counter} + 1` };
+  const closing = sourceCode.getLastToken(call);
+  return closing ? { range: [closing.range[0], closing.range[0]], text: `${counter} + 1` } : null;
+}
+
 /**
  * Rewrites `async function f(a) { try {...} catch (e) { return f(a); } }`: an
- * `attempt = 0` parameter, passed as `attempt + 1` by the recursive call; the
- * catch rethrows once `maxAttempts` attempts failed and waits with capped
- * exponential backoff and full jitter before recursing.
+ * attempt parameter (0 for the first call) passed as `attempt + 1` by the
+ * recursive call; before the recursion (and before its wait) the catch
+ * rethrows once `maxAttempts` attempts failed; an existing constant wait
+ * grows in place, and a catch that does not wait gets a backoff wait.
  */
-export function rewriteRecursiveRetry(input: RecursionRewriteInput): TextEdit[] {
-  const { sourceCode, fn, call, returnStatement, handler, settings } = input;
-  const text = sourceCode.text;
-  const style = input.style;
-  const end = style.semi ? ';' : '';
+export function rewriteRecursiveRetry(input: RecursionRewriteInput, addBound: boolean): RetryRewrite {
+  const { sourceCode, fn, call, returnStatement, handler, settings, style, counter } = input;
   const edits: TextEdit[] = [];
-  const counter = freshName(sourceCode, fn, 'attempt', ['failedAttempts', 'retryAttempt']);
-
-  const lastParam = fn.params[fn.params.length - 1];
-  if (lastParam) {
-    edits.push({ range: [lastParam.range[1], lastParam.range[1]], text: `, ${counter} = 0` });
-  } else {
-    const closing = sourceCode.getTokenBefore(fn.body, { filter: (token) => token.value === ')' });
-    if (closing) edits.push({ range: [closing.range[0], closing.range[0]], text: `${counter} = 0` });
-  }
-
-  let errorName: string;
-  if (handler.param && handler.param.type === 'Identifier') errorName = handler.param.name;
-  else {
-    errorName = freshName(sourceCode, fn, 'error', ['caughtError', 'retryError']);
-    edits.push({ range: [handler.body.range[0], handler.body.range[0]], text: `(${errorName}) ` });
-  }
-  const setTimeoutName = globalReference(sourceCode, handler.body, 'setTimeout');
+  const addWait = !input.hasWait;
+  const parameter = addParameter(sourceCode, fn, counter);
+  const argument = addArgument(sourceCode, call, counter);
+  if (parameter) edits.push(parameter);
+  if (argument) edits.push(argument);
   const statements: string[] = [];
-  if (input.addBound) statements.push(`if (${counter} + 1 >= ${settings.maxAttempts}) throw ${errorName}`);
-  statements.push(backoffWaitStatement(counter, settings, setTimeoutName, false));
-  const indent = lineIndent(text, returnStatement.range[0]);
-  const own = startsLine(text, returnStatement.range[0]);
-  const inserted = own ? statements.map((t) => t + end).join(`\n${indent}`) + `\n${indent}` : `${statements.map((t) => `${t};`).join(' ')} `;
-  edits.push({ range: [returnStatement.range[0], returnStatement.range[0]], text: inserted });
-
-  const lastArg = call.arguments[call.arguments.length - 1];
-  if (lastArg) edits.push({ range: [lastArg.range[1], lastArg.range[1]], text: `, ${counter} + 1` });
-  else {
-    const closing = sourceCode.getLastToken(call);
-    if (closing) edits.push({ range: [closing.range[0], closing.range[0]], text: `${counter} + 1` });
+  if (addBound) {
+    let errorName: string;
+    if (handler.param && handler.param.type === 'Identifier') errorName = handler.param.name;
+    else {
+      errorName = input.newError;
+      edits.push({ range: [handler.body.range[0], handler.body.range[0]], text: `(${errorName}) ` });
+    }
+    statements.push(`if (${counter} + 1 >= ${settings.maxAttempts}) throw ${errorName}`);
   }
-  for (const wait of input.waits) edits.push({ range: removalRange(text, wait.range), text: '' });
-  return edits;
+  if (addWait) statements.push(backoffWaitStatement(counter, settings, globalReference(sourceCode, handler.body, 'setTimeout')));
+  const point: RetryPoint = { kind: 'before', statement: returnStatement };
+  if (statements.length > 0) edits.push(insertAt(sourceCode, addWait ? point : beforeWait(point, input.waitStatements), statements, style));
+  let change: WaitChange = { kind: addWait ? 'new' : 'keep' };
+  if (!addWait && input.growDelays.length > 0) {
+    let floor = '';
+    let cap = '';
+    for (const delay of input.growDelays) {
+      const grown = grownDelay(sourceCode, delay, counter, settings);
+      edits.push({ range: delay.range, text: grown.text });
+      floor ||= grown.floor;
+      cap ||= grown.cap;
+    }
+    change = { kind: 'grow', floor, cap, count: input.growDelays.length };
+  }
+  const parts = [
+    `add an \`${counter}\` parameter counting the attempts (the recursive call passes \`${counter} + 1\`)`,
+    addBound ? `after ${settings.maxAttempts} failed attempts rethrow the last error` : 'the existing limit stays',
+    waitWords(change, settings),
+  ];
+  return { edits, description: sentence(parts), backsOff: change.kind !== 'keep' };
 }
 
 // ---------------------------------------------------------------------------
@@ -207,41 +498,43 @@ export interface PromiseRecursionRewriteInput {
   call: TSESTree.CallExpression;
   /** The `.catch` / `onRejected` handler. */
   handler: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
-  addBound: boolean;
+  counter: string;
+  newError: string;
   settings: BackoffSettings;
 }
 
 /**
- * Rewrites `const f = (a) => op(a).catch(() => f(a))`: an `attempt = 0`
- * parameter; the handler rejects with the caught error once `maxAttempts`
- * attempts failed, otherwise waits with capped exponential backoff and full
- * jitter, then calls `f(a, attempt + 1)`.
+ * Rewrites `const f = (a) => op(a).catch(() => f(a))`: an attempt parameter;
+ * the handler rejects with the caught error once `maxAttempts` attempts
+ * failed, otherwise waits with capped exponential backoff and full jitter,
+ * then calls `f(a, attempt + 1)`.
  */
-export function rewritePromiseRecursiveRetry(input: PromiseRecursionRewriteInput): TextEdit[] {
-  const { sourceCode, fn, call, handler, settings } = input;
+export function rewritePromiseRecursiveRetry(input: PromiseRecursionRewriteInput, addBound: boolean): RetryRewrite {
+  const { sourceCode, fn, call, handler, settings, counter } = input;
   const edits: TextEdit[] = [];
-  const counter = freshName(sourceCode, fn, 'attempt', ['failedAttempts', 'retryAttempt']);
-  const lastParam = fn.params[fn.params.length - 1];
-  if (lastParam) edits.push({ range: [lastParam.range[1], lastParam.range[1]], text: `, ${counter} = 0` });
-  else {
-    const closing = sourceCode.getTokenBefore(fn.body, { filter: (token) => token.value === ')' });
-    if (closing) edits.push({ range: [closing.range[0], closing.range[0]], text: `${counter} = 0` });
-  }
-  let errorName: string;
-  const first = handler.params[0];
-  if (first && first.type === 'Identifier') errorName = first.name;
-  else {
-    errorName = freshName(sourceCode, fn, 'error', ['caughtError', 'retryError']);
-    const closing = sourceCode.getTokenBefore(handler.body, { filter: (token) => token.value === ')' });
-    if (closing) edits.push({ range: [closing.range[0], closing.range[0]], text: errorName });
+  const parameter = addParameter(sourceCode, fn, counter);
+  if (parameter) edits.push(parameter);
+  let errorName = '';
+  if (addBound) {
+    const first = handler.params[0];
+    if (first && first.type === 'Identifier') errorName = first.name;
+    else {
+      errorName = input.newError;
+      const closing = sourceCode.getTokenBefore(handler.body, { filter: (token) => token.value === ')' });
+      if (closing) edits.push({ range: [closing.range[0], closing.range[0]], text: errorName });
+    }
   }
   const setTimeoutName = globalReference(sourceCode, handler.body, 'setTimeout');
   const args = call.arguments.map((a) => sourceCode.getText(a));
   args.push(`${counter} + 1`);
   const retry = `${sourceCode.getText(call.callee)}(${args.join(', ')})`;
-  const wait =
-    `new Promise((resolve) => ${setTimeoutName}(resolve, Math.random() * Math.min(${settings.maxDelayMs}, ${settings.baseDelayMs} * 2 ** ${counter}))).then(() => ${retry})`;
-  const replacement = input.addBound ? `(${counter} + 1 >= ${settings.maxAttempts} ? Promise.reject(${errorName}) : ${wait})` : wait;
+  const wait = `new Promise((resolve) => ${setTimeoutName}(resolve, ${fullJitterDelay(counter, settings)})).then(() => ${retry})`;
+  const replacement = addBound ? `(${counter} + 1 >= ${settings.maxAttempts} ? Promise.reject(${errorName}) : ${wait})` : wait;
   edits.push({ range: call.range, text: replacement });
-  return edits;
+  const parts = [
+    `add an \`${counter}\` parameter counting the attempts (the retry passes \`${counter} + 1\`)`,
+    addBound ? `after ${settings.maxAttempts} failed attempts reject with the last error` : 'the existing limit stays',
+    waitWords({ kind: 'new' }, settings),
+  ];
+  return { edits, description: sentence(parts), backsOff: true };
 }

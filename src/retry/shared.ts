@@ -1,8 +1,9 @@
 /**
  * Helpers shared by the loop and recursion finders.
  */
+import { ASTUtils, type TSESLint } from '@typescript-eslint/utils';
 import { unwrapExpression } from '../ast/unwrap';
-import { someOwn, type VisitorKeys } from '../ast/walk';
+import { contains, someOwn, type VisitorKeys } from '../ast/walk';
 import { nameKey, type Node } from './ast';
 
 /** A counter used as an index (`mirrors[i]`, `parsers[index]`): trying alternatives in turn, not retrying one operation. */
@@ -19,4 +20,37 @@ export function indexesWith(region: Node, counters: ReadonlySet<string>, keys: V
 /** True when the node's own code names one of `names`. */
 export function mentionsName(keys: VisitorKeys, node: Node, names: ReadonlySet<string>): boolean {
   return someOwn(node, keys, (n) => n.type === 'Identifier' && names.has(n.name));
+}
+
+/**
+ * A constant delay a rewrite may grow: built from numbers and from names or
+ * property paths declared outside `region` (the loop, the catch). A delay
+ * read from the failure or its response (`Retry-After`, a rate-limit window:
+ * anything declared in `region`) or computed by a call is kept as it is.
+ */
+export function isFixedDelay(sourceCode: Readonly<TSESLint.SourceCode>, delay: Node, region: Node): boolean {
+  const scope = sourceCode.getScope(delay);
+  const check = (node: Node): boolean => {
+    switch (node.type) {
+      case 'Literal':
+        return typeof node.value === 'number';
+      case 'Identifier': {
+        const variable = ASTUtils.findVariable(scope, node);
+        if (!variable) return node.name !== 'undefined' && node.name !== 'NaN';
+        return variable.defs.every((def) => !contains(region, def.name));
+      }
+      case 'MemberExpression':
+        return !node.computed && (node.object.type === 'ThisExpression' || check(node.object));
+      case 'BinaryExpression':
+        return ['+', '-', '*', '/'].includes(node.operator) && node.left.type !== 'PrivateIdentifier' && check(node.left) && check(node.right);
+      case 'UnaryExpression':
+        return node.operator === '-' && check(node.argument);
+      case 'TSAsExpression':
+      case 'TSNonNullExpression':
+        return check(node.expression);
+      default:
+        return false;
+    }
+  };
+  return check(delay);
 }

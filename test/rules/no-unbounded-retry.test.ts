@@ -522,10 +522,10 @@ io(url, { reconnectionAttempts: 5 });`,
     try {
       return await fetch(url);
     } catch (err) {
+      console.warn('retrying', err);
       attempt++;
       if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-      console.warn('retrying', err);
+      await sleep(Math.max(500, Math.random() * Math.min(10000, 500 * 2 ** (attempt - 1))));
     }
   }
 }`,
@@ -586,10 +586,10 @@ io(url, { reconnectionAttempts: 5 });`,
     try {
       await forward(req);
     } catch (error) {
+      retried = true;
       attempt++;
       if (attempt >= 5) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-      retried = true;
     }
   } while (retried);
 }`,
@@ -622,16 +622,14 @@ io(url, { reconnectionAttempts: 5 });`,
               messageId: 'boundRetry',
               output: `async function load(url) {
   let retries = 0;
-  let attempt = 0;
   while (true) {
     try {
       return await fetch(url);
     } catch (e) {
-      attempt++;
-      if (attempt >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
       retries++;
       if (retries > 4) console.log('many retries');
+      if (retries >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (retries - 1))));
     }
   }
 }`,
@@ -659,14 +657,12 @@ io(url, { reconnectionAttempts: 5 });`,
             {
               messageId: 'boundRetry',
               output: `async function load(url) {
-  let attempt = 0;
   for (let i = 0; i < Infinity; i++) {
     try {
       return await fetch(url);
     } catch (e) {
-      attempt++;
-      if (attempt >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      if (i + 1 >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** i)));
     }
   }
 }`,
@@ -701,15 +697,13 @@ async function load(url) {
               output: `const MAX = Number.MAX_SAFE_INTEGER;
 async function load(url) {
   let attempt = 0;
-  let failedAttempts = 0;
   while (attempt < MAX) {
     attempt++;
     try {
       return await fetch(url);
     } catch (e) {
-      failedAttempts++;
-      if (failedAttempts >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (failedAttempts - 1))));
+      if (attempt >= 5) throw e;
+      await sleep(Math.max(100, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
     }
   }
 }`,
@@ -741,17 +735,15 @@ async function load(url) {
             {
               messageId: 'boundRetry',
               output: `async function load(url) {
-  let attempt = 0;
   for (let i = 0; i < 1000; i++) {
     try {
       const res = await fetch(url);
       if (res.ok) return res;
     } catch (e) {
       if (isFatal(e)) throw e;
-      attempt++;
-      if (attempt >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
       log(e);
+      if (i + 1 >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** i)));
     }
   }
 }`,
@@ -792,7 +784,7 @@ async function load(url) {
     } catch (e) {
       attempt++;
       if (attempt >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      await new Promise((r) => setTimeout(r, Math.max(250, Math.random() * Math.min(10000, 250 * 2 ** (attempt - 1)))));
       continue outer;
     }
     return res;
@@ -828,15 +820,13 @@ async function load(url) {
               messageId: 'boundRetry',
               output: `async function connect() {
   let attempt = 0;
-  let failedAttempts = 0;
   while (true) {
     try {
       return await open();
     } catch (e) {
-      failedAttempts++;
-      if (failedAttempts >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (failedAttempts - 1))));
       attempt++;
+      if (attempt >= 5) throw e;
+      await sleep(Math.min(30000, 100 * 2 ** attempt));
     }
   }
 }`,
@@ -876,7 +866,7 @@ async function load(url) {
     } catch (e) {
       attempt++;
       if (attempt >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      await sleep(delayMs);
       delayMs *= 2;
     }
   }
@@ -918,7 +908,7 @@ while (true) {
 \t} catch (error) {
 \t\tattempt++
 \t\tif (attempt >= 5) throw error
-\t\tawait new Promise((resolve) => globalThis.setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))))
+\t\tawait setTimeout(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))))
 \t}
 }
 `,
@@ -950,7 +940,7 @@ while (true) {
     async send(msg) {
         let attempt = 0;
         while (true) {
-            try { return await this.transport.send(msg); } catch (e) { attempt++; if (attempt >= 3) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(5000, 200 * 2 ** (attempt - 1)))); this.log(e); }
+            try { return await this.transport.send(msg); } catch (e) { this.log(e); attempt++; if (attempt >= 3) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(5000, 200 * 2 ** (attempt - 1)))); }
         }
     }
 }`,
@@ -1179,15 +1169,13 @@ await pRetry(run, { retries: 4 });`,
             {
               messageId: 'boundRetry',
               output: `async function load(url: string): Promise<Response> {
-  let attempt = 0;
   for (let i = 0; ; i++) {
     try {
       return await fetch(url);
     } catch (e: unknown) {
-      attempt++;
-      if (attempt >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
       log(e as Error);
+      if (i + 1 >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** i)));
     }
   }
 }`,
@@ -1282,7 +1270,7 @@ jsRuleTester.run('no-unbounded-retry (espree)', rule, {
     } catch (err) {
       attempt++;
       if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1)))));
     }
   }
 }`,
@@ -1703,7 +1691,7 @@ export async function main() {
   } catch (err) {
     console.warn(err);
     if (attempt + 1 >= 5) throw err;
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
+    await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** attempt)));
     return fetchData(url, attempt + 1);
   }
 }
@@ -2032,14 +2020,12 @@ retry(connect, { max_tries: 5, interval: 500 });`,
             {
               messageId: 'boundRetry',
               output: `async function load(url) {
-  let attempt = 0;
   for (let i = 0; i < 100; i++) {
     try {
       return await fetch(url);
     } catch (e) {
-      attempt++;
-      if (attempt >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      if (i + 1 >= 5) throw e;
+      await sleep(Math.max(100, Math.random() * Math.min(10000, 100 * 2 ** i)));
     }
   }
 }`,
@@ -2081,7 +2067,7 @@ retry(connect, { max_tries: 5, interval: 500 });`,
           suggestions: [
             {
               messageId: 'boundRetry',
-              output: `async function f(u) { let attempt = 0; while (true) { try { return await fetch(u) } catch (e) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); } } }`,
+              output: `async function f(u) { let attempt = 0; while (true) { try { return await fetch(u) } catch (e) { attempt++; if (attempt >= 5) throw e; await sleep(Math.max(500, Math.random() * Math.min(10000, 500 * 2 ** (attempt - 1)))) } } }`,
             },
           ],
         },
@@ -2137,11 +2123,11 @@ retry(connect, { max_tries: 5, interval: 500 });`,
       await sleep(100);
       return res;
     } catch (err) {
+      log(err);
       attempt++;
       if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-      log(err);
     }
+    await sleep(Math.max(500, Math.random() * Math.min(10000, 500 * 2 ** (attempt - 1))));
   }
 }`,
             },

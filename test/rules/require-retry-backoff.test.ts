@@ -397,14 +397,12 @@ io(url, { reconnectionAttempts: 5 });`,
             {
               messageId: 'useBackoff',
               output: `async function load(url) {
-  let failedAttempts = 0;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       return await fetch(url);
     } catch (err) {
-      failedAttempts++;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (failedAttempts - 1))));
       log(err);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
     }
   }
 }`,
@@ -438,14 +436,12 @@ io(url, { reconnectionAttempts: 5 });`,
               messageId: 'useBackoff',
               output: `async function load(url) {
   let attempt = 0;
-  let failedAttempts = 0;
   while (attempt < 5) {
     try {
       return await fetch(url);
     } catch (err) {
-      failedAttempts++;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (failedAttempts - 1))));
       attempt++;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(500, Math.random() * Math.min(10000, 500 * 2 ** (attempt - 1)))));
     }
   }
   throw new Error('gave up');
@@ -477,13 +473,11 @@ io(url, { reconnectionAttempts: 5 });`,
             {
               messageId: 'useBackoff',
               output: `async function load(url) {
-  let failedAttempts = 0;
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       return await fetch(url);
     } catch (err) {
-      failedAttempts++;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (failedAttempts - 1))));
+      await sleep(Math.min(10000, 100 * 2 ** attempt) * (1 + Math.random()));
     }
   }
 }`,
@@ -542,7 +536,7 @@ io(url, { reconnectionAttempts: 5 });`,
     } catch (err) {
       attempt++;
       if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      await delay(Math.max(RETRY_DELAY, Math.random() * Math.min(10000, RETRY_DELAY * 2 ** (attempt - 1))));
     }
   }
 }`,
