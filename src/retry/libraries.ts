@@ -152,13 +152,19 @@ class Editor {
   }
 
   addProperty(node: TSESTree.ObjectExpression, property: string): TextEdit[] {
+    return this.addProperties(node, [property]);
+  }
+
+  /** Adds properties after the last one, one per line when the object is written that way. */
+  addProperties(node: TSESTree.ObjectExpression, properties: readonly string[]): TextEdit[] {
     const text = this.ctx.sourceCode.text;
     const last = node.properties[node.properties.length - 1];
-    if (!last) return [{ range: node.range, text: `{ ${property} }` }];
+    if (!last) return [{ range: node.range, text: `{ ${properties.join(', ')} }` }];
     if (startsLine(text, last.range[0]) && text.slice(node.range[0], last.range[0]).includes('\n')) {
-      return [{ range: [last.range[1], last.range[1]], text: `,\n${lineIndent(text, last.range[0])}${property}` }];
+      const indent = lineIndent(text, last.range[0]);
+      return [{ range: [last.range[1], last.range[1]], text: properties.map((p) => `,\n${indent}${p}`).join('') }];
     }
-    return [{ range: [last.range[1], last.range[1]], text: `, ${property}` }];
+    return [{ range: [last.range[1], last.range[1]], text: properties.map((p) => `, ${p}`).join('') }];
   }
 
   /** Adds an options argument `{ property }` after argument `after`. */
@@ -231,6 +237,21 @@ function describeOption(name: string, value: Node, editor: Editor): string {
 function setOption(input: CheckInput, options: OptionsObject | null, optionsIndex: number, name: string, value: string): TextEdit[] | null {
   if (options) return input.editor.setProperty(options, name, value);
   return input.editor.addOptionsArgument(input.call, optionsIndex - 1, `${name}: ${value}`);
+}
+
+/** Sets several options in one edit list: existing values replaced, missing ones added together (or as a new options argument). */
+function setOptions(input: CheckInput, options: OptionsObject | null, optionsIndex: number, properties: readonly [string, string][]): TextEdit[] | null {
+  if (properties.length === 0) return [];
+  const text = properties.map(([name, value]) => `${name}: ${value}`).join(', ');
+  if (!options) return input.editor.addOptionsArgument(input.call, optionsIndex - 1, text);
+  const edits: TextEdit[] = [];
+  const missing: [string, string][] = [];
+  for (const [name, value] of properties) {
+    if (options.property(name)) edits.push(...input.editor.setProperty(options, name, value));
+    else missing.push([name, value]);
+  }
+  if (missing.length > 0) edits.push(...input.editor.addProperties(options.node, missing.map(([name, value]) => `${name}: ${value}`)));
+  return edits;
 }
 
 /**
@@ -439,34 +460,35 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
       const backoff = options?.value('backoff') ?? null;
       const exponential = !!backoff && backoff.type === 'NewExpression' && originName(backoff.callee, input) === 'ExponentialBackoff';
       const maxAttempts = options?.value('maxAttempts') ?? null;
-      if (!maxAttempts) {
-        if (!options?.hasSpread) {
-          report(input, 'unbounded', 'maxAttempts', call, {
-            description: `Set maxAttempts: ${ctx.options.maxAttempts}.`,
-            edits: setOption(input, options, 1, 'maxAttempts', String(ctx.options.maxAttempts)),
-          }, exponential, true);
-        }
-      } else if (isForever(maxAttempts, ctx)) {
-        report(input, 'unbounded', describeOption('maxAttempts', maxAttempts, editor), options!.property('maxAttempts')!, {
-          description: `Set maxAttempts: ${ctx.options.maxAttempts}.`,
-          edits: editor.setProperty(options!, 'maxAttempts', String(ctx.options.maxAttempts)),
-        }, exponential);
-      }
+      const needsBound = maxAttempts ? isForever(maxAttempts, ctx) : !options?.hasSpread;
       const constant = !!backoff && backoff.type === 'NewExpression' && originName(backoff.callee, input) === 'ConstantBackoff';
-      if (!backoff ? !options?.hasSpread : constant) {
-        const reference = cockatielExport(input, 'ExponentialBackoff');
-        const edits = reference ? setOption(input, options, 1, 'backoff', `new ${reference.name}()`) : null;
-        reportOption(
-          input,
-          'backoff',
-          options,
-          'backoff',
-          {
-            description: 'Set backoff: new ExponentialBackoff().',
-            edits: edits && reference ? [...edits, ...reference.edits] : null,
-            noFix: reference ? undefined : NO_FIX.cockatielBackoffImport,
-          },
-        );
+      const needsBackoff = !backoff ? !options?.hasSpread : constant;
+      // One edit sets both when both are missing: a backoff alone would let allowUnboundedWithBackoff hide the unbounded retry.
+      const properties: [string, string][] = [];
+      let backoffEdits: TextEdit[] | null = [];
+      if (needsBackoff) {
+        const plan = cockatielBackoff(input, constant ? (backoff as TSESTree.NewExpression) : null);
+        if (plan) {
+          properties.push(['backoff', plan.text]);
+          backoffEdits = plan.edits;
+        } else backoffEdits = null;
+      }
+      if (needsBound) properties.unshift(['maxAttempts', String(ctx.options.maxAttempts)]);
+      const combined = backoffEdits ? setOptions(input, options, 1, properties) : null;
+      const fix = combined && backoffEdits
+        ? { description: `Set ${properties.map(([name, value]) => `${name}: ${value}`).join(' and ')}.`, edits: [...combined, ...backoffEdits] }
+        : null;
+      if (needsBound) {
+        // Without a possible backoff edit, the limit alone.
+        const boundFix = fix ?? {
+          description: `Set maxAttempts: ${ctx.options.maxAttempts}.`,
+          edits: setOption(input, options, 1, 'maxAttempts', String(ctx.options.maxAttempts)),
+        };
+        if (maxAttempts) report(input, 'unbounded', describeOption('maxAttempts', maxAttempts, editor), options!.property('maxAttempts')!, boundFix, exponential);
+        else report(input, 'unbounded', 'maxAttempts', call, boundFix, exponential, true);
+      }
+      if (needsBackoff) {
+        reportOption(input, 'backoff', options, 'backoff', fix ?? { description: '', edits: null, noFix: NO_FIX.cockatielBackoffImport });
       }
     },
   },
@@ -648,7 +670,8 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
     modules: ['ioredis'],
     matches: () => true,
     check: (input) => {
-      sentinel(input, 'maxRetriesPerRequest', (v) => v.type === 'Literal' && v.value === null, false);
+      // `maxRetriesPerRequest: null` is what BullMQ requires of its connections: never rewritten.
+      sentinel(input, 'maxRetriesPerRequest', (v) => v.type === 'Literal' && v.value === null, false, NO_FIX.requiredSetting);
       const { call, ctx, editor } = input;
       call.arguments.forEach((_, index) => {
         const options = objectArg(call, index, ctx);
@@ -687,16 +710,23 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
 ];
 
 /** A client option whose value means "retry forever", in any object argument of the call. */
-function sentinel(input: CheckInput & { library: string }, option: string, forever: (value: Node, ctx: LibraryContext) => boolean, backedOff: boolean): void {
+function sentinel(
+  input: CheckInput & { library: string },
+  option: string,
+  forever: (value: Node, ctx: LibraryContext) => boolean,
+  backedOff: boolean,
+  /** A setting that must not be rewritten: the reason there is no suggestion. */
+  required?: string,
+): void {
   const { call, ctx, editor } = input;
   call.arguments.forEach((_, index) => {
     const options = objectArg(call, index, ctx);
     const value = options?.value(option);
     if (!options || !value || !forever(value, ctx)) return;
-    report(input, 'unbounded', describeOption(option, value, editor), options.property(option)!, {
-      description: `Set ${option}: ${ctx.options.maxAttempts}.`,
-      edits: editor.setProperty(options, option, String(ctx.options.maxAttempts)),
-    }, backedOff);
+    const fix = required
+      ? { description: '', edits: null, noFix: required }
+      : { description: `Set ${option}: ${ctx.options.maxAttempts}.`, edits: editor.setProperty(options, option, String(ctx.options.maxAttempts)) };
+    report(input, 'unbounded', describeOption(option, value, editor), options.property(option)!, fix, backedOff);
   });
 }
 
@@ -743,6 +773,54 @@ function cockatielExport(input: CheckInput, exportName: string): { name: string;
   return edit ? { name: exportName, edits: [edit] } : null;
 }
 
+/**
+ * The `backoff` value for cockatiel: `new ExponentialBackoff()`, starting at
+ * the old constant delay when that is longer than its default start of 128 ms
+ * (`new ConstantBackoff(1000)` -> `new ExponentialBackoff({ initialDelay: 1000 })`), with the import edits: an
+ * import of `ConstantBackoff` used only here becomes the import of
+ * `ExponentialBackoff` (or goes when that is already imported).
+ */
+function cockatielBackoff(input: CheckInput, constant: TSESTree.NewExpression | null): { text: string; edits: TextEdit[] } | null {
+  const { ctx } = input;
+  const reference = cockatielExport(input, 'ExponentialBackoff');
+  if (!reference) return null;
+  const delay = constant?.arguments[0] ? numberValue(constant.arguments[0]) : null;
+  // cockatiel's ExponentialBackoff starts at 128 ms; a longer old delay becomes its start.
+  const text = `new ${reference.name}(${delay !== null && delay > 128 ? `{ initialDelay: ${delay} }` : ''})`;
+  let edits = reference.edits;
+  const callee = constant ? unwrapExpression(constant.callee) : null;
+  if (callee?.type === 'Identifier') {
+    const variable = ASTUtils.findVariable(ctx.sourceCode.getScope(constant!), callee);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    const onlyUse = !!variable && variable.references.length === 1;
+    if (def?.type === 'ImportBinding' && def.node.type === 'ImportSpecifier' && onlyUse) {
+      const specifier = def.node;
+      const declaration = def.parent as TSESTree.ImportDeclaration;
+      const added = edits.length === 1 && reference.name === 'ExponentialBackoff';
+      if (added) {
+        // Rename the unused import instead of adding a second one.
+        edits = [{ range: specifier.range, text: 'ExponentialBackoff' }];
+      } else if (edits.length === 0 && declaration.specifiers.length > 1) {
+        const removal = removeListItem(ctx.sourceCode, specifier);
+        if (removal) edits = [removal];
+      }
+    }
+  }
+  return { text, edits };
+}
+
+/** The edit that removes one item of a comma-separated list with its comma. */
+function removeListItem(sourceCode: Readonly<TSESLint.SourceCode>, item: TSESTree.Node): TextEdit | null {
+  const after = sourceCode.getTokenAfter(item);
+  if (after && after.value === ',') {
+    const next = sourceCode.getTokenAfter(after);
+    if (next && next.value !== '}') return { range: [item.range[0], next.range[0]], text: '' };
+  }
+  const before = sourceCode.getTokenBefore(item);
+  if (before && before.value === ',') return { range: [before.range[0], item.range[1]], text: '' };
+  return null;
+}
+
 /** Every module the table knows; a file that names none of them skips the library checks. */
 export const RETRY_LIBRARY_MODULES: readonly string[] = RETRY_LIBRARIES.flatMap((spec) => spec.modules);
 
@@ -761,5 +839,28 @@ export function analyzeLibraryCall(call: Call, ctx: LibraryContext): LibraryFind
     const library = origin.module.startsWith('@') ? origin.module : origin.module.split('/')[0]!;
     spec.check({ call, origin, ctx, editor, out, library });
   }
-  return out;
+  return boundAndBackOffTogether(out);
+}
+
+function overlaps(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
+  return a.some((x) => b.some((y) => x.range[0] < y.range[1] && y.range[0] < x.range[1]));
+}
+
+/**
+ * When one call is both unbounded and without backoff, each suggestion sets
+ * both: fixing the backoff alone could make the call count as backed off, and
+ * `allowUnboundedWithBackoff` would then hide the unbounded retry.
+ */
+function boundAndBackOffTogether(findings: LibraryFinding[]): LibraryFinding[] {
+  const unbounded = findings.filter((f) => f.concern === 'unbounded' && f.fix);
+  const backoff = findings.filter((f) => f.concern === 'backoff' && f.fix);
+  if (unbounded.length !== 1 || backoff.length !== 1) return findings;
+  const a = unbounded[0]!.fix!;
+  const b = backoff[0]!.fix!;
+  if (a === b || a.edits === b.edits || overlaps(a.edits, b.edits)) return findings;
+  const description = `${a.description.replace(/\.$/, '')}, and ${b.description.charAt(0).toLowerCase()}${b.description.slice(1)}`;
+  const fix = { description, edits: [...a.edits, ...b.edits] };
+  unbounded[0]!.fix = fix;
+  backoff[0]!.fix = fix;
+  return findings;
 }

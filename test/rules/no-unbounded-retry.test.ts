@@ -1293,7 +1293,7 @@ await pRetry(run, { retries: Infinity, factor: 1 });`,
             {
               messageId: 'setLibraryLimit',
               output: `import pRetry from 'p-retry';
-await pRetry(run, { retries: 4, factor: 1 });`,
+await pRetry(run, { retries: 4, factor: 2 });`,
             },
           ],
         },
@@ -1313,7 +1313,7 @@ await retry(async (bail) => run(), { forever: true, minTimeout: 0 });`,
             {
               messageId: 'setLibraryLimit',
               output: `import retry from 'async-retry';
-await retry(async (bail) => run(), { forever: false, minTimeout: 0 });`,
+await retry(async (bail) => run(), { forever: false, minTimeout: 100 });`,
             },
           ],
         },
@@ -1353,7 +1353,7 @@ const operation = retry.operation({ retries: 5000, factor: 1 });`,
             {
               messageId: 'setLibraryLimit',
               output: `import * as retry from 'retry';
-const operation = retry.operation({ retries: 4, factor: 1 });`,
+const operation = retry.operation({ retries: 4, factor: 2 });`,
             },
           ],
         },
@@ -1373,7 +1373,7 @@ axiosRetry(axios, { retries: Infinity });`,
             {
               messageId: 'setLibraryLimit',
               output: `import axiosRetry from 'axios-retry';
-axiosRetry(axios, { retries: 4 });`,
+axiosRetry(axios, { retries: 4, retryDelay: axiosRetry.exponentialDelay });`,
             },
           ],
         },
@@ -1413,7 +1413,7 @@ await ky.get(url, { retry: { limit: Infinity, delay: () => 1000 } });`,
             {
               messageId: 'setLibraryLimit',
               output: `import ky from 'ky';
-await ky.get(url, { retry: { limit: 4, delay: () => 1000 } });`,
+await ky.get(url, { retry: { limit: 4, delay: (attemptCount) => Math.random() * Math.min(10000, 100 * 2 ** (attemptCount - 1)) } });`,
             },
           ],
         },
@@ -1452,8 +1452,8 @@ const policy = retry(handleAll, {});`,
           suggestions: [
             {
               messageId: 'setLibraryLimit',
-              output: `import { handleAll, retry } from 'cockatiel';
-const policy = retry(handleAll, { maxAttempts: 5 });`,
+              output: `import { handleAll, retry, ExponentialBackoff } from 'cockatiel';
+const policy = retry(handleAll, { maxAttempts: 5, backoff: new ExponentialBackoff() });`,
             },
           ],
         },
@@ -1472,8 +1472,8 @@ const policy = retryPolicy(handleAll, { maxAttempts: Infinity, backoff: new Cons
           suggestions: [
             {
               messageId: 'setLibraryLimit',
-              output: `import { ConstantBackoff, handleAll, retry as retryPolicy } from 'cockatiel';
-const policy = retryPolicy(handleAll, { maxAttempts: 5, backoff: new ConstantBackoff(50) });`,
+              output: `import { ExponentialBackoff, handleAll, retry as retryPolicy } from 'cockatiel';
+const policy = retryPolicy(handleAll, { maxAttempts: 5, backoff: new ExponentialBackoff() });`,
             },
           ],
         },
@@ -1493,7 +1493,7 @@ async.retry({ times: Infinity, interval: 200 }, task, done);`,
             {
               messageId: 'setLibraryLimit',
               output: `import async from 'async';
-async.retry({ times: 5, interval: 200 }, task, done);`,
+async.retry({ times: 5, interval: (retryCount) => Math.random() * Math.min(10000, 100 * 2 ** retryCount) }, task, done);`,
             },
           ],
         },
@@ -1513,7 +1513,7 @@ await retry(run, { maxAttempts: 0, delay: 200 });`,
             {
               messageId: 'setLibraryLimit',
               output: `import { retry } from '@lifeomic/attempt';
-await retry(run, { maxAttempts: 5, delay: 200 });`,
+await retry(run, { maxAttempts: 5, delay: 200, factor: 2 });`,
             },
           ],
         },
@@ -1533,7 +1533,7 @@ await backOff(run, { numOfAttempts: Infinity, timeMultiple: 1 });`,
             {
               messageId: 'setLibraryLimit',
               output: `import { backOff } from 'exponential-backoff';
-await backOff(run, { numOfAttempts: 5, timeMultiple: 1 });`,
+await backOff(run, { numOfAttempts: 5, timeMultiple: 2 });`,
             },
           ],
         },
@@ -1553,7 +1553,7 @@ await retry(run, { retries: 'INFINITELY', backoff: 'FIXED' });`,
             {
               messageId: 'setLibraryLimit',
               output: `import { retry } from 'ts-retry-promise';
-await retry(run, { retries: 5, backoff: 'FIXED' });`,
+await retry(run, { retries: 5, backoff: 'EXPONENTIAL' });`,
             },
           ],
         },
@@ -1589,13 +1589,13 @@ const redis = new Redis({ maxRetriesPerRequest: null });`,
           column: 27,
           endLine: 2,
           endColumn: 53,
-          suggestions: [
-            {
-              messageId: 'setLibraryLimit',
-              output: `import Redis from 'ioredis';
-const redis = new Redis({ maxRetriesPerRequest: 5 });`,
-            },
-          ],
+          // Never rewritten: BullMQ requires maxRetriesPerRequest: null of the connections it is given.
+          data: {
+            library: 'ioredis',
+            option: 'maxRetriesPerRequest: null',
+            noFix: ' No quick fix: maxRetriesPerRequest: null is what BullMQ requires of the connections it is given, so a limit is a decision for a person.',
+          },
+          suggestions: [],
         },
       ],
     },
@@ -1954,7 +1954,7 @@ retry(connect, { max_tries: -1, interval: 500 });`,
             {
               messageId: 'setLibraryLimit',
               output: `const retry = require('bluebird-retry');
-retry(connect, { max_tries: 5, interval: 500 });`,
+retry(connect, { max_tries: 5, interval: 500, backoff: 2 });`,
             },
           ],
         },

@@ -636,7 +636,7 @@ await pRetry(run, { retries: Infinity, factor: 1 });`,
             {
               messageId: 'setLibraryBackoff',
               output: `import pRetry from 'p-retry';
-await pRetry(run, { retries: Infinity, factor: 2 });`,
+await pRetry(run, { retries: 4, factor: 2 });`,
             },
           ],
         },
@@ -677,7 +677,7 @@ await retry(async (bail) => run(), { forever: true, minTimeout: 0 });`,
             {
               messageId: 'setLibraryBackoff',
               output: `import retry from 'async-retry';
-await retry(async (bail) => run(), { forever: true, minTimeout: 100 });`,
+await retry(async (bail) => run(), { forever: false, minTimeout: 100 });`,
             },
           ],
         },
@@ -697,7 +697,7 @@ const operation = retry.operation({ retries: 5000, factor: 1 });`,
             {
               messageId: 'setLibraryBackoff',
               output: `import * as retry from 'retry';
-const operation = retry.operation({ retries: 5000, factor: 2 });`,
+const operation = retry.operation({ retries: 4, factor: 2 });`,
             },
           ],
         },
@@ -717,7 +717,7 @@ axiosRetry(axios, { retries: Infinity });`,
             {
               messageId: 'setLibraryBackoff',
               output: `import axiosRetry from 'axios-retry';
-axiosRetry(axios, { retries: Infinity, retryDelay: axiosRetry.exponentialDelay });`,
+axiosRetry(axios, { retries: 4, retryDelay: axiosRetry.exponentialDelay });`,
             },
           ],
         },
@@ -803,7 +803,7 @@ await ky.get(url, { retry: { limit: Infinity, delay: () => 1000 } });`,
             {
               messageId: 'setLibraryBackoff',
               output: `import ky from 'ky';
-await ky.get(url, { retry: { limit: Infinity, delay: (attemptCount) => Math.random() * Math.min(10000, 100 * 2 ** (attemptCount - 1)) } });`,
+await ky.get(url, { retry: { limit: 4, delay: (attemptCount) => Math.random() * Math.min(10000, 100 * 2 ** (attemptCount - 1)) } });`,
             },
           ],
         },
@@ -823,7 +823,7 @@ const policy = retry(handleAll, {});`,
             {
               messageId: 'setLibraryBackoff',
               output: `import { handleAll, retry, ExponentialBackoff } from 'cockatiel';
-const policy = retry(handleAll, { backoff: new ExponentialBackoff() });`,
+const policy = retry(handleAll, { maxAttempts: 5, backoff: new ExponentialBackoff() });`,
             },
           ],
         },
@@ -842,8 +842,8 @@ const policy = retryPolicy(handleAll, { maxAttempts: Infinity, backoff: new Cons
           suggestions: [
             {
               messageId: 'setLibraryBackoff',
-              output: `import { ConstantBackoff, handleAll, retry as retryPolicy, ExponentialBackoff } from 'cockatiel';
-const policy = retryPolicy(handleAll, { maxAttempts: Infinity, backoff: new ExponentialBackoff() });`,
+              output: `import { ExponentialBackoff, handleAll, retry as retryPolicy } from 'cockatiel';
+const policy = retryPolicy(handleAll, { maxAttempts: 5, backoff: new ExponentialBackoff() });`,
             },
           ],
         },
@@ -903,7 +903,7 @@ async.retry({ times: Infinity, interval: 200 }, task, done);`,
             {
               messageId: 'setLibraryBackoff',
               output: `import async from 'async';
-async.retry({ times: Infinity, interval: (retryCount) => Math.random() * Math.min(10000, 100 * 2 ** retryCount) }, task, done);`,
+async.retry({ times: 5, interval: (retryCount) => Math.random() * Math.min(10000, 100 * 2 ** retryCount) }, task, done);`,
             },
           ],
         },
@@ -963,7 +963,7 @@ await retry(run, { maxAttempts: 0, delay: 200 });`,
             {
               messageId: 'setLibraryBackoff',
               output: `import { retry } from '@lifeomic/attempt';
-await retry(run, { maxAttempts: 0, delay: 200, factor: 2 });`,
+await retry(run, { maxAttempts: 5, delay: 200, factor: 2 });`,
             },
           ],
         },
@@ -1004,7 +1004,7 @@ await backOff(run, { numOfAttempts: Infinity, timeMultiple: 1 });`,
             {
               messageId: 'setLibraryBackoff',
               output: `import { backOff } from 'exponential-backoff';
-await backOff(run, { numOfAttempts: Infinity, timeMultiple: 2 });`,
+await backOff(run, { numOfAttempts: 5, timeMultiple: 2 });`,
             },
           ],
         },
@@ -1045,7 +1045,7 @@ await retry(run, { retries: 'INFINITELY', backoff: 'FIXED' });`,
             {
               messageId: 'setLibraryBackoff',
               output: `import { retry } from 'ts-retry-promise';
-await retry(run, { retries: 'INFINITELY', backoff: 'EXPONENTIAL' });`,
+await retry(run, { retries: 5, backoff: 'EXPONENTIAL' });`,
             },
           ],
         },
@@ -1205,7 +1205,7 @@ retry(connect, { max_tries: -1, interval: 500 });`,
             {
               messageId: 'setLibraryBackoff',
               output: `const retry = require('bluebird-retry');
-retry(connect, { max_tries: -1, interval: 500, backoff: 2 });`,
+retry(connect, { max_tries: 5, interval: 500, backoff: 2 });`,
             },
           ],
         },
