@@ -3,7 +3,11 @@
  * behaviour, and says so in its label: nested objects become shared, and the
  * copy is a plain object. It is offered only where the rewrite is
  * self-contained: the clone copies one plain name or property path, its
- * result is used, and no comment would be lost.
+ * result is used, no comment would be lost, and the copy is not mutated below
+ * its top level in the same function (`next.items.push(x)`,
+ * `delete copy.properties.x`, `copy.a.b = 1`, through an alias or a loop
+ * variable too): there the shallow copy would bring back the shared-state bug
+ * the deep clone prevented.
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { TextEdit } from '../fix/edits';
@@ -111,6 +115,7 @@ export function shallowCopyRewrite(
   // A clone whose result is dropped is dead code, not something to copy more cheaply.
   if (replaced.parent?.type === 'ExpressionStatement') return null;
   if (sourceCode.getCommentsInside(replaced).length > 0) return null;
+  if (mutatedBelowTopLevel(sourceCode, replaced)) return null;
   const sourceText = sourceCode.getText(source);
   const literal = `{ ...${sourceText} }`;
   const start = ASTUtils.isParenthesized(replaced, sourceCode) ? null : startsStatementOrArrowBody(replaced);
@@ -120,4 +125,104 @@ export function shallowCopyRewrite(
     if (before && !endsStatement(sourceCode, before)) return null;
   }
   return { sourceText, range: replaced.range, text: start ? `(${literal})` : literal };
+}
+
+// ---------------------------------------------------------------------------
+// Is the copy mutated below its top level?
+
+/** Methods that change the object they are called on (arrays, Maps, Sets, Dates). */
+const MUTATING_METHODS = new Set([
+  'push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin',
+  'set', 'add', 'delete', 'clear',
+  'setDate', 'setFullYear', 'setHours', 'setMilliseconds', 'setMinutes', 'setMonth', 'setSeconds', 'setTime',
+  'setUTCDate', 'setUTCFullYear', 'setUTCHours', 'setUTCMilliseconds', 'setUTCMinutes', 'setUTCMonth', 'setUTCSeconds',
+]);
+/** Array methods whose callback receives the elements. */
+const ITERATING_METHODS = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findLast', 'findIndex', 'flatMap', 'reduce', 'reduceRight']);
+/** Functions that change their first argument. */
+const MUTATING_FUNCTIONS = new Set(['Object.assign', 'Object.defineProperty', 'Object.defineProperties', 'Object.setPrototypeOf', 'Reflect.set', 'Reflect.deleteProperty', 'Reflect.defineProperty']);
+
+function calleeText(node: TSESTree.Node): string | null {
+  if (node.type === 'MemberExpression' && !node.computed && node.object.type === 'Identifier' && node.property.type === 'Identifier') {
+    return `${node.object.name}.${node.property.name}`;
+  }
+  return null;
+}
+
+/** The variable a value is stored in: `const next = <value>` or `next = <value>`. */
+function storedIn(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree.Node): TSESLint.Scope.Variable | null {
+  let node = value;
+  while (node.parent && (node.parent.type === 'TSAsExpression' || node.parent.type === 'TSNonNullExpression' || node.parent.type === 'TSSatisfiesExpression' || node.parent.type === 'AwaitExpression')) node = node.parent;
+  const parent = node.parent;
+  if (parent?.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') {
+    return ASTUtils.findVariable(sourceCode.getScope(parent.id), parent.id);
+  }
+  if (parent?.type === 'AssignmentExpression' && parent.right === node && parent.operator === '=' && parent.left.type === 'Identifier') {
+    return ASTUtils.findVariable(sourceCode.getScope(parent.left), parent.left);
+  }
+  return null;
+}
+
+/**
+ * True when something reached through `variable` at `depth` levels or more
+ * (1 = its own properties' values) is changed: assigned, deleted, updated, a
+ * mutating method called on it or it passed to `Object.assign`, or the same
+ * through an alias, a `for...of` variable or an iteration callback's element.
+ */
+function mutatesThrough(sourceCode: Readonly<TSESLint.SourceCode>, variable: TSESLint.Scope.Variable, depth: number, seen: Set<TSESLint.Scope.Variable>): boolean {
+  if (seen.has(variable)) return false;
+  seen.add(variable);
+  for (const reference of variable.references) {
+    if (!reference.isRead()) continue;
+    let top: TSESTree.Node = reference.identifier;
+    let links = 0;
+    while (top.parent?.type === 'MemberExpression' && top.parent.object === top) {
+      top = top.parent;
+      links++;
+    }
+    const parent = top.parent;
+    if (!parent) continue;
+    // Writes to a property `links` deep: the copy's own top level is 1 (copy.a = 1), nested is 2 and more.
+    const written =
+      (parent.type === 'AssignmentExpression' && parent.left === top) ||
+      (parent.type === 'UpdateExpression' && parent.argument === top) ||
+      (parent.type === 'UnaryExpression' && parent.operator === 'delete' && parent.argument === top);
+    if (written && links >= depth + 1) return true;
+    if (parent.type === 'CallExpression' && parent.callee === top && top.type === 'MemberExpression' && links - 1 >= depth) {
+      const method = !top.computed && top.property.type === 'Identifier' ? top.property.name : null;
+      if (method && MUTATING_METHODS.has(method)) return true;
+      const callback = parent.arguments[0];
+      if (method && ITERATING_METHODS.has(method) && callback && (callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression')) {
+        const element = callback.params[method.startsWith('reduce') ? 1 : 0];
+        if (element?.type === 'Identifier') {
+          const elementVariable = ASTUtils.findVariable(sourceCode.getScope(callback), element);
+          if (elementVariable && mutatesThrough(sourceCode, elementVariable, Math.max(0, depth - links), seen)) return true;
+        }
+      }
+    }
+    if (parent.type === 'CallExpression' && parent.arguments[0] === top && links >= depth) {
+      const name = calleeText(parent.callee);
+      if (name && MUTATING_FUNCTIONS.has(name)) return true;
+    }
+    // An alias: `const items = copy.items`, `const same = copy`, `for (const item of copy.items)`.
+    {
+      const alias = storedIn(sourceCode, top);
+      if (alias && alias !== variable && mutatesThrough(sourceCode, alias, Math.max(0, depth - links), seen)) return true;
+      if (parent.type === 'ForOfStatement' && parent.right === top && parent.left.type === 'VariableDeclaration') {
+        const id = parent.left.declarations[0]?.id;
+        if (id?.type === 'Identifier') {
+          const element = ASTUtils.findVariable(sourceCode.getScope(id), id);
+          // The elements are one level below what is iterated.
+          if (element && mutatesThrough(sourceCode, element, Math.max(0, depth - links - 1), seen)) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** The clone's result is stored in a variable whose nested objects are changed in the same function. */
+function mutatedBelowTopLevel(sourceCode: Readonly<TSESLint.SourceCode>, clone: TSESTree.Node): boolean {
+  const variable = storedIn(sourceCode, clone);
+  return !!variable && mutatesThrough(sourceCode, variable, 1, new Set());
 }

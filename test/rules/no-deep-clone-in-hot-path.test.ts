@@ -742,3 +742,38 @@ describe('no-deep-clone-in-hot-path: meta and configuration', () => {
     expect(mayContainClone('other(x)', [['utils', 'deepCopyOf']])).toBe(false);
   });
 });
+
+// ---------------------------------------------------------------------------
+// The shallow-copy suggestion is offered only when the copy's nested objects are not changed in the same function.
+// ---------------------------------------------------------------------------
+
+const handler = (body: string) => `export function track(req, res, next) {\n  const copy = structuredClone(req.body);\n${body}\n}`;
+const handlerReport = (suggestions: { source: string; output: string }[]) =>
+  report('cloneInRequestHandler', 'structuredClone', '`track`', 'a `(req, res, next)` handler runs on every request', at(2, 16, 2, 41), suggestions);
+
+ruleTester.run('no-deep-clone-in-hot-path: shallow copy keeps nested objects unshared', rule, {
+  valid: [],
+  invalid: [
+    { name: 'a nested array of the copy gets a push', code: handler('  copy.items.push(1);'), errors: [handlerReport([])] },
+    { name: 'a nested property is deleted', code: handler('  delete copy.properties.x;'), errors: [handlerReport([])] },
+    { name: 'a nested property is assigned', code: handler('  copy.a.b = 1;'), errors: [handlerReport([])] },
+    { name: 'a nested counter is updated', code: handler('  copy.stats.count++;'), errors: [handlerReport([])] },
+    { name: 'an alias of a nested array is sorted', code: handler('  const items = copy.items;\n  items.sort();'), errors: [handlerReport([])] },
+    { name: 'an alias of the copy changes a nested object', code: handler('  const same = copy;\n  same.meta.seen = true;'), errors: [handlerReport([])] },
+    { name: 'for...of over a nested array changes its elements', code: handler('  for (const item of copy.list) item.done = true;'), errors: [handlerReport([])] },
+    { name: 'a forEach callback changes the elements', code: handler('  copy.list.forEach((item) => {\n    item.done = true;\n  });'), errors: [handlerReport([])] },
+    { name: 'Object.assign into a nested object', code: handler('  Object.assign(copy.meta, { seen: true });'), errors: [handlerReport([])] },
+    {
+      name: 'only the top level changes: the shallow copy is offered',
+      code: handler('  copy.a = 1;\n  delete copy.b;\n  res.json(copy.items.map((item) => item.id));'),
+      errors: [
+        handlerReport([
+          {
+            source: 'req.body',
+            output: 'export function track(req, res, next) {\n  const copy = { ...req.body };\n  copy.a = 1;\n  delete copy.b;\n  res.json(copy.items.map((item) => item.id));\n}',
+          },
+        ]),
+      ],
+    },
+  ],
+});
