@@ -134,8 +134,15 @@ function joinStatements(statements: readonly string[], style: SourceStyle, inden
 /** Edits that put `statements` before `statement` (on their own lines when it starts one, else inline). */
 function insertBefore(sourceCode: Readonly<TSESLint.SourceCode>, statement: Node, statements: readonly string[], style: SourceStyle): TextEdit {
   const text = sourceCode.text;
-  if (!startsLine(text, statement.range[0])) {
+  // `;(await x)` in a file without semicolons: the new lines go above the leading `;`, which keeps protecting the line.
+  const before = sourceCode.getTokenBefore(statement);
+  const guard = before && before.value === ';' && before.range[1] === statement.range[0] && startsLine(text, before.range[0]) ? before : null;
+  if (!guard && !startsLine(text, statement.range[0])) {
     return { range: [statement.range[0], statement.range[0]], text: statements.map((s) => `${s}; `).join('') };
+  }
+  if (guard) {
+    const indent = lineIndent(text, guard.range[0]);
+    return { range: [guard.range[0], guard.range[0]], text: `${joinStatements(statements, style, indent, guard)}\n${indent}` };
   }
   const at = startWithLeadingComments(sourceCode, statement);
   const indent = lineIndent(text, statement.range[0]);

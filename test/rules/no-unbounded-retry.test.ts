@@ -1,3 +1,5 @@
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
 import { jsRuleTester, ruleTester } from '../rule-tester';
 import ruleModule, { type MessageIds, type Options } from '../../rules/no-unbounded-retry';
 
@@ -2136,4 +2138,385 @@ retry(connect, { max_tries: 5, interval: 500, backoff: 2 });`,
       ],
     },
   ],
+});
+
+// The rewrite principle (docs/codemods.md, "What a rewrite keeps"): exact outputs and the suggestion's own words.
+const loopAt = (line: number, column: number, keyword = 'while') => ({ line, column, endLine: line, endColumn: column + keyword.length });
+
+jsRuleTester.run('no-unbounded-retry: rewrites keep what the code says', rule, {
+  valid: [],
+  invalid: [
+    {
+      // Errors that are not retried are rethrown before any counting or waiting; the 1 s wait stays and grows from 1 s.
+      code: `async function query(sql) {
+  while (true) {
+    try {
+      return await pool.query(sql);
+    } catch (err) {
+      if (isNotConnectionError(err)) throw err;
+      await sleep(1000);
+    }
+  }
+}`,
+      errors: [{ messageId: 'unboundedLoop', ...loopAt(2, 3), suggestions: [{ messageId: 'boundRetry', data: { description: 'Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is.' }, output: `async function query(sql) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await pool.query(sql);
+    } catch (err) {
+      if (isNotConnectionError(err)) throw err;
+      attempt++;
+      if (attempt >= 5) throw err;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}` }] }],
+    },
+    {
+      // A Retry-After wait is computed from the failure: kept as it is; the count goes before it, after the 429 check.
+      code: `async function send(req) {
+  while (true) {
+    try {
+      return await client.send(req);
+    } catch (err) {
+      if (err.status !== 429) throw err;
+      await sleep(err.retryAfter * 1000);
+      continue;
+    }
+  }
+}`,
+      errors: [{ messageId: 'unboundedLoop', ...loopAt(2, 3), suggestions: [{ messageId: 'boundRetry', data: { description: 'Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; keep the existing wait as it is.' }, output: `async function send(req) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await client.send(req);
+    } catch (err) {
+      if (err.status !== 429) throw err;
+      attempt++;
+      if (attempt >= 5) throw err;
+      await sleep(err.retryAfter * 1000);
+      continue;
+    }
+  }
+}` }] }],
+    },
+    {
+      // An abortable wait keeps its helper, \`this\` and abort controller; only the duration grows.
+      code: `class Consumer {
+  async connect() {
+    while (true) {
+      try {
+        return await this.open();
+      } catch (err) {
+        this.emit('warn', err);
+        await this.delay(5000, this.abortController);
+      }
+    }
+  }
+}`,
+      errors: [{ messageId: 'unboundedLoop', ...loopAt(3, 5), suggestions: [{ messageId: 'boundRetry', data: { description: 'Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 5000 ms (never shorter than before) up to 10000 ms, keeping it where it is.' }, output: `class Consumer {
+  async connect() {
+    let attempt = 0;
+    while (true) {
+      try {
+        return await this.open();
+      } catch (err) {
+        this.emit('warn', err);
+        attempt++;
+        if (attempt >= 5) throw err;
+        await this.delay(Math.max(5000, Math.random() * Math.min(10000, 5000 * 2 ** (attempt - 1))), this.abortController);
+      }
+    }
+  }
+}` }] }],
+    },
+    {
+      // oxlint's disable comment stays on the line it disables too.
+      code: `async function connect() {
+  // oxlint-disable-next-line no-constant-condition
+  for (;;) {
+    try {
+      return await open();
+    } catch (err) {
+      await sleep(200);
+    }
+  }
+}`,
+      errors: [{ messageId: 'unboundedLoop', ...loopAt(3, 3, 'for'), suggestions: [{ messageId: 'boundRetry', data: { description: 'Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 200 ms (never shorter than before) up to 10000 ms, keeping it where it is.' }, output: `async function connect() {
+  let attempt = 0;
+  // oxlint-disable-next-line no-constant-condition
+  for (;;) {
+    try {
+      return await open();
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await sleep(Math.max(200, Math.random() * Math.min(10000, 200 * 2 ** (attempt - 1))));
+    }
+  }
+}` }] }],
+    },
+    {
+      // Two retry loops in one function get two counters (the codemod applies both suggestions in one pass).
+      code: `async function start() {
+  while (true) {
+    try {
+      await db.connect();
+      break;
+    } catch (err) {
+      await sleep(1000);
+    }
+  }
+  while (true) {
+    try {
+      return await queue.connect();
+    } catch (err) {
+      await sleep(1000);
+    }
+  }
+}`,
+      errors: [
+        { messageId: 'unboundedLoop', ...loopAt(2, 3), suggestions: [{ messageId: 'boundRetry', data: { description: 'Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is.' }, output: `async function start() {
+  let attempt = 0;
+  while (true) {
+    try {
+      await db.connect();
+      break;
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+  while (true) {
+    try {
+      return await queue.connect();
+    } catch (err) {
+      await sleep(1000);
+    }
+  }
+}` }] },
+        { messageId: 'unboundedLoop', ...loopAt(10, 3), suggestions: [{ messageId: 'boundRetry', data: { description: 'Count failures in a new `failedAttempts`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is.' }, output: `async function start() {
+  while (true) {
+    try {
+      await db.connect();
+      break;
+    } catch (err) {
+      await sleep(1000);
+    }
+  }
+  let failedAttempts = 0;
+  while (true) {
+    try {
+      return await queue.connect();
+    } catch (err) {
+      failedAttempts++;
+      if (failedAttempts >= 5) throw err;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (failedAttempts - 1))));
+    }
+  }
+}` }] },
+      ],
+    },
+    {
+      // An event handler: nobody awaits it, so the last failure is not rethrown (an unhandled rejection would end the
+      // process); the retry stops and the catch's own log reports the failure.
+      code: `emitter.on('job', async (job) => {
+  while (true) {
+    try {
+      await handle(job);
+      return;
+    } catch (err) {
+      logger.error(err);
+      await sleep(1000);
+    }
+  }
+});`,
+      errors: [{ messageId: 'unboundedLoop', ...loopAt(2, 3), suggestions: [{ messageId: 'boundRetry', data: { description: 'Count failures in a new `attempt`; after 5 failed attempts stop retrying (return; the catch already reports the failure); make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is.' }, output: `emitter.on('job', async (job) => {
+  let attempt = 0;
+  while (true) {
+    try {
+      await handle(job);
+      return;
+    } catch (err) {
+      logger.error(err);
+      attempt++;
+      if (attempt >= 5) return;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+});` }] }],
+    },
+    {
+      // A timer callback whose catch does not report the error: no rethrow, no silent stop, no suggestion.
+      code: `setTimeout(async () => {
+  while (true) {
+    try {
+      await flush();
+      return;
+    } catch {
+      await sleep(1000);
+    }
+  }
+}, 0);`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          ...loopAt(2, 3),
+          data: {
+            noFix: ' No quick fix: nobody awaits this function (an event handler, a timer callback or an unawaited promise), so rethrowing the last error would crash the process, and its catch does not report the error so it could stop quietly.',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // No semicolons: the last inserted statement ends with one where the next line starts with \`(\`.
+      code: `async function connect() {
+  while (true) {
+    try {
+      return await open()
+    } catch (err) {
+      log(err)
+      ;(await sleep(1000))
+    }
+  }
+}`,
+      errors: [{ messageId: 'unboundedLoop', ...loopAt(2, 3), suggestions: [{ messageId: 'boundRetry', data: { description: 'Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is.' }, output: `async function connect() {
+  let attempt = 0
+  while (true) {
+    try {
+      return await open()
+    } catch (err) {
+      log(err)
+      attempt++
+      if (attempt >= 5) throw err
+      ;(await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1)))))
+    }
+  }
+}` }] }],
+    },
+    {
+      // No semicolons, and a line starting with \`(\` right after the insertion: the inserted throw ends with \`;\`.
+      code: `async function connect() {
+  while (true) {
+    try {
+      return await open()
+    } catch (err) {
+      (await sleep(1000))
+    }
+  }
+}`,
+      errors: [{ messageId: 'unboundedLoop', ...loopAt(2, 3), suggestions: [{ messageId: 'boundRetry', data: { description: 'Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is.' }, output: `async function connect() {
+  let attempt = 0
+  while (true) {
+    try {
+      return await open()
+    } catch (err) {
+      attempt++
+      if (attempt >= 5) throw err;
+      (await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1)))))
+    }
+  }
+}` }] }],
+    },
+    {
+      // A wait after the try that also paces a result that is not ready is kept (and grows from its old length).
+      code: `async function waitReady(url) {
+  while (true) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return res;
+    } catch (err) {
+      log(err);
+    }
+    await sleep(2000);
+  }
+}`,
+      errors: [{ messageId: 'unboundedLoop', ...loopAt(2, 3), suggestions: [{ messageId: 'boundRetry', data: { description: 'Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 2000 ms (never shorter than before) up to 10000 ms, keeping it where it is.' }, output: `async function waitReady(url) {
+  let attempt = 0;
+  while (true) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return res;
+    } catch (err) {
+      log(err);
+      attempt++;
+      if (attempt >= 5) throw err;
+    }
+    await sleep(Math.max(2000, Math.random() * Math.min(10000, 2000 * 2 ** (attempt - 1))));
+  }
+}` }] }],
+    },
+    {
+      // cockatiel: an explicit Infinity becomes the limit, and the backoff comes in the same edit.
+      code: `import { handleAll, retry } from 'cockatiel';
+export const policy = retry(handleAll, { maxAttempts: Infinity });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 42,
+          endLine: 2,
+          endColumn: 63,
+          suggestions: [{ messageId: 'setLibraryLimit', data: { description: 'Set maxAttempts: 5 and backoff: new ExponentialBackoff().' }, output: `import { handleAll, retry, ExponentialBackoff } from 'cockatiel';
+export const policy = retry(handleAll, { maxAttempts: 5, backoff: new ExponentialBackoff() });` }],
+        },
+      ],
+    },
+  ],
+});
+
+describe('no-unbounded-retry options', () => {
+  const lint = (options: Record<string, unknown>) =>
+    new Linter({ configType: 'flat' }).verify('while (true) {}', [
+      { plugins: { resilience: { rules: { 'no-unbounded-retry': ruleModule as never } } }, rules: { 'resilience/no-unbounded-retry': ['error', options] } },
+    ]);
+  it('rejects delays above the timer limit (2^31-1 ms)', () => {
+    expect(() => lint({ maxDelayMs: 2 ** 31 })).toThrow('Value 2147483648 should be <= 2147483647');
+    expect(() => lint({ baseDelayMs: 2 ** 31 })).toThrow('Value 2147483648 should be <= 2147483647');
+    expect(() => lint({ maxDelayMs: 2 ** 31 - 1 })).not.toThrow();
+  });
+  it('rejects an attempt limit the rule itself calls unbounded', () => {
+    expect(() => lint({ maxAttempts: 1000 })).toThrow('no-unbounded-retry: maxAttempts (1000) must be below unboundedAbove (1000)');
+    expect(() => lint({ maxAttempts: 20, unboundedAbove: 10 })).toThrow('maxAttempts (20) must be below unboundedAbove (10)');
+    expect(() => lint({ maxAttempts: 999 })).not.toThrow();
+  });
+});
+
+describe('no-unbounded-retry: a disable comment stays on the line it disables', () => {
+  it('the counter goes above `// eslint-disable-next-line`', () => {
+    const code = `async function connect() {
+  // eslint-disable-next-line no-constant-condition
+  while (true) {
+    try {
+      return await open();
+    } catch (err) {
+      await sleep(200);
+    }
+  }
+}`;
+    const messages = new Linter({ configType: 'flat' }).verify(code, [
+      {
+        linterOptions: { reportUnusedDisableDirectives: 'off' },
+        plugins: { resilience: { rules: { 'no-unbounded-retry': ruleModule as never } } },
+        rules: { 'resilience/no-unbounded-retry': 'error' },
+      },
+    ]);
+    expect(messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['resilience/no-unbounded-retry', 3, 3]]);
+    const fix = messages[0]!.suggestions![0]!.fix;
+    expect(code.slice(0, fix.range[0]) + fix.text + code.slice(fix.range[1])).toBe(`async function connect() {
+  let attempt = 0;
+  // eslint-disable-next-line no-constant-condition
+  while (true) {
+    try {
+      return await open();
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await sleep(Math.max(200, Math.random() * Math.min(10000, 200 * 2 ** (attempt - 1))));
+    }
+  }
+}`);
+  });
 });

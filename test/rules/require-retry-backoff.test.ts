@@ -1,4 +1,6 @@
-import { ruleTester } from '../rule-tester';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { jsRuleTester, ruleTester } from '../rule-tester';
 import ruleModule, { type MessageIds, type Options } from '../../rules/require-retry-backoff';
 
 // The rule tester's own copy of @typescript-eslint/utils differs in version; the rule is the same object.
@@ -1280,4 +1282,84 @@ retry(connect, { backoff: 2 });`,
       ],
     },
   ],
+});
+
+// The rewrite principle (docs/codemods.md, "What a rewrite keeps").
+jsRuleTester.run('require-retry-backoff: rewrites keep what the code says', rule, {
+  valid: [],
+  invalid: [
+    {
+      // A bounded loop gets only the backoff: its own counter is the exponent, and \`catch {\` gets no unused binding.
+      code: `async function load(url) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await fetch(url);
+    } catch {
+      await sleep(500);
+    }
+  }
+  throw new Error('gave up');
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [{ messageId: 'useBackoff', data: { description: 'Count failures with the existing `i`; the existing limit stays; make the existing wait grow exponentially with jitter from 500 ms (never shorter than before) up to 10000 ms, keeping it where it is.' }, output: `async function load(url) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await fetch(url);
+    } catch {
+      await sleep(Math.max(500, Math.random() * Math.min(10000, 500 * 2 ** i)));
+    }
+  }
+  throw new Error('gave up');
+}` }],
+        },
+      ],
+    },
+    {
+      // A wait computed from the failure (Retry-After) is kept as it is, so no rewrite can remove this finding.
+      code: `async function send(req) {
+  for (let i = 0; i < 5; i++) {
+    try {
+      return await client.send(req);
+    } catch (err) {
+      await sleep(err.retryAfterMs);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          data: {
+            wait: 'waits a constant time',
+            name: '',
+            event: '',
+            noFix: ' No quick fix: the wait is computed from the failure (a Retry-After value, a rate-limit window) or by a helper, and is kept as it is.',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+describe('require-retry-backoff options', () => {
+  const lint = (options: Record<string, unknown>) =>
+    new Linter({ configType: 'flat' }).verify('while (true) {}', [
+      { plugins: { resilience: { rules: { 'require-retry-backoff': ruleModule as never } } }, rules: { 'resilience/require-retry-backoff': ['error', options] } },
+    ]);
+  it('rejects delays above the timer limit and attempt limits that count as none', () => {
+    expect(() => lint({ maxDelayMs: 2 ** 31 })).toThrow('Value 2147483648 should be <= 2147483647');
+    expect(() => lint({ baseDelayMs: 2 ** 31 })).toThrow('Value 2147483648 should be <= 2147483647');
+    expect(() => lint({ maxAttempts: 1000 })).toThrow('Value 1000 should be <= 999');
+    expect(() => lint({ maxAttempts: 999, maxDelayMs: 2 ** 31 - 1 })).not.toThrow();
+  });
 });
