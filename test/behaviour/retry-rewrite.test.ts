@@ -9,7 +9,7 @@ import ts from 'typescript';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rules } from '../../src/rules';
 
-type RetryingFunction = (operation: () => Promise<unknown>) => Promise<unknown>;
+type RetryingFunction = (operation: () => Promise<unknown>, ...rest: unknown[]) => Promise<unknown>;
 
 /** Runs the rule, applies its first suggestion, and returns the rewritten source. */
 function rewrite(code: string, rule: string, options?: Record<string, unknown>): string {
@@ -29,8 +29,8 @@ function rewrite(code: string, rule: string, options?: Record<string, unknown>):
   return code.slice(0, range[0]) + text + code.slice(range[1]);
 }
 
-/** Compiles the rewritten module and returns its `callWithRetry` export. */
-function load(source: string): RetryingFunction {
+/** Compiles the rewritten module and returns its `callWithRetry` export; `extras` are more globals it sees. */
+function load(source: string, extras: Record<string, unknown> = {}): RetryingFunction {
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
   });
@@ -39,7 +39,7 @@ function load(source: string): RetryingFunction {
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   // The harness exports the function itself when the source does not.
   const exported = `${outputText}\nif (!exports.callWithRetry) exports.callWithRetry = callWithRetry;`;
-  new Function('exports', 'sleep', exported)(exports, sleep);
+  new Function('exports', 'sleep', ...Object.keys(extras), exported)(exports, sleep, ...Object.values(extras));
   return exports.callWithRetry as RetryingFunction;
 }
 
@@ -79,6 +79,85 @@ const UNBOUNDED_LOOP = `export async function callWithRetry(operation) {
       await sleep(500);
     }
   }
+}
+`;
+
+// No wait at all: the rewrite adds capped exponential backoff with full jitter.
+const NO_WAIT_LOOP = `export async function callWithRetry(operation) {
+  while (true) {
+    try {
+      return await operation();
+    } catch (err) {
+      console.debug(err.message);
+    }
+  }
+}
+`;
+
+// Errors that are not retried are rethrown first: they must never be delayed.
+const SORTING_LOOP = `export async function callWithRetry(operation) {
+  while (true) {
+    try {
+      return await operation();
+    } catch (err) {
+      if (err.fatal) throw err;
+      await sleep(1000);
+    }
+  }
+}
+`;
+
+// An abortable wait: the rewrite keeps the helper and the signal.
+const ABORTABLE_LOOP = `export async function callWithRetry(operation, signal) {
+  while (true) {
+    try {
+      return await operation();
+    } catch (err) {
+      await delay(1000, signal);
+    }
+  }
+}
+`;
+
+// A wait read from the failure (Retry-After): kept as it is.
+const RETRY_AFTER_LOOP = `export async function callWithRetry(operation) {
+  while (true) {
+    try {
+      return await operation();
+    } catch (err) {
+      await sleep(err.retryAfterMs);
+    }
+  }
+}
+`;
+
+// A wait after the try that also paces results that are not ready yet.
+const PACED_POLL = `export async function callWithRetry(operation) {
+  while (true) {
+    try {
+      const res = await operation();
+      if (res.ok) return res;
+    } catch (err) {
+      console.debug(err.message);
+    }
+    await sleep(1000);
+  }
+}
+`;
+
+// A timer callback: nobody awaits it, so the last failure must not be rethrown.
+const TIMER_CALLBACK_LOOP = `export function callWithRetry(operation, log) {
+  setTimeout(async () => {
+    while (true) {
+      try {
+        await operation();
+        return;
+      } catch (err) {
+        log(err);
+        await sleep(1000);
+      }
+    }
+  }, 0);
 }
 `;
 
@@ -135,15 +214,33 @@ describe('retry rewrite behaviour', () => {
     vi.restoreAllMocks();
   });
 
-  it('the rewrite replaces the constant wait', () => {
+  it('the existing wait stays where it is and only its duration grows, from its own length', () => {
     const output = rewrite(UNBOUNDED_LOOP, 'no-unbounded-retry');
-    expect(output).not.toContain('sleep(500)');
-    expect(output).toContain('Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))');
+    expect(output).toContain('await sleep(Math.max(500, Math.random() * Math.min(10000, 500 * 2 ** (attempt - 1))));');
+    expect(output).not.toContain('setTimeout');
   });
 
-  it('returns the result after k < maxAttempts failures, waiting with growing full-jitter delays', async () => {
+  it('waits are never shorter than the original wait, and grow', async () => {
+    for (const random of [0, 0.5, 0.999]) {
+      vi.spyOn(Math, 'random').mockReturnValue(random);
+      const fn = load(rewrite(UNBOUNDED_LOOP, 'no-unbounded-retry'));
+      const { operation, errors } = failing(Infinity);
+      const { error, delays } = await run(fn, operation);
+      expect(operation).toHaveBeenCalledTimes(5);
+      expect(error).toBe(errors[4]);
+      // The bound is checked before the wait: no wait after the last attempt.
+      expect(delays).toHaveLength(4);
+      for (const delay of delays) expect(delay).toBeGreaterThanOrEqual(500);
+      vi.restoreAllMocks();
+    }
+    vi.spyOn(Math, 'random').mockReturnValue(0.999);
+    const { delays } = await run(load(rewrite(UNBOUNDED_LOOP, 'no-unbounded-retry')), failing(Infinity).operation);
+    expect(delays).toEqual([500, 999, 1998, 3996]);
+  });
+
+  it('no wait before: returns the result after k < maxAttempts failures, waiting with growing full-jitter delays', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.5);
-    const fn = load(rewrite(UNBOUNDED_LOOP, 'no-unbounded-retry'));
+    const fn = load(rewrite(NO_WAIT_LOOP, 'no-unbounded-retry'));
     const { operation } = failing(3);
     const { value, error, delays } = await run(fn, operation);
     expect(error).toBeNull();
@@ -153,22 +250,10 @@ describe('retry rewrite behaviour', () => {
     expect(delays).toEqual([50, 100, 200]);
   });
 
-  it('rethrows the last original error after exactly maxAttempts attempts', async () => {
-    vi.spyOn(Math, 'random').mockReturnValue(0.999);
-    const fn = load(rewrite(UNBOUNDED_LOOP, 'no-unbounded-retry'));
-    const { operation, errors } = failing(Infinity);
-    const { error, delays } = await run(fn, operation);
-    expect(operation).toHaveBeenCalledTimes(5);
-    expect(error).toBe(errors[4]);
-    expect(delays).toHaveLength(4);
-    for (let i = 1; i < delays.length; i++) expect(delays[i]!).toBeGreaterThan(delays[i - 1]!);
-    expect(Math.max(...delays)).toBeLessThanOrEqual(10000);
-  });
-
   it('honours maxAttempts, baseDelayMs and maxDelayMs: waits grow, then stay at the cap', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.999);
     const options = { maxAttempts: 8, baseDelayMs: 1000, maxDelayMs: 5000 };
-    const fn = load(rewrite(UNBOUNDED_LOOP, 'no-unbounded-retry', options));
+    const fn = load(rewrite(NO_WAIT_LOOP, 'no-unbounded-retry', options));
     const { operation, errors } = failing(Infinity);
     const { error, delays } = await run(fn, operation);
     expect(operation).toHaveBeenCalledTimes(8);
@@ -179,10 +264,10 @@ describe('retry rewrite behaviour', () => {
     for (const delay of delays) expect(delay).toBeLessThanOrEqual(5000);
   });
 
-  it('full jitter: the wait is random() times the capped exponential', async () => {
+  it('full jitter: a new wait is random() times the capped exponential', async () => {
     const random = vi.spyOn(Math, 'random');
     random.mockReturnValueOnce(0).mockReturnValueOnce(0.25).mockReturnValueOnce(1 - Number.EPSILON);
-    const fn = load(rewrite(UNBOUNDED_LOOP, 'no-unbounded-retry'));
+    const fn = load(rewrite(NO_WAIT_LOOP, 'no-unbounded-retry'));
     const { operation } = failing(3);
     const { value, delays } = await run(fn, operation);
     expect(value).toBe('ok');
@@ -192,17 +277,125 @@ describe('retry rewrite behaviour', () => {
     expect(delays[2]).toBeGreaterThan(399);
   });
 
-  it('an already bounded loop keeps its own bound and gets the backoff', async () => {
+  it('errors that are not retried are rethrown at once, never delayed', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const fn = load(rewrite(SORTING_LOOP, 'no-unbounded-retry'));
+    const fatal = Object.assign(new Error('bad request'), { fatal: true });
+    const operation = vi.fn(async () => {
+      throw fatal;
+    });
+    const { error, delays } = await run(fn, operation);
+    expect(error).toBe(fatal);
+    expect(operation).toHaveBeenCalledTimes(1);
+    expect(delays).toEqual([]);
+    // Two retried failures, then a fatal one: two waits, then the fatal error at once.
+    let calls = 0;
+    const mixed = vi.fn(async () => {
+      calls++;
+      if (calls <= 2) throw new Error('connection reset');
+      throw fatal;
+    });
+    const second = await run(fn, mixed);
+    expect(second.error).toBe(fatal);
+    expect(mixed).toHaveBeenCalledTimes(3);
+    expect(second.delays).toEqual([1000, 1000]);
+  });
+
+  it('an abortable wait keeps its signal: aborting during the wait ends the retry at once', async () => {
+    const output = rewrite(ABORTABLE_LOOP, 'no-unbounded-retry');
+    expect(output).toContain('await delay(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))), signal);');
+    const delay = (ms: number, signal: AbortSignal) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(resolve, ms);
+        signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        }, { once: true });
+      });
+    const fn = load(output, { delay });
+    const { operation } = failing(Infinity);
+    const controller = new AbortController();
+    const outcome = fn(operation, controller.signal).then(() => null, (error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(100);
+    const closed = new Error('closed');
+    controller.abort(closed);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await outcome).toBe(closed);
+    expect(operation).toHaveBeenCalledTimes(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('a wait read from the failure (Retry-After) is kept as it is; only the bound is added', async () => {
+    const output = rewrite(RETRY_AFTER_LOOP, 'no-unbounded-retry');
+    expect(output).toContain('await sleep(err.retryAfterMs);');
+    const fn = load(output);
+    const errors: Error[] = [];
+    const operation = vi.fn(async () => {
+      const error = Object.assign(new Error(`limited ${errors.length}`), { retryAfterMs: 3000 + errors.length });
+      errors.push(error);
+      throw error;
+    });
+    const { error, delays } = await run(fn, operation);
+    expect(operation).toHaveBeenCalledTimes(5);
+    expect(error).toBe(errors[4]);
+    expect(delays).toEqual([3000, 3001, 3002, 3003]);
+  });
+
+  it('a wait after the try that paces results that are not ready is kept on that path', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const output = rewrite(PACED_POLL, 'no-unbounded-retry');
+    const fn = load(output);
+    let polls = 0;
+    const operation = vi.fn(async () => ({ ok: ++polls > 3 }));
+    const { value, delays } = await run(fn, operation);
+    expect(value).toEqual({ ok: true });
+    expect(operation).toHaveBeenCalledTimes(4);
+    expect(delays).toEqual([1000, 1000, 1000]);
+    // Failures are bounded and still waited for (never shorter than before).
+    const failed = failing(Infinity);
+    const second = await run(fn, failed.operation);
+    expect(failed.operation).toHaveBeenCalledTimes(5);
+    expect(second.error).toBe(failed.errors[4]);
+    for (const delay of second.delays) expect(delay).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('a timer callback stops retrying without a rethrow (no unhandled rejection); its log reports each failure', async () => {
+    const output = rewrite(TIMER_CALLBACK_LOOP, 'no-unbounded-retry');
+    expect(output).toContain('if (attempt >= 5) return;');
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      const fn = load(output);
+      const log = vi.fn();
+      const { operation } = failing(Infinity);
+      fn(operation, log);
+      await vi.runAllTimersAsync();
+      await Promise.resolve();
+      expect(operation).toHaveBeenCalledTimes(5);
+      expect(log).toHaveBeenCalledTimes(5);
+      expect(vi.getTimerCount()).toBe(0);
+      // Let a rejection, if there were one, be reported.
+      vi.useRealTimers();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
+  });
+
+  it('an already bounded loop keeps its own bound and counter and gets the backoff on its own wait', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.5);
     const output = rewrite(BOUNDED_CONSTANT_LOOP, 'require-retry-backoff');
-    expect(output).not.toContain('setTimeout(resolve, 500)');
+    expect(output).toContain('setTimeout(resolve, Math.max(500, Math.random() * Math.min(10000, 500 * 2 ** i)))');
+    expect(output).not.toContain('attempt');
     const fn = load(output);
     const { operation } = failing(Infinity);
     const { value, error, delays } = await run(fn, operation);
     expect(error).toBeNull();
     expect(value).toBe('gave up');
     expect(operation).toHaveBeenCalledTimes(3);
-    expect(delays).toEqual([50, 100, 200]);
+    // max(500, 0.5 x min(10000, 500 x 2^i)) for i = 0, 1, 2
+    expect(delays).toEqual([500, 500, 1000]);
   });
 
   it('a catch without a binding gets one, and the last error is rethrown', async () => {
@@ -222,18 +415,19 @@ describe('retry rewrite behaviour', () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.5);
     const output = rewrite(RECURSIVE_RETRY, 'no-unbounded-retry');
     expect(output).toContain('callWithRetry(operation, attempt + 1)');
-    expect(output).not.toContain('sleep(1000)');
+    expect(output).toContain('await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** attempt)));');
     const fn = load(output);
     const failed = failing(Infinity);
     const outcome = await run(fn, failed.operation);
     expect(failed.operation).toHaveBeenCalledTimes(5);
     expect(outcome.error).toBe(failed.errors[4]);
-    expect(outcome.delays).toEqual([50, 100, 200, 400]);
+    // The bound is checked before the wait; each wait is at least the old 1000 ms.
+    expect(outcome.delays).toEqual([1000, 1000, 2000, 4000]);
     const succeeded = failing(2);
     const second = await run(fn, succeeded.operation);
     expect(second.value).toBe('ok');
     expect(succeeded.operation).toHaveBeenCalledTimes(3);
-    expect(second.delays).toEqual([50, 100]);
+    expect(second.delays).toEqual([1000, 1000]);
   });
 
   it('recursion from .catch: rejects with the last error after maxAttempts, waits grow', async () => {
@@ -302,4 +496,53 @@ describe('rewritten code is not reported again (the codemod converges)', () => {
       expect(parsed.filter((m) => m.fatal)).toEqual([]);
     });
   }
+});
+
+describe('suggestions applied together, as the codemod does in one pass', () => {
+  it('two retry loops in one function get two counters, and the result parses and runs', async () => {
+    const code = `export async function callWithRetry(operation) {
+  while (true) {
+    try {
+      await operation();
+      break;
+    } catch (err) {
+      await sleep(100);
+    }
+  }
+  while (true) {
+    try {
+      return await operation();
+    } catch (err) {
+      await sleep(100);
+    }
+  }
+}
+`;
+    const messages = new Linter({ configType: 'flat' }).verify(code, [
+      {
+        files: ['**/*.js'],
+        languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
+        plugins: { resilience: { rules: rules as never } },
+        rules: { 'resilience/no-unbounded-retry': 'error' },
+      },
+    ], 'retry.js');
+    const fixes = messages.map((m) => m.suggestions![0]!.fix).sort((a, b) => b.range[0] - a.range[0]);
+    expect(fixes).toHaveLength(2);
+    let output = code;
+    for (const fix of fixes) output = output.slice(0, fix.range[0]) + fix.text + output.slice(fix.range[1]);
+    expect(output).toContain('let attempt = 0;');
+    expect(output).toContain('let failedAttempts = 0;');
+    const parsed = new Linter({ configType: 'flat' }).verify(output, [{ files: ['**/*.js'], languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } }], 'retry.js');
+    expect(parsed.filter((m) => m.fatal)).toEqual([]);
+    vi.useFakeTimers();
+    try {
+      const { operation, errors } = failing(Infinity);
+      const { error } = await run(load(output), operation);
+      // The first loop gives up after 5 attempts and rethrows.
+      expect(operation).toHaveBeenCalledTimes(5);
+      expect(error).toBe(errors[4]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
