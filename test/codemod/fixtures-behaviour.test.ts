@@ -63,10 +63,12 @@ async function settle<T>(promise: Promise<T>): Promise<{ value?: T; error?: unkn
 
 describe('add-retry-backoff fixtures, executed', () => {
   const dir = join(fixtures, 'add-retry-backoff');
+  // `floor`: the wait the input already had, which the rewrite keeps as the shortest wait (0: it had none).
   const cases = [
-    { name: 'loop-retry', exportName: 'callApi' },
-    { name: 'constant-sleep-loop', exportName: 'loadConfig' },
-    { name: 'recursive-helper', exportName: 'fetchReport' },
+    { name: 'loop-retry', exportName: 'callApi', floor: 0 },
+    { name: 'constant-sleep-loop', exportName: 'loadConfig', floor: 1000 },
+    { name: 'recursive-helper', exportName: 'fetchReport', floor: 0 },
+    { name: 'abortable-wait', exportName: 'connectOnce', floor: 500 },
   ];
   let delays: number[] = [];
 
@@ -84,7 +86,7 @@ describe('add-retry-backoff fixtures, executed', () => {
     vi.useRealTimers();
   });
 
-  describe.each(cases)('$name', ({ name, exportName }) => {
+  describe.each(cases)('$name', ({ name, exportName, floor }) => {
     const inputFile = join(dir, `${name}.input.ts`);
     const outputFile = join(dir, `${name}.output.ts`);
     const before = loadSource(readFileSync(inputFile, 'utf8'), inputFile)[exportName] as (op: () => Promise<string>) => Promise<string>;
@@ -107,18 +109,20 @@ describe('add-retry-backoff fixtures, executed', () => {
       expect(result.error).toBe(b.errors[4]);
     });
 
-    it('waits longer after each failure, with full jitter, under the cap', async () => {
+    it('waits longer after each failure, with jitter, under the cap, never shorter than the wait it had', async () => {
       vi.spyOn(Math, 'random').mockReturnValue(0.999);
       delays = [];
       await settle(after(flaky(9).operation));
       const waits = delays.filter((ms) => ms > 0);
       expect(waits).toHaveLength(4);
       for (let i = 1; i < waits.length; i++) expect(waits[i]).toBeGreaterThan(waits[i - 1]!);
+      for (const wait of waits) expect(wait).toBeGreaterThanOrEqual(floor);
       expect(Math.max(...waits)).toBeLessThanOrEqual(10_000);
+      // Jitter at its lowest: a new wait can be 0; a kept wait stays at its old length.
       vi.spyOn(Math, 'random').mockReturnValue(0);
       delays = [];
       await settle(after(flaky(9).operation));
-      expect(delays.filter((ms) => ms > 0)).toEqual([]);
+      expect(delays.filter((ms) => ms > 0)).toEqual(floor > 0 ? [floor, floor, floor, floor] : []);
     });
 
     it('stays under a configured cap: 12 attempts, base 100 ms, cap 1 s', async () => {
@@ -142,6 +146,42 @@ describe('add-retry-backoff fixtures, executed', () => {
       expect(Math.max(...waits)).toBeLessThanOrEqual(1000);
       expect(waits.slice(-3).every((ms) => ms > 990)).toBe(true);
     });
+  });
+});
+
+describe('add-retry-backoff abortable-wait fixture: what the rewrite keeps', () => {
+  const file = join(fixtures, 'add-retry-backoff', 'abortable-wait.output.ts');
+  type ConsumerClass = new () => { connect(open: () => Promise<string>): Promise<string>; close(): void };
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.useRealTimers();
+  });
+
+  it('close() still cuts the wait short: the retry ends at once with the abort reason, no timer left', async () => {
+    const Consumer = loadSource(readFileSync(file, 'utf8'), file).Consumer as ConsumerClass;
+    const consumer = new Consumer();
+    const b = flaky(Infinity);
+    const outcome = consumer.connect(b.operation).then(() => null, (error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(100);
+    consumer.close();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(((await outcome) as Error).message).toBe('closed');
+    expect(b.calls()).toBe(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('an error that is not retried is rethrown at once, without a wait', async () => {
+    const Consumer = loadSource(readFileSync(file, 'utf8'), file).Consumer as ConsumerClass;
+    const fatal = Object.assign(new Error('bad credentials'), { fatal: true });
+    const setTimeoutSpy = vi.spyOn(globalThis, 'setTimeout');
+    const outcome = new Consumer().connect(async () => {
+      throw fatal;
+    }).then(() => null, (error: unknown) => error);
+    expect(await outcome).toBe(fatal);
+    expect(setTimeoutSpy).not.toHaveBeenCalled();
   });
 });
 
