@@ -13,9 +13,8 @@ import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest }
 import { classifyDelay, type FoundWait, NO_WAIT, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX } from './model';
 import { type FailureCounter, type RetryPoint, retryPointOf, type RetryRewritePlan, rewriteRetryLoop } from './rewrite';
-import { freshName } from '../fix/names';
 import { sourceStyle } from '../fix/style';
-import { indexesWith, isFixedDelay } from './shared';
+import { indexesWith, isFixedDelay, rewriteName } from './shared';
 import { statusPolarity } from './status';
 
 export class LoopRetries {
@@ -239,16 +238,6 @@ export class LoopRetries {
     });
   }
 
-  /** Names handed to rewrites per function, so two loops in one function get two counters. */
-  private readonly reserved = new Map<Node, Set<string>>();
-
-  private reserve(owner: Node, base: string, alternatives: readonly string[]): string {
-    let set = this.reserved.get(owner);
-    if (!set) this.reserved.set(owner, (set = new Set()));
-    const name = freshName(this.sourceCode, owner, base, alternatives, set);
-    set.add(name);
-    return name;
-  }
 
   /** The rewrite of one retry loop (src/retry/rewrite.ts), with what it keeps worked out here. */
   private loopPlan(input: {
@@ -274,8 +263,8 @@ export class LoopRetries {
       else if (info.kind === 'exponential' && !info.jitter) jitterDelays.push(found.delay);
     }
     const counter = this.failureCounter(loop, owner, input.retryTry, input.point);
-    const newCounter = this.reserve(owner, 'attempt', ['failedAttempts', 'retryAttempt']);
-    const newError = handler.param ? '' : this.reserve(owner, 'error', ['caughtError', 'retryError']);
+    const newCounter = rewriteName(this.sourceCode, owner, loop, 'attempt', ['failedAttempts', 'retryAttempt']);
+    const newError = handler.param ? '' : rewriteName(this.sourceCode, owner, loop, 'error', ['caughtError', 'retryError']);
     const noCaller = hasNoCaller(owner);
     const reports = noCaller && !!handler.param && handler.param.type === 'Identifier' && reportsError(handler.body, handler.param.name, this.keys);
     const base = {

@@ -14,9 +14,8 @@ import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest }
 import { classifyDelay, type FoundWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
 import { type RetryRewritePlan, rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
-import { freshName } from '../fix/names';
 import { sourceStyle } from '../fix/style';
-import { indexesWith, isFixedDelay, mentionsName } from './shared';
+import { indexesWith, isFixedDelay, mentionsName, rewriteName } from './shared';
 
 const RECONNECT_EVENTS = new Set(['error', 'close', 'end', 'disconnect', 'disconnected']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener', 'prependListener', 'prependOnceListener']);
@@ -277,8 +276,8 @@ export class RecursiveRetries {
       const info = classifyDelay(found.delay, { keys: this.keys, writes, varying });
       if (info.kind === 'constant' && isFixedDelay(this.sourceCode, found.delay, handler.parent ?? handler)) growDelays.push(found.delay);
     }
-    const counter = this.reserve(fn, 'attempt', ['failedAttempts', 'retryAttempt']);
-    const newError = handler.param ? '' : this.reserve(fn, 'error', ['caughtError', 'retryError']);
+    const counter = rewriteName(this.sourceCode, fn, call, 'attempt', ['failedAttempts', 'retryAttempt']);
+    const newError = handler.param ? '' : rewriteName(this.sourceCode, fn, call, 'error', ['caughtError', 'retryError']);
     const input = {
       sourceCode: this.sourceCode,
       fn,
@@ -325,21 +324,10 @@ export class RecursiveRetries {
       (fn.type === 'ArrowFunctionExpression' && fn.body === chain) ||
       (chain.parent?.type === 'ReturnStatement' && chain.parent.parent?.type === 'BlockStatement' && chain.parent.parent.parent === fn);
     if (!returned) return null;
-    const counter = this.reserve(fn, 'attempt', ['failedAttempts', 'retryAttempt']);
-    const newError = handler.params[0] ? '' : this.reserve(fn, 'error', ['caughtError', 'retryError']);
+    const counter = rewriteName(this.sourceCode, fn, call, 'attempt', ['failedAttempts', 'retryAttempt']);
+    const newError = handler.params[0] ? '' : rewriteName(this.sourceCode, fn, call, 'error', ['caughtError', 'retryError']);
     const input = { sourceCode: this.sourceCode, fn, call, handler, counter, newError, settings: this.ctx.options };
     return (addBound) => rewritePromiseRecursiveRetry(input, addBound);
-  }
-
-  /** Names handed to rewrites per function (see LoopRetries). */
-  private readonly reserved = new Map<Node, Set<string>>();
-
-  private reserve(owner: Node, base: string, alternatives: readonly string[]): string {
-    let set = this.reserved.get(owner);
-    if (!set) this.reserved.set(owner, (set = new Set()));
-    const name = freshName(this.sourceCode, owner, base, alternatives, set);
-    set.add(name);
-    return name;
   }
 
   /**

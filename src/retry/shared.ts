@@ -4,6 +4,7 @@
 import { ASTUtils, type TSESLint } from '@typescript-eslint/utils';
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, someOwn, type VisitorKeys } from '../ast/walk';
+import { freshName } from '../fix/names';
 import { nameKey, type Node } from './ast';
 
 /** A counter used as an index (`mirrors[i]`, `parsers[index]`): trying alternatives in turn, not retrying one operation. */
@@ -53,4 +54,26 @@ export function isFixedDelay(sourceCode: Readonly<TSESLint.SourceCode>, delay: N
     }
   };
   return check(delay);
+}
+
+/** Per file (keyed by its SourceCode): for each function, the names given to rewrites, by site and base name. */
+const siteNames = new WeakMap<object, Map<Node, Map<string, string>>>();
+
+/**
+ * A fresh name for a rewrite at `site` in `owner`: the same for every rule
+ * that rewrites that site, and different from the names given to other sites
+ * in the same function (two retry loops get `attempt` and `failedAttempts`,
+ * so applying both suggestions never declares one name twice).
+ */
+export function rewriteName(sourceCode: Readonly<TSESLint.SourceCode>, owner: Node, site: Node, base: string, alternatives: readonly string[]): string {
+  let file = siteNames.get(sourceCode);
+  if (!file) siteNames.set(sourceCode, (file = new Map()));
+  let names = file.get(owner);
+  if (!names) file.set(owner, (names = new Map()));
+  const key = `${site.range[0]}:${site.range[1]}:${base}`;
+  const given = names.get(key);
+  if (given) return given;
+  const name = freshName(sourceCode, owner, base, alternatives, new Set(names.values()));
+  names.set(key, name);
+  return name;
 }
