@@ -7,9 +7,8 @@
 import { CloneDetector, mayContainClone } from '../src/clones';
 import { createRule } from '../src/create-rule';
 import { HotPathAnalysis, type HotKind } from '../src/hot-path';
-import { parsePatternOption } from '../src/hot-path/options';
 import { ImportTracker } from '../src/imports';
-import { getSettings } from '../src/settings';
+import { getPatternLists } from '../src/settings';
 import { shallowCopyRewrite } from '../src/shallow-copy';
 
 type Options = [{ ignoreLoops?: boolean; hotFunctions?: string[]; cloneFunctions?: string[] }];
@@ -82,10 +81,7 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ ignoreLoops: false, hotFunctions: [], cloneFunctions: [] }],
   },
   create(context, [options]) {
-    const settings = getSettings(context);
-    const optionPath = `options of resilience/${RULE_NAME}`;
-    const cloneFunctions = [...settings.cloneFunctions, ...parsePatternOption(options.cloneFunctions, `${optionPath}.cloneFunctions`)];
-    const hotFunctions = [...settings.hotFunctions, ...parsePatternOption(options.hotFunctions, `${optionPath}.hotFunctions`)];
+    const { cloneFunctions, hotFunctions } = getPatternLists(context, options, RULE_NAME);
     const { sourceCode } = context;
     if (!mayContainClone(sourceCode.text, cloneFunctions)) return {};
 
