@@ -21,7 +21,7 @@ import { rules as pluginRules } from '../rules';
 const tsParser = require('@typescript-eslint/parser') as Linter.Parser;
 
 /** The plugin namespace rules are registered under, as in users' configs. */
-export const PLUGIN_NAMESPACE = 'resilience';
+const PLUGIN_NAMESPACE = 'resilience';
 
 /** Extensions the engine can parse, and so the codemods' default extensions. */
 export const SUPPORTED_EXTENSIONS = ['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mts', 'cts'] as const;
@@ -29,7 +29,7 @@ export const SUPPORTED_EXTENSIONS = ['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mt
 const NO_QUICK_FIX = ' No quick fix: ';
 const DEFAULT_LEFT_REASON = 'the rule offers no rewrite for this site';
 const UNFINISHED_REASON = 'the codemod could not apply this rewrite (pass limit reached, or the rewrite changes nothing)';
-export const DEFAULT_MAX_PASSES = 100;
+const DEFAULT_MAX_PASSES = 100;
 
 /** One site a rule reported. */
 export interface Site {
@@ -93,7 +93,7 @@ export class CodemodSetupError extends Error {
 type LanguageOptions = Linter.LanguageOptions;
 
 /** The parser and language options for a file, by extension. */
-export function languageOptionsFor(filePath: string, sourceType?: 'module' | 'commonjs'): LanguageOptions {
+function languageOptionsFor(filePath: string, sourceType?: 'module' | 'commonjs'): LanguageOptions {
   const ext = extname(filePath).slice(1).toLowerCase();
   switch (ext) {
     case 'ts':

@@ -86,9 +86,6 @@ export class RetryAnalysis {
       this.handlers.onLibrary(finding);
     }
   }
-
-  // -------------------------------------------------------------------------
-  // Loops.
 }
 
 /** Creates the analysis for one file; the rule returns `analysis.listeners()`. */
