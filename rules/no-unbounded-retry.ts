@@ -4,8 +4,9 @@
  */
 import { createRule } from '../src/create-rule';
 import { createRetryAnalysis, isCappedBackoff } from '../src/retry/analysis';
+import { editsToFix } from '../src/fix/edits';
+import { noFixText } from '../src/fix/no-fix';
 import { BACKOFF_DEFAULTS, type BackoffOptions, backoffSchemaProperties, UNBOUNDED_ABOVE_DEFAULT, unboundedAboveSchema } from '../src/retry/options';
-import { editsToFix } from '../src/retry/rewrite';
 
 export interface Options extends BackoffOptions {
   unboundedAbove: number;
@@ -20,8 +21,6 @@ export type MessageIds =
   | 'unboundedLibraryDefault'
   | 'boundRetry'
   | 'setLibraryLimit';
-
-const noFixText = (reason: string | null) => (reason ? ` No quick fix: ${reason}.` : '');
 
 export default createRule<[Options], MessageIds>({
   name: 'no-unbounded-retry',

@@ -4,8 +4,9 @@
  */
 import { createRule } from '../src/create-rule';
 import { createRetryAnalysis, waitProblem } from '../src/retry/analysis';
+import { editsToFix } from '../src/fix/edits';
+import { noFixText } from '../src/fix/no-fix';
 import { BACKOFF_DEFAULTS, type BackoffOptions, backoffSchemaProperties, UNBOUNDED_ABOVE_DEFAULT } from '../src/retry/options';
-import { editsToFix } from '../src/retry/rewrite';
 
 export interface Options extends BackoffOptions {
   requireJitter: boolean;
@@ -21,8 +22,6 @@ export type MessageIds =
   | 'libraryNoJitter'
   | 'useBackoff'
   | 'setLibraryBackoff';
-
-const noFixText = (reason: string | null) => (reason ? ` No quick fix: ${reason}.` : '');
 
 export default createRule<[Options], MessageIds>({
   name: 'require-retry-backoff',
