@@ -7,7 +7,10 @@
  *   rule      rule name without the `resilience/` prefix
  *   location  package/path:line (path relative to the package root)
  *   configs   which configs report it there: `both`, `recommended` or `strict`
- *   verdict   TP, FP, or ? (not judged yet: fails the test)
+ *   verdict   TP, FP, or ? (not judged yet: fails the test); on a `both` line,
+ *             `FP/TP` (or `TP/FP`) gives the recommended and the strict
+ *             verdict apart, for a report that only strict's stricter
+ *             option makes right (e.g. an unbounded retry that backs off)
  *   reason    one line, as a reviewer would write it
  * Two reports of one rule on one line need two ledger lines.
  */
@@ -25,7 +28,16 @@ export const ledgerPath = join(__dirname, 'ledger.tsv');
 export type ConfigName = 'recommended' | 'strict';
 export const configNames: ConfigName[] = ['recommended', 'strict'];
 type Configs = 'both' | ConfigName;
-type Verdict = 'TP' | 'FP' | '?';
+type Verdict = 'TP' | 'FP' | '?' | 'FP/TP' | 'TP/FP';
+
+/** The verdict of a ledger line for one config. */
+export function verdictFor(line: { verdict: Verdict }, config: ConfigName): 'TP' | 'FP' | '?' {
+  if (line.verdict === 'FP/TP' || line.verdict === 'TP/FP') {
+    const [recommended, strict] = line.verdict.split('/') as ('TP' | 'FP')[];
+    return config === 'recommended' ? recommended : strict;
+  }
+  return line.verdict;
+}
 
 export interface RealWorldFile {
   pkg: string;
@@ -150,7 +162,8 @@ export function parseLedger(text: string): { lines: LedgerLine[]; errors: string
     if (!(rule in plugin.rules)) errors.push(`${where}: unknown rule '${rule}'`);
     if (!/^.+:\d+$/.test(location)) errors.push(`${where}: location '${location}' is not package/path:line`);
     if (!['both', 'recommended', 'strict'].includes(configs)) errors.push(`${where}: configs '${configs}' is not both, recommended or strict`);
-    if (!['TP', 'FP', '?'].includes(verdict)) errors.push(`${where}: verdict '${verdict}' is not TP, FP or ?`);
+    if (!['TP', 'FP', '?', 'FP/TP', 'TP/FP'].includes(verdict)) errors.push(`${where}: verdict '${verdict}' is not TP, FP, ?, FP/TP or TP/FP`);
+    if (verdict.includes('/') && configs !== 'both') errors.push(`${where}: a split verdict (${verdict}) needs configs 'both'`);
     if (verdict !== '?' && reason.trim().length < 10) errors.push(`${where}: a judged line needs a reason`);
     lines.push({ rule, location, configs: configs as Configs, verdict: verdict as Verdict, reason, lineNumber });
   });
@@ -202,8 +215,8 @@ export function precisionTable(matched: LedgerLine[]): TableRow[] {
   for (const rule of Object.keys(plugin.rules).sort()) {
     for (const config of configNames) {
       const lines = matched.filter((line) => line.rule === rule && (line.configs === 'both' || line.configs === config));
-      const TP = lines.filter((line) => line.verdict === 'TP').length;
-      const FP = lines.filter((line) => line.verdict === 'FP').length;
+      const TP = lines.filter((line) => verdictFor(line, config) === 'TP').length;
+      const FP = lines.filter((line) => verdictFor(line, config) === 'FP').length;
       rows.push({
         rule,
         config,
@@ -240,7 +253,8 @@ function byLocation(a: { location: string; rule: string; configs: string }, b: t
 
 export const ledgerHeader = [
   '# Real-world ledger: every report of the recommended and strict configs over test/real-world/sources.mjs.',
-  '# Columns (tab-separated): rule, package/path:line, configs reporting it (both | recommended | strict), TP | FP, reason.',
+  '# Columns (tab-separated): rule, package/path:line, configs reporting it (both | recommended | strict), verdict, reason.',
+  '# Verdict: TP or FP; on a `both` line FP/TP (or TP/FP) gives the recommended and the strict verdict apart.',
   '# Regenerate the report lines with `npm run -s ledger` (judged lines are kept, new ones get the verdict ?).',
 ];
 
