@@ -49,6 +49,28 @@ export const realWorldSources = [
   { pkg: '@supabase/realtime-js', dirs: ['src'], sourceType: 'module' },
   // HTTP client with RetryAgent / RetryHandler, pools, reconnecting clients.
   { pkg: 'undici', dirs: ['lib'], sourceType: 'commonjs' },
+  // node-redis: reconnectStrategy, cluster and sentinel failover; dist/lib
+  // without commands/ (418 one-command files that only build argument lists).
+  {
+    pkg: '@redis/client',
+    dirs: ['dist/lib/RESP', 'dist/lib/authx', 'dist/lib/client', 'dist/lib/cluster', 'dist/lib/sentinel', 'dist/lib/utils'],
+    files: ['dist/lib/commander.js', 'dist/lib/lua-script.js', 'dist/lib/multi-command.js', 'dist/lib/single-entry-cache.js'],
+    sourceType: 'commonjs',
+  },
+  // NATS client: reconnects (maxReconnectAttempts, reconnectTimeWait), JetStream.
+  { pkg: 'nats', dirs: ['lib'], sourceType: 'commonjs' },
+  // STOMP client: reconnectDelay; the TypeScript source.
+  { pkg: '@stomp/stompjs', dirs: ['src'], sourceType: 'module' },
+  // Reconnecting AMQP wrapper over amqplib: the CommonJS build.
+  { pkg: 'amqp-connection-manager', dirs: ['dist/cjs'], sourceType: 'commonjs' },
+  // In-memory cache that deep-clones values on get and set by default (useClones).
+  { pkg: 'node-cache', dirs: ['lib'], sourceType: 'commonjs' },
+  // Browser WebSocket wrapper that reconnects: the TypeScript source.
+  { pkg: 'reconnecting-websocket', files: ['reconnecting-websocket.ts', 'events.ts'], sourceType: 'module' },
+  // Elasticsearch transport: retries across a connection pool, sniffing.
+  { pkg: '@elastic/transport', dirs: ['lib'], sourceType: 'commonjs' },
+  // AMQP 1.0 client: reconnect with backoff.
+  { pkg: 'rhea', dirs: ['lib'], sourceType: 'commonjs' },
   // AWS SDK v3 retry strategies and middleware (moved from
   // @aws-sdk/middleware-retry and @smithy/util-retry, which now re-export it).
   { pkg: '@smithy/core', dirs: ['dist-es/submodules/retry'], sourceType: 'module' },
