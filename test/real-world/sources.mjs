@@ -71,6 +71,10 @@ export const realWorldSources = [
   { pkg: '@elastic/transport', dirs: ['lib'], sourceType: 'commonjs' },
   // AMQP 1.0 client: reconnect with backoff.
   { pkg: 'rhea', dirs: ['lib'], sourceType: 'commonjs' },
+  // Bull (v4), BullMQ's predecessor: job retries, backoffs, Redis reconnects.
+  { pkg: 'bull', dirs: ['lib'], sourceType: 'commonjs' },
+  // gRPC client: connection backoff, retry throttling, resolvers, subchannels.
+  { pkg: '@grpc/grpc-js', dirs: ['build/src'], sourceType: 'commonjs' },
   // AWS SDK v3 retry strategies and middleware (moved from
   // @aws-sdk/middleware-retry and @smithy/util-retry, which now re-export it).
   { pkg: '@smithy/core', dirs: ['dist-es/submodules/retry'], sourceType: 'module' },
