@@ -43,7 +43,7 @@ export interface RealWorldFile {
   pkg: string;
   file: string;
   path: string;
-  sourceType: 'commonjs' | 'module';
+  sourceType: 'commonjs' | 'module' | 'script';
   typescript: boolean;
 }
 

@@ -6,8 +6,8 @@
 // same code twice (CommonJS and ESM builds, or TypeScript source and its
 // compiled JavaScript), one copy is linted.
 //
-// `sourceType` is how the JavaScript files are parsed ('commonjs' or
-// 'module'); TypeScript files are always parsed as modules.
+// `sourceType` is how the JavaScript files are parsed ('commonjs', 'module'
+// or 'script'); TypeScript files are always parsed as modules.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +45,9 @@ export const realWorldSources = [
   { pkg: '@node-red/runtime', dirs: ['lib'], sourceType: 'commonjs' },
   { pkg: '@node-red/nodes', dirs: ['core'], sourceType: 'commonjs' },
   { pkg: '@node-red/registry', dirs: ['lib'], sourceType: 'commonjs' },
+  // The Node-RED editor (browser): red.js is the unminified concatenation of
+  // its sources (red.min.js and public/vendor are not linted); a classic script.
+  { pkg: '@node-red/editor-client', files: ['public/red/red.js'], sourceType: 'script' },
   // Supabase Realtime: the TypeScript source (dist/ is its compiled copy).
   { pkg: '@supabase/realtime-js', dirs: ['src'], sourceType: 'module' },
   // HTTP client with RetryAgent / RetryHandler, pools, reconnecting clients.
