@@ -7,12 +7,9 @@ import { createRetryAnalysis, isCappedBackoff } from '../src/retry/analysis';
 import { editsToFix } from '../src/fix/edits';
 import { noFixText } from '../src/fix/no-fix';
 import { ResilienceConfigError } from '../src/errors';
-import { TIMER_LIMIT_MS } from '../src/retry/rewrite';
+import { BACKOFF_DEFAULTS, type BackoffOptions, backoffSchemaProperties, UNBOUNDED_ABOVE_DEFAULT, unboundedAboveSchema } from '../src/retry/options';
 
-export interface Options {
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
+export interface Options extends BackoffOptions {
   unboundedAbove: number;
   allowUnboundedWithBackoff: boolean;
 }
@@ -58,14 +55,8 @@ export default createRule<[Options], MessageIds>({
         description: 'Options of no-unbounded-retry.',
         additionalProperties: false,
         properties: {
-          maxAttempts: {
-            type: 'integer',
-            minimum: 1,
-            description: 'Attempts allowed by the suggested rewrite (and set by library suggestions); must be below unboundedAbove.',
-          },
-          baseDelayMs: { type: 'number', minimum: 0, maximum: TIMER_LIMIT_MS, description: 'Base delay in ms of the suggested exponential backoff (at most 2^31-1, the timer limit).' },
-          maxDelayMs: { type: 'number', minimum: 0, maximum: TIMER_LIMIT_MS, description: 'Cap in ms of the suggested exponential backoff (at most 2^31-1, the timer limit).' },
-          unboundedAbove: { type: 'number', minimum: 2, description: 'A literal attempt limit at or above this counts as no limit.' },
+          ...backoffSchemaProperties('Attempts allowed by the suggested rewrite (and set by library suggestions); must be below unboundedAbove.'),
+          unboundedAbove: unboundedAboveSchema,
           allowUnboundedWithBackoff: {
             type: 'boolean',
             description: 'Allow an unbounded retry whose wait grows exponentially up to a cap (long-lived reconnect loops).',
@@ -73,7 +64,7 @@ export default createRule<[Options], MessageIds>({
         },
       },
     ],
-    defaultOptions: [{ maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 10000, unboundedAbove: 1000, allowUnboundedWithBackoff: true }],
+    defaultOptions: [{ ...BACKOFF_DEFAULTS, unboundedAbove: UNBOUNDED_ABOVE_DEFAULT, allowUnboundedWithBackoff: true }],
   },
   create(context, [options]) {
     if (options.maxAttempts >= options.unboundedAbove) {

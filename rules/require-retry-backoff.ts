@@ -4,14 +4,11 @@
  */
 import { createRule } from '../src/create-rule';
 import { createRetryAnalysis, NO_FIX, waitProblem } from '../src/retry/analysis';
-import { MAX_ATTEMPTS_LIMIT, TIMER_LIMIT_MS } from '../src/retry/rewrite';
 import { editsToFix } from '../src/fix/edits';
 import { noFixText } from '../src/fix/no-fix';
+import { BACKOFF_DEFAULTS, type BackoffOptions, backoffSchemaProperties, UNBOUNDED_ABOVE_DEFAULT } from '../src/retry/options';
 
-export interface Options {
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
+export interface Options extends BackoffOptions {
   requireJitter: boolean;
 }
 
@@ -62,22 +59,18 @@ export default createRule<[Options], MessageIds>({
         description: 'Options of require-retry-backoff.',
         additionalProperties: false,
         properties: {
-          maxAttempts: {
-            type: 'integer',
-            minimum: 1,
-            maximum: MAX_ATTEMPTS_LIMIT,
-            description: 'Attempts allowed by the suggested rewrite of an unbounded retry (below 1000, where a limit counts as none).',
-          },
-          baseDelayMs: { type: 'number', minimum: 0, maximum: TIMER_LIMIT_MS, description: 'Base delay in ms of the suggested exponential backoff (at most 2^31-1, the timer limit).' },
-          maxDelayMs: { type: 'number', minimum: 0, maximum: TIMER_LIMIT_MS, description: 'Cap in ms of the suggested exponential backoff (at most 2^31-1, the timer limit).' },
+          ...backoffSchemaProperties(
+            'Attempts allowed by the suggested rewrite of an unbounded retry (below 1000, where a limit counts as none).',
+            UNBOUNDED_ABOVE_DEFAULT - 1,
+          ),
           requireJitter: { type: 'boolean', description: 'Also report exponential waits that have no randomness (jitter).' },
         },
       },
     ],
-    defaultOptions: [{ maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 10000, requireJitter: false }],
+    defaultOptions: [{ ...BACKOFF_DEFAULTS, requireJitter: false }],
   },
   create(context, [options]) {
-    const analysis = createRetryAnalysis(context, { ...options, unboundedAbove: 1000 }, {
+    const analysis = createRetryAnalysis(context, { ...options, unboundedAbove: UNBOUNDED_ABOVE_DEFAULT }, {
       onRetry(retry) {
         const problem = waitProblem(retry.wait, options.requireJitter);
         if (!problem) return;

@@ -38,11 +38,6 @@ export interface RetryRewrite {
 /** A rewrite plan: the rewrite, or the reason there is none (for `noFixText`). */
 export type RetryRewritePlan = (addBound: boolean, addJitter: boolean) => RetryRewrite | string;
 
-/** The longest delay a timer can wait (2^31-1 ms); Node turns a longer one into 1 ms. */
-export const TIMER_LIMIT_MS = 2 ** 31 - 1;
-/** The largest attempt limit a rule option may ask for: 1000 and above counts as no limit (`unboundedAbove`'s default). */
-export const MAX_ATTEMPTS_LIMIT = 999;
-
 // ---------------------------------------------------------------------------
 // Expressions.
 
