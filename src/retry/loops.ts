@@ -538,6 +538,8 @@ export function hasNoCaller(owner: Node): boolean {
   if (!parent) return false;
   if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
     const name = calleeName(parent);
+    // `new Promise(async (resolve) => ...)`: the executor's own promise is dropped.
+    if (parent.type === 'NewExpression') return name === 'Promise' && parent.arguments[0] === node;
     return !!name && (LISTENER_METHODS.has(name) || TIMER_FUNCTIONS.has(name));
   }
   if (parent.type === 'CallExpression' && parent.callee === node) {
@@ -550,13 +552,21 @@ export function hasNoCaller(owner: Node): boolean {
   return false;
 }
 
-/** The catch reports the error it caught: a call in it is given the error (`log(err)`, `this.emit('error', err)`). */
+/**
+ * The catch reports the error it caught: a call made as a statement is given
+ * the error (`log(err);`, `this.emit('error', err);`, `await report(err);`).
+ * A test such as `if (isFatal(err))` is not a report.
+ */
 function reportsError(body: TSESTree.BlockStatement, name: string, keys: VisitorKeys): boolean {
   let found = false;
   walkOwn(body, keys, (node) => {
     if (found) return false;
     if (isFunction(node)) return false;
-    if (node.type === 'CallExpression' && node.arguments.some((a) => a.type === 'Identifier' && a.name === name)) found = true;
+    if (node.type === 'ExpressionStatement') {
+      const expression = node.expression.type === 'AwaitExpression' ? node.expression.argument : node.expression;
+      if (expression.type === 'CallExpression' && expression.arguments.some((a) => a.type === 'Identifier' && a.name === name)) found = true;
+      return false;
+    }
     return !found;
   });
   return found;

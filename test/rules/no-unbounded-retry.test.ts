@@ -2371,6 +2371,32 @@ jsRuleTester.run('no-unbounded-retry: rewrites keep what the code says', rule, {
       ],
     },
     {
+      // A test of the error is not a report of it: inside a promise executor nobody awaits, no suggestion.
+      code: `function connect() {
+  return new Promise(async (resolve) => {
+    while (true) {
+      try {
+        resolve(await open());
+        return;
+      } catch (err) {
+        if (isFatal(err)) return;
+        await sleep(1000);
+      }
+    }
+  });
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          ...loopAt(3, 5),
+          data: {
+            noFix: ' No quick fix: nobody awaits this function (an event handler, a timer callback or an unawaited promise), so rethrowing the last error would crash the process, and its catch does not report the error so it could stop quietly.',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
       // No semicolons: the last inserted statement ends with one where the next line starts with \`(\`.
       code: `async function connect() {
   while (true) {
