@@ -339,7 +339,7 @@ export class LoopRetries {
       const variable = ASTUtils.findVariable(this.sourceCode.getScope(statement), name);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       if (!def || def.node.type !== 'VariableDeclarator' || !zeroLet(def.node) || contains(loop, def.node) || !contains(owner, def.node)) continue;
-      return { name, offset: 0 };
+      return { name, offset: 0, increment: statement };
     }
     return null;
   }

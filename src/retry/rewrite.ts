@@ -246,12 +246,13 @@ export function retryPointOf(block: TSESTree.BlockStatement, flow: FlowContext, 
  * when nothing between them can leave: the bound is checked before the last
  * wait, not after it.
  */
-function beforeWait(point: RetryPoint, waitStatements: ReadonlySet<Node>): RetryPoint {
+function beforeWait(point: RetryPoint, waitStatements: ReadonlySet<Node>, barrier: Node | null = null): RetryPoint {
   const list = point.kind === 'end' ? point.block.body : point.kind === 'before' && point.statement.parent?.type === 'BlockStatement' ? point.statement.parent.body : null;
   if (!list) return point;
   const limit = point.kind === 'end' ? list.length : list.indexOf(point.statement);
   for (let i = limit - 1; i >= 0; i--) {
     const statement = list[i]!;
+    if (statement === barrier) break;
     if (waitStatements.has(statement)) return { kind: 'before', statement };
     if (mayLeave(statement)) break;
   }
@@ -308,6 +309,8 @@ export interface FailureCounter {
   name: string;
   /** 0 when the counter already counts this failure (`retries++` earlier on the path); 1 when it counts the failures before it (`for (let i = 0; ...; i++)`). */
   offset: 0 | 1;
+  /** Its increment on the failure path: new code goes after it. */
+  increment?: Node;
 }
 
 export interface LoopRewriteInput {
@@ -371,7 +374,7 @@ export function rewriteRetryLoop(input: LoopRewriteInput, addBound: boolean): Re
   }
   if (addWait) statements.push(backoffWaitStatement(exponent, settings, globalReference(sourceCode, handler.body, 'setTimeout')));
   if (statements.length > 0) {
-    const point = addWait ? input.point : beforeWait(input.point, input.waitStatements);
+    const point = addWait ? input.point : beforeWait(input.point, input.waitStatements, input.counter?.increment ?? null);
     edits.push(insertAt(sourceCode, point, statements, style));
   }
 

@@ -2371,6 +2371,32 @@ jsRuleTester.run('no-unbounded-retry: rewrites keep what the code says', rule, {
       ],
     },
     {
+      // An existing counter counted after the wait: the limit goes after its increment, so 5 attempts stay 5.
+      code: `async function load(url) {
+  let retries = 0;
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      await sleep(500);
+      retries++;
+    }
+  }
+}`,
+      errors: [{ messageId: 'unboundedLoop', ...loopAt(3, 3), suggestions: [{ messageId: 'boundRetry', data: { description: 'Count failures with the existing `retries`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 500 ms (never shorter than before) up to 10000 ms, keeping it where it is.' }, output: `async function load(url) {
+  let retries = 0;
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      await sleep(Math.max(500, Math.random() * Math.min(10000, 500 * 2 ** (retries - 1))));
+      retries++;
+      if (retries >= 5) throw err;
+    }
+  }
+}` }] }],
+    },
+    {
       // A test of the error is not a report of it: inside a promise executor nobody awaits, no suggestion.
       code: `function connect() {
   return new Promise(async (resolve) => {
