@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index';
-import { ruleDocsUrl } from '../src/create-rule';
+import { DOCS_BASE_URL, ruleDocsUrl } from '../src/create-rule';
 import { rules } from '../src/rules';
 import { settingsSchema, type SettingsSchema } from '../src/settings';
 
@@ -46,6 +46,32 @@ describe('plugin object', () => {
       expect(plugin.configs[name].name).toBe(`resilience/${name}`);
       expect(plugin.configs[name].plugins).toEqual({ resilience: plugin });
     }
+  });
+});
+
+describe('package metadata', () => {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    license: string;
+    homepage: string;
+    repository: { type: string; url: string };
+    bugs: { url: string };
+    files: string[];
+  };
+  const repo = 'https://github.com/eslint-plugin-resilience/eslint-plugin-resilience';
+
+  it('points repository, homepage, bugs and the rule docs URLs at one repository', () => {
+    expect(pkg.repository).toEqual({ type: 'git', url: `git+${repo}.git` });
+    expect(pkg.homepage).toBe(`${repo}#readme`);
+    expect(pkg.bugs).toEqual({ url: `${repo}/issues` });
+    expect(DOCS_BASE_URL).toBe(`${repo}/blob/main/docs/rules/`);
+  });
+
+  it('ships an MIT LICENSE matching the license field', () => {
+    expect(pkg.license).toBe('MIT');
+    expect(pkg.files).toContain('LICENSE');
+    const license = readFileSync(join(root, 'LICENSE'), 'utf8');
+    expect(license.split('\n')[0]).toBe('MIT License');
+    expect(license).toMatch(/^Copyright \(c\) \d{4} eslint-plugin-resilience contributors$/m);
   });
 });
 
