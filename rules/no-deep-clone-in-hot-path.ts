@@ -9,7 +9,7 @@ import { createRule } from '../src/create-rule';
 import { HotPathAnalysis, type HotKind } from '../src/hot-path';
 import { parsePatternOption } from '../src/hot-path/options';
 import { ImportTracker } from '../src/imports';
-import { getSettings } from '../src/settings';
+import { INVALID_SETTINGS_MESSAGE, readSettings } from '../src/settings-errors';
 import { shallowCopyRewrite } from '../src/shallow-copy';
 
 type Options = [{ ignoreLoops?: boolean; hotFunctions?: string[]; cloneFunctions?: string[] }];
@@ -21,7 +21,8 @@ type MessageId =
   | 'cloneInReducer'
   | 'cloneInLoop'
   | 'cloneInMarkedFunction'
-  | 'replaceWithShallowCopy';
+  | 'replaceWithShallowCopy'
+  | 'invalidSettings';
 
 const MESSAGE_BY_KIND: Record<HotKind, MessageId> = {
   request: 'cloneInRequestHandler',
@@ -55,6 +56,7 @@ export default createRule<Options, MessageId>({
       cloneInReducer: REPORT,
       cloneInLoop: REPORT,
       cloneInMarkedFunction: REPORT,
+      invalidSettings: INVALID_SETTINGS_MESSAGE,
       replaceWithShallowCopy: 'Replace with a shallow copy (`{ ...{{source}} }`) - nested objects become shared, and arrays, Maps, Sets, Dates and class instances become plain objects.',
     },
     schema: [
@@ -82,7 +84,9 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ ignoreLoops: false, hotFunctions: [], cloneFunctions: [] }],
   },
   create(context, [options]) {
-    const settings = getSettings(context);
+    const read = readSettings(context, RULE_NAME);
+    if ('invalid' in read) return read.invalid;
+    const { settings } = read;
     const optionPath = `options of resilience/${RULE_NAME}`;
     const cloneFunctions = [...settings.cloneFunctions, ...parsePatternOption(options.cloneFunctions, `${optionPath}.cloneFunctions`)];
     const hotFunctions = [...settings.hotFunctions, ...parsePatternOption(options.hotFunctions, `${optionPath}.hotFunctions`)];

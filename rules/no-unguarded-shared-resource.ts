@@ -8,9 +8,10 @@ import { createRule } from '../src/create-rule';
 import { SharedResourceCollector, isChokePoint, relativeFilePath, type Finding } from '../src/resources/analyze';
 import { mayTouchResource } from '../src/resources/match';
 import { planWrap } from '../src/resources/rewrite';
-import { getSettings, type SharedResource } from '../src/settings';
+import type { SharedResource } from '../src/settings';
+import { INVALID_SETTINGS_MESSAGE, readSettings } from '../src/settings-errors';
 
-type MessageId = 'unguardedAccess' | 'unguardedHelperCall' | 'wrapInGuard';
+type MessageId = 'unguardedAccess' | 'unguardedHelperCall' | 'wrapInGuard' | 'invalidSettings';
 type Options = [{ reportUnknownPaths?: boolean }];
 
 /** "wrap it in `withOutageFlip` or check `outageFlips.sharedFs` first" */
@@ -40,6 +41,7 @@ export default createRule<Options, MessageId>({
       unguardedHelperCall:
         "This call of `{{helper}}` reaches `{{access}}`, which touches shared resource '{{resource}}', outside its outage flip (other calls of `{{helper}}` are guarded): {{remedy}}.{{noFix}}",
       wrapInGuard: 'Wrap the call: `{{preview}}`.',
+      invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
     schema: [
       {
@@ -58,7 +60,9 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ reportUnknownPaths: false }],
   },
   create(context, [options]) {
-    const settings = getSettings(context);
+    const read = readSettings(context, 'no-unguarded-shared-resource');
+    if ('invalid' in read) return read.invalid;
+    const { settings } = read;
     if (settings.sharedResources.length === 0) return {};
     const relativePath = relativeFilePath(context.filename, context.cwd);
     const sourceCode = context.sourceCode;

@@ -7,13 +7,14 @@
  * and `extends: ['resilience/recommended']` through `defineConfig`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smokeViolations } from './helpers/smoke-violations';
 
 const root = join(__dirname, '..');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   version: string;
   dependencies: Record<string, string>;
@@ -68,6 +69,7 @@ describe.each([
     expect(required.stdout.trim()).toBe('resilience recommended,strict,all');
     const imported = run('node', ['--input-type=module', '-e', "import p from 'eslint-plugin-resilience'; console.log(p.meta.version, Object.keys(p.rules).length)"], project);
     expect(imported.stdout.trim()).toBe(`${pkg.version} ${Object.keys(smokeViolations).length}`);
+    for (const file of ['LICENSE', 'README.md', 'package.json']) expect(existsSync(join(project, 'node_modules/eslint-plugin-resilience', file)), file).toBe(true);
   });
 
   it('reports every recommended rule through the real eslint binary', () => {
@@ -95,23 +97,17 @@ describe.each([
     expect(result.status).toBe(hasError ? 1 : 0);
   });
 
-  it('works through defineConfig extends', () => {
-    writeFileSync(
-      join(project, 'eslint.config.mjs'),
-      [
-        "import { defineConfig } from 'eslint/config';",
-        "import resilience from 'eslint-plugin-resilience';",
-        'export default defineConfig([',
-        `  { files: ['**/*.js'], plugins: { resilience }, extends: ['resilience/recommended'], settings: ${JSON.stringify(smokeSettings)} },`,
-        ']);',
-      ].join('\n'),
-    );
-    const result = run(join(project, 'node_modules/.bin/eslint'), ['--format', 'json', 'src/legacy.js'], project);
+  it('works through the README defineConfig snippet, on TypeScript and JavaScript files', () => {
+    const snippet = /Or with `defineConfig`:\n\n```js\n([\s\S]*?)```/.exec(readme)![1]!;
+    const start = 'export default defineConfig([\n';
+    expect(snippet).toContain(start);
+    writeFileSync(join(project, 'eslint.config.mjs'), snippet.replace(start, `${start}  { settings: ${JSON.stringify(smokeSettings)} },\n`));
+    const result = run(join(project, 'node_modules/.bin/eslint'), ['--format', 'json', 'src/legacy.js', 'src/service.ts'], project);
     expect(result.stderr).toBe('');
-    const [file] = JSON.parse(result.stdout) as { messages: { ruleId: string }[] }[];
-    expect([...new Set(file!.messages.map((m) => m.ruleId))].sort()).toEqual(
-      Object.keys(smokeViolations).map((name) => `resilience/${name}`).sort(),
-    );
+    const files = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+    const expected = Object.keys(smokeViolations).map((name) => `resilience/${name}`).sort();
+    expect(files.map((f) => f.filePath.slice(project.length + 1))).toEqual(['src/legacy.js', 'src/service.ts']);
+    for (const file of files) expect([...new Set(file.messages.map((m) => m.ruleId))].sort(), file.filePath).toEqual(expected);
   });
 
   it('runs the resilience CLI and the compiled transforms from the tarball', () => {
@@ -150,7 +146,7 @@ describe.each([
     expect(readFileSync(join(project, 'src/proxy.ts'), 'utf8')).toContain('if (attempt >= 5) throw');
   });
 
-  it('stops with exit code 2 and a clear message, no stack trace, on bad settings', () => {
+  it('reports bad settings as one lint error at 1:1 (exit 1), no stack trace', () => {
     writeFileSync(
       join(project, 'eslint.config.mjs'),
       [
@@ -161,12 +157,18 @@ describe.each([
         '];',
       ].join('\n'),
     );
-    const result = run(join(project, 'node_modules/.bin/eslint'), ['src/legacy.js'], project);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain(
-      'eslint-plugin-resilience: settings.resilience.sharedResources[0].guards must be an array of strings (got the string "withOutageFlip").',
-    );
-    expect(result.stderr).not.toMatch(/^\s+at /m);
+    const result = run(join(project, 'node_modules/.bin/eslint'), ['--format', 'json', 'src/legacy.js'], project);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(1);
+    const [file] = JSON.parse(result.stdout) as { messages: { ruleId: string; line: number; column: number; message: string }[] }[];
+    const atTop = file!.messages.filter((m) => m.line === 1 && m.column === 1);
+    expect(atTop.map((m) => `${m.ruleId} ${m.message}`)).toEqual([
+      'resilience/no-unguarded-shared-resource eslint-plugin-resilience: settings.resilience.sharedResources[0].guards must be an array of strings (got the string "withOutageFlip"). The rules that read settings.resilience check nothing until it is fixed (see docs/settings.md).',
+    ]);
+    // The settings readers report nothing else; the retry rules go on.
+    const readers = file!.messages.filter((m) => m.ruleId === 'resilience/no-unguarded-shared-resource' || m.ruleId === 'resilience/no-deep-clone-in-hot-path');
+    expect(readers).toEqual(atTop);
+    expect(file!.messages.map((m) => m.ruleId)).toContain('resilience/no-unbounded-retry');
   });
 });
 
