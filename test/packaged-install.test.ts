@@ -6,30 +6,19 @@
  * broken `exports` map. Also checks `require()` and `import` of the package
  * and `extends: ['resilience/recommended']` through `defineConfig`.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eslintPackages, installProject, packTarball, pkg, root, run } from './helpers/packaged';
 import { smokeViolations } from './helpers/smoke-violations';
 
-const root = join(__dirname, '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-  version: string;
-  dependencies: Record<string, string>;
-  devDependencies: Record<string, string>;
-};
 const work = mkdtempSync(join(tmpdir(), 'resilience-pack-'));
 let tarball = '';
 
-function run(cmd: string, args: string[], cwd: string) {
-  return spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 600_000 });
-}
-
 beforeAll(() => {
-  const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' });
-  tarball = join(work, out.trim().split('\n').pop()!);
+  tarball = packTarball(work);
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -41,24 +30,7 @@ describe.each([
   const project = join(work, eslintRange.replace(/\W/g, '_'));
 
   beforeAll(() => {
-    mkdirSync(join(project, 'src'), { recursive: true });
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'smoke', private: true, version: '0.0.0' }));
-    const install = run(
-      'npm',
-      [
-        'install',
-        '--prefer-offline',
-        '--no-audit',
-        '--no-fund',
-        '--loglevel=error',
-        tarball,
-        `eslint@${eslintRange}`,
-        `@typescript-eslint/parser@${pkg.dependencies['@typescript-eslint/parser']}`,
-        `typescript@${pkg.devDependencies.typescript}`,
-      ],
-      project,
-    );
-    expect(install.status, install.stderr).toBe(0);
+    installProject(project, tarball, eslintPackages(eslintRange));
     writeFileSync(join(project, 'src/service.ts'), Object.values(smokeViolations).map((v) => v.ts).join('\n'));
     writeFileSync(join(project, 'src/legacy.js'), Object.values(smokeViolations).map((v) => v.js).join('\n'));
     writeFileSync(join(project, 'src/clean.ts'), 'export const answer: number = 42;\n');
