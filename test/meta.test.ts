@@ -75,6 +75,15 @@ describe('package metadata', () => {
   });
 });
 
+describe('runs without type information (and under oxlint, which has no parser services)', () => {
+  it('never calls getParserServices, which throws when there is no TypeScript program', () => {
+    const callers = ['src', 'rules']
+      .flatMap((dir) => readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).map((file) => join(dir, file)))
+      .filter((file) => file.endsWith('.ts') && readFileSync(join(root, file), 'utf8').includes('getParserServices'));
+    expect(callers).toEqual([]);
+  });
+});
+
 describe.each(ruleFiles)('rule %s', (name) => {
   const rule = rules[name]!;
 
