@@ -8,8 +8,8 @@
 import { createCloneAnalysis, type HotKind } from '../src/clones/analysis';
 import { createRule } from '../src/create-rule';
 import { editsToFix } from '../src/fix/edits';
-import { parsePatternOption } from '../src/hot-path/options';
 import { shallowCopyRewrite } from '../src/clones/shallow-copy';
+import { getPatternLists } from '../src/settings';
 import { INVALID_SETTINGS_MESSAGE, readSettings } from '../src/settings-errors';
 
 type Options = [{ ignoreLoops?: boolean; hotFunctions?: string[]; cloneFunctions?: string[] }];
@@ -84,12 +84,10 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ ignoreLoops: false, hotFunctions: [], cloneFunctions: [] }],
   },
   create(context, [options]) {
+    // Bad settings: one message at the top of the file and nothing else (src/settings-errors.ts).
     const read = readSettings(context, RULE_NAME);
     if ('invalid' in read) return read.invalid;
-    const { settings } = read;
-    const optionPath = `options of resilience/${RULE_NAME}`;
-    const cloneFunctions = [...settings.cloneFunctions, ...parsePatternOption(options.cloneFunctions, `${optionPath}.cloneFunctions`)];
-    const hotFunctions = [...settings.hotFunctions, ...parsePatternOption(options.hotFunctions, `${optionPath}.hotFunctions`)];
+    const { cloneFunctions, hotFunctions } = getPatternLists(context, options, RULE_NAME);
     const { sourceCode } = context;
     const analysis = createCloneAnalysis(context, { ignoreLoops: options.ignoreLoops ?? false, hotFunctions, cloneFunctions }, {
       onHotClone(clone, why) {

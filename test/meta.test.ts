@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index';
-import { DOCS_BASE_URL, ruleDocsUrl } from '../src/create-rule';
+import { ruleDocsUrl } from '../src/create-rule';
 import { rules } from '../src/rules';
 import { settingsSchema, type SettingsSchema } from '../src/settings';
 
@@ -63,7 +63,7 @@ describe('package metadata', () => {
     expect(pkg.repository).toEqual({ type: 'git', url: `git+${repo}.git` });
     expect(pkg.homepage).toBe(`${repo}#readme`);
     expect(pkg.bugs).toEqual({ url: `${repo}/issues` });
-    expect(DOCS_BASE_URL).toBe(`${repo}/blob/main/docs/rules/`);
+    expect(ruleDocsUrl('some-rule')).toBe(`${repo}/blob/main/docs/rules/some-rule.md`);
   });
 
   it('ships an MIT LICENSE matching the license field', () => {
