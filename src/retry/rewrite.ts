@@ -384,7 +384,9 @@ export function rewriteRetryLoop(input: LoopRewriteInput, addBound: boolean): Re
     let floor = '';
     let cap = '';
     for (const delay of input.growDelays) {
-      const grown = grownDelay(sourceCode, delay, exponent, settings);
+      // A wait that runs before the reused counter counts this failure sees one failure fewer.
+      const before = !!counter && !!input.counter?.increment && delay.range[0] < input.counter.increment.range[0];
+      const grown = grownDelay(sourceCode, delay, before && counter ? counter.name : exponent, settings);
       edits.push({ range: delay.range, text: grown.text });
       floor ||= grown.floor;
       cap ||= grown.cap;

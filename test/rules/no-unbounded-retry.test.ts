@@ -2389,7 +2389,7 @@ jsRuleTester.run('no-unbounded-retry: rewrites keep what the code says', rule, {
     try {
       return await fetch(url);
     } catch (err) {
-      await sleep(Math.max(500, Math.random() * Math.min(10000, 500 * 2 ** (retries - 1))));
+      await sleep(Math.max(500, Math.random() * Math.min(10000, 500 * 2 ** retries)));
       retries++;
       if (retries >= 5) throw err;
     }
