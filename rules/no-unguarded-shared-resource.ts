@@ -105,6 +105,7 @@ export default createRule<Options, MessageId>({
       ImportExpression: (node) => collector.onImport(node),
       TSImportEqualsDeclaration: (node) => collector.onImport(node),
       CallExpression: (node) => collector.onCall(node),
+      NewExpression: (node) => collector.onNew(node),
       'MemberExpression[object.type="ThisExpression"]': (node: TSESTree.MemberExpression) => collector.onThisMember(node),
       'Program:exit'() {
         for (const finding of collector.findings()) report(finding);
