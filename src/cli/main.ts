@@ -19,6 +19,7 @@ import { EslintSettingsSource, readSettingsFile, type CodemodSettings, type File
 import { ResilienceConfigError } from '../errors';
 import type { ParsedGlob } from '../glob';
 import { packageInfo } from '../package-info';
+import { AUDIT_HELP, runAudit } from '../audit/run';
 import { discoverFiles, parseIgnorePattern, readSourceFile, writeFileAtomically, type Skipped } from './files';
 import { gitRoot, uncommittedChanges } from './git';
 import { TransformPool } from './pool';
@@ -106,11 +107,12 @@ function generalHelp(codemods: Readonly<Record<string, CodemodDefinition>>): str
     `resilience ${packageInfo.version}: codemods of eslint-plugin-resilience`,
     '',
     'Usage: resilience codemod <transform> <paths...> [options]',
+    '       resilience audit [paths...] [options]',
     '',
     'Transforms:',
     ...transformLines(codemods),
     '',
-    'Run `resilience codemod --help` for the options.',
+    'Run `resilience codemod --help` or `resilience audit --help` for the options.',
     '',
   ].join('\n');
 }
@@ -338,6 +340,13 @@ export async function run(argv: readonly string[], io: RunOptions = {}): Promise
   if (args[0] === '--version' || args[0] === '-v') {
     stdout.write(`${packageInfo.version}\n`);
     return EXIT_OK;
+  }
+  if (args[0] === 'audit') {
+    if (args[1] === 'help') {
+      stdout.write(AUDIT_HELP);
+      return EXIT_OK;
+    }
+    return runAudit(args.slice(1), { cwd, stdout, stderr });
   }
   if (args[0] !== 'codemod') {
     stderr.write(`resilience: unknown command ${JSON.stringify(args[0])}\n\n${generalHelp(codemods)}`);

@@ -311,14 +311,42 @@ export class GuardAnalysis {
 
   /** A verdict when entering `fn` decides, or null to keep walking up (an inline callback). */
   private functionEntry(fn: FunctionNode): Verdict | null {
-    if (guardedTagNames(this.sourceCode, docTarget(fn)).includes(this.resource.name)) return GUARDED;
-    const parent = fn.parent;
-    if (parent?.type === 'CallExpression' && parent.arguments.includes(fn as TSESTree.CallExpressionArgument) && this.isGuardCall(parent)) {
-      return GUARDED;
-    }
-    if (parent?.type === 'NewExpression' && parent.arguments[0] === fn && this.isModuleBreaker(parent)) return GUARDED;
+    if (this.entryGuarded(fn)) return GUARDED;
     if (this.helperOf(fn)) return this.helperStatus(fn);
     return null;
+  }
+
+  /** `fn` carries `@guarded <resource>`. */
+  isTagged(fn: FunctionNode): boolean {
+    return guardedTagNames(this.sourceCode, docTarget(fn)).includes(this.resource.name);
+  }
+
+  /** Entering `fn` is guarded by itself: `@guarded`, passed to a guard call, wrapped by a module-scope breaker. */
+  private entryGuarded(fn: FunctionNode): boolean {
+    if (this.isTagged(fn)) return true;
+    const parent = fn.parent;
+    if (parent?.type === 'CallExpression' && parent.arguments.includes(fn as TSESTree.CallExpressionArgument) && this.isGuardCall(parent)) {
+      return true;
+    }
+    return parent?.type === 'NewExpression' && parent.arguments[0] === fn && this.isModuleBreaker(parent);
+  }
+
+  /**
+   * The verdict inside one function of a call graph (the audit): like
+   * `verdictAt`, but the walk stops at the first function `isBoundary` calls
+   * a graph node, and same-file helpers are not propagated (the audit follows
+   * every caller itself, across files).
+   */
+  localVerdict(node: TSESTree.Node, isBoundary: (fn: FunctionNode) => boolean): boolean {
+    let child: TSESTree.Node = node;
+    for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+      if (this.flagDominates(child, parent)) return true;
+      if (isFunctionNode(parent)) {
+        if (this.entryGuarded(parent)) return true;
+        if (isBoundary(parent)) return false;
+      }
+    }
+    return false;
   }
 
   /** A call matching `guards` whose receiver is not a per-call breaker, a disabled breaker, or a retry/timeout policy alone. */

@@ -1,0 +1,219 @@
+/**
+ * `resilience audit [paths...] [--settings file.json] [--format text|json|sarif] [--output file]`:
+ * every access of a shared resource that some call chain reaches from a root
+ * without passing a guard, across the whole program. Settings come from the
+ * user's ESLint config (`settings.resilience`, per file) or `--settings`.
+ * Exit codes: 0 no finding, 1 findings, 2 usage or configuration error.
+ */
+import { lstatSync, writeFileSync } from 'node:fs';
+import { dirname, parse as parsePath, relative, resolve, sep } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { Linter } from 'eslint';
+import { discoverFiles, parseIgnorePattern, readSourceFile } from '../cli/files';
+import { gitRoot } from '../cli/git';
+import { SUPPORTED_EXTENSIONS } from '../codemod/engine';
+import { EslintSettingsSource, readSettingsFile } from '../codemod/settings-source';
+import { ResilienceConfigError } from '../errors';
+import type { ParsedGlob } from '../glob';
+import { SharedResourceCollector } from '../resources/analyze';
+import { parseSettings, type SharedResource } from '../settings';
+import { collectFile, type FileFacts } from './collect';
+import { CallGraph } from './graph';
+import { formatJson, formatSarif, formatText, makeSummary, type AuditReport } from './report';
+import { ModuleResolver } from './resolve';
+
+export interface AuditIo {
+  cwd: string;
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown; isTTY?: boolean };
+}
+
+const EXIT_CLEAN = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE = 2;
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const AUDIT_HELP = [
+  'Usage: resilience audit [paths...] [options]',
+  '',
+  'Reports every access of a shared resource (settings.resilience.sharedResources) that a call chain',
+  'reaches from a root (a route, job or event handler, an exported function nothing calls, top-level',
+  'code) without passing a guard, with every such chain. Paths default to the working directory.',
+  '',
+  'Options:',
+  "  --settings <file.json>    settings.resilience to use instead of the one in the ESLint config.",
+  '  --format <text|json|sarif>  Output format (default: text). SARIF 2.1.0 shows each chain as a code flow.',
+  '  --output <file>           Write the report to a file instead of stdout.',
+  '  --ignore-pattern <glob>   Also ignore matching files or directories (repeatable).',
+  '  -h, --help                Show this help.',
+  '',
+  'Exit codes: 0 no finding, 1 findings, 2 usage or configuration error.',
+  '',
+].join('\n');
+
+class UsageError extends Error {}
+
+interface AuditArgs {
+  paths: string[];
+  settings?: string;
+  format: Format;
+  output?: string;
+  ignorePatterns: ParsedGlob[];
+}
+
+function parseAuditArgs(args: readonly string[]): AuditArgs | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      options: {
+        settings: { type: 'string' },
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        'ignore-pattern': { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const values = parsed.values;
+  if (values.help) return 'help';
+  const format = values.format ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got ${JSON.stringify(format)})`);
+  const ignorePatterns: ParsedGlob[] = [];
+  for (const text of values['ignore-pattern'] ?? []) {
+    const glob = parseIgnorePattern(text);
+    if ('error' in glob) throw new UsageError(`--ignore-pattern ${JSON.stringify(text)} ${glob.error}`);
+    ignorePatterns.push(glob);
+  }
+  return {
+    paths: parsed.positionals.length > 0 ? parsed.positionals : ['.'],
+    ...(values.settings !== undefined ? { settings: values.settings } : {}),
+    format: format as Format,
+    ...(values.output !== undefined ? { output: values.output } : {}),
+    ignorePatterns,
+  };
+}
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/** Runs `resilience audit` with the arguments after `audit`. Resolves to the exit code. */
+export async function runAudit(argv: readonly string[], io: AuditIo): Promise<number> {
+  const { cwd, stdout, stderr } = io;
+  let args: AuditArgs | 'help';
+  try {
+    args = parseAuditArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    stderr.write(`resilience audit: ${error.message}\nRun \`resilience audit --help\` for usage.\n`);
+    return EXIT_USAGE;
+  }
+  if (args === 'help') {
+    stdout.write(AUDIT_HELP);
+    return EXIT_CLEAN;
+  }
+
+  const roots: string[] = [];
+  for (const path of args.paths) {
+    const absolute = resolve(cwd, path);
+    try {
+      lstatSync(absolute);
+    } catch {
+      stderr.write(`resilience audit: ${path}: no such file or directory\n`);
+      return EXIT_USAGE;
+    }
+    roots.push(absolute);
+  }
+  const gitRoots = roots.map((root) => gitRoot(lstatSync(root).isDirectory() ? root : dirname(root)));
+  const discovery = discoverFiles({ cwd, roots, extensions: SUPPORTED_EXTENSIONS, ignorePatterns: args.ignorePatterns, gitRoots });
+  const display = (file: string) => toPosix(relative(cwd, file));
+
+  // The catalog: --settings, or settings.resilience of each file's ESLint config (identical catalogs share resources).
+  const resourcesByFile = new Map<string, readonly SharedResource[]>();
+  try {
+    if (args.settings !== undefined) {
+      const resources = parseSettings(readSettingsFile(resolve(cwd, args.settings)).resilience).sharedResources;
+      for (const file of discovery.files) resourcesByFile.set(file, resources);
+    } else {
+      const source = new EslintSettingsSource(cwd);
+      const byText = new Map<string, readonly SharedResource[]>();
+      for (const file of discovery.files) {
+        const raw = (await source.settingsFor(file)).resilience;
+        const key = JSON.stringify(raw ?? null);
+        let resources = byText.get(key);
+        if (!resources) byText.set(key, (resources = parseSettings(raw).sharedResources));
+        resourcesByFile.set(file, resources);
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof ResilienceConfigError)) throw error;
+    stderr.write(`resilience audit: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  if (![...resourcesByFile.values()].some((resources) => resources.length > 0)) {
+    stderr.write(
+      'resilience audit: no shared resources configured: set settings.resilience.sharedResources in the ESLint config, or pass --settings <file.json>\n',
+    );
+    return EXIT_USAGE;
+  }
+
+  // Parse every file once, running the rule's analysis; keep the facts for the graph.
+  const started = performance.now();
+  const linter = new Linter({ cwd: parsePath(cwd).root });
+  const facts: FileFacts[] = [];
+  const skipped = discovery.skipped.map((s) => ({ file: s.file, reason: s.reason }));
+  const graphRef: { current: CallGraph | null } = { current: null };
+  const total = discovery.files.length;
+  const showProgress = total >= 200;
+  discovery.files.forEach((file, index) => {
+    const rel = display(file);
+    const read = readSourceFile(file);
+    if (read.kind === 'skip') {
+      skipped.push({ file: rel, reason: read.reason });
+    } else {
+      const resources = resourcesByFile.get(file) ?? [];
+      const outcome = collectFile(linter, { path: file, rel, text: read.text }, resources, (current, sourceCode) =>
+        new SharedResourceCollector(resources, sourceCode, {
+          reportUnknownPaths: false,
+          importedClient: (origin) => graphRef.current?.importedClient(current, origin) ?? null,
+        }),
+      );
+      if (outcome.ok) facts.push(outcome.facts);
+      else skipped.push({ file: rel, reason: `does not parse: ${outcome.error}` });
+    }
+    if (showProgress && ((index + 1) % 250 === 0 || index + 1 === total)) {
+      stderr.write(`resilience audit: parsed ${index + 1}/${total} files (${Math.round(performance.now() - started)} ms)\n`);
+    }
+  });
+
+  const resolver = new ModuleResolver(new Set(facts.map((f) => f.path)));
+  const graph = new CallGraph(facts, resolver);
+  graphRef.current = graph;
+  graph.build();
+  const findings = graph.findings();
+  if (showProgress) stderr.write(`resilience audit: call graph and chains done (${Math.round(performance.now() - started)} ms)\n`);
+  for (const error of resolver.configErrors) stderr.write(`resilience audit: cannot read ${error}; its paths are not used\n`);
+
+  skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const report: AuditReport = { findings, summary: makeSummary(graph.stats, findings, facts.length, skipped) };
+  const text = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report, cwd) : formatText(report);
+  if (args.output !== undefined) {
+    try {
+      writeFileSync(resolve(cwd, args.output), text);
+    } catch (error) {
+      stderr.write(`resilience audit: cannot write ${args.output}: ${(error as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+    stderr.write(`resilience audit: ${findings.length} finding(s); report written to ${args.output}\n`);
+  } else {
+    stdout.write(text);
+  }
+  return findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}
