@@ -197,10 +197,9 @@ export class CallGraph {
       this.stats.dynamicCalls += file.dynamicCalls;
       for (const site of file.calls) {
         const to = this.callTarget(site);
-        if (!to) {
-          if (site.callback && site.entry === null && this.isFunctionValue(site)) this.stats.callbacksOut++;
-          continue;
-        }
+        if (!to) continue;
+        // A project function handed to code the audit cannot see: assumed to run where it is passed.
+        if (site.callback && site.entry === null && !this.callsProjectCode(file, site.call)) this.stats.callbacksOut++;
         if (site.entry !== null) {
           if (!this.entries.has(to)) this.entries.set(to, site.entry);
           continue;
@@ -224,10 +223,11 @@ export class CallGraph {
     this.stats.importsOutside = this.outsideImports.size;
   }
 
-  /** A callback argument that is a function of the project, handed to code the audit does not see. */
-  private isFunctionValue(site: CallSite): boolean {
-    const value = this.resolve(site.target());
-    return value?.kind === 'fn';
+  /** The call's callee is a function of the project (so a callback passed to it is followed there). */
+  private callsProjectCode(file: FileFacts, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+    let value = this.resolve(file.refOf(call.callee));
+    if (value?.kind === 'module') value = this.exportOf(value.file, 'default', 0);
+    return value?.kind === 'fn' || value?.kind === 'class';
   }
 
   /** Nothing in the project calls it, or a framework does (routes, timers, events, jobs), or it is top-level code. */
