@@ -9,6 +9,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { benchAudit } from './audit.mjs';
 import { corpusFiles, corpusPackages, corpusStats } from './corpus.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -246,6 +247,14 @@ for (let i = 0; i < runs; i++) {
 }
 const sp = summary(speedups);
 addRow('6. eslint --concurrency 2: speed-up over serial', sp, 'reported', null, same ? 'same findings as serial: yes' : 'same findings as serial: NO');
+
+// ---------------------------------------------------------------- 7. audit
+if (existsSync(cli)) {
+  log('audit against eslint with the plugin over the same files');
+  for (const row of benchAudit({ files, runs, settings: JSON.stringify(JSON.parse(settings)), log })) {
+    addRow(row.measure, row.value, row.target, row.pass, row.note);
+  }
+}
 
 // ---------------------------------------------------------------- report
 const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`;
