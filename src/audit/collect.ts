@@ -290,7 +290,8 @@ export class FileFacts {
     return { kind: 'import', file: this, specifier: origin.module, path: origin.path };
   }
 
-  private isListed = (module: string): boolean => moduleListed(this.resources.flatMap((r) => r.match.modules), module);
+  private modules: string[] | null = null;
+  private isListed = (module: string): boolean => moduleListed((this.modules ??= this.resources.flatMap((r) => r.match.modules)), module);
 
   /** What `node` refers to, as far as this file can tell. */
   refOf(input: TSESTree.Node, depth = 0): Ref | null {

@@ -206,6 +206,11 @@ export class ClientResolver {
     private readonly importedClient: ImportedClientLookup | null = null,
   ) {}
 
+  /** True when clients may come from other files (the audit), so a file need not import the library itself. */
+  get followsImports(): boolean {
+    return this.importedClient !== null;
+  }
+
   /** The client construction `node` is, or null. */
   construction(node: TSESTree.Node): { module: string; eager: boolean } | null {
     return clientConstruction(node, this.tracker, this.isListed);

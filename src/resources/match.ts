@@ -124,6 +124,8 @@ export class AccessMatcher {
   /** `pool.query(…)` on a client of one of `modules`; not a release or a listener. */
   private clientCall(callee: TSESTree.MemberExpression, modules: readonly string[]): Client | null {
     if (!this.clients || callee.computed || callee.property.type !== 'Identifier') return null;
+    // A client made in this file needs its library imported here; only the audit follows imported clients.
+    if (!this.moduleSeen && !this.clients.followsImports) return null;
     if (NON_ACCESS_METHODS.has(callee.property.name)) return null;
     const client = this.clients.clientOf(callee.object);
     return client && moduleListed(modules, client.module) ? client : null;
