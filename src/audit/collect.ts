@@ -11,8 +11,8 @@ import { Linter } from 'eslint';
 import { languageOptionsFor } from '../codemod/engine';
 import type { ImportTracker } from '../imports';
 import { SharedResourceCollector, isChokePoint } from '../resources/analyze';
-import { clientConstruction, fieldValue, onceAssignedValue, thisClassOf } from '../resources/clients';
-import { isFunctionNode, ThisMembers, type FunctionNode } from '../resources/guard';
+import { clientConstruction, fieldValue, onceAssignedValue } from '../resources/clients';
+import { isFunctionNode, thisClass, ThisMembers, type FunctionNode } from '../resources/guard';
 import { moduleListed } from '../resources/match';
 import type { SharedResource } from '../settings';
 
@@ -320,7 +320,7 @@ export class FileFacts {
         const name = propertyName(node);
         if (name === null) return null;
         if (node.object.type === 'ThisExpression') {
-          const classNode = thisClassOf(node);
+          const classNode = thisClass(node);
           if (!classNode) return null;
           const method = methodOf(classNode, name);
           if (method) {

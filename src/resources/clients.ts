@@ -12,7 +12,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker, Origin } from '../imports';
-import type { ThisMembers } from './guard';
+import { hasBooleanOption, memberKey, thisClass, type ThisMembers } from './guard';
 
 /** The library module a client was made from. */
 export interface Client {
@@ -56,22 +56,6 @@ function unwrap(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
-function hasTrueOption(node: TSESTree.NewExpression | TSESTree.CallExpression, name: string): boolean {
-  return node.arguments.some(
-    (arg) =>
-      arg.type === 'ObjectExpression' &&
-      arg.properties.some(
-        (property) =>
-          property.type === 'Property' &&
-          !property.computed &&
-          property.key.type === 'Identifier' &&
-          property.key.name === name &&
-          property.value.type === 'Literal' &&
-          property.value.value === true,
-      ),
-  );
-}
-
 /**
  * A client construction from one of `modules`: `new <Client class>(…)` or a
  * factory call. Returns the module, or null.
@@ -99,42 +83,11 @@ export function clientConstruction(
  * `lazyConnect: true`) and `mongoose.createConnection(uri)` with a URI.
  */
 function eagerConstruction(origin: Origin, node: TSESTree.NewExpression | TSESTree.CallExpression): boolean {
-  if (origin.module === 'ioredis' && node.type === 'NewExpression') return !hasTrueOption(node, 'lazyConnect');
+  if (origin.module === 'ioredis' && node.type === 'NewExpression') return !hasBooleanOption(node, 'lazyConnect', true);
   if (origin.module === 'mongoose' && node.type === 'CallExpression') {
     return origin.path[origin.path.length - 1] === 'createConnection' && node.arguments.length > 0;
   }
   return false;
-}
-
-/** The class whose instance `this` is at `node` (arrows see through), or null. */
-export function thisClassOf(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'ArrowFunctionExpression') continue;
-    if (current.type === 'FunctionExpression') {
-      const method = current.parent;
-      if (method?.type === 'MethodDefinition' && !method.static) {
-        const owner = method.parent?.parent;
-        return owner?.type === 'ClassDeclaration' || owner?.type === 'ClassExpression' ? owner : null;
-      }
-      return null;
-    }
-    if (current.type === 'FunctionDeclaration') return null;
-    if (current.type === 'PropertyDefinition') {
-      if (current.static) return null;
-      const owner = current.parent?.parent;
-      return owner?.type === 'ClassDeclaration' || owner?.type === 'ClassExpression' ? owner : null;
-    }
-    if (current.type === 'StaticBlock') return null;
-  }
-  return null;
-}
-
-function keyName(node: TSESTree.MemberExpression | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | null {
-  if (node.computed) return null;
-  const key = node.type === 'MemberExpression' ? node.property : node.key;
-  if (key.type === 'PrivateIdentifier') return `#${key.name}`;
-  if (key.type === 'Identifier') return key.name;
-  return null;
 }
 
 /** The enclosing function of `node` (not seeing through arrows). */
@@ -153,7 +106,7 @@ function enclosingFunction(node: TSESTree.Node): TSESTree.Node | null {
 export function fieldValue(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string, members: ThisMembers): TSESTree.Expression | null {
   let declared: TSESTree.Expression | null = null;
   for (const element of classNode.body.body) {
-    if (element.type === 'PropertyDefinition' && !element.static && keyName(element) === name && element.value) declared = element.value;
+    if (element.type === 'PropertyDefinition' && !element.static && memberKey(element) === name && element.value) declared = element.value;
   }
   const writes = members.usesOf(classNode, name).filter((member) => {
     const parent = member.parent;
@@ -251,8 +204,8 @@ export class ClientResolver {
         }
       }
     } else {
-      const classNode = thisClassOf(target);
-      const name = keyName(target);
+      const classNode = thisClass(target);
+      const name = memberKey(target);
       if (classNode && name !== null) value = fieldValue(classNode, name, this.members);
     }
     if (!value) return null;

@@ -71,8 +71,8 @@ function isInsideFunction(node: TSESTree.Node): boolean {
   return false;
 }
 
-/** `{ enabled: false }` among the arguments of a breaker construction. */
-function hasDisabledOption(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+/** `{ <name>: <value> }` (a boolean literal) among the arguments of a construction. */
+export function hasBooleanOption(node: TSESTree.CallExpression | TSESTree.NewExpression, name: string, value: boolean): boolean {
   return node.arguments.some(
     (arg) =>
       arg.type === 'ObjectExpression' &&
@@ -81,11 +81,16 @@ function hasDisabledOption(node: TSESTree.CallExpression | TSESTree.NewExpressio
           property.type === 'Property' &&
           !property.computed &&
           property.key.type === 'Identifier' &&
-          property.key.name === 'enabled' &&
+          property.key.name === name &&
           property.value.type === 'Literal' &&
-          property.value.value === false,
+          property.value.value === value,
       ),
   );
+}
+
+/** `{ enabled: false }` among the arguments of a breaker construction. */
+function hasDisabledOption(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  return hasBooleanOption(node, 'enabled', false);
 }
 
 /** Names listed after `@guarded` in the block comments right before `node`. */
@@ -171,7 +176,8 @@ export class ThisMembers {
   }
 }
 
-function memberKey(member: TSESTree.MemberExpression | TSESTree.MethodDefinition): string | null {
+/** The name of a member or class element: `x`, or `#x` for a private name; null when computed. */
+export function memberKey(member: TSESTree.MemberExpression | TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | null {
   if (member.computed) return null;
   const key = member.type === 'MemberExpression' ? member.property : member.key;
   if (key.type === 'PrivateIdentifier') return `#${key.name}`;
@@ -179,14 +185,14 @@ function memberKey(member: TSESTree.MemberExpression | TSESTree.MethodDefinition
   return null;
 }
 
-/** The class whose instance `this` is at `node` (arrows see through), or null. */
-function thisClass(node: TSESTree.Node): TSESTree.Node | null {
+/** The class whose instance `this` is at `node` inside an instance method (arrows see through), or null. */
+export function thisClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === 'ArrowFunctionExpression') continue;
     if (current.type === 'FunctionExpression') {
       const method = current.parent;
-      if (method?.type === 'MethodDefinition' && !method.static) return method.parent?.parent ?? null;
-      return null;
+      const owner = method?.type === 'MethodDefinition' && !method.static ? method.parent?.parent : null;
+      return owner?.type === 'ClassDeclaration' || owner?.type === 'ClassExpression' ? owner : null;
     }
     if (current.type === 'FunctionDeclaration') return null;
     if (current.type === 'PropertyDefinition' || current.type === 'StaticBlock') return null;
