@@ -59,6 +59,8 @@ export interface GraphStats {
 
 const MAX_DEPTH = 16;
 const MAX_PATHS = 20;
+/** Chains collected per finding before the shortest MAX_PATHS are kept. */
+const MAX_COLLECTED = 1000;
 const STEP_BUDGET = 50_000;
 
 export class CallGraph {
@@ -336,7 +338,7 @@ export class CallGraph {
     const visit = (fn: GraphFunction) => {
       if (steps++ > STEP_BUDGET) return;
       if (this.isRoot(fn)) {
-        if (paths.length < MAX_PATHS) paths.push([...stack].reverse());
+        if (paths.length < MAX_COLLECTED) paths.push([...stack].reverse());
         else omitted++;
       }
       if (stack.length >= MAX_DEPTH) return;
@@ -350,8 +352,10 @@ export class CallGraph {
       }
     };
     visit(target);
+    // Collected depth-first; the shortest are kept.
     paths.sort((a, b) => a.length - b.length);
-    return { paths, omitted };
+    omitted += Math.max(0, paths.length - MAX_PATHS);
+    return { paths: paths.slice(0, MAX_PATHS), omitted };
   }
 }
 

@@ -114,4 +114,15 @@ describe('audit call graph', () => {
       }),
     ).toEqual(['shared-fs  src/walk.ts:3:10  fs.readdirSync', '  src/walk.ts:2 (walk) -> src/walk.ts:3 (fs.readdirSync)']);
   });
+
+  it('lists the 20 shortest chains of a finding and counts the rest', async () => {
+    const callers = Array.from({ length: 21 }, (_, i) => `export function f${i + 1}() {\n  helper();\n}`).join('\n');
+    const lines = await auditProject({
+      'src/a.ts': `import fs from 'fs';\nfunction helper() {\n  fs.readFileSync('/x');\n}\nfunction f0() {\n  helper();\n}\nexport function deep() {\n  f0();\n}\n${callers}\n`,
+    });
+    expect(lines[0]).toBe('shared-fs  src/a.ts:3:3  fs.readFileSync');
+    expect(lines).toHaveLength(1 + 20 + 1);
+    expect(lines.slice(1, 21).every((line) => /^ {2}src\/a\.ts:\d+ \(f\d+\) -> src\/a\.ts:\d+ \(helper\) -> src\/a\.ts:3 \(fs\.readFileSync\)$/.test(line))).toBe(true);
+    expect(lines[21]).toBe('  … and 2 more chain(s)');
+  });
 });
