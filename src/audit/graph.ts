@@ -194,6 +194,21 @@ export class CallGraph {
 
   // ---- building -----------------------------------------------------
 
+  /**
+   * Marks the exported functions of the given files as entry points: roots
+   * even when the project calls them too (they are also called from outside).
+   */
+  markEntryFiles(isEntry: (file: FileFacts) => boolean): void {
+    for (const file of this.files) {
+      if (!isEntry(file)) continue;
+      for (const name of file.exports.keys()) {
+        let value = this.exportOf(file, name, 0);
+        if (value?.kind === 'object') value = null;
+        if (value?.kind === 'fn' && !this.entries.has(value.fn)) this.entries.set(value.fn, 'entry point');
+      }
+    }
+  }
+
   build(): void {
     for (const file of this.files) {
       this.stats.dynamicCalls += file.dynamicCalls;

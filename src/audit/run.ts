@@ -15,7 +15,7 @@ import { gitRoot } from '../cli/git';
 import { SUPPORTED_EXTENSIONS } from '../codemod/engine';
 import { EslintSettingsSource, readSettingsFile } from '../codemod/settings-source';
 import { ResilienceConfigError } from '../errors';
-import type { ParsedGlob } from '../glob';
+import { matchesGlob, parseGlob, type ParsedGlob } from '../glob';
 import { SharedResourceCollector } from '../resources/analyze';
 import { parseSettings, type SharedResource } from '../settings';
 import { collectFile, type FileFacts } from './collect';
@@ -46,6 +46,8 @@ export const AUDIT_HELP = [
   "  --settings <file.json>    settings.resilience to use instead of the one in the ESLint config.",
   '  --format <text|json|sarif>  Output format (default: text). SARIF 2.1.0 shows each chain as a code flow.',
   '  --output <file>           Write the report to a file instead of stdout.',
+  '  --entry <glob>            Files whose exported functions are also called from outside the given paths:',
+  '                            their exports are roots even when the project calls them too (repeatable).',
   '  --ignore-pattern <glob>   Also ignore matching files or directories (repeatable).',
   '  -h, --help                Show this help.',
   '',
@@ -61,6 +63,7 @@ interface AuditArgs {
   format: Format;
   output?: string;
   ignorePatterns: ParsedGlob[];
+  entries: ParsedGlob[];
 }
 
 function parseAuditArgs(args: readonly string[]): AuditArgs | 'help' {
@@ -73,6 +76,7 @@ function parseAuditArgs(args: readonly string[]): AuditArgs | 'help' {
         format: { type: 'string', short: 'f' },
         output: { type: 'string', short: 'o' },
         'ignore-pattern': { type: 'string', multiple: true },
+        entry: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -91,12 +95,19 @@ function parseAuditArgs(args: readonly string[]): AuditArgs | 'help' {
     if ('error' in glob) throw new UsageError(`--ignore-pattern ${JSON.stringify(text)} ${glob.error}`);
     ignorePatterns.push(glob);
   }
+  const entries: ParsedGlob[] = [];
+  for (const text of values.entry ?? []) {
+    const glob = parseGlob(text);
+    if ('error' in glob) throw new UsageError(`--entry ${JSON.stringify(text)} ${glob.error}`);
+    entries.push(glob);
+  }
   return {
     paths: parsed.positionals.length > 0 ? parsed.positionals : ['.'],
     ...(values.settings !== undefined ? { settings: values.settings } : {}),
     format: format as Format,
     ...(values.output !== undefined ? { output: values.output } : {}),
     ignorePatterns,
+    entries,
   };
 }
 
@@ -196,6 +207,7 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<nu
   const resolver = new ModuleResolver(new Set(facts.map((f) => f.path)));
   const graph = new CallGraph(facts, resolver);
   graphRef.current = graph;
+  graph.markEntryFiles((file) => args.entries.some((glob) => matchesGlob(glob, file.rel)));
   graph.build();
   const findings = graph.findings();
   if (showProgress) stderr.write(`resilience audit: call graph and chains done (${Math.round(performance.now() - started)} ms)\n`);

@@ -24,7 +24,8 @@ afterEach(() => {
   dir = null;
 });
 
-async function auditProject(files: Record<string, string>): Promise<string[]> {
+async function auditProject(files: Record<string, string>, extra: string[] = []): Promise<string[]> {
+  if (dir) rmSync(dir, { recursive: true, force: true });
   dir = mkdtempSync(join(tmpdir(), 'audit-graph-'));
   writeFileSync(join(dir, 'settings.json'), JSON.stringify(settings));
   for (const [path, text] of Object.entries(files)) {
@@ -32,7 +33,7 @@ async function auditProject(files: Record<string, string>): Promise<string[]> {
     writeFileSync(join(dir, path), text);
   }
   let out = '';
-  const code = await runAudit(['src', '--settings', 'settings.json'], {
+  const code = await runAudit(['src', '--settings', 'settings.json', ...extra], {
     cwd: dir,
     stdout: { write: (chunk: string) => (out += chunk) },
     stderr: { write: () => true },
@@ -124,5 +125,17 @@ describe('audit call graph', () => {
     expect(lines).toHaveLength(1 + 20 + 1);
     expect(lines.slice(1, 21).every((line) => /^ {2}src\/a\.ts:\d+ \(f\d+\) -> src\/a\.ts:\d+ \(helper\) -> src\/a\.ts:3 \(fs\.readFileSync\)$/.test(line))).toBe(true);
     expect(lines[21]).toBe('  … and 2 more chain(s)');
+  });
+
+  it('--entry makes the exports of matching files roots even when the project calls them under a guard', async () => {
+    const files = {
+      'src/api/index.ts': "import fs from 'fs';\nexport function read() {\n  return fs.readFileSync('/x');\n}\n",
+      'src/main.ts': "import { read } from './api';\nexport const run = () => withOutageFlip('shared-fs', () => read());\n",
+    };
+    expect(await auditProject(files)).toEqual([]);
+    expect(await auditProject(files, ['--entry', 'src/api/**'])).toEqual([
+      'shared-fs  src/api/index.ts:3:10  fs.readFileSync',
+      '  src/api/index.ts:2 (read) -> src/api/index.ts:3 (fs.readFileSync)',
+    ]);
   });
 });
