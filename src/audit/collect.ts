@@ -9,10 +9,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { languageOptionsFor } from '../codemod/engine';
+import { isFunction, type FunctionNode } from '../ast/functions';
+import { staticString } from '../ast/static';
+import { unwrapExpression } from '../ast/unwrap';
 import type { ImportTracker } from '../imports';
-import { SharedResourceCollector, isChokePoint } from '../resources/analyze';
+import { SharedResourceCollector, isChokePoint } from '../resources/analysis';
 import { clientConstruction, fieldValue, onceAssignedValue } from '../resources/clients';
-import { isFunctionNode, thisClass, ThisMembers, type FunctionNode } from '../resources/guard';
+import { memberKey, thisClass, ThisMembers } from '../resources/guard';
 import { moduleListed } from '../resources/match';
 import type { SharedResource } from '../settings';
 
@@ -58,29 +61,6 @@ const JOB_METHODS = new Set(['process', 'define', 'schedule']);
 const JOB_CLASSES = new Set(['Worker', 'CronJob', 'QueueEvents']);
 const MAX_DEPTH = 12;
 
-function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === 'TSAsExpression' ||
-    current.type === 'TSNonNullExpression' ||
-    current.type === 'TSSatisfiesExpression' ||
-    current.type === 'ChainExpression'
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
-function propertyName(node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | null {
-  const key = node.type === 'MemberExpression' ? node.property : node.key;
-  if (!node.computed) {
-    if (key.type === 'Identifier') return key.name;
-    if (key.type === 'PrivateIdentifier') return `#${key.name}`;
-  }
-  if (key.type === 'Literal' && typeof key.value === 'string') return key.value;
-  return null;
-}
-
 function shortText(node: TSESTree.Node, depth = 0): string | null {
   if (depth > 6) return null;
   switch (node.type) {
@@ -90,7 +70,7 @@ function shortText(node: TSESTree.Node, depth = 0): string | null {
       return 'this';
     case 'MemberExpression': {
       const object = shortText(node.object, depth + 1);
-      const name = propertyName(node);
+      const name = memberKey(node);
       return object !== null && name !== null ? `${object}.${name}` : null;
     }
     case 'CallExpression': {
@@ -102,13 +82,6 @@ function shortText(node: TSESTree.Node, depth = 0): string | null {
   }
 }
 
-function literalText(node: TSESTree.Node | undefined): string | null {
-  if (!node) return null;
-  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
-  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
-  return null;
-}
-
 /**
  * When `arg` is handed to a framework by `call` (a route, timer, event or
  * job registration), a label for it: `app.get('/users')`, `setInterval`,
@@ -118,9 +91,9 @@ export function registration(call: TSESTree.CallExpression | TSESTree.NewExpress
   if (!call.arguments.includes(arg as TSESTree.CallExpressionArgument)) return null;
   const callee = call.callee;
   const text = shortText(callee) ?? 'callback';
-  const first = literalText(call.arguments[0]);
+  const first = staticString(call.arguments[0]);
   if (call.type === 'NewExpression') {
-    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : null;
+    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? memberKey(callee) : null;
     return name !== null && JOB_CLASSES.has(name) ? `new ${text}(${first !== null ? `'${first}'` : ''})` : null;
   }
   if (callee.type === 'Identifier') {
@@ -128,7 +101,7 @@ export function registration(call: TSESTree.CallExpression | TSESTree.NewExpress
     return TIMERS.has(callee.name) ? callee.name : null;
   }
   if (callee.type !== 'MemberExpression') return null;
-  const method = propertyName(callee);
+  const method = memberKey(callee);
   if (method === null) return null;
   if (method === 'createServer') return text;
   if (text === 'process.nextTick') return text;
@@ -143,15 +116,15 @@ export function registration(call: TSESTree.CallExpression | TSESTree.NewExpress
 /** `fastify.route({ url, handler })`: the handler is registered. */
 function routeOptionHandler(fn: TSESTree.Node): string | null {
   const property = fn.parent;
-  if (property?.type !== 'Property' || property.value !== fn || propertyName(property) !== 'handler') return null;
+  if (property?.type !== 'Property' || property.value !== fn || memberKey(property) !== 'handler') return null;
   const object = property.parent;
   const call = object?.parent;
   if (call?.type !== 'CallExpression' || !call.arguments.includes(object as TSESTree.ObjectExpression)) return null;
-  if (call.callee.type !== 'MemberExpression' || propertyName(call.callee) !== 'route') return null;
+  if (call.callee.type !== 'MemberExpression' || memberKey(call.callee) !== 'route') return null;
   const url = (object as TSESTree.ObjectExpression).properties.find(
-    (p): p is TSESTree.Property => p.type === 'Property' && (propertyName(p) === 'url' || propertyName(p) === 'path'),
+    (p): p is TSESTree.Property => p.type === 'Property' && (memberKey(p) === 'url' || memberKey(p) === 'path'),
   );
-  const path = url ? literalText(url.value) : null;
+  const path = url ? staticString(url.value) : null;
   return `${shortText(call.callee) ?? 'route'}(${path !== null ? `'${path}'` : ''})`;
 }
 
@@ -166,11 +139,11 @@ function functionRole(fn: FunctionNode): { name: string; entry: string | null } 
     case 'MethodDefinition': {
       const owner = parent.parent?.parent as ClassNode | undefined;
       const className = owner?.id?.name ?? (owner?.parent?.type === 'VariableDeclarator' && owner.parent.id.type === 'Identifier' ? owner.parent.id.name : 'class');
-      return { name: `${className}.${propertyName(parent) ?? '[computed]'}`, entry: null };
+      return { name: `${className}.${memberKey(parent) ?? '[computed]'}`, entry: null };
     }
     case 'PropertyDefinition': {
       const owner = parent.parent?.parent as ClassNode | undefined;
-      return { name: `${owner?.id?.name ?? 'class'}.${propertyName(parent) ?? '[computed]'}`, entry: null };
+      return { name: `${owner?.id?.name ?? 'class'}.${memberKey(parent) ?? '[computed]'}`, entry: null };
     }
     case 'Property': {
       if (parent.value !== fn) return null;
@@ -178,7 +151,7 @@ function functionRole(fn: FunctionNode): { name: string; entry: string | null } 
       if (handler !== null) return { name: handler, entry: 'route handler' };
       const object = parent.parent;
       const holder = object?.parent;
-      const key = propertyName(parent) ?? '[computed]';
+      const key = memberKey(parent) ?? '[computed]';
       const objectName = holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' ? `${holder.id.name}.` : '';
       return { name: `${objectName}${key}`, entry: null };
     }
@@ -268,7 +241,7 @@ export class FileFacts {
   /** The graph node whose body `node` runs in. */
   ownerOf(node: TSESTree.Node): GraphFunction {
     for (let current = node.parent; current; current = current.parent) {
-      if (isFunctionNode(current)) {
+      if (isFunction(current)) {
         const fn = this.graphFunction(current);
         if (fn) return fn;
       }
@@ -296,7 +269,7 @@ export class FileFacts {
   /** What `node` refers to, as far as this file can tell. */
   refOf(input: TSESTree.Node, depth = 0): Ref | null {
     if (depth > MAX_DEPTH) return null;
-    const node = unwrap(input);
+    const node = unwrapExpression(input);
     switch (node.type) {
       case 'Identifier': {
         const variable = this.tracker.variableOf(node);
@@ -317,7 +290,7 @@ export class FileFacts {
         return null;
       }
       case 'MemberExpression': {
-        const name = propertyName(node);
+        const name = memberKey(node);
         if (name === null) return null;
         if (node.object.type === 'ThisExpression') {
           const classNode = thisClass(node);
@@ -363,7 +336,7 @@ export class FileFacts {
         const members = new Map<string, () => Ref | null>();
         for (const property of node.properties) {
           if (property.type !== 'Property') continue;
-          const key = propertyName(property);
+          const key = memberKey(property);
           if (key !== null) members.set(key, () => this.refOf(property.value, depth + 1));
         }
         return { kind: 'object', file: this, members };
@@ -377,8 +350,8 @@ export class FileFacts {
 
   onCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
     const owner = this.ownerOf(node);
-    const callee = unwrap(node.callee);
-    if (callee.type === 'MemberExpression' && callee.computed && propertyName(callee) === null) this.dynamicCalls++;
+    const callee = unwrapExpression(node.callee);
+    if (callee.type === 'MemberExpression' && callee.computed && memberKey(callee) === null) this.dynamicCalls++;
     if (callee.type === 'Identifier' || callee.type === 'MemberExpression') {
       const target =
         node.type === 'NewExpression'
@@ -390,7 +363,7 @@ export class FileFacts {
       this.calls.push({ owner, node, call: node, target, callback: false, entry: null });
     }
     for (const arg of node.arguments) {
-      const value = unwrap(arg);
+      const value = unwrapExpression(arg);
       if (value.type !== 'Identifier' && value.type !== 'MemberExpression') continue;
       const entry = registration(node, arg);
       this.calls.push({ owner, node: arg, call: node, target: () => this.refOf(value), callback: true, entry });
@@ -457,10 +430,10 @@ export class FileFacts {
     const right = expression.right;
     if (left === 'module.exports') {
       this.exports.set('default', () => this.refOf(right));
-      const value = unwrap(right);
+      const value = unwrapExpression(right);
       if (value.type === 'ObjectExpression') {
         for (const property of value.properties) {
-          const key = property.type === 'Property' ? propertyName(property) : null;
+          const key = property.type === 'Property' ? memberKey(property) : null;
           if (key !== null && key !== 'default' && property.type === 'Property') this.exports.set(key, () => this.refOf(property.value));
         }
       }
@@ -476,7 +449,7 @@ export function methodOf(classNode: ClassNode, name: string, isStatic?: boolean)
   for (const element of classNode.body.body) {
     if (element.type !== 'MethodDefinition' || element.value.type !== 'FunctionExpression') continue;
     if (isStatic !== undefined && element.static !== isStatic) continue;
-    if (name === 'constructor' ? element.kind === 'constructor' : element.kind === 'method' && propertyName(element) === name) return element.value;
+    if (name === 'constructor' ? element.kind === 'constructor' : element.kind === 'method' && memberKey(element) === name) return element.value;
   }
   return null;
 }
@@ -514,21 +487,24 @@ export function collectFile(
       const collector = makeCollector(current, sourceCode);
       current.collector = collector;
       facts = current;
+      // The rule's own listeners feed the collector; the audit adds what the call graph needs.
+      const listeners = collector.listeners() as Record<string, (node: never) => void>;
+      const onCall = listeners.CallExpression!;
+      const onNew = listeners.NewExpression!;
+      const onThisMember = listeners['MemberExpression[object.type="ThisExpression"]']!;
       return {
+        ...listeners,
         Program: (node: TSESTree.Program) => current.onProgram(node),
-        ImportDeclaration: (node: TSESTree.ImportDeclaration) => collector.onImport(node),
-        ImportExpression: (node: TSESTree.ImportExpression) => collector.onImport(node),
-        TSImportEqualsDeclaration: (node: TSESTree.TSImportEqualsDeclaration) => collector.onImport(node),
         CallExpression: (node: TSESTree.CallExpression) => {
-          collector.onCall(node);
+          onCall(node as never);
           current.onCall(node);
         },
         NewExpression: (node: TSESTree.NewExpression) => {
-          collector.onNew(node);
+          onNew(node as never);
           current.onCall(node);
         },
         'MemberExpression[object.type="ThisExpression"]': (node: TSESTree.MemberExpression) => {
-          collector.onThisMember(node);
+          onThisMember(node as never);
           current.members.add(node);
         },
       };

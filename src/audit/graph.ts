@@ -8,7 +8,7 @@
  * own `GuardAnalysis` (`localVerdict`), per file and resource.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { FunctionNode } from '../resources/guard';
+import type { FunctionNode } from '../ast/functions';
 import { fieldValue } from '../resources/clients';
 import { methodOf, type CallSite, type ClassNode, type FileFacts, type GraphFunction, type Ref } from './collect';
 import type { ModuleResolver } from './resolve';

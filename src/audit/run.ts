@@ -16,7 +16,7 @@ import { SUPPORTED_EXTENSIONS } from '../codemod/engine';
 import { EslintSettingsSource, readSettingsFile } from '../codemod/settings-source';
 import { ResilienceConfigError } from '../errors';
 import { matchesGlob, parseGlob, type ParsedGlob } from '../glob';
-import { SharedResourceCollector } from '../resources/analyze';
+import { SharedResourceCollector } from '../resources/analysis';
 import { parseSettings, type SharedResource } from '../settings';
 import { collectFile, type FileFacts } from './collect';
 import { CallGraph } from './graph';

@@ -11,6 +11,8 @@
  * listening (`client.release()`, `pool.on('error', …)`) is not an access.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction } from '../ast/functions';
+import { unwrapExpression } from '../ast/unwrap';
 import type { ImportTracker, Origin } from '../imports';
 import { hasBooleanOption, memberKey, thisClass, type ThisMembers } from './guard';
 
@@ -48,14 +50,6 @@ export const NON_ACCESS_METHODS = new Set([
   'listenerCount',
 ]);
 
-function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression' || current.type === 'TSSatisfiesExpression') {
-    current = current.expression;
-  }
-  return current;
-}
-
 /**
  * A client construction from one of `modules`: `new <Client class>(…)` or a
  * factory call. Returns the module, or null.
@@ -88,14 +82,6 @@ function eagerConstruction(origin: Origin, node: TSESTree.NewExpression | TSESTr
     return origin.path[origin.path.length - 1] === 'createConnection' && node.arguments.length > 0;
   }
   return false;
-}
-
-/** The enclosing function of `node` (not seeing through arrows). */
-function enclosingFunction(node: TSESTree.Node): TSESTree.Node | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'FunctionExpression' || current.type === 'FunctionDeclaration' || current.type === 'ArrowFunctionExpression') return current;
-  }
-  return null;
 }
 
 /**
@@ -171,7 +157,7 @@ export class ClientResolver {
 
   /** The client `node` (the object of a method call) refers to, or null. */
   clientOf(node: TSESTree.Node): Client | null {
-    const target = unwrap(node);
+    const target = unwrapExpression(node);
     if (target.type === 'MemberExpression' && target.object.type !== 'ThisExpression') return this.importedMember(target);
     if (target.type !== 'Identifier' && target.type !== 'MemberExpression') return null;
     const key = target.type === 'Identifier' ? (this.tracker.variableOf(target)?.identifiers[0] ?? target) : target;
@@ -209,7 +195,7 @@ export class ClientResolver {
       if (classNode && name !== null) value = fieldValue(classNode, name, this.members);
     }
     if (!value) return null;
-    value = unwrap(value);
+    value = unwrapExpression(value);
     const made = this.construction(value);
     return made ? { module: made.module, construction: value as TSESTree.NewExpression | TSESTree.CallExpression } : null;
   }

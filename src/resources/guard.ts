@@ -12,11 +12,12 @@
  * already ran: the access is not inside the guarded function at all).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { ImportTracker } from '../imports';
+import { type FunctionNode, isFunction, isInsideFunction } from '../ast/functions';
+import { staticKeyName } from '../ast/static';
+import { constantInit, type ImportTracker } from '../imports';
 import { canonicalExpression, dottedName, matchesAnyDotted } from '../patterns';
 import type { SharedResource } from '../settings';
 
-export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
 /** Whether something is guarded, and which partly-guarded helpers it relies on. */
 export interface Verdict {
@@ -39,10 +40,6 @@ const BREAKER_CLASSES = new Set(['CircuitBreaker', 'Brakes']);
 const BUDGET = 5000;
 const MAX_DEPTH = 6;
 
-export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
-  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
-}
-
 function isExit(statement: TSESTree.Statement | null | undefined): boolean {
   if (!statement) return false;
   switch (statement.type) {
@@ -62,13 +59,6 @@ function lastName(node: TSESTree.Node): string | null {
   if (node.type === 'Identifier') return node.name;
   if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') return node.property.name;
   return null;
-}
-
-function isInsideFunction(node: TSESTree.Node): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) return true;
-  }
-  return false;
 }
 
 /** `{ <name>: <value> }` (a boolean literal) among the arguments of a construction. */
@@ -176,13 +166,13 @@ export class ThisMembers {
   }
 }
 
-/** The name of a member or class element: `x`, or `#x` for a private name; null when computed. */
-export function memberKey(member: TSESTree.MemberExpression | TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | null {
-  if (member.computed) return null;
+/** The name of a member, class element or property: `x`, `'x'`, or `#x` for a private name; null when computed. */
+export function memberKey(
+  member: TSESTree.MemberExpression | TSESTree.MethodDefinition | TSESTree.PropertyDefinition | TSESTree.Property,
+): string | null {
   const key = member.type === 'MemberExpression' ? member.property : member.key;
-  if (key.type === 'PrivateIdentifier') return `#${key.name}`;
-  if (key.type === 'Identifier') return key.name;
-  return null;
+  if (key.type === 'PrivateIdentifier') return member.computed ? null : `#${key.name}`;
+  return staticKeyName(key, member.computed);
 }
 
 /** The class whose instance `this` is at `node` inside an instance method (arrows see through), or null. */
@@ -224,7 +214,7 @@ export class GuardAnalysis {
     let child: TSESTree.Node = node;
     for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
       if (this.flagDominates(child, parent)) return GUARDED;
-      if (isFunctionNode(parent)) {
+      if (isFunction(parent)) {
         const verdict = this.functionEntry(parent);
         if (verdict) return verdict;
       }
@@ -347,7 +337,7 @@ export class GuardAnalysis {
     let child: TSESTree.Node = node;
     for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
       if (this.flagDominates(child, parent)) return true;
-      if (isFunctionNode(parent)) {
+      if (isFunction(parent)) {
         if (this.entryGuarded(parent)) return true;
         if (isBoundary(parent)) return false;
       }
@@ -450,8 +440,7 @@ export class GuardAnalysis {
       }
     } else if (parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier') {
       const variable = this.sourceCode.getDeclaredVariables(parent).find((v) => v.name === (parent.id as TSESTree.Identifier).name);
-      const reassigned = variable?.references.some((reference) => reference.isWrite() && !reference.init);
-      if (variable && !reassigned) {
+      if (variable && constantInit(variable) === fn) {
         const exported = parent.parent?.parent?.type === 'ExportNamedDeclaration';
         helper = { name: parent.id.name, exported, uses: referencesOf(variable) };
       }

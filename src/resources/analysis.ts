@@ -1,16 +1,21 @@
 /**
  * The per-file analysis behind `no-unguarded-shared-resource`: collect
- * candidate calls while ESLint walks the tree, decide at `Program:exit`.
- * Returns findings; the rule only turns them into reports.
+ * candidate calls while ESLint walks the tree, decide at `Program:exit`, and
+ * deliver each finding to the rule's `onFinding` (the contract of
+ * src/analysis.ts); the rule only turns findings into reports.
  */
 import * as path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { AnalysisContext, FileAnalysis } from '../analysis';
+import { NOTHING_TO_ANALYSE } from '../analysis';
 import { matchesGlob } from '../glob';
-import { ImportTracker, staticString } from '../imports';
-import type { SharedResource } from '../settings';
-import { GuardAnalysis, ThisMembers, type FunctionNode } from './guard';
+import type { FunctionNode } from '../ast/functions';
+import { staticString } from '../ast/static';
+import { ImportTracker } from '../imports';
+import { getSettings, type SharedResource } from '../settings';
 import { ClientResolver, type ImportedClientLookup } from './clients';
-import { AccessMatcher, moduleListed, type Access } from './match';
+import { GuardAnalysis, ThisMembers } from './guard';
+import { AccessMatcher, type Access, mayTouchResource, moduleListed } from './match';
 
 export type Finding =
   | { kind: 'access'; access: Access }
@@ -20,6 +25,10 @@ export interface SharedResourceOptions {
   reportUnknownPaths: boolean;
   /** Clients imported from other files of the project (the audit); the rule sees only its own file. */
   importedClient?: ImportedClientLookup;
+}
+
+export interface SharedResourceHandlers {
+  onFinding: (finding: Finding) => void;
 }
 
 /** The file's path relative to `cwd`, forward slashes; null when it is outside `cwd` or virtual. */
@@ -58,6 +67,18 @@ export class SharedResourceCollector {
   /** The file's import tracker (the audit resolves its call targets with it). */
   get imports(): ImportTracker {
     return this.tracker;
+  }
+
+  /** The listeners that feed the collector (the rule adds `Program:exit`; the audit adds its own). */
+  listeners(): TSESLint.RuleListener {
+    return {
+      ImportDeclaration: (node) => this.onImport(node),
+      ImportExpression: (node) => this.onImport(node),
+      TSImportEqualsDeclaration: (node) => this.onImport(node),
+      CallExpression: (node) => this.onCall(node),
+      NewExpression: (node) => this.onNew(node),
+      'MemberExpression[object.type="ThisExpression"]': (node: TSESTree.MemberExpression) => this.onThisMember(node),
+    };
   }
 
   onImport(node: TSESTree.ImportDeclaration | TSESTree.ImportExpression | TSESTree.TSImportEqualsDeclaration): void {
@@ -137,4 +158,31 @@ export class SharedResourceCollector {
     }
     return out;
   }
+}
+
+/**
+ * Creates the analysis for one file; the rule returns `analysis.listeners()`.
+ * The resources come from `settings.resilience.sharedResources`, less those
+ * whose choke point this file is and those the file text cannot touch.
+ */
+export function createSharedResourceAnalysis(
+  context: AnalysisContext,
+  options: SharedResourceOptions,
+  handlers: SharedResourceHandlers,
+): FileAnalysis {
+  const settings = getSettings(context);
+  if (settings.sharedResources.length === 0) return NOTHING_TO_ANALYSE;
+  const relativePath = relativeFilePath(context.filename, context.cwd);
+  const { sourceCode } = context;
+  const resources = settings.sharedResources.filter((resource) => !isChokePoint(resource, relativePath) && mayTouchResource(resource, sourceCode.text));
+  if (resources.length === 0) return NOTHING_TO_ANALYSE;
+  const collector = new SharedResourceCollector(resources, sourceCode, options);
+  return {
+    listeners: () => ({
+      ...collector.listeners(),
+      'Program:exit'() {
+        for (const finding of collector.findings()) handlers.onFinding(finding);
+      },
+    }),
+  };
 }
