@@ -15,6 +15,7 @@ import { unwrapExpression } from '../ast/unwrap';
 import type { ImportTracker } from '../imports';
 import { SharedResourceCollector, isChokePoint } from '../resources/analysis';
 import { clientConstruction, fieldValue, onceAssignedValue } from '../resources/clients';
+import { canonicalExpression } from '../patterns';
 import { memberKey, thisClass, ThisMembers } from '../resources/guard';
 import { moduleListed } from '../resources/match';
 import type { SharedResource } from '../settings';
@@ -61,27 +62,6 @@ const JOB_METHODS = new Set(['process', 'define', 'schedule']);
 const JOB_CLASSES = new Set(['Worker', 'CronJob', 'QueueEvents']);
 const MAX_DEPTH = 12;
 
-function shortText(node: TSESTree.Node, depth = 0): string | null {
-  if (depth > 6) return null;
-  switch (node.type) {
-    case 'Identifier':
-      return node.name;
-    case 'ThisExpression':
-      return 'this';
-    case 'MemberExpression': {
-      const object = shortText(node.object, depth + 1);
-      const name = memberKey(node);
-      return object !== null && name !== null ? `${object}.${name}` : null;
-    }
-    case 'CallExpression': {
-      const callee = shortText(node.callee, depth + 1);
-      return callee === null ? null : `${callee}()`;
-    }
-    default:
-      return null;
-  }
-}
-
 /**
  * When `arg` is handed to a framework by `call` (a route, timer, event or
  * job registration), a label for it: `app.get('/users')`, `setInterval`,
@@ -90,7 +70,7 @@ function shortText(node: TSESTree.Node, depth = 0): string | null {
 export function registration(call: TSESTree.CallExpression | TSESTree.NewExpression, arg: TSESTree.Node): string | null {
   if (!call.arguments.includes(arg as TSESTree.CallExpressionArgument)) return null;
   const callee = call.callee;
-  const text = shortText(callee) ?? 'callback';
+  const text = canonicalExpression(callee) ?? 'callback';
   const first = staticString(call.arguments[0]);
   if (call.type === 'NewExpression') {
     const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? memberKey(callee) : null;
@@ -125,7 +105,7 @@ function routeOptionHandler(fn: TSESTree.Node): string | null {
     (p): p is TSESTree.Property => p.type === 'Property' && (memberKey(p) === 'url' || memberKey(p) === 'path'),
   );
   const path = url ? staticString(url.value) : null;
-  return `${shortText(call.callee) ?? 'route'}(${path !== null ? `'${path}'` : ''})`;
+  return `${canonicalExpression(call.callee) ?? 'route'}(${path !== null ? `'${path}'` : ''})`;
 }
 
 /** Why a function node is its own graph node (and its name), or null when it is an inline callback of its parent. */
@@ -158,7 +138,7 @@ function functionRole(fn: FunctionNode): { name: string; entry: string | null } 
     case 'ExportDefaultDeclaration':
       return { name: 'default', entry: null };
     case 'AssignmentExpression':
-      return parent.right === fn ? { name: shortText(parent.left) ?? 'assigned function', entry: null } : null;
+      return parent.right === fn ? { name: canonicalExpression(parent.left) ?? 'assigned function', entry: null } : null;
     case 'CallExpression':
     case 'NewExpression': {
       const label = registration(parent, fn);
@@ -426,7 +406,7 @@ export class FileFacts {
 
   private onTopLevelAssignment(expression: TSESTree.Expression): void {
     if (expression.type !== 'AssignmentExpression' || expression.operator !== '=') return;
-    const left = shortText(expression.left);
+    const left = canonicalExpression(expression.left);
     const right = expression.right;
     if (left === 'module.exports') {
       this.exports.set('default', () => this.refOf(right));
