@@ -501,8 +501,14 @@ export function collectFile(
       rules: { 'audit/collect': 'error' },
     },
   ];
-  let messages = linter.verify(file.text, config(), { filename: file.path });
-  if (messages.some((m) => m.fatal) && ext.toLowerCase() === 'js') messages = linter.verify(file.text, config('commonjs'), { filename: file.path });
+  let messages: Linter.LintMessage[];
+  try {
+    messages = linter.verify(file.text, config(), { filename: file.path });
+    if (messages.some((m) => m.fatal) && ext.toLowerCase() === 'js') messages = linter.verify(file.text, config('commonjs'), { filename: file.path });
+  } catch (error) {
+    // A bug of ours must not stop the audit of the other files: the file is listed as skipped with the reason.
+    return { ok: false, error: `internal error: ${(error as Error).message ?? String(error)}` };
+  }
   const fatal = messages.find((m) => m.fatal);
   if (fatal) return { ok: false, error: `${fatal.message} (line ${fatal.line}, column ${fatal.column})` };
   const unmatched = messages.find((m) => m.ruleId === null);

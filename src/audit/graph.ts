@@ -71,6 +71,17 @@ export class CallGraph {
   readonly edges: Edge[] = [];
   readonly stats: GraphStats = { functions: 0, edges: 0, roots: 0, accesses: 0, guardedAccesses: 0, dynamicCalls: 0, callbacksOut: 0, importsOutside: 0 };
   private readonly outsideImports = new Set<string>();
+  /** Files whose analysis failed with an error of ours: listed as skipped, never a crash. */
+  readonly errors = new Map<FileFacts, string>();
+
+  private guard<T>(file: FileFacts, fallback: T, work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      if (!this.errors.has(file)) this.errors.set(file, `internal error: ${(error as Error).message ?? String(error)}`);
+      return fallback;
+    }
+  }
 
   constructor(
     private readonly files: readonly FileFacts[],
@@ -213,10 +224,10 @@ export class CallGraph {
     for (const file of this.files) {
       this.stats.dynamicCalls += file.dynamicCalls;
       for (const site of file.calls) {
-        const to = this.callTarget(site);
+        const to = this.guard(file, null, () => this.callTarget(site));
         if (!to) continue;
         // A project function handed to code the audit cannot see: assumed to run where it is passed.
-        if (site.callback && site.entry === null && !this.callsProjectCode(file, site.call)) this.stats.callbacksOut++;
+        if (site.callback && site.entry === null && !this.guard(file, true, () => this.callsProjectCode(file, site.call))) this.stats.callbacksOut++;
         if (site.entry !== null) {
           if (!this.entries.has(to)) this.entries.set(to, site.entry);
           continue;
@@ -262,7 +273,7 @@ export class CallGraph {
     if (!memo) this.guardMemo.set(resource, (memo = new Map()));
     const known = memo.get(edge);
     if (known !== undefined) return known;
-    const guarded = this.siteGuarded(edge.file, edge.site.node, edge.site.call, edge.site.callback, resource);
+    const guarded = this.guard(edge.file, true, () => this.siteGuarded(edge.file, edge.site.node, edge.site.call, edge.site.callback, resource));
     memo.set(edge, guarded);
     return guarded;
   }
@@ -284,10 +295,10 @@ export class CallGraph {
   findings(): AuditFinding[] {
     const out: AuditFinding[] = [];
     for (const file of this.files) {
-      for (const access of file.collector.accesses()) {
+      for (const access of this.guard(file, [], () => file.collector.accesses())) {
         this.stats.accesses++;
         const name = access.resource.name;
-        if (file.isChoke(name) || file.collector.analysis(access.resource).localVerdict(access.call, file.isBoundary)) {
+        if (file.isChoke(name) || this.guard(file, true, () => file.collector.analysis(access.resource).localVerdict(access.call, file.isBoundary))) {
           this.stats.guardedAccesses++;
           continue;
         }
@@ -305,7 +316,7 @@ export class CallGraph {
       const target = edge.to;
       if (!target.node) continue;
       for (const resource of target.file.resources) {
-        if (!target.file.collector.analysis(resource).isTagged(target.node as FunctionNode)) continue;
+        if (!this.guard(target.file, false, () => target.file.collector.analysis(resource).isTagged(target.node as FunctionNode))) continue;
         if (this.edgeGuarded(edge, resource.name)) continue;
         const chains = this.chains(edge.from, resource.name);
         if (chains.paths.length === 0) continue;

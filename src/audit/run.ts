@@ -213,6 +213,7 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<nu
   if (showProgress) stderr.write(`resilience audit: call graph and chains done (${Math.round(performance.now() - started)} ms)\n`);
   for (const error of resolver.configErrors) stderr.write(`resilience audit: cannot read ${error}; its paths are not used\n`);
 
+  for (const [file, reason] of graph.errors) skipped.push({ file: file.rel, reason });
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const report: AuditReport = { findings, summary: makeSummary(graph.stats, findings, facts.length, skipped) };
   const text = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report, cwd) : formatText(report);

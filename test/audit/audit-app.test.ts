@@ -247,4 +247,18 @@ describe('resilience audit on fixtures/audit-app', () => {
     expect(await run(['audit', '--help'], { cwd: app, stdout: help, stderr })).toBe(0);
     expect(help.text).toContain('Usage: resilience audit [paths...] [options]');
   });
+
+  it('reports progress on stderr for long runs, and keeps stdout for the report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-progress-'));
+    try {
+      writeFileSync(join(dir, 'settings.json'), JSON.stringify({ sharedResources: [{ name: 'shared-fs', match: { modules: ['fs'] } }] }));
+      for (let i = 0; i < 250; i++) writeFileSync(join(dir, `m${i}.ts`), `export const v${i} = ${i};\n`);
+      const result = await audit(['.', '--settings', 'settings.json', '--format', 'json'], dir);
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout).summary.filesAudited).toBe(250);
+      expect(result.stderr).toMatch(/^resilience audit: parsed 250\/250 files \(\d+ ms\)\nresilience audit: call graph and chains done \(\d+ ms\)\n$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
