@@ -88,6 +88,12 @@ export function registration(call: TSESTree.CallExpression | TSESTree.NewExpress
   if (ROUTE_METHODS.has(method) && (method === 'use' || (first !== null && /^[/*]/.test(first)))) {
     return first !== null ? `${text}('${first}')` : text;
   }
+  // express `app.route('/x').get(handler)`
+  const chained = callee.object.type === 'CallExpression' ? callee.object : null;
+  if (ROUTE_METHODS.has(method) && chained?.callee.type === 'MemberExpression' && memberKey(chained.callee) === 'route') {
+    const path = staticString(chained.arguments[0]);
+    return `${canonicalExpression(chained.callee) ?? 'route'}(${path !== null ? `'${path}'` : ''}).${method}`;
+  }
   if (EVENT_METHODS.has(method) && first !== null) return `${text}('${first}')`;
   if (JOB_METHODS.has(method)) return first !== null ? `${text}('${first}')` : text;
   return null;

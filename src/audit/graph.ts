@@ -58,6 +58,9 @@ export interface GraphStats {
 }
 
 const MAX_DEPTH = 16;
+const NEXT_APP_ROUTE = /(?:^|\/)app\/(?:.*\/)?route\.[cm]?[jt]sx?$/;
+const NEXT_PAGES_API = /(?:^|\/)pages\/api\//;
+const NEXT_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 const MAX_PATHS = 20;
 /** Chains collected per finding before the shortest MAX_PATHS are kept. */
 const MAX_COLLECTED = 1000;
@@ -221,6 +224,14 @@ export class CallGraph {
   }
 
   build(): void {
+    // Next.js route handlers: `app/**/route.ts` method exports and `pages/api/**` default exports.
+    for (const file of this.files) {
+      const names = NEXT_APP_ROUTE.test(file.rel) ? NEXT_METHODS : NEXT_PAGES_API.test(file.rel) ? ['default'] : [];
+      for (const name of names) {
+        const value = file.exports.has(name) ? this.guard(file, null, () => this.exportOf(file, name, 0)) : null;
+        if (value?.kind === 'fn' && !this.entries.has(value.fn)) this.entries.set(value.fn, `Next.js ${name === 'default' ? 'API route' : name}`);
+      }
+    }
     for (const file of this.files) {
       this.stats.dynamicCalls += file.dynamicCalls;
       for (const site of file.calls) {

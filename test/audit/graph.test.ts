@@ -74,16 +74,21 @@ describe('audit call graph', () => {
     ]);
   });
 
-  it('names route handlers of Next.js, fastify and event emitters as roots', async () => {
+  it('names route handlers of Next.js, fastify, express route chains and event emitters as roots', async () => {
     expect(
       await auditProject({
+        // Called from a test helper too: still a root, because Next.js calls it.
         'src/app/api/files/route.ts': "import { readFileSync } from 'fs';\nexport async function GET() {\n  return new Response(readFileSync('/f'));\n}\n",
+        'src/check.ts': "import { GET } from './app/api/files/route';\nexport const check = () => withOutageFlip('shared-fs', () => GET());\n",
+        'src/routes.ts': "import fs from 'fs';\nimport { router } from './router';\nrouter.route('/r').post((req, res) => fs.writeFileSync('/r', req.body));\n",
         'src/server.ts':
           "import fs from 'fs';\nimport Fastify from 'fastify';\nconst app = Fastify();\napp.route({ method: 'GET', url: '/f', handler: async () => fs.readFileSync('/f') });\nprocess.on('SIGTERM', () => fs.writeFileSync('/state', 'x'));\n",
       }),
     ).toEqual([
       'shared-fs  src/app/api/files/route.ts:3:23  readFileSync',
       '  src/app/api/files/route.ts:2 (GET) -> src/app/api/files/route.ts:3 (readFileSync)',
+      'shared-fs  src/routes.ts:3:39  fs.writeFileSync',
+      "  src/routes.ts:3 (router.route('/r').post) -> src/routes.ts:3 (fs.writeFileSync)",
       'shared-fs  src/server.ts:4:60  fs.readFileSync',
       "  src/server.ts:4 (app.route('/f')) -> src/server.ts:4 (fs.readFileSync)",
       'shared-fs  src/server.ts:5:29  fs.writeFileSync',
