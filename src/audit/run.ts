@@ -8,6 +8,7 @@
 import { lstatSync, writeFileSync } from 'node:fs';
 import { dirname, parse as parsePath, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { parseArgs } from 'node:util';
 import { Linter } from 'eslint';
 import { discoverFiles, parseIgnorePattern, readSourceFile } from '../cli/files';
@@ -33,6 +34,8 @@ const EXIT_CLEAN = 0;
 const EXIT_FINDINGS = 1;
 const EXIT_USAGE = 2;
 const FORMATS = ['text', 'json', 'sarif'] as const;
+/** Share of the heap limit in use (after three files in a row) at which the audit stops before running out of memory. */
+const HEAP_SHARE = 0.75;
 type Format = (typeof FORMATS)[number];
 
 export const AUDIT_HELP = [
@@ -51,7 +54,7 @@ export const AUDIT_HELP = [
   '  --ignore-pattern <glob>   Also ignore matching files or directories (repeatable).',
   '  -h, --help                Show this help.',
   '',
-  'Exit codes: 0 no finding, 1 findings, 2 usage or configuration error.',
+  'Exit codes: 0 no finding, 1 findings, 2 usage or configuration error (or not enough memory: see NODE_OPTIONS=--max-old-space-size).',
   '',
 ].join('\n');
 
@@ -183,7 +186,10 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<nu
   const graphRef: { current: CallGraph | null } = { current: null };
   const total = discovery.files.length;
   const showProgress = total >= 200;
-  discovery.files.forEach((file, index) => {
+  const heapLimit = getHeapStatistics().heap_size_limit;
+  let nearLimit = 0;
+  for (let index = 0; index < total; index++) {
+    const file = discovery.files[index]!;
     const rel = display(file);
     const read = readSourceFile(file);
     if (read.kind === 'skip') {
@@ -197,12 +203,23 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<nu
         }),
       );
       if (outcome.ok) facts.push(outcome.facts);
-      else skipped.push({ file: rel, reason: `does not parse: ${outcome.error}` });
+      else skipped.push({ file: rel, reason: outcome.error.startsWith('internal error') ? outcome.error : `does not parse: ${outcome.error}` });
     }
     if (showProgress && ((index + 1) % 250 === 0 || index + 1 === total)) {
       stderr.write(`resilience audit: parsed ${index + 1}/${total} files (${Math.round(performance.now() - started)} ms)\n`);
     }
-  });
+    // Every file's tree is kept until the graph is done: stop with a clear error rather than run out of memory.
+    {
+      nearLimit = getHeapStatistics().used_heap_size > HEAP_SHARE * heapLimit ? nearLimit + 1 : 0;
+      if (nearLimit >= 3) {
+        stderr.write(
+          `resilience audit: out of memory after ${index + 1} of ${total} files (heap limit ${Math.round(heapLimit / 2 ** 20)} MiB); ` +
+            'run it with a larger heap, e.g. NODE_OPTIONS=--max-old-space-size=8192, or on fewer paths\n',
+        );
+        return EXIT_USAGE;
+      }
+    }
+  }
 
   const resolver = new ModuleResolver(new Set(facts.map((f) => f.path)));
   const graph = new CallGraph(facts, resolver);
