@@ -143,4 +143,18 @@ describe('audit call graph', () => {
       '  src/api/index.ts:2 (read) -> src/api/index.ts:3 (fs.readFileSync)',
     ]);
   });
+
+  it('counts imports of project files outside the given paths in the summary', async () => {
+    await auditProject({
+      'src/a.ts': "import { helper } from '../scripts/tool';\nexport const run = () => helper();\n",
+      'scripts/tool.ts': 'export const helper = () => 1;\n',
+    });
+    let out = '';
+    await runAudit(['src', '--settings', 'settings.json', '--format', 'json'], {
+      cwd: dir!,
+      stdout: { write: (chunk: string) => (out += chunk) },
+      stderr: { write: () => true },
+    });
+    expect(JSON.parse(out).summary.cannotSee).toMatchObject({ dynamicCalls: 0, callbacksOutsideProject: 0, importsOutsidePaths: 1 });
+  });
 });
