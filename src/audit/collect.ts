@@ -455,19 +455,48 @@ function lighter(options: Linter.LanguageOptions): Linter.LanguageOptions {
 export type ParseOutcome = { ok: true; facts: FileFacts } | { ok: false; error: string };
 
 /**
- * Parses one file with the parser the codemod uses for its extension and
- * runs the rule's analysis on it, keeping the facts for the graph.
+ * Parses files with the parser the codemod uses for each extension and runs
+ * the rule's analysis on each, keeping the facts for the graph. One ESLint
+ * config per extension, built once (ESLint normalises a config on every
+ * `verify`); the one internal rule reads the file in hand.
  */
-export function collectFile(
-  linter: Linter,
-  file: { path: string; rel: string; text: string },
-  resources: readonly SharedResource[],
-  makeCollector: (facts: FileFacts, sourceCode: Readonly<TSESLint.SourceCode>) => SharedResourceCollector,
-): ParseOutcome {
-  let facts: FileFacts | null = null;
-  const rule = {
+export class FileParser {
+  private readonly configs = new Map<string, Linter.Config[]>();
+  private current: ((context: TSESLint.RuleContext<string, []>) => TSESLint.RuleListener) | null = null;
+  private readonly rule = {
     meta: { type: 'problem', schema: [] },
-    create(context: TSESLint.RuleContext<string, []>) {
+    create: (context: TSESLint.RuleContext<string, []>) => (this.current ? this.current(context) : {}),
+  };
+
+  constructor(private readonly linter: Linter) {}
+
+  private config(path: string, sourceType?: 'module' | 'commonjs'): Linter.Config[] {
+    const ext = path.slice(path.lastIndexOf('.') + 1);
+    const key = `${ext}\0${sourceType ?? ''}`;
+    let config = this.configs.get(key);
+    if (!config) {
+      config = [
+        { ignores: ['!**/node_modules/', '!.git/'] },
+        {
+          files: [`**/*.${ext}`],
+          plugins: { audit: { rules: { collect: this.rule as unknown as import('eslint').Rule.RuleModule } } },
+          languageOptions: lighter(languageOptionsFor(path, sourceType)),
+          linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
+          rules: { 'audit/collect': 'error' },
+        },
+      ];
+      this.configs.set(key, config);
+    }
+    return config;
+  }
+
+  parse(
+    file: { path: string; rel: string; text: string },
+    resources: readonly SharedResource[],
+    makeCollector: (facts: FileFacts, sourceCode: Readonly<TSESLint.SourceCode>) => SharedResourceCollector,
+  ): ParseOutcome {
+    let facts: FileFacts | null = null;
+    this.current = (context) => {
       const sourceCode = context.sourceCode;
       const current = new FileFacts(file.path, file.rel, resources, sourceCode);
       const collector = makeCollector(current, sourceCode);
@@ -494,30 +523,23 @@ export function collectFile(
           current.members.add(node);
         },
       };
-    },
-  };
-  const ext = file.path.slice(file.path.lastIndexOf('.') + 1);
-  const config = (sourceType?: 'module' | 'commonjs'): Linter.Config[] => [
-    { ignores: ['!**/node_modules/', '!.git/'] },
-    {
-      files: [`**/*.${ext}`],
-      plugins: { audit: { rules: { collect: rule as unknown as import('eslint').Rule.RuleModule } } },
-      languageOptions: lighter(languageOptionsFor(file.path, sourceType)),
-      linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
-      rules: { 'audit/collect': 'error' },
-    },
-  ];
-  let messages: Linter.LintMessage[];
-  try {
-    messages = linter.verify(file.text, config(), { filename: file.path });
-    if (messages.some((m) => m.fatal) && ext.toLowerCase() === 'js') messages = linter.verify(file.text, config('commonjs'), { filename: file.path });
-  } catch (error) {
-    // A bug of ours must not stop the audit of the other files: the file is listed as skipped with the reason.
-    return { ok: false, error: `internal error: ${(error as Error).message ?? String(error)}` };
+    };
+    let messages: Linter.LintMessage[];
+    try {
+      messages = this.linter.verify(file.text, this.config(file.path), { filename: file.path });
+      if (messages.some((m) => m.fatal) && file.path.toLowerCase().endsWith('.js')) {
+        messages = this.linter.verify(file.text, this.config(file.path, 'commonjs'), { filename: file.path });
+      }
+    } catch (error) {
+      // A bug of ours must not stop the audit of the other files: the file is listed as skipped with the reason.
+      return { ok: false, error: `internal error: ${(error as Error).message ?? String(error)}` };
+    } finally {
+      this.current = null;
+    }
+    const fatal = messages.find((m) => m.fatal);
+    if (fatal) return { ok: false, error: `${fatal.message} (line ${fatal.line}, column ${fatal.column})` };
+    const unmatched = messages.find((m) => m.ruleId === null);
+    if (unmatched || !facts) return { ok: false, error: unmatched?.message ?? 'not parsed' };
+    return { ok: true, facts };
   }
-  const fatal = messages.find((m) => m.fatal);
-  if (fatal) return { ok: false, error: `${fatal.message} (line ${fatal.line}, column ${fatal.column})` };
-  const unmatched = messages.find((m) => m.ruleId === null);
-  if (unmatched || !facts) return { ok: false, error: unmatched?.message ?? 'not parsed' };
-  return { ok: true, facts };
 }

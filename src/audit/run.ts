@@ -19,7 +19,7 @@ import { ResilienceConfigError } from '../errors';
 import { matchesGlob, parseGlob, type ParsedGlob } from '../glob';
 import { SharedResourceCollector } from '../resources/analysis';
 import { parseSettings, type SharedResource } from '../settings';
-import { collectFile, type FileFacts } from './collect';
+import { FileParser, type FileFacts } from './collect';
 import { CallGraph } from './graph';
 import { formatJson, formatSarif, formatText, makeSummary, type AuditReport } from './report';
 import { ModuleResolver } from './resolve';
@@ -180,7 +180,7 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<nu
 
   // Parse every file once, running the rule's analysis; keep the facts for the graph.
   const started = performance.now();
-  const linter = new Linter({ cwd: parsePath(cwd).root });
+  const parser = new FileParser(new Linter({ cwd: parsePath(cwd).root }));
   const facts: FileFacts[] = [];
   const skipped = discovery.skipped.map((s) => ({ file: s.file, reason: s.reason }));
   const graphRef: { current: CallGraph | null } = { current: null };
@@ -196,7 +196,7 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<nu
       skipped.push({ file: rel, reason: read.reason });
     } else {
       const resources = resourcesByFile.get(file) ?? [];
-      const outcome = collectFile(linter, { path: file, rel, text: read.text }, resources, (current, sourceCode) =>
+      const outcome = parser.parse({ path: file, rel, text: read.text }, resources, (current, sourceCode) =>
         new SharedResourceCollector(resources, sourceCode, {
           reportUnknownPaths: false,
           importedClient: (origin) => graphRef.current?.importedClient(current, origin) ?? null,
