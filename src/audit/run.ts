@@ -11,10 +11,10 @@ import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { parseArgs } from 'node:util';
 import { Linter } from 'eslint';
-import { discoverFiles, parseIgnorePattern, readSourceFile } from '../cli/files';
-import { gitRoot } from '../cli/git';
+import { parseIgnorePattern, readSourceFile, type Discovery } from '../cli/files';
+import { findFiles, loadFileConfigs, PreflightError, resolveTargets } from '../cli/preflight';
 import { SUPPORTED_EXTENSIONS } from '../codemod/engine';
-import { EslintSettingsSource, readSettingsFile } from '../codemod/settings-source';
+import { readSettingsFile } from '../codemod/settings-source';
 import { ResilienceConfigError } from '../errors';
 import { matchesGlob, parseGlob, type ParsedGlob } from '../glob';
 import { SharedResourceCollector } from '../resources/analysis';
@@ -134,19 +134,14 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<nu
     return EXIT_CLEAN;
   }
 
-  const roots: string[] = [];
-  for (const path of args.paths) {
-    const absolute = resolve(cwd, path);
-    try {
-      lstatSync(absolute);
-    } catch {
-      stderr.write(`resilience audit: ${path}: no such file or directory\n`);
-      return EXIT_USAGE;
-    }
-    roots.push(absolute);
+  let discovery: Discovery;
+  try {
+    discovery = findFiles(cwd, resolveTargets(cwd, args.paths), [...SUPPORTED_EXTENSIONS], args.ignorePatterns);
+  } catch (error) {
+    if (!(error instanceof PreflightError)) throw error;
+    stderr.write(`resilience audit: ${error.message}\n`);
+    return EXIT_USAGE;
   }
-  const gitRoots = roots.map((root) => gitRoot(lstatSync(root).isDirectory() ? root : dirname(root)));
-  const discovery = discoverFiles({ cwd, roots, extensions: SUPPORTED_EXTENSIONS, ignorePatterns: args.ignorePatterns, gitRoots });
   const display = (file: string) => toPosix(relative(cwd, file));
 
   // The catalog: --settings, or settings.resilience of each file's ESLint config (identical catalogs share resources).
@@ -156,10 +151,10 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<nu
       const resources = parseSettings(readSettingsFile(resolve(cwd, args.settings)).resilience).sharedResources;
       for (const file of discovery.files) resourcesByFile.set(file, resources);
     } else {
-      const source = new EslintSettingsSource(cwd);
+      const configs = await loadFileConfigs(cwd, discovery.files, []);
       const byText = new Map<string, readonly SharedResource[]>();
       for (const file of discovery.files) {
-        const raw = (await source.settingsFor(file)).resilience;
+        const raw = configs.get(file)?.settings.resilience;
         const key = JSON.stringify(raw ?? null);
         let resources = byText.get(key);
         if (!resources) byText.set(key, (resources = parseSettings(raw).sharedResources));
