@@ -126,7 +126,7 @@ export function onceAssignedValue(variable: TSESLint.Scope.Variable | null): TSE
   if (declarator.id.type !== 'Identifier') return null;
   const writes = variable.references.filter((reference) => reference.isWrite());
   if (declarator.init) return writes.length === 1 && writes[0]!.init ? declarator.init : null;
-  const scope = variable.scope.type;
+  const scope = variable.scope?.type;
   if (scope !== 'module' && scope !== 'global') return null;
   if (writes.length !== 1) return null;
   const assignment = writes[0]!.identifier.parent;
