@@ -74,13 +74,15 @@ export function clientConstruction(
 /**
  * Libraries that connect when the client is made, so the construction itself
  * is an access: `ioredis` (`new Redis()`, `new Cluster()`, unless
- * `lazyConnect: true`) and `mongoose.createConnection(uri)` with a URI.
+ * `lazyConnect: true`), `mongoose.createConnection(uri)` with a URI, and
+ * mysql2's `createConnection()`.
  */
 function eagerConstruction(origin: Origin, node: TSESTree.NewExpression | TSESTree.CallExpression): boolean {
   if (origin.module === 'ioredis' && node.type === 'NewExpression') return !hasBooleanOption(node, 'lazyConnect', true);
-  if (origin.module === 'mongoose' && node.type === 'CallExpression') {
-    return origin.path[origin.path.length - 1] === 'createConnection' && node.arguments.length > 0;
-  }
+  const last = origin.path[origin.path.length - 1];
+  if (origin.module === 'mongoose' && node.type === 'CallExpression') return last === 'createConnection' && node.arguments.length > 0;
+  // mysql2 opens the socket when the connection is made (a pool only on its first query).
+  if ((origin.module === 'mysql2' || origin.module === 'mysql2/promise') && node.type === 'CallExpression') return last === 'createConnection';
   return false;
 }
 

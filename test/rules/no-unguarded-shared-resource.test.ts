@@ -874,6 +874,7 @@ const clientSettings = {
       clientResource('s3', ['@aws-sdk/client-s3']),
       clientResource('cache', ['redis', 'ioredis']),
       clientResource('mongo', ['mongoose']),
+      clientResource('mysql', ['mysql2']),
     ],
   },
 };
@@ -960,6 +961,12 @@ ruleTester.run('no-unguarded-shared-resource: client instances', rule, {
       code: "import mongoose from 'mongoose';\nexport const conn = mongoose.createConnection('mongodb://db');",
       settings: clientSettings,
       errors: [clientCall('mongo', 'mongoose.createConnection', 2, 21, 2, 62)],
+    },
+    {
+      // mysql2 connects when the connection is made; a pool waits for its first query.
+      code: "import mysql from 'mysql2/promise';\nexport const pool = mysql.createPool({});\nexport const conn = mysql.createConnection({});",
+      settings: clientSettings,
+      errors: [clientCall('mysql', 'mysql.createConnection', 3, 21, 3, 47)],
     },
     {
       // A class field assigned once in the constructor, and one declared with its value.
