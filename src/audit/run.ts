@@ -28,6 +28,8 @@ export interface AuditIo {
   cwd: string;
   stdout: { write(chunk: string): unknown };
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
+  /** Test hook: the heap limit to stop near, in bytes (default: V8's). */
+  heapLimit?: number;
 }
 
 const EXIT_CLEAN = 0;
@@ -181,7 +183,7 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<nu
   const graphRef: { current: CallGraph | null } = { current: null };
   const total = discovery.files.length;
   const showProgress = total >= 200;
-  const heapLimit = getHeapStatistics().heap_size_limit;
+  const heapLimit = io.heapLimit ?? getHeapStatistics().heap_size_limit;
   let nearLimit = 0;
   for (let index = 0; index < total; index++) {
     const file = discovery.files[index]!;

@@ -261,4 +261,15 @@ describe('resilience audit on fixtures/audit-app', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('stops with exit 2 and a clear message before the heap runs out', async () => {
+    const stdout = sink();
+    const stderr = sink();
+    const code = await runAudit(['src'], { cwd: app, stdout, stderr, heapLimit: 1024 });
+    expect(code).toBe(2);
+    expect(stdout.text).toBe('');
+    expect(stderr.text).toBe(
+      'resilience audit: out of memory after 3 of 23 files (heap limit 0 MiB); run it with a larger heap, e.g. NODE_OPTIONS=--max-old-space-size=8192, or on fewer paths\n',
+    );
+  });
 });
