@@ -2397,6 +2397,45 @@ jsRuleTester.run('no-unbounded-retry: rewrites keep what the code says', rule, {
 }` }] }],
     },
     {
+      // A long constant pause (a 60 s rate-limit window) still grows: the cap is the pause x 2^(maxAttempts-1), not maxDelayMs.
+      code: `async function sync() {
+  while (true) {
+    try {
+      return await api.sync();
+    } catch (err) {
+      await sleep(60000);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          ...loopAt(2, 3),
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: {
+                description:
+                  'Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 60000 ms (never shorter than before) up to 960000 ms, keeping it where it is.',
+              },
+              output: `async function sync() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await api.sync();
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await sleep(Math.max(60000, Math.random() * Math.min(960000, 60000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // A test of the error is not a report of it: inside a promise executor nobody awaits, no suggestion.
       code: `function connect() {
   return new Promise(async (resolve) => {
