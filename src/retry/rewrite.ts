@@ -61,8 +61,8 @@ function isSimple(node: Node): boolean {
  * The growing form of a constant delay `delay`: never shorter than the old
  * wait (the floor is the larger of it and `baseDelayMs`), doubling per
  * failure with full jitter above the floor, capped at `maxDelayMs` (or, for a
- * floor above half of it, at the floor times 2^(maxAttempts-1), within the
- * timer limit).
+ * floor already longer than that, at the floor times 2^(maxAttempts-1),
+ * within the timer limit).
  */
 export function grownDelay(sourceCode: Readonly<TSESLint.SourceCode>, delay: Node, exponent: string, settings: BackoffSettings): { text: string; floor: string; cap: string } {
   const value = delay.type === 'Literal' && typeof delay.value === 'number' ? delay.value : null;
@@ -71,8 +71,8 @@ export function grownDelay(sourceCode: Readonly<TSESLint.SourceCode>, delay: Nod
   if (value !== null) {
     const base = Math.max(value, settings.baseDelayMs);
     floor = String(base);
-    // A wait already near or above maxDelayMs (a 60 s rate-limit pause) still grows: up to base x 2^(maxAttempts-1), within the timer limit.
-    cap = String(base * 2 > settings.maxDelayMs ? Math.min(TIMER_LIMIT_MS, Math.max(settings.maxDelayMs, base * 2 ** (settings.maxAttempts - 1))) : settings.maxDelayMs);
+    // A wait already longer than maxDelayMs (a 60 s rate-limit pause) still grows: up to base x 2^(maxAttempts-1), within the timer limit.
+    cap = String(base > settings.maxDelayMs ? Math.min(TIMER_LIMIT_MS, Math.max(settings.maxDelayMs, base * 2 ** (settings.maxAttempts - 1))) : settings.maxDelayMs);
   } else {
     const text = sourceCode.getText(delay);
     floor = isSimple(delay) ? text : `(${text})`;
