@@ -29,6 +29,8 @@ export function isMemberCall(node: Node, object: string, property: string): bool
 export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
   let callee: Node = call.callee;
   if (callee.type === 'ChainExpression') callee = callee.expression;
+  // Compiled TypeScript / Babel calls an import as `(0, util_1.delay)(ms)`: the last expression is the callee.
+  if (callee.type === 'SequenceExpression') callee = callee.expressions[callee.expressions.length - 1]!;
   if (callee.type === 'Identifier') return callee.name;
   if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') return callee.property.name;
   return null;

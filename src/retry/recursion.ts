@@ -190,7 +190,14 @@ export class RecursiveRetries {
     for (const v of varying) counters.add(v);
     // `parsers[index]` with `index++`: trying alternatives in turn.
     if (indexesWith(target.body, counters, this.keys)) return;
-    const boundCtx: BoundContext = { keys: this.keys, sourceCode: this.sourceCode, counters, unboundedAbove: this.ctx.options.unboundedAbove };
+    const boundCtx: BoundContext = {
+      keys: this.keys,
+      sourceCode: this.sourceCode,
+      counters,
+      unboundedAbove: this.ctx.options.unboundedAbove,
+      retryCall: call,
+      retryRegion: target.body,
+    };
     const flowCtx: FlowContext = { loopLabel: null, inSwitch: false, innerLabels: new Set() };
     let bounded = guards.some((g) => isBoundingTest(g, boundCtx, 'continueWhenTrue'));
     if (!bounded) {
