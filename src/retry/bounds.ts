@@ -40,7 +40,7 @@ const COMPARISONS = new Set(['<', '<=', '>', '>=', '===', '!==', '==', '!=']);
 function isClockHelperCall(node: Node): boolean {
   if (node.type !== 'CallExpression' || node.arguments.length > 0) return false;
   const name = calleeName(node);
-  return name !== null && /^now(ms|millis)?$|Now$|Time(MS|Ms|Millis|stamp)?$|^(hrtime|uptime)$/i.test(name) && !/timeout/i.test(name);
+  return name !== null && /^now([A-Z]\w*)?$|Now$|Time(MS|Ms|Millis)$|^(hrtime|uptime|timestamp|getTimestamp|currentTime|getCurrentTime|monotonicTime)$/.test(name);
 }
 
 /** True when an expression reads a clock or an abort signal. */
@@ -115,7 +115,6 @@ export function isFiniteLimit(node: Node, ctx: BoundContext): boolean {
  * `'exitWhenTrue'` for a check whose branch leaves.
  */
 export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhenTrue' | 'exitWhenTrue'): boolean {
-  if (mode === 'continueWhenTrue' && isUsedUpGuard(test, ctx)) return true;
   const node = unwrapExpression(test);
   switch (node.type) {
     case 'LogicalExpression': {
@@ -217,6 +216,56 @@ function nameOfFunction(fn: Node): string | null {
   return null;
 }
 
+/** The literal the retry call passes for parameter `name` of the function it re-runs (the one around `branch`), or null. */
+function passedForParam(name: string, branch: Node, call: TSESTree.CallExpression): { value: unknown } | null {
+  const arg = argumentForParam(name, branch, call);
+  return arg ? literalValue(arg) : null;
+}
+
+/** The argument the retry call passes for parameter `name` of the function it re-runs (an enclosing function of `branch`). */
+function argumentForParam(name: string, branch: Node, call: TSESTree.CallExpression): Node | null {
+  const called = calleeName(call);
+  if (called === null) return null;
+  let fn: Node | undefined = branch.parent;
+  while (fn && !((fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression' || fn.type === 'ArrowFunctionExpression') && nameOfFunction(fn) === called)) fn = fn.parent;
+  if (!fn || (fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression')) return null;
+  const index = fn.params.findIndex((p) => {
+    const id = p.type === 'AssignmentPattern' ? p.left : p;
+    return id.type === 'Identifier' && id.name === name;
+  });
+  return index >= 0 ? (call.arguments[index] ?? null) : null;
+}
+
+/**
+ * A suffix check on a parameter that the re-attempt satisfies by appending
+ * to it: `!/\.json$/.test(path)` or `!path.endsWith('.json')` with the
+ * re-attempt passing `path + '.json'`. Returns whether the check holds on
+ * the re-attempt, or null when it cannot tell.
+ */
+function suffixCheckOnRetry(node: Node, branch: Node, call: TSESTree.CallExpression): boolean | null {
+  if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.computed || node.callee.property.type !== 'Identifier') return null;
+  const method = node.callee.property.name;
+  const object = node.callee.object;
+  let param: Node | undefined;
+  let check: (suffix: string) => boolean;
+  if (method === 'test' && object.type === 'Literal' && 'regex' in object && object.regex && object.regex.pattern.endsWith('$')) {
+    const regex = object.regex;
+    param = node.arguments[0];
+    check = (suffix) => new RegExp(regex.pattern, regex.flags).test(suffix);
+  } else if (method === 'endsWith' && node.arguments[0]?.type === 'Literal' && typeof node.arguments[0].value === 'string') {
+    const ending = node.arguments[0].value;
+    param = object;
+    check = (suffix) => suffix.endsWith(ending);
+  } else {
+    return null;
+  }
+  if (param?.type !== 'Identifier') return null;
+  const arg = argumentForParam(param.name, branch, call);
+  if (arg?.type !== 'BinaryExpression' || arg.operator !== '+' || arg.left.type !== 'Identifier' || arg.left.name !== param.name) return null;
+  const suffix = arg.right.type === 'Literal' && typeof arg.right.value === 'string' ? arg.right.value : null;
+  return suffix === null ? null : check(suffix);
+}
+
 /** Writes `key = <literal>` / `delete key` in a region (own code), with the literal written (`undefined` for delete). */
 function literalWrites(region: Node, key: string, keys: VisitorKeys, skip: Node | null, nested: boolean): { node: Node; value: unknown; literal: boolean }[] {
   const found: { node: Node; value: unknown; literal: boolean }[] = [];
@@ -270,20 +319,27 @@ function atomUsedUp(atom: Node, branch: Node, ctx: BoundContext): boolean {
       if (removed) return true;
     }
   }
+  // A checked argument the retry call changes so that the guard fails next time (`if (mode !== 'reload') return load(x, 'reload')`).
+  if (node.type === 'BinaryExpression' && ['!==', '!=', '===', '=='].includes(node.operator) && node.left.type === 'Identifier' && call?.type === 'CallExpression') {
+    const checked = literalValue(node.right);
+    const passed = passedForParam(node.left.name, branch, call);
+    if (checked && passed) {
+      const equal = passed.value === checked.value;
+      const holds = node.operator === '===' || node.operator === '==' ? equal : !equal;
+      if (holds !== wantTrue) return true;
+    }
+  }
+  if (call?.type === 'CallExpression') {
+    const holds = suffixCheckOnRetry(node, branch, call);
+    if (holds !== null && holds !== wantTrue) return true;
+  }
   const key = nameKey(node);
   if (!key) return false;
   const consumes = (value: unknown) => (wantTrue ? FALSY(value) : !FALSY(value));
   // A flag parameter the retry call passes so that the guard fails next time (`if (!isRetry) return run(x, true)`).
   if (node.type === 'Identifier' && call?.type === 'CallExpression') {
-    let fn: Node | undefined = branch.parent;
-    while (fn && fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') fn = fn.parent;
-    if (fn && (fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression' || fn.type === 'ArrowFunctionExpression')) {
-      const index = fn.params.findIndex((p) => (p.type === 'AssignmentPattern' ? p.left : p).type === 'Identifier' && ((p.type === 'AssignmentPattern' ? p.left : p) as TSESTree.Identifier).name === node.name);
-      const called = calleeName(call);
-      const arg = index >= 0 ? call.arguments[index] : undefined;
-      const literal = arg ? literalValue(arg) : null;
-      if (index >= 0 && called !== null && called === nameOfFunction(fn) && literal && consumes(literal.value)) return true;
-    }
+    const passed = passedForParam(node.name, branch, call);
+    if (passed && consumes(passed.value)) return true;
   }
   // A flag the branch resets (`if (end) { end = false; setTimeout(connect, 20) }`).
   // Nested callbacks of the branch count (`setTimeout(() => { scheduled = false; connect(); }, ms)` re-arms it).
@@ -297,11 +353,12 @@ function atomUsedUp(atom: Node, branch: Node, ctx: BoundContext): boolean {
 
 /**
  * The guard of an `if` whose branch retries, and whose branch uses the
- * guard up: one more attempt only. `if (!retried) { retried = true; continue; }`,
+ * guard up: one more attempt only, which is not a retry for either rule
+ * (nothing runs forever, and there is nothing to back off between). `if (!retried) { retried = true; continue; }`,
  * `if (cache.hasToken) { ... cache.removeToken(); return run(); }`,
  * `if (!isRetry) return run(x, true)`.
  */
-function isUsedUpGuard(test: Node, ctx: BoundContext): boolean {
+export function isUsedUpGuard(test: Node, ctx: BoundContext): boolean {
   const parent = test.parent;
   if (parent?.type !== 'IfStatement' || parent.test !== test) return false;
   const atoms: Node[] = [];

@@ -123,6 +123,16 @@ export function waitOf(node: Node, imports: ImportTracker, keys: VisitorKeys): F
       if (!found.timer) return null;
       return { node, delay: found.timer.arguments[1] ?? null, opaque: false };
     }
+    // `await Promise.race([delay(ms), closed()])`, also with the wait made first (`const de = delay(ms)`): waits at most that long.
+    if (argument.type === 'CallExpression' && (isMemberCall(argument, 'Promise', 'race') || isMemberCall(argument, 'Promise', 'any')) && argument.arguments[0]?.type === 'ArrayExpression') {
+      for (const element of argument.arguments[0].elements) {
+        const value = element?.type === 'Identifier' ? imports.constInit(element) : element;
+        if (value?.type !== 'CallExpression') continue;
+        const name = calleeName(value);
+        if (name !== null && name !== 'setTimeout' && isSleepName(name) && value.arguments.length > 0) return { node, delay: value.arguments[0]!, opaque: false };
+      }
+      return null;
+    }
     if (argument.type === 'CallExpression') {
       const origin = imports.originOf(argument.callee);
       if (origin && origin.module === 'timers/promises' && (origin.path[0] === 'setTimeout' || (origin.path[0] === 'scheduler' && origin.path[1] === 'wait'))) {
@@ -325,7 +335,7 @@ function isSteppedByBranches(delay: Node, ctx: DelayContext): boolean {
   let child: Node = delay;
   let node: Node | undefined = delay.parent;
   while (node && !isFunction(node)) {
-    if (node.type === 'IfStatement' && (node.consequent === child || node.alternate === child) && isVarying(node.test, ctx, 0)) {
+    if (node.type === 'IfStatement' && (node.consequent === child || node.alternate === child) && readsAttemptCount(node.test, ctx)) {
       let top: TSESTree.IfStatement = node;
       while (top.parent?.type === 'IfStatement' && top.parent.alternate === top) top = top.parent;
       const delays: (string | null)[] = [];
@@ -344,6 +354,29 @@ function isSteppedByBranches(delay: Node, ctx: DelayContext): boolean {
     node = node.parent;
   }
   return false;
+}
+
+/** The test reads an attempt count: a name that is counted up or down (`n++`, `n += 1`, `n = n + 1`), not a flag. */
+function readsAttemptCount(test: Node, ctx: DelayContext): boolean {
+  let found = false;
+  walkOwn(test, ctx.keys, (inner) => {
+    if (found) return false;
+    if (inner.type === 'Identifier' || inner.type === 'MemberExpression') {
+      const key = nameKey(inner);
+      if (key !== null) {
+        const counted = (ctx.writes.writes.get(key) ?? []).some(
+          (w) =>
+            w.kind === 'update' ||
+            (w.kind === 'compound' && (w.operator === '+=' || w.operator === '-=')) ||
+            (w.kind === 'assign' && !!w.value && w.value.type === 'BinaryExpression' && (w.value.operator === '+' || w.value.operator === '-') && (refersTo(w.value.left, key, ctx.keys) || refersTo(w.value.right, key, ctx.keys))),
+        );
+        if (counted) found = true;
+        return inner.type === 'MemberExpression' ? false : !found;
+      }
+    }
+    return true;
+  });
+  return found;
 }
 
 /** Names and texts that say a wait is computed from the failure: `Retry-After`, a rate-limit window. */

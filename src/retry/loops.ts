@@ -9,7 +9,7 @@ import { enclosingFunction, type FunctionNode, isFunction, isLoop } from '../ast
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, functionReturns, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
 import { alwaysLeaves, blockFlow, calleeName, type FlowContext, type LoopNode, nameKey, type Node, statementFlow } from './ast';
-import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest } from './bounds';
+import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest, isUsedUpGuard } from './bounds';
 import { classifyDelay, type FoundWait, isAwaiterYield, NO_WAIT, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX } from './model';
 import { rewriteRetryLoop } from './rewrite';
@@ -184,6 +184,7 @@ export class LoopRetries {
       timerFlags: this.timerFlags(owner ?? this.sourceCode.ast, writes),
       retryRegion: loop.body,
     };
+    if (this.retriesOnce(loop.body, boundCtx, ctx)) return;
     const bounded = (loop.test != null && isBoundingTest(loop.test, boundCtx, 'continueWhenTrue')) || this.hasExitCheck(loop.body, boundCtx, ctx) || hasThrowIfAborted(loop.body, this.keys);
 
     const waits: FoundWait[] = [];
@@ -310,6 +311,27 @@ export class LoopRetries {
       return !found;
     });
     return found;
+  }
+
+  /**
+   * The failure path continues only through `if (guard) { ...; continue; }`
+   * whose branch uses its guard up (`if (!retried) { retried = true; continue; }`)
+   * and what follows it leaves: one more attempt, not a retry.
+   */
+  private retriesOnce(region: Node, boundCtx: BoundContext, ctx: FlowContext): boolean {
+    const once: Node[] = [];
+    const continues: Node[] = [];
+    walkOwn(region, this.keys, (node) => {
+      if (node !== region && isLoop(node)) return false;
+      if (node.type === 'ContinueStatement' && (!node.label || node.label.name === ctx.loopLabel)) continues.push(node);
+      if (node.type === 'IfStatement' && !node.alternate) {
+        const consequent = statementFlow(node.consequent, ctx);
+        if (consequent.cont && !consequent.normal && !consequent.exit && this.leavesAfter(node, region, ctx) && isUsedUpGuard(node.test, boundCtx)) once.push(node.consequent);
+      }
+      return true;
+    });
+    // Every way to the next attempt goes through such a branch.
+    return once.length > 0 && continues.every((c) => once.some((branch) => contains(branch, c)));
   }
 
   /**

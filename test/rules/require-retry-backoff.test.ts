@@ -6,6 +6,212 @@ const rule = ruleModule as unknown as Parameters<typeof ruleTester.run<MessageId
 
 ruleTester.run('require-retry-backoff', rule, {
   valid: [
+    // Trap (real code): a single fallback whose checked argument the re-attempt changes so the check fails (\`path + '.json'\` under \`!/\\.json$/.test(path)\`).
+    `function getEntry(type, path) {
+  return read(type, path).catch(function (err) {
+    if (type === 'flows' && !/\\.json$/.test(path)) {
+      return getEntry(type, path + '.json');
+    }
+    throw err;
+  });
+}`,
+    // Trap (real code): compiled TypeScript races a backoff wait made first with the connection closing.
+    `function watch() {
+  return __awaiter(this, void 0, void 0, function* () {
+    let attempt = 0;
+    while (true) {
+      try {
+        return yield this.consumer.info();
+      } catch (err) {
+        const to = bo.backoff(attempt);
+        const de = (0, util_1.delay)(to);
+        yield Promise.race([de, this.nc.closed()]);
+        attempt++;
+      }
+    }
+  });
+}`,
+    // Trap (real code): the attempt limit is checked inside an error-type check; everything else is rethrown.
+    `async function send(msg) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await transport.send(msg);
+    } catch (err) {
+      if (err instanceof TransientError) {
+        if (attempt < 5) {
+          attempt++;
+          await sleep(100 * 2 ** attempt);
+          continue;
+        }
+      }
+      throw err;
+    }
+  }
+}`,
+    // Trap (real code): an "already retried" flag; the failure path sets it before the one re-attempt.
+    `async function query(sql) {
+  let refreshed = false;
+  while (true) {
+    try {
+      return await db.query(sql);
+    } catch (err) {
+      if (!refreshed && err.code === 'AUTH_EXPIRED') {
+        refreshed = true;
+        await refreshToken();
+        continue;
+      }
+      throw err;
+    }
+  }
+}`,
+    // Trap (real code): an \`isRetry = false\` parameter checked before the single re-attempt, which passes true.
+    `async function call(req, isRetry = false) {
+  try {
+    return await send(req);
+  } catch (err) {
+    if (!isRetry && err.status === 401) {
+      await refreshToken();
+      return call(req, true);
+    }
+    throw err;
+  }
+}`,
+    // Trap (real code): the failure path uses up the state that guards the branch (a cached credential removed before the one re-attempt).
+    `class Workflow {
+  async execute(connection) {
+    if (this.cache.hasAccessToken) {
+      try {
+        return await this.authenticate(connection, this.cache.getAccessToken());
+      } catch (error) {
+        if (error.code === 18) {
+          this.cache.removeAccessToken();
+          return await this.execute(connection);
+        }
+        throw error;
+      }
+    }
+    return this.authenticate(connection, await this.fetchToken());
+  }
+}`,
+    // Trap (real code): one quick reconnect guarded by a flag that the branch resets; the flag is only set after a session that delivered data.
+    `let end = false;
+function setupClient() {
+  const client = net.connect(port, host);
+  client.on('end', () => {
+    if (buffer.length !== 0) end = true;
+  });
+  client.on('close', () => {
+    if (end) {
+      end = false;
+      setTimeout(setupClient, 20);
+    }
+  });
+}`,
+    // Trap (real code): a single fallback attempt with a different, checked argument.
+    `async function getEntry(type, path, mode) {
+  try {
+    return await read(type, path, mode);
+  } catch (err) {
+    if (mode !== 'reload') return getEntry(type, path, 'reload');
+    throw err;
+  }
+}`,
+    // Trap (real code): the failure path hands the error to a helper of the same file that rethrows what it cannot recover from and waits before recovering.
+    `class ChangeStream {
+  async next() {
+    while (true) {
+      try {
+        return await this.cursor.next();
+      } catch (error) {
+        await this.processError(error);
+      }
+    }
+  }
+  async processError(error) {
+    if (!isResumableError(error)) {
+      await this.close();
+      throw error;
+    }
+    await this.resume();
+  }
+}`,
+    // Trap (real code): an error used as a control signal: only one specific error class continues, and the loop rebuilds its input each pass.
+    `async function start() {
+  while (true) {
+    fetchers = createFetchers();
+    try {
+      await Promise.all(fetchers.map((fetcher) => fetcher.start()));
+    } catch (error) {
+      await stop();
+      if (error instanceof FetcherRebalanceError) {
+        logger.debug('Rebalancing fetchers...');
+        continue;
+      }
+      throw error;
+    }
+    break;
+  }
+}`,
+    // Trap (real code): a stepped schedule by attempt count grows (branches).
+    `let reconnectAttempts = 0;
+function connectWS() {
+  const ws = new WebSocket(url);
+  ws.onclose = function () {
+    reconnectAttempts++;
+    if (reconnectAttempts < 10) {
+      setTimeout(connectWS, 1000);
+    } else if (reconnectAttempts < 20) {
+      setTimeout(connectWS, 2000);
+    } else {
+      setTimeout(connectWS, 60000);
+    }
+  };
+}`,
+    // Trap (real code): a stepped schedule by attempt count grows (a conditional).
+    `async function load(url) {
+  for (let n = 0; n < 30; n++) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      await sleep(n < 10 ? 1000 : n < 20 ? 2000 : 60000);
+    }
+  }
+}`,
+    // Trap (real code): a wait computed from the failure (Retry-After) is deliberate, not constant.
+    `async function load(url) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await client.get(url);
+    } catch (err) {
+      const retryAfter = Number(err.response.headers['retry-after']) * 1000;
+      await sleep(retryAfter);
+    }
+  }
+}`,
+    // Trap (real code): a long randomised wait (a minute or more plus jitter) is not hammering.
+    `async function load(url) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await client.get(url);
+    } catch (err) {
+      await sleep(60000 + Math.random() * 10000);
+    }
+  }
+}`,
+    // Trap (real code): compiled TypeScript waits through \`(0, util_1.delay)(...)\` inside \`__awaiter\` with nats' backoff helper.
+    `function request(subj, data, opts) {
+  return __awaiter(this, void 0, void 0, function* () {
+    const bo = (0, util_1.backoff)();
+    for (let i = 0; i < opts.retries; i++) {
+      try {
+        return yield this.nc.request(subj, data, opts);
+      } catch (err) {
+        yield (0, util_1.delay)(bo.backoff(i));
+      }
+    }
+  });
+}`,
 
     // Trap: a work / poll loop that runs whether or not the work failed.
     `async function run() {
@@ -1281,6 +1487,78 @@ retry(connect, { backoff: 2 });`,
           endLine: 2,
           endColumn: 6,
           data: {'noFix':' No quick fix: a .catch handler turns the failure into a value, so there is no error to rethrow when attempts run out.','wait':'does not wait'},
+          suggestions: [],
+        },
+      ],
+    },
+    // Real code: continuing on a transient error class is a retry even when the loop rebuilds its input (not a control signal).
+    {
+      code: `async function send(msg) {
+  while (true) {
+    const conn = createConnection();
+    try {
+      return await conn.send(msg);
+    } catch (err) {
+      if (err instanceof ConnectionError) continue;
+      throw err;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function send(msg) {
+  let attempt = 0;
+  while (true) {
+    const conn = createConnection();
+    try {
+      return await conn.send(msg);
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      if (err instanceof ConnectionError) continue;
+      throw err;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Real code: branches on a flag (not an attempt count) are no stepped schedule: the failure branch reconnects at a constant interval.
+    {
+      code: `let end = false;
+function setupClient() {
+  const client = net.connect(port, host);
+  client.on('end', () => {
+    if (buffer.length !== 0) end = true;
+  });
+  client.on('close', () => {
+    if (end) {
+      end = false;
+      setTimeout(setupClient, 20);
+    } else {
+      setTimeout(setupClient, reconnectTime);
+    }
+  });
+}`,
+      errors: [
+        {
+          messageId: 'constantReconnect',
+          line: 12,
+          column: 7,
+          endLine: 12,
+          endColumn: 45,
+          data: {'noFix':' No quick fix: a reconnect handler has no caller to report the last failure to.','event':'close','wait':'waits a constant time'},
           suggestions: [],
         },
       ],
