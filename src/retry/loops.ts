@@ -14,7 +14,7 @@ import { classifyDelay, type FoundWait, isAwaiterYield, NO_WAIT, RegionWrites, s
 import { type FinderContext, NO_FIX } from './model';
 import { rewriteRetryLoop } from './rewrite';
 import { sourceStyle } from '../fix/style';
-import { indexesWith } from './shared';
+import { indexesWith, mentionsName } from './shared';
 import { statusPolarity } from './status';
 
 export class LoopRetries {
@@ -159,7 +159,8 @@ export class LoopRetries {
         alwaysLeaves(blockFlowResult) ||
         (blockFlowResult.normal && direct && alwaysLeaves(restFlow)) ||
         this.flagEndsLoop(loop, tryStatement, handler, bodyList) ||
-        this.statusCheckLeaves(tryStatement.block, ctx);
+        this.statusCheckLeaves(tryStatement.block, ctx) ||
+        this.resultCheckLeaves(tryStatement, rest, ctx);
       if (successLeaves) {
         retryTry = tryStatement;
         break;
@@ -190,6 +191,8 @@ export class LoopRetries {
     const waits: FoundWait[] = [];
     walkOwn(loop.body, this.keys, (node) => {
       if (isFunction(node)) return false;
+      // A retry loop inside this one waits between its own attempts, not between this loop's.
+      if (node !== loop.body && isLoop(node) && someOwn(node, this.keys, (n) => n.type === 'CatchClause')) return false;
       const wait = waitOf(node, this.ctx.imports, this.keys);
       if (wait) {
         waits.push(wait);
@@ -283,6 +286,32 @@ export class LoopRetries {
     // Failure sets the flag that continues it, and every iteration clears it first.
     const index = bodyList.indexOf(tryStatement);
     return !negated && index > 0 && assigned(handler.body.body, true) && assigned(bodyList.slice(0, index), false);
+  }
+
+  /**
+   * `const res = await op(); if (res.acknowledged) break;` in the try block,
+   * and a failure path that goes to the next attempt on purpose (it waits or
+   * says `continue`) while nothing after the `try` waits: the exit depends on
+   * the result, and a failure is retried (a poll waits on every path).
+   */
+  private resultCheckLeaves(tryStatement: TSESTree.TryStatement, rest: readonly TSESTree.Statement[], ctx: FlowContext): boolean {
+    const handler = tryStatement.handler;
+    if (!handler) return false;
+    const results = new Set<string>();
+    for (const s of tryStatement.block.body) {
+      if (s.type !== 'VariableDeclaration') continue;
+      for (const d of s.declarations) {
+        if (d.id.type === 'Identifier' && d.init && (d.init.type === 'AwaitExpression' || isAwaiterYield(d.init))) results.add(d.id.name);
+      }
+    }
+    if (results.size === 0) return false;
+    const checks = tryStatement.block.body.some(
+      (s) => s.type === 'IfStatement' && !s.alternate && alwaysLeaves(statementFlow(s.consequent, ctx)) && mentionsName(this.keys, s.test, results),
+    );
+    if (!checks) return false;
+    const waitsIn = (node: Node) => someOwn(node, this.keys, (n) => waitOf(n, this.ctx.imports, this.keys) !== null);
+    const deliberate = waitsIn(handler.body) || someOwn(handler.body, this.keys, (n) => n.type === 'ContinueStatement');
+    return deliberate && !rest.some((s) => waitsIn(s));
   }
 
   /** `if (res.ok) return res;` at the top of the try block: success leaves, a failed status retries. */

@@ -6,6 +6,18 @@ const rule = ruleModule as unknown as Parameters<typeof ruleTester.run<MessageId
 
 ruleTester.run('no-unbounded-retry', rule, {
   valid: [
+    // Trap: a poll whose exit depends on the result and that waits on every path (also after a failure) is not a retry.
+    `async function waitUntilDone(job) {
+  while (true) {
+    try {
+      const status = await api.status(job);
+      if (status.done) break;
+    } catch (e) {
+      log(e);
+    }
+    await sleep(1000);
+  }
+}`,
     // Trap (real code): a single fallback whose checked argument the re-attempt changes so the check fails (\`path + '.json'\` under \`!/\\.json$/.test(path)\`).
     `function getEntry(type, path) {
   return read(type, path).catch(function (err) {
@@ -1530,6 +1542,103 @@ function connect() {
       if (attempt >= 5) throw err;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
       lastError = err;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Real code: an outer loop that retries around a retry (here one bounded as the codemod bounds it) is an unbounded retry of its own.
+    {
+      code: `async function main(url) {
+  while (true) {
+    try {
+      let attempt = 0;
+      while (true) {
+        try {
+          return await fetch(url);
+        } catch (err) {
+          attempt++;
+          if (attempt >= 5) throw err;
+          await sleep(100 * 2 ** attempt);
+        }
+      }
+    } catch (e) {
+      log(e);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function main(url) {
+  let failedAttempts = 0;
+  while (true) {
+    try {
+      let attempt = 0;
+      while (true) {
+        try {
+          return await fetch(url);
+        } catch (err) {
+          attempt++;
+          if (attempt >= 5) throw err;
+          await sleep(100 * 2 ** attempt);
+        }
+      }
+    } catch (e) {
+      failedAttempts++;
+      if (failedAttempts >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (failedAttempts - 1))));
+      log(e);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Real code: the success exit depends on the result (\`if (ok) break\` inside \`try\`) and the failure path waits and goes round again: a retry, not a poll.
+    {
+      code: `async function send(cmd) {
+  while (true) {
+    try {
+      const result = await client.send(cmd);
+      if (result.acknowledged) break;
+    } catch (e) {
+      await sleep(1000);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function send(cmd) {
+  let attempt = 0;
+  while (true) {
+    try {
+      const result = await client.send(cmd);
+      if (result.acknowledged) break;
+    } catch (e) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
     }
   }
 }`,

@@ -6,6 +6,18 @@ const rule = ruleModule as unknown as Parameters<typeof ruleTester.run<MessageId
 
 ruleTester.run('require-retry-backoff', rule, {
   valid: [
+    // Trap: a poll whose exit depends on the result and that waits on every path (also after a failure) is not a retry.
+    `async function waitUntilDone(job) {
+  while (true) {
+    try {
+      const status = await api.status(job);
+      if (status.done) break;
+    } catch (e) {
+      log(e);
+    }
+    await sleep(1000);
+  }
+}`,
     // Trap (real code): a single fallback whose checked argument the re-attempt changes so the check fails (\`path + '.json'\` under \`!/\\.json$/.test(path)\`).
     `function getEntry(type, path) {
   return read(type, path).catch(function (err) {
@@ -1560,6 +1572,64 @@ function setupClient() {
           endColumn: 45,
           data: {'noFix':' No quick fix: a reconnect handler has no caller to report the last failure to.','event':'close','wait':'waits a constant time'},
           suggestions: [],
+        },
+      ],
+    },
+    // Real code: an outer retry around an inner retry does not wait between its own attempts (the inner loop's wait is the inner loop's).
+    {
+      code: `async function main(url) {
+  while (true) {
+    try {
+      let attempt = 0;
+      while (true) {
+        try {
+          return await fetch(url);
+        } catch (err) {
+          attempt++;
+          if (attempt >= 5) throw err;
+          await sleep(100 * 2 ** attempt);
+        }
+      }
+    } catch (e) {
+      log(e);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          data: {'noFix':'','name':'','event':'','wait':'does not wait'},
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function main(url) {
+  let failedAttempts = 0;
+  while (true) {
+    try {
+      let attempt = 0;
+      while (true) {
+        try {
+          return await fetch(url);
+        } catch (err) {
+          attempt++;
+          if (attempt >= 5) throw err;
+          await sleep(100 * 2 ** attempt);
+        }
+      }
+    } catch (e) {
+      failedAttempts++;
+      if (failedAttempts >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (failedAttempts - 1))));
+      log(e);
+    }
+  }
+}`,
+            },
+          ],
         },
       ],
     },
