@@ -17,17 +17,7 @@ export interface BoundContext {
   /** Flags a timer sets (`setTimeout(() => { timedOut = true }, ms)`): deadlines. */
   timerFlags?: ReadonlySet<string>;
   unboundedAbove: number;
-  /**
-   * The call that runs the retry (a recursive call), when there is one: a
-   * guard whose branch uses up its own condition before this call, or a flag
-   * parameter this call passes so the guard fails next time, allows one
-   * more attempt only.
-   */
-  retryCall?: Node;
-  /**
-   * Where the retry runs again (the loop body, the retried function's own
-   * code): a flag re-armed there is not used up.
-   */
+  /** Where the retry runs again (the loop body): a flag re-armed there is not used up. */
   retryRegion?: Node;
 }
 
@@ -115,6 +105,7 @@ export function isFiniteLimit(node: Node, ctx: BoundContext): boolean {
  * `'exitWhenTrue'` for a check whose branch leaves.
  */
 export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhenTrue' | 'exitWhenTrue'): boolean {
+  if (mode === 'continueWhenTrue' && isRetryFlagGuard(test, ctx)) return true;
   const node = unwrapExpression(test);
   switch (node.type) {
     case 'LogicalExpression': {
@@ -216,56 +207,6 @@ function nameOfFunction(fn: Node): string | null {
   return null;
 }
 
-/** The literal the retry call passes for parameter `name` of the function it re-runs (the one around `branch`), or null. */
-function passedForParam(name: string, branch: Node, call: TSESTree.CallExpression): { value: unknown } | null {
-  const arg = argumentForParam(name, branch, call);
-  return arg ? literalValue(arg) : null;
-}
-
-/** The argument the retry call passes for parameter `name` of the function it re-runs (an enclosing function of `branch`). */
-function argumentForParam(name: string, branch: Node, call: TSESTree.CallExpression): Node | null {
-  const called = calleeName(call);
-  if (called === null) return null;
-  let fn: Node | undefined = branch.parent;
-  while (fn && !((fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression' || fn.type === 'ArrowFunctionExpression') && nameOfFunction(fn) === called)) fn = fn.parent;
-  if (!fn || (fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression')) return null;
-  const index = fn.params.findIndex((p) => {
-    const id = p.type === 'AssignmentPattern' ? p.left : p;
-    return id.type === 'Identifier' && id.name === name;
-  });
-  return index >= 0 ? (call.arguments[index] ?? null) : null;
-}
-
-/**
- * A suffix check on a parameter that the re-attempt satisfies by appending
- * to it: `!/\.json$/.test(path)` or `!path.endsWith('.json')` with the
- * re-attempt passing `path + '.json'`. Returns whether the check holds on
- * the re-attempt, or null when it cannot tell.
- */
-function suffixCheckOnRetry(node: Node, branch: Node, call: TSESTree.CallExpression): boolean | null {
-  if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.computed || node.callee.property.type !== 'Identifier') return null;
-  const method = node.callee.property.name;
-  const object = node.callee.object;
-  let param: Node | undefined;
-  let check: (suffix: string) => boolean;
-  if (method === 'test' && object.type === 'Literal' && 'regex' in object && object.regex && object.regex.pattern.endsWith('$')) {
-    const regex = object.regex;
-    param = node.arguments[0];
-    check = (suffix) => new RegExp(regex.pattern, regex.flags).test(suffix);
-  } else if (method === 'endsWith' && node.arguments[0]?.type === 'Literal' && typeof node.arguments[0].value === 'string') {
-    const ending = node.arguments[0].value;
-    param = object;
-    check = (suffix) => suffix.endsWith(ending);
-  } else {
-    return null;
-  }
-  if (param?.type !== 'Identifier') return null;
-  const arg = argumentForParam(param.name, branch, call);
-  if (arg?.type !== 'BinaryExpression' || arg.operator !== '+' || arg.left.type !== 'Identifier' || arg.left.name !== param.name) return null;
-  const suffix = arg.right.type === 'Literal' && typeof arg.right.value === 'string' ? arg.right.value : null;
-  return suffix === null ? null : check(suffix);
-}
-
 /** Writes `key = <literal>` / `delete key` in a region (own code), with the literal written (`undefined` for delete). */
 function literalWrites(region: Node, key: string, keys: VisitorKeys, skip: Node | null, nested: boolean): { node: Node; value: unknown; literal: boolean }[] {
   const found: { node: Node; value: unknown; literal: boolean }[] = [];
@@ -294,8 +235,6 @@ function atomUsedUp(atom: Node, branch: Node, ctx: BoundContext): boolean {
     wantTrue = !wantTrue;
     node = unwrapExpression(node.argument);
   }
-  const call = ctx.retryCall;
-  const beforeRetry = (n: Node) => !call || !(call.range[0] >= branch.range[0] && call.range[1] <= branch.range[1]) || n.range[1] <= call.range[0];
   // `cache.hasToken` / `cache.hasToken()` with `cache.removeToken()` in the branch.
   const member = node.type === 'CallExpression' && node.arguments.length === 0 ? unwrapExpression(node.callee) : node;
   if (wantTrue && member.type === 'MemberExpression' && !member.computed && member.property.type === 'Identifier') {
@@ -306,7 +245,7 @@ function atomUsedUp(atom: Node, branch: Node, ctx: BoundContext): boolean {
       let removed = false;
       walkOwn(branch, ctx.keys, (n) => {
         if (removed) return false;
-        if (n.type === 'CallExpression' && beforeRetry(n)) {
+        if (n.type === 'CallExpression') {
           const callee = unwrapExpression(n.callee);
           if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
             const remover = REMOVERS.exec(callee.property.name);
@@ -319,32 +258,13 @@ function atomUsedUp(atom: Node, branch: Node, ctx: BoundContext): boolean {
       if (removed) return true;
     }
   }
-  // A checked argument the retry call changes so that the guard fails next time (`if (mode !== 'reload') return load(x, 'reload')`).
-  if (node.type === 'BinaryExpression' && ['!==', '!=', '===', '=='].includes(node.operator) && node.left.type === 'Identifier' && call?.type === 'CallExpression') {
-    const checked = literalValue(node.right);
-    const passed = passedForParam(node.left.name, branch, call);
-    if (checked && passed) {
-      const equal = passed.value === checked.value;
-      const holds = node.operator === '===' || node.operator === '==' ? equal : !equal;
-      if (holds !== wantTrue) return true;
-    }
-  }
-  if (call?.type === 'CallExpression') {
-    const holds = suffixCheckOnRetry(node, branch, call);
-    if (holds !== null && holds !== wantTrue) return true;
-  }
   const key = nameKey(node);
   if (!key) return false;
   const consumes = (value: unknown) => (wantTrue ? FALSY(value) : !FALSY(value));
-  // A flag parameter the retry call passes so that the guard fails next time (`if (!isRetry) return run(x, true)`).
-  if (node.type === 'Identifier' && call?.type === 'CallExpression') {
-    const passed = passedForParam(node.name, branch, call);
-    if (passed && consumes(passed.value)) return true;
-  }
   // A flag the branch resets (`if (end) { end = false; setTimeout(connect, 20) }`).
   // Nested callbacks of the branch count (`setTimeout(() => { scheduled = false; connect(); }, ms)` re-arms it).
   const writes = literalWrites(branch, key, ctx.keys, null, true);
-  if (!writes.some((w) => w.literal && consumes(w.value) && beforeRetry(w.node))) return false;
+  if (!writes.some((w) => w.literal && consumes(w.value))) return false;
   if (writes.some((w) => !w.literal || !consumes(w.value))) return false;
   // Re-armed where the retry runs again (outside this branch): not used up.
   if (ctx.retryRegion && literalWrites(ctx.retryRegion, key, ctx.keys, branch, false).some((w) => !w.literal || !consumes(w.value))) return false;
@@ -352,11 +272,11 @@ function atomUsedUp(atom: Node, branch: Node, ctx: BoundContext): boolean {
 }
 
 /**
- * The guard of an `if` whose branch retries, and whose branch uses the
- * guard up: one more attempt only, which is not a retry for either rule
- * (nothing runs forever, and there is nothing to back off between). `if (!retried) { retried = true; continue; }`,
- * `if (cache.hasToken) { ... cache.removeToken(); return run(); }`,
- * `if (!isRetry) return run(x, true)`.
+ * The guard of an `if` whose branch goes to the next attempt, and whose
+ * branch uses the guard up: one more attempt only, which is not a retry for
+ * either rule (nothing runs forever, and there is nothing to back off
+ * between). `if (!retried) { retried = true; continue; }`,
+ * `if (cache.hasToken) { ...; cache.removeToken(); continue; }`.
  */
 export function isUsedUpGuard(test: Node, ctx: BoundContext): boolean {
   const parent = test.parent;
@@ -371,4 +291,60 @@ export function isUsedUpGuard(test: Node, ctx: BoundContext): boolean {
   };
   split(test);
   return atoms.some((atom) => atomUsedUp(atom, parent.consequent, ctx));
+}
+
+/**
+ * An "already retried" parameter: the guard of the branch that re-runs the
+ * function checks a parameter (`if (!isRetry && ...)`), and every re-run in
+ * the branch passes a literal that makes the check fail
+ * (`return call(req, true)`): at most one more attempt.
+ */
+function isRetryFlagGuard(test: Node, ctx: BoundContext): boolean {
+  const parent = test.parent;
+  if (parent?.type !== 'IfStatement' || parent.test !== test) return false;
+  const atoms: Node[] = [];
+  const split = (n: Node) => {
+    const u = unwrapExpression(n);
+    if (u.type === 'LogicalExpression' && u.operator === '&&') {
+      split(u.left);
+      split(u.right);
+    } else atoms.push(u);
+  };
+  split(test);
+  return atoms.some((atom) => {
+    let node = atom;
+    let wantTrue = true;
+    while (node.type === 'UnaryExpression' && node.operator === '!') {
+      wantTrue = !wantTrue;
+      node = unwrapExpression(node.argument);
+    }
+    if (node.type !== 'Identifier') return false;
+    const name = node.name;
+    let fn: Node | undefined = parent.parent;
+    let index = -1;
+    while (fn) {
+      if (fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression' || fn.type === 'ArrowFunctionExpression') {
+        index = fn.params.findIndex((p) => {
+          const id = p.type === 'AssignmentPattern' ? p.left : p;
+          return id.type === 'Identifier' && id.name === name;
+        });
+        if (index >= 0) break;
+      }
+      fn = fn.parent;
+    }
+    const fnName = fn && index >= 0 ? nameOfFunction(fn) : null;
+    if (!fnName) return false;
+    const calls: TSESTree.CallExpression[] = [];
+    walkAll(parent.consequent, ctx.keys, (n) => {
+      if (n.type === 'CallExpression' && calleeName(n) === fnName) calls.push(n);
+    });
+    return (
+      calls.length > 0 &&
+      calls.every((call) => {
+        const arg = call.arguments[index];
+        const literal = arg ? literalValue(arg) : null;
+        return !!literal && (wantTrue ? FALSY(literal.value) : !FALSY(literal.value));
+      })
+    );
+  });
 }

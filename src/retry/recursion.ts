@@ -10,7 +10,7 @@ import { unwrapExpression } from '../ast/unwrap';
 import { staticString } from '../ast/static';
 import { contains, someAll, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { alwaysLeaves, type FlowContext, nameKey, type Node, statementFlow } from './ast';
-import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest, isUsedUpGuard } from './bounds';
+import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest } from './bounds';
 import { classifyDelay, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
 import { rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
@@ -190,16 +190,7 @@ export class RecursiveRetries {
     for (const v of varying) counters.add(v);
     // `parsers[index]` with `index++`: trying alternatives in turn.
     if (indexesWith(target.body, counters, this.keys)) return;
-    const boundCtx: BoundContext = {
-      keys: this.keys,
-      sourceCode: this.sourceCode,
-      counters,
-      unboundedAbove: this.ctx.options.unboundedAbove,
-      retryCall: call,
-      retryRegion: target.body,
-    };
-    // A guard the failure path uses up (a flag, a cached credential, an `isRetry` argument): one more attempt, not a retry.
-    if (guards.some((g) => isUsedUpGuard(g, boundCtx))) return;
+    const boundCtx: BoundContext = { keys: this.keys, sourceCode: this.sourceCode, counters, unboundedAbove: this.ctx.options.unboundedAbove };
     const flowCtx: FlowContext = { loopLabel: null, inSwitch: false, innerLabels: new Set() };
     let bounded = guards.some((g) => isBoundingTest(g, boundCtx, 'continueWhenTrue'));
     if (!bounded) {

@@ -6,6 +6,20 @@ const rule = ruleModule as unknown as Parameters<typeof ruleTester.run<MessageId
 
 ruleTester.run('require-retry-backoff', rule, {
   valid: [
+    // Trap (real code): a loop whose failure path uses up the state that guards its only way round (a cached token removed before the one re-attempt).
+    `async function authenticate(connection) {
+  while (true) {
+    try {
+      return await connection.auth(this.cache.hasToken ? this.cache.getToken() : await this.fetchToken());
+    } catch (err) {
+      if (this.cache.hasToken && err.code === 18) {
+        this.cache.removeToken();
+        continue;
+      }
+      throw err;
+    }
+  }
+}`,
     // Trap: a poll whose exit depends on the result and that waits on every path (also after a failure) is not a retry.
     `async function waitUntilDone(job) {
   while (true) {
@@ -17,15 +31,6 @@ ruleTester.run('require-retry-backoff', rule, {
     }
     await sleep(1000);
   }
-}`,
-    // Trap (real code): a single fallback whose checked argument the re-attempt changes so the check fails (\`path + '.json'\` under \`!/\\.json$/.test(path)\`).
-    `function getEntry(type, path) {
-  return read(type, path).catch(function (err) {
-    if (type === 'flows' && !/\\.json$/.test(path)) {
-      return getEntry(type, path + '.json');
-    }
-    throw err;
-  });
 }`,
     // Trap (real code): compiled TypeScript races a backoff wait made first with the connection closing.
     `function watch() {
@@ -75,58 +80,6 @@ ruleTester.run('require-retry-backoff', rule, {
       }
       throw err;
     }
-  }
-}`,
-    // Trap (real code): an \`isRetry = false\` parameter checked before the single re-attempt, which passes true.
-    `async function call(req, isRetry = false) {
-  try {
-    return await send(req);
-  } catch (err) {
-    if (!isRetry && err.status === 401) {
-      await refreshToken();
-      return call(req, true);
-    }
-    throw err;
-  }
-}`,
-    // Trap (real code): the failure path uses up the state that guards the branch (a cached credential removed before the one re-attempt).
-    `class Workflow {
-  async execute(connection) {
-    if (this.cache.hasAccessToken) {
-      try {
-        return await this.authenticate(connection, this.cache.getAccessToken());
-      } catch (error) {
-        if (error.code === 18) {
-          this.cache.removeAccessToken();
-          return await this.execute(connection);
-        }
-        throw error;
-      }
-    }
-    return this.authenticate(connection, await this.fetchToken());
-  }
-}`,
-    // Trap (real code): one quick reconnect guarded by a flag that the branch resets; the flag is only set after a session that delivered data.
-    `let end = false;
-function setupClient() {
-  const client = net.connect(port, host);
-  client.on('end', () => {
-    if (buffer.length !== 0) end = true;
-  });
-  client.on('close', () => {
-    if (end) {
-      end = false;
-      setTimeout(setupClient, 20);
-    }
-  });
-}`,
-    // Trap (real code): a single fallback attempt with a different, checked argument.
-    `async function getEntry(type, path, mode) {
-  try {
-    return await read(type, path, mode);
-  } catch (err) {
-    if (mode !== 'reload') return getEntry(type, path, 'reload');
-    throw err;
   }
 }`,
     // Trap (real code): the failure path hands the error to a helper of the same file that rethrows what it cannot recover from and waits before recovering.
@@ -1546,17 +1499,12 @@ retry(connect, { backoff: 2 });`,
         },
       ],
     },
-    // Real code: branches on a flag (not an attempt count) are no stepped schedule: the failure branch reconnects at a constant interval.
+    // Real code: branches on a flag (not an attempt count) are no stepped schedule: each branch reconnects at a constant interval.
     {
-      code: `let end = false;
-function setupClient() {
+      code: `function setupClient() {
   const client = net.connect(port, host);
-  client.on('end', () => {
-    if (buffer.length !== 0) end = true;
-  });
   client.on('close', () => {
-    if (end) {
-      end = false;
+    if (node.fast) {
       setTimeout(setupClient, 20);
     } else {
       setTimeout(setupClient, reconnectTime);
@@ -1566,9 +1514,18 @@ function setupClient() {
       errors: [
         {
           messageId: 'constantReconnect',
-          line: 12,
+          line: 5,
           column: 7,
-          endLine: 12,
+          endLine: 5,
+          endColumn: 34,
+          data: {'noFix':' No quick fix: a reconnect handler has no caller to report the last failure to.','event':'close','wait':'waits a constant time'},
+          suggestions: [],
+        },
+        {
+          messageId: 'constantReconnect',
+          line: 7,
+          column: 7,
+          endLine: 7,
           endColumn: 45,
           data: {'noFix':' No quick fix: a reconnect handler has no caller to report the last failure to.','event':'close','wait':'waits a constant time'},
           suggestions: [],
