@@ -90,8 +90,23 @@ function isForeverValue(node: Node, ctx: BoundContext, depth = 0): boolean {
   if (isForeverNumber(n, ctx.unboundedAbove)) return true;
   if (depth > 3) return false;
   if (n.type === 'LogicalExpression' && (n.operator === '||' || n.operator === '??')) return isForeverValue(n.right, ctx, depth + 1) || isForeverValue(n.left, ctx, depth + 1);
-  if (n.type === 'ConditionalExpression') return isForeverValue(n.consequent, ctx, depth + 1) || isForeverValue(n.alternate, ctx, depth + 1);
+  // Compiled `??`: `(_a = max) !== null && _a !== void 0 ? _a : Infinity` (the fallback when the value is missing, not `n === -1 ? Infinity : n`).
+  if (n.type === 'ConditionalExpression' && testsMissing(n.test, ctx.keys)) return isForeverValue(n.alternate, ctx, depth + 1);
   return false;
+}
+
+/** A test that checks a value against `null` / `undefined` / `void 0`. */
+function testsMissing(test: Node, keys: VisitorKeys): boolean {
+  let found = false;
+  walkOwn(test, keys, (n) => {
+    if (found) return false;
+    if (n.type === 'BinaryExpression' && ['!==', '!=', '===', '=='].includes(n.operator)) {
+      const sides = [n.left, n.right].map((side) => unwrapExpression(side as Node));
+      if (sides.some((side) => (side.type === 'Literal' && side.value === null) || (side.type === 'Identifier' && side.name === 'undefined') || (side.type === 'UnaryExpression' && side.operator === 'void'))) found = true;
+    }
+    return !found;
+  });
+  return found;
 }
 
 /** A limit a counter is compared with: anything but a "forever" number. */

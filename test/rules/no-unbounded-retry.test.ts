@@ -6,6 +6,17 @@ const rule = ruleModule as unknown as Parameters<typeof ruleTester.run<MessageId
 
 ruleTester.run('no-unbounded-retry', rule, {
   valid: [
+    // Trap: a limit chosen by a condition that is not a missing-value fallback (\`retries === -1 ? 5 : retries\`) is a limit.
+    `async function send(msg, retries) {
+  const limit = retries === -1 ? 5 : retries;
+  for (let i = 0; i < limit; i++) {
+    try {
+      return await transport.send(msg);
+    } catch (err) {
+      await sleep(100 * 2 ** i);
+    }
+  }
+}`,
     // Trap (real code): a loop whose failure path uses up the state that guards its only way round (a cached token removed before the one re-attempt).
     `async function authenticate(connection) {
   while (true) {
@@ -1606,6 +1617,50 @@ function connect() {
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
     }
   }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Real code: the compiled form of \`maxRetries ?? Infinity\` is no limit either.
+    {
+      code: `async function retryIfFailed(fn, opts) {
+  var _a;
+  let retry = 0;
+  const maxRetries = (_a = opts.maxRetries) !== null && _a !== void 0 ? _a : Infinity;
+  do {
+    try {
+      return await fn();
+    } catch (err) {
+      await sleep(1000);
+    }
+  } while (++retry < maxRetries);
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 5,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function retryIfFailed(fn, opts) {
+  var _a;
+  let retry = 0;
+  const maxRetries = (_a = opts.maxRetries) !== null && _a !== void 0 ? _a : Infinity;
+  let attempt = 0;
+  do {
+    try {
+      return await fn();
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  } while (++retry < maxRetries);
 }`,
             },
           ],
