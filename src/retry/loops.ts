@@ -209,7 +209,7 @@ export class LoopRetries {
     const statement = loop.parent?.type === 'LabeledStatement' ? loop.parent : loop;
     let noFix: string | null = null;
     if (owner) {
-      if (!owner.async) noFix = NO_FIX.sync;
+      if (!owner.async) noFix = owner.generator && isAwaiterLike(owner) ? NO_FIX.compiled : NO_FIX.sync;
     } else if (!waits.some((w) => w.node.type === 'AwaitExpression') && !this.hasOwnAwait(loop)) {
       noFix = NO_FIX.topLevel;
     }

@@ -1667,6 +1667,31 @@ function connect() {
         },
       ],
     },
+    // Real code: compiled TypeScript (a generator run by \`__awaiter\`): the wait is seen, and the "No quick fix" reason says why truly.
+    {
+      code: `function publish(subj, data) {
+  return __awaiter(this, void 0, void 0, function* () {
+    while (true) {
+      try {
+        return yield this.nc.request(subj, data);
+      } catch (err) {
+        yield (0, util_1.delay)(250);
+      }
+    }
+  });
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          data: {'noFix':' No quick fix: compiled code (a generator run by __awaiter), where the rewrite cannot await; fix the source it was compiled from.'},
+          suggestions: [],
+        },
+      ],
+    },
   ],
 });
 

@@ -1590,5 +1590,30 @@ retry(connect, { backoff: 2 });`,
         },
       ],
     },
+    // Real code: compiled TypeScript (a generator run by \`__awaiter\`) waiting a constant \`(0, util_1.delay)(250)\`.
+    {
+      code: `function publish(subj, data) {
+  return __awaiter(this, void 0, void 0, function* () {
+    while (true) {
+      try {
+        return yield this.nc.request(subj, data);
+      } catch (err) {
+        yield (0, util_1.delay)(250);
+      }
+    }
+  });
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          data: {'noFix':' No quick fix: compiled code (a generator run by __awaiter), where the rewrite cannot await; fix the source it was compiled from.','name':'','event':'','wait':'waits a constant time'},
+          suggestions: [],
+        },
+      ],
+    },
   ],
 });
