@@ -380,7 +380,7 @@ function readsAttemptCount(test: Node, ctx: DelayContext): boolean {
 }
 
 /** Names and texts that say a wait is computed from the failure: `Retry-After`, a rate-limit window. */
-const FROM_FAILURE = /retry[-_]?after|rate[-_]?limit|throttl/i;
+const FROM_FAILURE = /retry[-_]?after|rate[-_]?limit/i;
 
 function readsFailureWindow(node: Node, ctx: DelayContext, depth: number): boolean {
   if (depth > 4) return false;
