@@ -1,0 +1,89 @@
+/**
+ * Reading a client's options object for one key, the way the client itself
+ * would see it: an object literal, reached directly or through a `const`, whose
+ * spreads of `const` objects are followed (the last setting wins). Anything
+ * the file does not show (a parameter, a call's result, a spread of an unknown
+ * value, a computed key) makes the answer "unknown", and an unknown answer is
+ * never reported.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { ImportTracker } from '../imports';
+import { numberValue, unwrapExpression } from '../retry/ast';
+
+type Node = TSESTree.Node;
+
+export type Lookup =
+  | { state: 'set'; property: TSESTree.Property; value: Node }
+  | { state: 'absent' }
+  | { state: 'unknown' };
+
+const UNKNOWN: Lookup = { state: 'unknown' };
+const ABSENT: Lookup = { state: 'absent' };
+const MAX_DEPTH = 8;
+
+/** `node` itself, or the initialiser of the once-bound local it names. */
+export function throughConst(node: Node, imports: ImportTracker): Node {
+  const unwrapped = unwrapExpression(node);
+  if (unwrapped.type !== 'Identifier') return unwrapped;
+  const init = imports.constInit(unwrapped);
+  return init ? unwrapExpression(init) : unwrapped;
+}
+
+/** The object literal an argument is (directly or through a `const`), or null. */
+export function objectLiteral(node: Node | undefined, imports: ImportTracker): TSESTree.ObjectExpression | null {
+  if (!node || node.type === 'SpreadElement') return null;
+  const value = throughConst(node, imports);
+  return value.type === 'ObjectExpression' ? value : null;
+}
+
+function keyName(property: TSESTree.Property): string | null {
+  if (!property.computed) {
+    if (property.key.type === 'Identifier') return property.key.name;
+    if (property.key.type === 'Literal') return String(property.key.value);
+    return null;
+  }
+  if (property.key.type === 'Literal') return String(property.key.value);
+  if (property.key.type === 'TemplateLiteral' && property.key.expressions.length === 0) return property.key.quasis[0]?.value.cooked ?? null;
+  return null;
+}
+
+/** What `object[name]` is, reading the literal from its last property back. */
+export function lookup(object: TSESTree.ObjectExpression, name: string, imports: ImportTracker, depth = 0): Lookup {
+  if (depth > MAX_DEPTH) return UNKNOWN;
+  for (let i = object.properties.length - 1; i >= 0; i--) {
+    const property = object.properties[i]!;
+    if (property.type === 'SpreadElement') {
+      const spread = objectLiteral(property.argument, imports);
+      if (!spread) return UNKNOWN;
+      const inner = lookup(spread, name, imports, depth + 1);
+      if (inner.state !== 'absent') return inner;
+      continue;
+    }
+    const key = keyName(property);
+    if (key === null) return UNKNOWN;
+    if (key === name) return { state: 'set', property, value: property.value };
+  }
+  return ABSENT;
+}
+
+/** Looks `name` up in an argument: unknown unless the argument is an object literal the file shows. */
+export function lookupIn(node: Node | undefined, name: string, imports: ImportTracker): Lookup {
+  const object = objectLiteral(node, imports);
+  return object ? lookup(object, name, imports) : UNKNOWN;
+}
+
+/**
+ * A value that turns a timeout off: `0`, `Infinity`, `Number.POSITIVE_INFINITY`,
+ * `undefined` (and `false` where the client says so). Any other value, known
+ * or not, is taken to bound the wait.
+ */
+export function disablesTimeout(value: Node, imports: ImportTracker, falseDisables = false): boolean {
+  const node = throughConst(value, imports);
+  if (numberValue(node) === 0) return true;
+  if (falseDisables && node.type === 'Literal' && node.value === false) return true;
+  if (node.type === 'Identifier') return (node.name === 'Infinity' || node.name === 'undefined') && imports.isGlobal(node);
+  if (node.type === 'MemberExpression' && !node.computed && node.object.type === 'Identifier' && node.property.type === 'Identifier') {
+    return node.object.name === 'Number' && node.property.name === 'POSITIVE_INFINITY' && imports.isGlobal(node.object);
+  }
+  return false;
+}
