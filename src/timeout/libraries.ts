@@ -535,6 +535,8 @@ export class TimeoutChecks {
   }
 
   call(call: Call): TimeoutFinding[] {
+    // A spread argument may carry any option.
+    if (call.arguments.some((arg) => arg.type === 'SpreadElement')) return [];
     const callee = unwrapExpression(call.callee);
     if (callee.type !== 'Identifier' && callee.type !== 'MemberExpression' && callee.type !== 'CallExpression') return [];
     const origin = originOf(callee, this.ctx);

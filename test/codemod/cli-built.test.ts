@@ -149,7 +149,7 @@ describe('codemod modules under jscodeshift', () => {
     expect(result.stdout).toMatch(/1 skipped/);
   });
 
-  it.each(['add-retry-backoff', 'guard-shared-resource'])('dist/codemods/%s.js is a loadable jscodeshift transform', (name) => {
+  it.each(['add-retry-backoff', 'add-timeout', 'guard-shared-resource'])('dist/codemods/%s.js is a loadable jscodeshift transform', (name) => {
     const file = join(root, 'dist/codemods', `${name}.js`);
     expect(existsSync(file)).toBe(true);
     const mod = require(file) as { default: unknown; codemod: { ruleIds: string[] } };

@@ -34,7 +34,7 @@ const settings = {
 const root = join(__dirname, '../..');
 const projectFiles = [
   ...readdirSync(join(root, 'fixtures/legacy-app/src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => join(root, 'fixtures/legacy-app/src', f)),
-  ...['add-retry-backoff', 'guard-shared-resource'].flatMap((t) =>
+  ...['add-retry-backoff', 'add-timeout', 'guard-shared-resource'].flatMap((t) =>
     readdirSync(join(root, 'fixtures/codemods', t)).filter((f) => f.includes('.input.')).map((f) => join(root, 'fixtures/codemods', t, f)),
   ),
 ];
@@ -44,7 +44,7 @@ function ruleNamesOf(transform: string): string[] {
   return codemods[transform]!.ruleIds.map((id) => id.replace('resilience/', ''));
 }
 
-describe.each(['add-retry-backoff', 'guard-shared-resource'])('%s over real files', (transform) => {
+describe.each(['add-retry-backoff', 'add-timeout', 'guard-shared-resource'])('%s over real files', (transform) => {
   it(`keeps every property on ${files.length} files`, () => {
     let changed = 0;
     for (const file of files) {
