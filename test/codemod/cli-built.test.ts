@@ -195,7 +195,7 @@ describe.skipIf(!registryReady)('codemods with the real rules on fixtures/legacy
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
-  it.each(['add-retry-backoff', 'guard-shared-resource'])('%s: rewrites, reruns as a no-op, and only the listed sites remain', (name) => {
+  it.each(['add-retry-backoff', 'add-timeout', 'guard-shared-resource'])('%s: rewrites, reruns as a no-op, and only the listed sites remain', (name) => {
     const base = copyApp();
     const first = cliRun(base, [name, 'src', '--report', 'first.json']);
     expect(first.code, first.stderr).toBe(0);
