@@ -6,6 +6,7 @@
  */
 import { CloneDetector, mayContainClone } from '../src/clones';
 import { createRule } from '../src/create-rule';
+import { editsToFix } from '../src/fix/edits';
 import { HotPathAnalysis, type HotKind } from '../src/hot-path';
 import { parsePatternOption } from '../src/hot-path/options';
 import { ImportTracker } from '../src/imports';
@@ -122,7 +123,7 @@ export default createRule<Options, MessageId>({
                   {
                     messageId: 'replaceWithShallowCopy',
                     data: { source: rewrite.sourceText },
-                    fix: (fixer) => fixer.replaceTextRange(rewrite.range, rewrite.text),
+                    fix: editsToFix([rewrite]),
                   },
                 ]
               : [],

@@ -4,7 +4,8 @@
  */
 import { createRule } from '../src/create-rule';
 import { createRetryAnalysis, isCappedBackoff } from '../src/retry/analysis';
-import { editsToFix } from '../src/retry/rewrite';
+import { editsToFix } from '../src/fix/edits';
+import { noFixText } from '../src/fix/no-fix';
 
 export interface Options {
   maxAttempts: number;
@@ -22,8 +23,6 @@ export type MessageIds =
   | 'unboundedLibraryDefault'
   | 'boundRetry'
   | 'setLibraryLimit';
-
-const noFixText = (reason: string | null) => (reason ? ` No quick fix: ${reason}.` : '');
 
 export default createRule<[Options], MessageIds>({
   name: 'no-unbounded-retry',

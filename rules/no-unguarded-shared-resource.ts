@@ -7,6 +7,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
 import { SharedResourceCollector, isChokePoint, relativeFilePath, type Finding } from '../src/resources/analyze';
 import { mayTouchResource } from '../src/resources/match';
+import { editsToFix } from '../src/fix/edits';
+import { noFixText } from '../src/fix/no-fix';
 import { planWrap } from '../src/resources/rewrite';
 import { getSettings, type SharedResource } from '../src/settings';
 
@@ -78,16 +80,16 @@ export default createRule<Options, MessageId>({
       let noFix = '';
       const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
       if (!resource.fix) {
-        noFix = ` No quick fix: no \`fix\` is configured for '${resource.name}'.`;
+        noFix = noFixText(`no \`fix\` is configured for '${resource.name}'`);
       } else {
         const plan = planWrap(sourceCode, node, resource.fix, file);
         if ('noFix' in plan) {
-          noFix = ` No quick fix: ${plan.noFix}.`;
+          noFix = noFixText(plan.noFix);
         } else {
           suggest.push({
             messageId: 'wrapInGuard',
             data: { preview: resource.fix.wrap.split('$CALL').join(finding.kind === 'access' ? access.name + '(…)' : finding.helper + '(…)') },
-            fix: (fixer) => plan.edits.map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text)),
+            fix: editsToFix(plan.edits),
           });
         }
       }

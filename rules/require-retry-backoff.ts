@@ -4,7 +4,8 @@
  */
 import { createRule } from '../src/create-rule';
 import { createRetryAnalysis, waitProblem } from '../src/retry/analysis';
-import { editsToFix } from '../src/retry/rewrite';
+import { editsToFix } from '../src/fix/edits';
+import { noFixText } from '../src/fix/no-fix';
 
 export interface Options {
   maxAttempts: number;
@@ -23,8 +24,6 @@ export type MessageIds =
   | 'libraryNoJitter'
   | 'useBackoff'
   | 'setLibraryBackoff';
-
-const noFixText = (reason: string | null) => (reason ? ` No quick fix: ${reason}.` : '');
 
 export default createRule<[Options], MessageIds>({
   name: 'require-retry-backoff',

@@ -6,14 +6,15 @@
  * result is used, and no comment would be lost.
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TextEdit } from './fix/edits';
 
-export interface ShallowCopyRewrite {
+/**
+ * The edit replaces the clone call (or its optional chain) with `{ ...req.body }`,
+ * parenthesised where an object literal would read as a block.
+ */
+export interface ShallowCopyRewrite extends TextEdit {
   /** The source text of the copied value (`req.body`), for the suggestion label. */
   sourceText: string;
-  /** The node replaced (the clone call, or its optional chain). */
-  range: TSESTree.Range;
-  /** The replacement text: `{ ...req.body }`, parenthesised where an object literal would read as a block. */
-  text: string;
 }
 
 /** `x`, `this.x`, `a.b.c`, `a['b']`: a name or a property path without calls or optional links. */

@@ -13,7 +13,6 @@ import { analyzeLibraryCall, RETRY_LIBRARY_MODULES } from './libraries';
 import { LoopRetries } from './loops';
 import type { RetryAnalysisOptions, RetryHandlers } from './model';
 import { RecursiveRetries } from './recursion';
-import { detectStyle, type SourceStyle } from './rewrite';
 
 export { isCappedBackoff, type WaitInfo, waitProblem } from './delay';
 export type { LibraryFinding } from './libraries';
@@ -25,9 +24,6 @@ export class RetryAnalysis {
   private readonly recursion: RecursiveRetries | null;
   /** Whether the file names any retry library at all (computed once). */
   private librariesMentioned: boolean | null = null;
-  private styleCache: SourceStyle | null = null;
-  /** The file's style for inserted code, detected once, only when a rewrite is built. */
-  private readonly style = (): SourceStyle => (this.styleCache ??= detectStyle(this.context.sourceCode));
 
   constructor(
     private readonly context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
@@ -37,7 +33,7 @@ export class RetryAnalysis {
     this.imports = new ImportTracker(context.sourceCode);
     const onRetry = handlers.onRetry;
     const finder = onRetry
-      ? { sourceCode: context.sourceCode, keys: context.sourceCode.visitorKeys, imports: this.imports, options, onRetry, style: this.style }
+      ? { sourceCode: context.sourceCode, keys: context.sourceCode.visitorKeys, imports: this.imports, options, onRetry }
       : null;
     this.loops = finder ? new LoopRetries(finder) : null;
     this.recursion = finder ? new RecursiveRetries(finder) : null;
@@ -82,7 +78,7 @@ export class RetryAnalysis {
       });
     }
     if (!this.librariesMentioned) return;
-    for (const finding of analyzeLibraryCall(node, { sourceCode: this.sourceCode, imports: this.imports, options: this.options, style: this.style })) {
+    for (const finding of analyzeLibraryCall(node, { sourceCode: this.sourceCode, imports: this.imports, options: this.options })) {
       this.handlers.onLibrary(finding);
     }
   }

@@ -9,7 +9,10 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker, Origin } from '../imports';
 import { isForeverNumber, isFunction, type Node, numberValue, unwrapExpression } from './ast';
-import { type Edit, lineIndent, quoted, type SourceStyle, startsLine } from './rewrite';
+import { NO_FIX } from './model';
+import type { TextEdit } from '../fix/edits';
+import { addImportSpecifier, addRequireProperty } from '../fix/imports';
+import { lineIndent, quoted, type SourceStyle, sourceStyle, startsLine } from '../fix/style';
 
 export interface LibraryFinding {
   concern: 'unbounded' | 'backoff' | 'jitter';
@@ -22,8 +25,8 @@ export interface LibraryFinding {
   node: Node;
   /** For `unbounded`: it still waits with capped exponential backoff (see `allowUnboundedWithBackoff`). */
   backedOff: boolean;
-  fix: { description: string; edits: Edit[] } | null;
-  /** Why there is no suggestion (the text after "No quick fix: "). */
+  fix: { description: string; edits: TextEdit[] } | null;
+  /** Why there is no suggestion (for `noFixText`, src/fix/no-fix.ts). */
   noFix: string | null;
 }
 
@@ -31,8 +34,6 @@ export interface LibraryContext {
   sourceCode: Readonly<TSESLint.SourceCode>;
   imports: ImportTracker;
   options: { unboundedAbove: number; maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
-  /** The file's style, computed on first use. */
-  style: () => SourceStyle;
 }
 
 // ---------------------------------------------------------------------------
@@ -162,7 +163,7 @@ class Editor {
   constructor(private readonly ctx: LibraryContext) {}
 
   get style(): SourceStyle {
-    return this.ctx.style();
+    return sourceStyle(this.ctx.sourceCode);
   }
 
   text(node: Node): string {
@@ -170,7 +171,7 @@ class Editor {
   }
 
   /** Sets `name: value` in an object: replaces an existing value, or adds the property. */
-  setProperty(object: OptionsObject, name: string, value: string): Edit[] {
+  setProperty(object: OptionsObject, name: string, value: string): TextEdit[] {
     const existing = object.property(name);
     if (existing) {
       if (existing.shorthand) return [{ range: existing.range, text: `${name}: ${value}` }];
@@ -179,7 +180,7 @@ class Editor {
     return this.addProperty(object.node, `${name}: ${value}`);
   }
 
-  addProperty(node: TSESTree.ObjectExpression, property: string): Edit[] {
+  addProperty(node: TSESTree.ObjectExpression, property: string): TextEdit[] {
     const text = this.ctx.sourceCode.text;
     const last = node.properties[node.properties.length - 1];
     if (!last) return [{ range: node.range, text: `{ ${property} }` }];
@@ -190,7 +191,7 @@ class Editor {
   }
 
   /** Adds an options argument `{ property }` after argument `after`. */
-  addOptionsArgument(call: Call, after: number, property: string): Edit[] | null {
+  addOptionsArgument(call: Call, after: number, property: string): TextEdit[] | null {
     const previous = call.arguments[after];
     if (!previous || call.arguments.length !== after + 1) return null;
     return [{ range: [previous.range[1], previous.range[1]], text: `, { ${property} }` }];
@@ -222,7 +223,7 @@ function reportOption(
   concern: LibraryFinding['concern'],
   options: OptionsObject | null,
   name: string,
-  fix: { description: string; edits: Edit[] | null; noFix?: string } | null,
+  fix: { description: string; edits: TextEdit[] | null; noFix?: string } | null,
 ): void {
   const value = options?.value(name) ?? null;
   if (value) report(input, concern, describeOption(name, value, input.editor), options!.property(name)!, fix);
@@ -234,7 +235,7 @@ function report(
   concern: LibraryFinding['concern'],
   option: string,
   node: Node,
-  fix: { description: string; edits: Edit[] | null; noFix?: string } | null,
+  fix: { description: string; edits: TextEdit[] | null; noFix?: string } | null,
   backedOff = false,
   missing = false,
 ): void {
@@ -247,7 +248,7 @@ function report(
     node,
     backedOff,
     fix: fix && edits ? { description: fix.description, edits } : null,
-    noFix: edits ? null : (fix?.noFix ?? 'the option cannot be set at this call'),
+    noFix: edits ? null : (fix?.noFix ?? NO_FIX.libraryOption),
   });
 }
 
@@ -256,7 +257,7 @@ function describeOption(name: string, value: Node, editor: Editor): string {
 }
 
 /** Sets an option in an options object, or adds the options argument when there is none. */
-function setOption(input: CheckInput, options: OptionsObject | null, optionsIndex: number, name: string, value: string): Edit[] | null {
+function setOption(input: CheckInput, options: OptionsObject | null, optionsIndex: number, name: string, value: string): TextEdit[] | null {
   if (options) return input.editor.setProperty(options, name, value);
   return input.editor.addOptionsArgument(input.call, optionsIndex - 1, `${name}: ${value}`);
 }
@@ -376,7 +377,7 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
       }
       const fix = exponential
         ? { description: `Set retryDelay: ${exponential}.`, edits: setOption(input, options, 1, 'retryDelay', exponential) }
-        : { description: '', edits: null, noFix: "axios-retry's exponentialDelay cannot be named from this call" };
+        : { description: '', edits: null, noFix: NO_FIX.axiosExponentialDelay };
       if (!retryDelay) {
         if (!options?.hasSpread) report(input, 'backoff', 'retryDelay', call, fix, false, true);
       } else if (isConstantDelay(retryDelay)) {
@@ -492,7 +493,7 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
           {
             description: 'Set backoff: new ExponentialBackoff().',
             edits: edits && reference ? [...edits, ...reference.edits] : null,
-            noFix: reference ? undefined : "ExponentialBackoff cannot be imported beside this call's import of cockatiel",
+            noFix: reference ? undefined : NO_FIX.cockatielBackoffImport,
           },
         );
       }
@@ -609,7 +610,7 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
       if (jitter ? jitterText === 'none' : !options?.hasSpread) {
         reportOption(input, 'jitter', options, 'jitter', {
           description: "Set jitter: 'full'.",
-          edits: setOption(input, options, 1, 'jitter', quoted('full', editor.style)),
+          edits: setOption(input, options, 1, 'jitter', quoted('full', editor.style.quote)),
         });
       }
     },
@@ -632,7 +633,7 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
       const backoff = options?.value('backoff') ?? null;
       const backoffText = stringValue(backoff);
       if (backoff ? backoffText === 'FIXED' : !options?.hasSpread) {
-        const value = quoted('EXPONENTIAL', editor.style);
+        const value = quoted('EXPONENTIAL', editor.style.quote);
         reportOption(input, 'backoff', options, 'backoff', {
           description: `Set backoff: ${value}.`,
           edits: setOption(input, options, 1, 'backoff', value),
@@ -687,7 +688,7 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
           report(input, 'unbounded', describeOption('reconnectOnError', onError, editor), options.property('reconnectOnError')!, {
             description: '',
             edits: null,
-            noFix: 'which error replies should reconnect is a decision for a person',
+            noFix: NO_FIX.reconnectOnError,
           });
         }
         // `retryStrategy: () => 1000`: reconnects at a constant interval.
@@ -740,7 +741,7 @@ function originName(callee: Node, input: CheckInput): string | null {
  * the namespace the call went through, or a new named import added to the
  * import (or destructured require) that brought `retry`.
  */
-function cockatielExport(input: CheckInput, exportName: string): { name: string; edits: Edit[] } | null {
+function cockatielExport(input: CheckInput, exportName: string): { name: string; edits: TextEdit[] } | null {
   const { ctx, call } = input;
   const callee = unwrapExpression(call.callee);
   const scope = ctx.sourceCode.getScope(call);
@@ -765,19 +766,10 @@ function cockatielExport(input: CheckInput, exportName: string): { name: string;
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return null;
   if (ASTUtils.findVariable(scope, exportName)) return null;
-  if (def.type === 'ImportBinding' && def.node.type === 'ImportSpecifier') {
-    const declaration = def.parent as TSESTree.ImportDeclaration;
-    const specifiers = declaration.specifiers.filter((s) => s.type === 'ImportSpecifier');
-    const last = specifiers[specifiers.length - 1]!;
-    return { name: exportName, edits: [{ range: [last.range[1], last.range[1]], text: `, ${exportName}` }] };
-  }
-  if (def.type === 'Variable' && def.node.type === 'VariableDeclarator' && def.node.id.type === 'ObjectPattern') {
-    const properties = def.node.id.properties;
-    const last = properties[properties.length - 1];
-    if (!last || last.type === 'RestElement') return null;
-    return { name: exportName, edits: [{ range: [last.range[1], last.range[1]], text: `, ${exportName}` }] };
-  }
-  return null;
+  let edit: TextEdit | null = null;
+  if (def.type === 'ImportBinding' && def.node.type === 'ImportSpecifier') edit = addImportSpecifier(def.parent as TSESTree.ImportDeclaration, exportName);
+  else if (def.type === 'Variable' && def.node.type === 'VariableDeclarator' && def.node.id.type === 'ObjectPattern') edit = addRequireProperty(def.node.id, exportName);
+  return edit ? { name: exportName, edits: [edit] } : null;
 }
 
 /** Every module the table knows; a file that names none of them skips the library checks. */

@@ -25,6 +25,7 @@ import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest }
 import { classifyDelay, type FoundWait, NO_WAIT, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX } from './model';
 import { rewriteRetryLoop } from './rewrite';
+import { sourceStyle } from '../fix/style';
 import { enclosingFunction, indexesWith } from './shared';
 import { statusPolarity } from './status';
 
@@ -252,7 +253,7 @@ export class LoopRetries {
               waits: removable,
               addBound,
               settings: this.ctx.options,
-              style: this.ctx.style(),
+              style: sourceStyle(this.ctx.sourceCode),
             }),
     });
   }

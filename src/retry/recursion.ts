@@ -21,7 +21,9 @@ import {
 import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest } from './bounds';
 import { classifyDelay, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
-import { type Edit, rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
+import { rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
+import type { TextEdit } from '../fix/edits';
+import { sourceStyle } from '../fix/style';
 import { enclosingFunction, indexesWith, mentionsName } from './shared';
 
 const RECONNECT_EVENTS = new Set(['error', 'close', 'end', 'disconnect', 'disconnected']);
@@ -252,7 +254,7 @@ export class RecursiveRetries {
     else if (scheduledBy || failure !== 'catch') noFix = NO_FIX.callback;
     else if (!target.async) noFix = NO_FIX.sync;
     else noFix = NO_FIX.recursion;
-    let plan: ((addBound: boolean) => Edit[]) | null = null;
+    let plan: ((addBound: boolean) => TextEdit[]) | null = null;
     if (shape === 'recursion' && !scheduledBy && failure === 'catch') plan = this.recursionPlan(call, frame, waitsInFailure);
     else if (shape === 'recursion' && !scheduledBy && failure === 'promise' && promiseHandler) plan = this.promiseRecursionPlan(call, frame, promiseHandler);
     this.ctx.onRetry({
@@ -277,7 +279,7 @@ export class RecursiveRetries {
     call: TSESTree.CallExpression,
     frame: FunctionFrame,
     waits: readonly TSESTree.ExpressionStatement[],
-  ): ((addBound: boolean) => Edit[]) | null {
+  ): ((addBound: boolean) => TextEdit[]) | null {
     const fn = frame.node;
     if (!fn.async || !this.canTakeAttemptParameter(call, frame)) return null;
     const returnStatement = call.parent?.type === 'AwaitExpression' ? call.parent.parent : call.parent;
@@ -295,7 +297,7 @@ export class RecursiveRetries {
         waits,
         addBound,
         settings: this.ctx.options,
-        style: this.ctx.style(),
+        style: sourceStyle(this.ctx.sourceCode),
       });
   }
 
@@ -308,7 +310,7 @@ export class RecursiveRetries {
     call: TSESTree.CallExpression,
     frame: FunctionFrame,
     handler: FunctionNode,
-  ): ((addBound: boolean) => Edit[]) | null {
+  ): ((addBound: boolean) => TextEdit[]) | null {
     const fn = frame.node;
     if (!this.canTakeAttemptParameter(call, frame)) return null;
     const direct =
