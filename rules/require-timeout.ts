@@ -4,14 +4,13 @@
  * src/timeout/analysis.ts; this file only reports.
  */
 import { createRule } from '../src/create-rule';
-import { editsToFix } from '../src/retry/rewrite';
+import { editsToFix } from '../src/fix/edits';
+import { noFixText } from '../src/fix/no-fix';
 import { createTimeoutAnalysis, type TimeoutOptions } from '../src/timeout/analysis';
 
 export type Options = TimeoutOptions;
 
 export type MessageIds = 'missingTimeout' | 'disabledTimeout' | 'addTimeout';
-
-const noFixText = (reason: string | null) => (reason ? ` No quick fix: ${reason}.` : '');
 
 export default createRule<[Options], MessageIds>({
   name: 'require-timeout',

@@ -6,7 +6,6 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ImportTracker, stripNodePrefix } from '../imports';
-import { detectStyle, type SourceStyle } from '../retry/rewrite';
 import { AWS_CLIENT_PREFIX, TIMEOUT_MODULES, TimeoutChecks } from './libraries';
 import type { TimeoutContext, TimeoutHandlers, TimeoutOptions } from './model';
 
@@ -23,13 +22,11 @@ export class TimeoutAnalysis {
     private readonly handlers: TimeoutHandlers,
   ) {
     const sourceCode = context.sourceCode;
-    let style: SourceStyle | null = null;
     const ctx: TimeoutContext = {
       sourceCode,
       keys: sourceCode.visitorKeys,
       imports: new ImportTracker(sourceCode),
       options,
-      style: () => (style ??= detectStyle(sourceCode)),
     };
     this.checks = new TimeoutChecks(ctx);
   }

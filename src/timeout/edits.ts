@@ -4,13 +4,14 @@
  * object is written one property a line), or add an options argument.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { type Edit, lineIndent, startsLine } from '../retry/rewrite';
+import type { TextEdit } from '../fix/edits';
+import { lineIndent, startsLine } from '../fix/style';
 import type { TimeoutContext } from './model';
 
 type Call = TSESTree.CallExpression | TSESTree.NewExpression;
 
 /** Adds `name: value` as the last property of an object literal. */
-export function addProperty(ctx: TimeoutContext, object: TSESTree.ObjectExpression, name: string, value: string): Edit[] {
+export function addProperty(ctx: TimeoutContext, object: TSESTree.ObjectExpression, name: string, value: string): TextEdit[] {
   const property = `${name}: ${value}`;
   const text = ctx.sourceCode.text;
   const last = object.properties.at(-1);
@@ -21,7 +22,7 @@ export function addProperty(ctx: TimeoutContext, object: TSESTree.ObjectExpressi
 }
 
 /** Replaces the value of an existing property (a shorthand `timeout` becomes `timeout: value`). */
-export function replaceProperty(property: TSESTree.Property, name: string, value: string): Edit[] {
+export function replaceProperty(property: TSESTree.Property, name: string, value: string): TextEdit[] {
   if (property.shorthand) return [{ range: property.range, text: `${name}: ${value}` }];
   return [{ range: property.value.range, text: value }];
 }
@@ -31,7 +32,7 @@ export function replaceProperty(property: TSESTree.Property, name: string, value
  * after the last one, or into empty parentheses; `new Pool` gains `(...)`.
  * Null when a spread argument makes positions unknowable.
  */
-export function insertArgument(ctx: TimeoutContext, call: Call, index: number, text: string): Edit[] | null {
+export function insertArgument(ctx: TimeoutContext, call: Call, index: number, text: string): TextEdit[] | null {
   const args = call.arguments;
   if (args.some((arg, i) => i < index && arg.type === 'SpreadElement') || index > args.length) return null;
   const at = args[index];

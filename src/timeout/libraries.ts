@@ -9,7 +9,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Origin } from '../imports';
 import { isFunction, unwrapExpression, walkAll } from '../retry/ast';
-import type { Edit } from '../retry/rewrite';
+import type { TextEdit } from '../fix/edits';
 import { addProperty, insertArgument, replaceProperty } from './edits';
 import { declaredBy, instanceSource, isGlobalCall, memberName, methodChain, originOf, raceBounded, variableChains, type MethodCall } from './flow';
 import type { TimeoutContext, TimeoutFinding } from './model';
@@ -25,7 +25,7 @@ export const AWS_CLIENT_PREFIX = '@aws-sdk/client-';
 
 interface Fix {
   description: string;
-  edits: Edit[] | null;
+  edits: TextEdit[] | null;
 }
 
 class Reporter {
@@ -49,12 +49,25 @@ class Reporter {
   disabled(library: string, subject: string, at: TSESTree.Property | Node, name: string, value: string): void {
     const property = at.type === 'Property' ? at : null;
     const option = property ? `${name}: ${this.text(property.value)}` : `${name}(${this.text(at)})`;
-    const edits: Edit[] = property ? replaceProperty(property, name, value) : [{ range: at.range, text: value }];
+    const edits: TextEdit[] = property ? replaceProperty(property, name, value) : [{ range: at.range, text: value }];
     this.findings.push({ library, kind: 'disabled', node: at, subject, option, fix: { description: `Set ${name} to ${value}.`, edits }, noFix: null });
   }
 
+  /** Whether argument `index` sets option `name` (unknown counts as set); a value that turns the timeout off is reported. */
+  optionSet(call: Call, index: number, name: string, library: string, subject: string): boolean {
+    const arg = call.arguments[index];
+    const found: Lookup = arg ? lookupIn(arg, name, this.ctx.imports) : { state: 'absent' };
+    if (found.state === 'set' && disablesTimeout(found.value, this.ctx.imports)) this.disabled(library, subject, found.property, name, this.ms);
+    return found.state !== 'absent';
+  }
+
+  /** Reports a missing option `name` at `call`, with the suggestion that sets it in argument `index`. */
+  missingOption(call: Call, index: number, name: string, value: string, library: string, subject: string): void {
+    this.missing(library, subject, name, call, { description: `Add ${name}: ${value}.`, edits: this.setOption(call, index, name, value) });
+  }
+
   /** Adds `name: value` to the object an argument is, or inserts `{ name: value }` as argument `index`. */
-  setOption(call: Call, index: number, name: string, value: string): Edit[] | null {
+  setOption(call: Call, index: number, name: string, value: string): TextEdit[] | null {
     const arg = call.arguments[index];
     if (arg) {
       const object = objectLiteral(arg, this.ctx.imports);
@@ -103,7 +116,7 @@ function checkFetch(call: TSESTree.CallExpression, origin: Origin, r: Reporter):
   const library = origin.module === 'node-fetch' ? 'node-fetch' : 'fetch';
   const subject = `This ${library} call`;
   const timeoutSignal = `AbortSignal.timeout(${r.ms})`;
-  const fix = (edits: Edit[] | null): Fix => ({ description: `Add signal: ${timeoutSignal}.`, edits });
+  const fix = (edits: TextEdit[] | null): Fix => ({ description: `Add signal: ${timeoutSignal}.`, edits });
   if (!init) {
     r.missing(library, subject, 'signal', call, fix(insertArgument(r.ctx, call, 1, `{ signal: ${timeoutSignal} }`)));
     return;
@@ -208,35 +221,21 @@ function checkAxios(call: Call, origin: Origin, r: Reporter, defaults: DefaultsA
   const index = axiosRequestIndex(call, rest[0] ?? null, r.ctx);
   if (index === null || raceBounded(call, imports)) return;
   const config = call.arguments[index];
-  const timeout: Lookup = config ? lookupIn(config, 'timeout', imports) : { state: 'absent' };
   const subject = 'This axios request';
-  if (timeout.state === 'set') {
-    if (disablesTimeout(timeout.value, imports)) r.disabled('axios', subject, timeout.property, 'timeout', r.ms);
-    return;
-  }
-  if (timeout.state === 'unknown') return;
+  if (r.optionSet(call, index, 'timeout', 'axios', subject)) return;
   if (config && (lookupIn(config, 'signal', imports).state !== 'absent' || lookupIn(config, 'cancelToken', imports).state !== 'absent')) return;
   // An instance is reported at its `create()` call; the default instance may have `axios.defaults.timeout` set.
   if (instance || axiosDefaultsBound(isDefaultInstance, r, defaults)) return;
-  const edits = r.setOption(call, index, 'timeout', r.ms);
-  r.missing('axios', subject, 'timeout', call, { description: `Add timeout: ${r.ms}.`, edits });
+  r.missingOption(call, index, 'timeout', r.ms, 'axios', subject);
 }
 
 function checkAxiosCreate(call: TSESTree.CallExpression, r: Reporter, defaults: DefaultsAssignments, isDefaultInstance: (object: Node) => boolean): void {
-  const { imports } = r.ctx;
-  const config = call.arguments[0];
-  const timeout: Lookup = config ? lookupIn(config, 'timeout', imports) : { state: 'absent' };
   const subject = 'This axios instance';
-  if (timeout.state === 'set') {
-    if (disablesTimeout(timeout.value, imports)) r.disabled('axios', subject, timeout.property, 'timeout', r.ms);
-    return;
-  }
-  if (timeout.state === 'unknown') return;
+  if (r.optionSet(call, 0, 'timeout', 'axios', subject)) return;
   // `instance.defaults.timeout = n`, or `axios.defaults.timeout = n` (copied into instances).
   if (axiosDefaultsBound((object) => instanceSource(object, r.ctx) === call, r, defaults)) return;
   if (axiosDefaultsBound(isDefaultInstance, r, defaults)) return;
-  const edits = r.setOption(call, 0, 'timeout', r.ms);
-  r.missing('axios', subject, 'timeout', call, { description: `Add timeout: ${r.ms}.`, edits });
+  r.missingOption(call, 0, 'timeout', r.ms, 'axios', subject);
 }
 
 /** `axios.defaults.timeout = 0`: reported at the assignment. */
@@ -315,8 +314,7 @@ function checkGot(call: Call, origin: Origin, r: Reporter): void {
   // Calls on an instance are reported at its `extend()` call.
   if (extended) return;
   const value = `{ request: ${r.ms} }`;
-  const edits = r.setOption(call, index, 'timeout', value);
-  r.missing('got', subject, 'timeout', call, { description: `Add timeout: ${value}.`, edits });
+  r.missingOption(call, index, 'timeout', value, 'got', subject);
 }
 
 /** Does a got instance (the object `.extend` is called on, or an extend call) carry a timeout? */
@@ -351,8 +349,7 @@ function checkGotExtend(call: TSESTree.CallExpression, r: Reporter): void {
   const chains = variable ? variableChains(variable) : null;
   if (chains && chains.length > 0 && chains.every((chain) => chain[0]!.name === 'extend')) return;
   const value = `{ request: ${r.ms} }`;
-  const edits = r.setOption(call, 0, 'timeout', value);
-  r.missing('got', subject, 'timeout', call, { description: `Add timeout: ${value}.`, edits });
+  r.missingOption(call, 0, 'timeout', value, 'got', subject);
 }
 
 // ---------------------------------------------------------------------------
@@ -386,12 +383,7 @@ function checkHttp(call: Call, origin: Origin, r: Reporter): void {
   const subject = `This ${library}.${path[0]} call`;
   if (index !== null) {
     const options = call.arguments[index];
-    const timeout = lookupIn(options, 'timeout', imports);
-    if (timeout.state === 'set' && disablesTimeout(timeout.value, imports)) {
-      r.disabled(library, subject, timeout.property, 'timeout', r.ms);
-      return;
-    }
-    if (timeout.state !== 'absent') return;
+    if (r.optionSet(call, index, 'timeout', library, subject)) return;
     for (const other of ['signal', 'agent', 'createConnection']) if (lookupIn(options, other, imports).state !== 'absent') return;
   }
   // `.setTimeout(...)` on the returned request, or a timer that destroys it.
@@ -405,8 +397,12 @@ function checkHttp(call: Call, origin: Origin, r: Reporter): void {
   }
   const timed = (c: MethodCall) => c.name === 'setTimeout' || ((c.name === 'destroy' || c.name === 'abort') && insideTimer(c.call, r.ctx));
   if (calledIn(chains, timed)) return;
-  const edits = index !== null ? r.setOption(call, index, 'timeout', r.ms) : insertArgument(r.ctx, call, 1, `{ timeout: ${r.ms} }`);
-  r.missing(library, subject, 'timeout', call, { description: `Add timeout: ${r.ms}.`, edits });
+  if (index !== null) {
+    r.missingOption(call, index, 'timeout', r.ms, library, subject);
+    return;
+  }
+  // No options object: one goes in before the callback (or after the URL).
+  r.missing(library, subject, 'timeout', call, { description: `Add timeout: ${r.ms}.`, edits: insertArgument(r.ctx, call, 1, `{ timeout: ${r.ms} }`) });
 }
 
 // ---------------------------------------------------------------------------
@@ -461,7 +457,7 @@ function checkPg(call: Call, origin: Origin, r: Reporter): void {
   const { imports } = r.ctx;
   const subject = `This pg ${name === 'Pool' ? 'pool' : 'client'}`;
   const option = 'connectionTimeoutMillis';
-  const fix = (edits: Edit[] | null): Fix => ({ description: `Add ${option}: ${r.ms}.`, edits });
+  const fix = (edits: TextEdit[] | null): Fix => ({ description: `Add ${option}: ${r.ms}.`, edits });
   const config = call.arguments[0];
   if (!config) {
     r.missing('pg', subject, option, call, fix(insertArgument(r.ctx, call, 0, `{ ${option}: ${r.ms} }`)));
@@ -473,10 +469,7 @@ function checkPg(call: Call, origin: Origin, r: Reporter): void {
     r.missing('pg', subject, option, call, fix([{ range: config.range, text: `{ connectionString: ${r.text(config)}, ${option}: ${r.ms} }` }]));
     return;
   }
-  const timeout = lookupIn(config, option, imports);
-  if (timeout.state === 'set' && disablesTimeout(timeout.value, imports)) r.disabled('pg', subject, timeout.property, option, r.ms);
-  if (timeout.state !== 'absent') return;
-  r.missing('pg', subject, option, call, fix(r.setOption(call, 0, option, r.ms)));
+  if (!r.optionSet(call, 0, option, 'pg', subject)) r.missingOption(call, 0, option, r.ms, 'pg', subject);
 }
 
 // ---------------------------------------------------------------------------
@@ -492,7 +485,7 @@ function checkAwsClient(call: Call, origin: Origin, r: Reporter): void {
   const library = 'the AWS SDK';
   const subject = `This ${path[0]}`;
   const option = 'requestTimeout';
-  const fix = (edits: Edit[] | null, text: string): Fix => ({ description: `Add ${text}.`, edits });
+  const fix = (edits: TextEdit[] | null, text: string): Fix => ({ description: `Add ${text}.`, edits });
   const handlerText = `requestHandler: { ${option}: ${r.ms} }`;
   const config = call.arguments[0];
   if (!config) {

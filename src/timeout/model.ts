@@ -6,7 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker } from '../imports';
 import type { VisitorKeys } from '../retry/ast';
-import type { Edit, SourceStyle } from '../retry/rewrite';
+import type { TextEdit } from '../fix/edits';
 
 export interface TimeoutOptions {
   /** The timeout the suggestions set, in milliseconds. */
@@ -26,7 +26,7 @@ export interface TimeoutFinding {
   subject: string;
   /** For `missing`: what is not there ("a signal with a timeout"). For `disabled`: the option as written ("timeout: 0"). */
   option: string;
-  fix: { description: string; edits: Edit[] } | null;
+  fix: { description: string; edits: TextEdit[] } | null;
   /** Why there is no suggestion (the text after "No quick fix: "). */
   noFix: string | null;
 }
@@ -41,6 +41,4 @@ export interface TimeoutContext {
   keys: VisitorKeys;
   imports: ImportTracker;
   options: TimeoutOptions;
-  /** The file's style, computed on first use. */
-  style: () => SourceStyle;
 }
