@@ -157,6 +157,12 @@ export async function a() {
   return req;
 }`,
 
+    // Trap: a superagent request handed to a call the file does not show may get its timeout there.
+    `import request from 'superagent';
+export const a = () => withRetries(request.get('/users'));`,
+    // Trap: a spread argument may carry any option.
+    `import axios from 'axios';
+export const a = (args) => axios.get(...args);`,
     // pg with connectionTimeoutMillis, or config the file does not show.
     `import { Pool } from 'pg';
 export const pool = new Pool({ max: 10, connectionTimeoutMillis: 5000 });`,
@@ -730,6 +736,29 @@ export const s3 = new S3Client({ requestHandler: { requestTimeout: 0 } });`,
       errors: [
         disabled([2, 52, 2, 69], `import { S3Client } from '@aws-sdk/client-s3';
 export const s3 = new S3Client({ requestHandler: { requestTimeout: 10000 } });`),
+      ],
+    },
+    // Renamed and dynamic imports.
+    {
+      code: `import { get as httpGet } from 'node:http';
+export async function probe(url) {
+  const { default: client } = await import('axios');
+  httpGet(url, { headers: {} }, (res) => res.resume());
+  return client.head(url);
+}`,
+      errors: [
+        missing([4, 3, 4, 55], `import { get as httpGet } from 'node:http';
+export async function probe(url) {
+  const { default: client } = await import('axios');
+  httpGet(url, { headers: {}, timeout: 10000 }, (res) => res.resume());
+  return client.head(url);
+}`),
+        missing([5, 10, 5, 26], `import { get as httpGet } from 'node:http';
+export async function probe(url) {
+  const { default: client } = await import('axios');
+  httpGet(url, { headers: {} }, (res) => res.resume());
+  return client.head(url, { timeout: 10000 });
+}`),
       ],
     },
     // TypeScript: see through \`as\` and \`!\`.
