@@ -1,17 +1,16 @@
 /**
  * Reports a deep clone (structuredClone, JSON round trip, lodash cloneDeep,
  * rfdc, …) where it runs hot: per request, per log line, per event, per
- * render or action, per item. Detection lives in src/clones.ts and
- * src/hot-path/; this file wires them to ESLint and reports.
+ * render or action, per item. Detection lives in src/clones/recognise.ts and
+ * src/hot-path/, wired by src/clones/analysis.ts; the suggestion is
+ * src/clones/shallow-copy.ts. This file reports.
  */
-import { CloneDetector, mayContainClone } from '../src/clones';
+import { createCloneAnalysis, type HotKind } from '../src/clones/analysis';
 import { createRule } from '../src/create-rule';
 import { editsToFix } from '../src/fix/edits';
-import { HotPathAnalysis, type HotKind } from '../src/hot-path';
 import { parsePatternOption } from '../src/hot-path/options';
-import { ImportTracker } from '../src/imports';
+import { shallowCopyRewrite } from '../src/clones/shallow-copy';
 import { getSettings } from '../src/settings';
-import { shallowCopyRewrite } from '../src/shallow-copy';
 
 type Options = [{ ignoreLoops?: boolean; hotFunctions?: string[]; cloneFunctions?: string[] }];
 type MessageId =
@@ -88,48 +87,25 @@ export default createRule<Options, MessageId>({
     const cloneFunctions = [...settings.cloneFunctions, ...parsePatternOption(options.cloneFunctions, `${optionPath}.cloneFunctions`)];
     const hotFunctions = [...settings.hotFunctions, ...parsePatternOption(options.hotFunctions, `${optionPath}.hotFunctions`)];
     const { sourceCode } = context;
-    if (!mayContainClone(sourceCode.text, cloneFunctions)) return {};
-
-    const imports = new ImportTracker(sourceCode);
-    const clones = new CloneDetector(imports, cloneFunctions);
-    const hot = new HotPathAnalysis(sourceCode, imports, {
-      filename: context.filename,
-      hotFunctions,
-      ignoreLoops: options.ignoreLoops ?? false,
+    const analysis = createCloneAnalysis(context, { ignoreLoops: options.ignoreLoops ?? false, hotFunctions, cloneFunctions }, {
+      onHotClone(clone, why) {
+        const rewrite = shallowCopyRewrite(sourceCode, clone.node, clone.source);
+        context.report({
+          node: clone.node,
+          messageId: MESSAGE_BY_KIND[why.kind],
+          data: { clone: clone.label, location: why.location, reason: why.reason },
+          suggest: rewrite
+            ? [
+                {
+                  messageId: 'replaceWithShallowCopy',
+                  data: { source: rewrite.sourceText },
+                  fix: editsToFix([rewrite]),
+                },
+              ]
+            : [],
+        });
+      },
     });
-
-    return {
-      ImportDeclaration: (node) => clones.collectModuleSource(node.source),
-      ImportExpression: (node) => clones.collectModuleSource(node.source),
-      TSImportEqualsDeclaration: (node) => {
-        if (node.moduleReference.type === 'TSExternalModuleReference') clones.collectModuleSource(node.moduleReference.expression);
-      },
-      CallExpression(node) {
-        clones.collectCall(node);
-        hot.collectCall(node);
-      },
-      ReturnStatement: (node) => hot.collectReturn(node),
-      'Program:exit'() {
-        for (const clone of clones.resolve()) {
-          const why = hot.explain(clone.node);
-          if (!why) continue;
-          const rewrite = shallowCopyRewrite(sourceCode, clone.node, clone.source);
-          context.report({
-            node: clone.node,
-            messageId: MESSAGE_BY_KIND[why.kind],
-            data: { clone: clone.label, location: why.location, reason: why.reason },
-            suggest: rewrite
-              ? [
-                  {
-                    messageId: 'replaceWithShallowCopy',
-                    data: { source: rewrite.sourceText },
-                    fix: editsToFix([rewrite]),
-                  },
-                ]
-              : [],
-          });
-        }
-      },
-    };
+    return analysis.listeners();
   },
 });

@@ -3,12 +3,14 @@
  * `require-retry-backoff`. It finds hand-written retries (loops whose failure
  * path leads to another iteration, recursion from failure paths, reconnects
  * from 'error' / 'close' / 'end' / 'disconnect' handlers) and retry-library
- * calls, and says for each whether it is bounded and how it waits. The rules
- * only decide which findings they report.
+ * calls, and says for each whether it is bounded and how it waits, through
+ * the handlers (the contract of src/analysis.ts). The rules only decide
+ * which findings they report.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { AnalysisContext, FileAnalysis } from '../analysis';
 import { ImportTracker, stripNodePrefix } from '../imports';
-import type { FunctionNode } from './ast';
+import type { FunctionNode } from '../ast/functions';
 import { analyzeLibraryCall, RETRY_LIBRARY_MODULES } from './libraries';
 import { LoopRetries } from './loops';
 import type { RetryAnalysisOptions, RetryHandlers } from './model';
@@ -18,7 +20,7 @@ export { isCappedBackoff, type WaitInfo, waitProblem } from './delay';
 export type { LibraryFinding } from './libraries';
 export { type HandWrittenRetry, NO_FIX, type RetryAnalysisOptions, type RetryHandlers, type RetryShape } from './model';
 
-export class RetryAnalysis {
+export class RetryAnalysis implements FileAnalysis {
   readonly imports: ImportTracker;
   private readonly loops: LoopRetries | null;
   private readonly recursion: RecursiveRetries | null;
@@ -26,7 +28,7 @@ export class RetryAnalysis {
   private librariesMentioned: boolean | null = null;
 
   constructor(
-    private readonly context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+    private readonly context: AnalysisContext,
     private readonly options: RetryAnalysisOptions,
     private readonly handlers: RetryHandlers,
   ) {
@@ -89,7 +91,7 @@ export class RetryAnalysis {
 
 /** Creates the analysis for one file; the rule returns `analysis.listeners()`. */
 export function createRetryAnalysis(
-  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  context: AnalysisContext,
   options: RetryAnalysisOptions,
   handlers: RetryHandlers,
 ): RetryAnalysis {

@@ -5,7 +5,9 @@
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { constantInit } from '../imports';
-import { isForeverNumber, isMemberCall, nameKey, type Node, type VisitorKeys, unwrapExpression, walkAll, walkOwn } from './ast';
+import { unwrapExpression } from '../ast/unwrap';
+import { type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
+import { isForeverNumber, isMemberCall, nameKey, type Node } from './ast';
 
 export interface BoundContext {
   keys: VisitorKeys;

@@ -8,7 +8,11 @@
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker, Origin } from '../imports';
-import { isForeverNumber, isFunction, type Node, numberValue, unwrapExpression } from './ast';
+import { isFunction } from '../ast/functions';
+import { staticString } from '../ast/static';
+import { unwrapExpression } from '../ast/unwrap';
+import { functionReturns } from '../ast/walk';
+import { isForeverNumber, type Node, numberValue } from './ast';
 import { NO_FIX } from './model';
 import type { TextEdit } from '../fix/edits';
 import { addImportSpecifier, addRequireProperty } from '../fix/imports';
@@ -101,30 +105,10 @@ function isTrue(node: Node | null): boolean {
   return !!node && node.type === 'Literal' && node.value === true;
 }
 
-function stringValue(node: Node | null): string | null {
-  if (!node) return null;
-  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
-  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
-  return null;
-}
-
 /** A function that returns the same number every time (`() => 1000`). */
 function isConstantFunction(node: Node | null): boolean {
   if (!node || !isFunction(node)) return false;
-  const returns: (Node | null)[] = [];
-  if (node.body.type !== 'BlockStatement') returns.push(node.body);
-  else {
-    const stack: Node[] = [...node.body.body];
-    while (stack.length > 0) {
-      const s = stack.pop()!;
-      if (s.type === 'ReturnStatement') returns.push(s.argument ?? null);
-      else if (s.type === 'BlockStatement') stack.push(...s.body);
-      else if (s.type === 'IfStatement') {
-        stack.push(s.consequent);
-        if (s.alternate) stack.push(s.alternate);
-      }
-    }
-  }
+  const { returns } = functionReturns(node);
   if (returns.length === 0) return false;
   const values = returns.map((r) => (r ? numberValue(r) : null));
   return values.every((v) => v !== null) && values.some((v) => v! > 0);
@@ -133,20 +117,7 @@ function isConstantFunction(node: Node | null): boolean {
 /** A function whose every return is a truthy literal (`() => true`, `() => 'READONLY'`, `() => 2`). */
 function returnsTruthyConstant(fn: Node): boolean {
   if (!isFunction(fn)) return false;
-  const returns: (Node | null)[] = [];
-  if (fn.body.type !== 'BlockStatement') returns.push(fn.body);
-  else {
-    const stack: Node[] = [...fn.body.body];
-    while (stack.length > 0) {
-      const s = stack.pop()!;
-      if (s.type === 'ReturnStatement') returns.push(s.argument ?? null);
-      else if (s.type === 'BlockStatement') stack.push(...s.body);
-      else if (s.type === 'IfStatement') {
-        stack.push(s.consequent);
-        if (s.alternate) stack.push(s.alternate);
-      }
-    }
-  }
+  const { returns } = functionReturns(fn);
   return returns.length > 0 && returns.every((r) => !!r && r.type === 'Literal' && !!r.value);
 }
 
@@ -606,7 +577,7 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
         });
       }
       const jitter = options?.value('jitter') ?? null;
-      const jitterText = stringValue(jitter);
+      const jitterText = staticString(jitter);
       if (jitter ? jitterText === 'none' : !options?.hasSpread) {
         reportOption(input, 'jitter', options, 'jitter', {
           description: "Set jitter: 'full'.",
@@ -624,14 +595,14 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
       const options = objectArg(call, 1, ctx);
       if (!options && call.arguments.length > 1) return;
       const retries = options?.value('retries') ?? null;
-      if (retries && (stringValue(retries) === 'INFINITELY' || isForever(retries, ctx))) {
+      if (retries && (staticString(retries) === 'INFINITELY' || isForever(retries, ctx))) {
         report(input, 'unbounded', describeOption('retries', retries, editor), options!.property('retries')!, {
           description: `Set retries: ${ctx.options.maxAttempts}.`,
           edits: editor.setProperty(options!, 'retries', String(ctx.options.maxAttempts)),
         });
       }
       const backoff = options?.value('backoff') ?? null;
-      const backoffText = stringValue(backoff);
+      const backoffText = staticString(backoff);
       if (backoff ? backoffText === 'FIXED' : !options?.hasSpread) {
         const value = quoted('EXPONENTIAL', editor.style.quote);
         reportOption(input, 'backoff', options, 'backoff', {

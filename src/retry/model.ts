@@ -4,7 +4,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker } from '../imports';
-import type { VisitorKeys } from './ast';
+import type { VisitorKeys } from '../ast/walk';
 import type { WaitInfo } from './delay';
 import type { LibraryFinding } from './libraries';
 import type { TextEdit } from '../fix/edits';

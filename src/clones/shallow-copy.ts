@@ -6,7 +6,7 @@
  * result is used, and no comment would be lost.
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { TextEdit } from './fix/edits';
+import type { TextEdit } from '../fix/edits';
 
 /**
  * The edit replaces the clone call (or its optional chain) with `{ ...req.body }`,
