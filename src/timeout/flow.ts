@@ -6,9 +6,11 @@
  * and whether a request's promise is raced against a timer. Imports are
  * resolved by the one `ImportTracker`; this module only adds `this.field`.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker, Origin } from '../imports';
-import { unwrapExpression, type VisitorKeys, walkAll } from '../retry/ast';
+import { staticMemberName } from '../ast/static';
+import { unwrapExpression, valueSlot } from '../ast/unwrap';
+import { type VisitorKeys, walkAll } from '../ast/walk';
 import type { TimeoutContext } from './model';
 
 type Node = TSESTree.Node;
@@ -18,7 +20,7 @@ const MAX_DEPTH = 8;
 
 /** `a.b` / `a['b']`: the property name, or null. */
 export function memberName(node: Node): string | null {
-  return node.type === 'MemberExpression' ? ASTUtils.getPropertyName(node) : null;
+  return node.type === 'MemberExpression' ? staticMemberName(node) : null;
 }
 
 /** The value a class field `this.name` holds: its initialiser, or the one `this.name = ...` in the class. */
@@ -81,10 +83,7 @@ export function originOf(node: Node, ctx: TimeoutContext, depth = 0): Origin | n
 
 /** The variable a `const x = <node>` declares, when `node` is its whole initialiser. */
 export function declaredBy(node: Node, imports: ImportTracker): Variable | null {
-  let current = node;
-  while (current.parent && (current.parent.type === 'TSAsExpression' || current.parent.type === 'TSNonNullExpression')) {
-    current = current.parent;
-  }
+  const current = valueSlot(node);
   const parent = current.parent;
   if (parent?.type !== 'VariableDeclarator' || parent.init !== current || parent.id.type !== 'Identifier') return null;
   const variable = imports.variableOf(parent.id);
@@ -137,8 +136,7 @@ function isGlobalCall(node: Node | undefined, imports: ImportTracker, object: st
   if (node?.type !== 'CallExpression') return false;
   const callee = unwrapExpression(node.callee);
   if (callee.type !== 'MemberExpression' || memberName(callee) !== method) return false;
-  const target = unwrapExpression(callee.object);
-  return target.type === 'Identifier' && target.name === object && imports.isGlobal(target);
+  return imports.globalName(callee.object) === object;
 }
 
 const TIMEOUT_WRAPPER = /timeout|deadline/i;

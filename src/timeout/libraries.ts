@@ -8,7 +8,9 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Origin } from '../imports';
-import { isFunction, unwrapExpression, walkAll } from '../retry/ast';
+import { isFunction } from '../ast/functions';
+import { unwrapExpression } from '../ast/unwrap';
+import { walkAll } from '../ast/walk';
 import type { TextEdit } from '../fix/edits';
 import { addProperty, insertArgument, replaceProperty } from './edits';
 import { declaredBy, instanceSource, isGlobalCall, memberName, methodChain, originOf, raceBounded, variableChains, type MethodCall } from './flow';
@@ -89,7 +91,7 @@ function isUrl(node: Node | undefined, ctx: TimeoutContext): boolean {
   const value = throughConst(node, ctx.imports);
   if (value.type === 'Literal') return typeof value.value === 'string';
   if (value.type === 'TemplateLiteral') return true;
-  if (value.type === 'NewExpression') return value.callee.type === 'Identifier' && value.callee.name === 'URL';
+  if (value.type === 'NewExpression') return ctx.imports.globalName(value.callee) === 'URL';
   const name = value.type === 'Identifier' ? value.name : memberName(value);
   return !!name && /(?:url|uri|href|endpoint)$/i.test(name);
 }
@@ -97,11 +99,10 @@ function isUrl(node: Node | undefined, ctx: TimeoutContext): boolean {
 // ---------------------------------------------------------------------------
 // fetch
 
-const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
-
 function isFetch(origin: Origin): boolean {
   const path = origin.path;
-  if (origin.module === null) return (path.length === 1 && path[0] === 'fetch') || (path.length === 2 && GLOBAL_OBJECTS.has(path[0]!) && path[1] === 'fetch');
+  // `globalThis.fetch` / `window.fetch` resolve to the global too.
+  if (origin.module === null) return path.length === 1 && path[0] === 'fetch';
   if (origin.module === 'undici') return path.length === 1 && path[0] === 'fetch';
   return origin.module === 'node-fetch' && modulePath(origin).length === 0;
 }

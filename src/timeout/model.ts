@@ -5,7 +5,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker } from '../imports';
-import type { VisitorKeys } from '../retry/ast';
+import type { VisitorKeys } from '../ast/walk';
 import type { TextEdit } from '../fix/edits';
 
 export interface TimeoutOptions {

@@ -8,7 +8,9 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker } from '../imports';
-import { numberValue, unwrapExpression } from '../retry/ast';
+import { staticKeyName } from '../ast/static';
+import { unwrapExpression } from '../ast/unwrap';
+import { numberValue } from '../retry/ast';
 
 type Node = TSESTree.Node;
 
@@ -36,17 +38,6 @@ export function objectLiteral(node: Node | undefined, imports: ImportTracker): T
   return value.type === 'ObjectExpression' ? value : null;
 }
 
-function keyName(property: TSESTree.Property): string | null {
-  if (!property.computed) {
-    if (property.key.type === 'Identifier') return property.key.name;
-    if (property.key.type === 'Literal') return String(property.key.value);
-    return null;
-  }
-  if (property.key.type === 'Literal') return String(property.key.value);
-  if (property.key.type === 'TemplateLiteral' && property.key.expressions.length === 0) return property.key.quasis[0]?.value.cooked ?? null;
-  return null;
-}
-
 /** What `object[name]` is, reading the literal from its last property back. */
 export function lookup(object: TSESTree.ObjectExpression, name: string, imports: ImportTracker, depth = 0): Lookup {
   if (depth > MAX_DEPTH) return UNKNOWN;
@@ -59,7 +50,7 @@ export function lookup(object: TSESTree.ObjectExpression, name: string, imports:
       if (inner.state !== 'absent') return inner;
       continue;
     }
-    const key = keyName(property);
+    const key = staticKeyName(property.key, property.computed);
     if (key === null) return UNKNOWN;
     if (key === name) return { state: 'set', property, value: property.value };
   }
@@ -81,9 +72,7 @@ export function disablesTimeout(value: Node, imports: ImportTracker, falseDisabl
   const node = throughConst(value, imports);
   if (numberValue(node) === 0) return true;
   if (falseDisables && node.type === 'Literal' && node.value === false) return true;
-  if (node.type === 'Identifier') return (node.name === 'Infinity' || node.name === 'undefined') && imports.isGlobal(node);
-  if (node.type === 'MemberExpression' && !node.computed && node.object.type === 'Identifier' && node.property.type === 'Identifier') {
-    return node.object.name === 'Number' && node.property.name === 'POSITIVE_INFINITY' && imports.isGlobal(node.object);
-  }
-  return false;
+  if (node.type === 'Identifier') return node.name === 'Infinity' || node.name === 'undefined' ? imports.globalName(node) !== null : false;
+  const origin = node.type === 'MemberExpression' ? imports.originOf(node) : null;
+  return origin?.module === null && origin.path.join('.') === 'Number.POSITIVE_INFINITY';
 }

@@ -6,7 +6,7 @@
  * aborts (or nothing) does not; everything the file does not show is unknown.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { unwrapExpression } from '../retry/ast';
+import { unwrapExpression } from '../ast/unwrap';
 import { isGlobalCall, memberName } from './flow';
 import type { TimeoutContext } from './model';
 
@@ -25,9 +25,7 @@ export function insideTimer(node: Node, ctx: TimeoutContext): boolean {
   for (let current: Node | undefined = node; current?.parent; current = current.parent) {
     const parent: Node = current.parent;
     if (parent.type !== 'CallExpression' || parent.callee === current) continue;
-    const callee = unwrapExpression(parent.callee);
-    const name = callee.type === 'Identifier' ? callee.name : null;
-    if (name === 'setTimeout' && ctx.imports.isGlobal(callee as TSESTree.Identifier)) return true;
+    if (ctx.imports.globalName(parent.callee) === 'setTimeout') return true;
   }
   return false;
 }
@@ -76,8 +74,7 @@ export function signalBound(node: Node, ctx: TimeoutContext, depth = 0): SignalB
     const init = imports.constInit(owner);
     const made = init ? unwrapExpression(init) : null;
     if (made?.type !== 'NewExpression') return 'unknown';
-    const callee = unwrapExpression(made.callee);
-    if (callee.type !== 'Identifier' || callee.name !== 'AbortController' || !imports.isGlobal(callee)) return 'unknown';
+    if (imports.globalName(made.callee) !== 'AbortController') return 'unknown';
     return controllerBound(variable!, ctx);
   }
   return 'unknown';

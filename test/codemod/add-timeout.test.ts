@@ -13,14 +13,8 @@ import addTimeout, { codemod as addTimeoutDefinition } from '../../codemods/add-
 import { run, type RunReport } from '../../src/cli/main';
 import { runCodemod } from '../../src/codemod/codemod';
 
-class Stream {
-  text = '';
-  isTTY = false;
-  write(chunk: string) {
-    this.text += chunk;
-    return true;
-  }
-}
+/** An output stream that keeps what is written. */
+const capture = () => ({ text: '', isTTY: false, write(chunk: string) { this.text += chunk; return true; } });
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -46,8 +40,8 @@ describe('add-timeout', () => {
     writeFileSync(join(dir, 'src/api.ts'), SOURCE);
     writeFileSync(join(dir, 'src/clean.ts'), 'export const answer = 42;\n');
     const argv = ['codemod', 'add-timeout', 'src', '--timeout-ms', '2500', '--no-eslint-config', '--cpus', '1', '--report', 'report.json'];
-    const stderr = new Stream();
-    expect(await run(argv, { cwd: dir, stdout: new Stream(), stderr })).toBe(0);
+    const stderr = capture();
+    expect(await run(argv, { cwd: dir, stdout: capture(), stderr })).toBe(0);
     expect(stderr.text).toContain('src/api.ts: changed');
     expect(readFileSync(join(dir, 'src/api.ts'), 'utf8')).toBe(`import axios from 'axios';
 export const load = (url: string) => fetch(url, { signal: AbortSignal.timeout(2500) });
@@ -60,16 +54,16 @@ export const list = () => axios.get('/items', { timeout: 2500 });
     expect(report.summary).toMatchObject({ filesChanged: 1, filesUnchanged: 1, filesErrored: 0, sitesRewritten: 2, sitesLeft: 0 });
     const sites = report.files.flatMap((f) => f.rewritten.map((s) => `${s.location} ${s.ruleId}`));
     expect(sites).toEqual(['src/api.ts:2:38 resilience/require-timeout', 'src/api.ts:3:27 resilience/require-timeout']);
-    const again = new Stream();
-    expect(await run(['codemod', 'add-timeout', 'src', '--dry', '--no-eslint-config', '--cpus', '1'], { cwd: dir, stdout: again, stderr: new Stream() })).toBe(0);
+    const again = capture();
+    expect(await run(['codemod', 'add-timeout', 'src', '--dry', '--no-eslint-config', '--cpus', '1'], { cwd: dir, stdout: again, stderr: capture() })).toBe(0);
     expect(again.text).toBe('');
   });
 
   it('rejects a --timeout-ms that is not a non-negative integer', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'resilience-add-timeout-'));
     dirs.push(dir);
-    const stderr = new Stream();
-    expect(await run(['codemod', 'add-timeout', '.', '--timeout-ms', '10s'], { cwd: dir, stdout: new Stream(), stderr })).toBe(2);
+    const stderr = capture();
+    expect(await run(['codemod', 'add-timeout', '.', '--timeout-ms', '10s'], { cwd: dir, stdout: capture(), stderr })).toBe(2);
     expect(stderr.text).toMatch(/timeoutMs must be a non-negative integer \(got "10s"\)/);
   });
 
