@@ -10,15 +10,15 @@ import type { TimeoutContext } from './model';
 
 type Call = TSESTree.CallExpression | TSESTree.NewExpression;
 
-/** Adds `name: value` as the last property of an object literal. */
-export function addProperty(ctx: TimeoutContext, object: TSESTree.ObjectExpression, name: string, value: string): TextEdit[] {
-  const property = `${name}: ${value}`;
+/** Adds `name: value` (and any further `[name, value]` pairs) as the last properties of an object literal. */
+export function addProperty(ctx: TimeoutContext, object: TSESTree.ObjectExpression, name: string, value: string, ...more: [string, string][]): TextEdit[] {
+  const properties = [[name, value], ...more].map(([key, text]) => `${key}: ${text}`);
   const text = ctx.sourceCode.text;
   const last = object.properties.at(-1);
-  if (!last) return [{ range: object.range, text: `{ ${property} }` }];
+  if (!last) return [{ range: object.range, text: `{ ${properties.join(', ')} }` }];
   const multiline = startsLine(text, last.range[0]) && text.slice(object.range[0], last.range[0]).includes('\n');
   const separator = multiline ? `,\n${lineIndent(text, last.range[0])}` : ', ';
-  return [{ range: [last.range[1], last.range[1]], text: `${separator}${property}` }];
+  return [{ range: [last.range[1], last.range[1]], text: properties.map((property) => `${separator}${property}`).join('') }];
 }
 
 /** Replaces the value of an existing property (a shorthand `timeout` becomes `timeout: value`). */

@@ -478,6 +478,11 @@ function checkPg(call: Call, origin: Origin, r: Reporter): void {
 
 const HTTP_HANDLER_MODULES = new Set(['@smithy/node-http-handler', '@aws-sdk/node-http-handler']);
 
+/**
+ * `requestTimeout` bounds a request; since @smithy/node-http-handler 4 it only
+ * logs a warning unless `throwOnRequestTimeout: true` (before, it was a socket
+ * idle timeout), so the suggestions set both. `socketTimeout` also bounds it.
+ */
 function checkAwsClient(call: Call, origin: Origin, r: Reporter): void {
   if (call.type !== 'NewExpression') return;
   const path = modulePath(origin);
@@ -486,17 +491,18 @@ function checkAwsClient(call: Call, origin: Origin, r: Reporter): void {
   const library = 'the AWS SDK';
   const subject = `This ${path[0]}`;
   const option = 'requestTimeout';
+  const missing = `${option} in its requestHandler`;
+  const settingsText = `${option}: ${r.ms}, throwOnRequestTimeout: true`;
   const fix = (edits: TextEdit[] | null, text: string): Fix => ({ description: `Add ${text}.`, edits });
-  const handlerText = `requestHandler: { ${option}: ${r.ms} }`;
   const config = call.arguments[0];
   if (!config) {
-    r.missing(library, subject, `${option} in its requestHandler`, call, fix(insertArgument(r.ctx, call, 0, `{ ${handlerText} }`), handlerText));
+    r.missing(library, subject, missing, call, fix(insertArgument(r.ctx, call, 0, `{ requestHandler: { ${settingsText} } }`), `requestHandler: { ${settingsText} }`));
     return;
   }
   const handler = lookupIn(config, 'requestHandler', imports);
   if (handler.state === 'unknown') return;
   if (handler.state === 'absent') {
-    r.missing(library, subject, `${option} in its requestHandler`, call, fix(r.setOption(call, 0, 'requestHandler', `{ ${option}: ${r.ms} }`), handlerText));
+    r.missing(library, subject, missing, call, fix(r.setOption(call, 0, 'requestHandler', `{ ${settingsText} }`), `requestHandler: { ${settingsText} }`));
     return;
   }
   const value = throughConst(handler.value, imports);
@@ -506,16 +512,24 @@ function checkAwsClient(call: Call, origin: Origin, r: Reporter): void {
     const made = originOf(value.callee, r.ctx);
     if (!made || !HTTP_HANDLER_MODULES.has(made.module ?? '') || modulePath(made).join('.') !== 'NodeHttpHandler') return;
     if (value.arguments.length === 0) {
-      r.missing(library, subject, `${option} in its requestHandler`, call, fix(insertArgument(r.ctx, value, 0, `{ ${option}: ${r.ms} }`), `${option}: ${r.ms}`));
+      r.missing(library, subject, missing, call, fix(insertArgument(r.ctx, value, 0, `{ ${settingsText} }`), settingsText));
       return;
     }
     settings = objectLiteral(value.arguments[0], imports);
   }
   if (!settings) return;
   const timeout = lookup(settings, option, imports);
-  if (timeout.state === 'set' && disablesTimeout(timeout.value, imports)) r.disabled(library, subject, timeout.property, option, r.ms);
+  const throws = lookup(settings, 'throwOnRequestTimeout', imports).state !== 'absent';
+  const alsoThrow: [string, string][] = throws ? [] : [['throwOnRequestTimeout', 'true']];
+  if (timeout.state === 'set' && disablesTimeout(timeout.value, imports)) {
+    const edits = [...replaceProperty(timeout.property, option, r.ms), ...(throws ? [] : addProperty(r.ctx, settings, 'throwOnRequestTimeout', 'true'))];
+    r.findings.push({ library, kind: 'disabled', node: timeout.property, subject, option: `${option}: ${r.text(timeout.value)}`, fix: { description: `Set ${option} to ${r.ms}.`, edits }, noFix: null });
+    return;
+  }
   if (timeout.state !== 'absent') return;
-  r.missing(library, subject, `${option} in its requestHandler`, call, fix(addProperty(r.ctx, settings, option, r.ms), `${option}: ${r.ms}`));
+  const socket = lookup(settings, 'socketTimeout', imports);
+  if (socket.state === 'unknown' || (socket.state === 'set' && !disablesTimeout(socket.value, imports))) return;
+  r.missing(library, subject, missing, call, fix(addProperty(r.ctx, settings, option, r.ms, ...alsoThrow), throws ? `${option}: ${r.ms}` : settingsText));
 }
 
 // ---------------------------------------------------------------------------

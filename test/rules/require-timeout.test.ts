@@ -177,6 +177,9 @@ export const s3 = new S3Client({ requestHandler: new NodeHttpHandler({ requestTi
 export const ddb = new S3Client({ region: 'eu-west-1', requestHandler: { requestTimeout: 5000 } });
 export const command = new GetObjectCommand({ Bucket: 'b', Key: 'k' });`,
     `import { S3Client } from '@aws-sdk/client-s3';
+export const s3 = new S3Client({ requestHandler: { socketTimeout: 30000 } });
+export const s3b = new S3Client({ requestHandler: { requestTimeout: 5000, throwOnRequestTimeout: true } });`,
+    `import { S3Client } from '@aws-sdk/client-s3';
 export const s3 = new S3Client({ requestHandler: handler });
 export const make = (config) => new S3Client(config);`,
 
@@ -701,7 +704,7 @@ new DynamoDBClient();`,
           ...missing([4, 1, 4, 41], `import * as s3 from '@aws-sdk/client-s3';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-new s3.S3Client({ region: 'eu-west-1', requestHandler: { requestTimeout: 10000 } });
+new s3.S3Client({ region: 'eu-west-1', requestHandler: { requestTimeout: 10000, throwOnRequestTimeout: true } });
 new DynamoDBClient({ requestHandler: new NodeHttpHandler() });
 new DynamoDBClient({ requestHandler: new NodeHttpHandler({ connectionTimeout: 1000 }) });
 new DynamoDBClient();`),
@@ -711,7 +714,7 @@ new DynamoDBClient();`),
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 new s3.S3Client({ region: 'eu-west-1' });
-new DynamoDBClient({ requestHandler: new NodeHttpHandler({ requestTimeout: 10000 }) });
+new DynamoDBClient({ requestHandler: new NodeHttpHandler({ requestTimeout: 10000, throwOnRequestTimeout: true }) });
 new DynamoDBClient({ requestHandler: new NodeHttpHandler({ connectionTimeout: 1000 }) });
 new DynamoDBClient();`),
         missing([6, 1, 6, 89], `import * as s3 from '@aws-sdk/client-s3';
@@ -719,7 +722,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 new s3.S3Client({ region: 'eu-west-1' });
 new DynamoDBClient({ requestHandler: new NodeHttpHandler() });
-new DynamoDBClient({ requestHandler: new NodeHttpHandler({ connectionTimeout: 1000, requestTimeout: 10000 }) });
+new DynamoDBClient({ requestHandler: new NodeHttpHandler({ connectionTimeout: 1000, requestTimeout: 10000, throwOnRequestTimeout: true }) });
 new DynamoDBClient();`),
         missing([7, 1, 7, 21], `import * as s3 from '@aws-sdk/client-s3';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -727,7 +730,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 new s3.S3Client({ region: 'eu-west-1' });
 new DynamoDBClient({ requestHandler: new NodeHttpHandler() });
 new DynamoDBClient({ requestHandler: new NodeHttpHandler({ connectionTimeout: 1000 }) });
-new DynamoDBClient({ requestHandler: { requestTimeout: 10000 } });`),
+new DynamoDBClient({ requestHandler: { requestTimeout: 10000, throwOnRequestTimeout: true } });`),
       ],
     },
     {
@@ -735,7 +738,7 @@ new DynamoDBClient({ requestHandler: { requestTimeout: 10000 } });`),
 export const s3 = new S3Client({ requestHandler: { requestTimeout: 0 } });`,
       errors: [
         disabled([2, 52, 2, 69], `import { S3Client } from '@aws-sdk/client-s3';
-export const s3 = new S3Client({ requestHandler: { requestTimeout: 10000 } });`),
+export const s3 = new S3Client({ requestHandler: { requestTimeout: 10000, throwOnRequestTimeout: true } });`),
       ],
     },
     // Renamed and dynamic imports.
@@ -759,6 +762,34 @@ export async function probe(url) {
   httpGet(url, { headers: {} }, (res) => res.resume());
   return client.head(url, { timeout: 10000 });
 }`),
+      ],
+    },
+    // A handler written one option a line: each added option on its own line; throwOnRequestTimeout kept when set.
+    {
+      code: `import { SQSClient } from '@aws-sdk/client-sqs';
+export const sqs = new SQSClient({
+  requestHandler: {
+    connectionTimeout: 1000,
+  },
+});
+export const other = new SQSClient({ requestHandler: { throwOnRequestTimeout: true } });`,
+      errors: [
+        missing([2, 20, 6, 3], `import { SQSClient } from '@aws-sdk/client-sqs';
+export const sqs = new SQSClient({
+  requestHandler: {
+    connectionTimeout: 1000,
+    requestTimeout: 10000,
+    throwOnRequestTimeout: true,
+  },
+});
+export const other = new SQSClient({ requestHandler: { throwOnRequestTimeout: true } });`),
+        missing([7, 22, 7, 88], `import { SQSClient } from '@aws-sdk/client-sqs';
+export const sqs = new SQSClient({
+  requestHandler: {
+    connectionTimeout: 1000,
+  },
+});
+export const other = new SQSClient({ requestHandler: { throwOnRequestTimeout: true, requestTimeout: 10000 } });`),
       ],
     },
     // TypeScript: see through \`as\` and \`!\`.
