@@ -5,55 +5,46 @@
  * rewrite that bounds it. The rule only reports.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { type AnalysisContext, type FileAnalysis, NOTHING_TO_ANALYSE } from '../analysis';
 import { ImportTracker, stripNodePrefix } from '../imports';
 import { AWS_CLIENT_PREFIX, TIMEOUT_MODULES, TimeoutChecks } from './libraries';
 import type { TimeoutContext, TimeoutHandlers, TimeoutOptions } from './model';
 
 export type { TimeoutFinding, TimeoutHandlers, TimeoutOptions } from './model';
 
-export class TimeoutAnalysis {
+/** Whether a file can hold a finding: it names `fetch`, or a client module in a string (import, require, import()). */
+function mayWait(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const modules = new Set(TIMEOUT_MODULES);
+  return sourceCode.ast.tokens.some((token) => {
+    if (token.type === 'Identifier') return token.value === 'fetch';
+    if (token.type !== 'String' && token.type !== 'Template') return false;
+    const name = stripNodePrefix(token.value.slice(1, -1));
+    return modules.has(name) || name.startsWith(AWS_CLIENT_PREFIX);
+  });
+}
+
+export class TimeoutAnalysis implements FileAnalysis {
   private readonly checks: TimeoutChecks;
-  /** Whether the file can hold any finding (names a client module, or `fetch`), computed once. */
-  private relevant: boolean | null = null;
 
   constructor(
-    private readonly context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+    context: AnalysisContext,
     options: TimeoutOptions,
     private readonly handlers: TimeoutHandlers,
   ) {
     const sourceCode = context.sourceCode;
-    const ctx: TimeoutContext = {
-      sourceCode,
-      keys: sourceCode.visitorKeys,
-      imports: new ImportTracker(sourceCode),
-      options,
-    };
+    const ctx: TimeoutContext = { sourceCode, keys: sourceCode.visitorKeys, imports: new ImportTracker(sourceCode), options };
     this.checks = new TimeoutChecks(ctx);
-  }
-
-  private isRelevant(): boolean {
-    if (this.relevant !== null) return this.relevant;
-    const modules = new Set(TIMEOUT_MODULES);
-    this.relevant = this.context.sourceCode.ast.tokens.some((token) => {
-      if (token.type === 'Identifier') return token.value === 'fetch';
-      if (token.type !== 'String' && token.type !== 'Template') return false;
-      const name = stripNodePrefix(token.value.slice(1, -1));
-      return modules.has(name) || name.startsWith(AWS_CLIENT_PREFIX);
-    });
-    return this.relevant;
   }
 
   /** The listeners a rule returns from `create`. */
   listeners(): TSESLint.RuleListener {
     const onCall = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
-      if (!this.isRelevant()) return;
       for (const finding of this.checks.call(node)) this.handlers.onFinding(finding);
     };
     return {
       CallExpression: onCall,
       NewExpression: onCall,
       AssignmentExpression: (node) => {
-        if (!this.isRelevant()) return;
         for (const finding of this.checks.assignment(node)) this.handlers.onFinding(finding);
       },
     };
@@ -61,10 +52,7 @@ export class TimeoutAnalysis {
 }
 
 /** Creates the analysis for one file; the rule returns `analysis.listeners()`. */
-export function createTimeoutAnalysis(
-  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
-  options: TimeoutOptions,
-  handlers: TimeoutHandlers,
-): TimeoutAnalysis {
+export function createTimeoutAnalysis(context: AnalysisContext, options: TimeoutOptions, handlers: TimeoutHandlers): FileAnalysis {
+  if (!mayWait(context.sourceCode)) return NOTHING_TO_ANALYSE;
   return new TimeoutAnalysis(context, options, handlers);
 }
