@@ -8,8 +8,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker } from '../imports';
-import { staticKeyName } from '../ast/static';
-import { unwrapExpression } from '../ast/unwrap';
+import { staticKeyName, staticMemberName } from '../ast/static';
+import { unwrapExpression, valueSlot } from '../ast/unwrap';
 import { numberValue } from '../retry/ast';
 
 type Node = TSESTree.Node;
@@ -31,11 +31,42 @@ export function throughConst(node: Node, imports: ImportTracker): Node {
   return init ? unwrapExpression(init) : unwrapped;
 }
 
-/** The object literal an argument is (directly or through a `const`), or null. */
-export function objectLiteral(node: Node | undefined, imports: ImportTracker): TSESTree.ObjectExpression | null {
+/**
+ * Keys a `const` object gets after its initialiser (`options.host = ...`);
+ * 'any' when a write could set any key (a computed key, `Object.assign(options, ...)`).
+ */
+function laterWrites(identifier: TSESTree.Identifier, imports: ImportTracker): Set<string> | 'any' {
+  const keys = new Set<string>();
+  for (const reference of imports.variableOf(identifier)?.references ?? []) {
+    const use = valueSlot(reference.identifier as Node);
+    const parent = use.parent;
+    if (parent?.type === 'MemberExpression' && parent.object === use && parent.parent?.type === 'AssignmentExpression' && parent.parent.left === parent) {
+      const key = staticMemberName(parent);
+      if (key === null) return 'any';
+      keys.add(key);
+    } else if (parent?.type === 'CallExpression' && parent.arguments[0] === use) {
+      const callee = imports.originOf(parent.callee);
+      if (callee?.module === null && callee.path.join('.') === 'Object.assign') return 'any';
+    }
+  }
+  return keys;
+}
+
+/**
+ * The object literal an argument is (directly or through a `const`), or null.
+ * With `name`: also null when the `const` object gets that key (or any key
+ * the file cannot name) assigned later.
+ */
+export function objectLiteral(node: Node | undefined, imports: ImportTracker, name?: string): TSESTree.ObjectExpression | null {
   if (!node || node.type === 'SpreadElement') return null;
   const value = throughConst(node, imports);
-  return value.type === 'ObjectExpression' ? value : null;
+  if (value.type !== 'ObjectExpression') return null;
+  const written = unwrapExpression(node);
+  if (name !== undefined && written.type === 'Identifier') {
+    const keys = laterWrites(written, imports);
+    if (keys === 'any' || keys.has(name)) return null;
+  }
+  return value;
 }
 
 /** What `object[name]` is, reading the literal from its last property back. */
@@ -44,7 +75,7 @@ export function lookup(object: TSESTree.ObjectExpression, name: string, imports:
   for (let i = object.properties.length - 1; i >= 0; i--) {
     const property = object.properties[i]!;
     if (property.type === 'SpreadElement') {
-      const spread = objectLiteral(property.argument, imports);
+      const spread = objectLiteral(property.argument, imports, name);
       if (!spread) return UNKNOWN;
       const inner = lookup(spread, name, imports, depth + 1);
       if (inner.state !== 'absent') return inner;
@@ -59,7 +90,7 @@ export function lookup(object: TSESTree.ObjectExpression, name: string, imports:
 
 /** Looks `name` up in an argument: unknown unless the argument is an object literal the file shows. */
 export function lookupIn(node: Node | undefined, name: string, imports: ImportTracker): Lookup {
-  const object = objectLiteral(node, imports);
+  const object = objectLiteral(node, imports, name);
   return object ? lookup(object, name, imports) : UNKNOWN;
 }
 

@@ -146,6 +146,18 @@ export function a(cb) {
 export const a = (options, cb) => http.request(options, cb);
 export const b = (cb) => http.request({ host: 'example.com' }, cb);`,
 
+    // Trap: a const options object that gets its timeout (or any key) assigned later.
+    `import http from 'http';
+export function a(host, cb) {
+  const options = { host, path: '/' };
+  options.timeout = 5000;
+  return http.request(options, cb).end();
+}`,
+    `export function a(url, extra) {
+  const init = { method: 'GET' };
+  Object.assign(init, extra);
+  return fetch(url, init);
+}`,
     // superagent with .timeout, or a plugin that may set one.
     `import request from 'superagent';
 export const a = () => request.get('/users').timeout({ response: 5000, deadline: 60000 });
@@ -790,6 +802,27 @@ export const sqs = new SQSClient({
   },
 });
 export const other = new SQSClient({ requestHandler: { throwOnRequestTimeout: true, requestTimeout: 10000 } });`),
+      ],
+    },
+    // Keys assigned to the options object later are seen; others do not bound the wait.
+    {
+      code: `import http from 'http';
+export function connect(host, cb) {
+  const options = { method: 'CONNECT' };
+  options.host = host;
+  const req = http.request(options);
+  req.once('connect', cb);
+  req.end();
+}`,
+      errors: [
+        missing([5, 15, 5, 36], `import http from 'http';
+export function connect(host, cb) {
+  const options = { method: 'CONNECT', timeout: 10000 };
+  options.host = host;
+  const req = http.request(options);
+  req.once('connect', cb);
+  req.end();
+}`),
       ],
     },
     // TypeScript: see through \`as\` and \`!\`.
