@@ -438,7 +438,11 @@ function checkSuperagent(call: Call, origin: Origin, r: Reporter): void {
   const timeouts = steps.filter((step) => step.name === 'timeout');
   for (const step of timeouts) {
     const arg = step.call.arguments[0];
-    if (arg && arg.type !== 'SpreadElement' && disablesTimeout(arg, imports, true)) r.disabled('superagent', subject, arg, 'timeout', r.ms);
+    if (!arg || arg.type === 'SpreadElement') continue;
+    // `.timeout(0)`, or `.timeout({ response: 0, deadline: 0 })`: every limit off.
+    const limits = objectLiteral(arg, imports);
+    const values = limits?.properties.map((p) => (p.type === 'Property' ? p.value : null)) ?? [arg];
+    if (values.length > 0 && values.every((value) => !!value && disablesTimeout(value, imports, true))) r.disabled('superagent', subject, arg, 'timeout', r.ms);
   }
   if (timeouts.length > 0) return;
   r.missing('superagent', subject, '.timeout(...)', call, {

@@ -650,6 +650,17 @@ export async function users() {
       ],
     },
 
+    {
+      code: `import request from 'superagent';
+export const a = () => request.get('/x').timeout({ response: 0, deadline: 0 });
+export const b = () => request.get('/x').timeout({ response: 5000, deadline: 0 });`,
+      errors: [
+        disabled([2, 50, 2, 78], `import request from 'superagent';
+export const a = () => request.get('/x').timeout(10000);
+export const b = () => request.get('/x').timeout({ response: 5000, deadline: 0 });`),
+      ],
+    },
+
     // pg: Pool / Client through every import form, reported at the constructor.
     {
       code: `const { Pool } = require('pg');
