@@ -8,9 +8,8 @@
 import { createCloneAnalysis, type HotKind } from '../src/clones/analysis';
 import { createRule } from '../src/create-rule';
 import { editsToFix } from '../src/fix/edits';
-import { parsePatternOption } from '../src/hot-path/options';
 import { shallowCopyRewrite } from '../src/clones/shallow-copy';
-import { getSettings } from '../src/settings';
+import { getPatternLists } from '../src/settings';
 
 type Options = [{ ignoreLoops?: boolean; hotFunctions?: string[]; cloneFunctions?: string[] }];
 type MessageId =
@@ -82,10 +81,7 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ ignoreLoops: false, hotFunctions: [], cloneFunctions: [] }],
   },
   create(context, [options]) {
-    const settings = getSettings(context);
-    const optionPath = `options of resilience/${RULE_NAME}`;
-    const cloneFunctions = [...settings.cloneFunctions, ...parsePatternOption(options.cloneFunctions, `${optionPath}.cloneFunctions`)];
-    const hotFunctions = [...settings.hotFunctions, ...parsePatternOption(options.hotFunctions, `${optionPath}.hotFunctions`)];
+    const { cloneFunctions, hotFunctions } = getPatternLists(context, options, RULE_NAME);
     const { sourceCode } = context;
     const analysis = createCloneAnalysis(context, { ignoreLoops: options.ignoreLoops ?? false, hotFunctions, cloneFunctions }, {
       onHotClone(clone, why) {
