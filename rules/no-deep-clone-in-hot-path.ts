@@ -11,6 +11,7 @@ import { editsToFix } from '../src/fix/edits';
 import { nestedChange, shallowCopyRewrite } from '../src/clones/shallow-copy';
 import { noFixText } from '../src/fix/no-fix';
 import { getPatternLists } from '../src/settings';
+import { INVALID_SETTINGS_MESSAGE, readSettings } from '../src/settings-errors';
 
 type Options = [{ loops?: LoopMode; ignoreLoops?: boolean; hotFunctions?: string[]; cloneFunctions?: string[] }];
 type MessageId =
@@ -21,7 +22,8 @@ type MessageId =
   | 'cloneInReducer'
   | 'cloneInLoop'
   | 'cloneInMarkedFunction'
-  | 'replaceWithShallowCopy';
+  | 'replaceWithShallowCopy'
+  | 'invalidSettings';
 
 const MESSAGE_BY_KIND: Record<HotKind, MessageId> = {
   request: 'cloneInRequestHandler',
@@ -56,6 +58,7 @@ export default createRule<Options, MessageId>({
       cloneInReducer: REPORT,
       cloneInLoop: REPORT,
       cloneInMarkedFunction: REPORT,
+      invalidSettings: INVALID_SETTINGS_MESSAGE,
       replaceWithShallowCopy: 'Replace with a shallow copy (`{ ...{{source}} }`) - nested objects become shared, and arrays, Maps, Sets, Dates and class instances become plain objects.',
     },
     schema: [
@@ -89,6 +92,9 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ loops: 'hot-code', ignoreLoops: false, hotFunctions: [], cloneFunctions: [] }],
   },
   create(context, [options]) {
+    // Bad settings: one message at the top of the file and nothing else (src/settings-errors.ts).
+    const read = readSettings(context, RULE_NAME);
+    if ('invalid' in read) return read.invalid;
     const { cloneFunctions, hotFunctions } = getPatternLists(context, options, RULE_NAME);
     const { sourceCode } = context;
     const loops = options.loops ?? 'hot-code';
