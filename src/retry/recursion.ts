@@ -94,8 +94,12 @@ function isFalsyValue(node: Node): boolean {
 const TAKE_METHODS = new Set(['shift', 'pop', 'dequeue', 'poll', 'take']);
 /** Methods that put an item back on a queue. */
 const PUT_BACK_METHODS = new Set(['unshift', 'push', 'enqueue', 'add', 'splice']);
-/** Calls that open a connection: `net.connect`, `net.createConnection`, `client.connect()`, `socket.open()`, `io(url)`. */
-const CONNECT_CALL = /connect|^(open|dial|login|createClient|createSocket|io)$/i;
+/**
+ * Calls that open a connection: `net.connect`, `client._connect()`,
+ * `reconnect()`, `connectToServer()`, `net.createConnection`, `socket.open()`,
+ * `io(url)`; not `disconnect`, `isConnected`, `_handleConnected`.
+ */
+const CONNECT_CALL = /^_*(re)?connect($|[A-Z_0-9])|^(createConnection|open|dial|login|createClient|createSocket|io)$/;
 /** Constructors of connections: `new WebSocket(url)`, `new net.Socket()`, `new EventSource(url)`, `new Redis()`, `new pg.Client()`. */
 const CONNECTION_CLASS = /socket|sock$|eventsource|connection|client$|^redis$|^cluster$/i;
 /** Methods that use up a cached value (`cache.removeAccessToken()`, `tokens.delete(key)`). */
@@ -260,6 +264,7 @@ export class RecursiveRetries {
     let failure: 'catch' | 'promise' | 'callback' | null = null;
     let event: string | null = null;
     let scheduledBy = timerCall;
+    let guardedInInterval = false;
     const guards: { test: Node; branch: Node }[] = [];
     const failureRegions: Node[] = [];
     const errorNames = new Set<string>();
@@ -302,7 +307,11 @@ export class RecursiveRetries {
       if (isFunction(node) && node !== target) {
         const role = this.callbackRole(node);
         if (role === null) return false;
-        if (role.kind === 'timer') scheduledBy = role.call;
+        if (role.kind === 'timer') {
+          scheduledBy = role.call;
+          // `setInterval(() => { if (--countdown === 0) connect(); }, 1000)`: the interval is a countdown tick, not the wait.
+          guardedInInterval = guards.length > 0 && isIntervalCall(role.call, this.ctx.imports);
+        }
         else if (role.kind === 'promise') {
           promiseHandler ??= node;
           failure ??= 'promise';
@@ -315,6 +324,8 @@ export class RecursiveRetries {
       node = parent;
     }
     if (!failure && !event) return false;
+    // Through a helper, only reconnects: a failure path that calls a function which calls back is more often a trampoline or error propagation.
+    if (route && failure) return false;
     // `invoke('throw', err)`: the failure is handed on, not retried.
     const passed = timerCall && call === timerCall ? call.arguments.slice(2) : call.arguments;
     if (errorNames.size > 0 && passed.some((arg) => mentionsName(this.keys, arg, errorNames))) return false;
@@ -376,7 +387,8 @@ export class RecursiveRetries {
     const waitsInFailure: TSESTree.ExpressionStatement[] = [];
     let wait: WaitInfo = NO_WAIT;
     if (scheduledBy) {
-      if (timerKind(scheduledBy, this.ctx.imports) === 'setTimeout' || isIntervalCall(scheduledBy, this.ctx.imports)) {
+      if (guardedInInterval) wait = { kind: 'unknown', capped: false, jitter: false };
+      else if (timerKind(scheduledBy, this.ctx.imports) === 'setTimeout' || isIntervalCall(scheduledBy, this.ctx.imports)) {
         wait = classifyDelay(scheduledBy.arguments[1] ?? null, { keys: this.keys, writes, varying });
       }
     } else {

@@ -2184,6 +2184,12 @@ ruleTester.run('no-unbounded-retry: real-code look-alikes and misses', rule, {
   });
   deliver(outStore);
 }`,
+    // Trap: \`disconnect\`, \`onconnect\`, \`_handleConnected\` open no connection.
+    `function watch() {
+  client.disconnect();
+  client.onconnect = () => handleConnected();
+  client.on('end', () => setTimeout(watch, 1000));
+}`,
     // Trap: restarting a child process on 'close' is not a reconnect.
     `function startWorker() {
   const child = spawn('node', ['worker.js']);

@@ -1342,6 +1342,20 @@ ruleTester.run('require-retry-backoff: real-code look-alikes and misses', rule, 
     throw err;
   });
 }`,
+    // Trap (@node-red/editor-client): a setInterval that counts down and reconnects once at 0 ticks every second, but that tick is not the wait.
+    `function connect() {
+  const ws = new WebSocket(url);
+  ws.onclose = () => {
+    let countdown = 60;
+    const timer = setInterval(() => {
+      countdown--;
+      if (countdown === 0) {
+        clearInterval(timer);
+        connect();
+      }
+    }, 1000);
+  };
+}`,
     // The legacy driver's reconnects switched off.
     `import { MongoClient } from 'mongodb';
 await MongoClient.connect(url, { autoReconnect: false, reconnectInterval: 1000 });`,
