@@ -48,6 +48,7 @@ export const NO_FIX = {
   catchValue: 'a .catch handler turns the failure into a value, so there is no error to rethrow when attempts run out',
   recursion: 'the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments)',
   callback: 'the retry is scheduled from a callback, whose last failure has no caller to report to',
+  errorFirst: 'the retry runs in an error-first callback, so the last error must be handed to its callback by hand',
   promiseHandler: 'the .catch handler is async or does not simply return the retry, which the rewrite needs',
   reconnect: 'a reconnect handler has no caller to report the last failure to',
   // Retry libraries.

@@ -415,7 +415,8 @@ export class RecursiveRetries {
     else if (!scheduledBy && !route && failure === 'promise' && promiseHandler && this.chainReturned(target, promiseHandler)) {
       // The chain is what the function returns: its caller does see the last failure.
       noFix = this.canTakeAttemptParameter(call, frame) ? NO_FIX.promiseHandler : NO_FIX.recursion;
-    } else if (scheduledBy || route || failure !== 'catch') noFix = NO_FIX.callback;
+    } else if (failure === 'callback') noFix = NO_FIX.errorFirst;
+    else if (scheduledBy || route || failure !== 'catch') noFix = NO_FIX.callback;
     else if (!target.async) noFix = NO_FIX.sync;
     else noFix = NO_FIX.recursion;
     this.ctx.onRetry({

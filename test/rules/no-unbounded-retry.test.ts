@@ -1078,7 +1078,7 @@ function connect() {
           column: 7,
           endLine: 4,
           endColumn: 47,
-          data: {'noFix':' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.','name':'readRemote'},
+          data: {'noFix':' No quick fix: the retry runs in an error-first callback, so the last error must be handed to its callback by hand.','name':'readRemote'},
           suggestions: [],
         },
       ],
