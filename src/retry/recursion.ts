@@ -196,7 +196,7 @@ export class RecursiveRetries {
     }
     if (!helper) return;
     const retried = this.resolveFunction(called, helper);
-    if (!retried || retried === helper.node || contains(retried, call)) return;
+    if (!retried || retried === helper.node || contains(retried, call) || !this.registersReconnect(retried)) return;
     const { name, method } = functionName(retried);
     const frame: FunctionFrame = { node: retried, name, method };
     const helperFrame = helper;
@@ -214,6 +214,22 @@ export class RecursiveRetries {
     for (const site of sites) {
       if (this.analyzeRecursion(call, frame, timerCall, { helper: helperFrame.node, site })) return;
     }
+  }
+
+  private readonly reconnecting = new Map<FunctionNode, boolean>();
+
+  /** Does the function register a reconnect-event handler (`on('close', ...)`, `onclose = ...`)? Once per function. */
+  private registersReconnect(fn: FunctionNode): boolean {
+    const cached = this.reconnecting.get(fn);
+    if (cached !== undefined) return cached;
+    const found = someAll(fn.body, this.keys, (n) => {
+      if (n.type === 'CallExpression') return this.listenerEvent(n) !== null;
+      if (n.type !== 'AssignmentExpression' || n.left.type !== 'MemberExpression' || n.left.computed || n.left.property.type !== 'Identifier') return false;
+      const property = n.left.property.name;
+      return property.startsWith('on') && RECONNECT_EVENTS.has(property.slice(2));
+    });
+    this.reconnecting.set(fn, found);
+    return found;
   }
 
   /** The function a call names when it is not around the call: a sibling method, or a function declared in scope. */
