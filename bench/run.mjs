@@ -9,6 +9,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { benchAudit } from './audit.mjs';
 import { corpusFiles, corpusPackages, corpusStats } from './corpus.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -246,6 +247,24 @@ for (let i = 0; i < runs; i++) {
 }
 const sp = summary(speedups);
 addRow('6. eslint --concurrency 2: speed-up over serial', sp, 'reported', null, same ? 'same findings as serial: yes' : 'same findings as serial: NO');
+
+// ---------------------------------------------------------------- 7. oxlint
+if (existsSync(join(root, 'node_modules/.bin/oxlint'))) {
+  const { oxlintSection } = await import('./oxlint.mjs');
+  // Whole-corpus runs through both binaries, four sides: a warm-up and at most 3 runs.
+  const oxRows = oxlintSection({ root, files, settings: JSON.parse(settings), ruleIds, runs: Math.min(runs, 3), warmUp: true, log });
+  for (const r of oxRows) addRow(r.measure, r.value, r.target, r.pass, r.note);
+} else {
+  addRow('7. oxlint', { median: NaN, min: NaN, max: NaN }, 'reported', null, 'oxlint is not installed (npm ci installs it)');
+}
+
+// ---------------------------------------------------------------- 8. audit
+if (existsSync(cli)) {
+  log('audit against eslint with the plugin over the same files');
+  for (const row of benchAudit({ files, runs, settings: JSON.stringify(JSON.parse(settings)), log })) {
+    addRow(row.measure, row.value, row.target, row.pass, row.note);
+  }
+}
 
 // ---------------------------------------------------------------- report
 const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`;

@@ -8,9 +8,9 @@
 import { createCloneAnalysis, type HotKind } from '../src/clones/analysis';
 import { createRule } from '../src/create-rule';
 import { editsToFix } from '../src/fix/edits';
-import { parsePatternOption } from '../src/hot-path/options';
 import { shallowCopyRewrite } from '../src/clones/shallow-copy';
-import { getSettings } from '../src/settings';
+import { getPatternLists } from '../src/settings';
+import { INVALID_SETTINGS_MESSAGE, readSettings } from '../src/settings-errors';
 
 type Options = [{ ignoreLoops?: boolean; hotFunctions?: string[]; cloneFunctions?: string[] }];
 type MessageId =
@@ -21,7 +21,8 @@ type MessageId =
   | 'cloneInReducer'
   | 'cloneInLoop'
   | 'cloneInMarkedFunction'
-  | 'replaceWithShallowCopy';
+  | 'replaceWithShallowCopy'
+  | 'invalidSettings';
 
 const MESSAGE_BY_KIND: Record<HotKind, MessageId> = {
   request: 'cloneInRequestHandler',
@@ -55,6 +56,7 @@ export default createRule<Options, MessageId>({
       cloneInReducer: REPORT,
       cloneInLoop: REPORT,
       cloneInMarkedFunction: REPORT,
+      invalidSettings: INVALID_SETTINGS_MESSAGE,
       replaceWithShallowCopy: 'Replace with a shallow copy (`{ ...{{source}} }`) - nested objects become shared, and arrays, Maps, Sets, Dates and class instances become plain objects.',
     },
     schema: [
@@ -82,10 +84,10 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ ignoreLoops: false, hotFunctions: [], cloneFunctions: [] }],
   },
   create(context, [options]) {
-    const settings = getSettings(context);
-    const optionPath = `options of resilience/${RULE_NAME}`;
-    const cloneFunctions = [...settings.cloneFunctions, ...parsePatternOption(options.cloneFunctions, `${optionPath}.cloneFunctions`)];
-    const hotFunctions = [...settings.hotFunctions, ...parsePatternOption(options.hotFunctions, `${optionPath}.hotFunctions`)];
+    // Bad settings: one message at the top of the file and nothing else (src/settings-errors.ts).
+    const read = readSettings(context, RULE_NAME);
+    if ('invalid' in read) return read.invalid;
+    const { cloneFunctions, hotFunctions } = getPatternLists(context, options, RULE_NAME);
     const { sourceCode } = context;
     const analysis = createCloneAnalysis(context, { ignoreLoops: options.ignoreLoops ?? false, hotFunctions, cloneFunctions }, {
       onHotClone(clone, why) {

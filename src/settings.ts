@@ -50,7 +50,7 @@ export const settingsSchema = {
             description: 'Which calls access the resource.',
             anyOf: ['modules', 'calls', 'globals'],
             properties: {
-              modules: stringList('module', 'Modules whose imported or required functions access the resource (`fs` also matches `node:fs`).'),
+              modules: stringList('module', 'Modules whose imported or required functions, and the clients they make (`new Pool()`, `axios.create()`), access the resource (`fs` also matches `node:fs`).'),
               paths: stringList('text', 'Only calls whose path argument starts with one of these prefixes count.'),
               pathIdentifiers: stringList('dotted', 'Only calls whose path argument is built from one of these names (template, `path.join`, `+`) count.'),
               calls: stringList('dotted', "Member calls by dotted pattern; `*` matches one segment (`uploadStore.*`)."),
@@ -319,4 +319,38 @@ export function getSettings(context: { settings?: Record<string, unknown> }): Re
     parsedBySettingsObject.set(raw, parsed);
   }
   return parsed;
+}
+
+/**
+ * A rule option that adds dotted patterns to a `settings.resilience` list
+ * (`hotFunctions`, `cloneFunctions`): validated like the settings, with the
+ * same clear error naming the option.
+ */
+function parsePatternOption(list: readonly string[] | undefined, path: string): DottedPattern[] {
+  return (list ?? []).map((text, index) => {
+    const parsed = parseDottedPattern(text);
+    if ('error' in parsed) {
+      throw new ResilienceConfigError(`${path}[${index}] must be a dotted name pattern such as "utils.deepCopy" (it ${parsed.error}).`);
+    }
+    return parsed;
+  });
+}
+
+/**
+ * `settings.resilience.cloneFunctions` and `.hotFunctions` with a rule's
+ * options of the same names added (eslint-plugin-n style: options merge over
+ * the settings here, beside the getter, not in the rule). `ruleName` names the
+ * options in errors.
+ */
+export function getPatternLists(
+  context: { settings?: Record<string, unknown> },
+  options: { cloneFunctions?: readonly string[]; hotFunctions?: readonly string[] },
+  ruleName: string,
+): { cloneFunctions: DottedPattern[]; hotFunctions: DottedPattern[] } {
+  const settings = getSettings(context);
+  const path = `options of resilience/${ruleName}`;
+  return {
+    cloneFunctions: [...settings.cloneFunctions, ...parsePatternOption(options.cloneFunctions, `${path}.cloneFunctions`)],
+    hotFunctions: [...settings.hotFunctions, ...parsePatternOption(options.hotFunctions, `${path}.hotFunctions`)],
+  };
 }

@@ -24,14 +24,14 @@ import { rules as pluginRules } from '../rules';
 const tsParser = require('@typescript-eslint/parser') as Linter.Parser;
 
 /** The plugin namespace rules are registered under, as in users' configs. */
-export const PLUGIN_NAMESPACE = 'resilience';
+const PLUGIN_NAMESPACE = 'resilience';
 
 /** Extensions the engine can parse, and so the codemods' default extensions. */
 export const SUPPORTED_EXTENSIONS = ['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mts', 'cts'] as const;
 
 const DEFAULT_LEFT_REASON = 'the rule offers no rewrite for this site';
 const UNFINISHED_REASON = 'the codemod could not apply this rewrite (pass limit reached, or the rewrite changes nothing)';
-export const DEFAULT_MAX_PASSES = 100;
+const DEFAULT_MAX_PASSES = 100;
 
 export { noQuickFixReason };
 
@@ -128,10 +128,7 @@ export function languageOptionsFor(filePath: string, sourceType?: 'module' | 'co
 }
 
 /** Looks up the named rules; throws a clear error naming any that are missing. */
-export function resolveRules(
-  ruleIds: readonly string[],
-  rules: Readonly<Record<string, RuleModule>> = pluginRules,
-): Record<string, RuleModule> {
+function resolveRules(ruleIds: readonly string[], rules: Readonly<Record<string, RuleModule>> = pluginRules): Record<string, RuleModule> {
   const missing = ruleIds.filter((id) => !Object.hasOwn(rules, id));
   if (missing.length > 0) {
     const known = Object.keys(rules);
@@ -146,8 +143,20 @@ export function resolveRules(
   return picked;
 }
 
+/** Rules looked up once, ready to lint any number of files. */
+export interface PreparedRules {
+  /** Rule names without the plugin prefix. */
+  ruleIds: readonly string[];
+  rules: Readonly<Record<string, RuleModule>>;
+}
+
+/** Looks up the named rules (in the plugin's index unless `rules` is given); throws `CodemodSetupError` naming any that are missing. */
+export function prepareRules(ruleIds: readonly string[], rules?: Readonly<Record<string, RuleModule>>): PreparedRules {
+  return { ruleIds: [...ruleIds], rules: resolveRules(ruleIds, rules) };
+}
+
 /** The property names a rule's options object accepts (from its schema), or null when unknown. */
-export function ruleOptionNames(rule: RuleModule): string[] | null {
+function ruleOptionNames(rule: RuleModule): string[] | null {
   const schema = rule.meta.schema as unknown;
   const first = Array.isArray(schema) ? (schema[0] as { properties?: Record<string, unknown> } | undefined) : undefined;
   if (!first || typeof first !== 'object' || !first.properties) return null;
@@ -241,8 +250,16 @@ function toCrlf(text: string): string {
  * a missing rule or bad option, and lets a rule's own exception through.
  */
 export function applyRuleSuggestions(input: ApplyRuleSuggestionsInput): ApplyRuleSuggestionsResult {
-  const { source, filePath, ruleIds } = input;
-  const rules = resolveRules(ruleIds, input.rules);
+  return applyPreparedRules(prepareRules(input.ruleIds, input.rules), input);
+}
+
+/** `applyRuleSuggestions` with the rules already looked up (a codemod run looks them up once). */
+export function applyPreparedRules(
+  prepared: PreparedRules,
+  input: Omit<ApplyRuleSuggestionsInput, 'ruleIds' | 'rules'>,
+): ApplyRuleSuggestionsResult {
+  const { source, filePath } = input;
+  const { ruleIds, rules } = prepared;
   const maxPasses = input.maxPasses ?? DEFAULT_MAX_PASSES;
   const absolute = resolve(input.cwd ?? process.cwd(), filePath);
   let cwd = resolve(input.cwd ?? process.cwd());

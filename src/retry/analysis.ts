@@ -84,9 +84,6 @@ export class RetryAnalysis implements FileAnalysis {
       this.handlers.onLibrary(finding);
     }
   }
-
-  // -------------------------------------------------------------------------
-  // Loops.
 }
 
 /** Creates the analysis for one file; the rule returns `analysis.listeners()`. */

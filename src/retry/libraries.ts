@@ -1,9 +1,9 @@
 /**
  * Retry libraries: which calls retry, their defaults, and the option values
  * that make them retry forever or without a growing wait. The table below is
- * data (see /work/shared/reference/retry-libraries.md for the facts); every
- * call is matched through `ImportTracker`, so default, named, namespace,
- * `require` and renamed imports all count. Suggestions set a finite limit or an
+ * data, one entry per library (its documented defaults); every call is
+ * matched through `ImportTracker`, so default, named, namespace, `require` and
+ * renamed imports all count. Suggestions set a finite limit or an
  * exponential backoff in the library's own terms.
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
