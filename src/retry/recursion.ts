@@ -163,18 +163,18 @@ export class RecursiveRetries {
     if (frame.variable !== undefined) return frame.variable;
     const fn = frame.node;
     const parent = fn.parent;
-    let variable: Variable | null = null;
-    if (fn.id) {
-      const name = fn.id.name;
-      variable = this.sourceCode.getDeclaredVariables(fn).find((v) => v.name === name) ?? null;
-    } else if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') {
-      const name = parent.id.name;
-      variable = this.sourceCode.getDeclaredVariables(parent).find((v) => v.name === name) ?? null;
-    } else if (parent?.type === 'AssignmentExpression') {
+    // Resolved from the name itself (no getDeclaredVariables: not every linter's scope manager has it).
+    let id: TSESTree.Identifier | null = null;
+    if (fn.id) id = fn.id;
+    else if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') id = parent.id;
+    else if (parent?.type === 'AssignmentExpression') {
       const left = parent.left;
-      const id = left.type === 'Identifier' ? left : left.type === 'MemberExpression' && left.object.type === 'Identifier' ? left.object : null;
-      if (id) variable = ASTUtils.findVariable(this.sourceCode.getScope(id), id) ?? null;
+      id = left.type === 'Identifier' ? left : left.type === 'MemberExpression' && left.object.type === 'Identifier' ? left.object : null;
     }
+    // The function's own name binds outside its body (a local `var f` inside `function f` is another variable).
+    const scope = fn.id ? (this.sourceCode.getScope(fn).upper ?? this.sourceCode.getScope(fn)) : id ? this.sourceCode.getScope(id) : null;
+    // By name: given the node, findVariable would descend into the function's own scope again.
+    const variable = id && scope ? (ASTUtils.findVariable(scope, id.name) ?? null) : null;
     frame.variable = variable;
     return variable;
   }

@@ -2164,6 +2164,15 @@ ruleTester.run('no-unbounded-retry: real-code look-alikes and misses', rule, {
     return stringify(obj);
   }
 }`,
+    // Trap: the same with a \`var\` of the function's name in its body.
+    `function load(url) {
+  var load = fallbackLoader;
+  try {
+    return fetch(url);
+  } catch (_) {
+    return load(url);
+  }
+}`,
     // Trap (mongoose): a function that drains a queue moves on to the next item from its catch.
     `function create() {
   const index = indexes.shift();
