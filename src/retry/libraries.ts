@@ -281,8 +281,10 @@ function requiredByConsumer(call: Call, options: OptionsObject, ctx: LibraryCont
     const origin = ctx.imports.originOf(unwrapExpression(n.callee));
     return !!origin && origin.module !== null && REDIS_CONSUMERS.has(origin.module);
   };
-  const handedToConsumer = (start: Node): boolean => {
+  const handedToConsumer = (start: Node, throughFunctions: boolean): boolean => {
     for (let n: Node | undefined = start; n; n = n.parent) {
+      // A use inside a job processor is not handing the connection over.
+      if (isFunction(n) && !throughFunctions) return false;
       const parent: Node | undefined = n.parent;
       if (parent && isConsumerCall(parent) && (parent as Call).arguments.includes(n as TSESTree.CallExpressionArgument)) return true;
       if (isFunction(n)) {
@@ -299,7 +301,7 @@ function requiredByConsumer(call: Call, options: OptionsObject, ctx: LibraryCont
     }
     return false;
   };
-  if (handedToConsumer(call)) return true;
+  if (handedToConsumer(call, true)) return true;
   // The variable holding the connection or its options, used in a consumer's arguments.
   const held: TSESTree.Identifier[] = [];
   let top: Node = call;
@@ -308,7 +310,7 @@ function requiredByConsumer(call: Call, options: OptionsObject, ctx: LibraryCont
   if (options.node.parent?.type === 'VariableDeclarator' && options.node.parent.id.type === 'Identifier') held.push(options.node.parent.id);
   for (const id of held) {
     const variable = ASTUtils.findVariable(ctx.sourceCode.getScope(id), id);
-    if (variable?.references.some((ref) => !ref.init && handedToConsumer(ref.identifier))) return true;
+    if (variable?.references.some((ref) => !ref.init && handedToConsumer(ref.identifier, false))) return true;
   }
   return false;
 }

@@ -2509,6 +2509,32 @@ const queue = new Queue('q', { connection: other });`,
         },
       ],
     },
+    // Used inside a job processor is not handed to BullMQ.
+    {
+      code: `import Redis from 'ioredis';
+import { Worker } from 'bullmq';
+const cache = new Redis({ maxRetriesPerRequest: null });
+new Worker('q', async (job) => cache.get(job.id), { connection });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 3,
+          column: 27,
+          endLine: 3,
+          endColumn: 53,
+          data: { library: 'ioredis', option: 'maxRetriesPerRequest: null', attempts: 'retries', noFix: '' },
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import Redis from 'ioredis';
+import { Worker } from 'bullmq';
+const cache = new Redis({ maxRetriesPerRequest: 5 });
+new Worker('q', async (job) => cache.get(job.id), { connection });`,
+            },
+          ],
+        },
+      ],
+    },
     // A whole function is named, not pasted.
     {
       code: `import Redis from 'ioredis';
