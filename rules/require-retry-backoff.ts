@@ -3,7 +3,7 @@
  * Detection lives in src/retry/analysis.ts; this file only reports.
  */
 import { createRule } from '../src/create-rule';
-import { createRetryAnalysis, waitProblem } from '../src/retry/analysis';
+import { retryListeners, waitProblem } from '../src/retry/analysis';
 import { editsToFix } from '../src/retry/rewrite';
 
 export interface Options {
@@ -73,7 +73,7 @@ export default createRule<[Options], MessageIds>({
     defaultOptions: [{ maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 10000, requireJitter: false }],
   },
   create(context, [options]) {
-    const analysis = createRetryAnalysis(context, { ...options, unboundedAbove: 1000 }, {
+    return retryListeners(context, { ...options, unboundedAbove: 1000 }, {
       onRetry(retry) {
         const problem = waitProblem(retry.wait, options.requireJitter);
         if (!problem) return;
@@ -109,6 +109,5 @@ export default createRule<[Options], MessageIds>({
         });
       },
     });
-    return analysis.listeners();
   },
 });

@@ -99,3 +99,57 @@ export function createRetryAnalysis(
 ): RetryAnalysis {
   return new RetryAnalysis(context, options, handlers);
 }
+
+/**
+ * One analysis per file for all the retry rules that run on it. The first
+ * rule to ask builds the analysis and returns its listeners; every later rule
+ * with the same analysis options (the options that change findings or
+ * rewrites) only adds its handlers and returns no listeners. Findings reach
+ * each rule's handlers, which report on the rule's own context.
+ */
+interface SharedRun {
+  /** The analysis options the findings depend on. */
+  key: string;
+  /** Rule ids whose handlers are attached: a rule seen again means a new run on the same SourceCode. */
+  rules: Set<string>;
+  handlers: RetryHandlers[];
+}
+
+/** Per file: keyed by the `SourceCode` object, so nothing outlives the file. */
+const sharedRuns = new WeakMap<object, SharedRun[]>();
+
+function analysisKey(options: RetryAnalysisOptions): string {
+  return JSON.stringify([options.maxAttempts, options.baseDelayMs, options.maxDelayMs, options.unboundedAbove]);
+}
+
+/** The listeners a retry rule returns: the shared analysis's for the first rule on a file, none for the others. */
+export function retryListeners(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  options: RetryAnalysisOptions,
+  handlers: RetryHandlers,
+): TSESLint.RuleListener {
+  const id = (context as { id?: unknown }).id;
+  if (typeof id !== 'string') return createRetryAnalysis(context, options, handlers).listeners();
+  const key = analysisKey(options);
+  let runs = sharedRuns.get(context.sourceCode);
+  if (!runs) sharedRuns.set(context.sourceCode, (runs = []));
+  const joinable = runs.find((run) => run.key === key && !run.rules.has(id));
+  if (joinable) {
+    joinable.rules.add(id);
+    joinable.handlers.push(handlers);
+    return {};
+  }
+  // A new run: forget earlier runs of this rule with these options on the same SourceCode.
+  for (let i = runs.length - 1; i >= 0; i--) if (runs[i]!.key === key) runs.splice(i, 1);
+  const run: SharedRun = { key, rules: new Set([id]), handlers: [handlers] };
+  runs.push(run);
+  const fanOut: RetryHandlers = {
+    onRetry: (retry) => {
+      for (const h of run.handlers) h.onRetry?.(retry);
+    },
+    onLibrary: (finding) => {
+      for (const h of run.handlers) h.onLibrary?.(finding);
+    },
+  };
+  return createRetryAnalysis(context, options, fanOut).listeners();
+}
