@@ -12,10 +12,12 @@ import type { FunctionNode } from './ast';
 import { analyzeLibraryCall, RETRY_LIBRARY_MODULES } from './libraries';
 import { LoopRetries } from './loops';
 import type { RetryAnalysisOptions, RetryHandlers } from './model';
+import { type RetryTextHints, retryTextHints } from './prefilter';
 import { RecursiveRetries } from './recursion';
 import { detectStyle, type SourceStyle } from './rewrite';
 
 export { isCappedBackoff, type WaitInfo, waitProblem } from './delay';
+export { mayContainRetry, type RetryTextHints, retryTextHints } from './prefilter';
 export type { LibraryFinding } from './libraries';
 export { type HandWrittenRetry, NO_FIX, type RetryAnalysisOptions, type RetryHandlers, type RetryShape } from './model';
 
@@ -47,8 +49,16 @@ export class RetryAnalysis {
     return this.context.sourceCode;
   }
 
-  /** The listeners a rule returns from `create`. */
-  listeners(): TSESLint.RuleListener {
+  /**
+   * The listeners a rule returns from `create`: only those for what the file
+   * text leaves possible (see ./prefilter), none when it leaves nothing.
+   */
+  listeners(hints: RetryTextHints = { handWritten: true, libraries: true }): TSESLint.RuleListener {
+    if (!hints.handWritten && !hints.libraries) return {};
+    if (!hints.handWritten) {
+      return { CallExpression: (node) => this.onLibraryCall(node), NewExpression: (node) => this.onLibraryCall(node) };
+    }
+    const library = hints.libraries ? (node: TSESTree.CallExpression | TSESTree.NewExpression) => this.onLibraryCall(node) : () => {};
     const enter = (node: FunctionNode) => this.recursion?.enterFunction(node);
     const exit = () => this.recursion?.exitFunction();
     return {
@@ -61,11 +71,11 @@ export class RetryAnalysis {
       CatchClause: (node) => this.loops?.noteCatch(node),
       IfStatement: (node) => this.loops?.noteStatusCheck(node),
       CallExpression: (node) => {
-        this.onLibraryCall(node);
+        library(node);
         this.recursion?.onCall(node);
         this.loops?.noteCatchCall(node);
       },
-      NewExpression: (node) => this.onLibraryCall(node),
+      ...(hints.libraries ? { NewExpression: (node: TSESTree.NewExpression) => this.onLibraryCall(node) } : {}),
       'Program:exit': () => this.loops?.finish(),
     };
   }
@@ -73,12 +83,18 @@ export class RetryAnalysis {
   private onLibraryCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
     if (!this.handlers.onLibrary) return;
     if (this.librariesMentioned === null) {
-      // Once per file: is any retry library named in a string (import, require, import())?
+      // Once per file: is any retry library the source of an import, require or import()?
+      // (The only ways a callee's origin reaches a module; a string that merely
+      // equals a module name, `kind === 'async'`, does not count.)
       const modules = new Set(RETRY_LIBRARY_MODULES);
-      this.librariesMentioned = this.sourceCode.ast.tokens.some((token) => {
+      const tokens = this.sourceCode.ast.tokens;
+      this.librariesMentioned = tokens.some((token, index) => {
         if (token.type !== 'String' && token.type !== 'Template') return false;
-        const name = stripNodePrefix(token.value.slice(1, -1));
-        return modules.has(name);
+        if (!modules.has(stripNodePrefix(token.value.slice(1, -1)))) return false;
+        let before = index - 1;
+        while (before >= 0 && tokens[before]!.value === '(') before--;
+        const keyword = tokens[before]?.value;
+        return keyword === 'from' || keyword === 'require' || keyword === 'import';
       });
     }
     if (!this.librariesMentioned) return;
@@ -128,8 +144,10 @@ export function retryListeners(
   options: RetryAnalysisOptions,
   handlers: RetryHandlers,
 ): TSESLint.RuleListener {
+  const hints = retryTextHints(context.sourceCode.text);
+  if (!hints.handWritten && !hints.libraries) return {};
   const id = (context as { id?: unknown }).id;
-  if (typeof id !== 'string') return createRetryAnalysis(context, options, handlers).listeners();
+  if (typeof id !== 'string') return createRetryAnalysis(context, options, handlers).listeners(hints);
   const key = analysisKey(options);
   let runs = sharedRuns.get(context.sourceCode);
   if (!runs) sharedRuns.set(context.sourceCode, (runs = []));
@@ -151,5 +169,5 @@ export function retryListeners(
       for (const h of run.handlers) h.onLibrary?.(finding);
     },
   };
-  return createRetryAnalysis(context, options, fanOut).listeners();
+  return createRetryAnalysis(context, options, fanOut).listeners(hints);
 }
