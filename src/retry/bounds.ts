@@ -3,13 +3,14 @@
  * against a finite limit, or a deadline, in a test whose outcome ends the
  * retry (the loop condition, or a check whose branch leaves).
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { constantInit } from '../imports';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ImportTracker } from '../imports';
 import { isForeverNumber, isMemberCall, nameKey, type Node, type VisitorKeys, unwrapExpression, walkAll, walkOwn } from './ast';
 
 export interface BoundContext {
   keys: VisitorKeys;
   sourceCode: Readonly<TSESLint.SourceCode>;
+  imports: ImportTracker;
   /** Names that move on every attempt (`attempt`, `retries`, `this.tries`). */
   counters: ReadonlySet<string>;
   /** Flags a timer sets (`setTimeout(() => { timedOut = true }, ms)`): deadlines. */
@@ -61,7 +62,7 @@ function mentionsCounter(node: Node, ctx: BoundContext): boolean {
 function resolveConstant(node: Node, ctx: BoundContext): Node {
   const n = unwrapExpression(node);
   if (n.type !== 'Identifier') return n;
-  const init = constantInit(ASTUtils.findVariable(ctx.sourceCode.getScope(n), n));
+  const init = ctx.imports.constInit(n);
   return init ? unwrapExpression(init) : n;
 }
 

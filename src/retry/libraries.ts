@@ -761,7 +761,7 @@ function cockatielExport(input: CheckInput, exportName: string): { name: string;
     return { name: `${ctx.sourceCode.getText(callee.object)}.${exportName}`, edits: [] };
   }
   if (callee.type !== 'Identifier') return null;
-  const variable = ASTUtils.findVariable(scope, callee);
+  const variable = ASTUtils.findVariable(scope, callee.name);
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return null;
   if (ASTUtils.findVariable(scope, exportName)) return null;

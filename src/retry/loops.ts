@@ -188,6 +188,7 @@ export class LoopRetries {
     const boundCtx: BoundContext = {
       keys: this.keys,
       sourceCode: this.sourceCode,
+      imports: this.ctx.imports,
       counters,
       unboundedAbove: this.ctx.options.unboundedAbove,
       timerFlags: this.timerFlags(owner ?? this.sourceCode.ast, writes),

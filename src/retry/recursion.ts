@@ -4,7 +4,8 @@
  * error-first callback's `if (err)`, a timer, or an 'error' / 'close' /
  * 'end' / 'disconnect' handler.
  */
-import { ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { variableAt } from '../imports';
 import {
   alwaysLeaves,
   contains,
@@ -203,7 +204,7 @@ export class RecursiveRetries {
     for (const v of varying) counters.add(v);
     // `parsers[index]` with `index++`: trying alternatives in turn.
     if (indexesWith(target.body, counters, this.keys)) return;
-    const boundCtx: BoundContext = { keys: this.keys, sourceCode: this.sourceCode, counters, unboundedAbove: this.ctx.options.unboundedAbove };
+    const boundCtx: BoundContext = { keys: this.keys, sourceCode: this.sourceCode, imports: this.ctx.imports, counters, unboundedAbove: this.ctx.options.unboundedAbove };
     const flowCtx: FlowContext = { loopLabel: null, inSwitch: false, innerLabels: new Set() };
     let bounded = guards.some((g) => isBoundingTest(g, boundCtx, 'continueWhenTrue'));
     if (!bounded) {
@@ -355,7 +356,7 @@ export class RecursiveRetries {
     // Exported: callers in other files may pass more arguments (`urls.map(load)`).
     const declaration = fn.type === 'FunctionDeclaration' ? fn : fn.parent?.parent;
     if (declaration?.parent?.type === 'ExportNamedDeclaration' || declaration?.parent?.type === 'ExportDefaultDeclaration') return false;
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(nameNode), nameNode);
+    const variable = variableAt(this.sourceCode, nameNode);
     if (!variable) return false;
     let recursive = 0;
     for (const reference of variable.references) {
