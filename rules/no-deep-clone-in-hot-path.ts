@@ -1,16 +1,15 @@
 /**
  * Reports a deep clone (structuredClone, JSON round trip, lodash cloneDeep,
  * rfdc, …) where it runs hot: per request, per log line, per event, per
- * render or action, per item. Detection lives in src/clones.ts and
- * src/hot-path/; this file wires them to ESLint and reports.
+ * render or action, per item. Detection lives in src/clones/recognise.ts and
+ * src/hot-path/, wired by src/clones/analysis.ts; the suggestion is
+ * src/clones/shallow-copy.ts. This file reports.
  */
-import { CloneDetector, mayContainClone } from '../src/clones';
+import { createCloneAnalysis, type HotKind } from '../src/clones/analysis';
 import { createRule } from '../src/create-rule';
-import { HotPathAnalysis, type HotKind } from '../src/hot-path';
-import { parsePatternOption } from '../src/hot-path/options';
-import { ImportTracker } from '../src/imports';
-import { getSettings } from '../src/settings';
-import { shallowCopyRewrite } from '../src/shallow-copy';
+import { editsToFix } from '../src/fix/edits';
+import { shallowCopyRewrite } from '../src/clones/shallow-copy';
+import { getPatternLists } from '../src/settings';
 
 type Options = [{ ignoreLoops?: boolean; hotFunctions?: string[]; cloneFunctions?: string[] }];
 type MessageId =
@@ -82,53 +81,27 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ ignoreLoops: false, hotFunctions: [], cloneFunctions: [] }],
   },
   create(context, [options]) {
-    const settings = getSettings(context);
-    const optionPath = `options of resilience/${RULE_NAME}`;
-    const cloneFunctions = [...settings.cloneFunctions, ...parsePatternOption(options.cloneFunctions, `${optionPath}.cloneFunctions`)];
-    const hotFunctions = [...settings.hotFunctions, ...parsePatternOption(options.hotFunctions, `${optionPath}.hotFunctions`)];
+    const { cloneFunctions, hotFunctions } = getPatternLists(context, options, RULE_NAME);
     const { sourceCode } = context;
-    if (!mayContainClone(sourceCode.text, cloneFunctions)) return {};
-
-    const imports = new ImportTracker(sourceCode);
-    const clones = new CloneDetector(imports, cloneFunctions);
-    const hot = new HotPathAnalysis(sourceCode, imports, {
-      filename: context.filename,
-      hotFunctions,
-      ignoreLoops: options.ignoreLoops ?? false,
+    const analysis = createCloneAnalysis(context, { ignoreLoops: options.ignoreLoops ?? false, hotFunctions, cloneFunctions }, {
+      onHotClone(clone, why) {
+        const rewrite = shallowCopyRewrite(sourceCode, clone.node, clone.source);
+        context.report({
+          node: clone.node,
+          messageId: MESSAGE_BY_KIND[why.kind],
+          data: { clone: clone.label, location: why.location, reason: why.reason },
+          suggest: rewrite
+            ? [
+                {
+                  messageId: 'replaceWithShallowCopy',
+                  data: { source: rewrite.sourceText },
+                  fix: editsToFix([rewrite]),
+                },
+              ]
+            : [],
+        });
+      },
     });
-
-    return {
-      ImportDeclaration: (node) => clones.collectModuleSource(node.source),
-      ImportExpression: (node) => clones.collectModuleSource(node.source),
-      TSImportEqualsDeclaration: (node) => {
-        if (node.moduleReference.type === 'TSExternalModuleReference') clones.collectModuleSource(node.moduleReference.expression);
-      },
-      CallExpression(node) {
-        clones.collectCall(node);
-        hot.collectCall(node);
-      },
-      ReturnStatement: (node) => hot.collectReturn(node),
-      'Program:exit'() {
-        for (const clone of clones.resolve()) {
-          const why = hot.explain(clone.node);
-          if (!why) continue;
-          const rewrite = shallowCopyRewrite(sourceCode, clone.node, clone.source);
-          context.report({
-            node: clone.node,
-            messageId: MESSAGE_BY_KIND[why.kind],
-            data: { clone: clone.label, location: why.location, reason: why.reason },
-            suggest: rewrite
-              ? [
-                  {
-                    messageId: 'replaceWithShallowCopy',
-                    data: { source: rewrite.sourceText },
-                    fix: (fixer) => fixer.replaceTextRange(rewrite.range, rewrite.text),
-                  },
-                ]
-              : [],
-          });
-        }
-      },
-    };
+    return analysis.listeners();
   },
 });

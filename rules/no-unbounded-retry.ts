@@ -4,12 +4,11 @@
  */
 import { createRule } from '../src/create-rule';
 import { retryListeners, isCappedBackoff } from '../src/retry/analysis';
-import { editsToFix } from '../src/retry/rewrite';
+import { editsToFix } from '../src/fix/edits';
+import { noFixText } from '../src/fix/no-fix';
+import { BACKOFF_DEFAULTS, type BackoffOptions, backoffSchemaProperties, UNBOUNDED_ABOVE_DEFAULT, unboundedAboveSchema } from '../src/retry/options';
 
-export interface Options {
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
+export interface Options extends BackoffOptions {
   unboundedAbove: number;
   allowUnboundedWithBackoff: boolean;
 }
@@ -22,8 +21,6 @@ export type MessageIds =
   | 'unboundedLibraryDefault'
   | 'boundRetry'
   | 'setLibraryLimit';
-
-const noFixText = (reason: string | null) => (reason ? ` No quick fix: ${reason}.` : '');
 
 export default createRule<[Options], MessageIds>({
   name: 'no-unbounded-retry',
@@ -58,10 +55,8 @@ export default createRule<[Options], MessageIds>({
         description: 'Options of no-unbounded-retry.',
         additionalProperties: false,
         properties: {
-          maxAttempts: { type: 'integer', minimum: 1, description: 'Attempts allowed by the suggested rewrite (and set by library suggestions).' },
-          baseDelayMs: { type: 'number', minimum: 0, description: 'Base delay in ms of the suggested exponential backoff.' },
-          maxDelayMs: { type: 'number', minimum: 0, description: 'Cap in ms of the suggested exponential backoff.' },
-          unboundedAbove: { type: 'number', minimum: 1, description: 'A literal attempt limit at or above this counts as no limit.' },
+          ...backoffSchemaProperties('Attempts allowed by the suggested rewrite (and set by library suggestions).'),
+          unboundedAbove: unboundedAboveSchema,
           allowUnboundedWithBackoff: {
             type: 'boolean',
             description: 'Allow an unbounded retry whose wait grows exponentially up to a cap (long-lived reconnect loops).',
@@ -69,7 +64,7 @@ export default createRule<[Options], MessageIds>({
         },
       },
     ],
-    defaultOptions: [{ maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 10000, unboundedAbove: 1000, allowUnboundedWithBackoff: true }],
+    defaultOptions: [{ ...BACKOFF_DEFAULTS, unboundedAbove: UNBOUNDED_ABOVE_DEFAULT, allowUnboundedWithBackoff: true }],
   },
   create(context, [options]) {
     const allowed = (backedOff: boolean) => options.allowUnboundedWithBackoff && backedOff;

@@ -1,14 +1,15 @@
 /**
  * Every access to a shared resource goes through its guard. Detection lives
- * in src/resources/ (match, guard, analyze); the rewrite in
+ * in src/resources/ (match, guard, analysis); the rewrite in
  * src/resources/rewrite.ts. This file reads settings and options and reports.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
-import { SharedResourceCollector, isChokePoint, relativeFilePath, type Finding } from '../src/resources/analyze';
-import { mayTouchResource } from '../src/resources/match';
+import { createSharedResourceAnalysis, type Finding } from '../src/resources/analysis';
+import { editsToFix } from '../src/fix/edits';
+import { noFixText } from '../src/fix/no-fix';
 import { planWrap } from '../src/resources/rewrite';
-import { getSettings, type SharedResource } from '../src/settings';
+import type { SharedResource } from '../src/settings';
 
 type MessageId = 'unguardedAccess' | 'unguardedHelperCall' | 'wrapInGuard';
 type Options = [{ reportUnknownPaths?: boolean }];
@@ -58,17 +59,7 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ reportUnknownPaths: false }],
   },
   create(context, [options]) {
-    const settings = getSettings(context);
-    if (settings.sharedResources.length === 0) return {};
-    const relativePath = relativeFilePath(context.filename, context.cwd);
     const sourceCode = context.sourceCode;
-    const resources = settings.sharedResources.filter(
-      (resource) => !isChokePoint(resource, relativePath) && mayTouchResource(resource, sourceCode.text),
-    );
-    if (resources.length === 0) return {};
-    const collector = new SharedResourceCollector(resources, sourceCode, {
-      reportUnknownPaths: options?.reportUnknownPaths === true,
-    });
     const file = { filename: context.filename, cwd: context.cwd };
 
     function report(finding: Finding): void {
@@ -78,16 +69,16 @@ export default createRule<Options, MessageId>({
       let noFix = '';
       const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
       if (!resource.fix) {
-        noFix = ` No quick fix: no \`fix\` is configured for '${resource.name}'.`;
+        noFix = noFixText(`no \`fix\` is configured for '${resource.name}'`);
       } else {
         const plan = planWrap(sourceCode, node, resource.fix, file);
         if ('noFix' in plan) {
-          noFix = ` No quick fix: ${plan.noFix}.`;
+          noFix = noFixText(plan.noFix);
         } else {
           suggest.push({
             messageId: 'wrapInGuard',
             data: { preview: resource.fix.wrap.split('$CALL').join(finding.kind === 'access' ? access.name + '(…)' : finding.helper + '(…)') },
-            fix: (fixer) => plan.edits.map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text)),
+            fix: editsToFix(plan.edits),
           });
         }
       }
@@ -100,15 +91,7 @@ export default createRule<Options, MessageId>({
       });
     }
 
-    return {
-      ImportDeclaration: (node) => collector.onImport(node),
-      ImportExpression: (node) => collector.onImport(node),
-      TSImportEqualsDeclaration: (node) => collector.onImport(node),
-      CallExpression: (node) => collector.onCall(node),
-      'MemberExpression[object.type="ThisExpression"]': (node: TSESTree.MemberExpression) => collector.onThisMember(node),
-      'Program:exit'() {
-        for (const finding of collector.findings()) report(finding);
-      },
-    };
+    const analysis = createSharedResourceAnalysis(context, { reportUnknownPaths: options?.reportUnknownPaths === true }, { onFinding: report });
+    return analysis.listeners();
   },
 });

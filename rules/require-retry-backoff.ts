@@ -4,12 +4,11 @@
  */
 import { createRule } from '../src/create-rule';
 import { retryListeners, waitProblem } from '../src/retry/analysis';
-import { editsToFix } from '../src/retry/rewrite';
+import { editsToFix } from '../src/fix/edits';
+import { noFixText } from '../src/fix/no-fix';
+import { BACKOFF_DEFAULTS, type BackoffOptions, backoffSchemaProperties, UNBOUNDED_ABOVE_DEFAULT } from '../src/retry/options';
 
-export interface Options {
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
+export interface Options extends BackoffOptions {
   requireJitter: boolean;
 }
 
@@ -23,8 +22,6 @@ export type MessageIds =
   | 'libraryNoJitter'
   | 'useBackoff'
   | 'setLibraryBackoff';
-
-const noFixText = (reason: string | null) => (reason ? ` No quick fix: ${reason}.` : '');
 
 export default createRule<[Options], MessageIds>({
   name: 'require-retry-backoff',
@@ -63,17 +60,15 @@ export default createRule<[Options], MessageIds>({
         description: 'Options of require-retry-backoff.',
         additionalProperties: false,
         properties: {
-          maxAttempts: { type: 'integer', minimum: 1, description: 'Attempts allowed by the suggested rewrite of an unbounded retry.' },
-          baseDelayMs: { type: 'number', minimum: 0, description: 'Base delay in ms of the suggested exponential backoff.' },
-          maxDelayMs: { type: 'number', minimum: 0, description: 'Cap in ms of the suggested exponential backoff.' },
+          ...backoffSchemaProperties('Attempts allowed by the suggested rewrite of an unbounded retry.'),
           requireJitter: { type: 'boolean', description: 'Also report exponential waits that have no randomness (jitter).' },
         },
       },
     ],
-    defaultOptions: [{ maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 10000, requireJitter: false }],
+    defaultOptions: [{ ...BACKOFF_DEFAULTS, requireJitter: false }],
   },
   create(context, [options]) {
-    return retryListeners(context, { ...options, unboundedAbove: 1000 }, {
+    return retryListeners(context, { ...options, unboundedAbove: UNBOUNDED_ABOVE_DEFAULT }, {
       onRetry(retry) {
         const problem = waitProblem(retry.wait, options.requireJitter);
         if (!problem) return;

@@ -1,8 +1,11 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+// The subpath, not the package index: the index also loads the scope manager (~180 modules) at plugin load.
+import * as ESLintUtils from '@typescript-eslint/utils/eslint-utils';
 
-/** Where the rule docs live; every rule's `meta.docs.url` is derived from its name. */
-/** Keep in sync with the require-meta-docs-url pattern in eslint.config.mjs (test/meta.test.ts checks). */
-export const DOCS_BASE_URL = 'https://github.com/eslint-plugin-resilience/eslint-plugin-resilience/blob/main/docs/rules/';
+/**
+ * Where the rule docs live; every rule's `meta.docs.url` is derived from its
+ * name. Keep in sync with the require-meta-docs-url pattern in eslint.config.mjs.
+ */
+const DOCS_BASE_URL = 'https://github.com/eslint-plugin-resilience/eslint-plugin-resilience/blob/main/docs/rules/';
 
 export type ConfigLevel = 'error' | 'warn';
 

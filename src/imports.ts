@@ -6,7 +6,11 @@
  * to a module and a property path. One tracker per file, created in a rule's
  * `create` (never module state).
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+// The subpath, not the package index: the index also loads the scope manager (~180 modules) at plugin load.
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { staticKeyName, staticMemberName, staticString } from './ast/static';
+import { isTypeWrapper, unwrapExpression } from './ast/unwrap';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -34,19 +38,8 @@ function withSegment(origin: Origin | null, segment: string): Origin | null {
   return { module: origin.module, path: [...origin.path, segment] };
 }
 
-function staticPropertyName(node: TSESTree.MemberExpression): string | null {
-  if (!node.computed && node.property.type === 'Identifier') return node.property.name;
-  if (node.computed && node.property.type === 'Literal' && typeof node.property.value === 'string') return node.property.value;
-  return null;
-}
-
-/** The string of a module specifier argument: `'fs'` or a template with no expressions. */
-export function staticString(node: TSESTree.Node | undefined): string | null {
-  if (!node) return null;
-  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
-  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
-  return null;
-}
+/** Objects whose properties are the globals: `globalThis.fetch`, `window.structuredClone`. */
+const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 
 /** Finds the property path from the destructured value to `target` inside a pattern. */
 function patternPath(pattern: TSESTree.Node, target: TSESTree.Node, path: string[]): string[] | null {
@@ -55,9 +48,7 @@ function patternPath(pattern: TSESTree.Node, target: TSESTree.Node, path: string
     case 'ObjectPattern':
       for (const property of pattern.properties) {
         if (property.type === 'RestElement') continue;
-        let key: string | null = null;
-        if (!property.computed && property.key.type === 'Identifier') key = property.key.name;
-        else if (property.key.type === 'Literal' && typeof property.key.value === 'string') key = property.key.value;
+        const key = staticKeyName(property.key, property.computed);
         if (key === null) continue;
         const found = patternPath(property.value, target, [...path, key]);
         if (found) return found;
@@ -129,6 +120,22 @@ export class ImportTracker {
     return !variable || variable.defs.length === 0;
   }
 
+  /**
+   * The global a callee names as written: `fetch` for `fetch()` and for
+   * `window.fetch()` / `globalThis.fetch()` when nothing in the file declares
+   * those names; null for anything else, a local alias (`const f = fetch`)
+   * included.
+   */
+  globalName(node: TSESTree.Node): string | null {
+    const target = unwrapExpression(node);
+    let written: string | null = null;
+    if (target.type === 'Identifier') written = target.name;
+    else if (target.type === 'MemberExpression' && unwrapExpression(target.object).type === 'Identifier') written = staticMemberName(target);
+    if (written === null) return null;
+    const origin = this.originOf(target);
+    return origin?.module === null && origin.path.length === 1 && origin.path[0] === written ? written : null;
+  }
+
   /** Where the value of `node` comes from, or null when it is local or unknown. */
   originOf(node: TSESTree.Node, depth = 0): Origin | null {
     if (depth > MAX_DEPTH) return null;
@@ -139,9 +146,12 @@ export class ImportTracker {
         return this.originOfVariable(variable, depth + 1);
       }
       case 'MemberExpression': {
-        const name = staticPropertyName(node);
+        const name = staticMemberName(node);
         if (name === null) return null;
-        return withSegment(this.originOf(node.object, depth + 1), name);
+        const object = this.originOf(node.object, depth + 1);
+        // `globalThis.fetch`, `window.JSON.parse`: a global reached through the (undeclared) global object.
+        if (object?.module === null && object.path.length === 1 && GLOBAL_OBJECTS.has(object.path[0]!)) return { module: null, path: [name] };
+        return withSegment(object, name);
       }
       case 'CallExpression': {
         const required = this.requiredModule(node);
@@ -155,13 +165,9 @@ export class ImportTracker {
         }
         return null;
       case 'ChainExpression':
-      case 'TSNonNullExpression':
-      case 'TSAsExpression':
-      case 'TSSatisfiesExpression':
-      case 'TSTypeAssertion':
         return this.originOf(node.expression, depth + 1);
       default:
-        return null;
+        return isTypeWrapper(node) ? this.originOf(node.expression, depth + 1) : null;
     }
   }
 
@@ -230,7 +236,7 @@ export class ImportTracker {
     const call = fn.parent;
     if (call?.type !== 'CallExpression' || call.arguments[0] !== fn) return null;
     const callee = call.callee;
-    if (callee.type !== 'MemberExpression' || staticPropertyName(callee) !== 'then' || callee.object.type !== 'ImportExpression') return null;
+    if (callee.type !== 'MemberExpression' || staticMemberName(callee) !== 'then' || callee.object.type !== 'ImportExpression') return null;
     const source = staticString(callee.object.source);
     if (source === null) return null;
     if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;

@@ -6,6 +6,7 @@
  * backtracking.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { staticMemberName, staticString } from './ast/static';
 
 /** One parsed dotted pattern: each segment is a name or `*` (exactly one segment). */
 export type DottedPattern = readonly string[];
@@ -82,10 +83,9 @@ export function dottedName(node: TSESTree.Node): string[] | null {
         out.push('this');
         return out.reverse();
       case 'MemberExpression': {
-        const property = current.property;
-        if (!current.computed && property.type === 'Identifier') out.push(property.name);
-        else if (current.computed && property.type === 'Literal' && typeof property.value === 'string') out.push(property.value);
-        else return null;
+        const name = staticMemberName(current);
+        if (name === null) return null;
+        out.push(name);
         current = current.object;
         break;
       }
@@ -119,16 +119,13 @@ export function canonicalExpression(node: TSESTree.Node, depth = 0): string | nu
       if (typeof node.value === 'number' || typeof node.value === 'boolean' || node.value === null) return String(node.value);
       return null;
     case 'TemplateLiteral':
-      if (node.expressions.length === 0) return JSON.stringify(node.quasis[0]?.value.cooked ?? '');
+      if (node.expressions.length === 0) return JSON.stringify(staticString(node) ?? '');
       return null;
     case 'MemberExpression': {
       const object = canonicalExpression(node.object, depth + 1);
       if (object === null) return null;
-      if (!node.computed && node.property.type === 'Identifier') return `${object}.${node.property.name}`;
-      if (node.computed && node.property.type === 'Literal' && typeof node.property.value === 'string') {
-        return `${object}.${node.property.value}`;
-      }
-      return null;
+      const name = staticMemberName(node);
+      return name === null ? null : `${object}.${name}`;
     }
     case 'CallExpression': {
       const callee = canonicalExpression(node.callee, depth + 1);

@@ -320,3 +320,37 @@ export function getSettings(context: { settings?: Record<string, unknown> }): Re
   }
   return parsed;
 }
+
+/**
+ * A rule option that adds dotted patterns to a `settings.resilience` list
+ * (`hotFunctions`, `cloneFunctions`): validated like the settings, with the
+ * same clear error naming the option.
+ */
+function parsePatternOption(list: readonly string[] | undefined, path: string): DottedPattern[] {
+  return (list ?? []).map((text, index) => {
+    const parsed = parseDottedPattern(text);
+    if ('error' in parsed) {
+      throw new ResilienceConfigError(`${path}[${index}] must be a dotted name pattern such as "utils.deepCopy" (it ${parsed.error}).`);
+    }
+    return parsed;
+  });
+}
+
+/**
+ * `settings.resilience.cloneFunctions` and `.hotFunctions` with a rule's
+ * options of the same names added (eslint-plugin-n style: options merge over
+ * the settings here, beside the getter, not in the rule). `ruleName` names the
+ * options in errors.
+ */
+export function getPatternLists(
+  context: { settings?: Record<string, unknown> },
+  options: { cloneFunctions?: readonly string[]; hotFunctions?: readonly string[] },
+  ruleName: string,
+): { cloneFunctions: DottedPattern[]; hotFunctions: DottedPattern[] } {
+  const settings = getSettings(context);
+  const path = `options of resilience/${ruleName}`;
+  return {
+    cloneFunctions: [...settings.cloneFunctions, ...parsePatternOption(options.cloneFunctions, `${path}.cloneFunctions`)],
+    hotFunctions: [...settings.hotFunctions, ...parsePatternOption(options.hotFunctions, `${path}.hotFunctions`)],
+  };
+}

@@ -5,9 +5,11 @@
  * parser) and a JS file (default parser). Catches a missing `files` entry or a
  * broken `exports` map. Also checks `require()` and `import` of the package
  * and `extends: ['resilience/recommended']` through `defineConfig`.
+ * jscodeshift is an optional peer: the ESLint checks and the `resilience` CLI
+ * run without it; it is installed only for the jscodeshift transform check.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,6 +135,14 @@ describe.each([
     expect(dry.stdout).toContain('+++ b/src/proxy.ts');
     expect(dry.stdout).toContain('if (attempt >= 5) throw');
     expect(readFileSync(join(project, 'src/proxy.ts'), 'utf8')).toBe(smokeViolations['no-unbounded-retry']!.ts);
+    // Not installed with the plugin (optional peer): the CLI above ran without it.
+    expect(existsSync(join(project, 'node_modules/jscodeshift'))).toBe(false);
+    const peer = run(
+      'npm',
+      ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', `jscodeshift@${pkg.devDependencies.jscodeshift}`],
+      project,
+    );
+    expect(peer.status, peer.stderr).toBe(0);
     const jscodeshift = run(
       'node',
       [

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM module without types
 import { corpusFiles, relativeToRoot } from '../bench/corpus.mjs';
-import { CloneDetector, mayContainClone } from '../src/clones';
+import { CloneDetector, mayContainClone } from '../src/clones/recognise';
 import { ImportTracker } from '../src/imports';
 import { createRetryAnalysis } from '../src/retry/analysis';
 import { mayContainRetry, retryTextHints } from '../src/retry/prefilter';

@@ -9,7 +9,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import * as tsParser from '@typescript-eslint/parser';
 import { Linter, type Rule } from 'eslint';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HotPathAnalysis } from '../src/hot-path/index';
+import { HotPathAnalysis } from '../src/hot-path/analysis';
 import { ImportTracker } from '../src/imports';
 import { rules } from '../src/rules';
 import { allOnSettings } from './helpers/lint';

@@ -7,12 +7,12 @@
  */
 import { chmodSync, lstatSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { matchesGlob, matchSegment, parseGlob, type ParsedGlob } from '../glob';
 import { gitIgnored, isInside } from './git';
 
-export const DEFAULT_IGNORED_DIRECTORIES = ['node_modules', 'dist', 'build', 'coverage', '.git'];
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+const DEFAULT_IGNORED_DIRECTORIES = ['node_modules', 'dist', 'build', 'coverage', '.git'];
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export interface Skipped {
   file: string;
@@ -189,8 +189,4 @@ export function writeFileAtomically(path: string, content: string, expected: Buf
     }
     throw error;
   }
-}
-
-export function resolveRoot(cwd: string, path: string): string {
-  return resolve(cwd, path);
 }

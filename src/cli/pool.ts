@@ -1,6 +1,6 @@
 /** A small worker_threads pool: one task per worker at a time, tasks queued in order. */
 import { Worker } from 'node:worker_threads';
-import type { TransformOutcome, TransformTask } from './transform-file';
+import type { TransformOutcome, TransformSetup, TransformTask } from './transform-file';
 
 interface Pending {
   id: number;
@@ -16,10 +16,11 @@ export class TransformPool {
   private alive: number;
   private closing = false;
 
-  constructor(size: number, workerFile: string) {
+  /** `setup` reaches each worker once, as its start-up data. */
+  constructor(size: number, workerFile: string, setup: TransformSetup) {
     this.alive = size;
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(workerFile);
+      const worker = new Worker(workerFile, { workerData: setup });
       worker.on('message', (message: { id: number; outcome: TransformOutcome }) => {
         const pending = this.running.get(worker);
         this.running.delete(worker);

@@ -5,8 +5,17 @@
  * transform. Nothing here knows what any rule detects.
  */
 import { isAbsolute, resolve } from 'node:path';
+// Types only: jscodeshift is an optional peer dependency, never loaded by this package.
+import type { API, FileInfo, Options } from 'jscodeshift';
 import type { RuleModule } from '../rule-module';
-import { applyRuleSuggestions, CodemodSetupError, shareOptions, type ApplyRuleSuggestionsResult } from './engine';
+import {
+  applyPreparedRules,
+  CodemodSetupError,
+  prepareRules,
+  shareOptions,
+  type ApplyRuleSuggestionsResult,
+  type PreparedRules,
+} from './engine';
 import { EslintSettingsSource, readSettingsFile, type CodemodSettings } from './settings-source';
 
 export interface CodemodOption {
@@ -26,17 +35,11 @@ export interface CodemodDefinition {
   options: readonly CodemodOption[];
 }
 
-export interface RunCodemodInput {
-  source: string;
-  filePath: string;
+export interface RunCodemodInput extends FileInput {
   /** Codemod option values by name (`maxAttempts`...). */
   options?: Readonly<Record<string, unknown>>;
-  settings?: CodemodSettings;
-  /** Options per rule from the user's ESLint config; `options` override them key by key. */
-  configuredRuleOptions?: Readonly<Record<string, Record<string, unknown>>>;
   /** Override of the plugin's rules index (tests). */
   rules?: Readonly<Record<string, RuleModule>>;
-  cwd?: string;
 }
 
 /** Checks and converts option values (numbers, or strings of digits from a command line). */
@@ -54,32 +57,60 @@ export function normalizeOptions(definition: CodemodDefinition, values: Readonly
   return out;
 }
 
-export function runCodemod(definition: CodemodDefinition, input: RunCodemodInput): ApplyRuleSuggestionsResult {
-  const options = normalizeOptions(definition, input.options ?? {});
-  const shared = shareOptions(definition.ruleIds, options, input.rules);
+/**
+ * A codemod ready to run: its rules looked up, its option values checked and
+ * shared out between the rules by their schemas. Built once per run (per
+ * worker thread, per jscodeshift process), then used for every file.
+ */
+export interface PreparedCodemod {
+  definition: CodemodDefinition;
+  /** The normalised option values, as given (before sharing). */
+  options: Readonly<Record<string, unknown>>;
+  rules: PreparedRules;
+  /** Per rule name: the options the codemod gives it (they override the user's configured ones). */
+  ruleOptions: Readonly<Record<string, Record<string, unknown>>>;
+}
+
+/** Looks up the rules and checks the options; throws `CodemodSetupError` naming what is wrong. */
+export function prepareCodemod(
+  definition: CodemodDefinition,
+  values: Readonly<Record<string, unknown>> = {},
+  rules?: Readonly<Record<string, RuleModule>>,
+): PreparedCodemod {
+  const prepared = prepareRules(definition.ruleIds, rules);
+  const options = normalizeOptions(definition, values);
+  return { definition, options, rules: prepared, ruleOptions: shareOptions(prepared.ruleIds, options, prepared.rules) };
+}
+
+export interface FileInput {
+  source: string;
+  filePath: string;
+  settings?: CodemodSettings;
+  /** Options per rule from the user's ESLint config; the codemod's options override them key by key. */
+  configuredRuleOptions?: Readonly<Record<string, Record<string, unknown>>>;
+  cwd?: string;
+}
+
+/** Runs a prepared codemod on one file. */
+export function runPreparedCodemod(prepared: PreparedCodemod, input: FileInput): ApplyRuleSuggestionsResult {
   const ruleOptions: Record<string, Record<string, unknown>> = {};
-  for (const id of definition.ruleIds) ruleOptions[id] = { ...input.configuredRuleOptions?.[id], ...shared[id] };
-  return applyRuleSuggestions({
+  for (const id of prepared.definition.ruleIds) ruleOptions[id] = { ...input.configuredRuleOptions?.[id], ...prepared.ruleOptions[id] };
+  return applyPreparedRules(prepared.rules, {
     source: input.source,
     filePath: input.filePath,
-    ruleIds: definition.ruleIds,
     ruleOptions,
     settings: input.settings ?? {},
-    ...(input.rules ? { rules: input.rules } : {}),
     ...(input.cwd ? { cwd: input.cwd } : {}),
   });
 }
 
-interface FileInfo {
-  path: string;
-  source: string;
+/** Prepares and runs a codemod on one file (for a single file; a run over many prepares once). */
+export function runCodemod(definition: CodemodDefinition, input: RunCodemodInput): ApplyRuleSuggestionsResult {
+  return runPreparedCodemod(prepareCodemod(definition, input.options, input.rules), input);
 }
 
-interface TransformApi {
-  report?: (message: string) => void;
-}
-
-export type Transform = (file: FileInfo, api: TransformApi, options: Record<string, unknown>) => Promise<string | undefined>;
+/** A jscodeshift transform, typed as much of jscodeshift's API as it uses (`api.report` only). */
+export type Transform = (file: FileInfo, api: Partial<Pick<API, 'report'>>, options?: Options) => Promise<string | undefined>;
 
 /**
  * A jscodeshift transform for a codemod. Rule options and
@@ -88,11 +119,28 @@ export type Transform = (file: FileInfo, api: TransformApi, options: Record<stri
  * `--maxAttempts=5`, `--settings=path.json` (or a `settings` object when
  * called in-process); `--eslintConfig=false` ignores the ESLint config. Sites left for a person are
  * reported through jscodeshift's `api.report`. Returns `undefined` when the
- * file is unchanged.
+ * file is unchanged. The codemod is prepared and a `--settings` file read once
+ * per process (jscodeshift passes every file of a worker the same options).
  */
 export function makeTransform(definition: CodemodDefinition, rules?: Readonly<Record<string, RuleModule>>): Transform {
   const sources = new Map<string, EslintSettingsSource>();
+  const settingsFiles = new Map<string, CodemodSettings>();
+  const preparedByOptions = new Map<string, PreparedCodemod>();
+  const prepare = (options: Options): PreparedCodemod => {
+    const values: Record<string, unknown> = {};
+    for (const option of definition.options) values[option.name] = options[option.name];
+    const key = JSON.stringify(values);
+    let prepared = preparedByOptions.get(key);
+    if (!prepared) preparedByOptions.set(key, (prepared = prepareCodemod(definition, values, rules)));
+    return prepared;
+  };
+  const settingsFile = (path: string): CodemodSettings => {
+    let settings = settingsFiles.get(path);
+    if (!settings) settingsFiles.set(path, (settings = readSettingsFile(path)));
+    return settings;
+  };
   return async (file, api, options = {}) => {
+    const prepared = prepare(options);
     const cwd = process.cwd();
     let settings: CodemodSettings = {};
     let configuredRuleOptions: Record<string, Record<string, unknown>> = {};
@@ -104,17 +152,9 @@ export function makeTransform(definition: CodemodDefinition, rules?: Readonly<Re
       settings = config.settings;
       configuredRuleOptions = config.ruleOptions;
     }
-    if (typeof options.settings === 'string') settings = readSettingsFile(resolve(cwd, options.settings));
+    if (typeof options.settings === 'string') settings = settingsFile(resolve(cwd, options.settings));
     else if (options.settings && typeof options.settings === 'object') settings = options.settings as CodemodSettings;
-    const result = runCodemod(definition, {
-      source: file.source,
-      filePath: file.path,
-      options,
-      settings,
-      configuredRuleOptions,
-      cwd,
-      ...(rules ? { rules } : {}),
-    });
+    const result = runPreparedCodemod(prepared, { source: file.source, filePath: file.path, settings, configuredRuleOptions, cwd });
     for (const site of result.left) {
       api.report?.(`${site.file}:${site.line}:${site.column} left for a person (${site.ruleId}): ${site.reason}`);
     }

@@ -13,6 +13,9 @@
 import { Linter } from 'eslint';
 import * as espree from 'espree';
 import { extname, isAbsolute, relative, dirname, resolve } from 'node:path';
+import type { TextEdit } from '../fix/edits';
+import { noQuickFixReason } from '../fix/no-fix';
+import { usesCrlf } from '../fix/style';
 import type { RuleModule } from '../rule-module';
 import { rules as pluginRules } from '../rules';
 
@@ -21,15 +24,16 @@ import { rules as pluginRules } from '../rules';
 const tsParser = require('@typescript-eslint/parser') as Linter.Parser;
 
 /** The plugin namespace rules are registered under, as in users' configs. */
-export const PLUGIN_NAMESPACE = 'resilience';
+const PLUGIN_NAMESPACE = 'resilience';
 
 /** Extensions the engine can parse, and so the codemods' default extensions. */
 export const SUPPORTED_EXTENSIONS = ['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mts', 'cts'] as const;
 
-const NO_QUICK_FIX = ' No quick fix: ';
 const DEFAULT_LEFT_REASON = 'the rule offers no rewrite for this site';
 const UNFINISHED_REASON = 'the codemod could not apply this rewrite (pass limit reached, or the rewrite changes nothing)';
-export const DEFAULT_MAX_PASSES = 100;
+const DEFAULT_MAX_PASSES = 100;
+
+export { noQuickFixReason };
 
 /** One site a rule reported. */
 export interface Site {
@@ -93,7 +97,7 @@ export class CodemodSetupError extends Error {
 type LanguageOptions = Linter.LanguageOptions;
 
 /** The parser and language options for a file, by extension. */
-export function languageOptionsFor(filePath: string, sourceType?: 'module' | 'commonjs'): LanguageOptions {
+function languageOptionsFor(filePath: string, sourceType?: 'module' | 'commonjs'): LanguageOptions {
   const ext = extname(filePath).slice(1).toLowerCase();
   switch (ext) {
     case 'ts':
@@ -124,10 +128,7 @@ export function languageOptionsFor(filePath: string, sourceType?: 'module' | 'co
 }
 
 /** Looks up the named rules; throws a clear error naming any that are missing. */
-export function resolveRules(
-  ruleIds: readonly string[],
-  rules: Readonly<Record<string, RuleModule>> = pluginRules,
-): Record<string, RuleModule> {
+function resolveRules(ruleIds: readonly string[], rules: Readonly<Record<string, RuleModule>> = pluginRules): Record<string, RuleModule> {
   const missing = ruleIds.filter((id) => !Object.hasOwn(rules, id));
   if (missing.length > 0) {
     const known = Object.keys(rules);
@@ -142,8 +143,20 @@ export function resolveRules(
   return picked;
 }
 
+/** Rules looked up once, ready to lint any number of files. */
+export interface PreparedRules {
+  /** Rule names without the plugin prefix. */
+  ruleIds: readonly string[];
+  rules: Readonly<Record<string, RuleModule>>;
+}
+
+/** Looks up the named rules (in the plugin's index unless `rules` is given); throws `CodemodSetupError` naming any that are missing. */
+export function prepareRules(ruleIds: readonly string[], rules?: Readonly<Record<string, RuleModule>>): PreparedRules {
+  return { ruleIds: [...ruleIds], rules: resolveRules(ruleIds, rules) };
+}
+
 /** The property names a rule's options object accepts (from its schema), or null when unknown. */
-export function ruleOptionNames(rule: RuleModule): string[] | null {
+function ruleOptionNames(rule: RuleModule): string[] | null {
   const schema = rule.meta.schema as unknown;
   const first = Array.isArray(schema) ? (schema[0] as { properties?: Record<string, unknown> } | undefined) : undefined;
   if (!first || typeof first !== 'object' || !first.properties) return null;
@@ -181,21 +194,15 @@ export function shareOptions(
   return perRule;
 }
 
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
-
 /** Maps offsets in a pass's output back to the pass's input. */
-function mapBack(offset: number, edits: readonly Edit[]): number {
+function mapBack(offset: number, edits: readonly TextEdit[]): number {
   let delta = 0;
-  for (const edit of edits) {
-    const newStart = edit.start + delta;
-    const newEnd = newStart + edit.text.length;
+  for (const { range: [start, end], text } of edits) {
+    const newStart = start + delta;
+    const newEnd = newStart + text.length;
     if (offset < newStart) break;
-    if (offset < newEnd) return edit.start;
-    delta += edit.text.length - (edit.end - edit.start);
+    if (offset < newEnd) return start;
+    delta += text.length - (end - start);
   }
   return offset - delta;
 }
@@ -226,25 +233,6 @@ function locationOf(starts: readonly number[], offset: number): { line: number; 
   return { line: low + 1, column: offset - starts[low]! + 1 };
 }
 
-/** The reason a rule gave for not offering a rewrite: the text after "No quick fix:", without the final period. */
-export function noQuickFixReason(message: string): string | null {
-  const at = message.lastIndexOf(NO_QUICK_FIX);
-  if (at === -1) return null;
-  let reason = message.slice(at + NO_QUICK_FIX.length).trim();
-  if (reason.endsWith('.')) reason = reason.slice(0, -1);
-  return reason.length > 0 ? reason : null;
-}
-
-/** True when the file's line breaks are CRLF (at least one CRLF and no lone LF). */
-function usesCrlf(text: string): boolean {
-  let crlf = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
-    else return false;
-  }
-  return crlf > 0;
-}
-
 function toCrlf(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
@@ -262,8 +250,16 @@ function toCrlf(text: string): string {
  * a missing rule or bad option, and lets a rule's own exception through.
  */
 export function applyRuleSuggestions(input: ApplyRuleSuggestionsInput): ApplyRuleSuggestionsResult {
-  const { source, filePath, ruleIds } = input;
-  const rules = resolveRules(ruleIds, input.rules);
+  return applyPreparedRules(prepareRules(input.ruleIds, input.rules), input);
+}
+
+/** `applyRuleSuggestions` with the rules already looked up (a codemod run looks them up once). */
+export function applyPreparedRules(
+  prepared: PreparedRules,
+  input: Omit<ApplyRuleSuggestionsInput, 'ruleIds' | 'rules'>,
+): ApplyRuleSuggestionsResult {
+  const { source, filePath } = input;
+  const { ruleIds, rules } = prepared;
   const maxPasses = input.maxPasses ?? DEFAULT_MAX_PASSES;
   const absolute = resolve(input.cwd ?? process.cwd(), filePath);
   let cwd = resolve(input.cwd ?? process.cwd());
@@ -318,7 +314,7 @@ export function applyRuleSuggestions(input: ApplyRuleSuggestionsInput): ApplyRul
 
   let text = original;
   // Applied edits of each pass, in that pass's input coordinates, to map sites back to the input.
-  const passes: Edit[][] = [];
+  const passes: TextEdit[][] = [];
   // Rewritten sites: the report and its offset in the input text.
   const rewrittenAt: { message: Linter.LintMessage; offset: number }[] = [];
   let found = ours(messages);
@@ -343,7 +339,7 @@ export function applyRuleSuggestions(input: ApplyRuleSuggestionsInput): ApplyRul
       lastEnd = end;
     }
     const starts = lineStarts(text);
-    const edits: Edit[] = [];
+    const edits: TextEdit[] = [];
     let next = '';
     let cursor = 0;
     for (const { message, fix } of applied) {
@@ -351,7 +347,7 @@ export function applyRuleSuggestions(input: ApplyRuleSuggestionsInput): ApplyRul
       const replacement = crlf ? toCrlf(fix.text) : fix.text;
       next += text.slice(cursor, start) + replacement;
       cursor = end;
-      edits.push({ start, end, text: replacement });
+      edits.push({ range: [start, end], text: replacement });
       let offset = offsetOf(starts, message.line, message.column);
       for (let p = passes.length - 1; p >= 0; p--) offset = mapBack(offset, passes[p]!);
       rewrittenAt.push({ message, offset });

@@ -35,14 +35,11 @@ export function readSettingsFile(path: string): CodemodSettings {
  */
 export class EslintSettingsSource {
   private readonly eslint: ESLint;
+  /** `settings.resilience` values already validated: ESLint hands every file of one config the same object. */
+  private readonly validated = new WeakSet<object>();
 
   constructor(readonly cwd: string) {
     this.eslint = new ESLint({ cwd });
-  }
-
-  /** `settings.resilience` for one file, validated; `{}` when there is no config or it sets none. */
-  async settingsFor(filePath: string): Promise<CodemodSettings> {
-    return (await this.configFor(filePath, [])).settings;
   }
 
   /**
@@ -67,7 +64,10 @@ export class EslintSettingsSource {
     }
     const resilience = config?.settings?.resilience;
     if (resilience === undefined) return { settings: {}, ruleOptions };
-    parseSettings(resilience);
+    if (typeof resilience !== 'object' || resilience === null || !this.validated.has(resilience)) {
+      parseSettings(resilience);
+      if (typeof resilience === 'object' && resilience !== null) this.validated.add(resilience);
+    }
     return { settings: { resilience }, ruleOptions };
   }
 }

@@ -8,20 +8,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { type ImportTracker, type Origin } from '../imports';
 import type { TypeOwner } from './types';
 import { dottedName, matchesAnyDotted, type DottedPattern } from '../patterns';
-import {
-  calleeLastName,
-  calleeText,
-  className,
-  describeFunction,
-  enclosingFunction,
-  functionName,
-  type FunctionNode,
-  memberSlot,
-  namingDeclarator,
-  objectName,
-  staticKeyName,
-  valueSlot,
-} from './functions';
+import { enclosingFunction, type FunctionNode } from '../ast/functions';
+import { staticKeyName, staticString } from '../ast/static';
+import { unwrapExpression, valueSlot } from '../ast/unwrap';
+import { calleeLastName, calleeText, className, describeFunction, functionName, memberSlot, namingDeclarator, objectName } from './functions';
 
 /** The kinds of hot context; each has its own messageId. */
 export type HotKind = 'request' | 'logger' | 'event' | 'render' | 'reducer' | 'loop' | 'marked';
@@ -88,7 +78,6 @@ const PINO_OPTION_LABELS: Record<string, string> = {
   formatters: 'a pino formatter runs on every log line',
   hooks: 'a pino hook runs on every log line',
 };
-const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
 const REQUEST_PARAMS = new Set(['req', 'request']);
 const RESPONSE_PARAMS = new Set(['res', 'response', 'reply', 'h']);
 
@@ -227,18 +216,11 @@ export function parameterRoot(fn: FunctionNode): Root | null {
   return params ? root('request', `a \`${params}\` handler runs on every request`) : null;
 }
 
-function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.type === 'ChainExpression' || current.type === 'TSNonNullExpression' || current.type === 'TSAsExpression') current = current.expression;
-  return current;
-}
-
 function originOfNew(imports: ImportTracker, node: TSESTree.Node): Origin | null {
   // `const app = new Koa()`: the instance's origin is its constructor's.
   if (node.type === 'Identifier') {
-    const variable = imports.variableOf(node);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (def?.type === 'Variable' && def.node.init?.type === 'NewExpression') return imports.originOf(def.node.init.callee);
+    const init = imports.constInit(node);
+    if (init?.type === 'NewExpression') return imports.originOf(init.callee);
   }
   if (node.type === 'NewExpression') return imports.originOf(node.callee);
   return null;
@@ -246,7 +228,7 @@ function originOfNew(imports: ImportTracker, node: TSESTree.Node): Origin | null
 
 /** `app.route('/users')`: the route object whose methods take handlers only. */
 function isRouteChain(node: TSESTree.Node): boolean {
-  const target = unwrap(node);
+  const target = unwrapExpression(node);
   return target.type === 'CallExpression' && target.callee.type === 'MemberExpression' && calleeLastName(target) === 'route';
 }
 
@@ -254,7 +236,7 @@ const APP_NAMES = new Set(['app', 'router', 'server', 'fastify', 'routes', 'rout
 
 /** An express / koa / fastify / hapi app or router, by origin or by its conventional name. */
 function isAppLike(node: TSESTree.Node, imports: ImportTracker, depth = 0): boolean {
-  const target = unwrap(node);
+  const target = unwrapExpression(node);
   if (depth > 4) return false;
   // app.route('/users').get(handler)
   if (isRouteChain(target)) {
@@ -279,17 +261,11 @@ function isPathArgument(node: TSESTree.Node | undefined): boolean {
 }
 
 function globalCallee(imports: ImportTracker, call: TSESTree.CallExpression | TSESTree.NewExpression, name: string): boolean {
-  const origin = imports.originOf(call.callee);
-  if (!origin || origin.module !== null) return false;
-  const path = origin.path;
-  return (path.length === 1 && path[0] === name) || (path.length === 2 && GLOBAL_OBJECTS.has(path[0]!) && path[1] === name);
+  return imports.globalName(call.callee) === name;
 }
 
 function stringArgument(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): string | null {
-  const node = call.arguments[index];
-  if (node?.type === 'Literal' && typeof node.value === 'string') return node.value;
-  if (node?.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
-  return null;
+  return staticString(call.arguments[index]);
 }
 
 /** Is this call a React hook (`useMemo`, `React.useCallback`)? Their callbacks run on their own schedule. */
@@ -303,7 +279,7 @@ function argumentRoot(use: Extract<Use, { type: 'argument' }>, env: HotEnvironme
   if (call.type !== 'CallExpression') return null;
   const { imports } = env;
   const method = calleeLastName(call);
-  const callee = unwrap(call.callee);
+  const callee = unwrapExpression(call.callee);
   const passed = use.inline ? '' : `, passed to \`${calleeText(call)}\``;
 
   if (callee.type === 'MemberExpression' && method !== null) {

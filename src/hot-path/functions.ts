@@ -4,47 +4,10 @@
  * object it belongs to, its JSDoc tags, and whether a node sits in a loop.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { type FunctionNode, type LoopNode } from '../ast/functions';
+import { staticKeyName } from '../ast/static';
+import { valueSlot } from '../ast/unwrap';
 import { dottedName } from '../patterns';
-
-export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
-
-export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
-  return !!node && (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression');
-}
-
-/**
- * The function whose body runs `node`, or null at module level. Class field
- * initialisers and static blocks count as module level (they are not a
- * function of this file that a call can reach).
- */
-export function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) return current;
-    if (current.type === 'PropertyDefinition' || current.type === 'StaticBlock' || current.type === 'AccessorProperty') return null;
-  }
-  return null;
-}
-
-/** Steps over TS-only wrappers around a value (`fn as Handler`, `fn!`). */
-export function valueSlot(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.parent &&
-    (current.parent.type === 'TSAsExpression' ||
-      current.parent.type === 'TSSatisfiesExpression' ||
-      current.parent.type === 'TSNonNullExpression' ||
-      current.parent.type === 'TSTypeAssertion')
-  ) {
-    current = current.parent;
-  }
-  return current;
-}
-
-export function staticKeyName(key: TSESTree.Node, computed: boolean): string | null {
-  if (!computed && key.type === 'Identifier') return key.name;
-  if (key.type === 'Literal' && typeof key.value === 'string') return key.value;
-  return null;
-}
 
 function writtenName(node: TSESTree.Node, depth: number): string | null {
   if (depth > 8) return null;
@@ -222,13 +185,6 @@ export function jsdocTag(sourceCode: Readonly<TSESLint.SourceCode>, fn: Function
   }
   return null;
 }
-
-export type LoopNode =
-  | TSESTree.ForStatement
-  | TSESTree.ForInStatement
-  | TSESTree.ForOfStatement
-  | TSESTree.WhileStatement
-  | TSESTree.DoWhileStatement;
 
 /**
  * The innermost loop between `node` and its enclosing function `fn` whose

@@ -12,11 +12,11 @@
  * already ran: the access is not inside the guarded function at all).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { ImportTracker } from '../imports';
+import { type FunctionNode, isFunction, isInsideFunction } from '../ast/functions';
+import { constantInit, type ImportTracker } from '../imports';
 import { canonicalExpression, dottedName, matchesAnyDotted } from '../patterns';
 import type { SharedResource } from '../settings';
 
-export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
 /** Whether something is guarded, and which partly-guarded helpers it relies on. */
 export interface Verdict {
@@ -39,10 +39,6 @@ const BREAKER_CLASSES = new Set(['CircuitBreaker', 'Brakes']);
 const BUDGET = 5000;
 const MAX_DEPTH = 6;
 
-export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
-  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
-}
-
 function isExit(statement: TSESTree.Statement | null | undefined): boolean {
   if (!statement) return false;
   switch (statement.type) {
@@ -62,13 +58,6 @@ function lastName(node: TSESTree.Node): string | null {
   if (node.type === 'Identifier') return node.name;
   if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') return node.property.name;
   return null;
-}
-
-function isInsideFunction(node: TSESTree.Node): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) return true;
-  }
-  return false;
 }
 
 /** `{ enabled: false }` among the arguments of a breaker construction. */
@@ -218,7 +207,7 @@ export class GuardAnalysis {
     let child: TSESTree.Node = node;
     for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
       if (this.flagDominates(child, parent)) return GUARDED;
-      if (isFunctionNode(parent)) {
+      if (isFunction(parent)) {
         const verdict = this.functionEntry(parent);
         if (verdict) return verdict;
       }
@@ -416,8 +405,7 @@ export class GuardAnalysis {
       }
     } else if (parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier') {
       const variable = this.sourceCode.getDeclaredVariables(parent).find((v) => v.name === (parent.id as TSESTree.Identifier).name);
-      const reassigned = variable?.references.some((reference) => reference.isWrite() && !reference.init);
-      if (variable && !reassigned) {
+      if (variable && constantInit(variable) === fn) {
         const exported = parent.parent?.parent?.type === 'ExportNamedDeclaration';
         helper = { name: parent.id.name, exported, uses: referencesOf(variable) };
       }

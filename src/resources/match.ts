@@ -7,6 +7,7 @@
  * argument.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { isTypeWrapper } from '../ast/unwrap';
 import type { ImportTracker, Origin } from '../imports';
 import { dottedName, matchesAnyDotted } from '../patterns';
 import type { SharedResource } from '../settings';
@@ -21,7 +22,6 @@ export interface Access {
   name: string;
 }
 
-const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 const MAX_DEPTH = 8;
 
 /** True when `module` is one of `modules` or a subpath of one (`fs` covers `fs/promises`). */
@@ -103,13 +103,8 @@ export class AccessMatcher {
 
   private globalMatch(callee: TSESTree.Node, written: string[] | null, globals: readonly string[]): string | null {
     if (!written) return null;
-    let name: string | undefined;
-    if (written.length === 1) name = written[0];
-    else if (written.length === 2 && GLOBAL_OBJECTS.has(written[0]!)) name = written[1];
-    if (name === undefined || !globals.includes(name)) return null;
-    const root = callee.type === 'Identifier' ? callee : callee.type === 'MemberExpression' ? callee.object : null;
-    if (!root || root.type !== 'Identifier' || !this.tracker.isGlobal(root)) return null;
-    return written.join('.');
+    const name = this.tracker.globalName(callee);
+    return name !== null && globals.includes(name) ? written.join('.') : null;
   }
 }
 
@@ -185,9 +180,7 @@ export function classifyPath(node: TSESTree.Node | undefined, resource: SharedRe
     }
     return 'unknown';
   }
-  if (node.type === 'TSAsExpression' || node.type === 'TSNonNullExpression' || node.type === 'TSSatisfiesExpression') {
-    return classifyPath(node.expression, resource, tracker, depth + 1);
-  }
+  if (isTypeWrapper(node)) return classifyPath(node.expression, resource, tracker, depth + 1);
   const parts = partsOf(node, tracker);
   if (!parts) return 'unknown';
   // Leading literal text decides when it is long enough to; an expression in

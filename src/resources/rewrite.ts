@@ -1,28 +1,20 @@
 /**
  * The rewrite offered for an unguarded access: wrap the call with the
  * resource's `fix.wrap` template (`$CALL` is the original call's source text)
- * and add `fix.import` once. The template is parsed, never evaluated. The
- * result is a list of plain text edits, so the rule's suggestion and the
- * codemod apply the very same rewrite.
+ * and add `fix.import` once (src/fix/imports.ts). The template is parsed,
+ * never evaluated. The result is a list of text edits, so the rule's
+ * suggestion and the codemod apply the very same rewrite.
  */
-import * as path from 'node:path';
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as espree from 'espree';
+import type { TextEdit } from '../fix/edits';
+import { type FileInfo, planImport } from '../fix/imports';
+import { type Quote, sourceStyle } from '../fix/style';
 import type { SharedResourceFix } from '../settings';
 
-export interface TextEdit {
-  range: readonly [number, number];
-  text: string;
-}
+export { importSpecifierFor } from '../fix/imports';
 
 export type WrapPlan = { edits: TextEdit[] } | { noFix: string };
-
-export interface FileInfo {
-  filename: string;
-  cwd: string;
-}
-
-type Quote = "'" | '"';
 
 // ---- template ------------------------------------------------------------
 
@@ -155,200 +147,17 @@ export function renderWrap(template: string, callText: string, call: TSESTree.No
   return { text };
 }
 
-// ---- import --------------------------------------------------------------
-
-function toPosix(p: string): string {
-  return p.replace(/\\/g, '/');
-}
-
-function isRealFilename(filename: string): boolean {
-  return filename.length > 0 && !filename.startsWith('<') && !filename.includes('<text>');
-}
-
-/** `from` as written in this file: a `./` specifier is relative to the ESLint cwd and rewritten relative to the file. */
-export function importSpecifierFor(from: string, file: FileInfo): string {
-  if (!from.startsWith('./')) return from;
-  const target = path.resolve(file.cwd, from);
-  const fileDir = isRealFilename(file.filename) ? path.dirname(path.resolve(file.cwd, file.filename)) : path.resolve(file.cwd);
-  let relative = toPosix(path.relative(fileDir, target));
-  if (!relative.startsWith('.')) relative = `./${relative}`;
-  return relative;
-}
-
-const EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.jsx', '.tsx'];
-
-function stripExtension(specifier: string): string {
-  for (const extension of EXTENSIONS) if (specifier.endsWith(extension)) return specifier.slice(0, -extension.length);
-  return specifier;
-}
-
-/** Two specifiers written in the same file name the same module. */
-function sameModule(written: string, wanted: string, file: FileInfo): boolean {
-  if (written === wanted) return true;
-  if (!written.startsWith('.') || !wanted.startsWith('.') || !isRealFilename(file.filename)) {
-    return stripExtension(written) === stripExtension(wanted);
-  }
-  const dir = path.dirname(path.resolve(file.cwd, file.filename));
-  return stripExtension(path.resolve(dir, written)) === stripExtension(path.resolve(dir, wanted));
-}
-
-function stringValue(node: TSESTree.Node | null | undefined): string | null {
-  if (!node) return null;
-  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
-  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
-  return null;
-}
-
-function requireSource(node: TSESTree.Node | null | undefined): TSESTree.Literal | null {
-  if (node?.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return null;
-  const arg = node.arguments[0];
-  return arg?.type === 'Literal' && typeof arg.value === 'string' ? arg : null;
-}
-
-/** A top-level `const x = require('m')` (or destructured). */
-function topLevelRequire(statement: TSESTree.ProgramStatement): TSESTree.Literal | null {
-  if (statement.type !== 'VariableDeclaration') return null;
-  for (const declarator of statement.declarations) {
-    const source = requireSource(declarator.init);
-    if (source) return source;
-  }
-  return null;
-}
-
-/** The file's quote style: from its imports and requires, else its first string, else single. */
-export function fileQuote(sourceCode: Readonly<TSESLint.SourceCode>): Quote {
-  for (const statement of sourceCode.ast.body) {
-    const literal = statement.type === 'ImportDeclaration' ? statement.source : topLevelRequire(statement);
-    if (literal && (literal.raw[0] === '"' || literal.raw[0] === "'")) return literal.raw[0] as Quote;
-  }
-  for (const token of sourceCode.ast.tokens ?? []) {
-    if (token.type === 'String' && (token.value[0] === '"' || token.value[0] === "'")) return token.value[0] as Quote;
-  }
-  return "'";
-}
-
-function quoted(value: string, quote: Quote): string {
-  const escaped = value.replace(/\\/g, '\\\\').split(quote).join(`\\${quote}`);
-  return `${quote}${escaped}${quote}`;
-}
-
-function usesSemicolons(sourceCode: Readonly<TSESLint.SourceCode>, statement: TSESTree.Node | undefined): boolean {
-  if (!statement) return true;
-  return sourceCode.getText(statement).trimEnd().endsWith(';');
-}
-
-function isCommonJs(program: TSESTree.Program, filename: string): boolean {
-  if (program.body.some((s) => s.type === 'ImportDeclaration' || s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration' || s.type === 'ExportAllDeclaration')) {
-    return false;
-  }
-  if (filename.endsWith('.cjs') || filename.endsWith('.cts')) return true;
-  if ((program.sourceType as string) === 'script' || (program.sourceType as string) === 'commonjs') return true;
-  return program.body.some((statement) => topLevelRequire(statement) !== null);
-}
-
-/** Where a variable comes from, if it is an import or a require of a module: the specifier and imported name ('default' for default). */
-function importedFrom(variable: TSESLint.Scope.Variable): { source: string; imported: string } | null {
-  const def = variable.defs[0];
-  if (!def || variable.defs.length !== 1) return null;
-  if (def.type === 'ImportBinding') {
-    const node = def.node as TSESTree.Node;
-    const declaration = def.parent as TSESTree.Node | null;
-    if (declaration?.type !== 'ImportDeclaration' || declaration.importKind === 'type') return null;
-    if (node.type === 'ImportSpecifier') {
-      if (node.importKind === 'type') return null;
-      return { source: declaration.source.value, imported: node.imported.type === 'Identifier' ? node.imported.name : String(node.imported.value) };
-    }
-    if (node.type === 'ImportDefaultSpecifier') return { source: declaration.source.value, imported: 'default' };
-    return null;
-  }
-  if (def.type === 'Variable') {
-    const declarator = def.node as TSESTree.VariableDeclarator;
-    const source = requireSource(declarator.init);
-    if (!source) return null;
-    if (declarator.id.type === 'Identifier') return { source: source.value as string, imported: 'default' };
-    if (declarator.id.type === 'ObjectPattern') {
-      for (const property of declarator.id.properties) {
-        if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier') continue;
-        const value = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
-        if (value.type === 'Identifier' && value.name === variable.name) return { source: source.value as string, imported: property.key.name };
-      }
-    }
-  }
-  return null;
-}
-
-/** The edits that make `fix.import` available where `call` is, or a reason why no correct edit exists. */
-export function planImport(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  call: TSESTree.Node,
-  fixImport: NonNullable<SharedResourceFix['import']>,
-  file: FileInfo,
-  quote: Quote,
-): { edits: TextEdit[] } | { noFix: string } {
-  const local = (fixImport.named ?? fixImport.default)!;
-  const imported = fixImport.named ?? 'default';
-  const specifier = importSpecifierFor(fixImport.from, file);
-  const variable = ASTUtils.findVariable(sourceCode.getScope(call), local);
-  if (variable && variable.defs.length > 0) {
-    const origin = importedFrom(variable);
-    const topLevel = variable.scope.block.type === 'Program';
-    if (topLevel && origin && origin.imported === imported && sameModule(origin.source, specifier, file)) return { edits: [] };
-    return { noFix: `\`${local}\` already names something else in this file` };
-  }
-  const program = sourceCode.ast;
-  const body = program.body;
-  // Add a named specifier to an existing import of the same module.
-  if (fixImport.named) {
-    for (const statement of body) {
-      if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type') continue;
-      if (!sameModule(statement.source.value, specifier, file)) continue;
-      const named = statement.specifiers.filter((s): s is TSESTree.ImportSpecifier => s.type === 'ImportSpecifier');
-      const last = named[named.length - 1];
-      const spec = fixImport.named === local ? local : `${fixImport.named} as ${local}`;
-      if (last) return { edits: [{ range: [last.range[1], last.range[1]], text: `, ${spec}` }] };
-      const only = statement.specifiers[0];
-      if (statement.specifiers.length === 1 && only?.type === 'ImportDefaultSpecifier') {
-        return { edits: [{ range: [only.range[1], only.range[1]], text: `, { ${spec} }` }] };
-      }
-    }
-  }
-  const imports = body.filter((s) => s.type === 'ImportDeclaration');
-  const commonJs = imports.length === 0 && isCommonJs(program, file.filename);
-  const anchorList = commonJs ? body.filter((s) => topLevelRequire(s) !== null) : imports;
-  const anchor = anchorList[anchorList.length - 1];
-  const semi = usesSemicolons(sourceCode, anchor ?? body.find((s) => !(s.type === 'ExpressionStatement' && s.directive)) ?? undefined) ? ';' : '';
-  const source = quoted(specifier, quote);
-  let text: string;
-  if (commonJs) {
-    text = fixImport.named ? `const { ${fixImport.named === local ? local : `${fixImport.named}: ${local}`} } = require(${source})${semi}` : `const ${local} = require(${source})${semi}`;
-  } else {
-    text = fixImport.named ? `import { ${local} } from ${source}${semi}` : `import ${local} from ${source}${semi}`;
-  }
-  if (anchor) return { edits: [{ range: [anchor.range[1], anchor.range[1]], text: `\n${text}` }] };
-  const directives = body.filter((s) => s.type === 'ExpressionStatement' && s.directive);
-  const lastDirective = directives[directives.length - 1];
-  if (lastDirective) return { edits: [{ range: [lastDirective.range[1], lastDirective.range[1]], text: `\n${text}` }] };
-  const first = body[0];
-  if (!first) return { edits: [{ range: [program.range[1], program.range[1]], text: `${text}\n` }] };
-  const comments = sourceCode.getCommentsBefore(first);
-  // Keep a leading shebang or header comment above the import.
-  const start = comments.length > 0 ? comments[comments.length - 1]!.range[1] : first.range[0];
-  return comments.length > 0
-    ? { edits: [{ range: [start, start], text: `\n${text}` }] }
-    : { edits: [{ range: [start, start], text: `${text}\n` }] };
-}
-
 /**
  * The full rewrite of one call: wrap it with `fix.wrap` and add `fix.import`
  * once. Reusable: the codemod applies these edits.
  */
 export function planWrap(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.Node, fix: SharedResourceFix, file: FileInfo): WrapPlan {
-  const quote = fileQuote(sourceCode);
-  const rendered = renderWrap(fix.wrap, sourceCode.getText(call), call, quote);
+  const style = sourceStyle(sourceCode);
+  const rendered = renderWrap(fix.wrap, sourceCode.getText(call), call, style.quote);
   if ('noFix' in rendered) return rendered;
   const edits: TextEdit[] = [];
   if (fix.import) {
-    const planned = planImport(sourceCode, call, fix.import, file, quote);
+    const planned = planImport(sourceCode, call, fix.import, file, style);
     if ('noFix' in planned) return planned;
     edits.push(...planned.edits);
   }

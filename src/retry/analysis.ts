@@ -3,43 +3,41 @@
  * `require-retry-backoff`. It finds hand-written retries (loops whose failure
  * path leads to another iteration, recursion from failure paths, reconnects
  * from 'error' / 'close' / 'end' / 'disconnect' handlers) and retry-library
- * calls, and says for each whether it is bounded and how it waits. The rules
- * only decide which findings they report.
+ * calls, and says for each whether it is bounded and how it waits, through
+ * the handlers (the contract of src/analysis.ts). The rules only decide
+ * which findings they report.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { AnalysisContext, FileAnalysis } from '../analysis';
 import { ImportTracker, stripNodePrefix } from '../imports';
-import type { FunctionNode } from './ast';
+import type { FunctionNode } from '../ast/functions';
 import { analyzeLibraryCall, RETRY_LIBRARY_MODULES } from './libraries';
 import { LoopRetries } from './loops';
 import type { RetryAnalysisOptions, RetryHandlers } from './model';
 import { type RetryTextHints, retryTextHints } from './prefilter';
 import { RecursiveRetries } from './recursion';
-import { detectStyle, type SourceStyle } from './rewrite';
 
 export { isCappedBackoff, type WaitInfo, waitProblem } from './delay';
 export { mayContainRetry, type RetryTextHints, retryTextHints } from './prefilter';
 export type { LibraryFinding } from './libraries';
 export { type HandWrittenRetry, NO_FIX, type RetryAnalysisOptions, type RetryHandlers, type RetryShape } from './model';
 
-export class RetryAnalysis {
+export class RetryAnalysis implements FileAnalysis {
   readonly imports: ImportTracker;
   private readonly loops: LoopRetries | null;
   private readonly recursion: RecursiveRetries | null;
   /** Whether the file names any retry library at all (computed once). */
   private librariesMentioned: boolean | null = null;
-  private styleCache: SourceStyle | null = null;
-  /** The file's style for inserted code, detected once, only when a rewrite is built. */
-  private readonly style = (): SourceStyle => (this.styleCache ??= detectStyle(this.context.sourceCode));
 
   constructor(
-    private readonly context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+    private readonly context: AnalysisContext,
     private readonly options: RetryAnalysisOptions,
     private readonly handlers: RetryHandlers,
   ) {
     this.imports = new ImportTracker(context.sourceCode);
     const onRetry = handlers.onRetry;
     const finder = onRetry
-      ? { sourceCode: context.sourceCode, keys: context.sourceCode.visitorKeys, imports: this.imports, options, onRetry, style: this.style }
+      ? { sourceCode: context.sourceCode, keys: context.sourceCode.visitorKeys, imports: this.imports, options, onRetry }
       : null;
     this.loops = finder ? new LoopRetries(finder) : null;
     this.recursion = finder ? new RecursiveRetries(finder) : null;
@@ -98,18 +96,15 @@ export class RetryAnalysis {
       });
     }
     if (!this.librariesMentioned) return;
-    for (const finding of analyzeLibraryCall(node, { sourceCode: this.sourceCode, imports: this.imports, options: this.options, style: this.style })) {
+    for (const finding of analyzeLibraryCall(node, { sourceCode: this.sourceCode, imports: this.imports, options: this.options })) {
       this.handlers.onLibrary(finding);
     }
   }
-
-  // -------------------------------------------------------------------------
-  // Loops.
 }
 
 /** Creates the analysis for one file; the rule returns `analysis.listeners()`. */
 export function createRetryAnalysis(
-  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  context: AnalysisContext,
   options: RetryAnalysisOptions,
   handlers: RetryHandlers,
 ): RetryAnalysis {

@@ -1,92 +1,15 @@
 /**
- * Small AST helpers of the retry analysis: own-subtree walks that stop at
- * nested functions, completion flow of statements relative to one loop, and
- * recognisers for numbers that mean "forever".
+ * Small AST helpers of the retry analysis: completion flow of statements
+ * relative to one loop, recognisers for numbers that mean "forever", and
+ * name keys. The generic helpers (walks, function nodes, unwrapping) live in
+ * src/ast/.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { unwrapExpression } from '../ast/unwrap';
 import { dottedName } from '../patterns';
 
 export type Node = TSESTree.Node;
-export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 export type LoopNode = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
-export type VisitorKeys = TSESLint.SourceCode['visitorKeys'];
-
-export function isFunction(node: Node | null | undefined): node is FunctionNode {
-  return !!node && (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression');
-}
-
-export function isLoop(node: Node): boolean {
-  switch (node.type) {
-    case 'WhileStatement':
-    case 'DoWhileStatement':
-    case 'ForStatement':
-    case 'ForInStatement':
-    case 'ForOfStatement':
-      return true;
-    default:
-      return false;
-  }
-}
-
-export function contains(outer: Node, inner: Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
-
-/** The children of a node, through the parser's visitor keys. */
-export function childrenOf(node: Node, keys: VisitorKeys): Node[] {
-  const out: Node[] = [];
-  const names = keys[node.type] ?? [];
-  const record = node as unknown as Record<string, unknown>;
-  for (const name of names) {
-    const value = record[name];
-    if (Array.isArray(value)) {
-      for (const item of value) if (item && typeof item === 'object' && typeof (item as Node).type === 'string') out.push(item as Node);
-    } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') {
-      out.push(value as Node);
-    }
-  }
-  return out;
-}
-
-/**
- * Visits `root` and its descendants, not entering nested functions (the
- * function node itself is visited). `visit` returns false to skip a subtree.
- */
-export function walkOwn(root: Node, keys: VisitorKeys, visit: (node: Node) => boolean | void): void {
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (visit(node) === false) continue;
-    if (node !== root && isFunction(node)) continue;
-    const children = childrenOf(node, keys);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-  }
-}
-
-/** Like `walkOwn`, but also descends into nested functions. */
-export function walkAll(root: Node, keys: VisitorKeys, visit: (node: Node) => boolean | void): void {
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (visit(node) === false) continue;
-    const children = childrenOf(node, keys);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-  }
-}
-
-/** True when any own node under `root` satisfies `test`. */
-export function someOwn(root: Node, keys: VisitorKeys, test: (node: Node) => boolean): boolean {
-  let found = false;
-  walkOwn(root, keys, (node) => {
-    if (found) return false;
-    if (test(node)) {
-      found = true;
-      return false;
-    }
-    return true;
-  });
-  return found;
-}
 
 /** The text key of a simple name chain (`state.attempt`), or null. */
 export function nameKey(node: Node): string | null {
@@ -109,23 +32,6 @@ export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpressio
   if (callee.type === 'Identifier') return callee.name;
   if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') return callee.property.name;
   return null;
-}
-
-export function unwrapExpression(node: Node): Node {
-  let current = node;
-  for (;;) {
-    if (
-      current.type === 'TSAsExpression' ||
-      current.type === 'TSNonNullExpression' ||
-      current.type === 'TSSatisfiesExpression' ||
-      current.type === 'TSTypeAssertion' ||
-      current.type === 'ChainExpression'
-    ) {
-      current = current.expression;
-    } else {
-      return current;
-    }
-  }
 }
 
 // ---------------------------------------------------------------------------

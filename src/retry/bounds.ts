@@ -5,7 +5,9 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker } from '../imports';
-import { isForeverNumber, isMemberCall, nameKey, type Node, type VisitorKeys, unwrapExpression, walkAll, walkOwn } from './ast';
+import { unwrapExpression } from '../ast/unwrap';
+import { type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
+import { isForeverNumber, isMemberCall, nameKey, type Node } from './ast';
 
 export interface BoundContext {
   keys: VisitorKeys;

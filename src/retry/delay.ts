@@ -6,7 +6,9 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker } from '../imports';
-import { calleeName, isFunction, isMemberCall, nameKey, type Node, type VisitorKeys, walkAll, walkOwn } from './ast';
+import { isFunction } from '../ast/functions';
+import { type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
+import { calleeName, isMemberCall, nameKey, type Node } from './ast';
 
 export type WaitKind = 'none' | 'constant' | 'linear' | 'unknown' | 'exponential';
 
@@ -59,11 +61,10 @@ export function timerKind(call: TSESTree.CallExpression, imports: ImportTracker)
     return callee.name === 'setTimeout' ? 'setTimeout' : 'immediate';
   }
   if (isMemberCall(call, 'process', 'nextTick')) return 'immediate';
-  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
-    const object = callee.object;
-    if ((object.type === 'Identifier' && (object.name === 'window' || object.name === 'globalThis' || object.name === 'global')) && TIMER_NAMES.has(callee.property.name)) {
-      return callee.property.name === 'setTimeout' ? 'setTimeout' : 'immediate';
-    }
+  if (callee.type === 'MemberExpression') {
+    // `window.setTimeout`, `globalThis.setImmediate`: the tracker resolves globals reached through the global object.
+    const name = imports.globalName(callee);
+    if (name !== null && TIMER_NAMES.has(name)) return name === 'setTimeout' ? 'setTimeout' : 'immediate';
   }
   return null;
 }

@@ -1,15 +1,24 @@
 /**
  * Retry libraries: which calls retry, their defaults, and the option values
  * that make them retry forever or without a growing wait. The table below is
- * data (see /work/shared/reference/retry-libraries.md for the facts); every
- * call is matched through `ImportTracker`, so default, named, namespace,
- * `require` and renamed imports all count. Suggestions set a finite limit or an
+ * data, one entry per library (its documented defaults); every call is
+ * matched through `ImportTracker`, so default, named, namespace, `require` and
+ * renamed imports all count. Suggestions set a finite limit or an
  * exponential backoff in the library's own terms.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+// The subpath, not the package index: the index also loads the scope manager (~180 modules) at plugin load.
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { ImportTracker, Origin } from '../imports';
-import { isForeverNumber, isFunction, type Node, numberValue, unwrapExpression } from './ast';
-import { type Edit, lineIndent, quoted, type SourceStyle, startsLine } from './rewrite';
+import { isFunction } from '../ast/functions';
+import { staticString } from '../ast/static';
+import { unwrapExpression } from '../ast/unwrap';
+import { functionReturns } from '../ast/walk';
+import { isForeverNumber, type Node, numberValue } from './ast';
+import { NO_FIX } from './model';
+import type { TextEdit } from '../fix/edits';
+import { addImportSpecifier, addRequireProperty } from '../fix/imports';
+import { lineIndent, quoted, type SourceStyle, sourceStyle, startsLine } from '../fix/style';
 
 export interface LibraryFinding {
   concern: 'unbounded' | 'backoff' | 'jitter';
@@ -22,8 +31,8 @@ export interface LibraryFinding {
   node: Node;
   /** For `unbounded`: it still waits with capped exponential backoff (see `allowUnboundedWithBackoff`). */
   backedOff: boolean;
-  fix: { description: string; edits: Edit[] } | null;
-  /** Why there is no suggestion (the text after "No quick fix: "). */
+  fix: { description: string; edits: TextEdit[] } | null;
+  /** Why there is no suggestion (for `noFixText`, src/fix/no-fix.ts). */
   noFix: string | null;
 }
 
@@ -31,8 +40,6 @@ export interface LibraryContext {
   sourceCode: Readonly<TSESLint.SourceCode>;
   imports: ImportTracker;
   options: { unboundedAbove: number; maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
-  /** The file's style, computed on first use. */
-  style: () => SourceStyle;
 }
 
 // ---------------------------------------------------------------------------
@@ -100,30 +107,10 @@ function isTrue(node: Node | null): boolean {
   return !!node && node.type === 'Literal' && node.value === true;
 }
 
-function stringValue(node: Node | null): string | null {
-  if (!node) return null;
-  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
-  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
-  return null;
-}
-
 /** A function that returns the same number every time (`() => 1000`). */
 function isConstantFunction(node: Node | null): boolean {
   if (!node || !isFunction(node)) return false;
-  const returns: (Node | null)[] = [];
-  if (node.body.type !== 'BlockStatement') returns.push(node.body);
-  else {
-    const stack: Node[] = [...node.body.body];
-    while (stack.length > 0) {
-      const s = stack.pop()!;
-      if (s.type === 'ReturnStatement') returns.push(s.argument ?? null);
-      else if (s.type === 'BlockStatement') stack.push(...s.body);
-      else if (s.type === 'IfStatement') {
-        stack.push(s.consequent);
-        if (s.alternate) stack.push(s.alternate);
-      }
-    }
-  }
+  const { returns } = functionReturns(node);
   if (returns.length === 0) return false;
   const values = returns.map((r) => (r ? numberValue(r) : null));
   return values.every((v) => v !== null) && values.some((v) => v! > 0);
@@ -132,20 +119,7 @@ function isConstantFunction(node: Node | null): boolean {
 /** A function whose every return is a truthy literal (`() => true`, `() => 'READONLY'`, `() => 2`). */
 function returnsTruthyConstant(fn: Node): boolean {
   if (!isFunction(fn)) return false;
-  const returns: (Node | null)[] = [];
-  if (fn.body.type !== 'BlockStatement') returns.push(fn.body);
-  else {
-    const stack: Node[] = [...fn.body.body];
-    while (stack.length > 0) {
-      const s = stack.pop()!;
-      if (s.type === 'ReturnStatement') returns.push(s.argument ?? null);
-      else if (s.type === 'BlockStatement') stack.push(...s.body);
-      else if (s.type === 'IfStatement') {
-        stack.push(s.consequent);
-        if (s.alternate) stack.push(s.alternate);
-      }
-    }
-  }
+  const { returns } = functionReturns(fn);
   return returns.length > 0 && returns.every((r) => !!r && r.type === 'Literal' && !!r.value);
 }
 
@@ -162,7 +136,7 @@ class Editor {
   constructor(private readonly ctx: LibraryContext) {}
 
   get style(): SourceStyle {
-    return this.ctx.style();
+    return sourceStyle(this.ctx.sourceCode);
   }
 
   text(node: Node): string {
@@ -170,7 +144,7 @@ class Editor {
   }
 
   /** Sets `name: value` in an object: replaces an existing value, or adds the property. */
-  setProperty(object: OptionsObject, name: string, value: string): Edit[] {
+  setProperty(object: OptionsObject, name: string, value: string): TextEdit[] {
     const existing = object.property(name);
     if (existing) {
       if (existing.shorthand) return [{ range: existing.range, text: `${name}: ${value}` }];
@@ -179,7 +153,7 @@ class Editor {
     return this.addProperty(object.node, `${name}: ${value}`);
   }
 
-  addProperty(node: TSESTree.ObjectExpression, property: string): Edit[] {
+  addProperty(node: TSESTree.ObjectExpression, property: string): TextEdit[] {
     const text = this.ctx.sourceCode.text;
     const last = node.properties[node.properties.length - 1];
     if (!last) return [{ range: node.range, text: `{ ${property} }` }];
@@ -190,7 +164,7 @@ class Editor {
   }
 
   /** Adds an options argument `{ property }` after argument `after`. */
-  addOptionsArgument(call: Call, after: number, property: string): Edit[] | null {
+  addOptionsArgument(call: Call, after: number, property: string): TextEdit[] | null {
     const previous = call.arguments[after];
     if (!previous || call.arguments.length !== after + 1) return null;
     return [{ range: [previous.range[1], previous.range[1]], text: `, { ${property} }` }];
@@ -222,7 +196,7 @@ function reportOption(
   concern: LibraryFinding['concern'],
   options: OptionsObject | null,
   name: string,
-  fix: { description: string; edits: Edit[] | null; noFix?: string } | null,
+  fix: { description: string; edits: TextEdit[] | null; noFix?: string } | null,
 ): void {
   const value = options?.value(name) ?? null;
   if (value) report(input, concern, describeOption(name, value, input.editor), options!.property(name)!, fix);
@@ -234,7 +208,7 @@ function report(
   concern: LibraryFinding['concern'],
   option: string,
   node: Node,
-  fix: { description: string; edits: Edit[] | null; noFix?: string } | null,
+  fix: { description: string; edits: TextEdit[] | null; noFix?: string } | null,
   backedOff = false,
   missing = false,
 ): void {
@@ -247,7 +221,7 @@ function report(
     node,
     backedOff,
     fix: fix && edits ? { description: fix.description, edits } : null,
-    noFix: edits ? null : (fix?.noFix ?? 'the option cannot be set at this call'),
+    noFix: edits ? null : (fix?.noFix ?? NO_FIX.libraryOption),
   });
 }
 
@@ -256,7 +230,7 @@ function describeOption(name: string, value: Node, editor: Editor): string {
 }
 
 /** Sets an option in an options object, or adds the options argument when there is none. */
-function setOption(input: CheckInput, options: OptionsObject | null, optionsIndex: number, name: string, value: string): Edit[] | null {
+function setOption(input: CheckInput, options: OptionsObject | null, optionsIndex: number, name: string, value: string): TextEdit[] | null {
   if (options) return input.editor.setProperty(options, name, value);
   return input.editor.addOptionsArgument(input.call, optionsIndex - 1, `${name}: ${value}`);
 }
@@ -376,7 +350,7 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
       }
       const fix = exponential
         ? { description: `Set retryDelay: ${exponential}.`, edits: setOption(input, options, 1, 'retryDelay', exponential) }
-        : { description: '', edits: null, noFix: "axios-retry's exponentialDelay cannot be named from this call" };
+        : { description: '', edits: null, noFix: NO_FIX.axiosExponentialDelay };
       if (!retryDelay) {
         if (!options?.hasSpread) report(input, 'backoff', 'retryDelay', call, fix, false, true);
       } else if (isConstantDelay(retryDelay)) {
@@ -492,7 +466,7 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
           {
             description: 'Set backoff: new ExponentialBackoff().',
             edits: edits && reference ? [...edits, ...reference.edits] : null,
-            noFix: reference ? undefined : "ExponentialBackoff cannot be imported beside this call's import of cockatiel",
+            noFix: reference ? undefined : NO_FIX.cockatielBackoffImport,
           },
         );
       }
@@ -605,11 +579,11 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
         });
       }
       const jitter = options?.value('jitter') ?? null;
-      const jitterText = stringValue(jitter);
+      const jitterText = staticString(jitter);
       if (jitter ? jitterText === 'none' : !options?.hasSpread) {
         reportOption(input, 'jitter', options, 'jitter', {
           description: "Set jitter: 'full'.",
-          edits: setOption(input, options, 1, 'jitter', quoted('full', editor.style)),
+          edits: setOption(input, options, 1, 'jitter', quoted('full', editor.style.quote)),
         });
       }
     },
@@ -623,16 +597,16 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
       const options = objectArg(call, 1, ctx);
       if (!options && call.arguments.length > 1) return;
       const retries = options?.value('retries') ?? null;
-      if (retries && (stringValue(retries) === 'INFINITELY' || isForever(retries, ctx))) {
+      if (retries && (staticString(retries) === 'INFINITELY' || isForever(retries, ctx))) {
         report(input, 'unbounded', describeOption('retries', retries, editor), options!.property('retries')!, {
           description: `Set retries: ${ctx.options.maxAttempts}.`,
           edits: editor.setProperty(options!, 'retries', String(ctx.options.maxAttempts)),
         });
       }
       const backoff = options?.value('backoff') ?? null;
-      const backoffText = stringValue(backoff);
+      const backoffText = staticString(backoff);
       if (backoff ? backoffText === 'FIXED' : !options?.hasSpread) {
-        const value = quoted('EXPONENTIAL', editor.style);
+        const value = quoted('EXPONENTIAL', editor.style.quote);
         reportOption(input, 'backoff', options, 'backoff', {
           description: `Set backoff: ${value}.`,
           edits: setOption(input, options, 1, 'backoff', value),
@@ -687,7 +661,7 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
           report(input, 'unbounded', describeOption('reconnectOnError', onError, editor), options.property('reconnectOnError')!, {
             description: '',
             edits: null,
-            noFix: 'which error replies should reconnect is a decision for a person',
+            noFix: NO_FIX.reconnectOnError,
           });
         }
         // `retryStrategy: () => 1000`: reconnects at a constant interval.
@@ -740,7 +714,7 @@ function originName(callee: Node, input: CheckInput): string | null {
  * the namespace the call went through, or a new named import added to the
  * import (or destructured require) that brought `retry`.
  */
-function cockatielExport(input: CheckInput, exportName: string): { name: string; edits: Edit[] } | null {
+function cockatielExport(input: CheckInput, exportName: string): { name: string; edits: TextEdit[] } | null {
   const { ctx, call } = input;
   const callee = unwrapExpression(call.callee);
   const scope = ctx.sourceCode.getScope(call);
@@ -765,19 +739,10 @@ function cockatielExport(input: CheckInput, exportName: string): { name: string;
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return null;
   if (ASTUtils.findVariable(scope, exportName)) return null;
-  if (def.type === 'ImportBinding' && def.node.type === 'ImportSpecifier') {
-    const declaration = def.parent as TSESTree.ImportDeclaration;
-    const specifiers = declaration.specifiers.filter((s) => s.type === 'ImportSpecifier');
-    const last = specifiers[specifiers.length - 1]!;
-    return { name: exportName, edits: [{ range: [last.range[1], last.range[1]], text: `, ${exportName}` }] };
-  }
-  if (def.type === 'Variable' && def.node.type === 'VariableDeclarator' && def.node.id.type === 'ObjectPattern') {
-    const properties = def.node.id.properties;
-    const last = properties[properties.length - 1];
-    if (!last || last.type === 'RestElement') return null;
-    return { name: exportName, edits: [{ range: [last.range[1], last.range[1]], text: `, ${exportName}` }] };
-  }
-  return null;
+  let edit: TextEdit | null = null;
+  if (def.type === 'ImportBinding' && def.node.type === 'ImportSpecifier') edit = addImportSpecifier(def.parent as TSESTree.ImportDeclaration, exportName);
+  else if (def.type === 'Variable' && def.node.type === 'VariableDeclarator' && def.node.id.type === 'ObjectPattern') edit = addRequireProperty(def.node.id, exportName);
+  return edit ? { name: exportName, edits: [edit] } : null;
 }
 
 /** Every module the table knows; a file that names none of them skips the library checks. */

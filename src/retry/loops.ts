@@ -5,27 +5,16 @@
  * check directly in a loop body) and judged once at the end.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import {
-  alwaysLeaves,
-  blockFlow,
-  calleeName,
-  contains,
-  type FlowContext,
-  isFunction,
-  isLoop,
-  type LoopNode,
-  nameKey,
-  type Node,
-  statementFlow,
-  unwrapExpression,
-  type VisitorKeys,
-  walkOwn,
-} from './ast';
+import { enclosingFunction, isFunction, isLoop } from '../ast/functions';
+import { unwrapExpression } from '../ast/unwrap';
+import { contains, functionReturns, type VisitorKeys, walkOwn } from '../ast/walk';
+import { alwaysLeaves, blockFlow, calleeName, type FlowContext, type LoopNode, nameKey, type Node, statementFlow } from './ast';
 import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest } from './bounds';
 import { classifyDelay, type FoundWait, NO_WAIT, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX } from './model';
 import { rewriteRetryLoop } from './rewrite';
-import { enclosingFunction, indexesWith } from './shared';
+import { sourceStyle } from '../fix/style';
+import { indexesWith } from './shared';
 import { statusPolarity } from './status';
 
 export class LoopRetries {
@@ -253,7 +242,7 @@ export class LoopRetries {
               waits: removable,
               addBound,
               settings: this.ctx.options,
-              style: this.ctx.style(),
+              style: sourceStyle(this.ctx.sourceCode),
             }),
     });
   }
@@ -427,18 +416,10 @@ function returnsNothingOrFalsy(fn: Node): boolean {
     if (body.type === 'UnaryExpression') return body.operator === 'void';
     return false;
   }
-  let falsy = true;
-  const stack: Node[] = [...fn.body.body];
-  while (stack.length > 0 && falsy) {
-    const s = stack.pop()!;
-    if (s.type === 'ReturnStatement') {
-      const value = s.argument ? unwrapExpression(s.argument) : null;
-      falsy = !value || (value.type === 'Literal' && !value.value) || (value.type === 'Identifier' && value.name === 'undefined');
-    } else if (s.type === 'BlockStatement') stack.push(...s.body);
-    else if (s.type === 'IfStatement') {
-      stack.push(s.consequent);
-      if (s.alternate) stack.push(s.alternate);
-    } else if (s.type === 'ThrowStatement') falsy = false;
-  }
-  return falsy;
+  const { returns, throws } = functionReturns(fn);
+  if (throws) return false;
+  return returns.every((returned) => {
+    const value = returned ? unwrapExpression(returned) : null;
+    return !value || (value.type === 'Literal' && !value.value) || (value.type === 'Identifier' && value.name === 'undefined');
+  });
 }

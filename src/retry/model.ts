@@ -4,10 +4,11 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker } from '../imports';
-import type { VisitorKeys } from './ast';
+import type { VisitorKeys } from '../ast/walk';
 import type { WaitInfo } from './delay';
 import type { LibraryFinding } from './libraries';
-import type { BackoffSettings, Edit, SourceStyle } from './rewrite';
+import type { TextEdit } from '../fix/edits';
+import type { BackoffSettings } from './rewrite';
 
 export interface RetryAnalysisOptions extends BackoffSettings {
   /** A limit at or above this is no limit. */
@@ -27,8 +28,8 @@ export interface HandWrittenRetry {
   bounded: boolean;
   wait: WaitInfo;
   /** The suggestion's edits; `addBound` also limits the attempts. Null when there is no safe rewrite. */
-  rewrite: ((addBound: boolean) => Edit[]) | null;
-  /** Why there is no rewrite (the text after "No quick fix: "). */
+  rewrite: ((addBound: boolean) => TextEdit[]) | null;
+  /** Why there is no rewrite (for `noFixText`, src/fix/no-fix.ts). */
   noFix: string | null;
 }
 
@@ -37,6 +38,7 @@ export interface RetryHandlers {
   onLibrary?: (finding: LibraryFinding) => void;
 }
 
+/** Why a retry gets no rewrite: the reasons the rules pass to `noFixText` (src/fix/no-fix.ts). */
 export const NO_FIX = {
   sync: 'sync function, nothing to await between attempts',
   topLevel: 'not inside an async function, nothing to await between attempts',
@@ -47,6 +49,11 @@ export const NO_FIX = {
   recursion: 'the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments)',
   callback: 'the retry is scheduled from a callback, whose last failure has no caller to report to',
   reconnect: 'a reconnect handler has no caller to report the last failure to',
+  // Retry libraries.
+  libraryOption: 'the option cannot be set at this call',
+  axiosExponentialDelay: "axios-retry's exponentialDelay cannot be named from this call",
+  cockatielBackoffImport: "ExponentialBackoff cannot be imported beside this call's import of cockatiel",
+  reconnectOnError: 'which error replies should reconnect is a decision for a person',
 } as const;
 
 /** What the loop and recursion finders share for one file. */
@@ -56,6 +63,4 @@ export interface FinderContext {
   imports: ImportTracker;
   options: RetryAnalysisOptions;
   onRetry: (retry: HandWrittenRetry) => void;
-  /** The file's indentation, quote and semicolon style, computed on first use. */
-  style: () => SourceStyle;
 }

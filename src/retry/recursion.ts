@@ -6,24 +6,18 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { variableAt } from '../imports';
-import {
-  alwaysLeaves,
-  contains,
-  type FlowContext,
-  type FunctionNode,
-  isFunction,
-  nameKey,
-  type Node,
-  statementFlow,
-  unwrapExpression,
-  type VisitorKeys,
-  walkOwn,
-} from './ast';
+import { enclosingFunction, type FunctionNode, isFunction } from '../ast/functions';
+import { unwrapExpression } from '../ast/unwrap';
+import { staticString } from '../ast/static';
+import { contains, someAll, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
+import { alwaysLeaves, type FlowContext, nameKey, type Node, statementFlow } from './ast';
 import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest } from './bounds';
 import { classifyDelay, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
-import { type Edit, rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
-import { enclosingFunction, indexesWith, mentionsName } from './shared';
+import { rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
+import type { TextEdit } from '../fix/edits';
+import { sourceStyle } from '../fix/style';
+import { indexesWith, mentionsName } from './shared';
 
 const RECONNECT_EVENTS = new Set(['error', 'close', 'end', 'disconnect', 'disconnected']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener', 'prependListener', 'prependOnceListener']);
@@ -62,13 +56,6 @@ function calledName(node: Node): { name: string; method: boolean } | null {
   if (n.type === 'MemberExpression' && !n.computed && n.object.type === 'ThisExpression' && n.property.type === 'Identifier') {
     return { name: n.property.name, method: true };
   }
-  return null;
-}
-
-function eventName(node: Node | undefined): string | null {
-  if (!node) return null;
-  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
-  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
   return null;
 }
 
@@ -209,18 +196,14 @@ export class RecursiveRetries {
     let bounded = guards.some((g) => isBoundingTest(g, boundCtx, 'continueWhenTrue'));
     if (!bounded) {
       // An exit check anywhere in the function, nested callbacks included.
-      const stack: Node[] = [target.body];
-      while (stack.length > 0 && !bounded) {
-        const n = stack.pop()!;
-        if (n.type === 'IfStatement' && alwaysLeaves(statementFlow(n.consequent, flowCtx)) && isBoundingTest(n.test, boundCtx, 'exitWhenTrue')) bounded = true;
-        if (n.type === 'IfStatement' && n.alternate && alwaysLeaves(statementFlow(n.alternate, flowCtx)) && isBoundingTest(n.test, boundCtx, 'continueWhenTrue')) bounded = true;
-        const record = n as unknown as Record<string, unknown>;
-        for (const key of this.keys[n.type] ?? []) {
-          const value = record[key];
-          if (Array.isArray(value)) { for (const item of value) if (item && typeof item === 'object') stack.push(item as Node); }
-          else if (value && typeof value === 'object') stack.push(value as Node);
-        }
-      }
+      bounded = someAll(
+        target.body,
+        this.keys,
+        (n) =>
+          n.type === 'IfStatement' &&
+          ((alwaysLeaves(statementFlow(n.consequent, flowCtx)) && isBoundingTest(n.test, boundCtx, 'exitWhenTrue')) ||
+            (!!n.alternate && alwaysLeaves(statementFlow(n.alternate, flowCtx)) && isBoundingTest(n.test, boundCtx, 'continueWhenTrue'))),
+      );
     }
     if (!bounded) bounded = hasThrowIfAborted(target.body, this.keys);
 
@@ -253,7 +236,7 @@ export class RecursiveRetries {
     else if (scheduledBy || failure !== 'catch') noFix = NO_FIX.callback;
     else if (!target.async) noFix = NO_FIX.sync;
     else noFix = NO_FIX.recursion;
-    let plan: ((addBound: boolean) => Edit[]) | null = null;
+    let plan: ((addBound: boolean) => TextEdit[]) | null = null;
     if (shape === 'recursion' && !scheduledBy && failure === 'catch') plan = this.recursionPlan(call, frame, waitsInFailure);
     else if (shape === 'recursion' && !scheduledBy && failure === 'promise' && promiseHandler) plan = this.promiseRecursionPlan(call, frame, promiseHandler);
     this.ctx.onRetry({
@@ -278,7 +261,7 @@ export class RecursiveRetries {
     call: TSESTree.CallExpression,
     frame: FunctionFrame,
     waits: readonly TSESTree.ExpressionStatement[],
-  ): ((addBound: boolean) => Edit[]) | null {
+  ): ((addBound: boolean) => TextEdit[]) | null {
     const fn = frame.node;
     if (!fn.async || !this.canTakeAttemptParameter(call, frame)) return null;
     const returnStatement = call.parent?.type === 'AwaitExpression' ? call.parent.parent : call.parent;
@@ -296,7 +279,7 @@ export class RecursiveRetries {
         waits,
         addBound,
         settings: this.ctx.options,
-        style: this.ctx.style(),
+        style: sourceStyle(this.ctx.sourceCode),
       });
   }
 
@@ -309,7 +292,7 @@ export class RecursiveRetries {
     call: TSESTree.CallExpression,
     frame: FunctionFrame,
     handler: FunctionNode,
-  ): ((addBound: boolean) => Edit[]) | null {
+  ): ((addBound: boolean) => TextEdit[]) | null {
     const fn = frame.node;
     if (!this.canTakeAttemptParameter(call, frame)) return null;
     const direct =
@@ -372,27 +355,14 @@ export class RecursiveRetries {
   /** True when `container` names the retried function outside the failure branch. */
   private referencesOutside(container: Node, branch: Node, frame: FunctionFrame): boolean {
     let found = false;
-    const stack: Node[] = [container];
-    while (stack.length > 0 && !found) {
-      const n = stack.pop()!;
-      if (n === branch) continue;
+    walkAll(container, this.keys, (n) => {
+      if (found || n === branch) return false;
+      // The name after a dot (`client.connect`) is a property, not a use of `connect`.
+      if (n !== container && n.parent?.type === 'MemberExpression' && n.parent.property === n && !n.parent.computed) return false;
       const called = n.type === 'Identifier' || n.type === 'MemberExpression' ? calledName(n) : null;
-      if (called && called.name === frame.name && called.method === frame.method) {
-        found = true;
-        break;
-      }
-      if (n.type === 'MemberExpression') {
-        stack.push(n.object);
-        if (n.computed) stack.push(n.property);
-        continue;
-      }
-      const record = n as unknown as Record<string, unknown>;
-      for (const key of this.keys[n.type] ?? []) {
-        const value = record[key];
-        if (Array.isArray(value)) { for (const item of value) if (item && typeof item === 'object') stack.push(item as Node); }
-        else if (value && typeof value === 'object') stack.push(value as Node);
-      }
-    }
+      if (called && called.name === frame.name && called.method === frame.method) found = true;
+      return !found;
+    });
     return found;
   }
 
@@ -410,21 +380,13 @@ export class RecursiveRetries {
     });
     for (const name of params) if (name) locals.add(name);
     const calls: TSESTree.CallExpression[] = [];
-    const stack: Node[] = [fn.body];
-    while (stack.length > 0) {
-      const n = stack.pop()!;
+    walkAll(fn.body, this.keys, (n) => {
       if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier') locals.add(n.id.name);
       if (n.type === 'CallExpression') {
         const called = calledName(n.callee);
         if (called && called.name === frame.name && called.method === frame.method) calls.push(n);
       }
-      const record = n as unknown as Record<string, unknown>;
-      for (const key of this.keys[n.type] ?? []) {
-        const value = record[key];
-        if (Array.isArray(value)) { for (const item of value) if (item && typeof item === 'object') stack.push(item as Node); }
-        else if (value && typeof value === 'object') stack.push(value as Node);
-      }
-    }
+    });
     const counterLike = (arg: Node): boolean => {
       const a = unwrapExpression(arg);
       if (a.type === 'UpdateExpression') return true;
@@ -473,7 +435,7 @@ export class RecursiveRetries {
         if (method === 'then' && index === 1) return { kind: 'promise' };
         if (method === 'then' && index === 0) return null;
         if (LISTENER_METHODS.has(method) && index === 1) {
-          const name = eventName(parent.arguments[0]);
+          const name = staticString(parent.arguments[0]);
           return name !== null && RECONNECT_EVENTS.has(name) ? { kind: 'event', event: name } : null;
         }
       }

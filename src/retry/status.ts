@@ -2,7 +2,8 @@
  * Status checks in retry loops: `if (!res.ok) continue;` retries a failed
  * status, `if (res.ok) return res;` leaves on success.
  */
-import { type Node, unwrapExpression } from './ast';
+import { unwrapExpression } from '../ast/unwrap';
+import { type Node } from './ast';
 
 const STATUS_NAMES = new Set(['status', 'statusCode']);
 

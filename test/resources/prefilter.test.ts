@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM module without types
 import { corpusFiles, relativeToRoot } from '../../bench/corpus.mjs';
-import { SharedResourceCollector } from '../../src/resources/analyze';
+import { SharedResourceCollector } from '../../src/resources/analysis';
 import { mayTouchResource } from '../../src/resources/match';
 import { parseSettings } from '../../src/settings';
 

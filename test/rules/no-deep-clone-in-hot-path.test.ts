@@ -3,7 +3,7 @@ import { Linter } from 'eslint';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ruleModule from '../../rules/no-deep-clone-in-hot-path';
-import { mayContainClone } from '../../src/clones';
+import { mayContainClone } from '../../src/clones/recognise';
 import plugin from '../../src/index';
 import { jsRuleTester, ruleTester } from '../rule-tester';
 

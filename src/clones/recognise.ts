@@ -12,8 +12,10 @@
  * `Program:exit`, for the few calls that could be clones.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { type ImportTracker, type Origin, staticString, stripNodePrefix } from './imports';
-import { dottedName, matchesAnyDotted, type DottedPattern } from './patterns';
+import { staticMemberName, staticString } from '../ast/static';
+import { unwrapExpression } from '../ast/unwrap';
+import { type ImportTracker, type Origin, originIs, stripNodePrefix } from '../imports';
+import { dottedName, matchesAnyDotted, type DottedPattern } from '../patterns';
 
 export interface DeepClone {
   /** The call that clones (for `JSON.parse(JSON.stringify(x))`, the outer `JSON.parse` call). */
@@ -68,8 +70,6 @@ const IDENTIFIER_NAMES = new Set(['structuredClone', 'cloneDeep', 'cloneDeepWith
  */
 const TEXT_HINTS = ['clone', 'Clone', 'stringify', 'rfdc', 'klona', 'copy', 'deserialize'];
 const EXTEND = /\bextend\b/;
-
-const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 
 /**
  * Cheapest check first: false when the file text cannot contain a recognised
@@ -140,33 +140,6 @@ const SINGLE_VALUE_LABELS = new Set([
   'angular.copy',
 ]);
 
-function samePath(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function originMatches(origin: Origin | null, module: string | null, path: readonly string[]): boolean {
-  if (!origin || origin.module !== module) return false;
-  if (samePath(origin.path, path)) return true;
-  // `globalThis.structuredClone`, `window.JSON.parse`: a global reached through the global object.
-  return module === null && origin.path.length === path.length + 1 && GLOBAL_OBJECTS.has(origin.path[0]!) && samePath(origin.path.slice(1), path);
-}
-
-function unwrapCallee(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.type === 'TSNonNullExpression' || current.type === 'TSAsExpression' || current.type === 'ChainExpression') {
-    current = current.expression;
-  }
-  return current;
-}
-
-function staticPropertyName(node: TSESTree.MemberExpression): string | null {
-  if (!node.computed && node.property.type === 'Identifier') return node.property.name;
-  if (node.computed && node.property.type === 'Literal' && typeof node.property.value === 'string') return node.property.value;
-  return null;
-}
-
 /** Collects candidate calls during traversal and resolves the deep clones among them at the end. */
 export class CloneDetector {
   private readonly memberCandidates: TSESTree.CallExpression[] = [];
@@ -187,12 +160,12 @@ export class CloneDetector {
 
   /** Syntactic only; called for every `CallExpression`. */
   collectCall(call: TSESTree.CallExpression): void {
-    const callee = unwrapCallee(call.callee);
+    const callee = unwrapExpression(call.callee);
     if (callee.type === 'Identifier') {
       if (callee.name === 'require') this.collectModuleSource(call.arguments[0]);
       this.plainCalls.push(call);
     } else if (callee.type === 'MemberExpression') {
-      const name = staticPropertyName(callee);
+      const name = staticMemberName(callee);
       if ((name !== null && MEMBER_NAMES.has(name)) || this.matchesConfigured(callee)) this.memberCandidates.push(call);
     } else if (callee.type === 'CallExpression') {
       this.plainCalls.push(call); // require('rfdc')()(x)
@@ -203,7 +176,7 @@ export class CloneDetector {
   resolve(): DeepClone[] {
     const found: DeepClone[] = [];
     for (const call of this.plainCalls) {
-      const callee = unwrapCallee(call.callee);
+      const callee = unwrapExpression(call.callee);
       const worth =
         this.cloneModuleSeen ||
         (callee.type === 'Identifier' && IDENTIFIER_NAMES.has(callee.name)) ||
@@ -226,7 +199,7 @@ export class CloneDetector {
     const first = args[0];
     if (origin) {
       for (const entry of SIMPLE_CLONES) {
-        if (!originMatches(origin, entry.module, entry.path)) continue;
+        if (!originIs(origin, entry.module, ...entry.path)) continue;
         const single = SINGLE_VALUE_LABELS.has(entry.label) && args.length === 1 && first?.type !== 'SpreadElement';
         return { node: call, label: entry.label, source: single ? first! : null };
       }
@@ -236,7 +209,7 @@ export class CloneDetector {
         return { node: call, label: roundTrip.label, source: args.length === 1 ? roundTrip.source : null };
       }
       if (
-        (originMatches(origin, null, ['$', 'extend']) || originMatches(origin, null, ['jQuery', 'extend']) || originMatches(origin, 'jquery', ['extend'])) &&
+        (originIs(origin, null, '$', 'extend') || originIs(origin, null, 'jQuery', 'extend') || originIs(origin, 'jquery', 'extend')) &&
         first?.type === 'Literal' &&
         first.value === true &&
         args.length >= 3
@@ -247,7 +220,7 @@ export class CloneDetector {
         return { node: call, label: 'jQuery.extend(true, …)', source: fresh ? args[2]! : null };
       }
     }
-    const callee = unwrapCallee(call.callee);
+    const callee = unwrapExpression(call.callee);
     if (this.matchesConfigured(callee)) {
       return { node: call, label: dottedName(callee)!.join('.'), source: null };
     }
@@ -258,12 +231,12 @@ export class CloneDetector {
     if (first?.type !== 'CallExpression') return null;
     const inner = first.arguments;
     const single = inner.length === 1 && inner[0]!.type !== 'SpreadElement' ? inner[0]! : null;
-    if (originMatches(origin, null, ['JSON', 'parse'])) {
-      if (inner.length >= 1 && originMatches(this.imports.originOf(first.callee), null, ['JSON', 'stringify'])) {
+    if (originIs(origin, null, 'JSON', 'parse')) {
+      if (inner.length >= 1 && originIs(this.imports.originOf(first.callee), null, 'JSON', 'stringify')) {
         return { label: 'JSON.parse(JSON.stringify(…))', source: single };
       }
-    } else if (originMatches(origin, 'v8', ['deserialize'])) {
-      if (inner.length === 1 && originMatches(this.imports.originOf(first.callee), 'v8', ['serialize'])) {
+    } else if (originIs(origin, 'v8', 'deserialize')) {
+      if (inner.length === 1 && originIs(this.imports.originOf(first.callee), 'v8', 'serialize')) {
         return { label: 'v8.deserialize(v8.serialize(…))', source: single };
       }
     }

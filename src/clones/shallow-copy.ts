@@ -5,15 +5,18 @@
  * self-contained: the clone copies one plain name or property path, its
  * result is used, and no comment would be lost.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+// The subpath, not the package index: the index also loads the scope manager (~180 modules) at plugin load.
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import type { TextEdit } from '../fix/edits';
 
-export interface ShallowCopyRewrite {
+/**
+ * The edit replaces the clone call (or its optional chain) with `{ ...req.body }`,
+ * parenthesised where an object literal would read as a block.
+ */
+export interface ShallowCopyRewrite extends TextEdit {
   /** The source text of the copied value (`req.body`), for the suggestion label. */
   sourceText: string;
-  /** The node replaced (the clone call, or its optional chain). */
-  range: TSESTree.Range;
-  /** The replacement text: `{ ...req.body }`, parenthesised where an object literal would read as a block. */
-  text: string;
 }
 
 /** `x`, `this.x`, `a.b.c`, `a['b']`: a name or a property path without calls or optional links. */

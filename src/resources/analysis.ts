@@ -1,15 +1,20 @@
 /**
  * The per-file analysis behind `no-unguarded-shared-resource`: collect
- * candidate calls while ESLint walks the tree, decide at `Program:exit`.
- * Returns findings; the rule only turns them into reports.
+ * candidate calls while ESLint walks the tree, decide at `Program:exit`, and
+ * deliver each finding to the rule's `onFinding` (the contract of
+ * src/analysis.ts); the rule only turns findings into reports.
  */
 import * as path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { AnalysisContext, FileAnalysis } from '../analysis';
+import { NOTHING_TO_ANALYSE } from '../analysis';
 import { matchesGlob } from '../glob';
-import { ImportTracker, staticString } from '../imports';
-import type { SharedResource } from '../settings';
-import { GuardAnalysis, ThisMembers, type FunctionNode } from './guard';
-import { AccessMatcher, type Access } from './match';
+import type { FunctionNode } from '../ast/functions';
+import { staticString } from '../ast/static';
+import { ImportTracker } from '../imports';
+import { getSettings, type SharedResource } from '../settings';
+import { GuardAnalysis, ThisMembers } from './guard';
+import { AccessMatcher, type Access, mayTouchResource } from './match';
 
 export type Finding =
   | { kind: 'access'; access: Access }
@@ -17,6 +22,10 @@ export type Finding =
 
 export interface SharedResourceOptions {
   reportUnknownPaths: boolean;
+}
+
+export interface SharedResourceHandlers {
+  onFinding: (finding: Finding) => void;
 }
 
 /** The file's path relative to `cwd`, forward slashes; null when it is outside `cwd` or virtual. */
@@ -108,4 +117,35 @@ export class SharedResourceCollector {
     }
     return out;
   }
+}
+
+/**
+ * Creates the analysis for one file; the rule returns `analysis.listeners()`.
+ * The resources come from `settings.resilience.sharedResources`, less those
+ * whose choke point this file is and those the file text cannot touch.
+ */
+export function createSharedResourceAnalysis(
+  context: AnalysisContext,
+  options: SharedResourceOptions,
+  handlers: SharedResourceHandlers,
+): FileAnalysis {
+  const settings = getSettings(context);
+  if (settings.sharedResources.length === 0) return NOTHING_TO_ANALYSE;
+  const relativePath = relativeFilePath(context.filename, context.cwd);
+  const { sourceCode } = context;
+  const resources = settings.sharedResources.filter((resource) => !isChokePoint(resource, relativePath) && mayTouchResource(resource, sourceCode.text));
+  if (resources.length === 0) return NOTHING_TO_ANALYSE;
+  const collector = new SharedResourceCollector(resources, sourceCode, options);
+  return {
+    listeners: () => ({
+      ImportDeclaration: (node) => collector.onImport(node),
+      ImportExpression: (node) => collector.onImport(node),
+      TSImportEqualsDeclaration: (node) => collector.onImport(node),
+      CallExpression: (node) => collector.onCall(node),
+      'MemberExpression[object.type="ThisExpression"]': (node: TSESTree.MemberExpression) => collector.onThisMember(node),
+      'Program:exit'() {
+        for (const finding of collector.findings()) handlers.onFinding(finding);
+      },
+    }),
+  };
 }

@@ -23,18 +23,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker } from '../imports';
 import type { DottedPattern } from '../patterns';
 import { functionRoot, type HotEnvironment, type HotKind, isHookCall, parameterRoot, type Root, type Use, useRoot } from './contexts';
-import {
-  calleeText,
-  describeFunction,
-  enclosingFunction,
-  type FunctionNode,
-  jsdocTag,
-  loopBetween,
-  loopLabel,
-  memberSlot,
-  namingDeclarator,
-  valueSlot,
-} from './functions';
+import { enclosingFunction, type FunctionNode } from '../ast/functions';
+import { unwrapExpression, valueSlot } from '../ast/unwrap';
+import { calleeText, describeFunction, jsdocTag, loopBetween, loopLabel, memberSlot, namingDeclarator } from './functions';
 import { type TypeNames, typeNamesFromProgram } from './types';
 
 export type { HotKind } from './contexts';
@@ -83,19 +74,6 @@ function render(chain: Chain): HotExplanation {
     location = parts.join('');
   }
   return { kind: chain.root.kind, location: location + chain.root.suffix, reason: chain.root.reason };
-}
-
-function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === 'ChainExpression' ||
-    current.type === 'TSNonNullExpression' ||
-    current.type === 'TSAsExpression' ||
-    current.type === 'TSSatisfiesExpression'
-  ) {
-    current = current.expression;
-  }
-  return current;
 }
 
 function isJsxLike(node: TSESTree.Node, depth = 0): boolean {
@@ -383,15 +361,17 @@ export class HotPathAnalysis {
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (!def) return false;
     if (def.type === 'ClassName') return def.node === owner;
-    if (def.type !== 'Variable' || !def.node.init || variable!.references.some((r) => r.isWrite() && !r.init)) return false;
-    const init = unwrapExpression(def.node.init);
+    const constant = this.imports.constInit(object);
+    if (!constant) return false;
+    const init = unwrapExpression(constant);
     if (init === owner) return true;
     // const service = new Service(); service.run()
     if (init.type === 'NewExpression' && init.callee.type === 'Identifier' && owner.type !== 'ObjectExpression') {
       const classVariable = this.imports.variableOf(init.callee);
       const classDef = classVariable?.defs.length === 1 ? classVariable.defs[0] : undefined;
       if (classDef?.type === 'ClassName') return classDef.node === owner;
-      if (classDef?.type === 'Variable' && classDef.node.init) return unwrapExpression(classDef.node.init) === owner;
+      const classInit = this.imports.constInit(init.callee);
+      if (classInit) return unwrapExpression(classInit) === owner;
     }
     return false;
   }

@@ -1,0 +1,30 @@
+// Prints the real-world ledger as it should read now: the judged lines of
+// test/real-world/ledger.tsv that are still reported, plus a line with the
+// verdict `?` (and the rule's message as a hint) for each new report; lines no
+// longer reported are dropped. Runs the ledger test in vitest (the plugin is
+// TypeScript) with LEDGER_OUT set, then prints that file.
+//   npm run -s ledger > test/real-world/ledger.tsv
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dir = mkdtempSync(join(tmpdir(), 'ledger-'));
+const out = join(dir, 'ledger.tsv');
+try {
+  const run = spawnSync(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', 'test/real-world/ledger.test.ts'], {
+    cwd: root,
+    env: { ...process.env, LEDGER_OUT: out },
+    stdio: ['ignore', process.stderr, 'inherit'], // vitest's output goes to stderr, the ledger to stdout
+  });
+  if (run.status !== 0) {
+    console.error(`ledger: vitest exited with ${run.status ?? run.signal}`);
+    process.exitCode = 1;
+  } else {
+    process.stdout.write(readFileSync(out, 'utf8'));
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

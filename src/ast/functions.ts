@@ -1,0 +1,50 @@
+/**
+ * Function nodes: one type, one predicate (ASTUtils.isFunction: function
+ * declarations, function expressions, arrows; not the body-less TS
+ * declarations) and one "enclosing function".
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+// The subpath, not the package index: the index also loads the scope manager (~180 modules) at plugin load.
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+
+export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+export function isFunction(node: TSESTree.Node | null | undefined): node is FunctionNode {
+  return ASTUtils.isFunction(node);
+}
+
+/**
+ * The function whose body runs `node`, or null at module level.
+ *
+ * Class field initialisers (`x = load()`, also `accessor` fields) and
+ * `static { … }` blocks count as module level, even in a class declared
+ * inside a function: a field initialiser runs when an instance is built and a
+ * static block when the class is evaluated, never as a statement of the
+ * surrounding function's body, so neither is "inside" that function for a
+ * call graph, a loop or a `catch`. A function written inside the field or
+ * block (`x = () => load()`) is itself the enclosing function of its body.
+ */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current)) return current;
+    if (current.type === 'PropertyDefinition' || current.type === 'AccessorProperty' || current.type === 'StaticBlock') return null;
+  }
+  return null;
+}
+
+/** True when `node` sits inside any function (see `enclosingFunction` for class fields and static blocks). */
+export function isInsideFunction(node: TSESTree.Node): boolean {
+  return enclosingFunction(node) !== null;
+}
+
+export type LoopNode =
+  | TSESTree.ForStatement
+  | TSESTree.ForInStatement
+  | TSESTree.ForOfStatement
+  | TSESTree.WhileStatement
+  | TSESTree.DoWhileStatement;
+
+/** `for`, `for…in`, `for…of`, `while`, `do…while`. */
+export function isLoop(node: TSESTree.Node | null | undefined): node is LoopNode {
+  return ASTUtils.isLoop(node);
+}

@@ -1,0 +1,143 @@
+/** What a `resilience codemod` run tells: per-file progress, the JSON report, and the closing summary. */
+import { writeFileSync } from 'node:fs';
+import type { Site } from '../codemod/engine';
+
+export interface OutputStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
+
+export interface ReportSite {
+  /** `file:line:col` */
+  location: string;
+  line: number;
+  column: number;
+  ruleId: string;
+  message: string;
+  reason?: string;
+}
+
+export interface FileReport {
+  /** Path relative to the working directory, with forward slashes. */
+  file: string;
+  status: FileStatus;
+  /** Why a file was skipped. */
+  reason?: string;
+  /** Why a file errored. */
+  error?: string;
+  rewritten: ReportSite[];
+  /** Sites left for a person, at their position in the file after the run. */
+  left: ReportSite[];
+}
+
+export interface RunReport {
+  transform: string;
+  options: Record<string, unknown>;
+  dry: boolean;
+  interrupted: boolean;
+  files: FileReport[];
+  summary: Summary;
+}
+
+export interface Summary {
+  filesScanned: number;
+  filesChanged: number;
+  filesUnchanged: number;
+  filesSkipped: number;
+  filesErrored: number;
+  sitesRewritten: number;
+  sitesLeft: number;
+}
+
+export function reportSites(sites: readonly Site[], file: string): ReportSite[] {
+  return sites.map((site) => ({
+    location: `${file}:${site.line}:${site.column}`,
+    line: site.line,
+    column: site.column,
+    ruleId: site.ruleId,
+    message: site.message,
+    ...(site.reason !== undefined ? { reason: site.reason } : {}),
+  }));
+}
+
+/** One line per file, or a bar redrawn in place on a terminal. */
+export class Progress {
+  private shown = false;
+  constructor(
+    private readonly stream: OutputStream,
+    private readonly total: number,
+  ) {}
+
+  update(done: number, file: FileReport): void {
+    if (this.stream.isTTY) {
+      const width = 24;
+      const filled = this.total === 0 ? width : Math.round((done / this.total) * width);
+      const label = file.file.length > 50 ? `…${file.file.slice(-49)}` : file.file;
+      this.stream.write(`\r\x1b[2K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${this.total} ${label}`);
+      this.shown = true;
+    } else {
+      const detail = file.status === 'error' ? `: ${file.error}` : file.status === 'skipped' ? ` (${file.reason})` : '';
+      this.stream.write(`[${done}/${this.total}] ${file.file}: ${file.status}${detail}\n`);
+    }
+  }
+
+  end(): void {
+    if (this.shown) this.stream.write('\r\x1b[2K');
+  }
+}
+
+export function summarize(files: readonly FileReport[]): Summary {
+  const count = (status: FileStatus) => files.filter((f) => f.status === status).length;
+  return {
+    filesScanned: files.length,
+    filesChanged: count('changed'),
+    filesUnchanged: count('unchanged'),
+    filesSkipped: count('skipped'),
+    filesErrored: count('error'),
+    sitesRewritten: files.reduce((n, f) => n + f.rewritten.length, 0),
+    sitesLeft: files.reduce((n, f) => n + f.left.length, 0),
+  };
+}
+
+function summaryTable(summary: Summary, dry: boolean): string {
+  const rows: [string, number][] = [
+    [dry ? 'Files that would change' : 'Files changed', summary.filesChanged],
+    ['Files unchanged', summary.filesUnchanged],
+    ['Files skipped', summary.filesSkipped],
+    ['Files with errors', summary.filesErrored],
+    [dry ? 'Sites that would be rewritten' : 'Sites rewritten', summary.sitesRewritten],
+    ['Sites left for a person', summary.sitesLeft],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return rows.map(([label, value]) => `  ${label.padEnd(width)}  ${String(value).padStart(6)}`).join('\n');
+}
+
+/** Writes the `--report` file; a failure is told on `stderr` and does not stop the run. */
+export function writeReportFile(path: string, report: RunReport, stderr: OutputStream): void {
+  try {
+    writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+  } catch (error) {
+    stderr.write(`resilience codemod: cannot write the report ${path}: ${(error as Error).message}\n`);
+  }
+}
+
+/** The closing text: interruption, errors, skipped files, sites left for a person, and the counts. */
+export function closingText(report: RunReport, processed: number, total: number): string {
+  const { files, summary, dry } = report;
+  const lines: string[] = [];
+  if (report.interrupted) {
+    lines.push(`Interrupted: ${processed} of ${total} files processed, ${total - processed} not touched. No file was partly written.`);
+  }
+  for (const f of files.filter((r) => r.status === 'error')) lines.push(`error    ${f.file}: ${f.error}`);
+  for (const f of files.filter((r) => r.status === 'skipped')) lines.push(`skipped  ${f.file}: ${f.reason}`);
+  const leftSites = files.flatMap((f) => f.left);
+  if (leftSites.length > 0) {
+    lines.push('', 'Left for a person:');
+    for (const site of leftSites) lines.push(`  ${site.location}  ${site.ruleId}: ${site.reason}`);
+  }
+  lines.push('', `${report.transform}${dry ? ' (dry run, nothing written)' : ''}:`, summaryTable(summary, dry), '');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,98 @@
+/**
+ * Precision on real code: every report of `recommended` and `strict` over the
+ * packages of test/real-world/sources.mjs must have a judged line in
+ * test/real-world/ledger.tsv, and every ledger line must still be reported.
+ * Prints, per rule and config, reports, TP, FP and precision.
+ *
+ * With LEDGER_OUT=<file> set (`npm run -s ledger`), writes the ledger as it
+ * should read now (judged lines kept, new reports with verdict `?`) to that
+ * file instead of checking it.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error -- plain ESM module without types
+import { realWorldVersions } from './sources.mjs';
+import { compare, ledgerPath, lintRealWorld, mergedLedger, parseLedger, precisionTable, type Report } from './ledger';
+
+const out = process.env.LEDGER_OUT;
+
+describe('real-world ledger', () => {
+  it('matches reports to ledger lines one to one and names what is missing, stale or malformed', () => {
+    const ledger = parseLedger(
+      [
+        '# comment',
+        'no-unbounded-retry\tpkg/lib/a.js:10\tboth\tTP\treconnects forever at a fixed 5 s interval',
+        'no-unbounded-retry\tpkg/lib/a.js:10\tboth\tFP/TP\tbacked off; strict reports any unbounded retry',
+        'require-retry-backoff\tpkg/lib/a.js:20\tstrict\tFP\tthree attempts, 100/200 ms waits',
+        'require-retry-backoff\t@scope/pkg/b.js:3\tboth\tmaybe\tx',
+      ].join('\n'),
+    );
+    expect(ledger.errors).toEqual(["ledger.tsv:5: verdict 'maybe' is not TP, FP, ?, FP/TP or TP/FP", 'ledger.tsv:5: a judged line needs a reason']);
+    const report = (rule: string, location: string, configs: Report['configs']): Report => ({ rule, location, configs, message: 'Some  message.' });
+    const comparison = compare(
+      [
+        report('no-unbounded-retry', 'pkg/lib/a.js:10', 'both'),
+        report('no-unbounded-retry', 'pkg/lib/a.js:10', 'both'),
+        report('no-unbounded-retry', 'pkg/lib/a.js:10', 'both'),
+        report('require-retry-backoff', 'pkg/lib/a.js:20', 'both'),
+      ],
+      ledger.lines.slice(0, 3),
+    );
+    expect(comparison.missing).toEqual([
+      'no-unbounded-retry\tpkg/lib/a.js:10\tboth\t?\tSome message.',
+      'require-retry-backoff\tpkg/lib/a.js:20\tboth\t?\tSome message.',
+    ]);
+    expect(comparison.stale.map((line) => line.lineNumber)).toEqual([4]);
+    const rows = precisionTable(comparison.matched).filter((row) => row.rule === 'no-unbounded-retry');
+    expect(rows).toEqual([
+      { rule: 'no-unbounded-retry', config: 'recommended', reports: 2, TP: 1, FP: 1, unjudged: 0, precision: '0.50' },
+      { rule: 'no-unbounded-retry', config: 'strict', reports: 2, TP: 2, FP: 0, unjudged: 0, precision: '1.00' },
+    ]);
+  });
+
+  it('every report of recommended and strict is judged in ledger.tsv, and every ledger line is still reported', () => {
+    const result = lintRealWorld();
+    const text = existsSync(ledgerPath) ? readFileSync(ledgerPath, 'utf8') : '';
+    const ledger = parseLedger(text);
+    const comparison = compare(result.reports, ledger.lines);
+
+    console.log(
+      `real-world ledger: ${result.files} files, ${result.lines} lines, ${result.reports.length} reports, ` +
+        `linted twice in ${(result.millis / 1000).toFixed(1)} s (${(result.cpuMillis / 1000).toFixed(1)} s CPU)\n  ${(realWorldVersions() as string[]).join(' ')}`,
+    );
+    console.table(precisionTable(comparison.matched));
+
+    if (out) {
+      writeFileSync(out, mergedLedger(comparison));
+      return;
+    }
+
+    // The corpus is really linted: it parses, and it is large enough to mean something.
+    expect(result.fatal, 'files that failed to parse').toEqual([]);
+    expect(result.files).toBeGreaterThanOrEqual(1000);
+    expect(ledger.errors, 'malformed ledger lines').toEqual([]);
+
+    const problems: string[] = [];
+    if (comparison.missing.length > 0) {
+      problems.push(
+        `${comparison.missing.length} report(s) missing from test/real-world/ledger.tsv; add these lines and judge each (TP or FP, with a reason), or run \`npm run -s ledger\`:`,
+        ...comparison.missing,
+      );
+    }
+    if (comparison.stale.length > 0) {
+      problems.push(
+        `${comparison.stale.length} ledger line(s) no longer reported; remove them (or run \`npm run -s ledger\`):`,
+        ...comparison.stale.map((line) => `ledger.tsv:${line.lineNumber}: ${line.rule}\t${line.location}\t${line.configs}`),
+      );
+    }
+    const unjudged = comparison.matched.filter((line) => line.verdict === '?');
+    if (unjudged.length > 0) {
+      problems.push(
+        `${unjudged.length} ledger line(s) not judged yet (verdict ?):`,
+        ...unjudged.map((line) => `ledger.tsv:${line.lineNumber}: ${line.rule}\t${line.location}\t${line.configs}`),
+      );
+    }
+    expect(problems.join('\n')).toBe('');
+    // About 20 s of CPU; the margin is for a machine shared with other test files.
+  }, 240_000);
+});

@@ -1,0 +1,136 @@
+// The real-world ledger's corpus: for each package (a devDependency pinned
+// exactly in package.json), the folders of shipped, hand-written or
+// compiled-but-readable source that do network I/O, reconnects, retries,
+// queues or cloning. Skipped everywhere: declaration files, minified files,
+// source maps, test files and nested node_modules. Where a package ships the
+// same code twice (CommonJS and ESM builds, or TypeScript source and its
+// compiled JavaScript), one copy is linted.
+//
+// `sourceType` is how the JavaScript files are parsed ('commonjs', 'module'
+// or 'script'); TypeScript files are always parsed as modules.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const realWorldSources = [
+  // Queues on Redis: the CommonJS build only (dist/esm is the same code).
+  { pkg: 'bullmq', dirs: ['dist/cjs'], sourceType: 'commonjs' },
+  // Redis client: reconnects, retryStrategy, offline queue.
+  { pkg: 'ioredis', dirs: ['built'], sourceType: 'commonjs' },
+  // PostgreSQL client and pool: the CommonJS sources (esm/ only re-exports).
+  { pkg: 'pg', dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: 'pg-pool', files: ['index.js'], sourceType: 'commonjs' },
+  // MongoDB driver: the TypeScript source (lib/ is its compiled copy).
+  { pkg: 'mongodb', dirs: ['src'], sourceType: 'module' },
+  // Mongoose: connection handling, documents, cloning.
+  { pkg: 'mongoose', dirs: ['lib'], sourceType: 'commonjs' },
+  // Kafka client: retriers, consumer groups, reconnects.
+  { pkg: 'kafkajs', dirs: ['src'], sourceType: 'commonjs' },
+  // MQTT client: the compiled build (dist/ holds browser bundles).
+  { pkg: 'mqtt', dirs: ['build'], sourceType: 'commonjs' },
+  // AMQP client.
+  { pkg: 'amqplib', dirs: ['lib'], sourceType: 'commonjs' },
+  // HTTP clients with retries.
+  { pkg: 'got', dirs: ['dist/source'], sourceType: 'module' },
+  { pkg: 'ky', dirs: ['distribution'], sourceType: 'module' },
+  // Socket.IO / Engine.IO clients: reconnection; the CommonJS builds.
+  { pkg: 'socket.io-client', dirs: ['build/cjs'], sourceType: 'commonjs' },
+  { pkg: 'engine.io-client', dirs: ['build/cjs'], sourceType: 'commonjs' },
+  // Loggers: per-record work.
+  { pkg: 'pino', dirs: ['lib'], files: ['pino.js'], sourceType: 'commonjs' },
+  { pkg: 'winston', dirs: ['lib'], sourceType: 'commonjs' },
+  // Node-RED: flows, message cloning per message, network nodes that reconnect.
+  { pkg: '@node-red/runtime', dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: '@node-red/nodes', dirs: ['core'], sourceType: 'commonjs' },
+  { pkg: '@node-red/registry', dirs: ['lib'], sourceType: 'commonjs' },
+  // The Node-RED editor (browser): red.js is the unminified concatenation of
+  // its sources (red.min.js and public/vendor are not linted); a classic script.
+  { pkg: '@node-red/editor-client', files: ['public/red/red.js'], sourceType: 'script' },
+  // Supabase Realtime: the TypeScript source (dist/ is its compiled copy).
+  { pkg: '@supabase/realtime-js', dirs: ['src'], sourceType: 'module' },
+  // HTTP client with RetryAgent / RetryHandler, pools, reconnecting clients.
+  { pkg: 'undici', dirs: ['lib'], sourceType: 'commonjs' },
+  // node-redis: reconnectStrategy, cluster and sentinel failover; dist/lib
+  // without commands/ (418 one-command files that only build argument lists).
+  {
+    pkg: '@redis/client',
+    dirs: ['dist/lib/RESP', 'dist/lib/authx', 'dist/lib/client', 'dist/lib/cluster', 'dist/lib/sentinel', 'dist/lib/utils'],
+    files: ['dist/lib/commander.js', 'dist/lib/lua-script.js', 'dist/lib/multi-command.js', 'dist/lib/single-entry-cache.js'],
+    sourceType: 'commonjs',
+  },
+  // NATS client: reconnects (maxReconnectAttempts, reconnectTimeWait), JetStream.
+  { pkg: 'nats', dirs: ['lib'], sourceType: 'commonjs' },
+  // STOMP client: reconnectDelay; the TypeScript source.
+  { pkg: '@stomp/stompjs', dirs: ['src'], sourceType: 'module' },
+  // Reconnecting AMQP wrapper over amqplib: the CommonJS build.
+  { pkg: 'amqp-connection-manager', dirs: ['dist/cjs'], sourceType: 'commonjs' },
+  // In-memory cache that deep-clones values on get and set by default (useClones).
+  { pkg: 'node-cache', dirs: ['lib'], sourceType: 'commonjs' },
+  // Browser WebSocket wrapper that reconnects: the TypeScript source.
+  { pkg: 'reconnecting-websocket', files: ['reconnecting-websocket.ts', 'events.ts'], sourceType: 'module' },
+  // Elasticsearch transport: retries across a connection pool, sniffing.
+  { pkg: '@elastic/transport', dirs: ['lib'], sourceType: 'commonjs' },
+  // AMQP 1.0 client: reconnect with backoff.
+  { pkg: 'rhea', dirs: ['lib'], sourceType: 'commonjs' },
+  // Bull (v4), BullMQ's predecessor: job retries, backoffs, Redis reconnects.
+  { pkg: 'bull', dirs: ['lib'], sourceType: 'commonjs' },
+  // gRPC client: connection backoff, retry throttling, resolvers, subchannels.
+  { pkg: '@grpc/grpc-js', dirs: ['build/src'], sourceType: 'commonjs' },
+  // AWS SDK v3 retry strategies and middleware (moved from
+  // @aws-sdk/middleware-retry and @smithy/util-retry, which now re-export it).
+  { pkg: '@smithy/core', dirs: ['dist-es/submodules/retry'], sourceType: 'module' },
+];
+
+const sourceFile = /\.(?:[cm]?js|[cm]?ts)$/;
+const skipFile = /(?:\.d\.[cm]?ts|\.min\.[cm]?js|\.(?:test|spec)\.[cm]?[jt]s)$/;
+const skipDir = new Set(['node_modules', 'test', 'tests', '__tests__', 'examples']);
+
+/** Where `npm ci` puts the package (devDependencies are hoisted to the top). */
+export function packageDir(name) {
+  return join(root, 'node_modules', ...name.split('/'));
+}
+
+function walk(dir, out) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!skipDir.has(entry.name)) walk(full, out);
+    } else if (entry.isFile() && sourceFile.test(entry.name) && !skipFile.test(entry.name)) {
+      out.push(full);
+    }
+  }
+}
+
+/**
+ * Every ledger file in a stable order: `{ pkg, file (absolute), path (relative
+ * to the package root, with '/'), sourceType, typescript }`.
+ */
+export function realWorldFiles() {
+  const files = [];
+  for (const source of realWorldSources) {
+    const base = packageDir(source.pkg);
+    const found = [];
+    for (const dir of source.dirs ?? []) walk(join(base, dir), found);
+    for (const file of source.files ?? []) found.push(join(base, file));
+    for (const file of found) {
+      files.push({
+        pkg: source.pkg,
+        file,
+        path: relative(base, file).split(sep).join('/'),
+        sourceType: source.sourceType,
+        typescript: /\.[cm]?ts$/.test(file),
+      });
+    }
+  }
+  return files;
+}
+
+/** `name@version` of each package, as installed. */
+export function realWorldVersions() {
+  return realWorldSources.map((source) => {
+    const { version } = JSON.parse(readFileSync(join(packageDir(source.pkg), 'package.json'), 'utf8'));
+    return `${source.pkg}@${version}`;
+  });
+}
