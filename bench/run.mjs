@@ -247,6 +247,16 @@ for (let i = 0; i < runs; i++) {
 const sp = summary(speedups);
 addRow('6. eslint --concurrency 2: speed-up over serial', sp, 'reported', null, same ? 'same findings as serial: yes' : 'same findings as serial: NO');
 
+// ---------------------------------------------------------------- 7. oxlint
+if (existsSync(join(root, 'node_modules/.bin/oxlint'))) {
+  const { oxlintSection } = await import('./oxlint.mjs');
+  // Whole-corpus runs through both binaries, four sides: a warm-up and at most 3 runs.
+  const oxRows = oxlintSection({ root, files, settings: JSON.parse(settings), ruleIds, runs: Math.min(runs, 3), warmUp: true, log });
+  for (const r of oxRows) addRow(r.measure, r.value, r.target, r.pass, r.note);
+} else {
+  addRow('7. oxlint', { median: NaN, min: NaN, max: NaN }, 'reported', null, 'oxlint is not installed (npm ci installs it)');
+}
+
 // ---------------------------------------------------------------- report
 const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`;
 const header = [

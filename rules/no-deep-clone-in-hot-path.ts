@@ -10,6 +10,7 @@ import { createRule } from '../src/create-rule';
 import { editsToFix } from '../src/fix/edits';
 import { shallowCopyRewrite } from '../src/clones/shallow-copy';
 import { getPatternLists } from '../src/settings';
+import { INVALID_SETTINGS_MESSAGE, readSettings } from '../src/settings-errors';
 
 type Options = [{ ignoreLoops?: boolean; hotFunctions?: string[]; cloneFunctions?: string[] }];
 type MessageId =
@@ -20,7 +21,8 @@ type MessageId =
   | 'cloneInReducer'
   | 'cloneInLoop'
   | 'cloneInMarkedFunction'
-  | 'replaceWithShallowCopy';
+  | 'replaceWithShallowCopy'
+  | 'invalidSettings';
 
 const MESSAGE_BY_KIND: Record<HotKind, MessageId> = {
   request: 'cloneInRequestHandler',
@@ -54,6 +56,7 @@ export default createRule<Options, MessageId>({
       cloneInReducer: REPORT,
       cloneInLoop: REPORT,
       cloneInMarkedFunction: REPORT,
+      invalidSettings: INVALID_SETTINGS_MESSAGE,
       replaceWithShallowCopy: 'Replace with a shallow copy (`{ ...{{source}} }`) - nested objects become shared, and arrays, Maps, Sets, Dates and class instances become plain objects.',
     },
     schema: [
@@ -81,6 +84,9 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ ignoreLoops: false, hotFunctions: [], cloneFunctions: [] }],
   },
   create(context, [options]) {
+    // Bad settings: one message at the top of the file and nothing else (src/settings-errors.ts).
+    const read = readSettings(context, RULE_NAME);
+    if ('invalid' in read) return read.invalid;
     const { cloneFunctions, hotFunctions } = getPatternLists(context, options, RULE_NAME);
     const { sourceCode } = context;
     const analysis = createCloneAnalysis(context, { ignoreLoops: options.ignoreLoops ?? false, hotFunctions, cloneFunctions }, {

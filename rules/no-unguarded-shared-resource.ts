@@ -10,8 +10,9 @@ import { editsToFix } from '../src/fix/edits';
 import { noFixText } from '../src/fix/no-fix';
 import { planWrap } from '../src/resources/rewrite';
 import type { SharedResource } from '../src/settings';
+import { INVALID_SETTINGS_MESSAGE, readSettings } from '../src/settings-errors';
 
-type MessageId = 'unguardedAccess' | 'unguardedHelperCall' | 'wrapInGuard';
+type MessageId = 'unguardedAccess' | 'unguardedHelperCall' | 'wrapInGuard' | 'invalidSettings';
 type Options = [{ reportUnknownPaths?: boolean }];
 
 /** "wrap it in `withOutageFlip` or check `outageFlips.sharedFs` first" */
@@ -41,6 +42,7 @@ export default createRule<Options, MessageId>({
       unguardedHelperCall:
         "This call of `{{helper}}` reaches `{{access}}`, which touches shared resource '{{resource}}', outside its outage flip (other calls of `{{helper}}` are guarded): {{remedy}}.{{noFix}}",
       wrapInGuard: 'Wrap the call: `{{preview}}`.',
+      invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
     schema: [
       {
@@ -59,6 +61,9 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ reportUnknownPaths: false }],
   },
   create(context, [options]) {
+    // Bad settings: one message at the top of the file and nothing else (src/settings-errors.ts).
+    const read = readSettings(context, 'no-unguarded-shared-resource');
+    if ('invalid' in read) return read.invalid;
     const sourceCode = context.sourceCode;
     const file = { filename: context.filename, cwd: context.cwd };
 

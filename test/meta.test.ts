@@ -49,6 +49,41 @@ describe('plugin object', () => {
   });
 });
 
+describe('package metadata', () => {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    license: string;
+    homepage: string;
+    repository: { type: string; url: string };
+    bugs: { url: string };
+    files: string[];
+  };
+  const repo = 'https://github.com/eslint-plugin-resilience/eslint-plugin-resilience';
+
+  it('points repository, homepage, bugs and the rule docs URLs at one repository', () => {
+    expect(pkg.repository).toEqual({ type: 'git', url: `git+${repo}.git` });
+    expect(pkg.homepage).toBe(`${repo}#readme`);
+    expect(pkg.bugs).toEqual({ url: `${repo}/issues` });
+    expect(ruleDocsUrl('some-rule')).toBe(`${repo}/blob/main/docs/rules/some-rule.md`);
+  });
+
+  it('ships an MIT LICENSE matching the license field', () => {
+    expect(pkg.license).toBe('MIT');
+    expect(pkg.files).toContain('LICENSE');
+    const license = readFileSync(join(root, 'LICENSE'), 'utf8');
+    expect(license.split('\n')[0]).toBe('MIT License');
+    expect(license).toMatch(/^Copyright \(c\) \d{4} eslint-plugin-resilience contributors$/m);
+  });
+});
+
+describe('runs without type information (and under oxlint, which has no parser services)', () => {
+  it('never calls getParserServices, which throws when there is no TypeScript program', () => {
+    const callers = ['src', 'rules']
+      .flatMap((dir) => readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).map((file) => join(dir, file)))
+      .filter((file) => file.endsWith('.ts') && readFileSync(join(root, file), 'utf8').includes('getParserServices'));
+    expect(callers).toEqual([]);
+  });
+});
+
 describe.each(ruleFiles)('rule %s', (name) => {
   const rule = rules[name]!;
 

@@ -8,29 +8,19 @@
  * jscodeshift is an optional peer: the ESLint checks and the `resilience` CLI
  * run without it; it is installed only for the jscodeshift transform check.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eslintPackages, installProject, packTarball, pkg, root, run } from './helpers/packaged';
 import { smokeViolations } from './helpers/smoke-violations';
 
-const root = join(__dirname, '..');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-  version: string;
-  dependencies: Record<string, string>;
-  devDependencies: Record<string, string>;
-};
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const work = mkdtempSync(join(tmpdir(), 'resilience-pack-'));
 let tarball = '';
 
-function run(cmd: string, args: string[], cwd: string) {
-  return spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 600_000 });
-}
-
 beforeAll(() => {
-  const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' });
-  tarball = join(work, out.trim().split('\n').pop()!);
+  tarball = packTarball(work);
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -42,24 +32,7 @@ describe.each([
   const project = join(work, eslintRange.replace(/\W/g, '_'));
 
   beforeAll(() => {
-    mkdirSync(join(project, 'src'), { recursive: true });
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'smoke', private: true, version: '0.0.0' }));
-    const install = run(
-      'npm',
-      [
-        'install',
-        '--prefer-offline',
-        '--no-audit',
-        '--no-fund',
-        '--loglevel=error',
-        tarball,
-        `eslint@${eslintRange}`,
-        `@typescript-eslint/parser@${pkg.dependencies['@typescript-eslint/parser']}`,
-        `typescript@${pkg.devDependencies.typescript}`,
-      ],
-      project,
-    );
-    expect(install.status, install.stderr).toBe(0);
+    installProject(project, tarball, eslintPackages(eslintRange));
     writeFileSync(join(project, 'src/service.ts'), Object.values(smokeViolations).map((v) => v.ts).join('\n'));
     writeFileSync(join(project, 'src/legacy.js'), Object.values(smokeViolations).map((v) => v.js).join('\n'));
     writeFileSync(join(project, 'src/clean.ts'), 'export const answer: number = 42;\n');
@@ -70,6 +43,7 @@ describe.each([
     expect(required.stdout.trim()).toBe('resilience recommended,strict,all');
     const imported = run('node', ['--input-type=module', '-e', "import p from 'eslint-plugin-resilience'; console.log(p.meta.version, Object.keys(p.rules).length)"], project);
     expect(imported.stdout.trim()).toBe(`${pkg.version} ${Object.keys(smokeViolations).length}`);
+    for (const file of ['LICENSE', 'README.md', 'package.json']) expect(existsSync(join(project, 'node_modules/eslint-plugin-resilience', file)), file).toBe(true);
   });
 
   it('reports every recommended rule through the real eslint binary', () => {
@@ -97,23 +71,17 @@ describe.each([
     expect(result.status).toBe(hasError ? 1 : 0);
   });
 
-  it('works through defineConfig extends', () => {
-    writeFileSync(
-      join(project, 'eslint.config.mjs'),
-      [
-        "import { defineConfig } from 'eslint/config';",
-        "import resilience from 'eslint-plugin-resilience';",
-        'export default defineConfig([',
-        `  { files: ['**/*.js'], plugins: { resilience }, extends: ['resilience/recommended'], settings: ${JSON.stringify(smokeSettings)} },`,
-        ']);',
-      ].join('\n'),
-    );
-    const result = run(join(project, 'node_modules/.bin/eslint'), ['--format', 'json', 'src/legacy.js'], project);
+  it('works through the README defineConfig snippet, on TypeScript and JavaScript files', () => {
+    const snippet = /Or with `defineConfig`:\n\n```js\n([\s\S]*?)```/.exec(readme)![1]!;
+    const start = 'export default defineConfig([\n';
+    expect(snippet).toContain(start);
+    writeFileSync(join(project, 'eslint.config.mjs'), snippet.replace(start, `${start}  { settings: ${JSON.stringify(smokeSettings)} },\n`));
+    const result = run(join(project, 'node_modules/.bin/eslint'), ['--format', 'json', 'src/legacy.js', 'src/service.ts'], project);
     expect(result.stderr).toBe('');
-    const [file] = JSON.parse(result.stdout) as { messages: { ruleId: string }[] }[];
-    expect([...new Set(file!.messages.map((m) => m.ruleId))].sort()).toEqual(
-      Object.keys(smokeViolations).map((name) => `resilience/${name}`).sort(),
-    );
+    const files = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+    const expected = Object.keys(smokeViolations).map((name) => `resilience/${name}`).sort();
+    expect(files.map((f) => f.filePath.slice(project.length + 1))).toEqual(['src/legacy.js', 'src/service.ts']);
+    for (const file of files) expect([...new Set(file.messages.map((m) => m.ruleId))].sort(), file.filePath).toEqual(expected);
   });
 
   it('runs the resilience CLI and the compiled transforms from the tarball', () => {
@@ -160,7 +128,7 @@ describe.each([
     expect(readFileSync(join(project, 'src/proxy.ts'), 'utf8')).toContain('if (attempt >= 5) throw');
   });
 
-  it('stops with exit code 2 and a clear message, no stack trace, on bad settings', () => {
+  it('reports bad settings as one lint error at 1:1 (exit 1), no stack trace', () => {
     writeFileSync(
       join(project, 'eslint.config.mjs'),
       [
@@ -171,12 +139,18 @@ describe.each([
         '];',
       ].join('\n'),
     );
-    const result = run(join(project, 'node_modules/.bin/eslint'), ['src/legacy.js'], project);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain(
-      'eslint-plugin-resilience: settings.resilience.sharedResources[0].guards must be an array of strings (got the string "withOutageFlip").',
-    );
-    expect(result.stderr).not.toMatch(/^\s+at /m);
+    const result = run(join(project, 'node_modules/.bin/eslint'), ['--format', 'json', 'src/legacy.js'], project);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(1);
+    const [file] = JSON.parse(result.stdout) as { messages: { ruleId: string; line: number; column: number; message: string }[] }[];
+    const atTop = file!.messages.filter((m) => m.line === 1 && m.column === 1);
+    expect(atTop.map((m) => `${m.ruleId} ${m.message}`)).toEqual([
+      'resilience/no-unguarded-shared-resource eslint-plugin-resilience: settings.resilience.sharedResources[0].guards must be an array of strings (got the string "withOutageFlip"). The rules that read settings.resilience check nothing until it is fixed (see docs/settings.md).',
+    ]);
+    // The settings readers report nothing else; the retry rules go on.
+    const readers = file!.messages.filter((m) => m.ruleId === 'resilience/no-unguarded-shared-resource' || m.ruleId === 'resilience/no-deep-clone-in-hot-path');
+    expect(readers).toEqual(atTop);
+    expect(file!.messages.map((m) => m.ruleId)).toContain('resilience/no-unbounded-retry');
   });
 });
 

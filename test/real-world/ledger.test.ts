@@ -93,6 +93,6 @@ describe('real-world ledger', () => {
       );
     }
     expect(problems.join('\n')).toBe('');
-    // About 20 s of CPU; the margin is for a machine shared with other test files.
-  }, 240_000);
+    // About 20 s of CPU; no wall-clock limit of its own beyond the suite's hang guard (vitest.config.mts).
+  });
 });

@@ -734,6 +734,29 @@ describe('no-deep-clone-in-hot-path: meta and configuration', () => {
     expect(lint).toThrow(/options of resilience\/no-deep-clone-in-hot-path\.hotFunctions\[0\] must be a dotted name pattern/);
   });
 
+  it('reports invalid settings once at 1:1 and checks nothing else on the file', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const messages = linter.verify("app.get('/a', (req, res) => res.json(structuredClone(req.body)));", {
+      plugins: { resilience: { rules: { 'no-deep-clone-in-hot-path': ruleModule as never } } },
+      rules: { 'resilience/no-deep-clone-in-hot-path': 'warn' },
+      settings: { resilience: { hotFunctions: 'handle' } },
+    });
+    // ESLint 9 adds `nodeType: null`; every other field is compared exactly.
+    expect(messages).toEqual([
+      expect.objectContaining({
+        ruleId: 'resilience/no-deep-clone-in-hot-path',
+        severity: 1,
+        message:
+          'eslint-plugin-resilience: settings.resilience.hotFunctions must be an array of strings (got the string "handle"). The rules that read settings.resilience check nothing until it is fixed (see docs/settings.md).',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        messageId: 'invalidSettings',
+      }),
+    ]);
+  });
+
   it('skips files that cannot contain a clone, unless a configured name appears', () => {
     expect(mayContainClone('const a = 1;\nfunction f() { return a; }', [])).toBe(false);
     expect(mayContainClone('const a = structuredClone(b);', [])).toBe(true);

@@ -8,6 +8,7 @@ import { jsRuleTester, ruleTester } from '../rule-tester';
 // the scope-manager types; the rule object is the same at runtime.
 type MessageId = 'unguardedAccess' | 'unguardedHelperCall' | 'wrapInGuard';
 const rule = ruleModule as unknown as Parameters<typeof ruleTester.run<MessageId, [{ reportUnknownPaths?: boolean }]>>[1];
+const ruleWithSettingsError = ruleModule as unknown as Parameters<typeof ruleTester.run<'invalidSettings', [{ reportUnknownPaths?: boolean }]>>[1];
 
 /** A tester whose ESLint cwd is /project, so relative filenames sit under it. */
 const projectTester = new RuleTester({
@@ -70,16 +71,39 @@ describe('no-unguarded-shared-resource', () => {
     ]);
   });
 
-  it('throws the clear settings error for invalid settings', () => {
+  it('reports invalid settings at 1:1 instead of throwing, and checks nothing else', () => {
     const linter = new Linter();
-    const run = () =>
-      linter.verify('fs.readFileSync(p);', {
-        plugins: { resilience: { rules: { 'no-unguarded-shared-resource': rule } } },
-        rules: { 'resilience/no-unguarded-shared-resource': 'error' },
-        settings: { resilience: { sharedResources: [{ name: 'shared-fs', match: { modules: 'fs' } }] } },
-      } as never);
-    expect(run).toThrow('eslint-plugin-resilience: settings.resilience.sharedResources[0].match.modules must be an array of strings (got the string "fs").');
+    const messages = linter.verify("import fs from 'fs';\nfs.readFileSync(p);", {
+      plugins: { resilience: { rules: { 'no-unguarded-shared-resource': rule } } },
+      rules: { 'resilience/no-unguarded-shared-resource': 'error' },
+      settings: { resilience: { sharedResources: [{ name: 'shared-fs', match: { modules: 'fs' } }] } },
+    } as never);
+    // ESLint 9 adds `nodeType: null`; every other field is compared exactly.
+    expect(messages).toEqual([
+      expect.objectContaining({
+        ruleId: 'resilience/no-unguarded-shared-resource',
+        severity: 2,
+        message:
+          'eslint-plugin-resilience: settings.resilience.sharedResources[0].match.modules must be an array of strings (got the string "fs"). The rules that read settings.resilience check nothing until it is fixed (see docs/settings.md).',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        messageId: 'invalidSettings',
+      }),
+    ]);
   });
+});
+
+ruleTester.run('no-unguarded-shared-resource: invalid settings', ruleWithSettingsError, {
+  valid: [],
+  invalid: [
+    {
+      code: "import fs from 'fs';\nexport const a = () => fs.readFileSync('/mnt/shared/a');",
+      settings: { resilience: { sharedResources: [{ name: 'shared-fs', match: { globals: ['window.fetch'] } }] } },
+      errors: [{ messageId: 'invalidSettings', line: 1, column: 1, endLine: 1, endColumn: 1 }],
+    },
+  ],
 });
 
 ruleTester.run('no-unguarded-shared-resource: import forms', rule, {
