@@ -67,7 +67,15 @@ describe('the codemod prefilter', () => {
 
   it('never skips a file when the settings are invalid, so the configuration error is reported', () => {
     const bad = { resilience: { sharedResources: [{ name: 'x', match: 'fs' }] } };
-    expect(() => runCodemod(guardSharedResource, { source: plain, filePath: 'src/add.ts', settings: bad })).toThrow(/sharedResources\[0\]\.match/);
+    const result = runCodemod(guardSharedResource, { source: plain, filePath: 'src/add.ts', settings: bad });
+    expect(result.prefiltered).toBeUndefined();
+    expect(result.left.map((site) => [site.line, site.column, site.message])).toEqual([
+      [
+        1,
+        1,
+        'eslint-plugin-resilience: settings.resilience.sharedResources[0].match must be an object (got the string "fs"). The rules that read settings.resilience check nothing until it is fixed (see docs/settings.md).',
+      ],
+    ]);
   });
 
   it('applies only to the plugin’s own rules: a codemod with other rules parses every file', () => {
