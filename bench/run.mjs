@@ -7,7 +7,7 @@
 // machine) print the table and leave bench/RESULTS.md alone:
 //   BENCH_SECTIONS=load,codemod   only these sections (cost, rules, load,
 //                                 precommit, codemod, large, scaling,
-//                                 concurrency, oxlint)
+//                                 concurrency, oxlint, audit)
 //   BENCH_FILES=200               an evenly spread subset of the corpus
 //   npm run build && BENCH_SECTIONS=load,large BENCH_FILES=200 BENCH_RUNS=3 node --expose-gc bench/run.mjs
 import { ESLint } from 'eslint';
@@ -23,7 +23,7 @@ import { corpusFiles, corpusPackages, corpusStats } from './corpus.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, 'bench/.work');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-const SECTIONS = ['cost', 'rules', 'load', 'precommit', 'codemod', 'large', 'scaling', 'concurrency', 'oxlint'];
+const SECTIONS = ['cost', 'rules', 'load', 'precommit', 'codemod', 'large', 'scaling', 'concurrency', 'oxlint', 'audit'];
 const chosen = process.env.BENCH_SECTIONS ? process.env.BENCH_SECTIONS.split(',').map((name) => name.trim()) : SECTIONS;
 for (const name of chosen) if (!SECTIONS.includes(name)) throw new Error(`BENCH_SECTIONS: unknown section ${JSON.stringify(name)} (sections: ${SECTIONS.join(', ')})`);
 const section = (name) => chosen.includes(name);
@@ -354,7 +354,8 @@ const timeBundle = (text) => {
 for (const [shape, make] of Object.entries(bundles)) {
   const one = make(1);
   const two = make(2);
-  timeBundle(one); // warm-up
+  timeBundle(one); // warm-up, both sizes: the first timed runs otherwise carry compilation
+  timeBundle(two);
   // The two retry rules share one analysis per file, run by whichever is created first: timed together.
   const groups = {
     'the retry rules (one shared analysis)': ['resilience/no-unbounded-retry', 'resilience/require-retry-backoff'],
@@ -465,7 +466,7 @@ if (!section('oxlint')) {
 }
 
 // ---------------------------------------------------------------- 8. audit
-if (existsSync(cli)) {
+if (section('audit') && existsSync(join(root, 'dist/src/cli/main.js'))) {
   log('audit against eslint with the plugin over the same files');
   for (const row of benchAudit({ files, runs, settings: JSON.stringify(JSON.parse(settings)), log })) {
     addRow(row.measure, row.value, row.target, row.pass, row.note);
