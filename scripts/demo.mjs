@@ -41,7 +41,7 @@ if (fatal.length > 0) {
 const cli = join(root, 'dist/src/cli/main.js');
 if (existsSync(cli)) {
   const { spawnSync } = await import('node:child_process');
-  for (const transform of ['add-retry-backoff', 'guard-shared-resource']) {
+  for (const transform of ['add-retry-backoff', 'add-timeout', 'guard-shared-resource']) {
     console.log(`\nCodemod dry run: resilience codemod ${transform} --dry src\n`);
     const run = spawnSync(process.execPath, [cli, 'codemod', transform, '--dry', 'src'], { cwd: app, stdio: 'inherit' });
     if (run.status !== 0) process.exitCode = run.status ?? 1;
