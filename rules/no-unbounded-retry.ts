@@ -3,7 +3,7 @@
  * Detection lives in src/retry/analysis.ts; this file only reports.
  */
 import { createRule } from '../src/create-rule';
-import { createRetryAnalysis, isCappedBackoff } from '../src/retry/analysis';
+import { retryListeners, isCappedBackoff } from '../src/retry/analysis';
 import { editsToFix } from '../src/fix/edits';
 import { noFixText } from '../src/fix/no-fix';
 import { BACKOFF_DEFAULTS, type BackoffOptions, backoffSchemaProperties, UNBOUNDED_ABOVE_DEFAULT, unboundedAboveSchema } from '../src/retry/options';
@@ -68,7 +68,7 @@ export default createRule<[Options], MessageIds>({
   },
   create(context, [options]) {
     const allowed = (backedOff: boolean) => options.allowUnboundedWithBackoff && backedOff;
-    const analysis = createRetryAnalysis(context, options, {
+    return retryListeners(context, options, {
       onRetry(retry) {
         if (retry.bounded || allowed(isCappedBackoff(retry.wait))) return;
         const rewrite = retry.rewrite;
@@ -95,6 +95,5 @@ export default createRule<[Options], MessageIds>({
         });
       },
     });
-    return analysis.listeners();
   },
 });

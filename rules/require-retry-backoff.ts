@@ -3,7 +3,7 @@
  * Detection lives in src/retry/analysis.ts; this file only reports.
  */
 import { createRule } from '../src/create-rule';
-import { createRetryAnalysis, waitProblem } from '../src/retry/analysis';
+import { retryListeners, waitProblem } from '../src/retry/analysis';
 import { editsToFix } from '../src/fix/edits';
 import { noFixText } from '../src/fix/no-fix';
 import { BACKOFF_DEFAULTS, type BackoffOptions, backoffSchemaProperties, UNBOUNDED_ABOVE_DEFAULT } from '../src/retry/options';
@@ -68,7 +68,7 @@ export default createRule<[Options], MessageIds>({
     defaultOptions: [{ ...BACKOFF_DEFAULTS, requireJitter: false }],
   },
   create(context, [options]) {
-    const analysis = createRetryAnalysis(context, { ...options, unboundedAbove: UNBOUNDED_ABOVE_DEFAULT }, {
+    return retryListeners(context, { ...options, unboundedAbove: UNBOUNDED_ABOVE_DEFAULT }, {
       onRetry(retry) {
         const problem = waitProblem(retry.wait, options.requireJitter);
         if (!problem) return;
@@ -110,6 +110,5 @@ export default createRule<[Options], MessageIds>({
         });
       },
     });
-    return analysis.listeners();
   },
 });

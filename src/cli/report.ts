@@ -31,6 +31,8 @@ export interface FileReport {
   rewritten: ReportSite[];
   /** Sites left for a person, at their position in the file after the run. */
   left: ReportSite[];
+  /** An unchanged file that was not parsed: its text shows no rule of the codemod can report in it. */
+  prefiltered?: boolean;
 }
 
 export interface RunReport {
@@ -46,6 +48,8 @@ export interface Summary {
   filesScanned: number;
   filesChanged: number;
   filesUnchanged: number;
+  /** Of the unchanged files, those not parsed because the text prefilter showed no site is possible. */
+  filesNotParsed: number;
   filesSkipped: number;
   filesErrored: number;
   sitesRewritten: number;
@@ -95,6 +99,7 @@ export function summarize(files: readonly FileReport[]): Summary {
     filesScanned: files.length,
     filesChanged: count('changed'),
     filesUnchanged: count('unchanged'),
+    filesNotParsed: files.filter((f) => f.prefiltered).length,
     filesSkipped: count('skipped'),
     filesErrored: count('error'),
     sitesRewritten: files.reduce((n, f) => n + f.rewritten.length, 0),
@@ -106,6 +111,7 @@ function summaryTable(summary: Summary, dry: boolean): string {
   const rows: [string, number][] = [
     [dry ? 'Files that would change' : 'Files changed', summary.filesChanged],
     ['Files unchanged', summary.filesUnchanged],
+    ['  of which not parsed (prefilter)', summary.filesNotParsed],
     ['Files skipped', summary.filesSkipped],
     ['Files with errors', summary.filesErrored],
     [dry ? 'Sites that would be rewritten' : 'Sites rewritten', summary.sitesRewritten],

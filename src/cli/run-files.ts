@@ -103,7 +103,7 @@ export async function runFiles(run: FileRun): Promise<FilesResult> {
         if (!outcome.ok) {
           report = { ...base, status: 'error', error: outcome.error };
         } else if (outcome.output === undefined) {
-          report = { ...base, status: 'unchanged', left: reportSites(outcome.left, rel) };
+          report = { ...base, status: 'unchanged', left: reportSites(outcome.left, rel), ...(outcome.prefiltered ? { prefiltered: true } : {}) };
         } else {
           const output = outcome.output;
           if (!run.dry) writeFileAtomically(file, output, read.bytes, run.realRoots);

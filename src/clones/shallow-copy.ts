@@ -5,7 +5,10 @@
  * self-contained: the clone copies one plain name or property path, its
  * result is used, and no comment would be lost.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+// The subpath, not the package index: the index also loads the scope manager (~180 modules) at plugin load.
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { variableAt } from '../imports';
 import type { TextEdit } from '../fix/edits';
 import { valueSlot } from '../ast/unwrap';
 
@@ -61,7 +64,7 @@ function boundVariables(sourceCode: Readonly<TSESLint.SourceCode>, slot: Node): 
   const parent = slot.parent;
   if (parent?.type === 'VariableDeclarator' && parent.init === slot) return sourceCode.getDeclaredVariables(parent);
   if (parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.right === slot && parent.left.type === 'Identifier') {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(parent.left), parent.left);
+    const variable = variableAt(sourceCode, parent.left);
     return variable ? [variable] : [];
   }
   return [];

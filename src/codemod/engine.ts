@@ -21,7 +21,9 @@ import { rules as pluginRules } from '../rules';
 
 // A plain require: the build's node10 module resolution cannot see this package's
 // `exports`-only type declarations, and the Linter needs only the parser object.
-const tsParser = require('@typescript-eslint/parser') as Linter.Parser;
+// Loaded on the first TypeScript file that passes the prefilter: it brings in TypeScript itself.
+let tsParserModule: Linter.Parser | undefined;
+const tsParser = (): Linter.Parser => (tsParserModule ??= require('@typescript-eslint/parser') as Linter.Parser);
 
 /** The plugin namespace rules are registered under, as in users' configs. */
 const PLUGIN_NAMESPACE = 'resilience';
@@ -75,6 +77,8 @@ export interface ApplyRuleSuggestionsResult {
   output: string | undefined;
   rewritten: Site[];
   left: Site[];
+  /** True when the text prefilter showed no rule can report in the file, so it was not parsed (see ./prefilter). */
+  prefiltered?: boolean;
 }
 
 /** The input (or, for a rule bug, an intermediate output) does not parse. */
@@ -105,7 +109,7 @@ export function languageOptionsFor(filePath: string, sourceType?: 'module' | 'co
     case 'cts':
     case 'tsx':
       return {
-        parser: tsParser,
+        parser: tsParser(),
         ecmaVersion: 'latest',
         sourceType: 'module',
         parserOptions: { ecmaFeatures: { jsx: ext === 'tsx' } },

@@ -6,8 +6,10 @@
  * renamed imports all count. Suggestions set a finite limit or an
  * exponential backoff in the library's own terms.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { ImportTracker, Origin } from '../imports';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+// The subpath, not the package index: the index also loads the scope manager (~180 modules) at plugin load.
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { type ImportTracker, type Origin, variableAt } from '../imports';
 import { isFunction } from '../ast/functions';
 import { staticString } from '../ast/static';
 import { unwrapExpression } from '../ast/unwrap';
@@ -309,7 +311,7 @@ function requiredByConsumer(call: Call, options: OptionsObject, ctx: LibraryCont
   if (top.parent?.type === 'VariableDeclarator' && top.parent.id.type === 'Identifier') held.push(top.parent.id);
   if (options.node.parent?.type === 'VariableDeclarator' && options.node.parent.id.type === 'Identifier') held.push(options.node.parent.id);
   for (const id of held) {
-    const variable = ASTUtils.findVariable(ctx.sourceCode.getScope(id), id);
+    const variable = variableAt(ctx.sourceCode, id);
     if (variable?.references.some((ref) => !ref.init && handedToConsumer(ref.identifier, false))) return true;
   }
   return false;
@@ -849,7 +851,7 @@ function cockatielExport(input: CheckInput, exportName: string): { name: string;
     return { name: `${ctx.sourceCode.getText(callee.object)}.${exportName}`, edits: [] };
   }
   if (callee.type !== 'Identifier') return null;
-  const variable = ASTUtils.findVariable(scope, callee);
+  const variable = ASTUtils.findVariable(scope, callee.name);
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return null;
   if (ASTUtils.findVariable(scope, exportName)) return null;

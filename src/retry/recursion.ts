@@ -4,7 +4,9 @@
  * error-first callback's `if (err)`, a timer, or an 'error' / 'close' /
  * 'end' / 'disconnect' handler.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { variableAt } from '../imports';
 import { enclosingFunction, type FunctionNode, isFunction } from '../ast/functions';
 import { isTypeWrapper as isTypeWrapperNode, unwrapExpression } from '../ast/unwrap';
 import { staticString } from '../ast/static';
@@ -155,7 +157,7 @@ export class RecursiveRetries {
   private matches(frame: FunctionFrame, called: CalledName): boolean {
     if (frame.name !== called.name || frame.method !== called.method) return false;
     if (!called.id) return true;
-    const resolved = ASTUtils.findVariable(this.sourceCode.getScope(called.id), called.id) ?? null;
+    const resolved = variableAt(this.sourceCode, called.id);
     return this.frameVariable(frame) === resolved;
   }
 
@@ -247,7 +249,7 @@ export class RecursiveRetries {
       return null;
     }
     if (!called.id || called.name.includes('.')) return null;
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(called.id), called.id);
+    const variable = variableAt(this.sourceCode, called.id);
     if (!variable || variable.defs.length !== 1) return null;
     const def = variable.defs[0]!;
     if (def.node.type === 'FunctionDeclaration') return def.node;
@@ -381,7 +383,7 @@ export class RecursiveRetries {
     for (const v of varying) counters.add(v);
     // `parsers[index]` with `index++`: trying alternatives in turn.
     if (bodies.some((body) => indexesWith(body, counters, this.keys))) return false;
-    const boundCtx: BoundContext = { keys: this.keys, sourceCode: this.sourceCode, counters, unboundedAbove: this.ctx.options.unboundedAbove };
+    const boundCtx: BoundContext = { keys: this.keys, sourceCode: this.sourceCode, imports: this.ctx.imports, counters, unboundedAbove: this.ctx.options.unboundedAbove };
     const flowCtx: FlowContext = { loopLabel: null, inSwitch: false, innerLabels: new Set() };
     let bounded = guards.some((g) => isBoundingTest(g.test, boundCtx, 'continueWhenTrue'));
     if (!bounded) {
@@ -680,7 +682,7 @@ export class RecursiveRetries {
     // Exported: callers in other files may pass more arguments (`urls.map(load)`).
     const declaration = fn.type === 'FunctionDeclaration' ? fn : fn.parent?.parent;
     if (declaration?.parent?.type === 'ExportNamedDeclaration' || declaration?.parent?.type === 'ExportDefaultDeclaration') return false;
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(nameNode), nameNode);
+    const variable = variableAt(this.sourceCode, nameNode);
     if (!variable) return false;
     let recursive = 0;
     for (const reference of variable.references) {
