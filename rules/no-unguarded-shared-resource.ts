@@ -8,7 +8,7 @@ import { createRule } from '../src/create-rule';
 import { createSharedResourceAnalysis, type Finding } from '../src/resources/analysis';
 import { editsToFix } from '../src/fix/edits';
 import { noFixText } from '../src/fix/no-fix';
-import { planWrap } from '../src/resources/rewrite';
+import { planWrap, wrapLeavesReport } from '../src/resources/rewrite';
 import type { SharedResource } from '../src/settings';
 import { INVALID_SETTINGS_MESSAGE, readSettings } from '../src/settings-errors';
 
@@ -76,7 +76,8 @@ export default createRule<Options, MessageId>({
       if (!resource.fix) {
         noFix = noFixText(`no \`fix\` is configured for '${resource.name}'`);
       } else {
-        const plan = planWrap(sourceCode, node, resource.fix, file);
+        const leaves = wrapLeavesReport(resource.fix.wrap, resource);
+        const plan = leaves ? { noFix: leaves } : planWrap(sourceCode, node, resource.fix, file);
         if ('noFix' in plan) {
           noFix = noFixText(plan.noFix);
         } else {
