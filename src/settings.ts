@@ -139,6 +139,16 @@ function parseExpression(text: string): TSESTree.Expression | null {
   }
 }
 
+/** The template parses with code following it on the same line (no open `//` comment at its end). */
+function parsesOnOneLine(text: string): boolean {
+  try {
+    espree.parse(`(${text}) + 0`, { ecmaVersion: 'latest', sourceType: 'module' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function containsIdentifier(node: unknown, name: string): boolean {
   if (!node || typeof node !== 'object') return false;
   const record = node as Record<string, unknown>;
@@ -183,6 +193,11 @@ function checkFormat(format: StringFormat, value: string): string | null {
       const expression = parseExpression(value);
       if (!expression) return 'must be a JavaScript expression template that parses, such as "withOutageFlip(\'x\', () => $CALL)"';
       if (!containsIdentifier(expression, '$CALL')) return 'must contain $CALL where the original call goes';
+      // The wrapped call lands inside a line of code: a line comment left open at the template's
+      // end (`$CALL // note`) would comment out the rest of that line.
+      if (!parsesOnOneLine(value)) {
+        return 'must not end in an open line comment (`// …`): it would comment out the rest of the line the call is on';
+      }
       return null;
     }
   }
