@@ -124,6 +124,7 @@ async function runCodemodCommand(setup: Setup, cwd: string, stdout: OutputStream
   const configByFile: Map<string, FileConfig> = args.eslintConfig
     ? await loadFileConfigs(cwd, discovery.files, prepared.definition.ruleIds)
     : new Map();
+  checkRequiredSetting(prepared.definition, discovery.files.length, setup.settingsOverride, configByFile, args);
 
   const { reports, done } = await runFiles({
     cwd,
@@ -153,6 +154,33 @@ async function runCodemodCommand(setup: Setup, cwd: string, stdout: OutputStream
   (args.dry || args.print ? stderr : stdout).write(closingText(report, done, total));
   if (interrupted) return EXIT_INTERRUPTED;
   return summary.filesErrored > 0 ? EXIT_ERRORS : EXIT_OK;
+}
+
+/** A transform whose settings configure nothing would report "0 files would change": say why instead (exit 2). */
+function checkRequiredSetting(
+  definition: CodemodDefinition,
+  fileCount: number,
+  override: CodemodSettings | undefined,
+  configByFile: ReadonlyMap<string, FileConfig>,
+  args: CodemodArgs,
+): void {
+  const key = definition.requiresSetting;
+  if (!key || fileCount === 0) return;
+  const all = override ? [override] : [...configByFile.values()].map((config) => config.settings);
+  const configured = all.some((settings) => {
+    const list = (settings.resilience as Record<string, unknown> | undefined)?.[key];
+    return Array.isArray(list) && list.length > 0;
+  });
+  if (configured) return;
+  const where = args.settings
+    ? args.settings
+    : args.eslintConfig
+      ? 'the ESLint config of any of the files'
+      : 'any settings (--no-eslint-config was given and no --settings file)';
+  throw new PreflightError(
+    `${definition.name} has nothing to do: settings.resilience.${key} is missing or empty in ${where}. ` +
+      `Configure at least one entry (docs/settings.md), or pass --settings <file.json>.`,
+  );
 }
 
 /** Entry point of the `resilience` binary: wires SIGINT to a graceful stop. `overrides` are test hooks. */

@@ -155,12 +155,39 @@ export function prepareRules(ruleIds: readonly string[], rules?: Readonly<Record
   return { ruleIds: [...ruleIds], rules: resolveRules(ruleIds, rules) };
 }
 
-/** The property names a rule's options object accepts (from its schema), or null when unknown. */
-function ruleOptionNames(rule: RuleModule): string[] | null {
+interface OptionSchema {
+  type?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+}
+
+/** The properties a rule's options object accepts (from its schema), or null when unknown. */
+function ruleOptionSchemas(rule: RuleModule): Record<string, OptionSchema> | null {
   const schema = rule.meta.schema as unknown;
-  const first = Array.isArray(schema) ? (schema[0] as { properties?: Record<string, unknown> } | undefined) : undefined;
+  const first = Array.isArray(schema) ? (schema[0] as { properties?: Record<string, OptionSchema> } | undefined) : undefined;
   if (!first || typeof first !== 'object' || !first.properties) return null;
-  return Object.keys(first.properties);
+  return first.properties;
+}
+
+/** Why a rule's schema refuses a numeric option value, or null. */
+function schemaProblem(schema: OptionSchema, value: unknown): string | null {
+  if (typeof value !== 'number') return null;
+  if (schema.type === 'integer' && !Number.isInteger(value)) return 'must be an integer';
+  if (schema.minimum !== undefined && value < schema.minimum) return `must be at least ${schema.minimum}`;
+  if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) return `must be above ${schema.exclusiveMinimum}`;
+  if (schema.maximum !== undefined && value > schema.maximum) {
+    return `must be at most ${schema.maximum}${schema.maximum === 2 ** 31 - 1 ? ' (the longest wait a Node timer keeps)' : ''}`;
+  }
+  if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) return `must be below ${schema.exclusiveMaximum}`;
+  return null;
+}
+
+/** The default of a rule option (its `defaultOptions`), if any. */
+function defaultOption(rule: RuleModule, key: string): unknown {
+  const defaults = (rule.meta as { defaultOptions?: unknown[] }).defaultOptions?.[0];
+  return defaults && typeof defaults === 'object' ? (defaults as Record<string, unknown>)[key] : undefined;
 }
 
 /**
@@ -176,12 +203,21 @@ export function shareOptions(
   const perRule: Record<string, Record<string, unknown>> = {};
   const used = new Set<string>();
   for (const id of ruleIds) {
-    const names = ruleOptionNames(resolved[id]!) ?? [];
+    const schemas = ruleOptionSchemas(resolved[id]!) ?? {};
     const picked: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(options)) {
-      if (value === undefined || !names.includes(key)) continue;
+      if (value === undefined || !Object.hasOwn(schemas, key)) continue;
+      const problem = schemaProblem(schemas[key]!, value);
+      if (problem) throw new CodemodSetupError(`option ${key} ${problem} for ${id} (got ${JSON.stringify(value)})`);
       picked[key] = value;
       used.add(key);
+    }
+    // An attempt limit the rule itself counts as none (`unboundedAbove`) would rewrite a loop into one it still reports.
+    const limit = defaultOption(resolved[id]!, 'unboundedAbove');
+    if (typeof picked.maxAttempts === 'number' && typeof limit === 'number' && picked.maxAttempts >= limit) {
+      throw new CodemodSetupError(
+        `option maxAttempts ${picked.maxAttempts} is at or above ${id}'s unboundedAbove (${limit}): the rule counts such a limit as no limit`,
+      );
     }
     perRule[id] = picked;
   }

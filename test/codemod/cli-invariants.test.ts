@@ -1,0 +1,105 @@
+/**
+ * The `resilience codemod` invariants of docs/codemods.md that concern the
+ * command line: usage errors before anything is read or written, what --dry
+ * reports, how files are written, and how a run survives failures.
+ * These run the real codemods (in-process: no compiled worker from sources).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { run, type RunOptions } from '../../src/cli/main';
+
+class Stream {
+  text = '';
+  isTTY = false;
+  write(chunk: string) {
+    this.text += chunk;
+    return true;
+  }
+}
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempProject(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'resilience-inv-'));
+  dirs.push(dir);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+async function cli(cwd: string, argv: string[], extra: Partial<RunOptions> = {}) {
+  const stdout = new Stream();
+  const stderr = new Stream();
+  const code = await run(argv, { cwd, stdout, stderr, ...extra });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+const RETRY = 'export async function f() {\n  for (;;) {\n    try {\n      return await op();\n    } catch (error) {\n      log(error);\n    }\n  }\n}\n';
+
+describe('option values no rule accepts are usage errors (exit 2, nothing read or written)', () => {
+  it.each([
+    [['--max-attempts', '0'], 'resilience codemod: option maxAttempts must be at least 1 for no-unbounded-retry (got 0)\n'],
+    [
+      ['--base-delay-ms', '2147483648'],
+      'resilience codemod: option baseDelayMs must be at most 2147483647 (the longest wait a Node timer keeps) for no-unbounded-retry (got 2147483648)\n',
+    ],
+    [
+      ['--max-delay-ms', '9999999999'],
+      'resilience codemod: option maxDelayMs must be at most 2147483647 (the longest wait a Node timer keeps) for no-unbounded-retry (got 9999999999)\n',
+    ],
+    [
+      ['--max-attempts', '1000'],
+      "resilience codemod: option maxAttempts 1000 is at or above no-unbounded-retry's unboundedAbove (1000): the rule counts such a limit as no limit\n",
+    ],
+  ])('%j', async (flags, message) => {
+    const dir = tempProject({ 'src/a.ts': RETRY });
+    const result = await cli(dir, ['codemod', 'add-retry-backoff', 'src', '--force', '--no-eslint-config', '--report', 'r.json', ...flags]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(message);
+    expect(result.stdout).toBe('');
+    expect(readFileSync(join(dir, 'src/a.ts'), 'utf8')).toBe(RETRY);
+    expect(existsSync(join(dir, 'r.json'))).toBe(false);
+  });
+
+  it('--max-attempts 999 is accepted', async () => {
+    const dir = tempProject({ 'src/a.ts': 'const x = 1;\n' });
+    expect((await cli(dir, ['codemod', 'add-retry-backoff', 'src', '--force', '--no-eslint-config', '--max-attempts', '999'])).code).toBe(0);
+  });
+});
+
+describe('a transform whose settings configure nothing says so (exit 2)', () => {
+  it('guard-shared-resource with no sharedResources in --settings', async () => {
+    const dir = tempProject({ 'src/a.ts': 'fetch(u);\n', 's.json': '{ "sharedResources": [] }' });
+    const result = await cli(dir, ['codemod', 'guard-shared-resource', 'src', '--force', '--settings', 's.json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'resilience codemod: guard-shared-resource has nothing to do: settings.resilience.sharedResources is missing or empty in s.json. ' +
+        'Configure at least one entry (docs/settings.md), or pass --settings <file.json>.\n',
+    );
+  });
+
+  it('guard-shared-resource with no ESLint config and no --settings', async () => {
+    const dir = tempProject({ 'src/a.ts': 'fetch(u);\n' });
+    const result = await cli(dir, ['codemod', 'guard-shared-resource', 'src', '--force', '--no-eslint-config']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'resilience codemod: guard-shared-resource has nothing to do: settings.resilience.sharedResources is missing or empty in any settings (--no-eslint-config was given and no --settings file). ' +
+        'Configure at least one entry (docs/settings.md), or pass --settings <file.json>.\n',
+    );
+  });
+
+  it('guard-shared-resource with an ESLint config that configures no resource', async () => {
+    const dir = tempProject({ 'src/a.ts': 'fetch(u);\n', 'eslint.config.mjs': 'export default [{ settings: { resilience: {} } }];\n' });
+    const result = await cli(dir, ['codemod', 'guard-shared-resource', 'src', '--force']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/sharedResources is missing or empty in the ESLint config of any of the files\./);
+  });
+});
