@@ -148,7 +148,15 @@ async function runCodemodCommand(setup: Setup, cwd: string, stdout: OutputStream
   const files = [...reports, ...skipped].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const summary = summarize(files);
   const interrupted = !!io.signal?.aborted && done < total;
-  const report: RunReport = { transform: prepared.definition.name, options: { ...prepared.options }, dry: args.dry, interrupted, files, summary };
+  const report: RunReport = {
+    transform: prepared.definition.name,
+    leftPositions: args.dry ? 'as it would be written' : 'as written',
+    options: { ...prepared.options },
+    dry: args.dry,
+    interrupted,
+    files,
+    summary,
+  };
 
   if (args.report) writeReportFile(resolve(cwd, args.report), report, stderr);
   (args.dry || args.print ? stderr : stdout).write(closingText(report, done, total));

@@ -29,12 +29,14 @@ export interface FileReport {
   /** Why a file errored. */
   error?: string;
   rewritten: ReportSite[];
-  /** Sites left for a person, at their position in the file after the run. */
+  /** Sites left for a person, at their position in the file after the run (with --dry: in the text as it would be written). */
   left: ReportSite[];
 }
 
 export interface RunReport {
   transform: string;
+  /** Where the positions of sites left for a person are: the files as written, or (with --dry) as they would be written. */
+  leftPositions: 'as written' | 'as it would be written';
   options: Record<string, unknown>;
   dry: boolean;
   interrupted: boolean;
@@ -135,7 +137,12 @@ export function closingText(report: RunReport, processed: number, total: number)
   for (const f of files.filter((r) => r.status === 'skipped')) lines.push(`skipped  ${f.file}: ${f.reason}`);
   const leftSites = files.flatMap((f) => f.left);
   if (leftSites.length > 0) {
-    lines.push('', 'Left for a person:');
+    lines.push(
+      '',
+      dry
+        ? 'Left for a person (positions in each file as it would be written, the + side of the diff; nothing was written):'
+        : 'Left for a person (positions in each file as written):',
+    );
     for (const site of leftSites) lines.push(`  ${site.location}  ${site.ruleId}: ${site.reason}`);
   }
   lines.push('', `${report.transform}${dry ? ' (dry run, nothing written)' : ''}:`, summaryTable(summary, dry), '');

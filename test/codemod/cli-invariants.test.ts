@@ -103,3 +103,32 @@ describe('a transform whose settings configure nothing says so (exit 2)', () => 
     expect(result.stderr).toMatch(/sharedResources is missing or empty in the ESLint config of any of the files\./);
   });
 });
+
+describe('--dry reports sites left for a person where they are in the text as it would be written', () => {
+  const SYNC = 'export function g() {\n  for (;;) {\n    try {\n      return opSync();\n    } catch (error) {\n      log(error);\n    }\n  }\n}\n';
+  it('the same positions as a real run writes, after the lines the rewrite adds, and says so', async () => {
+    const files = { 'src/a.ts': RETRY + SYNC };
+    const dry = tempProject(files);
+    const real = tempProject(files);
+    const dryRun = await cli(dry, ['codemod', 'add-retry-backoff', 'src', '--dry', '--no-eslint-config', '--report', 'r.json']);
+    const realRun = await cli(real, ['codemod', 'add-retry-backoff', 'src', '--force', '--no-eslint-config', '--report', 'r.json']);
+    expect(dryRun.code).toBe(0);
+    expect(realRun.code).toBe(0);
+    const dryReport = JSON.parse(readFileSync(join(dry, 'r.json'), 'utf8'));
+    const realReport = JSON.parse(readFileSync(join(real, 'r.json'), 'utf8'));
+    expect(dryReport.leftPositions).toBe('as it would be written');
+    expect(realReport.leftPositions).toBe('as written');
+    const dryLeft = dryReport.files[0].left.map((s: { location: string }) => s.location);
+    expect(dryLeft).toEqual(realReport.files[0].left.map((s: { location: string }) => s.location));
+    // Both retry rules report the sync loop (no quick fix: nothing to await between attempts).
+    expect(dryReport.files[0].left.map((s: { ruleId: string }) => s.ruleId).sort()).toEqual(['resilience/no-unbounded-retry', 'resilience/require-retry-backoff']);
+    // The left loop is at line 12 of the input; in the written file it is where `for (;;)` of g() is.
+    const written = readFileSync(join(real, 'src/a.ts'), 'utf8').split('\n');
+    const line = written.findIndex((text, i) => text === '  for (;;) {' && written[i - 1] === 'export function g() {') + 1;
+    expect(line).toBeGreaterThan(12);
+    expect(dryLeft).toEqual([`src/a.ts:${line}:3`, `src/a.ts:${line}:3`]);
+    expect(dryRun.stderr).toContain('Left for a person (positions in each file as it would be written, the + side of the diff; nothing was written):');
+    expect(dryRun.stderr).toContain(`  src/a.ts:${line}:3  resilience/no-unbounded-retry: `);
+    expect(realRun.stdout).toContain('Left for a person (positions in each file as written):');
+  });
+});
