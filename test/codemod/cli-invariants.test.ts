@@ -4,8 +4,8 @@
  * reports, how files are written, and how a run survives failures.
  * These run the real codemods (in-process: no compiled worker from sources).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -130,5 +130,52 @@ describe('--dry reports sites left for a person where they are in the text as it
     expect(dryRun.stderr).toContain('Left for a person (positions in each file as it would be written, the + side of the diff; nothing was written):');
     expect(dryRun.stderr).toContain(`  src/a.ts:${line}:3  resilience/no-unbounded-retry: `);
     expect(realRun.stdout).toContain('Left for a person (positions in each file as written):');
+  });
+});
+
+describe('a rewritten file keeps what the file system knows about it', () => {
+  const SLEEPY = 'export async function f() {\n  for (;;) {\n    try {\n      return await op();\n    } catch (error) {\n      await sleep(1000);\n    }\n  }\n}\n';
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+  it.runIf(asRoot)('owner, group and mode of a file owned by another user', async () => {
+    const dir = tempProject({ 'src/a.ts': SLEEPY });
+    const file = join(dir, 'src/a.ts');
+    chownSync(file, 1234, 2345);
+    chmodSync(file, 0o640);
+    const result = await cli(dir, ['codemod', 'add-retry-backoff', 'src', '--force', '--no-eslint-config']);
+    expect(result.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).not.toBe(SLEEPY);
+    const stat = statSync(file);
+    expect([stat.uid, stat.gid, stat.mode & 0o7777]).toEqual([1234, 2345, 0o640]);
+  });
+
+  it('a file with two hard links is skipped with the reason, and stays one file', async () => {
+    const dir = tempProject({ 'src/a.ts': SLEEPY });
+    linkSync(join(dir, 'src/a.ts'), join(dir, 'b.ts'));
+    const result = await cli(dir, ['codemod', 'add-retry-backoff', 'src', '--force', '--no-eslint-config', '--report', 'r.json']);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, 'src/a.ts'), 'utf8')).toBe(SLEEPY);
+    expect(statSync(join(dir, 'src/a.ts')).ino).toBe(statSync(join(dir, 'b.ts')).ino);
+    expect(statSync(join(dir, 'src/a.ts')).nlink).toBe(2);
+    const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
+    expect(report.files).toEqual([
+      { file: 'src/a.ts', status: 'skipped', reason: '2 hard links to this file: rewriting it would split them (rewrite one of the paths by hand)', rewritten: [], left: [] },
+    ]);
+  });
+
+  it('a temporary file left by a killed run blocks nothing: the git check ignores it, and the next write removes it', async () => {
+    const dir = tempProject({ 'src/a.ts': SLEEPY });
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', '.'], { cwd: dir });
+    execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'init'], { cwd: dir });
+    const gone = spawnSync('true').pid!; // a process that has exited
+    const stale = join(dir, `src/.a.ts.resilience-${gone}-0123abcd.tmp`);
+    writeFileSync(stale, 'half a file');
+    const result = await cli(dir, ['codemod', 'add-retry-backoff', 'src', '--no-eslint-config']);
+    expect(result.stderr).not.toMatch(/uncommitted changes/);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, 'src/a.ts'), 'utf8')).not.toBe(SLEEPY);
+    expect(existsSync(stale)).toBe(false);
+    expect(readdirSync(join(dir, 'src'))).toEqual(['a.ts']);
   });
 });
