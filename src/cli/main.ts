@@ -36,6 +36,10 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Called after each file is done (tests use it to interrupt a run midway). */
   onFileDone?: (file: FileReport) => void;
+  /** The exit code of an interrupted run (130 after SIGINT, 143 after SIGTERM). */
+  interruptExitCode?: () => number;
+  /** Bound on loading the ESLint config of all files, in ms (default: `RESILIENCE_CONFIG_TIMEOUT_MS`, or 60000). */
+  configTimeoutMs?: number;
 }
 
 const EXIT_OK = 0;
@@ -122,7 +126,7 @@ async function runCodemodCommand(setup: Setup, cwd: string, stdout: OutputStream
   if (!args.dry && !args.force) checkCleanTrees(targets);
   const discovery = findFiles(cwd, targets, args.extensions, args.ignorePatterns);
   const configByFile: Map<string, FileConfig> = args.eslintConfig
-    ? await loadFileConfigs(cwd, discovery.files, prepared.definition.ruleIds)
+    ? await loadFileConfigs(cwd, discovery.files, prepared.definition.ruleIds, io.configTimeoutMs ?? configTimeoutMs())
     : new Map();
   checkRequiredSetting(prepared.definition, discovery.files.length, setup.settingsOverride, configByFile, args);
 
@@ -158,10 +162,10 @@ async function runCodemodCommand(setup: Setup, cwd: string, stdout: OutputStream
     summary,
   };
 
-  if (args.report) writeReportFile(resolve(cwd, args.report), report, stderr);
+  const reportWritten = args.report ? writeReportFile(resolve(cwd, args.report), report, stderr) : true;
   (args.dry || args.print ? stderr : stdout).write(closingText(report, done, total));
-  if (interrupted) return EXIT_INTERRUPTED;
-  return summary.filesErrored > 0 ? EXIT_ERRORS : EXIT_OK;
+  if (interrupted) return io.interruptExitCode?.() ?? EXIT_INTERRUPTED;
+  return summary.filesErrored > 0 || !reportWritten ? EXIT_ERRORS : EXIT_OK;
 }
 
 /** A transform whose settings configure nothing would report "0 files would change": say why instead (exit 2). */
@@ -191,30 +195,46 @@ function checkRequiredSetting(
   );
 }
 
-/** Entry point of the `resilience` binary: wires SIGINT to a graceful stop. `overrides` are test hooks. */
+function configTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.RESILIENCE_CONFIG_TIMEOUT_MS);
+  return Number.isInteger(value) && value > 0 ? value : 60_000;
+}
+
+const EXIT_TERMINATED = 143;
+
+/**
+ * Entry point of the `resilience` binary: SIGINT and SIGTERM stop the run
+ * gracefully (the files in progress finish, the summary and the report are
+ * written; exit 130 or 143); a second signal stops at once. `overrides` are test hooks.
+ */
 export function main(overrides: Pick<RunOptions, 'rulesModule' | 'codemods'> = {}): void {
   const controller = new AbortController();
   let interrupts = 0;
-  const onSigint = () => {
+  let exitCode = EXIT_INTERRUPTED;
+  const onSignal = (signal: NodeJS.Signals) => {
     interrupts++;
+    const code = signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED;
     if (interrupts === 1) {
-      process.stderr.write('\nInterrupted: finishing the files in progress (press Ctrl+C again to stop now; writes are atomic)…\n');
+      exitCode = code;
+      process.stderr.write(`\n${signal === 'SIGTERM' ? 'Terminated' : 'Interrupted'}: finishing the files in progress (a second signal stops now; writes are atomic)…\n`);
       controller.abort();
     } else {
-      process.exit(EXIT_INTERRUPTED);
+      process.exit(code);
     }
   };
-  process.on('SIGINT', onSigint);
-  run(process.argv.slice(2), { ...overrides, signal: controller.signal }).then(
-    (code) => {
-      process.off('SIGINT', onSigint);
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`resilience: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = EXIT_USAGE;
-    },
-  );
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const finish = (code: number) => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    process.exitCode = code;
+    // Something the user's ESLint config left running (a timer, a socket) must not keep the process alive.
+    setTimeout(() => process.exit(code), 2000).unref();
+  };
+  run(process.argv.slice(2), { ...overrides, signal: controller.signal, interruptExitCode: () => exitCode }).then(finish, (error: unknown) => {
+    process.stderr.write(`resilience: ${error instanceof Error ? error.message : String(error)}\n`);
+    finish(EXIT_USAGE);
+  });
 }
 
 if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) main();

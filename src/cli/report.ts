@@ -117,12 +117,14 @@ function summaryTable(summary: Summary, dry: boolean): string {
   return rows.map(([label, value]) => `  ${label.padEnd(width)}  ${String(value).padStart(6)}`).join('\n');
 }
 
-/** Writes the `--report` file; a failure is told on `stderr` and does not stop the run. */
-export function writeReportFile(path: string, report: RunReport, stderr: OutputStream): void {
+/** Writes the `--report` file; false (after telling why on `stderr`) when it cannot: the run then exits 1. */
+export function writeReportFile(path: string, report: RunReport, stderr: OutputStream): boolean {
   try {
     writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+    return true;
   } catch (error) {
     stderr.write(`resilience codemod: cannot write the report ${path}: ${(error as Error).message}\n`);
+    return false;
   }
 }
 

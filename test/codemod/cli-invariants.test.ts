@@ -179,3 +179,26 @@ describe('a rewritten file keeps what the file system knows about it', () => {
     expect(readdirSync(join(dir, 'src'))).toEqual(['a.ts']);
   });
 });
+
+describe('a run fails loudly, not silently', () => {
+  it('a --report that cannot be written is an error exit (1), after the files were processed', async () => {
+    const dir = tempProject({ 'src/a.ts': 'const x = 1;\n' });
+    const result = await cli(dir, ['codemod', 'add-retry-backoff', 'src', '--force', '--no-eslint-config', '--report', 'no/such/dir/r.json']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^resilience codemod: cannot write the report .*no\/such\/dir\/r\.json: ENOENT/m);
+    expect(result.stdout).toMatch(/Files unchanged\s+1/);
+  });
+
+  it('an ESLint config that never settles stops the run after the time bound, with a clear error (exit 2, nothing written)', async () => {
+    const dir = tempProject({ 'src/a.ts': RETRY, 'eslint.config.mjs': 'await new Promise(() => {});\nexport default [];\n' });
+    const started = Date.now();
+    const result = await cli(dir, ['codemod', 'add-retry-backoff', 'src', '--force'], { configTimeoutMs: 300 });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'resilience codemod: loading the ESLint config did not finish within 0.3 s (does eslint.config.* wait on something that never settles?). ' +
+        'Fix the config, pass --settings <file.json> with --no-eslint-config, or raise RESILIENCE_CONFIG_TIMEOUT_MS.\n',
+    );
+    expect(readFileSync(join(dir, 'src/a.ts'), 'utf8')).toBe(RETRY);
+  });
+});
