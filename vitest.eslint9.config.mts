@@ -1,4 +1,4 @@
-// The rule tests again, with ESLint 9 in place of ESLint 10 (npm alias
+// The rule tests and the audit tests again, with ESLint 9 in place of ESLint 10 (npm alias
 // `eslint-v9`): the alias covers the tests' own imports, the setup file the
 // CommonJS requires inside @typescript-eslint/rule-tester and friends.
 import { createRequire } from 'node:module';
@@ -16,7 +16,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['test/rules/**/*.test.ts', 'test/invariants.test.ts', 'test/eslint-version.test.ts', 'test/imports.test.ts'],
+    include: ['test/rules/**/*.test.ts', 'test/invariants.test.ts', 'test/eslint-version.test.ts', 'test/imports.test.ts', 'test/audit/audit-app.test.ts', 'test/audit/graph.test.ts'],
     setupFiles: ['test/helpers/eslint9-setup.ts'],
     env: { EXPECT_ESLINT_MAJOR: '9' },
     // A hang guard, not a performance check (see vitest.config.mts).

@@ -9,6 +9,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { benchAudit } from './audit.mjs';
 import { corpusFiles, corpusPackages, corpusStats } from './corpus.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -255,6 +256,14 @@ if (existsSync(join(root, 'node_modules/.bin/oxlint'))) {
   for (const r of oxRows) addRow(r.measure, r.value, r.target, r.pass, r.note);
 } else {
   addRow('7. oxlint', { median: NaN, min: NaN, max: NaN }, 'reported', null, 'oxlint is not installed (npm ci installs it)');
+}
+
+// ---------------------------------------------------------------- 8. audit
+if (existsSync(cli)) {
+  log('audit against eslint with the plugin over the same files');
+  for (const row of benchAudit({ files, runs, settings: JSON.stringify(JSON.parse(settings)), log })) {
+    addRow(row.measure, row.value, row.target, row.pass, row.note);
+  }
 }
 
 // ---------------------------------------------------------------- report

@@ -1,6 +1,8 @@
 // npm run demo: lint the bundled legacy service (fixtures/legacy-app) with the
 // plugin, print the findings in ESLint's stylish format and a one-line summary
-// per rule; then show the codemods' dry-run diff on the app when they exist.
+// per rule; then show the codemods' dry-run diff on the app when they exist,
+// and end with the whole-program audit, which shows each forgotten path as a
+// call chain from the request handler to the shared filesystem.
 import { ESLint } from 'eslint';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -39,9 +41,13 @@ if (fatal.length > 0) {
 const cli = join(root, 'dist/src/cli/main.js');
 if (existsSync(cli)) {
   const { spawnSync } = await import('node:child_process');
-  for (const transform of ['add-retry-backoff', 'guard-shared-resource']) {
+  for (const transform of ['add-retry-backoff', 'add-timeout', 'guard-shared-resource']) {
     console.log(`\nCodemod dry run: resilience codemod ${transform} --dry src\n`);
     const run = spawnSync(process.execPath, [cli, 'codemod', transform, '--dry', 'src'], { cwd: app, stdio: 'inherit' });
     if (run.status !== 0) process.exitCode = run.status ?? 1;
   }
+  console.log('\nWhole-program audit: resilience audit src\n');
+  const audit = spawnSync(process.execPath, [cli, 'audit', 'src'], { cwd: app, stdio: 'inherit' });
+  // Exit 1 means findings, which is what the demo shows; 2 is a real error.
+  if (audit.status !== 0 && audit.status !== 1) process.exitCode = audit.status ?? 1;
 }

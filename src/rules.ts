@@ -6,6 +6,7 @@ import noDeepCloneInHotPath from '../rules/no-deep-clone-in-hot-path';
 import noUnboundedRetry from '../rules/no-unbounded-retry';
 import noUnguardedSharedResource from '../rules/no-unguarded-shared-resource';
 import requireRetryBackoff from '../rules/require-retry-backoff';
+import requireTimeout from '../rules/require-timeout';
 import type { RuleModule } from './rule-module';
 
 export const rules: Record<string, RuleModule> = {
@@ -13,4 +14,5 @@ export const rules: Record<string, RuleModule> = {
   'no-unbounded-retry': noUnboundedRetry,
   'no-unguarded-shared-resource': noUnguardedSharedResource,
   'require-retry-backoff': requireRetryBackoff,
+  'require-timeout': requireTimeout,
 };

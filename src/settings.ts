@@ -50,7 +50,7 @@ export const settingsSchema = {
             description: 'Which calls access the resource.',
             anyOf: ['modules', 'calls', 'globals'],
             properties: {
-              modules: stringList('module', 'Modules whose imported or required functions access the resource (`fs` also matches `node:fs`).'),
+              modules: stringList('module', 'Modules whose imported or required functions, and the clients they make (`new Pool()`, `axios.create()`), access the resource (`fs` also matches `node:fs`).'),
               paths: stringList('text', 'Only calls whose path argument starts with one of these prefixes count.'),
               pathIdentifiers: stringList('dotted', 'Only calls whose path argument is built from one of these names (template, `path.join`, `+`) count.'),
               calls: stringList('dotted', "Member calls by dotted pattern; `*` matches one segment (`uploadStore.*`)."),

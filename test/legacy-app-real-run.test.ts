@@ -1,5 +1,5 @@
 /**
- * The real-run proof: both codemods, through the built `resilience` CLI, over
+ * The real-run proof: the codemods, through the built `resilience` CLI, over
  * a copy of fixtures/legacy-app in a clean git repository of its own. The
  * app's own tests and `tsc --noEmit` pass before and after; the rewrite
  * changes the files the rules flag; a second run changes nothing; and after
@@ -56,14 +56,14 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(app, { recursive: true, force: true }));
 
-describe('both codemods over the legacy app', () => {
+describe('the codemods over the legacy app', () => {
   it('keeps the app compiling and its tests passing, and leaves only the reported sites', async () => {
     const before = appChecks();
     expect(before.tsc.status, before.tsc.stdout).toBe(0);
     expect(before.tests.status, before.tests.stdout + before.tests.stderr).toBe(0);
 
     const left: string[] = [];
-    for (const transform of ['guard-shared-resource', 'add-retry-backoff']) {
+    for (const transform of ['guard-shared-resource', 'add-retry-backoff', 'add-timeout']) {
       const { run, report } = codemod(transform);
       expect(run.status, run.stderr).toBe(0);
       expect(report.files.some((f) => f.status === 'changed')).toBe(true);
@@ -81,7 +81,7 @@ describe('both codemods over the legacy app', () => {
     expect(after.tsc.status, after.tsc.stdout).toBe(0);
     expect(after.tests.status, after.tests.stdout + after.tests.stderr).toBe(0);
 
-    const rewrittenRules = ['resilience/no-unguarded-shared-resource', 'resilience/no-unbounded-retry', 'resilience/require-retry-backoff'];
+    const rewrittenRules = ['resilience/no-unguarded-shared-resource', 'resilience/no-unbounded-retry', 'resilience/require-retry-backoff', 'resilience/require-timeout'];
     const results = await new ESLint({ cwd: app }).lintFiles(['src']);
     const remaining = results
       .flatMap((r) => r.messages.filter((m) => rewrittenRules.includes(m.ruleId ?? '')).map((m) => `${r.filePath.slice(app.length + 1)}:${m.line}:${m.column} ${m.ruleId}`))

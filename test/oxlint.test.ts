@@ -97,7 +97,7 @@ describe('oxlint with the plugin as a jsPlugin', () => {
       .sort();
 
     expect(fromOxlint).toEqual(fromEslint);
-    // Every recommended rule has a finding in the app, so the comparison covers all four.
+    // Every recommended rule has a finding in the app, so the comparison covers all of them.
     expect(new Set(fromEslint.map((line) => line.split(' ')[2]))).toEqual(new Set(Object.keys(recommended)));
   });
 
@@ -132,6 +132,7 @@ describe('oxlint with the plugin as a jsPlugin', () => {
   it.each([
     ['guard-shared-resource', ['no-unguarded-shared-resource']],
     ['add-retry-backoff', ['no-unbounded-retry', 'require-retry-backoff']],
+    ['add-timeout', ['require-timeout']],
   ])('--fix-suggestions writes the same text as the %s codemod', (transform, ruleNames) => {
     const oxDir = join(project, 'runs', transform, 'oxlint');
     const codemodDir = join(project, 'runs', transform, 'codemod');

@@ -41,14 +41,15 @@ function transformLines(codemods: Readonly<Record<string, CodemodDefinition>>): 
 
 export function generalHelp(codemods: Readonly<Record<string, CodemodDefinition>>): string {
   return [
-    `resilience ${packageInfo.version}: codemods of eslint-plugin-resilience`,
+    `resilience ${packageInfo.version}: codemods and the whole-program audit of eslint-plugin-resilience`,
     '',
     'Usage: resilience codemod <transform> <paths...> [options]',
+    '       resilience audit [paths...] [options]',
     '',
     'Transforms:',
     ...transformLines(codemods),
     '',
-    'Run `resilience codemod --help` for the options.',
+    'Run `resilience codemod --help` or `resilience audit --help` for the options.',
     '',
   ].join('\n');
 }

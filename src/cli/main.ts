@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * The `resilience` command line: `resilience codemod <transform> <paths…>`.
+ * The `resilience` command line: `resilience codemod <transform> <paths…>`,
+ * and `resilience audit [paths…]` (src/audit/run.ts, its own exit codes).
  * Files are read, checked and written in the main thread (atomically, inside
  * the given paths only); the transform runs in-process or in a worker pool.
  * Exit codes: 0 done, 1 some files errored (the others were processed),
@@ -14,6 +15,7 @@ import { readSettingsFile, type CodemodSettings, type FileConfig } from '../code
 import { ResilienceConfigError } from '../errors';
 import type { RuleModule } from '../rule-module';
 import { packageInfo } from '../package-info';
+import { AUDIT_HELP, runAudit } from '../audit/run';
 import { codemodHelp, generalHelp, parseCodemodArgs, UsageError, type CodemodArgs } from './args';
 import { checkCleanTrees, findFiles, loadFileConfigs, PreflightError, resolveTargets } from './preflight';
 import { closingText, summarize, writeReportFile, type FileReport, type OutputStream, type RunReport } from './report';
@@ -99,6 +101,13 @@ export async function run(argv: readonly string[], io: RunOptions = {}): Promise
   if (command === '--version' || command === '-v') {
     stdout.write(`${packageInfo.version}\n`);
     return EXIT_OK;
+  }
+  if (command === 'audit') {
+    if (rest[0] === 'help') {
+      stdout.write(AUDIT_HELP);
+      return EXIT_OK;
+    }
+    return runAudit(rest, { cwd, stdout, stderr });
   }
   if (command !== 'codemod') {
     stderr.write(`resilience: unknown command ${JSON.stringify(command)}\n\n${generalHelp(codemods)}`);

@@ -97,7 +97,7 @@ export class CodemodSetupError extends Error {
 type LanguageOptions = Linter.LanguageOptions;
 
 /** The parser and language options for a file, by extension. */
-function languageOptionsFor(filePath: string, sourceType?: 'module' | 'commonjs'): LanguageOptions {
+export function languageOptionsFor(filePath: string, sourceType?: 'module' | 'commonjs'): LanguageOptions {
   const ext = extname(filePath).slice(1).toLowerCase();
   switch (ext) {
     case 'ts':

@@ -14,8 +14,9 @@ import type { FunctionNode } from '../ast/functions';
 import { staticString } from '../ast/static';
 import { ImportTracker } from '../imports';
 import { getSettings, type SharedResource } from '../settings';
+import { ClientResolver, type ImportedClientLookup } from './clients';
 import { GuardAnalysis, ThisMembers } from './guard';
-import { AccessMatcher, type Access, mayTouchResource } from './match';
+import { AccessMatcher, type Access, mayTouchResource, moduleListed } from './match';
 
 export type Finding =
   | { kind: 'access'; access: Access }
@@ -23,6 +24,8 @@ export type Finding =
 
 export interface SharedResourceOptions {
   reportUnknownPaths: boolean;
+  /** Clients imported from other files of the project (the audit); the rule sees only its own file. */
+  importedClient?: ImportedClientLookup;
 }
 
 export interface SharedResourceHandlers {
@@ -46,7 +49,7 @@ export function isChokePoint(resource: SharedResource, relativePath: string | nu
 
 /** Collects candidate calls during traversal and analyses them at the end. */
 export class SharedResourceCollector {
-  private readonly calls: TSESTree.CallExpression[] = [];
+  private readonly calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
   private readonly tracker: ImportTracker;
   private readonly matcher: AccessMatcher;
   private readonly thisMembers = new ThisMembers();
@@ -57,7 +60,26 @@ export class SharedResourceCollector {
     private readonly options: SharedResourceOptions,
   ) {
     this.tracker = new ImportTracker(sourceCode);
-    this.matcher = new AccessMatcher(resources, this.tracker);
+    const modules = resources.flatMap((resource) => resource.match.modules);
+    const clients = new ClientResolver(this.tracker, this.thisMembers, (module) => moduleListed(modules, module), options.importedClient ?? null);
+    this.matcher = new AccessMatcher(resources, this.tracker, clients);
+  }
+
+  /** The file's import tracker (the audit resolves its call targets with it). */
+  get imports(): ImportTracker {
+    return this.tracker;
+  }
+
+  /** The listeners that feed the collector (the rule adds `Program:exit`; the audit adds its own). */
+  listeners(): TSESLint.RuleListener {
+    return {
+      ImportDeclaration: (node) => this.onImport(node),
+      ImportExpression: (node) => this.onImport(node),
+      TSImportEqualsDeclaration: (node) => this.onImport(node),
+      CallExpression: (node) => this.onCall(node),
+      NewExpression: (node) => this.onNew(node),
+      'MemberExpression[object.type="ThisExpression"]': (node: TSESTree.MemberExpression) => this.onThisMember(node),
+    };
   }
 
   onImport(node: TSESTree.ImportDeclaration | TSESTree.ImportExpression | TSESTree.TSImportEqualsDeclaration): void {
@@ -80,33 +102,52 @@ export class SharedResourceCollector {
     this.calls.push(node);
   }
 
-  /** `this.x` member expressions, for private-method propagation. */
+  /** `new X(…)`: an access only when it makes a client of a library that connects at construction. */
+  onNew(node: TSESTree.NewExpression): void {
+    if (node.callee.type === 'Identifier' || node.callee.type === 'MemberExpression') this.calls.push(node);
+  }
+
+  /** `this.x` member expressions, for private-method propagation and client fields. */
   onThisMember(node: TSESTree.MemberExpression): void {
     this.thisMembers.add(node);
+  }
+
+  private readonly analyses = new Map<SharedResource, GuardAnalysis>();
+  private accessList: Access[] | null = null;
+
+  /** Every access in the file, guarded or not, in source order. */
+  accesses(): readonly Access[] {
+    if (!this.accessList) {
+      this.accessList = this.calls.flatMap((call) => this.matcher.accessesOf(call, this.options.reportUnknownPaths));
+    }
+    return this.accessList;
+  }
+
+  /** The guard analysis of one resource in this file (one per resource, memoised). */
+  analysis(resource: SharedResource): GuardAnalysis {
+    let analysis = this.analyses.get(resource);
+    if (!analysis) {
+      analysis = new GuardAnalysis(resource, this.sourceCode, this.tracker, this.thisMembers);
+      this.analyses.set(resource, analysis);
+    }
+    return analysis;
   }
 
   /** Every unguarded access and every unguarded call of a partly-guarded helper. */
   findings(): Finding[] {
     const out: Finding[] = [];
-    const analyses = new Map<SharedResource, GuardAnalysis>();
     const helperAccess = new Map<GuardAnalysis, Map<FunctionNode, Access>>();
-    for (const call of this.calls) {
-      for (const access of this.matcher.accessesOf(call, this.options.reportUnknownPaths)) {
-        let analysis = analyses.get(access.resource);
-        if (!analysis) {
-          analysis = new GuardAnalysis(access.resource, this.sourceCode, this.tracker, this.thisMembers);
-          analyses.set(access.resource, analysis);
-        }
-        const verdict = analysis.verdictAt(call);
-        if (!verdict.guarded) {
-          out.push({ kind: 'access', access });
-          continue;
-        }
-        for (const helper of verdict.via) {
-          let byHelper = helperAccess.get(analysis);
-          if (!byHelper) helperAccess.set(analysis, (byHelper = new Map()));
-          if (!byHelper.has(helper)) byHelper.set(helper, access);
-        }
+    for (const access of this.accesses()) {
+      const analysis = this.analysis(access.resource);
+      const verdict = analysis.verdictAt(access.call);
+      if (!verdict.guarded) {
+        out.push({ kind: 'access', access });
+        continue;
+      }
+      for (const helper of verdict.via) {
+        let byHelper = helperAccess.get(analysis);
+        if (!byHelper) helperAccess.set(analysis, (byHelper = new Map()));
+        if (!byHelper.has(helper)) byHelper.set(helper, access);
       }
     }
     for (const [analysis, byHelper] of helperAccess) {
@@ -140,11 +181,7 @@ export function createSharedResourceAnalysis(
   const collector = new SharedResourceCollector(resources, sourceCode, options);
   return {
     listeners: () => ({
-      ImportDeclaration: (node) => collector.onImport(node),
-      ImportExpression: (node) => collector.onImport(node),
-      TSImportEqualsDeclaration: (node) => collector.onImport(node),
-      CallExpression: (node) => collector.onCall(node),
-      'MemberExpression[object.type="ThisExpression"]': (node: TSESTree.MemberExpression) => collector.onThisMember(node),
+      ...collector.listeners(),
       'Program:exit'() {
         for (const finding of collector.findings()) handlers.onFinding(finding);
       },

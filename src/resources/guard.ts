@@ -13,6 +13,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isFunction, isInsideFunction } from '../ast/functions';
+import { staticKeyName } from '../ast/static';
 import { constantInit, type ImportTracker } from '../imports';
 import { canonicalExpression, dottedName, matchesAnyDotted } from '../patterns';
 import type { SharedResource } from '../settings';
@@ -60,8 +61,8 @@ function lastName(node: TSESTree.Node): string | null {
   return null;
 }
 
-/** `{ enabled: false }` among the arguments of a breaker construction. */
-function hasDisabledOption(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+/** `{ <name>: <value> }` (a boolean literal) among the arguments of a construction. */
+export function hasBooleanOption(node: TSESTree.CallExpression | TSESTree.NewExpression, name: string, value: boolean): boolean {
   return node.arguments.some(
     (arg) =>
       arg.type === 'ObjectExpression' &&
@@ -70,11 +71,16 @@ function hasDisabledOption(node: TSESTree.CallExpression | TSESTree.NewExpressio
           property.type === 'Property' &&
           !property.computed &&
           property.key.type === 'Identifier' &&
-          property.key.name === 'enabled' &&
+          property.key.name === name &&
           property.value.type === 'Literal' &&
-          property.value.value === false,
+          property.value.value === value,
       ),
   );
+}
+
+/** `{ enabled: false }` among the arguments of a breaker construction. */
+function hasDisabledOption(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  return hasBooleanOption(node, 'enabled', false);
 }
 
 /** Names listed after `@guarded` in the block comments right before `node`. */
@@ -160,22 +166,23 @@ export class ThisMembers {
   }
 }
 
-function memberKey(member: TSESTree.MemberExpression | TSESTree.MethodDefinition): string | null {
-  if (member.computed) return null;
+/** The name of a member, class element or property: `x`, `'x'`, or `#x` for a private name; null when computed. */
+export function memberKey(
+  member: TSESTree.MemberExpression | TSESTree.MethodDefinition | TSESTree.PropertyDefinition | TSESTree.Property,
+): string | null {
   const key = member.type === 'MemberExpression' ? member.property : member.key;
-  if (key.type === 'PrivateIdentifier') return `#${key.name}`;
-  if (key.type === 'Identifier') return key.name;
-  return null;
+  if (key.type === 'PrivateIdentifier') return member.computed ? null : `#${key.name}`;
+  return staticKeyName(key, member.computed);
 }
 
-/** The class whose instance `this` is at `node` (arrows see through), or null. */
-function thisClass(node: TSESTree.Node): TSESTree.Node | null {
+/** The class whose instance `this` is at `node` inside an instance method (arrows see through), or null. */
+export function thisClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === 'ArrowFunctionExpression') continue;
     if (current.type === 'FunctionExpression') {
       const method = current.parent;
-      if (method?.type === 'MethodDefinition' && !method.static) return method.parent?.parent ?? null;
-      return null;
+      const owner = method?.type === 'MethodDefinition' && !method.static ? method.parent?.parent : null;
+      return owner?.type === 'ClassDeclaration' || owner?.type === 'ClassExpression' ? owner : null;
     }
     if (current.type === 'FunctionDeclaration') return null;
     if (current.type === 'PropertyDefinition' || current.type === 'StaticBlock') return null;
@@ -300,14 +307,42 @@ export class GuardAnalysis {
 
   /** A verdict when entering `fn` decides, or null to keep walking up (an inline callback). */
   private functionEntry(fn: FunctionNode): Verdict | null {
-    if (guardedTagNames(this.sourceCode, docTarget(fn)).includes(this.resource.name)) return GUARDED;
-    const parent = fn.parent;
-    if (parent?.type === 'CallExpression' && parent.arguments.includes(fn as TSESTree.CallExpressionArgument) && this.isGuardCall(parent)) {
-      return GUARDED;
-    }
-    if (parent?.type === 'NewExpression' && parent.arguments[0] === fn && this.isModuleBreaker(parent)) return GUARDED;
+    if (this.entryGuarded(fn)) return GUARDED;
     if (this.helperOf(fn)) return this.helperStatus(fn);
     return null;
+  }
+
+  /** `fn` carries `@guarded <resource>`. */
+  isTagged(fn: FunctionNode): boolean {
+    return guardedTagNames(this.sourceCode, docTarget(fn)).includes(this.resource.name);
+  }
+
+  /** Entering `fn` is guarded by itself: `@guarded`, passed to a guard call, wrapped by a module-scope breaker. */
+  private entryGuarded(fn: FunctionNode): boolean {
+    if (this.isTagged(fn)) return true;
+    const parent = fn.parent;
+    if (parent?.type === 'CallExpression' && parent.arguments.includes(fn as TSESTree.CallExpressionArgument) && this.isGuardCall(parent)) {
+      return true;
+    }
+    return parent?.type === 'NewExpression' && parent.arguments[0] === fn && this.isModuleBreaker(parent);
+  }
+
+  /**
+   * The verdict inside one function of a call graph (the audit): like
+   * `verdictAt`, but the walk stops at the first function `isBoundary` calls
+   * a graph node, and same-file helpers are not propagated (the audit follows
+   * every caller itself, across files).
+   */
+  localVerdict(node: TSESTree.Node, isBoundary: (fn: FunctionNode) => boolean): boolean {
+    let child: TSESTree.Node = node;
+    for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+      if (this.flagDominates(child, parent)) return true;
+      if (isFunction(parent)) {
+        if (this.entryGuarded(parent)) return true;
+        if (isBoundary(parent)) return false;
+      }
+    }
+    return false;
   }
 
   /** A call matching `guards` whose receiver is not a per-call breaker, a disabled breaker, or a retry/timeout policy alone. */

@@ -11,17 +11,21 @@ import { isTypeWrapper } from '../ast/unwrap';
 import type { ImportTracker, Origin } from '../imports';
 import { dottedName, matchesAnyDotted } from '../patterns';
 import type { SharedResource } from '../settings';
+import { NON_ACCESS_METHODS, type Client, type ClientResolver } from './clients';
 
 /** How the first argument of an access relates to the resource's paths. */
 export type PathClass = 'shared' | 'other' | 'unknown';
 
 export interface Access {
-  call: TSESTree.CallExpression;
+  /** The call; a `new` expression only for a client made by a library that connects at construction. */
+  call: TSESTree.CallExpression | TSESTree.NewExpression;
   resource: SharedResource;
   /** The access as shown in messages: `fs.readFileSync`. */
   name: string;
 }
 
+/** Options of a client construction that name the address it talks to. */
+const ADDRESS_OPTIONS = new Set(['baseURL', 'baseUrl', 'prefixUrl', 'url', 'uri', 'endpoint', 'connectionString', 'host']);
 const MAX_DEPTH = 8;
 
 /** True when `module` is one of `modules` or a subpath of one (`fs` covers `fs/promises`). */
@@ -56,8 +60,15 @@ export class AccessMatcher {
   constructor(
     private readonly resources: readonly SharedResource[],
     private readonly tracker: ImportTracker,
+    /** Client instances (`pool.query`); null to match module functions only. */
+    private readonly clients: ClientResolver | null = null,
   ) {
     this.allModules = resources.flatMap((resource) => resource.match.modules);
+  }
+
+  /** True when `module` is listed by some resource (for client constructions). */
+  isListed(module: string): boolean {
+    return moduleListed(this.allModules, module);
   }
 
   /** Call for every module specifier seen (import, require, dynamic import, export from). */
@@ -68,9 +79,12 @@ export class AccessMatcher {
   }
 
   /** The accesses this call makes, one per matching resource (usually none). */
-  accessesOf(call: TSESTree.CallExpression, reportUnknownPaths: boolean): Access[] {
+  accessesOf(call: TSESTree.CallExpression | TSESTree.NewExpression, reportUnknownPaths: boolean): Access[] {
     const callee = call.callee;
     if (callee.type !== 'Identifier' && callee.type !== 'MemberExpression') return [];
+    // Making a client is not an access, unless the library connects at construction.
+    const made = this.moduleSeen && this.clients ? this.clients.construction(call) : null;
+    if (made ? !made.eager : call.type === 'NewExpression') return [];
     const written = dottedName(callee);
     let origin: Origin | null | undefined;
     const out: Access[] = [];
@@ -91,14 +105,51 @@ export class AccessMatcher {
           }
         }
       }
+      let client: Client | null = null;
+      if (matched === null && match.modules.length > 0 && callee.type === 'MemberExpression') {
+        client = this.clientCall(callee, match.modules);
+        if (client) matched = written ? written.join('.') : 'client call';
+      }
       if (matched === null) continue;
+      if (call.type === 'NewExpression') matched = `new ${matched}`;
       if (match.paths.length > 0 || match.pathIdentifiers.length > 0) {
-        const kind = classifyPath(call.arguments[0], resource, this.tracker);
+        const kind = client ? this.clientPath(client, call, resource) : classifyPath(call.arguments[0], resource, this.tracker);
         if (kind === 'other' || (kind === 'unknown' && !reportUnknownPaths)) continue;
       }
       out.push({ call, resource, name: matched });
     }
     return out;
+  }
+
+  /** `pool.query(…)` on a client of one of `modules`; not a release or a listener. */
+  private clientCall(callee: TSESTree.MemberExpression, modules: readonly string[]): Client | null {
+    if (!this.clients || callee.computed || callee.property.type !== 'Identifier') return null;
+    // A client made in this file needs its library imported here; only the audit follows imported clients.
+    if (!this.moduleSeen && !this.clients.followsImports) return null;
+    if (NON_ACCESS_METHODS.has(callee.property.name)) return null;
+    const client = this.clients.clientOf(callee.object);
+    return client && moduleListed(modules, client.module) ? client : null;
+  }
+
+  /**
+   * With `paths`, a client call counts by the address the client was made
+   * for (`axios.create({ baseURL })`, `new Pool({ connectionString })`), or
+   * else by the call's own first argument.
+   */
+  private clientPath(client: Client, call: TSESTree.CallExpression | TSESTree.NewExpression, resource: SharedResource): PathClass {
+    const options = client.construction?.arguments[0];
+    if (options?.type === 'ObjectExpression') {
+      for (const property of options.properties) {
+        if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier') continue;
+        if (!ADDRESS_OPTIONS.has(property.key.name)) continue;
+        const kind = classifyPath(property.value, resource, this.tracker);
+        if (kind !== 'unknown') return kind;
+      }
+    } else if (options) {
+      const kind = classifyPath(options, resource, this.tracker);
+      if (kind !== 'unknown') return kind;
+    }
+    return classifyPath(call.arguments[0], resource, this.tracker);
   }
 
   private globalMatch(callee: TSESTree.Node, written: string[] | null, globals: readonly string[]): string | null {

@@ -29,6 +29,8 @@ export function isMemberCall(node: Node, object: string, property: string): bool
 export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
   let callee: Node = call.callee;
   if (callee.type === 'ChainExpression') callee = callee.expression;
+  // Compiled TypeScript / Babel calls an import as `(0, util_1.delay)(ms)`: the last expression is the callee.
+  if (callee.type === 'SequenceExpression') callee = callee.expressions[callee.expressions.length - 1]!;
   if (callee.type === 'Identifier') return callee.name;
   if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') return callee.property.name;
   return null;
@@ -133,10 +135,49 @@ export function statementFlow(statement: TSESTree.Statement, ctx: FlowContext): 
       }
       return result;
     }
+    case 'WhileStatement':
+    case 'DoWhileStatement':
+    case 'ForStatement':
+      // `while (true)` / `for (;;)` with no `break` of its own never completes normally: it only leaves by return or throw.
+      return isEndless(statement) ? EXIT : NORMAL;
     default:
-      // Declarations, nested loops and everything else: treated as completing normally.
+      // Declarations, other loops and everything else: treated as completing normally.
       return NORMAL;
   }
+}
+
+/** `while (true)`, `for (;;)`, `do … while (true)` whose body has no `break` (nor a labelled jump) that ends it. */
+function isEndless(loop: TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement): boolean {
+  const test = loop.test ? unwrapExpression(loop.test) : null;
+  if (test && !(test.type === 'Literal' && test.value === true)) return false;
+  const breaks = (statement: TSESTree.Statement | null | undefined, inner: boolean): boolean => {
+    if (!statement) return false;
+    switch (statement.type) {
+      case 'BreakStatement':
+        return !!statement.label || !inner;
+      case 'ContinueStatement':
+        return !!statement.label;
+      case 'BlockStatement':
+        return statement.body.some((s) => breaks(s, inner));
+      case 'IfStatement':
+        return breaks(statement.consequent, inner) || breaks(statement.alternate, inner);
+      case 'LabeledStatement':
+        return breaks(statement.body, inner);
+      case 'TryStatement':
+        return breaks(statement.block, inner) || breaks(statement.handler?.body, inner) || breaks(statement.finalizer, inner);
+      case 'SwitchStatement':
+        return statement.cases.some((c) => c.consequent.some((s) => breaks(s, true)));
+      case 'WhileStatement':
+      case 'DoWhileStatement':
+      case 'ForStatement':
+      case 'ForInStatement':
+      case 'ForOfStatement':
+        return breaks(statement.body, true);
+      default:
+        return false;
+    }
+  };
+  return !breaks(loop.body, false);
 }
 
 export function alwaysLeaves(flow: Flow): boolean {

@@ -7,7 +7,7 @@ import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils
 import { constantInit } from '../imports';
 import { unwrapExpression } from '../ast/unwrap';
 import { type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
-import { isForeverNumber, isMemberCall, nameKey, type Node } from './ast';
+import { calleeName, isForeverNumber, isMemberCall, nameKey, type Node } from './ast';
 
 export interface BoundContext {
   keys: VisitorKeys;
@@ -17,9 +17,21 @@ export interface BoundContext {
   /** Flags a timer sets (`setTimeout(() => { timedOut = true }, ms)`): deadlines. */
   timerFlags?: ReadonlySet<string>;
   unboundedAbove: number;
+  /** Where the retry runs again (the loop body): a flag re-armed there is not used up. */
+  retryRegion?: Node;
 }
 
 const COMPARISONS = new Set(['<', '<=', '>', '>=', '===', '!==', '==', '!=']);
+
+/**
+ * A call that reads a clock through a helper: `now()`, `clock.now()`,
+ * `processTimeMS()`, `getCurrentTime()`, `nowMs()`, with no arguments.
+ */
+function isClockHelperCall(node: Node): boolean {
+  if (node.type !== 'CallExpression' || node.arguments.length > 0) return false;
+  const name = calleeName(node);
+  return name !== null && /^now([A-Z]\w*)?$|Now$|Time(MS|Ms|Millis)$|^(hrtime|uptime|timestamp|getTimestamp|currentTime|getCurrentTime|monotonicTime)$/.test(name);
+}
 
 /** True when an expression reads a clock or an abort signal. */
 export function isDeadlineExpression(node: Node, keys: VisitorKeys): boolean {
@@ -27,6 +39,7 @@ export function isDeadlineExpression(node: Node, keys: VisitorKeys): boolean {
   walkOwn(node, keys, (inner) => {
     if (found) return false;
     if (
+      isClockHelperCall(inner) ||
       isMemberCall(inner, 'Date', 'now') ||
       isMemberCall(inner, 'performance', 'now') ||
       isMemberCall(inner, 'AbortSignal', 'timeout') ||
@@ -67,9 +80,38 @@ function resolveConstant(node: Node, ctx: BoundContext): Node {
   return init ? unwrapExpression(init) : n;
 }
 
+/**
+ * A "forever" number, also as the fallback of a default (`max || Infinity`,
+ * `max ?? Infinity`, compiled `max !== null && max !== void 0 ? max : Infinity`):
+ * when the option is not given there is no limit.
+ */
+function isForeverValue(node: Node, ctx: BoundContext, depth = 0): boolean {
+  const n = resolveConstant(node, ctx);
+  if (isForeverNumber(n, ctx.unboundedAbove)) return true;
+  if (depth > 3) return false;
+  if (n.type === 'LogicalExpression' && (n.operator === '||' || n.operator === '??')) return isForeverValue(n.right, ctx, depth + 1) || isForeverValue(n.left, ctx, depth + 1);
+  // Compiled `??`: `(_a = max) !== null && _a !== void 0 ? _a : Infinity` (the fallback when the value is missing, not `n === -1 ? Infinity : n`).
+  if (n.type === 'ConditionalExpression' && testsMissing(n.test, ctx.keys)) return isForeverValue(n.alternate, ctx, depth + 1);
+  return false;
+}
+
+/** A test that checks a value against `null` / `undefined` / `void 0`. */
+function testsMissing(test: Node, keys: VisitorKeys): boolean {
+  let found = false;
+  walkOwn(test, keys, (n) => {
+    if (found) return false;
+    if (n.type === 'BinaryExpression' && ['!==', '!=', '===', '=='].includes(n.operator)) {
+      const sides = [n.left, n.right].map((side) => unwrapExpression(side as Node));
+      if (sides.some((side) => (side.type === 'Literal' && side.value === null) || (side.type === 'Identifier' && side.name === 'undefined') || (side.type === 'UnaryExpression' && side.operator === 'void'))) found = true;
+    }
+    return !found;
+  });
+  return found;
+}
+
 /** A limit a counter is compared with: anything but a "forever" number. */
 export function isFiniteLimit(node: Node, ctx: BoundContext): boolean {
-  return !isForeverNumber(resolveConstant(node, ctx), ctx.unboundedAbove);
+  return !isForeverValue(node, ctx);
 }
 
 /**
@@ -78,6 +120,7 @@ export function isFiniteLimit(node: Node, ctx: BoundContext): boolean {
  * `'exitWhenTrue'` for a check whose branch leaves.
  */
 export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhenTrue' | 'exitWhenTrue'): boolean {
+  if (mode === 'continueWhenTrue' && isRetryFlagGuard(test, ctx)) return true;
   const node = unwrapExpression(test);
   switch (node.type) {
     case 'LogicalExpression': {
@@ -152,4 +195,171 @@ export function hasThrowIfAborted(region: Node, keys: VisitorKeys): boolean {
     return true;
   });
   return found;
+}
+
+// ---------------------------------------------------------------------------
+// Guards the retry uses up: one more attempt, not a loop.
+
+const FALSY = (value: unknown) => !value;
+const REMOVERS = /^(remove|delete|clear|invalidate|reset|drop|discard|evict|forget)(.*)$/i;
+const HAS = /^(has|is|can|should)(.*)$/i;
+
+function literalValue(node: Node): { value: unknown } | null {
+  const n = unwrapExpression(node);
+  if (n.type === 'Literal') return { value: n.value };
+  if (n.type === 'Identifier' && n.name === 'undefined') return { value: undefined };
+  if (n.type === 'UnaryExpression' && n.operator === 'void') return { value: undefined };
+  return null;
+}
+
+/** The name a function is called by (its id, the variable or property it is assigned to). */
+function nameOfFunction(fn: Node): string | null {
+  if ((fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression') && fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
+  if ((parent?.type === 'MethodDefinition' || parent?.type === 'Property' || parent?.type === 'PropertyDefinition') && !parent.computed && parent.key.type === 'Identifier') return parent.key.name;
+  if (parent?.type === 'AssignmentExpression' && parent.left.type === 'MemberExpression' && !parent.left.computed && parent.left.property.type === 'Identifier') return parent.left.property.name;
+  return null;
+}
+
+/** Writes `key = <literal>` / `delete key` in a region (own code), with the literal written (`undefined` for delete). */
+function literalWrites(region: Node, key: string, keys: VisitorKeys, skip: Node | null, nested: boolean): { node: Node; value: unknown; literal: boolean }[] {
+  const found: { node: Node; value: unknown; literal: boolean }[] = [];
+  (nested ? walkAll : walkOwn)(region, keys, (n) => {
+    if (n === skip) return false;
+    if (n.type === 'AssignmentExpression' && n.operator === '=' && nameKey(n.left) === key) {
+      const literal = literalValue(n.right);
+      found.push({ node: n, value: literal?.value, literal: !!literal });
+    } else if (n.type === 'UnaryExpression' && n.operator === 'delete' && nameKey(n.argument) === key) {
+      found.push({ node: n, value: undefined, literal: true });
+    }
+    return true;
+  });
+  return found;
+}
+
+/**
+ * One atom of a guard (`retried`, `!retried`, `cache.hasToken`, `!isRetry`)
+ * that the branch makes false before the retry runs again, and that nothing
+ * where the retry runs re-arms.
+ */
+function atomUsedUp(atom: Node, branch: Node, ctx: BoundContext): boolean {
+  let node = unwrapExpression(atom);
+  let wantTrue = true;
+  while (node.type === 'UnaryExpression' && node.operator === '!') {
+    wantTrue = !wantTrue;
+    node = unwrapExpression(node.argument);
+  }
+  // `cache.hasToken` / `cache.hasToken()` with `cache.removeToken()` in the branch.
+  const member = node.type === 'CallExpression' && node.arguments.length === 0 ? unwrapExpression(node.callee) : node;
+  if (wantTrue && member.type === 'MemberExpression' && !member.computed && member.property.type === 'Identifier') {
+    const has = HAS.exec(member.property.name);
+    const object = nameKey(member.object) ?? (member.object.type === 'ThisExpression' ? 'this' : null);
+    if (has && has[2] && object) {
+      const subject = has[2].toLowerCase();
+      let removed = false;
+      walkOwn(branch, ctx.keys, (n) => {
+        if (removed) return false;
+        if (n.type === 'CallExpression') {
+          const callee = unwrapExpression(n.callee);
+          if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
+            const remover = REMOVERS.exec(callee.property.name);
+            const calleeObject = nameKey(callee.object) ?? (callee.object.type === 'ThisExpression' ? 'this' : null);
+            if (remover && calleeObject === object && remover[2]!.toLowerCase() === subject) removed = true;
+          }
+        }
+        return !removed;
+      });
+      if (removed) return true;
+    }
+  }
+  const key = nameKey(node);
+  if (!key) return false;
+  const consumes = (value: unknown) => (wantTrue ? FALSY(value) : !FALSY(value));
+  // A flag the branch resets (`if (end) { end = false; setTimeout(connect, 20) }`).
+  // Nested callbacks of the branch count (`setTimeout(() => { scheduled = false; connect(); }, ms)` re-arms it).
+  const writes = literalWrites(branch, key, ctx.keys, null, true);
+  if (!writes.some((w) => w.literal && consumes(w.value))) return false;
+  if (writes.some((w) => !w.literal || !consumes(w.value))) return false;
+  // Re-armed where the retry runs again (outside this branch): not used up.
+  if (ctx.retryRegion && literalWrites(ctx.retryRegion, key, ctx.keys, branch, false).some((w) => !w.literal || !consumes(w.value))) return false;
+  return true;
+}
+
+/**
+ * The guard of an `if` whose branch goes to the next attempt, and whose
+ * branch uses the guard up: one more attempt only, which is not a retry for
+ * either rule (nothing runs forever, and there is nothing to back off
+ * between). `if (!retried) { retried = true; continue; }`,
+ * `if (cache.hasToken) { ...; cache.removeToken(); continue; }`.
+ */
+export function isUsedUpGuard(test: Node, ctx: BoundContext): boolean {
+  const parent = test.parent;
+  if (parent?.type !== 'IfStatement' || parent.test !== test) return false;
+  const atoms: Node[] = [];
+  const split = (n: Node) => {
+    const u = unwrapExpression(n);
+    if (u.type === 'LogicalExpression' && u.operator === '&&') {
+      split(u.left);
+      split(u.right);
+    } else atoms.push(u);
+  };
+  split(test);
+  return atoms.some((atom) => atomUsedUp(atom, parent.consequent, ctx));
+}
+
+/**
+ * An "already retried" parameter: the guard of the branch that re-runs the
+ * function checks a parameter (`if (!isRetry && ...)`), and every re-run in
+ * the branch passes a literal that makes the check fail
+ * (`return call(req, true)`): at most one more attempt.
+ */
+function isRetryFlagGuard(test: Node, ctx: BoundContext): boolean {
+  const parent = test.parent;
+  if (parent?.type !== 'IfStatement' || parent.test !== test) return false;
+  const atoms: Node[] = [];
+  const split = (n: Node) => {
+    const u = unwrapExpression(n);
+    if (u.type === 'LogicalExpression' && u.operator === '&&') {
+      split(u.left);
+      split(u.right);
+    } else atoms.push(u);
+  };
+  split(test);
+  return atoms.some((atom) => {
+    let node = atom;
+    let wantTrue = true;
+    while (node.type === 'UnaryExpression' && node.operator === '!') {
+      wantTrue = !wantTrue;
+      node = unwrapExpression(node.argument);
+    }
+    if (node.type !== 'Identifier') return false;
+    const name = node.name;
+    let fn: Node | undefined = parent.parent;
+    let index = -1;
+    while (fn) {
+      if (fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression' || fn.type === 'ArrowFunctionExpression') {
+        index = fn.params.findIndex((p) => {
+          const id = p.type === 'AssignmentPattern' ? p.left : p;
+          return id.type === 'Identifier' && id.name === name;
+        });
+        if (index >= 0) break;
+      }
+      fn = fn.parent;
+    }
+    const fnName = fn && index >= 0 ? nameOfFunction(fn) : null;
+    if (!fnName) return false;
+    const calls: TSESTree.CallExpression[] = [];
+    walkAll(parent.consequent, ctx.keys, (n) => {
+      if (n.type === 'CallExpression' && calleeName(n) === fnName) calls.push(n);
+    });
+    return (
+      calls.length > 0 &&
+      calls.every((call) => {
+        const arg = call.arguments[index];
+        const literal = arg ? literalValue(arg) : null;
+        return !!literal && (wantTrue ? FALSY(literal.value) : !FALSY(literal.value));
+      })
+    );
+  });
 }

@@ -18,6 +18,12 @@ export interface WaitInfo {
   capped: boolean;
   /** The wait includes randomness (`Math.random()`). */
   jitter: boolean;
+  /**
+   * A constant wait chosen on purpose rather than a fixed retry interval:
+   * `'fromFailure'` when it is computed from the failure (`Retry-After`, a
+   * rate-limit window), `'long'` when it is a minute or more with jitter.
+   */
+  deliberate?: 'fromFailure' | 'long';
 }
 
 export const NO_WAIT: WaitInfo = { kind: 'none', capped: false, jitter: false };
@@ -27,18 +33,26 @@ const RANK: Record<WaitKind, number> = { none: 0, constant: 1, linear: 2, unknow
 export function strongerWait(a: WaitInfo, b: WaitInfo): WaitInfo {
   if (RANK[b.kind] > RANK[a.kind]) return b;
   if (RANK[b.kind] < RANK[a.kind]) return a;
-  return { kind: a.kind, capped: a.capped || b.capped, jitter: a.jitter || b.jitter };
+  const merged: WaitInfo = { kind: a.kind, capped: a.capped || b.capped, jitter: a.jitter || b.jitter };
+  // Deliberate only when every wait of that kind is.
+  if (a.deliberate && b.deliberate) merged.deliberate = a.deliberate === 'long' || b.deliberate === 'long' ? 'long' : 'fromFailure';
+  return merged;
 }
 
-/** A wait that counts as backoff for `allowUnboundedWithBackoff`: exponential and capped, or something we cannot judge. */
+/**
+ * A wait that counts as backoff for `allowUnboundedWithBackoff`: exponential
+ * and capped, something we cannot judge, or a randomised wait of a minute or
+ * more (one attempt a minute per client is not a flood).
+ */
 export function isCappedBackoff(wait: WaitInfo): boolean {
-  return wait.kind === 'unknown' || (wait.kind === 'exponential' && wait.capped);
+  return wait.kind === 'unknown' || (wait.kind === 'exponential' && wait.capped) || (wait.kind === 'constant' && wait.deliberate === 'long');
 }
 
 /** What is wrong with a wait for require-retry-backoff: null when it grows (and has jitter when required). */
 export function waitProblem(wait: WaitInfo, requireJitter: boolean): 'none' | 'constant' | 'jitter' | null {
   if (wait.kind === 'none') return 'none';
-  if (wait.kind === 'constant') return 'constant';
+  // A wait computed from the failure (`Retry-After`) or a long randomised one is not a fixed retry interval.
+  if (wait.kind === 'constant') return wait.deliberate ? null : 'constant';
   if (requireJitter && wait.kind !== 'unknown' && !wait.jitter) return 'jitter';
   return null;
 }
@@ -78,10 +92,25 @@ export interface FoundWait {
   opaque: boolean;
 }
 
+/**
+ * `yield x` in the generator that compiled TypeScript hands to `__awaiter`
+ * (`return __awaiter(this, void 0, void 0, function* () {...})`): an `await`.
+ */
+export function isAwaiterYield(node: Node): node is TSESTree.YieldExpression & { argument: TSESTree.Expression } {
+  if (node.type !== 'YieldExpression' || node.delegate || !node.argument) return false;
+  let fn: Node | undefined = node.parent;
+  while (fn && !isFunction(fn)) fn = fn.parent;
+  if (!fn || fn.type !== 'FunctionExpression' || !fn.generator) return false;
+  const call = fn.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[call.arguments.length - 1] !== fn) return false;
+  const name = calleeName(call);
+  return name !== null && /awaiter$/i.test(name);
+}
+
 /** When `node` is a wait, what it waits for. */
 export function waitOf(node: Node, imports: ImportTracker, keys: VisitorKeys): FoundWait | null {
-  if (node.type === 'AwaitExpression') {
-    const argument = node.argument;
+  if (node.type === 'AwaitExpression' || isAwaiterYield(node)) {
+    const argument = (node as TSESTree.AwaitExpression).argument;
     if (argument.type === 'NewExpression' && argument.callee.type === 'Identifier' && argument.callee.name === 'Promise') {
       const executor = argument.arguments[0];
       if (!isFunction(executor)) return null;
@@ -93,6 +122,16 @@ export function waitOf(node: Node, imports: ImportTracker, keys: VisitorKeys): F
       });
       if (!found.timer) return null;
       return { node, delay: found.timer.arguments[1] ?? null, opaque: false };
+    }
+    // `await Promise.race([delay(ms), closed()])`, also with the wait made first (`const de = delay(ms)`): waits at most that long.
+    if (argument.type === 'CallExpression' && (isMemberCall(argument, 'Promise', 'race') || isMemberCall(argument, 'Promise', 'any')) && argument.arguments[0]?.type === 'ArrayExpression') {
+      for (const element of argument.arguments[0].elements) {
+        const value = element?.type === 'Identifier' ? imports.constInit(element) : element;
+        if (value?.type !== 'CallExpression') continue;
+        const name = calleeName(value);
+        if (name !== null && name !== 'setTimeout' && isSleepName(name) && value.arguments.length > 0) return { node, delay: value.arguments[0]!, opaque: false };
+      }
+      return null;
     }
     if (argument.type === 'CallExpression') {
       const origin = imports.originOf(argument.callee);
@@ -259,8 +298,150 @@ function isRandomCall(call: TSESTree.CallExpression): boolean {
   return !!name && (name.toLowerCase().includes('random') || name.toLowerCase().includes('jitter'));
 }
 
+/** A comparable key of a simple delay (`1000`, `reconnectTime`, `this.delay`), or null. */
+function delayKey(node: Node | null | undefined): string | null {
+  if (!node) return '0';
+  if (node.type === 'Literal') return typeof node.value === 'number' ? String(node.value) : null;
+  return nameKey(node);
+}
+
+const TIMER_OR_SLEEP = /^(setTimeout|setInterval)$|sleep$|delay$|^wait$|^pause$/i;
+
+/** The delay argument of a wait call in a branch (`setTimeout(f, 2000)`, `sleep(2000)`, `setInterval(tick, 1000)`). */
+function branchWaitDelays(branch: Node, keys: VisitorKeys): (string | null)[] {
+  const found: (string | null)[] = [];
+  walkOwn(branch, keys, (n) => {
+    if (n.type === 'CallExpression') {
+      const name = calleeName(n);
+      if (name && TIMER_OR_SLEEP.test(name)) {
+        found.push(delayKey(/^set(Timeout|Interval)$/.test(name) ? n.arguments[1] : n.arguments[0]));
+        return false;
+      }
+    }
+    return true;
+  });
+  return found;
+}
+
+/**
+ * A stepped schedule by attempt count: the wait sits in one branch of an
+ * `if` / `else if` chain whose test reads a value that changes between
+ * attempts (`if (n < 10) setTimeout(f, 1000); else if (n < 20) setTimeout(f, 2000); else ...`),
+ * and another branch of that chain waits a different time. The wait grows.
+ */
+function isSteppedByBranches(delay: Node, ctx: DelayContext): boolean {
+  const own = delayKey(delay);
+  if (own === null) return false;
+  let child: Node = delay;
+  let node: Node | undefined = delay.parent;
+  while (node && !isFunction(node)) {
+    if (node.type === 'IfStatement' && (node.consequent === child || node.alternate === child) && readsAttemptCount(node.test, ctx)) {
+      let top: TSESTree.IfStatement = node;
+      while (top.parent?.type === 'IfStatement' && top.parent.alternate === top) top = top.parent;
+      const delays: (string | null)[] = [];
+      for (let branch: TSESTree.Statement | null = top; branch; ) {
+        if (branch.type === 'IfStatement') {
+          delays.push(...branchWaitDelays(branch.consequent, ctx.keys));
+          branch = branch.alternate;
+        } else {
+          delays.push(...branchWaitDelays(branch, ctx.keys));
+          branch = null;
+        }
+      }
+      if (delays.some((d) => d !== null && d !== own)) return true;
+    }
+    child = node;
+    node = node.parent;
+  }
+  return false;
+}
+
+/** The test reads an attempt count: a name that is counted up or down (`n++`, `n += 1`, `n = n + 1`), not a flag. */
+function readsAttemptCount(test: Node, ctx: DelayContext): boolean {
+  let found = false;
+  walkOwn(test, ctx.keys, (inner) => {
+    if (found) return false;
+    if (inner.type === 'Identifier' || inner.type === 'MemberExpression') {
+      const key = nameKey(inner);
+      if (key !== null) {
+        const counted = (ctx.writes.writes.get(key) ?? []).some(
+          (w) =>
+            w.kind === 'update' ||
+            (w.kind === 'compound' && (w.operator === '+=' || w.operator === '-=')) ||
+            (w.kind === 'assign' && !!w.value && w.value.type === 'BinaryExpression' && (w.value.operator === '+' || w.value.operator === '-') && (refersTo(w.value.left, key, ctx.keys) || refersTo(w.value.right, key, ctx.keys))),
+        );
+        if (counted) found = true;
+        return inner.type === 'MemberExpression' ? false : !found;
+      }
+    }
+    return true;
+  });
+  return found;
+}
+
+/** Names and texts that say a wait is computed from the failure: `Retry-After`, a rate-limit window. */
+const FROM_FAILURE = /retry[-_]?after|rate[-_]?limit/i;
+
+function readsFailureWindow(node: Node, ctx: DelayContext, depth: number): boolean {
+  if (depth > 4) return false;
+  let found = false;
+  walkOwn(node, ctx.keys, (inner) => {
+    if (found) return false;
+    if (inner.type === 'Identifier' && FROM_FAILURE.test(inner.name)) found = true;
+    else if (inner.type === 'Literal' && typeof inner.value === 'string' && FROM_FAILURE.test(inner.value)) found = true;
+    else if (inner.type === 'Identifier' || inner.type === 'MemberExpression') {
+      const key = nameKey(inner);
+      if (key !== null) {
+        for (const w of ctx.writes.writes.get(key) ?? []) if (w.value && readsFailureWindow(w.value, ctx, depth + 1)) found = true;
+      }
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** The numeric value of a constant expression (`60000`, `60 * 1000`, a name bound once to one), or null. */
+function constantNumber(node: Node, ctx: DelayContext, depth = 0): number | null {
+  if (depth > 4) return null;
+  if (node.type === 'Literal') return typeof node.value === 'number' ? node.value : null;
+  if (node.type === 'BinaryExpression' && (node.operator === '*' || node.operator === '+')) {
+    const left = constantNumber(node.left, ctx, depth + 1);
+    const right = constantNumber(node.right, ctx, depth + 1);
+    if (left === null || right === null) return null;
+    return node.operator === '*' ? left * right : left + right;
+  }
+  if (node.type === 'Identifier') {
+    const writes = ctx.writes.writes.get(node.name) ?? [];
+    if (writes.length === 1 && writes[0]!.kind === 'init' && writes[0]!.value) return constantNumber(writes[0]!.value, ctx, depth + 1);
+  }
+  return null;
+}
+
+const LONG_WAIT_MS = 60_000;
+
+/** A wait of a minute or more: some constant part of the delay is at least 60 000 ms. */
+function hasLongPart(delay: Node, ctx: DelayContext): boolean {
+  let found = false;
+  walkOwn(delay, ctx.keys, (inner) => {
+    if (found) return false;
+    const value = constantNumber(inner, ctx);
+    if (value !== null && value >= LONG_WAIT_MS) found = true;
+    return !found;
+  });
+  return found;
+}
+
 /** Classifies the delay of one wait. */
 export function classifyDelay(delay: Node | null, ctx: DelayContext, depth = 0): WaitInfo {
+  const result = classifyDelayExpression(delay, ctx, depth);
+  if (result.kind !== 'constant' || !delay || depth > 0) return result;
+  if (isSteppedByBranches(delay, ctx)) return { kind: 'linear', capped: true, jitter: result.jitter };
+  if (readsFailureWindow(delay, ctx, 0)) return { ...result, deliberate: 'fromFailure' };
+  if (result.jitter && hasLongPart(delay, ctx)) return { ...result, deliberate: 'long' };
+  return result;
+}
+
+function classifyDelayExpression(delay: Node | null, ctx: DelayContext, depth: number): WaitInfo {
   if (!delay) return { kind: 'constant', capped: false, jitter: false };
   let result: WaitInfo = { kind: 'constant', capped: false, jitter: false };
   const raise = (info: WaitInfo) => {
@@ -274,9 +455,19 @@ export function classifyDelay(delay: Node | null, ctx: DelayContext, depth = 0):
       if (isVarying(node.right, ctx, depth)) raise({ kind: 'exponential', capped, jitter });
       return true;
     }
+    // A stepped schedule by attempt count (`n < 10 ? 1000 : n < 20 ? 2000 : 60000`): grows.
+    if (node.type === 'ConditionalExpression' && isVarying(node.test, ctx, depth) && delayKey(node.consequent) !== delayKey(node.alternate)) {
+      raise({ kind: 'linear', capped: true, jitter });
+      return true;
+    }
     if (node.type === 'CallExpression') {
       if (isMemberCall(node, 'Math', 'pow')) {
         const exponent = (node as TSESTree.CallExpression).arguments[1];
+        if (exponent && isVarying(exponent, ctx, depth)) raise({ kind: 'exponential', capped, jitter });
+        return true;
+      }
+      if (isMemberCall(node, 'Math', 'exp')) {
+        const exponent = (node as TSESTree.CallExpression).arguments[0];
         if (exponent && isVarying(exponent, ctx, depth)) raise({ kind: 'exponential', capped, jitter });
         return true;
       }
@@ -299,11 +490,11 @@ export function classifyDelay(delay: Node | null, ctx: DelayContext, depth = 0):
         raise({ kind: 'exponential', capped: capped || writeCapped, jitter: jitter || writeJitter });
       } else if (changing.length > 0 || ctx.varying.has(key)) {
         raise({ kind: 'linear', capped, jitter });
-        for (const w of changing) if (w.value && depth < 4) raise(classifyDelay(w.value, ctx, depth + 1));
+        for (const w of changing) if (w.value && depth < 4) raise(classifyDelayExpression(w.value, ctx, depth + 1));
       } else if (depth < 4) {
         for (const w of writes) {
           if (w.value) {
-            const inner = classifyDelay(w.value, ctx, depth + 1);
+            const inner = classifyDelayExpression(w.value, ctx, depth + 1);
             raise({ ...inner, capped: inner.capped || capped, jitter: inner.jitter || jitter });
           }
         }

@@ -4,17 +4,17 @@
  * Candidates are noted while ESLint walks the file (a `catch` or a status
  * check directly in a loop body) and judged once at the end.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, isFunction, isLoop } from '../ast/functions';
+import { ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction, type FunctionNode, isFunction, isLoop } from '../ast/functions';
 import { unwrapExpression } from '../ast/unwrap';
-import { contains, functionReturns, type VisitorKeys, walkOwn } from '../ast/walk';
+import { contains, functionReturns, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
 import { alwaysLeaves, blockFlow, calleeName, type FlowContext, type LoopNode, nameKey, type Node, statementFlow } from './ast';
-import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest } from './bounds';
-import { classifyDelay, type FoundWait, NO_WAIT, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
+import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest, isUsedUpGuard } from './bounds';
+import { classifyDelay, type FoundWait, isAwaiterYield, NO_WAIT, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX } from './model';
 import { rewriteRetryLoop } from './rewrite';
 import { sourceStyle } from '../fix/style';
-import { indexesWith } from './shared';
+import { indexesWith, mentionsName } from './shared';
 import { statusPolarity } from './status';
 
 export class LoopRetries {
@@ -159,7 +159,8 @@ export class LoopRetries {
         alwaysLeaves(blockFlowResult) ||
         (blockFlowResult.normal && direct && alwaysLeaves(restFlow)) ||
         this.flagEndsLoop(loop, tryStatement, handler, bodyList) ||
-        this.statusCheckLeaves(tryStatement.block, ctx);
+        this.statusCheckLeaves(tryStatement.block, ctx) ||
+        this.resultCheckLeaves(tryStatement, rest, ctx);
       if (successLeaves) {
         retryTry = tryStatement;
         break;
@@ -171,6 +172,8 @@ export class LoopRetries {
     const writes = new RegionWrites(loop, this.keys, false);
     if (this.isTraversal(loop, writes)) return;
     if (retryTry && this.failureChangesInput(retryTry)) return;
+    if (retryTry && this.handsErrorToRecoveringHelper(retryTry)) return;
+    if (retryTry && this.errorIsControlSignal(retryTry, bodyList, ctx)) return;
     const counters = collectCounters(loop, this.keys, false);
     if (indexesWith(loop, counters, this.keys)) return;
     const owner = enclosingFunction(loop);
@@ -180,12 +183,16 @@ export class LoopRetries {
       counters,
       unboundedAbove: this.ctx.options.unboundedAbove,
       timerFlags: this.timerFlags(owner ?? this.sourceCode.ast, writes),
+      retryRegion: loop.body,
     };
+    if (this.retriesOnce(loop.body, boundCtx, ctx)) return;
     const bounded = (loop.test != null && isBoundingTest(loop.test, boundCtx, 'continueWhenTrue')) || this.hasExitCheck(loop.body, boundCtx, ctx) || hasThrowIfAborted(loop.body, this.keys);
 
     const waits: FoundWait[] = [];
     walkOwn(loop.body, this.keys, (node) => {
       if (isFunction(node)) return false;
+      // A retry loop inside this one waits between its own attempts, not between this loop's.
+      if (node !== loop.body && isLoop(node) && someOwn(node, this.keys, (n) => n.type === 'CatchClause')) return false;
       const wait = waitOf(node, this.ctx.imports, this.keys);
       if (wait) {
         waits.push(wait);
@@ -202,7 +209,7 @@ export class LoopRetries {
     const statement = loop.parent?.type === 'LabeledStatement' ? loop.parent : loop;
     let noFix: string | null = null;
     if (owner) {
-      if (!owner.async) noFix = NO_FIX.sync;
+      if (!owner.async) noFix = owner.generator && isAwaiterLike(owner) ? NO_FIX.compiled : NO_FIX.sync;
     } else if (!waits.some((w) => w.node.type === 'AwaitExpression') && !this.hasOwnAwait(loop)) {
       noFix = NO_FIX.topLevel;
     }
@@ -281,6 +288,32 @@ export class LoopRetries {
     return !negated && index > 0 && assigned(handler.body.body, true) && assigned(bodyList.slice(0, index), false);
   }
 
+  /**
+   * `const res = await op(); if (res.acknowledged) break;` in the try block,
+   * and a failure path that goes to the next attempt on purpose (it waits or
+   * says `continue`) while nothing after the `try` waits: the exit depends on
+   * the result, and a failure is retried (a poll waits on every path).
+   */
+  private resultCheckLeaves(tryStatement: TSESTree.TryStatement, rest: readonly TSESTree.Statement[], ctx: FlowContext): boolean {
+    const handler = tryStatement.handler;
+    if (!handler) return false;
+    const results = new Set<string>();
+    for (const s of tryStatement.block.body) {
+      if (s.type !== 'VariableDeclaration') continue;
+      for (const d of s.declarations) {
+        if (d.id.type === 'Identifier' && d.init && (d.init.type === 'AwaitExpression' || isAwaiterYield(d.init))) results.add(d.id.name);
+      }
+    }
+    if (results.size === 0) return false;
+    const checks = tryStatement.block.body.some(
+      (s) => s.type === 'IfStatement' && !s.alternate && alwaysLeaves(statementFlow(s.consequent, ctx)) && mentionsName(this.keys, s.test, results),
+    );
+    if (!checks) return false;
+    const waitsIn = (node: Node) => someOwn(node, this.keys, (n) => waitOf(n, this.ctx.imports, this.keys) !== null);
+    const deliberate = waitsIn(handler.body) || someOwn(handler.body, this.keys, (n) => n.type === 'ContinueStatement');
+    return deliberate && !rest.some((s) => waitsIn(s));
+  }
+
   /** `if (res.ok) return res;` at the top of the try block: success leaves, a failed status retries. */
   private statusCheckLeaves(block: TSESTree.BlockStatement, ctx: FlowContext): boolean {
     return block.body.some((s) => s.type === 'IfStatement' && statusPolarity(s.test) === 'success' && alwaysLeaves(statementFlow(s.consequent, ctx)));
@@ -299,15 +332,156 @@ export class LoopRetries {
         const consequent = statementFlow(node.consequent, ctx);
         if (alwaysLeaves(consequent) && isBoundingTest(node.test, boundCtx, 'exitWhenTrue')) found = true;
         else if (node.alternate && alwaysLeaves(statementFlow(node.alternate, ctx)) && isBoundingTest(node.test, boundCtx, 'continueWhenTrue')) found = true;
-        else if (consequent.cont && !consequent.normal && !consequent.exit && !node.alternate && node.parent?.type === 'BlockStatement') {
-          const list = node.parent.body;
-          const after = blockFlow(list.slice(list.indexOf(node) + 1), ctx);
-          if (alwaysLeaves(after) && isBoundingTest(node.test, boundCtx, 'continueWhenTrue')) found = true;
+        else if (consequent.cont && !consequent.normal && !consequent.exit && !node.alternate && this.leavesAfter(node, region, ctx)) {
+          // `if (n < max) { n++; continue; }` also nested in an error check: `if (e instanceof X) { if (n < max) {...} } throw e`.
+          if (isBoundingTest(node.test, boundCtx, 'continueWhenTrue')) found = true;
         }
       }
       return !found;
     });
     return found;
+  }
+
+  /**
+   * The failure path continues only through `if (guard) { ...; continue; }`
+   * whose branch uses its guard up (`if (!retried) { retried = true; continue; }`)
+   * and what follows it leaves: one more attempt, not a retry.
+   */
+  private retriesOnce(region: Node, boundCtx: BoundContext, ctx: FlowContext): boolean {
+    const once: Node[] = [];
+    const continues: Node[] = [];
+    walkOwn(region, this.keys, (node) => {
+      if (node !== region && isLoop(node)) return false;
+      if (node.type === 'ContinueStatement' && (!node.label || node.label.name === ctx.loopLabel)) continues.push(node);
+      if (node.type === 'IfStatement' && !node.alternate) {
+        const consequent = statementFlow(node.consequent, ctx);
+        if (consequent.cont && !consequent.normal && !consequent.exit && this.leavesAfter(node, region, ctx) && isUsedUpGuard(node.test, boundCtx)) once.push(node.consequent);
+      }
+      return true;
+    });
+    // Every way to the next attempt goes through such a branch.
+    return once.length > 0 && continues.every((c) => once.some((branch) => contains(branch, c)));
+  }
+
+  /**
+   * What runs when `statement` completes normally always leaves the loop:
+   * the rest of its block, and when that completes too, the rest after the
+   * enclosing `if` / `catch` / block, up to the loop body (whose end is the
+   * next iteration).
+   */
+  private leavesAfter(statement: Node, region: Node, ctx: FlowContext): boolean {
+    let current: Node = statement;
+    while (current !== region) {
+      const parent: Node | undefined = current.parent;
+      if (!parent) return false;
+      if (parent.type === 'BlockStatement') {
+        const list = parent.body;
+        const after = blockFlow(list.slice(list.indexOf(current as TSESTree.Statement) + 1), ctx);
+        if (alwaysLeaves(after)) return true;
+        if (!after.normal) return false;
+        current = parent;
+      } else if (parent.type === 'IfStatement' && parent.test !== current) {
+        current = parent;
+      } else if (parent.type === 'CatchClause' && parent.parent?.type === 'TryStatement') {
+        if (parent.parent.finalizer) return false;
+        current = parent.parent;
+      } else if (parent.type === 'TryStatement' && parent.block === current && !parent.finalizer) {
+        current = parent;
+      } else {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The failure path hands the caught error to a helper of the same file
+   * (`await this.processError(err)`) that rethrows what it cannot recover
+   * from and waits (awaits) before recovering: the helper decides, not this
+   * loop.
+   */
+  private handsErrorToRecoveringHelper(tryStatement: TSESTree.TryStatement): boolean {
+    const param = tryStatement.handler?.param;
+    if (!tryStatement.handler || param?.type !== 'Identifier') return false;
+    let found = false;
+    walkOwn(tryStatement.handler.body, this.keys, (n) => {
+      if (found) return false;
+      if ((n.type === 'AwaitExpression' || isAwaiterYield(n)) && (n as TSESTree.AwaitExpression).argument.type === 'CallExpression') {
+        const call = (n as TSESTree.AwaitExpression).argument as TSESTree.CallExpression;
+        const index = call.arguments.findIndex((a) => a.type === 'Identifier' && a.name === param.name);
+        const helper = index >= 0 ? this.sameFileFunction(call) : null;
+        const helperParam = helper?.params[index];
+        if (helper && helperParam?.type === 'Identifier' && rethrowsAndWaits(helper, helperParam.name, this.keys)) found = true;
+      }
+      return !found;
+    });
+    return found;
+  }
+
+  /** The function a call runs when it is declared in this file: `helper(...)` or `this.method(...)` in the same class. */
+  private sameFileFunction(call: TSESTree.CallExpression): FunctionNode | null {
+    const callee = call.callee;
+    if (callee.type === 'Identifier') {
+      const variable = ASTUtils.findVariable(this.sourceCode.getScope(callee), callee);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (def?.node.type === 'FunctionDeclaration') return def.node;
+      if (def?.node.type === 'VariableDeclarator' && def.node.init && isFunction(def.node.init)) return def.node.init as FunctionNode;
+      return null;
+    }
+    if (callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression' && !callee.computed && (callee.property.type === 'Identifier' || callee.property.type === 'PrivateIdentifier')) {
+      const name = callee.property.name;
+      let node: Node | undefined = call.parent;
+      while (node && node.type !== 'ClassBody') node = node.parent;
+      if (!node) return null;
+      for (const member of node.body) {
+        if (member.type === 'MethodDefinition' && !member.computed && member.key.type === callee.property.type && member.key.name === name) return member.value.type === 'FunctionExpression' ? member.value : null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * An error used as a control signal: the failure path continues only for
+   * one specific error class that does not name a transient failure
+   * (`if (e instanceof RebalanceError) continue; throw e`), and the loop
+   * rebuilds what the attempt uses before each pass (`fetchers = createFetchers()`).
+   */
+  private errorIsControlSignal(tryStatement: TSESTree.TryStatement, bodyList: readonly TSESTree.Statement[], ctx: FlowContext): boolean {
+    const handler = tryStatement.handler;
+    const param = handler?.param;
+    if (!handler || param?.type !== 'Identifier') return false;
+    // The handler's own statements: only an `if (e instanceof X)` branch continues; what follows leaves.
+    const list = handler.body.body;
+    let signal = false;
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i]!;
+      const flow = statementFlow(s, ctx);
+      if (!flow.cont && !flow.normal) return signal && !flow.cont;
+      if (!flow.cont) continue;
+      if (signal || s.type !== 'IfStatement' || s.alternate) return false;
+      const test = unwrapExpression(s.test);
+      if (test.type !== 'BinaryExpression' || test.operator !== 'instanceof' || test.left.type !== 'Identifier' || test.left.name !== param.name) return false;
+      const className = test.right.type === 'Identifier' ? test.right.name : test.right.type === 'MemberExpression' && !test.right.computed && test.right.property.type === 'Identifier' ? test.right.property.name : null;
+      if (!className || GENERIC_OR_TRANSIENT_ERROR.test(className)) return false;
+      if (!alwaysLeaves(blockFlow(list.slice(i + 1), ctx))) return false;
+      signal = true;
+      break;
+    }
+    if (!signal) return false;
+    // The input is rebuilt before each attempt and read by it.
+    const index = bodyList.indexOf(tryStatement);
+    const rebuilt = new Set<string>();
+    for (const s of bodyList.slice(0, Math.max(index, 0))) {
+      if (s.type === 'ExpressionStatement' && s.expression.type === 'AssignmentExpression' && s.expression.operator === '=' && isRebuild(s.expression.right)) {
+        const key = nameKey(s.expression.left);
+        if (key) rebuilt.add(key);
+      }
+      if (s.type === 'VariableDeclaration') {
+        for (const d of s.declarations) if (d.id.type === 'Identifier' && d.init && isRebuild(d.init)) rebuilt.add(d.id.name);
+      }
+    }
+    if (rebuilt.size === 0) return false;
+    return someOwn(tryStatement.block, this.keys, (n) => (n.type === 'Identifier' || n.type === 'MemberExpression') && rebuilt.has(nameKey(n) ?? ''));
   }
 
   /**
@@ -364,6 +538,8 @@ export class LoopRetries {
     let reads = false;
     walkOwn(tryStatement.block, this.keys, (n) => {
       if (reads) return false;
+      // A log line is not what the next attempt reads.
+      if (n.type === 'CallExpression' && isLogCall(n)) return false;
       if (n.type === 'Identifier' || n.type === 'MemberExpression') {
         const key = nameKey(n);
         const parent = n.parent;
@@ -421,4 +597,46 @@ function returnsNothingOrFalsy(fn: Node): boolean {
     const value = returned ? unwrapExpression(returned) : null;
     return !value || (value.type === 'Literal' && !value.value) || (value.type === 'Identifier' && value.name === 'undefined');
   });
+}
+
+/** Error classes that mean "any failure" or a transient one: continuing on them is a retry. */
+const GENERIC_OR_TRANSIENT_ERROR = /^(Error|TypeError|RangeError|SyntaxError|AggregateError)$|network|connect|timeout|timedout|socket|transient|retr(y|iable)|temporar|unavailable|throttl|ratelimit|busy|conflict|lock|abort|fetcherror|http|request|response|econn/i;
+
+/** A value built afresh: `createFetchers()`, `new Plan()`, `buildRequest(...)`. */
+function isRebuild(node: Node): boolean {
+  const n = unwrapExpression(node.type === 'AwaitExpression' ? node.argument : node);
+  if (n.type === 'NewExpression') return true;
+  if (n.type !== 'CallExpression') return false;
+  const name = calleeName(n);
+  return name !== null && /^(create|build|make|new|init|setup|compute|plan|assign|prepare|generate)[A-Z_]?/.test(name);
+}
+
+/** `console.log(...)`, `logger.debug(...)`, `log(...)`, `this.#trace(...)`: a log line. */
+function isLogCall(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee.type === 'ChainExpression' ? call.callee.expression : call.callee;
+  if (callee.type === 'MemberExpression') {
+    const object = callee.object;
+    if (object.type === 'Identifier' && /^(console|log|logger|debug)$/i.test(object.name)) return true;
+    if (object.type === 'MemberExpression' && !object.computed && object.property.type === 'Identifier' && /^(log|logger)$/i.test(object.property.name)) return true;
+  }
+  const name = callee.type === 'MemberExpression' && !callee.computed && (callee.property.type === 'Identifier' || callee.property.type === 'PrivateIdentifier') ? callee.property.name : callee.type === 'Identifier' ? callee.name : null;
+  return name !== null && /^(log|debug|trace|info|warn|error|verbose)$/i.test(name);
+}
+
+/** A helper that throws the error it was handed (on some path) and awaits something (its recovery waits). */
+function rethrowsAndWaits(helper: FunctionNode, param: string, keys: VisitorKeys): boolean {
+  if (!helper.async && !(helper.generator && isAwaiterLike(helper))) return false;
+  let rethrows = false;
+  let waits = false;
+  walkOwn(helper.body, keys, (n) => {
+    if (n.type === 'ThrowStatement' && n.argument.type === 'Identifier' && n.argument.name === param) rethrows = true;
+    if (n.type === 'AwaitExpression' || isAwaiterYield(n)) waits = true;
+    return !(rethrows && waits);
+  });
+  return rethrows && waits;
+}
+
+function isAwaiterLike(fn: FunctionNode): boolean {
+  const call = fn.parent;
+  return call?.type === 'CallExpression' && /awaiter$/i.test(calleeName(call) ?? '');
 }

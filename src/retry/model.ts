@@ -41,6 +41,7 @@ export interface RetryHandlers {
 /** Why a retry gets no rewrite: the reasons the rules pass to `noFixText` (src/fix/no-fix.ts). */
 export const NO_FIX = {
   sync: 'sync function, nothing to await between attempts',
+  compiled: 'compiled code (a generator run by __awaiter), where the rewrite cannot await; fix the source it was compiled from',
   topLevel: 'not inside an async function, nothing to await between attempts',
   notInList: 'the loop is the body of another statement',
   destructuredError: 'the caught error is destructured, so the last error cannot be rethrown',

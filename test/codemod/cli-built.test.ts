@@ -226,7 +226,7 @@ describe('codemod modules under jscodeshift', () => {
     expect(result.stdout).toMatch(/1 skipped/);
   });
 
-  it.each(['add-retry-backoff', 'guard-shared-resource'])('dist/codemods/%s.js is a loadable jscodeshift transform', (name) => {
+  it.each(['add-retry-backoff', 'add-timeout', 'guard-shared-resource'])('dist/codemods/%s.js is a loadable jscodeshift transform', (name) => {
     const file = join(root, 'dist/codemods', `${name}.js`);
     expect(existsSync(file)).toBe(true);
     const mod = require(file) as { default: unknown; codemod: { ruleIds: string[] } };
@@ -272,7 +272,7 @@ describe.skipIf(!registryReady)('codemods with the real rules on fixtures/legacy
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
-  it.each(['add-retry-backoff', 'guard-shared-resource'])('%s: rewrites, reruns as a no-op, and only the listed sites remain', (name) => {
+  it.each(['add-retry-backoff', 'add-timeout', 'guard-shared-resource'])('%s: rewrites, reruns as a no-op, and only the listed sites remain', (name) => {
     const base = copyApp();
     const first = cliRun(base, [name, 'src', '--report', 'first.json']);
     expect(first.code, first.stderr).toBe(0);

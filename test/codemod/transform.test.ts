@@ -60,11 +60,12 @@ describe('makeTransform (jscodeshift transform)', () => {
 });
 
 describe('the codemod registry and modules', () => {
-  it('registers both transforms by name with their rules and a one-line description', () => {
-    expect(Object.keys(codemods)).toEqual(['add-retry-backoff', 'guard-shared-resource']);
+  it('registers every transform by name with their rules and a one-line description', () => {
+    expect(Object.keys(codemods)).toEqual(['add-retry-backoff', 'add-timeout', 'guard-shared-resource']);
     expect(codemods['add-retry-backoff']!.ruleIds).toEqual(['no-unbounded-retry', 'require-retry-backoff']);
     expect(codemods['add-retry-backoff']!.options.map((o) => o.name)).toEqual(['maxAttempts', 'baseDelayMs', 'maxDelayMs']);
     expect(codemods['guard-shared-resource']!.ruleIds).toEqual(['no-unguarded-shared-resource']);
+    expect(codemods['add-timeout']!.ruleIds).toEqual(['require-timeout']);
     for (const definition of Object.values(codemods)) expect(definition.description).not.toContain('\n');
     expect(codemods['add-retry-backoff']).toBe(addRetryBackoffDefinition);
   });

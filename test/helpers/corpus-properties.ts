@@ -35,7 +35,7 @@ const settings = {
 const root = join(__dirname, '../..');
 const projectFiles = [
   ...readdirSync(join(root, 'fixtures/legacy-app/src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => join(root, 'fixtures/legacy-app/src', f)),
-  ...['add-retry-backoff', 'guard-shared-resource'].flatMap((t) =>
+  ...['add-retry-backoff', 'add-timeout', 'guard-shared-resource'].flatMap((t) =>
     readdirSync(join(root, 'fixtures/codemods', t)).filter((f) => f.includes('.input.')).map((f) => join(root, 'fixtures/codemods', t, f)),
   ),
 ];

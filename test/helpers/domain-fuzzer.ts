@@ -1,8 +1,8 @@
 /**
  * A fuzzer of this project's own domain: random, valid programs built from
  * the shapes the rules look at (retry loops and recursion, shared-resource
- * accesses and their guards, deep clones, hot contexts, helpers calling each
- * other), nested at random. Reproducible from its seed.
+ * accesses and their guards, deep clones, hot contexts, client calls with
+ * and without timeouts, helpers calling each other), nested at random. Reproducible from its seed.
  */
 import { seededRandom } from './seeded-random';
 
@@ -24,6 +24,12 @@ const accesses = [
   'await uploadStore.put(name, data)',
   'readFileSync(name)',
   'await stat("/mnt/shared/" + name)',
+  "await axios.get('/x', { timeout: attempt })",
+  'await api.post(name, data)',
+  "await got(`https://x/${name}`, { ...options, timeout: { request: Infinity } })",
+  "http.get(name, (res) => res.resume()).setTimeout(delay)",
+  "await fetch(name, { signal: AbortSignal.any([controller.signal, AbortSignal.timeout(delay)]) })",
+  'new Pool({ connectionTimeoutMillis: 0 })',
 ];
 const clones = ['structuredClone(data)', 'JSON.parse(JSON.stringify(data))', 'cloneDeep(data)', 'rfdcClone(data)', 'helpers.copy(data)', '{ ...data }'];
 const waits = [
@@ -84,9 +90,16 @@ import path from 'path';
 import { cloneDeep } from 'lodash';
 import rfdc from 'rfdc';
 import { withOutageFlip, outageFlips, isSharedFsUp } from './flips';
+import axios from 'axios';
+import got from 'got';
+import http from 'node:http';
+import { Pool } from 'pg';
 const rfdcClone = rfdc();
 const SHARED_ROOT = '/mnt/shared';
 let data = {}, attempt = 0, delay = 100, retry = true, closing = false, ready = true, max = 5, name = 'x';
+const api = axios.create({ baseURL: name });
+const controller = new AbortController();
+const options = { retry: { limit: 2 } };
 const items = [];
 `;
 

@@ -6,6 +6,185 @@ const rule = ruleModule as unknown as Parameters<typeof ruleTester.run<MessageId
 
 ruleTester.run('no-unbounded-retry', rule, {
   valid: [
+    // Trap: a limit chosen by a condition that is not a missing-value fallback (\`retries === -1 ? 5 : retries\`) is a limit.
+    `async function send(msg, retries) {
+  const limit = retries === -1 ? 5 : retries;
+  for (let i = 0; i < limit; i++) {
+    try {
+      return await transport.send(msg);
+    } catch (err) {
+      await sleep(100 * 2 ** i);
+    }
+  }
+}`,
+    // Trap (real code): a loop whose failure path uses up the state that guards its only way round (a cached token removed before the one re-attempt).
+    `async function authenticate(connection) {
+  while (true) {
+    try {
+      return await connection.auth(this.cache.hasToken ? this.cache.getToken() : await this.fetchToken());
+    } catch (err) {
+      if (this.cache.hasToken && err.code === 18) {
+        this.cache.removeToken();
+        continue;
+      }
+      throw err;
+    }
+  }
+}`,
+    // Trap: a poll whose exit depends on the result and that waits on every path (also after a failure) is not a retry.
+    `async function waitUntilDone(job) {
+  while (true) {
+    try {
+      const status = await api.status(job);
+      if (status.done) break;
+    } catch (e) {
+      log(e);
+    }
+    await sleep(1000);
+  }
+}`,
+    // Trap (real code): the attempt limit is checked inside an error-type check; everything else is rethrown.
+    `async function send(msg) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await transport.send(msg);
+    } catch (err) {
+      if (err instanceof TransientError) {
+        if (attempt < 5) {
+          attempt++;
+          await sleep(100 * 2 ** attempt);
+          continue;
+        }
+      }
+      throw err;
+    }
+  }
+}`,
+    // Trap (real code): an "already retried" flag; the failure path sets it before the one re-attempt.
+    `async function query(sql) {
+  let refreshed = false;
+  while (true) {
+    try {
+      return await db.query(sql);
+    } catch (err) {
+      if (!refreshed && err.code === 'AUTH_EXPIRED') {
+        refreshed = true;
+        await refreshToken();
+        continue;
+      }
+      throw err;
+    }
+  }
+}`,
+    // Trap (real code): an \`isRetry = false\` parameter checked before the single re-attempt, which passes true.
+    `async function call(req, isRetry = false) {
+  try {
+    return await send(req);
+  } catch (err) {
+    if (!isRetry && err.status === 401) {
+      await refreshToken();
+      return call(req, true);
+    }
+    throw err;
+  }
+}`,
+    // Trap (real code): the failure path hands the error to a helper of the same file that rethrows what it cannot recover from and waits before recovering.
+    `class ChangeStream {
+  async next() {
+    while (true) {
+      try {
+        return await this.cursor.next();
+      } catch (error) {
+        await this.processError(error);
+      }
+    }
+  }
+  async processError(error) {
+    if (!isResumableError(error)) {
+      await this.close();
+      throw error;
+    }
+    await this.resume();
+  }
+}`,
+    // Trap (real code): an error used as a control signal: only one specific error class continues, and the loop rebuilds its input each pass.
+    `async function start() {
+  while (true) {
+    fetchers = createFetchers();
+    try {
+      await Promise.all(fetchers.map((fetcher) => fetcher.start()));
+    } catch (error) {
+      await stop();
+      if (error instanceof FetcherRebalanceError) {
+        logger.debug('Rebalancing fetchers...');
+        continue;
+      }
+      throw error;
+    }
+    break;
+  }
+}`,
+    // Trap (real code): a deadline read through a clock helper.
+    `async function commit() {
+  const deadline = processTimeMS() + 120000;
+  while (true) {
+    try {
+      return await session.commitTransaction();
+    } catch (err) {
+      if (!err.hasErrorLabel('UnknownTransactionCommitResult')) throw err;
+      if (processTimeMS() >= deadline) throw err;
+    }
+  }
+}`,
+    `async function commit() {
+  const start = clock.now();
+  while (true) {
+    try {
+      return await session.commitTransaction();
+    } catch (err) {
+      if (clock.now() - start > 60000) throw err;
+      await sleep(100);
+    }
+  }
+}`,
+    // Trap (real code): an endless reconnect with capped Math.exp backoff is backed off (the same growth classifier as require-retry-backoff).
+    `class RedisClient {
+  scheduleReconnect() {
+    this.reconnectAttempts++;
+    const delay = Math.max(Math.min(Math.exp(this.reconnectAttempts) * 100, this.maxReconnectDelay), 1000);
+    this.timer = setTimeout(async () => {
+      try {
+        this.raw = await this.duplicate();
+      } catch (err) {
+        this.scheduleReconnect();
+      }
+    }, delay);
+  }
+}`,
+    // Trap (real code): compiled TypeScript waits through \`(0, util_1.delay)(...)\` with a backoff helper inside \`__awaiter\`.
+    `function reset() {
+  return __awaiter(this, void 0, void 0, function* () {
+    const bo = (0, util_1.backoff)([this.opts.expires]);
+    for (let i = 0;; i++) {
+      try {
+        return yield this.api.add(this.stream, config);
+      } catch (err) {
+        yield (0, util_1.delay)(bo.backoff(i + 1));
+      }
+    }
+  });
+}`,
+    // Trap (real code): an endless loop that waits a minute or more plus jitter (honouring a rate limit) is not a flood.
+    `async function watch() {
+  while (true) {
+    try {
+      return await api.poll();
+    } catch (err) {
+      await sleep(60000 + Math.random() * 5000);
+    }
+  }
+}`,
 
     // Trap: a work / poll loop that runs whether or not the work failed.
     `async function run() {
@@ -1232,6 +1411,284 @@ await pRetry(run, { retries: 4 });`,
 }`,
             },
           ],
+        },
+      ],
+    },
+    // Real code: \`maxRetries ?? Infinity\` is no limit when the option is not given.
+    {
+      code: `async function retryIfFailed(fn, opts) {
+  let retry = 0;
+  const maxRetries = opts.maxRetries ?? Infinity;
+  do {
+    try {
+      return await fn();
+    } catch (err) {
+      await sleep(1000);
+    }
+  } while (++retry < maxRetries);
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 5,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function retryIfFailed(fn, opts) {
+  let retry = 0;
+  const maxRetries = opts.maxRetries ?? Infinity;
+  let attempt = 0;
+  do {
+    try {
+      return await fn();
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  } while (++retry < maxRetries);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Real code: a guard flag that the scheduled reconnect re-arms is not used up.
+    {
+      code: `let reconnecting = false;
+function connect() {
+  const ws = new WebSocket(url);
+  ws.onclose = () => {
+    if (!reconnecting) {
+      reconnecting = true;
+      setTimeout(() => {
+        reconnecting = false;
+        connect();
+      }, 1000);
+    }
+  };
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 7,
+          column: 7,
+          endLine: 10,
+          endColumn: 15,
+          data: {'noFix':' No quick fix: a reconnect handler has no caller to report the last failure to.','event':'close'},
+          suggestions: [],
+        },
+      ],
+    },
+    // Real code: a log line that reads what the failure path wrote does not make the next attempt different.
+    {
+      code: `async function load(url) {
+  let lastError;
+  while (true) {
+    try {
+      console.log('attempt after', lastError);
+      return await fetch(url);
+    } catch (err) {
+      lastError = err;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function load(url) {
+  let lastError;
+  let attempt = 0;
+  while (true) {
+    try {
+      console.log('attempt after', lastError);
+      return await fetch(url);
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      lastError = err;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Real code: an outer loop that retries around a retry (here one bounded as the codemod bounds it) is an unbounded retry of its own.
+    {
+      code: `async function main(url) {
+  while (true) {
+    try {
+      let attempt = 0;
+      while (true) {
+        try {
+          return await fetch(url);
+        } catch (err) {
+          attempt++;
+          if (attempt >= 5) throw err;
+          await sleep(100 * 2 ** attempt);
+        }
+      }
+    } catch (e) {
+      log(e);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function main(url) {
+  let failedAttempts = 0;
+  while (true) {
+    try {
+      let attempt = 0;
+      while (true) {
+        try {
+          return await fetch(url);
+        } catch (err) {
+          attempt++;
+          if (attempt >= 5) throw err;
+          await sleep(100 * 2 ** attempt);
+        }
+      }
+    } catch (e) {
+      failedAttempts++;
+      if (failedAttempts >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (failedAttempts - 1))));
+      log(e);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Real code: the success exit depends on the result (\`if (ok) break\` inside \`try\`) and the failure path waits and goes round again: a retry, not a poll.
+    {
+      code: `async function send(cmd) {
+  while (true) {
+    try {
+      const result = await client.send(cmd);
+      if (result.acknowledged) break;
+    } catch (e) {
+      await sleep(1000);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function send(cmd) {
+  let attempt = 0;
+  while (true) {
+    try {
+      const result = await client.send(cmd);
+      if (result.acknowledged) break;
+    } catch (e) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Real code: the compiled form of \`maxRetries ?? Infinity\` is no limit either.
+    {
+      code: `async function retryIfFailed(fn, opts) {
+  var _a;
+  let retry = 0;
+  const maxRetries = (_a = opts.maxRetries) !== null && _a !== void 0 ? _a : Infinity;
+  do {
+    try {
+      return await fn();
+    } catch (err) {
+      await sleep(1000);
+    }
+  } while (++retry < maxRetries);
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 5,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function retryIfFailed(fn, opts) {
+  var _a;
+  let retry = 0;
+  const maxRetries = (_a = opts.maxRetries) !== null && _a !== void 0 ? _a : Infinity;
+  let attempt = 0;
+  do {
+    try {
+      return await fn();
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  } while (++retry < maxRetries);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Real code: compiled TypeScript (a generator run by \`__awaiter\`): the wait is seen, and the "No quick fix" reason says why truly.
+    {
+      code: `function publish(subj, data) {
+  return __awaiter(this, void 0, void 0, function* () {
+    while (true) {
+      try {
+        return yield this.nc.request(subj, data);
+      } catch (err) {
+        yield (0, util_1.delay)(250);
+      }
+    }
+  });
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          data: {'noFix':' No quick fix: compiled code (a generator run by __awaiter), where the rewrite cannot await; fix the source it was compiled from.'},
+          suggestions: [],
         },
       ],
     },

@@ -895,3 +895,124 @@ describe('no-unguarded-shared-resource: no wrap whose result the rule would repo
     expect(run('outageFlips.sharedFs ? $CALL : undefined')[0]!.suggestions).toHaveLength(1);
   });
 });
+
+// Client instances: one resource per library, the same guard and flag for all.
+function clientResource(name: string, modules: string[]) {
+  return { name, match: { modules }, guards: ['policy.execute'], flags: ['flags.up'] };
+}
+const clientSettings = {
+  resilience: {
+    sharedResources: [
+      clientResource('db', ['pg']),
+      clientResource('api', ['axios']),
+      clientResource('s3', ['@aws-sdk/client-s3']),
+      clientResource('cache', ['redis', 'ioredis']),
+      clientResource('mongo', ['mongoose']),
+      clientResource('mysql', ['mysql2']),
+    ],
+  },
+};
+
+function clientCall(resource: string, name: string, line: number, column: number, endLine: number, endColumn: number) {
+  return {
+    messageId: 'unguardedAccess' as const,
+    data: {
+      access: name,
+      resource,
+      remedy: 'wrap it in `policy.execute` or check `flags.up` first',
+      noFix: ` No quick fix: no \`fix\` is configured for '${resource}'.`,
+    },
+    line,
+    column,
+    endLine,
+    endColumn,
+  };
+}
+
+ruleTester.run('no-unguarded-shared-resource: client instances', rule, {
+  valid: [
+    // Making a client opens nothing; listening and releasing are not accesses.
+    { code: "import { Pool } from 'pg';\nconst pool = new Pool();\npool.on('error', log);\nexport const stop = () => pool.end();", settings: clientSettings },
+    { code: "import axios from 'axios';\nexport const api = axios.create({ baseURL: 'https://payments' });", settings: clientSettings },
+    { code: "import { createClient } from 'redis';\nexport const cache = createClient();", settings: clientSettings },
+    { code: "import Redis from 'ioredis';\nexport const cache = new Redis({ lazyConnect: true });", settings: clientSettings },
+    { code: "import mongoose from 'mongoose';\nexport const conn = mongoose.createConnection();", settings: clientSettings },
+    // Guarded calls on a client.
+    {
+      code: "import { Pool } from 'pg';\nconst pool = new Pool();\nexport const list = () => policy.execute(() => pool.query('SELECT 1'));\nexport function one() {\n  if (!flags.up) return null;\n  return pool.query('SELECT 1');\n}",
+      settings: clientSettings,
+    },
+    // Not a client: a parameter, a let assigned twice, a field assigned outside the constructor, a module not listed.
+    { code: "import { Pool } from 'pg';\nexport const list = (pool: Pool) => pool.query('SELECT 1');", settings: clientSettings },
+    {
+      code: "import { Pool } from 'pg';\nlet pool = new Pool();\nexport function reset() { pool = new Pool(); }\nexport const list = () => pool.query('x');",
+      settings: clientSettings,
+    },
+    {
+      code: "import { Pool } from 'pg';\nclass Repo {\n  pool?: Pool;\n  open() { this.pool = new Pool(); }\n  find() { return this.pool!.query('x'); }\n}",
+      settings: clientSettings,
+    },
+    { code: "import { Pool } from 'pg-lite';\nconst pool = new Pool();\nexport const list = () => pool.query('x');", settings: clientSettings },
+    // A command object is not a client.
+    { code: "import { GetObjectCommand } from '@aws-sdk/client-s3';\nconst command = new GetObjectCommand({});\ncommand.resolveMiddleware(stack);", settings: clientSettings },
+  ],
+  invalid: [
+    {
+      // new pg.Pool(): each method call is an access; the construction is not.
+      code: "import pg from 'pg';\nconst pool = new pg.Pool();\nexport const list = () => pool.query('SELECT 1');",
+      settings: clientSettings,
+      errors: [clientCall('db', 'pool.query', 3, 27, 3, 49)],
+    },
+    {
+      // Values derived from an access are not new accesses; release is not an access.
+      code: "import { Pool } from 'pg';\nconst pool = new Pool();\nexport async function tx() {\n  const c = await pool.connect();\n  await c.query('BEGIN');\n  c.release();\n  return (await pool.connect()).query('x');\n}",
+      settings: clientSettings,
+      errors: [clientCall('db', 'pool.connect', 4, 19, 4, 33), clientCall('db', 'pool.connect', 7, 17, 7, 31)],
+    },
+    {
+      code: "import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://payments' });\nexport const charge = () => api.post('/charges');",
+      settings: clientSettings,
+      errors: [clientCall('api', 'api.post', 3, 29, 3, 49)],
+    },
+    {
+      code: "import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';\nconst s3 = new S3Client({});\nexport const get = () => s3.send(new GetObjectCommand({}));",
+      settings: clientSettings,
+      errors: [clientCall('s3', 's3.send', 3, 26, 3, 59)],
+    },
+    {
+      code: "import { createClient } from 'redis';\nconst cache = createClient();\nexport async function get(k: string) {\n  await cache.connect();\n  return cache.get(k);\n}",
+      settings: clientSettings,
+      errors: [clientCall('cache', 'cache.connect', 4, 9, 4, 24), clientCall('cache', 'cache.get', 5, 10, 5, 22)],
+    },
+    {
+      // ioredis connects at construction: making the client is the access.
+      code: "import Redis from 'ioredis';\nconst cache = new Redis();\nexport const get = (k: string) => cache.get(k);",
+      settings: clientSettings,
+      errors: [clientCall('cache', 'new Redis', 2, 15, 2, 26), clientCall('cache', 'cache.get', 3, 35, 3, 47)],
+    },
+    {
+      // mongoose.createConnection(uri) connects at once; without a URI it waits for openUri.
+      code: "import mongoose from 'mongoose';\nexport const conn = mongoose.createConnection('mongodb://db');",
+      settings: clientSettings,
+      errors: [clientCall('mongo', 'mongoose.createConnection', 2, 21, 2, 62)],
+    },
+    {
+      // mysql2 connects when the connection is made; a pool waits for its first query.
+      code: "import mysql from 'mysql2/promise';\nexport const pool = mysql.createPool({});\nexport const conn = mysql.createConnection({});",
+      settings: clientSettings,
+      errors: [clientCall('mysql', 'mysql.createConnection', 3, 21, 3, 47)],
+    },
+    {
+      // A class field assigned once in the constructor, and one declared with its value.
+      code: "import { Pool } from 'pg';\nclass Repo {\n  private readonly replica = new Pool();\n  constructor() {\n    this.pool = new Pool();\n  }\n  find() {\n    return this.pool.query('x');\n  }\n  read() {\n    return this.replica.query('x');\n  }\n}",
+      settings: clientSettings,
+      errors: [clientCall('db', 'this.pool.query', 8, 12, 8, 32), clientCall('db', 'this.replica.query', 11, 12, 11, 35)],
+    },
+    {
+      // A module-level let assigned once.
+      code: "import { Pool } from 'pg';\nlet pool: Pool;\nexport function init() {\n  pool = new Pool();\n}\nexport const list = () => pool.query('x');",
+      settings: clientSettings,
+      errors: [clientCall('db', 'pool.query', 6, 27, 6, 42)],
+    },
+  ],
+});

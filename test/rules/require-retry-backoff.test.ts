@@ -6,6 +6,177 @@ const rule = ruleModule as unknown as Parameters<typeof ruleTester.run<MessageId
 
 ruleTester.run('require-retry-backoff', rule, {
   valid: [
+    // Trap (real code): a loop whose failure path uses up the state that guards its only way round (a cached token removed before the one re-attempt).
+    `async function authenticate(connection) {
+  while (true) {
+    try {
+      return await connection.auth(this.cache.hasToken ? this.cache.getToken() : await this.fetchToken());
+    } catch (err) {
+      if (this.cache.hasToken && err.code === 18) {
+        this.cache.removeToken();
+        continue;
+      }
+      throw err;
+    }
+  }
+}`,
+    // Trap: a poll whose exit depends on the result and that waits on every path (also after a failure) is not a retry.
+    `async function waitUntilDone(job) {
+  while (true) {
+    try {
+      const status = await api.status(job);
+      if (status.done) break;
+    } catch (e) {
+      log(e);
+    }
+    await sleep(1000);
+  }
+}`,
+    // Trap (real code): compiled TypeScript races a backoff wait made first with the connection closing.
+    `function watch() {
+  return __awaiter(this, void 0, void 0, function* () {
+    let attempt = 0;
+    while (true) {
+      try {
+        return yield this.consumer.info();
+      } catch (err) {
+        const to = bo.backoff(attempt);
+        const de = (0, util_1.delay)(to);
+        yield Promise.race([de, this.nc.closed()]);
+        attempt++;
+      }
+    }
+  });
+}`,
+    // Trap (real code): the attempt limit is checked inside an error-type check; everything else is rethrown.
+    `async function send(msg) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await transport.send(msg);
+    } catch (err) {
+      if (err instanceof TransientError) {
+        if (attempt < 5) {
+          attempt++;
+          await sleep(100 * 2 ** attempt);
+          continue;
+        }
+      }
+      throw err;
+    }
+  }
+}`,
+    // Trap (real code): an "already retried" flag; the failure path sets it before the one re-attempt.
+    `async function query(sql) {
+  let refreshed = false;
+  while (true) {
+    try {
+      return await db.query(sql);
+    } catch (err) {
+      if (!refreshed && err.code === 'AUTH_EXPIRED') {
+        refreshed = true;
+        await refreshToken();
+        continue;
+      }
+      throw err;
+    }
+  }
+}`,
+    // Trap (real code): the failure path hands the error to a helper of the same file that rethrows what it cannot recover from and waits before recovering.
+    `class ChangeStream {
+  async next() {
+    while (true) {
+      try {
+        return await this.cursor.next();
+      } catch (error) {
+        await this.processError(error);
+      }
+    }
+  }
+  async processError(error) {
+    if (!isResumableError(error)) {
+      await this.close();
+      throw error;
+    }
+    await this.resume();
+  }
+}`,
+    // Trap (real code): an error used as a control signal: only one specific error class continues, and the loop rebuilds its input each pass.
+    `async function start() {
+  while (true) {
+    fetchers = createFetchers();
+    try {
+      await Promise.all(fetchers.map((fetcher) => fetcher.start()));
+    } catch (error) {
+      await stop();
+      if (error instanceof FetcherRebalanceError) {
+        logger.debug('Rebalancing fetchers...');
+        continue;
+      }
+      throw error;
+    }
+    break;
+  }
+}`,
+    // Trap (real code): a stepped schedule by attempt count grows (branches).
+    `let reconnectAttempts = 0;
+function connectWS() {
+  const ws = new WebSocket(url);
+  ws.onclose = function () {
+    reconnectAttempts++;
+    if (reconnectAttempts < 10) {
+      setTimeout(connectWS, 1000);
+    } else if (reconnectAttempts < 20) {
+      setTimeout(connectWS, 2000);
+    } else {
+      setTimeout(connectWS, 60000);
+    }
+  };
+}`,
+    // Trap (real code): a stepped schedule by attempt count grows (a conditional).
+    `async function load(url) {
+  for (let n = 0; n < 30; n++) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      await sleep(n < 10 ? 1000 : n < 20 ? 2000 : 60000);
+    }
+  }
+}`,
+    // Trap (real code): a wait computed from the failure (Retry-After) is deliberate, not constant.
+    `async function load(url) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await client.get(url);
+    } catch (err) {
+      const retryAfter = Number(err.response.headers['retry-after']) * 1000;
+      await sleep(retryAfter);
+    }
+  }
+}`,
+    // Trap (real code): a long randomised wait (a minute or more plus jitter) is not hammering.
+    `async function load(url) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await client.get(url);
+    } catch (err) {
+      await sleep(60000 + Math.random() * 10000);
+    }
+  }
+}`,
+    // Trap (real code): compiled TypeScript waits through \`(0, util_1.delay)(...)\` inside \`__awaiter\` with nats' backoff helper.
+    `function request(subj, data, opts) {
+  return __awaiter(this, void 0, void 0, function* () {
+    const bo = (0, util_1.backoff)();
+    for (let i = 0; i < opts.retries; i++) {
+      try {
+        return yield this.nc.request(subj, data, opts);
+      } catch (err) {
+        yield (0, util_1.delay)(bo.backoff(i));
+      }
+    }
+  });
+}`,
 
     // Trap: a work / poll loop that runs whether or not the work failed.
     `async function run() {
@@ -1281,6 +1452,165 @@ retry(connect, { backoff: 2 });`,
           endLine: 2,
           endColumn: 6,
           data: {'noFix':' No quick fix: a .catch handler turns the failure into a value, so there is no error to rethrow when attempts run out.','wait':'does not wait'},
+          suggestions: [],
+        },
+      ],
+    },
+    // Real code: continuing on a transient error class is a retry even when the loop rebuilds its input (not a control signal).
+    {
+      code: `async function send(msg) {
+  while (true) {
+    const conn = createConnection();
+    try {
+      return await conn.send(msg);
+    } catch (err) {
+      if (err instanceof ConnectionError) continue;
+      throw err;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function send(msg) {
+  let attempt = 0;
+  while (true) {
+    const conn = createConnection();
+    try {
+      return await conn.send(msg);
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      if (err instanceof ConnectionError) continue;
+      throw err;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Real code: branches on a flag (not an attempt count) are no stepped schedule: each branch reconnects at a constant interval.
+    {
+      code: `function setupClient() {
+  const client = net.connect(port, host);
+  client.on('close', () => {
+    if (node.fast) {
+      setTimeout(setupClient, 20);
+    } else {
+      setTimeout(setupClient, reconnectTime);
+    }
+  });
+}`,
+      errors: [
+        {
+          messageId: 'constantReconnect',
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 34,
+          data: {'noFix':' No quick fix: a reconnect handler has no caller to report the last failure to.','event':'close','wait':'waits a constant time'},
+          suggestions: [],
+        },
+        {
+          messageId: 'constantReconnect',
+          line: 7,
+          column: 7,
+          endLine: 7,
+          endColumn: 45,
+          data: {'noFix':' No quick fix: a reconnect handler has no caller to report the last failure to.','event':'close','wait':'waits a constant time'},
+          suggestions: [],
+        },
+      ],
+    },
+    // Real code: an outer retry around an inner retry does not wait between its own attempts (the inner loop's wait is the inner loop's).
+    {
+      code: `async function main(url) {
+  while (true) {
+    try {
+      let attempt = 0;
+      while (true) {
+        try {
+          return await fetch(url);
+        } catch (err) {
+          attempt++;
+          if (attempt >= 5) throw err;
+          await sleep(100 * 2 ** attempt);
+        }
+      }
+    } catch (e) {
+      log(e);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          data: {'noFix':'','name':'','event':'','wait':'does not wait'},
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function main(url) {
+  let failedAttempts = 0;
+  while (true) {
+    try {
+      let attempt = 0;
+      while (true) {
+        try {
+          return await fetch(url);
+        } catch (err) {
+          attempt++;
+          if (attempt >= 5) throw err;
+          await sleep(100 * 2 ** attempt);
+        }
+      }
+    } catch (e) {
+      failedAttempts++;
+      if (failedAttempts >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (failedAttempts - 1))));
+      log(e);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Real code: compiled TypeScript (a generator run by \`__awaiter\`) waiting a constant \`(0, util_1.delay)(250)\`.
+    {
+      code: `function publish(subj, data) {
+  return __awaiter(this, void 0, void 0, function* () {
+    while (true) {
+      try {
+        return yield this.nc.request(subj, data);
+      } catch (err) {
+        yield (0, util_1.delay)(250);
+      }
+    }
+  });
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          data: {'noFix':' No quick fix: compiled code (a generator run by __awaiter), where the rewrite cannot await; fix the source it was compiled from.','name':'','event':'','wait':'waits a constant time'},
           suggestions: [],
         },
       ],

@@ -1,0 +1,68 @@
+/**
+ * require-timeout: a call that waits on a network or database dependency with
+ * nothing bounding how long it may wait. Detection lives in
+ * src/timeout/analysis.ts; this file only reports.
+ */
+import { createRule } from '../src/create-rule';
+import { editsToFix } from '../src/fix/edits';
+import { noFixText } from '../src/fix/no-fix';
+import { createTimeoutAnalysis, type TimeoutOptions } from '../src/timeout/analysis';
+
+export type Options = TimeoutOptions;
+
+export type MessageIds = 'missingTimeout' | 'disabledTimeout' | 'addTimeout';
+
+export default createRule<[Options], MessageIds>({
+  name: 'require-timeout',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require a timeout on calls to network and database clients that wait forever by default',
+      url: 'https://github.com/eslint-plugin-resilience/eslint-plugin-resilience/blob/main/docs/rules/require-timeout.md',
+      recommended: 'warn',
+      strict: 'error',
+    },
+    hasSuggestions: true,
+    messages: {
+      missingTimeout:
+        '{{subject}} has no {{option}} and {{library}} sets no timeout by default, so it waits forever on a dependency that stops answering.{{noFix}}',
+      disabledTimeout:
+        "{{option}} turns off {{library}}'s timeout, so {{subject}} waits forever on a dependency that stops answering.{{noFix}}",
+      addTimeout: '{{description}}',
+    },
+    schema: [
+      {
+        type: 'object',
+        description: 'Options of require-timeout.',
+        additionalProperties: false,
+        properties: {
+          timeoutMs: { type: 'integer', minimum: 1, description: 'Timeout in milliseconds set by the suggestions.' },
+          abortSignalAny: {
+            type: 'boolean',
+            description: 'Let a suggestion combine an existing fetch signal with a timeout through AbortSignal.any (Node 20.3+, current browsers).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ timeoutMs: 10000, abortSignalAny: true }],
+  },
+  create(context, [options]) {
+    const analysis = createTimeoutAnalysis(context, options, {
+      onFinding(finding) {
+        const lowerSubject = finding.subject.charAt(0).toLowerCase() + finding.subject.slice(1);
+        context.report({
+          node: finding.node,
+          messageId: finding.kind === 'missing' ? 'missingTimeout' : 'disabledTimeout',
+          data: {
+            library: finding.library,
+            subject: finding.kind === 'missing' ? finding.subject : lowerSubject,
+            option: finding.option,
+            noFix: noFixText(finding.fix ? null : finding.noFix),
+          },
+          suggest: finding.fix ? [{ messageId: 'addTimeout', data: { description: finding.fix.description }, fix: editsToFix(finding.fix.edits) }] : [],
+        });
+      },
+    });
+    return analysis.listeners();
+  },
+});

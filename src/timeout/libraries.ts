@@ -1,0 +1,591 @@
+/**
+ * The clients that wait forever by default, one check each. Every callee is
+ * matched through `ImportTracker` (default, named, namespace, `require`,
+ * renamed, instances kept in a `const` or a class field); a check stays silent
+ * whenever the file does not show that nothing bounds the wait. The defaults
+ * behind this table, and the versions they were read from, are in
+ * docs/rules/require-timeout.md.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Origin } from '../imports';
+import { isFunction } from '../ast/functions';
+import { unwrapExpression } from '../ast/unwrap';
+import { walkAll } from '../ast/walk';
+import type { TextEdit } from '../fix/edits';
+import { addProperty, insertArgument, replaceProperty } from './edits';
+import { declaredBy, instanceSource, isGlobalCall, memberName, methodChain, originOf, raceBounded, variableChains, type MethodCall } from './flow';
+import type { TimeoutContext, TimeoutFinding } from './model';
+import { disablesTimeout, type Lookup, lookup, lookupIn, objectLiteral, throughConst } from './options';
+import { insideTimer, signalBound } from './signals';
+
+type Node = TSESTree.Node;
+type Call = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** Module names a file must mention (in a string) for the import-based checks to run. */
+export const TIMEOUT_MODULES: readonly string[] = ['axios', 'got', 'http', 'https', 'superagent', 'pg', 'node-fetch', 'undici'];
+export const AWS_CLIENT_PREFIX = '@aws-sdk/client-';
+
+interface Fix {
+  description: string;
+  edits: TextEdit[] | null;
+}
+
+class Reporter {
+  readonly findings: TimeoutFinding[] = [];
+  constructor(readonly ctx: TimeoutContext) {}
+
+  get ms(): string {
+    return String(this.ctx.options.timeoutMs);
+  }
+
+  text(node: Node): string {
+    return this.ctx.sourceCode.getText(node);
+  }
+
+  missing(library: string, subject: string, option: string, node: Node, fix: Fix | null, noFix = 'the options cannot be changed at this call'): void {
+    const edits = fix?.edits ?? null;
+    this.findings.push({ library, kind: 'missing', node, subject, option, fix: edits ? { description: fix!.description, edits } : null, noFix: edits ? null : noFix });
+  }
+
+  /** `timeout: 0` and friends: reported at the property (or argument), fixed by replacing the value. */
+  disabled(library: string, subject: string, at: TSESTree.Property | Node, name: string, value: string): void {
+    const property = at.type === 'Property' ? at : null;
+    const option = property ? `${name}: ${this.text(property.value)}` : `${name}(${this.text(at)})`;
+    const edits: TextEdit[] = property ? replaceProperty(property, name, value) : [{ range: at.range, text: value }];
+    this.findings.push({ library, kind: 'disabled', node: at, subject, option, fix: { description: `Set ${name} to ${value}.`, edits }, noFix: null });
+  }
+
+  /** Whether argument `index` sets option `name` (unknown counts as set); a value that turns the timeout off is reported. */
+  optionSet(call: Call, index: number, name: string, library: string, subject: string): boolean {
+    const arg = call.arguments[index];
+    const found: Lookup = arg ? lookupIn(arg, name, this.ctx.imports) : { state: 'absent' };
+    if (found.state === 'set' && disablesTimeout(found.value, this.ctx.imports)) this.disabled(library, subject, found.property, name, this.ms);
+    return found.state !== 'absent';
+  }
+
+  /** Reports a missing option `name` at `call`, with the suggestion that sets it in argument `index`. */
+  missingOption(call: Call, index: number, name: string, value: string, library: string, subject: string): void {
+    this.missing(library, subject, name, call, { description: `Add ${name}: ${value}.`, edits: this.setOption(call, index, name, value) });
+  }
+
+  /** Adds `name: value` to the object an argument is, or inserts `{ name: value }` as argument `index`. */
+  setOption(call: Call, index: number, name: string, value: string): TextEdit[] | null {
+    const arg = call.arguments[index];
+    if (arg) {
+      const object = objectLiteral(arg, this.ctx.imports);
+      return object ? addProperty(this.ctx, object, name, value) : null;
+    }
+    const fill = Array.from({ length: Math.max(0, index - call.arguments.length) }, () => 'undefined, ').join('');
+    return insertArgument(this.ctx, call, call.arguments.length, `${fill}{ ${name}: ${value} }`);
+  }
+}
+
+/** The path inside a module, without a leading `default` (CommonJS interop). */
+function modulePath(origin: Origin): readonly string[] {
+  return origin.path[0] === 'default' ? origin.path.slice(1) : origin.path;
+}
+
+/** An argument that is a URL rather than an options object. */
+function isUrl(node: Node | undefined, ctx: TimeoutContext): boolean {
+  if (!node || node.type === 'SpreadElement') return false;
+  const value = throughConst(node, ctx.imports);
+  if (value.type === 'Literal') return typeof value.value === 'string';
+  if (value.type === 'TemplateLiteral') return true;
+  if (value.type === 'NewExpression') return ctx.imports.globalName(value.callee) === 'URL';
+  const name = value.type === 'Identifier' ? value.name : memberName(value);
+  return !!name && /(?:url|uri|href|endpoint)$/i.test(name);
+}
+
+// ---------------------------------------------------------------------------
+// fetch
+
+function isFetch(origin: Origin): boolean {
+  const path = origin.path;
+  // `globalThis.fetch` / `window.fetch` resolve to the global too.
+  if (origin.module === null) return path.length === 1 && path[0] === 'fetch';
+  if (origin.module === 'undici') return path.length === 1 && path[0] === 'fetch';
+  return origin.module === 'node-fetch' && modulePath(origin).length === 0;
+}
+
+function checkFetch(call: TSESTree.CallExpression, origin: Origin, r: Reporter): void {
+  const { imports, options } = r.ctx;
+  const [input, init] = call.arguments;
+  if (!input || input.type === 'SpreadElement' || raceBounded(call, imports)) return;
+  const request = throughConst(input, imports);
+  // A Request object carries its own signal.
+  if (request.type === 'NewExpression') return;
+  const library = origin.module === 'node-fetch' ? 'node-fetch' : 'fetch';
+  const subject = `This ${library} call`;
+  const timeoutSignal = `AbortSignal.timeout(${r.ms})`;
+  const fix = (edits: TextEdit[] | null): Fix => ({ description: `Add signal: ${timeoutSignal}.`, edits });
+  if (!init) {
+    r.missing(library, subject, 'signal', call, fix(insertArgument(r.ctx, call, 1, `{ signal: ${timeoutSignal} }`)));
+    return;
+  }
+  // node-fetch 2 honours its own `timeout` option.
+  if (library === 'node-fetch' && lookupIn(init, 'timeout', imports).state !== 'absent') return;
+  const signal = lookupIn(init, 'signal', imports);
+  if (signal.state === 'unknown') return;
+  if (signal.state === 'absent') {
+    const object = objectLiteral(init, imports)!;
+    r.missing(library, subject, 'signal', call, fix(addProperty(r.ctx, object, 'signal', timeoutSignal)));
+    return;
+  }
+  const bound = signalBound(signal.value, r.ctx);
+  if (bound === 'none') {
+    r.missing(library, subject, 'signal', signal.property, fix(replaceProperty(signal.property, 'signal', timeoutSignal)));
+  } else if (bound === 'unbounded') {
+    const combined = `AbortSignal.any([${r.text(signal.property.value)}, ${timeoutSignal}])`;
+    r.missing(
+      library,
+      subject,
+      'timer that aborts its signal',
+      signal.property,
+      options.abortSignalAny ? { description: `Combine the signal with a timeout: ${combined}.`, edits: replaceProperty(signal.property, 'signal', combined) } : null,
+      'combining the signal with a timeout needs AbortSignal.any, which option abortSignalAny turns off',
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------
+// axios
+
+/** Which argument holds the request config, by method. */
+const AXIOS_CONFIG_INDEX: Readonly<Record<string, number>> = {
+  request: 0,
+  get: 1,
+  delete: 1,
+  head: 1,
+  options: 1,
+  post: 2,
+  put: 2,
+  patch: 2,
+  postForm: 2,
+  putForm: 2,
+  patchForm: 2,
+};
+
+/** `X.defaults.timeout = value` anywhere in the file: the object `X` and the assignment, found once per file. */
+class DefaultsAssignments {
+  private list: TSESTree.AssignmentExpression[] | null = null;
+  constructor(private readonly ctx: TimeoutContext) {}
+
+  all(): readonly TSESTree.AssignmentExpression[] {
+    if (this.list) return this.list;
+    const list: TSESTree.AssignmentExpression[] = [];
+    walkAll(this.ctx.sourceCode.ast, this.ctx.keys, (node) => {
+      if (node.type !== 'AssignmentExpression' || node.operator !== '=' || memberName(node.left) !== 'timeout') return;
+      const defaults = (node.left as TSESTree.MemberExpression).object;
+      if (memberName(defaults) === 'defaults') list.push(node);
+    });
+    return (this.list = list);
+  }
+
+  /** The assignments to `defaults.timeout` of the object `target` holds (an axios instance's creating call, or the default instance). */
+  of(matches: (object: Node) => boolean): TSESTree.AssignmentExpression[] {
+    return this.all().filter((assignment) => matches(((assignment.left as TSESTree.MemberExpression).object as TSESTree.MemberExpression).object));
+  }
+}
+
+function axiosRequestIndex(call: Call, method: string | null, ctx: TimeoutContext): number | null {
+  if (method !== null) return AXIOS_CONFIG_INDEX[method] ?? null;
+  // `axios(config)` or `axios(url, config)`.
+  if (objectLiteral(call.arguments[0], ctx.imports)) return 0;
+  return isUrl(call.arguments[0], ctx) ? 1 : null;
+}
+
+/** An `axios.defaults.timeout = ...` / `instance.defaults.timeout = ...` that bounds (true), or none (false); reports the ones that disable. */
+function axiosDefaultsBound(matches: (object: Node) => boolean, r: Reporter, defaults: DefaultsAssignments): boolean {
+  let bound = false;
+  for (const assignment of defaults.of(matches)) {
+    if (disablesTimeout(assignment.right, r.ctx.imports)) continue;
+    bound = true;
+  }
+  return bound;
+}
+
+function checkAxios(call: Call, origin: Origin, r: Reporter, defaults: DefaultsAssignments): void {
+  if (call.type !== 'CallExpression') return;
+  const { imports } = r.ctx;
+  const path = modulePath(origin);
+  const isDefaultInstance = (object: Node) => {
+    const o = originOf(object, r.ctx);
+    return !!o && o.module === 'axios' && modulePath(o).length === 0;
+  };
+  if (path.length === 1 && path[0] === 'create') {
+    checkAxiosCreate(call, r, defaults, isDefaultInstance);
+    return;
+  }
+  const instance = path[0] === 'create' && path[1] === '()';
+  const rest = instance ? path.slice(2) : path;
+  if (rest.length > 1) return;
+  const index = axiosRequestIndex(call, rest[0] ?? null, r.ctx);
+  if (index === null || raceBounded(call, imports)) return;
+  const config = call.arguments[index];
+  const subject = 'This axios request';
+  if (r.optionSet(call, index, 'timeout', 'axios', subject)) return;
+  if (config && (lookupIn(config, 'signal', imports).state !== 'absent' || lookupIn(config, 'cancelToken', imports).state !== 'absent')) return;
+  // An instance is reported at its `create()` call; the default instance may have `axios.defaults.timeout` set.
+  if (instance || axiosDefaultsBound(isDefaultInstance, r, defaults)) return;
+  r.missingOption(call, index, 'timeout', r.ms, 'axios', subject);
+}
+
+function checkAxiosCreate(call: TSESTree.CallExpression, r: Reporter, defaults: DefaultsAssignments, isDefaultInstance: (object: Node) => boolean): void {
+  const subject = 'This axios instance';
+  if (r.optionSet(call, 0, 'timeout', 'axios', subject)) return;
+  // `instance.defaults.timeout = n`, or `axios.defaults.timeout = n` (copied into instances).
+  if (axiosDefaultsBound((object) => instanceSource(object, r.ctx) === call, r, defaults)) return;
+  if (axiosDefaultsBound(isDefaultInstance, r, defaults)) return;
+  r.missingOption(call, 0, 'timeout', r.ms, 'axios', subject);
+}
+
+/** `axios.defaults.timeout = 0`: reported at the assignment. */
+function checkDefaultsAssignment(assignment: TSESTree.AssignmentExpression, r: Reporter): void {
+  if (!disablesTimeout(assignment.right, r.ctx.imports)) return;
+  const target = ((assignment.left as TSESTree.MemberExpression).object as TSESTree.MemberExpression).object;
+  const origin = originOf(target, r.ctx);
+  if (!origin || origin.module !== 'axios') return;
+  const path = modulePath(origin);
+  if (path.length !== 0 && !(path.length === 2 && path[0] === 'create')) return;
+  r.findings.push({
+    library: 'axios',
+    kind: 'disabled',
+    node: assignment,
+    subject: path.length === 0 ? 'The default axios instance' : 'This axios instance',
+    option: `defaults.timeout = ${r.text(assignment.right)}`,
+    fix: { description: `Set timeout to ${r.ms}.`, edits: [{ range: assignment.right.range, text: r.ms }] },
+    noFix: null,
+  });
+}
+
+// ---------------------------------------------------------------------------
+// got
+
+const GOT_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'stream', 'paginate']);
+
+/** Splits a got path into the number of `extend()` steps and the rest. */
+function gotPath(origin: Origin): { extended: boolean; rest: readonly string[] } {
+  const path = modulePath(origin);
+  let i = 0;
+  while (path[i] === 'extend' && path[i + 1] === '()') i += 2;
+  return { extended: i > 0, rest: path.slice(i) };
+}
+
+function isGotRequest(rest: readonly string[]): boolean {
+  if (rest.length === 0) return true;
+  if (!GOT_METHODS.has(rest[0]!)) return false;
+  if (rest.length === 1) return true;
+  return rest.length === 2 && (rest[0] === 'stream' ? GOT_METHODS.has(rest[1]!) : rest[0] === 'paginate' && (rest[1] === 'all' || rest[1] === 'each'));
+}
+
+/** got's `timeout` option: bounded unless every phase given is `Infinity` (reported at that phase). */
+function gotTimeoutBounds(value: Node, subject: string, r: Reporter): void {
+  const object = objectLiteral(value, r.ctx.imports);
+  if (!object) {
+    // got < 12 took a number.
+    if (disablesTimeout(value, r.ctx.imports)) r.disabled('got', subject, value.parent as TSESTree.Property, 'timeout', `{ request: ${r.ms} }`);
+    return;
+  }
+  for (const property of object.properties) {
+    if (property.type !== 'Property' || property.key.type !== 'Identifier') continue;
+    const phase = throughConst(property.value, r.ctx.imports);
+    if (phase.type === 'Identifier' && phase.name === 'Infinity') r.disabled('got', subject, property, property.key.name, r.ms);
+  }
+}
+
+function checkGot(call: Call, origin: Origin, r: Reporter): void {
+  if (call.type !== 'CallExpression') return;
+  const { imports } = r.ctx;
+  const { extended, rest } = gotPath(origin);
+  if (rest.length === 1 && rest[0] === 'extend') {
+    checkGotExtend(call, r);
+    return;
+  }
+  if (!isGotRequest(rest) || raceBounded(call, imports)) return;
+  const index = objectLiteral(call.arguments[0], imports) ? 0 : isUrl(call.arguments[0], r.ctx) ? 1 : null;
+  if (index === null) return;
+  const config = call.arguments[index];
+  const subject = 'This got request';
+  const timeout: Lookup = config ? lookupIn(config, 'timeout', imports) : { state: 'absent' };
+  if (timeout.state === 'set') {
+    gotTimeoutBounds(timeout.value, subject, r);
+    return;
+  }
+  if (timeout.state === 'unknown' || (config && lookupIn(config, 'signal', imports).state !== 'absent')) return;
+  // Calls on an instance are reported at its `extend()` call.
+  if (extended) return;
+  const value = `{ request: ${r.ms} }`;
+  r.missingOption(call, index, 'timeout', value, 'got', subject);
+}
+
+/** Does a got instance (the object `.extend` is called on, or an extend call) carry a timeout? */
+function gotInstanceBound(node: Node, r: Reporter, depth = 0): 'bounded' | 'absent' | 'unknown' {
+  if (depth > 8) return 'unknown';
+  const origin = originOf(node, r.ctx);
+  if (origin?.module !== 'got') return 'unknown';
+  if (modulePath(origin).length === 0) return 'absent';
+  const source = instanceSource(node, r.ctx);
+  if (source?.type !== 'CallExpression') return 'unknown';
+  const callee = unwrapExpression(source.callee);
+  if (callee.type !== 'MemberExpression' || memberName(callee) !== 'extend') return 'unknown';
+  for (const arg of source.arguments) {
+    const timeout = lookupIn(arg, 'timeout', r.ctx.imports);
+    if (timeout.state !== 'absent') return timeout.state === 'set' ? 'bounded' : 'unknown';
+  }
+  return gotInstanceBound(callee.object, r, depth + 1);
+}
+
+function checkGotExtend(call: TSESTree.CallExpression, r: Reporter): void {
+  const { imports } = r.ctx;
+  const subject = 'This got instance';
+  for (const arg of call.arguments) {
+    const timeout = lookupIn(arg, 'timeout', imports);
+    if (timeout.state === 'set') gotTimeoutBounds(timeout.value, subject, r);
+    if (timeout.state !== 'absent') return;
+  }
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression' || gotInstanceBound(callee.object, r) !== 'absent') return;
+  // An instance only used as the base of further `extend()` calls is not a client of its own.
+  const variable = declaredBy(call, imports);
+  const chains = variable ? variableChains(variable) : null;
+  if (chains && chains.length > 0 && chains.every((chain) => chain[0]!.name === 'extend')) return;
+  const value = `{ request: ${r.ms} }`;
+  r.missingOption(call, 0, 'timeout', value, 'got', subject);
+}
+
+// ---------------------------------------------------------------------------
+// http.request / https.request / http.get / https.get
+
+/** A response callback: a function, or a name that says so (`cb`, `callback`, `onResponse`, `handleResponse`). */
+function isCallback(node: Node, ctx: TimeoutContext): boolean {
+  if (node.type === 'SpreadElement') return false;
+  const value = throughConst(node, ctx.imports);
+  if (isFunction(value)) return true;
+  return value.type === 'Identifier' && /^(?:cb|callback|done|next|on[A-Z]\w*|handle[A-Z]?\w*)$/.test(value.name);
+}
+
+function calledIn(chains: readonly (readonly MethodCall[])[], test: (call: MethodCall) => boolean): boolean {
+  return chains.some((chain) => chain.some(test));
+}
+
+function checkHttp(call: Call, origin: Origin, r: Reporter): void {
+  if (call.type !== 'CallExpression') return;
+  const path = modulePath(origin);
+  if (path.length !== 1 || (path[0] !== 'request' && path[0] !== 'get')) return;
+  const { imports } = r.ctx;
+  const library = origin.module!;
+  const [first, second] = call.arguments;
+  let index: number | null;
+  if (objectLiteral(first, imports)) index = 0;
+  else if (!isUrl(first, r.ctx)) return;
+  else if (!second || isCallback(second, r.ctx)) index = null;
+  else if (objectLiteral(second, imports)) index = 1;
+  else return;
+  const subject = `This ${library}.${path[0]} call`;
+  if (index !== null) {
+    const options = call.arguments[index];
+    if (r.optionSet(call, index, 'timeout', library, subject)) return;
+    for (const other of ['signal', 'agent', 'createConnection']) if (lookupIn(options, other, imports).state !== 'absent') return;
+  }
+  // `.setTimeout(...)` on the returned request, or a timer that destroys it.
+  const { calls, end } = methodChain(call);
+  const chains: MethodCall[][] = [calls];
+  if (end.parent?.type !== 'ExpressionStatement') {
+    const variable = declaredBy(end, imports);
+    const uses = variable ? variableChains(variable) : null;
+    if (!uses) return;
+    chains.push(...uses);
+  }
+  const timed = (c: MethodCall) => c.name === 'setTimeout' || ((c.name === 'destroy' || c.name === 'abort') && insideTimer(c.call, r.ctx));
+  if (calledIn(chains, timed)) return;
+  if (index !== null) {
+    r.missingOption(call, index, 'timeout', r.ms, library, subject);
+    return;
+  }
+  // No options object: one goes in before the callback (or after the URL).
+  r.missing(library, subject, 'timeout', call, { description: `Add timeout: ${r.ms}.`, edits: insertArgument(r.ctx, call, 1, `{ timeout: ${r.ms} }`) });
+}
+
+// ---------------------------------------------------------------------------
+// superagent
+
+const SUPERAGENT_METHODS = new Set(['get', 'post', 'put', 'patch', 'del', 'delete', 'head', 'options']);
+
+function checkSuperagent(call: Call, origin: Origin, r: Reporter): void {
+  if (call.type !== 'CallExpression') return;
+  const path = modulePath(origin);
+  if (path.length > 1 || (path.length === 1 && !SUPERAGENT_METHODS.has(path[0]!)) || call.arguments.length === 0) return;
+  const { imports } = r.ctx;
+  const subject = 'This superagent request';
+  const { calls, end } = methodChain(call);
+  const chains: MethodCall[][] = [calls];
+  const variable = declaredBy(end, imports);
+  if (variable) {
+    const uses = variableChains(variable);
+    if (!uses) return;
+    chains.push(...uses);
+  } else {
+    const parent = end.parent;
+    if (parent?.type === 'CallExpression' && parent.callee !== end) {
+      // Handed to another call: only `Promise.all`-like collections keep it in view.
+      if (!isGlobalCall(parent, imports, 'Promise', 'all') && !isGlobalCall(parent, imports, 'Promise', 'allSettled')) return;
+    }
+    if (parent?.type === 'ArrayExpression' || parent?.type === 'Property' || parent?.type === 'AssignmentExpression') return;
+  }
+  if (raceBounded(end, imports)) return;
+  const steps = chains.flat();
+  if (steps.some((step) => step.name === 'use')) return;
+  const timeouts = steps.filter((step) => step.name === 'timeout');
+  for (const step of timeouts) {
+    const arg = step.call.arguments[0];
+    if (!arg || arg.type === 'SpreadElement') continue;
+    // `.timeout(0)`, or `.timeout({ response: 0, deadline: 0 })`: every limit off.
+    const limits = objectLiteral(arg, imports);
+    const values = limits?.properties.map((p) => (p.type === 'Property' ? p.value : null)) ?? [arg];
+    if (values.length > 0 && values.every((value) => !!value && disablesTimeout(value, imports, true))) r.disabled('superagent', subject, arg, 'timeout', r.ms);
+  }
+  if (timeouts.length > 0) return;
+  r.missing('superagent', subject, '.timeout(...)', call, {
+    description: `Add .timeout(${r.ms}).`,
+    edits: [{ range: [call.range[1], call.range[1]], text: `.timeout(${r.ms})` }],
+  });
+}
+
+// ---------------------------------------------------------------------------
+// pg
+
+function checkPg(call: Call, origin: Origin, r: Reporter): void {
+  if (call.type !== 'NewExpression') return;
+  const path = modulePath(origin);
+  const name = path.at(-1);
+  if ((name !== 'Pool' && name !== 'Client') || !(path.length === 1 || (path.length === 2 && path[0] === 'native'))) return;
+  const { imports } = r.ctx;
+  const subject = `This pg ${name === 'Pool' ? 'pool' : 'client'}`;
+  const option = 'connectionTimeoutMillis';
+  const fix = (edits: TextEdit[] | null): Fix => ({ description: `Add ${option}: ${r.ms}.`, edits });
+  const config = call.arguments[0];
+  if (!config) {
+    r.missing('pg', subject, option, call, fix(insertArgument(r.ctx, call, 0, `{ ${option}: ${r.ms} }`)));
+    return;
+  }
+  if (config.type === 'SpreadElement') return;
+  const literal = throughConst(config, imports);
+  if (literal.type === 'TemplateLiteral' || (literal.type === 'Literal' && typeof literal.value === 'string')) {
+    r.missing('pg', subject, option, call, fix([{ range: config.range, text: `{ connectionString: ${r.text(config)}, ${option}: ${r.ms} }` }]));
+    return;
+  }
+  if (!r.optionSet(call, 0, option, 'pg', subject)) r.missingOption(call, 0, option, r.ms, 'pg', subject);
+}
+
+// ---------------------------------------------------------------------------
+// AWS SDK v3 clients
+
+const HTTP_HANDLER_MODULES = new Set(['@smithy/node-http-handler', '@aws-sdk/node-http-handler']);
+
+/**
+ * `requestTimeout` bounds a request; since @smithy/node-http-handler 4 it only
+ * logs a warning unless `throwOnRequestTimeout: true` (before, it was a socket
+ * idle timeout), so the suggestions set both. `socketTimeout` also bounds it.
+ */
+function checkAwsClient(call: Call, origin: Origin, r: Reporter): void {
+  if (call.type !== 'NewExpression') return;
+  const path = modulePath(origin);
+  if (path.length !== 1 || !path[0]!.endsWith('Client')) return;
+  const { imports } = r.ctx;
+  const library = 'the AWS SDK';
+  const subject = `This ${path[0]}`;
+  const option = 'requestTimeout';
+  const missing = `${option} in its requestHandler`;
+  const settingsText = `${option}: ${r.ms}, throwOnRequestTimeout: true`;
+  const fix = (edits: TextEdit[] | null, text: string): Fix => ({ description: `Add ${text}.`, edits });
+  const config = call.arguments[0];
+  if (!config) {
+    r.missing(library, subject, missing, call, fix(insertArgument(r.ctx, call, 0, `{ requestHandler: { ${settingsText} } }`), `requestHandler: { ${settingsText} }`));
+    return;
+  }
+  const handler = lookupIn(config, 'requestHandler', imports);
+  if (handler.state === 'unknown') return;
+  if (handler.state === 'absent') {
+    r.missing(library, subject, missing, call, fix(r.setOption(call, 0, 'requestHandler', `{ ${settingsText} }`), `requestHandler: { ${settingsText} }`));
+    return;
+  }
+  const value = throughConst(handler.value, imports);
+  let settings: TSESTree.ObjectExpression | null = null;
+  if (value.type === 'ObjectExpression') settings = value;
+  else if (value.type === 'NewExpression') {
+    const made = originOf(value.callee, r.ctx);
+    if (!made || !HTTP_HANDLER_MODULES.has(made.module ?? '') || modulePath(made).join('.') !== 'NodeHttpHandler') return;
+    if (value.arguments.length === 0) {
+      r.missing(library, subject, missing, call, fix(insertArgument(r.ctx, value, 0, `{ ${settingsText} }`), settingsText));
+      return;
+    }
+    settings = objectLiteral(value.arguments[0], imports);
+  }
+  if (!settings) return;
+  const timeout = lookup(settings, option, imports);
+  const throws = lookup(settings, 'throwOnRequestTimeout', imports).state !== 'absent';
+  const alsoThrow: [string, string][] = throws ? [] : [['throwOnRequestTimeout', 'true']];
+  if (timeout.state === 'set' && disablesTimeout(timeout.value, imports)) {
+    const edits = [...replaceProperty(timeout.property, option, r.ms), ...(throws ? [] : addProperty(r.ctx, settings, 'throwOnRequestTimeout', 'true'))];
+    r.findings.push({ library, kind: 'disabled', node: timeout.property, subject, option: `${option}: ${r.text(timeout.value)}`, fix: { description: `Set ${option} to ${r.ms}.`, edits }, noFix: null });
+    return;
+  }
+  if (timeout.state !== 'absent') return;
+  const socket = lookup(settings, 'socketTimeout', imports);
+  if (socket.state === 'unknown' || (socket.state === 'set' && !disablesTimeout(socket.value, imports))) return;
+  r.missing(library, subject, missing, call, fix(addProperty(r.ctx, settings, option, r.ms, ...alsoThrow), throws ? `${option}: ${r.ms}` : settingsText));
+}
+
+// ---------------------------------------------------------------------------
+
+/** The checks of one file: a call or `new` in, findings out. */
+export class TimeoutChecks {
+  private readonly defaults: DefaultsAssignments;
+
+  constructor(private readonly ctx: TimeoutContext) {
+    this.defaults = new DefaultsAssignments(ctx);
+  }
+
+  call(call: Call): TimeoutFinding[] {
+    // A spread argument may carry any option.
+    if (call.arguments.some((arg) => arg.type === 'SpreadElement')) return [];
+    const callee = unwrapExpression(call.callee);
+    if (callee.type !== 'Identifier' && callee.type !== 'MemberExpression' && callee.type !== 'CallExpression') return [];
+    const origin = originOf(callee, this.ctx);
+    if (!origin) return [];
+    const r = new Reporter(this.ctx);
+    if (isFetch(origin)) {
+      if (call.type === 'CallExpression') checkFetch(call, origin, r);
+      return r.findings;
+    }
+    switch (origin.module) {
+      case 'axios':
+        checkAxios(call, origin, r, this.defaults);
+        break;
+      case 'got':
+        checkGot(call, origin, r);
+        break;
+      case 'http':
+      case 'https':
+        checkHttp(call, origin, r);
+        break;
+      case 'superagent':
+        checkSuperagent(call, origin, r);
+        break;
+      case 'pg':
+        checkPg(call, origin, r);
+        break;
+      default:
+        if (origin.module?.startsWith(AWS_CLIENT_PREFIX)) checkAwsClient(call, origin, r);
+    }
+    return r.findings;
+  }
+
+  assignment(assignment: TSESTree.AssignmentExpression): TimeoutFinding[] {
+    if (assignment.operator !== '=' || memberName(assignment.left) !== 'timeout') return [];
+    if (memberName((assignment.left as TSESTree.MemberExpression).object) !== 'defaults') return [];
+    const r = new Reporter(this.ctx);
+    checkDefaultsAssignment(assignment, r);
+    return r.findings;
+  }
+}

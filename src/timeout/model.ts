@@ -1,0 +1,44 @@
+/**
+ * What the timeout analysis reports to `require-timeout`: a call or client
+ * that can wait forever on a dependency, where to report it, and the rewrite
+ * that bounds it (null, with the reason, when there is none).
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ImportTracker } from '../imports';
+import type { VisitorKeys } from '../ast/walk';
+import type { TextEdit } from '../fix/edits';
+
+export interface TimeoutOptions {
+  /** The timeout the suggestions set, in milliseconds. */
+  timeoutMs: number;
+  /** Whether a suggestion may combine an existing signal with a timeout through `AbortSignal.any` (Node 20.3+). */
+  abortSignalAny: boolean;
+}
+
+export interface TimeoutFinding {
+  /** The client, as its users know it: `fetch`, `axios`, `got`, `http`, `superagent`, `pg`, `AWS SDK`. */
+  library: string;
+  /** `missing`: nothing bounds the wait. `disabled`: an option turns the timeout off. */
+  kind: 'missing' | 'disabled';
+  /** Where to report: the call, the constructor or factory call, or the offending property. */
+  node: TSESTree.Node;
+  /** What is waiting: "This fetch call", "This axios instance". */
+  subject: string;
+  /** For `missing`: what is not there ("a signal with a timeout"). For `disabled`: the option as written ("timeout: 0"). */
+  option: string;
+  fix: { description: string; edits: TextEdit[] } | null;
+  /** Why there is no suggestion (the text after "No quick fix: "). */
+  noFix: string | null;
+}
+
+export interface TimeoutHandlers {
+  onFinding: (finding: TimeoutFinding) => void;
+}
+
+/** What the library checks share for one file. */
+export interface TimeoutContext {
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  keys: VisitorKeys;
+  imports: ImportTracker;
+  options: TimeoutOptions;
+}

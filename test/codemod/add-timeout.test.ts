@@ -1,0 +1,92 @@
+/**
+ * The add-timeout codemod end to end with the real rule: the CLI's
+ * `--timeout-ms` flag reaches the rule, the report lists each site, a second
+ * run is a no-op, and a site the rule offers no rewrite for is left for a
+ * person with the rule's reason.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { codemods } from '../../codemods/index';
+import addTimeout, { codemod as addTimeoutDefinition } from '../../codemods/add-timeout';
+import { run, type RunReport } from '../../src/cli/main';
+import { runCodemod } from '../../src/codemod/codemod';
+
+/** An output stream that keeps what is written. */
+const capture = () => ({ text: '', isTTY: false, write(chunk: string) { this.text += chunk; return true; } });
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const SOURCE = `import axios from 'axios';
+export const load = (url: string) => fetch(url);
+export const list = () => axios.get('/items');
+`;
+
+describe('add-timeout', () => {
+  it('is registered with its rule and the timeoutMs option', () => {
+    expect(codemods['add-timeout']).toBe(addTimeoutDefinition);
+    expect(addTimeoutDefinition.ruleIds).toEqual(['require-timeout']);
+    expect(addTimeoutDefinition.options.map((o) => o.name)).toEqual(['timeoutMs']);
+  });
+
+  it('resilience codemod add-timeout src --timeout-ms 2500 rewrites with that timeout, reports the sites, and reruns as a no-op', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'resilience-add-timeout-'));
+    dirs.push(dir);
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, 'src/api.ts'), SOURCE);
+    writeFileSync(join(dir, 'src/clean.ts'), 'export const answer = 42;\n');
+    const argv = ['codemod', 'add-timeout', 'src', '--timeout-ms', '2500', '--no-eslint-config', '--cpus', '1', '--report', 'report.json'];
+    const stderr = capture();
+    expect(await run(argv, { cwd: dir, stdout: capture(), stderr })).toBe(0);
+    expect(stderr.text).toContain('src/api.ts: changed');
+    expect(readFileSync(join(dir, 'src/api.ts'), 'utf8')).toBe(`import axios from 'axios';
+export const load = (url: string) => fetch(url, { signal: AbortSignal.timeout(2500) });
+export const list = () => axios.get('/items', { timeout: 2500 });
+`);
+    expect(readFileSync(join(dir, 'src/clean.ts'), 'utf8')).toBe('export const answer = 42;\n');
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as RunReport;
+    expect(report.transform).toBe('add-timeout');
+    expect(report.options).toEqual({ timeoutMs: 2500 });
+    expect(report.summary).toMatchObject({ filesChanged: 1, filesUnchanged: 1, filesErrored: 0, sitesRewritten: 2, sitesLeft: 0 });
+    const sites = report.files.flatMap((f) => f.rewritten.map((s) => `${s.location} ${s.ruleId}`));
+    expect(sites).toEqual(['src/api.ts:2:38 resilience/require-timeout', 'src/api.ts:3:27 resilience/require-timeout']);
+    const again = capture();
+    expect(await run(['codemod', 'add-timeout', 'src', '--dry', '--no-eslint-config', '--cpus', '1'], { cwd: dir, stdout: again, stderr: capture() })).toBe(0);
+    expect(again.text).toBe('');
+  });
+
+  it('rejects a --timeout-ms that is not a non-negative integer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'resilience-add-timeout-'));
+    dirs.push(dir);
+    const stderr = capture();
+    expect(await run(['codemod', 'add-timeout', '.', '--timeout-ms', '10s'], { cwd: dir, stdout: capture(), stderr })).toBe(2);
+    expect(stderr.text).toMatch(/timeoutMs must be a non-negative integer \(got "10s"\)/);
+  });
+
+  it('leaves a site without a rewrite for a person, with the rule\'s reason', () => {
+    const source = `export function proxy(url: string) {
+  const controller = new AbortController();
+  return fetch(url, { signal: controller.signal });
+}
+`;
+    const result = runCodemod(addTimeoutDefinition, {
+      source,
+      filePath: 'src/proxy.ts',
+      configuredRuleOptions: { 'require-timeout': { abortSignalAny: false } },
+    });
+    expect(result.output).toBeUndefined();
+    expect(result.rewritten).toEqual([]);
+    expect(result.left.map((s) => `${s.line}:${s.column} ${s.reason}`)).toEqual([
+      '3:23 combining the signal with a timeout needs AbortSignal.any, which option abortSignalAny turns off',
+    ]);
+  });
+
+  it('the default export is a jscodeshift transform that applies the default timeout', async () => {
+    const out = await addTimeout({ path: 'src/a.ts', source: "import { Pool } from 'pg';\nexport const pool = new Pool();\n" }, {}, { eslintConfig: false });
+    expect(out).toBe("import { Pool } from 'pg';\nexport const pool = new Pool({ connectionTimeoutMillis: 10000 });\n");
+  });
+});

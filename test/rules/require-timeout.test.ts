@@ -1,0 +1,865 @@
+import { jsRuleTester, ruleTester } from '../rule-tester';
+import ruleModule, { type MessageIds, type Options } from '../../rules/require-timeout';
+
+// The rule tester's own copy of @typescript-eslint/utils differs in version; the rule is the same object.
+const rule = ruleModule as unknown as Parameters<typeof ruleTester.run<MessageIds, [Partial<Options>]>>[1];
+
+type Position = [line: number, column: number, endLine: number, endColumn: number];
+
+/** A report of a missing timeout at `position`, with the one suggestion's output (or none). */
+function missing(position: Position, output: string | null) {
+  const [line, column, endLine, endColumn] = position;
+  return { messageId: 'missingTimeout' as const, line, column, endLine, endColumn, suggestions: output === null ? [] : [{ messageId: 'addTimeout' as const, output }] };
+}
+
+/** A report of an option that turns the timeout off, with the suggestion's output. */
+function disabled(position: Position, output: string) {
+  const [line, column, endLine, endColumn] = position;
+  return { messageId: 'disabledTimeout' as const, line, column, endLine, endColumn, suggestions: [{ messageId: 'addTimeout' as const, output }] };
+}
+
+ruleTester.run('require-timeout', rule, {
+  valid: [
+    // fetch bounded by AbortSignal.timeout, by AbortSignal.any with a timeout, by a controller a timer aborts.
+    `export const a = (url) => fetch(url, { signal: AbortSignal.timeout(5000) });`,
+    `export const a = (url, shutdown) => fetch(url, { signal: AbortSignal.any([shutdown.signal, AbortSignal.timeout(5000)]) });`,
+    `export async function a(url) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 5000);
+  try {
+    return await fetch(url, { signal: controller.signal });
+  } finally {
+    clearTimeout(timer);
+  }
+}`,
+    `export async function a(url) {
+  const signal = AbortSignal.timeout(5000);
+  return fetch(url, { signal });
+}`,
+    // Trap: a signal from a parameter is the caller's to bound.
+    `export const a = (url, signal) => fetch(url, { signal });`,
+    `export const a = (url, options) => fetch(url, { method: 'GET', signal: options.signal });`,
+    // Trap: raced against a timer, or handed to a timeout wrapper.
+    `export const a = (url) => Promise.race([fetch(url), new Promise((_, reject) => setTimeout(reject, 5000))]);`,
+    `export async function a(url) {
+  const request = fetch(url).then((res) => res.json());
+  return Promise.race([request, timeout(5000)]);
+}`,
+    `import pTimeout from 'p-timeout';
+export const a = (url) => pTimeout(fetch(url), { milliseconds: 5000 });`,
+    // Trap: a local function that shadows fetch.
+    `function fetch(key) { return cache.get(key); }
+export const a = () => fetch('user');`,
+    `export function a(fetch) { return fetch('/x'); }`,
+    // Trap: init the file does not show (a parameter), a spread of a const that sets a signal, a Request with its own signal.
+    `export const a = (url, init) => fetch(url, init);`,
+    `const defaults = { signal: AbortSignal.timeout(5000) };
+export const a = (url) => fetch(url, { ...defaults, method: 'POST' });`,
+    `export const a = (url) => fetch(new Request(url, { signal: AbortSignal.timeout(5000) }));`,
+    // Trap: a controller passed elsewhere may be aborted by a timer we do not see.
+    `export function a(url) {
+  const controller = new AbortController();
+  watchdog(controller);
+  return fetch(url, { signal: controller.signal });
+}`,
+    // Trap: node-fetch 2 honours its own timeout option.
+    `import fetch from 'node-fetch';
+export const a = (url) => fetch(url, { timeout: 5000 });`,
+    // Not fetch: a method named fetch on some object.
+    `export const a = (repo) => repo.fetch('x');`,
+
+    // axios with a timeout in the request, on the instance, or on the defaults.
+    `import axios from 'axios';
+export const a = (url) => axios.get(url, { timeout: 5000 });
+export const b = (url, body) => axios.post(url, body, { timeout: 5000 });
+export const c = (url) => axios({ url, timeout: 5000 });`,
+    `import axios from 'axios';
+const api = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
+export const a = () => api.get('/users');`,
+    `import axios from 'axios';
+axios.defaults.timeout = 5000;
+export const a = (url) => axios.get(url);
+const api = axios.create({ baseURL: 'https://api.example.com' });`,
+    `import axios from 'axios';
+const api = axios.create({ baseURL: 'https://api.example.com' });
+api.defaults.timeout = 5000;
+export const a = () => api.get('/users');`,
+    `import axios from 'axios';
+export class Client {
+  constructor() {
+    this.http = axios.create({ timeout: 5000 });
+  }
+  users() {
+    return this.http.get('/users');
+  }
+}`,
+    // Trap: a spread of a const options object that sets one; a wrapper in the same file that always passes one.
+    `import axios from 'axios';
+const base = { timeout: 5000 };
+export const a = (url) => axios.get(url, { ...base, params: { q: 1 } });`,
+    `import axios from 'axios';
+const withTimeout = (config) => ({ ...config, timeout: 5000 });
+export const a = (url) => axios.get(url, withTimeout({ params: { q: 1 } }));`,
+    // Trap: config the file does not show; a signal or cancel token bounds it; an instance made in another file.
+    `import axios from 'axios';
+export const a = (url, config) => axios.get(url, config);
+export const b = (url) => axios.get(url, { signal: AbortSignal.timeout(5000) });`,
+    `import api from './api';
+export const a = () => api.get('/users');`,
+    `import axios from 'axios';
+export const a = (e) => axios.isAxiosError(e) || axios.isCancel(e);`,
+
+    // got with a timeout, through extend, and an extend only used as a base.
+    `import got from 'got';
+export const a = (url) => got(url, { timeout: { request: 5000 } });
+export const b = (url) => got.post(url, { json: {}, timeout: { response: 2000 } });`,
+    `import got from 'got';
+const client = got.extend({ prefixUrl: 'https://api.example.com', timeout: { request: 5000 } });
+export const a = () => client.get('users');
+const scoped = client.extend({ headers: { a: 'b' } });
+export const b = () => scoped.get('users');`,
+    `import got from 'got';
+const base = got.extend({ prefixUrl: 'https://api.example.com' });
+const client = base.extend({ timeout: { request: 5000 } });
+export const a = () => client.get('users');`,
+
+    // http / https with a timeout option, .setTimeout on the returned request, or a timer that destroys it.
+    `import http from 'node:http';
+export const a = (url, cb) => http.get(url, { timeout: 5000 }, cb);`,
+    `import https from 'https';
+export function a(options, cb) {
+  const req = https.request({ host: 'example.com', path: '/' }, cb);
+  req.setTimeout(5000, () => req.destroy());
+  req.end();
+}`,
+    `import http from 'http';
+export function a(cb) {
+  http.get('http://example.com', cb).setTimeout(5000, function () { this.destroy(); });
+}`,
+    `import http from 'http';
+export function a(cb) {
+  const req = http.get('http://example.com', cb);
+  setTimeout(() => req.destroy(), 5000);
+}`,
+    // Trap: options the file does not show; a request handed to the caller.
+    `import http from 'http';
+export const a = (options, cb) => http.request(options, cb);
+export const b = (cb) => http.request({ host: 'example.com' }, cb);`,
+
+    // Trap: a const options object that gets its timeout (or any key) assigned later.
+    `import http from 'http';
+export function a(host, cb) {
+  const options = { host, path: '/' };
+  options.timeout = 5000;
+  return http.request(options, cb).end();
+}`,
+    `export function a(url, extra) {
+  const init = { method: 'GET' };
+  Object.assign(init, extra);
+  return fetch(url, init);
+}`,
+    // superagent with .timeout, or a plugin that may set one.
+    `import request from 'superagent';
+export const a = () => request.get('/users').timeout({ response: 5000, deadline: 60000 });
+export const b = () => request.post('/users').use(withTimeouts).send({});`,
+    `import request from 'superagent';
+export async function a() {
+  const req = request.get('/users');
+  req.timeout(5000);
+  return req;
+}`,
+
+    // Trap: a superagent request handed to a call the file does not show may get its timeout there.
+    `import request from 'superagent';
+export const a = () => withRetries(request.get('/users'));`,
+    // Trap: a spread argument may carry any option.
+    `import axios from 'axios';
+export const a = (args) => axios.get(...args);`,
+    // pg with connectionTimeoutMillis, or config the file does not show.
+    `import { Pool } from 'pg';
+export const pool = new Pool({ max: 10, connectionTimeoutMillis: 5000 });`,
+    `import pg from 'pg';
+export const make = (config) => new pg.Client(config);
+export const pool = new pg.Pool({ ...settings });`,
+
+    // AWS SDK v3 clients with a request timeout, a handler the file does not show, and commands.
+    `import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+export const s3 = new S3Client({ requestHandler: new NodeHttpHandler({ requestTimeout: 5000 }) });
+export const ddb = new S3Client({ region: 'eu-west-1', requestHandler: { requestTimeout: 5000 } });
+export const command = new GetObjectCommand({ Bucket: 'b', Key: 'k' });`,
+    `import { S3Client } from '@aws-sdk/client-s3';
+export const s3 = new S3Client({ requestHandler: { socketTimeout: 30000 } });
+export const s3b = new S3Client({ requestHandler: { requestTimeout: 5000, throwOnRequestTimeout: true } });`,
+    `import { S3Client } from '@aws-sdk/client-s3';
+export const s3 = new S3Client({ requestHandler: handler });
+export const make = (config) => new S3Client(config);`,
+
+    // Not reported: clients bounded by default (ky, undici.request, mysql2, mongodb, redis 4) and ioredis's commandTimeout.
+    `import ky from 'ky';
+import { request } from 'undici';
+import mysql from 'mysql2/promise';
+import mongoose from 'mongoose';
+import { createClient } from 'redis';
+import Redis from 'ioredis';
+export const a = (url) => ky.get(url).json();
+export const b = (url) => request(url);
+export const c = mysql.createPool({ host: 'db' });
+export const d = mongoose.connect('mongodb://db/app');
+export const e = createClient({ url: 'redis://cache' });
+export const f = new Redis();`,
+  ],
+  invalid: [
+    // fetch: the global, reported at the call; the suggestion adds an init argument.
+    {
+      code: `export const load = (url) => fetch(url);`,
+      errors: [
+        {
+          ...missing([1, 30, 1, 40], `export const load = (url) => fetch(url, { signal: AbortSignal.timeout(10000) });`),
+          data: { library: 'fetch', subject: 'This fetch call', option: 'signal', noFix: '' },
+        },
+      ],
+    },
+    // The timeoutMs option sets the suggested timeout.
+    {
+      code: `export const load = (url) => fetch(url);`,
+      options: [{ timeoutMs: 2500 }],
+      errors: [missing([1, 30, 1, 40], `export const load = (url) => fetch(url, { signal: AbortSignal.timeout(2500) });`)],
+    },
+    // An init object gains a signal; a multi-line one on its own line, indented like its neighbours, trailing comma kept.
+    {
+      code: `export async function save(url, body) {
+  return fetch(url, { method: 'POST', body });
+}`,
+      errors: [
+        missing(
+          [2, 10, 2, 46],
+          `export async function save(url, body) {
+  return fetch(url, { method: 'POST', body, signal: AbortSignal.timeout(10000) });
+}`,
+        ),
+      ],
+    },
+    {
+      code: `const base = { headers: { accept: 'application/json' } };
+export async function save(url) {
+\tconst res = await fetch(url, {
+\t\tmethod: 'POST',
+\t\t...base,
+\t});
+\treturn res;
+}`,
+      errors: [
+        missing(
+          [3, 20, 6, 4],
+          `const base = { headers: { accept: 'application/json' } };
+export async function save(url) {
+\tconst res = await fetch(url, {
+\t\tmethod: 'POST',
+\t\t...base,
+\t\tsignal: AbortSignal.timeout(10000),
+\t});
+\treturn res;
+}`,
+        ),
+      ],
+    },
+    // An init kept in a const: the suggestion sets the signal where the object is written.
+    {
+      code: `const init = { method: 'GET' };
+export const load = (url) => fetch(url, init);`,
+      errors: [
+        missing(
+          [2, 30, 2, 46],
+          `const init = { method: 'GET', signal: AbortSignal.timeout(10000) };
+export const load = (url) => fetch(url, init);`,
+        ),
+      ],
+    },
+    // Every import form: undici's named fetch, node-fetch default and require, a namespace, globalThis.
+    {
+      code: `import { fetch } from 'undici';
+import nodeFetch from 'node-fetch';
+const legacyFetch = require('node-fetch');
+import * as undici from 'undici';
+export async function load(url) {
+  await fetch(url);
+  await nodeFetch(url, { headers: {} });
+  await legacyFetch(url);
+  await undici.fetch(url);
+  await globalThis.fetch(url);
+}`,
+      errors: [
+        missing([6, 9, 6, 19], `import { fetch } from 'undici';
+import nodeFetch from 'node-fetch';
+const legacyFetch = require('node-fetch');
+import * as undici from 'undici';
+export async function load(url) {
+  await fetch(url, { signal: AbortSignal.timeout(10000) });
+  await nodeFetch(url, { headers: {} });
+  await legacyFetch(url);
+  await undici.fetch(url);
+  await globalThis.fetch(url);
+}`),
+        {
+          ...missing([7, 9, 7, 40], `import { fetch } from 'undici';
+import nodeFetch from 'node-fetch';
+const legacyFetch = require('node-fetch');
+import * as undici from 'undici';
+export async function load(url) {
+  await fetch(url);
+  await nodeFetch(url, { headers: {}, signal: AbortSignal.timeout(10000) });
+  await legacyFetch(url);
+  await undici.fetch(url);
+  await globalThis.fetch(url);
+}`),
+          data: { library: 'node-fetch', subject: 'This node-fetch call', option: 'signal', noFix: '' },
+        },
+        missing([8, 9, 8, 25], `import { fetch } from 'undici';
+import nodeFetch from 'node-fetch';
+const legacyFetch = require('node-fetch');
+import * as undici from 'undici';
+export async function load(url) {
+  await fetch(url);
+  await nodeFetch(url, { headers: {} });
+  await legacyFetch(url, { signal: AbortSignal.timeout(10000) });
+  await undici.fetch(url);
+  await globalThis.fetch(url);
+}`),
+        missing([9, 9, 9, 26], `import { fetch } from 'undici';
+import nodeFetch from 'node-fetch';
+const legacyFetch = require('node-fetch');
+import * as undici from 'undici';
+export async function load(url) {
+  await fetch(url);
+  await nodeFetch(url, { headers: {} });
+  await legacyFetch(url);
+  await undici.fetch(url, { signal: AbortSignal.timeout(10000) });
+  await globalThis.fetch(url);
+}`),
+        missing([10, 9, 10, 30], `import { fetch } from 'undici';
+import nodeFetch from 'node-fetch';
+const legacyFetch = require('node-fetch');
+import * as undici from 'undici';
+export async function load(url) {
+  await fetch(url);
+  await nodeFetch(url, { headers: {} });
+  await legacyFetch(url);
+  await undici.fetch(url);
+  await globalThis.fetch(url, { signal: AbortSignal.timeout(10000) });
+}`),
+      ],
+    },
+    // The timeout key fetch ignores does not bound it (only node-fetch 2 read it).
+    {
+      code: `export const load = (url) => fetch(url, { timeout: 5000 });`,
+      errors: [missing([1, 30, 1, 59], `export const load = (url) => fetch(url, { timeout: 5000, signal: AbortSignal.timeout(10000) });`)],
+    },
+    // A controller nothing aborts on a timer: reported at the signal; combined through AbortSignal.any.
+    {
+      code: `export function load(url, res) {
+  const controller = new AbortController();
+  res.on('close', () => controller.abort());
+  return fetch(url, { signal: controller.signal });
+}`,
+      errors: [
+        {
+          ...missing(
+            [4, 23, 4, 48],
+            `export function load(url, res) {
+  const controller = new AbortController();
+  res.on('close', () => controller.abort());
+  return fetch(url, { signal: AbortSignal.any([controller.signal, AbortSignal.timeout(10000)]) });
+}`,
+          ),
+          data: { library: 'fetch', subject: 'This fetch call', option: 'timer that aborts its signal', noFix: '' },
+        },
+      ],
+    },
+    // ...and with abortSignalAny off, no suggestion, and the message says why.
+    {
+      code: `export function load(url) {
+  const controller = new AbortController();
+  return fetch(url, { signal: controller.signal });
+}`,
+      options: [{ abortSignalAny: false }],
+      errors: [
+        {
+          ...missing([3, 23, 3, 48], null),
+          data: {
+            library: 'fetch',
+            subject: 'This fetch call',
+            option: 'timer that aborts its signal',
+            noFix: ' No quick fix: combining the signal with a timeout needs AbortSignal.any, which option abortSignalAny turns off.',
+          },
+        },
+      ],
+    },
+    // An explicit "no signal".
+    {
+      code: `export const load = (url) => fetch(url, { signal: undefined });`,
+      errors: [missing([1, 43, 1, 60], `export const load = (url) => fetch(url, { signal: AbortSignal.timeout(10000) });`)],
+    },
+
+    // axios: every request method, config index by method, reported at the call.
+    {
+      code: `import axios from 'axios';
+axios.get('/a');
+axios.post('/a', data);
+axios.post('/a');
+axios('/a');
+axios.request({ url: '/a' });`,
+      errors: [
+        {
+          ...missing([2, 1, 2, 16], `import axios from 'axios';
+axios.get('/a', { timeout: 10000 });
+axios.post('/a', data);
+axios.post('/a');
+axios('/a');
+axios.request({ url: '/a' });`),
+          data: { library: 'axios', subject: 'This axios request', option: 'timeout', noFix: '' },
+        },
+        missing([3, 1, 3, 23], `import axios from 'axios';
+axios.get('/a');
+axios.post('/a', data, { timeout: 10000 });
+axios.post('/a');
+axios('/a');
+axios.request({ url: '/a' });`),
+        missing([4, 1, 4, 17], `import axios from 'axios';
+axios.get('/a');
+axios.post('/a', data);
+axios.post('/a', undefined, { timeout: 10000 });
+axios('/a');
+axios.request({ url: '/a' });`),
+        missing([5, 1, 5, 12], `import axios from 'axios';
+axios.get('/a');
+axios.post('/a', data);
+axios.post('/a');
+axios('/a', { timeout: 10000 });
+axios.request({ url: '/a' });`),
+        missing([6, 1, 6, 29], `import axios from 'axios';
+axios.get('/a');
+axios.post('/a', data);
+axios.post('/a');
+axios('/a');
+axios.request({ url: '/a', timeout: 10000 });`),
+      ],
+    },
+    // require, a namespace import through .default, and timeout: 0 / Infinity at the property.
+    {
+      code: `const axios = require('axios');
+import * as ax from 'axios';
+ax.default.get('/a');
+axios.get('/a', { timeout: 0 });
+axios({ url: '/a', timeout: Infinity });`,
+      errors: [
+        missing([3, 1, 3, 21], `const axios = require('axios');
+import * as ax from 'axios';
+ax.default.get('/a', { timeout: 10000 });
+axios.get('/a', { timeout: 0 });
+axios({ url: '/a', timeout: Infinity });`),
+        {
+          ...disabled([4, 19, 4, 29], `const axios = require('axios');
+import * as ax from 'axios';
+ax.default.get('/a');
+axios.get('/a', { timeout: 10000 });
+axios({ url: '/a', timeout: Infinity });`),
+          data: { library: 'axios', subject: 'this axios request', option: 'timeout: 0', noFix: '' },
+        },
+        disabled([5, 20, 5, 37], `const axios = require('axios');
+import * as ax from 'axios';
+ax.default.get('/a');
+axios.get('/a', { timeout: 0 });
+axios({ url: '/a', timeout: 10000 });`),
+      ],
+    },
+    // An instance made without a timeout: reported at create(), not at each call; timeout: 0 on a call still is.
+    {
+      code: `import axios from 'axios';
+const api = axios.create({
+  baseURL: 'https://api.example.com',
+});
+export const users = () => api.get('/users');
+export const slow = () => api.get('/report', { timeout: 0 });`,
+      errors: [
+        {
+          ...missing([2, 13, 4, 3], `import axios from 'axios';
+const api = axios.create({
+  baseURL: 'https://api.example.com',
+  timeout: 10000,
+});
+export const users = () => api.get('/users');
+export const slow = () => api.get('/report', { timeout: 0 });`),
+          data: { library: 'axios', subject: 'This axios instance', option: 'timeout', noFix: '' },
+        },
+        disabled([6, 48, 6, 58], `import axios from 'axios';
+const api = axios.create({
+  baseURL: 'https://api.example.com',
+});
+export const users = () => api.get('/users');
+export const slow = () => api.get('/report', { timeout: 10000 });`),
+      ],
+    },
+    // An instance in a class field; create() with no config.
+    {
+      code: `import axios from 'axios';
+export class Users {
+  http = axios.create();
+  list() {
+    return this.http.get('/users');
+  }
+}`,
+      errors: [
+        missing([3, 10, 3, 24], `import axios from 'axios';
+export class Users {
+  http = axios.create({ timeout: 10000 });
+  list() {
+    return this.http.get('/users');
+  }
+}`),
+      ],
+    },
+    // axios.defaults.timeout = 0 turns the default off (and bounds nothing).
+    {
+      code: `import axios from 'axios';
+axios.defaults.timeout = 0;`,
+      errors: [
+        {
+          ...disabled([2, 1, 2, 27], `import axios from 'axios';
+axios.defaults.timeout = 10000;`),
+          data: { library: 'axios', subject: 'the default axios instance', option: 'defaults.timeout = 0', noFix: '' },
+        },
+      ],
+    },
+    // A spread of a const object that does not set a timeout bounds nothing.
+    {
+      code: `import axios from 'axios';
+const base = { headers: { accept: 'application/json' } };
+export const load = (url) => axios.get(url, { ...base });`,
+      errors: [
+        missing([3, 30, 3, 57], `import axios from 'axios';
+const base = { headers: { accept: 'application/json' } };
+export const load = (url) => axios.get(url, { ...base, timeout: 10000 });`),
+      ],
+    },
+
+    // got: the function and its methods, options added or extended; Infinity at the phase.
+    {
+      code: `import got from 'got';
+export const a = (url) => got(url);
+export const b = (url) => got.post(url, { json: {} });
+export const c = (url) => got(url, { timeout: { request: Infinity } });`,
+      errors: [
+        {
+          ...missing([2, 27, 2, 35], `import got from 'got';
+export const a = (url) => got(url, { timeout: { request: 10000 } });
+export const b = (url) => got.post(url, { json: {} });
+export const c = (url) => got(url, { timeout: { request: Infinity } });`),
+          data: { library: 'got', subject: 'This got request', option: 'timeout', noFix: '' },
+        },
+        missing([3, 27, 3, 54], `import got from 'got';
+export const a = (url) => got(url);
+export const b = (url) => got.post(url, { json: {}, timeout: { request: 10000 } });
+export const c = (url) => got(url, { timeout: { request: Infinity } });`),
+        disabled([4, 49, 4, 66], `import got from 'got';
+export const a = (url) => got(url);
+export const b = (url) => got.post(url, { json: {} });
+export const c = (url) => got(url, { timeout: { request: 10000 } });`),
+      ],
+    },
+    // got.extend without a timeout (required): reported at the extend call, not at the instance's calls.
+    {
+      code: `const got = require('got');
+const client = got.extend({ prefixUrl: 'https://api.example.com' });
+export const users = () => client.get('users').json();`,
+      errors: [
+        {
+          ...missing([2, 16, 2, 68], `const got = require('got');
+const client = got.extend({ prefixUrl: 'https://api.example.com', timeout: { request: 10000 } });
+export const users = () => client.get('users').json();`),
+          data: { library: 'got', subject: 'This got instance', option: 'timeout', noFix: '' },
+        },
+      ],
+    },
+
+    // http / https: get with a callback gains an options argument; request options gain a timeout.
+    {
+      code: `import http from 'node:http';
+import { request } from 'node:https';
+export function call(cb) {
+  http.get('http://example.com', cb);
+  const req = request({ host: 'example.com', path: '/' }, cb);
+  req.on('error', cb);
+  req.end();
+}`,
+      errors: [
+        {
+          ...missing([4, 3, 4, 37], `import http from 'node:http';
+import { request } from 'node:https';
+export function call(cb) {
+  http.get('http://example.com', { timeout: 10000 }, cb);
+  const req = request({ host: 'example.com', path: '/' }, cb);
+  req.on('error', cb);
+  req.end();
+}`),
+          data: { library: 'http', subject: 'This http.get call', option: 'timeout', noFix: '' },
+        },
+        missing([5, 15, 5, 62], `import http from 'node:http';
+import { request } from 'node:https';
+export function call(cb) {
+  http.get('http://example.com', cb);
+  const req = request({ host: 'example.com', path: '/', timeout: 10000 }, cb);
+  req.on('error', cb);
+  req.end();
+}`),
+      ],
+    },
+    {
+      code: `const https = require('https');
+https.get('https://example.com', { timeout: 0 }, (res) => res.resume());`,
+      errors: [
+        disabled([2, 36, 2, 46], `const https = require('https');
+https.get('https://example.com', { timeout: 10000 }, (res) => res.resume());`),
+      ],
+    },
+
+    // superagent: a chain without .timeout gains one right after the request call; .timeout(0) turns it off.
+    {
+      code: `const request = require('superagent');
+export async function users() {
+  const res = await request.get('/users').set('accept', 'json');
+  await request.post('/audit').timeout(0);
+  return res.body;
+}`,
+      errors: [
+        {
+          ...missing([3, 21, 3, 42], `const request = require('superagent');
+export async function users() {
+  const res = await request.get('/users').timeout(10000).set('accept', 'json');
+  await request.post('/audit').timeout(0);
+  return res.body;
+}`),
+          data: { library: 'superagent', subject: 'This superagent request', option: '.timeout(...)', noFix: '' },
+        },
+        disabled([4, 40, 4, 41], `const request = require('superagent');
+export async function users() {
+  const res = await request.get('/users').set('accept', 'json');
+  await request.post('/audit').timeout(10000);
+  return res.body;
+}`),
+      ],
+    },
+
+    {
+      code: `import request from 'superagent';
+export const a = () => request.get('/x').timeout({ response: 0, deadline: 0 });
+export const b = () => request.get('/x').timeout({ response: 5000, deadline: 0 });`,
+      errors: [
+        disabled([2, 50, 2, 78], `import request from 'superagent';
+export const a = () => request.get('/x').timeout(10000);
+export const b = () => request.get('/x').timeout({ response: 5000, deadline: 0 });`),
+      ],
+    },
+
+    // pg: Pool / Client through every import form, reported at the constructor.
+    {
+      code: `const { Pool } = require('pg');
+import pg from 'pg';
+export const pool = new Pool({
+  max: 10,
+});
+export const client = new pg.Client(\`postgres://db/app\`);
+export const other = new pg.Pool;`,
+      errors: [
+        {
+          ...missing([3, 21, 5, 3], `const { Pool } = require('pg');
+import pg from 'pg';
+export const pool = new Pool({
+  max: 10,
+  connectionTimeoutMillis: 10000,
+});
+export const client = new pg.Client(\`postgres://db/app\`);
+export const other = new pg.Pool;`),
+          data: { library: 'pg', subject: 'This pg pool', option: 'connectionTimeoutMillis', noFix: '' },
+        },
+        missing([6, 23, 6, 57], `const { Pool } = require('pg');
+import pg from 'pg';
+export const pool = new Pool({
+  max: 10,
+});
+export const client = new pg.Client({ connectionString: \`postgres://db/app\`, connectionTimeoutMillis: 10000 });
+export const other = new pg.Pool;`),
+        missing([7, 22, 7, 33], `const { Pool } = require('pg');
+import pg from 'pg';
+export const pool = new Pool({
+  max: 10,
+});
+export const client = new pg.Client(\`postgres://db/app\`);
+export const other = new pg.Pool({ connectionTimeoutMillis: 10000 });`),
+      ],
+    },
+    // statement_timeout does not bound waiting for a connection; connectionTimeoutMillis: 0 is reported at the property.
+    {
+      code: `import * as pg from 'pg';
+export const a = new pg.Pool({ statement_timeout: 5000 });
+export const b = new pg.Client({ connectionTimeoutMillis: 0 });`,
+      errors: [
+        missing([2, 18, 2, 58], `import * as pg from 'pg';
+export const a = new pg.Pool({ statement_timeout: 5000, connectionTimeoutMillis: 10000 });
+export const b = new pg.Client({ connectionTimeoutMillis: 0 });`),
+        disabled([3, 34, 3, 60], `import * as pg from 'pg';
+export const a = new pg.Pool({ statement_timeout: 5000 });
+export const b = new pg.Client({ connectionTimeoutMillis: 10000 });`),
+      ],
+    },
+
+    // AWS SDK v3: a client without a request timeout, at the constructor; the suggestion sets it where the handler is.
+    {
+      code: `import * as s3 from '@aws-sdk/client-s3';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+new s3.S3Client({ region: 'eu-west-1' });
+new DynamoDBClient({ requestHandler: new NodeHttpHandler() });
+new DynamoDBClient({ requestHandler: new NodeHttpHandler({ connectionTimeout: 1000 }) });
+new DynamoDBClient();`,
+      errors: [
+        {
+          ...missing([4, 1, 4, 41], `import * as s3 from '@aws-sdk/client-s3';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+new s3.S3Client({ region: 'eu-west-1', requestHandler: { requestTimeout: 10000, throwOnRequestTimeout: true } });
+new DynamoDBClient({ requestHandler: new NodeHttpHandler() });
+new DynamoDBClient({ requestHandler: new NodeHttpHandler({ connectionTimeout: 1000 }) });
+new DynamoDBClient();`),
+          data: { library: 'the AWS SDK', subject: 'This S3Client', option: 'requestTimeout in its requestHandler', noFix: '' },
+        },
+        missing([5, 1, 5, 62], `import * as s3 from '@aws-sdk/client-s3';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+new s3.S3Client({ region: 'eu-west-1' });
+new DynamoDBClient({ requestHandler: new NodeHttpHandler({ requestTimeout: 10000, throwOnRequestTimeout: true }) });
+new DynamoDBClient({ requestHandler: new NodeHttpHandler({ connectionTimeout: 1000 }) });
+new DynamoDBClient();`),
+        missing([6, 1, 6, 89], `import * as s3 from '@aws-sdk/client-s3';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+new s3.S3Client({ region: 'eu-west-1' });
+new DynamoDBClient({ requestHandler: new NodeHttpHandler() });
+new DynamoDBClient({ requestHandler: new NodeHttpHandler({ connectionTimeout: 1000, requestTimeout: 10000, throwOnRequestTimeout: true }) });
+new DynamoDBClient();`),
+        missing([7, 1, 7, 21], `import * as s3 from '@aws-sdk/client-s3';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+new s3.S3Client({ region: 'eu-west-1' });
+new DynamoDBClient({ requestHandler: new NodeHttpHandler() });
+new DynamoDBClient({ requestHandler: new NodeHttpHandler({ connectionTimeout: 1000 }) });
+new DynamoDBClient({ requestHandler: { requestTimeout: 10000, throwOnRequestTimeout: true } });`),
+      ],
+    },
+    {
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+export const s3 = new S3Client({ requestHandler: { requestTimeout: 0 } });`,
+      errors: [
+        disabled([2, 52, 2, 69], `import { S3Client } from '@aws-sdk/client-s3';
+export const s3 = new S3Client({ requestHandler: { requestTimeout: 10000, throwOnRequestTimeout: true } });`),
+      ],
+    },
+    // Renamed and dynamic imports.
+    {
+      code: `import { get as httpGet } from 'node:http';
+export async function probe(url) {
+  const { default: client } = await import('axios');
+  httpGet(url, { headers: {} }, (res) => res.resume());
+  return client.head(url);
+}`,
+      errors: [
+        missing([4, 3, 4, 55], `import { get as httpGet } from 'node:http';
+export async function probe(url) {
+  const { default: client } = await import('axios');
+  httpGet(url, { headers: {}, timeout: 10000 }, (res) => res.resume());
+  return client.head(url);
+}`),
+        missing([5, 10, 5, 26], `import { get as httpGet } from 'node:http';
+export async function probe(url) {
+  const { default: client } = await import('axios');
+  httpGet(url, { headers: {} }, (res) => res.resume());
+  return client.head(url, { timeout: 10000 });
+}`),
+      ],
+    },
+    // A handler written one option a line: each added option on its own line; throwOnRequestTimeout kept when set.
+    {
+      code: `import { SQSClient } from '@aws-sdk/client-sqs';
+export const sqs = new SQSClient({
+  requestHandler: {
+    connectionTimeout: 1000,
+  },
+});
+export const other = new SQSClient({ requestHandler: { throwOnRequestTimeout: true } });`,
+      errors: [
+        missing([2, 20, 6, 3], `import { SQSClient } from '@aws-sdk/client-sqs';
+export const sqs = new SQSClient({
+  requestHandler: {
+    connectionTimeout: 1000,
+    requestTimeout: 10000,
+    throwOnRequestTimeout: true,
+  },
+});
+export const other = new SQSClient({ requestHandler: { throwOnRequestTimeout: true } });`),
+        missing([7, 22, 7, 88], `import { SQSClient } from '@aws-sdk/client-sqs';
+export const sqs = new SQSClient({
+  requestHandler: {
+    connectionTimeout: 1000,
+  },
+});
+export const other = new SQSClient({ requestHandler: { throwOnRequestTimeout: true, requestTimeout: 10000 } });`),
+      ],
+    },
+    // Keys assigned to the options object later are seen; others do not bound the wait.
+    {
+      code: `import http from 'http';
+export function connect(host, cb) {
+  const options = { method: 'CONNECT' };
+  options.host = host;
+  const req = http.request(options);
+  req.once('connect', cb);
+  req.end();
+}`,
+      errors: [
+        missing([5, 15, 5, 36], `import http from 'http';
+export function connect(host, cb) {
+  const options = { method: 'CONNECT', timeout: 10000 };
+  options.host = host;
+  const req = http.request(options);
+  req.once('connect', cb);
+  req.end();
+}`),
+      ],
+    },
+    // TypeScript: see through \`as\` and \`!\`.
+    {
+      code: `import axios, { type AxiosInstance } from 'axios';
+const api = axios.create({ baseURL: 'x' }) as AxiosInstance;
+export const load = (url: string) => fetch(url!, { method: 'GET' } as RequestInit);`,
+      errors: [
+        missing([2, 13, 2, 43], `import axios, { type AxiosInstance } from 'axios';
+const api = axios.create({ baseURL: 'x', timeout: 10000 }) as AxiosInstance;
+export const load = (url: string) => fetch(url!, { method: 'GET' } as RequestInit);`),
+        missing([3, 38, 3, 83], `import axios, { type AxiosInstance } from 'axios';
+const api = axios.create({ baseURL: 'x' }) as AxiosInstance;
+export const load = (url: string) => fetch(url!, { method: 'GET', signal: AbortSignal.timeout(10000) } as RequestInit);`),
+      ],
+    },
+  ],
+});
+
+// The same rule under espree (plain JavaScript, no type information).
+jsRuleTester.run('require-timeout (espree)', rule, {
+  valid: [`import got from 'got';\nexport const a = (url) => got(url, { timeout: { request: 5000 } });`],
+  invalid: [
+    {
+      code: `import got from 'got';\nexport const a = (url) => got.get(url);`,
+      errors: [missing([2, 27, 2, 39], `import got from 'got';\nexport const a = (url) => got.get(url, { timeout: { request: 10000 } });`)],
+    },
+  ],
+});
