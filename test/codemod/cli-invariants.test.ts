@@ -69,6 +69,16 @@ describe('option values no rule accepts are usage errors (exit 2, nothing read o
     expect(existsSync(join(dir, 'r.json'))).toBe(false);
   });
 
+  it('add-timeout --timeout-ms above the timer limit (exit 2)', async () => {
+    const dir = tempProject({ 'src/a.ts': "export const get = () => fetch('https://x');\n" });
+    const result = await cli(dir, ['codemod', 'add-timeout', 'src', '--force', '--no-eslint-config', '--timeout-ms', '2147483648']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'resilience codemod: option timeoutMs must be at most 2147483647 (the longest wait a Node timer keeps) for require-timeout (got 2147483648)\n',
+    );
+    expect(readFileSync(join(dir, 'src/a.ts'), 'utf8')).toBe("export const get = () => fetch('https://x');\n");
+  });
+
   it('--max-attempts 999 is accepted', async () => {
     const dir = tempProject({ 'src/a.ts': 'const x = 1;\n' });
     expect((await cli(dir, ['codemod', 'add-retry-backoff', 'src', '--force', '--no-eslint-config', '--max-attempts', '999'])).code).toBe(0);
