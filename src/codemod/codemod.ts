@@ -34,6 +34,8 @@ export interface CodemodDefinition {
   ruleIds: readonly string[];
   /** Options passed through to every rule that declares them. */
   options: readonly CodemodOption[];
+  /** A `settings.resilience` list the codemod needs non-empty to do anything (`sharedResources`). */
+  requiresSetting?: 'sharedResources';
 }
 
 export interface RunCodemodInput extends FileInput {
