@@ -9,7 +9,10 @@
  * variable too): there the shallow copy would bring back the shared-state bug
  * the deep clone prevented.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+// The subpath, not the package index: the index also loads the scope manager (~180 modules) at plugin load.
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { variableAt } from '../imports';
 import type { TextEdit } from '../fix/edits';
 import { valueSlot } from '../ast/unwrap';
 
@@ -65,7 +68,7 @@ function boundVariables(sourceCode: Readonly<TSESLint.SourceCode>, slot: Node): 
   const parent = slot.parent;
   if (parent?.type === 'VariableDeclarator' && parent.init === slot) return sourceCode.getDeclaredVariables(parent);
   if (parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.right === slot && parent.left.type === 'Identifier') {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(parent.left), parent.left);
+    const variable = variableAt(sourceCode, parent.left);
     return variable ? [variable] : [];
   }
   return [];
@@ -262,10 +265,10 @@ function storedIn(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree.Nod
   while (node.parent && (node.parent.type === 'TSAsExpression' || node.parent.type === 'TSNonNullExpression' || node.parent.type === 'TSSatisfiesExpression' || node.parent.type === 'AwaitExpression')) node = node.parent;
   const parent = node.parent;
   if (parent?.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') {
-    return ASTUtils.findVariable(sourceCode.getScope(parent.id), parent.id);
+    return variableAt(sourceCode, parent.id);
   }
   if (parent?.type === 'AssignmentExpression' && parent.right === node && parent.operator === '=' && parent.left.type === 'Identifier') {
-    return ASTUtils.findVariable(sourceCode.getScope(parent.left), parent.left);
+    return variableAt(sourceCode, parent.left);
   }
   return null;
 }
@@ -302,7 +305,7 @@ function mutatesThrough(sourceCode: Readonly<TSESLint.SourceCode>, variable: TSE
       if (method && ITERATING_METHODS.has(method) && callback && (callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression')) {
         const element = callback.params[method.startsWith('reduce') ? 1 : 0];
         if (element?.type === 'Identifier') {
-          const elementVariable = ASTUtils.findVariable(sourceCode.getScope(callback), element);
+          const elementVariable = variableAt(sourceCode, element);
           if (elementVariable && mutatesThrough(sourceCode, elementVariable, Math.max(0, depth - links), seen)) return true;
         }
       }
@@ -318,7 +321,7 @@ function mutatesThrough(sourceCode: Readonly<TSESLint.SourceCode>, variable: TSE
       if (parent.type === 'ForOfStatement' && parent.right === top && parent.left.type === 'VariableDeclaration') {
         const id = parent.left.declarations[0]?.id;
         if (id?.type === 'Identifier') {
-          const element = ASTUtils.findVariable(sourceCode.getScope(id), id);
+          const element = variableAt(sourceCode, id);
           // The elements are one level below what is iterated.
           if (element && mutatesThrough(sourceCode, element, Math.max(0, depth - links - 1), seen)) return true;
         }

@@ -3,7 +3,8 @@
  * (`if (!cache) cache = clone(x)`, `cache ??= clone(x)`, `x = x || clone(y)`)
  * is computed once per target, however often the code around it runs.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { variableAt } from '../imports';
 import { enclosingFunction } from '../ast/functions';
 import { unwrapExpression, valueSlot } from '../ast/unwrap';
 
@@ -57,7 +58,7 @@ function outlivesCall(sourceCode: Readonly<TSESLint.SourceCode>, target: Node, f
   const node = unwrapExpression(target);
   if (node.type === 'MemberExpression') return true;
   if (node.type !== 'Identifier') return false;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const variable = variableAt(sourceCode, node);
   if (!variable || variable.defs.length === 0) return true; // a global
   if (!fn) return true;
   return variable.defs.every((def) => def.name.range[0] < fn.range[0] || def.name.range[1] > fn.range[1]);

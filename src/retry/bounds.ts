@@ -3,8 +3,8 @@
  * against a finite limit, or a deadline, in a test whose outcome ends the
  * retry (the loop condition, or a check whose branch leaves).
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { constantInit } from '../imports';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ImportTracker } from '../imports';
 import { unwrapExpression } from '../ast/unwrap';
 import { type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { calleeName, isForeverNumber, isMemberCall, nameKey, type Node } from './ast';
@@ -12,6 +12,7 @@ import { calleeName, isForeverNumber, isMemberCall, nameKey, type Node } from '.
 export interface BoundContext {
   keys: VisitorKeys;
   sourceCode: Readonly<TSESLint.SourceCode>;
+  imports: ImportTracker;
   /** Names that move on every attempt (`attempt`, `retries`, `this.tries`). */
   counters: ReadonlySet<string>;
   /** Flags a timer sets (`setTimeout(() => { timedOut = true }, ms)`): deadlines. */
@@ -76,7 +77,7 @@ function mentionsCounter(node: Node, ctx: BoundContext): boolean {
 function resolveConstant(node: Node, ctx: BoundContext): Node {
   const n = unwrapExpression(node);
   if (n.type !== 'Identifier') return n;
-  const init = constantInit(ASTUtils.findVariable(ctx.sourceCode.getScope(n), n));
+  const init = ctx.imports.constInit(n);
   return init ? unwrapExpression(init) : n;
 }
 

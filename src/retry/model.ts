@@ -52,6 +52,8 @@ export const NO_FIX = {
   catchValue: 'a .catch handler turns the failure into a value, so there is no error to rethrow when attempts run out',
   recursion: 'the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments)',
   callback: 'the retry is scheduled from a callback, whose last failure has no caller to report to',
+  errorFirst: 'the retry runs in an error-first callback, so the last error must be handed to its callback by hand',
+  promiseHandler: 'the .catch handler is async or does not simply return the retry, which the rewrite needs',
   reconnect: 'a reconnect handler has no caller to report the last failure to',
   severalRetryPoints: 'the failure path goes on to the next attempt from several places',
   noCaller: 'nobody awaits this function (an event handler, a timer callback or an unawaited promise), so rethrowing the last error would crash the process, and its catch does not report the error so it could stop quietly',
@@ -62,6 +64,7 @@ export const NO_FIX = {
   cockatielBackoffImport: "ExponentialBackoff cannot be imported beside this call's import of cockatiel",
   reconnectOnError: 'which error replies should reconnect is a decision for a person',
   requiredSetting: 'maxRetriesPerRequest: null is what BullMQ requires of the connections it is given, so a limit is a decision for a person',
+  legacyReconnectInterval: 'the legacy MongoDB driver has no growing reconnect wait; the unified topology (the only one from driver 4.0) replaces reconnectTries and reconnectInterval',
 } as const;
 
 /** What the loop and recursion finders share for one file. */

@@ -1,7 +1,8 @@
 /**
  * Helpers shared by the loop and recursion finders.
  */
-import { ASTUtils, type TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, someOwn, type VisitorKeys } from '../ast/walk';
 import { freshName } from '../fix/names';
@@ -36,7 +37,8 @@ export function isFixedDelay(sourceCode: Readonly<TSESLint.SourceCode>, delay: N
       case 'Literal':
         return typeof node.value === 'number';
       case 'Identifier': {
-        const variable = ASTUtils.findVariable(scope, node);
+        // By name from the delay's scope (given the node, findVariable scans sibling scopes: see variableAt in src/imports.ts).
+        const variable = ASTUtils.findVariable(scope, node.name);
         if (!variable) return node.name !== 'undefined' && node.name !== 'NaN';
         return variable.defs.every((def) => !contains(region, def.name));
       }
