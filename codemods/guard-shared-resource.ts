@@ -13,6 +13,7 @@ export const codemod: CodemodDefinition = {
   description: "Wrap unguarded shared-resource calls in the resource's guard (rule no-unguarded-shared-resource).",
   ruleIds: ['no-unguarded-shared-resource'],
   options: [],
+  requiresSetting: 'sharedResources',
 };
 
 export default makeTransform(codemod);

@@ -5,14 +5,15 @@
  * src/hot-path/, wired by src/clones/analysis.ts; the suggestion is
  * src/clones/shallow-copy.ts. This file reports.
  */
-import { createCloneAnalysis, type HotKind } from '../src/clones/analysis';
+import { createCloneAnalysis, type HotKind, type LoopMode } from '../src/clones/analysis';
 import { createRule } from '../src/create-rule';
 import { editsToFix } from '../src/fix/edits';
-import { shallowCopyRewrite } from '../src/clones/shallow-copy';
+import { nestedChange, shallowCopyRewrite } from '../src/clones/shallow-copy';
+import { noFixText } from '../src/fix/no-fix';
 import { getPatternLists } from '../src/settings';
 import { INVALID_SETTINGS_MESSAGE, readSettings } from '../src/settings-errors';
 
-type Options = [{ ignoreLoops?: boolean; hotFunctions?: string[]; cloneFunctions?: string[] }];
+type Options = [{ loops?: LoopMode; ignoreLoops?: boolean; hotFunctions?: string[]; cloneFunctions?: string[] }];
 type MessageId =
   | 'cloneInRequestHandler'
   | 'cloneInLogger'
@@ -34,7 +35,7 @@ const MESSAGE_BY_KIND: Record<HotKind, MessageId> = {
   marked: 'cloneInMarkedFunction',
 };
 
-const REPORT = 'Deep clone ({{clone}}) in {{location}} - {{reason}}.';
+const REPORT = 'Deep clone ({{clone}}) in {{location}} - {{reason}}.{{noFix}}';
 const RULE_NAME = 'no-deep-clone-in-hot-path';
 
 export default createRule<Options, MessageId>({
@@ -46,6 +47,7 @@ export default createRule<Options, MessageId>({
       url: 'https://github.com/eslint-plugin-resilience/eslint-plugin-resilience/blob/main/docs/rules/no-deep-clone-in-hot-path.md',
       recommended: 'warn',
       strict: 'error',
+      strictOptions: { loops: 'async' },
     },
     hasSuggestions: true,
     messages: {
@@ -64,9 +66,15 @@ export default createRule<Options, MessageId>({
         type: 'object',
         additionalProperties: false,
         properties: {
+          loops: {
+            type: 'string',
+            enum: ['hot-code', 'async', 'all'],
+            description:
+              'When a loop or iteration callback (map, forEach, …) is hot by itself: `hot-code` never (only inside a hot context), `async` also a consumer loop that awaits (`for await`, `while` with `await`), `all` every loop inside a function.',
+          },
           ignoreLoops: {
             type: 'boolean',
-            description: 'Do not treat loops and iteration callbacks (map, forEach, …) as hot by themselves.',
+            description: 'Never treat loops and iteration callbacks as hot by themselves, and do not name them in messages.',
           },
           hotFunctions: {
             type: 'array',
@@ -81,7 +89,7 @@ export default createRule<Options, MessageId>({
         },
       },
     ],
-    defaultOptions: [{ ignoreLoops: false, hotFunctions: [], cloneFunctions: [] }],
+    defaultOptions: [{ loops: 'hot-code', ignoreLoops: false, hotFunctions: [], cloneFunctions: [] }],
   },
   create(context, [options]) {
     // Bad settings: one message at the top of the file and nothing else (src/settings-errors.ts).
@@ -89,13 +97,17 @@ export default createRule<Options, MessageId>({
     if ('invalid' in read) return read.invalid;
     const { cloneFunctions, hotFunctions } = getPatternLists(context, options, RULE_NAME);
     const { sourceCode } = context;
-    const analysis = createCloneAnalysis(context, { ignoreLoops: options.ignoreLoops ?? false, hotFunctions, cloneFunctions }, {
+    const loops = options.loops ?? 'hot-code';
+    const analysis = createCloneAnalysis(context, { ignoreLoops: options.ignoreLoops ?? false, loops, hotFunctions, cloneFunctions }, {
       onHotClone(clone, why) {
-        const rewrite = shallowCopyRewrite(sourceCode, clone.node, clone.source);
+        // A copy changed below its top level must stay deep: a shallow copy would change the original.
+        const change = nestedChange(sourceCode, clone.node);
+        const rewrite = change === null ? shallowCopyRewrite(sourceCode, clone.node, clone.source) : null;
+        const noFix = change === null ? '' : noFixText(`the copy is changed below its top level (\`${change}\`), so a shallow copy would change the original too`);
         context.report({
           node: clone.node,
           messageId: MESSAGE_BY_KIND[why.kind],
-          data: { clone: clone.label, location: why.location, reason: why.reason },
+          data: { clone: clone.label, location: why.location, reason: why.reason, noFix },
           suggest: rewrite
             ? [
                 {

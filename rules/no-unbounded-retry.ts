@@ -3,7 +3,7 @@
  * Detection lives in src/retry/analysis.ts; this file only reports.
  */
 import { createRule } from '../src/create-rule';
-import { createRetryAnalysis, isCappedBackoff } from '../src/retry/analysis';
+import { retryListeners, isCappedBackoff } from '../src/retry/analysis';
 import { editsToFix } from '../src/fix/edits';
 import { noFixText } from '../src/fix/no-fix';
 import { BACKOFF_DEFAULTS, type BackoffOptions, backoffSchemaProperties, UNBOUNDED_ABOVE_DEFAULT, unboundedAboveSchema } from '../src/retry/options';
@@ -42,9 +42,9 @@ export default createRule<[Options], MessageIds>({
       unboundedReconnect:
         "This '{{event}}' handler reconnects with no attempt limit or deadline, so a lasting outage becomes an endless flood of reconnects.{{noFix}}",
       unboundedLibraryOption:
-        '{{library}} retries forever with {{option}}, so a lasting failure becomes an endless flood of retries.{{noFix}}',
+        '{{library}} {{attempts}} forever with {{option}}, so a lasting failure becomes an endless flood of {{attempts}}.{{noFix}}',
       unboundedLibraryDefault:
-        '{{library}} retries forever when {{option}} is not set, so a lasting failure becomes an endless flood of retries.{{noFix}}',
+        '{{library}} {{attempts}} forever when {{option}} is not set, so a lasting failure becomes an endless flood of {{attempts}}.{{noFix}}',
       boundRetry:
         'Retry at most {{maxAttempts}} attempts with capped exponential backoff and full jitter, then rethrow the last error.',
       setLibraryLimit: '{{description}}',
@@ -68,7 +68,7 @@ export default createRule<[Options], MessageIds>({
   },
   create(context, [options]) {
     const allowed = (backedOff: boolean) => options.allowUnboundedWithBackoff && backedOff;
-    const analysis = createRetryAnalysis(context, options, {
+    return retryListeners(context, options, {
       onRetry(retry) {
         if (retry.bounded || allowed(isCappedBackoff(retry.wait))) return;
         const rewrite = retry.rewrite;
@@ -85,11 +85,15 @@ export default createRule<[Options], MessageIds>({
         context.report({
           node: finding.node,
           messageId: finding.missing ? 'unboundedLibraryDefault' : 'unboundedLibraryOption',
-          data: { library: finding.library, option: finding.option, noFix: noFixText(finding.fix ? null : finding.noFix) },
+          data: {
+            library: finding.library,
+            option: finding.option,
+            attempts: finding.reconnect ? 'reconnects' : 'retries',
+            noFix: noFixText(finding.fix ? null : finding.noFix),
+          },
           suggest: finding.fix ? [{ messageId: 'setLibraryLimit', data: { description: finding.fix.description }, fix: editsToFix(finding.fix.edits) }] : [],
         });
       },
     });
-    return analysis.listeners();
   },
 });

@@ -8,9 +8,11 @@ import { createRule } from '../src/create-rule';
 import { createSharedResourceAnalysis, type Finding } from '../src/resources/analysis';
 import { editsToFix } from '../src/fix/edits';
 import { noFixText } from '../src/fix/no-fix';
-import { planWrap } from '../src/resources/rewrite';
+import { planWrap, wrapLeavesReport } from '../src/resources/rewrite';
 import type { SharedResource } from '../src/settings';
 import { INVALID_SETTINGS_MESSAGE, readSettings } from '../src/settings-errors';
+import { getSettings } from '../src/settings';
+import { settingsBase } from '../src/settings-base';
 
 type MessageId = 'unguardedAccess' | 'unguardedHelperCall' | 'wrapInGuard' | 'invalidSettings';
 type Options = [{ reportUnknownPaths?: boolean }];
@@ -65,7 +67,9 @@ export default createRule<Options, MessageId>({
     const read = readSettings(context, 'no-unguarded-shared-resource');
     if ('invalid' in read) return read.invalid;
     const sourceCode = context.sourceCode;
-    const file = { filename: context.filename, cwd: context.cwd };
+    // Paths in settings are relative to one base, whatever directory ESLint runs from (src/settings-base.ts).
+    const { base, filename } = settingsBase(context, getSettings(context));
+    const file = { filename, cwd: base };
 
     function report(finding: Finding): void {
       const { access } = finding;
@@ -76,7 +80,8 @@ export default createRule<Options, MessageId>({
       if (!resource.fix) {
         noFix = noFixText(`no \`fix\` is configured for '${resource.name}'`);
       } else {
-        const plan = planWrap(sourceCode, node, resource.fix, file);
+        const leaves = wrapLeavesReport(resource.fix.wrap, resource);
+        const plan = leaves ? { noFix: leaves } : planWrap(sourceCode, node, resource.fix, file);
         if ('noFix' in plan) {
           noFix = noFixText(plan.noFix);
         } else {

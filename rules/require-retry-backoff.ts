@@ -3,7 +3,7 @@
  * Detection lives in src/retry/analysis.ts; this file only reports.
  */
 import { createRule } from '../src/create-rule';
-import { createRetryAnalysis, waitProblem } from '../src/retry/analysis';
+import { retryListeners, waitProblem } from '../src/retry/analysis';
 import { editsToFix } from '../src/fix/edits';
 import { noFixText } from '../src/fix/no-fix';
 import { BACKOFF_DEFAULTS, type BackoffOptions, backoffSchemaProperties, UNBOUNDED_ABOVE_DEFAULT } from '../src/retry/options';
@@ -37,19 +37,19 @@ export default createRule<[Options], MessageIds>({
     hasSuggestions: true,
     messages: {
       constantLoop:
-        'This loop {{wait}} between retries, so failing clients hammer the service at a steady rate and keep it down.{{noFix}}',
+        'This loop {{wait}} between retries, so during a lasting failure the retries keep coming at a steady rate instead of backing off.{{noFix}}',
       constantRecursion:
-        "This call retries '{{name}}' and {{wait}} between retries, so failing clients hammer the service at a steady rate and keep it down.{{noFix}}",
+        "This call retries '{{name}}' and {{wait}} between retries, so during a lasting failure the retries keep coming at a steady rate instead of backing off.{{noFix}}",
       constantReconnect:
-        "This '{{event}}' handler reconnects and {{wait}} between attempts, so failing clients hammer the service at a steady rate and keep it down.{{noFix}}",
+        "This '{{event}}' handler reconnects and {{wait}} between attempts, so during an outage every client keeps reconnecting at a steady rate instead of backing off, and the server meets them all as it recovers.{{noFix}}",
       noJitter:
         'This retry backs off without randomness, so clients that failed together retry together in synchronised waves.{{noFix}}',
       libraryConstantOption:
-        '{{library}} waits a constant time between retries with {{option}}, so failing clients hammer the service at a steady rate.{{noFix}}',
+        '{{library}} waits a constant time between {{attempts}} with {{option}}, so during a lasting failure the {{attempts}} keep coming at a steady rate instead of backing off.{{noFix}}',
       libraryConstantDefault:
-        '{{library}} waits a constant time (or not at all) between retries when {{option}} is not set, so failing clients hammer the service at a steady rate.{{noFix}}',
+        '{{library}} waits a constant time (or not at all) between {{attempts}} when {{option}} is not set, so during a lasting failure the {{attempts}} keep coming at a steady rate instead of backing off.{{noFix}}',
       libraryNoJitter:
-        '{{library}} backs off without randomness ({{option}}), so clients that failed together retry together in synchronised waves.{{noFix}}',
+        '{{library}} backs off without randomness ({{option}}), so clients that failed together {{retry}} together in synchronised waves.{{noFix}}',
       useBackoff:
         'Wait with capped exponential backoff and full jitter between attempts (at most {{maxAttempts}} attempts), then rethrow the last error.',
       setLibraryBackoff: '{{description}}',
@@ -68,7 +68,7 @@ export default createRule<[Options], MessageIds>({
     defaultOptions: [{ ...BACKOFF_DEFAULTS, requireJitter: false }],
   },
   create(context, [options]) {
-    const analysis = createRetryAnalysis(context, { ...options, unboundedAbove: UNBOUNDED_ABOVE_DEFAULT }, {
+    return retryListeners(context, { ...options, unboundedAbove: UNBOUNDED_ABOVE_DEFAULT }, {
       onRetry(retry) {
         const problem = waitProblem(retry.wait, options.requireJitter);
         if (!problem) return;
@@ -97,13 +97,18 @@ export default createRule<[Options], MessageIds>({
         context.report({
           node: finding.node,
           messageId,
-          data: { library: finding.library, option: finding.option, noFix: noFixText(finding.fix ? null : finding.noFix) },
+          data: {
+            library: finding.library,
+            option: finding.option,
+            attempts: finding.reconnect ? 'reconnects' : 'retries',
+            retry: finding.reconnect ? 'reconnect' : 'retry',
+            noFix: noFixText(finding.fix ? null : finding.noFix),
+          },
           suggest: finding.fix
             ? [{ messageId: 'setLibraryBackoff', data: { description: finding.fix.description }, fix: editsToFix(finding.fix.edits) }]
             : [],
         });
       },
     });
-    return analysis.listeners();
   },
 });

@@ -36,7 +36,8 @@ export default createRule<[Options], MessageIds>({
         description: 'Options of require-timeout.',
         additionalProperties: false,
         properties: {
-          timeoutMs: { type: 'integer', minimum: 1, description: 'Timeout in milliseconds set by the suggestions.' },
+          // At most the longest wait a Node timer keeps: a longer one fires after 1 ms.
+          timeoutMs: { type: 'integer', minimum: 1, maximum: 2 ** 31 - 1, description: 'Timeout in milliseconds set by the suggestions.' },
           abortSignalAny: {
             type: 'boolean',
             description: 'Let a suggestion combine an existing fetch signal with a timeout through AbortSignal.any (Node 20.3+, current browsers).',

@@ -14,7 +14,7 @@ export function parseGlob(text: string): ParsedGlob | { error: string } {
       return { error: `uses ${JSON.stringify(unsupported)}, which is not supported (use *, ? and **)` };
     }
   }
-  if (text.startsWith('/')) return { error: 'must be relative to the ESLint working directory, not absolute' };
+  if (text.startsWith('/')) return { error: 'must be relative, not absolute' };
   const segments = text.replace(/^\.\//, '').split('/').filter((s) => s.length > 0 && s !== '.');
   if (segments.includes('..')) return { error: 'must not contain ".." segments' };
   for (const segment of segments) {

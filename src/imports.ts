@@ -6,7 +6,9 @@
  * to a module and a property path. One tracker per file, created in a rule's
  * `create` (never module state).
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+// The subpath, not the package index: the index also loads the scope manager (~180 modules) at plugin load.
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { staticKeyName, staticMemberName, staticString } from './ast/static';
 import { isTypeWrapper, unwrapExpression } from './ast/unwrap';
 
@@ -75,6 +77,18 @@ export function constantInit(variable: Variable | null | undefined): TSESTree.Ex
   return declarator.init;
 }
 
+/**
+ * The variable `identifier` refers to, or null for an undeclared global.
+ * `getScope` already gives the innermost scope of the identifier, so the
+ * lookup goes by name up the scope chain. (`ASTUtils.findVariable` given the
+ * node would first search the scope's child scopes for one around it, a scan
+ * of every sibling function: a file with n functions in one scope then costs
+ * n * n. See test/scaling.test.ts.)
+ */
+export function variableAt(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): Variable | null {
+  return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier.name) ?? null;
+}
+
 export class ImportTracker {
   private readonly variableOrigins = new Map<Variable, Origin | null>();
 
@@ -82,13 +96,22 @@ export class ImportTracker {
 
   /** The variable an identifier refers to, or null when it is an undeclared global. */
   variableOf(identifier: TSESTree.Identifier): Variable | null {
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
-    return variable ?? null;
+    return variableAt(this.sourceCode, identifier);
   }
 
-  /** See `constantInit`: the value a once-bound, never reassigned local was initialised with. */
+  private readonly constInits = new Map<Variable, TSESTree.Expression | null>();
+
+  /**
+   * See `constantInit`: the value a once-bound, never reassigned local was
+   * initialised with. Cached per variable: the answer scans every reference,
+   * and a much-used constant is asked about from every use.
+   */
   constInit(identifier: TSESTree.Identifier): TSESTree.Expression | null {
-    return constantInit(this.variableOf(identifier));
+    const variable = this.variableOf(identifier);
+    if (!variable) return null;
+    let init = this.constInits.get(variable);
+    if (init === undefined) this.constInits.set(variable, (init = constantInit(variable)));
+    return init;
   }
 
   /** True when `identifier` refers to a global (nothing in the file declares it). */

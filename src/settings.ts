@@ -11,7 +11,7 @@ import { ResilienceConfigError } from './errors';
 import { parseGlob, type ParsedGlob } from './glob';
 import { canonicalExpression, isIdentifierName, parseDottedPattern, type DottedPattern } from './patterns';
 
-type StringFormat = 'text' | 'dotted' | 'glob' | 'flag' | 'wrap' | 'module' | 'identifier';
+type StringFormat = 'text' | 'dotted' | 'glob' | 'flag' | 'wrap' | 'module' | 'identifier' | 'absolute';
 
 export type SettingsSchema =
   | { type: 'string'; format: StringFormat; description: string }
@@ -59,7 +59,7 @@ export const settingsSchema = {
           },
           guards: stringList('dotted', 'Calls whose function argument runs guarded (`withOutageFlip`, `breaker.fire`, `*.execute`).'),
           flags: stringList('flag', "Expressions that gate access when truthy (`outageFlips.sharedFs`, `isUp()`, `flags.isEnabled('x')`)."),
-          chokePoints: stringList('glob', 'Globs, relative to the ESLint working directory, of files that implement the guard.'),
+          chokePoints: stringList('glob', 'Globs of the files that implement the guard, relative to the settings base (`root`, else the directory of the nearest eslint.config.*).'),
           fix: {
             type: 'object',
             description: 'The rewrite offered as a suggestion (and applied by the codemod).',
@@ -74,7 +74,7 @@ export const settingsSchema = {
                 properties: {
                   named: { type: 'string', format: 'identifier', description: 'Named export to import.' },
                   default: { type: 'string', format: 'identifier', description: 'Local name for a default import.' },
-                  from: { type: 'string', format: 'text', description: "Module specifier; a path starting with './' is relative to the ESLint working directory and rewritten per file." },
+                  from: { type: 'string', format: 'text', description: "Module specifier; a path starting with './' is relative to the settings base (`root`, else the directory of the nearest eslint.config.*) and rewritten per file." },
                 },
               },
             },
@@ -84,6 +84,12 @@ export const settingsSchema = {
     },
     cloneFunctions: stringList('dotted', 'Extra deep-clone functions by dotted pattern (`utils.deepCopy`).'),
     hotFunctions: stringList('dotted', 'Names of functions that run hot (per request, per event) by dotted pattern.'),
+    root: {
+      type: 'string',
+      format: 'absolute',
+      description:
+        'Absolute directory that `chokePoints` and `fix.import.from` are relative to (`import.meta.dirname` in eslint.config.mjs). Default: the directory of the nearest eslint.config.* above the linted file.',
+    },
   },
 } as const satisfies SettingsSchema;
 
@@ -118,6 +124,8 @@ export interface ResilienceSettings {
   sharedResources: SharedResource[];
   cloneFunctions: DottedPattern[];
   hotFunctions: DottedPattern[];
+  /** The `root` setting: the base of `chokePoints` and `fix.import.from` (see settings-base.ts). */
+  root?: string;
 }
 
 function describe(value: unknown): string {
@@ -136,6 +144,16 @@ function parseExpression(text: string): TSESTree.Expression | null {
     return statement.expression;
   } catch {
     return null;
+  }
+}
+
+/** The template parses with code following it on the same line (no open `//` comment at its end). */
+function parsesOnOneLine(text: string): boolean {
+  try {
+    espree.parse(`(${text}) + 0`, { ecmaVersion: 'latest', sourceType: 'module' });
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -162,6 +180,10 @@ function checkFormat(format: StringFormat, value: string): string | null {
       return value.trim().length === 0 ? 'must be a non-empty string' : null;
     case 'identifier':
       return isIdentifierName(value) ? null : 'must be a JavaScript identifier';
+    case 'absolute':
+      return value.length > 0 && (value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value) || value.startsWith('\\\\'))
+        ? null
+        : 'must be an absolute directory path, such as import.meta.dirname in eslint.config.mjs';
     case 'module':
       return value.trim().length === 0 || /\s/.test(value) ? 'must be a module name such as "fs" or "fs/promises"' : null;
     case 'dotted': {
@@ -170,7 +192,7 @@ function checkFormat(format: StringFormat, value: string): string | null {
     }
     case 'glob': {
       const parsed = parseGlob(value);
-      return 'error' in parsed ? `must be a glob relative to the ESLint working directory (it ${parsed.error})` : null;
+      return 'error' in parsed ? `must be a glob relative to the settings base directory (it ${parsed.error})` : null;
     }
     case 'flag': {
       const expression = parseExpression(value);
@@ -183,6 +205,11 @@ function checkFormat(format: StringFormat, value: string): string | null {
       const expression = parseExpression(value);
       if (!expression) return 'must be a JavaScript expression template that parses, such as "withOutageFlip(\'x\', () => $CALL)"';
       if (!containsIdentifier(expression, '$CALL')) return 'must contain $CALL where the original call goes';
+      // The wrapped call lands inside a line of code: a line comment left open at the template's
+      // end (`$CALL // note`) would comment out the rest of that line.
+      if (!parsesOnOneLine(value)) {
+        return 'must not end in an open line comment (`// …`): it would comment out the rest of the line the call is on';
+      }
       return null;
     }
   }
@@ -265,6 +292,7 @@ interface RawSettings {
   sharedResources?: RawResource[];
   cloneFunctions?: string[];
   hotFunctions?: string[];
+  root?: string;
 }
 
 /** Validates and normalises a raw `settings.resilience` value. Throws `ResilienceConfigError`. */
@@ -300,6 +328,7 @@ export function parseSettings(raw: unknown, path = 'settings.resilience'): Resil
     sharedResources,
     cloneFunctions: dotted(settings.cloneFunctions),
     hotFunctions: dotted(settings.hotFunctions),
+    ...(settings.root !== undefined ? { root: settings.root } : {}),
   };
 }
 

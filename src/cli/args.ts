@@ -79,12 +79,13 @@ export function codemodHelp(codemods: Readonly<Record<string, CodemodDefinition>
     `  --extensions <list>       Comma-separated extensions (default: ${SUPPORTED_EXTENSIONS.join(',')}).`,
     '  --ignore-pattern <glob>   Also ignore matching files or directories (repeatable).',
     '                            Always ignored: node_modules, dist, build, coverage, *.d.ts, git-ignored files.',
-    `  --cpus <n>                Worker threads (default: ${defaultCpus()}; 1 runs in-process).`,
+    `  --cpus <n>                Worker threads (default: ${defaultCpus()}).`,
     '  --force                   Run even when the git tree has uncommitted changes under <paths>.',
     '  -h, --help                Show this help.',
     ...(optionLines.length > 0 ? ['', 'Transform options (passed to the rules):', ...optionLines] : []),
     '',
-    'Exit codes: 0 done, 1 some files errored (the others were processed), 2 usage error, 130 interrupted.',
+    'Exit codes: 0 done, 1 some files errored (the others were processed) or the report could not be written,',
+    '2 usage or configuration error (nothing written), 130 interrupted (SIGINT), 143 terminated (SIGTERM).',
     '',
   ].join('\n');
 }

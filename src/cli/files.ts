@@ -5,7 +5,7 @@
  * UTF-8 before anything is transformed; writing is atomic and never leaves
  * the given paths.
  */
-import { chmodSync, lstatSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { matchesGlob, matchSegment, parseGlob, type ParsedGlob } from '../glob';
@@ -151,6 +151,7 @@ export function readSourceFile(path: string): ReadResult {
   const stat = lstatSync(path);
   if (stat.isSymbolicLink()) return { kind: 'skip', reason: 'symbolic link, not followed' };
   if (stat.size > MAX_FILE_BYTES) return { kind: 'skip', reason: `larger than 2 MB (${stat.size} bytes)` };
+  if (stat.nlink > 1) return { kind: 'skip', reason: `${stat.nlink} hard links to this file: rewriting it would split them (rewrite one of the paths by hand)` };
   const bytes = readFileSync(path);
   if (bytes.length > MAX_FILE_BYTES) return { kind: 'skip', reason: `larger than 2 MB (${bytes.length} bytes)` };
   if (bytes.includes(0)) return { kind: 'skip', reason: 'binary file (contains NUL bytes)' };
@@ -162,11 +163,52 @@ export function readSourceFile(path: string): ReadResult {
   }
 }
 
+/** The name of a temporary file of this module: `.<name>.resilience-<pid>-<random>.tmp`. */
+export const TEMP_FILE_PATTERN = /^\.(.+)\.resilience-(\d+)-[0-9a-f]{8}\.tmp$/;
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temporary files a killed run left next to `file` (same name, a
+ * process that is gone). They never block a run (the git check ignores them,
+ * their names are unique); this only keeps the directory clean.
+ */
+export function removeStaleTempFiles(file: string): void {
+  const dir = dirname(file);
+  const name = basename(file);
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const match = TEMP_FILE_PATTERN.exec(entry);
+    if (!match || match[1] !== name || processAlive(Number(match[2]))) continue;
+    try {
+      unlinkSync(join(dir, entry));
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+}
+
 /**
  * Replaces a file's content atomically: a temporary file in the same
- * directory, given the original's mode, renamed over it. Refuses a read-only
- * file, a symbolic link, a path outside `roots` (by real path), and a file
- * whose content changed since it was read.
+ * directory, given the original's mode, owner and group, renamed over it.
+ * Refuses a read-only file, a symbolic link, a path outside `roots` (by real
+ * path), a file whose content changed since it was read, and a file with
+ * several hard links, which a rename would split (`readSourceFile` skips those first).
+ * Extended attributes are not copied (Node has no API for them): see
+ * docs/codemods.md.
  */
 export function writeFileAtomically(path: string, content: string, expected: Buffer, roots: readonly string[]): void {
   const stat = lstatSync(path);
@@ -174,11 +216,24 @@ export function writeFileAtomically(path: string, content: string, expected: Buf
   const real = realpathSync(path);
   if (!roots.some((root) => isInside(root, real))) throw new Error('refusing to write outside the given paths');
   if ((stat.mode & 0o222) === 0) throw new Error('file is read-only');
+  if (stat.nlink > 1) {
+    throw new Error(`the file has ${stat.nlink} hard links; replacing it would split them; left as it is`);
+  }
   if (!readFileSync(path).equals(expected)) throw new Error('file changed while the codemod ran; left as it is');
+  removeStaleTempFiles(real);
   const mode = stat.mode & 0o7777;
   const temp = join(dirname(real), `.${basename(real)}.resilience-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
     writeFileSync(temp, content, { encoding: 'utf8', mode, flag: 'wx' });
+    const uid = typeof process.getuid === 'function' ? process.getuid() : stat.uid;
+    const gid = typeof process.getgid === 'function' ? process.getgid() : stat.gid;
+    if (stat.uid !== uid || stat.gid !== gid) {
+      try {
+        chownSync(temp, stat.uid, stat.gid);
+      } catch (error) {
+        throw new Error(`cannot keep the file's owner and group (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); left as it is`);
+      }
+    }
     chmodSync(temp, mode);
     renameSync(temp, real);
   } catch (error) {

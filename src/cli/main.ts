@@ -38,6 +38,10 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Called after each file is done (tests use it to interrupt a run midway). */
   onFileDone?: (file: FileReport) => void;
+  /** The exit code of an interrupted run (130 after SIGINT, 143 after SIGTERM). */
+  interruptExitCode?: () => number;
+  /** Bound on loading the ESLint config of all files, in ms (default: `RESILIENCE_CONFIG_TIMEOUT_MS`, or 60000). */
+  configTimeoutMs?: number;
 }
 
 const EXIT_OK = 0;
@@ -131,8 +135,9 @@ async function runCodemodCommand(setup: Setup, cwd: string, stdout: OutputStream
   if (!args.dry && !args.force) checkCleanTrees(targets);
   const discovery = findFiles(cwd, targets, args.extensions, args.ignorePatterns);
   const configByFile: Map<string, FileConfig> = args.eslintConfig
-    ? await loadFileConfigs(cwd, discovery.files, prepared.definition.ruleIds)
+    ? await loadFileConfigs(cwd, discovery.files, prepared.definition.ruleIds, io.configTimeoutMs ?? configTimeoutMs())
     : new Map();
+  checkRequiredSetting(prepared.definition, discovery.files.length, setup.settingsOverride, configByFile, args);
 
   const { reports, done } = await runFiles({
     cwd,
@@ -156,38 +161,89 @@ async function runCodemodCommand(setup: Setup, cwd: string, stdout: OutputStream
   const files = [...reports, ...skipped].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const summary = summarize(files);
   const interrupted = !!io.signal?.aborted && done < total;
-  const report: RunReport = { transform: prepared.definition.name, options: { ...prepared.options }, dry: args.dry, interrupted, files, summary };
+  const report: RunReport = {
+    transform: prepared.definition.name,
+    leftPositions: args.dry ? 'as it would be written' : 'as written',
+    options: { ...prepared.options },
+    dry: args.dry,
+    interrupted,
+    files,
+    summary,
+  };
 
-  if (args.report) writeReportFile(resolve(cwd, args.report), report, stderr);
+  const reportWritten = args.report ? writeReportFile(resolve(cwd, args.report), report, stderr) : true;
   (args.dry || args.print ? stderr : stdout).write(closingText(report, done, total));
-  if (interrupted) return EXIT_INTERRUPTED;
-  return summary.filesErrored > 0 ? EXIT_ERRORS : EXIT_OK;
+  if (interrupted) return io.interruptExitCode?.() ?? EXIT_INTERRUPTED;
+  return summary.filesErrored > 0 || !reportWritten ? EXIT_ERRORS : EXIT_OK;
 }
 
-/** Entry point of the `resilience` binary: wires SIGINT to a graceful stop. `overrides` are test hooks. */
+/** A transform whose settings configure nothing would report "0 files would change": say why instead (exit 2). */
+function checkRequiredSetting(
+  definition: CodemodDefinition,
+  fileCount: number,
+  override: CodemodSettings | undefined,
+  configByFile: ReadonlyMap<string, FileConfig>,
+  args: CodemodArgs,
+): void {
+  const key = definition.requiresSetting;
+  if (!key || fileCount === 0) return;
+  const all = override ? [override] : [...configByFile.values()].map((config) => config.settings);
+  const configured = all.some((settings) => {
+    const list = (settings.resilience as Record<string, unknown> | undefined)?.[key];
+    return Array.isArray(list) && list.length > 0;
+  });
+  if (configured) return;
+  const where = args.settings
+    ? args.settings
+    : args.eslintConfig
+      ? 'the ESLint config of any of the files'
+      : 'any settings (--no-eslint-config was given and no --settings file)';
+  throw new PreflightError(
+    `${definition.name} has nothing to do: settings.resilience.${key} is missing or empty in ${where}. ` +
+      `Configure at least one entry (docs/settings.md), or pass --settings <file.json>.`,
+  );
+}
+
+function configTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.RESILIENCE_CONFIG_TIMEOUT_MS);
+  return Number.isInteger(value) && value > 0 ? value : 60_000;
+}
+
+const EXIT_TERMINATED = 143;
+
+/**
+ * Entry point of the `resilience` binary: SIGINT and SIGTERM stop the run
+ * gracefully (the files in progress finish, the summary and the report are
+ * written; exit 130 or 143); a second signal stops at once. `overrides` are test hooks.
+ */
 export function main(overrides: Pick<RunOptions, 'rulesModule' | 'codemods'> = {}): void {
   const controller = new AbortController();
   let interrupts = 0;
-  const onSigint = () => {
+  let exitCode = EXIT_INTERRUPTED;
+  const onSignal = (signal: NodeJS.Signals) => {
     interrupts++;
+    const code = signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED;
     if (interrupts === 1) {
-      process.stderr.write('\nInterrupted: finishing the files in progress (press Ctrl+C again to stop now; writes are atomic)…\n');
+      exitCode = code;
+      process.stderr.write(`\n${signal === 'SIGTERM' ? 'Terminated' : 'Interrupted'}: finishing the files in progress (a second signal stops now; writes are atomic)…\n`);
       controller.abort();
     } else {
-      process.exit(EXIT_INTERRUPTED);
+      process.exit(code);
     }
   };
-  process.on('SIGINT', onSigint);
-  run(process.argv.slice(2), { ...overrides, signal: controller.signal }).then(
-    (code) => {
-      process.off('SIGINT', onSigint);
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`resilience: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = EXIT_USAGE;
-    },
-  );
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const finish = (code: number) => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    process.exitCode = code;
+    // Something the user's ESLint config left running (a timer, a socket) must not keep the process alive.
+    setTimeout(() => process.exit(code), 2000).unref();
+  };
+  run(process.argv.slice(2), { ...overrides, signal: controller.signal, interruptExitCode: () => exitCode }).then(finish, (error: unknown) => {
+    process.stderr.write(`resilience: ${error instanceof Error ? error.message : String(error)}\n`);
+    finish(EXIT_USAGE);
+  });
 }
 
 if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) main();

@@ -65,9 +65,34 @@ export function findFiles(cwd: string, targets: Targets, extensions: string[], i
  * `settings.resilience` and the rules' configured options. Bad settings or a
  * config that does not load throw `ResilienceConfigError`, before any write.
  */
-export async function loadFileConfigs(cwd: string, files: readonly string[], ruleIds: readonly string[]): Promise<Map<string, FileConfig>> {
+export async function loadFileConfigs(
+  cwd: string,
+  files: readonly string[],
+  ruleIds: readonly string[],
+  timeoutMs = 60_000,
+): Promise<Map<string, FileConfig>> {
   const configByFile = new Map<string, FileConfig>();
   const source = new EslintSettingsSource(cwd);
-  for (const file of files) configByFile.set(file, await source.configFor(file, ruleIds));
+  const load = async () => {
+    for (const file of files) configByFile.set(file, await source.configFor(file, ruleIds));
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new PreflightError(
+            `loading the ESLint config did not finish within ${timeoutMs / 1000} s (does eslint.config.* wait on something that never settles?). ` +
+              'Fix the config, pass --settings <file.json> with --no-eslint-config, or raise RESILIENCE_CONFIG_TIMEOUT_MS.',
+          ),
+        ),
+      timeoutMs,
+    );
+  });
+  try {
+    await Promise.race([load(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
   return configByFile;
 }

@@ -29,12 +29,16 @@ export interface FileReport {
   /** Why a file errored. */
   error?: string;
   rewritten: ReportSite[];
-  /** Sites left for a person, at their position in the file after the run. */
+  /** Sites left for a person, at their position in the file after the run (with --dry: in the text as it would be written). */
   left: ReportSite[];
+  /** An unchanged file that was not parsed: its text shows no rule of the codemod can report in it. */
+  prefiltered?: boolean;
 }
 
 export interface RunReport {
   transform: string;
+  /** Where the positions of sites left for a person are: the files as written, or (with --dry) as they would be written. */
+  leftPositions: 'as written' | 'as it would be written';
   options: Record<string, unknown>;
   dry: boolean;
   interrupted: boolean;
@@ -46,6 +50,8 @@ export interface Summary {
   filesScanned: number;
   filesChanged: number;
   filesUnchanged: number;
+  /** Of the unchanged files, those not parsed because the text prefilter showed no site is possible. */
+  filesNotParsed: number;
   filesSkipped: number;
   filesErrored: number;
   sitesRewritten: number;
@@ -95,6 +101,7 @@ export function summarize(files: readonly FileReport[]): Summary {
     filesScanned: files.length,
     filesChanged: count('changed'),
     filesUnchanged: count('unchanged'),
+    filesNotParsed: files.filter((f) => f.prefiltered).length,
     filesSkipped: count('skipped'),
     filesErrored: count('error'),
     sitesRewritten: files.reduce((n, f) => n + f.rewritten.length, 0),
@@ -106,6 +113,7 @@ function summaryTable(summary: Summary, dry: boolean): string {
   const rows: [string, number][] = [
     [dry ? 'Files that would change' : 'Files changed', summary.filesChanged],
     ['Files unchanged', summary.filesUnchanged],
+    ['  of which not parsed (prefilter)', summary.filesNotParsed],
     ['Files skipped', summary.filesSkipped],
     ['Files with errors', summary.filesErrored],
     [dry ? 'Sites that would be rewritten' : 'Sites rewritten', summary.sitesRewritten],
@@ -115,12 +123,14 @@ function summaryTable(summary: Summary, dry: boolean): string {
   return rows.map(([label, value]) => `  ${label.padEnd(width)}  ${String(value).padStart(6)}`).join('\n');
 }
 
-/** Writes the `--report` file; a failure is told on `stderr` and does not stop the run. */
-export function writeReportFile(path: string, report: RunReport, stderr: OutputStream): void {
+/** Writes the `--report` file; false (after telling why on `stderr`) when it cannot: the run then exits 1. */
+export function writeReportFile(path: string, report: RunReport, stderr: OutputStream): boolean {
   try {
     writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+    return true;
   } catch (error) {
     stderr.write(`resilience codemod: cannot write the report ${path}: ${(error as Error).message}\n`);
+    return false;
   }
 }
 
@@ -135,7 +145,12 @@ export function closingText(report: RunReport, processed: number, total: number)
   for (const f of files.filter((r) => r.status === 'skipped')) lines.push(`skipped  ${f.file}: ${f.reason}`);
   const leftSites = files.flatMap((f) => f.left);
   if (leftSites.length > 0) {
-    lines.push('', 'Left for a person:');
+    lines.push(
+      '',
+      dry
+        ? 'Left for a person (positions in each file as it would be written, the + side of the diff; nothing was written):'
+        : 'Left for a person (positions in each file as written):',
+    );
     for (const site of leftSites) lines.push(`  ${site.location}  ${site.ruleId}: ${site.reason}`);
   }
   lines.push('', `${report.transform}${dry ? ' (dry run, nothing written)' : ''}:`, summaryTable(summary, dry), '');

@@ -55,10 +55,14 @@ function withNewline(text: string): string {
 
 const workerFile = typeof __dirname === 'string' ? join(__dirname, 'worker.js') : '';
 
-/** A pool when it helps and the compiled worker exists (it does not when running from sources). */
+/**
+ * A pool whenever the compiled worker exists (it does not when running from
+ * sources), also for one CPU: a file that crashes the transform or exhausts
+ * its memory then costs one worker, not the run.
+ */
 function startPool(run: FileRun): TransformPool | null {
   const total = run.files.length;
-  if (!run.workerSetup || run.cpus <= 1 || total <= 1 || workerFile === '' || !existsSync(workerFile)) return null;
+  if (!run.workerSetup || total === 0 || workerFile === '' || !existsSync(workerFile)) return null;
   return new TransformPool(Math.min(run.cpus, total), workerFile, run.workerSetup);
 }
 
@@ -103,7 +107,7 @@ export async function runFiles(run: FileRun): Promise<FilesResult> {
         if (!outcome.ok) {
           report = { ...base, status: 'error', error: outcome.error };
         } else if (outcome.output === undefined) {
-          report = { ...base, status: 'unchanged', left: reportSites(outcome.left, rel) };
+          report = { ...base, status: 'unchanged', left: reportSites(outcome.left, rel), ...(outcome.prefiltered ? { prefiltered: true } : {}) };
         } else {
           const output = outcome.output;
           if (!run.dry) writeFileAtomically(file, output, read.bytes, run.realRoots);

@@ -25,7 +25,7 @@ export interface TransformTask {
 }
 
 export type TransformOutcome =
-  | { ok: true; output: string | undefined; rewritten: Site[]; left: Site[] }
+  | { ok: true; output: string | undefined; rewritten: Site[]; left: Site[]; prefiltered?: boolean }
   | { ok: false; error: string };
 
 /** The codemod of a run, prepared once; throws `CodemodSetupError` for a missing rule or a bad option. */

@@ -8,16 +8,19 @@
 import type { AnalysisContext, FileAnalysis } from '../analysis';
 import { NOTHING_TO_ANALYSE } from '../analysis';
 import { CloneDetector, type DeepClone, mayContainClone } from './recognise';
-import { type HotExplanation, HotPathAnalysis } from '../hot-path/analysis';
+import { type HotExplanation, HotPathAnalysis, type LoopMode } from '../hot-path/analysis';
+import { copiesDefault } from './defaults';
 import { ImportTracker } from '../imports';
 import type { DottedPattern } from '../patterns';
 
 export type { DeepClone } from './recognise';
-export type { HotExplanation, HotKind } from '../hot-path/analysis';
+export type { HotExplanation, HotKind, LoopMode } from '../hot-path/analysis';
 
 export interface CloneAnalysisOptions {
   /** Do not treat loops and iteration callbacks as hot by themselves. */
   ignoreLoops: boolean;
+  /** When a loop makes code hot by itself (see `LoopMode`). */
+  loops: LoopMode;
   /** Hot functions by dotted name (settings and options merged). */
   hotFunctions: readonly DottedPattern[];
   /** More deep-clone functions by dotted name (settings and options merged). */
@@ -39,6 +42,7 @@ export function createCloneAnalysis(context: AnalysisContext, options: CloneAnal
     filename: context.filename,
     hotFunctions: options.hotFunctions,
     ignoreLoops: options.ignoreLoops,
+    loops: options.loops,
   });
   return {
     listeners: () => ({
@@ -54,6 +58,8 @@ export function createCloneAnalysis(context: AnalysisContext, options: CloneAnal
       ReturnStatement: (node) => hot.collectReturn(node),
       'Program:exit'() {
         for (const clone of clones.resolve()) {
+          // Each created object's own copy of a mutable default: the copy is the point.
+          if (copiesDefault(clone.source)) continue;
           const why = hot.explain(clone.node);
           if (why) handlers.onHotClone(clone, why);
         }

@@ -6,7 +6,8 @@
  * it must come from a clone library, or be configured.
  *
  * Cost: `mayContainClone` is a plain substring test on the file text and
- * lets a rule skip files that cannot contain a clone. During traversal,
+ * lets a rule skip files that cannot contain a clone (proven conservative over
+ * the corpus by test/prefilters.test.ts). During traversal,
  * `collectCall` only looks at the callee's shape; origins are resolved at
  * `Program:exit`, for the few calls that could be clones.
  */
@@ -61,8 +62,14 @@ const MEMBER_NAMES = new Set(['structuredClone', 'parse', 'deserialize', 'cloneD
 /** Plain callee names worth resolving even when no clone module is imported (globals, `const { cloneDeep } = _`). */
 const IDENTIFIER_NAMES = new Set(['structuredClone', 'cloneDeep', 'cloneDeepWith']);
 
-/** Substrings one of which every recognised clone contains (module names included). */
-const TEXT_HINTS = ['clone', 'Clone', 'JSON', 'rfdc', 'klona', 'copy', 'deserialize', 'extend'];
+/**
+ * Substrings one of which every recognised clone contains (module names
+ * included): `JSON.parse(JSON.stringify(x))` needs `stringify` (also through
+ * an alias of `JSON`), `v8.deserialize`, `$.extend` the whole word `extend`
+ * (not `extends`).
+ */
+const TEXT_HINTS = ['clone', 'Clone', 'stringify', 'rfdc', 'klona', 'copy', 'deserialize'];
+const EXTEND = /\bextend\b/;
 
 /**
  * Cheapest check first: false when the file text cannot contain a recognised
@@ -70,6 +77,7 @@ const TEXT_HINTS = ['clone', 'Clone', 'JSON', 'rfdc', 'klona', 'copy', 'deserial
  */
 export function mayContainClone(text: string, cloneFunctions: readonly DottedPattern[]): boolean {
   for (const hint of TEXT_HINTS) if (text.includes(hint)) return true;
+  if (EXTEND.test(text)) return true;
   for (const pattern of cloneFunctions) {
     const named = pattern.filter((segment) => segment !== '*');
     if (named.length === 0 || named.some((segment) => text.includes(segment))) return true;

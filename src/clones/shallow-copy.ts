@@ -5,8 +5,118 @@
  * self-contained: the clone copies one plain name or property path, its
  * result is used, and no comment would be lost.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+// The subpath, not the package index: the index also loads the scope manager (~180 modules) at plugin load.
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { variableAt } from '../imports';
 import type { TextEdit } from '../fix/edits';
+import { valueSlot } from '../ast/unwrap';
+
+/** Methods that change the array, Map or Set they are called on. */
+const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'add', 'delete', 'clear']);
+/** Calls that change the object passed first. */
+const MUTATING_CALLS = new Set(['Object.assign', 'Object.defineProperty', 'Object.defineProperties', 'Object.setPrototypeOf', 'Reflect.set', 'Reflect.deleteProperty', 'Reflect.defineProperty']);
+const MAX_SHOWN = 48;
+
+type Node = TSESTree.Node;
+
+function memberText(node: Node): string | null {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type !== 'MemberExpression' || node.computed || node.property.type !== 'Identifier') return null;
+  const object = memberText(node.object);
+  return object === null ? null : `${object}.${node.property.name}`;
+}
+
+/**
+ * How `node` (an object, or a member of one) is changed in place by its
+ * parent, as a short text for the message (`next.items.push(…)`), or null.
+ */
+function changedInPlace(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): string | null {
+  const parent = node.parent;
+  if (!parent) return null;
+  const shown = (text: string) => (text.length <= MAX_SHOWN ? text : 'a nested property');
+  switch (parent.type) {
+    case 'MemberExpression': {
+      if (parent.object !== node) return null;
+      const member = parent;
+      const outer = member.parent;
+      if (outer?.type === 'AssignmentExpression' && outer.left === member) return shown(`${sourceCode.getText(member)} = …`);
+      if (outer?.type === 'UpdateExpression') return shown(sourceCode.getText(outer));
+      if (outer?.type === 'UnaryExpression' && outer.operator === 'delete') return shown(sourceCode.getText(outer));
+      if (outer?.type === 'CallExpression' && outer.callee === member) {
+        const name = member.computed ? null : member.property.type === 'Identifier' ? member.property.name : null;
+        if (name !== null && MUTATING_METHODS.has(name)) return shown(`${sourceCode.getText(member)}(…)`);
+      }
+      return null;
+    }
+    case 'CallExpression': {
+      const callee = memberText(parent.callee);
+      if (parent.arguments[0] === node && callee !== null && MUTATING_CALLS.has(callee)) return shown(`${callee}(${sourceCode.getText(node)}, …)`);
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The read references of the variables a declaration or plain assignment binds `slot` to (one level: `const { items } = copy` too). */
+function boundVariables(sourceCode: Readonly<TSESLint.SourceCode>, slot: Node): readonly TSESLint.Scope.Variable[] {
+  const parent = slot.parent;
+  if (parent?.type === 'VariableDeclarator' && parent.init === slot) return sourceCode.getDeclaredVariables(parent);
+  if (parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.right === slot && parent.left.type === 'Identifier') {
+    const variable = variableAt(sourceCode, parent.left);
+    return variable ? [variable] : [];
+  }
+  return [];
+}
+
+/**
+ * Where the copy is changed below its top level (`next.items.push(x)`,
+ * `copy.a.b = 1`, `delete copy.props.x`, `Object.assign(copy.a, …)`, or the
+ * same through `const items = copy.items`): there a shallow copy would change
+ * the original. A short text of the first such change, or null.
+ */
+export function nestedChange(sourceCode: Readonly<TSESLint.SourceCode>, clone: TSESTree.CallExpression): string | null {
+  const replaced: Node = clone.parent?.type === 'ChainExpression' ? clone.parent : clone;
+  for (const variable of boundVariables(sourceCode, valueSlot(replaced))) {
+    for (const reference of variable.references) {
+      if (!reference.isRead()) continue;
+      const id = reference.identifier as Node;
+      const parent = id.parent;
+      if (parent?.type === 'VariableDeclarator' && parent.init === id && parent.id.type === 'ObjectPattern') {
+        // const { items } = copy; items.push(x)
+        for (const alias of sourceCode.getDeclaredVariables(parent)) {
+          for (const use of alias.references) {
+            const change = use.isRead() ? changedInPlace(sourceCode, use.identifier as Node) : null;
+            if (change) return change;
+          }
+        }
+        continue;
+      }
+      if (parent?.type !== 'MemberExpression' || parent.object !== id) continue;
+      // copy.a is a nested part: changing it, or anything below it, changes the original.
+      let part: Node = parent;
+      for (let depth = 0; depth < 8; depth++) {
+        const change = changedInPlace(sourceCode, part);
+        if (change) return change;
+        const outer: Node | undefined = part.parent;
+        if (outer?.type === 'VariableDeclarator' && outer.init === part) {
+          // const items = copy.items; items.push(x)
+          for (const alias of sourceCode.getDeclaredVariables(outer)) {
+            for (const use of alias.references) {
+              const aliasChange = use.isRead() ? changedInPlace(sourceCode, use.identifier as Node) : null;
+              if (aliasChange) return aliasChange;
+            }
+          }
+          break;
+        }
+        if (outer?.type !== 'MemberExpression' || outer.object !== part) break;
+        part = outer;
+      }
+    }
+  }
+  return null;
+}
 
 /**
  * The edit replaces the clone call (or its optional chain) with `{ ...req.body }`,

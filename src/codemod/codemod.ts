@@ -16,6 +16,7 @@ import {
   type ApplyRuleSuggestionsResult,
   type PreparedRules,
 } from './engine';
+import { codemodPrefilter } from './prefilter';
 import { EslintSettingsSource, readSettingsFile, type CodemodSettings } from './settings-source';
 
 export interface CodemodOption {
@@ -33,6 +34,8 @@ export interface CodemodDefinition {
   ruleIds: readonly string[];
   /** Options passed through to every rule that declares them. */
   options: readonly CodemodOption[];
+  /** A `settings.resilience` list the codemod needs non-empty to do anything (`sharedResources`). */
+  requiresSetting?: 'sharedResources';
 }
 
 export interface RunCodemodInput extends FileInput {
@@ -69,6 +72,8 @@ export interface PreparedCodemod {
   rules: PreparedRules;
   /** Per rule name: the options the codemod gives it (they override the user's configured ones). */
   ruleOptions: Readonly<Record<string, Record<string, unknown>>>;
+  /** False when no rule of the codemod can report in a file's text; null when some rule has no prefilter. */
+  prefilter: ReturnType<typeof codemodPrefilter>;
 }
 
 /** Looks up the rules and checks the options; throws `CodemodSetupError` naming what is wrong. */
@@ -79,7 +84,13 @@ export function prepareCodemod(
 ): PreparedCodemod {
   const prepared = prepareRules(definition.ruleIds, rules);
   const options = normalizeOptions(definition, values);
-  return { definition, options, rules: prepared, ruleOptions: shareOptions(prepared.ruleIds, options, prepared.rules) };
+  return {
+    definition,
+    options,
+    rules: prepared,
+    ruleOptions: shareOptions(prepared.ruleIds, options, prepared.rules),
+    prefilter: codemodPrefilter(prepared.ruleIds, prepared.rules),
+  };
 }
 
 export interface FileInput {
@@ -95,6 +106,10 @@ export interface FileInput {
 export function runPreparedCodemod(prepared: PreparedCodemod, input: FileInput): ApplyRuleSuggestionsResult {
   const ruleOptions: Record<string, Record<string, unknown>> = {};
   for (const id of prepared.definition.ruleIds) ruleOptions[id] = { ...input.configuredRuleOptions?.[id], ...prepared.ruleOptions[id] };
+  // A file in which no rule can report is not parsed (most files of a codebase hold no retry and no shared resource).
+  if (prepared.prefilter && !prepared.prefilter(input.source, input.settings ?? {}, ruleOptions)) {
+    return { output: undefined, rewritten: [], left: [], prefiltered: true };
+  }
   return applyPreparedRules(prepared.rules, {
     source: input.source,
     filePath: input.filePath,

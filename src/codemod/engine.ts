@@ -21,7 +21,9 @@ import { rules as pluginRules } from '../rules';
 
 // A plain require: the build's node10 module resolution cannot see this package's
 // `exports`-only type declarations, and the Linter needs only the parser object.
-const tsParser = require('@typescript-eslint/parser') as Linter.Parser;
+// Loaded on the first TypeScript file that passes the prefilter: it brings in TypeScript itself.
+let tsParserModule: Linter.Parser | undefined;
+const tsParser = (): Linter.Parser => (tsParserModule ??= require('@typescript-eslint/parser') as Linter.Parser);
 
 /** The plugin namespace rules are registered under, as in users' configs. */
 const PLUGIN_NAMESPACE = 'resilience';
@@ -30,7 +32,7 @@ const PLUGIN_NAMESPACE = 'resilience';
 export const SUPPORTED_EXTENSIONS = ['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mts', 'cts'] as const;
 
 const DEFAULT_LEFT_REASON = 'the rule offers no rewrite for this site';
-const UNFINISHED_REASON = 'the codemod could not apply this rewrite (pass limit reached, or the rewrite changes nothing)';
+const UNFINISHED_REASON = 'the codemod could not apply this rewrite (pass limit reached)';
 const DEFAULT_MAX_PASSES = 100;
 
 export { noQuickFixReason };
@@ -75,6 +77,8 @@ export interface ApplyRuleSuggestionsResult {
   output: string | undefined;
   rewritten: Site[];
   left: Site[];
+  /** True when the text prefilter showed no rule can report in the file, so it was not parsed (see ./prefilter). */
+  prefiltered?: boolean;
 }
 
 /** The input (or, for a rule bug, an intermediate output) does not parse. */
@@ -105,7 +109,7 @@ export function languageOptionsFor(filePath: string, sourceType?: 'module' | 'co
     case 'cts':
     case 'tsx':
       return {
-        parser: tsParser,
+        parser: tsParser(),
         ecmaVersion: 'latest',
         sourceType: 'module',
         parserOptions: { ecmaFeatures: { jsx: ext === 'tsx' } },
@@ -155,12 +159,39 @@ export function prepareRules(ruleIds: readonly string[], rules?: Readonly<Record
   return { ruleIds: [...ruleIds], rules: resolveRules(ruleIds, rules) };
 }
 
-/** The property names a rule's options object accepts (from its schema), or null when unknown. */
-function ruleOptionNames(rule: RuleModule): string[] | null {
+interface OptionSchema {
+  type?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+}
+
+/** The properties a rule's options object accepts (from its schema), or null when unknown. */
+function ruleOptionSchemas(rule: RuleModule): Record<string, OptionSchema> | null {
   const schema = rule.meta.schema as unknown;
-  const first = Array.isArray(schema) ? (schema[0] as { properties?: Record<string, unknown> } | undefined) : undefined;
+  const first = Array.isArray(schema) ? (schema[0] as { properties?: Record<string, OptionSchema> } | undefined) : undefined;
   if (!first || typeof first !== 'object' || !first.properties) return null;
-  return Object.keys(first.properties);
+  return first.properties;
+}
+
+/** Why a rule's schema refuses a numeric option value, or null. */
+function schemaProblem(schema: OptionSchema, value: unknown): string | null {
+  if (typeof value !== 'number') return null;
+  if (schema.type === 'integer' && !Number.isInteger(value)) return 'must be an integer';
+  if (schema.minimum !== undefined && value < schema.minimum) return `must be at least ${schema.minimum}`;
+  if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) return `must be above ${schema.exclusiveMinimum}`;
+  if (schema.maximum !== undefined && value > schema.maximum) {
+    return `must be at most ${schema.maximum}${schema.maximum === 2 ** 31 - 1 ? ' (the longest wait a Node timer keeps)' : ''}`;
+  }
+  if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) return `must be below ${schema.exclusiveMaximum}`;
+  return null;
+}
+
+/** The default of a rule option (its `defaultOptions`), if any. */
+function defaultOption(rule: RuleModule, key: string): unknown {
+  const defaults = (rule.meta as { defaultOptions?: unknown[] }).defaultOptions?.[0];
+  return defaults && typeof defaults === 'object' ? (defaults as Record<string, unknown>)[key] : undefined;
 }
 
 /**
@@ -176,12 +207,21 @@ export function shareOptions(
   const perRule: Record<string, Record<string, unknown>> = {};
   const used = new Set<string>();
   for (const id of ruleIds) {
-    const names = ruleOptionNames(resolved[id]!) ?? [];
+    const schemas = ruleOptionSchemas(resolved[id]!) ?? {};
     const picked: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(options)) {
-      if (value === undefined || !names.includes(key)) continue;
+      if (value === undefined || !Object.hasOwn(schemas, key)) continue;
+      const problem = schemaProblem(schemas[key]!, value);
+      if (problem) throw new CodemodSetupError(`option ${key} ${problem} for ${id} (got ${JSON.stringify(value)})`);
       picked[key] = value;
       used.add(key);
+    }
+    // An attempt limit the rule itself counts as none (`unboundedAbove`) would rewrite a loop into one it still reports.
+    const limit = defaultOption(resolved[id]!, 'unboundedAbove');
+    if (typeof picked.maxAttempts === 'number' && typeof limit === 'number' && picked.maxAttempts >= limit) {
+      throw new CodemodSetupError(
+        `option maxAttempts ${picked.maxAttempts} is at or above ${id}'s unboundedAbove (${limit}): the rule counts such a limit as no limit`,
+      );
     }
     perRule[id] = picked;
   }
@@ -192,6 +232,33 @@ export function shareOptions(
     );
   }
   return perRule;
+}
+
+/** One reported site, followed from pass to pass (offsets in the current text). */
+interface Tracked {
+  message: Linter.LintMessage;
+  offset: number;
+  endOffset: number;
+  /** Where it was in the input (rewritten sites are reported there). */
+  inputOffset: number;
+  /** pending: reported, not yet handled; blocked: its rewrite was refused; vanished: gone without its own rewrite. */
+  state: 'pending' | 'rewritten' | 'blocked' | 'vanished';
+  reason?: string;
+}
+
+/**
+ * Maps an offset in a pass's input to its output. An offset at the start of a
+ * replaced range maps before the new text (`before`) or after it (`after`:
+ * a node that an insertion at its start pushes along).
+ */
+function mapForward(offset: number, edits: readonly TextEdit[], side: 'before' | 'after'): number {
+  let delta = 0;
+  for (const { range: [start, end], text } of edits) {
+    if (offset < start || (offset === start && side === 'before')) break;
+    if (offset < end) return start + delta + (side === 'before' ? 0 : text.length);
+    delta += text.length - (end - start);
+  }
+  return offset + delta;
 }
 
 /** Maps offsets in a pass's output back to the pass's input. */
@@ -315,78 +382,176 @@ export function applyPreparedRules(
   let text = original;
   // Applied edits of each pass, in that pass's input coordinates, to map sites back to the input.
   const passes: TextEdit[][] = [];
-  // Rewritten sites: the report and its offset in the input text.
-  const rewrittenAt: { message: Linter.LintMessage; offset: number }[] = [];
-  let found = ours(messages);
-  let unfinished = false;
+  // Every site seen, from the first lint to the last: each ends rewritten or left with a reason.
+  const sites: Tracked[] = [];
+  const track = (message: Linter.LintMessage, starts: readonly number[], initial: boolean): Tracked => {
+    const offset = offsetOf(starts, message.line, message.column);
+    const endOffset = message.endLine !== undefined && message.endColumn !== undefined ? offsetOf(starts, message.endLine, message.endColumn) : offset;
+    let inputOffset = offset;
+    if (!initial) for (let p = passes.length - 1; p >= 0; p--) inputOffset = mapBack(inputOffset, passes[p]!);
+    const site: Tracked = { message, offset, endOffset, inputOffset, state: 'pending' };
+    sites.push(site);
+    return site;
+  };
+  {
+    const starts = lineStarts(text);
+    for (const message of ours(messages)) track(message, starts, true);
+  }
+  let current = ours(messages).length;
   for (let pass = 0; ; pass++) {
-    const candidates = found
-      .filter((m) => m.suggestions && m.suggestions.length > 0)
-      .map((m) => ({ message: m, fix: m.suggestions![0]!.fix }))
+    const candidates = sites
+      .filter((site) => site.state === 'pending' && site.message.suggestions && site.message.suggestions.length > 0)
+      .map((site) => ({ site, fix: site.message.suggestions![0]!.fix }))
       .sort((a, b) => a.fix.range[0] - b.fix.range[0] || a.fix.range[1] - b.fix.range[1]);
     if (candidates.length === 0) break;
     if (pass >= maxPasses) {
-      unfinished = true;
       break;
     }
-    const applied: typeof candidates = [];
+    let attempt: typeof candidates = [];
     let lastEnd = -1;
     for (const candidate of candidates) {
       const [start, end] = candidate.fix.range;
       // Touching ranges count as overlapping (as in ESLint's own fixer): two inserts at one point have no order.
       if (start <= lastEnd) continue;
-      applied.push(candidate);
+      attempt.push(candidate);
       lastEnd = end;
     }
-    const starts = lineStarts(text);
-    const edits: TextEdit[] = [];
-    let next = '';
-    let cursor = 0;
-    for (const { message, fix } of applied) {
-      const [start, end] = fix.range;
-      const replacement = crlf ? toCrlf(fix.text) : fix.text;
-      next += text.slice(cursor, start) + replacement;
-      cursor = end;
-      edits.push({ range: [start, end], text: replacement });
-      let offset = offsetOf(starts, message.line, message.column);
-      for (let p = passes.length - 1; p >= 0; p--) offset = mapBack(offset, passes[p]!);
-      rewrittenAt.push({ message, offset });
-    }
-    next += text.slice(cursor);
-    if (next === text) {
-      // The suggestions change nothing: applying them again would loop.
-      unfinished = true;
+    // Apply the chosen rewrites; drop (and leave for a person) any whose output still reports its
+    // site, and never keep a pass that does not shrink the set of reports: no rewrite is applied twice.
+    let accepted: { next: string; edits: TextEdit[]; relinted: Linter.LintMessage[] } | null = null;
+    while (attempt.length > 0) {
+      const edits: TextEdit[] = [];
+      let next = '';
+      let cursor = 0;
+      for (const { fix } of attempt) {
+        const [start, end] = fix.range;
+        const replacement = crlf ? toCrlf(fix.text) : fix.text;
+        next += text.slice(cursor, start) + replacement;
+        cursor = end;
+        edits.push({ range: [start, end], text: replacement });
+      }
+      next += text.slice(cursor);
+      if (next === text) {
+        for (const { site } of attempt) block(site, 'the rewrite changes nothing');
+        break;
+      }
+      const relinted = lint(next);
+      const broken = relinted.find((m) => m.fatal);
+      if (broken) {
+        const names = [...new Set(attempt.map((a) => a.site.message.ruleId))].join(', ');
+        throw new CodemodParseError(
+          `the rewrite by ${names} produced code that does not parse (${broken.message}); the file was left unchanged`,
+          broken.line,
+          broken.column,
+        );
+      }
+      const after = ours(relinted);
+      const nextStarts = lineStarts(next);
+      const afterOffsets = after.map((m) => ({ ruleId: m.ruleId, offset: offsetOf(nextStarts, m.line, m.column), message: m.message }));
+      const failing: { site: Tracked; still: string }[] = [];
+      for (const { site, fix } of attempt) {
+        const low = Math.min(site.offset, fix.range[0]);
+        const high = Math.max(site.endOffset, fix.range[1]);
+        const before = sites.filter((s) => s.state !== 'rewritten' && s.state !== 'vanished' && s.message.ruleId === site.message.ruleId && s.offset >= low && s.offset <= high).length;
+        const newLow = mapForward(low, edits, 'before');
+        const newHigh = mapForward(high, edits, 'after');
+        const still = afterOffsets.filter((m) => m.ruleId === site.message.ruleId && m.offset >= newLow && m.offset <= newHigh);
+        if (still.length >= before) failing.push({ site, still: still[0]?.message ?? site.message.message });
+      }
+      if (failing.length === 0 && after.length >= current) {
+        if (attempt.length === 1) failing.push({ site: attempt[0]!.site, still: `${after.length} reports after it, ${current} before` });
+        else {
+          // Some rewrite of the pass adds reports elsewhere: try them one at a time.
+          attempt = attempt.slice(0, 1);
+          continue;
+        }
+      }
+      if (failing.length > 0) {
+        for (const { site, still } of failing) block(site, `the rewrite does not satisfy the rule: ${still}`);
+        attempt = attempt.filter((a) => !failing.some((f) => f.site === a.site));
+        continue;
+      }
+      accepted = { next, edits, relinted: after };
       break;
     }
+    if (!accepted) continue;
+
+    const { next, edits, relinted } = accepted;
+    const applied = new Set(attempt.map((a) => a.site));
+    for (const site of applied) site.state = 'rewritten';
     passes.push(edits);
-    const relinted = lint(next);
-    const broken = relinted.find((m) => m.fatal);
-    if (broken) {
-      const names = [...new Set(applied.map((a) => a.message.ruleId))].join(', ');
-      throw new CodemodParseError(
-        `the rewrite by ${names} produced code that does not parse (${broken.message}); the file was left unchanged`,
-        broken.line,
-        broken.column,
-      );
+    const nextStarts = lineStarts(next);
+    const unclaimed = relinted.map((message) => ({ message, offset: offsetOf(nextStarts, message.line, message.column), claimed: false }));
+    for (const site of sites) {
+      if (site.state === 'rewritten') continue;
+      const inside = edits.find(({ range: [start, end] }) => start <= site.offset && site.offset < end);
+      if (inside) {
+        // The site was inside replaced text: find it in the replacement by rule and message.
+        const newStart = mapForward(inside.range[0], edits, 'before');
+        const newEnd = newStart + inside.text.length;
+        site.offset = newStart;
+        site.endOffset = newEnd;
+        if (site.state === 'vanished') continue;
+        const match = unclaimed.find((u) => !u.claimed && u.message.ruleId === site.message.ruleId && u.message.message === site.message.message && u.offset >= newStart && u.offset <= newEnd);
+        if (match) claim(site, match, nextStarts);
+        else vanish(site, attempt);
+        continue;
+      }
+      const length = site.endOffset - site.offset;
+      site.offset = mapForward(site.offset, edits, 'after');
+      site.endOffset = site.offset + length;
+      if (site.state === 'vanished') continue;
+      const match = unclaimed.find((u) => !u.claimed && u.message.ruleId === site.message.ruleId && u.offset === site.offset);
+      if (match) claim(site, match, nextStarts);
+      else vanish(site, attempt);
     }
+    // Reports the rewrites brought in: new sites, rewritten or left like the others.
+    for (const u of unclaimed) if (!u.claimed) track(u.message, nextStarts, false);
     text = next;
-    found = ours(relinted);
+    current = relinted.length;
+  }
+
+  function block(site: Tracked, reason: string): void {
+    site.state = 'blocked';
+    site.reason = reason;
+  }
+  function claim(site: Tracked, match: { message: Linter.LintMessage; offset: number; claimed: boolean }, starts: readonly number[]): void {
+    match.claimed = true;
+    site.message = match.message;
+    site.offset = match.offset;
+    site.endOffset = match.message.endLine !== undefined && match.message.endColumn !== undefined ? offsetOf(starts, match.message.endLine, match.message.endColumn) : match.offset;
+  }
+  function vanish(site: Tracked, attempt: readonly { site: Tracked; fix: { range: [number, number]; text: string } }[]): void {
+    // No longer reported, though its own rewrite was not applied. When another rule's rewrite is
+    // its very suggestion (one edit that satisfies both), it was rewritten by its own suggestion.
+    const own = site.message.suggestions?.[0]?.fix;
+    const same = own && attempt.find(({ fix }) => fix.range[0] === own.range[0] && fix.range[1] === own.range[1] && fix.text === own.text);
+    if (same) {
+      site.state = 'rewritten';
+      return;
+    }
+    const by = attempt.map((a) => a.site.message.ruleId).filter((id, i, all) => all.indexOf(id) === i).join(', ');
+    site.state = 'vanished';
+    site.reason =
+      `no longer reported after the rewrite by ${by} changed code this rule reads, ` +
+      'but its own rewrite was not applied: check that the site is really fixed';
   }
 
   const inputStarts = lineStarts(original);
-  const rewritten: Site[] = rewrittenAt
+  const outputStarts = lineStarts(text);
+  const rewritten: Site[] = sites
+    .filter((site) => site.state === 'rewritten')
+    .sort((a, b) => a.inputOffset - b.inputOffset)
+    .map((site) => ({ file: filePath, ...locationOf(inputStarts, site.inputOffset), ruleId: site.message.ruleId!, message: site.message.message }));
+  const left: Site[] = sites
+    .filter((site) => site.state !== 'rewritten')
     .sort((a, b) => a.offset - b.offset)
-    .map(({ message, offset }) => ({ file: filePath, ...locationOf(inputStarts, offset), ruleId: message.ruleId!, message: message.message }));
-  const left: Site[] = found
-    .filter((m) => !(m.suggestions && m.suggestions.length > 0) || unfinished)
-    .map((m) => ({
-      file: filePath,
-      line: m.line,
-      column: m.column,
-      ruleId: m.ruleId!,
-      message: m.message,
-      reason: noQuickFixReason(m.message) ?? (m.suggestions && m.suggestions.length > 0 ? UNFINISHED_REASON : DEFAULT_LEFT_REASON),
-    }));
+    .map((site) => {
+      const m = site.message;
+      const hasSuggestion = !!(m.suggestions && m.suggestions.length > 0);
+      const reason = site.reason ?? noQuickFixReason(m.message) ?? (hasSuggestion ? UNFINISHED_REASON : DEFAULT_LEFT_REASON);
+      return { file: filePath, ...locationOf(outputStarts, site.offset), ruleId: m.ruleId!, message: m.message, reason };
+    });
 
   if (text === original) return { output: undefined, rewritten, left };
   return { output: hasBom ? `\uFEFF${text}` : text, rewritten, left };

@@ -5,7 +5,9 @@
  * an `import` / `require` line once, in the file's style.
  */
 import * as path from 'node:path';
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+// The subpath, not the package index: the index also loads the scope manager (~180 modules) at plugin load.
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { TextEdit } from './edits';
 import { quoted, requireSource, type SourceStyle, topLevelRequire } from './style';
 

@@ -1,5 +1,7 @@
 /** Names a rewrite introduces: fresh locals, and globals that a local may shadow. */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+// The subpath, not the package index: the index also loads the scope manager (~180 modules) at plugin load.
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
 /** A name not used in `within` nor visible from its scope: `base`, then the alternatives, then `base1`, `base2`... */
 export function freshName(sourceCode: Readonly<TSESLint.SourceCode>, within: TSESTree.Node, base: string, alternatives: readonly string[] = []): string {

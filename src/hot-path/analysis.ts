@@ -25,7 +25,9 @@ import type { DottedPattern } from '../patterns';
 import { functionRoot, type HotEnvironment, type HotKind, isHookCall, parameterRoot, type Root, type Use, useRoot } from './contexts';
 import { enclosingFunction, type FunctionNode } from '../ast/functions';
 import { unwrapExpression, valueSlot } from '../ast/unwrap';
-import { calleeText, describeFunction, jsdocTag, loopBetween, loopLabel, memberSlot, namingDeclarator } from './functions';
+import { calleeText, describeFunction, isConsumerLoop, jsdocTag, loopBetween, loopLabel, memberSlot, namingDeclarator } from './functions';
+import { inRunOnceGuard } from './once';
+import type { LoopNode } from '../ast/functions';
 import { type TypeNames, typeNamesFromProgram } from './types';
 
 export type { HotKind } from './contexts';
@@ -38,21 +40,40 @@ export interface HotExplanation {
   reason: string;
 }
 
+/**
+ * When a loop or iteration callback makes code hot by itself (inside a hot
+ * context, its calls always propagate):
+ * - `hot-code`: never; a loop runs hot only inside a hot context;
+ * - `async`: also a consumer loop (`for await`, a loop that awaits), whose
+ *   body runs once per message it waits for;
+ * - `all`: every loop and iteration callback inside a function.
+ */
+export type LoopMode = 'hot-code' | 'async' | 'all';
+
 export interface HotPathOptions {
   filename: string;
   hotFunctions: readonly DottedPattern[];
+  /** Loops are never hot and never named in a chain. */
   ignoreLoops: boolean;
+  loops: LoopMode;
 }
 
 type CallLike = TSESTree.CallExpression | TSESTree.NewExpression;
 type Owner = TSESTree.ClassDeclaration | TSESTree.ClassExpression | TSESTree.ObjectExpression;
 
 const LOOP_REASON = 'a loop body runs on every iteration';
+const CONSUMER_REASON = 'a loop that awaits runs its body once per message or result it waits for';
+
+/** Callbacks these run later, once per call: a reason travels through at most `MAX_TIMER_HOPS` of them. */
+const TIMER_FUNCTIONS = new Set(['setTimeout', 'setImmediate', 'queueMicrotask', 'requestIdleCallback', 'nextTick']);
+const MAX_TIMER_HOPS = 1;
 
 /** One function of a reason chain, and the words that join it to the function before it. */
 interface Step {
   fn: FunctionNode;
   link: string;
+  /** The function before it is handed to a timer here (`setTimeout(next)`). */
+  timer: boolean;
 }
 
 /** From the function that holds a node, out to the root that makes it hot. */
@@ -61,19 +82,40 @@ interface Chain {
   root: Root;
 }
 
-/** Chains longer than this many functions show the first few and the last one. */
+const timerHops = (steps: readonly Step[]) => steps.reduce((n, step, i) => n + (i > 0 && step.timer ? 1 : 0), 0);
+
+/** Chains longer than this many functions show the first few, the last one, and every timer hop. */
 const MAX_SHOWN_STEPS = 5;
 
 function render(chain: Chain): HotExplanation {
   const parts = chain.steps.map((step) => step.link + describeFunction(step.fn));
-  let location: string;
+  let location = '';
   if (parts.length > MAX_SHOWN_STEPS) {
-    const hidden = parts.length - MAX_SHOWN_STEPS;
-    location = `${parts.slice(0, MAX_SHOWN_STEPS - 1).join('')}, … ${hidden} more …${parts[parts.length - 1]}`;
+    // The hidden middle never hides a timer hop: that link is part of the claim.
+    let hidden = 0;
+    parts.forEach((part, i) => {
+      if (i < MAX_SHOWN_STEPS - 1 || i === parts.length - 1 || chain.steps[i]!.timer) {
+        if (hidden > 0) location += `, … ${hidden} more …`;
+        hidden = 0;
+        location += part;
+      } else {
+        hidden++;
+      }
+    });
   } else {
     location = parts.join('');
   }
   return { kind: chain.root.kind, location: location + chain.root.suffix, reason: chain.root.reason };
+}
+
+/** `setTimeout(fn)`, `process.nextTick(fn)`, `setImmediate(fn)`: the callback runs later, once. */
+function isTimerCall(call: CallLike): boolean {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type === 'Identifier') return TIMER_FUNCTIONS.has(callee.name) && callee.name !== 'nextTick';
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return false;
+  const name = callee.property.name;
+  if (name === 'nextTick') return callee.object.type === 'Identifier' && callee.object.name === 'process';
+  return TIMER_FUNCTIONS.has(name) && callee.object.type === 'Identifier' && ['window', 'globalThis', 'self', 'global', 'timers'].includes(callee.object.name);
 }
 
 function isJsxLike(node: TSESTree.Node, depth = 0): boolean {
@@ -182,13 +224,22 @@ export class HotPathAnalysis {
   explain(node: TSESTree.Node): HotExplanation | null {
     const start = enclosingFunction(node);
     if (!start || this.isCold(start)) return null;
+    if (inRunOnceGuard(this.sourceCode, node)) return null;
     const chain = this.chainOf(start);
     if (chain && chain.root.kind !== 'loop') return render(chain);
     if (!this.options.ignoreLoops) {
       const loop = loopBetween(node, start);
-      if (loop) return { kind: 'loop', location: `a ${loopLabel(loop)} in ${describeFunction(start)}`, reason: LOOP_REASON };
+      const reason = loop ? this.loopReason(loop) : null;
+      if (loop && reason) return { kind: 'loop', location: `a ${loopLabel(loop)} in ${describeFunction(start)}`, reason };
     }
     return chain ? render(chain) : null;
+  }
+
+  /** Why a loop makes its body hot by itself (see `LoopMode`), or null when it does not. */
+  private loopReason(loop: LoopNode): string | null {
+    if (this.options.loops === 'all') return LOOP_REASON;
+    if (this.options.loops === 'async' && isConsumerLoop(loop, this.sourceCode.visitorKeys)) return CONSUMER_REASON;
+    return null;
   }
 
   private chainOf(start: FunctionNode): Chain | null {
@@ -206,25 +257,29 @@ export class HotPathAnalysis {
    * a file costs about one walk over the callers of its clones.
    */
   private search(start: FunctionNode): Chain | null {
-    const queue: { fn: FunctionNode; link: string; from: number }[] = [{ fn: start, link: '', from: -1 }];
+    const queue: { fn: FunctionNode; link: string; timer: boolean; timers: number; from: number }[] = [{ fn: start, link: '', timer: false, timers: 0, from: -1 }];
     const visited = new Set<FunctionNode>([start]);
     const pathTo = (index: number): Step[] => {
       const steps: Step[] = [];
-      for (let i = index; i >= 0; i = queue[i]!.from) steps.push({ fn: queue[i]!.fn, link: queue[i]!.link });
+      for (let i = index; i >= 0; i = queue[i]!.from) steps.push({ fn: queue[i]!.fn, link: queue[i]!.link, timer: queue[i]!.timer });
       return steps.reverse();
     };
     let weak: Chain | null = null;
     for (let i = 0; i < queue.length; i++) {
-      const { fn } = queue[i]!;
+      const { fn, timers } = queue[i]!;
       const known = i > 0 ? this.chains.get(fn) : undefined;
       if (known === null) continue; // an earlier search found nothing hot above it
-      if (known && known.root.kind !== 'loop') return this.remember({ steps: [...pathTo(i), ...known.steps.slice(1)], root: known.root });
+      if (known && known.root.kind !== 'loop' && timers + timerHops(known.steps) <= MAX_TIMER_HOPS) {
+        return this.remember({ steps: [...pathTo(i), ...known.steps.slice(1)], root: known.root });
+      }
       const { strong, loop: loopRoot } = this.rootsOf(fn);
       if (strong) return this.remember({ steps: pathTo(i), root: strong });
-      if (loopRoot) weak ??= { steps: pathTo(i), root: loopRoot };
+      if (loopRoot && this.options.loops === 'all') weak ??= { steps: pathTo(i), root: loopRoot };
       for (const use of this.usesOf(fn)) {
         if (use.type === 'property') continue;
         if (use.type === 'argument' && isHookCall(use.call)) continue;
+        const timer = use.type === 'argument' && isTimerCall(use.call);
+        if (timer && timers >= MAX_TIMER_HOPS) continue;
         const caller = enclosingFunction(use.call);
         if (!caller || this.isCold(caller)) continue;
         const loop = this.options.ignoreLoops ? null : loopBetween(use.call, caller);
@@ -233,10 +288,11 @@ export class HotPathAnalysis {
         if (use.type === 'argument') link = (use.inline ? ' in ' : `, passed to \`${calleeText(use.call)}\` in `) + inLoop;
         else if (use.call.callee !== valueSlot(fn)) link = loop ? `, called in ${inLoop}` : ', called from ';
         else link = ` in ${inLoop}`; // an immediately invoked function
-        if (loop) weak ??= { steps: [...pathTo(i), { fn: caller, link }], root: { kind: 'loop', reason: LOOP_REASON, suffix: '' } };
+        const loopReason = loop ? this.loopReason(loop) : null;
+        if (loopReason) weak ??= { steps: [...pathTo(i), { fn: caller, link, timer }], root: { kind: 'loop', reason: loopReason, suffix: '' } };
         if (visited.has(caller)) continue;
         visited.add(caller);
-        queue.push({ fn: caller, link, from: i });
+        queue.push({ fn: caller, link, timer, timers: timers + (timer ? 1 : 0), from: i });
       }
     }
     return weak;
@@ -246,7 +302,7 @@ export class HotPathAnalysis {
   private remember(chain: Chain): Chain {
     for (let i = 1; i < chain.steps.length; i++) {
       const fn = chain.steps[i]!.fn;
-      if (!this.chains.has(fn)) this.chains.set(fn, { steps: [{ fn, link: '' }, ...chain.steps.slice(i + 1)], root: chain.root });
+      if (!this.chains.has(fn)) this.chains.set(fn, { steps: [{ fn, link: '', timer: false }, ...chain.steps.slice(i + 1)], root: chain.root });
     }
     return chain;
   }

@@ -8,6 +8,7 @@ import { type FunctionNode, type LoopNode } from '../ast/functions';
 import { staticKeyName } from '../ast/static';
 import { valueSlot } from '../ast/unwrap';
 import { dottedName } from '../patterns';
+import { type VisitorKeys, walkOwn } from '../ast/walk';
 
 function writtenName(node: TSESTree.Node, depth: number): string | null {
   if (depth > 8) return null;
@@ -225,4 +226,22 @@ export function loopLabel(loop: LoopNode): string {
     default:
       return '`do…while` loop';
   }
+}
+
+/**
+ * A consumer loop: `for await`, or a `while`, `do…while` or `for (;;)` whose
+ * body awaits (not inside a nested function). Its body runs once per message
+ * or result it waits for, not once per item of a collection in memory.
+ */
+export function isConsumerLoop(loop: LoopNode, keys: VisitorKeys): boolean {
+  if (loop.type === 'ForOfStatement') return loop.await;
+  if (loop.type === 'ForInStatement') return false;
+  if (loop.type === 'ForStatement' && loop.test !== null) return false;
+  let awaits = false;
+  walkOwn(loop.body, keys, (node) => {
+    if (awaits) return false;
+    if (node.type === 'AwaitExpression' || (node.type === 'ForOfStatement' && node.await)) awaits = true;
+    return !awaits;
+  });
+  return awaits;
 }

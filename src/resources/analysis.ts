@@ -5,6 +5,7 @@
  * src/analysis.ts); the rule only turns findings into reports.
  */
 import * as path from 'node:path';
+import { settingsBase } from '../settings-base';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { AnalysisContext, FileAnalysis } from '../analysis';
 import { NOTHING_TO_ANALYSE } from '../analysis';
@@ -172,7 +173,8 @@ export function createSharedResourceAnalysis(
 ): FileAnalysis {
   const settings = getSettings(context);
   if (settings.sharedResources.length === 0) return NOTHING_TO_ANALYSE;
-  const relativePath = relativeFilePath(context.filename, context.cwd);
+  const { base, filename } = settingsBase(context, settings);
+  const relativePath = relativeFilePath(filename, base);
   const { sourceCode } = context;
   const resources = settings.sharedResources.filter((resource) => !isChokePoint(resource, relativePath) && mayTouchResource(resource, sourceCode.text));
   if (resources.length === 0) return NOTHING_TO_ANALYSE;

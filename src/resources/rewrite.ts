@@ -10,7 +10,8 @@ import * as espree from 'espree';
 import type { TextEdit } from '../fix/edits';
 import { type FileInfo, planImport } from '../fix/imports';
 import { type Quote, sourceStyle } from '../fix/style';
-import type { SharedResourceFix } from '../settings';
+import { dottedName, matchesAnyDotted } from '../patterns';
+import type { SharedResource, SharedResourceFix } from '../settings';
 
 export { importSpecifierFor } from '../fix/imports';
 
@@ -31,6 +32,8 @@ interface CallSlot {
   functions: TemplateNode[];
   /** `new $CALL(...)`: the call needs parentheses. */
   needsParens: boolean;
+  /** The template nodes around this `$CALL`, outermost first (the program excluded). */
+  ancestors: TemplateNode[];
 }
 
 interface ParsedTemplate {
@@ -64,18 +67,19 @@ export function parseWrapTemplate(template: string): ParsedTemplate | null {
   }
   const slots: CallSlot[] = [];
   const strings: ParsedTemplate['strings'] = [];
-  const visit = (node: TemplateNode, functions: TemplateNode[], parent: TemplateNode | null): void => {
+  const visit = (node: TemplateNode, functions: TemplateNode[], parent: TemplateNode | null, ancestors: TemplateNode[] = []): void => {
     const range = node.range!;
     if (node.type === 'Identifier' && node.name === '$CALL') {
       const needsParens = parent?.type === 'NewExpression' && parent.callee === node;
-      slots.push({ start: range[0] - 1, end: range[1] - 1, functions, needsParens });
+      slots.push({ start: range[0] - 1, end: range[1] - 1, functions, needsParens, ancestors });
       return;
     }
     if (node.type === 'Literal' && typeof node.value === 'string') {
       strings.push({ start: range[0] - 1, end: range[1] - 1, value: node.value });
     }
     const inner = FUNCTION_TYPES.has(node.type) ? [...functions, node] : functions;
-    for (const child of children(node)) visit(child, inner, node);
+    const path = node.type === 'Program' ? ancestors : [...ancestors, node];
+    for (const child of children(node)) visit(child, inner, node, path);
   };
   visit(program, [], null);
   return slots.length > 0 ? { slots, strings } : null;
@@ -145,6 +149,41 @@ export function renderWrap(template: string, callText: string, call: TSESTree.No
   let text = template;
   for (const replacement of replacements) text = text.slice(0, replacement.start) + replacement.text + text.slice(replacement.end);
   return { text };
+}
+
+/**
+ * Why the rule would still report a call wrapped with the resource's
+ * `fix.wrap`, or null. The guard logic (guard.ts) counts a call as guarded
+ * when it runs inside a function handed to a call matching `guards`, or
+ * behind a flag check: a `$CALL` outside any function and outside a
+ * conditional runs before the wrapper (`g($CALL, $CALL)`), and a function
+ * handed to a call that matches no guard pattern is not guarded either.
+ * A template that checks a flag (`flag ? $CALL : x`) is left to the guard
+ * logic (the codemod engine still refuses a rewrite its rule keeps reporting).
+ */
+export function wrapLeavesReport(template: string, resource: SharedResource): string | null {
+  const parsed = parseWrapTemplate(template);
+  if (!parsed) return null;
+  for (const slot of parsed.slots) {
+    const conditional = slot.ancestors.some((node) => node.type === 'ConditionalExpression' || node.type === 'LogicalExpression' || node.type === 'IfStatement');
+    const outermost = slot.functions[0];
+    if (!outermost) {
+      if (conditional) continue;
+      return 'the fix.wrap template runs the call outside any function handed to a guard, so the wrapped call would still be reported';
+    }
+    const at = slot.ancestors.indexOf(outermost);
+    const holder = at > 0 ? slot.ancestors[at - 1]! : null;
+    if (!holder || holder.type !== 'CallExpression' || !(holder.arguments as TemplateNode[]).includes(outermost)) {
+      if (conditional) continue;
+      return 'the fix.wrap template does not hand the call to a guard call, so the wrapped call would still be reported';
+    }
+    const name = dottedName(holder.callee as unknown as TSESTree.Node);
+    if (!matchesAnyDotted(resource.guards, name)) {
+      const written = name ? name.join('.') : 'its callee';
+      return `\`${written}\` in the fix.wrap template is not one of the resource's guards (settings.resilience.sharedResources[${resource.index}].guards), so the wrapped call would still be reported`;
+    }
+  }
+  return null;
 }
 
 /**

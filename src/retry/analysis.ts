@@ -14,9 +14,11 @@ import type { FunctionNode } from '../ast/functions';
 import { analyzeLibraryCall, RETRY_LIBRARY_MODULES } from './libraries';
 import { LoopRetries } from './loops';
 import type { RetryAnalysisOptions, RetryHandlers } from './model';
+import { type RetryTextHints, retryTextHints } from './prefilter';
 import { RecursiveRetries } from './recursion';
 
 export { isCappedBackoff, type WaitInfo, waitProblem } from './delay';
+export { mayContainRetry, type RetryTextHints, retryTextHints } from './prefilter';
 export type { LibraryFinding } from './libraries';
 export { type HandWrittenRetry, NO_FIX, type RetryAnalysisOptions, type RetryHandlers, type RetryShape } from './model';
 
@@ -45,8 +47,16 @@ export class RetryAnalysis implements FileAnalysis {
     return this.context.sourceCode;
   }
 
-  /** The listeners a rule returns from `create`. */
-  listeners(): TSESLint.RuleListener {
+  /**
+   * The listeners a rule returns from `create`: only those for what the file
+   * text leaves possible (see ./prefilter), none when it leaves nothing.
+   */
+  listeners(hints: RetryTextHints = { handWritten: true, libraries: true }): TSESLint.RuleListener {
+    if (!hints.handWritten && !hints.libraries) return {};
+    if (!hints.handWritten) {
+      return { CallExpression: (node) => this.onLibraryCall(node), NewExpression: (node) => this.onLibraryCall(node) };
+    }
+    const library = hints.libraries ? (node: TSESTree.CallExpression | TSESTree.NewExpression) => this.onLibraryCall(node) : () => {};
     const enter = (node: FunctionNode) => this.recursion?.enterFunction(node);
     const exit = () => this.recursion?.exitFunction();
     return {
@@ -59,11 +69,11 @@ export class RetryAnalysis implements FileAnalysis {
       CatchClause: (node) => this.loops?.noteCatch(node),
       IfStatement: (node) => this.loops?.noteStatusCheck(node),
       CallExpression: (node) => {
-        this.onLibraryCall(node);
+        library(node);
         this.recursion?.onCall(node);
         this.loops?.noteCatchCall(node);
       },
-      NewExpression: (node) => this.onLibraryCall(node),
+      ...(hints.libraries ? { NewExpression: (node: TSESTree.NewExpression) => this.onLibraryCall(node) } : {}),
       'Program:exit': () => this.loops?.finish(),
     };
   }
@@ -71,12 +81,18 @@ export class RetryAnalysis implements FileAnalysis {
   private onLibraryCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
     if (!this.handlers.onLibrary) return;
     if (this.librariesMentioned === null) {
-      // Once per file: is any retry library named in a string (import, require, import())?
+      // Once per file: is any retry library the source of an import, require or import()?
+      // (The only ways a callee's origin reaches a module; a string that merely
+      // equals a module name, `kind === 'async'`, does not count.)
       const modules = new Set(RETRY_LIBRARY_MODULES);
-      this.librariesMentioned = this.sourceCode.ast.tokens.some((token) => {
+      const tokens = this.sourceCode.ast.tokens;
+      this.librariesMentioned = tokens.some((token, index) => {
         if (token.type !== 'String' && token.type !== 'Template') return false;
-        const name = stripNodePrefix(token.value.slice(1, -1));
-        return modules.has(name);
+        if (!modules.has(stripNodePrefix(token.value.slice(1, -1)))) return false;
+        let before = index - 1;
+        while (before >= 0 && tokens[before]!.value === '(') before--;
+        const keyword = tokens[before]?.value;
+        return keyword === 'from' || keyword === 'require' || keyword === 'import';
       });
     }
     if (!this.librariesMentioned) return;
@@ -93,4 +109,60 @@ export function createRetryAnalysis(
   handlers: RetryHandlers,
 ): RetryAnalysis {
   return new RetryAnalysis(context, options, handlers);
+}
+
+/**
+ * One analysis per file for all the retry rules that run on it. The first
+ * rule to ask builds the analysis and returns its listeners; every later rule
+ * with the same analysis options (the options that change findings or
+ * rewrites) only adds its handlers and returns no listeners. Findings reach
+ * each rule's handlers, which report on the rule's own context.
+ */
+interface SharedRun {
+  /** The analysis options the findings depend on. */
+  key: string;
+  /** Rule ids whose handlers are attached: a rule seen again means a new run on the same SourceCode. */
+  rules: Set<string>;
+  handlers: RetryHandlers[];
+}
+
+/** Per file: keyed by the `SourceCode` object, so nothing outlives the file. */
+const sharedRuns = new WeakMap<object, SharedRun[]>();
+
+function analysisKey(options: RetryAnalysisOptions): string {
+  return JSON.stringify([options.maxAttempts, options.baseDelayMs, options.maxDelayMs, options.unboundedAbove]);
+}
+
+/** The listeners a retry rule returns: the shared analysis's for the first rule on a file, none for the others. */
+export function retryListeners(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  options: RetryAnalysisOptions,
+  handlers: RetryHandlers,
+): TSESLint.RuleListener {
+  const hints = retryTextHints(context.sourceCode.text);
+  if (!hints.handWritten && !hints.libraries) return {};
+  const id = (context as { id?: unknown }).id;
+  if (typeof id !== 'string') return createRetryAnalysis(context, options, handlers).listeners(hints);
+  const key = analysisKey(options);
+  let runs = sharedRuns.get(context.sourceCode);
+  if (!runs) sharedRuns.set(context.sourceCode, (runs = []));
+  const joinable = runs.find((run) => run.key === key && !run.rules.has(id));
+  if (joinable) {
+    joinable.rules.add(id);
+    joinable.handlers.push(handlers);
+    return {};
+  }
+  // A new run: forget earlier runs of this rule with these options on the same SourceCode.
+  for (let i = runs.length - 1; i >= 0; i--) if (runs[i]!.key === key) runs.splice(i, 1);
+  const run: SharedRun = { key, rules: new Set([id]), handlers: [handlers] };
+  runs.push(run);
+  const fanOut: RetryHandlers = {
+    onRetry: (retry) => {
+      for (const h of run.handlers) h.onRetry?.(retry);
+    },
+    onLibrary: (finding) => {
+      for (const h of run.handlers) h.onLibrary?.(finding);
+    },
+  };
+  return createRetryAnalysis(context, options, fanOut).listeners(hints);
 }

@@ -3,8 +3,8 @@
  * against a finite limit, or a deadline, in a test whose outcome ends the
  * retry (the loop condition, or a check whose branch leaves).
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { constantInit } from '../imports';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ImportTracker } from '../imports';
 import { unwrapExpression } from '../ast/unwrap';
 import { type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { calleeName, isForeverNumber, isMemberCall, nameKey, type Node } from './ast';
@@ -12,6 +12,7 @@ import { calleeName, isForeverNumber, isMemberCall, nameKey, type Node } from '.
 export interface BoundContext {
   keys: VisitorKeys;
   sourceCode: Readonly<TSESLint.SourceCode>;
+  imports: ImportTracker;
   /** Names that move on every attempt (`attempt`, `retries`, `this.tries`). */
   counters: ReadonlySet<string>;
   /** Flags a timer sets (`setTimeout(() => { timedOut = true }, ms)`): deadlines. */
@@ -76,7 +77,7 @@ function mentionsCounter(node: Node, ctx: BoundContext): boolean {
 function resolveConstant(node: Node, ctx: BoundContext): Node {
   const n = unwrapExpression(node);
   if (n.type !== 'Identifier') return n;
-  const init = constantInit(ASTUtils.findVariable(ctx.sourceCode.getScope(n), n));
+  const init = ctx.imports.constInit(n);
   return init ? unwrapExpression(init) : n;
 }
 
@@ -286,6 +287,20 @@ function atomUsedUp(atom: Node, branch: Node, ctx: BoundContext): boolean {
   return true;
 }
 
+/** The conjuncts of an `if` guard: `a && (b && c)` gives a, b, c (wrappers seen through). */
+function guardAtoms(test: Node): Node[] {
+  const atoms: Node[] = [];
+  const split = (n: Node) => {
+    const u = unwrapExpression(n);
+    if (u.type === 'LogicalExpression' && u.operator === '&&') {
+      split(u.left);
+      split(u.right);
+    } else atoms.push(u);
+  };
+  split(test);
+  return atoms;
+}
+
 /**
  * The guard of an `if` whose branch goes to the next attempt, and whose
  * branch uses the guard up: one more attempt only, which is not a retry for
@@ -296,16 +311,7 @@ function atomUsedUp(atom: Node, branch: Node, ctx: BoundContext): boolean {
 export function isUsedUpGuard(test: Node, ctx: BoundContext): boolean {
   const parent = test.parent;
   if (parent?.type !== 'IfStatement' || parent.test !== test) return false;
-  const atoms: Node[] = [];
-  const split = (n: Node) => {
-    const u = unwrapExpression(n);
-    if (u.type === 'LogicalExpression' && u.operator === '&&') {
-      split(u.left);
-      split(u.right);
-    } else atoms.push(u);
-  };
-  split(test);
-  return atoms.some((atom) => atomUsedUp(atom, parent.consequent, ctx));
+  return guardAtoms(test).some((atom) => atomUsedUp(atom, parent.consequent, ctx));
 }
 
 /**
@@ -317,16 +323,7 @@ export function isUsedUpGuard(test: Node, ctx: BoundContext): boolean {
 function isRetryFlagGuard(test: Node, ctx: BoundContext): boolean {
   const parent = test.parent;
   if (parent?.type !== 'IfStatement' || parent.test !== test) return false;
-  const atoms: Node[] = [];
-  const split = (n: Node) => {
-    const u = unwrapExpression(n);
-    if (u.type === 'LogicalExpression' && u.operator === '&&') {
-      split(u.left);
-      split(u.right);
-    } else atoms.push(u);
-  };
-  split(test);
-  return atoms.some((atom) => {
+  return guardAtoms(test).some((atom) => {
     let node = atom;
     let wantTrue = true;
     while (node.type === 'UnaryExpression' && node.operator === '!') {

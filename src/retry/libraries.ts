@@ -6,8 +6,10 @@
  * renamed imports all count. Suggestions set a finite limit or an
  * exponential backoff in the library's own terms.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { ImportTracker, Origin } from '../imports';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+// The subpath, not the package index: the index also loads the scope manager (~180 modules) at plugin load.
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { type ImportTracker, type Origin, variableAt } from '../imports';
 import { isFunction } from '../ast/functions';
 import { staticString } from '../ast/static';
 import { unwrapExpression } from '../ast/unwrap';
@@ -29,6 +31,8 @@ export interface LibraryFinding {
   node: Node;
   /** For `unbounded`: it still waits with capped exponential backoff (see `allowUnboundedWithBackoff`). */
   backedOff: boolean;
+  /** The option governs reconnects (`reconnectTries`), not retries of a call: the word the messages use. */
+  reconnect: boolean;
   fix: { description: string; edits: TextEdit[] } | null;
   /** Why there is no suggestion (for `noFixText`, src/fix/no-fix.ts). */
   noFix: string | null;
@@ -98,7 +102,11 @@ function objectArg(call: Call, index: number, ctx: LibraryContext): OptionsObjec
 // Values.
 
 function isForever(node: Node | null, ctx: LibraryContext): boolean {
-  return !!node && isForeverNumber(node, ctx.options.unboundedAbove);
+  if (!node) return false;
+  const n = unwrapExpression(node);
+  // `opts.retries ?? Infinity`: forever unless the caller says otherwise; a fallback is no limit.
+  if (n.type === 'LogicalExpression' && (n.operator === '??' || n.operator === '||')) return isForever(resolveConst(n.right, ctx), ctx);
+  return isForeverNumber(n, ctx.options.unboundedAbove);
 }
 
 function isTrue(node: Node | null): boolean {
@@ -145,7 +153,8 @@ class Editor {
   setProperty(object: OptionsObject, name: string, value: string): TextEdit[] {
     const existing = object.property(name);
     if (existing) {
-      if (existing.shorthand) return [{ range: existing.range, text: `${name}: ${value}` }];
+      // `retries`, `retryStrategy() {...}`, `get retries() {...}`: the whole property is rewritten.
+      if (existing.shorthand || existing.method || existing.kind !== 'init') return [{ range: existing.range, text: `${name}: ${value}` }];
       return [{ range: existing.value.range, text: value }];
     }
     return this.addProperty(object.node, `${name}: ${value}`);
@@ -218,13 +227,100 @@ function report(
     missing,
     node,
     backedOff,
+    reconnect: RECONNECT_OPTIONS.has(option.split(/[\s:]/)[0]!),
     fix: fix && edits ? { description: fix.description, edits } : null,
     noFix: edits ? null : (fix?.noFix ?? NO_FIX.libraryOption),
   });
 }
 
+/** Options that govern reconnects rather than retries of a call. */
+const RECONNECT_OPTIONS = new Set(['reconnectTries', 'reconnectInterval', 'maxReconnectAttempts', 'reconnectionAttempts', 'reconnectOnError', 'retryStrategy']);
+
+/** Longest value text a message quotes; anything longer is named, not pasted. */
+const MAX_QUOTED = 32;
+
+/**
+ * How a message names an option and its value: `retries: Infinity`; a
+ * function by what it always returns (`reconnectOnError (always 'READONLY')`);
+ * a fallback by its fallback (`retries (falling back to Infinity)`); any other
+ * long or multi-line value by the option's name alone. Source is never pasted.
+ */
 function describeOption(name: string, value: Node, editor: Editor): string {
-  return `${name}: ${editor.text(value)}`;
+  const v = unwrapExpression(value);
+  const short = (node: Node): string | null => {
+    const text = editor.text(node);
+    return text.length <= MAX_QUOTED && !text.includes('\n') ? text : null;
+  };
+  if (isFunction(v)) {
+    const { returns } = functionReturns(v);
+    const texts = returns.map((r) => (r && (r.type === 'Literal' || r.type === 'Identifier') ? short(r) : null));
+    const first = texts[0];
+    return first && texts.every((t) => t === first) ? `${name} (always ${first})` : name;
+  }
+  if (v.type === 'LogicalExpression' && (v.operator === '??' || v.operator === '||')) {
+    const fallback = short(v.right);
+    return fallback ? `${name} (falling back to ${fallback})` : name;
+  }
+  const text = short(value);
+  return text ? `${name}: ${text}` : name;
+}
+
+/** Queue libraries that require `maxRetriesPerRequest: null` on the ioredis connections they are given or create. */
+const REDIS_CONSUMERS = new Set(['bullmq', 'bull', 'bee-queue']);
+
+/**
+ * Is this ioredis connection one a queue library requires to retry forever?
+ * BullMQ and Bull demand `maxRetriesPerRequest: null` for their blocking and
+ * subscriber connections (they refuse or break without it), so the setting is
+ * the library's contract, not the user's retry storm. True when the
+ * connection (the `new Redis(...)`, or the variable holding it or its
+ * options) is handed to a bullmq / bull / bee-queue call in this file, or is
+ * made inside a `createClient` function (Bull's hook for its own connections).
+ */
+function requiredByConsumer(call: Call, options: OptionsObject, ctx: LibraryContext): boolean {
+  const isConsumerCall = (n: Node): boolean => {
+    if (n.type !== 'CallExpression' && n.type !== 'NewExpression') return false;
+    const origin = ctx.imports.originOf(unwrapExpression(n.callee));
+    return !!origin && origin.module !== null && REDIS_CONSUMERS.has(origin.module);
+  };
+  const handedToConsumer = (start: Node, throughFunctions: boolean): boolean => {
+    for (let n: Node | undefined = start; n; n = n.parent) {
+      // A use inside a job processor is not handing the connection over.
+      if (isFunction(n) && !throughFunctions) return false;
+      const parent: Node | undefined = n.parent;
+      if (parent && isConsumerCall(parent) && (parent as Call).arguments.includes(n as TSESTree.CallExpressionArgument)) return true;
+      if (isFunction(n)) {
+        // `createClient(type, config) { return new Redis(...) }`, `const createClient = custom || function (...) {...}`.
+        let holder: Node | undefined = n.parent;
+        while (holder && (holder.type === 'ConditionalExpression' || holder.type === 'LogicalExpression')) holder = holder.parent;
+        const key =
+          holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' ? holder.id.name
+          : (holder?.type === 'Property' || holder?.type === 'MethodDefinition') && !holder.computed && holder.key.type === 'Identifier' ? holder.key.name
+          : holder?.type === 'AssignmentExpression' ? nameOfTarget(holder.left)
+          : null;
+        if (key === 'createClient') return true;
+      }
+    }
+    return false;
+  };
+  if (handedToConsumer(call, true)) return true;
+  // The variable holding the connection or its options, used in a consumer's arguments.
+  const held: TSESTree.Identifier[] = [];
+  let top: Node = call;
+  while (top.parent && (top.parent.type === 'AwaitExpression' || top.parent.type === 'TSAsExpression')) top = top.parent;
+  if (top.parent?.type === 'VariableDeclarator' && top.parent.id.type === 'Identifier') held.push(top.parent.id);
+  if (options.node.parent?.type === 'VariableDeclarator' && options.node.parent.id.type === 'Identifier') held.push(options.node.parent.id);
+  for (const id of held) {
+    const variable = variableAt(ctx.sourceCode, id);
+    if (variable?.references.some((ref) => !ref.init && handedToConsumer(ref.identifier, false))) return true;
+  }
+  return false;
+}
+
+function nameOfTarget(node: Node): string | null {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') return node.property.name;
+  return null;
 }
 
 /** Sets an option in an options object, or adds the options argument when there is none. */
@@ -642,14 +738,31 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
   {
     modules: ['mongodb', 'mongoose'],
     matches: () => true,
-    check: (input) => sentinel(input, 'reconnectTries', (v, ctx) => isForever(v, ctx), false),
+    check: (input) => {
+      sentinel(input, 'reconnectTries', (v, ctx) => isForever(v, ctx), false);
+      // The legacy driver (before the unified topology) reconnects every `reconnectInterval` ms: a constant wait.
+      const { call, ctx, editor } = input;
+      call.arguments.forEach((_, index) => {
+        const options = objectArg(call, index, ctx);
+        const interval = options?.value('reconnectInterval');
+        if (!options || !interval || numberValue(interval) === null || numberValue(interval)! <= 0) return;
+        const autoReconnect = options.value('autoReconnect');
+        const tries = options.value('reconnectTries');
+        if ((autoReconnect && autoReconnect.type === 'Literal' && autoReconnect.value === false) || (tries && numberValue(tries) === 0)) return;
+        report(input, 'backoff', describeOption('reconnectInterval', interval, editor), options.property('reconnectInterval')!, {
+          description: '',
+          edits: null,
+          noFix: NO_FIX.legacyReconnectInterval,
+        });
+      });
+    },
   },
   {
     modules: ['ioredis'],
     matches: () => true,
     check: (input) => {
-      sentinel(input, 'maxRetriesPerRequest', (v) => v.type === 'Literal' && v.value === null, false);
       const { call, ctx, editor } = input;
+      sentinel(input, 'maxRetriesPerRequest', (v, _, options) => v.type === 'Literal' && v.value === null && !requiredByConsumer(call, options, ctx), false);
       call.arguments.forEach((_, index) => {
         const options = objectArg(call, index, ctx);
         if (!options) return;
@@ -687,12 +800,17 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
 ];
 
 /** A client option whose value means "retry forever", in any object argument of the call. */
-function sentinel(input: CheckInput & { library: string }, option: string, forever: (value: Node, ctx: LibraryContext) => boolean, backedOff: boolean): void {
+function sentinel(
+  input: CheckInput & { library: string },
+  option: string,
+  forever: (value: Node, ctx: LibraryContext, options: OptionsObject) => boolean,
+  backedOff: boolean,
+): void {
   const { call, ctx, editor } = input;
   call.arguments.forEach((_, index) => {
     const options = objectArg(call, index, ctx);
     const value = options?.value(option);
-    if (!options || !value || !forever(value, ctx)) return;
+    if (!options || !value || !forever(value, ctx, options)) return;
     report(input, 'unbounded', describeOption(option, value, editor), options.property(option)!, {
       description: `Set ${option}: ${ctx.options.maxAttempts}.`,
       edits: editor.setProperty(options, option, String(ctx.options.maxAttempts)),
@@ -733,7 +851,7 @@ function cockatielExport(input: CheckInput, exportName: string): { name: string;
     return { name: `${ctx.sourceCode.getText(callee.object)}.${exportName}`, edits: [] };
   }
   if (callee.type !== 'Identifier') return null;
-  const variable = ASTUtils.findVariable(scope, callee);
+  const variable = ASTUtils.findVariable(scope, callee.name);
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return null;
   if (ASTUtils.findVariable(scope, exportName)) return null;

@@ -4,7 +4,8 @@
  * Candidates are noted while ESLint walks the file (a `catch` or a status
  * check directly in a loop body) and judged once at the end.
  */
-import { ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { variableAt } from '../imports';
 import { enclosingFunction, type FunctionNode, isFunction, isLoop } from '../ast/functions';
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, functionReturns, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
@@ -180,6 +181,7 @@ export class LoopRetries {
     const boundCtx: BoundContext = {
       keys: this.keys,
       sourceCode: this.sourceCode,
+      imports: this.ctx.imports,
       counters,
       unboundedAbove: this.ctx.options.unboundedAbove,
       timerFlags: this.timerFlags(owner ?? this.sourceCode.ast, writes),
@@ -422,7 +424,7 @@ export class LoopRetries {
   private sameFileFunction(call: TSESTree.CallExpression): FunctionNode | null {
     const callee = call.callee;
     if (callee.type === 'Identifier') {
-      const variable = ASTUtils.findVariable(this.sourceCode.getScope(callee), callee);
+      const variable = variableAt(this.sourceCode, callee);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       if (def?.node.type === 'FunctionDeclaration') return def.node;
       if (def?.node.type === 'VariableDeclarator' && def.node.init && isFunction(def.node.init)) return def.node.init as FunctionNode;

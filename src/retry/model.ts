@@ -49,12 +49,15 @@ export const NO_FIX = {
   catchValue: 'a .catch handler turns the failure into a value, so there is no error to rethrow when attempts run out',
   recursion: 'the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments)',
   callback: 'the retry is scheduled from a callback, whose last failure has no caller to report to',
+  errorFirst: 'the retry runs in an error-first callback, so the last error must be handed to its callback by hand',
+  promiseHandler: 'the .catch handler is async or does not simply return the retry, which the rewrite needs',
   reconnect: 'a reconnect handler has no caller to report the last failure to',
   // Retry libraries.
   libraryOption: 'the option cannot be set at this call',
   axiosExponentialDelay: "axios-retry's exponentialDelay cannot be named from this call",
   cockatielBackoffImport: "ExponentialBackoff cannot be imported beside this call's import of cockatiel",
   reconnectOnError: 'which error replies should reconnect is a decision for a person',
+  legacyReconnectInterval: 'the legacy MongoDB driver has no growing reconnect wait; the unified topology (the only one from driver 4.0) replaces reconnectTries and reconnectInterval',
 } as const;
 
 /** What the loop and recursion finders share for one file. */

@@ -16,14 +16,17 @@ export const BACKOFF_DEFAULTS = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 
 /** Default of `unboundedAbove` (an option of no-unbounded-retry; require-retry-backoff always uses the default). */
 export const UNBOUNDED_ABOVE_DEFAULT = 1000;
 
+/** The longest wait a Node timer keeps (2^31-1 ms); Node turns a longer one into 1 ms. */
+export const TIMER_MAX_MS = 2 ** 31 - 1;
+
 type Properties = NonNullable<JSONSchema.JSONSchema4ObjectSchema['properties']>;
 
 /** Schema properties of the backoff options; `maxAttempts` is described by each rule (what it limits differs). */
 export function backoffSchemaProperties(maxAttemptsDescription: string): Properties {
   return {
     maxAttempts: { type: 'integer', minimum: 1, description: maxAttemptsDescription },
-    baseDelayMs: { type: 'number', minimum: 0, description: 'Base delay in ms of the suggested exponential backoff.' },
-    maxDelayMs: { type: 'number', minimum: 0, description: 'Cap in ms of the suggested exponential backoff.' },
+    baseDelayMs: { type: 'number', minimum: 0, maximum: TIMER_MAX_MS, description: 'Base delay in ms of the suggested exponential backoff.' },
+    maxDelayMs: { type: 'number', minimum: 0, maximum: TIMER_MAX_MS, description: 'Cap in ms of the suggested exponential backoff.' },
   };
 }
 

@@ -4,11 +4,13 @@
  * error-first callback's `if (err)`, a timer, or an 'error' / 'close' /
  * 'end' / 'disconnect' handler.
  */
-import { ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { variableAt } from '../imports';
 import { enclosingFunction, type FunctionNode, isFunction } from '../ast/functions';
-import { unwrapExpression } from '../ast/unwrap';
+import { isTypeWrapper as isTypeWrapperNode, unwrapExpression } from '../ast/unwrap';
 import { staticString } from '../ast/static';
-import { contains, someAll, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
+import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { alwaysLeaves, type FlowContext, nameKey, type Node, statementFlow } from './ast';
 import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest } from './bounds';
 import { classifyDelay, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitOf } from './delay';
@@ -22,11 +24,19 @@ const RECONNECT_EVENTS = new Set(['error', 'close', 'end', 'disconnect', 'discon
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener', 'prependListener', 'prependOnceListener']);
 const ERROR_PARAM = /^(err|error|e|er|ex|exception|reason)$/i;
 
+type Variable = TSESLint.Scope.Variable;
+
 interface FunctionFrame {
   node: FunctionNode;
   name: string | null;
   /** `this.name()` reaches it (a method). */
   method: boolean;
+  /**
+   * The variable the name is bound to (`function f`, `const f = ...`,
+   * `f = ...`), or for `obj.f = function` the variable `obj`; null when the
+   * name does not resolve (an undeclared global, a method). Computed lazily.
+   */
+  variable?: Variable | null;
 }
 
 /** The name a function is called by: its own id, the variable, property or method it is assigned to. */
@@ -45,18 +55,57 @@ function functionName(fn: FunctionNode): { name: string | null; method: boolean 
   return { name: null, method: false };
 }
 
-/** The name a callee or timer argument calls: `connect`, `this.connect`, `connect.bind(this)`. */
-function calledName(node: Node): { name: string; method: boolean } | null {
+interface CalledName {
+  name: string;
+  method: boolean;
+  /** The identifier to resolve: the callee `f`, or `obj` of `obj.f`. */
+  id: TSESTree.Identifier | null;
+}
+
+/** The name a callee or timer argument calls: `connect`, `this.connect`, `node.connect`, `connect.bind(this)`. */
+function calledName(node: Node): CalledName | null {
   let n = unwrapExpression(node);
   if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && !n.callee.computed && n.callee.property.type === 'Identifier' && n.callee.property.name === 'bind') {
     n = unwrapExpression(n.callee.object);
   }
-  if (n.type === 'Identifier') return { name: n.name, method: false };
-  if (n.type === 'MemberExpression' && !n.computed && n.object.type === 'ThisExpression' && n.property.type === 'Identifier') {
-    return { name: n.property.name, method: true };
+  if (n.type === 'Identifier') return { name: n.name, method: false, id: n };
+  if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier') {
+    if (n.object.type === 'ThisExpression') return { name: n.property.name, method: true, id: null };
+    // `node.connect()`: the function assigned with `node.connect = function () {...}`.
+    if (n.object.type === 'Identifier') return { name: `${n.object.name}.${n.property.name}`, method: false, id: n.object };
   }
   return null;
 }
+
+/** `setInterval(...)` (the global): a timer that re-runs its callback until cleared. */
+function isIntervalCall(call: TSESTree.CallExpression, imports: FinderContext['imports']): boolean {
+  const callee = call.callee;
+  if (callee.type === 'Identifier') return callee.name === 'setInterval' && imports.isGlobal(callee);
+  return callee.type === 'MemberExpression' && imports.globalName(callee) === 'setInterval';
+}
+
+/** A falsy literal: `false`, `null`, `0`, `''`, `undefined`, `void 0`. */
+function isFalsyValue(node: Node): boolean {
+  const n = unwrapExpression(node);
+  if (n.type === 'Literal') return !n.value;
+  if (n.type === 'Identifier') return n.name === 'undefined';
+  return n.type === 'UnaryExpression' && n.operator === 'void';
+}
+
+/** Methods that take the next item off a queue. */
+const TAKE_METHODS = new Set(['shift', 'pop', 'dequeue', 'poll', 'take']);
+/** Methods that put an item back on a queue. */
+const PUT_BACK_METHODS = new Set(['unshift', 'push', 'enqueue', 'add', 'splice']);
+/**
+ * Calls that open a connection: `net.connect`, `client._connect()`,
+ * `reconnect()`, `connectToServer()`, `net.createConnection`, `socket.open()`,
+ * `io(url)`; not `disconnect`, `isConnected`, `_handleConnected`.
+ */
+const CONNECT_CALL = /^_*(re)?connect($|[A-Z_0-9])|^(createConnection|open|dial|login|createClient|createSocket|io)$/;
+/** Constructors of connections: `new WebSocket(url)`, `new net.Socket()`, `new EventSource(url)`, `new Redis()`, `new pg.Client()`. */
+const CONNECTION_CLASS = /socket|sock$|eventsource|connection|client$|^redis$|^cluster$/i;
+/** Methods that use up a cached value (`cache.removeAccessToken()`, `tokens.delete(key)`). */
+const CONSUME_METHOD = /^(remove|delete|clear|reset|invalidate|drop|evict|discard|forget|unset)(.*)$/i;
 
 export class RecursiveRetries {
   private readonly functions: FunctionFrame[] = [];
@@ -81,41 +130,160 @@ export class RecursiveRetries {
 
   onCall(call: TSESTree.CallExpression): void {
     if (this.functions.length === 0) return;
-    const timer = timerKind(call, this.ctx.imports);
-    if (timer) {
-      const first = call.arguments[0];
-      const called = first ? calledName(first) : null;
-      if (called) {
-        const target = this.findFrame(called);
-        if (target) this.analyzeRecursion(call, target, call);
-      }
-      return;
-    }
-    const called = calledName(call.callee);
+    const timer = timerKind(call, this.ctx.imports) !== null || isIntervalCall(call, this.ctx.imports);
+    const called = timer ? (call.arguments[0] ? calledName(call.arguments[0]) : null) : calledName(call.callee);
     if (!called) return;
     const target = this.findFrame(called);
-    if (target) this.analyzeRecursion(call, target, null);
+    if (target) {
+      this.analyzeRecursion(call, target, timer ? call : null, null);
+      return;
+    }
+    this.analyzeHelperRoute(call, called, timer ? call : null);
   }
 
-  private findFrame(called: { name: string; method: boolean }): FunctionFrame | null {
+  private findFrame(called: CalledName): FunctionFrame | null {
     for (let i = this.functions.length - 1; i >= 0; i--) {
       const frame = this.functions[i]!;
-      if (frame.name === called.name && frame.method === called.method) return frame;
+      if (this.matches(frame, called)) return frame;
     }
     return null;
   }
 
   /**
+   * Does `called` name the function of `frame`? The names must agree and,
+   * for a plain name, resolve to the same variable: a local
+   * `const stringify = ...` inside `function stringify` is another function.
+   */
+  private matches(frame: FunctionFrame, called: CalledName): boolean {
+    if (frame.name !== called.name || frame.method !== called.method) return false;
+    if (!called.id) return true;
+    const resolved = variableAt(this.sourceCode, called.id);
+    return this.frameVariable(frame) === resolved;
+  }
+
+  private frameVariable(frame: FunctionFrame): Variable | null {
+    if (frame.variable !== undefined) return frame.variable;
+    const fn = frame.node;
+    const parent = fn.parent;
+    // Resolved from the name itself (no getDeclaredVariables: not every linter's scope manager has it).
+    let id: TSESTree.Identifier | null = null;
+    if (fn.id) id = fn.id;
+    else if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') id = parent.id;
+    else if (parent?.type === 'AssignmentExpression') {
+      const left = parent.left;
+      id = left.type === 'Identifier' ? left : left.type === 'MemberExpression' && left.object.type === 'Identifier' ? left.object : null;
+    }
+    // The function's own name binds outside its body (a local `var f` inside `function f` is another variable).
+    const scope = fn.id ? (this.sourceCode.getScope(fn).upper ?? this.sourceCode.getScope(fn)) : id ? this.sourceCode.getScope(id) : null;
+    // By name: given the node, findVariable would descend into the function's own scope again.
+    const variable = id && scope ? (ASTUtils.findVariable(scope, id.name) ?? null) : null;
+    frame.variable = variable;
+    return variable;
+  }
+
+  /**
+   * A reconnect reached through a helper: `connect()` registers
+   * `on('close', () => this.scheduleReconnect())` and the helper runs
+   * `setTimeout(() => this.connect(), ms)`. `call` (in the helper) re-runs
+   * a function that is not lexically around it; when that function hands a
+   * failure or a reconnect event to the helper, the call is its retry.
+   */
+  private analyzeHelperRoute(call: TSESTree.CallExpression, called: CalledName, timerCall: TSESTree.CallExpression | null): void {
+    let helper: FunctionFrame | null = null;
+    for (let i = this.functions.length - 1; i >= 0; i--) {
+      if (this.functions[i]!.name) {
+        helper = this.functions[i]!;
+        break;
+      }
+    }
+    if (!helper) return;
+    const retried = this.resolveFunction(called, helper);
+    if (!retried || retried === helper.node || contains(retried, call) || !this.registersReconnect(retried)) return;
+    const { name, method } = functionName(retried);
+    const frame: FunctionFrame = { node: retried, name, method };
+    const helperFrame = helper;
+    const sites: TSESTree.CallExpression[] = [];
+    walkAll(retried.body, this.keys, (n) => {
+      if (n.type !== 'CallExpression') return true;
+      const direct = calledName(n.callee);
+      if (direct && this.matches(helperFrame, direct)) sites.push(n);
+      // `socket.on('close', this.onClose.bind(this))`: the helper is the handler.
+      const handler = this.listenerEvent(n) ? n.arguments[1] : undefined;
+      const passed = handler ? calledName(handler) : null;
+      if (passed && handler && !isFunction(handler) && this.matches(helperFrame, passed)) sites.push(n);
+      return true;
+    });
+    for (const site of sites) {
+      if (this.analyzeRecursion(call, frame, timerCall, { helper: helperFrame.node, site })) return;
+    }
+  }
+
+  private readonly reconnecting = new Map<FunctionNode, boolean>();
+
+  /** Does the function register a reconnect-event handler (`on('close', ...)`, `onclose = ...`)? Once per function. */
+  private registersReconnect(fn: FunctionNode): boolean {
+    const cached = this.reconnecting.get(fn);
+    if (cached !== undefined) return cached;
+    const found = someAll(fn.body, this.keys, (n) => {
+      if (n.type === 'CallExpression') return this.listenerEvent(n) !== null;
+      if (n.type !== 'AssignmentExpression' || n.left.type !== 'MemberExpression' || n.left.computed || n.left.property.type !== 'Identifier') return false;
+      const property = n.left.property.name;
+      return property.startsWith('on') && RECONNECT_EVENTS.has(property.slice(2));
+    });
+    this.reconnecting.set(fn, found);
+    return found;
+  }
+
+  /** The function a call names when it is not around the call: a sibling method, or a function declared in scope. */
+  private resolveFunction(called: CalledName, from: FunctionFrame): FunctionNode | null {
+    if (called.method) {
+      const member = from.node.parent;
+      const owner = member?.parent;
+      if (!member || !owner || (owner.type !== 'ClassBody' && owner.type !== 'ObjectExpression')) return null;
+      const items: Node[] = owner.type === 'ClassBody' ? owner.body : owner.properties;
+      for (const item of items) {
+        if ((item.type === 'MethodDefinition' || item.type === 'Property') && !item.computed && item.key.type === 'Identifier' && item.key.name === called.name && isFunction(item.value)) {
+          return item.value;
+        }
+      }
+      return null;
+    }
+    if (!called.id || called.name.includes('.')) return null;
+    const variable = variableAt(this.sourceCode, called.id);
+    if (!variable || variable.defs.length !== 1) return null;
+    const def = variable.defs[0]!;
+    if (def.node.type === 'FunctionDeclaration') return def.node;
+    if (def.node.type === 'VariableDeclarator' && def.node.init && isFunction(def.node.init)) return def.node.init;
+    return null;
+  }
+
+  /** The reconnect event a listener registration (`x.on('close', fn)`) is for. */
+  private listenerEvent(call: TSESTree.CallExpression): string | null {
+    const callee = call.callee.type === 'ChainExpression' ? call.callee.expression : call.callee;
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || !LISTENER_METHODS.has(callee.property.name)) return null;
+    const name = staticString(call.arguments[0]);
+    return name !== null && RECONNECT_EVENTS.has(name) ? name : null;
+  }
+
+  /**
    * Walks from a call that re-runs `frame` up to that function, noting the
    * failure path it passes (catch, .catch, onRejected, `if (err)`), an event
-   * handler, a timer, and guards that bound it.
+   * handler, a timer, and guards that bound it. With `route`, the call sits
+   * in a helper that `frame` reaches from `route.site`. Returns whether the
+   * call was taken for a retry (reported to the rules or not).
    */
-  private analyzeRecursion(call: TSESTree.CallExpression, frame: FunctionFrame, timerCall: TSESTree.CallExpression | null): void {
+  private analyzeRecursion(
+    call: TSESTree.CallExpression,
+    frame: FunctionFrame,
+    timerCall: TSESTree.CallExpression | null,
+    route: { helper: FunctionNode; site: TSESTree.CallExpression } | null,
+  ): boolean {
     const target = frame.node;
     let failure: 'catch' | 'promise' | 'callback' | null = null;
     let event: string | null = null;
     let scheduledBy = timerCall;
-    const guards: Node[] = [];
+    let guardedInInterval = false;
+    const guards: { test: Node; branch: Node }[] = [];
     const failureRegions: Node[] = [];
     const errorNames = new Set<string>();
     let promiseHandler: FunctionNode | null = null;
@@ -123,15 +291,23 @@ export class RecursiveRetries {
     const containers: { container: Node; failure: Node }[] = [];
     let node: Node = call;
     while (node !== target) {
+      if (route && node === route.helper) {
+        // The failure or event must be in the retried function, not in the helper (that is the same pair seen the other way round).
+        if (failure || event) return false;
+        node = route.site;
+        const handled = this.listenerEvent(route.site);
+        if (handled && route.site.arguments[1] && !isFunction(route.site.arguments[1])) event ??= handled;
+        continue;
+      }
       const parent: Node | undefined = node.parent;
-      if (!parent) return;
+      if (!parent) return false;
       if (parent.type === 'CatchClause' && parent.body === node) {
         failure ??= 'catch';
         failureRegions.push(parent.body);
         if (parent.param?.type === 'Identifier') errorNames.add(parent.param.name);
         if (parent.parent) containers.push({ container: parent.parent, failure: parent.body });
       } else if (parent.type === 'IfStatement' && parent.consequent === node) {
-        guards.push(parent.test);
+        guards.push({ test: parent.test, branch: node });
         const fn = enclosingFunction(parent);
         if (fn && fn !== target && this.testsErrorParam(parent.test, fn)) {
           failure ??= 'callback';
@@ -142,14 +318,18 @@ export class RecursiveRetries {
       } else if (parent.type === 'IfStatement' && parent.alternate === node) {
         // `if (err) {...} else { retry() }`: the success branch.
         const fn = enclosingFunction(parent);
-        if (fn && fn !== target && this.testsErrorParam(parent.test, fn)) return;
+        if (fn && fn !== target && this.testsErrorParam(parent.test, fn)) return false;
       } else if ((parent.type === 'ConditionalExpression' && parent.consequent === node) || (parent.type === 'LogicalExpression' && parent.operator === '&&' && parent.right === node)) {
-        guards.push(parent.type === 'ConditionalExpression' ? parent.test : parent.left);
+        guards.push({ test: parent.type === 'ConditionalExpression' ? parent.test : parent.left, branch: node });
       }
       if (isFunction(node) && node !== target) {
         const role = this.callbackRole(node);
-        if (role === null) return;
-        if (role.kind === 'timer') scheduledBy = role.call;
+        if (role === null) return false;
+        if (role.kind === 'timer') {
+          scheduledBy = role.call;
+          // `setInterval(() => { if (--countdown === 0) connect(); }, 1000)`: the interval is a countdown tick, not the wait.
+          guardedInInterval = guards.length > 0 && isIntervalCall(role.call, this.ctx.imports);
+        }
         else if (role.kind === 'promise') {
           promiseHandler ??= node;
           failure ??= 'promise';
@@ -161,24 +341,37 @@ export class RecursiveRetries {
       }
       node = parent;
     }
-    if (!failure && !event) return;
+    if (!failure && !event) return false;
+    // Through a helper, only reconnects: a failure path that calls a function which calls back is more often a trampoline or error propagation.
+    if (route && failure) return false;
     // `invoke('throw', err)`: the failure is handed on, not retried.
     const passed = timerCall && call === timerCall ? call.arguments.slice(2) : call.arguments;
-    if (errorNames.size > 0 && passed.some((arg) => mentionsName(this.keys, arg, errorNames))) return;
+    if (errorNames.size > 0 && passed.some((arg) => mentionsName(this.keys, arg, errorNames))) return false;
     // Re-run on success too (`.then(next, () => next())`): a continuation or poll, not a retry.
-    if (containers.some(({ container, failure: branch }) => this.referencesOutside(container, branch, frame))) return;
+    if (containers.some(({ container, failure: branch }) => this.referencesOutside(container, branch, frame))) return false;
     // Recursion on another input (`make(path.dirname(p))`): divide and conquer, not a retry.
-    if (this.isStructuralRecursion(frame)) return;
+    if (this.isStructuralRecursion(frame)) return false;
+    // `const next = queue.shift(); if (!next) return;`: each run takes the next item, so running again moves on.
+    if (this.drainsQueue(target)) return false;
+    // `if (end) { end = false; reconnect(); }`: the branch uses up what guards it, so it runs once, not again and again.
+    if (guards.some((g) => this.usesUpGuard(g.test, g.branch, call, target))) return false;
+    const shape: RetryShape = event && !failure ? 'reconnect' : 'recursion';
+    // An 'end' / 'close' handler that re-runs a function opening no connection (a readable stream, a child process): not a reconnect.
+    if (shape === 'reconnect' && !this.opensConnection(target, frame)) return false;
 
-    const counters = collectCounters(target.body, this.keys, true);
+    const bodies: Node[] = route ? [target.body, route.helper.body] : [target.body];
+    const counters = new Set<string>();
+    for (const body of bodies) for (const c of collectCounters(body, this.keys, true)) counters.add(c);
     const varying = new Set<string>();
     if (!timerCall || call !== timerCall) {
-      target.params.forEach((param, i) => {
-        const id = param.type === 'AssignmentPattern' ? param.left : param;
-        if (id.type !== 'Identifier') return;
-        const arg = (timerCall && call === timerCall ? [] : call.arguments)[i];
-        if (arg && !(arg.type === 'Identifier' && arg.name === id.name)) varying.add(id.name);
-      });
+      if (!route) {
+        target.params.forEach((param, i) => {
+          const id = param.type === 'AssignmentPattern' ? param.left : param;
+          if (id.type !== 'Identifier') return;
+          const arg = call.arguments[i];
+          if (arg && !(arg.type === 'Identifier' && arg.name === id.name)) varying.add(id.name);
+        });
+      }
     } else {
       // setTimeout(fn, ms, ...args): the extra arguments are fn's parameters.
       target.params.forEach((param, i) => {
@@ -189,28 +382,31 @@ export class RecursiveRetries {
     }
     for (const v of varying) counters.add(v);
     // `parsers[index]` with `index++`: trying alternatives in turn.
-    if (indexesWith(target.body, counters, this.keys)) return;
-    const boundCtx: BoundContext = { keys: this.keys, sourceCode: this.sourceCode, counters, unboundedAbove: this.ctx.options.unboundedAbove };
+    if (bodies.some((body) => indexesWith(body, counters, this.keys))) return false;
+    const boundCtx: BoundContext = { keys: this.keys, sourceCode: this.sourceCode, imports: this.ctx.imports, counters, unboundedAbove: this.ctx.options.unboundedAbove };
     const flowCtx: FlowContext = { loopLabel: null, inSwitch: false, innerLabels: new Set() };
-    let bounded = guards.some((g) => isBoundingTest(g, boundCtx, 'continueWhenTrue'));
+    let bounded = guards.some((g) => isBoundingTest(g.test, boundCtx, 'continueWhenTrue'));
     if (!bounded) {
       // An exit check anywhere in the function, nested callbacks included.
-      bounded = someAll(
-        target.body,
-        this.keys,
-        (n) =>
-          n.type === 'IfStatement' &&
-          ((alwaysLeaves(statementFlow(n.consequent, flowCtx)) && isBoundingTest(n.test, boundCtx, 'exitWhenTrue')) ||
-            (!!n.alternate && alwaysLeaves(statementFlow(n.alternate, flowCtx)) && isBoundingTest(n.test, boundCtx, 'continueWhenTrue'))),
+      bounded = bodies.some((body) =>
+        someAll(
+          body,
+          this.keys,
+          (n) =>
+            n.type === 'IfStatement' &&
+            ((alwaysLeaves(statementFlow(n.consequent, flowCtx)) && isBoundingTest(n.test, boundCtx, 'exitWhenTrue')) ||
+              (!!n.alternate && alwaysLeaves(statementFlow(n.alternate, flowCtx)) && isBoundingTest(n.test, boundCtx, 'continueWhenTrue'))),
+        ),
       );
     }
-    if (!bounded) bounded = hasThrowIfAborted(target.body, this.keys);
+    if (!bounded) bounded = bodies.some((body) => hasThrowIfAborted(body, this.keys));
 
     const writes = new RegionWrites(target.body, this.keys, true);
     const waitsInFailure: TSESTree.ExpressionStatement[] = [];
     let wait: WaitInfo = NO_WAIT;
     if (scheduledBy) {
-      if (timerKind(scheduledBy, this.ctx.imports) === 'setTimeout') {
+      if (guardedInInterval) wait = { kind: 'unknown', capped: false, jitter: false };
+      else if (timerKind(scheduledBy, this.ctx.imports) === 'setTimeout' || isIntervalCall(scheduledBy, this.ctx.imports)) {
         wait = classifyDelay(scheduledBy.arguments[1] ?? null, { keys: this.keys, writes, varying });
       }
     } else {
@@ -229,15 +425,18 @@ export class RecursiveRetries {
     }
 
     const reportNode = scheduledBy ?? call;
-    const shape: RetryShape = event && !failure ? 'reconnect' : 'recursion';
+    let plan: ((addBound: boolean) => TextEdit[]) | null = null;
+    if (!route && shape === 'recursion' && !scheduledBy && failure === 'catch') plan = this.recursionPlan(call, frame, waitsInFailure);
+    else if (!route && shape === 'recursion' && !scheduledBy && failure === 'promise' && promiseHandler) plan = this.promiseRecursionPlan(call, frame, promiseHandler);
     let noFix: string;
     if (shape === 'reconnect') noFix = NO_FIX.reconnect;
-    else if (scheduledBy || failure !== 'catch') noFix = NO_FIX.callback;
+    else if (!scheduledBy && !route && failure === 'promise' && promiseHandler && this.chainReturned(target, promiseHandler)) {
+      // The chain is what the function returns: its caller does see the last failure.
+      noFix = this.canTakeAttemptParameter(call, frame) ? NO_FIX.promiseHandler : NO_FIX.recursion;
+    } else if (failure === 'callback') noFix = NO_FIX.errorFirst;
+    else if (scheduledBy || route || failure !== 'catch') noFix = NO_FIX.callback;
     else if (!target.async) noFix = NO_FIX.sync;
     else noFix = NO_FIX.recursion;
-    let plan: ((addBound: boolean) => TextEdit[]) | null = null;
-    if (shape === 'recursion' && !scheduledBy && failure === 'catch') plan = this.recursionPlan(call, frame, waitsInFailure);
-    else if (shape === 'recursion' && !scheduledBy && failure === 'promise' && promiseHandler) plan = this.promiseRecursionPlan(call, frame, promiseHandler);
     this.ctx.onRetry({
       shape,
       loc: reportNode.loc,
@@ -248,6 +447,151 @@ export class RecursiveRetries {
       rewrite: plan,
       noFix: plan ? null : noFix,
     });
+    return true;
+  }
+
+  /**
+   * Does the function take the next item off a queue on each run
+   * (`const next = queue.shift()`, checked for empty by an exit), without
+   * putting it back on failure? Then running it again moves on to the next
+   * item: draining a queue, not retrying.
+   */
+  private drainsQueue(fn: FunctionNode): boolean {
+    if (fn.body.type !== 'BlockStatement') return false;
+    const items = new Set<string>();
+    const queues = new Set<string>();
+    let putBack = false;
+    walkOwn(fn.body, this.keys, (n) => {
+      if (n.type === 'VariableDeclarator' || (n.type === 'AssignmentExpression' && n.operator === '=')) {
+        const value = n.type === 'VariableDeclarator' ? n.init : n.right;
+        const target = n.type === 'VariableDeclarator' ? n.id : n.left;
+        const inner = value ? unwrapExpression(value.type === 'AwaitExpression' ? value.argument : value) : null;
+        if (inner?.type === 'CallExpression' && inner.callee.type === 'MemberExpression' && !inner.callee.computed && inner.callee.property.type === 'Identifier' && TAKE_METHODS.has(inner.callee.property.name)) {
+          const queue = nameKey(inner.callee.object);
+          const item = target.type === 'Identifier' ? target.name : null;
+          if (queue && item) {
+            queues.add(queue);
+            items.add(item);
+          }
+        }
+      }
+      return true;
+    });
+    if (items.size === 0) return false;
+    walkAll(fn.body, this.keys, (n) => {
+      if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && !n.callee.computed && n.callee.property.type === 'Identifier' && PUT_BACK_METHODS.has(n.callee.property.name)) {
+        if (n.arguments.some((a) => mentionsName(this.keys, a, items))) putBack = true;
+      }
+      return !putBack;
+    });
+    if (putBack) return false;
+    const flowCtx: FlowContext = { loopLabel: null, inSwitch: false, innerLabels: new Set() };
+    const emptyCheck = (test: Node): boolean => {
+      if (mentionsName(this.keys, test, items)) return true;
+      let found = false;
+      walkOwn(test, this.keys, (n) => {
+        if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && (n.property.name === 'length' || n.property.name === 'size')) {
+          const key = nameKey(n.object);
+          if (key && queues.has(key)) found = true;
+        }
+        return !found;
+      });
+      return found;
+    };
+    return someOwn(fn.body, this.keys, (n) => n.type === 'IfStatement' && alwaysLeaves(statementFlow(n.consequent, flowCtx)) && emptyCheck(n.test));
+  }
+
+  /**
+   * Does `branch` (guarded by `test`) use up what `test` checks before it
+   * reaches `call`: `if (end) { end = false; ... }`,
+   * `if (cache.hasToken) { ... cache.removeToken(); retry(); }`,
+   * `if (pending.has(k)) { pending.delete(k); ... }`? Then the branch cannot
+   * run again unless something else re-arms the guard, and `fn` does not do
+   * so on every run.
+   */
+  private usesUpGuard(test: Node, branch: Node, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+    const t = unwrapExpression(test);
+    let key: string | null = null;
+    /** `hasAccessToken` -> `accesstoken`; `has(k)` -> the key's text. */
+    let stem: string | null = null;
+    let object: string | null = null;
+    let argument: string | null = null;
+    if (t.type === 'Identifier' || t.type === 'MemberExpression') {
+      key = nameKey(t);
+      if (t.type === 'MemberExpression' && !t.computed && t.property.type === 'Identifier') {
+        object = nameKey(t.object);
+        stem = t.property.name.replace(/^(has|is)(?=[A-Z])/, '').toLowerCase();
+      }
+    } else if (t.type === 'CallExpression' && t.callee.type === 'MemberExpression' && !t.callee.computed && t.callee.property.type === 'Identifier') {
+      object = nameKey(t.callee.object);
+      const method = t.callee.property.name;
+      if (method === 'has' && t.arguments.length === 1) argument = this.sourceCode.getText(t.arguments[0]!);
+      else if (/^(has|is)[A-Z]/.test(method) && t.arguments.length === 0) stem = method.replace(/^(has|is)/, '').toLowerCase();
+      else return false;
+    } else {
+      return false;
+    }
+    if (!key && !object) return false;
+    let usedUp = false;
+    walkAll(branch, this.keys, (n) => {
+      if (usedUp || n.range[0] >= call.range[0]) return false;
+      // Only what runs on the way to the call: not inside another callback.
+      if (isFunction(n) && !contains(n, call)) return false;
+      if (key && n.type === 'AssignmentExpression' && n.operator === '=' && nameKey(n.left) === key && isFalsyValue(n.right)) usedUp = true;
+      else if (key && n.type === 'UnaryExpression' && n.operator === 'delete' && nameKey(n.argument) === key) usedUp = true;
+      else if (object && n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && !n.callee.computed && n.callee.property.type === 'Identifier' && nameKey(n.callee.object) === object) {
+        const match = CONSUME_METHOD.exec(n.callee.property.name);
+        if (match) {
+          const rest = match[2]!.toLowerCase();
+          if (argument !== null) usedUp = n.arguments.length === 0 ? match[1]!.toLowerCase() === 'clear' : n.arguments.length === 1 && this.sourceCode.getText(n.arguments[0]!) === argument;
+          else if (stem !== null) usedUp = rest === stem || (rest === '' && n.arguments.length === 0 && match[1]!.toLowerCase() === 'clear');
+        }
+      }
+      return !usedUp;
+    });
+    if (!usedUp || !key) return usedUp;
+    // Re-armed on every run (`function connect() { retrying = true; ... }`): the guard is not used up.
+    if (fn.body.type !== 'BlockStatement') return true;
+    return !fn.body.body.some(
+      (statement) =>
+        statement.type === 'ExpressionStatement' &&
+        statement.expression.type === 'AssignmentExpression' &&
+        nameKey(statement.expression.left) === key &&
+        !isFalsyValue(statement.expression.right),
+    );
+  }
+
+  /**
+   * Does the function open a connection (a call such as `net.connect(...)`,
+   * `client.connect()`, `socket.open()`, or `new WebSocket(url)`), other
+   * than by re-running itself? A reconnect needs one.
+   */
+  private opensConnection(fn: FunctionNode, frame: FunctionFrame): boolean {
+    return someAll(fn.body, this.keys, (n) => {
+      if (n.type !== 'CallExpression' && n.type !== 'NewExpression') return false;
+      const callee = unwrapExpression(n.callee);
+      const name =
+        callee.type === 'Identifier' ? callee.name
+        : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name
+        : null;
+      if (!name) return false;
+      if (n.type === 'NewExpression') return CONNECTION_CLASS.test(name);
+      const called = calledName(n.callee);
+      if (called && this.matches(frame, called)) return false;
+      return CONNECT_CALL.test(name);
+    });
+  }
+
+  /** The promise chain whose handler is `handler` is what `fn` returns (`=> chain`, `return chain;`). */
+  private chainReturned(fn: FunctionNode, handler: FunctionNode): boolean {
+    const chain = handler.parent;
+    if (chain?.type !== 'CallExpression') return false;
+    let top: Node = chain;
+    while (top.parent && (top.parent.type === 'AwaitExpression' || isTypeWrapperNode(top.parent))) top = top.parent;
+    return (
+      (fn.type === 'ArrowFunctionExpression' && fn.body === top) ||
+      (top.parent?.type === 'ReturnStatement' && enclosingFunction(top.parent) === fn)
+    );
   }
 
   /**
@@ -338,7 +682,7 @@ export class RecursiveRetries {
     // Exported: callers in other files may pass more arguments (`urls.map(load)`).
     const declaration = fn.type === 'FunctionDeclaration' ? fn : fn.parent?.parent;
     if (declaration?.parent?.type === 'ExportNamedDeclaration' || declaration?.parent?.type === 'ExportDefaultDeclaration') return false;
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(nameNode), nameNode);
+    const variable = variableAt(this.sourceCode, nameNode);
     if (!variable) return false;
     let recursive = 0;
     for (const reference of variable.references) {
@@ -359,7 +703,7 @@ export class RecursiveRetries {
       // The name after a dot (`client.connect`) is a property, not a use of `connect`.
       if (n !== container && n.parent?.type === 'MemberExpression' && n.parent.property === n && !n.parent.computed) return false;
       const called = n.type === 'Identifier' || n.type === 'MemberExpression' ? calledName(n) : null;
-      if (called && called.name === frame.name && called.method === frame.method) found = true;
+      if (called && this.matches(frame, called)) found = true;
       return !found;
     });
     return found;
@@ -383,14 +727,16 @@ export class RecursiveRetries {
       if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier') locals.add(n.id.name);
       if (n.type === 'CallExpression') {
         const called = calledName(n.callee);
-        if (called && called.name === frame.name && called.method === frame.method) calls.push(n);
+        if (called && this.matches(frame, called)) calls.push(n);
       }
     });
     const counterLike = (arg: Node): boolean => {
       const a = unwrapExpression(arg);
       if (a.type === 'UpdateExpression') return true;
       return a.type === 'BinaryExpression' && (a.operator === '+' || a.operator === '-') &&
-        ((a.left.type === 'Identifier' && a.right.type === 'Literal') || (a.right.type === 'Identifier' && a.left.type === 'Literal'));
+        // `n + 1`, not `path + '.json'` (another input).
+        ((a.left.type === 'Identifier' && a.right.type === 'Literal' && typeof a.right.value === 'number') ||
+          (a.right.type === 'Identifier' && a.left.type === 'Literal' && typeof a.left.value === 'number'));
     };
     const structural = calls.some((call) =>
       call.arguments.some((arg, i) => {
@@ -426,7 +772,7 @@ export class RecursiveRetries {
     if (!parent) return null;
     if (parent.type === 'CallExpression' && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
       const index = parent.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
-      if (timerKind(parent, this.ctx.imports) && index === 0) return { kind: 'timer', call: parent };
+      if ((timerKind(parent, this.ctx.imports) || isIntervalCall(parent, this.ctx.imports)) && index === 0) return { kind: 'timer', call: parent };
       const callee = parent.callee.type === 'ChainExpression' ? parent.callee.expression : parent.callee;
       if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
         const method = callee.property.name;

@@ -38,6 +38,22 @@ exports.rules = {
 };
 `;
 
+/** A rule that takes its worker down on some files: `crash` exits the thread, `oom` exhausts its heap. */
+const CRASH_RULES_CJS = `
+const delay = require('./rules.cjs').rules['test-delay'];
+exports.rules = {
+  'test-delay': {
+    meta: delay.meta,
+    create(context) {
+      const name = require('path').basename(context.filename);
+      if (name.includes('crash')) process.exit(3);
+      if (name.includes('oom')) { const hog = []; for (;;) hog.push(new Array(1e6).fill(hog.length)); }
+      return delay.create(context);
+    },
+  },
+};
+`;
+
 const DEFINITION = {
   name: 'test-delay',
   description: 'Adds a delay to sleep().',
@@ -54,6 +70,11 @@ beforeAll(() => {
   writeFileSync(
     join(dir, 'driver.cjs'),
     `require(${JSON.stringify(mainJs)}).main({ rulesModule: ${JSON.stringify(join(dir, 'rules.cjs'))}, codemods: { 'test-delay': ${JSON.stringify(DEFINITION)} } });\n`,
+  );
+  writeFileSync(join(dir, 'crash-rules.cjs'), CRASH_RULES_CJS);
+  writeFileSync(
+    join(dir, 'crash-driver.cjs'),
+    `require(${JSON.stringify(mainJs)}).main({ rulesModule: ${JSON.stringify(join(dir, 'crash-rules.cjs'))}, codemods: { 'test-delay': ${JSON.stringify(DEFINITION)} } });\n`,
   );
   writeFileSync(
     join(dir, 'transform.cjs'),
@@ -131,6 +152,62 @@ describe('built CLI (dist/src/cli/main.js)', () => {
     expect(stdout).toContain(`Interrupted: ${changed} of ${count} files processed`);
     expect(stdout).toMatch(new RegExp(`Files changed\\s+${changed}\\b`));
   });
+});
+
+describe('built CLI: one file never takes the run down', () => {
+  it.each([
+    ['1', 'a1-crash.ts', 'the worker exited (code 3) while transforming this file; file not transformed'],
+    ['2', 'a1-crash.ts', 'the worker exited (code 3) while transforming this file; file not transformed'],
+    ['1', 'a1-oom.ts', 'the transform ran out of memory (worker heap limit 256 MB; RESILIENCE_WORKER_MEMORY_MB sets it); file not transformed'],
+  ])('--cpus %s: %s becomes an error entry, the worker is replaced, every other file is rewritten, the report is written', (cpus, bad, error) => {
+    const base = project(`crash-${cpus}-${bad}`, 4);
+    writeFileSync(join(base, 'src', bad), 'sleep();\n');
+    const result = spawnSync(process.execPath, [join(dir, 'crash-driver.cjs'), 'codemod', 'test-delay', 'src', '--cpus', cpus, '--report', 'r.json'], {
+      cwd: base,
+      encoding: 'utf8',
+      env: { ...process.env, RESILIENCE_WORKER_MEMORY_MB: '256' },
+    });
+    expect(result.status).toBe(1);
+    const report = JSON.parse(readFileSync(join(base, 'r.json'), 'utf8'));
+    expect(report.files.map((f: { file: string; status: string; error?: string }) => [f.file, f.status, f.error])).toEqual([
+      [`src/${bad}`, 'error', error],
+      ['src/f0000.ts', 'changed', undefined],
+      ['src/f0001.ts', 'changed', undefined],
+      ['src/f0002.ts', 'changed', undefined],
+      ['src/f0003.ts', 'changed', undefined],
+    ]);
+    expect(readFileSync(join(base, 'src', bad), 'utf8')).toBe('sleep();\n');
+    expect(result.stdout).toContain(`error    src/${bad}: ${error}`);
+  }, 120_000);
+
+  it('SIGTERM is handled like Ctrl+C: the files in progress finish, the summary and the report are written, exit 143', async () => {
+    const count = 400;
+    const base = project('sigterm', count, `${'// padding line\n'.repeat(200)}sleep();\n`);
+    const child = spawn(process.execPath, [join(dir, 'driver.cjs'), 'codemod', 'test-delay', 'src', '--cpus', '1', '--report', 'r.json'], { cwd: base });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const code = await new Promise<number | null>((done) => {
+      let sent = false;
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        if (!sent && stderr.includes('[3/')) {
+          sent = true;
+          child.kill('SIGTERM');
+        }
+      });
+      child.on('exit', (c) => done(c));
+    });
+    expect(code).toBe(143);
+    expect(stderr).toContain('Terminated: finishing the files in progress');
+    const report = JSON.parse(readFileSync(join(base, 'r.json'), 'utf8'));
+    expect(report.interrupted).toBe(true);
+    const changed = report.summary.filesChanged as number;
+    expect(changed).toBeGreaterThanOrEqual(3);
+    expect(changed).toBeLessThan(count);
+    expect(stdout).toContain(`Interrupted: ${changed} of ${count} files processed`);
+    expect(readdirSync(join(base, 'src'))).toHaveLength(count);
+  }, 120_000);
 });
 
 describe('codemod modules under jscodeshift', () => {

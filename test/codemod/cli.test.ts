@@ -206,6 +206,7 @@ describe('resilience CLI: runs', () => {
       filesScanned: 4,
       filesChanged: 1,
       filesUnchanged: 1,
+      filesNotParsed: 0,
       filesSkipped: 1,
       filesErrored: 1,
       sitesRewritten: 1,

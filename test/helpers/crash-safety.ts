@@ -11,7 +11,7 @@ const allOptions: Record<string, unknown[]> = {
   'no-unbounded-retry': [{ allowUnboundedWithBackoff: false }],
   'require-retry-backoff': [{ requireJitter: true }],
   'no-unguarded-shared-resource': [{ reportUnknownPaths: true }],
-  'no-deep-clone-in-hot-path': [{ ignoreLoops: false, hotFunctions: ['run'], cloneFunctions: ['helpers.copy'] }],
+  'no-deep-clone-in-hot-path': [{ loops: 'async', hotFunctions: ['run'], cloneFunctions: ['helpers.copy'] }],
 };
 const options = Object.fromEntries(Object.keys(rules).map((name) => [name, allOptions[name] ?? []]));
 

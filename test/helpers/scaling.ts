@@ -1,7 +1,8 @@
 /**
  * The step counter of test/scaling/*.test.ts: steps are rule listener calls
  * plus calls into the shared analysis (import tracking, scope lookups,
- * hot-path propagation), counted while every rule lints one file.
+ * hot-path propagation) plus reads of child-scope lists, counted while every
+ * rule lints one file.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import * as tsParser from '@typescript-eslint/parser';
@@ -25,13 +26,49 @@ export function oneLine(bytes: number, unique: boolean): string {
   return parts.join('');
 }
 
+/**
+ * A bundle that requires a retry library and declares n functions and n
+ * calls in one scope (what a concatenated or scope-hoisted bundle is): every
+ * call's callee is looked up, among n sibling scopes.
+ */
+export function flatBundle(bytes: number): string {
+  const parts = ["const pRetry = require('p-retry');"];
+  for (let i = 0, length = parts[0]!.length; length < bytes; i++) {
+    const part = `function helper${i}(x){return x+${i}}const value${i}=helper${i}(config.get('k${i}'));pRetry(()=>helper${i}(${i}),{retries:${i === 0 ? 'Infinity' : 3}});`;
+    parts.push(part);
+    length += part.length;
+  }
+  return parts.join('');
+}
+
+/**
+ * Counts reads of every scope's child scopes: a variable lookup that scans the
+ * sibling scopes of the use (instead of going up from the innermost one)
+ * costs as many steps as there are functions beside it.
+ */
+function countChildScopeReads(scopeManager: { scopes: { childScopes: unknown[] }[] }, count: () => void): void {
+  for (const scope of scopeManager.scopes) {
+    scope.childScopes = new Proxy(scope.childScopes, {
+      get(target, property, receiver) {
+        if (typeof property === 'string' && /^\d+$/.test(property)) count();
+        return Reflect.get(target, property, receiver);
+      },
+    });
+  }
+}
+
 export function countSteps(code: string): number {
   let steps = 0;
   const counted: Record<string, Rule.RuleModule> = {};
+  let scopesCounted = false;
   for (const [name, rule] of Object.entries(rules)) {
     counted[name] = {
       meta: rule.meta as Rule.RuleMetaData,
       create(context) {
+        if (!scopesCounted) {
+          scopesCounted = true;
+          countChildScopeReads(context.sourceCode.scopeManager as never, () => steps++);
+        }
         const listeners = (rule as unknown as Rule.RuleModule).create(context) as Record<string, (...args: unknown[]) => void>;
         const wrapped: Record<string, (...args: unknown[]) => void> = {};
         for (const [selector, listener] of Object.entries(listeners)) {
@@ -81,9 +118,10 @@ export function countSteps(code: string): number {
  * Counting steps, not time: doubling a single-line file from 512 KB to 1 MB
  * must not more than double the steps (10% slack for fixed costs).
  */
-export function expectLinearSteps(unique: boolean): void {
-  const half = oneLine(512 * 1024, unique);
-  const full = oneLine(1024 * 1024, unique);
+export function expectLinearSteps(unique: boolean | ((bytes: number) => string)): void {
+  const make = typeof unique === 'function' ? unique : (bytes: number) => oneLine(bytes, unique);
+  const half = make(512 * 1024);
+  const full = make(1024 * 1024);
   expect(full.length).toBeGreaterThanOrEqual(1024 * 1024);
   expect(full.includes('\n')).toBe(false);
   const stepsHalf = countSteps(half);

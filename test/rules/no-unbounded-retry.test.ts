@@ -1257,7 +1257,7 @@ function connect() {
           column: 7,
           endLine: 4,
           endColumn: 47,
-          data: {'noFix':' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.','name':'readRemote'},
+          data: {'noFix':' No quick fix: the retry runs in an error-first callback, so the last error must be handed to its callback by hand.','name':'readRemote'},
           suggestions: [],
         },
       ],
@@ -2314,7 +2314,7 @@ const redis = new Redis({
           column: 3,
           endLine: 3,
           endColumn: 40,
-          data: { library: 'ioredis', option: "reconnectOnError: (err) => 'READONLY'", noFix: ' No quick fix: which error replies should reconnect is a decision for a person.' },
+          data: { library: 'ioredis', option: "reconnectOnError (always 'READONLY')", attempts: 'reconnects', noFix: ' No quick fix: which error replies should reconnect is a decision for a person.' },
           suggestions: [],
         },
       ],
@@ -2603,6 +2603,415 @@ retry(connect, { max_tries: 5, interval: 500 });`,
 }`,
             },
           ],
+        },
+      ],
+    },
+  ],
+});
+
+// Issue 12, causes of false positives seen on real code (recursion, reconnects, the library table, messages).
+ruleTester.run('no-unbounded-retry: real-code look-alikes and misses', rule, {
+  valid: [
+    // Trap (pino): a local `const stringify` inside `function stringify` is another function, not recursion.
+    `function stringify(obj, stringifySafeFn) {
+  try {
+    return JSON.stringify(obj);
+  } catch (_) {
+    const stringify = stringifySafeFn || this[stringifySafeSym];
+    return stringify(obj);
+  }
+}`,
+    // Trap: the same with a \`var\` of the function's name in its body.
+    `function load(url) {
+  var load = fallbackLoader;
+  try {
+    return fetch(url);
+  } catch (_) {
+    return load(url);
+  }
+}`,
+    // Trap (mongoose): a function that drains a queue moves on to the next item from its catch.
+    `function create() {
+  const index = indexes.shift();
+  if (!index) return done();
+  try {
+    model.collection.createIndex(index);
+  } catch (err) {
+    indexError = err;
+    create();
+    return;
+  }
+}`,
+    // Trap (mqtt): 'end' of a readable stream; the function opens no connection.
+    `function startStreamProcess() {
+  const outStore = store.createStream();
+  outStore.on('end', () => {
+    if (!allProcessed) startStreamProcess();
+  });
+  deliver(outStore);
+}`,
+    // Trap: \`disconnect\`, \`onconnect\`, \`_handleConnected\` open no connection.
+    `function watch() {
+  client.disconnect();
+  client.onconnect = () => handleConnected();
+  client.on('end', () => setTimeout(watch, 1000));
+}`,
+    // Trap: restarting a child process on 'close' is not a reconnect.
+    `function startWorker() {
+  const child = spawn('node', ['worker.js']);
+  child.on('close', () => setTimeout(startWorker, 1000));
+}`,
+    // Trap (mongodb OIDC): the failure path removes the cached token that guards the branch: one re-attempt.
+    `class Workflow {
+  async execute(connection) {
+    if (this.cache.hasAccessToken) {
+      try {
+        return await this.finish(connection, this.cache.getAccessToken());
+      } catch (error) {
+        if (error.code === 18) {
+          this.cache.removeAccessToken();
+          return await this.execute(connection);
+        }
+        throw error;
+      }
+    }
+    const token = await this.fetchAccessToken();
+    this.cache.put(token);
+    await this.finish(connection, token);
+  }
+}`,
+    // Trap: the same with a keyed cache (\`has(key)\` used up by \`delete(key)\`).
+    `function load(key) {
+  if (tokens.has(key)) {
+    return send(tokens.get(key)).catch(() => {
+      tokens.delete(key);
+      return load(key);
+    });
+  }
+  return login().then((token) => send(token));
+}`,
+    // Trap (@node-red/runtime): one fallback with a different, checked argument.
+    `function getEntry(type, path) {
+  return readEntry(path).catch(function (err) {
+    if (type === 'flows' && !/\\.json$/.test(path)) {
+      return getEntry(type, path + '.json');
+    }
+    throw err;
+  });
+}`,
+    // Trap (bullmq): an ioredis connection handed to a BullMQ Worker must have maxRetriesPerRequest: null.
+    `import IORedis from 'ioredis';
+import { Worker } from 'bullmq';
+const connection = new IORedis({ maxRetriesPerRequest: null });
+const worker = new Worker('q', processJob, { connection });`,
+    // Trap (bull): connections made in Bull's createClient hook.
+    `const Redis = require('ioredis');
+const Queue = require('bull');
+const queue = new Queue('q', {
+  createClient(type, config) {
+    return new Redis({ ...config, maxRetriesPerRequest: null });
+  },
+});`,
+    // Trap (bull's own code): the default createClient.
+    `const Redis = require('ioredis');
+const createClient = typeof options.createClient === 'function' ? options.createClient : function (type, config) {
+  return new Redis({ ...config, maxRetriesPerRequest: null });
+};`,
+  ],
+  invalid: [
+    // The fast branch uses up its flag; the other branch reconnects forever.
+    {
+      code: `function setupClient() {
+  const client = net.connect(port, host);
+  client.on('data', () => { end = true; });
+  client.on('close', () => {
+    if (end) {
+      end = false;
+      setTimeout(setupClient, 20);
+    } else {
+      setTimeout(setupClient, reconnectTime);
+    }
+  });
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 9,
+          column: 7,
+          endLine: 9,
+          endColumn: 45,
+          data: { noFix: ' No quick fix: a reconnect handler has no caller to report the last failure to.', event: 'close' },
+          suggestions: [],
+        },
+      ],
+    },
+    // A flag re-armed on every run is not used up.
+    {
+      code: `function connect() {
+  retrying = true;
+  const socket = net.connect(port);
+  socket.on('close', () => {
+    if (retrying) {
+      retrying = false;
+      setTimeout(connect, 1000);
+    }
+  });
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 7,
+          column: 7,
+          endLine: 7,
+          endColumn: 32,
+          data: { noFix: ' No quick fix: a reconnect handler has no caller to report the last failure to.', event: 'close' },
+          suggestions: [],
+        },
+      ],
+    },
+    // A queue item put back on failure is retried.
+    {
+      code: `function send() {
+  const msg = pending.shift();
+  if (!msg) return;
+  post(msg).catch(() => {
+    pending.unshift(msg);
+    setTimeout(send, 1000);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 27,
+          data: { noFix: ' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.', name: 'send' },
+          suggestions: [],
+        },
+      ],
+    },
+    // Miss closed: a function assigned to a member reconnects like a declared one.
+    {
+      code: `function TcpNode(config) {
+  const node = this;
+  node.connect = function () {
+    const client = net.connect(config.port, config.host);
+    client.on('close', () => {
+      setTimeout(() => node.connect(), 3000);
+    });
+  };
+  node.connect();
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 6,
+          column: 7,
+          endLine: 6,
+          endColumn: 45,
+          data: { noFix: ' No quick fix: a reconnect handler has no caller to report the last failure to.', event: 'close' },
+          suggestions: [],
+        },
+      ],
+    },
+    // Miss closed: a reconnect reached through a helper method.
+    {
+      code: `class Client {
+  connect() {
+    this.ws = new WebSocket(this.url);
+    this.ws.on('close', () => this.scheduleReconnect());
+  }
+  scheduleReconnect() {
+    setTimeout(() => this.connect(), 1000);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 43,
+          data: { noFix: ' No quick fix: a reconnect handler has no caller to report the last failure to.', event: 'close' },
+          suggestions: [],
+        },
+      ],
+    },
+    // Miss closed: the helper is the handler itself (\`on('close', this.onClose.bind(this))\`).
+    {
+      code: `class Client {
+  connect() {
+    this.socket = net.connect(this.port);
+    this.socket.on('close', this.onClose.bind(this));
+  }
+  onClose() {
+    setTimeout(() => this.connect(), 1000);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 43,
+          data: { noFix: ' No quick fix: a reconnect handler has no caller to report the last failure to.', event: 'close' },
+          suggestions: [],
+        },
+      ],
+    },
+    // Miss closed: a reconnect by setInterval.
+    {
+      code: `function connect() {
+  const socket = new WebSocket(url);
+  socket.addEventListener('open', () => clearInterval(retryTimer));
+  socket.addEventListener('close', () => {
+    retryTimer = setInterval(connect, 5000);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 44,
+          data: { noFix: ' No quick fix: a reconnect handler has no caller to report the last failure to.', event: 'close' },
+          suggestions: [],
+        },
+      ],
+    },
+    // A promise chain the function returns does have a caller: the no-fix reason says why there is no rewrite instead.
+    {
+      code: `export function load(url) {
+  return fetch(url).catch(() => load(url));
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 2,
+          column: 33,
+          endLine: 2,
+          endColumn: 42,
+          data: { noFix: ' No quick fix: the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments).', name: 'load' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `function load(url) {
+  return fetch(url).catch(async (err) => {
+    await log(err);
+    return load(url);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 4,
+          column: 12,
+          endLine: 4,
+          endColumn: 21,
+          data: { noFix: ' No quick fix: the .catch handler is async or does not simply return the retry, which the rewrite needs.', name: 'load' },
+          suggestions: [],
+        },
+      ],
+    },
+    // `?? Infinity` is no limit.
+    {
+      code: `import pRetry from 'p-retry';
+await pRetry(run, { retries: options.retries ?? Infinity });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 57,
+          data: { library: 'p-retry', option: 'retries (falling back to Infinity)', attempts: 'retries', noFix: '' },
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import pRetry from 'p-retry';
+await pRetry(run, { retries: 4 });`,
+            },
+          ],
+        },
+      ],
+    },
+    // ioredis on its own: maxRetriesPerRequest: null is still reported, with the option named.
+    {
+      code: `import Redis from 'ioredis';
+import { Queue } from 'bullmq';
+const cache = new Redis({ maxRetriesPerRequest: null });
+const queue = new Queue('q', { connection: other });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 3,
+          column: 27,
+          endLine: 3,
+          endColumn: 53,
+          data: { library: 'ioredis', option: 'maxRetriesPerRequest: null', attempts: 'retries', noFix: '' },
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import Redis from 'ioredis';
+import { Queue } from 'bullmq';
+const cache = new Redis({ maxRetriesPerRequest: 5 });
+const queue = new Queue('q', { connection: other });`,
+            },
+          ],
+        },
+      ],
+    },
+    // Used inside a job processor is not handed to BullMQ.
+    {
+      code: `import Redis from 'ioredis';
+import { Worker } from 'bullmq';
+const cache = new Redis({ maxRetriesPerRequest: null });
+new Worker('q', async (job) => cache.get(job.id), { connection });`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 3,
+          column: 27,
+          endLine: 3,
+          endColumn: 53,
+          data: { library: 'ioredis', option: 'maxRetriesPerRequest: null', attempts: 'retries', noFix: '' },
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              output: `import Redis from 'ioredis';
+import { Worker } from 'bullmq';
+const cache = new Redis({ maxRetriesPerRequest: 5 });
+new Worker('q', async (job) => cache.get(job.id), { connection });`,
+            },
+          ],
+        },
+      ],
+    },
+    // A whole function is named, not pasted.
+    {
+      code: `import Redis from 'ioredis';
+const redis = new Redis({
+  reconnectOnError(err) {
+    if (err.message.includes('READONLY')) {
+      return true;
+    }
+    return 1;
+  },
+});`,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 3,
+          column: 3,
+          endLine: 8,
+          endColumn: 4,
+          data: { library: 'ioredis', option: 'reconnectOnError', attempts: 'reconnects', noFix: ' No quick fix: which error replies should reconnect is a decision for a person.' },
+          suggestions: [],
         },
       ],
     },

@@ -679,7 +679,7 @@ projectTester.run('no-unguarded-shared-resource: suggestions', rule, {
       // A default import from a package specifier (unchanged), in a file without semicolons.
       code: "import fs from 'fs'\nexport const f = () => fs.readFileSync('/a')\n",
       filename: 'src/deep/x.ts',
-      settings: { resilience: { sharedResources: [{ ...sharedFs, fix: { wrap: 'guard(() => $CALL)', import: { default: 'guard', from: '@acme/outage' } } }] } },
+      settings: { resilience: { sharedResources: [{ ...sharedFs, guards: [...sharedFs.guards, 'guard'], fix: { wrap: 'guard(() => $CALL)', import: { default: 'guard', from: '@acme/outage' } } }] } },
       errors: [
         fixed(2, 24, 2, 45, 'fs.readFileSync', 'guard(() => fs.readFileSync(…))', "import fs from 'fs'\nimport guard from '@acme/outage'\nexport const f = () => guard(() => fs.readFileSync('/a'))\n"),
       ],
@@ -860,6 +860,40 @@ jsRuleTester.run('no-unguarded-shared-resource: CommonJS with espree', rule, {
       ],
     },
   ],
+});
+
+describe('no-unguarded-shared-resource: no wrap whose result the rule would report', () => {
+  const linter = new Linter({ configType: 'flat' });
+  const run = (wrap: string, code = "import fs from 'fs';\nexport const f = () => fs.readFileSync('/a');\n") =>
+    linter.verify(
+      code,
+      {
+        files: ['**/*.ts'],
+        plugins: { resilience: { rules: { 'no-unguarded-shared-resource': ruleModule as never } } },
+        settings: { resilience: { sharedResources: [{ ...sharedFs, fix: { wrap } }] } },
+        rules: { 'resilience/no-unguarded-shared-resource': 'error' },
+      },
+      { filename: 'src/x.ts' },
+    );
+  it.each([
+    ['withOutageFlip($CALL, $CALL)', 'the fix.wrap template runs the call outside any function handed to a guard, so the wrapped call would still be reported'],
+    ['[() => $CALL][0]()', 'the fix.wrap template does not hand the call to a guard call, so the wrapped call would still be reported'],
+    [
+      'notAGuard(() => $CALL)',
+      "`notAGuard` in the fix.wrap template is not one of the resource's guards (settings.resilience.sharedResources[0].guards), so the wrapped call would still be reported",
+    ],
+  ])('%s: reported with no suggestion, and the reason', (wrap, reason) => {
+    const [message] = run(wrap);
+    expect(message).toMatchObject({ line: 2, column: 24, endLine: 2, endColumn: 45 });
+    expect(message!.suggestions).toBeUndefined();
+    expect(message!.message).toBe(
+      `\`fs.readFileSync\` touches shared resource 'shared-fs' outside its outage flip: ${REMEDY}. No quick fix: ${reason}.`,
+    );
+  });
+  it('a guard or a flag check in the template is offered', () => {
+    expect(run("withOutageFlip('x', () => $CALL)")[0]!.suggestions).toHaveLength(1);
+    expect(run('outageFlips.sharedFs ? $CALL : undefined')[0]!.suggestions).toHaveLength(1);
+  });
 });
 
 // Client instances: one resource per library, the same guard and flag for all.

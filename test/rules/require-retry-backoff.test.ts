@@ -1291,7 +1291,7 @@ makePolicy(handleAll, { maxAttempts: 2, backoff: new ConstantBackoff(10) });`,
           column: 41,
           endLine: 3,
           endColumn: 73,
-          data: { library: 'cockatiel', option: 'backoff: new ConstantBackoff(10)', noFix: " No quick fix: ExponentialBackoff cannot be imported beside this call's import of cockatiel." },
+          data: { library: 'cockatiel', option: 'backoff: new ConstantBackoff(10)', attempts: 'retries', noFix: " No quick fix: ExponentialBackoff cannot be imported beside this call's import of cockatiel." },
           suggestions: [],
         },
       ],
@@ -1612,6 +1612,157 @@ retry(connect, { backoff: 2 });`,
           endColumn: 10,
           data: {'noFix':' No quick fix: compiled code (a generator run by __awaiter), where the rewrite cannot await; fix the source it was compiled from.','name':'','event':'','wait':'waits a constant time'},
           suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+// Issue 12, causes of false positives seen on real code (recursion, reconnects, the library table, messages).
+ruleTester.run('require-retry-backoff: real-code look-alikes and misses', rule, {
+  valid: [
+    // Trap (pino): a local `const stringify` shadows the enclosing `function stringify`.
+    `function stringify(obj, stringifySafeFn) {
+  try {
+    return JSON.stringify(obj);
+  } catch (_) {
+    const stringify = stringifySafeFn || this[stringifySafeSym];
+    return stringify(obj);
+  }
+}`,
+    // Trap (mongoose): draining a queue, not retrying.
+    `function create() {
+  const index = indexes.shift();
+  if (!index) return done();
+  try {
+    model.collection.createIndex(index);
+  } catch (err) {
+    create();
+  }
+}`,
+    // Trap (mqtt): 'end' of a readable stream, not a connection.
+    `function startStreamProcess() {
+  const outStore = store.createStream();
+  outStore.on('end', () => startStreamProcess());
+}`,
+    // Trap (mongodb OIDC): one re-attempt after the cached token is removed.
+    `class Workflow {
+  async execute(connection) {
+    if (this.cache.hasRefreshToken) {
+      const token = await this.refresh(this.cache.getRefreshToken());
+      try {
+        return await this.finish(connection, token);
+      } catch (error) {
+        if (error.code === 18) {
+          this.cache.removeRefreshToken();
+          return await this.execute(connection);
+        }
+        throw error;
+      }
+    }
+    return this.startConversation(connection);
+  }
+}`,
+    // Trap (@node-red/runtime): one fallback with a different, checked argument.
+    `function getEntry(type, path) {
+  return readEntry(path).catch(function (err) {
+    if (!/\\.json$/.test(path)) {
+      return getEntry(type, path + '.json');
+    }
+    throw err;
+  });
+}`,
+    // Trap (@node-red/editor-client): a setInterval that counts down and reconnects once at 0 ticks every second, but that tick is not the wait.
+    `function connect() {
+  const ws = new WebSocket(url);
+  ws.onclose = () => {
+    let countdown = 60;
+    const timer = setInterval(() => {
+      countdown--;
+      if (countdown === 0) {
+        clearInterval(timer);
+        connect();
+      }
+    }, 1000);
+  };
+}`,
+    // The legacy driver's reconnects switched off.
+    `import { MongoClient } from 'mongodb';
+await MongoClient.connect(url, { autoReconnect: false, reconnectInterval: 1000 });`,
+  ],
+  invalid: [
+    // (@node-red/nodes) The quick reconnect uses up its flag; the 10 s one repeats for ever at a constant interval.
+    {
+      code: `function setupClient() {
+  const client = net.connect(port, host);
+  client.on('end', () => { if (buffer.length) end = true; });
+  client.on('close', () => {
+    if (end) {
+      end = false;
+      setTimeout(setupClient, 20);
+    } else {
+      setTimeout(setupClient, 10000);
+    }
+  });
+}`,
+      errors: [
+        {
+          messageId: 'constantReconnect',
+          line: 9,
+          column: 7,
+          endLine: 9,
+          endColumn: 37,
+          data: { noFix: ' No quick fix: a reconnect handler has no caller to report the last failure to.', event: 'close', wait: 'waits a constant time' },
+          suggestions: [],
+        },
+      ],
+    },
+    // The legacy MongoDB driver reconnects every reconnectInterval ms.
+    {
+      code: `import { MongoClient } from 'mongodb';
+await MongoClient.connect(url, { reconnectTries: 30, reconnectInterval: 1000 });`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 2,
+          column: 54,
+          endLine: 2,
+          endColumn: 77,
+          data: {
+            library: 'mongodb',
+            option: 'reconnectInterval: 1000',
+            attempts: 'reconnects',
+            noFix: ' No quick fix: the legacy MongoDB driver has no growing reconnect wait; the unified topology (the only one from driver 4.0) replaces reconnectTries and reconnectInterval.',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    // A constant retryStrategy is named by what it returns, and its attempts are reconnects.
+    {
+      code: `import Redis from 'ioredis';
+const redis = new Redis({
+  retryStrategy() {
+    return 2000;
+  },
+});`,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 3,
+          column: 3,
+          endLine: 5,
+          endColumn: 4,
+          data: { library: 'ioredis', option: 'retryStrategy (always 2000)', attempts: 'reconnects', noFix: '' },
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `import Redis from 'ioredis';
+const redis = new Redis({
+  retryStrategy: (times) => Math.random() * Math.min(10000, 100 * 2 ** times),
+});`,
+            },
+          ],
         },
       ],
     },

@@ -1,0 +1,92 @@
+/**
+ * Run-once guards: a value computed only while its target is still empty
+ * (`if (!cache) cache = clone(x)`, `cache ??= clone(x)`, `x = x || clone(y)`)
+ * is computed once per target, however often the code around it runs.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { variableAt } from '../imports';
+import { enclosingFunction } from '../ast/functions';
+import { unwrapExpression, valueSlot } from '../ast/unwrap';
+
+type Node = TSESTree.Node;
+
+function sameTarget(sourceCode: Readonly<TSESLint.SourceCode>, a: Node, b: Node): boolean {
+  const text = (node: Node) => sourceCode.getText(unwrapExpression(node)).replace(/\s+/g, '');
+  return text(a) === text(b);
+}
+
+function isUndefined(node: Node): boolean {
+  return (node.type === 'Identifier' && node.name === 'undefined') || (node.type === 'UnaryExpression' && node.operator === 'void');
+}
+
+/** `!T`, `T == null`, `T === undefined`, `typeof T === 'undefined'`, or one of these joined by `&&` with anything. */
+function testsAbsent(sourceCode: Readonly<TSESLint.SourceCode>, test: Node, target: Node, depth = 0): boolean {
+  if (depth > 4) return false;
+  const node = unwrapExpression(test);
+  if (node.type === 'UnaryExpression' && node.operator === '!') return sameTarget(sourceCode, node.argument, target);
+  if (node.type === 'LogicalExpression' && node.operator === '&&') {
+    return testsAbsent(sourceCode, node.left, target, depth + 1) || testsAbsent(sourceCode, node.right, target, depth + 1);
+  }
+  if (node.type === 'BinaryExpression' && (node.operator === '==' || node.operator === '===')) {
+    const pairs: [Node, Node][] = [
+      [node.left, node.right],
+      [node.right, node.left],
+    ];
+    for (const [side, other] of pairs) {
+      const empty = (other.type === 'Literal' && other.value === null) || isUndefined(other);
+      if (empty && sameTarget(sourceCode, side, target)) return true;
+      if (
+        side.type === 'UnaryExpression' &&
+        side.operator === 'typeof' &&
+        other.type === 'Literal' &&
+        other.value === 'undefined' &&
+        sameTarget(sourceCode, side.argument, target)
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * A target that outlives one call of the function: a property (`this.cache`,
+ * `node._originalWires`) or a variable declared outside the function. A local
+ * `let` is empty again on every call, so its guard guards nothing.
+ */
+function outlivesCall(sourceCode: Readonly<TSESLint.SourceCode>, target: Node, fn: Node | null): boolean {
+  const node = unwrapExpression(target);
+  if (node.type === 'MemberExpression') return true;
+  if (node.type !== 'Identifier') return false;
+  const variable = variableAt(sourceCode, node);
+  if (!variable || variable.defs.length === 0) return true; // a global
+  if (!fn) return true;
+  return variable.defs.every((def) => def.name.range[0] < fn.range[0] || def.name.range[1] > fn.range[1]);
+}
+
+/** True when `node` (a clone call) computes the value of a run-once guard. */
+export function inRunOnceGuard(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): boolean {
+  let slot = valueSlot(node.parent?.type === 'ChainExpression' ? node.parent : node);
+  let parent = slot.parent;
+  // x = x || clone(y), x = x ?? clone(y)
+  if (parent?.type === 'LogicalExpression' && parent.right === slot && (parent.operator === '||' || parent.operator === '??')) {
+    const left = parent.left;
+    slot = valueSlot(parent);
+    parent = slot.parent;
+    if (parent?.type !== 'AssignmentExpression' || parent.operator !== '=' || parent.right !== slot || !sameTarget(sourceCode, parent.left, left)) return false;
+    return outlivesCall(sourceCode, parent.left, enclosingFunction(parent));
+  }
+  if (parent?.type !== 'AssignmentExpression' || parent.right !== slot) return false;
+  const assignment = parent;
+  const fn = enclosingFunction(assignment);
+  if (assignment.operator === '??=' || assignment.operator === '||=') return outlivesCall(sourceCode, assignment.left, fn);
+  if (assignment.operator !== '=') return false;
+  // if (!x) x = clone(y); if (!x) { …; x = clone(y); }
+  const statement = assignment.parent;
+  if (statement.type !== 'ExpressionStatement') return false;
+  let branch: Node = statement;
+  if (statement.parent.type === 'BlockStatement') branch = statement.parent;
+  const guard = branch.parent;
+  if (guard?.type !== 'IfStatement' || guard.consequent !== branch) return false;
+  return testsAbsent(sourceCode, guard.test, assignment.left) && outlivesCall(sourceCode, assignment.left, fn);
+}

@@ -1,0 +1,60 @@
+/**
+ * Text prefilter of the retry analysis: plain substring and regular-expression
+ * tests on the file text that say whether a file can contain a hand-written
+ * retry or a retry-library call at all. A file that can contain neither gets
+ * no listeners (the lint rules) and is not parsed (the codemod).
+ *
+ * Conservative by construction: every condition below is implied by what the
+ * analysis needs to find something (see the comments), so a `false` never
+ * hides a finding; test/retry/prefilter.test.ts checks this over the corpus,
+ * the fixtures, the rule tests and the docs. The one blind spot is source
+ * text that spells a keyword, name or module string with escapes
+ * (`\u0063atch`, `'p\x2dretry'`), which no real code does.
+ */
+import { RETRY_LIBRARY_MODULES } from './libraries';
+
+export interface RetryTextHints {
+  /** A loop, recursion or reconnect retry is possible. */
+  handWritten: boolean;
+  /** A retry-library call is possible. */
+  libraries: boolean;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+/**
+ * A retry library named in a string (the analysis only looks at calls when a
+ * String or Template token equals a module name, `node:` prefix allowed).
+ */
+const LIBRARY_STRING = new RegExp(`['"\`](?:node:)?(?:${[...new Set(RETRY_LIBRARY_MODULES)].map(escapeRegExp).join('|')})['"\`]`);
+
+/** `catch` clause or `.catch(...)`: the failure path of loops, recursion and promise retries. */
+const CATCH = /\bcatch\b/;
+/** `.then(onFulfilled, onRejected)`: a promise failure path. */
+const THEN = /\bthen\b/;
+/** Status checks (`res.ok`, `res.success`, `res.status`, `res.statusCode`) only count inside `while` / `do` / `for` loops. */
+const LOOP = /\b(?:while|for)\b/;
+const STATUS = /\b(?:ok|success|status|statusCode)\b/;
+/** A reconnect handler: `.on('error', ...)` and friends (a string or plain template), or `x.onclose = ...`. */
+const EVENT = /['"`](?:error|close|end|disconnect|disconnected)['"`]|\bon(?:error|close|end|disconnect|disconnected)\b/;
+/**
+ * An error-first callback's first parameter (`(err, data) =>`, `function (e)`,
+ * `err =>`, `(error: Error)`, `(e?)`, `(e = null)`): the name, then optional
+ * white space or comments, then `,` `)` `:` `=` or `?`. The same names as the
+ * analysis's error-parameter test, case-insensitive like it.
+ */
+const ERROR_PARAMETER = /(?:^|[^\w$.])(?:err|error|e|er|ex|exception|reason)(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*(?:\n|$))*[,):=?]/i;
+
+/** What the file text leaves possible. */
+export function retryTextHints(text: string): RetryTextHints {
+  const libraries = LIBRARY_STRING.test(text);
+  const handWritten =
+    CATCH.test(text) || THEN.test(text) || EVENT.test(text) || (LOOP.test(text) && STATUS.test(text)) || ERROR_PARAMETER.test(text);
+  return { handWritten, libraries };
+}
+
+/** False when the file cannot contain a retry the analysis finds. */
+export function mayContainRetry(text: string): boolean {
+  const hints = retryTextHints(text);
+  return hints.handWritten || hints.libraries;
+}

@@ -1,0 +1,214 @@
+/**
+ * The `resilience codemod` invariants of docs/codemods.md that concern the
+ * command line: usage errors before anything is read or written, what --dry
+ * reports, how files are written, and how a run survives failures.
+ * These run the real codemods (in-process: no compiled worker from sources).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { run, type RunOptions } from '../../src/cli/main';
+
+class Stream {
+  text = '';
+  isTTY = false;
+  write(chunk: string) {
+    this.text += chunk;
+    return true;
+  }
+}
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempProject(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'resilience-inv-'));
+  dirs.push(dir);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+async function cli(cwd: string, argv: string[], extra: Partial<RunOptions> = {}) {
+  const stdout = new Stream();
+  const stderr = new Stream();
+  const code = await run(argv, { cwd, stdout, stderr, ...extra });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+const RETRY = 'export async function f() {\n  for (;;) {\n    try {\n      return await op();\n    } catch (error) {\n      log(error);\n    }\n  }\n}\n';
+
+describe('option values no rule accepts are usage errors (exit 2, nothing read or written)', () => {
+  it.each([
+    [['--max-attempts', '0'], 'resilience codemod: option maxAttempts must be at least 1 for no-unbounded-retry (got 0)\n'],
+    [
+      ['--base-delay-ms', '2147483648'],
+      'resilience codemod: option baseDelayMs must be at most 2147483647 (the longest wait a Node timer keeps) for no-unbounded-retry (got 2147483648)\n',
+    ],
+    [
+      ['--max-delay-ms', '9999999999'],
+      'resilience codemod: option maxDelayMs must be at most 2147483647 (the longest wait a Node timer keeps) for no-unbounded-retry (got 9999999999)\n',
+    ],
+    [
+      ['--max-attempts', '1000'],
+      "resilience codemod: option maxAttempts 1000 is at or above no-unbounded-retry's unboundedAbove (1000): the rule counts such a limit as no limit\n",
+    ],
+  ])('%j', async (flags, message) => {
+    const dir = tempProject({ 'src/a.ts': RETRY });
+    const result = await cli(dir, ['codemod', 'add-retry-backoff', 'src', '--force', '--no-eslint-config', '--report', 'r.json', ...flags]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(message);
+    expect(result.stdout).toBe('');
+    expect(readFileSync(join(dir, 'src/a.ts'), 'utf8')).toBe(RETRY);
+    expect(existsSync(join(dir, 'r.json'))).toBe(false);
+  });
+
+  it('add-timeout --timeout-ms above the timer limit (exit 2)', async () => {
+    const dir = tempProject({ 'src/a.ts': "export const get = () => fetch('https://x');\n" });
+    const result = await cli(dir, ['codemod', 'add-timeout', 'src', '--force', '--no-eslint-config', '--timeout-ms', '2147483648']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'resilience codemod: option timeoutMs must be at most 2147483647 (the longest wait a Node timer keeps) for require-timeout (got 2147483648)\n',
+    );
+    expect(readFileSync(join(dir, 'src/a.ts'), 'utf8')).toBe("export const get = () => fetch('https://x');\n");
+  });
+
+  it('--max-attempts 999 is accepted', async () => {
+    const dir = tempProject({ 'src/a.ts': 'const x = 1;\n' });
+    expect((await cli(dir, ['codemod', 'add-retry-backoff', 'src', '--force', '--no-eslint-config', '--max-attempts', '999'])).code).toBe(0);
+  });
+});
+
+describe('a transform whose settings configure nothing says so (exit 2)', () => {
+  it('guard-shared-resource with no sharedResources in --settings', async () => {
+    const dir = tempProject({ 'src/a.ts': 'fetch(u);\n', 's.json': '{ "sharedResources": [] }' });
+    const result = await cli(dir, ['codemod', 'guard-shared-resource', 'src', '--force', '--settings', 's.json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'resilience codemod: guard-shared-resource has nothing to do: settings.resilience.sharedResources is missing or empty in s.json. ' +
+        'Configure at least one entry (docs/settings.md), or pass --settings <file.json>.\n',
+    );
+  });
+
+  it('guard-shared-resource with no ESLint config and no --settings', async () => {
+    const dir = tempProject({ 'src/a.ts': 'fetch(u);\n' });
+    const result = await cli(dir, ['codemod', 'guard-shared-resource', 'src', '--force', '--no-eslint-config']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'resilience codemod: guard-shared-resource has nothing to do: settings.resilience.sharedResources is missing or empty in any settings (--no-eslint-config was given and no --settings file). ' +
+        'Configure at least one entry (docs/settings.md), or pass --settings <file.json>.\n',
+    );
+  });
+
+  it('guard-shared-resource with an ESLint config that configures no resource', async () => {
+    const dir = tempProject({ 'src/a.ts': 'fetch(u);\n', 'eslint.config.mjs': 'export default [{ settings: { resilience: {} } }];\n' });
+    const result = await cli(dir, ['codemod', 'guard-shared-resource', 'src', '--force']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/sharedResources is missing or empty in the ESLint config of any of the files\./);
+  });
+});
+
+describe('--dry reports sites left for a person where they are in the text as it would be written', () => {
+  const SYNC = 'export function g() {\n  for (;;) {\n    try {\n      return opSync();\n    } catch (error) {\n      log(error);\n    }\n  }\n}\n';
+  it('the same positions as a real run writes, after the lines the rewrite adds, and says so', async () => {
+    const files = { 'src/a.ts': RETRY + SYNC };
+    const dry = tempProject(files);
+    const real = tempProject(files);
+    const dryRun = await cli(dry, ['codemod', 'add-retry-backoff', 'src', '--dry', '--no-eslint-config', '--report', 'r.json']);
+    const realRun = await cli(real, ['codemod', 'add-retry-backoff', 'src', '--force', '--no-eslint-config', '--report', 'r.json']);
+    expect(dryRun.code).toBe(0);
+    expect(realRun.code).toBe(0);
+    const dryReport = JSON.parse(readFileSync(join(dry, 'r.json'), 'utf8'));
+    const realReport = JSON.parse(readFileSync(join(real, 'r.json'), 'utf8'));
+    expect(dryReport.leftPositions).toBe('as it would be written');
+    expect(realReport.leftPositions).toBe('as written');
+    const dryLeft = dryReport.files[0].left.map((s: { location: string }) => s.location);
+    expect(dryLeft).toEqual(realReport.files[0].left.map((s: { location: string }) => s.location));
+    // Both retry rules report the sync loop (no quick fix: nothing to await between attempts).
+    expect(dryReport.files[0].left.map((s: { ruleId: string }) => s.ruleId).sort()).toEqual(['resilience/no-unbounded-retry', 'resilience/require-retry-backoff']);
+    // The left loop is at line 12 of the input; in the written file it is where `for (;;)` of g() is.
+    const written = readFileSync(join(real, 'src/a.ts'), 'utf8').split('\n');
+    const line = written.findIndex((text, i) => text === '  for (;;) {' && written[i - 1] === 'export function g() {') + 1;
+    expect(line).toBeGreaterThan(12);
+    expect(dryLeft).toEqual([`src/a.ts:${line}:3`, `src/a.ts:${line}:3`]);
+    expect(dryRun.stderr).toContain('Left for a person (positions in each file as it would be written, the + side of the diff; nothing was written):');
+    expect(dryRun.stderr).toContain(`  src/a.ts:${line}:3  resilience/no-unbounded-retry: `);
+    expect(realRun.stdout).toContain('Left for a person (positions in each file as written):');
+  });
+});
+
+describe('a rewritten file keeps what the file system knows about it', () => {
+  const SLEEPY = 'export async function f() {\n  for (;;) {\n    try {\n      return await op();\n    } catch (error) {\n      await sleep(1000);\n    }\n  }\n}\n';
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+  it.runIf(asRoot)('owner, group and mode of a file owned by another user', async () => {
+    const dir = tempProject({ 'src/a.ts': SLEEPY });
+    const file = join(dir, 'src/a.ts');
+    chownSync(file, 1234, 2345);
+    chmodSync(file, 0o640);
+    const result = await cli(dir, ['codemod', 'add-retry-backoff', 'src', '--force', '--no-eslint-config']);
+    expect(result.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).not.toBe(SLEEPY);
+    const stat = statSync(file);
+    expect([stat.uid, stat.gid, stat.mode & 0o7777]).toEqual([1234, 2345, 0o640]);
+  });
+
+  it('a file with two hard links is skipped with the reason, and stays one file', async () => {
+    const dir = tempProject({ 'src/a.ts': SLEEPY });
+    linkSync(join(dir, 'src/a.ts'), join(dir, 'b.ts'));
+    const result = await cli(dir, ['codemod', 'add-retry-backoff', 'src', '--force', '--no-eslint-config', '--report', 'r.json']);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, 'src/a.ts'), 'utf8')).toBe(SLEEPY);
+    expect(statSync(join(dir, 'src/a.ts')).ino).toBe(statSync(join(dir, 'b.ts')).ino);
+    expect(statSync(join(dir, 'src/a.ts')).nlink).toBe(2);
+    const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
+    expect(report.files).toEqual([
+      { file: 'src/a.ts', status: 'skipped', reason: '2 hard links to this file: rewriting it would split them (rewrite one of the paths by hand)', rewritten: [], left: [] },
+    ]);
+  });
+
+  it('a temporary file left by a killed run blocks nothing: the git check ignores it, and the next write removes it', async () => {
+    const dir = tempProject({ 'src/a.ts': SLEEPY });
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', '.'], { cwd: dir });
+    execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'init'], { cwd: dir });
+    const gone = spawnSync('true').pid!; // a process that has exited
+    const stale = join(dir, `src/.a.ts.resilience-${gone}-0123abcd.tmp`);
+    writeFileSync(stale, 'half a file');
+    const result = await cli(dir, ['codemod', 'add-retry-backoff', 'src', '--no-eslint-config']);
+    expect(result.stderr).not.toMatch(/uncommitted changes/);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, 'src/a.ts'), 'utf8')).not.toBe(SLEEPY);
+    expect(existsSync(stale)).toBe(false);
+    expect(readdirSync(join(dir, 'src'))).toEqual(['a.ts']);
+  });
+});
+
+describe('a run fails loudly, not silently', () => {
+  it('a --report that cannot be written is an error exit (1), after the files were processed', async () => {
+    const dir = tempProject({ 'src/a.ts': 'const x = 1;\n' });
+    const result = await cli(dir, ['codemod', 'add-retry-backoff', 'src', '--force', '--no-eslint-config', '--report', 'no/such/dir/r.json']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^resilience codemod: cannot write the report .*no\/such\/dir\/r\.json: ENOENT/m);
+    expect(result.stdout).toMatch(/Files unchanged\s+1/);
+  });
+
+  it('an ESLint config that never settles stops the run after the time bound, with a clear error (exit 2, nothing written)', async () => {
+    const dir = tempProject({ 'src/a.ts': RETRY, 'eslint.config.mjs': 'await new Promise(() => {});\nexport default [];\n' });
+    const started = Date.now();
+    const result = await cli(dir, ['codemod', 'add-retry-backoff', 'src', '--force'], { configTimeoutMs: 300 });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'resilience codemod: loading the ESLint config did not finish within 0.3 s (does eslint.config.* wait on something that never settles?). ' +
+        'Fix the config, pass --settings <file.json> with --no-eslint-config, or raise RESILIENCE_CONFIG_TIMEOUT_MS.\n',
+    );
+    expect(readFileSync(join(dir, 'src/a.ts'), 'utf8')).toBe(RETRY);
+  });
+});
