@@ -71,7 +71,7 @@ const editorSettings = {
 
 const unguarded = "`fs.readFileSync` touches shared resource 'shared-fs' outside its outage flip: wrap it in `withOutageFlip`.";
 const unbounded = 'This loop retries failed attempts with no attempt limit or deadline, so a lasting failure becomes an endless flood of retries.';
-const noBackoff = 'This loop does not wait between retries, so failing clients hammer the service at a steady rate and keep it down.';
+const noBackoff = 'This loop does not wait between retries, so during a lasting failure the retries keep coming at a steady rate instead of backing off.';
 const docs = (rule: string) => `https://github.com/eslint-plugin-resilience/eslint-plugin-resilience/blob/main/docs/rules/${rule}.md`;
 
 /** What an editor shows: rule, range (0-based), severity (1 error, 2 warning) and message. */
