@@ -71,7 +71,8 @@ const editorSettings = {
 
 const unguarded = "`fs.readFileSync` touches shared resource 'shared-fs' outside its outage flip: wrap it in `withOutageFlip`.";
 const unbounded = 'This loop retries failed attempts with no attempt limit or deadline, so a lasting failure becomes an endless flood of retries.';
-const noBackoff = 'This loop does not wait between retries, so failing clients hammer the service at a steady rate and keep it down.';
+const noBackoff = 'This loop does not wait between retries, so during a lasting failure the retries keep coming at a steady rate instead of backing off.';
+const noTimeout = 'This fetch call has no signal and fetch sets no timeout by default, so it waits forever on a dependency that stops answering.';
 const docs = (rule: string) => `https://github.com/eslint-plugin-resilience/eslint-plugin-resilience/blob/main/docs/rules/${rule}.md`;
 
 /** What an editor shows: rule, range (0-based), severity (1 error, 2 warning) and message. */
@@ -166,10 +167,11 @@ describe('vscode-eslint-language-server with ESLint 10 and the packaged plugin',
       { code: 'resilience/no-unguarded-shared-resource', range: range(3, 9, 3, 38), severity: 1, message: unguarded },
       { code: 'resilience/no-unbounded-retry', range: range(7, 2, 7, 7), severity: 1, message: unbounded },
       { code: 'resilience/require-retry-backoff', range: range(7, 2, 7, 7), severity: 2, message: noBackoff },
+      { code: 'resilience/require-timeout', range: range(9, 26, 9, 47), severity: 2, message: noTimeout },
     ]);
     // The rule docs link comes with each diagnostic.
     expect(diagnostics.map((d) => (d as { codeDescription?: { href: string } }).codeDescription?.href)).toEqual(
-      ['no-unguarded-shared-resource', 'no-unbounded-retry', 'require-retry-backoff'].map(docs),
+      ['no-unguarded-shared-resource', 'no-unbounded-retry', 'require-retry-backoff', 'require-timeout'].map(docs),
     );
 
     // The quick fix at the shared-resource diagnostic.
@@ -207,6 +209,7 @@ describe('vscode-eslint-language-server with ESLint 10 and the packaged plugin',
     expect(shown(after)).toEqual([
       { code: 'resilience/no-unbounded-retry', range: range(8, 2, 8, 7), severity: 1, message: unbounded },
       { code: 'resilience/require-retry-backoff', range: range(8, 2, 8, 7), severity: 2, message: noBackoff },
+      { code: 'resilience/require-timeout', range: range(10, 26, 10, 47), severity: 2, message: noTimeout },
     ]);
     console.log(`language server: edit to diagnostics ${editToDiagnosticsMs.toFixed(0)} ms (warm)`);
   });

@@ -52,7 +52,7 @@ describe('bad settings in-process', () => {
         column: 3,
         endLine: 5,
         endColumn: 8,
-        message: 'This loop does not wait between retries, so failing clients hammer the service at a steady rate and keep it down.',
+        message: 'This loop does not wait between retries, so during a lasting failure the retries keep coming at a steady rate instead of backing off.',
       },
     ]);
   });

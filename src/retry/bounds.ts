@@ -287,6 +287,20 @@ function atomUsedUp(atom: Node, branch: Node, ctx: BoundContext): boolean {
   return true;
 }
 
+/** The conjuncts of an `if` guard: `a && (b && c)` gives a, b, c (wrappers seen through). */
+function guardAtoms(test: Node): Node[] {
+  const atoms: Node[] = [];
+  const split = (n: Node) => {
+    const u = unwrapExpression(n);
+    if (u.type === 'LogicalExpression' && u.operator === '&&') {
+      split(u.left);
+      split(u.right);
+    } else atoms.push(u);
+  };
+  split(test);
+  return atoms;
+}
+
 /**
  * The guard of an `if` whose branch goes to the next attempt, and whose
  * branch uses the guard up: one more attempt only, which is not a retry for
@@ -297,16 +311,7 @@ function atomUsedUp(atom: Node, branch: Node, ctx: BoundContext): boolean {
 export function isUsedUpGuard(test: Node, ctx: BoundContext): boolean {
   const parent = test.parent;
   if (parent?.type !== 'IfStatement' || parent.test !== test) return false;
-  const atoms: Node[] = [];
-  const split = (n: Node) => {
-    const u = unwrapExpression(n);
-    if (u.type === 'LogicalExpression' && u.operator === '&&') {
-      split(u.left);
-      split(u.right);
-    } else atoms.push(u);
-  };
-  split(test);
-  return atoms.some((atom) => atomUsedUp(atom, parent.consequent, ctx));
+  return guardAtoms(test).some((atom) => atomUsedUp(atom, parent.consequent, ctx));
 }
 
 /**
@@ -318,16 +323,7 @@ export function isUsedUpGuard(test: Node, ctx: BoundContext): boolean {
 function isRetryFlagGuard(test: Node, ctx: BoundContext): boolean {
   const parent = test.parent;
   if (parent?.type !== 'IfStatement' || parent.test !== test) return false;
-  const atoms: Node[] = [];
-  const split = (n: Node) => {
-    const u = unwrapExpression(n);
-    if (u.type === 'LogicalExpression' && u.operator === '&&') {
-      split(u.left);
-      split(u.right);
-    } else atoms.push(u);
-  };
-  split(test);
-  return atoms.some((atom) => {
+  return guardAtoms(test).some((atom) => {
     let node = atom;
     let wantTrue = true;
     while (node.type === 'UnaryExpression' && node.operator === '!') {

@@ -398,12 +398,18 @@ function checkHttp(call: Call, origin: Origin, r: Reporter): void {
   }
   const timed = (c: MethodCall) => c.name === 'setTimeout' || ((c.name === 'destroy' || c.name === 'abort') && insideTimer(c.call, r.ctx));
   if (calledIn(chains, timed)) return;
+  // The fix is an abort signal, not Node's `timeout` option: that option only
+  // emits 'timeout' and leaves the request open unless a handler destroys it,
+  // while `signal` (http.request since Node 15.3) aborts the request and its
+  // response with an AbortError when the time is up.
+  const signal = `AbortSignal.timeout(${r.ms})`;
+  const description = `Add signal: ${signal}.`;
   if (index !== null) {
-    r.missingOption(call, index, 'timeout', r.ms, library, subject);
+    r.missing(library, subject, 'timeout', call, { description, edits: r.setOption(call, index, 'signal', signal) });
     return;
   }
   // No options object: one goes in before the callback (or after the URL).
-  r.missing(library, subject, 'timeout', call, { description: `Add timeout: ${r.ms}.`, edits: insertArgument(r.ctx, call, 1, `{ timeout: ${r.ms} }`) });
+  r.missing(library, subject, 'timeout', call, { description, edits: insertArgument(r.ctx, call, 1, `{ signal: ${signal} }`) });
 }
 
 // ---------------------------------------------------------------------------

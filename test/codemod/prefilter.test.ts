@@ -38,7 +38,7 @@ describe('the codemod prefilter', () => {
   it('parses a file that may hold a site: rewrites it, and a parse failure is still an error', () => {
     const result = runCodemod(addRetryBackoff, { source: loop, filePath: 'src/load.ts' });
     expect(result.prefiltered).toBeUndefined();
-    // One rewrite (bound and backoff) for the loop both rules report: it is each rule's own suggestion, so both sites are rewritten.
+    // One rewrite (bound and backoff) for the loop both rules report: the one edit is each rule's own suggestion, so both sites count as rewritten.
     expect(result.rewritten.map((site) => [site.line, site.column, site.ruleId])).toEqual([
       [2, 3, 'resilience/no-unbounded-retry'],
       [2, 3, 'resilience/require-retry-backoff'],

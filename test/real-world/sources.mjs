@@ -81,6 +81,52 @@ export const realWorldSources = [
   // AWS SDK v3 retry strategies and middleware (moved from
   // @aws-sdk/middleware-retry and @smithy/util-retry, which now re-export it).
   { pkg: '@smithy/core', dirs: ['dist-es/submodules/retry'], sourceType: 'module' },
+  // API SDKs that call HTTP clients directly (the require-timeout corpus).
+  // SendGrid: axios through its own Client class.
+  { pkg: '@sendgrid/client', dirs: ['src'], sourceType: 'commonjs' },
+  // Twilio: the request client (axios) and the token / credential plumbing;
+  // lib/rest (790 generated resource files that only build URLs) is skipped.
+  { pkg: 'twilio', dirs: ['lib/base', 'lib/http', 'lib/auth_strategy', 'lib/credential_provider'], sourceType: 'commonjs' },
+  // Octokit's request (fetch): the ESM source build (dist-bundle is the same code).
+  { pkg: '@octokit/request', dirs: ['dist-src'], sourceType: 'module' },
+  // Ollama's client (fetch, streaming): the TypeScript source (dist/ is its bundle).
+  { pkg: 'ollama', dirs: ['src'], sourceType: 'module' },
+  // Slack Web API client (axios / fetch, p-retry); dist/types holds only request/response types.
+  {
+    pkg: '@slack/web-api',
+    files: ['dist/WebClient.js', 'dist/chat-stream.js', 'dist/file-upload.js', 'dist/helpers.js', 'dist/instrument.js', 'dist/retry-policies.js'],
+    sourceType: 'commonjs',
+  },
+  // Mailchimp Marketing (superagent): the API client; src/api holds generated one-call wrappers.
+  { pkg: '@mailchimp/mailchimp_marketing', files: ['src/ApiClient.js'], sourceType: 'commonjs' },
+  // Postmark (fetch): the client classes; dist/client/models holds data types.
+  {
+    pkg: 'postmark',
+    files: ['dist/client/AccountClient.js', 'dist/client/BaseClient.js', 'dist/client/HttpClient.js', 'dist/client/ServerClient.js'],
+    sourceType: 'commonjs',
+  },
+  // localtunnel (axios to the tunnel server, raw sockets to it); bin/ is its CLI.
+  { pkg: 'localtunnel', dirs: ['lib'], files: ['localtunnel.js'], sourceType: 'commonjs' },
+  // web-push: https.request to push services.
+  { pkg: 'web-push', dirs: ['src'], sourceType: 'commonjs' },
+  // connect-pg-simple: an express-session store that builds its own pg Pool.
+  { pkg: 'connect-pg-simple', files: ['index.js'], sourceType: 'commonjs' },
+  // Telegraf (Telegram bots): node-fetch API client, long polling, webhooks.
+  { pkg: 'telegraf', dirs: ['lib/core'], files: ['lib/telegraf.js', 'lib/telegram.js'], sourceType: 'commonjs' },
+  // pg-boss: job queue on PostgreSQL with its own pg Pool.
+  { pkg: 'pg-boss', dirs: ['dist'], sourceType: 'module' },
+  // Pusher server SDK: node-fetch to the Channels HTTP API.
+  { pkg: 'pusher', dirs: ['lib'], sourceType: 'commonjs' },
+  // Razorpay (axios): the client and OAuth files; dist/resources holds one-call wrappers.
+  { pkg: 'razorpay', files: ['dist/api.js', 'dist/razorpay.js', 'dist/oAuthTokenClient.js'], sourceType: 'commonjs' },
+  // Expo push notifications (undici fetch, promise-retry).
+  { pkg: 'expo-server-sdk', dirs: ['build'], sourceType: 'module' },
+  // Mailchimp Transactional (axios): the API client; src/api holds generated one-call wrappers.
+  { pkg: '@mailchimp/mailchimp_transactional', files: ['src/ApiClient.js'], sourceType: 'commonjs' },
+  // Africa's Talking SMS / voice / airtime SDK (axios called from each product module).
+  { pkg: 'africastalking', dirs: ['lib'], sourceType: 'commonjs' },
+  // MessageBird (https.request).
+  { pkg: 'messagebird', dirs: ['lib'], sourceType: 'commonjs' },
 ];
 
 const sourceFile = /\.(?:[cm]?js|[cm]?ts)$/;

@@ -582,7 +582,8 @@ export const users = () => client.get('users').json();`),
       ],
     },
 
-    // http / https: get with a callback gains an options argument; request options gain a timeout.
+    // http / https: get with a callback gains an options argument; request options gain an abort signal
+    // (Node's timeout option only emits 'timeout'; a signal aborts the request).
     {
       code: `import http from 'node:http';
 import { request } from 'node:https';
@@ -597,7 +598,7 @@ export function call(cb) {
           ...missing([4, 3, 4, 37], `import http from 'node:http';
 import { request } from 'node:https';
 export function call(cb) {
-  http.get('http://example.com', { timeout: 10000 }, cb);
+  http.get('http://example.com', { signal: AbortSignal.timeout(10000) }, cb);
   const req = request({ host: 'example.com', path: '/' }, cb);
   req.on('error', cb);
   req.end();
@@ -608,7 +609,7 @@ export function call(cb) {
 import { request } from 'node:https';
 export function call(cb) {
   http.get('http://example.com', cb);
-  const req = request({ host: 'example.com', path: '/', timeout: 10000 }, cb);
+  const req = request({ host: 'example.com', path: '/', signal: AbortSignal.timeout(10000) }, cb);
   req.on('error', cb);
   req.end();
 }`),
@@ -776,7 +777,7 @@ export async function probe(url) {
         missing([4, 3, 4, 55], `import { get as httpGet } from 'node:http';
 export async function probe(url) {
   const { default: client } = await import('axios');
-  httpGet(url, { headers: {}, timeout: 10000 }, (res) => res.resume());
+  httpGet(url, { headers: {}, signal: AbortSignal.timeout(10000) }, (res) => res.resume());
   return client.head(url);
 }`),
         missing([5, 10, 5, 26], `import { get as httpGet } from 'node:http';
@@ -828,7 +829,7 @@ export function connect(host, cb) {
       errors: [
         missing([5, 15, 5, 36], `import http from 'http';
 export function connect(host, cb) {
-  const options = { method: 'CONNECT', timeout: 10000 };
+  const options = { method: 'CONNECT', signal: AbortSignal.timeout(10000) };
   options.host = host;
   const req = http.request(options);
   req.once('connect', cb);
