@@ -4,6 +4,7 @@
  */
 import { createRule } from '../src/create-rule';
 import { NO_FIX, retryListeners, waitProblem } from '../src/retry/analysis';
+import { isDeliberateSortedRetry } from '../src/retry/sorting';
 import { editsToFix } from '../src/fix/edits';
 import { noFixText } from '../src/fix/no-fix';
 import { BACKOFF_DEFAULTS, type BackoffOptions, backoffSchemaProperties, UNBOUNDED_ABOVE_DEFAULT } from '../src/retry/options';
@@ -72,6 +73,7 @@ export default createRule<[Options], MessageIds>({
   create(context, [options]) {
     return retryListeners(context, { ...options, unboundedAbove: UNBOUNDED_ABOVE_DEFAULT }, {
       onRetry(retry) {
+        if (isDeliberateSortedRetry(retry)) return;
         const problem = waitProblem(retry.wait, options.requireJitter);
         if (!problem) return;
         const planned = retry.rewrite ? retry.rewrite(!retry.bounded, problem === 'jitter') : retry.noFix;

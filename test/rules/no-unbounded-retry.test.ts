@@ -2606,6 +2606,8 @@ jsRuleTester.run('no-unbounded-retry: rewrites keep what the code says', rule, {
   invalid: [
     {
       // Errors that are not retried are rethrown before any counting or waiting; the 1 s wait stays and grows from 1 s.
+      // (Strict options: with allowUnboundedWithBackoff, a sorted retry that waits is allowed; see the sorted-retry tests.)
+      options: [{ allowUnboundedWithBackoff: false }],
       code: `async function query(sql) {
   while (true) {
     try {
@@ -2632,6 +2634,8 @@ jsRuleTester.run('no-unbounded-retry: rewrites keep what the code says', rule, {
     },
     {
       // A Retry-After wait is computed from the failure: kept as it is; the count goes before it, after the 429 check.
+      // (Strict options, as above.)
+      options: [{ allowUnboundedWithBackoff: false }],
       code: `async function send(req) {
   while (true) {
     try {
