@@ -60,7 +60,8 @@ export default createRule<[Options], MessageIds>({
           unboundedAbove: unboundedAboveSchema,
           allowUnboundedWithBackoff: {
             type: 'boolean',
-            description: 'Allow an unbounded retry whose wait grows exponentially up to a cap (long-lived reconnect loops).',
+            description:
+              'Allow an unbounded retry whose wait grows exponentially up to a cap (long-lived reconnect loops), or that goes on only for specific errors and waits between attempts.',
           },
         },
       },
