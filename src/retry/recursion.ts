@@ -447,8 +447,9 @@ export class RecursiveRetries {
       name: frame.name,
       event,
       bounded,
-      // A reconnect from an event handler is never sorted: checking the error code of an 'error' event is still the reconnect storm.
-      sorted: shape === 'recursion' && guardedBySortedError(guards, errorNames, this.keys),
+      // Sorted only where the other errors can be rethrown or returned (a catch, a rejection handler). A reconnect from an
+      // event handler or an error-first callback is never sorted: checking the code of a connection error is still the reconnect storm.
+      sorted: shape === 'recursion' && (failure === 'catch' || failure === 'promise') && guardedBySortedError(guards, errorNames, this.keys),
       wait,
       rewrite: plan,
       noFix: plan ? null : noFix,

@@ -1966,6 +1966,24 @@ function open(opt) {
   ],
   invalid: [
     {
+      // Twin: an error-first callback that reconnects on one connection error is never sorted: the reconnect storm.
+      code: `function connect() {
+  client.connect((err) => {
+    if (err && err.code === 'ECONNREFUSED') setTimeout(connect, 1000);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 3,
+          column: 45,
+          endLine: 3,
+          endColumn: 70,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       // Twin: a stored wait that is constant is still reported.
       code: `async function start(attempts) {
   for (let attempt = 1; ; attempt++) {
