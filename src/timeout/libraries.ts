@@ -136,6 +136,9 @@ function checkFetch(call: TSESTree.CallExpression, origin: Origin, r: Reporter):
   }
   // node-fetch 2 honours its own `timeout` option.
   if (library === 'node-fetch' && lookupIn(init, 'timeout', imports).state !== 'absent') return;
+  // Node's fetch waits as long as its dispatcher's timeouts allow, and a
+  // dispatcher of the caller's (`new Agent({ headersTimeout })`) sets its own.
+  if (library === 'fetch' && lookupIn(init, 'dispatcher', imports).state !== 'absent') return;
   const signal = lookupIn(init, 'signal', imports);
   if (signal.state === 'unknown') return;
   if (signal.state === 'absent') {

@@ -63,6 +63,11 @@ export const a = () => fetch('user');`,
     `const defaults = { signal: AbortSignal.timeout(5000) };
 export const a = (url) => fetch(url, { ...defaults, method: 'POST' });`,
     `export const a = (url) => fetch(new Request(url, { signal: AbortSignal.timeout(5000) }));`,
+    // Trap: a dispatcher of the caller's sets Node's fetch timeouts (headersTimeout, bodyTimeout).
+    `import { Agent, fetch } from 'undici';
+const agent = new Agent({ headersTimeout: 5000, bodyTimeout: 5000 });
+export const a = (url) => fetch(url, { dispatcher: agent });
+export const b = (url, dispatcher) => globalThis.fetch(url, { method: 'GET', dispatcher });`,
     // Trap: a controller passed elsewhere may be aborted by a timer we do not see.
     `export function a(url) {
   const controller = new AbortController();
@@ -355,6 +360,18 @@ export async function load(url) {
   await undici.fetch(url);
   await globalThis.fetch(url, { signal: AbortSignal.timeout(10000) });
 }`),
+      ],
+    },
+    // node-fetch has no dispatcher option: the key does not bound it.
+    {
+      code: `import nodeFetch from 'node-fetch';
+export const load = (url, dispatcher) => nodeFetch(url, { dispatcher });`,
+      errors: [
+        missing(
+          [2, 42, 2, 72],
+          `import nodeFetch from 'node-fetch';
+export const load = (url, dispatcher) => nodeFetch(url, { dispatcher, signal: AbortSignal.timeout(10000) });`,
+        ),
       ],
     },
     // The timeout key fetch ignores does not bound it (only node-fetch 2 read it).
