@@ -2,7 +2,7 @@
 /**
  * The `resilience` command line: `resilience codemod <transform> <paths…>`,
  * and `resilience audit [paths…]` (src/audit/run.ts, its own exit codes).
- * Files are read, checked and written in the main thread (atomically, inside
+ * Files are read, checked and written in the main thread (in place behind a recovery copy, inside
  * the given paths only); the transform runs in-process or in a worker pool.
  * Exit codes: 0 done, 1 some files errored (the others were processed),
  * 2 usage or configuration error, 130 interrupted (SIGINT).
@@ -244,7 +244,7 @@ export function main(overrides: Pick<RunOptions, 'rulesModule' | 'codemods'> = {
     const code = signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED;
     if (interrupts === 1) {
       exitCode = code;
-      process.stderr.write(`\n${signal === 'SIGTERM' ? 'Terminated' : 'Interrupted'}: finishing the files in progress (a second signal stops now; writes are atomic)…\n`);
+      process.stderr.write(`\n${signal === 'SIGTERM' ? 'Terminated' : 'Interrupted'}: finishing the files in progress (a second signal stops now; no file is left half written)…\n`);
       controller.abort();
     } else {
       process.exit(code);

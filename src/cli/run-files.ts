@@ -1,7 +1,7 @@
 /**
  * Runs a prepared codemod over the discovered files: in-process or in a
  * worker pool, one file at a time per lane. Files are read, checked and
- * written here, in the main thread (atomically, inside the given paths only);
+ * written here, in the main thread (in place behind a recovery copy, inside the given paths only);
  * diffs and printed files are written in file order.
  */
 import { existsSync } from 'node:fs';
