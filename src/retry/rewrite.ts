@@ -381,8 +381,11 @@ export function rewriteRetryLoop(input: LoopRewriteInput, addBound: boolean): Re
     statements.push(`if (${failures} >= ${settings.maxAttempts}) ${stop}`);
   }
   if (addWait) statements.push(backoffWaitStatement(exponent, settings, globalReference(sourceCode, handler.body, 'setTimeout')));
+  // Where a new counter's increment goes: a wait before it (nested in an `if` the count cannot go before) sees one failure fewer.
+  let newIncrementAt: number | null = null;
   if (statements.length > 0) {
     const point = addWait ? input.point : beforeWait(input.point, input.waitStatements, input.counter?.increment ?? null);
+    if (counter && !input.counter) newIncrementAt = point.kind === 'end' ? point.block.range[1] : point.statement.range[0];
     edits.push(insertAt(sourceCode, point, statements, style));
   }
 
@@ -392,8 +395,10 @@ export function rewriteRetryLoop(input: LoopRewriteInput, addBound: boolean): Re
     let floor = '';
     let cap = '';
     for (const delay of input.growDelays) {
-      // A wait that runs before the reused counter counts this failure sees one failure fewer.
-      const before = !!counter && !!input.counter?.increment && delay.range[0] < input.counter.increment.range[0];
+      // A wait that runs before the counter (reused or new) counts this failure sees one failure fewer.
+      const before =
+        !!counter &&
+        ((!!input.counter?.increment && delay.range[0] < input.counter.increment.range[0]) || (newIncrementAt !== null && delay.range[0] < newIncrementAt));
       const grown = grownDelay(sourceCode, delay, before && counter ? counter.name : exponent, settings);
       edits.push({ range: delay.range, text: grown.text });
       floor ||= grown.floor;

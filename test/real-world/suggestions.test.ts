@@ -14,7 +14,7 @@ const out = process.env.SUGGESTIONS_OUT;
 
 describe('real-code suggestion ledger', () => {
   it('keeps a review only while the section it reviews is unchanged', () => {
-    const entry = { rule: 'require-timeout', location: 'pkg/a.js:3', configs: 'both', config: 'recommended' as const, suggestion: 'Add `timeout: 10000`.', noFix: null, after: 'parses; the site is no longer reported by require-timeout (recommended)', diff: '@@ -1,1 +1,1 @@\n-a\n+b', review: '?' };
+    const entry = { rule: 'require-timeout', location: 'pkg/a.js:3', configs: 'both', config: 'recommended' as const, site: 'axios(config)', suggestion: 'Add `timeout: 10000`.', noFix: null, after: 'parses; the site is no longer reported by require-timeout (recommended)', diff: '@@ -1,1 +1,1 @@\n-a\n+b', review: '?' };
     const recorded = renderSuggestionLedger([{ ...entry, review: 'accept — bounded call' }]);
     expect(mergeReviews([entry], recorded)[0]!.review).toBe('accept — bounded call');
     expect(mergeReviews([{ ...entry, diff: '@@ -1,1 +1,1 @@\n-a\n+c' }], recorded)[0]!.review).toBe('?');

@@ -10,6 +10,7 @@
  * `- Review:` lines are written by hand):
  *   ## <rule> · <package/path:line> · <configs>       one section per TP
  *   - Linted with: recommended | strict
+ *   - Site: `<the reported line>`
  *   - Suggestion: <the suggestion's text>   or   - No suggestion: <reason>
  *   - After the edit: <does the output parse, is the site still reported>
  *   - Review: accept | reject | ? — <one-line reason>   (sections with a suggestion)
@@ -36,6 +37,8 @@ export interface SuggestionEntry {
   configs: string;
   /** The config the TP verdict is for, and the one linted. */
   config: ConfigName;
+  /** The reported line's text (trimmed, at most 120 characters), or null when the file is gone. */
+  site: string | null;
   /** The suggestion's text, or null when the rule offers none. */
   suggestion: string | null;
   /** Why there is no suggestion (the rule's "No quick fix" reason), when there is none. */
@@ -89,12 +92,14 @@ export function buildSuggestionLedger(): SuggestionEntry[] {
     const base = { rule: line.rule, location: line.location, configs: line.configs, config, review: '?' };
     const file = files.get(key);
     if (!file) {
-      entries.push({ ...base, suggestion: null, noFix: `the file is not in the corpus (test/real-world/sources.mjs)`, after: null, diff: null });
+      entries.push({ ...base, site: null, suggestion: null, noFix: `the file is not in the corpus (test/real-world/sources.mjs)`, after: null, diff: null });
       continue;
     }
     const code = readFileSync(file.file, 'utf8');
     const bom = code.startsWith('\uFEFF') ? '\uFEFF' : '';
     const text = code.slice(bom.length);
+    const siteText = (text.split(/\r?\n/)[lineNumber - 1] ?? '').trim();
+    const site = siteText.length <= 120 ? siteText : `${siteText.slice(0, 119)}…`;
     const cacheKey = `${config}\t${key}`;
     let messages = cache.get(cacheKey);
     if (!messages) cache.set(cacheKey, (messages = lint(text, config, file)));
@@ -104,12 +109,12 @@ export function buildSuggestionLedger(): SuggestionEntry[] {
     taken.set(takenKey, index + 1);
     const message = here[index];
     if (!message) {
-      entries.push({ ...base, suggestion: null, noFix: `not reported by ${config} any more (run \`npm run -s ledger\`)`, after: null, diff: null });
+      entries.push({ ...base, site, suggestion: null, noFix: `not reported by ${config} any more (run \`npm run -s ledger\`)`, after: null, diff: null });
       continue;
     }
     const first = message.suggestions?.[0];
     if (!first) {
-      entries.push({ ...base, suggestion: null, noFix: noQuickFixReason(message.message) ?? `the rule gives no reason (message: ${message.message})`, after: null, diff: null });
+      entries.push({ ...base, site, suggestion: null, noFix: noQuickFixReason(message.message) ?? `the rule gives no reason (message: ${message.message})`, after: null, diff: null });
       continue;
     }
     const output = applyFix(text, first.fix);
@@ -121,7 +126,7 @@ export function buildSuggestionLedger(): SuggestionEntry[] {
       : still.length > index
         ? `parses; the site is still reported by ${line.rule} (${config})`
         : `parses; the site is no longer reported by ${line.rule} (${config})`;
-    entries.push({ ...base, suggestion: first.desc.replace(/\s+/g, ' '), noFix: null, after, diff: hunks(bom + text, bom + output) });
+    entries.push({ ...base, site, suggestion: first.desc.replace(/\s+/g, ' '), noFix: null, after, diff: hunks(bom + text, bom + output) });
   }
   return entries;
 }
@@ -131,7 +136,7 @@ export const suggestionsHeader = [
   '',
   'Every true positive of `test/real-world/ledger.tsv`, linted with the config its verdict is for; where the rule offers a suggestion, the first one is applied and the rewritten hunk is kept here with a review: would a reviewer accept the hunk as a pull request to the package? A true positive without a suggestion is listed with the rule\'s "No quick fix" reason.',
   '',
-  'Regenerate with `npm run -s suggestions`, which rewrites this file (reviews are kept while a section\'s suggestion and hunk are unchanged; a changed or new one gets `Review: ?`). Write each `- Review:` line by hand: `accept — reason` or `reject — reason`. `test/real-world/suggestions.test.ts` fails while this file differs from what the rules produce now or a review is `?`.',
+  'Regenerate with `npm run -s suggestions`, which rewrites this file (reviews are kept while a section\'s suggestion and hunk are unchanged; a changed or new one gets `Review: ?`). Write each `- Review:` line by hand: `accept — reason` or `reject — reason`. `test/real-world/suggestions.test.ts` fails while this file differs from what the rules produce now or a review is `?`. A review marked `(author)` was written by whoever built the ledger, not by an independent reviewer.',
 ];
 
 function sectionKey(entry: { rule: string; location: string; configs: string }): string {
@@ -140,6 +145,7 @@ function sectionKey(entry: { rule: string; location: string; configs: string }):
 
 export function renderSection(entry: SuggestionEntry): string {
   const lines = [`## ${sectionKey(entry)}`, '', `- Linted with: ${entry.config}`];
+  if (entry.site !== null) lines.push(`- Site: \`${entry.site.replace(/`/g, "'")}\``);
   if (entry.suggestion === null) {
     lines.push(`- No suggestion: ${entry.noFix}`);
   } else {
