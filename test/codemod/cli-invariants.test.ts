@@ -275,6 +275,21 @@ writeFileInPlace(file, content, readFileSync(file), [root], (step) => { if (step
     });
   }
 
+  it('a write that fails half way (file size limit: EFBIG) puts the original back in place and removes the recovery copy', () => {
+    expect(existsSync(filesJs), 'run `npm run build` first').toBe(true);
+    const dir = tempProject({ 'src/a.ts': 'x'.repeat(800) });
+    const file = join(dir, 'src/a.ts');
+    const inode = statSync(file).ino;
+    // `ulimit -f 1`: writes past 1024 bytes fail with EFBIG (Node ignores SIGXFSZ).
+    const script = `const { readFileSync } = require(process.argv[1]);
+try { require(process.argv[2]).writeFileInPlace(process.argv[3], 'y'.repeat(1500), readFileSync(process.argv[3]), [process.argv[4]]); } catch (error) { console.log(error.message); }`;
+    const result = spawnSync('bash', ['-c', 'ulimit -f 1; exec "$0" -e "$1" node:fs "$2" "$3" "$4"', process.execPath, script, filesJs, file, dir], { encoding: 'utf8' });
+    expect(result.stdout.trim()).toBe('the write failed (EFBIG); the original was put back');
+    expect(readFileSync(file, 'utf8')).toBe('x'.repeat(800));
+    expect(statSync(file).ino).toBe(inode);
+    expect(readdirSync(join(dir, 'src'))).toEqual(['a.ts']);
+  });
+
   it('a dry run reports a recovery copy and changes nothing', async () => {
     const dir = tempProject({ 'src/a.ts': SLEEPY.slice(0, 40) });
     const gone = spawnSync('true').pid!;
