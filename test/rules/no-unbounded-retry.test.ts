@@ -3579,7 +3579,7 @@ ruleTester.run('no-unbounded-retry: sorted errors, stored waits, exhaustion, loc
         this.emit('error', err);
         throw err;
       } else {
-        await this.delay(Math.max(opts.delayInMs, Math.random() * Math.min(10000, opts.delayInMs * 2 ** (attempt - 1))));
+        await this.delay(Math.max(opts.delayInMs, Math.random() * Math.min(Math.max(10000, Math.min(2147483647, opts.delayInMs * 16)), opts.delayInMs * 2 ** attempt)));
       }
       attempt++;
       if (attempt >= 5) throw err;
