@@ -17,6 +17,7 @@ type Options = [{ loops?: LoopMode; ignoreLoops?: boolean; hotFunctions?: string
 type MessageId =
   | 'cloneInRequestHandler'
   | 'cloneInLogger'
+  | 'cloneInCache'
   | 'cloneInEventHandler'
   | 'cloneInRender'
   | 'cloneInReducer'
@@ -28,6 +29,7 @@ type MessageId =
 const MESSAGE_BY_KIND: Record<HotKind, MessageId> = {
   request: 'cloneInRequestHandler',
   logger: 'cloneInLogger',
+  cache: 'cloneInCache',
   event: 'cloneInEventHandler',
   render: 'cloneInRender',
   reducer: 'cloneInReducer',
@@ -53,6 +55,7 @@ export default createRule<Options, MessageId>({
     messages: {
       cloneInRequestHandler: REPORT,
       cloneInLogger: REPORT,
+      cloneInCache: REPORT,
       cloneInEventHandler: REPORT,
       cloneInRender: REPORT,
       cloneInReducer: REPORT,

@@ -14,6 +14,7 @@ const rule = ruleModule as unknown as Parameters<typeof ruleTester.run>[1];
 type MessageId =
   | 'cloneInRequestHandler'
   | 'cloneInLogger'
+  | 'cloneInCache'
   | 'cloneInEventHandler'
   | 'cloneInRender'
   | 'cloneInReducer'
@@ -330,6 +331,45 @@ ruleTester.run('no-deep-clone-in-hot-path: logging', rule, {
         report('cloneInLogger', 'structuredClone', '`req`', 'a pino serializer runs on every log line', at(2, 26, 2, 44), shallowOf('r', "const pino = require('pino');\nfunction req(r) { return { ...r }; }\nconst log = pino({\n  serializers: { req },\n  formatters: { log(o) { return structuredClone(o); } },\n  hooks: { logMethod(args, method) { method.apply(this, structuredClone(args)); } },\n});")),
         report('cloneInLogger', 'structuredClone', '`log`', 'a pino formatter runs on every log line', at(5, 33, 5, 51), shallowOf('o', "const pino = require('pino');\nfunction req(r) { return structuredClone(r); }\nconst log = pino({\n  serializers: { req },\n  formatters: { log(o) { return { ...o }; } },\n  hooks: { logMethod(args, method) { method.apply(this, structuredClone(args)); } },\n});")),
         report('cloneInLogger', 'structuredClone', '`logMethod`', 'a pino hook runs on every log line', at(6, 57, 6, 78), shallowOf('args', "const pino = require('pino');\nfunction req(r) { return structuredClone(r); }\nconst log = pino({\n  serializers: { req },\n  formatters: { log(o) { return structuredClone(o); } },\n  hooks: { logMethod(args, method) { method.apply(this, { ...args }); } },\n});")),
+      ],
+    },
+  ],
+});
+
+const nodeCacheShape =
+  "var EventEmitter, clone;\nclone = require('clone');\nclass NodeCache {\n  get(key) {\n    return this._unwrap(this.data[key]);\n  }\n  _unwrap(value) {\n    return clone(value.v);\n  }\n  set(key, value) {\n    this.data[key] = { v: structuredClone(value) };\n  }\n  keys() {\n    return structuredClone(Object.keys(this.data));\n  }\n}";
+
+ruleTester.run('no-deep-clone-in-hot-path: caches', rule, {
+  valid: [
+    {
+      name: 'trap: `get` on a class whose name is not a cache',
+      code: 'class Catalog {\n  get(id) {\n    return structuredClone(this.items[id]);\n  }\n}',
+    },
+    {
+      name: 'trap: a cache method that is not a per-entry read or write (a bulk load, a dump)',
+      code: 'class UserCache {\n  load(all) {\n    this.items = structuredClone(all);\n  }\n  dump() {\n    return structuredClone(this.items);\n  }\n}',
+    },
+    {
+      name: 'trap: a clone function bound twice is not known to be a clone',
+      code: "var clone;\nclone = require('clone');\nclone = (x) => x;\nclass ValueCache {\n  get(key) {\n    return clone(this.data[key]);\n  }\n}",
+    },
+  ],
+  invalid: [
+    {
+      name: 'the incident: a cache that deep-clones on every get and set (clone bound by one top-level assignment)',
+      code: nodeCacheShape,
+      errors: [
+        report('cloneInCache', 'clone', '`NodeCache._unwrap`, called from `NodeCache.get`', 'a cache `get` runs on every lookup', at(8, 12, 8, 26), shallowOf('value.v', nodeCacheShape.replace('return clone(value.v);', 'return { ...value.v };'))),
+        report('cloneInCache', 'structuredClone', '`NodeCache.set`', 'a cache `set` runs on every store', at(11, 27, 11, 49), shallowOf('value', nodeCacheShape.replace('{ v: structuredClone(value) }', '{ v: { ...value } }'))),
+      ],
+    },
+    {
+      name: 'an object cache, a prototype method and a subclass of a cache',
+      code: 'const sessionCache = {\n  peek(id) { return structuredClone(store.get(id)); },\n};\nTemplateCache.prototype.mget = function (keys) { return structuredClone(pick(this.items, keys)); };\nclass Lru extends BaseCache {\n  take(key) { return structuredClone(this.map.get(key)); }\n}',
+      errors: [
+        report('cloneInCache', 'structuredClone', '`sessionCache.peek`', 'a cache `peek` runs on every lookup', at(2, 21, 2, 51)),
+        report('cloneInCache', 'structuredClone', '`TemplateCache.mget`', 'a cache `mget` runs on every lookup', at(4, 57, 4, 96)),
+        report('cloneInCache', 'structuredClone', '`Lru.take`', 'a cache `take` runs on every lookup', at(6, 22, 6, 56)),
       ],
     },
   ],
