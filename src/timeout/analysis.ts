@@ -7,6 +7,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type AnalysisContext, type FileAnalysis, NOTHING_TO_ANALYSE } from '../analysis';
 import { ImportTracker, stripNodePrefix } from '../imports';
+import { abortSignalTimeoutBlocked as enginesBlockAbortSignalTimeout } from './engines';
 import { AWS_CLIENT_PREFIX, TIMEOUT_MODULES, TimeoutChecks } from './libraries';
 import type { TimeoutContext, TimeoutHandlers, TimeoutOptions } from './model';
 
@@ -32,7 +33,10 @@ export class TimeoutAnalysis implements FileAnalysis {
     private readonly handlers: TimeoutHandlers,
   ) {
     const sourceCode = context.sourceCode;
-    const ctx: TimeoutContext = { sourceCode, keys: sourceCode.visitorKeys, imports: new ImportTracker(sourceCode), options };
+    // engines.node is read lazily, once for this file, and only when a suggestion needs AbortSignal.timeout.
+    let blocked: string | null | undefined;
+    const abortSignalTimeoutBlocked = () => (blocked === undefined ? (blocked = enginesBlockAbortSignalTimeout(context.physicalFilename ?? context.filename)) : blocked);
+    const ctx: TimeoutContext = { sourceCode, keys: sourceCode.visitorKeys, imports: new ImportTracker(sourceCode), options, abortSignalTimeoutBlocked };
     this.checks = new TimeoutChecks(ctx);
   }
 
