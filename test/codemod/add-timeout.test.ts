@@ -108,7 +108,7 @@ export const list = () => axios.get('/items', { timeout: 10000 });
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as RunReport;
     const reason = "AbortSignal.timeout needs Node 16.14 (17.3 on 17.x), and the package's engines.node `>=12.10.0` allows older versions; a runtime-independent timeout is a decision for a person";
     expect(report.files.flatMap((f) => f.left.map((s) => `${s.location} ${s.reason}`))).toEqual([`src/api.js:3:30 ${reason}`, `src/api.js:4:28 ${reason}`]);
-    expect(report.files.flatMap((f) => f.rewritten.map((s) => s.location))).toEqual(['src/api.js:5:24']);
+    expect(report.files.flatMap((f) => f.rewritten.map((s) => s.location))).toEqual(['src/api.js:5:27']);
   });
 
   it('the default export is a jscodeshift transform that applies the default timeout', async () => {
