@@ -5,7 +5,9 @@
  * per-file context; nothing is cached across files or runs).
  *
  * A file with no package.json above it, or whose nearest package.json has no
- * `engines.node`, is assumed to run on a current Node.
+ * `engines.node`, is assumed to run on a current Node. A package.json with
+ * neither `name` nor `engines` (a `{ "type": "commonjs" }` marker in a build
+ * folder) is skipped for the next one up.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
@@ -24,18 +26,26 @@ export function nodeEngines(filename: string): string | null {
       text = null;
     }
     if (text !== null) {
-      // The nearest package.json decides, like Node's own lookup of "type"; one that does not parse says nothing.
-      try {
-        const json = JSON.parse(text) as { engines?: { node?: unknown } } | null;
-        const node = json?.engines?.node;
-        return typeof node === 'string' && node.trim() !== '' ? node.trim() : null;
-      } catch {
-        return null;
-      }
+      // The nearest package.json decides; one with neither a name nor engines (a `{ "type": "commonjs" }` marker in
+      // dist/cjs) is not the package, so the lookup goes on. One that does not parse says nothing.
+      const json = parsePackage(text);
+      if (json === undefined) return null;
+      const node = json?.engines?.node;
+      if (typeof node === 'string' && node.trim() !== '') return node.trim();
+      if (json?.name !== undefined || json?.engines !== undefined) return null;
     }
     const parent = dirname(dir);
     if (parent === dir) return null;
     dir = parent;
+  }
+}
+
+/** A package.json's fields that matter here; undefined when it does not parse. */
+function parsePackage(text: string): { name?: unknown; engines?: { node?: unknown } } | null | undefined {
+  try {
+    return JSON.parse(text) as { name?: unknown; engines?: { node?: unknown } } | null;
+  } catch {
+    return undefined;
   }
 }
 
@@ -70,6 +80,12 @@ function lowestOf(alternative: string): Version | null {
   return lowest;
 }
 
+/** True when every alternative of a range has readable lower bounds (`>=12.10.0`, `^16 || >=18`, `*`). */
+export function isReadableRange(range: string): boolean {
+  const alternatives = range.split('||').map((a) => a.trim());
+  return range.trim() !== '' && alternatives.every((alternative) => alternative === '' || lowestOf(alternative) !== null);
+}
+
 /** AbortSignal.timeout: Node 17.3, backported to 16.14. */
 function hasAbortSignalTimeout(version: Version): boolean {
   return compare(version, [17, 3, 0]) >= 0 || (version[0] === 16 && compare(version, [16, 14, 0]) >= 0);
@@ -91,9 +107,11 @@ export function enginesAllowAbortSignalTimeout(range: string): boolean {
 /**
  * Null when a suggestion may use `AbortSignal.timeout` in `filename`,
  * otherwise the reason there is none (the text after "No quick fix: ").
+ * `setting` (`settings.resilience.node`) replaces the package's engines.node.
  */
-export function abortSignalTimeoutBlocked(filename: string): string | null {
-  const range = nodeEngines(filename);
+export function abortSignalTimeoutBlocked(filename: string, setting?: string): string | null {
+  const range = setting ?? nodeEngines(filename);
   if (range === null || enginesAllowAbortSignalTimeout(range)) return null;
-  return `AbortSignal.timeout needs Node 16.14 (17.3 on 17.x), and the package's engines.node \`${range}\` allows older versions; a runtime-independent timeout is a decision for a person`;
+  const source = setting !== undefined ? 'settings.resilience.node' : "the package's engines.node";
+  return `AbortSignal.timeout needs Node 16.14 (17.3 on 17.x), and ${source} \`${range}\` allows older versions; a runtime-independent timeout is a decision for a person`;
 }
