@@ -80,7 +80,7 @@ function calledName(node: Node): CalledName | null {
 function isIntervalCall(call: TSESTree.CallExpression, imports: FinderContext['imports']): boolean {
   const callee = call.callee;
   if (callee.type === 'Identifier') return callee.name === 'setInterval' && imports.isGlobal(callee);
-  return callee.type === 'MemberExpression' && imports.globalName(callee) === 'setInterval';
+  return callee.type === 'MemberExpression' && imports.globalName(callee, 'setInterval') === 'setInterval';
 }
 
 /** A falsy literal: `false`, `null`, `0`, `''`, `undefined`, `void 0`. */
