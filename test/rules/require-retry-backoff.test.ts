@@ -709,7 +709,7 @@ io(url, { reconnectionAttempts: 5 });`,
     } catch (err) {
       attempt++;
       if (attempt >= 5) throw err;
-      await delay(Math.max(RETRY_DELAY, Math.random() * Math.min(10000, RETRY_DELAY * 2 ** (attempt - 1))));
+      await delay(Math.max(RETRY_DELAY, Math.random() * Math.min(Math.max(10000, Math.min(2147483647, RETRY_DELAY * 16)), RETRY_DELAY * 2 ** (attempt - 1))));
     }
   }
 }`,
