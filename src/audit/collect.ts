@@ -13,7 +13,7 @@ import { isFunction, type FunctionNode } from '../ast/functions';
 import { staticString } from '../ast/static';
 import { unwrapExpression } from '../ast/unwrap';
 import type { ImportTracker } from '../imports';
-import { SharedResourceCollector, isChokePoint } from '../resources/analysis';
+import { SharedResourceCollector, isChokePoint, relativeFilePath } from '../resources/analysis';
 import { clientConstruction, fieldValue, onceAssignedValue } from '../resources/clients';
 import { canonicalExpression } from '../patterns';
 import { memberKey, thisClass, ThisMembers } from '../resources/guard';
@@ -186,11 +186,14 @@ export class FileFacts {
     readonly rel: string,
     readonly resources: readonly SharedResource[],
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    /** The settings base that `chokePoints` are relative to (see src/settings-base.ts). */
+    base: string,
   ) {
+    const fromBase = relativeFilePath(path, base);
     this.top = { file: this, node: null, name: '<module>', line: 1, entry: 'module code' };
     for (const resource of resources) {
       this.resourceByName.set(resource.name, resource);
-      this.chokeByName.set(resource.name, isChokePoint(resource, rel));
+      this.chokeByName.set(resource.name, isChokePoint(resource, fromBase));
     }
   }
 
@@ -491,14 +494,14 @@ export class FileParser {
   }
 
   parse(
-    file: { path: string; rel: string; text: string },
+    file: { path: string; rel: string; base: string; text: string },
     resources: readonly SharedResource[],
     makeCollector: (facts: FileFacts, sourceCode: Readonly<TSESLint.SourceCode>) => SharedResourceCollector,
   ): ParseOutcome {
     let facts: FileFacts | null = null;
     this.current = (context) => {
       const sourceCode = context.sourceCode;
-      const current = new FileFacts(file.path, file.rel, resources, sourceCode);
+      const current = new FileFacts(file.path, file.rel, resources, sourceCode, file.base);
       const collector = makeCollector(current, sourceCode);
       current.collector = collector;
       facts = current;

@@ -18,7 +18,8 @@ import { readSettingsFile } from '../codemod/settings-source';
 import { ResilienceConfigError } from '../errors';
 import { matchesGlob, parseGlob, type ParsedGlob } from '../glob';
 import { SharedResourceCollector } from '../resources/analysis';
-import { parseSettings, type SharedResource } from '../settings';
+import { parseSettings, type ResilienceSettings, type SharedResource } from '../settings';
+import { settingsBase } from '../settings-base';
 import { FileParser, type FileFacts } from './collect';
 import { CallGraph } from './graph';
 import { formatJson, formatSarif, formatText, makeSummary, type AuditReport } from './report';
@@ -147,20 +148,29 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<nu
   const display = (file: string) => toPosix(relative(cwd, file));
 
   // The catalog: --settings, or settings.resilience of each file's ESLint config (identical catalogs share resources).
+  // Each file's settings base (chokePoints): `root`, else the --settings file's directory, else (settings from an
+  // ESLint config) the directory of the nearest eslint.config.* above the file, as in the rule and the codemod.
   const resourcesByFile = new Map<string, readonly SharedResource[]>();
+  const baseByFile = new Map<string, string>();
   try {
     if (args.settings !== undefined) {
-      const resources = parseSettings(readSettingsFile(resolve(cwd, args.settings)).resilience).sharedResources;
-      for (const file of discovery.files) resourcesByFile.set(file, resources);
+      const settingsPath = resolve(cwd, args.settings);
+      const settings = parseSettings(readSettingsFile(settingsPath).resilience);
+      const base = settings.root !== undefined ? resolve(settings.root) : dirname(settingsPath);
+      for (const file of discovery.files) {
+        resourcesByFile.set(file, settings.sharedResources);
+        baseByFile.set(file, base);
+      }
     } else {
       const configs = await loadFileConfigs(cwd, discovery.files, []);
-      const byText = new Map<string, readonly SharedResource[]>();
+      const byText = new Map<string, ResilienceSettings>();
       for (const file of discovery.files) {
         const raw = configs.get(file)?.settings.resilience;
         const key = JSON.stringify(raw ?? null);
-        let resources = byText.get(key);
-        if (!resources) byText.set(key, (resources = parseSettings(raw).sharedResources));
-        resourcesByFile.set(file, resources);
+        let settings = byText.get(key);
+        if (!settings) byText.set(key, (settings = parseSettings(raw)));
+        resourcesByFile.set(file, settings.sharedResources);
+        baseByFile.set(file, settingsBase({ filename: file, cwd }, settings).base);
       }
     }
   } catch (error) {
@@ -193,7 +203,7 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<nu
       skipped.push({ file: rel, reason: read.reason });
     } else {
       const resources = resourcesByFile.get(file) ?? [];
-      const outcome = parser.parse({ path: file, rel, text: read.text }, resources, (current, sourceCode) =>
+      const outcome = parser.parse({ path: file, rel, base: baseByFile.get(file) ?? cwd, text: read.text }, resources, (current, sourceCode) =>
         new SharedResourceCollector(resources, sourceCode, {
           reportUnknownPaths: false,
           importedClient: (origin) => graphRef.current?.importedClient(current, origin) ?? null,
