@@ -10,7 +10,7 @@ import { createTimeoutAnalysis, type TimeoutOptions } from '../src/timeout/analy
 
 export type Options = TimeoutOptions;
 
-export type MessageIds = 'missingTimeout' | 'disabledTimeout' | 'addTimeout';
+export type MessageIds = 'missingTimeout' | 'missingFetchTimeout' | 'disabledTimeout' | 'addTimeout';
 
 export default createRule<[Options], MessageIds>({
   name: 'require-timeout',
@@ -26,6 +26,9 @@ export default createRule<[Options], MessageIds>({
     messages: {
       missingTimeout:
         '{{subject}} has no {{option}} and {{library}} sets no timeout by default, so it waits forever on a dependency that stops answering.{{noFix}}',
+      // Node's fetch: undici's default dispatcher (headersTimeout and bodyTimeout, 300 s each; the body timer restarts at every chunk).
+      missingFetchTimeout:
+        '{{subject}} has no {{option}}, so on Node it can wait up to 5 minutes for the headers, and again for each pause in the body, on a dependency that stops answering.{{noFix}}',
       disabledTimeout:
         "{{option}} turns off {{library}}'s timeout, so {{subject}} waits forever on a dependency that stops answering.{{noFix}}",
       addTimeout: '{{description}}',
@@ -53,7 +56,7 @@ export default createRule<[Options], MessageIds>({
         const lowerSubject = finding.subject.charAt(0).toLowerCase() + finding.subject.slice(1);
         context.report({
           node: finding.node,
-          messageId: finding.kind === 'missing' ? 'missingTimeout' : 'disabledTimeout',
+          messageId: finding.kind === 'disabled' ? 'disabledTimeout' : finding.waits === 'undici-defaults' ? 'missingFetchTimeout' : 'missingTimeout',
           data: {
             library: finding.library,
             subject: finding.kind === 'missing' ? finding.subject : lowerSubject,

@@ -72,7 +72,8 @@ const editorSettings = {
 const unguarded = "`fs.readFileSync` touches shared resource 'shared-fs' outside its outage flip: wrap it in `withOutageFlip`.";
 const unbounded = 'This loop retries failed attempts with no attempt limit or deadline, so a lasting failure becomes an endless flood of retries.';
 const noBackoff = 'This loop does not wait between retries, so during a lasting failure the retries keep coming at a steady rate instead of backing off.';
-const noTimeout = 'This fetch call has no signal and fetch sets no timeout by default, so it waits forever on a dependency that stops answering.';
+const noTimeout =
+  'This fetch call has no signal, so on Node it can wait up to 5 minutes for the headers, and again for each pause in the body, on a dependency that stops answering.';
 const docs = (rule: string) => `https://github.com/eslint-plugin-resilience/eslint-plugin-resilience/blob/main/docs/rules/${rule}.md`;
 
 /** What an editor shows: rule, range (0-based), severity (1 error, 2 warning) and message. */

@@ -42,9 +42,17 @@ class Reporter {
     return this.ctx.sourceCode.getText(node);
   }
 
-  missing(library: string, subject: string, option: string, node: Node, fix: Fix | null, noFix = 'the options cannot be changed at this call'): void {
+  missing(
+    library: string,
+    subject: string,
+    option: string,
+    node: Node,
+    fix: Fix | null,
+    noFix = 'the options cannot be changed at this call',
+    waits: TimeoutFinding['waits'] = 'forever',
+  ): void {
     const edits = fix?.edits ?? null;
-    this.findings.push({ library, kind: 'missing', node, subject, option, fix: edits ? { description: fix!.description, edits } : null, noFix: edits ? null : noFix });
+    this.findings.push({ library, kind: 'missing', waits, node, subject, option, fix: edits ? { description: fix!.description, edits } : null, noFix: edits ? null : noFix });
   }
 
   /** `timeout: 0` and friends: reported at the property (or argument), fixed by replacing the value. */
@@ -52,7 +60,7 @@ class Reporter {
     const property = at.type === 'Property' ? at : null;
     const option = property ? `${name}: ${this.text(property.value)}` : `${name}(${this.text(at)})`;
     const edits: TextEdit[] = property ? replaceProperty(property, name, value) : [{ range: at.range, text: value }];
-    this.findings.push({ library, kind: 'disabled', node: at, subject, option, fix: { description: `Set ${name} to ${value}.`, edits }, noFix: null });
+    this.findings.push({ library, kind: 'disabled', waits: 'forever', node: at, subject, option, fix: { description: `Set ${name} to ${value}.`, edits }, noFix: null });
   }
 
   /** Whether argument `index` sets option `name` (unknown counts as set); a value that turns the timeout off is reported. */
@@ -116,29 +124,34 @@ function checkFetch(call: TSESTree.CallExpression, origin: Origin, r: Reporter):
   if (request.type === 'NewExpression') return;
   const library = origin.module === 'node-fetch' ? 'node-fetch' : 'fetch';
   const subject = `This ${library} call`;
+  // Node's fetch (global or undici's) gives up on its default dispatcher's
+  // 300 s headers and body timeouts; node-fetch, on http.request, never does.
+  const waits = library === 'fetch' ? 'undici-defaults' : 'forever';
+  const report = (option: string, node: Node, fix: Fix | null, noFix?: string) => r.missing(library, subject, option, node, fix, noFix, waits);
   const timeoutSignal = `AbortSignal.timeout(${r.ms})`;
   const fix = (edits: TextEdit[] | null): Fix => ({ description: `Add signal: ${timeoutSignal}.`, edits });
   if (!init) {
-    r.missing(library, subject, 'signal', call, fix(insertArgument(r.ctx, call, 1, `{ signal: ${timeoutSignal} }`)));
+    report('signal', call, fix(insertArgument(r.ctx, call, 1, `{ signal: ${timeoutSignal} }`)));
     return;
   }
   // node-fetch 2 honours its own `timeout` option.
   if (library === 'node-fetch' && lookupIn(init, 'timeout', imports).state !== 'absent') return;
+  // Node's fetch waits as long as its dispatcher's timeouts allow, and a
+  // dispatcher of the caller's (`new Agent({ headersTimeout })`) sets its own.
+  if (library === 'fetch' && lookupIn(init, 'dispatcher', imports).state !== 'absent') return;
   const signal = lookupIn(init, 'signal', imports);
   if (signal.state === 'unknown') return;
   if (signal.state === 'absent') {
     const object = objectLiteral(init, imports)!;
-    r.missing(library, subject, 'signal', call, fix(addProperty(r.ctx, object, 'signal', timeoutSignal)));
+    report('signal', call, fix(addProperty(r.ctx, object, 'signal', timeoutSignal)));
     return;
   }
   const bound = signalBound(signal.value, r.ctx);
   if (bound === 'none') {
-    r.missing(library, subject, 'signal', signal.property, fix(replaceProperty(signal.property, 'signal', timeoutSignal)));
+    report('signal', signal.property, fix(replaceProperty(signal.property, 'signal', timeoutSignal)));
   } else if (bound === 'unbounded') {
     const combined = `AbortSignal.any([${r.text(signal.property.value)}, ${timeoutSignal}])`;
-    r.missing(
-      library,
-      subject,
+    report(
       'timer that aborts its signal',
       signal.property,
       options.abortSignalAny ? { description: `Combine the signal with a timeout: ${combined}.`, edits: replaceProperty(signal.property, 'signal', combined) } : null,
@@ -250,6 +263,7 @@ function checkDefaultsAssignment(assignment: TSESTree.AssignmentExpression, r: R
   r.findings.push({
     library: 'axios',
     kind: 'disabled',
+    waits: 'forever',
     node: assignment,
     subject: path.length === 0 ? 'The default axios instance' : 'This axios instance',
     option: `defaults.timeout = ${r.text(assignment.right)}`,
@@ -533,7 +547,7 @@ function checkAwsClient(call: Call, origin: Origin, r: Reporter): void {
   const alsoThrow: [string, string][] = throws ? [] : [['throwOnRequestTimeout', 'true']];
   if (timeout.state === 'set' && disablesTimeout(timeout.value, imports)) {
     const edits = [...replaceProperty(timeout.property, option, r.ms), ...(throws ? [] : addProperty(r.ctx, settings, 'throwOnRequestTimeout', 'true'))];
-    r.findings.push({ library, kind: 'disabled', node: timeout.property, subject, option: `${option}: ${r.text(timeout.value)}`, fix: { description: `Set ${option} to ${r.ms}.`, edits }, noFix: null });
+    r.findings.push({ library, kind: 'disabled', waits: 'forever', node: timeout.property, subject, option: `${option}: ${r.text(timeout.value)}`, fix: { description: `Set ${option} to ${r.ms}.`, edits }, noFix: null });
     return;
   }
   if (timeout.state !== 'absent') return;

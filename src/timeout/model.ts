@@ -20,6 +20,14 @@ export interface TimeoutFinding {
   library: string;
   /** `missing`: nothing bounds the wait. `disabled`: an option turns the timeout off. */
   kind: 'missing' | 'disabled';
+  /**
+   * How long the call can wait without the missing bound: `forever` (the
+   * library sets no timeout), or `undici-defaults` (fetch on Node, whose
+   * default dispatcher gives up after 300 s without response headers and
+   * after 300 s without body data, so a body that keeps trickling is never
+   * cut off).
+   */
+  waits: 'forever' | 'undici-defaults';
   /** Where to report: the call, the constructor or factory call, or the offending property. */
   node: TSESTree.Node;
   /** What is waiting: "This fetch call", "This axios instance". */

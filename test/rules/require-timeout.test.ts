@@ -1,3 +1,5 @@
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
 import { jsRuleTester, ruleTester } from '../rule-tester';
 import ruleModule, { type MessageIds, type Options } from '../../rules/require-timeout';
 
@@ -10,6 +12,11 @@ type Position = [line: number, column: number, endLine: number, endColumn: numbe
 function missing(position: Position, output: string | null) {
   const [line, column, endLine, endColumn] = position;
   return { messageId: 'missingTimeout' as const, line, column, endLine, endColumn, suggestions: output === null ? [] : [{ messageId: 'addTimeout' as const, output }] };
+}
+
+/** A report of a Node fetch (global or undici's) without a bound: undici's 5-minute defaults apply. */
+function missingFetch(position: Position, output: string | null) {
+  return { ...missing(position, output), messageId: 'missingFetchTimeout' as const };
 }
 
 /** A report of an option that turns the timeout off, with the suggestion's output. */
@@ -56,6 +63,11 @@ export const a = () => fetch('user');`,
     `const defaults = { signal: AbortSignal.timeout(5000) };
 export const a = (url) => fetch(url, { ...defaults, method: 'POST' });`,
     `export const a = (url) => fetch(new Request(url, { signal: AbortSignal.timeout(5000) }));`,
+    // Trap: a dispatcher of the caller's sets Node's fetch timeouts (headersTimeout, bodyTimeout).
+    `import { Agent, fetch } from 'undici';
+const agent = new Agent({ headersTimeout: 5000, bodyTimeout: 5000 });
+export const a = (url) => fetch(url, { dispatcher: agent });
+export const b = (url, dispatcher) => globalThis.fetch(url, { method: 'GET', dispatcher });`,
     // Trap: a controller passed elsewhere may be aborted by a timer we do not see.
     `export function a(url) {
   const controller = new AbortController();
@@ -215,7 +227,7 @@ export const f = new Redis();`,
       code: `export const load = (url) => fetch(url);`,
       errors: [
         {
-          ...missing([1, 30, 1, 40], `export const load = (url) => fetch(url, { signal: AbortSignal.timeout(10000) });`),
+          ...missingFetch([1, 30, 1, 40], `export const load = (url) => fetch(url, { signal: AbortSignal.timeout(10000) });`),
           data: { library: 'fetch', subject: 'This fetch call', option: 'signal', noFix: '' },
         },
       ],
@@ -224,7 +236,7 @@ export const f = new Redis();`,
     {
       code: `export const load = (url) => fetch(url);`,
       options: [{ timeoutMs: 2500 }],
-      errors: [missing([1, 30, 1, 40], `export const load = (url) => fetch(url, { signal: AbortSignal.timeout(2500) });`)],
+      errors: [missingFetch([1, 30, 1, 40], `export const load = (url) => fetch(url, { signal: AbortSignal.timeout(2500) });`)],
     },
     // An init object gains a signal; a multi-line one on its own line, indented like its neighbours, trailing comma kept.
     {
@@ -232,7 +244,7 @@ export const f = new Redis();`,
   return fetch(url, { method: 'POST', body });
 }`,
       errors: [
-        missing(
+        missingFetch(
           [2, 10, 2, 46],
           `export async function save(url, body) {
   return fetch(url, { method: 'POST', body, signal: AbortSignal.timeout(10000) });
@@ -250,7 +262,7 @@ export async function save(url) {
 \treturn res;
 }`,
       errors: [
-        missing(
+        missingFetch(
           [3, 20, 6, 4],
           `const base = { headers: { accept: 'application/json' } };
 export async function save(url) {
@@ -269,7 +281,7 @@ export async function save(url) {
       code: `const init = { method: 'GET' };
 export const load = (url) => fetch(url, init);`,
       errors: [
-        missing(
+        missingFetch(
           [2, 30, 2, 46],
           `const init = { method: 'GET', signal: AbortSignal.timeout(10000) };
 export const load = (url) => fetch(url, init);`,
@@ -290,7 +302,7 @@ export async function load(url) {
   await globalThis.fetch(url);
 }`,
       errors: [
-        missing([6, 9, 6, 19], `import { fetch } from 'undici';
+        missingFetch([6, 9, 6, 19], `import { fetch } from 'undici';
 import nodeFetch from 'node-fetch';
 const legacyFetch = require('node-fetch');
 import * as undici from 'undici';
@@ -326,7 +338,7 @@ export async function load(url) {
   await undici.fetch(url);
   await globalThis.fetch(url);
 }`),
-        missing([9, 9, 9, 26], `import { fetch } from 'undici';
+        missingFetch([9, 9, 9, 26], `import { fetch } from 'undici';
 import nodeFetch from 'node-fetch';
 const legacyFetch = require('node-fetch');
 import * as undici from 'undici';
@@ -337,7 +349,7 @@ export async function load(url) {
   await undici.fetch(url, { signal: AbortSignal.timeout(10000) });
   await globalThis.fetch(url);
 }`),
-        missing([10, 9, 10, 30], `import { fetch } from 'undici';
+        missingFetch([10, 9, 10, 30], `import { fetch } from 'undici';
 import nodeFetch from 'node-fetch';
 const legacyFetch = require('node-fetch');
 import * as undici from 'undici';
@@ -350,10 +362,22 @@ export async function load(url) {
 }`),
       ],
     },
+    // node-fetch has no dispatcher option: the key does not bound it.
+    {
+      code: `import nodeFetch from 'node-fetch';
+export const load = (url, dispatcher) => nodeFetch(url, { dispatcher });`,
+      errors: [
+        missing(
+          [2, 42, 2, 72],
+          `import nodeFetch from 'node-fetch';
+export const load = (url, dispatcher) => nodeFetch(url, { dispatcher, signal: AbortSignal.timeout(10000) });`,
+        ),
+      ],
+    },
     // The timeout key fetch ignores does not bound it (only node-fetch 2 read it).
     {
       code: `export const load = (url) => fetch(url, { timeout: 5000 });`,
-      errors: [missing([1, 30, 1, 59], `export const load = (url) => fetch(url, { timeout: 5000, signal: AbortSignal.timeout(10000) });`)],
+      errors: [missingFetch([1, 30, 1, 59], `export const load = (url) => fetch(url, { timeout: 5000, signal: AbortSignal.timeout(10000) });`)],
     },
     // A controller nothing aborts on a timer: reported at the signal; combined through AbortSignal.any.
     {
@@ -364,7 +388,7 @@ export async function load(url) {
 }`,
       errors: [
         {
-          ...missing(
+          ...missingFetch(
             [4, 23, 4, 48],
             `export function load(url, res) {
   const controller = new AbortController();
@@ -385,7 +409,7 @@ export async function load(url) {
       options: [{ abortSignalAny: false }],
       errors: [
         {
-          ...missing([3, 23, 3, 48], null),
+          ...missingFetch([3, 23, 3, 48], null),
           data: {
             library: 'fetch',
             subject: 'This fetch call',
@@ -398,7 +422,7 @@ export async function load(url) {
     // An explicit "no signal".
     {
       code: `export const load = (url) => fetch(url, { signal: undefined });`,
-      errors: [missing([1, 43, 1, 60], `export const load = (url) => fetch(url, { signal: AbortSignal.timeout(10000) });`)],
+      errors: [missingFetch([1, 43, 1, 60], `export const load = (url) => fetch(url, { signal: AbortSignal.timeout(10000) });`)],
     },
 
     // axios: every request method, config index by method, reported at the call.
@@ -846,7 +870,7 @@ export const load = (url: string) => fetch(url!, { method: 'GET' } as RequestIni
         missing([2, 13, 2, 43], `import axios, { type AxiosInstance } from 'axios';
 const api = axios.create({ baseURL: 'x', timeout: 10000 }) as AxiosInstance;
 export const load = (url: string) => fetch(url!, { method: 'GET' } as RequestInit);`),
-        missing([3, 38, 3, 83], `import axios, { type AxiosInstance } from 'axios';
+        missingFetch([3, 38, 3, 83], `import axios, { type AxiosInstance } from 'axios';
 const api = axios.create({ baseURL: 'x' }) as AxiosInstance;
 export const load = (url: string) => fetch(url!, { method: 'GET', signal: AbortSignal.timeout(10000) } as RequestInit);`),
       ],
@@ -863,4 +887,54 @@ jsRuleTester.run('require-timeout (espree)', rule, {
       errors: [missing([2, 27, 2, 39], `import got from 'got';\nexport const a = (url) => got.get(url, { timeout: { request: 10000 } });`)],
     },
   ],
+});
+
+// The words a person reads: each client's consequence as the installed
+// package's source states it (docs/rules/require-timeout.md, "Clients and
+// their defaults").
+describe('require-timeout messages', () => {
+  it('states each client\'s real consequence', () => {
+    const code = `import axios from 'axios';
+import got from 'got';
+import http from 'node:http';
+import request from 'superagent';
+import { Pool, Client } from 'pg';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fetch as undiciFetch } from 'undici';
+import nodeFetch from 'node-fetch';
+export const a = (url) => fetch(url);
+export const b = (url) => undiciFetch(url);
+export const c = (url) => nodeFetch(url);
+export const d = (url) => axios.get(url);
+export const e = (url) => axios.get(url, { timeout: 0 });
+export const f = (url) => got(url);
+export function g(url) { http.get(url, (res) => res.resume()); }
+export const h = (url) => request.get(url);
+export const i = new Pool();
+export const j = new Client();
+export const k = new S3Client({});
+`;
+    const messages = new Linter({ configType: 'flat' }).verify(code, {
+      languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
+      plugins: { resilience: { rules: { 'require-timeout': ruleModule as never } } },
+      rules: { 'resilience/require-timeout': 'warn' },
+    });
+    const forever = (subject: string, option: string, library: string) =>
+      `${subject} has no ${option} and ${library} sets no timeout by default, so it waits forever on a dependency that stops answering.`;
+    const undiciWait =
+      'has no signal, so on Node it can wait up to 5 minutes for the headers, and again for each pause in the body, on a dependency that stops answering.';
+    expect(messages.map((m) => [m.line, m.message])).toEqual([
+      [9, `This fetch call ${undiciWait}`],
+      [10, `This fetch call ${undiciWait}`],
+      [11, forever('This node-fetch call', 'signal', 'node-fetch')],
+      [12, forever('This axios request', 'timeout', 'axios')],
+      [13, "timeout: 0 turns off axios's timeout, so this axios request waits forever on a dependency that stops answering."],
+      [14, forever('This got request', 'timeout', 'got')],
+      [15, forever('This http.get call', 'timeout', 'http')],
+      [16, forever('This superagent request', '.timeout(...)', 'superagent')],
+      [17, forever('This pg pool', 'connectionTimeoutMillis', 'pg')],
+      [18, forever('This pg client', 'connectionTimeoutMillis', 'pg')],
+      [19, forever('This S3Client', 'requestTimeout in its requestHandler', 'the AWS SDK')],
+    ]);
+  });
 });
