@@ -8,7 +8,7 @@
 import { createCloneAnalysis, type HotKind, type LoopMode } from '../src/clones/analysis';
 import { createRule } from '../src/create-rule';
 import { editsToFix } from '../src/fix/edits';
-import { nestedChange, shallowCopyRewrite } from '../src/clones/shallow-copy';
+import { shallowCopySuggestion } from '../src/clones/shallow-copy';
 import { noFixText } from '../src/fix/no-fix';
 import { getPatternLists } from '../src/settings';
 import { INVALID_SETTINGS_MESSAGE, readSettings } from '../src/settings-errors';
@@ -17,6 +17,7 @@ type Options = [{ loops?: LoopMode; ignoreLoops?: boolean; hotFunctions?: string
 type MessageId =
   | 'cloneInRequestHandler'
   | 'cloneInLogger'
+  | 'cloneInCache'
   | 'cloneInEventHandler'
   | 'cloneInRender'
   | 'cloneInReducer'
@@ -28,6 +29,7 @@ type MessageId =
 const MESSAGE_BY_KIND: Record<HotKind, MessageId> = {
   request: 'cloneInRequestHandler',
   logger: 'cloneInLogger',
+  cache: 'cloneInCache',
   event: 'cloneInEventHandler',
   render: 'cloneInRender',
   reducer: 'cloneInReducer',
@@ -53,6 +55,7 @@ export default createRule<Options, MessageId>({
     messages: {
       cloneInRequestHandler: REPORT,
       cloneInLogger: REPORT,
+      cloneInCache: REPORT,
       cloneInEventHandler: REPORT,
       cloneInRender: REPORT,
       cloneInReducer: REPORT,
@@ -101,8 +104,7 @@ export default createRule<Options, MessageId>({
     const analysis = createCloneAnalysis(context, { ignoreLoops: options.ignoreLoops ?? false, loops, hotFunctions, cloneFunctions }, {
       onHotClone(clone, why) {
         // A copy changed below its top level must stay deep: a shallow copy would change the original.
-        const change = nestedChange(sourceCode, clone.node);
-        const rewrite = change === null ? shallowCopyRewrite(sourceCode, clone.node, clone.source) : null;
+        const { change, rewrite } = shallowCopySuggestion(sourceCode, clone.node, clone.source);
         const noFix = change === null ? '' : noFixText(`the copy is changed below its top level (\`${change}\`), so a shallow copy would change the original too`);
         context.report({
           node: clone.node,

@@ -72,9 +72,37 @@ export function constantInit(variable: Variable | null | undefined): TSESTree.Ex
   const def = variable.defs[0]!;
   if (def.type !== 'Variable') return null;
   const declarator = def.node as TSESTree.VariableDeclarator;
-  if (declarator.id.type !== 'Identifier' || !declarator.init) return null;
+  if (declarator.id.type !== 'Identifier') return null;
+  if (!declarator.init) return assignedOnce(variable, declarator);
   if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
   return declarator.init;
+}
+
+/**
+ * A `var` / `let` declared without a value and bound by exactly one plain
+ * assignment statement at the top level of the body that declares it
+ * (`var clone; ... clone = require('clone');`, the shape CoffeeScript and
+ * some Babel output give every module-level require): that statement's value.
+ * An assignment inside a nested function, a condition or a loop, or a second
+ * write anywhere, gives null (the name could hold something else).
+ */
+function assignedOnce(variable: Variable, declarator: TSESTree.VariableDeclarator): TSESTree.Expression | null {
+  if (declarator.parent.type !== 'VariableDeclaration' || declarator.parent.kind === 'const') return null;
+  const writes = variable.references.filter((reference) => reference.isWrite());
+  if (writes.length !== 1) return null;
+  const write = writes[0]!;
+  if (write.from.variableScope !== variable.scope.variableScope) return null;
+  const assignment = write.identifier.parent;
+  if (assignment?.type !== 'AssignmentExpression' || assignment.operator !== '=' || assignment.left !== write.identifier) return null;
+  const statement = assignment.parent;
+  if (statement?.type !== 'ExpressionStatement') return null;
+  const body = statement.parent;
+  if (body?.type !== 'Program' && body?.type !== 'BlockStatement') return null;
+  // Top level of the declaring body: the block is the program or a function's own body.
+  if (body.type === 'BlockStatement' && body.parent?.type !== 'FunctionDeclaration' && body.parent?.type !== 'FunctionExpression' && body.parent?.type !== 'ArrowFunctionExpression') {
+    return null;
+  }
+  return assignment.right;
 }
 
 /**
@@ -210,7 +238,11 @@ export class ImportTracker {
     if (def.type === 'Parameter') return this.thenParameterOrigin(variable, def.node as TSESTree.Node, def.name as TSESTree.Node);
     if (def.type !== 'Variable') return null;
     const declarator = def.node as TSESTree.VariableDeclarator;
-    if (!declarator.init) return null;
+    if (!declarator.init) {
+      // `var clone; clone = require('clone');`: bound once by one top-level assignment.
+      const assigned = declarator.id.type === 'Identifier' ? assignedOnce(variable, declarator) : null;
+      return assigned ? this.originOf(assigned, depth + 1) : null;
+    }
     // A `let` or `var` that is assigned again could hold anything.
     const reassigned = variable.references.some((reference) => reference.isWrite() && !reference.init);
     if (reassigned) return null;

@@ -57,6 +57,8 @@ describe('ImportTracker.originOf', () => {
     ['computed string member', "import fs from 'fs'; probe(fs['readFile']);", 'fs:readFile'],
     ['global', 'probe(structuredClone);', '<global>:structuredClone'],
     ['non-null and as', "import fs from 'fs'; probe((fs as any)!.readFile);", 'fs:readFile'],
+    ['a var bound by one top-level assignment', "var fs; fs = require('fs'); probe(fs.readFile);", 'fs:readFile'],
+    ['a var bound by one assignment at the top of a function body', "(function () { var fs, x; fs = require('fs'); probe(fs.readFile); })();", 'fs:readFile'],
   ])('%s', (_name, code, expected) => {
     expect(originsIn(code)[0]).toBe(expected);
   });
@@ -76,6 +78,10 @@ describe('ImportTracker.originOf', () => {
     ['a type-only import', "import type fs from 'fs'; probe(fs);"],
     ['a computed dynamic member', "import fs from 'fs'; probe(fs[name]);"],
     ['an alias cycle', 'var a = b; var b = a; probe(a);'],
+    ['a var assigned twice', "var fs; fs = require('fs'); fs = other; probe(fs.readFile);"],
+    ['a var assigned inside a nested function', "var fs; function init() { fs = require('fs'); } probe(fs.readFile);"],
+    ['a var assigned under a condition', "var fs; if (ready) { fs = require('fs'); } probe(fs.readFile);"],
+    ['a var assigned inside an expression', "var fs; use(fs = require('fs')); probe(fs.readFile);"],
   ])('gives null for %s', (_name, code) => {
     expect(originsIn(code)).toEqual([null]);
   });
@@ -104,6 +110,7 @@ describe('ImportTracker.constInit', () => {
   it.each([
     ['a const', 'const limit = 5; probe(limit);', '5'],
     ['a let never reassigned', "let base = 'x' + y; probe(base);", "'x' + y"],
+    ['a let bound by one top-level assignment', 'let limit; limit = 5; probe(limit);', '5'],
   ])('follows %s', (_name, code, expected) => {
     expect(initOf(code)).toBe(expected);
   });
@@ -114,6 +121,8 @@ describe('ImportTracker.constInit', () => {
     ['a parameter', 'function f(limit) { probe(limit); }'],
     ['a name declared twice', 'var limit = 5; var limit = 6; probe(limit);'],
     ['a declaration without initialiser', 'let limit; probe(limit);'],
+    ['a let assigned in a loop', 'let limit; for (const x of xs) { limit = x; } probe(limit);'],
+    ['a compound assignment', 'let limit; limit += 5; probe(limit);'],
   ])('gives null for %s', (_name, code) => {
     expect(initOf(code)).toBeNull();
   });

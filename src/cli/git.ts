@@ -25,8 +25,8 @@ export function uncommittedChanges(root: string, paths: readonly string[]): stri
   if (inside.length === 0) return [];
   const result = git(root, ['status', '--porcelain', '-z', '--', ...inside]);
   if (result.status !== 0) return [];
-  // A temporary file a killed run left behind is not a change of the user's.
-  return result.stdout.split('\0').filter((line) => line.length > 0 && !/(^|\/)\.[^/]+\.resilience-\d+-[0-9a-f]{8}\.tmp$/.test(line.slice(3)));
+  // A temporary file or a recovery copy a killed run left behind is not a change of the user's.
+  return result.stdout.split('\0').filter((line) => line.length > 0 && !/(^|\/)\.[^/]+\.resilience-\d+-[0-9a-f]{8}\.(tmp|orig)$/.test(line.slice(3)));
 }
 
 /** The subset of `files` (absolute) that git ignores. Tracked files are never ignored. */

@@ -2,12 +2,12 @@
 /**
  * The `resilience` command line: `resilience codemod <transform> <paths…>`,
  * and `resilience audit [paths…]` (src/audit/run.ts, its own exit codes).
- * Files are read, checked and written in the main thread (atomically, inside
+ * Files are read, checked and written in the main thread (in place behind a recovery copy, inside
  * the given paths only); the transform runs in-process or in a worker pool.
  * Exit codes: 0 done, 1 some files errored (the others were processed),
  * 2 usage or configuration error, 130 interrupted (SIGINT).
  */
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { codemods as builtinCodemods } from '../../codemods/index';
 import { prepareCodemod, type CodemodDefinition, type PreparedCodemod } from '../codemod/codemod';
 import { CodemodSetupError } from '../codemod/engine';
@@ -17,6 +17,7 @@ import type { RuleModule } from '../rule-module';
 import { packageInfo } from '../package-info';
 import { AUDIT_HELP, runAudit } from '../audit/run';
 import { codemodHelp, generalHelp, parseCodemodArgs, UsageError, type CodemodArgs } from './args';
+import { recoverInterruptedWrites, toPosix, type Recovery } from './files';
 import { checkCleanTrees, findFiles, loadFileConfigs, PreflightError, resolveTargets } from './preflight';
 import { closingText, summarize, writeReportFile, type FileReport, type OutputStream, type RunReport } from './report';
 import { runFiles } from './run-files';
@@ -132,8 +133,17 @@ export async function run(argv: readonly string[], io: RunOptions = {}): Promise
 async function runCodemodCommand(setup: Setup, cwd: string, stdout: OutputStream, stderr: OutputStream, io: RunOptions): Promise<number> {
   const { args, prepared } = setup;
   const targets = resolveTargets(cwd, args.paths);
-  if (!args.dry && !args.force) checkCleanTrees(targets);
   const discovery = findFiles(cwd, targets, args.extensions, args.ignorePatterns);
+  // A run killed while writing a file left its recovery copy: the original goes back before the git check and before anything is read.
+  const recovered = recoverInterruptedWrites(discovery.files, args.dry).map((r) => ({ ...r, file: toPosix(relative(cwd, r.file)) }));
+  for (const r of recovered) stderr.write(`${recoveryText(r, args.dry)}\n`);
+  const notRestored = new Set(recovered.filter((r) => !r.restored && !args.dry).map((r) => resolve(cwd, r.file)));
+  if (notRestored.size > 0) {
+    // Perhaps half written: never transformed; the file report says why.
+    discovery.files = discovery.files.filter((file) => !notRestored.has(file));
+    for (const r of recovered) if (!r.restored) discovery.skipped.push({ file: r.file, reason: `left half written by a killed run; its original is in ${r.copy}` });
+  }
+  if (!args.dry && !args.force) checkCleanTrees(targets);
   const configByFile: Map<string, FileConfig> = args.eslintConfig
     ? await loadFileConfigs(cwd, discovery.files, prepared.definition.ruleIds, io.configTimeoutMs ?? configTimeoutMs())
     : new Map();
@@ -169,12 +179,21 @@ async function runCodemodCommand(setup: Setup, cwd: string, stdout: OutputStream
     interrupted,
     files,
     summary,
+    ...(recovered.length > 0 ? { recovered } : {}),
   };
 
   const reportWritten = args.report ? writeReportFile(resolve(cwd, args.report), report, stderr) : true;
   (args.dry || args.print ? stderr : stdout).write(closingText(report, done, total));
   if (interrupted) return io.interruptExitCode?.() ?? EXIT_INTERRUPTED;
   return summary.filesErrored > 0 || !reportWritten ? EXIT_ERRORS : EXIT_OK;
+}
+
+/** The line that says what became of a recovery copy a killed run left. */
+function recoveryText(r: Recovery, dry: boolean): string {
+  const left = `a run killed while writing ${r.file} left the recovery copy ${r.copy} next to it`;
+  if (r.restored) return `${left}: the original was put back in place and the copy removed; the file is transformed again now.`;
+  if (dry) return `${left}: this dry run reads the file as it is now (perhaps half written); a run without --dry puts the original back first.`;
+  return `${left}, and it could not be put back (${r.error ?? 'unknown error'}): restore the file from the copy by hand.`;
 }
 
 /** A transform whose settings configure nothing would report "0 files would change": say why instead (exit 2). */
@@ -225,7 +244,7 @@ export function main(overrides: Pick<RunOptions, 'rulesModule' | 'codemods'> = {
     const code = signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED;
     if (interrupts === 1) {
       exitCode = code;
-      process.stderr.write(`\n${signal === 'SIGTERM' ? 'Terminated' : 'Interrupted'}: finishing the files in progress (a second signal stops now; writes are atomic)…\n`);
+      process.stderr.write(`\n${signal === 'SIGTERM' ? 'Terminated' : 'Interrupted'}: finishing the files in progress (a second signal stops now; no file is left half written)…\n`);
       controller.abort();
     } else {
       process.exit(code);

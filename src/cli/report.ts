@@ -44,6 +44,8 @@ export interface RunReport {
   interrupted: boolean;
   files: FileReport[];
   summary: Summary;
+  /** Recovery copies that runs killed while writing left, found before this run read anything (present only when there were some). */
+  recovered?: { file: string; copy: string; restored: boolean; error?: string }[];
 }
 
 export interface Summary {

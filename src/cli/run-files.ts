@@ -1,7 +1,7 @@
 /**
  * Runs a prepared codemod over the discovered files: in-process or in a
  * worker pool, one file at a time per lane. Files are read, checked and
- * written here, in the main thread (atomically, inside the given paths only);
+ * written here, in the main thread (in place behind a recovery copy, inside the given paths only);
  * diffs and printed files are written in file order.
  */
 import { existsSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { join, relative, sep } from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { PreparedCodemod } from '../codemod/codemod';
 import type { CodemodSettings, FileConfig } from '../codemod/settings-source';
-import { readSourceFile, writeFileAtomically } from './files';
+import { readSourceFile, writeFileInPlace } from './files';
 import { TransformPool } from './pool';
 import { Progress, reportSites, type FileReport, type OutputStream, type ReportSite } from './report';
 import { transformFile, type TransformOutcome, type TransformSetup, type TransformTask } from './transform-file';
@@ -110,7 +110,7 @@ export async function runFiles(run: FileRun): Promise<FilesResult> {
           report = { ...base, status: 'unchanged', left: reportSites(outcome.left, rel), ...(outcome.prefiltered ? { prefiltered: true } : {}) };
         } else {
           const output = outcome.output;
-          if (!run.dry) writeFileAtomically(file, output, read.bytes, run.realRoots);
+          if (!run.dry) writeFileInPlace(file, output, read.bytes, run.realRoots);
           report = { ...base, status: 'changed', rewritten: reportSites(outcome.rewritten, rel), left: reportSites(outcome.left, rel) };
           if (run.dry) {
             pendingOutput[index] = createTwoFilesPatch(`a/${rel}`, `b/${rel}`, read.text, output, undefined, undefined, {

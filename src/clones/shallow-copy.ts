@@ -14,113 +14,6 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { variableAt } from '../imports';
 import type { TextEdit } from '../fix/edits';
-import { valueSlot } from '../ast/unwrap';
-
-/** Methods that change the array, Map or Set they are called on. */
-const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'add', 'delete', 'clear']);
-/** Calls that change the object passed first. */
-const MUTATING_CALLS = new Set(['Object.assign', 'Object.defineProperty', 'Object.defineProperties', 'Object.setPrototypeOf', 'Reflect.set', 'Reflect.deleteProperty', 'Reflect.defineProperty']);
-const MAX_SHOWN = 48;
-
-type Node = TSESTree.Node;
-
-function memberText(node: Node): string | null {
-  if (node.type === 'Identifier') return node.name;
-  if (node.type !== 'MemberExpression' || node.computed || node.property.type !== 'Identifier') return null;
-  const object = memberText(node.object);
-  return object === null ? null : `${object}.${node.property.name}`;
-}
-
-/**
- * How `node` (an object, or a member of one) is changed in place by its
- * parent, as a short text for the message (`next.items.push(…)`), or null.
- */
-function changedInPlace(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): string | null {
-  const parent = node.parent;
-  if (!parent) return null;
-  const shown = (text: string) => (text.length <= MAX_SHOWN ? text : 'a nested property');
-  switch (parent.type) {
-    case 'MemberExpression': {
-      if (parent.object !== node) return null;
-      const member = parent;
-      const outer = member.parent;
-      if (outer?.type === 'AssignmentExpression' && outer.left === member) return shown(`${sourceCode.getText(member)} = …`);
-      if (outer?.type === 'UpdateExpression') return shown(sourceCode.getText(outer));
-      if (outer?.type === 'UnaryExpression' && outer.operator === 'delete') return shown(sourceCode.getText(outer));
-      if (outer?.type === 'CallExpression' && outer.callee === member) {
-        const name = member.computed ? null : member.property.type === 'Identifier' ? member.property.name : null;
-        if (name !== null && MUTATING_METHODS.has(name)) return shown(`${sourceCode.getText(member)}(…)`);
-      }
-      return null;
-    }
-    case 'CallExpression': {
-      const callee = memberText(parent.callee);
-      if (parent.arguments[0] === node && callee !== null && MUTATING_CALLS.has(callee)) return shown(`${callee}(${sourceCode.getText(node)}, …)`);
-      return null;
-    }
-    default:
-      return null;
-  }
-}
-
-/** The read references of the variables a declaration or plain assignment binds `slot` to (one level: `const { items } = copy` too). */
-function boundVariables(sourceCode: Readonly<TSESLint.SourceCode>, slot: Node): readonly TSESLint.Scope.Variable[] {
-  const parent = slot.parent;
-  if (parent?.type === 'VariableDeclarator' && parent.init === slot) return sourceCode.getDeclaredVariables(parent);
-  if (parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.right === slot && parent.left.type === 'Identifier') {
-    const variable = variableAt(sourceCode, parent.left);
-    return variable ? [variable] : [];
-  }
-  return [];
-}
-
-/**
- * Where the copy is changed below its top level (`next.items.push(x)`,
- * `copy.a.b = 1`, `delete copy.props.x`, `Object.assign(copy.a, …)`, or the
- * same through `const items = copy.items`): there a shallow copy would change
- * the original. A short text of the first such change, or null.
- */
-export function nestedChange(sourceCode: Readonly<TSESLint.SourceCode>, clone: TSESTree.CallExpression): string | null {
-  const replaced: Node = clone.parent?.type === 'ChainExpression' ? clone.parent : clone;
-  for (const variable of boundVariables(sourceCode, valueSlot(replaced))) {
-    for (const reference of variable.references) {
-      if (!reference.isRead()) continue;
-      const id = reference.identifier as Node;
-      const parent = id.parent;
-      if (parent?.type === 'VariableDeclarator' && parent.init === id && parent.id.type === 'ObjectPattern') {
-        // const { items } = copy; items.push(x)
-        for (const alias of sourceCode.getDeclaredVariables(parent)) {
-          for (const use of alias.references) {
-            const change = use.isRead() ? changedInPlace(sourceCode, use.identifier as Node) : null;
-            if (change) return change;
-          }
-        }
-        continue;
-      }
-      if (parent?.type !== 'MemberExpression' || parent.object !== id) continue;
-      // copy.a is a nested part: changing it, or anything below it, changes the original.
-      let part: Node = parent;
-      for (let depth = 0; depth < 8; depth++) {
-        const change = changedInPlace(sourceCode, part);
-        if (change) return change;
-        const outer: Node | undefined = part.parent;
-        if (outer?.type === 'VariableDeclarator' && outer.init === part) {
-          // const items = copy.items; items.push(x)
-          for (const alias of sourceCode.getDeclaredVariables(outer)) {
-            for (const use of alias.references) {
-              const aliasChange = use.isRead() ? changedInPlace(sourceCode, use.identifier as Node) : null;
-              if (aliasChange) return aliasChange;
-            }
-          }
-          break;
-        }
-        if (outer?.type !== 'MemberExpression' || outer.object !== part) break;
-        part = outer;
-      }
-    }
-  }
-  return null;
-}
 
 /**
  * The edit replaces the clone call (or its optional chain) with `{ ...req.body }`,
@@ -212,10 +105,23 @@ function endsStatement(sourceCode: Readonly<TSESLint.SourceCode>, token: TSESTre
 }
 
 /**
- * The shallow-copy rewrite of `clone`, which deep-copies `source`; null when
- * it would not be a clean, self-contained rewrite.
+ * The shallow-copy suggestion for `clone`, which deep-copies `source`:
+ * `change` names where the copy is changed below its top level (then
+ * `rewrite` is null and the rule says why there is no quick fix); otherwise
+ * `rewrite` is the edit, or null when it would not be a clean, self-contained
+ * rewrite.
  */
-export function shallowCopyRewrite(
+export function shallowCopySuggestion(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  clone: TSESTree.CallExpression,
+  source: TSESTree.Node | null,
+): { rewrite: ShallowCopyRewrite | null; change: string | null } {
+  const change = nestedChange(sourceCode, clone);
+  return { change, rewrite: change === null ? shallowCopyRewrite(sourceCode, clone, source) : null };
+}
+
+/** The edit alone, with no look at how the copy is used later (see `shallowCopySuggestion`). */
+function shallowCopyRewrite(
   sourceCode: Readonly<TSESLint.SourceCode>,
   clone: TSESTree.CallExpression,
   source: TSESTree.Node | null,
@@ -225,7 +131,6 @@ export function shallowCopyRewrite(
   // A clone whose result is dropped is dead code, not something to copy more cheaply.
   if (replaced.parent?.type === 'ExpressionStatement') return null;
   if (sourceCode.getCommentsInside(replaced).length > 0) return null;
-  if (mutatedBelowTopLevel(sourceCode, replaced)) return null;
   const sourceText = sourceCode.getText(source);
   const literal = `{ ...${sourceText} }`;
   const start = ASTUtils.isParenthesized(replaced, sourceCode) ? null : startsStatementOrArrowBody(replaced);
@@ -238,7 +143,8 @@ export function shallowCopyRewrite(
 }
 
 // ---------------------------------------------------------------------------
-// Is the copy mutated below its top level?
+// Is the copy changed below its top level? One analysis: the rule's "No quick
+// fix" reason and the rewrite's refusal both come from `nestedChange`.
 
 /** Methods that change the object they are called on (arrays, Maps, Sets, Dates). */
 const CHANGING_METHODS = new Set([
@@ -248,9 +154,13 @@ const CHANGING_METHODS = new Set([
   'setUTCDate', 'setUTCFullYear', 'setUTCHours', 'setUTCMilliseconds', 'setUTCMinutes', 'setUTCMonth', 'setUTCSeconds',
 ]);
 /** Array methods whose callback receives the elements. */
-const ITERATING_METHODS = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findLast', 'findIndex', 'flatMap', 'reduce', 'reduceRight']);
+const ITERATING_METHODS = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findLast', 'findIndex', 'findLastIndex', 'flatMap', 'reduce', 'reduceRight']);
 /** Functions that change their first argument. */
 const MUTATING_FUNCTIONS = new Set(['Object.assign', 'Object.defineProperty', 'Object.defineProperties', 'Object.setPrototypeOf', 'Reflect.set', 'Reflect.deleteProperty', 'Reflect.defineProperty']);
+/** The longest change text shown in a message; a longer one is named generically. */
+const MAX_SHOWN = 48;
+/** How many aliases deep the search follows (`a = copy.x; b = a.y; ...`). */
+const MAX_ALIAS_DEPTH = 8;
 
 function calleeText(node: TSESTree.Node): string | null {
   if (node.type === 'MemberExpression' && !node.computed && node.object.type === 'Identifier' && node.property.type === 'Identifier') {
@@ -259,31 +169,59 @@ function calleeText(node: TSESTree.Node): string | null {
   return null;
 }
 
-/** The variable a value is stored in: `const next = <value>` or `next = <value>`. */
-function storedIn(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree.Node): TSESLint.Scope.Variable | null {
+/** `value` with the wrappers that keep it the same object (`as T`, `!`, `satisfies T`, `await`, parentheses) climbed. */
+function outerValue(value: TSESTree.Node): TSESTree.Node {
   let node = value;
   while (node.parent && (node.parent.type === 'TSAsExpression' || node.parent.type === 'TSNonNullExpression' || node.parent.type === 'TSSatisfiesExpression' || node.parent.type === 'AwaitExpression')) node = node.parent;
-  const parent = node.parent;
-  if (parent?.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') {
-    return variableAt(sourceCode, parent.id);
-  }
-  if (parent?.type === 'AssignmentExpression' && parent.right === node && parent.operator === '=' && parent.left.type === 'Identifier') {
-    return variableAt(sourceCode, parent.left);
-  }
-  return null;
+  return node;
 }
 
 /**
- * True when something reached through `variable` at `depth` levels or more
- * (1 = its own properties' values) is changed: assigned, deleted, updated, a
- * mutating method called on it or it passed to `Object.assign`, or the same
- * through an alias, a `for...of` variable or an iteration callback's element.
+ * The variables a value is stored in, each with how many levels below the
+ * value its own object is: `const next = <value>` / `next = <value>` (0), and
+ * `const { items, meta: m, ...rest } = <value>` (1 for `items` and `m`; `rest`
+ * is a new object whose property values are the value's, so it counts as 0
+ * with its own top level new: see `restLike`).
  */
-function mutatesThrough(sourceCode: Readonly<TSESLint.SourceCode>, variable: TSESLint.Scope.Variable, depth: number, seen: Set<TSESLint.Scope.Variable>): boolean {
-  if (seen.has(variable)) return false;
+function storedIn(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree.Node): { variable: TSESLint.Scope.Variable; below: number; restLike: boolean }[] {
+  const node = outerValue(value);
+  const parent = node.parent;
+  let target: TSESTree.Node | null = null;
+  if (parent?.type === 'VariableDeclarator' && parent.init === node) target = parent.id;
+  else if (parent?.type === 'AssignmentExpression' && parent.right === node && parent.operator === '=') target = parent.left;
+  if (!target) return [];
+  const at = (id: TSESTree.Node, below: number, restLike: boolean) => {
+    if (id.type === 'AssignmentPattern') id = id.left;
+    if (id.type !== 'Identifier') return [];
+    const variable = variableAt(sourceCode, id);
+    return variable ? [{ variable, below, restLike }] : [];
+  };
+  if (target.type === 'Identifier') return at(target, 0, false);
+  if (target.type === 'ObjectPattern') {
+    return target.properties.flatMap((property) => (property.type === 'RestElement' ? at(property.argument, 0, true) : at(property.value, 1, false)));
+  }
+  if (target.type === 'ArrayPattern') {
+    return target.elements.flatMap((element) => (!element ? [] : element.type === 'RestElement' ? at(element.argument, 0, true) : at(element, 1, false)));
+  }
+  return [];
+}
+
+/**
+ * The first change, as a short text for the message, to an object reached
+ * through `variable` at `depth` levels or more below it (0 = the variable's
+ * own object, 1 = its properties' values): assigned, deleted or updated
+ * below, a changing method called on it, passed first to `Object.assign` and
+ * the like; also through an alias (`const items = copy.items`,
+ * `const { items } = copy`, `const same = copy`), a `for...of` variable or an
+ * iteration callback's element. Null when there is none.
+ */
+function changeThrough(sourceCode: Readonly<TSESLint.SourceCode>, variable: TSESLint.Scope.Variable, depth: number, seen: Set<TSESLint.Scope.Variable>, aliases: number): string | null {
+  if (seen.has(variable) || aliases > MAX_ALIAS_DEPTH) return null;
   seen.add(variable);
+  const shown = (text: string) => (text.length <= MAX_SHOWN ? text : 'a nested property');
   for (const reference of variable.references) {
     if (!reference.isRead()) continue;
+    // `links`: how many property accesses follow the name; `top` is the last one.
     let top: TSESTree.Node = reference.identifier;
     let links = 0;
     while (top.parent?.type === 'MemberExpression' && top.parent.object === top) {
@@ -292,47 +230,70 @@ function mutatesThrough(sourceCode: Readonly<TSESLint.SourceCode>, variable: TSE
     }
     const parent = top.parent;
     if (!parent) continue;
-    // Writes to a property `links` deep: the copy's own top level is 1 (copy.a = 1), nested is 2 and more.
-    const written =
-      (parent.type === 'AssignmentExpression' && parent.left === top) ||
-      (parent.type === 'UpdateExpression' && parent.argument === top) ||
-      (parent.type === 'UnaryExpression' && parent.operator === 'delete' && parent.argument === top);
-    if (written && links >= depth + 1) return true;
-    if (parent.type === 'CallExpression' && parent.callee === top && top.type === 'MemberExpression' && links - 1 >= depth) {
+    // Writing `v.a.b` changes the object `v.a`, one level above the last link.
+    if (parent.type === 'AssignmentExpression' && parent.left === top && links - 1 >= depth) return shown(`${sourceCode.getText(top)} = …`);
+    if (parent.type === 'UpdateExpression' && parent.argument === top && links - 1 >= depth) return shown(sourceCode.getText(parent));
+    if (parent.type === 'UnaryExpression' && parent.operator === 'delete' && parent.argument === top && links - 1 >= depth) return shown(sourceCode.getText(parent));
+    if (parent.type === 'CallExpression' && parent.callee === top && top.type === 'MemberExpression') {
       const method = !top.computed && top.property.type === 'Identifier' ? top.property.name : null;
-      if (method && CHANGING_METHODS.has(method)) return true;
+      // `v.a.push(x)` changes `v.a`, the object the method is read from.
+      if (method && CHANGING_METHODS.has(method) && links - 1 >= depth) return shown(`${sourceCode.getText(top)}(…)`);
       const callback = parent.arguments[0];
       if (method && ITERATING_METHODS.has(method) && callback && (callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression')) {
+        // The elements of `v.a` (read from links - 1 levels) are `links` levels below `v`.
         const element = callback.params[method.startsWith('reduce') ? 1 : 0];
         if (element?.type === 'Identifier') {
           const elementVariable = variableAt(sourceCode, element);
-          if (elementVariable && mutatesThrough(sourceCode, elementVariable, Math.max(0, depth - links), seen)) return true;
+          const change = elementVariable && changeThrough(sourceCode, elementVariable, Math.max(0, depth - links), seen, aliases + 1);
+          if (change) return change;
         }
       }
     }
     if (parent.type === 'CallExpression' && parent.arguments[0] === top && links >= depth) {
       const name = calleeText(parent.callee);
-      if (name && MUTATING_FUNCTIONS.has(name)) return true;
+      if (name && MUTATING_FUNCTIONS.has(name)) return shown(`${name}(${sourceCode.getText(top)}, …)`);
     }
-    // An alias: `const items = copy.items`, `const same = copy`, `for (const item of copy.items)`.
-    {
-      const alias = storedIn(sourceCode, top);
-      if (alias && alias !== variable && mutatesThrough(sourceCode, alias, Math.max(0, depth - links), seen)) return true;
-      if (parent.type === 'ForOfStatement' && parent.right === top && parent.left.type === 'VariableDeclaration') {
-        const id = parent.left.declarations[0]?.id;
-        if (id?.type === 'Identifier') {
-          const element = variableAt(sourceCode, id);
-          // The elements are one level below what is iterated.
-          if (element && mutatesThrough(sourceCode, element, Math.max(0, depth - links - 1), seen)) return true;
-        }
+    // An alias of the object `links` levels below: `const items = copy.items`, `const { items } = copy`, `const same = copy`.
+    for (const alias of storedIn(sourceCode, top)) {
+      if (alias.variable === variable) continue;
+      const level = links + alias.below;
+      // A rest element is a new object: only its property values (one level below it) are shared.
+      const aliasDepth = alias.restLike ? Math.max(1, depth - level) : Math.max(0, depth - level);
+      const change = changeThrough(sourceCode, alias.variable, aliasDepth, seen, aliases + 1);
+      if (change) return change;
+    }
+    // `for (const item of copy.items)`: the elements are one level below what is iterated.
+    const loop = outerValue(top).parent;
+    if (loop?.type === 'ForOfStatement' && loop.right === outerValue(top) && loop.left.type === 'VariableDeclaration') {
+      const id = loop.left.declarations[0]?.id;
+      if (id?.type === 'Identifier') {
+        const element = variableAt(sourceCode, id);
+        const change = element && changeThrough(sourceCode, element, Math.max(0, depth - links - 1), seen, aliases + 1);
+        if (change) return change;
       }
     }
   }
-  return false;
+  return null;
 }
 
-/** The clone's result is stored in a variable whose nested objects are changed in the same function. */
-function mutatedBelowTopLevel(sourceCode: Readonly<TSESLint.SourceCode>, clone: TSESTree.Node): boolean {
-  const variable = storedIn(sourceCode, clone);
-  return !!variable && mutatesThrough(sourceCode, variable, 1, new Set());
+/**
+ * Where the copy made by `clone` is changed below its top level in the same
+ * function (`next.items.push(x)`, `copy.a.b = 1`, `delete copy.props.x`,
+ * `Object.assign(copy.a, …)`, or the same through an alias, a destructured
+ * property, a `for...of` variable or an iteration callback's element): there a
+ * shallow copy would change the original. A short text of the first such
+ * change (`next.items.push(…)`), for the "No quick fix" reason; null when
+ * there is none. The shallow-copy rewrite is never offered when this is not
+ * null.
+ */
+export function nestedChange(sourceCode: Readonly<TSESLint.SourceCode>, clone: TSESTree.CallExpression): string | null {
+  const replaced: TSESTree.Node = clone.parent?.type === 'ChainExpression' ? clone.parent : clone;
+  const seen = new Set<TSESLint.Scope.Variable>();
+  for (const stored of storedIn(sourceCode, replaced)) {
+    // The copy's own properties (level 0 writes) are its own; level 1 and below are shared by a shallow copy.
+    const depth = stored.restLike ? 1 : Math.max(0, 1 - stored.below);
+    const change = changeThrough(sourceCode, stored.variable, depth, seen, 0);
+    if (change) return change;
+  }
+  return null;
 }

@@ -265,15 +265,22 @@ export class HotPathAnalysis {
       return steps.reverse();
     };
     let weak: Chain | null = null;
+    // A cache method is hot by itself, but a caller that is a request handler,
+    // a logger, a listener or a render is the stronger reason: keep searching.
+    let cache: Chain | null = null;
     for (let i = 0; i < queue.length; i++) {
       const { fn, timers } = queue[i]!;
       const known = i > 0 ? this.chains.get(fn) : undefined;
       if (known === null) continue; // an earlier search found nothing hot above it
       if (known && known.root.kind !== 'loop' && timers + timerHops(known.steps) <= MAX_TIMER_HOPS) {
-        return this.remember({ steps: [...pathTo(i), ...known.steps.slice(1)], root: known.root });
+        const chain = { steps: [...pathTo(i), ...known.steps.slice(1)], root: known.root };
+        if (known.root.kind !== 'cache') return this.remember(chain);
+        cache ??= chain;
+        continue; // its own search found nothing stronger above it
       }
       const { strong, loop: loopRoot } = this.rootsOf(fn);
-      if (strong) return this.remember({ steps: pathTo(i), root: strong });
+      if (strong && strong.kind !== 'cache') return this.remember({ steps: pathTo(i), root: strong });
+      if (strong) cache ??= { steps: pathTo(i), root: strong };
       if (loopRoot && this.options.loops === 'all') weak ??= { steps: pathTo(i), root: loopRoot };
       for (const use of this.usesOf(fn)) {
         if (use.type === 'property') continue;
@@ -295,7 +302,7 @@ export class HotPathAnalysis {
         queue.push({ fn: caller, link, timer, timers: timers + (timer ? 1 : 0), from: i });
       }
     }
-    return weak;
+    return cache ? this.remember(cache) : weak;
   }
 
   /** Keeps the chain of every function on a strong path (each suffix is that function's shortest chain). */

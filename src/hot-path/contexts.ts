@@ -14,7 +14,7 @@ import { unwrapExpression, valueSlot } from '../ast/unwrap';
 import { calleeLastName, calleeText, className, describeFunction, functionName, memberSlot, namingDeclarator, objectName } from './functions';
 
 /** The kinds of hot context; each has its own messageId. */
-export type HotKind = 'request' | 'logger' | 'event' | 'render' | 'reducer' | 'loop' | 'marked';
+export type HotKind = 'request' | 'logger' | 'cache' | 'event' | 'render' | 'reducer' | 'loop' | 'marked';
 
 /** Why a function is hot by itself (a root of the propagation). */
 export interface Root {
@@ -46,6 +46,9 @@ export interface HotEnvironment {
 }
 
 const LOG_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal', 'verbose']);
+/** Per-entry methods of a cache: reads run on every lookup, writes on every store. */
+const CACHE_READS = new Set(['get', 'mget', 'getMany', 'take', 'peek']);
+const CACHE_WRITES = new Set(['set', 'mset', 'setMany']);
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all', 'use']);
 const HTTP_VERBS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 const NEST_ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Options', 'Head', 'All', 'Search']);
@@ -90,6 +93,18 @@ export function isLoggerName(name: string): boolean {
   return name.endsWith('Logger') || name.endsWith('logger') || name.endsWith('Log') || name.endsWith('LoggerService');
 }
 
+/** `NodeCache`, `SchemaCache`, `userCache`, `cache`. */
+export function isCacheName(name: string): boolean {
+  return name.endsWith('Cache') || name.endsWith('cache');
+}
+
+/** A cache method's reason, or null when `method` is not a per-entry read or write. */
+function cacheReason(method: string): string | null {
+  if (CACHE_READS.has(method)) return `a cache \`${method}\` runs on every lookup`;
+  if (CACHE_WRITES.has(method)) return `a cache \`${method}\` runs on every store`;
+  return null;
+}
+
 function typeName(node: TSESTree.Node | undefined): string | null {
   if (!node) return null;
   if (node.type === 'TSTypeReference') {
@@ -110,6 +125,14 @@ function isLoggerClass(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpressi
     if (implemented && isLoggerName(implemented[implemented.length - 1]!)) return true;
   }
   return env.typeNamesOf(owner).some(isLoggerName);
+}
+
+/** A class named like a cache, or extending one (`class LruCache extends BaseCache`). */
+function isCacheClass(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+  const name = className(owner);
+  if (name !== null && isCacheName(name)) return true;
+  const base = owner.superClass ? dottedName(owner.superClass) : null;
+  return base !== null && isCacheName(base[base.length - 1]!);
 }
 
 /** An object literal named like a logger, or declared with a logger type (`const log: Logger = {...}`). */
@@ -185,6 +208,8 @@ export function functionRoot(fn: FunctionNode, env: HotEnvironment): Root | null
     const decorator = member.member.type === 'MethodDefinition' ? nestRouteDecorator(member.member) : null;
     if (decorator) return root('request', `a \`@${decorator}()\` controller method runs on every request`);
     if (LOG_METHODS.has(member.key) && isLoggerClass(member.owner, env)) return root('logger', 'a logger method runs on every log line');
+    const cache = cacheReason(member.key);
+    if (cache && isCacheClass(member.owner)) return root('cache', cache);
     if (member.key === 'render' && isReactComponentClass(member.owner)) return root('render', 'a class component `render` runs on every render');
   }
 
@@ -193,6 +218,9 @@ export function functionRoot(fn: FunctionNode, env: HotEnvironment): Root | null
     // Logger.prototype.info = function () {...}; logger.info = (...) => {...}
     const method = name[name.length - 1]!;
     if (LOG_METHODS.has(method) && isLoggerName(name[name.length - 2]!)) return root('logger', 'a logger method runs on every log line');
+    // NodeCache.prototype.get = function () {...}
+    const cache = cacheReason(method);
+    if (cache && isCacheName(name[name.length - 2]!)) return root('cache', cache);
   }
 
   const declaration = fn.type === 'FunctionDeclaration' ? fn : namingDeclarator(fn)?.parent ?? null;
@@ -358,6 +386,11 @@ function propertyRoot(property: TSESTree.Property, env: HotEnvironment): Root | 
   const object = property.parent;
 
   if (LOG_METHODS.has(key) && isLoggerObject(object, env)) return root('logger', 'a logger method runs on every log line');
+  const cache = cacheReason(key);
+  if (cache) {
+    const name = objectName(object);
+    if (name && isCacheName(name[name.length - 1]!)) return root('cache', cache);
+  }
 
   if (ROUTE_HANDLER_KEYS.has(key)) {
     // fastify.route({ handler }), server.route({ method, path, handler }), hapi's options: { handler }

@@ -60,25 +60,30 @@ function isSimple(node: Node): boolean {
 /**
  * The growing form of a constant delay `delay`: never shorter than the old
  * wait (the floor is the larger of it and `baseDelayMs`), doubling per
- * failure with full jitter above the floor, capped at `maxDelayMs` (or, for a
+ * failure with full jitter above the floor, capped at `maxDelayMs` or, for a
  * floor already longer than that, at the floor times 2^(maxAttempts-1),
- * within the timer limit).
+ * within the timer limit. A floor known only at run time (`opts.delayInMs`)
+ * gets that cap as an expression, so that a long wait still grows. `cap` is
+ * the cap as the suggestion's text says it.
  */
 export function grownDelay(sourceCode: Readonly<TSESLint.SourceCode>, delay: Node, exponent: string, settings: BackoffSettings): { text: string; floor: string; cap: string } {
   const value = delay.type === 'Literal' && typeof delay.value === 'number' ? delay.value : null;
-  let floor: string;
-  let cap: string;
+  const factor = 2 ** (settings.maxAttempts - 1);
   if (value !== null) {
     const base = Math.max(value, settings.baseDelayMs);
-    floor = String(base);
     // A wait already longer than maxDelayMs (a 60 s rate-limit pause) still grows: up to base x 2^(maxAttempts-1), within the timer limit.
-    cap = String(base > settings.maxDelayMs ? Math.min(TIMER_LIMIT_MS, Math.max(settings.maxDelayMs, base * 2 ** (settings.maxAttempts - 1))) : settings.maxDelayMs);
-  } else {
-    const text = sourceCode.getText(delay);
-    floor = isSimple(delay) ? text : `(${text})`;
-    cap = String(settings.maxDelayMs);
+    const cap = base > settings.maxDelayMs ? Math.min(TIMER_LIMIT_MS, Math.max(settings.maxDelayMs, base * factor)) : settings.maxDelayMs;
+    return { text: `Math.max(${base}, Math.random() * Math.min(${cap}, ${base} * 2 ** ${exponent}))`, floor: `${base} ms`, cap: `${cap} ms` };
   }
-  return { text: `Math.max(${floor}, Math.random() * Math.min(${cap}, ${floor} * 2 ** ${exponent}))`, floor, cap };
+  const text = sourceCode.getText(delay);
+  const floor = isSimple(delay) ? text : `(${text})`;
+  // The value is known only at run time: the cap is the larger of maxDelayMs and floor x 2^(maxAttempts-1), within the timer limit.
+  const cap = `Math.max(${settings.maxDelayMs}, Math.min(${TIMER_LIMIT_MS}, ${floor} * ${factor}))`;
+  return {
+    text: `Math.max(${floor}, Math.random() * Math.min(${cap}, ${floor} * 2 ** ${exponent}))`,
+    floor: `${floor} ms`,
+    cap: `${factor} times that (at least ${settings.maxDelayMs} ms)`,
+  };
 }
 
 /** An exponential delay without randomness, given jitter above its own value (never shorter). */
@@ -296,7 +301,7 @@ function waitWords(change: WaitChange, settings: BackoffSettings): string {
     case 'new':
       return `wait with capped exponential backoff and full jitter (up to ${settings.baseDelayMs} ms, doubling per failure, at most ${settings.maxDelayMs} ms) before each retry`;
     case 'grow':
-      return `make the existing wait${change.count > 1 ? 's' : ''} grow exponentially with jitter from ${change.floor} ms (never shorter than before) up to ${change.cap} ms, keeping ${change.count > 1 ? 'them' : 'it'} where ${change.count > 1 ? 'they are' : 'it is'}`;
+      return `make the existing wait${change.count > 1 ? 's' : ''} grow exponentially with jitter from ${change.floor} (never shorter than before) up to ${change.cap}, keeping ${change.count > 1 ? 'them' : 'it'} where ${change.count > 1 ? 'they are' : 'it is'}`;
     case 'jitter':
       return 'add jitter to the existing growing wait (up to twice as long, never shorter)';
     case 'keep':
@@ -376,8 +381,11 @@ export function rewriteRetryLoop(input: LoopRewriteInput, addBound: boolean): Re
     statements.push(`if (${failures} >= ${settings.maxAttempts}) ${stop}`);
   }
   if (addWait) statements.push(backoffWaitStatement(exponent, settings, globalReference(sourceCode, handler.body, 'setTimeout')));
+  // Where a new counter's increment goes: a wait before it (nested in an `if` the count cannot go before) sees one failure fewer.
+  let newIncrementAt: number | null = null;
   if (statements.length > 0) {
     const point = addWait ? input.point : beforeWait(input.point, input.waitStatements, input.counter?.increment ?? null);
+    if (counter && !input.counter) newIncrementAt = point.kind === 'end' ? point.block.range[1] : point.statement.range[0];
     edits.push(insertAt(sourceCode, point, statements, style));
   }
 
@@ -387,8 +395,10 @@ export function rewriteRetryLoop(input: LoopRewriteInput, addBound: boolean): Re
     let floor = '';
     let cap = '';
     for (const delay of input.growDelays) {
-      // A wait that runs before the reused counter counts this failure sees one failure fewer.
-      const before = !!counter && !!input.counter?.increment && delay.range[0] < input.counter.increment.range[0];
+      // A wait that runs before the counter (reused or new) counts this failure sees one failure fewer.
+      const before =
+        !!counter &&
+        ((!!input.counter?.increment && delay.range[0] < input.counter.increment.range[0]) || (newIncrementAt !== null && delay.range[0] < newIncrementAt));
       const grown = grownDelay(sourceCode, delay, before && counter ? counter.name : exponent, settings);
       edits.push({ range: delay.range, text: grown.text });
       floor ||= grown.floor;

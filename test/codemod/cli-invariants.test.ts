@@ -42,6 +42,15 @@ async function cli(cwd: string, argv: string[], extra: Partial<RunOptions> = {})
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
+/** Sets an extended attribute through Python (Node has no API and setfattr may be missing); false where that is not possible. */
+function setXattr(file: string, name: string, value: string): boolean {
+  const result = spawnSync('python3', ['-c', 'import os, sys; os.setxattr(sys.argv[1], sys.argv[2], sys.argv[3].encode())', file, name, value]);
+  return result.status === 0;
+}
+function getXattr(file: string, name: string): string {
+  return execFileSync('python3', ['-c', 'import os, sys; sys.stdout.write(os.getxattr(sys.argv[1], sys.argv[2]).decode())', file, name], { encoding: 'utf8' });
+}
+
 const RETRY = 'export async function f() {\n  for (;;) {\n    try {\n      return await op();\n    } catch (error) {\n      log(error);\n    }\n  }\n}\n';
 
 describe('option values no rule accepts are usage errors (exit 2, nothing read or written)', () => {
@@ -159,17 +168,41 @@ describe('a rewritten file keeps what the file system knows about it', () => {
     expect([stat.uid, stat.gid, stat.mode & 0o7777]).toEqual([1234, 2345, 0o640]);
   });
 
-  it('a file with two hard links is skipped with the reason, and stays one file', async () => {
+  it('the file is rewritten in place: the same inode, its mode and its extended attributes', async () => {
     const dir = tempProject({ 'src/a.ts': SLEEPY });
-    linkSync(join(dir, 'src/a.ts'), join(dir, 'b.ts'));
+    const file = join(dir, 'src/a.ts');
+    chmodSync(file, 0o604);
+    // Python's os.setxattr where the file system supports it; the inode check covers them anyway (they belong to the inode).
+    const xattrs = setXattr(file, 'user.resilience-test', 'kept');
+    expect(xattrs).toBe(process.platform === 'linux' && spawnSync('python3', ['--version']).status === 0);
+    const before = statSync(file);
+    const result = await cli(dir, ['codemod', 'add-retry-backoff', 'src', '--force', '--no-eslint-config']);
+    expect(result.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).not.toBe(SLEEPY);
+    const after = statSync(file);
+    expect([after.ino, after.nlink, after.mode & 0o7777]).toEqual([before.ino, 1, 0o604]);
+    if (xattrs) expect(getXattr(file, 'user.resilience-test')).toBe('kept');
+    expect(readdirSync(join(dir, 'src'))).toEqual(['a.ts']);
+  });
+
+  it('a file with two hard links is rewritten once, in place: both links see the new text, and the second path is skipped with a note', async () => {
+    const dir = tempProject({ 'src/a.ts': SLEEPY });
+    linkSync(join(dir, 'src/a.ts'), join(dir, 'src/b.ts'));
+    linkSync(join(dir, 'src/a.ts'), join(dir, 'c.ts'));
+    const inode = statSync(join(dir, 'src/a.ts')).ino;
     const result = await cli(dir, ['codemod', 'add-retry-backoff', 'src', '--force', '--no-eslint-config', '--report', 'r.json']);
     expect(result.code).toBe(0);
-    expect(readFileSync(join(dir, 'src/a.ts'), 'utf8')).toBe(SLEEPY);
-    expect(statSync(join(dir, 'src/a.ts')).ino).toBe(statSync(join(dir, 'b.ts')).ino);
-    expect(statSync(join(dir, 'src/a.ts')).nlink).toBe(2);
+    const rewritten = readFileSync(join(dir, 'src/a.ts'), 'utf8');
+    expect(rewritten).not.toBe(SLEEPY);
+    expect(rewritten).toContain('await sleep(');
+    for (const path of ['src/a.ts', 'src/b.ts', 'c.ts']) {
+      expect(readFileSync(join(dir, path), 'utf8')).toBe(rewritten);
+      expect([statSync(join(dir, path)).ino, statSync(join(dir, path)).nlink]).toEqual([inode, 3]);
+    }
     const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
-    expect(report.files).toEqual([
-      { file: 'src/a.ts', status: 'skipped', reason: '2 hard links to this file: rewriting it would split them (rewrite one of the paths by hand)', rewritten: [], left: [] },
+    expect(report.files.map((f: { file: string; status: string; reason?: string }) => [f.file, f.status, f.reason])).toEqual([
+      ['src/a.ts', 'changed', undefined],
+      ['src/b.ts', 'skipped', 'a hard link to src/a.ts, which is rewritten (one file)'],
     ]);
   });
 
@@ -187,6 +220,96 @@ describe('a rewritten file keeps what the file system knows about it', () => {
     expect(readFileSync(join(dir, 'src/a.ts'), 'utf8')).not.toBe(SLEEPY);
     expect(existsSync(stale)).toBe(false);
     expect(readdirSync(join(dir, 'src'))).toEqual(['a.ts']);
+  });
+});
+
+describe('a run killed while writing a file: the next run puts the original back first, and nothing stays half written', () => {
+  const SLEEPY = 'export async function f() {\n  for (;;) {\n    try {\n      return await op();\n    } catch (error) {\n      await sleep(1000);\n    }\n  }\n}\n';
+  // The compiled writer (npm run build), in a child process that kills itself with SIGKILL at one step of the write.
+  const filesJs = join(dirname(dirname(__dirname)), 'dist/src/cli/files.js');
+  const KILLER = `const { readFileSync } = require('node:fs');
+const { writeFileInPlace } = require(process.argv[1]);
+const [file, content, root, at] = process.argv.slice(2);
+writeFileInPlace(file, content, readFileSync(file), [root], (step) => { if (step === at) process.kill(process.pid, 'SIGKILL'); });`;
+
+  const gitCommitted = (dir: string) => {
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', '.'], { cwd: dir });
+    execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'init'], { cwd: dir });
+  };
+
+  for (const [step, onDisk] of [
+    ['recovery-copy-written', (original: string) => original],
+    ['half-written', (original: string, next: string) => next.slice(0, Math.floor(next.length / 2)) + original.slice(Math.floor(next.length / 2))],
+    ['written', (_: string, next: string) => next],
+  ] as const) {
+    it(`killed at "${step}": the file is as expected on disk, then the next run restores it, rewrites it once, and leaves no copy`, async () => {
+      expect(existsSync(filesJs), 'run `npm run build` first').toBe(true);
+      // What one clean run writes.
+      const clean = tempProject({ 'src/a.ts': SLEEPY });
+      expect((await cli(clean, ['codemod', 'add-retry-backoff', 'src', '--force', '--no-eslint-config'])).code).toBe(0);
+      const rewritten = readFileSync(join(clean, 'src/a.ts'), 'utf8');
+
+      const dir = tempProject({ 'src/a.ts': SLEEPY });
+      gitCommitted(dir);
+      const file = join(dir, 'src/a.ts');
+      linkSync(file, join(dir, 'linked.ts'));
+      const inode = statSync(file).ino;
+      const killed = spawnSync(process.execPath, ['-e', KILLER, filesJs, file, rewritten, dir, step]);
+      expect(killed.signal).toBe('SIGKILL');
+      expect(readFileSync(file, 'utf8')).toBe(onDisk(SLEEPY, rewritten));
+      const copies = readdirSync(join(dir, 'src')).filter((name) => name !== 'a.ts');
+      expect(copies).toHaveLength(1);
+      expect(copies[0]).toMatch(/^\.a\.ts\.resilience-\d+-[0-9a-f]{8}\.orig$/);
+      expect(readFileSync(join(dir, 'src', copies[0]!), 'utf8')).toBe(SLEEPY);
+
+      // The next run: not blocked by the git check (the original is back before it), and the rewrite is done once.
+      const next = await cli(dir, ['codemod', 'add-retry-backoff', 'src', '--no-eslint-config', '--report', 'r.json']);
+      expect(next.stderr).toContain(`a run killed while writing src/a.ts left the recovery copy ${copies[0]} next to it: the original was put back in place and the copy removed; the file is transformed again now.`);
+      expect(next.code).toBe(0);
+      expect(readFileSync(file, 'utf8')).toBe(rewritten);
+      expect(readFileSync(join(dir, 'linked.ts'), 'utf8')).toBe(rewritten);
+      expect([statSync(file).ino, statSync(file).nlink]).toEqual([inode, 2]);
+      expect(readdirSync(join(dir, 'src'))).toEqual(['a.ts']);
+      expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).recovered).toEqual([{ file: 'src/a.ts', copy: copies[0], restored: true }]);
+    });
+  }
+
+  it('a write that fails half way (file size limit: EFBIG) puts the original back in place and removes the recovery copy', () => {
+    expect(existsSync(filesJs), 'run `npm run build` first').toBe(true);
+    const dir = tempProject({ 'src/a.ts': 'x'.repeat(800) });
+    const file = join(dir, 'src/a.ts');
+    const inode = statSync(file).ino;
+    // `ulimit -f 1`: writes past 1024 bytes fail with EFBIG (Node ignores SIGXFSZ).
+    const script = `const { readFileSync } = require(process.argv[1]);
+try { require(process.argv[2]).writeFileInPlace(process.argv[3], 'y'.repeat(1500), readFileSync(process.argv[3]), [process.argv[4]]); } catch (error) { console.log(error.message); }`;
+    const result = spawnSync('bash', ['-c', 'ulimit -f 1; exec "$0" -e "$1" node:fs "$2" "$3" "$4"', process.execPath, script, filesJs, file, dir], { encoding: 'utf8' });
+    expect(result.stdout.trim()).toBe('the write failed (EFBIG); the original was put back');
+    expect(readFileSync(file, 'utf8')).toBe('x'.repeat(800));
+    expect(statSync(file).ino).toBe(inode);
+    expect(readdirSync(join(dir, 'src'))).toEqual(['a.ts']);
+  });
+
+  it('a dry run reports a recovery copy and changes nothing', async () => {
+    const dir = tempProject({ 'src/a.ts': SLEEPY.slice(0, 40) });
+    const gone = spawnSync('true').pid!;
+    const copy = `.a.ts.resilience-${gone}-0123abcd.orig`;
+    writeFileSync(join(dir, 'src', copy), SLEEPY);
+    const result = await cli(dir, ['codemod', 'add-retry-backoff', 'src', '--dry', '--no-eslint-config']);
+    expect(result.stderr).toContain(`a run killed while writing src/a.ts left the recovery copy ${copy} next to it: this dry run reads the file as it is now (perhaps half written); a run without --dry puts the original back first.`);
+    expect(readFileSync(join(dir, 'src/a.ts'), 'utf8')).toBe(SLEEPY.slice(0, 40));
+    expect(readdirSync(join(dir, 'src')).sort()).toEqual([copy, 'a.ts']);
+  });
+
+  it('a recovery copy whose process is still running is left alone', async () => {
+    const dir = tempProject({ 'src/a.ts': SLEEPY });
+    const copy = `.a.ts.resilience-${process.ppid}-0123abcd.orig`;
+    writeFileSync(join(dir, 'src', copy), 'const x = 1;\n');
+    const result = await cli(dir, ['codemod', 'add-retry-backoff', 'src', '--force', '--no-eslint-config']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain('recovery copy');
+    expect(readFileSync(join(dir, 'src/a.ts'), 'utf8')).not.toBe(SLEEPY);
+    expect(readFileSync(join(dir, 'src', copy), 'utf8')).toBe('const x = 1;\n');
   });
 });
 

@@ -66,7 +66,7 @@ export interface LedgerLine {
 /** Files are linted under a virtual root so no default ignore (node_modules) applies. */
 const virtualRoot = '/real-world';
 
-function configArray(config: ConfigName, file: RealWorldFile): Linter.Config[] {
+export function configArray(config: ConfigName, file: RealWorldFile): Linter.Config[] {
   const languageOptions: Linter.LanguageOptions = file.typescript
     ? { parser: tsParser as Linter.Parser, sourceType: 'module' }
     : { parser: espree as Linter.Parser, ecmaVersion: 'latest', sourceType: file.sourceType };

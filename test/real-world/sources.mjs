@@ -68,6 +68,20 @@ export const realWorldSources = [
   { pkg: 'amqp-connection-manager', dirs: ['dist/cjs'], sourceType: 'commonjs' },
   // In-memory cache that deep-clones values on get and set by default (useClones).
   { pkg: 'node-cache', dirs: ['lib'], sourceType: 'commonjs' },
+  // Parse Server (babel-compiled lib/, readable): the LiveQuery server (fans
+  // each saved object out to every subscriber, per event), the push worker,
+  // the REST routers and controllers and the request pipeline; the auth
+  // adapters, storage adapters, GraphQL and CLI are not linted.
+  {
+    pkg: 'parse-server',
+    dirs: ['lib/LiveQuery', 'lib/Push', 'lib/Routers', 'lib/Controllers'],
+    files: ['lib/RestWrite.js', 'lib/RestQuery.js', 'lib/rest.js', 'lib/middlewares.js', 'lib/ParseServerRESTController.js', 'lib/triggers.js', 'lib/batch.js'],
+    sourceType: 'commonjs',
+  },
+  // Formik (React forms): the ESM build (the CommonJS builds are the same code).
+  { pkg: 'formik', files: ['dist/formik.esm.js'], sourceType: 'module' },
+  // json-server 0.17 (Express mock REST server on lowdb): routers and middlewares.
+  { pkg: 'json-server', dirs: ['lib/server'], sourceType: 'commonjs' },
   // Browser WebSocket wrapper that reconnects: the TypeScript source.
   { pkg: 'reconnecting-websocket', files: ['reconnecting-websocket.ts', 'events.ts'], sourceType: 'module' },
   // Elasticsearch transport: retries across a connection pool, sniffing.
@@ -127,6 +141,14 @@ export const realWorldSources = [
   { pkg: 'africastalking', dirs: ['lib'], sourceType: 'commonjs' },
   // MessageBird (https.request).
   { pkg: 'messagebird', dirs: ['lib'], sourceType: 'commonjs' },
+  // News API client (node-fetch v2).
+  { pkg: 'newsapi', files: ['src/index.js'], sourceType: 'commonjs' },
+  // Discord webhook client (node-fetch v2); src/index.mjs only re-exports.
+  { pkg: 'discord-webhook-node', dirs: ['src/api', 'src/classes', 'src/utils'], files: ['src/index.js'], sourceType: 'commonjs' },
+  // Ghost Admin API client (axios).
+  { pkg: '@tryghost/admin-api', dirs: ['lib'], sourceType: 'commonjs' },
+  // PostgreSQL migration runner (pg Client); dist/bin is its CLI.
+  { pkg: 'postgres-migrations', dirs: ['dist'], sourceType: 'commonjs' },
 ];
 
 const sourceFile = /\.(?:[cm]?js|[cm]?ts)$/;
