@@ -4,6 +4,7 @@
  */
 import { createRule } from '../src/create-rule';
 import { retryListeners, isCappedBackoff } from '../src/retry/analysis';
+import { isWaitingSortedRetry } from '../src/retry/sorting';
 import { editsToFix } from '../src/fix/edits';
 import { noFixText } from '../src/fix/no-fix';
 import { ResilienceConfigError } from '../src/errors';
@@ -59,7 +60,8 @@ export default createRule<[Options], MessageIds>({
           unboundedAbove: unboundedAboveSchema,
           allowUnboundedWithBackoff: {
             type: 'boolean',
-            description: 'Allow an unbounded retry whose wait grows exponentially up to a cap (long-lived reconnect loops).',
+            description:
+              'Allow an unbounded retry whose wait grows exponentially up to a cap (long-lived reconnect loops), or that goes on only for specific errors and waits between attempts.',
           },
         },
       },
@@ -75,7 +77,7 @@ export default createRule<[Options], MessageIds>({
     const allowed = (backedOff: boolean) => options.allowUnboundedWithBackoff && backedOff;
     return retryListeners(context, options, {
       onRetry(retry) {
-        if (retry.bounded || allowed(isCappedBackoff(retry.wait))) return;
+        if (retry.bounded || allowed(isCappedBackoff(retry.wait) || isWaitingSortedRetry(retry))) return;
         const rewrite = retry.rewrite ? retry.rewrite(true, false) : retry.noFix;
         const fix = typeof rewrite === 'string' || !rewrite ? null : rewrite;
         const data = { noFix: noFixText(fix ? null : (rewrite as string | null)), name: retry.name ?? '', event: retry.event ?? '' };

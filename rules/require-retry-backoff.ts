@@ -4,6 +4,7 @@
  */
 import { createRule } from '../src/create-rule';
 import { NO_FIX, retryListeners, waitProblem } from '../src/retry/analysis';
+import { isDeliberateSortedRetry } from '../src/retry/sorting';
 import { editsToFix } from '../src/fix/edits';
 import { noFixText } from '../src/fix/no-fix';
 import { BACKOFF_DEFAULTS, type BackoffOptions, backoffSchemaProperties, UNBOUNDED_ABOVE_DEFAULT } from '../src/retry/options';
@@ -63,7 +64,10 @@ export default createRule<[Options], MessageIds>({
             'Attempts allowed by the suggested rewrite of an unbounded retry (below 1000, where a limit counts as none).',
             UNBOUNDED_ABOVE_DEFAULT - 1,
           ),
-          requireJitter: { type: 'boolean', description: 'Also report exponential waits that have no randomness (jitter).' },
+          requireJitter: {
+            type: 'boolean',
+            description: 'Also report growing waits that have no randomness (jitter) in retries that never give up (no attempt limit or deadline).',
+          },
         },
       },
     ],
@@ -72,7 +76,9 @@ export default createRule<[Options], MessageIds>({
   create(context, [options]) {
     return retryListeners(context, { ...options, unboundedAbove: UNBOUNDED_ABOVE_DEFAULT }, {
       onRetry(retry) {
-        const problem = waitProblem(retry.wait, options.requireJitter);
+        if (isDeliberateSortedRetry(retry)) return;
+        // Missing jitter only matters for a retry that never gives up (see requireJitter).
+        const problem = waitProblem(retry.wait, options.requireJitter && !retry.bounded);
         if (!problem) return;
         const planned = retry.rewrite ? retry.rewrite(!retry.bounded, problem === 'jitter') : retry.noFix;
         // A rewrite that keeps a wait computed from the failure does not remove this finding: none is offered.
@@ -95,7 +101,7 @@ export default createRule<[Options], MessageIds>({
       },
       onLibrary(finding) {
         if (finding.concern === 'unbounded') return;
-        if (finding.concern === 'jitter' && !options.requireJitter) return;
+        if (finding.concern === 'jitter' && (!options.requireJitter || !finding.forever)) return;
         const messageId = finding.concern === 'jitter' ? 'libraryNoJitter' : finding.missing ? 'libraryConstantDefault' : 'libraryConstantOption';
         context.report({
           node: finding.node,

@@ -90,6 +90,37 @@ export interface FoundWait {
   delay: Node | null;
   /** A wait whose length we cannot judge (`await backoff.next()`). */
   opaque: boolean;
+  /**
+   * The statement that made the wait when it is awaited later through a
+   * name (`retry.wait = delay(ms); await retry.wait;`): where the wait starts.
+   */
+  stored?: Node;
+}
+
+/**
+ * `x = delay(ms); ...; await x` / `const x = sleep(ms); await x`: the value a
+ * name awaited by `node` was given by an earlier statement of the same block
+ * (the last such write before the await's statement), with that statement.
+ */
+function storedValue(awaited: Node, node: Node): { value: Node; statement: Node } | null {
+  const key = nameKey(awaited);
+  if (!key) return null;
+  let statement: Node = node;
+  while (statement.parent && statement.parent.type !== 'BlockStatement' && statement.parent.type !== 'Program' && !isFunction(statement.parent)) statement = statement.parent;
+  const block = statement.parent;
+  if (!block || (block.type !== 'BlockStatement' && block.type !== 'Program')) return null;
+  const list = block.body as Node[];
+  for (let i = list.indexOf(statement) - 1; i >= 0; i--) {
+    const s = list[i]!;
+    if (s.type === 'ExpressionStatement' && s.expression.type === 'AssignmentExpression' && s.expression.operator === '=' && nameKey(s.expression.left) === key) {
+      return { value: s.expression.right, statement: s };
+    }
+    if (s.type === 'VariableDeclaration') {
+      const declarator = s.declarations.find((d) => d.id.type === 'Identifier' && d.id.name === key);
+      if (declarator) return declarator.init ? { value: declarator.init, statement: s } : null;
+    }
+  }
+  return null;
 }
 
 /**
@@ -111,6 +142,12 @@ export function isAwaiterYield(node: Node): node is TSESTree.YieldExpression & {
 export function waitOf(node: Node, imports: ImportTracker, keys: VisitorKeys): FoundWait | null {
   if (node.type === 'AwaitExpression' || isAwaiterYield(node)) {
     const argument = (node as TSESTree.AwaitExpression).argument;
+    // A wait made first and awaited later through a name: judge the call that made it.
+    const stored = argument.type === 'Identifier' || argument.type === 'MemberExpression' ? storedValue(argument, node) : null;
+    if (stored && stored.value.type === 'CallExpression') {
+      const found = waitOf({ ...node, argument: stored.value } as Node, imports, keys);
+      return found ? { ...found, node, stored: stored.statement } : null;
+    }
     if (argument.type === 'NewExpression' && argument.callee.type === 'Identifier' && argument.callee.name === 'Promise') {
       const executor = argument.arguments[0];
       if (!isFunction(executor)) return null;

@@ -33,6 +33,12 @@ export interface LibraryFinding {
   backedOff: boolean;
   /** The option governs reconnects (`reconnectTries`), not retries of a call: the word the messages use. */
   reconnect: boolean;
+  /**
+   * For `jitter`: the library retries forever with these options. Missing
+   * jitter matters for retries that never give up (a fleet reconnecting in
+   * lockstep); require-retry-backoff reports it only then.
+   */
+  forever: boolean;
   fix: { description: string; edits: TextEdit[] } | null;
   /** Why there is no suggestion (for `noFixText`, src/fix/no-fix.ts). */
   noFix: string | null;
@@ -210,10 +216,11 @@ function reportOption(
   options: OptionsObject | null,
   name: string,
   fix: { description: string; edits: TextEdit[] | null; noFix?: string } | null,
+  forever = false,
 ): void {
   const value = options?.value(name) ?? null;
-  if (value) report(input, concern, describeOption(name, value, input.editor), options!.property(name)!, fix);
-  else report(input, concern, name, input.call, fix, false, true);
+  if (value) report(input, concern, describeOption(name, value, input.editor), options!.property(name)!, fix, false, false, forever);
+  else report(input, concern, name, input.call, fix, false, true, forever);
 }
 
 function report(
@@ -224,6 +231,7 @@ function report(
   fix: { description: string; edits: TextEdit[] | null; noFix?: string } | null,
   backedOff = false,
   missing = false,
+  forever = false,
 ): void {
   const edits = fix?.edits ?? null;
   input.out.push({
@@ -233,6 +241,7 @@ function report(
     missing,
     node,
     backedOff,
+    forever,
     reconnect: RECONNECT_OPTIONS.has(option.split(/[\s:]/)[0]!),
     fix: fix && edits ? { description: fix.description, edits } : null,
     noFix: edits ? null : (fix?.noFix ?? NO_FIX.libraryOption),
@@ -372,6 +381,7 @@ function checkNodeRetryOptions(input: CheckInput & { library: string }, options:
   const backedOff = (factorValue === null || factorValue > 1) && capped;
   const limit = Math.max(0, ctx.options.maxAttempts - 1);
   const retries = options.value('retries');
+  const retriesForever = (!!retries && isForever(retries, ctx)) || isTrue(options.value('forever'));
   if (retries && isForever(retries, ctx)) {
     report(input, 'unbounded', describeOption('retries', retries, editor), options.property('retries')!, {
       description: `Set retries: ${limit}.`,
@@ -404,7 +414,7 @@ function checkNodeRetryOptions(input: CheckInput & { library: string }, options:
     report(input, 'jitter', randomize ? 'randomize: false' : 'randomize', randomize ? options.property('randomize')! : input.call, {
       description: 'Set randomize: true.',
       edits: editor.setProperty(options, 'randomize', 'true'),
-    }, false, !randomize);
+    }, false, !randomize, retriesForever);
   }
 }
 
@@ -665,7 +675,7 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
         reportOption(input, 'jitter', options, 'jitter', {
           description: 'Set jitter: true.',
           edits: setOption(input, options, 1, 'jitter', 'true'),
-        });
+        }, !!maxAttempts && (numberValue(maxAttempts) === 0 || isForever(maxAttempts, ctx)));
       }
     },
   },
@@ -700,7 +710,7 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
         reportOption(input, 'jitter', options, 'jitter', {
           description: "Set jitter: 'full'.",
           edits: setOption(input, options, 1, 'jitter', quoted('full', editor.style.quote)),
-        });
+        }, !!attempts && isForever(attempts, ctx));
       }
     },
   },

@@ -17,6 +17,7 @@ import { type FinderContext, NO_FIX } from './model';
 import { type FailureCounter, type RetryPoint, retryPointOf, type RetryRewritePlan, rewriteRetryLoop } from './rewrite';
 import { sourceStyle } from '../fix/style';
 import { indexesWith, isFixedDelay, mentionsName, rewriteName } from './shared';
+import { continuesOnlyForSortedErrors, errorNames } from './sorting';
 import { statusPolarity } from './status';
 
 export class LoopRetries {
@@ -189,7 +190,11 @@ export class LoopRetries {
       retryRegion: loop.body,
     };
     if (this.retriesOnce(loop.body, boundCtx, ctx)) return;
-    const bounded = (loop.test != null && isBoundingTest(loop.test, boundCtx, 'continueWhenTrue')) || this.hasExitCheck(loop.body, boundCtx, ctx) || hasThrowIfAborted(loop.body, this.keys);
+    const bounded =
+      (loop.test != null && isBoundingTest(loop.test, boundCtx, 'continueWhenTrue')) ||
+      this.hasExitCheck(loop.body, boundCtx, ctx) ||
+      hasThrowIfAborted(loop.body, this.keys) ||
+      (!!retryTry && this.boundedByExhaustion(bodyList, retryTry, ctx));
 
     const waits: FoundWait[] = [];
     walkOwn(loop.body, this.keys, (node) => {
@@ -236,12 +241,14 @@ export class LoopRetries {
       else plan = this.loopPlan({ loop, statement, owner: owner ?? this.sourceCode.ast, handler, retryTry, point, failureWaits, writes });
     }
     const first = this.sourceCode.getFirstToken(loop);
+    const sorted = !!handler && continuesOnlyForSortedErrors(handler.body.body, errorNames(handler.param, handler.body), ctx, this.keys);
     this.ctx.onRetry({
       shape: 'loop',
       loc: first ? first.loc : loop.loc,
       name: null,
       event: null,
       bounded,
+      sorted,
       wait,
       noFix,
       rewrite: plan,
@@ -265,7 +272,9 @@ export class LoopRetries {
     const waitStatements = new Set<Node>();
     for (const found of failureWaits) {
       const holder = found.node.parent;
-      if (holder?.type === 'ExpressionStatement') waitStatements.add(holder);
+      // A stored wait (`w = delay(ms); await w`) starts where it is made.
+      if (found.stored) waitStatements.add(found.stored);
+      else if (holder?.type === 'ExpressionStatement') waitStatements.add(holder);
       if (found.opaque || !found.delay) continue;
       const info = classifyDelay(found.delay, { keys: this.keys, writes, varying: new Set() });
       if (info.kind === 'constant' && isFixedDelay(this.sourceCode, found.delay, statement)) growDelays.push(found.delay);
@@ -541,6 +550,54 @@ export class LoopRetries {
   }
 
   /**
+   * Bounded by exhaustion: each pass takes a candidate
+   * (`const srv = this.selectServer()`, `const next = queue.shift()`), leaves
+   * when none is left (`if (!srv) throw lastError;`), and the failure path
+   * uses candidates up (`this.servers.removeCurrentServer()`, or the candidate
+   * was taken off a queue and is not put back): the loop ends when the
+   * candidates run out.
+   */
+  private boundedByExhaustion(bodyList: readonly TSESTree.Statement[], retryTry: TSESTree.TryStatement, ctx: FlowContext): boolean {
+    const handler = retryTry.handler;
+    // The statement of the loop body that holds the attempt (the `try`, or an `if` around it).
+    const tryIndex = bodyList.findIndex((s) => contains(s, retryTry));
+    if (!handler || tryIndex < 0) return false;
+    for (let i = 0; i < tryIndex; i++) {
+      const statement = bodyList[i]!;
+      if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) continue;
+      const declarator = statement.declarations[0]!;
+      const init = declarator.init ? unwrapExpression(declarator.init.type === 'AwaitExpression' ? declarator.init.argument : declarator.init) : null;
+      if (declarator.id.type !== 'Identifier' || init?.type !== 'CallExpression') continue;
+      const candidate = declarator.id.name;
+      const taker = calleeName(init);
+      if (!taker) continue;
+      // `if (!srv || aborted) throw ...` before the attempt: no candidate left ends the loop.
+      const checked = bodyList.slice(i + 1, tryIndex).some(
+        (s) => s.type === 'IfStatement' && alwaysLeaves(statementFlow(s.consequent, ctx)) && testsMissing(s.test, candidate),
+      );
+      if (!checked) continue;
+      const source = init.callee.type === 'MemberExpression' ? nameKey(init.callee.object) ?? (init.callee.object.type === 'ThisExpression' ? 'this' : null) : null;
+      if (TAKE_METHODS.has(taker)) {
+        // Taken off a queue: used up unless the failure path puts it back.
+        const putBack = someOwn(handler.body, this.keys, (n) => n.type === 'CallExpression' && PUT_BACK_METHODS.has(calleeName(n) ?? '') && n.arguments.some((a) => mentionsName(this.keys, a, new Set([candidate]))));
+        if (!putBack) return true;
+        continue;
+      }
+      // `selectServer()` with `servers.removeCurrentServer()` in the failure path: the same object, or the same noun.
+      const noun = /[A-Z][a-z0-9]*$/.exec(taker)?.[0]?.toLowerCase() ?? null;
+      const removes = someOwn(handler.body, this.keys, (n) => {
+        if (n.type !== 'CallExpression' || n.callee.type !== 'MemberExpression') return false;
+        const name = calleeName(n);
+        if (!name || !CANDIDATE_REMOVER.test(name)) return false;
+        const object = nameKey(n.callee.object) ?? (n.callee.object.type === 'ThisExpression' ? 'this' : null);
+        return (source !== null && object === source) || (noun !== null && (name.toLowerCase().endsWith(noun) || (object ?? '').toLowerCase().endsWith(`${noun}s`)));
+      });
+      if (removes) return true;
+    }
+    return false;
+  }
+
+  /**
    * An error used as a control signal: the failure path continues only for
    * one specific error class that does not name a transient failure
    * (`if (e instanceof RebalanceError) continue; throw e`), and the loop
@@ -748,6 +805,30 @@ function reportsError(body: TSESTree.BlockStatement, name: string, keys: Visitor
     return !found;
   });
   return found;
+}
+
+/** Methods that take the next candidate off a queue or list. */
+const TAKE_METHODS = new Set(['shift', 'pop', 'dequeue', 'poll', 'take']);
+/** Methods that put a candidate back. */
+const PUT_BACK_METHODS = new Set(['unshift', 'push', 'enqueue', 'add', 'splice']);
+/** Methods that take a candidate out of the pool (`removeCurrentServer`, `deleteHost`, `evict`). */
+const CANDIDATE_REMOVER = /^(remove|delete|drop|evict|discard|exclude|ban)([A-Z_]|$)/;
+
+/** `!x`, `x == null`, `x === undefined`, also as one side of `||` (`!srv || aborted`): no candidate. */
+function testsMissing(test: Node, name: string): boolean {
+  const t = unwrapExpression(test);
+  if (t.type === 'LogicalExpression' && t.operator === '||') return testsMissing(t.left, name) || testsMissing(t.right, name);
+  if (t.type === 'UnaryExpression' && t.operator === '!') {
+    const inner = unwrapExpression(t.argument);
+    return inner.type === 'Identifier' && inner.name === name;
+  }
+  if (t.type === 'BinaryExpression' && (t.operator === '==' || t.operator === '===')) {
+    const [a, b] = [unwrapExpression(t.left as Node), unwrapExpression(t.right)];
+    const isName = (n: Node) => n.type === 'Identifier' && n.name === name;
+    const isNothing = (n: Node) => (n.type === 'Literal' && n.value === null) || (n.type === 'Identifier' && n.name === 'undefined');
+    return (isName(a) && isNothing(b)) || (isName(b) && isNothing(a));
+  }
+  return false;
 }
 
 /** Error classes that mean "any failure" or a transient one: continuing on them is a retry. */

@@ -25,6 +25,11 @@ export interface HandWrittenRetry {
   /** The event whose handler reconnects. */
   event: string | null;
   bounded: boolean;
+  /**
+   * The failure path goes on to the next attempt only for specific,
+   * recognised errors and leaves for the rest (src/retry/sorting.ts).
+   */
+  sorted: boolean;
   wait: WaitInfo;
   /**
    * The suggestion: `addBound` also limits the attempts, `addJitter` adds

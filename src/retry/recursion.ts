@@ -19,6 +19,7 @@ import { type RetryRewritePlan, rewritePromiseRecursiveRetry, rewriteRecursiveRe
 import { sourceStyle } from '../fix/style';
 import { indexesWith, isFixedDelay, mentionsName, rewriteName } from './shared';
 import { EVENT as RECONNECT_EVENT_TEXT } from './prefilter';
+import { guardedBySortedError } from './sorting';
 
 const RECONNECT_EVENTS = new Set(['error', 'close', 'end', 'disconnect', 'disconnected']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener', 'prependListener', 'prependOnceListener']);
@@ -104,6 +105,8 @@ const PUT_BACK_METHODS = new Set(['unshift', 'push', 'enqueue', 'add', 'splice']
 const CONNECT_CALL = /^_*(re)?connect($|[A-Z_0-9])|^(createConnection|open|dial|login|createClient|createSocket|io)$/;
 /** Constructors of connections: `new WebSocket(url)`, `new net.Socket()`, `new EventSource(url)`, `new Redis()`, `new pg.Client()`. */
 const CONNECTION_CLASS = /socket|sock$|eventsource|connection|client$|^redis$|^cluster$/i;
+/** A host, or a URL whose host is, the local machine. */
+const LOCAL_HOST = /^(([a-z][a-z0-9+.-]*:)?\/\/)?(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?)(:\d+)?(\/.*)?$/i;
 /** Methods that use up a cached value (`cache.removeAccessToken()`, `tokens.delete(key)`). */
 const CONSUME_METHOD = /^(remove|delete|clear|reset|invalidate|drop|evict|discard|forget|unset)(.*)$/i;
 
@@ -370,6 +373,9 @@ export class RecursiveRetries {
     const shape: RetryShape = event && !failure ? 'reconnect' : 'recursion';
     // An 'end' / 'close' handler that re-runs a function opening no connection (a readable stream, a child process): not a reconnect.
     if (shape === 'reconnect' && !this.opensConnection(target, frame)) return false;
+    // Every connection it opens goes to the local machine (`net.connect({ host: 'localhost', port })`): a wait for
+    // the developer's own server to come up, not a flood on a shared service.
+    if (this.connectsOnlyLocally(target, frame)) return false;
 
     const bodies: Node[] = route ? [target.body, route.helper.body] : [target.body];
     const counters = new Set<string>();
@@ -454,6 +460,9 @@ export class RecursiveRetries {
       name: frame.name,
       event,
       bounded,
+      // Sorted only where the other errors can be rethrown or returned (a catch, a rejection handler). A reconnect from an
+      // event handler or an error-first callback is never sorted: checking the code of a connection error is still the reconnect storm.
+      sorted: shape === 'recursion' && (failure === 'catch' || failure === 'promise') && guardedBySortedError(guards, errorNames, this.keys),
       wait,
       rewrite: plan,
       noFix: plan ? null : noFix,
@@ -593,6 +602,68 @@ export class RecursiveRetries {
     });
   }
 
+  /**
+   * Every connection the function opens (a `connect` / `createConnection`
+   * call or a `new WebSocket(url)`) names its target, and that target is the
+   * local machine: a host (or URL) that resolves in this file to
+   * `'localhost'`, `'127.0.0.1'` or `'::1'`, also as the fallback of an option
+   * named as local (`opt.local_host || 'localhost'`). A generic
+   * `options.host || 'localhost'` is a client's placeholder default for a
+   * real server, not a local target.
+   */
+  private connectsOnlyLocally(fn: FunctionNode, frame: FunctionFrame): boolean {
+    let opened = 0;
+    let remote = false;
+    walkAll(fn.body, this.keys, (n) => {
+      if (remote) return false;
+      if (n.type !== 'CallExpression' && n.type !== 'NewExpression') return true;
+      const callee = unwrapExpression(n.callee);
+      const name =
+        callee.type === 'Identifier' ? callee.name
+        : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name
+        : null;
+      if (!name) return true;
+      if (n.type === 'NewExpression' ? !CONNECTION_CLASS.test(name) : !CONNECT_CALL.test(name)) return true;
+      const called = n.type === 'CallExpression' ? calledName(n.callee) : null;
+      if (called && this.matches(frame, called)) return true;
+      opened++;
+      if (!this.targetsLocalMachine(n.arguments[0])) remote = true;
+      return true;
+    });
+    return opened > 0 && !remote;
+  }
+
+  /** A connection target (an options object with `host`, a URL string, or a name for one) that is the local machine. */
+  private targetsLocalMachine(target: Node | undefined, depth = 0): boolean {
+    if (!target || depth > 3) return false;
+    const t = unwrapExpression(target);
+    if (t.type === 'ObjectExpression') {
+      const host = t.properties.find(
+        (p): p is TSESTree.Property => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && (p.key.name === 'host' || p.key.name === 'hostname'),
+      );
+      return !!host && this.isLocalHost(host.value as Node, depth + 1);
+    }
+    return this.isLocalHost(t, depth + 1);
+  }
+
+  /** A host or URL that is the local machine (see `connectsOnlyLocally`). */
+  private isLocalHost(value: Node, depth: number): boolean {
+    if (depth > 4) return false;
+    const v = unwrapExpression(value);
+    const text = staticString(v);
+    if (text !== null) return LOCAL_HOST.test(text);
+    if (v.type === 'Identifier') {
+      const init = this.ctx.imports.constInit(v);
+      return !!init && this.isLocalHost(init, depth + 1);
+    }
+    if (v.type === 'LogicalExpression' && (v.operator === '||' || v.operator === '??')) {
+      const option = unwrapExpression(v.left);
+      const optionName = option.type === 'Identifier' ? option.name : option.type === 'MemberExpression' && !option.computed && option.property.type === 'Identifier' ? option.property.name : '';
+      return /local/i.test(optionName) && this.isLocalHost(v.right, depth + 1);
+    }
+    return false;
+  }
+
   /** The promise chain whose handler is `handler` is what `fn` returns (`=> chain`, `return chain;`). */
   private chainReturned(fn: FunctionNode, handler: FunctionNode): boolean {
     const chain = handler.parent;
@@ -628,7 +699,8 @@ export class RecursiveRetries {
     const growDelays: Node[] = [];
     const waitStatements = new Set<Node>();
     for (const found of waits) {
-      if (found.node.parent?.type === 'ExpressionStatement') waitStatements.add(found.node.parent);
+      if (found.stored) waitStatements.add(found.stored);
+      else if (found.node.parent?.type === 'ExpressionStatement') waitStatements.add(found.node.parent);
       if (found.opaque || !found.delay) continue;
       const info = classifyDelay(found.delay, { keys: this.keys, writes, varying });
       if (info.kind === 'constant' && isFixedDelay(this.sourceCode, found.delay, handler.parent ?? handler)) growDelays.push(found.delay);

@@ -2606,6 +2606,8 @@ jsRuleTester.run('no-unbounded-retry: rewrites keep what the code says', rule, {
   invalid: [
     {
       // Errors that are not retried are rethrown before any counting or waiting; the 1 s wait stays and grows from 1 s.
+      // (Strict options: with allowUnboundedWithBackoff, a sorted retry that waits is allowed; see the sorted-retry tests.)
+      options: [{ allowUnboundedWithBackoff: false }],
       code: `async function query(sql) {
   while (true) {
     try {
@@ -2632,6 +2634,8 @@ jsRuleTester.run('no-unbounded-retry: rewrites keep what the code says', rule, {
     },
     {
       // A Retry-After wait is computed from the failure: kept as it is; the count goes before it, after the 429 check.
+      // (Strict options, as above.)
+      options: [{ allowUnboundedWithBackoff: false }],
       code: `async function send(req) {
   while (true) {
     try {
@@ -3456,6 +3460,294 @@ const redis = new Redis({
           endLine: 8,
           endColumn: 4,
           data: { library: 'ioredis', option: 'reconnectOnError', attempts: 'reconnects', noFix: ' No quick fix: which error replies should reconnect is a decision for a person.' },
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+// Precision on the real-code ledger (issue 12): error sorting, stored waits, exhaustion, local targets; each silence with a twin that is still reported.
+ruleTester.run('no-unbounded-retry: sorted errors, stored waits, exhaustion, local targets', rule, {
+  valid: [
+    {
+      // Trap (real code): with allowUnboundedWithBackoff (recommended), a retry that continues only for connection errors and waits between attempts.
+      code: `async function retryIfFailed(fn, opts) {
+  let retry = 0;
+  const maxRetries = opts.maxRetries ?? Infinity;
+  do {
+    try {
+      return await fn();
+    } catch (err) {
+      if (isNotConnectionError(err)) {
+        this.emit('error', err);
+        throw err;
+      } else {
+        await this.delay(opts.delayInMs);
+      }
+    }
+  } while (++retry < maxRetries);
+}`,
+    },
+    {
+      // Trap (real code): bounded by exhaustion: each pass takes a server, the loop throws when none is left, and failures remove servers.
+      code: `async function dialLoop() {
+  let lastError;
+  while (true) {
+    const srv = this.selectServer();
+    if (!srv || this.abortReconnect) {
+      throw lastError;
+    }
+    if (srv.lastConnect === 0) {
+      try {
+        await this.dial(srv);
+        break;
+      } catch (err) {
+        lastError = err;
+        srv.reconnects++;
+        if (srv.reconnects >= max) this.servers.removeCurrentServer();
+      }
+    } else {
+      await delay(wait);
+    }
+  }
+}`,
+      options: [{"allowUnboundedWithBackoff": false}],
+    },
+    {
+      // Trap: trying mirrors taken off a list until none is left.
+      code: `async function download(mirrors) {
+  while (true) {
+    const url = mirrors.shift();
+    if (!url) throw new Error('no mirror left');
+    try {
+      return await fetch(url);
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+    },
+    {
+      // Trap (real code): a reconnect to the local machine (a literal loopback URL).
+      code: `function connect() {
+  const ws = new WebSocket('ws://127.0.0.1:8080/feed');
+  ws.onclose = () => setTimeout(connect, 1000);
+}`,
+      options: [{"allowUnboundedWithBackoff": false}],
+    },
+  ],
+  invalid: [
+    {
+      // Twin: strict (allowUnboundedWithBackoff: false) reports any endless retry.
+      code: `async function retryIfFailed(fn, opts) {
+  let retry = 0;
+  const maxRetries = opts.maxRetries ?? Infinity;
+  do {
+    try {
+      return await fn();
+    } catch (err) {
+      if (isNotConnectionError(err)) {
+        this.emit('error', err);
+        throw err;
+      } else {
+        await this.delay(opts.delayInMs);
+      }
+    }
+  } while (++retry < maxRetries);
+}`,
+      options: [{"allowUnboundedWithBackoff": false}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 5,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function retryIfFailed(fn, opts) {
+  let retry = 0;
+  const maxRetries = opts.maxRetries ?? Infinity;
+  let attempt = 0;
+  do {
+    try {
+      return await fn();
+    } catch (err) {
+      if (isNotConnectionError(err)) {
+        this.emit('error', err);
+        throw err;
+      } else {
+        await this.delay(Math.max(opts.delayInMs, Math.random() * Math.min(Math.max(10000, Math.min(2147483647, opts.delayInMs * 16)), opts.delayInMs * 2 ** attempt)));
+      }
+      attempt++;
+      if (attempt >= 5) throw err;
+    }
+  } while (++retry < maxRetries);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Twin: a sorted retry that never waits is the incident: reported.
+      code: `async function get(url) {
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      if (err.status >= 500) continue;
+      throw err;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function get(url) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      if (err.status >= 500) { attempt++; if (attempt >= 5) throw err; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+      throw err;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Twin: a server that is never removed keeps being selected: reported.
+      code: `async function dialLoop() {
+  let lastError;
+  while (true) {
+    const srv = this.selectServer();
+    if (!srv || this.abortReconnect) {
+      throw lastError;
+    }
+    if (srv.lastConnect === 0) {
+      try {
+        await this.dial(srv);
+        break;
+      } catch (err) {
+        lastError = err;
+        srv.reconnects++;
+      }
+    } else {
+      await delay(wait);
+    }
+  }
+}`,
+      options: [{"allowUnboundedWithBackoff": false}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function dialLoop() {
+  let lastError;
+  let attempt = 0;
+  while (true) {
+    const srv = this.selectServer();
+    if (!srv || this.abortReconnect) {
+      throw lastError;
+    }
+    if (srv.lastConnect === 0) {
+      try {
+        await this.dial(srv);
+        break;
+      } catch (err) {
+        lastError = err;
+        srv.reconnects++;
+        attempt++;
+        if (attempt >= 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    } else {
+      await delay(wait);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Twin: the failed mirror is put back: reported.
+      code: `async function download(mirrors) {
+  while (true) {
+    const url = mirrors.shift();
+    if (!url) throw new Error('no mirror left');
+    try {
+      return await fetch(url);
+    } catch (err) {
+      mirrors.push(url);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function download(mirrors) {
+  let attempt = 0;
+  while (true) {
+    const url = mirrors.shift();
+    if (!url) throw new Error('no mirror left');
+    try {
+      return await fetch(url);
+    } catch (err) {
+      mirrors.push(url);
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Twin: the same reconnect to a remote URL is reported.
+      code: `function connect() {
+  const ws = new WebSocket('wss://feed.example.com/feed');
+  ws.onclose = () => setTimeout(connect, 1000);
+}`,
+      options: [{"allowUnboundedWithBackoff": false}],
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 3,
+          column: 22,
+          endLine: 3,
+          endColumn: 47,
           suggestions: [],
         },
       ],

@@ -8,6 +8,22 @@ const rule = ruleModule as unknown as Parameters<typeof ruleTester.run<MessageId
 
 ruleTester.run('require-retry-backoff', rule, {
   valid: [
+    // Trap (real code, requireJitter): missing jitter in a retry that gives up after a few attempts cannot form lasting synchronised waves.
+    {
+      code: `async function load(url) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      await sleep(Math.min(10000, 100 * 2 ** attempt));
+    }
+  }
+}`,
+      options: [{ requireJitter: true }],
+    },
+    { code: `const pRetry = require('p-retry');\nawait pRetry(run, { retries: 5 });`, options: [{ requireJitter: true }] },
+    { code: `import { retry } from '@lifeomic/attempt';\nawait retry(run, { maxAttempts: 5, factor: 2 });`, options: [{ requireJitter: true }] },
+    { code: `import { backOff } from "exponential-backoff";\nawait backOff(run, { numOfAttempts: 5 });`, options: [{ requireJitter: true }] },
     // Trap (real code): a loop whose failure path uses up the state that guards its only way round (a cached token removed before the one re-attempt).
     `async function authenticate(connection) {
   while (true) {
@@ -625,8 +641,9 @@ io(url, { reconnectionAttempts: 5 });`,
       ],
     },
     {
+      // requireJitter: a retry that never gives up (the bounded twin is valid: see the jitter traps).
       code: `async function load(url) {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; ; attempt++) {
     try {
       return await fetch(url);
     } catch (err) {
@@ -646,10 +663,11 @@ io(url, { reconnectionAttempts: 5 });`,
             {
               messageId: 'useBackoff',
               output: `async function load(url) {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; ; attempt++) {
     try {
       return await fetch(url);
     } catch (err) {
+      if (attempt + 1 >= 5) throw err;
       await sleep(Math.min(10000, 100 * 2 ** attempt) * (1 + Math.random()));
     }
   }
@@ -816,8 +834,9 @@ await pRetry(run, { retries: 4, factor: 2 });`,
       ],
     },
     {
+      // requireJitter: a library that retries forever (the bounded twin is valid).
       code: `const pRetry = require('p-retry');
-await pRetry(run, { retries: 5 });`,
+await pRetry(run, { forever: true });`,
       options: [{"requireJitter":true}],
       errors: [
         {
@@ -825,12 +844,12 @@ await pRetry(run, { retries: 5 });`,
           line: 2,
           column: 7,
           endLine: 2,
-          endColumn: 34,
+          endColumn: 37,
           suggestions: [
             {
               messageId: 'setLibraryBackoff',
               output: `const pRetry = require('p-retry');
-await pRetry(run, { retries: 5, randomize: true });`,
+await pRetry(run, { forever: true, randomize: true });`,
             },
           ],
         },
@@ -1143,8 +1162,9 @@ await retry(run, { maxAttempts: 5, delay: 200, factor: 2 });`,
       ],
     },
     {
+      // maxAttempts: 0 is @lifeomic/attempt's "forever".
       code: `import { retry } from '@lifeomic/attempt';
-await retry(run, { maxAttempts: 5, factor: 2 });`,
+await retry(run, { maxAttempts: 0, factor: 2 });`,
       options: [{"requireJitter":true}],
       errors: [
         {
@@ -1157,7 +1177,7 @@ await retry(run, { maxAttempts: 5, factor: 2 });`,
             {
               messageId: 'setLibraryBackoff',
               output: `import { retry } from '@lifeomic/attempt';
-await retry(run, { maxAttempts: 5, factor: 2, jitter: true });`,
+await retry(run, { maxAttempts: 0, factor: 2, jitter: true });`,
             },
           ],
         },
@@ -1185,7 +1205,7 @@ await backOff(run, { numOfAttempts: 5, timeMultiple: 2 });`,
     },
     {
       code: `import { backOff } from "exponential-backoff";
-await backOff(run, { numOfAttempts: 5 });`,
+await backOff(run, { numOfAttempts: Infinity });`,
       options: [{"requireJitter":true}],
       errors: [
         {
@@ -1193,12 +1213,12 @@ await backOff(run, { numOfAttempts: 5 });`,
           line: 2,
           column: 7,
           endLine: 2,
-          endColumn: 41,
+          endColumn: 48,
           suggestions: [
             {
               messageId: 'setLibraryBackoff',
               output: `import { backOff } from "exponential-backoff";
-await backOff(run, { numOfAttempts: 5, jitter: "full" });`,
+await backOff(run, { numOfAttempts: Infinity, jitter: "full" });`,
             },
           ],
         },
@@ -1819,6 +1839,353 @@ const redis = new Redis({
 });`,
             },
           ],
+        },
+      ],
+    },
+  ],
+});
+
+// Precision on the real-code ledger (issue 12): error sorting, stored waits, exhaustion, local targets; each silence with a twin that is still reported.
+ruleTester.run('require-retry-backoff: sorted errors, stored waits, exhaustion, local targets', rule, {
+  valid: [
+    {
+      // Trap (real code): a wait stored before it is awaited (`retry.wait = delay(ms); await retry.wait`) is the wait; this one grows.
+      code: `async function start(attempts) {
+  const retry = { wait: null };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await doStart();
+    } catch (err) {
+      if (attempt >= attempts) throw err;
+      retry.wait = delay(Math.min(2 ** attempt, 30) * 1000);
+      await retry.wait;
+      retry.wait = null;
+    }
+  }
+}`,
+    },
+    {
+      // Trap (real code): a bounded retry that continues only for one named error (a serialization failure) and rethrows the rest is a deliberate retry policy.
+      code: `async function upsert(opts) {
+  let result;
+  for (let attempts = 1; ; attempts++) {
+    try {
+      result = await attempt();
+      break;
+    } catch (err) {
+      if (opts.db || err?.code !== SERIALIZATION_FAILURE || attempts === 3) throw err;
+    }
+  }
+  return result;
+}`,
+    },
+    {
+      // Trap (real code): a retry that continues only for connection errors (a classifying predicate) and waits between attempts.
+      code: `async function retryIfFailed(fn, opts) {
+  let retry = 0;
+  const maxRetries = opts.maxRetries ?? Infinity;
+  do {
+    try {
+      return await fn();
+    } catch (err) {
+      if (isNotConnectionError(err)) {
+        this.emit('error', err);
+        throw err;
+      } else {
+        await this.delay(opts.delayInMs);
+      }
+    }
+  } while (++retry < maxRetries);
+}`,
+    },
+    {
+      // Trap (real code): the error copied to a local (`const ne = err`) and checked for one code, with a deadline-free bound.
+      code: `async function publish(subj, retries) {
+  let r;
+  for (let i = 0; i < retries; i++) {
+    try {
+      r = await nc.request(subj);
+      break;
+    } catch (err) {
+      const ne = err;
+      if (ne.code === '503' && i + 1 < retries) {
+        await delay(250);
+      } else {
+        throw err;
+      }
+    }
+  }
+  return r;
+}`,
+    },
+    {
+      // Trap (real code): a labelled commit retry that continues only for an error label, bounded by a deadline read through a clock helper.
+      code: `async function commit(deadline) {
+  let committed = false;
+  retryCommit: while (!committed) {
+    try {
+      await this.commitTransaction();
+      committed = true;
+    } catch (commitError) {
+      if (commitError.hasErrorLabel('UnknownTransactionCommitResult') && !isMaxTimeMSExpiredError(commitError)) {
+        if (processTimeMS() >= deadline) throw makeTimeoutError(commitError);
+        continue retryCommit;
+      }
+      throw commitError;
+    }
+  }
+}`,
+    },
+    {
+      // Trap: a bounded recursive retry taken only for one error code.
+      code: `async function get(url, n = 0) {
+  try {
+    return await fetch(url);
+  } catch (e) {
+    if (e.code === 'ECONNRESET' && n < 3) return get(url, n + 1);
+    throw e;
+  }
+}`,
+    },
+    {
+      // Trap (real code): a reconnect to the developer's own local server (a host that falls back to 'localhost' under an option named as local).
+      code: `const net = require('net');
+function open(opt) {
+  const localHost = opt.local_host || 'localhost';
+  const connLocal = () => {
+    const local = net.connect({ host: localHost, port: opt.local_port });
+    local.once('error', (err) => {
+      local.end();
+      if (err.code !== 'ECONNREFUSED') return;
+      setTimeout(connLocal, 1000);
+    });
+  };
+  connLocal();
+}`,
+    },
+  ],
+  invalid: [
+    {
+      // Twin: an error-first callback that reconnects on one connection error is never sorted: the reconnect storm.
+      code: `function connect() {
+  client.connect((err) => {
+    if (err && err.code === 'ECONNREFUSED') setTimeout(connect, 1000);
+  });
+}`,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 3,
+          column: 45,
+          endLine: 3,
+          endColumn: 70,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Twin: a stored wait that is constant is still reported.
+      code: `async function start(attempts) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await doStart();
+    } catch (err) {
+      if (attempt >= attempts) throw err;
+      const pause = delay(1000);
+      await pause;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function start(attempts) {
+  let failedAttempts = 0;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await doStart();
+    } catch (err) {
+      if (attempt >= attempts) throw err;
+      failedAttempts++;
+      const pause = delay(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (failedAttempts - 1))));
+      await pause;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Twin: the same bounded retry continuing on every error is still reported.
+      code: `async function upsert(opts) {
+  let result;
+  for (let attempts = 1; ; attempts++) {
+    try {
+      result = await attempt();
+      break;
+    } catch (err) {
+      if (attempts === 3) throw err;
+    }
+  }
+  return result;
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function upsert(opts) {
+  let result;
+  let failedAttempts = 0;
+  for (let attempts = 1; ; attempts++) {
+    try {
+      result = await attempt();
+      break;
+    } catch (err) {
+      if (attempts === 3) throw err;
+      failedAttempts++;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (failedAttempts - 1))));
+    }
+  }
+  return result;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Twin: rethrowing one error class and retrying the rest is not sorting.
+      code: `async function start(attempts) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await doStart();
+    } catch (err) {
+      if (attempt >= attempts || err instanceof AssertionError) throw err;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function start(attempts) {
+  let failedAttempts = 0;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await doStart();
+    } catch (err) {
+      if (attempt >= attempts || err instanceof AssertionError) throw err;
+      failedAttempts++;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (failedAttempts - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Twin: a sorted retry that never gives up and never waits is the incident: still reported.
+      code: `async function get(url) {
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      if (err.status >= 500) continue;
+      throw err;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function get(url) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      if (err.status >= 500) { attempt++; if (attempt >= 5) throw err; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+      throw err;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Twin: the same recursion on any error is still reported.
+      code: `async function get(url, n = 0) {
+  try {
+    return await fetch(url);
+  } catch (e) {
+    if (n < 3) return get(url, n + 1);
+    throw e;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 5,
+          column: 23,
+          endLine: 5,
+          endColumn: 38,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Twin: a client's generic `host || 'localhost'` default is a placeholder for a real server: still reported.
+      code: `const net = require('net');
+function open(opt) {
+  const host = opt.host || 'localhost';
+  const connect = () => {
+    const socket = net.connect({ host, port: opt.port });
+    socket.once('error', () => {
+      setTimeout(connect, 1000);
+    });
+  };
+  connect();
+}`,
+      errors: [
+        {
+          messageId: 'constantReconnect',
+          line: 7,
+          column: 7,
+          endLine: 7,
+          endColumn: 32,
+          suggestions: [],
         },
       ],
     },
