@@ -531,6 +531,45 @@ describe('retry rewrite behaviour', () => {
     expect(second.delays).toEqual([1000, 1000]);
   });
 
+  it('recursion from a catch with the wait in an if and an error check after it: the bound is checked before the wait', async () => {
+    const source = `async function callWithRetry(operation, delayMs = 1000) {
+  try {
+    return await operation();
+  } catch (err) {
+    if (delayMs) {
+      await sleep(delayMs);
+    }
+    if (err.fatal) throw err;
+    return callWithRetry(operation, delayMs);
+  }
+}
+`;
+    const output = rewrite(source, 'no-unbounded-retry');
+    expect(output).toBe(`async function callWithRetry(operation, delayMs = 1000, attempt = 0) {
+  try {
+    return await operation();
+  } catch (err) {
+    if (attempt + 1 >= 5) throw err;
+    if (delayMs) {
+      await sleep(Math.max(delayMs, Math.random() * Math.min(Math.max(10000, Math.min(2147483647, delayMs * 16)), delayMs * 2 ** attempt)));
+    }
+    if (err.fatal) throw err;
+    return callWithRetry(operation, delayMs, attempt + 1);
+  }
+}
+`);
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    const { delays, error } = await run(load(output), failing(Infinity).operation);
+    // The wait grows from its own length; the fifth failure is rethrown without waiting.
+    expect(delays).toEqual([1000, 2000, 4000, 8000]);
+    expect((error as Error).message).toBe('failure 5');
+    const fatal = Object.assign(new Error('fatal'), { fatal: true });
+    const sorted = await run(load(output), vi.fn(async () => { throw fatal; }));
+    // A fatal error is still rethrown after the one wait the original code made before its check.
+    expect(sorted.delays).toEqual([1000]);
+    expect(sorted.error).toBe(fatal);
+  });
+
   it('recursion from .catch: rejects with the last error after maxAttempts, waits grow', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.5);
     const output = rewrite(PROMISE_RECURSIVE_RETRY, 'no-unbounded-retry');
