@@ -978,3 +978,123 @@ ruleTester.run('no-deep-clone-in-hot-path: shallow copy keeps nested objects uns
     },
   ],
 });
+
+// ---------------------------------------------------------------------------
+// The shallow copy is offered only for a value known to be a plain object or
+// an array, and only when the copy stays in its function (issue 13: a cache's
+// `get`/`set`, a query matcher and a form's state had it wrongly).
+// ---------------------------------------------------------------------------
+
+const hot = (body: string) => `/** @hot */\nfunction f(a, rows, state, text) {\n${body}\n}`;
+const hotReport = (line: number, column: number, clone: string, suggestions: { source: string; output: string }[] = [], noFix = '') =>
+  report('cloneInMarkedFunction', 'structuredClone', '`f`', '`f` is marked `@hot`', at(line, column, line, column + clone.length), suggestions, noFix);
+
+ruleTester.run('no-deep-clone-in-hot-path: shallow copy only of a known plain value that stays in its function', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'an object literal copied, changed at its top level and only read (JSON.stringify, console.log): `{ ...base }`',
+      code: hot('  const base = { id: a, tags: [] };\n  const copy = structuredClone(base);\n  copy.id = 2;\n  console.log(JSON.stringify(copy), copy.tags.length);'),
+      errors: [
+        hotReport(4, 16, 'structuredClone(base)', [
+          { source: 'base', output: hot('  const base = { id: a, tags: [] };\n  const copy = { ...base };\n  copy.id = 2;\n  console.log(JSON.stringify(copy), copy.tags.length);') },
+        ]),
+      ],
+    },
+    {
+      name: 'Object.assign({}, …) and a `let` only ever assigned object literals are plain objects; a local map over the copy stays local',
+      code: hot('  let base = Object.assign({}, state);\n  if (a) base = { id: a };\n  const copy = structuredClone(base);\n  const ids = Object.values(copy).map((v) => v.id);\n  console.log(ids.length);'),
+      errors: [
+        hotReport(5, 16, 'structuredClone(base)', [
+          {
+            source: 'base',
+            output: hot('  let base = Object.assign({}, state);\n  if (a) base = { id: a };\n  const copy = { ...base };\n  const ids = Object.values(copy).map((v) => v.id);\n  console.log(ids.length);'),
+          },
+        ]),
+      ],
+    },
+    {
+      name: 'unknown values: a parameter, a JSON.parse result (JSON can be an array or a primitive), a `let` assigned a call result, a property path',
+      code: hot('  const c1 = structuredClone(state);\n  c1.seen = true;\n  const data = JSON.parse(text);\n  const c2 = structuredClone(data);\n  c2.seen = true;\n  let base = {};\n  base = load();\n  const c3 = structuredClone(base);\n  c3.seen = true;\n  const c4 = structuredClone(state.user);\n  c4.seen = true;'),
+      errors: [
+        hotReport(3, 14, 'structuredClone(state)', [], NOT_PLAIN),
+        hotReport(6, 14, 'structuredClone(data)', [], NOT_PLAIN),
+        hotReport(10, 14, 'structuredClone(base)', [], NOT_PLAIN),
+        hotReport(12, 14, 'structuredClone(state.user)', [], NOT_PLAIN),
+      ],
+    },
+    {
+      name: 'a returned copy, and a part of it returned in a new object or from a closure',
+      code: hot('  const base = { id: a, tags: [] };\n  const c1 = structuredClone(base);\n  if (a) return c1;\n  const c2 = structuredClone(base);\n  if (rows) return { tags: c2.tags };\n  const c3 = structuredClone(base);\n  return () => c3;'),
+      errors: [
+        hotReport(4, 14, 'structuredClone(base)', [], leaves('returned')),
+        hotReport(6, 14, 'structuredClone(base)', [], leaves('returned')),
+        hotReport(8, 14, 'structuredClone(base)', [], leaves('returned')),
+      ],
+    },
+    {
+      name: 'a stored copy: in a member, in an outer variable, through a local alias',
+      code: `let latest;\n${hot('  const base = { id: a, tags: [] };\n  this.last = structuredClone(base);\n  latest = structuredClone(base);\n  const c3 = structuredClone(base);\n  const alias = c3;\n  state.tags = alias.tags;')}`,
+      errors: [
+        hotReport(5, 15, 'structuredClone(base)', [], leaves('stored in `this.last`')),
+        hotReport(6, 12, 'structuredClone(base)', [], leaves('stored in `latest`')),
+        hotReport(7, 14, 'structuredClone(base)', [], leaves('stored in `state.tags`')),
+      ],
+    },
+    {
+      name: 'a passed copy: to a function, to a logger method (it may keep it), from a timer callback, as a spread argument',
+      code: hot('  const base = { id: a, tags: [] };\n  save(structuredClone(base));\n  logger.info(structuredClone(base));\n  const c3 = structuredClone(base);\n  setTimeout(() => send(c3.tags));\n  const c4 = structuredClone(base);\n  emit(...Object.values(c4));'),
+      errors: [
+        hotReport(4, 8, 'structuredClone(base)', [], leaves('passed to `save`')),
+        hotReport(5, 15, 'structuredClone(base)', [], leaves('passed to `logger.info`')),
+        hotReport(6, 14, 'structuredClone(base)', [], leaves('passed to `send`')),
+        hotReport(8, 14, 'structuredClone(base)', [], leaves('passed to `emit`')),
+      ],
+    },
+    {
+      name: 'a yielded and a thrown copy',
+      code: '/** @hot */\nfunction* f(a) {\n  const base = { id: a };\n  yield structuredClone(base);\n  throw structuredClone(base);\n}',
+      errors: [
+        report('cloneInMarkedFunction', 'structuredClone', '`f`', '`f` is marked `@hot`', at(4, 9, 4, 30), [], leaves('yielded')),
+        report('cloneInMarkedFunction', 'structuredClone', '`f`', '`f` is marked `@hot`', at(5, 9, 5, 30), [], leaves('thrown')),
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-deep-clone-in-hot-path: an array copy is `[...x]`', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'an array literal and an Array.from result, sorted and read locally: `[...ids]`',
+      code: hot('  const ids = Array.from(rows, (r) => r.id);\n  const copy = structuredClone(ids);\n  copy.sort();\n  console.log(copy.join(","));\n  const list = [a, state];\n  const second = structuredClone(list);\n  second.reverse();\n  console.log(second.length);'),
+      errors: [
+        {
+          ...hotReport(4, 16, 'structuredClone(ids)'),
+          suggestions: [
+            {
+              messageId: 'replaceWithArrayCopy' as const,
+              data: { source: 'ids' },
+              output: hot('  const ids = Array.from(rows, (r) => r.id);\n  const copy = [...ids];\n  copy.sort();\n  console.log(copy.join(","));\n  const list = [a, state];\n  const second = structuredClone(list);\n  second.reverse();\n  console.log(second.length);'),
+            },
+          ],
+        },
+        {
+          ...hotReport(8, 18, 'structuredClone(list)'),
+          suggestions: [
+            {
+              messageId: 'replaceWithArrayCopy' as const,
+              data: { source: 'list' },
+              output: hot('  const ids = Array.from(rows, (r) => r.id);\n  const copy = structuredClone(ids);\n  copy.sort();\n  console.log(copy.join(","));\n  const list = [a, state];\n  const second = [...list];\n  second.reverse();\n  console.log(second.length);'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an array copy whose element is changed, or that is returned, gets no suggestion',
+      code: hot('  const list = [{ done: false }];\n  const c1 = structuredClone(list);\n  c1[0].done = true;\n  const c2 = structuredClone(list);\n  return c2;'),
+      errors: [hotReport(4, 14, 'structuredClone(list)', [], changed('c1[0].done = …')), hotReport(6, 14, 'structuredClone(list)', [], leaves('returned'))],
+    },
+  ],
+});
