@@ -116,7 +116,10 @@ function endsStatement(sourceCode: Readonly<TSESLint.SourceCode>, token: TSESTre
  *    stored outside, passed to a call): what happens to it there cannot be
  *    checked;
  * 4. the copied value is not known to be a plain object or an array
- *    (`knownKind`): an object spread would change its shape.
+ *    (`knownKind`): an object spread would change its shape;
+ * 5. the original is changed below its top level, or leaves its function
+ *    (`originalEscape`): the deep clone was also a snapshot, and a shallow
+ *    copy would see those changes.
  * `reason` is the "No quick fix" reason (null with a rewrite, or for 2).
  */
 export function shallowCopySuggestion(
@@ -133,6 +136,12 @@ export function shallowCopySuggestion(
   if (kind === null) {
     return { rewrite: null, reason: 'the value may not be a plain object (a primitive, array, Date or class instance would change shape in an object spread)' };
   }
+  // The deep clone was also a snapshot: the original's nested objects must not change while the copy is in use.
+  const original = variableAt(sourceCode, source as TSESTree.Identifier)!;
+  const originalChange = changeThrough(sourceCode, original, 1, new Set(), 0);
+  if (originalChange !== null) return { rewrite: null, reason: `the original is changed below its top level (\`${originalChange}\`), and a shallow copy would see that change` };
+  const leaves = originalEscape(sourceCode, clone, original);
+  if (leaves !== null) return { rewrite: null, reason: `the original leaves its function (${leaves}), where changes below its top level that a shallow copy would see cannot be checked` };
   return { rewrite: shallowCopyRewrite(sourceCode, clone, source, kind), reason: null };
 }
 
@@ -314,11 +323,28 @@ function rootName(node: TSESTree.Node): TSESTree.Identifier | null {
  */
 function copyEscape(sourceCode: Readonly<TSESLint.SourceCode>, clone: TSESTree.CallExpression): string | null {
   const replaced = replacedNode(clone);
-  const home = homeOf(replaced);
-  const tracked = new Set<TSESLint.Scope.Variable>();
+  return escapeFrom(sourceCode, [replaced], homeOf(replaced), new Set());
+}
+
+/**
+ * How the original, the variable `variable` the clone copies, leaves the
+ * function it is declared in (or is exported from the module): uses inside the
+ * clone itself are not counted. A shallow copy shares the original's nested
+ * objects, so whoever gets the original could change what the copy shows,
+ * where the deep clone kept a snapshot.
+ */
+function originalEscape(sourceCode: Readonly<TSESLint.SourceCode>, clone: TSESTree.CallExpression, variable: TSESLint.Scope.Variable): string | null {
+  const declaration = variable.defs[0]!.node.parent;
+  if (declaration?.parent?.type === 'ExportNamedDeclaration') return 'exported';
+  const starts = variable.references.filter((reference) => reference.isRead() && !within(reference.identifier, clone)).map((reference) => reference.identifier);
+  return escapeFrom(sourceCode, starts, homeOf(variable.defs[0]!.name), new Set([variable]));
+}
+
+/** How a value reached from `starts` leaves `home` (see `copyEscape`); `tracked` are variables known to hold it. */
+function escapeFrom(sourceCode: Readonly<TSESLint.SourceCode>, starts: TSESTree.Node[], home: TSESTree.Node, tracked: Set<TSESLint.Scope.Variable>): string | null {
   /** Callbacks of iteration methods on a derived value: what they return goes into the method's result, which is followed. */
   const callbacks = new Set<TSESTree.Node>();
-  const queue: TSESTree.Node[] = [replaced];
+  const queue: TSESTree.Node[] = [...starts];
   let followed = 0;
 
   /** Follow the names a pattern binds to a derived value; a name outside the function is a store. */

@@ -986,6 +986,8 @@ ruleTester.run('no-deep-clone-in-hot-path: shallow copy keeps nested objects uns
 // ---------------------------------------------------------------------------
 
 const hot = (body: string) => `/** @hot */\nfunction f(a, rows, state, text) {\n${body}\n}`;
+const originalChanged = (text: string) => ` No quick fix: the original is changed below its top level (\`${text}\`), and a shallow copy would see that change.`;
+const originalLeaves = (how: string) => ` No quick fix: the original leaves its function (${how}), where changes below its top level that a shallow copy would see cannot be checked.`;
 const hotReport = (line: number, column: number, clone: string, suggestions: { source: string; output: string }[] = [], noFix = '') =>
   report('cloneInMarkedFunction', 'structuredClone', '`f`', '`f` is marked `@hot`', at(line, column, line, column + clone.length), suggestions, noFix);
 
@@ -1049,6 +1051,14 @@ ruleTester.run('no-deep-clone-in-hot-path: shallow copy only of a known plain va
         hotReport(5, 15, 'structuredClone(base)', [], leaves('passed to `logger.info`')),
         hotReport(6, 14, 'structuredClone(base)', [], leaves('passed to `send`')),
         hotReport(8, 14, 'structuredClone(base)', [], leaves('passed to `emit`')),
+      ],
+    },
+    {
+      name: 'the original changed below its top level or passed on: the deep clone was also a snapshot',
+      code: hot('  const base = { id: a, tags: [] };\n  const c1 = structuredClone(base);\n  base.tags.push(a);\n  console.log(c1.tags.length);\n  const other = { id: a, tags: [] };\n  const c2 = structuredClone(other);\n  save(other);\n  console.log(c2.tags.length);'),
+      errors: [
+        hotReport(4, 14, 'structuredClone(base)', [], originalChanged('base.tags.push(…)')),
+        hotReport(8, 14, 'structuredClone(other)', [], originalLeaves('passed to `save`')),
       ],
     },
     {
