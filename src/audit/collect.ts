@@ -294,8 +294,7 @@ class FileCollector {
   private readonly variables = new Map<object, Ref | null | typeof PENDING>();
   private readonly objects = new Map<TSESTree.ObjectExpression, Ref>();
   readonly members = new ThisMembers();
-  private readonly thisMembers: TSESTree.MemberExpression[] = [];
-  private thisNames: Map<ClassNode, Set<string>> | null = null;
+  private readonly thisMembers = new ThisMembers();
   private readonly pending: PendingCall[] = [];
   private program: TSESTree.Program | null = null;
   private readonly tracker: ImportTracker;
@@ -358,7 +357,7 @@ class FileCollector {
     if (known) return known;
     const cls: ClassFacts = { file: this.facts, methods: [], fields: new Map(), superClass: null };
     this.classes.set(node, cls);
-    const names = new Set<string>(this.thisNamesOf(node));
+    const names = new Set<string>(this.thisMembers.namesOf(node));
     for (const element of node.body.body) {
       if (element.type === 'MethodDefinition' && element.value.type === 'FunctionExpression' && (element.kind === 'method' || element.kind === 'constructor')) {
         const fn = this.graphFunction(element.value);
@@ -374,22 +373,6 @@ class FileCollector {
     }
     cls.superClass = node.superClass ? this.refOf(node.superClass) : null;
     return cls;
-  }
-
-  /** The names used as `this.<name>` inside a class's own methods. */
-  private thisNamesOf(node: ClassNode): Iterable<string> {
-    if (!this.thisNames) {
-      this.thisNames = new Map();
-      for (const member of this.thisMembers) {
-        const key = memberKey(member);
-        const owner = key === null ? null : thisClass(member);
-        if (key === null || !owner) continue;
-        let names = this.thisNames.get(owner);
-        if (!names) this.thisNames.set(owner, (names = new Set()));
-        names.add(key);
-      }
-    }
-    return this.thisNames.get(node) ?? [];
   }
 
   /** What `node` refers to, as far as this file can tell. */
@@ -515,7 +498,7 @@ class FileCollector {
 
   onThisMember(node: TSESTree.MemberExpression): void {
     this.members.add(node);
-    this.thisMembers.push(node);
+    this.thisMembers.add(node);
   }
 
   onProgram(program: TSESTree.Program): void {
