@@ -238,6 +238,9 @@ function knownKind(sourceCode: Readonly<TSESLint.SourceCode>, source: TSESTree.N
     kinds.add(expressionKind(sourceCode, def.node.init));
   }
   for (const reference of variable.references) {
+    // `x.__proto__ = P` makes the literal an instance of something else.
+    const member = reference.identifier.parent;
+    if (member?.type === 'MemberExpression' && member.object === reference.identifier && ASTUtils.getPropertyName(member) === '__proto__') return null;
     if (!reference.isWrite() || reference.init) continue;
     const parent = reference.identifier.parent;
     if (parent?.type !== 'AssignmentExpression' || parent.operator !== '=' || parent.left !== reference.identifier) return null;

@@ -1026,6 +1026,11 @@ ruleTester.run('no-deep-clone-in-hot-path: shallow copy only of a known plain va
       ],
     },
     {
+      name: 'an object literal whose prototype is set, or with an accessor or a `__proto__` key, is not a plain object',
+      code: hot('  const base = { id: a };\n  base.__proto__ = state;\n  const c1 = structuredClone(base);\n  c1.seen = true;\n  const lazy = { get id() { return a; } };\n  const c2 = structuredClone(lazy);\n  c2.seen = true;\n  const proto = { __proto__: state };\n  const c3 = structuredClone(proto);\n  c3.seen = true;'),
+      errors: [hotReport(5, 14, 'structuredClone(base)', [], NOT_PLAIN), hotReport(8, 14, 'structuredClone(lazy)', [], NOT_PLAIN), hotReport(11, 14, 'structuredClone(proto)', [], NOT_PLAIN)],
+    },
+    {
       name: 'a returned copy, and a part of it returned in a new object or from a closure',
       code: hot('  const base = { id: a, tags: [] };\n  const c1 = structuredClone(base);\n  if (a) return c1;\n  const c2 = structuredClone(base);\n  if (rows) return { tags: c2.tags };\n  const c3 = structuredClone(base);\n  return () => c3;'),
       errors: [
