@@ -1,13 +1,14 @@
 /**
- * The "replace a deep clone with a shallow copy" rewrite. It changes
- * behaviour, and says so in its label: nested objects become shared, and the
- * copy is a plain object. It is offered only where the rewrite is
- * self-contained: the clone copies one plain name or property path, its
- * result is used, no comment would be lost, and the copy is not mutated below
- * its top level in the same function (`next.items.push(x)`,
- * `delete copy.properties.x`, `copy.a.b = 1`, through an alias or a loop
- * variable too): there the shallow copy would bring back the shared-state bug
- * the deep clone prevented.
+ * The "replace a deep clone with a shallow copy" rewrite: `{ ...x }` for a
+ * plain object, `[...x]` for an array. It is offered only where a reviewer
+ * could merge it without reading other functions: the copied value is known
+ * to be a plain object or an array (`knownKind`), the copy and its parts stay
+ * in the function (`copyEscape`), nothing changes them below the top level
+ * there (`nestedChange`), the original is not changed below its top level nor
+ * handed on while the copy is in use (the deep clone was a snapshot), and the
+ * edit stands on its own (one plain name, the result used, no comment lost,
+ * no ASI hazard). Otherwise the rule says why (`shallowCopySuggestion`'s
+ * reason), one reason per site.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 // The subpath, not the package index: the index also loads the scope manager (~180 modules) at plugin load.
