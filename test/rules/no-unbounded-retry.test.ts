@@ -3077,6 +3077,28 @@ describe('no-unbounded-retry: a disable comment stays on the line it disables', 
 // Issue 12, causes of false positives seen on real code (recursion, reconnects, the library table, messages).
 ruleTester.run('no-unbounded-retry: real-code look-alikes and misses', rule, {
   valid: [
+    // Trap (graphql-ws): the failure path hands the error to a helper that throws it once an attempt counter (moved in connect) reaches the limit.
+    `function createClient(url, retryAttempts) {
+  let retries = 0;
+  function connect() {
+    retries++;
+    return openSync(url);
+  }
+  function shouldRetryConnectOrThrow(err) {
+    if (!retryAttempts || retries >= retryAttempts) throw err;
+    return true;
+  }
+  function subscribe() {
+    for (;;) {
+      try {
+        return connect();
+      } catch (err) {
+        if (!shouldRetryConnectOrThrow(err)) return;
+      }
+    }
+  }
+  return { subscribe };
+}`,
     // Trap (engine.io-client): an 'error' handler that takes the failed transport off the list and opens the next one; bounded by the list.
     `class Socket extends Emitter {
   _open() {
@@ -3264,6 +3286,40 @@ const createClient = typeof options.createClient === 'function' ? options.create
 };`,
   ],
   invalid: [
+    // The same helper with no limit: it throws only fatal errors, the loop retries the rest forever.
+    {
+      code: `function createClient(url, retryAttempts) {
+  let retries = 0;
+  function connect() {
+    retries++;
+    return openSync(url);
+  }
+  function shouldRetryConnectOrThrow(err) {
+    if (err.fatal) throw err;
+    return true;
+  }
+  function subscribe() {
+    for (;;) {
+      try {
+        return connect();
+      } catch (err) {
+        if (!shouldRetryConnectOrThrow(err)) return;
+      }
+    }
+  }
+  return { subscribe };
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 12,
+          column: 5,
+          endLine: 12,
+          endColumn: 8,
+          data: { noFix: ' No quick fix: sync function, nothing to await between attempts.' },
+        },
+      ],
+    },
     // The same chain that keeps the failed transport: the 'error' handler re-opens forever.
     {
       code: `class Socket extends Emitter {
