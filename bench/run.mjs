@@ -468,7 +468,7 @@ if (!section('oxlint')) {
 // ---------------------------------------------------------------- 8. audit
 if (section('audit') && existsSync(join(root, 'dist/src/cli/main.js'))) {
   log('audit against eslint with the plugin over the same files');
-  for (const row of benchAudit({ files, runs, settings: JSON.stringify(JSON.parse(settings)), log })) {
+  for (const row of await benchAudit({ files, runs, settings: JSON.stringify(JSON.parse(settings)), log })) {
     addRow(row.measure, row.value, row.target, row.pass, row.note);
   }
 }

@@ -5,19 +5,18 @@
  * (functions nothing in the project calls, functions handed to frameworks,
  * top-level code) and, per unguarded access, every chain from a root that
  * passes no guard. Guardedness of each call and access comes from the rule's
- * own `GuardAnalysis` (`localVerdict`), per file and resource.
+ * own `GuardAnalysis` (`localVerdict`), per file and resource, decided when
+ * the file was collected (src/audit/collect.ts); the graph works on those
+ * facts alone, without any syntax tree.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
-import type { FunctionNode } from '../ast/functions';
-import { fieldValue } from '../resources/clients';
-import { methodOf, type CallSite, type ClassNode, type FileFacts, type GraphFunction, type Ref } from './collect';
+import { classMethod, type CallSite, type ClassFacts, type FileFacts, type GraphFunction, type Ref } from './collect';
 import type { ModuleResolver } from './resolve';
 
 type Value =
   | { kind: 'fn'; fn: GraphFunction }
-  | { kind: 'class'; file: FileFacts; node: ClassNode }
-  | { kind: 'instance'; file: FileFacts; node: ClassNode }
-  | { kind: 'object'; members: Map<string, () => Ref | null> }
+  | { kind: 'class'; cls: ClassFacts }
+  | { kind: 'instance'; cls: ClassFacts }
+  | { kind: 'object'; members: ReadonlyMap<string, Ref | null> }
   | { kind: 'module'; file: FileFacts }
   | { kind: 'client'; module: string };
 
@@ -70,7 +69,6 @@ export class CallGraph {
   private readonly filesByPath = new Map<string, FileFacts>();
   private readonly incoming = new Map<GraphFunction, Edge[]>();
   private readonly entries = new Map<GraphFunction, string>();
-  private readonly guardMemo = new Map<string, Map<Edge, boolean>>();
   readonly edges: Edge[] = [];
   readonly stats: GraphStats = { functions: 0, edges: 0, roots: 0, accesses: 0, guardedAccesses: 0, dynamicCalls: 0, callbacksOut: 0, importsOutside: 0 };
   private readonly outsideImports = new Set<string>();
@@ -97,8 +95,10 @@ export class CallGraph {
 
   private moduleOf(from: FileFacts, specifier: string): FileFacts | null {
     const resolution = this.resolver.resolve(from.path, specifier);
-    if (resolution.kind === 'file') return this.filesByPath.get(resolution.path) ?? null;
-    if (resolution.kind === 'outside') this.outsideImports.add(`${from.path}\0${specifier}`);
+    // A file among the paths that could not be read or parsed counts like one outside them.
+    const file = resolution.kind === 'file' ? this.filesByPath.get(resolution.path) : undefined;
+    if (file) return file;
+    if (resolution.kind !== 'external') this.outsideImports.add(`${from.path}\0${specifier}`);
     return null;
   }
 
@@ -112,10 +112,10 @@ export class CallGraph {
       case 'client':
         return ref;
       case 'object':
-        return { kind: 'object', members: ref.members };
+        return ref;
       case 'instance': {
         const of = this.resolve(ref.of, depth + 1);
-        return of?.kind === 'class' ? { kind: 'instance', file: of.file, node: of.node } : null;
+        return of?.kind === 'class' ? { kind: 'instance', cls: of.cls } : null;
       }
       case 'member':
         return this.member(this.resolve(ref.of, depth + 1), ref.name, depth + 1);
@@ -135,8 +135,7 @@ export class CallGraph {
   private exportOf(file: FileFacts, name: string, depth: number, seen = new Set<FileFacts>()): Value | null {
     if (depth > MAX_DEPTH || seen.has(file)) return null;
     seen.add(file);
-    const thunk = file.exports.get(name);
-    if (thunk) return this.resolve(thunk(), depth + 1);
+    if (file.exports.has(name)) return this.resolve(file.exports.get(name)!, depth + 1);
     if (name === 'default') return null;
     for (const star of file.stars) {
       const target = this.moduleOf(file, star);
@@ -156,42 +155,34 @@ export class CallGraph {
         // A default import used as a namespace: `import svc from './svc'; svc.list()`.
         return this.member(this.exportOf(value.file, 'default', depth + 1), name, depth + 1);
       }
-      case 'object': {
-        const thunk = value.members.get(name);
-        return thunk ? this.resolve(thunk(), depth + 1) : null;
-      }
+      case 'object':
+        return value.members.has(name) ? this.resolve(value.members.get(name)!, depth + 1) : null;
       case 'instance':
-        return this.classMember(value.file, value.node, name, false, depth + 1);
+        return this.classMember(value.cls, name, false, depth + 1);
       case 'class':
-        return this.classMember(value.file, value.node, name, name === 'constructor' ? false : true, depth + 1);
+        return this.classMember(value.cls, name, name === 'constructor' ? false : true, depth + 1);
       default:
         return null;
     }
   }
 
   /** A method (or a field holding a known value) of a class or its known superclasses. */
-  private classMember(file: FileFacts, node: ClassNode, name: string, isStatic: boolean, depth: number): Value | null {
+  private classMember(cls: ClassFacts, name: string, isStatic: boolean, depth: number): Value | null {
     if (depth > MAX_DEPTH) return null;
-    const method = methodOf(node, name, isStatic);
-    if (method) {
-      const fn = file.graphFunction(method);
-      return fn ? { kind: 'fn', fn } : null;
-    }
-    if (!isStatic) {
-      const field = fieldValue(node, name, file.members);
-      if (field) return this.resolve(file.refOf(field), depth + 1);
-    }
+    const method = classMethod(cls, name, isStatic);
+    if (method) return { kind: 'fn', fn: method };
+    if (!isStatic && cls.fields.has(name)) return this.resolve(cls.fields.get(name)!, depth + 1);
     if (name === 'constructor') return null;
-    if (node.superClass) {
-      const parent = this.resolve(file.refOf(node.superClass), depth + 1);
-      if (parent?.kind === 'class') return this.classMember(parent.file, parent.node, name, isStatic, depth + 1);
+    if (cls.superClass) {
+      const parent = this.resolve(cls.superClass, depth + 1);
+      if (parent?.kind === 'class') return this.classMember(parent.cls, name, isStatic, depth + 1);
     }
     return null;
   }
 
   /** The graph function a call reaches, or null. */
   private callTarget(site: CallSite): GraphFunction | null {
-    let value = this.resolve(site.target());
+    let value = this.resolve(site.target);
     if (value?.kind === 'module') value = this.exportOf(value.file, 'default', 0);
     return value?.kind === 'fn' ? value.fn : null;
   }
@@ -238,7 +229,7 @@ export class CallGraph {
         const to = this.guard(file, null, () => this.callTarget(site));
         if (!to) continue;
         // A project function handed to code the audit cannot see: assumed to run where it is passed.
-        if (site.callback && site.entry === null && !this.guard(file, true, () => this.callsProjectCode(file, site.call))) this.stats.callbacksOut++;
+        if (site.callback && site.entry === null && !this.guard(file, true, () => this.callsProjectCode(site))) this.stats.callbacksOut++;
         if (site.entry !== null) {
           if (!this.entries.has(to)) this.entries.set(to, site.entry);
           continue;
@@ -263,8 +254,8 @@ export class CallGraph {
   }
 
   /** The call's callee is a function of the project (so a callback passed to it is followed there). */
-  private callsProjectCode(file: FileFacts, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-    let value = this.resolve(file.refOf(call.callee));
+  private callsProjectCode(site: CallSite): boolean {
+    let value = this.resolve(site.callee);
     if (value?.kind === 'module') value = this.exportOf(value.file, 'default', 0);
     return value?.kind === 'fn' || value?.kind === 'class';
   }
@@ -280,25 +271,7 @@ export class CallGraph {
 
   /** The call on this edge runs guarded for `resource` (the rule's guard logic, in the caller's file). */
   edgeGuarded(edge: Edge, resource: string): boolean {
-    let memo = this.guardMemo.get(resource);
-    if (!memo) this.guardMemo.set(resource, (memo = new Map()));
-    const known = memo.get(edge);
-    if (known !== undefined) return known;
-    const guarded = this.guard(edge.file, true, () => this.siteGuarded(edge.file, edge.site.node, edge.site.call, edge.site.callback, resource));
-    memo.set(edge, guarded);
-    return guarded;
-  }
-
-  private siteGuarded(file: FileFacts, node: TSESTree.Node, call: TSESTree.CallExpression | TSESTree.NewExpression, callback: boolean, name: string): boolean {
-    if (file.isChoke(name)) return true;
-    const resource = file.resource(name);
-    if (!resource) return false;
-    const analysis = file.collector.analysis(resource);
-    if (callback) {
-      if (call.type === 'CallExpression' && analysis.isGuardCall(call)) return true;
-      if (call.type === 'NewExpression' && analysis.isModuleBreaker(call)) return true;
-    }
-    return analysis.localVerdict(node, file.isBoundary);
+    return edge.site.guarded.includes(resource);
   }
 
   // ---- findings -----------------------------------------------------
@@ -306,32 +279,25 @@ export class CallGraph {
   findings(): AuditFinding[] {
     const out: AuditFinding[] = [];
     for (const file of this.files) {
-      for (const access of this.guard(file, [], () => file.collector.accesses())) {
-        this.stats.accesses++;
-        const name = access.resource.name;
-        if (file.isChoke(name) || this.guard(file, true, () => file.collector.analysis(access.resource).localVerdict(access.call, file.isBoundary))) {
-          this.stats.guardedAccesses++;
-          continue;
-        }
-        const owner = file.ownerOf(access.call);
-        const chains = this.chains(owner, name);
+      this.stats.accesses += file.accessCount;
+      this.stats.guardedAccesses += file.guardedAccessCount;
+      for (const access of file.accesses) {
+        const chains = this.chains(access.owner, access.resource);
         if (chains.paths.length === 0) {
           this.stats.guardedAccesses++;
           continue;
         }
-        out.push(this.finding(name, 'access', file, access.call, access.name, chains));
+        out.push(this.finding(access.resource, 'access', file, access.owner, access.line, access.column, access.callee, chains));
       }
     }
     // `@guarded` is a contract: each call of such a function from an unguarded chain is reported.
     for (const edge of this.edges) {
       const target = edge.to;
-      if (!target.node) continue;
-      for (const resource of target.file.resources) {
-        if (!this.guard(target.file, false, () => target.file.collector.analysis(resource).isTagged(target.node as FunctionNode))) continue;
-        if (this.edgeGuarded(edge, resource.name)) continue;
-        const chains = this.chains(edge.from, resource.name);
+      for (const resource of target.tagged) {
+        if (this.edgeGuarded(edge, resource)) continue;
+        const chains = this.chains(edge.from, resource);
         if (chains.paths.length === 0) continue;
-        out.push(this.finding(resource.name, 'guardedCall', edge.file, edge.site.node, target.name, chains));
+        out.push(this.finding(resource, 'guardedCall', edge.file, edge.from, edge.site.line, edge.site.column, target.name, chains));
       }
     }
     out.sort(
@@ -348,21 +314,22 @@ export class CallGraph {
     resource: string,
     kind: AuditFinding['kind'],
     file: FileFacts,
-    node: TSESTree.Node,
+    owner: GraphFunction,
+    line: number,
+    column: number,
     callee: string,
     chains: { paths: Edge[][]; omitted: number },
   ): AuditFinding {
-    const line = node.loc.start.line;
     const last: Step = { file: file.rel, line, function: callee };
     const paths = chains.paths.map((edges) => {
-      const root = edges.length > 0 ? edges[0]!.from : file.ownerOf(node);
+      const root = edges.length > 0 ? edges[0]!.from : owner;
       const steps: Step[] = [{ file: root.file.rel, line: root.line, function: root.name }];
-      for (const edge of edges) steps.push({ file: edge.file.rel, line: edge.site.node.loc.start.line, function: edge.to.name });
+      for (const edge of edges) steps.push({ file: edge.file.rel, line: edge.site.line, function: edge.to.name });
       steps.push(last);
       return steps;
     });
     paths.sort((a, b) => a.length - b.length || compare(pathText(a), pathText(b)));
-    return { resource, kind, access: { file: file.rel, line, column: node.loc.start.column + 1, callee }, paths, omittedPaths: chains.omitted };
+    return { resource, kind, access: { file: file.rel, line, column, callee }, paths, omittedPaths: chains.omitted };
   }
 
   /** Every chain of unguarded calls from a root to `target` (as edges, root first), shortest first, up to a limit. */

@@ -17,8 +17,9 @@ import { SUPPORTED_EXTENSIONS } from '../codemod/engine';
 import { readSettingsFile } from '../codemod/settings-source';
 import { ResilienceConfigError } from '../errors';
 import { matchesGlob, parseGlob, type ParsedGlob } from '../glob';
-import { SharedResourceCollector } from '../resources/analysis';
-import { parseSettings, type SharedResource } from '../settings';
+import type { Origin } from '../imports';
+import { parseSettings, type ResilienceSettings, type SharedResource } from '../settings';
+import { settingsBase } from '../settings-base';
 import { FileParser, type FileFacts } from './collect';
 import { CallGraph } from './graph';
 import { formatJson, formatSarif, formatText, makeSummary, type AuditReport } from './report';
@@ -147,20 +148,29 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<nu
   const display = (file: string) => toPosix(relative(cwd, file));
 
   // The catalog: --settings, or settings.resilience of each file's ESLint config (identical catalogs share resources).
+  // Each file's settings base (chokePoints): `root`, else the --settings file's directory, else (settings from an
+  // ESLint config) the directory of the nearest eslint.config.* above the file, as in the rule and the codemod.
   const resourcesByFile = new Map<string, readonly SharedResource[]>();
+  const baseByFile = new Map<string, string>();
   try {
     if (args.settings !== undefined) {
-      const resources = parseSettings(readSettingsFile(resolve(cwd, args.settings)).resilience).sharedResources;
-      for (const file of discovery.files) resourcesByFile.set(file, resources);
+      const settingsPath = resolve(cwd, args.settings);
+      const settings = parseSettings(readSettingsFile(settingsPath).resilience);
+      const base = settings.root !== undefined ? resolve(settings.root) : dirname(settingsPath);
+      for (const file of discovery.files) {
+        resourcesByFile.set(file, settings.sharedResources);
+        baseByFile.set(file, base);
+      }
     } else {
       const configs = await loadFileConfigs(cwd, discovery.files, []);
-      const byText = new Map<string, readonly SharedResource[]>();
+      const byText = new Map<string, ResilienceSettings>();
       for (const file of discovery.files) {
         const raw = configs.get(file)?.settings.resilience;
         const key = JSON.stringify(raw ?? null);
-        let resources = byText.get(key);
-        if (!resources) byText.set(key, (resources = parseSettings(raw).sharedResources));
-        resourcesByFile.set(file, resources);
+        let settings = byText.get(key);
+        if (!settings) byText.set(key, (settings = parseSettings(raw)));
+        resourcesByFile.set(file, settings.sharedResources);
+        baseByFile.set(file, settingsBase({ filename: file, cwd }, settings).base);
       }
     }
   } catch (error) {
@@ -175,12 +185,20 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<nu
     return EXIT_USAGE;
   }
 
-  // Parse every file once, running the rule's analysis; keep the facts for the graph.
+  // Parse every file once, running the rule's analysis; keep its facts (plain data) for the graph, not its tree.
   const started = performance.now();
   const parser = new FileParser(new Linter({ cwd: parsePath(cwd).root }));
+  const resolver = new ModuleResolver(new Set(discovery.files));
+  const mayBeProject = (from: string, specifier: string) => resolver.resolve(from, specifier).kind !== 'external';
+  // The first reading notes the imported values the rule's client tracking asks about; the graph answers later.
+  const noteImportedClient = (file: FileFacts, origin: Origin): string | null => {
+    if (origin.module !== null && resolver.resolve(file.path, origin.module).kind === 'file') {
+      if (!file.clientOrigins.some((o) => o.module === origin.module && o.path.join('\0') === origin.path.join('\0'))) file.clientOrigins.push(origin);
+    }
+    return null;
+  };
   const facts: FileFacts[] = [];
   const skipped = discovery.skipped.map((s) => ({ file: s.file, reason: s.reason }));
-  const graphRef: { current: CallGraph | null } = { current: null };
   const total = discovery.files.length;
   const showProgress = total >= 200;
   const heapLimit = io.heapLimit ?? getHeapStatistics().heap_size_limit;
@@ -193,19 +211,17 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<nu
       skipped.push({ file: rel, reason: read.reason });
     } else {
       const resources = resourcesByFile.get(file) ?? [];
-      const outcome = parser.parse({ path: file, rel, text: read.text }, resources, (current, sourceCode) =>
-        new SharedResourceCollector(resources, sourceCode, {
-          reportUnknownPaths: false,
-          importedClient: (origin) => graphRef.current?.importedClient(current, origin) ?? null,
-        }),
-      );
+      const outcome = parser.parse({ path: file, rel, base: baseByFile.get(file) ?? cwd, text: read.text }, resources, {
+        importedClient: noteImportedClient,
+        mayBeProject,
+      });
       if (outcome.ok) facts.push(outcome.facts);
       else skipped.push({ file: rel, reason: outcome.error.startsWith('internal error') ? outcome.error : `does not parse: ${outcome.error}` });
     }
     if (showProgress && ((index + 1) % 250 === 0 || index + 1 === total)) {
       stderr.write(`resilience audit: parsed ${index + 1}/${total} files (${Math.round(performance.now() - started)} ms)\n`);
     }
-    // Every file's tree is kept until the graph is done: stop with a clear error rather than run out of memory.
+    // The facts of every file are kept until the graph is done: stop with a clear error rather than run out of memory.
     {
       nearLimit = getHeapStatistics().used_heap_size > HEAP_SHARE * heapLimit ? nearLimit + 1 : 0;
       if (nearLimit >= 3) {
@@ -218,11 +234,24 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<nu
     }
   }
 
-  const resolver = new ModuleResolver(new Set(facts.map((f) => f.path)));
   const graph = new CallGraph(facts, resolver);
-  graphRef.current = graph;
   graph.markEntryFiles((file) => args.entries.some((glob) => matchesGlob(glob, file.rel)));
   graph.build();
+  // A file that calls methods on a value imported from the project, where that value is a client made in another
+  // file (`export const pool = new Pool()`): its accesses are collected again, now that the graph knows.
+  for (const file of facts) {
+    if (!file.clientOrigins.some((origin) => graph.importedClient(file, origin) !== null)) continue;
+    const read = readSourceFile(file.path);
+    const again =
+      read.kind === 'skip'
+        ? null
+        : parser.parse({ path: file.path, rel: file.rel, base: baseByFile.get(file.path) ?? cwd, text: read.text }, file.resources, {
+            importedClient: (_again, origin) => graph.importedClient(file, origin),
+            mayBeProject,
+          });
+    if (again?.ok) file.replaceAccesses(again.facts);
+    else graph.errors.set(file, `internal error: cannot read the file again (${again ? again.error : 'unreadable'})`);
+  }
   const findings = graph.findings();
   if (showProgress) stderr.write(`resilience audit: call graph and chains done (${Math.round(performance.now() - started)} ms)\n`);
   for (const error of resolver.configErrors) stderr.write(`resilience audit: cannot read ${error}; its paths are not used\n`);

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { ESLint } from 'eslint';
 import { ResilienceConfigError } from '../errors';
+import { dirname, resolve } from 'node:path';
 import { parseSettings } from '../settings';
 
 export type CodemodSettings = { resilience?: unknown };
@@ -26,6 +27,11 @@ export function readSettingsFile(path: string): CodemodSettings {
   }
   const resilience = raw && typeof raw === 'object' && !Array.isArray(raw) && 'resilience' in raw ? (raw as { resilience: unknown }).resilience : raw;
   parseSettings(resilience, `${path}${resilience === raw ? '' : '.resilience'}`);
+  // Paths in the file (`chokePoints`, `fix.import.from`) are relative to `root`, else to the file's own
+  // directory (docs/settings.md): the same base `resilience audit --settings` uses.
+  if (resilience && typeof resilience === 'object' && (resilience as { root?: unknown }).root === undefined) {
+    return { resilience: { ...(resilience as object), root: dirname(resolve(path)) } };
+  }
   return { resilience };
 }
 

@@ -148,7 +148,7 @@ export class ThisMembers {
     this.members.push(node);
   }
 
-  usesOf(classNode: TSESTree.Node, name: string): readonly TSESTree.MemberExpression[] {
+  private indexed(): Map<TSESTree.Node, Map<string, TSESTree.MemberExpression[]>> {
     if (!this.index) {
       this.index = new Map();
       for (const member of this.members) {
@@ -162,7 +162,16 @@ export class ThisMembers {
         else byName.set(key, [member]);
       }
     }
-    return this.index.get(classNode)?.get(name) ?? [];
+    return this.index;
+  }
+
+  usesOf(classNode: TSESTree.Node, name: string): readonly TSESTree.MemberExpression[] {
+    return this.indexed().get(classNode)?.get(name) ?? [];
+  }
+
+  /** The names used as `this.<name>` inside the class's own methods. */
+  namesOf(classNode: TSESTree.Node): Iterable<string> {
+    return this.indexed().get(classNode)?.keys() ?? [];
   }
 }
 

@@ -12,6 +12,7 @@ import { Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import ruleModule from '../../rules/no-unguarded-shared-resource';
 import { applyRuleSuggestions } from '../../src/codemod/engine';
+import { readSettingsFile } from '../../src/codemod/settings-source';
 
 const monorepo = mkdtempSync(join(tmpdir(), 'resilience-base-'));
 afterAll(() => rmSync(monorepo, { recursive: true, force: true }));
@@ -108,5 +109,23 @@ describe('settings paths are relative to the nearest eslint.config.* above the f
       });
       expect(chokePoint).toEqual({ output: undefined, rewritten: [], left: [] });
     }
+  });
+
+  it('a --settings JSON file: its paths are relative to its own directory unless it sets `root`', () => {
+    // The file sits in packages/a/src, below packages/a/eslint.config.mjs, so its paths start at src.
+    const file = join(monorepo, 'packages/a/src/resilience.json');
+    const fromFile = { ...resource, chokePoints: ['lib/guard.ts'], fix: { ...resource.fix, import: { named: 'withOutageFlip', from: './lib/guard' } } };
+    writeFileSync(file, JSON.stringify({ sharedResources: [fromFile] }));
+    const settings = readSettingsFile(file);
+    expect((settings.resilience as { root?: string }).root).toBe(dirname(file));
+    for (const cwd of [monorepo, join(monorepo, 'packages/a/src'), '/']) {
+      const result = applyRuleSuggestions({ source: USE, filePath: join(monorepo, 'packages/a/src/feature/use.ts'), ruleIds: ['no-unguarded-shared-resource'], settings, cwd });
+      expect(result.output).toBe(WRAPPED);
+      const chokePoint = applyRuleSuggestions({ source: GUARD, filePath: join(monorepo, 'packages/a/src/lib/guard.ts'), ruleIds: ['no-unguarded-shared-resource'], settings, cwd });
+      expect(chokePoint).toEqual({ output: undefined, rewritten: [], left: [] });
+    }
+    // An explicit root wins over the file's directory.
+    writeFileSync(file, JSON.stringify({ root: join(monorepo, 'packages/a'), sharedResources: [resource] }));
+    expect((readSettingsFile(file).resilience as { root?: string }).root).toBe(join(monorepo, 'packages/a'));
   });
 });
