@@ -143,23 +143,45 @@ const sources = files.map((file) => ({ name: join(work, 'corpus-1', relative(joi
 const linter = new Linter({ cwd: work });
 const order = ['none', 'resilience', 'eslintjs'];
 for (const side of order) for (const source of sources) linter.verify(source.text, linterConfigs[side], source.name); // warm-up
+// The ratio is taken on this process's CPU time (process.cpuUsage, user +
+// system) per verify: on a shared machine the wall time of the no-rules side
+// alone moved by 3x between runs and the differences went negative, while
+// the CPU a verify uses is what the rules add. Wall time is logged beside it.
 const costRatios = [];
+const wallRatios = [];
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 for (let i = 0; i < runs; i++) {
   globalThis.gc?.();
   const times = { none: 0, resilience: 0, eslintjs: 0 };
+  const cpu = { none: 0, resilience: 0, eslintjs: 0 };
   sources.forEach((source, index) => {
     for (let k = 0; k < order.length; k++) {
       const side = order[(i + index + k) % order.length];
       const start = performance.now();
+      const startCpu = cpuMs();
       linter.verify(source.text, linterConfigs[side], source.name);
+      cpu[side] += cpuMs() - startCpu;
       times[side] += performance.now() - start;
     }
   });
-  costRatios.push((times.resilience - times.none) / (times.eslintjs - times.none));
-  log(`  run ${i + 1}: none ${fmt(times.none, 0)} ms, resilience/all ${fmt(times.resilience, 0)} ms, @eslint/js recommended ${fmt(times.eslintjs, 0)} ms`);
+  costRatios.push((cpu.resilience - cpu.none) / (cpu.eslintjs - cpu.none));
+  wallRatios.push((times.resilience - times.none) / (times.eslintjs - times.none));
+  log(
+    `  run ${i + 1}: CPU none ${fmt(cpu.none, 0)} ms, resilience/all ${fmt(cpu.resilience, 0)} ms, @eslint/js recommended ${fmt(cpu.eslintjs, 0)} ms` +
+      ` (wall ${fmt(times.none, 0)} / ${fmt(times.resilience, 0)} / ${fmt(times.eslintjs, 0)} ms)`,
+  );
 }
 const cost = summary(costRatios);
-addRow('1. Lint cost: (resilience/all - no rules) / (@eslint/js recommended - no rules)', cost, '<= 0.10', cost.median <= 0.1, 'in-process Linter, sides alternating per file');
+addRow(
+  '1. Lint cost: (resilience/all - no rules) / (@eslint/js recommended - no rules)',
+  cost,
+  '<= 0.10',
+  cost.median <= 0.1,
+  `in-process Linter, sides alternating per file, CPU time of the process; the same ratio on wall time: ${fmt(median(wallRatios))}`,
+);
 }
 
 // ---------------------------------------------------------------- 2. per rule
@@ -423,18 +445,26 @@ if (existsSync(cliMain)) {
   writeFileSync(join(small, 'one.js'), 'try { run(); } catch (e) { log(e); }\n');
   const one = codemodTarget('1x', ['corpus-1']);
   const two = codemodTarget('2x', ['corpus-1', 'corpus-2']);
+  // Issue 17 asks for 2x and 4x, for the codemod as for lint.
+  const four = codemodTarget('4x', ['corpus-1', 'corpus-2', 'corpus-3', 'corpus-4']);
   const codemod2 = [];
+  const codemod4 = [];
   const codemodFixed = [];
   for (let i = 0; i < Math.min(runs, 3); i++) {
     const f = timeCodemod(small);
     const t1 = timeCodemod(one) - f;
     const t2 = timeCodemod(two) - f;
+    const t4 = timeCodemod(four) - f;
     codemodFixed.push(f);
     codemod2.push(t2 / (2 * t1));
+    codemod4.push(t4 / (4 * t1));
   }
   const c2 = summary(codemod2);
-  addRow('5. Scaling, codemod add-retry-backoff: (time(2x) - fixed) / (2 x (time(1x) - fixed))', c2, '0.90 - 1.10', c2.median >= 0.9 && c2.median <= 1.1, `fixed start-up cost taken out: ${fmt(median(codemodFixed), 0)} ms (one small file)`);
-  for (const name of ['1x', '2x', 'startup']) rmSync(join(tmpdir(), `resilience-bench-scaling-${name}`), { recursive: true, force: true });
+  const c4 = summary(codemod4);
+  const codemodFixedNote = `fixed start-up cost taken out: ${fmt(median(codemodFixed), 0)} ms (one small file)`;
+  addRow('5. Scaling, codemod add-retry-backoff: (time(2x) - fixed) / (2 x (time(1x) - fixed))', c2, '0.90 - 1.10', c2.median >= 0.9 && c2.median <= 1.1, codemodFixedNote);
+  addRow('5. Scaling, codemod add-retry-backoff: (time(4x) - fixed) / (4 x (time(1x) - fixed))', c4, '0.90 - 1.10', c4.median >= 0.9 && c4.median <= 1.1, codemodFixedNote);
+  for (const name of ['1x', '2x', '4x', 'startup']) rmSync(join(tmpdir(), `resilience-bench-scaling-${name}`), { recursive: true, force: true });
 }
 }
 

@@ -68,8 +68,15 @@ export default createRule<Options, MessageId>({
     if ('invalid' in read) return read.invalid;
     const sourceCode = context.sourceCode;
     // Paths in settings are relative to one base, whatever directory ESLint runs from (src/settings-base.ts).
-    const { base, filename } = settingsBase(context, getSettings(context));
-    const file = { filename, cwd: base };
+    // Looked up when a suggestion is planned, not for every file (it walks the directories for eslint.config.*).
+    let file: { filename: string; cwd: string } | undefined;
+    const fileOf = (): { filename: string; cwd: string } => {
+      if (!file) {
+        const { base, filename } = settingsBase(context, getSettings(context));
+        file = { filename, cwd: base };
+      }
+      return file;
+    };
 
     function report(finding: Finding): void {
       const { access } = finding;
@@ -81,7 +88,7 @@ export default createRule<Options, MessageId>({
         noFix = noFixText(`no \`fix\` is configured for '${resource.name}'`);
       } else {
         const leaves = wrapLeavesReport(resource.fix.wrap, resource);
-        const plan = leaves ? { noFix: leaves } : planWrap(sourceCode, node, resource.fix, file);
+        const plan = leaves ? { noFix: leaves } : planWrap(sourceCode, node, resource.fix, fileOf());
         if ('noFix' in plan) {
           noFix = noFixText(plan.noFix);
         } else {

@@ -152,14 +152,17 @@ export class ImportTracker {
    * The global a callee names as written: `fetch` for `fetch()` and for
    * `window.fetch()` / `globalThis.fetch()` when nothing in the file declares
    * those names; null for anything else, a local alias (`const f = fetch`)
-   * included.
+   * included. With `only`, null unless the name is one of those: the name
+   * is tested before the scope lookups, which callers asking about one
+   * global on every call would otherwise pay for each call.
    */
-  globalName(node: TSESTree.Node): string | null {
+  globalName(node: TSESTree.Node, only?: string | ReadonlySet<string> | readonly string[]): string | null {
     const target = unwrapExpression(node);
     let written: string | null = null;
     if (target.type === 'Identifier') written = target.name;
     else if (target.type === 'MemberExpression' && unwrapExpression(target.object).type === 'Identifier') written = staticMemberName(target);
     if (written === null) return null;
+    if (only !== undefined && (typeof only === 'string' ? only !== written : 'has' in only ? !only.has(written) : !only.includes(written))) return null;
     const origin = this.originOf(target);
     return origin?.module === null && origin.path.length === 1 && origin.path[0] === written ? written : null;
   }

@@ -289,7 +289,7 @@ function isPathArgument(node: TSESTree.Node | undefined): boolean {
 }
 
 function globalCallee(imports: ImportTracker, call: TSESTree.CallExpression | TSESTree.NewExpression, name: string): boolean {
-  return imports.globalName(call.callee) === name;
+  return imports.globalName(call.callee, name) === name;
 }
 
 function stringArgument(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): string | null {

@@ -173,10 +173,18 @@ export function createSharedResourceAnalysis(
 ): FileAnalysis {
   const settings = getSettings(context);
   if (settings.sharedResources.length === 0) return NOTHING_TO_ANALYSE;
-  const { base, filename } = settingsBase(context, settings);
-  const relativePath = relativeFilePath(filename, base);
   const { sourceCode } = context;
-  const resources = settings.sharedResources.filter((resource) => !isChokePoint(resource, relativePath) && mayTouchResource(resource, sourceCode.text));
+  // The settings base (a walk up the directories for eslint.config.*) only when a resource the text may touch has choke points.
+  let relativePath: string | null | undefined;
+  const chokePoint = (resource: SharedResource): boolean => {
+    if (resource.chokePoints.length === 0) return false;
+    if (relativePath === undefined) {
+      const { base, filename } = settingsBase(context, settings);
+      relativePath = relativeFilePath(filename, base);
+    }
+    return isChokePoint(resource, relativePath);
+  };
+  const resources = settings.sharedResources.filter((resource) => mayTouchResource(resource, sourceCode.text) && !chokePoint(resource));
   if (resources.length === 0) return NOTHING_TO_ANALYSE;
   const collector = new SharedResourceCollector(resources, sourceCode, options);
   return {

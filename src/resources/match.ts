@@ -154,7 +154,7 @@ export class AccessMatcher {
 
   private globalMatch(callee: TSESTree.Node, written: string[] | null, globals: readonly string[]): string | null {
     if (!written) return null;
-    const name = this.tracker.globalName(callee);
+    const name = this.tracker.globalName(callee, globals);
     return name !== null && globals.includes(name) ? written.join('.') : null;
   }
 }
@@ -286,19 +286,34 @@ function builtFromIdentifier(node: TSESTree.Node, resource: SharedResource, trac
  * rule returns no listeners for such a file, so it costs nothing there.
  */
 export function mayTouchResource(resource: SharedResource, text: string): boolean {
-  for (const module of specifierCandidates(resource.match.modules)) {
-    for (const quote of ["'", '"', '`']) {
-      for (const prefix of ['', 'node:']) {
-        const start = `${quote}${prefix}${module}`;
-        if (text.includes(`${start}${quote}`) || text.includes(`${start}/`)) return true;
-      }
-    }
-  }
+  for (const module of specifierCandidates(resource.match.modules)) if (quotedSpecifier(text, module)) return true;
   for (const pattern of resource.match.calls) {
     const names = pattern.filter((segment) => segment !== '*');
     if (names.every((name) => text.includes(name))) return true;
   }
   return resource.match.globals.some((name) => text.includes(name));
+}
+
+const isQuote = (char: string | undefined): boolean => char === "'" || char === '"' || char === '`';
+
+/**
+ * True when `text` holds `module` right after a quote, or after a quote and
+ * `node:`, and right before the same quote or a `/`: one scan for the
+ * module name (rather than one per quote and prefix), the quotes tested at
+ * each occurrence.
+ */
+function quotedSpecifier(text: string, module: string): boolean {
+  for (let at = text.indexOf(module); at !== -1; at = text.indexOf(module, at + 1)) {
+    const after = text[at + module.length];
+    if (after === undefined) return false;
+    if (after !== '/' && !isQuote(after)) continue;
+    const before = text[at - 1];
+    let quote: string | undefined;
+    if (isQuote(before)) quote = before;
+    else if (before === ':' && at >= 6 && text.startsWith('node:', at - 5) && isQuote(text[at - 6])) quote = text[at - 6];
+    if (quote !== undefined && (after === '/' || after === quote)) return true;
+  }
+  return false;
 }
 
 /** Each listed module and its parent specifiers: `fs/promises` gives `fs/promises` and `fs`. */

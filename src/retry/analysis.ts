@@ -133,13 +133,22 @@ function analysisKey(options: RetryAnalysisOptions): string {
   return JSON.stringify([options.maxAttempts, options.baseDelayMs, options.maxDelayMs, options.unboundedAbove]);
 }
 
+/** The text hints of a file, once for both retry rules (the regular expressions scan the whole text). */
+const hintsByFile = new WeakMap<object, RetryTextHints>();
+
+function textHints(sourceCode: Readonly<TSESLint.SourceCode>): RetryTextHints {
+  let hints = hintsByFile.get(sourceCode);
+  if (!hints) hintsByFile.set(sourceCode, (hints = retryTextHints(sourceCode.text)));
+  return hints;
+}
+
 /** The listeners a retry rule returns: the shared analysis's for the first rule on a file, none for the others. */
 export function retryListeners(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   options: RetryAnalysisOptions,
   handlers: RetryHandlers,
 ): TSESLint.RuleListener {
-  const hints = retryTextHints(context.sourceCode.text);
+  const hints = textHints(context.sourceCode);
   if (!hints.handWritten && !hints.libraries) return {};
   const id = (context as { id?: unknown }).id;
   if (typeof id !== 'string') return createRetryAnalysis(context, options, handlers).listeners(hints);

@@ -77,7 +77,7 @@ export function timerKind(call: TSESTree.CallExpression, imports: ImportTracker)
   if (isMemberCall(call, 'process', 'nextTick')) return 'immediate';
   if (callee.type === 'MemberExpression') {
     // `window.setTimeout`, `globalThis.setImmediate`: the tracker resolves globals reached through the global object.
-    const name = imports.globalName(callee);
+    const name = imports.globalName(callee, TIMER_NAMES);
     if (name !== null && TIMER_NAMES.has(name)) return name === 'setTimeout' ? 'setTimeout' : 'immediate';
   }
   return null;

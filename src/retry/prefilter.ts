@@ -36,7 +36,7 @@ const THEN = /\bthen\b/;
 const LOOP = /\b(?:while|for)\b/;
 const STATUS = /\b(?:ok|success|status|statusCode)\b/;
 /** A reconnect handler: `.on('error', ...)` and friends (a string or plain template), or `x.onclose = ...`. */
-const EVENT = /['"`](?:error|close|end|disconnect|disconnected)['"`]|\bon(?:error|close|end|disconnect|disconnected)\b/;
+export const EVENT = /['"`](?:error|close|end|disconnect|disconnected)['"`]|\bon(?:error|close|end|disconnect|disconnected)\b/;
 /**
  * An error-first callback's first parameter (`(err, data) =>`, `function (e)`,
  * `err =>`, `(error: Error)`, `(e?)`, `(e = null)`): the name, then optional

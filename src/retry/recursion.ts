@@ -18,6 +18,7 @@ import { type FinderContext, NO_FIX, type RetryShape } from './model';
 import { type RetryRewritePlan, rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
 import { sourceStyle } from '../fix/style';
 import { indexesWith, isFixedDelay, mentionsName, rewriteName } from './shared';
+import { EVENT as RECONNECT_EVENT_TEXT } from './prefilter';
 import { guardedBySortedError } from './sorting';
 
 const RECONNECT_EVENTS = new Set(['error', 'close', 'end', 'disconnect', 'disconnected']);
@@ -81,7 +82,7 @@ function calledName(node: Node): CalledName | null {
 function isIntervalCall(call: TSESTree.CallExpression, imports: FinderContext['imports']): boolean {
   const callee = call.callee;
   if (callee.type === 'Identifier') return callee.name === 'setInterval' && imports.isGlobal(callee);
-  return callee.type === 'MemberExpression' && imports.globalName(callee) === 'setInterval';
+  return callee.type === 'MemberExpression' && imports.globalName(callee, 'setInterval') === 'setInterval';
 }
 
 /** A falsy literal: `false`, `null`, `0`, `''`, `undefined`, `void 0`. */
@@ -162,7 +163,19 @@ export class RecursiveRetries {
       this.analyzeRecursion(call, target, timer ? call : null, null);
       return;
     }
-    this.analyzeHelperRoute(call, called, timer ? call : null);
+    if (this.reconnectEventsPossible()) this.analyzeHelperRoute(call, called, timer ? call : null);
+  }
+
+  private eventsInText: boolean | undefined;
+
+  /**
+   * A helper route needs a function that registers a reconnect handler
+   * (`registersReconnect`): without the event's name in the file text (the
+   * prefilter's test), no call in the file takes that route, and resolving
+   * each call's target would be wasted.
+   */
+  private reconnectEventsPossible(): boolean {
+    return (this.eventsInText ??= RECONNECT_EVENT_TEXT.test(this.sourceCode.text));
   }
 
   private findFrame(called: CalledName): FunctionFrame | null {

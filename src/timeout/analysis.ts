@@ -14,6 +14,8 @@ export type { TimeoutFinding, TimeoutHandlers, TimeoutOptions } from './model';
 
 /** Whether a file can hold a finding: it names `fetch`, or a client module in a string (import, require, import()). */
 function mayWait(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  // The text first: a token that passes below has its text in the file (walking every token of every file is the costly part).
+  if (!mayWaitText(sourceCode.text)) return false;
   const modules = new Set(TIMEOUT_MODULES);
   return sourceCode.ast.tokens.some((token) => {
     if (token.type === 'Identifier') return token.value === 'fetch';
@@ -21,6 +23,30 @@ function mayWait(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
     const name = stripNodePrefix(token.value.slice(1, -1));
     return modules.has(name) || name.startsWith(AWS_CLIENT_PREFIX);
   });
+}
+
+/**
+ * A necessary condition for `mayWait`, on the text alone: `fetch`, or a
+ * client module or the AWS client prefix right after what opens a string or
+ * template token (a quote, or the `}` of a template part), `node:` allowed
+ * between, the module followed by a quote.
+ */
+function mayWaitText(text: string): boolean {
+  if (text.includes('fetch')) return true;
+  for (const module of TIMEOUT_MODULES) if (opensToken(text, module, true)) return true;
+  return opensToken(text, AWS_CLIENT_PREFIX, false);
+}
+
+const OPENERS = new Set(["'", '"', '`', '}']);
+const QUOTES = new Set(["'", '"', '`']);
+
+function opensToken(text: string, name: string, closed: boolean): boolean {
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    if (closed && !QUOTES.has(text[at + name.length] ?? '')) continue;
+    const before = text[at - 1] ?? '';
+    if (OPENERS.has(before) || (before === ':' && text.startsWith('node:', at - 5) && OPENERS.has(text[at - 6] ?? ''))) return true;
+  }
+  return false;
 }
 
 export class TimeoutAnalysis implements FileAnalysis {

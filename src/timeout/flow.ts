@@ -136,7 +136,7 @@ function isGlobalCall(node: Node | undefined, imports: ImportTracker, object: st
   if (node?.type !== 'CallExpression') return false;
   const callee = unwrapExpression(node.callee);
   if (callee.type !== 'MemberExpression' || memberName(callee) !== method) return false;
-  return imports.globalName(callee.object) === object;
+  return imports.globalName(callee.object, object) === object;
 }
 
 const TIMEOUT_WRAPPER = /timeout|deadline/i;

@@ -99,7 +99,7 @@ function isUrl(node: Node | undefined, ctx: TimeoutContext): boolean {
   const value = throughConst(node, ctx.imports);
   if (value.type === 'Literal') return typeof value.value === 'string';
   if (value.type === 'TemplateLiteral') return true;
-  if (value.type === 'NewExpression') return ctx.imports.globalName(value.callee) === 'URL';
+  if (value.type === 'NewExpression') return ctx.imports.globalName(value.callee, 'URL') === 'URL';
   const name = value.type === 'Identifier' ? value.name : memberName(value);
   return !!name && /(?:url|uri|href|endpoint)$/i.test(name);
 }

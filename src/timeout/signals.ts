@@ -25,7 +25,7 @@ export function insideTimer(node: Node, ctx: TimeoutContext): boolean {
   for (let current: Node | undefined = node; current?.parent; current = current.parent) {
     const parent: Node = current.parent;
     if (parent.type !== 'CallExpression' || parent.callee === current) continue;
-    if (ctx.imports.globalName(parent.callee) === 'setTimeout') return true;
+    if (ctx.imports.globalName(parent.callee, 'setTimeout') === 'setTimeout') return true;
   }
   return false;
 }
@@ -74,7 +74,7 @@ export function signalBound(node: Node, ctx: TimeoutContext, depth = 0): SignalB
     const init = imports.constInit(owner);
     const made = init ? unwrapExpression(init) : null;
     if (made?.type !== 'NewExpression') return 'unknown';
-    if (imports.globalName(made.callee) !== 'AbortController') return 'unknown';
+    if (imports.globalName(made.callee, 'AbortController') !== 'AbortController') return 'unknown';
     return controllerBound(variable!, ctx);
   }
   return 'unknown';

@@ -1,0 +1,74 @@
+// Per-rule listener time over the bench corpus, for finding hot steps:
+//   npm run build && node bench/profile-rules.mjs [files] [rule,rule]
+//   node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile-rules.mjs 600 no-unguarded-shared-resource
+// Each rule runs alone (or the chosen ones), timed around create() and every
+// listener call, with no-unused-vars timed the same way as the yardstick.
+// Prints ms per rule and the ratio to no-unused-vars; not part of RESULTS.md.
+import { Linter } from 'eslint';
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { corpusFiles } from './corpus.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const plugin = (await import(join(root, 'dist/src/index.js'))).default;
+const tsParser = (await import('@typescript-eslint/parser')).default;
+const count = Number(process.argv[2] ?? 600);
+const only = process.argv[3] ? process.argv[3].split(',') : Object.keys(plugin.rules);
+const all = corpusFiles();
+const files = all.filter((_, i) => i % Math.max(1, Math.floor(all.length / count)) === 0).slice(0, count);
+const sources = files.map((file) => ({ name: join(root, 'bench/.profile', relative(join(root, 'node_modules'), file)), text: readFileSync(file, 'utf8') }));
+const settings = {
+  resilience: {
+    sharedResources: [
+      { name: 'shared-fs', match: { modules: ['fs', 'fs/promises'] }, guards: ['withOutageFlip'] },
+      { name: 'http', match: { globals: ['fetch'] }, guards: ['breaker.execute'] },
+    ],
+  },
+};
+const time = {};
+function timed(id, rule) {
+  return {
+    meta: rule.meta,
+    create(context) {
+      const start = performance.now();
+      const listeners = rule.create(context);
+      time[id] = (time[id] ?? 0) + performance.now() - start;
+      const out = {};
+      for (const [selector, listener] of Object.entries(listeners)) {
+        out[selector] = (...args) => {
+          const t = performance.now();
+          try {
+            return listener(...args);
+          } finally {
+            time[id] += performance.now() - t;
+          }
+        };
+      }
+      return out;
+    },
+  };
+}
+const { builtinRules } = await import('eslint/use-at-your-own-risk');
+const rules = { 'no-unused-vars': timed('no-unused-vars', builtinRules.get('no-unused-vars')) };
+for (const name of only) rules[name] = timed(name, plugin.rules[name]);
+const base = [
+  { files: ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'], languageOptions: { parser: tsParser } },
+  { files: ['**/*.js', '**/*.cjs', '**/*.mjs'], languageOptions: { sourceType: 'module' } },
+  { linterOptions: { reportUnusedDisableDirectives: 'off' } },
+  { plugins: { p: { rules } }, settings },
+];
+const configFor = (id) => [...base, { rules: { [`p/${id}`]: 'error' } }];
+const linter = new Linter({ cwd: root });
+const ids = ['no-unused-vars', ...only];
+const runs = Number(process.env.RUNS ?? 3);
+const totals = Object.fromEntries(ids.map((id) => [id, []]));
+for (let r = 0; r <= runs; r++) {
+  for (const id of ids) time[id] = 0;
+  for (const source of sources) for (const id of ids) linter.verify(source.text, configFor(id), source.name);
+  if (r > 0) for (const id of ids) totals[id].push(time[id]); // run 0 is the warm-up
+}
+const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+const yard = median(totals['no-unused-vars']);
+for (const id of ids) console.log(`${id.padEnd(34)} ${median(totals[id]).toFixed(0).padStart(6)} ms  ${(median(totals[id]) / yard).toFixed(2)}`);
