@@ -11,7 +11,7 @@ import { enclosingFunction, type FunctionNode, isFunction, isLoop } from '../ast
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, functionReturns, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
 import { alwaysLeaves, blockFlow, calleeName, type FlowContext, type LoopNode, nameKey, type Node, statementFlow } from './ast';
-import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest, isUsedUpGuard } from './bounds';
+import { type BoundContext, collectCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, isUsedUpGuard } from './bounds';
 import { classifyDelay, type FoundWait, isAwaiterYield, NO_WAIT, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX } from './model';
 import { type FailureCounter, type RetryPoint, retryPointOf, type RetryRewritePlan, rewriteRetryLoop } from './rewrite';
@@ -239,7 +239,7 @@ export class LoopRetries {
       const restFlow = blockFlow(tryIndex >= 0 ? bodyList.slice(tryIndex + 1) : [], ctx);
       const point = retryPointOf(handler.body, ctx, tryIndex < 0 || restFlow.normal || restFlow.cont);
       if (!point) noFix = NO_FIX.severalRetryPoints;
-      else plan = this.loopPlan({ loop, statement, owner: owner ?? this.sourceCode.ast, handler, retryTry, point, failureWaits, writes });
+      else plan = this.loopPlan({ loop, statement, owner: owner ?? this.sourceCode.ast, handler, retryTry, point, failureWaits, writes, fallbackLimit: fallbackLimits(loop, boundCtx)[0] ?? null });
     }
     const first = this.sourceCode.getFirstToken(loop);
     const sorted = !!handler && continuesOnlyForSortedErrors(handler.body.body, errorNames(handler.param, handler.body), ctx, this.keys);
@@ -266,6 +266,8 @@ export class LoopRetries {
     point: RetryPoint;
     failureWaits: readonly FoundWait[];
     writes: RegionWrites;
+    /** A limit the loop already counts against that is unbounded only through a fallback (`opts.maxRetries ?? Infinity`). */
+    fallbackLimit: string | null;
   }): RetryRewritePlan {
     const { loop, statement, owner, handler, failureWaits, writes } = input;
     const growDelays: Node[] = [];
@@ -301,6 +303,8 @@ export class LoopRetries {
       style: sourceStyle(this.sourceCode),
     };
     return (addBound, addJitter) => {
+      // Never a second counter beside the existing one: the existing limit's default is a decision for a person.
+      if (addBound && input.fallbackLimit) return NO_FIX.fallbackLimit(input.fallbackLimit);
       if (addBound && noCaller && !reports) return NO_FIX.noCaller;
       return rewriteRetryLoop({ ...base, growDelays, jitterDelays: addJitter && growDelays.length === 0 ? jitterDelays : [] }, addBound);
     };

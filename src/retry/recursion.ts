@@ -12,7 +12,7 @@ import { isTypeWrapper as isTypeWrapperNode, unwrapExpression } from '../ast/unw
 import { staticString } from '../ast/static';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { alwaysLeaves, type FlowContext, nameKey, type Node, statementFlow } from './ast';
-import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest } from './bounds';
+import { type BoundContext, collectCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest } from './bounds';
 import { classifyDelay, type FoundWait, leadingWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
 import { type RetryRewritePlan, rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
@@ -556,7 +556,7 @@ export class RecursiveRetries {
       this.routeReports.add(reportNode);
     }
     let plan: RetryRewritePlan | null = null;
-    if (!route && shape === 'recursion' && !scheduledBy && failure === 'catch') plan = this.recursionPlan(call, frame, waitsInFailure, writes, varying);
+    if (!route && shape === 'recursion' && !scheduledBy && failure === 'catch') plan = this.recursionPlan(call, frame, waitsInFailure, writes, varying, bodies.flatMap((body) => fallbackLimits(body, boundCtx))[0] ?? null);
     else if (!route && shape === 'recursion' && !scheduledBy && failure === 'promise' && promiseHandler) plan = this.promiseRecursionPlan(call, frame, promiseHandler);
     let noFix: string;
     if (shape === 'reconnect') noFix = NO_FIX.reconnect;
@@ -840,6 +840,7 @@ export class RecursiveRetries {
     waits: readonly FoundWait[],
     writes: RegionWrites,
     varying: ReadonlySet<string>,
+    fallbackLimit: string | null,
   ): RetryRewritePlan | null {
     const fn = frame.node;
     if (!fn.async || !this.canTakeAttemptParameter(call, frame)) return null;
@@ -873,7 +874,8 @@ export class RecursiveRetries {
       settings: this.ctx.options,
       style: sourceStyle(this.ctx.sourceCode),
     };
-    return (addBound) => rewriteRecursiveRetry(input, addBound);
+    // Never a second counter beside the existing one: the existing limit's default is a decision for a person.
+    return (addBound) => (addBound && fallbackLimit ? NO_FIX.fallbackLimit(fallbackLimit) : rewriteRecursiveRetry(input, addBound));
   }
 
   /**

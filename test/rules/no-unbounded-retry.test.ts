@@ -1424,25 +1424,8 @@ await pRetry(run, { retries: 4 });`,
           column: 3,
           endLine: 4,
           endColumn: 5,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `async function retryIfFailed(fn, opts) {
-  let retry = 0;
-  const maxRetries = opts.maxRetries ?? Infinity;
-  let attempt = 0;
-  do {
-    try {
-      return await fn();
-    } catch (err) {
-      attempt++;
-      if (attempt >= 5) throw err;
-      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
-    }
-  } while (++retry < maxRetries);
-}`,
-            },
-          ],
+          data: {'noFix':' No quick fix: the loop already counts its attempts against `maxRetries`, which is unbounded when the option is not given (it falls back to Infinity); choosing a finite default is a decision for a person, and a second counter would override the callers who pass one.'},
+          suggestions: [],
         },
       ],
     },
@@ -1634,26 +1617,8 @@ function connect() {
           column: 3,
           endLine: 5,
           endColumn: 5,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `async function retryIfFailed(fn, opts) {
-  var _a;
-  let retry = 0;
-  const maxRetries = (_a = opts.maxRetries) !== null && _a !== void 0 ? _a : Infinity;
-  let attempt = 0;
-  do {
-    try {
-      return await fn();
-    } catch (err) {
-      attempt++;
-      if (attempt >= 5) throw err;
-      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
-    }
-  } while (++retry < maxRetries);
-}`,
-            },
-          ],
+          data: {'noFix':' No quick fix: the loop already counts its attempts against `maxRetries`, which is unbounded when the option is not given (it falls back to Infinity); choosing a finite default is a decision for a person, and a second counter would override the callers who pass one.'},
+          suggestions: [],
         },
       ],
     },
@@ -3803,14 +3768,15 @@ ruleTester.run('no-unbounded-retry: sorted errors, stored waits, exhaustion, loc
           column: 3,
           endLine: 4,
           endColumn: 5,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `async function retryIfFailed(fn, opts) {
-  let retry = 0;
-  const maxRetries = opts.maxRetries ?? Infinity;
-  let attempt = 0;
-  do {
+          data: {'noFix':' No quick fix: the loop already counts its attempts against `maxRetries`, which is unbounded when the option is not given (it falls back to Infinity); choosing a finite default is a decision for a person, and a second counter would override the callers who pass one.'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // The bound goes on the retrying branch of the error sorting, before its wait: the last failure is rethrown without waiting.
+      code: `async function retryIfFailed(fn, opts) {
+  while (true) {
     try {
       return await fn();
     } catch (err) {
@@ -3818,15 +3784,64 @@ ruleTester.run('no-unbounded-retry: sorted errors, stored waits, exhaustion, loc
         this.emit('error', err);
         throw err;
       } else {
-        await this.delay(Math.max(opts.delayInMs, Math.random() * Math.min(Math.max(10000, Math.min(2147483647, opts.delayInMs * 16)), opts.delayInMs * 2 ** attempt)));
+        await this.delay(opts.delayInMs);
       }
-      attempt++;
-      if (attempt >= 5) throw err;
     }
-  } while (++retry < maxRetries);
+  }
+}`,
+      options: [{"allowUnboundedWithBackoff": false}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function retryIfFailed(fn, opts) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (isNotConnectionError(err)) {
+        this.emit('error', err);
+        throw err;
+      } else {
+        attempt++;
+        if (attempt >= 5) throw err;
+        await this.delay(Math.max(opts.delayInMs, Math.random() * Math.min(Math.max(10000, Math.min(2147483647, opts.delayInMs * 16)), opts.delayInMs * 2 ** (attempt - 1))));
+      }
+    }
+  }
 }`,
             },
           ],
+        },
+      ],
+    },
+    {
+      // \`|| Infinity\` inline in the loop condition: the existing counter is not doubled by a second one.
+      code: `async function poll(fn, max) {
+  for (let i = 0; i < (max || Infinity); i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      await sleep(1000);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          data: {'noFix':' No quick fix: the loop already counts its attempts against `max || Infinity`, which is unbounded when the option is not given (it falls back to Infinity); choosing a finite default is a decision for a person, and a second counter would override the callers who pass one.'},
+          suggestions: [],
         },
       ],
     },
