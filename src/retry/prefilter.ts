@@ -35,6 +35,9 @@ const THEN = /\bthen\b/;
 /** Status checks (`res.ok`, `res.success`, `res.status`, `res.statusCode`) only count inside `while` / `do` / `for` loops. */
 const LOOP = /\b(?:while|for)\b/;
 const STATUS = /\b(?:ok|success|status|statusCode)\b/;
+/** A response callback's success check (`response.successful`, `res.ok`) whose failure branch a timer re-runs. */
+const SUCCESS_FIELD = /\.(?:successful|success|ok)\b/;
+const TIMER = /\bset(?:Timeout|Interval)\b/;
 /** A reconnect handler: `.on('error', ...)` and friends (a string or plain template), or `x.onclose = ...`. */
 export const EVENT = /['"`](?:error|close|end|disconnect|disconnected)['"`]|\bon(?:error|close|end|disconnect|disconnected)\b/;
 /**
@@ -49,7 +52,8 @@ const ERROR_PARAMETER = /(?:^|[^\w$.])(?:err|error|e|er|ex|exception|reason)(?:\
 export function retryTextHints(text: string): RetryTextHints {
   const libraries = LIBRARY_STRING.test(text);
   const handWritten =
-    CATCH.test(text) || THEN.test(text) || EVENT.test(text) || (LOOP.test(text) && STATUS.test(text)) || ERROR_PARAMETER.test(text);
+    CATCH.test(text) || THEN.test(text) || EVENT.test(text) || (LOOP.test(text) && STATUS.test(text)) || ERROR_PARAMETER.test(text) ||
+    (SUCCESS_FIELD.test(text) && TIMER.test(text));
   return { handWritten, libraries };
 }
 

@@ -61,6 +61,8 @@ interface CalledName {
   method: boolean;
   /** The identifier to resolve: the callee `f`, or `obj` of `obj.f`. */
   id: TSESTree.Identifier | null;
+  /** For `self.f()` with `var self = this`: the function whose `this` the alias holds. */
+  aliasOf?: FunctionNode;
 }
 
 /** The name a callee or timer argument calls: `connect`, `this.connect`, `node.connect`, `connect.bind(this)`. */
@@ -92,6 +94,9 @@ function isFalsyValue(node: Node): boolean {
   if (n.type === 'Identifier') return n.name === 'undefined';
   return n.type === 'UnaryExpression' && n.operator === 'void';
 }
+
+/** Fields of a response that say whether the request succeeded. */
+const SUCCESS_FIELDS = new Set(['successful', 'success', 'ok']);
 
 /** Methods that take the next item off a queue. */
 const TAKE_METHODS = new Set(['shift', 'pop', 'dequeue', 'poll', 'take']);
@@ -156,8 +161,9 @@ export class RecursiveRetries {
   onCall(call: TSESTree.CallExpression): void {
     if (this.functions.length === 0) return;
     const timer = timerKind(call, this.ctx.imports) !== null || isIntervalCall(call, this.ctx.imports);
-    const called = timer ? (call.arguments[0] ? calledName(call.arguments[0]) : null) : calledName(call.callee);
-    if (!called) return;
+    const written = timer ? (call.arguments[0] ? calledName(call.arguments[0]) : null) : calledName(call.callee);
+    if (!written) return;
+    const called = this.thisAlias(written);
     const target = this.findFrame(called);
     if (target) {
       this.analyzeRecursion(call, target, timer ? call : null, null);
@@ -178,6 +184,25 @@ export class RecursiveRetries {
     return (this.eventsInText ??= RECONNECT_EVENT_TEXT.test(this.sourceCode.text));
   }
 
+  /**
+   * `self.handshake()` with `var self = this` (or `const that = this`)
+   * declared once, never reassigned: the method call `this.handshake()` of
+   * the function whose `this` the alias holds.
+   */
+  private thisAlias(called: CalledName): CalledName {
+    if (called.method || !called.id || !called.name.includes('.')) return called;
+    const variable = variableAt(this.sourceCode, called.id);
+    if (!variable || variable.defs.length !== 1) return called;
+    const def = variable.defs[0]!.node;
+    if (def.type !== 'VariableDeclarator' || def.id.type !== 'Identifier' || !def.init || unwrapExpression(def.init).type !== 'ThisExpression') return called;
+    if (variable.references.some((r) => r.isWrite() && r.identifier !== def.id)) return called;
+    // The function whose `this` it is: arrows take it from outside.
+    let fn = enclosingFunction(def);
+    while (fn && fn.type === 'ArrowFunctionExpression') fn = enclosingFunction(fn);
+    if (!fn) return called;
+    return { name: called.name.slice(called.name.indexOf('.') + 1), method: true, id: null, aliasOf: fn };
+  }
+
   private findFrame(called: CalledName): FunctionFrame | null {
     for (let i = this.functions.length - 1; i >= 0; i--) {
       const frame = this.functions[i]!;
@@ -193,6 +218,7 @@ export class RecursiveRetries {
    */
   private matches(frame: FunctionFrame, called: CalledName): boolean {
     if (frame.name !== called.name || frame.method !== called.method) return false;
+    if (called.aliasOf) return frame.node === called.aliasOf;
     if (!called.id) return true;
     const resolved = variableAt(this.sourceCode, called.id);
     return this.frameVariable(frame) === resolved;
@@ -384,6 +410,8 @@ export class RecursiveRetries {
     let hop = 0;
     let handlerFn: FunctionNode | null = null;
     let failure: 'catch' | 'promise' | 'callback' | null = null;
+    /** The failure is the else-branch of a success check, not an error. */
+    let successCheck = false;
     let event: string | null = null;
     let scheduledBy = timerCall;
     let guardedInInterval = false;
@@ -428,11 +456,22 @@ export class RecursiveRetries {
         // `if (err) {...} else { retry() }`: the success branch.
         const fn = enclosingFunction(parent);
         if (fn && fn !== target && this.testsErrorParam(parent.test, fn)) return false;
+        // `function (response) { if (response.successful) {...} else { setTimeout(() => self.handshake(), ms) } }`:
+        // a response callback's failure branch (only when a timer re-schedules the call, checked below).
+        if (fn && fn !== target && this.testsSuccessParam(parent.test, fn)) {
+          failure ??= 'callback';
+          successCheck = true;
+          failureRegions.push(node);
+          containers.push({ container: fn, failure: node });
+        }
       } else if ((parent.type === 'ConditionalExpression' && parent.consequent === node) || (parent.type === 'LogicalExpression' && parent.operator === '&&' && parent.right === node)) {
         guards.push({ test: parent.type === 'ConditionalExpression' ? parent.test : parent.left, branch: node });
       }
       if (isFunction(node) && node !== target) {
-        const role = this.callbackRole(node);
+        // A response callback (`send(msg, function (response) {...})`) whose success check the walk came through.
+        const responseCallback =
+          successCheck && node.parent?.type === 'CallExpression' && node.parent.arguments.includes(node as TSESTree.CallExpressionArgument) && containers.some((c) => c.container === node);
+        const role = this.callbackRole(node) ?? (responseCallback ? ({ kind: 'callback' } as const) : null);
         if (role === null) return false;
         if (role.kind === 'timer') {
           scheduledBy = role.call;
@@ -455,6 +494,8 @@ export class RecursiveRetries {
     }
     if (route && hop < route.hops.length) return false;
     if (!failure && !event) return false;
+    // A failed response re-run at once may be a state machine's next step: only a re-run by timer is taken for a retry.
+    if (successCheck && failure === 'callback' && (!scheduledBy || route)) return false;
     // Through a helper, only reconnects: a failure path that calls a function which calls back is more often a trampoline or error propagation.
     if (route && failure) return false;
     // `invoke('throw', err)`: the failure is handed on, not retried.
@@ -563,7 +604,7 @@ export class RecursiveRetries {
     else if (!scheduledBy && !route && failure === 'promise' && promiseHandler && this.chainReturned(target, promiseHandler)) {
       // The chain is what the function returns: its caller does see the last failure.
       noFix = this.canTakeAttemptParameter(call, frame) ? NO_FIX.promiseHandler : NO_FIX.recursion;
-    } else if (failure === 'callback') noFix = NO_FIX.errorFirst;
+    } else if (failure === 'callback' && !successCheck) noFix = NO_FIX.errorFirst;
     else if (scheduledBy || route || failure !== 'catch') noFix = NO_FIX.callback;
     else if (!target.async) noFix = NO_FIX.sync;
     else noFix = NO_FIX.recursion;
@@ -956,7 +997,8 @@ export class RecursiveRetries {
       if (found || n === branch) return false;
       // The name after a dot (`client.connect`) is a property, not a use of `connect`.
       if (n !== container && n.parent?.type === 'MemberExpression' && n.parent.property === n && !n.parent.computed) return false;
-      const called = n.type === 'Identifier' || n.type === 'MemberExpression' ? calledName(n) : null;
+      const written = n.type === 'Identifier' || n.type === 'MemberExpression' ? calledName(n) : null;
+      const called = written && this.thisAlias(written);
       if (called && this.matches(frame, called)) found = true;
       return !found;
     });
@@ -1006,6 +1048,17 @@ export class RecursiveRetries {
   }
 
   /** True when `test` checks the first parameter of an error-first callback (`if (err)`). */
+  /** `if (response.successful)` / `res.ok` / `result.success` on the callback's first parameter (also `=== true`). */
+  private testsSuccessParam(test: Node, fn: FunctionNode): boolean {
+    const first = fn.params[0];
+    if (!first || first.type !== 'Identifier') return false;
+    let t = unwrapExpression(test);
+    if (t.type === 'BinaryExpression' && (t.operator === '===' || t.operator === '==') && t.right.type === 'Literal' && t.right.value === true) t = unwrapExpression(t.left);
+    if (t.type !== 'MemberExpression' || t.computed || t.property.type !== 'Identifier' || !SUCCESS_FIELDS.has(t.property.name)) return false;
+    const object = unwrapExpression(t.object);
+    return object.type === 'Identifier' && object.name === first.name;
+  }
+
   private testsErrorParam(test: Node, fn: FunctionNode): boolean {
     const first = fn.params[0];
     if (!first || first.type !== 'Identifier' || !ERROR_PARAM.test(first.name)) return false;

@@ -4008,3 +4008,94 @@ ruleTester.run('no-unbounded-retry: sorted errors, stored waits, exhaustion, loc
     },
   ],
 });
+
+jsRuleTester.run('no-unbounded-retry: this aliases, global timers, response callbacks (faye)', rule, {
+  valid: [
+    // The response callback's failure branch re-schedules the handshake only while attempts remain.
+    `const Client = {
+  handshake: function (callback) {
+    var self = this;
+    this._send({ channel: '/meta/handshake' }, function (response) {
+      if (response.successful) {
+        this._state = 'connected';
+      } else {
+        if (self._attempts++ < 5) global.setTimeout(function () { self.handshake(callback); }, this.retry * 1000);
+      }
+    }, this);
+  },
+};`,
+    // Trap: a failure branch that re-runs at once, with no timer, may be a state machine's next step: silent.
+    `const Client = {
+  handshake: function (callback) {
+    var self = this;
+    this._send({ channel: '/meta/handshake' }, function (response) {
+      if (response.successful) {
+        this._state = 'connected';
+      } else {
+        self.handshake(callback);
+      }
+    }, this);
+  },
+};`,
+    // Trap: an alias that is reassigned (\`self = other\`) may not hold \`this\` when the timer fires: not the same method.
+    `class Client {
+  connect() {
+    let self = this;
+    this.ws = new WebSocket(this.url);
+    this.ws.onclose = function () { setTimeout(function () { self.connect(); }, 5000); };
+    self = other;
+  }
+}`,
+  ],
+  invalid: [
+    // Miss closed (faye): \`var self = this; ... self.handshake()\` through \`global.setTimeout\` in the else-branch of \`response.successful\`.
+    {
+      code: `const Client = {
+  handshake: function (callback) {
+    var self = this;
+    this._send({ channel: '/meta/handshake' }, function (response) {
+      if (response.successful) {
+        this._state = 'connected';
+      } else {
+        global.setTimeout(function () { self.handshake(callback); }, this.retry * 1000);
+      }
+    }, this);
+  },
+};`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 8,
+          column: 9,
+          endLine: 8,
+          endColumn: 88,
+          data: { noFix: ' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.', name: 'handshake' },
+          suggestions: [],
+        },
+      ],
+    },
+    // Miss closed: \`const that = this\` and \`globalThis.setInterval\` in a reconnect handler.
+    {
+      code: `class Client {
+  connect() {
+    const that = this;
+    this.ws = new WebSocket(this.url);
+    this.ws.onclose = function () {
+      globalThis.setInterval(function () { that.connect(); }, 5000);
+    };
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 6,
+          column: 7,
+          endLine: 6,
+          endColumn: 68,
+          data: { noFix: ' No quick fix: a reconnect handler has no caller to report the last failure to.', event: 'close' },
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
