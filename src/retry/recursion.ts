@@ -163,13 +163,14 @@ export class RecursiveRetries {
     const timer = timerKind(call, this.ctx.imports) !== null || isIntervalCall(call, this.ctx.imports);
     const written = timer ? (call.arguments[0] ? calledName(call.arguments[0]) : null) : calledName(call.callee);
     if (!written) return;
-    const called = this.thisAlias(written);
-    const target = this.findFrame(called);
+    // `node.connect()` names the function assigned to `node.connect` (also when `const node = this`), else `self.connect()` the method.
+    const alias = this.thisAlias(written);
+    const target = this.findFrame(written) ?? (alias !== written ? this.findFrame(alias) : null);
     if (target) {
       this.analyzeRecursion(call, target, timer ? call : null, null);
       return;
     }
-    if (this.reconnectEventsPossible()) this.analyzeHelperRoute(call, called, timer ? call : null);
+    if (this.reconnectEventsPossible()) this.analyzeHelperRoute(call, written, timer ? call : null);
   }
 
   private eventsInText: boolean | undefined;
@@ -998,8 +999,7 @@ export class RecursiveRetries {
       // The name after a dot (`client.connect`) is a property, not a use of `connect`.
       if (n !== container && n.parent?.type === 'MemberExpression' && n.parent.property === n && !n.parent.computed) return false;
       const written = n.type === 'Identifier' || n.type === 'MemberExpression' ? calledName(n) : null;
-      const called = written && this.thisAlias(written);
-      if (called && this.matches(frame, called)) found = true;
+      if (written && (this.matches(frame, written) || this.matches(frame, this.thisAlias(written)))) found = true;
       return !found;
     });
     return found;
