@@ -25,6 +25,9 @@ function disabled(position: Position, output: string) {
   return { messageId: 'disabledTimeout' as const, line, column, endLine, endColumn, suggestions: [{ messageId: 'addTimeout' as const, output }] };
 }
 
+/** A file in a package whose installed node-fetch is `v2` (2.7.0) or `v3` (3.3.2); node-fetch suggestions follow that version. */
+const nodeFetchFixture = (dir: 'v2' | 'v3') => new URL(`../../fixtures/node-fetch/${dir}/src/client.js`, import.meta.url).pathname;
+
 ruleTester.run('require-timeout', rule, {
   valid: [
     // fetch bounded by AbortSignal.timeout, by AbortSignal.any with a timeout, by a controller a timer aborts.
@@ -301,6 +304,7 @@ export async function load(url) {
   await undici.fetch(url);
   await globalThis.fetch(url);
 }`,
+      filename: nodeFetchFixture('v3'),
       errors: [
         missingFetch([6, 9, 6, 19], `import { fetch } from 'undici';
 import nodeFetch from 'node-fetch';
@@ -366,6 +370,7 @@ export async function load(url) {
     {
       code: `import nodeFetch from 'node-fetch';
 export const load = (url, dispatcher) => nodeFetch(url, { dispatcher });`,
+      filename: nodeFetchFixture('v3'),
       errors: [
         missing(
           [2, 42, 2, 72],
@@ -918,7 +923,7 @@ export const k = new S3Client({});
       languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
       plugins: { resilience: { rules: { 'require-timeout': ruleModule as never } } },
       rules: { 'resilience/require-timeout': 'warn' },
-    });
+    }, nodeFetchFixture('v2'));
     const forever = (subject: string, option: string, library: string) =>
       `${subject} has no ${option} and ${library} sets no timeout by default, so it waits forever on a dependency that stops answering.`;
     const undiciWait =
