@@ -278,7 +278,7 @@ function checkAxios(call: Call, origin: Origin, r: Reporter, defaults: DefaultsA
   // An instance is reported at its `create()` call; the default instance may have `axios.defaults.timeout` set.
   if (instance || axiosDefaultsBound(isDefaultInstance, r, defaults)) return;
   const method = rest[0] ?? null;
-  const data = method !== null && AXIOS_DATA_METHODS.has(method) ? call.arguments[1] : config ? lookupField(config, 'data', r) : undefined;
+  const data = method !== null && AXIOS_DATA_METHODS.has(method) ? call.arguments[1] : config ? lookupIn(config, 'data', imports) : undefined;
   const upload = axiosUpload(config, data, r);
   if (upload) {
     r.missing('axios', subject, 'timeout', call, null, upload);
@@ -312,16 +312,24 @@ function unlimitedSize(value: Node, r: Reporter): boolean {
  * that is a stream or a FormData, says the request carries uploads of any
  * size, and 10 s would abort them.
  */
-function axiosUpload(config: Node | undefined, data: Node | undefined, r: Reporter): string | null {
-  for (const name of ['maxBodyLength', 'maxContentLength']) {
-    const value = config ? lookupField(config, name, r) : undefined;
-    if (value && unlimitedSize(value, r)) {
-      const what = name === 'maxBodyLength' ? 'carries bodies of any size' : 'takes response bodies of any size';
-      const depends = name === 'maxBodyLength' ? 'the upload' : 'the transfer';
-      return `the request ${what} (${name}: ${r.text(value)}), so the right timeout depends on ${depends}; a decision for a person`;
-    }
+function axiosUpload(config: Node | undefined, data: Node | Lookup | undefined, r: Reporter): string | null {
+  // A body: the data argument of post/put/patch, or a `data` key the config has (or may have); an instance's
+  // create() config (data undefined) serves requests of every method.
+  const body = data === undefined ? undefined : 'state' in data ? (data.state === 'set' ? data.value : data.state === 'unknown' ? null : undefined) : data;
+  const maxBodyLength = config ? lookupField(config, 'maxBodyLength', r) : undefined;
+  if (maxBodyLength && unlimitedSize(maxBodyLength, r) && (body !== undefined || !isLookup(data))) {
+    return `the request carries bodies of any size (maxBodyLength: ${r.text(maxBodyLength)}), so the right timeout depends on the upload; a decision for a person`;
   }
-  if (!data || data.type === 'SpreadElement') return null;
+  return body ? streamOrForm(body, r) : null;
+}
+
+function isLookup(data: Node | Lookup | undefined): data is Lookup {
+  return !!data && 'state' in data;
+}
+
+/** Why a body that is a FormData or a file stream made in this file rules out a fixed timeout; null otherwise. */
+function streamOrForm(data: Node, r: Reporter): string | null {
+  if (data.type === 'SpreadElement') return null;
   const body = throughConst(data, r.ctx.imports);
   if (body.type === 'NewExpression' && /^FormData$/.test(calleeName(body.callee) ?? '')) {
     return 'the request sends a FormData body, so the right timeout depends on the size of the upload; a decision for a person';
