@@ -194,7 +194,8 @@ export class LoopRetries {
       (loop.test != null && isBoundingTest(loop.test, boundCtx, 'continueWhenTrue')) ||
       this.hasExitCheck(loop.body, boundCtx, ctx) ||
       hasThrowIfAborted(loop.body, this.keys) ||
-      (!!retryTry && this.boundedByExhaustion(bodyList, retryTry, ctx));
+      (!!retryTry && this.boundedByExhaustion(bodyList, retryTry, ctx)) ||
+      (!!retryTry && this.handsErrorToBoundingHelper(retryTry));
 
     const waits: FoundWait[] = [];
     walkOwn(loop.body, this.keys, (node) => {
@@ -526,6 +527,47 @@ export class LoopRetries {
         const helperParam = helper?.params[index];
         if (helper && helperParam?.type === 'Identifier' && rethrowsAndWaits(helper, helperParam.name, this.keys)) found = true;
       }
+      return !found;
+    });
+    return found;
+  }
+
+  /**
+   * The failure path hands the caught error to a helper of the same file
+   * (`if (!shouldRetryOrThrow(err)) return;`) that throws it when an attempt
+   * counter reaches a limit (`if (retries >= retryAttempts) throw err;`, the
+   * counter moved anywhere in the function that holds the helper): the
+   * helper bounds the retry.
+   */
+  private handsErrorToBoundingHelper(tryStatement: TSESTree.TryStatement): boolean {
+    const param = tryStatement.handler?.param;
+    if (!tryStatement.handler || param?.type !== 'Identifier') return false;
+    let found = false;
+    walkOwn(tryStatement.handler.body, this.keys, (n) => {
+      if (found) return false;
+      if (n.type !== 'CallExpression') return true;
+      const index = n.arguments.findIndex((a) => a.type === 'Identifier' && a.name === param.name);
+      const helper = index >= 0 ? this.sameFileFunction(n) : null;
+      const helperParam = helper?.params[index];
+      if (!helper || helperParam?.type !== 'Identifier') return true;
+      const scope = enclosingFunction(helper)?.body ?? this.sourceCode.ast;
+      const ctx: BoundContext = {
+        keys: this.keys,
+        sourceCode: this.sourceCode,
+        imports: this.ctx.imports,
+        counters: collectCounters(scope, this.keys, true),
+        unboundedAbove: this.ctx.options.unboundedAbove,
+      };
+      found = someOwn(
+        helper.body,
+        this.keys,
+        (inner) =>
+          inner.type === 'IfStatement' &&
+          inner.consequent.type === 'ThrowStatement' &&
+          inner.consequent.argument.type === 'Identifier' &&
+          inner.consequent.argument.name === helperParam.name &&
+          isBoundingTest(inner.test, ctx, 'exitWhenTrue'),
+      );
       return !found;
     });
     return found;
