@@ -9,6 +9,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import * as espree from 'espree';
 import { ResilienceConfigError } from './errors';
 import { isReadableRange } from './timeout/engines';
+import { parseMajor } from './timeout/node-fetch';
 import { parseGlob, type ParsedGlob } from './glob';
 import { canonicalExpression, isIdentifierName, parseDottedPattern, type DottedPattern } from './patterns';
 
@@ -91,6 +92,12 @@ export const settingsSchema = {
       description:
         "The Node versions the linted code runs on, as an `engines.node` range (`>=12.10.0`); replaces the nearest package.json's `engines.node` where a suggestion needs a recent runtime (require-timeout's `AbortSignal.timeout`).",
     },
+    nodeFetch: {
+      type: 'string',
+      format: 'text',
+      description:
+        "The node-fetch version the linted code uses (`2.7.0`); replaces the version found by resolving `node-fetch` from the linted file's directory, which require-timeout's node-fetch suggestions follow (`timeout` for node-fetch 2, `signal` for 3).",
+    },
     root: {
       type: 'string',
       format: 'absolute',
@@ -135,6 +142,8 @@ export interface ResilienceSettings {
   root?: string;
   /** The `node` setting: the Node versions the code runs on, an `engines.node` range. */
   node?: string;
+  /** The `nodeFetch` setting: the node-fetch version the code uses. */
+  nodeFetch?: string;
 }
 
 function describe(value: unknown): string {
@@ -303,6 +312,7 @@ interface RawSettings {
   hotFunctions?: string[];
   root?: string;
   node?: string;
+  nodeFetch?: string;
 }
 
 /** An `engines.node` range whose lower bounds can be read. */
@@ -311,6 +321,12 @@ function nodeRange(range: string, path: string): string {
     throw new ResilienceConfigError(`${path} must be a Node version range like ">=18" or "^16.14.0 || >=18" (got ${JSON.stringify(range)}).`);
   }
   return range.trim();
+}
+
+/** A package version (`2.7.0`). */
+function packageVersion(version: string, path: string): string {
+  if (parseMajor(version) === null) throw new ResilienceConfigError(`${path} must be a package version like "2.7.0" (got ${JSON.stringify(version)}).`);
+  return version.trim();
 }
 
 /** Validates and normalises a raw `settings.resilience` value. Throws `ResilienceConfigError`. */
@@ -348,6 +364,7 @@ export function parseSettings(raw: unknown, path = 'settings.resilience'): Resil
     hotFunctions: dotted(settings.hotFunctions),
     ...(settings.root !== undefined ? { root: settings.root } : {}),
     ...(settings.node !== undefined ? { node: nodeRange(settings.node, `${path}.node`) } : {}),
+    ...(settings.nodeFetch !== undefined ? { nodeFetch: packageVersion(settings.nodeFetch, `${path}.nodeFetch`) } : {}),
   };
 }
 

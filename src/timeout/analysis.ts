@@ -10,6 +10,7 @@ import { ImportTracker, stripNodePrefix } from '../imports';
 import { ResilienceConfigError } from '../errors';
 import { getSettings } from '../settings';
 import { abortSignalTimeoutBlocked as enginesBlockAbortSignalTimeout } from './engines';
+import { nodeFetchTimeout as resolveNodeFetchTimeout } from './node-fetch';
 import { AWS_CLIENT_PREFIX, TIMEOUT_MODULES, TimeoutChecks } from './libraries';
 import type { TimeoutContext, TimeoutHandlers, TimeoutOptions } from './model';
 
@@ -75,7 +76,20 @@ export class TimeoutAnalysis implements FileAnalysis {
       }
       return (blocked = enginesBlockAbortSignalTimeout(context.physicalFilename ?? context.filename, setting));
     };
-    const ctx: TimeoutContext = { sourceCode, keys: sourceCode.visitorKeys, imports: new ImportTracker(sourceCode), options, abortSignalTimeoutBlocked };
+    // The node-fetch version is resolved lazily too, once for this file, and only when a node-fetch suggestion is built.
+    let nodeFetch: ReturnType<TimeoutContext['nodeFetchTimeout']> | undefined;
+    const nodeFetchTimeout = (): ReturnType<TimeoutContext['nodeFetchTimeout']> => {
+      if (nodeFetch !== undefined) return nodeFetch;
+      let setting: string | undefined;
+      try {
+        setting = getSettings(context).nodeFetch;
+      } catch (error) {
+        if (!(error instanceof ResilienceConfigError)) throw error;
+        return (nodeFetch = { kind: 'unknown', reason: 'settings.resilience is invalid, so the node-fetch version the code uses is unknown (see the settings error)' });
+      }
+      return (nodeFetch = resolveNodeFetchTimeout(context.physicalFilename ?? context.filename, setting));
+    };
+    const ctx: TimeoutContext = { sourceCode, keys: sourceCode.visitorKeys, imports: new ImportTracker(sourceCode), options, abortSignalTimeoutBlocked, nodeFetchTimeout };
     this.checks = new TimeoutChecks(ctx);
   }
 

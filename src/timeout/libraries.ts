@@ -15,6 +15,7 @@ import type { TextEdit } from '../fix/edits';
 import { addProperty, insertArgument, replaceProperty } from './edits';
 import { declaredBy, instanceSource, isGlobalCall, memberName, methodChain, originOf, raceBounded, variableChains, type MethodCall } from './flow';
 import type { TimeoutContext, TimeoutFinding } from './model';
+import { numberValue } from '../retry/ast';
 import { disablesTimeout, type Lookup, lookup, lookupIn, objectLiteral, throughConst } from './options';
 import { insideTimer, signalBound } from './signals';
 
@@ -127,8 +128,22 @@ function checkFetch(call: TSESTree.CallExpression, origin: Origin, r: Reporter):
   // Node's fetch (global or undici's) gives up on its default dispatcher's
   // 300 s headers and body timeouts; node-fetch, on http.request, never does.
   const waits = library === 'fetch' ? 'undici-defaults' : 'forever';
-  // Every fix here uses AbortSignal.timeout: none where the package's engines.node allows a Node without it.
+  // node-fetch 2 (found from the file's directory) gets its own `timeout`
+  // option, which runs on every Node it supports; node-fetch 3 (no `timeout`)
+  // and the other fetches get a signal. Every signal fix uses
+  // AbortSignal.timeout: none where the package's engines.node allows a Node without it.
   const report = (option: string, node: Node, fix: Fix | null, noFix?: string) => {
+    if (library === 'node-fetch') {
+      const nodeFetch = r.ctx.nodeFetchTimeout();
+      if (nodeFetch.kind === 'unknown') {
+        r.missing(library, subject, option, node, null, nodeFetch.reason, waits);
+        return;
+      }
+      if (nodeFetch.kind === 'timeout') {
+        r.missing(library, subject, option, node, nodeFetchTimeoutFix(call, r), noFix, waits);
+        return;
+      }
+    }
     const blocked = fix ? r.ctx.abortSignalTimeoutBlocked() : null;
     r.missing(library, subject, option, node, blocked ? null : fix, blocked ?? noFix, waits);
   };
@@ -162,6 +177,24 @@ function checkFetch(call: TSESTree.CallExpression, origin: Origin, r: Reporter):
       'combining the signal with a timeout needs AbortSignal.any, which option abortSignalAny turns off',
     );
   }
+}
+
+/**
+ * node-fetch 2's own `timeout` option, added to the init object (or as a new
+ * init argument); an existing signal stays. In node-fetch 2.x the timer
+ * starts when the request gets its socket and rejects the call with a
+ * FetchError of type 'request-timeout' when no response headers arrived in
+ * time; reading the body (`res.json()`, `res.text()`) then has the same time
+ * and rejects with type 'body-timeout'.
+ */
+function nodeFetchTimeoutFix(call: TSESTree.CallExpression, r: Reporter): Fix {
+  const init = call.arguments[1];
+  const object = init ? objectLiteral(init, r.ctx.imports) : null;
+  const edits = !init ? insertArgument(r.ctx, call, 1, `{ timeout: ${r.ms} }`) : object ? addProperty(r.ctx, object, 'timeout', r.ms) : null;
+  return {
+    description: `Add timeout: ${r.ms} (node-fetch 2's own timeout: the call rejects with a FetchError of type 'request-timeout' when the response headers take longer than ${r.ms} ms, and reading the body rejects with type 'body-timeout' when it takes longer than ${r.ms} ms).`,
+    edits,
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -244,7 +277,72 @@ function checkAxios(call: Call, origin: Origin, r: Reporter, defaults: DefaultsA
   if (config && (lookupIn(config, 'signal', imports).state !== 'absent' || lookupIn(config, 'cancelToken', imports).state !== 'absent')) return;
   // An instance is reported at its `create()` call; the default instance may have `axios.defaults.timeout` set.
   if (instance || axiosDefaultsBound(isDefaultInstance, r, defaults)) return;
+  const method = rest[0] ?? null;
+  const data = method !== null && AXIOS_DATA_METHODS.has(method) ? call.arguments[1] : config ? lookupIn(config, 'data', imports) : undefined;
+  const upload = axiosUpload(config, data, r);
+  if (upload) {
+    r.missing('axios', subject, 'timeout', call, null, upload);
+    return;
+  }
   r.missingOption(call, index, 'timeout', r.ms, 'axios', subject);
+}
+
+/** Methods whose second argument is the request body. */
+const AXIOS_DATA_METHODS = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
+
+function lookupField(config: Node, name: string, r: Reporter): Node | undefined {
+  const found = lookupIn(config, name, r.ctx.imports);
+  return found.state === 'set' ? found.value : undefined;
+}
+
+/** `Infinity`, `Number.POSITIVE_INFINITY` or `-1`: axios's "no size limit". */
+function unlimitedSize(value: Node, r: Reporter): boolean {
+  const node = throughConst(value, r.ctx.imports);
+  if (numberValue(node) === -1) return true;
+  if (node.type === 'Identifier') return node.name === 'Infinity' && r.ctx.imports.globalName(node) !== null;
+  const origin = node.type === 'MemberExpression' ? r.ctx.imports.originOf(node) : null;
+  return origin?.module === null && origin.path.join('.') === 'Number.POSITIVE_INFINITY';
+}
+
+/**
+ * Why a fixed timeout is no rewrite for this request or instance (null when
+ * it is): axios's timeout in Node (through follow-redirects) runs until the
+ * response headers arrive, so it also bounds the upload of the body. A config
+ * that lifts the size limits (`maxBodyLength: Infinity`, `-1`), or a body
+ * that is a stream or a FormData, says the request carries uploads of any
+ * size, and 10 s would abort them.
+ */
+function axiosUpload(config: Node | undefined, data: Node | Lookup | undefined, r: Reporter): string | null {
+  // A body: the data argument of post/put/patch, or a `data` key the config has (or may have); an instance's
+  // create() config (data undefined) serves requests of every method.
+  const body = data === undefined ? undefined : 'state' in data ? (data.state === 'set' ? data.value : data.state === 'unknown' ? null : undefined) : data;
+  const maxBodyLength = config ? lookupField(config, 'maxBodyLength', r) : undefined;
+  if (maxBodyLength && unlimitedSize(maxBodyLength, r) && (body !== undefined || !isLookup(data))) {
+    return `the request carries bodies of any size (maxBodyLength: ${r.text(maxBodyLength)}), so the right timeout depends on the upload; a decision for a person`;
+  }
+  return body ? streamOrForm(body, r) : null;
+}
+
+function isLookup(data: Node | Lookup | undefined): data is Lookup {
+  return !!data && 'state' in data;
+}
+
+/** Why a body that is a FormData or a file stream made in this file rules out a fixed timeout; null otherwise. */
+function streamOrForm(data: Node, r: Reporter): string | null {
+  if (data.type === 'SpreadElement') return null;
+  const body = throughConst(data, r.ctx.imports);
+  if (body.type === 'NewExpression' && /^FormData$/.test(calleeName(body.callee) ?? '')) {
+    return 'the request sends a FormData body, so the right timeout depends on the size of the upload; a decision for a person';
+  }
+  if (body.type === 'CallExpression' && calleeName(body.callee) === 'createReadStream') {
+    return `the request sends a stream (${r.text(body.callee)}(...)), so the right timeout depends on the size of the upload; a decision for a person`;
+  }
+  return null;
+}
+
+function calleeName(callee: Node): string | null {
+  const node = unwrapExpression(callee);
+  return node.type === 'Identifier' ? node.name : memberName(node);
 }
 
 function checkAxiosCreate(call: TSESTree.CallExpression, r: Reporter, defaults: DefaultsAssignments, isDefaultInstance: (object: Node) => boolean): void {
@@ -253,6 +351,11 @@ function checkAxiosCreate(call: TSESTree.CallExpression, r: Reporter, defaults: 
   // `instance.defaults.timeout = n`, or `axios.defaults.timeout = n` (copied into instances).
   if (axiosDefaultsBound((object) => instanceSource(object, r.ctx) === call, r, defaults)) return;
   if (axiosDefaultsBound(isDefaultInstance, r, defaults)) return;
+  const upload = axiosUpload(call.arguments[0], undefined, r);
+  if (upload) {
+    r.missing('axios', subject, 'timeout', call, null, upload.replace('the request', 'the instance'));
+    return;
+  }
   r.missingOption(call, 0, 'timeout', r.ms, 'axios', subject);
 }
 

@@ -55,4 +55,10 @@ export interface TimeoutContext {
    * on the first call only (./engines.ts).
    */
   abortSignalTimeoutBlocked: () => string | null;
+  /**
+   * What a node-fetch suggestion can use in this file (`timeout` for
+   * node-fetch 2, `signal` for 3, else the reason there is none); resolves
+   * node-fetch from the file's directory on the first call only (./node-fetch.ts).
+   */
+  nodeFetchTimeout: () => { kind: 'timeout' | 'signal'; version: string } | { kind: 'unknown'; reason: string };
 }

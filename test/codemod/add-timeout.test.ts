@@ -111,6 +111,57 @@ export const list = () => axios.get('/items', { timeout: 10000 });
     expect(report.files.flatMap((f) => f.rewritten.map((s) => s.location))).toEqual(['src/api.js:5:27']);
   });
 
+  it('node-fetch 2 installed in the package gets its own timeout option; an axios request that carries bodies of any size is left for a person', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'resilience-add-timeout-'));
+    dirs.push(dir);
+    // The node-fetch 2 fixture package: no engines.node, node_modules/node-fetch at 2.7.0.
+    copyFileSync(new URL('../../fixtures/node-fetch/v2/package.json', import.meta.url), join(dir, 'package.json'));
+    mkdirSync(join(dir, 'node_modules/node-fetch'), { recursive: true });
+    copyFileSync(new URL('../../fixtures/node-fetch/v2/node_modules/node-fetch/package.json', import.meta.url), join(dir, 'node_modules/node-fetch/package.json'));
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, 'src/api.js'), `const fetch = require('node-fetch');
+const axios = require('axios');
+exports.load = (url) => fetch(url, { method: 'GET' });
+exports.send = ({ url, method, data }) => axios({ url, method, data, maxBodyLength: Infinity });
+exports.list = () => axios.get('/items', { maxBodyLength: Infinity });
+`);
+    const stderr = capture();
+    expect(await run(['codemod', 'add-timeout', 'src', '--no-eslint-config', '--cpus', '1', '--report', 'report.json'], { cwd: dir, stdout: capture(), stderr })).toBe(0);
+    expect(readFileSync(join(dir, 'src/api.js'), 'utf8')).toBe(`const fetch = require('node-fetch');
+const axios = require('axios');
+exports.load = (url) => fetch(url, { method: 'GET', timeout: 10000 });
+exports.send = ({ url, method, data }) => axios({ url, method, data, maxBodyLength: Infinity });
+exports.list = () => axios.get('/items', { maxBodyLength: Infinity, timeout: 10000 });
+`);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as RunReport;
+    expect(report.files.flatMap((f) => f.rewritten.map((s) => s.location))).toEqual(['src/api.js:3:25', 'src/api.js:5:22']);
+    expect(report.files.flatMap((f) => f.left.map((s) => `${s.location} ${s.reason}`))).toEqual([
+      'src/api.js:4:43 the request carries bodies of any size (maxBodyLength: Infinity), so the right timeout depends on the upload; a decision for a person',
+    ]);
+  });
+
+  it('node-fetch that cannot be found from the file is left for a person; settings.resilience.nodeFetch names the version', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'resilience-add-timeout-'));
+    dirs.push(dir);
+    mkdirSync(join(dir, 'src'));
+    const source = `import fetch from 'node-fetch';
+export const load = (url) => fetch(url);
+`;
+    writeFileSync(join(dir, 'src/api.js'), source);
+    expect(await run(['codemod', 'add-timeout', 'src', '--no-eslint-config', '--cpus', '1', '--report', 'report.json'], { cwd: dir, stdout: capture(), stderr: capture() })).toBe(0);
+    expect(readFileSync(join(dir, 'src/api.js'), 'utf8')).toBe(source);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as RunReport;
+    expect(report.files.flatMap((f) => f.left.map((s) => `${s.location} ${s.reason}`))).toEqual([
+      "src/api.js:2:30 node-fetch cannot be found from this file's directory, so whether the call takes node-fetch 2's `timeout` option or needs node-fetch 3's abort signal is unknown (settings.resilience.nodeFetch names the version)",
+    ]);
+    // With the version named in an ESLint config's settings, the rewrite follows it.
+    writeFileSync(join(dir, 'eslint.config.mjs'), `export default [{ settings: { resilience: { nodeFetch: '2.7.0' } } }];\n`);
+    expect(await run(['codemod', 'add-timeout', 'src', '--cpus', '1'], { cwd: dir, stdout: capture(), stderr: capture() })).toBe(0);
+    expect(readFileSync(join(dir, 'src/api.js'), 'utf8')).toBe(`import fetch from 'node-fetch';
+export const load = (url) => fetch(url, { timeout: 10000 });
+`);
+  });
+
   it('the default export is a jscodeshift transform that applies the default timeout', async () => {
     const out = await addTimeout({ path: 'src/a.ts', source: "import { Pool } from 'pg';\nexport const pool = new Pool();\n" }, {}, { eslintConfig: false });
     expect(out).toBe("import { Pool } from 'pg';\nexport const pool = new Pool({ connectionTimeoutMillis: 10000 });\n");

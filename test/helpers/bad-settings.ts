@@ -11,7 +11,7 @@ export const resource = (overrides: Record<string, unknown> = {}) => ({
 
 export const badSettingsCases: [name: string, raw: unknown, message: string][] = [
     ['a non-object', 'yes', 'settings.resilience must be an object (got the string "yes").'],
-    ['an unknown top-level key', { sharedResource: [] }, 'settings.resilience.sharedResource is not a known key (expected one of: sharedResources, cloneFunctions, hotFunctions, node, root).'],
+    ['an unknown top-level key', { sharedResource: [] }, 'settings.resilience.sharedResource is not a known key (expected one of: sharedResources, cloneFunctions, hotFunctions, node, nodeFetch, root).'],
     ['sharedResources not an array', { sharedResources: {} }, 'settings.resilience.sharedResources must be an array (got an object).'],
     ['a missing name', { sharedResources: [{ match: { modules: ['fs'] } }] }, 'settings.resilience.sharedResources[0].name is required.'],
     ['an empty name', { sharedResources: [resource({ name: ' ' })] }, 'settings.resilience.sharedResources[0].name must be a non-empty string (got the string " ").'],
@@ -33,5 +33,6 @@ export const badSettingsCases: [name: string, raw: unknown, message: string][] =
     ['an import with both named and default', { sharedResources: [resource({ fix: { wrap: 'g($CALL)', import: { named: 'g', default: 'g', from: 'x' } } })] }, 'settings.resilience.sharedResources[0].fix.import must have exactly one of: named, default.'],
     ['an import without from', { sharedResources: [resource({ fix: { wrap: 'g($CALL)', import: { named: 'g' } } })] }, 'settings.resilience.sharedResources[0].fix.import.from is required.'],
     ['cloneFunctions not strings', { cloneFunctions: [null] }, 'settings.resilience.cloneFunctions must be an array of strings (item 0 is null).'],
+    ['a nodeFetch that is not a version', { nodeFetch: '^2' }, 'settings.resilience.nodeFetch must be a package version like "2.7.0" (got "^2").'],
     ['an empty hot function pattern', { hotFunctions: [''] }, 'settings.resilience.hotFunctions[0] must be a dotted name pattern such as "uploadStore.*" (it must not be empty) (got the string "").'],
 ];

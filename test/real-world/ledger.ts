@@ -21,6 +21,7 @@ import { Linter } from 'eslint';
 import * as espree from 'espree';
 import plugin from '../../src/index';
 import { nodeEngines } from '../../src/timeout/engines';
+import { nodeFetchVersion } from '../../src/timeout/node-fetch';
 // @ts-expect-error -- plain ESM module without types
 import { realWorldFiles, realWorldSources } from './sources.mjs';
 
@@ -77,13 +78,17 @@ export function configArray(config: ConfigName, file: RealWorldFile): Linter.Con
   // require-timeout's AbortSignal.timeout suggestions follow) comes from the
   // real file through settings.resilience.node.
   const node = nodeEngines(file.file);
+  // The same for the node-fetch version the file resolves to (require-timeout's
+  // node-fetch suggestions follow it): from the real file, through settings.resilience.nodeFetch.
+  const nodeFetch = nodeFetchVersion(file.file);
+  const resilience = { ...(node !== null ? { node } : {}), ...(nodeFetch !== null ? { nodeFetch } : {}) };
   return [
     {
       files: ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.mts', '**/*.cts'],
       languageOptions,
       linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
       ...(plugin.configs[config] as Linter.Config),
-      ...(node !== null ? { settings: { resilience: { node } } } : {}),
+      ...(Object.keys(resilience).length > 0 ? { settings: { resilience } } : {}),
     },
   ];
 }
@@ -104,7 +109,7 @@ export function lintRealWorld(): LintResult {
   const linter = new Linter({ cwd: virtualRoot });
   const arrays = new Map<string, Linter.Config[]>();
   const arrayFor = (config: ConfigName, file: RealWorldFile) => {
-    const key = `${config}:${file.typescript ? 'ts' : file.sourceType}:${nodeEngines(file.file) ?? ''}`;
+    const key = `${config}:${file.typescript ? 'ts' : file.sourceType}:${nodeEngines(file.file) ?? ''}:${nodeFetchVersion(file.file) ?? ''}`;
     let array = arrays.get(key);
     if (!array) arrays.set(key, (array = configArray(config, file)));
     return array;

@@ -25,6 +25,9 @@ function disabled(position: Position, output: string) {
   return { messageId: 'disabledTimeout' as const, line, column, endLine, endColumn, suggestions: [{ messageId: 'addTimeout' as const, output }] };
 }
 
+/** A file in a package whose installed node-fetch is `v2` (2.7.0) or `v3` (3.3.2); node-fetch suggestions follow that version. */
+const nodeFetchFixture = (dir: 'v2' | 'v3') => new URL(`../../fixtures/node-fetch/${dir}/src/client.js`, import.meta.url).pathname;
+
 ruleTester.run('require-timeout', rule, {
   valid: [
     // fetch bounded by AbortSignal.timeout, by AbortSignal.any with a timeout, by a controller a timer aborts.
@@ -301,6 +304,7 @@ export async function load(url) {
   await undici.fetch(url);
   await globalThis.fetch(url);
 }`,
+      filename: nodeFetchFixture('v3'),
       errors: [
         missingFetch([6, 9, 6, 19], `import { fetch } from 'undici';
 import nodeFetch from 'node-fetch';
@@ -366,6 +370,7 @@ export async function load(url) {
     {
       code: `import nodeFetch from 'node-fetch';
 export const load = (url, dispatcher) => nodeFetch(url, { dispatcher });`,
+      filename: nodeFetchFixture('v3'),
       errors: [
         missing(
           [2, 42, 2, 72],
@@ -918,7 +923,7 @@ export const k = new S3Client({});
       languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
       plugins: { resilience: { rules: { 'require-timeout': ruleModule as never } } },
       rules: { 'resilience/require-timeout': 'warn' },
-    });
+    }, nodeFetchFixture('v2'));
     const forever = (subject: string, option: string, library: string) =>
       `${subject} has no ${option} and ${library} sets no timeout by default, so it waits forever on a dependency that stops answering.`;
     const undiciWait =
@@ -1063,4 +1068,212 @@ describe('require-timeout: reading engines.node', () => {
     expect(parseSettings({ node: ' ^16.14.0 || >=18 ' }).node).toBe('^16.14.0 || >=18');
     expect(() => parseSettings({ node: 'lts' })).toThrow('settings.resilience.node must be a Node version range like ">=18" or "^16.14.0 || >=18" (got "lts").');
   });
+});
+
+// node-fetch: the suggestion follows the node-fetch the file resolves to (node-fetch 2 has its own timeout option and
+// runs on Node versions without AbortSignal.timeout; node-fetch 3 removed it).
+const NODE_FETCH_SOURCE = `import fetch from 'node-fetch';
+export const a = (url) => fetch(url);
+export const b = (url, res) => {
+  const controller = new AbortController();
+  res.on('close', () => controller.abort());
+  return fetch(url, { method: 'GET', signal: controller.signal });
+};`;
+const nodeFetchV2Description =
+  "Add timeout: 10000 (node-fetch 2's own timeout: the call rejects with a FetchError of type 'request-timeout' when the response headers take longer than 10000 ms, and reading the body rejects with type 'body-timeout' when it takes longer than 10000 ms).";
+const nodeFetchV2Errors = [
+  {
+    ...missing([2, 27, 2, 37], NODE_FETCH_SOURCE.replace('fetch(url);', 'fetch(url, { timeout: 10000 });')),
+    suggestions: [{ messageId: 'addTimeout' as const, data: { description: nodeFetchV2Description }, output: NODE_FETCH_SOURCE.replace('fetch(url);', 'fetch(url, { timeout: 10000 });') }],
+  },
+  {
+    ...missing([6, 38, 6, 63], null),
+    messageId: 'missingTimeout' as const,
+    data: { library: 'node-fetch', subject: 'This node-fetch call', option: 'timer that aborts its signal', noFix: '' },
+    suggestions: [
+      {
+        messageId: 'addTimeout' as const,
+        data: { description: nodeFetchV2Description },
+        output: NODE_FETCH_SOURCE.replace('signal: controller.signal });', 'signal: controller.signal, timeout: 10000 });'),
+      },
+    ],
+  },
+];
+const nodeFetchUnknown =
+  " No quick fix: node-fetch cannot be found from this file's directory, so whether the call takes node-fetch 2's `timeout` option or needs node-fetch 3's abort signal is unknown (settings.resilience.nodeFetch names the version).";
+
+ruleTester.run('require-timeout: node-fetch version', rule, {
+  valid: [],
+  invalid: [
+    // node-fetch 2, in a package without engines.node: its own timeout option, an existing signal kept.
+    { code: NODE_FETCH_SOURCE, filename: nodeFetchFixture('v2'), errors: nodeFetchV2Errors },
+    // ... also where the Node versions allowed have no AbortSignal.timeout.
+    { code: NODE_FETCH_SOURCE, filename: nodeFetchFixture('v2'), settings: { resilience: { node: '>=12' } }, errors: nodeFetchV2Errors },
+    // settings.resilience.nodeFetch names the version where node-fetch cannot be resolved from the file.
+    { code: NODE_FETCH_SOURCE, filename: '/nonexistent-project/src/client.js', settings: { resilience: { nodeFetch: '2.6.1' } }, errors: nodeFetchV2Errors },
+    // node-fetch 3 (no timeout option): a signal, combined through AbortSignal.any with an existing one.
+    {
+      code: NODE_FETCH_SOURCE,
+      filename: nodeFetchFixture('v3'),
+      errors: [
+        missing([2, 27, 2, 37], NODE_FETCH_SOURCE.replace('fetch(url);', 'fetch(url, { signal: AbortSignal.timeout(10000) });')),
+        missing(
+          [6, 38, 6, 63],
+          NODE_FETCH_SOURCE.replace('signal: controller.signal });', 'signal: AbortSignal.any([controller.signal, AbortSignal.timeout(10000)]) });'),
+        ),
+      ],
+    },
+    // node-fetch 3 where engines allow a Node without AbortSignal.timeout: no suggestion, as for fetch.
+    {
+      code: `import fetch from 'node-fetch';
+export const a = (url) => fetch(url);`,
+      filename: nodeFetchFixture('v3'),
+      settings: { resilience: { node: '>=14' } },
+      errors: [
+        {
+          ...missing([2, 27, 2, 37], null),
+          data: {
+            library: 'node-fetch',
+            subject: 'This node-fetch call',
+            option: 'signal',
+            noFix: ' No quick fix: AbortSignal.timeout needs Node 16.14 (17.3 on 17.x), and settings.resilience.node `>=14` allows older versions; a runtime-independent timeout is a decision for a person.',
+          },
+        },
+      ],
+    },
+    // node-fetch not found from the file (and no setting): no suggestion, and why.
+    {
+      code: `import fetch from 'node-fetch';
+export const a = (url) => fetch(url);`,
+      filename: '/nonexistent-project/src/client.js',
+      errors: [{ ...missing([2, 27, 2, 37], null), data: { library: 'node-fetch', subject: 'This node-fetch call', option: 'signal', noFix: nodeFetchUnknown } }],
+    },
+    // An invalid setting withholds the suggestion; the rule does not crash.
+    {
+      code: `import fetch from 'node-fetch';
+export const a = (url) => fetch(url);`,
+      filename: nodeFetchFixture('v2'),
+      settings: { resilience: { nodeFetch: 'two' } },
+      errors: [
+        {
+          ...missing([2, 27, 2, 37], null),
+          data: {
+            library: 'node-fetch',
+            subject: 'This node-fetch call',
+            option: 'signal',
+            noFix: ' No quick fix: settings.resilience is invalid, so the node-fetch version the code uses is unknown (see the settings error).',
+          },
+        },
+      ],
+    },
+  ],
+});
+
+// axios: a request or instance that carries uploads of any size gets no fixed timeout (axios's timeout in Node runs
+// until the response headers arrive, so it bounds the upload too).
+const uploadNoFix = (reason: string) => ` No quick fix: ${reason}; a decision for a person.`;
+ruleTester.run('require-timeout: axios uploads', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: `import axios from 'axios';
+export const send = ({ url, method, data }) => axios({
+  url,
+  method,
+  data,
+  maxContentLength: Infinity,
+  maxBodyLength: Infinity,
+});`,
+      errors: [
+        {
+          ...missing([2, 48, 8, 3], null),
+          data: {
+            library: 'axios',
+            subject: 'This axios request',
+            option: 'timeout',
+            noFix: uploadNoFix('the request carries bodies of any size (maxBodyLength: Infinity), so the right timeout depends on the upload'),
+          },
+        },
+      ],
+    },
+    // No body in the config (the maxBodyLength: Infinity that API tools generate for every GET), or only
+    // maxContentLength (the size of the response, which axios's timeout does not cover: it stops at the headers):
+    // the suggestion stays.
+    {
+      code: `import axios from 'axios';
+export const find = (url) => axios({ method: 'get', maxBodyLength: Infinity, url });
+export const get = (url) => axios.get(url, { maxContentLength: -1 });`,
+      errors: [
+        missing(
+          [2, 30, 2, 84],
+          `import axios from 'axios';
+export const find = (url) => axios({ method: 'get', maxBodyLength: Infinity, url, timeout: 10000 });
+export const get = (url) => axios.get(url, { maxContentLength: -1 });`,
+        ),
+        missing(
+          [3, 29, 3, 69],
+          `import axios from 'axios';
+export const find = (url) => axios({ method: 'get', maxBodyLength: Infinity, url });
+export const get = (url) => axios.get(url, { maxContentLength: -1, timeout: 10000 });`,
+        ),
+      ],
+    },
+    {
+      code: `import axios from 'axios';
+export const api = axios.create({ baseURL: 'https://api.example.com', maxBodyLength: Number.POSITIVE_INFINITY });`,
+      errors: [
+        {
+          ...missing([2, 20, 2, 113], null),
+          data: {
+            library: 'axios',
+            subject: 'This axios instance',
+            option: 'timeout',
+            noFix: uploadNoFix('the instance carries bodies of any size (maxBodyLength: Number.POSITIVE_INFINITY), so the right timeout depends on the upload'),
+          },
+        },
+      ],
+    },
+    {
+      code: `import axios from 'axios';
+import fs from 'node:fs';
+export async function upload(url, file) {
+  const form = new FormData();
+  form.append('file', file);
+  await axios.post(url, form);
+  await axios.put(url, fs.createReadStream(file));
+}`,
+      errors: [
+        {
+          ...missing([6, 9, 6, 30], null),
+          data: {
+            library: 'axios',
+            subject: 'This axios request',
+            option: 'timeout',
+            noFix: uploadNoFix('the request sends a FormData body, so the right timeout depends on the size of the upload'),
+          },
+        },
+        {
+          ...missing([7, 9, 7, 50], null),
+          data: {
+            library: 'axios',
+            subject: 'This axios request',
+            option: 'timeout',
+            noFix: uploadNoFix('the request sends a stream (fs.createReadStream(...)), so the right timeout depends on the size of the upload'),
+          },
+        },
+      ],
+    },
+    // A size limit that is finite leaves the suggestion.
+    {
+      code: `import axios from 'axios';
+export const send = (url, data) => axios.post(url, data, { maxBodyLength: 10_000_000 });`,
+      errors: [
+        missing(
+          [2, 36, 2, 88],
+          `import axios from 'axios';
+export const send = (url, data) => axios.post(url, data, { maxBodyLength: 10_000_000, timeout: 10000 });`,
+        ),
+      ],
+    },
+  ],
 });
