@@ -791,7 +791,8 @@ export class RecursiveRetries {
       if (!name) return false;
       if (n.type === 'NewExpression') return CONNECTION_CLASS.test(name);
       const called = calledName(n.callee);
-      if (called && this.matches(frame, called)) return false;
+      // The re-run itself (`this.connect()`, `self.connect()` with `const self = this`) opens nothing of its own.
+      if (called && (this.matches(frame, called) || this.matches(frame, this.thisAlias(called)))) return false;
       return CONNECT_CALL.test(name);
     });
   }

@@ -4011,6 +4011,13 @@ ruleTester.run('no-unbounded-retry: sorted errors, stored waits, exhaustion, loc
 
 jsRuleTester.run('no-unbounded-retry: this aliases, global timers, response callbacks (faye)', rule, {
   valid: [
+    // Trap: \`self.connect()\` through an alias is the re-run itself, not a call that opens a connection; connect() opens none.
+    `class Client {
+  connect() {
+    const self = this;
+    this.sock.on('error', function () { global.setTimeout(function () { self.connect(); }, 5000); });
+  }
+}`,
     // The response callback's failure branch re-schedules the handshake only while attempts remain.
     `const Client = {
   handshake: function (callback) {
