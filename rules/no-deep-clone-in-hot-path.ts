@@ -24,6 +24,7 @@ type MessageId =
   | 'cloneInLoop'
   | 'cloneInMarkedFunction'
   | 'replaceWithShallowCopy'
+  | 'replaceWithArrayCopy'
   | 'invalidSettings';
 
 const MESSAGE_BY_KIND: Record<HotKind, MessageId> = {
@@ -62,7 +63,8 @@ export default createRule<Options, MessageId>({
       cloneInLoop: REPORT,
       cloneInMarkedFunction: REPORT,
       invalidSettings: INVALID_SETTINGS_MESSAGE,
-      replaceWithShallowCopy: 'Replace with a shallow copy (`{ ...{{source}} }`) - nested objects become shared, and arrays, Maps, Sets, Dates and class instances become plain objects.',
+      replaceWithShallowCopy: 'Replace with a shallow copy (`{ ...{{source}} }`) - nested objects become shared with `{{source}}`; nothing in this function changes them or lets the copy out.',
+      replaceWithArrayCopy: 'Replace with a shallow copy (`[...{{source}}]`) - the elements become shared with `{{source}}`; nothing in this function changes them or lets the copy out.',
     },
     schema: [
       {
@@ -103,9 +105,9 @@ export default createRule<Options, MessageId>({
     const loops = options.loops ?? 'hot-code';
     const analysis = createCloneAnalysis(context, { ignoreLoops: options.ignoreLoops ?? false, loops, hotFunctions, cloneFunctions }, {
       onHotClone(clone, why) {
-        // A copy changed below its top level must stay deep: a shallow copy would change the original.
-        const { change, rewrite } = shallowCopySuggestion(sourceCode, clone.node, clone.source);
-        const noFix = change === null ? '' : noFixText(`the copy is changed below its top level (\`${change}\`), so a shallow copy would change the original too`);
+        // The shallow copy only where it is safe; otherwise the reason (src/clones/shallow-copy.ts).
+        const { reason, rewrite } = shallowCopySuggestion(sourceCode, clone.node, clone.source);
+        const noFix = noFixText(reason);
         context.report({
           node: clone.node,
           messageId: MESSAGE_BY_KIND[why.kind],
@@ -113,7 +115,7 @@ export default createRule<Options, MessageId>({
           suggest: rewrite
             ? [
                 {
-                  messageId: 'replaceWithShallowCopy',
+                  messageId: rewrite.kind === 'array' ? 'replaceWithArrayCopy' : 'replaceWithShallowCopy',
                   data: { source: rewrite.sourceText },
                   fix: editsToFix([rewrite]),
                 },

@@ -8,6 +8,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as espree from 'espree';
 import { ResilienceConfigError } from './errors';
+import { isReadableRange } from './timeout/engines';
 import { parseGlob, type ParsedGlob } from './glob';
 import { canonicalExpression, isIdentifierName, parseDottedPattern, type DottedPattern } from './patterns';
 
@@ -84,6 +85,12 @@ export const settingsSchema = {
     },
     cloneFunctions: stringList('dotted', 'Extra deep-clone functions by dotted pattern (`utils.deepCopy`).'),
     hotFunctions: stringList('dotted', 'Names of functions that run hot (per request, per event) by dotted pattern.'),
+    node: {
+      type: 'string',
+      format: 'text',
+      description:
+        "The Node versions the linted code runs on, as an `engines.node` range (`>=12.10.0`); replaces the nearest package.json's `engines.node` where a suggestion needs a recent runtime (require-timeout's `AbortSignal.timeout`).",
+    },
     root: {
       type: 'string',
       format: 'absolute',
@@ -126,6 +133,8 @@ export interface ResilienceSettings {
   hotFunctions: DottedPattern[];
   /** The `root` setting: the base of `chokePoints` and `fix.import.from` (see settings-base.ts). */
   root?: string;
+  /** The `node` setting: the Node versions the code runs on, an `engines.node` range. */
+  node?: string;
 }
 
 function describe(value: unknown): string {
@@ -293,6 +302,15 @@ interface RawSettings {
   cloneFunctions?: string[];
   hotFunctions?: string[];
   root?: string;
+  node?: string;
+}
+
+/** An `engines.node` range whose lower bounds can be read. */
+function nodeRange(range: string, path: string): string {
+  if (!isReadableRange(range)) {
+    throw new ResilienceConfigError(`${path} must be a Node version range like ">=18" or "^16.14.0 || >=18" (got ${JSON.stringify(range)}).`);
+  }
+  return range.trim();
 }
 
 /** Validates and normalises a raw `settings.resilience` value. Throws `ResilienceConfigError`. */
@@ -329,6 +347,7 @@ export function parseSettings(raw: unknown, path = 'settings.resilience'): Resil
     cloneFunctions: dotted(settings.cloneFunctions),
     hotFunctions: dotted(settings.hotFunctions),
     ...(settings.root !== undefined ? { root: settings.root } : {}),
+    ...(settings.node !== undefined ? { node: nodeRange(settings.node, `${path}.node`) } : {}),
   };
 }
 

@@ -110,6 +110,31 @@ function testsMissing(test: Node, keys: VisitorKeys): boolean {
   return found;
 }
 
+/**
+ * The limits a counter of `region` is compared with that are unbounded only
+ * through a fallback (`const max = opts.maxRetries ?? Infinity`,
+ * `max || Infinity`, the compiled `??`): the code already counts, and a
+ * caller can bound it by passing the option. Returns the limits as written
+ * (`maxRetries`), in source order, without repeats.
+ */
+export function fallbackLimits(region: Node, ctx: BoundContext): string[] {
+  const found: string[] = [];
+  walkOwn(region, ctx.keys, (node) => {
+    if (node.type !== 'BinaryExpression' || !COMPARISONS.has(node.operator) || node.left.type === 'PrivateIdentifier') return true;
+    const leftCounter = mentionsCounter(node.left, ctx);
+    const rightCounter = mentionsCounter(node.right, ctx);
+    if (leftCounter === rightCounter) return true;
+    const limit = (leftCounter ? node.right : node.left) as Node;
+    // Forever only as a fallback: the limit itself is not a forever number.
+    if (isForeverValue(limit, ctx) && !isForeverNumber(resolveConstant(limit, ctx), ctx.unboundedAbove)) {
+      const text = ctx.sourceCode.getText(limit);
+      if (!found.includes(text)) found.push(text);
+    }
+    return true;
+  });
+  return found;
+}
+
 /** A limit a counter is compared with: anything but a "forever" number. */
 export function isFiniteLimit(node: Node, ctx: BoundContext): boolean {
   return !isForeverValue(node, ctx);

@@ -198,6 +198,36 @@ export function waitOf(node: Node, imports: ImportTracker, keys: VisitorKeys): F
   return null;
 }
 
+/**
+ * A wait the function makes before it does anything else of note: `await
+ * sleep(ms)`, or a promise chain that starts with one
+ * (`this._wait().then(() => { this._ws = new WebSocket(url); })`; a leading
+ * `_` of the helper's name is ignored). A reconnect whose connect function
+ * waits so is judged by that wait.
+ */
+export function leadingWait(body: Node, imports: ImportTracker, keys: VisitorKeys): FoundWait | null {
+  let found: FoundWait | null = null;
+  walkOwn(body, keys, (n) => {
+    if (found) return false;
+    if (n.type === 'AwaitExpression') {
+      found = waitOf(n, imports, keys);
+      return !found;
+    }
+    if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && !n.callee.computed && n.callee.property.type === 'Identifier' && n.callee.property.name === 'then') {
+      const start = n.callee.object;
+      if (start.type === 'CallExpression') {
+        const name = calleeName(start);
+        if (name !== null && name !== 'setTimeout' && isSleepName(name.replace(/^_+/, ''))) {
+          found = { node: start, delay: start.arguments[0] && start.arguments[0].type !== 'SpreadElement' ? start.arguments[0] : null, opaque: start.arguments.length === 0 };
+          return false;
+        }
+      }
+    }
+    return true;
+  });
+  return found;
+}
+
 // ---------------------------------------------------------------------------
 // Classifying a delay expression.
 
@@ -212,9 +242,11 @@ interface Write {
 export class RegionWrites {
   readonly writes = new Map<string, Write[]>();
 
-  constructor(region: Node, keys: VisitorKeys, includeNested: boolean) {
+  /** `region`: one node, or several (a retried function and the helpers its reconnect goes through). */
+  constructor(region: Node | readonly Node[], keys: VisitorKeys, includeNested: boolean) {
+    const regions: readonly Node[] = Array.isArray(region) ? region : [region as Node];
     const visit = (node: Node): boolean => {
-      if (!includeNested && node !== region && isFunction(node)) return false;
+      if (!includeNested && !regions.includes(node) && isFunction(node)) return false;
       switch (node.type) {
         case 'VariableDeclarator':
           if (node.id.type === 'Identifier') this.add(node.id.name, { kind: 'init', operator: '=', value: node.init ?? null });
@@ -232,7 +264,7 @@ export class RegionWrites {
       }
       return true;
     };
-    (includeNested ? walkAll : walkOwn)(region, keys, visit);
+    for (const r of regions) (includeNested ? walkAll : walkOwn)(r, keys, visit);
   }
 
   private add(key: string, write: Write): void {

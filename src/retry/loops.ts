@@ -11,7 +11,7 @@ import { enclosingFunction, type FunctionNode, isFunction, isLoop } from '../ast
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, functionReturns, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
 import { alwaysLeaves, blockFlow, calleeName, type FlowContext, type LoopNode, nameKey, type Node, statementFlow } from './ast';
-import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest, isUsedUpGuard } from './bounds';
+import { type BoundContext, collectCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, isUsedUpGuard } from './bounds';
 import { classifyDelay, type FoundWait, isAwaiterYield, NO_WAIT, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX } from './model';
 import { type FailureCounter, type RetryPoint, retryPointOf, type RetryRewritePlan, rewriteRetryLoop } from './rewrite';
@@ -194,7 +194,8 @@ export class LoopRetries {
       (loop.test != null && isBoundingTest(loop.test, boundCtx, 'continueWhenTrue')) ||
       this.hasExitCheck(loop.body, boundCtx, ctx) ||
       hasThrowIfAborted(loop.body, this.keys) ||
-      (!!retryTry && this.boundedByExhaustion(bodyList, retryTry, ctx));
+      (!!retryTry && this.boundedByExhaustion(bodyList, retryTry, ctx)) ||
+      (!!retryTry && this.handsErrorToBoundingHelper(retryTry));
 
     const waits: FoundWait[] = [];
     walkOwn(loop.body, this.keys, (node) => {
@@ -238,7 +239,7 @@ export class LoopRetries {
       const restFlow = blockFlow(tryIndex >= 0 ? bodyList.slice(tryIndex + 1) : [], ctx);
       const point = retryPointOf(handler.body, ctx, tryIndex < 0 || restFlow.normal || restFlow.cont);
       if (!point) noFix = NO_FIX.severalRetryPoints;
-      else plan = this.loopPlan({ loop, statement, owner: owner ?? this.sourceCode.ast, handler, retryTry, point, failureWaits, writes });
+      else plan = this.loopPlan({ loop, statement, owner: owner ?? this.sourceCode.ast, handler, retryTry, point, failureWaits, writes, fallbackLimit: fallbackLimits(loop, boundCtx)[0] ?? null });
     }
     const first = this.sourceCode.getFirstToken(loop);
     const sorted = !!handler && continuesOnlyForSortedErrors(handler.body.body, errorNames(handler.param, handler.body), ctx, this.keys);
@@ -265,6 +266,8 @@ export class LoopRetries {
     point: RetryPoint;
     failureWaits: readonly FoundWait[];
     writes: RegionWrites;
+    /** A limit the loop already counts against that is unbounded only through a fallback (`opts.maxRetries ?? Infinity`). */
+    fallbackLimit: string | null;
   }): RetryRewritePlan {
     const { loop, statement, owner, handler, failureWaits, writes } = input;
     const growDelays: Node[] = [];
@@ -300,6 +303,8 @@ export class LoopRetries {
       style: sourceStyle(this.sourceCode),
     };
     return (addBound, addJitter) => {
+      // Never a second counter beside the existing one: the existing limit's default is a decision for a person.
+      if (addBound && input.fallbackLimit) return NO_FIX.fallbackLimit(input.fallbackLimit);
       if (addBound && noCaller && !reports) return NO_FIX.noCaller;
       return rewriteRetryLoop({ ...base, growDelays, jitterDelays: addJitter && growDelays.length === 0 ? jitterDelays : [] }, addBound);
     };
@@ -522,6 +527,47 @@ export class LoopRetries {
         const helperParam = helper?.params[index];
         if (helper && helperParam?.type === 'Identifier' && rethrowsAndWaits(helper, helperParam.name, this.keys)) found = true;
       }
+      return !found;
+    });
+    return found;
+  }
+
+  /**
+   * The failure path hands the caught error to a helper of the same file
+   * (`if (!shouldRetryOrThrow(err)) return;`) that throws it when an attempt
+   * counter reaches a limit (`if (retries >= retryAttempts) throw err;`, the
+   * counter moved anywhere in the function that holds the helper): the
+   * helper bounds the retry.
+   */
+  private handsErrorToBoundingHelper(tryStatement: TSESTree.TryStatement): boolean {
+    const param = tryStatement.handler?.param;
+    if (!tryStatement.handler || param?.type !== 'Identifier') return false;
+    let found = false;
+    walkOwn(tryStatement.handler.body, this.keys, (n) => {
+      if (found) return false;
+      if (n.type !== 'CallExpression') return true;
+      const index = n.arguments.findIndex((a) => a.type === 'Identifier' && a.name === param.name);
+      const helper = index >= 0 ? this.sameFileFunction(n) : null;
+      const helperParam = helper?.params[index];
+      if (!helper || helperParam?.type !== 'Identifier') return true;
+      const scope = enclosingFunction(helper)?.body ?? this.sourceCode.ast;
+      const ctx: BoundContext = {
+        keys: this.keys,
+        sourceCode: this.sourceCode,
+        imports: this.ctx.imports,
+        counters: collectCounters(scope, this.keys, true),
+        unboundedAbove: this.ctx.options.unboundedAbove,
+      };
+      found = someOwn(
+        helper.body,
+        this.keys,
+        (inner) =>
+          inner.type === 'IfStatement' &&
+          inner.consequent.type === 'ThrowStatement' &&
+          inner.consequent.argument.type === 'Identifier' &&
+          inner.consequent.argument.name === helperParam.name &&
+          isBoundingTest(inner.test, ctx, 'exitWhenTrue'),
+      );
       return !found;
     });
     return found;

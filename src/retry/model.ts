@@ -62,6 +62,9 @@ export const NO_FIX = {
   reconnect: 'a reconnect handler has no caller to report the last failure to',
   severalRetryPoints: 'the failure path goes on to the next attempt from several places',
   noCaller: 'nobody awaits this function (an event handler, a timer callback or an unawaited promise), so rethrowing the last error would crash the process, and its catch does not report the error so it could stop quietly',
+  /** The loop counts against a limit that is unbounded only when an option is not given. */
+  fallbackLimit: (limit: string) =>
+    `the loop already counts its attempts against \`${limit}\`, which is unbounded when the option is not given (it falls back to Infinity); choosing a finite default is a decision for a person, and a second counter would override the callers who pass one`,
   keptWait: 'the wait is computed from the failure (a Retry-After value, a rate-limit window) or by a helper, and is kept as it is',
   // Retry libraries.
   libraryOption: 'the option cannot be set at this call',

@@ -12,8 +12,8 @@ import { isTypeWrapper as isTypeWrapperNode, unwrapExpression } from '../ast/unw
 import { staticMemberName, staticString } from '../ast/static';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { alwaysLeaves, type FlowContext, nameKey, type Node, statementFlow } from './ast';
-import { type BoundContext, collectCounters, hasThrowIfAborted, isBoundingTest } from './bounds';
-import { classifyDelay, type FoundWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitOf } from './delay';
+import { type BoundContext, collectCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest } from './bounds';
+import { classifyDelay, type FoundWait, leadingWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
 import { type RetryRewritePlan, rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
 import { sourceStyle } from '../fix/style';
@@ -120,11 +120,33 @@ const PUT_BACK_METHODS = new Set(['unshift', 'push', 'enqueue', 'add', 'splice']
  */
 const CONNECT_CALL = /^_*(re)?connect($|[A-Z_0-9])|^(createConnection|open|dial|login|createClient|createSocket|io)$/;
 /** Constructors of connections: `new WebSocket(url)`, `new net.Socket()`, `new EventSource(url)`, `new Redis()`, `new pg.Client()`. */
+/** A method named for (re)connecting: `connect`, `reconnect`, `_connect`, `connectToBroker`. */
+const CONNECT_METHOD = /^_*(re)?connect($|[A-Z_0-9])/;
 const CONNECTION_CLASS = /socket|sock$|eventsource|connection|client$|^redis$|^cluster$/i;
 /** A host, or a URL whose host is, the local machine. */
 const LOCAL_HOST = /^(([a-z][a-z0-9+.-]*:)?\/\/)?(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?)(:\d+)?(\/.*)?$/i;
 /** Methods that use up a cached value (`cache.removeAccessToken()`, `tokens.delete(key)`). */
 const CONSUME_METHOD = /^(remove|delete|clear|reset|invalidate|drop|evict|discard|forget|unset)(.*)$/i;
+
+/** The class body or object literal a method belongs to. */
+function memberOwner(fn: FunctionNode): TSESTree.ClassBody | TSESTree.ObjectExpression | null {
+  const member = fn.parent;
+  const owner = member?.parent;
+  if (!member || !owner || (member.type !== 'MethodDefinition' && member.type !== 'Property' && member.type !== 'PropertyDefinition')) return null;
+  return owner.type === 'ClassBody' || owner.type === 'ObjectExpression' ? owner : null;
+}
+
+/** The named methods of a class body or object literal (the constructor included). */
+function ownerMethods(owner: TSESTree.ClassBody | TSESTree.ObjectExpression): { fn: FunctionNode; name: string }[] {
+  const items: Node[] = owner.type === 'ClassBody' ? owner.body : owner.properties;
+  const out: { fn: FunctionNode; name: string }[] = [];
+  for (const item of items) {
+    if ((item.type === 'MethodDefinition' || item.type === 'Property' || item.type === 'PropertyDefinition') && !item.computed && item.key.type === 'Identifier' && item.value && isFunction(item.value)) {
+      out.push({ fn: item.value, name: item.key.name });
+    }
+  }
+  return out;
+}
 
 export class RecursiveRetries {
   private readonly functions: FunctionFrame[] = [];
@@ -229,10 +251,16 @@ export class RecursiveRetries {
     }
     if (!helper) return;
     const retried = this.resolveFunction(called, helper);
-    if (!retried || retried === helper.node || contains(retried, call) || !this.registersReconnect(retried)) return;
+    if (!retried || retried === helper.node || contains(retried, call)) return;
     const { name, method } = functionName(retried);
     const frame: FunctionFrame = { node: retried, name, method };
-    const helperFrame = helper;
+    if (this.registersReconnect(retried) && this.directHelperRoute(call, frame, helper, timerCall)) return;
+    if (called.method && helper.method) this.classChainRoute(call, frame, helper, timerCall);
+  }
+
+  /** `retried` reaches the helper from a call or a listener registration in its own body. */
+  private directHelperRoute(call: TSESTree.CallExpression, frame: FunctionFrame, helperFrame: FunctionFrame, timerCall: TSESTree.CallExpression | null): boolean {
+    const retried = frame.node;
     const sites: TSESTree.CallExpression[] = [];
     walkAll(retried.body, this.keys, (n) => {
       if (n.type !== 'CallExpression') return true;
@@ -245,11 +273,67 @@ export class RecursiveRetries {
       return true;
     });
     for (const site of sites) {
-      if (this.analyzeRecursion(call, frame, timerCall, { helper: helperFrame.node, site })) return;
+      if (this.analyzeRecursion(call, frame, timerCall, { hops: [{ helper: helperFrame.node, site }] })) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A reconnect reached through a chain of sibling methods: a reconnect-event
+   * handler registered anywhere in the class (`this.on('close', () =>
+   * this._setupReconnect())` in the constructor) calls a method that calls
+   * another (up to four methods in all, timers included) which re-runs the
+   * connect method (`setInterval(() => this._reconnect(), period)`,
+   * `_reconnect() { this.connect(); }`). The connect method must open a
+   * connection, or be named `connect` / `reconnect` / `_connect`.
+   */
+  private classChainRoute(call: TSESTree.CallExpression, frame: FunctionFrame, helperFrame: FunctionFrame, timerCall: TSESTree.CallExpression | null): void {
+    const retried = frame.node;
+    if (!frame.method || !frame.name || !(CONNECT_METHOD.test(frame.name) || this.opensConnection(retried, frame))) return;
+    const owner = memberOwner(helperFrame.node);
+    if (!owner || memberOwner(retried) !== owner) return;
+    const members = ownerMethods(owner);
+    type Hop = { helper: FunctionNode; site: TSESTree.CallExpression };
+    const visited = new Set<FunctionNode>([helperFrame.node]);
+    let level: { fn: FunctionNode; name: string; hops: Hop[] }[] = [{ fn: helperFrame.node, name: helperFrame.name!, hops: [] }];
+    for (let depth = 0; depth < 4 && level.length > 0; depth++) {
+      const next: typeof level = [];
+      for (const { fn, name, hops } of level) {
+        for (const member of members) {
+          const sites = this.callSitesOf(member.fn, name);
+          for (const site of sites) {
+            const route = { hops: [...hops, { helper: fn, site }], top: member.fn === retried ? undefined : member.fn };
+            if (this.analyzeRecursion(call, frame, timerCall, route)) return;
+          }
+          if (sites.length > 0 && member.fn !== retried && !visited.has(member.fn)) {
+            visited.add(member.fn);
+            for (const site of sites) next.push({ fn: member.fn, name: member.name, hops: [...hops, { helper: fn, site }] });
+          }
+        }
+      }
+      level = next;
     }
   }
 
+  /** Calls of `this.name()` in `fn`, and listener or timer registrations that pass `this.name` (bound or not). */
+  private callSitesOf(fn: FunctionNode, name: string): TSESTree.CallExpression[] {
+    const sites: TSESTree.CallExpression[] = [];
+    const names = (n: Node): boolean => {
+      const c = calledName(n);
+      return !!c && c.method && c.name === name;
+    };
+    walkAll(fn.body, this.keys, (n) => {
+      if (n.type !== 'CallExpression') return true;
+      if (names(n.callee)) sites.push(n);
+      else if (n.arguments.some((a) => !isFunction(a) && a.type !== 'SpreadElement' && names(a))) sites.push(n);
+      return true;
+    });
+    return sites;
+  }
+
   private readonly reconnecting = new Map<FunctionNode, boolean>();
+  /** Where a reconnect through helpers was reported. */
+  private readonly routeReports = new Set<Node>();
 
   /** Does the function register a reconnect-event handler (`on('close', ...)`, `onclose = ...`)? Once per function. */
   private registersReconnect(fn: FunctionNode): boolean {
@@ -300,16 +384,21 @@ export class RecursiveRetries {
    * Walks from a call that re-runs `frame` up to that function, noting the
    * failure path it passes (catch, .catch, onRejected, `if (err)`), an event
    * handler, a timer, and guards that bound it. With `route`, the call sits
-   * in a helper that `frame` reaches from `route.site`. Returns whether the
+   * in a helper that the walk leaves for the site that calls it (hop by hop,
+   * up to `route.top`, by default `frame` itself). Returns whether the
    * call was taken for a retry (reported to the rules or not).
    */
   private analyzeRecursion(
     call: TSESTree.CallExpression,
     frame: FunctionFrame,
     timerCall: TSESTree.CallExpression | null,
-    route: { helper: FunctionNode; site: TSESTree.CallExpression } | null,
+    route: { hops: { helper: FunctionNode; site: TSESTree.CallExpression }[]; top?: FunctionNode } | null,
   ): boolean {
     const target = frame.node;
+    /** Where the walk ends: the retried function, or the method whose handler starts a chain of helpers. */
+    const top = route?.top ?? target;
+    let hop = 0;
+    let handlerFn: FunctionNode | null = null;
     let failure: 'catch' | 'promise' | 'callback' | null = null;
     let event: string | null = null;
     let scheduledBy = timerCall;
@@ -321,15 +410,20 @@ export class RecursiveRetries {
     /** Where the failure path sits (try statement, promise call, callback) and the failure branch itself. */
     const containers: { container: Node; failure: Node }[] = [];
     let node: Node = call;
-    while (node !== target) {
-      if (route && node === route.helper) {
+    while (node !== top) {
+      if (route && hop < route.hops.length && node === route.hops[hop]!.helper) {
         // The failure or event must be in the retried function, not in the helper (that is the same pair seen the other way round).
         if (failure || event) return false;
-        node = route.site;
-        const handled = this.listenerEvent(route.site);
-        if (handled && route.site.arguments[1] && !isFunction(route.site.arguments[1])) event ??= handled;
+        const site = route.hops[hop]!.site;
+        hop++;
+        node = site;
+        const handled = this.listenerEvent(site);
+        if (handled && site.arguments[1] && !isFunction(site.arguments[1])) event ??= handled;
+        // `setInterval(this._reconnect.bind(this), ms)`: the helper is the timer's callback.
+        if (!isFunction(site.arguments[0] ?? site) && (timerKind(site, this.ctx.imports) !== null || isIntervalCall(site, this.ctx.imports))) scheduledBy ??= site;
         continue;
       }
+      if (route && node === target && top !== target) return false;
       const parent: Node | undefined = node.parent;
       if (!parent) return false;
       if (parent.type === 'CatchClause' && parent.body === node) {
@@ -367,11 +461,15 @@ export class RecursiveRetries {
           failureRegions.push(node.body);
           if (node.params[0]?.type === 'Identifier') errorNames.add(node.params[0].name);
           if (node.parent) containers.push({ container: node.parent, failure: node });
-        } else if (role.kind === 'event') event ??= role.event;
+        } else if (role.kind === 'event') {
+          event ??= role.event;
+          handlerFn ??= node;
+        }
         // 'callback' and 'executor' pass through.
       }
       node = parent;
     }
+    if (route && hop < route.hops.length) return false;
     if (!failure && !event) return false;
     // Through a helper, only reconnects: a failure path that calls a function which calls back is more often a trampoline or error propagation.
     if (route && failure) return false;
@@ -386,14 +484,19 @@ export class RecursiveRetries {
     if (this.drainsQueue(target)) return false;
     // `if (end) { end = false; reconnect(); }`: the branch uses up what guards it, so it runs once, not again and again.
     if (guards.some((g) => this.usesUpGuard(g.test, g.branch, call, target))) return false;
+    // `if (this.transports.length > 1) { this.transports.shift(); return this._open(); }`: the next alternative, bounded by the list.
+    if (guards.some((g) => this.takesAlternative(g.test, g.branch, call))) return false;
     const shape: RetryShape = event && !failure ? 'reconnect' : 'recursion';
     // An 'end' / 'close' handler that re-runs a function opening no connection (a readable stream, a child process): not a reconnect.
-    if (shape === 'reconnect' && !this.opensConnection(target, frame)) return false;
+    if (shape === 'reconnect' && !this.opensConnection(target, frame) && !(route?.top && frame.name && CONNECT_METHOD.test(frame.name))) return false;
     // Every connection it opens goes to the local machine (`net.connect({ host: 'localhost', port })`): a wait for
     // the developer's own server to come up, not a flood on a shared service.
     if (this.connectsOnlyLocally(target, frame)) return false;
 
-    const bodies: Node[] = route ? [target.body, route.helper.body] : [target.body];
+    const bodies: Node[] = [target.body];
+    if (route) for (const h of route.hops) bodies.push(h.helper.body);
+    // A chain started in another method (the constructor): its handler, not the whole method.
+    if (route?.top && handlerFn) bodies.push(handlerFn.body);
     const counters = new Set<string>();
     for (const body of bodies) for (const c of collectCounters(body, this.keys, true)) counters.add(c);
     const varying = new Set<string>();
@@ -435,7 +538,7 @@ export class RecursiveRetries {
     }
     if (!bounded) bounded = bodies.some((body) => hasThrowIfAborted(body, this.keys));
 
-    const writes = new RegionWrites(target.body, this.keys, true);
+    const writes = new RegionWrites(route ? bodies : target.body, this.keys, true);
     const waitsInFailure: FoundWait[] = [];
     let wait: WaitInfo = NO_WAIT;
     if (scheduledBy) {
@@ -457,9 +560,19 @@ export class RecursiveRetries {
       }
     }
 
+    // `_connect() { this._wait().then(() => { this._ws = new WebSocket(url); }) }`: the reconnect waits inside the function it re-runs.
+    if (shape === 'reconnect' && wait.kind === 'none') {
+      const leading = leadingWait(target.body, this.ctx.imports, this.keys);
+      if (leading) wait = leading.opaque || !leading.delay ? { kind: 'unknown', capped: false, jitter: false } : classifyDelay(leading.delay, { keys: this.keys, writes, varying });
+    }
     const reportNode = scheduledBy ?? call;
+    // One chain seen from two of its calls (`this.connect()` in `_reconnect`, `this._reconnect()` in the timer): one report.
+    if (route) {
+      if (this.routeReports.has(reportNode)) return true;
+      this.routeReports.add(reportNode);
+    }
     let plan: RetryRewritePlan | null = null;
-    if (!route && shape === 'recursion' && !scheduledBy && failure === 'catch') plan = this.recursionPlan(call, frame, waitsInFailure, writes, varying);
+    if (!route && shape === 'recursion' && !scheduledBy && failure === 'catch') plan = this.recursionPlan(call, frame, waitsInFailure, writes, varying, bodies.flatMap((body) => fallbackLimits(body, boundCtx))[0] ?? null);
     else if (!route && shape === 'recursion' && !scheduledBy && failure === 'promise' && promiseHandler) plan = this.promiseRecursionPlan(call, frame, promiseHandler);
     let noFix: string;
     if (shape === 'reconnect') noFix = NO_FIX.reconnect;
@@ -598,6 +711,45 @@ export class RecursiveRetries {
   }
 
   /**
+   * Does `branch` (guarded by a check of a list's `length` or `size`) take an
+   * item off that list (`shift`, `pop`, `splice`, ...) before it reaches
+   * `call`? Then each run moves on to the next alternative (a transport, a
+   * server) until the list runs out: not the same attempt again.
+   */
+  private takesAlternative(test: Node, branch: Node, call: TSESTree.CallExpression): boolean {
+    const lists = new Set<string>();
+    const conjuncts = (n: Node): void => {
+      const t = unwrapExpression(n);
+      if (t.type === 'LogicalExpression' && t.operator === '&&') {
+        conjuncts(t.left);
+        conjuncts(t.right);
+        return;
+      }
+      if (t.type !== 'BinaryExpression' || !['>', '>=', '<', '<=', '!==', '!='].includes(t.operator)) return;
+      for (const side of [t.left, t.right]) {
+        const m = unwrapExpression(side as Node);
+        if (m.type === 'MemberExpression' && !m.computed && m.property.type === 'Identifier' && (m.property.name === 'length' || m.property.name === 'size')) {
+          const key = nameKey(m.object);
+          if (key) lists.add(key);
+        }
+      }
+    };
+    conjuncts(test);
+    if (lists.size === 0) return false;
+    let taken = false;
+    walkAll(branch, this.keys, (n) => {
+      if (taken || n.range[0] >= call.range[0]) return false;
+      if (isFunction(n) && !contains(n, call)) return false;
+      if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && !n.callee.computed && n.callee.property.type === 'Identifier') {
+        const key = nameKey(n.callee.object);
+        if (key && lists.has(key) && (TAKE_METHODS.has(n.callee.property.name) || n.callee.property.name === 'splice' || n.callee.property.name === 'delete')) taken = true;
+      }
+      return !taken;
+    });
+    return taken;
+  }
+
+  /**
    * Does the function open a connection (a call such as `net.connect(...)`,
    * `client.connect()`, `socket.open()`, or `new WebSocket(url)`), other
    * than by re-running itself? A reconnect needs one.
@@ -704,6 +856,7 @@ export class RecursiveRetries {
     waits: readonly FoundWait[],
     writes: RegionWrites,
     varying: ReadonlySet<string>,
+    fallbackLimit: string | null,
   ): RetryRewritePlan | null {
     const fn = frame.node;
     if (!fn.async || !this.canTakeAttemptParameter(call, frame)) return null;
@@ -737,7 +890,8 @@ export class RecursiveRetries {
       settings: this.ctx.options,
       style: sourceStyle(this.ctx.sourceCode),
     };
-    return (addBound) => rewriteRecursiveRetry(input, addBound);
+    // Never a second counter beside the existing one: the existing limit's default is a decision for a person.
+    return (addBound) => (addBound && fallbackLimit ? NO_FIX.fallbackLimit(fallbackLimit) : rewriteRecursiveRetry(input, addBound));
   }
 
   /**

@@ -191,27 +191,6 @@ export type RetryPoint =
   | { kind: 'end'; block: TSESTree.BlockStatement }
   | { kind: 'wrap'; statement: TSESTree.ContinueStatement };
 
-/** Statements that may leave or retry (a `throw`, `return`, `break` or `continue` anywhere in them outside nested functions). */
-function mayLeave(statement: Node): boolean {
-  let found = false;
-  const visit = (node: Node): void => {
-    if (found) return;
-    if (node.type === 'ThrowStatement' || node.type === 'ReturnStatement' || node.type === 'BreakStatement' || node.type === 'ContinueStatement') {
-      found = true;
-      return;
-    }
-    if (node !== statement && isFunction(node)) return;
-    for (const key of Object.keys(node)) {
-      if (key === 'parent') continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) for (const item of value) { if (item && typeof item === 'object' && 'type' in item) visit(item as Node); }
-      else if (value && typeof value === 'object' && 'type' in value) visit(value as Node);
-    }
-  };
-  visit(statement);
-  return found;
-}
-
 /** The `continue` statements of `block` that go to the next iteration of the loop labelled `label` (or the innermost). */
 function continuesOf(block: Node, label: string | null): TSESTree.ContinueStatement[] {
   const found: TSESTree.ContinueStatement[] = [];
@@ -249,22 +228,86 @@ export function retryPointOf(block: TSESTree.BlockStatement, flow: FlowContext, 
   return points.length === 1 ? points[0]! : null;
 }
 
+/** Statements that may leave other than by throwing (a `return`, `break` or `continue` outside nested functions). */
+function mayLeaveQuietly(statement: Node): boolean {
+  let found = false;
+  const visit = (node: Node): void => {
+    if (found) return;
+    if (node.type === 'ReturnStatement' || node.type === 'BreakStatement' || node.type === 'ContinueStatement') {
+      found = true;
+      return;
+    }
+    if (node !== statement && isFunction(node)) return;
+    for (const key of Object.keys(node)) {
+      if (key === 'parent') continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) for (const item of value) { if (item && typeof item === 'object' && 'type' in item) visit(item as Node); }
+      else if (value && typeof value === 'object' && 'type' in value) visit(value as Node);
+    }
+  };
+  visit(statement);
+  return found;
+}
+
+/** True when `statement` always ends the attempt's handling by a `throw`, `return` or `break` (a simple, conservative reading). */
+function alwaysEnds(statement: Node): boolean {
+  if (statement.type === 'ThrowStatement' || statement.type === 'ReturnStatement' || statement.type === 'BreakStatement') return true;
+  if (statement.type === 'BlockStatement') return statement.body.some(alwaysEnds);
+  if (statement.type === 'IfStatement') return !!statement.alternate && alwaysEnds(statement.consequent) && alwaysEnds(statement.alternate);
+  return false;
+}
+
+/** True when a wait statement is `statement` or lies inside it (outside nested functions). */
+function holdsWait(statement: Node, waitStatements: ReadonlySet<Node>): boolean {
+  for (const wait of waitStatements) {
+    if (wait === statement) return true;
+    for (let node: Node | undefined = wait.parent; node; node = node.parent) {
+      if (node === statement) return true;
+      if (isFunction(node)) break;
+    }
+  }
+  return false;
+}
+
+/** The branch of an `if`/`else` that goes on (a block), when the other branch always ends (the errors that are not retried). */
+function retryingBranch(statement: Node): TSESTree.BlockStatement | null {
+  if (statement.type !== 'IfStatement' || !statement.alternate) return null;
+  const open = [statement.consequent, statement.alternate].filter((b) => !alwaysEnds(b));
+  return open.length === 1 && open[0]!.type === 'BlockStatement' ? open[0] : null;
+}
+
+/**
+ * The place before the last wait among `list[0..limit)`, looking into the
+ * retrying branch of an `if`/`else` that sorts errors; null when a statement
+ * that may leave quietly (or `barrier`) comes first.
+ */
+function waitPointIn(list: readonly TSESTree.Statement[], limit: number, waitStatements: ReadonlySet<Node>, barrier: Node | null): RetryPoint | null {
+  for (let i = limit - 1; i >= 0; i--) {
+    const statement = list[i]!;
+    if (statement === barrier) return null;
+    if (holdsWait(statement, waitStatements)) {
+      // `if (fatal(err)) throw err; else { ...; await sleep(ms); }`: the count goes on the retrying path, after the sorting.
+      const branch = retryingBranch(statement);
+      const inner = branch && holdsWait(branch, waitStatements) ? waitPointIn(branch.body, branch.body.length, waitStatements, barrier) : null;
+      if (inner) return inner;
+      return mayLeaveQuietly(statement) ? null : { kind: 'before', statement };
+    }
+    if (mayLeaveQuietly(statement)) return null;
+  }
+  return null;
+}
+
 /**
  * Moves the insertion point up to an existing wait of the same statement list
- * when nothing between them can leave: the bound is checked before the last
- * wait, not after it.
+ * (the wait itself, or an `if` holding it) when nothing between them can
+ * leave other than by throwing: the bound is checked before the last wait,
+ * not after it, so the last failure is rethrown without waiting. Looks into
+ * the retrying branch of an `if`/`else` that sorts errors.
  */
 function beforeWait(point: RetryPoint, waitStatements: ReadonlySet<Node>, barrier: Node | null = null): RetryPoint {
   const list = point.kind === 'end' ? point.block.body : point.kind === 'before' && point.statement.parent?.type === 'BlockStatement' ? point.statement.parent.body : null;
   if (!list) return point;
-  const limit = point.kind === 'end' ? list.length : list.indexOf(point.statement);
-  for (let i = limit - 1; i >= 0; i--) {
-    const statement = list[i]!;
-    if (statement === barrier) break;
-    if (waitStatements.has(statement)) return { kind: 'before', statement };
-    if (mayLeave(statement)) break;
-  }
-  return point;
+  return waitPointIn(list, point.kind === 'end' ? list.length : list.indexOf(point.statement), waitStatements, barrier) ?? point;
 }
 
 /** The edit that puts `statements` at `point`. */

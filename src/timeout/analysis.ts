@@ -7,6 +7,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type AnalysisContext, type FileAnalysis, NOTHING_TO_ANALYSE } from '../analysis';
 import { ImportTracker, stripNodePrefix } from '../imports';
+import { ResilienceConfigError } from '../errors';
+import { getSettings } from '../settings';
+import { abortSignalTimeoutBlocked as enginesBlockAbortSignalTimeout } from './engines';
 import { AWS_CLIENT_PREFIX, TIMEOUT_MODULES, TimeoutChecks } from './libraries';
 import type { TimeoutContext, TimeoutHandlers, TimeoutOptions } from './model';
 
@@ -58,7 +61,21 @@ export class TimeoutAnalysis implements FileAnalysis {
     private readonly handlers: TimeoutHandlers,
   ) {
     const sourceCode = context.sourceCode;
-    const ctx: TimeoutContext = { sourceCode, keys: sourceCode.visitorKeys, imports: new ImportTracker(sourceCode), options };
+    // engines.node is read lazily, once for this file, and only when a suggestion needs AbortSignal.timeout.
+    let blocked: string | null | undefined;
+    const abortSignalTimeoutBlocked = (): string | null => {
+      if (blocked !== undefined) return blocked;
+      let setting: string | undefined;
+      try {
+        setting = getSettings(context).node;
+      } catch (error) {
+        // Invalid settings are reported by the rules that own them (docs/settings.md); here they only withhold the suggestion.
+        if (!(error instanceof ResilienceConfigError)) throw error;
+        return (blocked = 'settings.resilience is invalid, so the Node versions the code runs on are unknown (see the settings error)');
+      }
+      return (blocked = enginesBlockAbortSignalTimeout(context.physicalFilename ?? context.filename, setting));
+    };
+    const ctx: TimeoutContext = { sourceCode, keys: sourceCode.visitorKeys, imports: new ImportTracker(sourceCode), options, abortSignalTimeoutBlocked };
     this.checks = new TimeoutChecks(ctx);
   }
 

@@ -127,7 +127,11 @@ function checkFetch(call: TSESTree.CallExpression, origin: Origin, r: Reporter):
   // Node's fetch (global or undici's) gives up on its default dispatcher's
   // 300 s headers and body timeouts; node-fetch, on http.request, never does.
   const waits = library === 'fetch' ? 'undici-defaults' : 'forever';
-  const report = (option: string, node: Node, fix: Fix | null, noFix?: string) => r.missing(library, subject, option, node, fix, noFix, waits);
+  // Every fix here uses AbortSignal.timeout: none where the package's engines.node allows a Node without it.
+  const report = (option: string, node: Node, fix: Fix | null, noFix?: string) => {
+    const blocked = fix ? r.ctx.abortSignalTimeoutBlocked() : null;
+    r.missing(library, subject, option, node, blocked ? null : fix, blocked ?? noFix, waits);
+  };
   const timeoutSignal = `AbortSignal.timeout(${r.ms})`;
   const fix = (edits: TextEdit[] | null): Fix => ({ description: `Add signal: ${timeoutSignal}.`, edits });
   if (!init) {
@@ -418,6 +422,13 @@ function checkHttp(call: Call, origin: Origin, r: Reporter): void {
   // response with an AbortError when the time is up.
   const signal = `AbortSignal.timeout(${r.ms})`;
   const description = `Add signal: ${signal}.`;
+  // Not where the package's engines.node allows a Node without AbortSignal.timeout: the `timeout` option alone
+  // does not abort, and a timer that destroys the request needs the request's variable.
+  const blocked = r.ctx.abortSignalTimeoutBlocked();
+  if (blocked) {
+    r.missing(library, subject, 'timeout', call, null, blocked);
+    return;
+  }
   if (index !== null) {
     r.missing(library, subject, 'timeout', call, { description, edits: r.setOption(call, index, 'signal', signal) });
     return;

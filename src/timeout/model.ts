@@ -49,4 +49,10 @@ export interface TimeoutContext {
   keys: VisitorKeys;
   imports: ImportTracker;
   options: TimeoutOptions;
+  /**
+   * Null when a suggestion may use `AbortSignal.timeout` in this file, else
+   * the reason there is none; reads the nearest package.json's engines.node
+   * on the first call only (./engines.ts).
+   */
+  abortSignalTimeoutBlocked: () => string | null;
 }

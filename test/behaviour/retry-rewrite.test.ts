@@ -326,7 +326,7 @@ describe('retry rewrite behaviour', () => {
     expect(Math.max(...huge.delays)).toBeLessThanOrEqual(2147483647);
   });
 
-  it('a wait nested in an if, before the new counter, doubles from the first retry (1, 2, 4, 8 s), not one failure late', async () => {
+  it('a wait nested in the retrying branch of an if/else: the bound is checked before it, so the last failure is rethrown without waiting', async () => {
     const source = `export async function callWithRetry(operation) {
   while (true) {
     try {
@@ -350,19 +350,56 @@ describe('retry rewrite behaviour', () => {
       if (err.fatal) {
         throw err;
       } else {
-        await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** attempt)));
+        attempt++;
+        if (attempt >= 5) throw err;
+        await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
       }
-      attempt++;
-      if (attempt >= 5) throw err;
     }
   }
 }`);
     vi.spyOn(Math, 'random').mockReturnValue(1);
     const { delays, error } = await run(load(output), failing(Infinity).operation);
-    // The fifth failure still waits (10 s) before it is rethrown: the count cannot go before a wait nested in an if
-    // without counting only the waiting path (a known limit, listed in test/real-world/suggestions.md's bullmq review).
-    expect(delays).toEqual([1000, 2000, 4000, 8000, 10000]);
+    // Four waits doubling from the old 1 s; the fifth failure is rethrown at once (it used to wait 10 s first).
+    expect(delays).toEqual([1000, 2000, 4000, 8000]);
     expect((error as Error).message).toBe('failure 5');
+    const fatal = Object.assign(new Error('fatal'), { fatal: true });
+    const sorted = await run(load(output), vi.fn(async () => { throw fatal; }));
+    expect(sorted.delays).toEqual([]);
+    expect(sorted.error).toBe(fatal);
+  });
+
+  it('an error check after the wait: the bound is checked before the wait, so the last failure is rethrown without waiting', async () => {
+    const source = `export async function callWithRetry(operation) {
+  while (true) {
+    try {
+      return await operation();
+    } catch (err) {
+      await sleep(1000);
+      if (err.fatal) throw err;
+    }
+  }
+}`;
+    const output = rewrite(source, 'no-unbounded-retry');
+    expect(output).toBe(`export async function callWithRetry(operation) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await operation();
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+      if (err.fatal) throw err;
+    }
+  }
+}`);
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    const { delays, error } = await run(load(output), failing(Infinity).operation);
+    expect(delays).toEqual([1000, 2000, 4000, 8000]);
+    expect((error as Error).message).toBe('failure 5');
+    const recovered = await run(load(output), failing(4).operation);
+    expect(recovered.value).toBe('ok');
+    expect(recovered.delays).toEqual([1000, 2000, 4000, 8000]);
   });
 
   it('an abortable wait keeps its signal: aborting during the wait ends the retry at once', async () => {
@@ -492,6 +529,45 @@ describe('retry rewrite behaviour', () => {
     expect(second.value).toBe('ok');
     expect(succeeded.operation).toHaveBeenCalledTimes(3);
     expect(second.delays).toEqual([1000, 1000]);
+  });
+
+  it('recursion from a catch with the wait in an if and an error check after it: the bound is checked before the wait', async () => {
+    const source = `async function callWithRetry(operation, delayMs = 1000) {
+  try {
+    return await operation();
+  } catch (err) {
+    if (delayMs) {
+      await sleep(delayMs);
+    }
+    if (err.fatal) throw err;
+    return callWithRetry(operation, delayMs);
+  }
+}
+`;
+    const output = rewrite(source, 'no-unbounded-retry');
+    expect(output).toBe(`async function callWithRetry(operation, delayMs = 1000, attempt = 0) {
+  try {
+    return await operation();
+  } catch (err) {
+    if (attempt + 1 >= 5) throw err;
+    if (delayMs) {
+      await sleep(Math.max(delayMs, Math.random() * Math.min(Math.max(10000, Math.min(2147483647, delayMs * 16)), delayMs * 2 ** attempt)));
+    }
+    if (err.fatal) throw err;
+    return callWithRetry(operation, delayMs, attempt + 1);
+  }
+}
+`);
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    const { delays, error } = await run(load(output), failing(Infinity).operation);
+    // The wait grows from its own length; the fifth failure is rethrown without waiting.
+    expect(delays).toEqual([1000, 2000, 4000, 8000]);
+    expect((error as Error).message).toBe('failure 5');
+    const fatal = Object.assign(new Error('fatal'), { fatal: true });
+    const sorted = await run(load(output), vi.fn(async () => { throw fatal; }));
+    // A fatal error is still rethrown after the one wait the original code made before its check.
+    expect(sorted.delays).toEqual([1000]);
+    expect(sorted.error).toBe(fatal);
   });
 
   it('recursion from .catch: rejects with the last error after maxAttempts, waits grow', async () => {

@@ -4,7 +4,7 @@
  * run is a no-op, and a site the rule offers no rewrite for is left for a
  * person with the rule's reason.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -83,6 +83,32 @@ export const list = () => axios.get('/items', { timeout: 2500 });
     expect(result.left.map((s) => `${s.line}:${s.column} ${s.reason}`)).toEqual([
       '3:23 combining the signal with a timeout needs AbortSignal.any, which option abortSignalAny turns off',
     ]);
+  });
+
+  it('in a package whose engines.node allows a Node without AbortSignal.timeout, fetch and http.request are left for a person; the rest is rewritten', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'resilience-add-timeout-'));
+    dirs.push(dir);
+    // The engines-limited fixture package (>=12.10.0, as @grpc/grpc-js declares).
+    copyFileSync(new URL('../../fixtures/engines/node-12/package.json', import.meta.url), join(dir, 'package.json'));
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, 'src/api.js'), `import http from 'http';
+import axios from 'axios';
+export const load = (url) => fetch(url);
+export function ping(cb) { http.request('http://example.com/', cb).end(); }
+export const list = () => axios.get('/items');
+`);
+    const stderr = capture();
+    expect(await run(['codemod', 'add-timeout', 'src', '--no-eslint-config', '--cpus', '1', '--report', 'report.json'], { cwd: dir, stdout: capture(), stderr })).toBe(0);
+    expect(readFileSync(join(dir, 'src/api.js'), 'utf8')).toBe(`import http from 'http';
+import axios from 'axios';
+export const load = (url) => fetch(url);
+export function ping(cb) { http.request('http://example.com/', cb).end(); }
+export const list = () => axios.get('/items', { timeout: 10000 });
+`);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as RunReport;
+    const reason = "AbortSignal.timeout needs Node 16.14 (17.3 on 17.x), and the package's engines.node `>=12.10.0` allows older versions; a runtime-independent timeout is a decision for a person";
+    expect(report.files.flatMap((f) => f.left.map((s) => `${s.location} ${s.reason}`))).toEqual([`src/api.js:3:30 ${reason}`, `src/api.js:4:28 ${reason}`]);
+    expect(report.files.flatMap((f) => f.rewritten.map((s) => s.location))).toEqual(['src/api.js:5:27']);
   });
 
   it('the default export is a jscodeshift transform that applies the default timeout', async () => {

@@ -11,7 +11,7 @@ export const resource = (overrides: Record<string, unknown> = {}) => ({
 
 export const badSettingsCases: [name: string, raw: unknown, message: string][] = [
     ['a non-object', 'yes', 'settings.resilience must be an object (got the string "yes").'],
-    ['an unknown top-level key', { sharedResource: [] }, 'settings.resilience.sharedResource is not a known key (expected one of: sharedResources, cloneFunctions, hotFunctions, root).'],
+    ['an unknown top-level key', { sharedResource: [] }, 'settings.resilience.sharedResource is not a known key (expected one of: sharedResources, cloneFunctions, hotFunctions, node, root).'],
     ['sharedResources not an array', { sharedResources: {} }, 'settings.resilience.sharedResources must be an array (got an object).'],
     ['a missing name', { sharedResources: [{ match: { modules: ['fs'] } }] }, 'settings.resilience.sharedResources[0].name is required.'],
     ['an empty name', { sharedResources: [resource({ name: ' ' })] }, 'settings.resilience.sharedResources[0].name must be a non-empty string (got the string " ").'],

@@ -20,6 +20,7 @@ import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import * as espree from 'espree';
 import plugin from '../../src/index';
+import { nodeEngines } from '../../src/timeout/engines';
 // @ts-expect-error -- plain ESM module without types
 import { realWorldFiles, realWorldSources } from './sources.mjs';
 
@@ -72,12 +73,17 @@ export function configArray(config: ConfigName, file: RealWorldFile): Linter.Con
     : { parser: espree as Linter.Parser, ecmaVersion: 'latest', sourceType: file.sourceType };
   // The packages' own eslint-disable comments name rules that are not loaded
   // here and could silence ours: inline configuration is ignored.
+  // Files are linted under a virtual path, so the package's engines.node (which
+  // require-timeout's AbortSignal.timeout suggestions follow) comes from the
+  // real file through settings.resilience.node.
+  const node = nodeEngines(file.file);
   return [
     {
       files: ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.mts', '**/*.cts'],
       languageOptions,
       linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
       ...(plugin.configs[config] as Linter.Config),
+      ...(node !== null ? { settings: { resilience: { node } } } : {}),
     },
   ];
 }
@@ -98,7 +104,7 @@ export function lintRealWorld(): LintResult {
   const linter = new Linter({ cwd: virtualRoot });
   const arrays = new Map<string, Linter.Config[]>();
   const arrayFor = (config: ConfigName, file: RealWorldFile) => {
-    const key = `${config}:${file.typescript ? 'ts' : file.sourceType}`;
+    const key = `${config}:${file.typescript ? 'ts' : file.sourceType}:${nodeEngines(file.file) ?? ''}`;
     let array = arrays.get(key);
     if (!array) arrays.set(key, (array = configArray(config, file)));
     return array;

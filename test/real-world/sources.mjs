@@ -149,6 +149,21 @@ export const realWorldSources = [
   { pkg: '@tryghost/admin-api', dirs: ['lib'], sourceType: 'commonjs' },
   // PostgreSQL migration runner (pg Client); dist/bin is its CLI.
   { pkg: 'postgres-migrations', dirs: ['dist'], sourceType: 'commonjs' },
+  // pg-listen: LISTEN/NOTIFY on a dedicated pg Client that reconnects
+  // (retryInterval 500 ms, retryLimit Infinity, retryTimeout 3 s by default);
+  // compiled TypeScript (ES5 generators), the only build it ships.
+  { pkg: 'pg-listen', dirs: ['dist'], sourceType: 'commonjs' },
+  // Faye (Bayeux pub/sub): the client's handshake / connect re-scheduling on
+  // the server's advice and the dispatcher's retry interval, its transports
+  // and the Node server; client/ holds only the browser bundle of the same src.
+  { pkg: 'faye', dirs: ['src'], sourceType: 'commonjs' },
+  // Phoenix channels client: socket reconnects and channel rejoins on stepped
+  // schedules (reconnectAfterMs, rejoinAfterMs); the ES source (priv/static is its bundle).
+  { pkg: 'phoenix', dirs: ['assets/js/phoenix'], sourceType: 'module' },
+  // graphql-ws client: lazy WebSocket with retryAttempts and a randomised
+  // exponential retryWait; the ESM client (client.cjs is the same code, the
+  // server and use/ adapters do no retrying).
+  { pkg: 'graphql-ws', files: ['dist/client.js'], sourceType: 'module' },
 ];
 
 const sourceFile = /\.(?:[cm]?js|[cm]?ts)$/;

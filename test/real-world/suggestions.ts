@@ -134,7 +134,7 @@ export function buildSuggestionLedger(): SuggestionEntry[] {
 export const suggestionsHeader = [
   '# Real-code suggestion ledger',
   '',
-  'Every true positive of `test/real-world/ledger.tsv`, linted with the config its verdict is for; where the rule offers a suggestion, the first one is applied and the rewritten hunk is kept here with a review: would a reviewer accept the hunk as a pull request to the package? A true positive without a suggestion is listed with the rule\'s "No quick fix" reason.',
+  'Every true positive of `test/real-world/ledger.tsv`, linted with the config its verdict is for; where the rule offers a suggestion, the first one is applied and the rewritten hunk is kept here with a review: would a reviewer accept the hunk as a pull request to the package? A true positive without a suggestion is listed with the rule\'s "No quick fix" reason. Files are linted under a virtual path, so each package\'s `engines.node` reaches the rules as `settings.resilience.node` (which is why a reason may name that setting).',
   '',
   'Regenerate with `npm run -s suggestions`, which rewrites this file (reviews are kept while a section\'s suggestion and hunk are unchanged; a changed or new one gets `Review: ?`). Write each `- Review:` line by hand: `accept — reason` or `reject — reason`. `test/real-world/suggestions.test.ts` fails while this file differs from what the rules produce now or a review is `?`. A review marked `(author)` was written by whoever built the ledger, not by an independent reviewer.',
 ];

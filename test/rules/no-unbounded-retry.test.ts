@@ -1424,25 +1424,8 @@ await pRetry(run, { retries: 4 });`,
           column: 3,
           endLine: 4,
           endColumn: 5,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `async function retryIfFailed(fn, opts) {
-  let retry = 0;
-  const maxRetries = opts.maxRetries ?? Infinity;
-  let attempt = 0;
-  do {
-    try {
-      return await fn();
-    } catch (err) {
-      attempt++;
-      if (attempt >= 5) throw err;
-      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
-    }
-  } while (++retry < maxRetries);
-}`,
-            },
-          ],
+          data: {'noFix':' No quick fix: the loop already counts its attempts against `maxRetries`, which is unbounded when the option is not given (it falls back to Infinity); choosing a finite default is a decision for a person, and a second counter would override the callers who pass one.'},
+          suggestions: [],
         },
       ],
     },
@@ -1634,26 +1617,8 @@ function connect() {
           column: 3,
           endLine: 5,
           endColumn: 5,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `async function retryIfFailed(fn, opts) {
-  var _a;
-  let retry = 0;
-  const maxRetries = (_a = opts.maxRetries) !== null && _a !== void 0 ? _a : Infinity;
-  let attempt = 0;
-  do {
-    try {
-      return await fn();
-    } catch (err) {
-      attempt++;
-      if (attempt >= 5) throw err;
-      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
-    }
-  } while (++retry < maxRetries);
-}`,
-            },
-          ],
+          data: {'noFix':' No quick fix: the loop already counts its attempts against `maxRetries`, which is unbounded when the option is not given (it falls back to Infinity); choosing a finite default is a decision for a person, and a second counter would override the callers who pass one.'},
+          suggestions: [],
         },
       ],
     },
@@ -3077,6 +3042,108 @@ describe('no-unbounded-retry: a disable comment stays on the line it disables', 
 // Issue 12, causes of false positives seen on real code (recursion, reconnects, the library table, messages).
 ruleTester.run('no-unbounded-retry: real-code look-alikes and misses', rule, {
   valid: [
+    // Trap (graphql-ws): the failure path hands the error to a helper that throws it once an attempt counter (moved in connect) reaches the limit.
+    `function createClient(url, retryAttempts) {
+  let retries = 0;
+  function connect() {
+    retries++;
+    return openSync(url);
+  }
+  function shouldRetryConnectOrThrow(err) {
+    if (!retryAttempts || retries >= retryAttempts) throw err;
+    return true;
+  }
+  function subscribe() {
+    for (;;) {
+      try {
+        return connect();
+      } catch (err) {
+        if (!shouldRetryConnectOrThrow(err)) return;
+      }
+    }
+  }
+  return { subscribe };
+}`,
+    // Trap (engine.io-client): an 'error' handler that takes the failed transport off the list and opens the next one; bounded by the list.
+    `class Socket extends Emitter {
+  _open() {
+    const transport = this.createTransport(this.transports[0]);
+    transport.open();
+    this.setTransport(transport);
+  }
+  setTransport(transport) {
+    this.transport = transport;
+    transport.on('error', this._onError.bind(this));
+  }
+  _onError(err) {
+    if (this.transports.length > 1 && this.readyState === 'opening') {
+      this.transports.shift();
+      return this._open();
+    }
+    this.emitReserved('error', err);
+  }
+}`,
+    // Trap (mqtt-like): a chain of helpers from a 'close' handler re-runs a method that opens no connection (a child process).
+    `class Supervisor extends EventEmitter {
+  constructor() {
+    super();
+    this.on('close', () => this._scheduleRestart());
+    this.start();
+  }
+  start() {
+    this.child = spawn('node', ['worker.js']);
+    this.child.on('close', () => this.emit('close'));
+  }
+  _scheduleRestart() {
+    setTimeout(() => this._restart(), 1000);
+  }
+  _restart() {
+    this.start();
+  }
+}`,
+    // Bounded: an attempt limit in a helper of the chain.
+    `class Client extends EventEmitter {
+  constructor(options) {
+    super();
+    this.options = options;
+    this.attempts = 0;
+    this.on('close', () => this._setupReconnect());
+    this.connect();
+  }
+  connect() {
+    this.stream = net.connect(this.options.port, this.options.host);
+    this.stream.on('connect', () => { this.attempts = 0; });
+    this.stream.on('close', () => this.emit('close'));
+  }
+  _reconnect() {
+    this.connect();
+  }
+  _setupReconnect() {
+    if (this.attempts >= this.options.maxReconnectAttempts) return;
+    this.attempts++;
+    setTimeout(() => this._reconnect(), 1000);
+  }
+}`,
+    // allowUnboundedWithBackoff: the chain's wait doubles up to a cap.
+    `class Client extends EventEmitter {
+  constructor(options) {
+    super();
+    this.delay = 1000;
+    this.on('close', () => this._setupReconnect());
+    this.connect();
+  }
+  connect() {
+    this.stream = net.connect(this.options.port, this.options.host);
+    this.stream.on('close', () => this.emit('close'));
+  }
+  _reconnect() {
+    this.connect();
+  }
+  _setupReconnect() {
+    this.delay = Math.min(this.delay * 2, 30000);
+    setTimeout(() => this._reconnect(), this.delay);
+  }
+}`,
     // Trap (pino): a local `const stringify` inside `function stringify` is another function, not recursion.
     `function stringify(obj, stringifySafeFn) {
   try {
@@ -3184,6 +3251,143 @@ const createClient = typeof options.createClient === 'function' ? options.create
 };`,
   ],
   invalid: [
+    // The same helper with no limit: it throws only fatal errors, the loop retries the rest forever.
+    {
+      code: `function createClient(url, retryAttempts) {
+  let retries = 0;
+  function connect() {
+    retries++;
+    return openSync(url);
+  }
+  function shouldRetryConnectOrThrow(err) {
+    if (err.fatal) throw err;
+    return true;
+  }
+  function subscribe() {
+    for (;;) {
+      try {
+        return connect();
+      } catch (err) {
+        if (!shouldRetryConnectOrThrow(err)) return;
+      }
+    }
+  }
+  return { subscribe };
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 12,
+          column: 5,
+          endLine: 12,
+          endColumn: 8,
+          data: { noFix: ' No quick fix: sync function, nothing to await between attempts.' },
+        },
+      ],
+    },
+    // The same chain that keeps the failed transport: the 'error' handler re-opens forever.
+    {
+      code: `class Socket extends Emitter {
+  _open() {
+    const transport = this.createTransport(this.transports[0]);
+    transport.open();
+    this.setTransport(transport);
+  }
+  setTransport(transport) {
+    this.transport = transport;
+    transport.on('error', this._onError.bind(this));
+  }
+  _onError(err) {
+    if (this.transports.length > 1 && this.readyState === 'opening') {
+      return this._open();
+    }
+    this.emitReserved('error', err);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 13,
+          column: 14,
+          endLine: 13,
+          endColumn: 26,
+          data: { noFix: ' No quick fix: a reconnect handler has no caller to report the last failure to.', event: 'error' },
+          suggestions: [],
+        },
+      ],
+    },
+    // Miss closed (mqtt 5): the client's own 'close' handler, registered in the constructor, reconnects through two helper methods and setInterval.
+    {
+      code: `class Client extends EventEmitter {
+  constructor(options) {
+    super();
+    this.options = options;
+    this.on('close', () => {
+      this.connected = false;
+      this._setupReconnect();
+    });
+    this.connect();
+  }
+  connect() {
+    this._clearReconnect();
+    this.stream = this.streamBuilder(this);
+    this.stream.on('close', () => this.emit('close'));
+  }
+  _reconnect() {
+    this.emit('reconnect');
+    this.connect();
+  }
+  _setupReconnect() {
+    if (!this.disconnecting && !this.reconnectTimer && this.options.reconnectPeriod > 0) {
+      this.reconnectTimer = setInterval(() => {
+        this._reconnect();
+      }, this.options.reconnectPeriod);
+    }
+  }
+  _clearReconnect() {
+    clearInterval(this.reconnectTimer);
+    this.reconnectTimer = null;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 22,
+          column: 29,
+          endLine: 24,
+          endColumn: 39,
+          data: { noFix: ' No quick fix: a reconnect handler has no caller to report the last failure to.', event: 'close' },
+          suggestions: [],
+        },
+      ],
+    },
+    // Miss closed: a 'close' handler in connect() reaches the timer through two helpers, the last passing connect itself.
+    {
+      code: `class Client {
+  connect() {
+    this.ws = new WebSocket(this.url);
+    this.ws.on('close', () => this.onClose());
+  }
+  onClose() {
+    this.ready = false;
+    this.scheduleReconnect();
+  }
+  scheduleReconnect() {
+    setTimeout(this.connect.bind(this), 3000);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 11,
+          column: 5,
+          endLine: 11,
+          endColumn: 46,
+          data: { noFix: ' No quick fix: a reconnect handler has no caller to report the last failure to.', event: 'close' },
+          suggestions: [],
+        },
+      ],
+    },
     // The fast branch uses up its flag; the other branch reconnects forever.
     {
       code: `function setupClient() {
@@ -3564,14 +3768,15 @@ ruleTester.run('no-unbounded-retry: sorted errors, stored waits, exhaustion, loc
           column: 3,
           endLine: 4,
           endColumn: 5,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `async function retryIfFailed(fn, opts) {
-  let retry = 0;
-  const maxRetries = opts.maxRetries ?? Infinity;
-  let attempt = 0;
-  do {
+          data: {'noFix':' No quick fix: the loop already counts its attempts against `maxRetries`, which is unbounded when the option is not given (it falls back to Infinity); choosing a finite default is a decision for a person, and a second counter would override the callers who pass one.'},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // The bound goes on the retrying branch of the error sorting, before its wait: the last failure is rethrown without waiting.
+      code: `async function retryIfFailed(fn, opts) {
+  while (true) {
     try {
       return await fn();
     } catch (err) {
@@ -3579,15 +3784,64 @@ ruleTester.run('no-unbounded-retry: sorted errors, stored waits, exhaustion, loc
         this.emit('error', err);
         throw err;
       } else {
-        await this.delay(Math.max(opts.delayInMs, Math.random() * Math.min(Math.max(10000, Math.min(2147483647, opts.delayInMs * 16)), opts.delayInMs * 2 ** attempt)));
+        await this.delay(opts.delayInMs);
       }
-      attempt++;
-      if (attempt >= 5) throw err;
     }
-  } while (++retry < maxRetries);
+  }
+}`,
+      options: [{"allowUnboundedWithBackoff": false}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function retryIfFailed(fn, opts) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (isNotConnectionError(err)) {
+        this.emit('error', err);
+        throw err;
+      } else {
+        attempt++;
+        if (attempt >= 5) throw err;
+        await this.delay(Math.max(opts.delayInMs, Math.random() * Math.min(Math.max(10000, Math.min(2147483647, opts.delayInMs * 16)), opts.delayInMs * 2 ** (attempt - 1))));
+      }
+    }
+  }
 }`,
             },
           ],
+        },
+      ],
+    },
+    {
+      // \`|| Infinity\` inline in the loop condition: the existing counter is not doubled by a second one.
+      code: `async function poll(fn, max) {
+  for (let i = 0; i < (max || Infinity); i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      await sleep(1000);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          data: {'noFix':' No quick fix: the loop already counts its attempts against `max || Infinity`, which is unbounded when the option is not given (it falls back to Infinity); choosing a finite default is a decision for a person, and a second counter would override the callers who pass one.'},
+          suggestions: [],
         },
       ],
     },

@@ -1697,6 +1697,85 @@ describe('require-retry-backoff options', () => {
 // Issue 12, causes of false positives seen on real code (recursion, reconnects, the library table, messages).
 ruleTester.run('require-retry-backoff: real-code look-alikes and misses', rule, {
   valid: [
+    // Trap (engine.io-client): an 'error' handler that takes the failed transport off the list and opens the next one; bounded by the list.
+    `class Socket extends Emitter {
+  _open() {
+    const transport = this.createTransport(this.transports[0]);
+    transport.open();
+    this.setTransport(transport);
+  }
+  setTransport(transport) {
+    this.transport = transport;
+    transport.on('error', this._onError.bind(this));
+  }
+  _onError(err) {
+    if (this.transports.length > 1 && this.readyState === 'opening') {
+      this.transports.shift();
+      return this._open();
+    }
+    this.emitReserved('error', err);
+  }
+}`,
+    // Trap (reconnecting-websocket): the connect method waits (a helper's growing delay) before it opens the socket.
+    `class ReconnectingWebSocket {
+  _connect() {
+    if (this._connectLock) return;
+    this._connectLock = true;
+    this._retryCount++;
+    this._wait().then(() => {
+      this._ws = new WebSocket(this._url);
+      this._connectLock = false;
+      this._addListeners();
+    });
+  }
+  _wait() {
+    return new Promise((resolve) => setTimeout(resolve, this._getNextDelay()));
+  }
+  _addListeners() {
+    this._ws.addEventListener('close', this._handleClose);
+  }
+  _handleClose = () => {
+    this._connect();
+  };
+}`,
+    // Trap (mqtt-like): a chain of helpers from a 'close' handler re-runs a method that opens no connection (a child process).
+    `class Supervisor extends EventEmitter {
+  constructor() {
+    super();
+    this.on('close', () => this._scheduleRestart());
+    this.start();
+  }
+  start() {
+    this.child = spawn('node', ['worker.js']);
+    this.child.on('close', () => this.emit('close'));
+  }
+  _scheduleRestart() {
+    setTimeout(() => this._restart(), 1000);
+  }
+  _restart() {
+    this.start();
+  }
+}`,
+    // The chain's wait doubles up to a cap.
+    `class Client extends EventEmitter {
+  constructor(options) {
+    super();
+    this.delay = 1000;
+    this.on('close', () => this._setupReconnect());
+    this.connect();
+  }
+  connect() {
+    this.stream = net.connect(this.options.port, this.options.host);
+    this.stream.on('close', () => this.emit('close'));
+  }
+  _reconnect() {
+    this.connect();
+  }
+  _setupReconnect() {
+    this.delay = Math.min(this.delay * 2, 30000);
+    setTimeout(() => this._reconnect(), this.delay);
+  }
+}`,
     // Trap (pino): a local `const stringify` shadows the enclosing `function stringify`.
     `function stringify(obj, stringifySafeFn) {
   try {
@@ -1767,6 +1846,120 @@ ruleTester.run('require-retry-backoff: real-code look-alikes and misses', rule, 
 await MongoClient.connect(url, { autoReconnect: false, reconnectInterval: 1000 });`,
   ],
   invalid: [
+    // The same reconnect whose connect method opens the socket at once.
+    {
+      code: `class ReconnectingWebSocket {
+  _connect() {
+    if (this._connectLock) return;
+    this._connectLock = true;
+    this._retryCount++;
+    this._ws = new WebSocket(this._url);
+    this._connectLock = false;
+    this._addListeners();
+  }
+  _wait() {
+    return new Promise((resolve) => setTimeout(resolve, this._getNextDelay()));
+  }
+  _addListeners() {
+    this._ws.addEventListener('close', this._handleClose);
+  }
+  _handleClose = () => {
+    this._connect();
+  };
+}`,
+      errors: [
+        {
+          messageId: 'constantReconnect',
+          line: 17,
+          column: 5,
+          endLine: 17,
+          endColumn: 20,
+          data: { noFix: ' No quick fix: a reconnect handler has no caller to report the last failure to.', event: 'close', wait: 'does not wait' },
+          suggestions: [],
+        },
+      ],
+    },
+    // Miss closed (mqtt 5): the client's own 'close' handler, registered in the constructor, reconnects through two helper methods and setInterval.
+    {
+      code: `class Client extends EventEmitter {
+  constructor(options) {
+    super();
+    this.options = options;
+    this.on('close', () => {
+      this.connected = false;
+      this._setupReconnect();
+    });
+    this.connect();
+  }
+  connect() {
+    this._clearReconnect();
+    this.stream = this.streamBuilder(this);
+    this.stream.on('close', () => this.emit('close'));
+  }
+  _reconnect() {
+    this.emit('reconnect');
+    this.connect();
+  }
+  _setupReconnect() {
+    if (!this.disconnecting && !this.reconnectTimer && this.options.reconnectPeriod > 0) {
+      this.reconnectTimer = setInterval(() => {
+        this._reconnect();
+      }, this.options.reconnectPeriod);
+    }
+  }
+  _clearReconnect() {
+    clearInterval(this.reconnectTimer);
+    this.reconnectTimer = null;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantReconnect',
+          line: 22,
+          column: 29,
+          endLine: 24,
+          endColumn: 39,
+          data: { noFix: ' No quick fix: a reconnect handler has no caller to report the last failure to.', event: 'close', wait: 'waits a constant time' },
+          suggestions: [],
+        },
+      ],
+    },
+    // A limit does not make a constant wait a backoff: the bounded chain is still reported.
+    {
+      code: `class Client extends EventEmitter {
+  constructor(options) {
+    super();
+    this.options = options;
+    this.attempts = 0;
+    this.on('close', () => this._setupReconnect());
+    this.connect();
+  }
+  connect() {
+    this.stream = net.connect(this.options.port, this.options.host);
+    this.stream.on('connect', () => { this.attempts = 0; });
+    this.stream.on('close', () => this.emit('close'));
+  }
+  _reconnect() {
+    this.connect();
+  }
+  _setupReconnect() {
+    if (this.attempts >= this.options.maxReconnectAttempts) return;
+    this.attempts++;
+    setTimeout(() => this._reconnect(), 1000);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantReconnect',
+          line: 20,
+          column: 5,
+          endLine: 20,
+          endColumn: 46,
+          data: { noFix: ' No quick fix: a reconnect handler has no caller to report the last failure to.', event: 'close', wait: 'waits a constant time' },
+          suggestions: [],
+        },
+      ],
+    },
     // (@node-red/nodes) The quick reconnect uses up its flag; the 10 s one repeats for ever at a constant interval.
     {
       code: `function setupClient() {

@@ -938,3 +938,129 @@ export const k = new S3Client({});
     ]);
   });
 });
+
+// AbortSignal.timeout exists from Node 16.14 (17.3 on 17.x): suggestions that use it follow the nearest package.json's engines.node.
+const enginesFixture = (dir: string) => new URL(`../../fixtures/engines/${dir}/src/client.js`, import.meta.url).pathname;
+const ENGINES_SOURCE = `import http from 'http';
+export function a(url) { return fetch(url); }
+export function b(cb) { http.request('http://example.com/', cb).end(); }`;
+const enginesNoFix = (range: string) =>
+  ` No quick fix: AbortSignal.timeout needs Node 16.14 (17.3 on 17.x), and the package's engines.node \`${range}\` allows older versions; a runtime-independent timeout is a decision for a person.`;
+
+ruleTester.run('require-timeout: engines.node', rule, {
+  valid: [],
+  invalid: [
+    {
+      // @grpc/grpc-js declares >=12.10.0: no AbortSignal.timeout, and the http.request `timeout` option alone would not abort.
+      code: ENGINES_SOURCE,
+      filename: enginesFixture('node-12'),
+      errors: [
+        { ...missingFetch([2, 33, 2, 43], null), data: { subject: 'This fetch call', option: 'signal', library: 'fetch', noFix: enginesNoFix('>=12.10.0') } },
+        { ...missing([3, 25, 3, 64], null), data: { subject: 'This http.request call', option: 'timeout', library: 'http', noFix: enginesNoFix('>=12.10.0') } },
+      ],
+    },
+    {
+      // One alternative starts at 16.0: not every Node the package allows has AbortSignal.timeout.
+      code: ENGINES_SOURCE,
+      filename: enginesFixture('node-16-or-18'),
+      errors: [
+        { ...missingFetch([2, 33, 2, 43], null), data: { subject: 'This fetch call', option: 'signal', library: 'fetch', noFix: enginesNoFix('^16.0.0 || >=18') } },
+        { ...missing([3, 25, 3, 64], null), data: { subject: 'This http.request call', option: 'timeout', library: 'http', noFix: enginesNoFix('^16.0.0 || >=18') } },
+      ],
+    },
+    {
+      // settings.resilience.node replaces the package's engines.node (here: a package with none).
+      code: ENGINES_SOURCE,
+      filename: enginesFixture('no-engines'),
+      settings: { resilience: { node: '>=14' } },
+      errors: [
+        {
+          ...missingFetch([2, 33, 2, 43], null),
+          data: {
+            subject: 'This fetch call',
+            option: 'signal',
+            library: 'fetch',
+            noFix: ' No quick fix: AbortSignal.timeout needs Node 16.14 (17.3 on 17.x), and settings.resilience.node `>=14` allows older versions; a runtime-independent timeout is a decision for a person.',
+          },
+        },
+        {
+          ...missing([3, 25, 3, 64], null),
+          data: {
+            subject: 'This http.request call',
+            option: 'timeout',
+            library: 'http',
+            noFix: ' No quick fix: AbortSignal.timeout needs Node 16.14 (17.3 on 17.x), and settings.resilience.node `>=14` allows older versions; a runtime-independent timeout is a decision for a person.',
+          },
+        },
+      ],
+    },
+    {
+      // ... and allows it in a package whose engines.node does not.
+      code: `export function a(url) { return fetch(url); }`,
+      filename: enginesFixture('node-12'),
+      settings: { resilience: { node: '>=20' } },
+      errors: [missingFetch([1, 33, 1, 43], `export function a(url) { return fetch(url, { signal: AbortSignal.timeout(10000) }); }`)],
+    },
+    {
+      // Invalid settings (reported by the rules that own them) withhold the suggestion; the rule does not crash.
+      code: `export function a(url) { return fetch(url); }`,
+      filename: enginesFixture('no-engines'),
+      settings: { resilience: { node: 'lts' } },
+      errors: [
+        {
+          ...missingFetch([1, 33, 1, 43], null),
+          data: {
+            subject: 'This fetch call',
+            option: 'signal',
+            library: 'fetch',
+            noFix: ' No quick fix: settings.resilience is invalid, so the Node versions the code runs on are unknown (see the settings error).',
+          },
+        },
+      ],
+    },
+    ...['node-16-14', 'no-engines'].map((dir) => ({
+      // From 16.14, or with no engines.node (a current Node is assumed): the suggestions are offered.
+      code: ENGINES_SOURCE,
+      filename: enginesFixture(dir),
+      errors: [
+        missingFetch([2, 33, 2, 43], `import http from 'http';
+export function a(url) { return fetch(url, { signal: AbortSignal.timeout(10000) }); }
+export function b(cb) { http.request('http://example.com/', cb).end(); }`),
+        missing([3, 25, 3, 64], `import http from 'http';
+export function a(url) { return fetch(url); }
+export function b(cb) { http.request('http://example.com/', { signal: AbortSignal.timeout(10000) }, cb).end(); }`),
+      ],
+    })),
+  ],
+});
+
+describe('require-timeout: reading engines.node', () => {
+  it('reads the lowest version of every alternative', async () => {
+    const { enginesAllowAbortSignalTimeout, nodeEngines } = await import('../../src/timeout/engines');
+    const cases: [string, boolean][] = [
+      ['>=12.10.0', false],
+      ['>=16.14.0', true],
+      ['>= 16.14', true],
+      ['^16.13.0', false],
+      ['16.x', false],
+      ['>=17.0.0', false],
+      ['>=17.3.0', true],
+      ['^18 || ^20 || >=22', true],
+      ['^16.0.0 || >=18', false],
+      ['<18', false],
+      ['*', false],
+      ['18.0.0 - 22', true],
+      ['>=18 <23', true],
+      ['not a range', false],
+    ];
+    expect(cases.map(([range]) => [range, enginesAllowAbortSignalTimeout(range)])).toEqual(cases);
+    expect(nodeEngines(enginesFixture('node-12'))).toBe('>=12.10.0');
+    expect(nodeEngines(enginesFixture('no-engines'))).toBeNull();
+    // A `{ "type": "commonjs" }` marker in a build folder is not the package: the lookup goes on up.
+    expect(nodeEngines(new URL('../../fixtures/engines/node-12/lib/cjs/client.js', import.meta.url).pathname)).toBe('>=12.10.0');
+    expect(nodeEngines('client.js')).toBeNull();
+    const { parseSettings } = await import('../../src/settings');
+    expect(parseSettings({ node: ' ^16.14.0 || >=18 ' }).node).toBe('^16.14.0 || >=18');
+    expect(() => parseSettings({ node: 'lts' })).toThrow('settings.resilience.node must be a Node version range like ">=18" or "^16.14.0 || >=18" (got "lts").');
+  });
+});
