@@ -108,7 +108,10 @@ describe('retryTextHints', () => {
     ["socket.on('close', () => connect());", true, false],
     ['ws.onclose = () => connect();', true, false],
     ['get(url, function (err, body) { if (err) return get(url, done); done(body); });', true, false],
-    ['fs.readFile(p, (error /* first */ , data) => use(data));', true, false],
+    ['fs.readFile(p, (error /* first */ , data) => { if (null != error) return read(); use(data); });', true, false],
+    // An error-first callback whose error is never tested in an `if` takes no failure path.
+    ['fs.readFile(p, (error /* first */ , data) => use(data));', false, false],
+    ['fs.readFile(p, (err, data) => { if (data) use(data); });', false, false],
     ['for (;;) { const res = await fetch(u); if (res.ok) return res; }', true, false],
     ["import pRetry from 'p-retry';", false, true],
     ['const retry = require("node:async");', false, true],

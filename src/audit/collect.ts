@@ -10,7 +10,7 @@
  * facts are collected, so the audit's memory is its facts, not its trees.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { Linter } from 'eslint';
+import type { Linter } from 'eslint';
 import { languageOptionsFor } from '../codemod/engine';
 import { isFunction, type FunctionNode } from '../ast/functions';
 import { staticString } from '../ast/static';

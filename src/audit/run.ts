@@ -10,7 +10,7 @@ import { dirname, parse as parsePath, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { parseArgs } from 'node:util';
-import { Linter } from 'eslint';
+import type { Linter } from 'eslint';
 import { parseIgnorePattern, readSourceFile, type Discovery } from '../cli/files';
 import { findFiles, loadFileConfigs, PreflightError, resolveTargets } from '../cli/preflight';
 import { SUPPORTED_EXTENSIONS } from '../codemod/engine';
@@ -187,7 +187,9 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<nu
 
   // Parse every file once, running the rule's analysis; keep its facts (plain data) for the graph, not its tree.
   const started = performance.now();
-  const parser = new FileParser(new Linter({ cwd: parsePath(cwd).root }));
+  // ESLint is loaded when an audit runs, not when the CLI imports this module (a codemod run does not need it here).
+  const { Linter: LinterClass } = require('eslint') as typeof import('eslint');
+  const parser = new FileParser(new LinterClass({ cwd: parsePath(cwd).root }));
   const resolver = new ModuleResolver(new Set(discovery.files));
   const mayBeProject = (from: string, specifier: string) => resolver.resolve(from, specifier).kind !== 'external';
   // The first reading notes the imported values the rule's client tracking asks about; the graph answers later.

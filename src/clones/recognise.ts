@@ -64,20 +64,43 @@ const IDENTIFIER_NAMES = new Set(['structuredClone', 'cloneDeep', 'cloneDeepWith
 
 /**
  * Substrings one of which every recognised clone contains (module names
- * included): `JSON.parse(JSON.stringify(x))` needs `stringify` (also through
- * an alias of `JSON`), `v8.deserialize`, `$.extend` the whole word `extend`
- * (not `extends`).
+ * included): `clone` / `Clone` (lodash, `clone`, `clone-deep`, ramda,
+ * `structuredClone`), `rfdc`, `klona`, `deserialize` (`v8`), the whole word
+ * `extend` (`$.extend`, not `extends`).
  */
-const TEXT_HINTS = ['clone', 'Clone', 'stringify', 'rfdc', 'klona', 'copy', 'deserialize'];
+const TEXT_HINTS = ['clone', 'Clone', 'rfdc', 'klona', 'deserialize'];
 const EXTEND = /\bextend\b/;
 
 /**
+ * Pairs of substrings that must both appear: `JSON.parse(JSON.stringify(x))`
+ * names `parse` and `stringify` (also through an alias of `JSON` or a
+ * destructured `{ parse }`), and a `copy` clone comes from the `fast-copy`
+ * module or from `angular` (`angular.copy`, the `angular` module). A file
+ * that only logs with `JSON.stringify` or says "copy" in a comment is
+ * skipped.
+ */
+const TEXT_PAIRS: readonly (readonly [string, readonly string[]])[] = [
+  ['stringify', ['parse']],
+  ['copy', ['fast-copy', 'angular']],
+];
+
+/**
+ * One pass over the text for every hint and every pair's first substring
+ * (`stringify`, `copy`): most files hold none, and one regular expression
+ * scans them in two thirds of the time of the separate substring searches.
+ */
+const ANY_HINT = /[cC]lone|rfdc|klona|deserialize|stringify|copy|\bextend\b/;
+
+/**
  * Cheapest check first: false when the file text cannot contain a recognised
- * clone (no hint substring, no segment of a configured pattern).
+ * clone (no hint substring or pair, no segment of a configured pattern).
  */
 export function mayContainClone(text: string, cloneFunctions: readonly DottedPattern[]): boolean {
-  for (const hint of TEXT_HINTS) if (text.includes(hint)) return true;
-  if (EXTEND.test(text)) return true;
+  if (ANY_HINT.test(text)) {
+    for (const hint of TEXT_HINTS) if (text.includes(hint)) return true;
+    for (const [first, others] of TEXT_PAIRS) if (text.includes(first) && others.some((other) => text.includes(other))) return true;
+    if (EXTEND.test(text)) return true;
+  }
   for (const pattern of cloneFunctions) {
     const named = pattern.filter((segment) => segment !== '*');
     if (named.length === 0 || named.some((segment) => text.includes(segment))) return true;

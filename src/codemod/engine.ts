@@ -10,7 +10,7 @@
  * alone. Bytes outside the suggestion ranges are never touched; a BOM is kept
  * and, in a CRLF file, line breaks in inserted text become CRLF.
  */
-import { Linter } from 'eslint';
+import type { Linter } from 'eslint';
 import * as espree from 'espree';
 import { extname, isAbsolute, relative, dirname, resolve } from 'node:path';
 import type { TextEdit } from '../fix/edits';
@@ -24,6 +24,12 @@ import { rules as pluginRules } from '../rules';
 // Loaded on the first TypeScript file that passes the prefilter: it brings in TypeScript itself.
 let tsParserModule: Linter.Parser | undefined;
 const tsParser = (): Linter.Parser => (tsParserModule ??= require('@typescript-eslint/parser') as Linter.Parser);
+
+// ESLint's Linter is loaded on the first transform, not with this module: the CLI's main
+// thread imports the engine (for its errors and checks) but transforms in workers, and
+// need not carry ESLint's memory for that.
+let linterClass: typeof Linter | undefined;
+const loadLinter = (): typeof Linter => (linterClass ??= (require('eslint') as typeof import('eslint')).Linter);
 
 /** The plugin namespace rules are registered under, as in users' configs. */
 const PLUGIN_NAMESPACE = 'resilience';
@@ -356,7 +362,7 @@ export function applyPreparedRules(
       rules: ruleEntries,
     },
   ];
-  const linter = new Linter({ cwd });
+  const linter = new (loadLinter())({ cwd });
   let config = makeConfig();
   const lint = (text: string): Linter.LintMessage[] => linter.verify(text, config, { filename: absolute });
 

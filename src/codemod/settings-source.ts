@@ -6,7 +6,7 @@
  * the plugin's own `parseSettings`, and can cross to worker threads.
  */
 import { readFileSync } from 'node:fs';
-import { ESLint } from 'eslint';
+import type { ESLint } from 'eslint';
 import { ResilienceConfigError } from '../errors';
 import { dirname, resolve } from 'node:path';
 import { parseSettings } from '../settings';
@@ -45,7 +45,8 @@ export class EslintSettingsSource {
   private readonly validated = new WeakSet<object>();
 
   constructor(readonly cwd: string) {
-    this.eslint = new ESLint({ cwd });
+    // Loaded here, when a user's config must be read, not when the CLI imports this module.
+    this.eslint = new (require('eslint') as typeof import('eslint')).ESLint({ cwd });
   }
 
   /**

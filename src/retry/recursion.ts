@@ -9,7 +9,7 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { variableAt } from '../imports';
 import { enclosingFunction, type FunctionNode, isFunction } from '../ast/functions';
 import { isTypeWrapper as isTypeWrapperNode, unwrapExpression } from '../ast/unwrap';
-import { staticString } from '../ast/static';
+import { staticMemberName, staticString } from '../ast/static';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { alwaysLeaves, type FlowContext, nameKey, type Node, statementFlow } from './ast';
 import { type BoundContext, collectCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest } from './bounds';
@@ -78,6 +78,22 @@ function calledName(node: Node): CalledName | null {
     if (n.object.type === 'Identifier') return { name: `${n.object.name}.${n.property.name}`, method: false, id: n.object };
   }
   return null;
+}
+
+/** Every name `timerKind` or `isIntervalCall` can accept, as written at the callee (`process.nextTick` included). */
+const TIMER_CALLEE_NAMES = new Set(['setTimeout', 'setImmediate', 'queueMicrotask', 'nextTick', 'setInterval']);
+
+/**
+ * False when the callee's own name rules out a timer, before `timerKind` and
+ * `isIntervalCall` look at it twice (each resolving a member callee's global):
+ * onCall runs for every call inside a function.
+ */
+function mayBeTimerCall(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee.type === 'ChainExpression' ? call.callee.expression : call.callee;
+  if (callee.type === 'Identifier') return TIMER_CALLEE_NAMES.has(callee.name);
+  if (callee.type !== 'MemberExpression') return false;
+  const name = staticMemberName(callee);
+  return name !== null && TIMER_CALLEE_NAMES.has(name);
 }
 
 /** `setInterval(...)` (the global): a timer that re-runs its callback until cleared. */
@@ -160,7 +176,7 @@ export class RecursiveRetries {
 
   onCall(call: TSESTree.CallExpression): void {
     if (this.functions.length === 0) return;
-    const timer = timerKind(call, this.ctx.imports) !== null || isIntervalCall(call, this.ctx.imports);
+    const timer = mayBeTimerCall(call) && (timerKind(call, this.ctx.imports) !== null || isIntervalCall(call, this.ctx.imports));
     const written = timer ? (call.arguments[0] ? calledName(call.arguments[0]) : null) : calledName(call.callee);
     if (!written) return;
     // `node.connect()` names the function assigned to `node.connect` (also when `const node = this`), else `self.connect()` the method.

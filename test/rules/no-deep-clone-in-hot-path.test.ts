@@ -843,6 +843,12 @@ describe('no-deep-clone-in-hot-path: meta and configuration', () => {
     expect(mayContainClone('deepCopyOf(x)', [['utils', 'deepCopyOf']])).toBe(true);
     expect(mayContainClone('deepCopyOf(x)', [['*']])).toBe(true);
     expect(mayContainClone('other(x)', [['utils', 'deepCopyOf']])).toBe(false);
+    // Pairs: a round trip needs both names, a `copy` clone its module or `angular`.
+    expect(mayContainClone('log(JSON.stringify(event));', [])).toBe(false);
+    expect(mayContainClone('const { parse, stringify } = JSON;\nconst c = parse(stringify(x));', [])).toBe(true);
+    expect(mayContainClone('// copy the buffer\nbuf.set(src);', [])).toBe(false);
+    expect(mayContainClone("import copy from 'fast-copy';", [])).toBe(true);
+    expect(mayContainClone('const c = angular.copy(x);', [])).toBe(true);
   });
 });
 
