@@ -35,9 +35,6 @@ const THEN = /\bthen\b/;
 /** Status checks (`res.ok`, `res.success`, `res.status`, `res.statusCode`) only count inside `while` / `do` / `for` loops. */
 const LOOP = /\b(?:while|for)\b/;
 const STATUS = /\b(?:ok|success|status|statusCode)\b/;
-/** A response callback's success check (`response.successful`, `res.ok`) whose failure branch a timer re-runs. */
-const SUCCESS_FIELD = /\.(?:successful|success|ok)\b/;
-const TIMER = /\bset(?:Timeout|Interval)\b/;
 /** A reconnect handler: `.on('error', ...)` and friends (a string or plain template), or `x.onclose = ...`. */
 export const EVENT = /['"`](?:error|close|end|disconnect|disconnected)['"`]|\bon(?:error|close|end|disconnect|disconnected)\b/;
 /**
@@ -67,8 +64,7 @@ const ERROR_TESTED_IN_IF = /\bif\s*\([^;{}]*?(?<![\w$.])(?:e(?:rr(?:or)?|r|x(?:c
 export function retryTextHints(text: string): RetryTextHints {
   const libraries = LIBRARY_STRING.test(text);
   const handWritten =
-    CATCH.test(text) || THEN.test(text) || EVENT.test(text) || (LOOP.test(text) && STATUS.test(text)) || (ERROR_PARAMETER.test(text) && ERROR_TESTED_IN_IF.test(text)) ||
-    (SUCCESS_FIELD.test(text) && TIMER.test(text));
+    CATCH.test(text) || THEN.test(text) || EVENT.test(text) || (LOOP.test(text) && STATUS.test(text)) || (ERROR_PARAMETER.test(text) && ERROR_TESTED_IN_IF.test(text));
   return { handWritten, libraries };
 }
 

@@ -111,9 +111,6 @@ function isFalsyValue(node: Node): boolean {
   return n.type === 'UnaryExpression' && n.operator === 'void';
 }
 
-/** Fields of a response that say whether the request succeeded. */
-const SUCCESS_FIELDS = new Set(['successful', 'success', 'ok']);
-
 /** Methods that take the next item off a queue. */
 const TAKE_METHODS = new Set(['shift', 'pop', 'dequeue', 'poll', 'take']);
 /** Methods that put an item back on a queue. */
@@ -427,8 +424,6 @@ export class RecursiveRetries {
     let hop = 0;
     let handlerFn: FunctionNode | null = null;
     let failure: 'catch' | 'promise' | 'callback' | null = null;
-    /** The failure is the else-branch of a success check, not an error. */
-    let successCheck = false;
     let event: string | null = null;
     let scheduledBy = timerCall;
     let guardedInInterval = false;
@@ -473,22 +468,11 @@ export class RecursiveRetries {
         // `if (err) {...} else { retry() }`: the success branch.
         const fn = enclosingFunction(parent);
         if (fn && fn !== target && this.testsErrorParam(parent.test, fn)) return false;
-        // `function (response) { if (response.successful) {...} else { setTimeout(() => self.handshake(), ms) } }`:
-        // a response callback's failure branch (only when a timer re-schedules the call, checked below).
-        if (fn && fn !== target && this.testsSuccessParam(parent.test, fn)) {
-          failure ??= 'callback';
-          successCheck = true;
-          failureRegions.push(node);
-          containers.push({ container: fn, failure: node });
-        }
       } else if ((parent.type === 'ConditionalExpression' && parent.consequent === node) || (parent.type === 'LogicalExpression' && parent.operator === '&&' && parent.right === node)) {
         guards.push({ test: parent.type === 'ConditionalExpression' ? parent.test : parent.left, branch: node });
       }
       if (isFunction(node) && node !== target) {
-        // A response callback (`send(msg, function (response) {...})`) whose success check the walk came through.
-        const responseCallback =
-          successCheck && node.parent?.type === 'CallExpression' && node.parent.arguments.includes(node as TSESTree.CallExpressionArgument) && containers.some((c) => c.container === node);
-        const role = this.callbackRole(node) ?? (responseCallback ? ({ kind: 'callback' } as const) : null);
+        const role = this.callbackRole(node);
         if (role === null) return false;
         if (role.kind === 'timer') {
           scheduledBy = role.call;
@@ -511,8 +495,6 @@ export class RecursiveRetries {
     }
     if (route && hop < route.hops.length) return false;
     if (!failure && !event) return false;
-    // A failed response re-run at once may be a state machine's next step: only a re-run by timer is taken for a retry.
-    if (successCheck && failure === 'callback' && (!scheduledBy || route)) return false;
     // Through a helper, only reconnects: a failure path that calls a function which calls back is more often a trampoline or error propagation.
     if (route && failure) return false;
     // `invoke('throw', err)`: the failure is handed on, not retried.
@@ -621,7 +603,7 @@ export class RecursiveRetries {
     else if (!scheduledBy && !route && failure === 'promise' && promiseHandler && this.chainReturned(target, promiseHandler)) {
       // The chain is what the function returns: its caller does see the last failure.
       noFix = this.canTakeAttemptParameter(call, frame) ? NO_FIX.promiseHandler : NO_FIX.recursion;
-    } else if (failure === 'callback' && !successCheck) noFix = NO_FIX.errorFirst;
+    } else if (failure === 'callback') noFix = NO_FIX.errorFirst;
     else if (scheduledBy || route || failure !== 'catch') noFix = NO_FIX.callback;
     else if (!target.async) noFix = NO_FIX.sync;
     else noFix = NO_FIX.recursion;
@@ -1065,17 +1047,6 @@ export class RecursiveRetries {
   }
 
   /** True when `test` checks the first parameter of an error-first callback (`if (err)`). */
-  /** `if (response.successful)` / `res.ok` / `result.success` on the callback's first parameter (also `=== true`). */
-  private testsSuccessParam(test: Node, fn: FunctionNode): boolean {
-    const first = fn.params[0];
-    if (!first || first.type !== 'Identifier') return false;
-    let t = unwrapExpression(test);
-    if (t.type === 'BinaryExpression' && (t.operator === '===' || t.operator === '==') && t.right.type === 'Literal' && t.right.value === true) t = unwrapExpression(t.left);
-    if (t.type !== 'MemberExpression' || t.computed || t.property.type !== 'Identifier' || !SUCCESS_FIELDS.has(t.property.name)) return false;
-    const object = unwrapExpression(t.object);
-    return object.type === 'Identifier' && object.name === first.name;
-  }
-
   private testsErrorParam(test: Node, fn: FunctionNode): boolean {
     const first = fn.params[0];
     if (!first || first.type !== 'Identifier' || !ERROR_PARAM.test(first.name)) return false;
