@@ -10,6 +10,7 @@ import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { corpusFiles } from './corpus.mjs';
+import { timedRule } from './timed-rule.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const plugin = (await import(join(root, 'dist/src/index.js'))).default;
@@ -28,28 +29,7 @@ const settings = {
   },
 };
 const time = {};
-function timed(id, rule) {
-  return {
-    meta: rule.meta,
-    create(context) {
-      const start = performance.now();
-      const listeners = rule.create(context);
-      time[id] = (time[id] ?? 0) + performance.now() - start;
-      const out = {};
-      for (const [selector, listener] of Object.entries(listeners)) {
-        out[selector] = (...args) => {
-          const t = performance.now();
-          try {
-            return listener(...args);
-          } finally {
-            time[id] += performance.now() - t;
-          }
-        };
-      }
-      return out;
-    },
-  };
-}
+const timed = (id, rule) => timedRule(id, rule, time);
 const { builtinRules } = await import('eslint/use-at-your-own-risk');
 const rules = { 'no-unused-vars': timed('no-unused-vars', builtinRules.get('no-unused-vars')) };
 for (const name of only) rules[name] = timed(name, plugin.rules[name]);

@@ -19,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { benchAudit } from './audit.mjs';
 import { corpusFiles, corpusPackages, corpusStats } from './corpus.mjs';
+import { timedRule } from './timed-rule.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, 'bench/.work');
@@ -331,29 +332,7 @@ const bundles = {
 };
 const timedRules = {};
 const ruleTime = {};
-for (const [name, rule] of Object.entries(plugin.rules)) {
-  timedRules[name] = {
-    meta: rule.meta,
-    create(context) {
-      const id = `resilience/${name}`;
-      const start = performance.now();
-      const listeners = rule.create(context);
-      ruleTime[id] = (ruleTime[id] ?? 0) + performance.now() - start;
-      const out = {};
-      for (const [selector, listener] of Object.entries(listeners)) {
-        out[selector] = (...args) => {
-          const t = performance.now();
-          try {
-            return listener(...args);
-          } finally {
-            ruleTime[id] += performance.now() - t;
-          }
-        };
-      }
-      return out;
-    },
-  };
-}
+for (const [name, rule] of Object.entries(plugin.rules)) timedRules[name] = timedRule(`resilience/${name}`, rule, ruleTime);
 const bundleConfig = [
   {
     files: ['**/*.js'],
