@@ -7,7 +7,6 @@
 import { Linter } from 'eslint';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { corpusFiles } from './corpus.mjs';
 import { timedRule } from './timed-rule.mjs';
