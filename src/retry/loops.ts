@@ -922,10 +922,10 @@ function testsMissing(test: Node, name: string): boolean {
 
 /**
  * Methods named for waiting on more input (`waitForChunk`, `waitForData`,
- * `waitUntilReadable`, `awaitData`, `readMore`, `fillBuffer`, `pull`,
- * `nextChunk`), not for doing the operation again.
+ * `waitUntilReadable`, `awaitData`, `readMore`, `fillBuffer`, `nextChunk`),
+ * not for doing an operation again (`refresh`, `reconnect`, `pull`).
  */
-const WAIT_FOR_INPUT = /^_*(waitFor|waitUntil|await|readMore|fill|pull|nextChunk|needMore)([A-Z_0-9]|$)/;
+const WAIT_FOR_INPUT = /^_*(waitFor|waitUntil|await|readMore|fill|nextChunk)([A-Z_0-9]|$)/;
 
 /** Error classes that mean "any failure" or a transient one: continuing on them is a retry. */
 const GENERIC_OR_TRANSIENT_ERROR = /^(Error|TypeError|RangeError|SyntaxError|AggregateError)$|network|connect|timeout|timedout|socket|transient|retr(y|iable)|temporar|unavailable|throttl|ratelimit|busy|conflict|lock|abort|fetcherror|http|request|response|econn/i;
