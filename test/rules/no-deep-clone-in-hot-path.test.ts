@@ -899,6 +899,48 @@ ruleTester.run('no-deep-clone-in-hot-path: run-once guards, defaults, timers', r
 });
 
 // ---------------------------------------------------------------------------
+// A hook's initial argument (`useRef(init)`, `useState(init)`,
+// `useReducer(reducer, init)`) is built on every render and kept only on the
+// first: all the clones in it are one problem with one fix (issue 12).
+// ---------------------------------------------------------------------------
+
+const groupedReason = (hook: string, count: number) =>
+  `a hook body runs on every render; the initial value passed to \`${hook}\` holds ${count} deep clones, all made on every render and kept only on the first`;
+
+ruleTester.run('no-deep-clone-in-hot-path: the clones of one hook initial argument', rule, {
+  valid: [
+    {
+      name: 'trap: a ref filled once (the fix) is a run-once guard, also for clones inside the value it builds',
+      code: 'function useForm(props) {\n  const ref = useRef(null);\n  if (ref.current === null) ref.current = { values: structuredClone(props.initialValues), errors: structuredClone(props.initialErrors) || {} };\n  return ref.current;\n}',
+    },
+  ],
+  invalid: [
+    {
+      name: 'the clones in one useRef initial argument are one report, at the first, naming how many',
+      code: 'function useForm(props) {\n  const ref = useRef({\n    values: structuredClone(props.initialValues),\n    errors: structuredClone(props.initialErrors) || {},\n    touched: structuredClone(props.initialTouched),\n    submitCount: 0,\n  });\n  return ref.current;\n}',
+      errors: [report('cloneInRender', 'structuredClone', '`useForm`', groupedReason('useRef', 3), at(3, 13, 3, 49), [], leaves('passed to `useRef`'))],
+    },
+    {
+      name: 'useState and useReducer initial arguments group the same way; a lazy initialiser inside does not count',
+      code: 'function useDraft(props) {\n  const [draft] = useState([structuredClone(props.a), structuredClone(props.b)]);\n  const [s] = useReducer(reduce, { x: structuredClone(props.x), y: structuredClone(props.y) });\n  const [t] = useState(() => structuredClone(props.t));\n  return [draft, s, t];\n}',
+      errors: [
+        report('cloneInRender', 'structuredClone', '`useDraft`', groupedReason('useState', 2), at(2, 29, 2, 53), [], leaves('passed to `useState`')),
+        report('cloneInRender', 'structuredClone', '`useDraft`', groupedReason('useReducer', 2), at(3, 39, 3, 63), [], leaves('passed to `useReducer`')),
+      ],
+    },
+    {
+      name: 'twin: one clone per hook argument, and a clone outside any initial argument, are each reported as before',
+      code: 'function useForm(props) {\n  const ref = useRef(structuredClone(props.initialValues));\n  const [errors] = useState(structuredClone(props.initialErrors));\n  const seen = structuredClone(props.seen);\n  return [ref, errors, seen];\n}',
+      errors: [
+        report('cloneInRender', 'structuredClone', '`useForm`', 'a hook body runs on every render', at(2, 22, 2, 58), [], leaves('passed to `useRef`')),
+        report('cloneInRender', 'structuredClone', '`useForm`', 'a hook body runs on every render', at(3, 29, 3, 65), [], leaves('passed to `useState`')),
+        report('cloneInRender', 'structuredClone', '`useForm`', 'a hook body runs on every render', at(4, 16, 4, 43), [], leaves('returned')),
+      ],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------
 // The shallow copy is offered only when the copy is not changed below its
 // top level in the same function (issue 13).
 // ---------------------------------------------------------------------------
