@@ -941,6 +941,45 @@ ruleTester.run('no-deep-clone-in-hot-path: the clones of one hook initial argume
 });
 
 // ---------------------------------------------------------------------------
+// A deep copy written in the file (recognised by its shape: a fresh container
+// filled by calling itself on the argument's members), and a store's
+// subscribers, which run on every state change (issue 12: vuex's logger).
+// ---------------------------------------------------------------------------
+
+const localCopy = (name: string) => ` No quick fix: \`${name}\` is written in this file and may do more than copy (skip, convert or share some values), so no shallow copy is offered for it.`;
+
+const LOGGER_PLUGIN =
+  "function deepCopy(obj) {\n  if (obj === null || typeof obj !== 'object') return obj;\n  const copy = Array.isArray(obj) ? [] : {};\n  Object.keys(obj).forEach((key) => {\n    copy[key] = deepCopy(obj[key]);\n  });\n  return copy;\n}\nexport function createLogger() {\n  return (store) => {\n    let prevState = deepCopy(store.state);\n    store.subscribe((mutation, state) => {\n      const nextState = deepCopy(state);\n      console.log(mutation.type, prevState, nextState);\n      prevState = nextState;\n    });\n  };\n}";
+
+ruleTester.run('no-deep-clone-in-hot-path: local recursive copies and store subscribers', rule, {
+  valid: [
+    {
+      name: 'trap: a local function named deepCopy that copies one level, and a merge into its own parameter, are not deep clones',
+      code: "function deepCopy(o) {\n  const c = {};\n  for (const k in o) c[k] = o[k];\n  return c;\n}\nfunction merge(target, source) {\n  for (const k in source) target[k] = typeof source[k] === 'object' ? merge(target[k] || {}, source[k]) : source[k];\n  return target;\n}\napp.post('/', (req, res) => {\n  res.json(merge(deepCopy(req.body), req.query));\n});",
+    },
+    {
+      name: 'trap: subscribe on something not named a store, and the copy made once when the plugin is installed',
+      code: "function deepCopy(obj) {\n  const copy = {};\n  for (const k in obj) copy[k] = typeof obj[k] === 'object' ? deepCopy(obj[k]) : obj[k];\n  return copy;\n}\nexport function plugin(store, channel) {\n  const initial = deepCopy(store.state);\n  channel.subscribe((message) => handle(deepCopy(message), initial));\n}",
+    },
+  ],
+  invalid: [
+    {
+      name: "a logger plugin's store subscriber deep-copies the whole state through a local recursive copy on every mutation",
+      code: LOGGER_PLUGIN,
+      errors: [report('cloneInEventHandler', '`deepCopy`, a recursive copy', 'the `store.subscribe` callback', 'a store `subscribe` listener runs on every state change', at(13, 25, 13, 40), [], localCopy('deepCopy'))],
+    },
+    {
+      name: 'twin: a recursive copy through a conditional, called per request and per dispatched action',
+      code: "function clone(o) {\n  var out = {};\n  for (var k in o) out[k] = typeof o[k] === 'object' ? clone(o[k]) : o[k];\n  return out;\n}\napp.post('/', (req, res) => res.json(clone(req.body)));\nappStore.subscribeAction((action) => audit(clone(action)));",
+      errors: [
+        report('cloneInRequestHandler', '`clone`, a recursive copy', 'the `app.post` callback', 'a route handler runs on every request', at(6, 38, 6, 53), [], localCopy('clone')),
+        report('cloneInEventHandler', '`clone`, a recursive copy', 'the `appStore.subscribeAction` callback', 'a store `subscribeAction` listener runs on every dispatched action', at(7, 44, 7, 57), [], localCopy('clone')),
+      ],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------
 // The shallow copy is offered only when the copy is not changed below its
 // top level in the same function (issue 13).
 // ---------------------------------------------------------------------------
