@@ -23,9 +23,11 @@ type Variable = TSESLint.Scope.Variable;
 
 /**
  * Every recognised local copy has `X[k] = … F(` in its body (the call
- * before the statement's end): the cheap text test the prefilter adds for it.
+ * within 200 characters, before the statement's end): the cheap text test
+ * the prefilter adds for it. Bounded, so a file of many indexed assignments
+ * and no semicolons costs a linear scan, not one to the end per assignment.
  */
-export const LOCAL_COPY_HINT = /\]\s*=(?!=)[^;]*?[\w$]\s*\(/;
+export const LOCAL_COPY_HINT = /\]\s*=(?!=)[^;]{0,200}?[\w$]\s*\(/;
 
 /** `{}`, `[]`, `Array.isArray(x) ? [] : {}`. */
 function isFreshContainer(node: TSESTree.Node | null | undefined, depth = 0): boolean {
