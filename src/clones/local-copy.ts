@@ -109,15 +109,21 @@ export class LocalCopies {
   /** Calls of a recognised local deep copy from outside it, with the copy function's name. */
   resolve(): { call: TSESTree.CallExpression; name: string }[] {
     const found: { call: TSESTree.CallExpression; name: string }[] = [];
-    const seen = new Set<Variable>();
+    // A name that is not a once-bound function is looked up once; a function is checked for
+    // each candidate call inside it (any one of them may be the recursion) until one is.
+    const recognised = new Set<Variable>();
+    const notFunctions = new Set<Variable>();
     for (const candidate of this.candidates) {
       const callee = candidate.callee as TSESTree.Identifier;
       const variable = this.imports.variableOf(callee);
-      if (!variable || seen.has(variable)) continue;
+      if (!variable || recognised.has(variable) || notFunctions.has(variable)) continue;
       const fn = functionOf(variable);
-      if (!fn || !inside(candidate, fn)) continue;
-      if (!isCopyRecursion(this.imports, candidate, fn)) continue;
-      seen.add(variable);
+      if (!fn) {
+        notFunctions.add(variable);
+        continue;
+      }
+      if (!inside(candidate, fn) || !isCopyRecursion(this.imports, candidate, fn)) continue;
+      recognised.add(variable);
       for (const reference of variable.references) {
         const id = reference.identifier;
         const call = id.parent;
