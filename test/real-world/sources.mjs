@@ -7,7 +7,8 @@
 // compiled JavaScript), one copy is linted.
 //
 // `sourceType` is how the JavaScript files are parsed ('commonjs', 'module'
-// or 'script'); TypeScript files are always parsed as modules.
+// or 'script'; .mjs files are always modules and .cjs files CommonJS);
+// TypeScript files are always parsed as modules.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -239,7 +240,8 @@ export function realWorldFiles() {
         pkg: source.pkg,
         file,
         path: relative(base, file).split(sep).join('/'),
-        sourceType: source.sourceType,
+        // A .mjs file is always a module and a .cjs file always CommonJS, whatever the package's other files are.
+        sourceType: /\.mjs$/.test(file) ? 'module' : /\.cjs$/.test(file) ? 'commonjs' : source.sourceType,
         typescript: /\.[cm]?ts$/.test(file),
       });
     }
