@@ -176,7 +176,7 @@ export class LoopRetries {
     const writes = new RegionWrites(loop, this.keys, false);
     if (this.isTraversal(loop, writes)) return;
     if (retryTry && this.failureChangesInput(retryTry)) return;
-    if (retryTry && this.failureWaitsForInput(retryTry, bodyList)) return;
+    if (retryTry && this.failureWaitsForInput(retryTry, bodyList, ctx)) return;
     if (retryTry && this.handsErrorToRecoveringHelper(retryTry)) return;
     if (retryTry && this.errorIsControlSignal(retryTry, bodyList, ctx)) return;
     const counters = collectCounters(loop, this.keys, false);
@@ -820,11 +820,15 @@ export class LoopRetries {
    * (`await parser.waitForChunk()`), so the next pass reads a buffer that
    * has grown. Nothing is attempted again until new data has arrived. A
    * known delay (`await sleep(ms)`), a method not named for waiting on input
-   * (`await session.refresh()`) or an attempt that awaits stays a retry.
+   * (`await session.refresh()`), an attempt that awaits, or a failure path
+   * that waits for input on any error (not only on a recognised one, the
+   * rest rethrown) stays a retry.
    */
-  private failureWaitsForInput(tryStatement: TSESTree.TryStatement, bodyList: readonly TSESTree.Statement[]): boolean {
+  private failureWaitsForInput(tryStatement: TSESTree.TryStatement, bodyList: readonly TSESTree.Statement[], ctx: FlowContext): boolean {
     const handler = tryStatement.handler;
     if (!handler) return false;
+    // Only for a recognised error ("not enough data yet"): every other error leaves the loop.
+    if (!continuesOnlyForSortedErrors(handler.body.body, errorNames(handler.param, handler.body), ctx, this.keys)) return false;
     const index = bodyList.indexOf(tryStatement);
     const pass: Node[] = [...bodyList.slice(0, Math.max(index, 0)), tryStatement.block];
     const awaits = (n: Node) => n.type === 'AwaitExpression' || n.type === 'YieldExpression' || (n.type === 'ForOfStatement' && n.await);

@@ -4116,13 +4116,14 @@ ruleTester.run('no-unbounded-retry: streaming readers and error objects', rule, 
     return result.value;
   }
 }`,
-    // Trap: the same with the buffer read before the \`try\` and no error sorting.
+    // Trap: the same with the buffer read before the \`try\` and the error sorted by its code.
     `async function readFrame(reader) {
   while (true) {
     const buf = reader.buffer;
     try {
       return decodeFrame(buf, reader.offset);
     } catch (err) {
+      if (err.code !== 'INCOMPLETE_FRAME') throw err;
       await reader.waitForChunk();
     }
   }
@@ -4149,6 +4150,43 @@ ruleTester.run('no-unbounded-retry: streaming readers and error objects', rule, 
 }`,
   ],
   invalid: [
+    // Waiting for input on ANY error is not the streaming-reader trap: without error sorting the wait may be a poll of
+    // something that keeps failing (\`await job.waitForUpdate()\`), so the loop stays a retry.
+    {
+      code: `async function readFrame(reader) {
+  while (true) {
+    const buf = reader.buffer;
+    try {
+      return decodeFrame(buf, reader.offset);
+    } catch (err) {
+      await reader.waitForChunk();
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [{ messageId: 'boundRetry', output: `async function readFrame(reader) {
+  let attempt = 0;
+  while (true) {
+    const buf = reader.buffer;
+    try {
+      return decodeFrame(buf, reader.offset);
+    } catch (err) {
+      await reader.waitForChunk();
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}` }],
+        },
+      ],
+    },
     // A synchronous attempt retried after a constant sleep is a retry (not a wait for input).
     {
       code: `async function readFrame(reader) {
