@@ -20,7 +20,7 @@ import { sourceStyle } from '../fix/style';
 import { indexesWith, isFixedDelay, mentionsName, rewriteName } from './shared';
 import { EVENT as RECONNECT_EVENT_TEXT } from './prefilter';
 import { guardedBySortedError } from './sorting';
-import { rebindsIterator, sameFileCallee, stepsIterator, takerCall } from './exhaustion';
+import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerCall } from './exhaustion';
 
 const RECONNECT_EVENTS = new Set(['error', 'close', 'end', 'disconnect', 'disconnected']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener', 'prependListener', 'prependOnceListener']);
@@ -571,7 +571,7 @@ export class RecursiveRetries {
     }
     if (!bounded) bounded = bodies.some((body) => hasThrowIfAborted(body, this.keys));
     // `while (delay !== null)` with the delay asked of a retry policy after each failure: the policy ends it.
-    if (!bounded) bounded = bodies.some((body) => stopsOnPolicyAnswer(body, this.keys));
+    if (!bounded) bounded = bodies.some((body) => stopsOnPolicyAnswer(body, this.keys, this.sourceCode));
 
     const writes = new RegionWrites(route ? bodies : target.body, this.keys, true);
     const waitsInFailure: FoundWait[] = [];
@@ -697,8 +697,11 @@ export class RecursiveRetries {
   private takesNextCandidate(target: FunctionNode, frame: FunctionFrame, call: TSESTree.CallExpression): boolean {
     if (target.body.type !== 'BlockStatement') return false;
     const body = target.body;
+    const ctx = { sourceCode: this.sourceCode, keys: this.keys };
     const kept = (key: string): boolean => {
       if (rebindsIterator(body, key, this.keys)) return false;
+      // Not an iterator the file shows to be endless (`while (true) yield ...`, a `next` never done).
+      if (endlessIterator(key, target, ctx)) return false;
       if (key.startsWith('this.')) {
         if (!frame.method || key.slice(5).includes('.')) return false;
         // Nor a method of the class that the function calls (`this.resetPlan()` before the re-run).
@@ -722,7 +725,6 @@ export class RecursiveRetries {
       }
       return false;
     };
-    const ctx = { sourceCode: this.sourceCode, keys: this.keys };
     let found = false;
     walkOwn(body, this.keys, (n) => {
       if (found || n.range[0] >= call.range[0]) return false;
