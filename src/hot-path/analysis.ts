@@ -224,8 +224,10 @@ export class HotPathAnalysis {
   explain(node: TSESTree.Node): HotExplanation | null {
     const start = enclosingFunction(node);
     if (!start || this.isCold(start)) return null;
-    if (inRunOnceGuard(this.sourceCode, node)) return null;
     const chain = this.chainOf(start);
+    // The hot function and every function between it and the clone: their parameters and loop variables are made per run.
+    const perRun = new Set<TSESTree.Node>([start, ...(chain?.steps.map((step) => step.fn) ?? [])]);
+    if (inRunOnceGuard(this.sourceCode, node, perRun)) return null;
     if (chain && chain.root.kind !== 'loop') return render(chain);
     if (!this.options.ignoreLoops) {
       const loop = loopBetween(node, start);
