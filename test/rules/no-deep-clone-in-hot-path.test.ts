@@ -1037,6 +1037,15 @@ ruleTester.run('no-deep-clone-in-hot-path: local recursive copies and store subs
       ],
     },
     {
+      name: 'a store listener that clones only under a test of the mutation or action type is still reported, and the reason says so; another test does not narrow it',
+      code: "store.subscribe((mutation, state) => {\n  if (mutation.type === 'SAVE') persist(structuredClone(state));\n  if (state.dirty) persist(structuredClone(state));\n});\nstore.subscribeAction((action) => {\n  if ('cart/add' === action.type && ready) audit(structuredClone(action.payload));\n});",
+      errors: [
+        report('cloneInEventHandler', 'structuredClone', 'the `store.subscribe` callback', 'a store `subscribe` listener runs on every state change; this clone runs only on state changes of the type `mutation.type` is tested for', at(2, 41, 2, 63), [], leaves('passed to `persist`')),
+        report('cloneInEventHandler', 'structuredClone', 'the `store.subscribe` callback', 'a store `subscribe` listener runs on every state change', at(3, 28, 3, 50), [], leaves('passed to `persist`')),
+        report('cloneInEventHandler', 'structuredClone', 'the `store.subscribeAction` callback', 'a store `subscribeAction` listener runs on every dispatched action; this clone runs only on dispatched actions of the type `action.type` is tested for', at(6, 50, 6, 81), [], leaves('passed to `audit`')),
+      ],
+    },
+    {
       name: 'twin: whole copies keyed by every key of the parameter (an index loop, an own-key filter, Object.keys in for…of, a cache passed on unchanged) are recognised',
       code: [
         'function cloneList(list) {',
