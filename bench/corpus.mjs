@@ -2,10 +2,18 @@
 // hand-written source folders of packages installed by `npm ci` (devDependencies
 // pin them), TypeScript and JavaScript, no bundles, no generated code, no
 // declaration files.
+//
+// The benchmarks lint more: benchFiles() is this corpus and the files of the
+// real-world precision ledger (test/real-world/sources.mjs, read from there,
+// not copied), whose JavaScript is parsed with each package's sourceType as
+// the ledger parses it (sourceTypeOf, sourceTypeBlocks). The crash-safety and
+// prefilter tests keep corpusFiles() alone: the ledger's files would more
+// than double their time, and the ledger test already lints those files.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { realWorldFiles, realWorldSources, realWorldVersions } from '../test/real-world/sources.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -76,4 +84,47 @@ export function corpusStats(files = corpusFiles()) {
 
 export function relativeToRoot(file) {
   return relative(root, file);
+}
+
+/**
+ * The benchmark corpus (absolute paths, stable order): corpusFiles(), then
+ * every file of the real-world ledger's packages.
+ */
+export function benchFiles() {
+  return [...corpusFiles(), ...realWorldFiles().map((entry) => entry.file)];
+}
+
+let ledgerSourceTypes = null;
+/**
+ * How a JavaScript file of benchFiles() is parsed: the ledger package's
+ * sourceType ('commonjs', 'module' or 'script'); 'module' for the rest.
+ * (TypeScript files are always parsed as modules.)
+ */
+export function sourceTypeOf(file) {
+  ledgerSourceTypes ??= new Map(realWorldFiles().map((entry) => [entry.file, entry.sourceType]));
+  return ledgerSourceTypes.get(file) ?? 'module';
+}
+
+/**
+ * Flat-config blocks giving the ledger packages' JavaScript its sourceType,
+ * for a copy of benchFiles() laid out as `<anything>/<package>/<path inside
+ * it>` (node_modules' layout). Goes after a block that parses every .js as a
+ * module; the TypeScript block's parser is kept (TypeScript is a module).
+ */
+export function sourceTypeBlocks() {
+  const blocks = [];
+  for (const source of realWorldSources) {
+    if (source.sourceType === 'module') continue;
+    const files = [
+      ...(source.dirs ?? []).map((dir) => `**/${source.pkg}/${dir}/**/*.{js,cjs,mjs}`),
+      ...(source.files ?? []).filter((file) => !/\.[cm]?ts$/.test(file)).map((file) => `**/${source.pkg}/${file}`),
+    ];
+    if (files.length) blocks.push({ files, languageOptions: { sourceType: source.sourceType } });
+  }
+  return blocks;
+}
+
+/** The ledger's packages and versions, for the results (`name@version`). */
+export function ledgerPackages() {
+  return realWorldVersions();
 }
