@@ -108,20 +108,22 @@ export function sourceTypeOf(file) {
 /**
  * Flat-config blocks giving the ledger packages' JavaScript its sourceType,
  * for a copy of benchFiles() laid out as `<anything>/<package>/<path inside
- * it>` (node_modules' layout). Goes after a block that parses every .js as a
- * module; the TypeScript block's parser is kept (TypeScript is a module).
+ * it>` (node_modules' layout). Goes after a block that parses every .js,
+ * .cjs and .mjs file as a module. As the ledger parses them: a .js file with
+ * its package's sourceType, a .cjs file as CommonJS, a .mjs file as a module;
+ * TypeScript keeps its parser (and is a module).
  */
 export function sourceTypeBlocks() {
   const blocks = [];
   for (const source of realWorldSources) {
-    if (source.sourceType === 'module') continue;
-    const files = [
-      ...(source.dirs ?? []).map((dir) => `**/${source.pkg}/${dir}/**/*.{js,cjs,mjs}`),
-      ...(source.files ?? []).filter((file) => !/\.[cm]?ts$/.test(file)).map((file) => `**/${source.pkg}/${file}`),
+    const globs = (extension) => [
+      ...(source.dirs ?? []).map((dir) => `**/${source.pkg}/${dir}/**/*${extension}`),
+      ...(source.files ?? []).filter((file) => file.endsWith(extension)).map((file) => `**/${source.pkg}/${file}`),
     ];
-    if (files.length) blocks.push({ files, languageOptions: { sourceType: source.sourceType } });
+    if (source.sourceType !== 'module') blocks.push({ files: globs('.js'), languageOptions: { sourceType: source.sourceType } });
+    blocks.push({ files: globs('.cjs'), languageOptions: { sourceType: 'commonjs' } });
   }
-  return blocks;
+  return blocks.filter((block) => block.files.length > 0);
 }
 
 /** The ledger's packages and versions, for the results (`name@version`). */
