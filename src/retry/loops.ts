@@ -175,6 +175,7 @@ export class LoopRetries {
     const writes = new RegionWrites(loop, this.keys, false);
     if (this.isTraversal(loop, writes)) return;
     if (retryTry && this.failureChangesInput(retryTry)) return;
+    if (retryTry && this.failureWaitsForInput(retryTry, bodyList, ctx)) return;
     if (retryTry && this.handsErrorToRecoveringHelper(retryTry)) return;
     if (retryTry && this.errorIsControlSignal(retryTry, bodyList, ctx)) return;
     const counters = collectCounters(loop, this.keys, false);
@@ -760,6 +761,52 @@ export class LoopRetries {
     return reads;
   }
 
+  /**
+   * A streaming reader waiting for more input, not a retry: the pass reads
+   * local state synchronously (no await, no yield before or in the `try`:
+   * `result = readHeader(parser.buffer, parser.position)`), and the failure
+   * path awaits a method of the object it read, named for waiting on input
+   * (`await parser.waitForChunk()`), so the next pass reads a buffer that
+   * has grown. Nothing is attempted again until new data has arrived. A
+   * known delay (`await sleep(ms)`), a method not named for waiting on input
+   * (`await session.refresh()`), an attempt that awaits, or a failure path
+   * that waits for input on any error (not only on a recognised one, the
+   * rest rethrown) stays a retry.
+   */
+  private failureWaitsForInput(tryStatement: TSESTree.TryStatement, bodyList: readonly TSESTree.Statement[], ctx: FlowContext): boolean {
+    const handler = tryStatement.handler;
+    if (!handler) return false;
+    // Only for a recognised error ("not enough data yet"): every other error leaves the loop.
+    if (!continuesOnlyForSortedErrors(handler.body.body, errorNames(handler.param, handler.body), ctx, this.keys)) return false;
+    const index = bodyList.indexOf(tryStatement);
+    const pass: Node[] = [...bodyList.slice(0, Math.max(index, 0)), tryStatement.block];
+    const awaits = (n: Node) => n.type === 'AwaitExpression' || n.type === 'YieldExpression' || (n.type === 'ForOfStatement' && n.await);
+    if (pass.some((s) => someOwn(s, this.keys, awaits))) return false;
+    // The objects whose input-waiting method the failure path awaits.
+    const sources = new Set<string>();
+    walkOwn(handler.body, this.keys, (n) => {
+      if (n.type !== 'AwaitExpression' && !isAwaiterYield(n)) return true;
+      const argument = unwrapExpression((n as TSESTree.AwaitExpression).argument);
+      if (argument.type !== 'CallExpression' || waitOf(n, this.ctx.imports, this.keys)) return true;
+      const callee = unwrapExpression(argument.callee);
+      if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || !WAIT_FOR_INPUT.test(callee.property.name)) return true;
+      const object = nameKey(callee.object);
+      if (object) sources.add(object);
+      return true;
+    });
+    if (sources.size === 0) return false;
+    // The pass reads a property of that object as data (not a method it calls, not a target it assigns).
+    return pass.some((s) =>
+      someOwn(s, this.keys, (n) => {
+        if (n.type !== 'MemberExpression' || !sources.has(nameKey(n.object) ?? '')) return false;
+        const parent = n.parent;
+        if (parent?.type === 'CallExpression' && parent.callee === n) return false;
+        if (parent?.type === 'AssignmentExpression' && parent.left === n) return false;
+        return true;
+      }),
+    );
+  }
+
   /** Names a timer callback sets (`setTimeout(() => { timedOut = true }, ms)`), and names copied from them. */
   private timerFlags(owner: Node, writes: RegionWrites): Set<string> {
     const flags = new Set<string>();
@@ -876,6 +923,13 @@ function testsMissing(test: Node, name: string): boolean {
   }
   return false;
 }
+
+/**
+ * Methods named for waiting on more input (`waitForChunk`, `waitForData`,
+ * `waitUntilReadable`, `awaitData`, `readMore`, `fillBuffer`, `nextChunk`),
+ * not for doing an operation again (`refresh`, `reconnect`, `pull`).
+ */
+const WAIT_FOR_INPUT = /^_*(waitFor|waitUntil|await|readMore|fill|nextChunk)([A-Z_0-9]|$)/;
 
 /** Error classes that mean "any failure" or a transient one: continuing on them is a retry. */
 const GENERIC_OR_TRANSIENT_ERROR = /^(Error|TypeError|RangeError|SyntaxError|AggregateError)$|network|connect|timeout|timedout|socket|transient|retr(y|iable)|temporar|unavailable|throttl|ratelimit|busy|conflict|lock|abort|fetcherror|http|request|response|econn/i;

@@ -122,10 +122,16 @@ const PUT_BACK_METHODS = new Set(['unshift', 'push', 'enqueue', 'add', 'splice']
  * `io(url)`; not `disconnect`, `isConnected`, `_handleConnected`.
  */
 const CONNECT_CALL = /^_*(re)?connect($|[A-Z_0-9])|^(createConnection|open|dial|login|createClient|createSocket|io)$/;
-/** Constructors of connections: `new WebSocket(url)`, `new net.Socket()`, `new EventSource(url)`, `new Redis()`, `new pg.Client()`. */
 /** A method named for (re)connecting: `connect`, `reconnect`, `_connect`, `connectToBroker`. */
 const CONNECT_METHOD = /^_*(re)?connect($|[A-Z_0-9])/;
+/** Constructors of connections: `new WebSocket(url)`, `new net.Socket()`, `new EventSource(url)`, `new Redis()`, `new pg.Client()`. */
 const CONNECTION_CLASS = /socket|sock$|eventsource|connection|client$|^redis$|^cluster$/i;
+/** Error classes named for a connection (`new ConnectionError(...)`, `SocketException`): they report a failure and open nothing. */
+const ERROR_CLASS = /(Error|Exception)$/;
+
+function isConnectionClass(name: string): boolean {
+  return CONNECTION_CLASS.test(name) && !ERROR_CLASS.test(name);
+}
 /** A host, or a URL whose host is, the local machine. */
 const LOCAL_HOST = /^(([a-z][a-z0-9+.-]*:)?\/\/)?(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?)(:\d+)?(\/.*)?$/i;
 /** Methods that use up a cached value (`cache.removeAccessToken()`, `tokens.delete(key)`). */
@@ -817,7 +823,7 @@ export class RecursiveRetries {
         : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name
         : null;
       if (!name) return false;
-      if (n.type === 'NewExpression') return CONNECTION_CLASS.test(name);
+      if (n.type === 'NewExpression') return isConnectionClass(name);
       const called = calledName(n.callee);
       // The re-run itself (`this.connect()`, `self.connect()` with `const self = this`) opens nothing of its own.
       if (called && (this.matches(frame, called) || this.matches(frame, this.thisAlias(called)))) return false;
@@ -846,7 +852,7 @@ export class RecursiveRetries {
         : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name
         : null;
       if (!name) return true;
-      if (n.type === 'NewExpression' ? !CONNECTION_CLASS.test(name) : !CONNECT_CALL.test(name)) return true;
+      if (n.type === 'NewExpression' ? !isConnectionClass(name) : !CONNECT_CALL.test(name)) return true;
       const called = n.type === 'CallExpression' ? calledName(n.callee) : null;
       if (called && this.matches(frame, called)) return true;
       opened++;

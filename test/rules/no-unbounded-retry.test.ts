@@ -4093,3 +4093,255 @@ jsRuleTester.run('no-unbounded-retry: this aliases, global timers, response call
     },
   ],
 });
+
+// Issue #12, second ledger batch (tedious): a streaming reader that waits for more input is not a retry, and an error
+// object named for a connection (`new ConnectionError(...)`) opens no connection.
+ruleTester.run('no-unbounded-retry: streaming readers and error objects', rule, {
+  valid: [
+    // Trap (real code): a streaming parser reads the buffer synchronously and, when the data is incomplete, awaits more
+    // input from the object it read (\`await parser.waitForData()\`): the next pass reads a grown buffer, nothing is retried.
+    `async function readHeader(parser) {
+  while (true) {
+    let result;
+    try {
+      result = decodeHeader(parser.buffer, parser.position);
+    } catch (err) {
+      if (err instanceof IncompleteFrameError) {
+        await parser.waitForData();
+        continue;
+      }
+      throw err;
+    }
+    parser.position = result.offset;
+    return result.value;
+  }
+}`,
+    // Trap: the same with the buffer read before the \`try\` and the error sorted by its code.
+    `async function readFrame(reader) {
+  while (true) {
+    const buf = reader.buffer;
+    try {
+      return decodeFrame(buf, reader.offset);
+    } catch (err) {
+      if (err.code !== 'INCOMPLETE_FRAME') throw err;
+      await reader.waitForChunk();
+    }
+  }
+}`,
+    // Trap (real code): an 'end' handler of a message stream re-runs a function whose only connection-like call builds an
+    // error (\`new ConnectionError(...)\`): it opens no connection, so it is no reconnect.
+    `class PacketStream extends Transform {
+  processBuffered(callback) {
+    while (this.buffer.length >= HEADER_LENGTH) {
+      const length = this.buffer.readUInt16BE(2);
+      if (length < HEADER_LENGTH) {
+        return callback(new ConnectionError('Malformed packet'));
+      }
+      const message = new Message(this.buffer.slice(0, length));
+      this.buffer = this.buffer.slice(length);
+      this.push(message);
+      message.once('end', () => {
+        this.processBuffered(callback);
+      });
+      return;
+    }
+    callback();
+  }
+}`,
+  ],
+  invalid: [
+    // Waiting for input on ANY error is not the streaming-reader trap: without error sorting the wait may be a poll of
+    // something that keeps failing (\`await job.waitForUpdate()\`), so the loop stays a retry.
+    {
+      code: `async function readFrame(reader) {
+  while (true) {
+    const buf = reader.buffer;
+    try {
+      return decodeFrame(buf, reader.offset);
+    } catch (err) {
+      await reader.waitForChunk();
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [{ messageId: 'boundRetry', output: `async function readFrame(reader) {
+  let attempt = 0;
+  while (true) {
+    const buf = reader.buffer;
+    try {
+      return decodeFrame(buf, reader.offset);
+    } catch (err) {
+      await reader.waitForChunk();
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}` }],
+        },
+      ],
+    },
+    // A synchronous attempt retried after a constant sleep is a retry (not a wait for input).
+    {
+      code: `async function readFrame(reader) {
+  while (true) {
+    const buf = reader.buffer;
+    try {
+      return decodeFrame(buf, reader.offset);
+    } catch (err) {
+      await sleep(100);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [{ messageId: 'boundRetry', output: `async function readFrame(reader) {
+  let attempt = 0;
+  while (true) {
+    const buf = reader.buffer;
+    try {
+      return decodeFrame(buf, reader.offset);
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await sleep(Math.max(100, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}` }],
+        },
+      ],
+    },
+    // An attempt that awaits is retried even when the failure path waits for input.
+    {
+      code: `async function readHeader(parser) {
+  while (true) {
+    let result;
+    try {
+      result = await decodeHeader(parser.buffer, parser.position);
+    } catch (err) {
+      if (err instanceof IncompleteFrameError) {
+        await parser.waitForData();
+        continue;
+      }
+      throw err;
+    }
+    parser.position = result.offset;
+    return result.value;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [{ messageId: 'boundRetry', output: `async function readHeader(parser) {
+  let attempt = 0;
+  while (true) {
+    let result;
+    try {
+      result = await decodeHeader(parser.buffer, parser.position);
+    } catch (err) {
+      if (err instanceof IncompleteFrameError) {
+        await parser.waitForData();
+        attempt++;
+        if (attempt >= 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+        continue;
+      }
+      throw err;
+    }
+    parser.position = result.offset;
+    return result.value;
+  }
+}` }],
+        },
+      ],
+    },
+    // A failure path that awaits a method not named for waiting on input (a token refresh) is a retry.
+    {
+      code: `async function readClaims(session) {
+  while (true) {
+    try {
+      return verifyToken(session.token);
+    } catch (err) {
+      if (err instanceof ExpiredTokenError) {
+        await session.refresh();
+        continue;
+      }
+      throw err;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [{ messageId: 'boundRetry', output: `async function readClaims(session) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return verifyToken(session.token);
+    } catch (err) {
+      if (err instanceof ExpiredTokenError) {
+        await session.refresh();
+        attempt++;
+        if (attempt >= 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+        continue;
+      }
+      throw err;
+    }
+  }
+}` }],
+        },
+      ],
+    },
+    // An 'end' handler that re-runs a function building a connection (\`new Connection(...)\`) is a reconnect.
+    {
+      code: `class PacketStream extends Transform {
+  processBuffered(callback) {
+    while (this.buffer.length >= HEADER_LENGTH) {
+      const length = this.buffer.readUInt16BE(2);
+      if (length < HEADER_LENGTH) {
+        return callback(new ConnectionError('Malformed packet'));
+      }
+      const connection = new Connection(this.buffer.slice(0, length));
+      this.buffer = this.buffer.slice(length);
+      this.push(connection);
+      connection.once('end', () => {
+        this.processBuffered(callback);
+      });
+      return;
+    }
+    callback();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 12,
+          column: 9,
+          endLine: 12,
+          endColumn: 39,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
