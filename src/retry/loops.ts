@@ -19,6 +19,7 @@ import { sourceStyle } from '../fix/style';
 import { indexesWith, isFixedDelay, mentionsName, rewriteName } from './shared';
 import { continuesOnlyForSortedErrors, errorNames } from './sorting';
 import { statusPolarity } from './status';
+import { endlessIterator, rebindsIterator, stepsIterator, takerCall } from './exhaustion';
 
 export class LoopRetries {
   private readonly loopTries = new Map<LoopNode, TSESTree.TryStatement[]>();
@@ -180,6 +181,7 @@ export class LoopRetries {
     if (retryTry && this.errorIsControlSignal(retryTry, bodyList, ctx)) return;
     const counters = collectCounters(loop, this.keys, false);
     if (indexesWith(loop, counters, this.keys)) return;
+    if (retryTry && this.takesFromIterator(loop, bodyList, retryTry)) return;
     const owner = enclosingFunction(loop);
     const boundCtx: BoundContext = {
       keys: this.keys,
@@ -640,6 +642,58 @@ export class LoopRetries {
         return (source !== null && object === source) || (noun !== null && (name.toLowerCase().endsWith(noun) || (object ?? '').toLowerCase().endsWith(`${noun}s`)));
       });
       if (removes) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Hosts tried in turn: before the attempt, each pass takes the next
+   * candidate of an iterator made outside the loop (a query plan, a list of
+   * contact points): `const item = it.next(); if (item.done) throw ...`, or
+   * a helper of this file or class that steps it and throws when it is done
+   * (`await this.borrowFirstConnection(it)`), or returns nothing, checked by
+   * an exit (`const host = getNextHost(it); if (host === null) throw ...`).
+   * The passes end when the candidates run out, and each tries another one:
+   * not the same operation again.
+   */
+  private takesFromIterator(loop: LoopNode, bodyList: readonly TSESTree.Statement[], retryTry: TSESTree.TryStatement): boolean {
+    const tryIndex = bodyList.findIndex((s) => contains(s, retryTry));
+    if (tryIndex < 0) return false;
+    // The same iterator on every pass: not declared or rebound in the loop.
+    const ctx = { sourceCode: this.sourceCode, keys: this.keys };
+    // The same iterator on every pass, and not one the file shows to be endless (`while (true) yield ...`).
+    const kept = (key: string) =>
+      !rebindsIterator(loop, key, this.keys) &&
+      !someOwn(loop, this.keys, (n) => n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.id.name === key) &&
+      !endlessIterator(key, loop, ctx);
+    const direct = stepsIterator(bodyList, tryIndex);
+    if (direct && kept(direct.iterator)) return true;
+    for (let i = 0; i < tryIndex; i++) {
+      const statement = bodyList[i]!;
+      let call: TSESTree.Node | null = null;
+      let result: string | null = null;
+      if (statement.type === 'VariableDeclaration' && statement.declarations.length === 1) {
+        const declarator = statement.declarations[0]!;
+        call = declarator.init ?? null;
+        result = declarator.id.type === 'Identifier' ? declarator.id.name : null;
+      } else if (statement.type === 'ExpressionStatement') {
+        const e = statement.expression;
+        call = e.type === 'AssignmentExpression' && e.operator === '=' ? e.right : e;
+        result = e.type === 'AssignmentExpression' && e.left.type === 'Identifier' ? e.left.name : null;
+      }
+      if (!call) continue;
+      for (const taker of takerCall(call, ctx)) {
+        if (!kept(taker.iterator)) continue;
+        // A throw leaves the loop from outside the attempt; nothing returned needs a check that leaves.
+        if (taker.signal === 'throws') return true;
+        const name = result;
+        if (
+          name &&
+          bodyList.slice(i + 1, tryIndex).some((s) => s.type === 'IfStatement' && alwaysLeaves(statementFlow(s.consequent, { loopLabel: null, inSwitch: false, innerLabels: new Set() })) && testsMissing(s.test, name))
+        ) {
+          return true;
+        }
+      }
     }
     return false;
   }

@@ -4345,3 +4345,1344 @@ ruleTester.run('no-unbounded-retry: streaming readers and error objects', rule, 
     },
   ],
 });
+
+// Precision on the real-code ledger (issue 12): candidates taken in turn from an iterator (a query plan, contact points) until it is done,
+// and a retry whose policy ends it by answering null; each silence with a twin that is still reported.
+ruleTester.run('no-unbounded-retry: hosts tried in turn from a query plan, a retry policy that says stop', rule, {
+  valid: [
+    {
+      // Trap (real code): hosts tried in turn: each pass takes the next host of a query plan made before the loop (`iterator.next()`), and the loop throws when the plan is done.
+      code: `function nextConnection(plan, tried) {
+  const iterator = plan.hosts();
+  while (true) {
+    const item = iterator.next();
+    if (item.done) {
+      throw new NoHostAvailableError(tried);
+    }
+    const host = item.value;
+    try {
+      return host.borrowConnection();
+    } catch (err) {
+      tried[host.address] = err;
+    }
+  }
+}`,
+    },
+    {
+      // Trap (real code): hosts tried in turn: each pass takes the next host of a query plan made before the loop (`iterator.next()`), and the loop throws when the plan is done.
+      code: `function nextConnection(plan, tried) {
+  const iterator = plan.hosts();
+  while (true) {
+    const item = iterator.next();
+    if (item.done) {
+      throw new NoHostAvailableError(tried);
+    }
+    const host = item.value;
+    try {
+      return host.borrowConnection();
+    } catch (err) {
+      tried[host.address] = err;
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+    },
+    {
+      // Trap (real code): hosts tried in turn through a static helper of the class that steps the query plan and returns null when it is done; the loop throws on null.
+      code: `class Preparer {
+  static nextHost(iterator) {
+    while (true) {
+      const item = iterator.next();
+      if (item.done) return null;
+      if (item.value.isUp()) return item.value;
+    }
+  }
+
+  async prepare(iterator, query) {
+    const tried = {};
+    while (true) {
+      const host = Preparer.nextHost(iterator);
+      if (host === null) {
+        throw new NoHostAvailableError(tried);
+      }
+      try {
+        return await host.prepare(query);
+      } catch (err) {
+        tried[host.address] = err;
+        if (!err.isSocketError) throw err;
+      }
+    }
+  }
+}`,
+    },
+    {
+      // Trap (real code): hosts tried in turn through a static helper of the class that steps the query plan and returns null when it is done; the loop throws on null.
+      code: `class Preparer {
+  static nextHost(iterator) {
+    while (true) {
+      const item = iterator.next();
+      if (item.done) return null;
+      if (item.value.isUp()) return item.value;
+    }
+  }
+
+  async prepare(iterator, query) {
+    const tried = {};
+    while (true) {
+      const host = Preparer.nextHost(iterator);
+      if (host === null) {
+        throw new NoHostAvailableError(tried);
+      }
+      try {
+        return await host.prepare(query);
+      } catch (err) {
+        tried[host.address] = err;
+        if (!err.isSocketError) throw err;
+      }
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+    },
+    {
+      // Trap (real code): contact points tried in turn: a method of the class takes the next one from an iterator made before the loop and throws when none is left.
+      code: `class ControlConnection {
+  async borrowFirstConnection(contactPoints) {
+    let connection = null;
+    while (!connection) {
+      const item = contactPoints.next();
+      if (item.done) {
+        throw new NoHostAvailableError(this.tried);
+      }
+      try {
+        connection = await this.createConnection(item.value);
+      } catch (err) {
+        this.tried[item.value] = err;
+      }
+    }
+    this.connection = connection;
+  }
+
+  async initialize() {
+    const contactPoints = shuffle(this.contactPoints)[Symbol.iterator]();
+    while (true) {
+      await this.borrowFirstConnection(contactPoints);
+      try {
+        await this.refreshHosts();
+        break;
+      } catch (err) {
+        this.tried[this.connection.endpoint] = err;
+      }
+    }
+  }
+}`,
+    },
+    {
+      // Trap (real code): contact points tried in turn: a method of the class takes the next one from an iterator made before the loop and throws when none is left.
+      code: `class ControlConnection {
+  async borrowFirstConnection(contactPoints) {
+    let connection = null;
+    while (!connection) {
+      const item = contactPoints.next();
+      if (item.done) {
+        throw new NoHostAvailableError(this.tried);
+      }
+      try {
+        connection = await this.createConnection(item.value);
+      } catch (err) {
+        this.tried[item.value] = err;
+      }
+    }
+    this.connection = connection;
+  }
+
+  async initialize() {
+    const contactPoints = shuffle(this.contactPoints)[Symbol.iterator]();
+    while (true) {
+      await this.borrowFirstConnection(contactPoints);
+      try {
+        await this.refreshHosts();
+        break;
+      } catch (err) {
+        this.tried[this.connection.endpoint] = err;
+      }
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+    },
+    {
+      // Trap (real code): a re-run that takes the next host of the query plan it keeps (`this.hostIterator`, through a method that throws when the plan is done, outside the try that re-runs): hosts tried in turn, as is the helper's own loop.
+      code: `class RequestHandler {
+  nextConnection() {
+    const iterator = this.hostIterator;
+    while (true) {
+      const item = iterator.next();
+      if (item.done) {
+        throw new NoHostAvailableError(this.tried);
+      }
+      try {
+        return { host: item.value, connection: item.value.borrowConnection() };
+      } catch (err) {
+        this.tried[item.value.address] = err;
+      }
+    }
+  }
+
+  async startExecution() {
+    let host;
+    let connection;
+    try {
+      ({ host, connection } = this.nextConnection());
+    } catch (err) {
+      return this.fail(err);
+    }
+    try {
+      await connection.changeKeyspace(this.keyspace);
+    } catch (err) {
+      this.tried[host.address] = err;
+      return this.startExecution();
+    }
+    connection.send(this.request);
+  }
+}`,
+    },
+    {
+      // Trap (real code): a re-run that takes the next host of the query plan it keeps (`this.hostIterator`, through a method that throws when the plan is done, outside the try that re-runs): hosts tried in turn, as is the helper's own loop.
+      code: `class RequestHandler {
+  nextConnection() {
+    const iterator = this.hostIterator;
+    while (true) {
+      const item = iterator.next();
+      if (item.done) {
+        throw new NoHostAvailableError(this.tried);
+      }
+      try {
+        return { host: item.value, connection: item.value.borrowConnection() };
+      } catch (err) {
+        this.tried[item.value.address] = err;
+      }
+    }
+  }
+
+  async startExecution() {
+    let host;
+    let connection;
+    try {
+      ({ host, connection } = this.nextConnection());
+    } catch (err) {
+      return this.fail(err);
+    }
+    try {
+      await connection.changeKeyspace(this.keyspace);
+    } catch (err) {
+      this.tried[host.address] = err;
+      return this.startExecution();
+    }
+    connection.send(this.request);
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+    },
+    {
+      // Trap (real code): a re-run that passes its query plan on (`this.refresh(hostIterator)`), each run taking the next host through a method that throws when the plan is done.
+      code: `class ControlConnection {
+  borrowConnection(hostIterator) {
+    while (true) {
+      const item = hostIterator.next();
+      if (item.done) {
+        throw new NoHostAvailableError(this.tried);
+      }
+      if (item.value.isUp()) return item.value.borrowConnection();
+    }
+  }
+
+  async refresh(hostIterator) {
+    try {
+      if (!hostIterator) hostIterator = await this.newQueryPlan();
+      this.connection = this.borrowConnection(hostIterator);
+    } catch (err) {
+      this.emit('error', err);
+      return;
+    }
+    try {
+      await this.refreshHosts();
+    } catch (err) {
+      this.tried[this.connection.endpoint] = err;
+      return this.refresh(hostIterator);
+    }
+  }
+}`,
+    },
+    {
+      // Trap (real code): a re-run that passes its query plan on (`this.refresh(hostIterator)`), each run taking the next host through a method that throws when the plan is done.
+      code: `class ControlConnection {
+  borrowConnection(hostIterator) {
+    while (true) {
+      const item = hostIterator.next();
+      if (item.done) {
+        throw new NoHostAvailableError(this.tried);
+      }
+      if (item.value.isUp()) return item.value.borrowConnection();
+    }
+  }
+
+  async refresh(hostIterator) {
+    try {
+      if (!hostIterator) hostIterator = await this.newQueryPlan();
+      this.connection = this.borrowConnection(hostIterator);
+    } catch (err) {
+      this.emit('error', err);
+      return;
+    }
+    try {
+      await this.refreshHosts();
+    } catch (err) {
+      this.tried[this.connection.endpoint] = err;
+      return this.refresh(hostIterator);
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+    },
+    {
+      // Trap (real code, strict): a reconnect whose every attempt asks a retry policy, ended when the policy answers null (`while (nextDelay !== null)`): how long it goes on is the policy's decision.
+      code: `class HubConnection {
+  constructor(private connection: Connection, private reconnectPolicy?: RetryPolicy) {
+    this.connection.onclose = (error?: Error) => this.connectionClosed(error);
+  }
+
+  private connectionClosed(error?: Error) {
+    if (this.state === 'connected' && this.reconnectPolicy) {
+      this.reconnect(error);
+    }
+  }
+
+  private async reconnect(error?: Error) {
+    const started = Date.now();
+    let attempts = 0;
+    let nextDelay = this.reconnectPolicy!.nextRetryDelayInMilliseconds({ attempts, error });
+    if (nextDelay === null) {
+      this.completeClose(error);
+      return;
+    }
+    this.state = 'reconnecting';
+    while (nextDelay !== null) {
+      await new Promise((resolve) => setTimeout(resolve, nextDelay!));
+      try {
+        await this.connection.start();
+        this.state = 'connected';
+        return;
+      } catch (e) {
+        attempts++;
+        nextDelay = this.reconnectPolicy!.nextRetryDelayInMilliseconds({ attempts, elapsed: Date.now() - started, error: e as Error });
+      }
+    }
+    this.completeClose();
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+    },
+    {
+      // Trap: hosts tried in turn from a generator of the file that ends (its loop returns once every host was tried): the `done` exit comes.
+      code: `function* inTurn(hosts) {
+  let i = 0;
+  while (true) {
+    if (i >= hosts.length) return;
+    yield hosts[i++];
+  }
+}
+
+async function send(hosts, request) {
+  const plan = inTurn(hosts);
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+    },
+    {
+      // Trap: hosts tried in turn from a generator of the file that ends (its loop returns once every host was tried): the `done` exit comes.
+      code: `function* inTurn(hosts) {
+  let i = 0;
+  while (true) {
+    if (i >= hosts.length) return;
+    yield hosts[i++];
+  }
+}
+
+async function send(hosts, request) {
+  const plan = inTurn(hosts);
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+    },
+    {
+      // Trap: an array iterator (`hosts.values()`) ends with the list.
+      code: `async function send(hosts, request) {
+  const plan = hosts.values();
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+    },
+    {
+      // Trap: an array iterator (`hosts.values()`) ends with the list.
+      code: `async function send(hosts, request) {
+  const plan = hosts.values();
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+    },
+    {
+      // Trap: the same re-run on a kept plan that is an array iterator (`hosts[Symbol.iterator]()`): hosts tried in turn until none is left.
+      code: `class Client {
+  constructor(hosts) {
+    this._plan = hosts[Symbol.iterator]();
+  }
+
+  take() {
+    const item = this._plan.next();
+    if (item.done) throw new Error('no host left');
+    return item.value;
+  }
+
+  async run(query) {
+    const host = this.take();
+    try {
+      return await host.execute(query);
+    } catch (err) {
+      return this.run(query);
+    }
+  }
+}`,
+    },
+    {
+      // Trap: the same re-run on a kept plan that is an array iterator (`hosts[Symbol.iterator]()`): hosts tried in turn until none is left.
+      code: `class Client {
+  constructor(hosts) {
+    this._plan = hosts[Symbol.iterator]();
+  }
+
+  take() {
+    const item = this._plan.next();
+    if (item.done) throw new Error('no host left');
+    return item.value;
+  }
+
+  async run(query) {
+    const host = this.take();
+    try {
+      return await host.execute(query);
+    } catch (err) {
+      return this.run(query);
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+    },
+    {
+      // Trap (strict): a policy of the class that answers null once its schedule is used up (`delays[n] ?? null`), with `!= null`: the policy ends it.
+      code: `class HubConnection {
+  constructor(private connection: Connection) {
+    this.connection.onclose = (error?: Error) => this.connectionClosed(error);
+  }
+
+  private getNextRetryDelay(attempts: number): number | null {
+    return this.delays[attempts] ?? null;
+  }
+
+  private connectionClosed(error?: Error) {
+    if (this.state === 'connected') {
+      this.reconnect(error);
+    }
+  }
+
+  private async reconnect(error?: Error) {
+    let attempts = 0;
+    let nextDelay = this.getNextRetryDelay(attempts);
+    this.state = 'reconnecting';
+    while (nextDelay != null) {
+      await new Promise((resolve) => setTimeout(resolve, nextDelay!));
+      try {
+        await this.connection.start();
+        this.state = 'connected';
+        return;
+      } catch (e) {
+        attempts++;
+        nextDelay = this.getNextRetryDelay(attempts);
+      }
+    }
+    this.completeClose();
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+    },
+    {
+      // Trap (strict): a policy of the class that answers nothing after five attempts (bare `return`), checked with `!== undefined`: the policy ends it.
+      code: `class HubConnection {
+  constructor(private connection: Connection) {
+    this.connection.onclose = (error?: Error) => this.connectionClosed(error);
+  }
+
+  private getNextRetryDelay(attempts: number): number | undefined {
+    if (attempts >= 5) return;
+    return 1000 * 2 ** attempts;
+  }
+
+  private connectionClosed(error?: Error) {
+    if (this.state === 'connected') {
+      this.reconnect(error);
+    }
+  }
+
+  private async reconnect(error?: Error) {
+    let attempts = 0;
+    let nextDelay = this.getNextRetryDelay(attempts);
+    this.state = 'reconnecting';
+    while (nextDelay !== undefined) {
+      await new Promise((resolve) => setTimeout(resolve, nextDelay!));
+      try {
+        await this.connection.start();
+        this.state = 'connected';
+        return;
+      } catch (e) {
+        attempts++;
+        nextDelay = this.getNextRetryDelay(attempts);
+      }
+    }
+    this.completeClose();
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+    },
+  ],
+  invalid: [
+    {
+      // Twin: the same loop without the `item.done` check: once the plan is done it keeps failing on an undefined host, reported.
+      code: `function nextConnection(plan, tried) {
+  const iterator = plan.hosts();
+  while (true) {
+    const item = iterator.next();
+    const host = item.value;
+    try {
+      return host.borrowConnection();
+    } catch (err) {
+      tried[host.address] = err;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Twin: a helper that picks a random host from the same list never runs out: reported.
+      code: `class Preparer {
+  static pickHost(hosts) {
+    const up = hosts.filter((host) => host.isUp());
+    return up.length === 0 ? null : up[Math.floor(Math.random() * up.length)];
+  }
+
+  async prepare(hosts, query) {
+    const tried = {};
+    while (true) {
+      const host = Preparer.pickHost(hosts);
+      if (host === null) {
+        throw new NoHostAvailableError(tried);
+      }
+      try {
+        return await host.prepare(query);
+      } catch (err) {
+        tried[host.address] = err;
+        if (!err.isSocketError) throw err;
+      }
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 9,
+          column: 5,
+          endLine: 9,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `class Preparer {
+  static pickHost(hosts) {
+    const up = hosts.filter((host) => host.isUp());
+    return up.length === 0 ? null : up[Math.floor(Math.random() * up.length)];
+  }
+
+  async prepare(hosts, query) {
+    const tried = {};
+    let attempt = 0;
+    while (true) {
+      const host = Preparer.pickHost(hosts);
+      if (host === null) {
+        throw new NoHostAvailableError(tried);
+      }
+      try {
+        return await host.prepare(query);
+      } catch (err) {
+        tried[host.address] = err;
+        if (!err.isSocketError) throw err;
+        attempt++;
+        if (attempt >= 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Twin: the iterator is made afresh on every pass, so the candidates never run out: reported.
+      code: `class ControlConnection {
+  async borrowFirstConnection(contactPoints) {
+    let connection = null;
+    while (!connection) {
+      const item = contactPoints.next();
+      if (item.done) {
+        throw new NoHostAvailableError(this.tried);
+      }
+      try {
+        connection = await this.createConnection(item.value);
+      } catch (err) {
+        this.tried[item.value] = err;
+      }
+    }
+    this.connection = connection;
+  }
+
+  async initialize() {
+    while (true) {
+      const contactPoints = shuffle(this.contactPoints)[Symbol.iterator]();
+      await this.borrowFirstConnection(contactPoints);
+      try {
+        await this.refreshHosts();
+        break;
+      } catch (err) {
+        this.tried[this.connection.endpoint] = err;
+      }
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 19,
+          column: 5,
+          endLine: 19,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `class ControlConnection {
+  async borrowFirstConnection(contactPoints) {
+    let connection = null;
+    while (!connection) {
+      const item = contactPoints.next();
+      if (item.done) {
+        throw new NoHostAvailableError(this.tried);
+      }
+      try {
+        connection = await this.createConnection(item.value);
+      } catch (err) {
+        this.tried[item.value] = err;
+      }
+    }
+    this.connection = connection;
+  }
+
+  async initialize() {
+    let attempt = 0;
+    while (true) {
+      const contactPoints = shuffle(this.contactPoints)[Symbol.iterator]();
+      await this.borrowFirstConnection(contactPoints);
+      try {
+        await this.refreshHosts();
+        break;
+      } catch (err) {
+        this.tried[this.connection.endpoint] = err;
+        attempt++;
+        if (attempt >= 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Twin: the host is taken inside the try whose catch re-runs, so the end of the plan leads to the re-run: reported.
+      code: `class RequestHandler {
+  nextConnection() {
+    const iterator = this.hostIterator;
+    while (true) {
+      const item = iterator.next();
+      if (item.done) {
+        throw new NoHostAvailableError(this.tried);
+      }
+      try {
+        return { host: item.value, connection: item.value.borrowConnection() };
+      } catch (err) {
+        this.tried[item.value.address] = err;
+      }
+    }
+  }
+
+  async startExecution() {
+    let host;
+    let connection;
+    try {
+      ({ host, connection } = this.nextConnection());
+      await connection.changeKeyspace(this.keyspace);
+    } catch (err) {
+      this.tried[host.address] = err;
+      return this.startExecution();
+    }
+    connection.send(this.request);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 25,
+          column: 14,
+          endLine: 25,
+          endColumn: 35,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Twin: the failure path calls a method of the class that makes the plan afresh (`this.resetPlan()`) before the re-run: reported.
+      code: `class RequestHandler {
+  nextConnection() {
+    const iterator = this.hostIterator;
+    while (true) {
+      const item = iterator.next();
+      if (item.done) {
+        throw new NoHostAvailableError(this.tried);
+      }
+      try {
+        return { host: item.value, connection: item.value.borrowConnection() };
+      } catch (err) {
+        this.tried[item.value.address] = err;
+      }
+    }
+  }
+
+  resetPlan() {
+    this.hostIterator = this.hosts[Symbol.iterator]();
+  }
+
+  async startExecution() {
+    let host;
+    let connection;
+    try {
+      ({ host, connection } = this.nextConnection());
+    } catch (err) {
+      return this.fail(err);
+    }
+    try {
+      await connection.changeKeyspace(this.keyspace);
+    } catch (err) {
+      this.tried[host.address] = err;
+      this.resetPlan();
+      return this.startExecution();
+    }
+    connection.send(this.request);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 34,
+          column: 14,
+          endLine: 34,
+          endColumn: 35,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Twin: the re-run starts a new query plan (`this.refresh()`): reported.
+      code: `class ControlConnection {
+  borrowConnection(hostIterator) {
+    while (true) {
+      const item = hostIterator.next();
+      if (item.done) {
+        throw new NoHostAvailableError(this.tried);
+      }
+      if (item.value.isUp()) return item.value.borrowConnection();
+    }
+  }
+
+  async refresh(hostIterator) {
+    try {
+      if (!hostIterator) hostIterator = await this.newQueryPlan();
+      this.connection = this.borrowConnection(hostIterator);
+    } catch (err) {
+      this.emit('error', err);
+      return;
+    }
+    try {
+      await this.refreshHosts();
+    } catch (err) {
+      this.tried[this.connection.endpoint] = err;
+      return this.refresh();
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 24,
+          column: 14,
+          endLine: 24,
+          endColumn: 28,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Twin (strict): a schedule read as `schedule.next().value`, whose end is never checked, keeps the reconnect going: reported.
+      code: `class ControlConnection {
+  constructor(private connection: Connection, private reconnectionPolicy: ReconnectionPolicy) {
+    this.connection.onclose = (error?: Error) => this.connectionClosed(error);
+    this.schedule = this.reconnectionPolicy.newSchedule();
+  }
+
+  private connectionClosed(error?: Error) {
+    if (this.state === 'connected') {
+      this.reconnect(error);
+    }
+  }
+
+  private async reconnect(error?: Error) {
+    let nextDelay = this.schedule.next().value;
+    this.state = 'reconnecting';
+    while (this.state === 'reconnecting') {
+      await new Promise((resolve) => setTimeout(resolve, nextDelay));
+      try {
+        await this.connection.start();
+        this.state = 'connected';
+        return;
+      } catch (e) {
+        nextDelay = this.schedule.next().value;
+      }
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 9,
+          column: 7,
+          endLine: 9,
+          endColumn: 28,
+          suggestions: [],
+        },
+        {
+          messageId: 'unboundedLoop',
+          line: 16,
+          column: 5,
+          endLine: 16,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `class ControlConnection {
+  constructor(private connection: Connection, private reconnectionPolicy: ReconnectionPolicy) {
+    this.connection.onclose = (error?: Error) => this.connectionClosed(error);
+    this.schedule = this.reconnectionPolicy.newSchedule();
+  }
+
+  private connectionClosed(error?: Error) {
+    if (this.state === 'connected') {
+      this.reconnect(error);
+    }
+  }
+
+  private async reconnect(error?: Error) {
+    let nextDelay = this.schedule.next().value;
+    this.state = 'reconnecting';
+    let attempt = 0;
+    while (this.state === 'reconnecting') {
+      await new Promise((resolve) => setTimeout(resolve, nextDelay));
+      try {
+        await this.connection.start();
+        this.state = 'connected';
+        return;
+      } catch (e) {
+        nextDelay = this.schedule.next().value;
+        attempt++;
+        if (attempt >= 5) throw e;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Twin: a round-robin generator (`while (true) yield ...`, no return or break) never runs out, so the `done` exit never comes: reported.
+      code: `function* roundRobin(hosts) {
+  let i = 0;
+  while (true) yield hosts[i++ % hosts.length];
+}
+
+async function send(hosts, request) {
+  const plan = roundRobin(hosts);
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `function* roundRobin(hosts) {
+  let i = 0;
+  while (true) yield hosts[i++ % hosts.length];
+}
+
+async function send(hosts, request) {
+  const plan = roundRobin(hosts);
+  let attempt = 0;
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Twin: a round-robin generator (`while (true) yield ...`, no return or break) never runs out, so the `done` exit never comes: reported, by strict too.
+      code: `function* roundRobin(hosts) {
+  let i = 0;
+  while (true) yield hosts[i++ % hosts.length];
+}
+
+async function send(hosts, request) {
+  const plan = roundRobin(hosts);
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `function* roundRobin(hosts) {
+  let i = 0;
+  while (true) yield hosts[i++ % hosts.length];
+}
+
+async function send(hosts, request) {
+  const plan = roundRobin(hosts);
+  let attempt = 0;
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Twin: an iterator object whose `next` never answers `done: true` (the same host forever): reported.
+      code: `async function send(host, request) {
+  const plan = { next: () => ({ value: host, done: false }) };
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function send(host, request) {
+  const plan = { next: () => ({ value: host, done: false }) };
+  let attempt = 0;
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Twin: an iterator object whose `next` never answers `done: true` (the same host forever): reported, by strict too.
+      code: `async function send(host, request) {
+  const plan = { next: () => ({ value: host, done: false }) };
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function send(host, request) {
+  const plan = { next: () => ({ value: host, done: false }) };
+  let attempt = 0;
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Twin: a re-run through `take()` on a kept plan that is an endless generator of the file: reported.
+      code: `function* roundRobin(hosts) {
+  let i = 0;
+  while (true) yield hosts[i++ % hosts.length];
+}
+
+class Client {
+  constructor(hosts) {
+    this._plan = roundRobin(hosts);
+  }
+
+  take() {
+    const item = this._plan.next();
+    if (item.done) throw new Error('no host left');
+    return item.value;
+  }
+
+  async run(query) {
+    const host = this.take();
+    try {
+      return await host.execute(query);
+    } catch (err) {
+      return this.run(query);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 22,
+          column: 14,
+          endLine: 22,
+          endColumn: 29,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Twin: a re-run through `take()` on a kept plan that is an endless generator of the file: reported, by strict too.
+      code: `function* roundRobin(hosts) {
+  let i = 0;
+  while (true) yield hosts[i++ % hosts.length];
+}
+
+class Client {
+  constructor(hosts) {
+    this._plan = roundRobin(hosts);
+  }
+
+  take() {
+    const item = this._plan.next();
+    if (item.done) throw new Error('no host left');
+    return item.value;
+  }
+
+  async run(query) {
+    const host = this.take();
+    try {
+      return await host.execute(query);
+    } catch (err) {
+      return this.run(query);
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 22,
+          column: 14,
+          endLine: 22,
+          endColumn: 29,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Twin: a helper between the re-run and the take catches the end of the plan itself (falls back to the first host), so the end of the plan does not end the retry: reported.
+      code: `class Client {
+  constructor(hosts) {
+    this.hosts = hosts;
+    this._plan = hosts[Symbol.iterator]();
+  }
+
+  take() {
+    const item = this._plan.next();
+    if (item.done) throw new Error('no host left');
+    return item.value;
+  }
+
+  pick() {
+    try {
+      return this.take();
+    } catch {
+      return this.hosts[0];
+    }
+  }
+
+  async run(query) {
+    const host = this.pick();
+    try {
+      return await host.execute(query);
+    } catch (err) {
+      return this.run(query);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 26,
+          column: 14,
+          endLine: 26,
+          endColumn: 29,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Twin: a helper between the re-run and the take catches the end of the plan itself (falls back to the first host), so the end of the plan does not end the retry: reported, by strict too.
+      code: `class Client {
+  constructor(hosts) {
+    this.hosts = hosts;
+    this._plan = hosts[Symbol.iterator]();
+  }
+
+  take() {
+    const item = this._plan.next();
+    if (item.done) throw new Error('no host left');
+    return item.value;
+  }
+
+  pick() {
+    try {
+      return this.take();
+    } catch {
+      return this.hosts[0];
+    }
+  }
+
+  async run(query) {
+    const host = this.pick();
+    try {
+      return await host.execute(query);
+    } catch (err) {
+      return this.run(query);
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 26,
+          column: 14,
+          endLine: 26,
+          endColumn: 29,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Twin (strict): the policy is a method of the class that never answers null (`return 1000;`), so `while (nextDelay !== null)` never ends the reconnect: reported.
+      code: `class HubConnection {
+  constructor(private connection: Connection) {
+    this.connection.onclose = (error?: Error) => this.connectionClosed(error);
+  }
+
+  private getNextRetryDelay(attempts: number): number | null {
+    return 1000;
+  }
+
+  private connectionClosed(error?: Error) {
+    if (this.state === 'connected') {
+      this.reconnect(error);
+    }
+  }
+
+  private async reconnect(error?: Error) {
+    let attempts = 0;
+    let nextDelay = this.getNextRetryDelay(attempts);
+    this.state = 'reconnecting';
+    while (nextDelay !== null) {
+      await new Promise((resolve) => setTimeout(resolve, nextDelay!));
+      try {
+        await this.connection.start();
+        this.state = 'connected';
+        return;
+      } catch (e) {
+        attempts++;
+        nextDelay = this.getNextRetryDelay(attempts);
+      }
+    }
+    this.completeClose();
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 12,
+          column: 7,
+          endLine: 12,
+          endColumn: 28,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
