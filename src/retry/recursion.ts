@@ -22,6 +22,7 @@ import { EVENT as RECONNECT_EVENT_TEXT } from './prefilter';
 import { guardedBySortedError } from './sorting';
 import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerCall } from './exhaustion';
 
+const NO_SITES: readonly TSESTree.CallExpression[] = [];
 const RECONNECT_EVENTS = new Set(['error', 'close', 'end', 'disconnect', 'disconnected']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener', 'prependListener', 'prependOnceListener']);
 const ERROR_PARAM = /^(err|error|e|er|ex|exception|reason)$/i;
@@ -346,20 +347,49 @@ export class RecursiveRetries {
     }
   }
 
-  /** Calls of `this.name()` in `fn`, and listener or timer registrations that pass `this.name` (bound or not). */
-  private callSitesOf(fn: FunctionNode, name: string): TSESTree.CallExpression[] {
-    const sites: TSESTree.CallExpression[] = [];
-    const names = (n: Node): boolean => {
-      const c = calledName(n);
-      return !!c && c.method && c.name === name;
-    };
-    walkAll(fn.body, this.keys, (n) => {
-      if (n.type !== 'CallExpression') return true;
-      if (names(n.callee)) sites.push(n);
-      else if (n.arguments.some((a) => !isFunction(a) && a.type !== 'SpreadElement' && names(a))) sites.push(n);
-      return true;
-    });
-    return sites;
+  /** Per function: its call sites by method name (`callSitesOf`), from one walk of its body. */
+  private readonly sitesByName = new Map<FunctionNode, Map<string, TSESTree.CallExpression[]>>();
+
+  /**
+   * Calls of `this.name()` in `fn`, and listener or timer registrations that
+   * pass `this.name` (bound or not), in source order. `classChainRoute` asks
+   * this of every method of a class for every name on its chains, for every
+   * call it follows: one walk of `fn` indexes the sites of all names at once
+   * (walking each method again per name and per call made a class's cost its
+   * size times its calls).
+   */
+  private callSitesOf(fn: FunctionNode, name: string): readonly TSESTree.CallExpression[] {
+    let byName = this.sitesByName.get(fn);
+    if (!byName) {
+      const index = new Map<string, TSESTree.CallExpression[]>();
+      const add = (method: string, site: TSESTree.CallExpression) => {
+        const list = index.get(method);
+        if (list) list.push(site);
+        else index.set(method, [site]);
+      };
+      const methodName = (n: Node): string | null => {
+        const c = calledName(n);
+        return c?.method ? c.name : null;
+      };
+      walkAll(fn.body, this.keys, (n) => {
+        if (n.type !== 'CallExpression') return true;
+        // A site of the callee's method, else of each method an argument passes (once per name).
+        const callee = methodName(n.callee);
+        if (callee !== null) add(callee, n);
+        const passed = new Set<string>();
+        for (const a of n.arguments) {
+          if (isFunction(a) || a.type === 'SpreadElement') continue;
+          const name = methodName(a);
+          if (name !== null && name !== callee && !passed.has(name)) {
+            passed.add(name);
+            add(name, n);
+          }
+        }
+        return true;
+      });
+      this.sitesByName.set(fn, (byName = index));
+    }
+    return byName.get(name) ?? NO_SITES;
   }
 
   private readonly reconnecting = new Map<FunctionNode, boolean>();
