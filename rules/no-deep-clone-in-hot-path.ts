@@ -107,7 +107,7 @@ export default createRule<Options, MessageId>({
       onHotClone(clone, why) {
         // The shallow copy only where it is safe; otherwise the reason (src/clones/shallow-copy.ts).
         const { reason, rewrite } = shallowCopySuggestion(sourceCode, clone.node, clone.source);
-        const noFix = noFixText(reason);
+        const noFix = noFixText(reason ?? clone.noFix);
         context.report({
           node: clone.node,
           messageId: MESSAGE_BY_KIND[why.kind],

@@ -5,11 +5,13 @@
  * returns; at `Program:exit` every deep clone that runs hot is delivered to
  * the rule's `onHotClone` with the reason. The rule only reports.
  */
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { AnalysisContext, FileAnalysis } from '../analysis';
 import { NOTHING_TO_ANALYSE } from '../analysis';
 import { CloneDetector, type DeepClone, mayContainClone } from './recognise';
 import { type HotExplanation, HotPathAnalysis, type LoopMode } from '../hot-path/analysis';
 import { copiesDefault } from './defaults';
+import { hookInitialArgument } from '../hot-path/hooks';
 import { ImportTracker } from '../imports';
 import type { DottedPattern } from '../patterns';
 
@@ -57,12 +59,37 @@ export function createCloneAnalysis(context: AnalysisContext, options: CloneAnal
       },
       ReturnStatement: (node) => hot.collectReturn(node),
       'Program:exit'() {
+        const found: { clone: DeepClone; why: HotExplanation }[] = [];
         for (const clone of clones.resolve()) {
           // Each created object's own copy of a mutable default: the copy is the point.
           if (copiesDefault(clone.source)) continue;
           const why = hot.explain(clone.node);
-          if (why) handlers.onHotClone(clone, why);
+          if (why) found.push({ clone, why });
         }
+        // The hot clones in one hook's initial argument (`useRef({ a: clone(x), b: clone(y) })`) are
+        // one problem with one fix (a lazy initialiser or a ref filled once): reported once, at the first.
+        const byHook = new Map<TSESTree.CallExpression, { hook: string; count: number }>();
+        const hookOf = found.map(({ clone }) => {
+          const argument = hookInitialArgument(clone.node);
+          if (!argument) return null;
+          const group = byHook.get(argument.call);
+          if (group) group.count++;
+          else byHook.set(argument.call, { hook: argument.hook, count: 1 });
+          return argument.call;
+        });
+        const reported = new Set<TSESTree.CallExpression>();
+        found.forEach(({ clone, why }, i) => {
+          const call = hookOf[i];
+          const group = call ? byHook.get(call)! : null;
+          if (!call || !group || group.count < 2) {
+            handlers.onHotClone(clone, why);
+            return;
+          }
+          if (reported.has(call)) return;
+          reported.add(call);
+          const reason = `${why.reason}; the initial value passed to \`${group.hook}\` holds ${group.count} deep clones, all made on every render and kept only on the first`;
+          handlers.onHotClone(clone, { ...why, reason });
+        });
       },
     }),
   };

@@ -16,6 +16,7 @@ import { staticMemberName, staticString } from '../ast/static';
 import { unwrapExpression } from '../ast/unwrap';
 import { type ImportTracker, type Origin, originIs, stripNodePrefix } from '../imports';
 import { dottedName, matchesAnyDotted, type DottedPattern } from '../patterns';
+import { LOCAL_COPY_HINT, LocalCopies } from './local-copy';
 
 export interface DeepClone {
   /** The call that clones (for `JSON.parse(JSON.stringify(x))`, the outer `JSON.parse` call). */
@@ -27,6 +28,8 @@ export interface DeepClone {
    * (no options, customizer or target); null otherwise. Suggestions use it.
    */
   source: TSESTree.Node | null;
+  /** Why no shallow copy is offered whatever the copy's use, when that is known from the clone alone. */
+  noFix?: string;
 }
 
 /** Modules that export a deep clone; seeing one imported makes every plain call in the file worth resolving. */
@@ -105,7 +108,8 @@ export function mayContainClone(text: string, cloneFunctions: readonly DottedPat
     const named = pattern.filter((segment) => segment !== '*');
     if (named.length === 0 || named.some((segment) => text.includes(segment))) return true;
   }
-  return false;
+  // A deep copy written in the file (src/clones/local-copy.ts) has `copy[key] = copyFn(…)`.
+  return LOCAL_COPY_HINT.test(text);
 }
 
 interface OriginEntry {
@@ -168,11 +172,14 @@ export class CloneDetector {
   private readonly memberCandidates: TSESTree.CallExpression[] = [];
   private readonly plainCalls: TSESTree.CallExpression[] = [];
   private cloneModuleSeen = false;
+  private readonly localCopies: LocalCopies;
 
   constructor(
     private readonly imports: ImportTracker,
     private readonly cloneFunctions: readonly DottedPattern[],
-  ) {}
+  ) {
+    this.localCopies = new LocalCopies(imports);
+  }
 
   /** Notes a module specifier (import, `require`, `import()`): clone modules make plain calls worth resolving. */
   collectModuleSource(specifier: TSESTree.Node | null | undefined): void {
@@ -187,6 +194,7 @@ export class CloneDetector {
     if (callee.type === 'Identifier') {
       if (callee.name === 'require') this.collectModuleSource(call.arguments[0]);
       this.plainCalls.push(call);
+      this.localCopies.collectCall(call);
     } else if (callee.type === 'MemberExpression') {
       const name = staticMemberName(callee);
       if ((name !== null && MEMBER_NAMES.has(name)) || this.matchesConfigured(callee)) this.memberCandidates.push(call);
@@ -211,6 +219,14 @@ export class CloneDetector {
     for (const call of this.memberCandidates) {
       const clone = this.recognise(call);
       if (clone) found.push(clone);
+    }
+    // Calls of a deep copy written in this file (recognised by its shape, not its name).
+    const known = new Set(found.map((clone) => clone.node));
+    for (const { call, name } of this.localCopies.resolve()) {
+      if (!known.has(call)) {
+        const noFix = `\`${name}\` is written in this file and may do more than copy (skip, convert or share some values), so no shallow copy is offered for it`;
+        found.push({ node: call, label: `\`${name}\`, a recursive copy`, source: null, noFix });
+      }
     }
     return found.sort((a, b) => a.node.range[0] - b.node.range[0]);
   }

@@ -93,6 +93,12 @@ export function isLoggerName(name: string): boolean {
   return name.endsWith('Logger') || name.endsWith('logger') || name.endsWith('Log') || name.endsWith('LoggerService');
 }
 
+/** `store`, `this.store`, `appStore`, `TodoStore`: a state store, whose subscribers run on every change. */
+function isStoreName(name: string[] | null): boolean {
+  const last = name?.[name.length - 1];
+  return last !== undefined && (last === 'store' || last.endsWith('Store'));
+}
+
 /** `NodeCache`, `SchemaCache`, `userCache`, `cache`. */
 export function isCacheName(name: string): boolean {
   return name.endsWith('Cache') || name.endsWith('cache');
@@ -326,6 +332,14 @@ function argumentRoot(use: Extract<Use, { type: 'argument' }>, env: HotEnvironme
     }
     if (method === 'addHook' && index > 0 && FASTIFY_REQUEST_HOOKS.has(stringArgument(call, 0) ?? '')) {
       return root('request', `a fastify \`${stringArgument(call, 0)}\` hook runs on every request`, passed);
+    }
+    if (index === 0 && (method === 'subscribe' || method === 'subscribeAction') && isStoreName(dottedName(callee.object))) {
+      // Redux, Vuex, Zustand and Svelte stores call their subscribers on every state change.
+      return root(
+        'event',
+        method === 'subscribe' ? 'a store `subscribe` listener runs on every state change' : 'a store `subscribeAction` listener runs on every dispatched action',
+        passed,
+      );
     }
     if (EMITTER_METHODS.has(method) && index > 0) {
       const event = stringArgument(call, 0);

@@ -6,7 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { variableAt } from '../imports';
 import { enclosingFunction } from '../ast/functions';
-import { unwrapExpression, valueSlot } from '../ast/unwrap';
+import { unwrapExpression } from '../ast/unwrap';
 
 type Node = TSESTree.Node;
 
@@ -64,23 +64,52 @@ function outlivesCall(sourceCode: Readonly<TSESLint.SourceCode>, target: Node, f
   return variable.defs.every((def) => def.name.range[0] < fn.range[0] || def.name.range[1] > fn.range[1]);
 }
 
-/** True when `node` (a clone call) computes the value of a run-once guard. */
-export function inRunOnceGuard(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): boolean {
-  let slot = valueSlot(node.parent?.type === 'ChainExpression' ? node.parent : node);
-  let parent = slot.parent;
-  // x = x || clone(y), x = x ?? clone(y)
-  if (parent?.type === 'LogicalExpression' && parent.right === slot && (parent.operator === '||' || parent.operator === '??')) {
-    const left = parent.left;
-    slot = valueSlot(parent);
-    parent = slot.parent;
-    if (parent?.type !== 'AssignmentExpression' || parent.operator !== '=' || parent.right !== slot || !sameTarget(sourceCode, parent.left, left)) return false;
-    return outlivesCall(sourceCode, parent.left, enclosingFunction(parent));
+/** Expression nodes a value is built through (`{ a: clone(x) }`, `[clone(x)]`, `clone(x) || {}`, `f(clone(x))`). */
+const BUILDS_VALUE = new Set<string>([
+  'ObjectExpression',
+  'Property',
+  'ArrayExpression',
+  'SpreadElement',
+  'LogicalExpression',
+  'ConditionalExpression',
+  'CallExpression',
+  'NewExpression',
+  'ChainExpression',
+  'AwaitExpression',
+  'TSAsExpression',
+  'TSNonNullExpression',
+  'TSSatisfiesExpression',
+  'TSTypeAssertion',
+]);
+
+/** The assignment whose assigned value `node` is part of (not inside a function written in it), or null. */
+function assignmentBuilding(node: Node): TSESTree.AssignmentExpression | null {
+  let child: Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (current.type === 'AssignmentExpression') return current.right === child ? current : null;
+    if (!BUILDS_VALUE.has(current.type)) return null;
+    if (current.type === 'Property' && (current.parent.type !== 'ObjectExpression' || current.value !== child)) return null;
   }
-  if (parent?.type !== 'AssignmentExpression' || parent.right !== slot) return false;
-  const assignment = parent;
+  return null;
+}
+
+const contains = (outer: Node, inner: Node) => outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+
+/**
+ * True when `node` (a clone call) computes the value of a run-once guard,
+ * directly or as a part of it (`if (!ref.current) ref.current = { a: clone(x), b: clone(y) }`).
+ */
+export function inRunOnceGuard(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): boolean {
+  const assignment = assignmentBuilding(node);
+  if (!assignment) return false;
   const fn = enclosingFunction(assignment);
   if (assignment.operator === '??=' || assignment.operator === '||=') return outlivesCall(sourceCode, assignment.left, fn);
   if (assignment.operator !== '=') return false;
+  // x = x || clone(y), x = x ?? clone(y)
+  const value = unwrapExpression(assignment.right);
+  if (value.type === 'LogicalExpression' && (value.operator === '||' || value.operator === '??') && contains(value.right, node) && sameTarget(sourceCode, value.left, assignment.left)) {
+    return outlivesCall(sourceCode, assignment.left, fn);
+  }
   // if (!x) x = clone(y); if (!x) { …; x = clone(y); }
   const statement = assignment.parent;
   if (statement.type !== 'ExpressionStatement') return false;

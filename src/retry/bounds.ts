@@ -6,7 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker } from '../imports';
 import { unwrapExpression } from '../ast/unwrap';
-import { type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
+import { someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { calleeName, isForeverNumber, isMemberCall, nameKey, type Node } from './ast';
 
 export interface BoundContext {
@@ -183,6 +183,68 @@ export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhe
     default:
       return false;
   }
+}
+
+/** `x === null` / `x == undefined` (exitWhenTrue), or `x !== null` / `x != null` (continueWhenTrue), for x in `names`. */
+function testsNoAnswer(test: Node, names: ReadonlySet<string>, mode: 'continueWhenTrue' | 'exitWhenTrue'): boolean {
+  const t = unwrapExpression(test);
+  if (t.type === 'LogicalExpression' && t.operator === (mode === 'exitWhenTrue' ? '||' : '&&')) return testsNoAnswer(t.left, names, mode) || testsNoAnswer(t.right, names, mode);
+  if (t.type !== 'BinaryExpression') return false;
+  const operators = mode === 'exitWhenTrue' ? ['===', '=='] : ['!==', '!='];
+  if (!operators.includes(t.operator) || t.left.type === 'PrivateIdentifier') return false;
+  const [a, b] = [unwrapExpression(t.left), unwrapExpression(t.right)];
+  const isName = (n: Node) => n.type === 'Identifier' && names.has(n.name);
+  const isNothing = (n: Node) => (n.type === 'Literal' && n.value === null) || (n.type === 'Identifier' && n.name === 'undefined') || (n.type === 'UnaryExpression' && n.operator === 'void');
+  return (isName(a) && isNothing(b)) || (isName(b) && isNothing(a));
+}
+
+/**
+ * A retry that asks a policy before each attempt and stops when it answers
+ * nothing: a local `let delay = policy.nextRetryDelay(0)`, asked again in
+ * the `catch` of each failed attempt (`delay = policy.nextRetryDelay(++n)`),
+ * every value of it an answer of a call, and `while (delay !== null)` or
+ * `if (delay === null) return;` ending the retry. How long it goes on is
+ * the policy's decision, judged where the policy is written or configured
+ * (a schedule read as `schedule.next().value`, whose end is never checked,
+ * is not such a stop).
+ */
+export function stopsOnPolicyAnswer(region: Node, keys: VisitorKeys): boolean {
+  const writes = new Map<string, { calls: number; other: number; afterFailure: boolean }>();
+  walkOwn(region, keys, (n) => {
+    let name: string | null = null;
+    let value: Node | null = null;
+    if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier') {
+      name = n.id.name;
+      value = n.init;
+    } else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier') {
+      name = n.left.name;
+      value = n.operator === '=' ? n.right : null;
+    } else if (n.type === 'UpdateExpression' && n.argument.type === 'Identifier') {
+      name = n.argument.name;
+    }
+    if (!name) return true;
+    const entry = writes.get(name) ?? { calls: 0, other: 0, afterFailure: false };
+    const v = value ? unwrapExpression(value.type === 'AwaitExpression' ? value.argument : value) : null;
+    // An answer of a call, not a clock read (`Date.now()`).
+    if (v?.type === 'CallExpression' && !isClockHelperCall(v) && !isMemberCall(v, 'Date', 'now') && !isMemberCall(v, 'performance', 'now')) entry.calls++;
+    else entry.other++;
+    if (n.type === 'AssignmentExpression') {
+      for (let p: Node | undefined = n.parent; p && p !== region; p = p.parent) {
+        if (p.type === 'CatchClause') entry.afterFailure = true;
+      }
+    }
+    writes.set(name, entry);
+    return true;
+  });
+  const asked = new Set([...writes].filter(([, e]) => e.other === 0 && e.calls >= 2 && e.afterFailure).map(([name]) => name));
+  if (asked.size === 0) return false;
+  return someOwn(region, keys, (n) => {
+    if (n.type === 'WhileStatement' || n.type === 'DoWhileStatement') return testsNoAnswer(n.test, asked, 'continueWhenTrue');
+    if (n.type !== 'IfStatement') return false;
+    const branch = n.consequent.type === 'BlockStatement' ? n.consequent.body : [n.consequent];
+    const last = branch[branch.length - 1];
+    return (last?.type === 'ReturnStatement' || last?.type === 'ThrowStatement') && testsNoAnswer(n.test, asked, 'exitWhenTrue');
+  });
 }
 
 /** Names updated as counters: `n++`, `n--`, `n += 1`, `n -= 1`, `n = n + 1`. */

@@ -19,6 +19,7 @@ import { sourceStyle } from '../fix/style';
 import { indexesWith, isFixedDelay, mentionsName, rewriteName } from './shared';
 import { continuesOnlyForSortedErrors, errorNames } from './sorting';
 import { statusPolarity } from './status';
+import { rebindsIterator, stepsIterator, takerCall } from './exhaustion';
 
 export class LoopRetries {
   private readonly loopTries = new Map<LoopNode, TSESTree.TryStatement[]>();
@@ -175,10 +176,12 @@ export class LoopRetries {
     const writes = new RegionWrites(loop, this.keys, false);
     if (this.isTraversal(loop, writes)) return;
     if (retryTry && this.failureChangesInput(retryTry)) return;
+    if (retryTry && this.failureWaitsForInput(retryTry, bodyList, ctx)) return;
     if (retryTry && this.handsErrorToRecoveringHelper(retryTry)) return;
     if (retryTry && this.errorIsControlSignal(retryTry, bodyList, ctx)) return;
     const counters = collectCounters(loop, this.keys, false);
     if (indexesWith(loop, counters, this.keys)) return;
+    if (retryTry && this.takesFromIterator(loop, bodyList, retryTry)) return;
     const owner = enclosingFunction(loop);
     const boundCtx: BoundContext = {
       keys: this.keys,
@@ -644,6 +647,55 @@ export class LoopRetries {
   }
 
   /**
+   * Hosts tried in turn: before the attempt, each pass takes the next
+   * candidate of an iterator made outside the loop (a query plan, a list of
+   * contact points): `const item = it.next(); if (item.done) throw ...`, or
+   * a helper of this file or class that steps it and throws when it is done
+   * (`await this.borrowFirstConnection(it)`), or returns nothing, checked by
+   * an exit (`const host = getNextHost(it); if (host === null) throw ...`).
+   * The passes end when the candidates run out, and each tries another one:
+   * not the same operation again.
+   */
+  private takesFromIterator(loop: LoopNode, bodyList: readonly TSESTree.Statement[], retryTry: TSESTree.TryStatement): boolean {
+    const tryIndex = bodyList.findIndex((s) => contains(s, retryTry));
+    if (tryIndex < 0) return false;
+    // The same iterator on every pass: not declared or rebound in the loop.
+    const kept = (key: string) =>
+      !rebindsIterator(loop, key, this.keys) && !someOwn(loop, this.keys, (n) => n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.id.name === key);
+    const direct = stepsIterator(bodyList, tryIndex);
+    if (direct && kept(direct.iterator)) return true;
+    const ctx = { sourceCode: this.sourceCode, keys: this.keys };
+    for (let i = 0; i < tryIndex; i++) {
+      const statement = bodyList[i]!;
+      let call: TSESTree.Node | null = null;
+      let result: string | null = null;
+      if (statement.type === 'VariableDeclaration' && statement.declarations.length === 1) {
+        const declarator = statement.declarations[0]!;
+        call = declarator.init ?? null;
+        result = declarator.id.type === 'Identifier' ? declarator.id.name : null;
+      } else if (statement.type === 'ExpressionStatement') {
+        const e = statement.expression;
+        call = e.type === 'AssignmentExpression' && e.operator === '=' ? e.right : e;
+        result = e.type === 'AssignmentExpression' && e.left.type === 'Identifier' ? e.left.name : null;
+      }
+      if (!call) continue;
+      for (const taker of takerCall(call, ctx)) {
+        if (!kept(taker.iterator)) continue;
+        // A throw leaves the loop from outside the attempt; nothing returned needs a check that leaves.
+        if (taker.signal === 'throws') return true;
+        const name = result;
+        if (
+          name &&
+          bodyList.slice(i + 1, tryIndex).some((s) => s.type === 'IfStatement' && alwaysLeaves(statementFlow(s.consequent, { loopLabel: null, inSwitch: false, innerLabels: new Set() })) && testsMissing(s.test, name))
+        ) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * An error used as a control signal: the failure path continues only for
    * one specific error class that does not name a transient failure
    * (`if (e instanceof RebalanceError) continue; throw e`), and the loop
@@ -758,6 +810,52 @@ export class LoopRetries {
       return !reads;
     });
     return reads;
+  }
+
+  /**
+   * A streaming reader waiting for more input, not a retry: the pass reads
+   * local state synchronously (no await, no yield before or in the `try`:
+   * `result = readHeader(parser.buffer, parser.position)`), and the failure
+   * path awaits a method of the object it read, named for waiting on input
+   * (`await parser.waitForChunk()`), so the next pass reads a buffer that
+   * has grown. Nothing is attempted again until new data has arrived. A
+   * known delay (`await sleep(ms)`), a method not named for waiting on input
+   * (`await session.refresh()`), an attempt that awaits, or a failure path
+   * that waits for input on any error (not only on a recognised one, the
+   * rest rethrown) stays a retry.
+   */
+  private failureWaitsForInput(tryStatement: TSESTree.TryStatement, bodyList: readonly TSESTree.Statement[], ctx: FlowContext): boolean {
+    const handler = tryStatement.handler;
+    if (!handler) return false;
+    // Only for a recognised error ("not enough data yet"): every other error leaves the loop.
+    if (!continuesOnlyForSortedErrors(handler.body.body, errorNames(handler.param, handler.body), ctx, this.keys)) return false;
+    const index = bodyList.indexOf(tryStatement);
+    const pass: Node[] = [...bodyList.slice(0, Math.max(index, 0)), tryStatement.block];
+    const awaits = (n: Node) => n.type === 'AwaitExpression' || n.type === 'YieldExpression' || (n.type === 'ForOfStatement' && n.await);
+    if (pass.some((s) => someOwn(s, this.keys, awaits))) return false;
+    // The objects whose input-waiting method the failure path awaits.
+    const sources = new Set<string>();
+    walkOwn(handler.body, this.keys, (n) => {
+      if (n.type !== 'AwaitExpression' && !isAwaiterYield(n)) return true;
+      const argument = unwrapExpression((n as TSESTree.AwaitExpression).argument);
+      if (argument.type !== 'CallExpression' || waitOf(n, this.ctx.imports, this.keys)) return true;
+      const callee = unwrapExpression(argument.callee);
+      if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || !WAIT_FOR_INPUT.test(callee.property.name)) return true;
+      const object = nameKey(callee.object);
+      if (object) sources.add(object);
+      return true;
+    });
+    if (sources.size === 0) return false;
+    // The pass reads a property of that object as data (not a method it calls, not a target it assigns).
+    return pass.some((s) =>
+      someOwn(s, this.keys, (n) => {
+        if (n.type !== 'MemberExpression' || !sources.has(nameKey(n.object) ?? '')) return false;
+        const parent = n.parent;
+        if (parent?.type === 'CallExpression' && parent.callee === n) return false;
+        if (parent?.type === 'AssignmentExpression' && parent.left === n) return false;
+        return true;
+      }),
+    );
   }
 
   /** Names a timer callback sets (`setTimeout(() => { timedOut = true }, ms)`), and names copied from them. */
@@ -876,6 +974,13 @@ function testsMissing(test: Node, name: string): boolean {
   }
   return false;
 }
+
+/**
+ * Methods named for waiting on more input (`waitForChunk`, `waitForData`,
+ * `waitUntilReadable`, `awaitData`, `readMore`, `fillBuffer`, `nextChunk`),
+ * not for doing an operation again (`refresh`, `reconnect`, `pull`).
+ */
+const WAIT_FOR_INPUT = /^_*(waitFor|waitUntil|await|readMore|fill|nextChunk)([A-Z_0-9]|$)/;
 
 /** Error classes that mean "any failure" or a transient one: continuing on them is a retry. */
 const GENERIC_OR_TRANSIENT_ERROR = /^(Error|TypeError|RangeError|SyntaxError|AggregateError)$|network|connect|timeout|timedout|socket|transient|retr(y|iable)|temporar|unavailable|throttl|ratelimit|busy|conflict|lock|abort|fetcherror|http|request|response|econn/i;

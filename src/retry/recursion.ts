@@ -12,7 +12,7 @@ import { isTypeWrapper as isTypeWrapperNode, unwrapExpression } from '../ast/unw
 import { staticMemberName, staticString } from '../ast/static';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { alwaysLeaves, type FlowContext, nameKey, type Node, statementFlow } from './ast';
-import { type BoundContext, collectCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest } from './bounds';
+import { type BoundContext, collectCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, stopsOnPolicyAnswer } from './bounds';
 import { classifyDelay, type FoundWait, leadingWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
 import { type RetryRewritePlan, rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
@@ -20,6 +20,7 @@ import { sourceStyle } from '../fix/style';
 import { indexesWith, isFixedDelay, mentionsName, rewriteName } from './shared';
 import { EVENT as RECONNECT_EVENT_TEXT } from './prefilter';
 import { guardedBySortedError } from './sorting';
+import { rebindsIterator, sameFileCallee, stepsIterator, takerCall } from './exhaustion';
 
 const RECONNECT_EVENTS = new Set(['error', 'close', 'end', 'disconnect', 'disconnected']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener', 'prependListener', 'prependOnceListener']);
@@ -121,10 +122,16 @@ const PUT_BACK_METHODS = new Set(['unshift', 'push', 'enqueue', 'add', 'splice']
  * `io(url)`; not `disconnect`, `isConnected`, `_handleConnected`.
  */
 const CONNECT_CALL = /^_*(re)?connect($|[A-Z_0-9])|^(createConnection|open|dial|login|createClient|createSocket|io)$/;
-/** Constructors of connections: `new WebSocket(url)`, `new net.Socket()`, `new EventSource(url)`, `new Redis()`, `new pg.Client()`. */
 /** A method named for (re)connecting: `connect`, `reconnect`, `_connect`, `connectToBroker`. */
 const CONNECT_METHOD = /^_*(re)?connect($|[A-Z_0-9])/;
+/** Constructors of connections: `new WebSocket(url)`, `new net.Socket()`, `new EventSource(url)`, `new Redis()`, `new pg.Client()`. */
 const CONNECTION_CLASS = /socket|sock$|eventsource|connection|client$|^redis$|^cluster$/i;
+/** Error classes named for a connection (`new ConnectionError(...)`, `SocketException`): they report a failure and open nothing. */
+const ERROR_CLASS = /(Error|Exception)$/;
+
+function isConnectionClass(name: string): boolean {
+  return CONNECTION_CLASS.test(name) && !ERROR_CLASS.test(name);
+}
 /** A host, or a URL whose host is, the local machine. */
 const LOCAL_HOST = /^(([a-z][a-z0-9+.-]*:)?\/\/)?(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?)(:\d+)?(\/.*)?$/i;
 /** Methods that use up a cached value (`cache.removeAccessToken()`, `tokens.delete(key)`). */
@@ -506,6 +513,8 @@ export class RecursiveRetries {
     if (this.isStructuralRecursion(frame)) return false;
     // `const next = queue.shift(); if (!next) return;`: each run takes the next item, so running again moves on.
     if (this.drainsQueue(target)) return false;
+    // `({ host } = this.getNextConnection())` on the query plan the re-run keeps: hosts tried in turn until the plan runs out.
+    if (this.takesNextCandidate(target, frame, call)) return false;
     // `if (end) { end = false; reconnect(); }`: the branch uses up what guards it, so it runs once, not again and again.
     if (guards.some((g) => this.usesUpGuard(g.test, g.branch, call, target))) return false;
     // `if (this.transports.length > 1) { this.transports.shift(); return this._open(); }`: the next alternative, bounded by the list.
@@ -561,6 +570,8 @@ export class RecursiveRetries {
       );
     }
     if (!bounded) bounded = bodies.some((body) => hasThrowIfAborted(body, this.keys));
+    // `while (delay !== null)` with the delay asked of a retry policy after each failure: the policy ends it.
+    if (!bounded) bounded = bodies.some((body) => stopsOnPolicyAnswer(body, this.keys));
 
     const writes = new RegionWrites(route ? bodies : target.body, this.keys, true);
     const waitsInFailure: FoundWait[] = [];
@@ -672,6 +683,58 @@ export class RecursiveRetries {
       return found;
     };
     return someOwn(fn.body, this.keys, (n) => n.type === 'IfStatement' && alwaysLeaves(statementFlow(n.consequent, flowCtx)) && emptyCheck(n.test));
+  }
+
+  /**
+   * Does each run take the next candidate of an iterator that the re-run
+   * keeps (a member the function does not rebind, reached by `this.f()`, or
+   * a parameter the re-run passes on as it is), before the re-run and
+   * outside a `try` whose `catch` leads to it, ending when the iterator is
+   * done (`const item = it.next(); if (item.done) return ...`, or a helper
+   * of this file or class that steps it and throws)? Then each run tries
+   * the next host of a query plan until none is left: not a retry.
+   */
+  private takesNextCandidate(target: FunctionNode, frame: FunctionFrame, call: TSESTree.CallExpression): boolean {
+    if (target.body.type !== 'BlockStatement') return false;
+    const body = target.body;
+    const kept = (key: string): boolean => {
+      if (rebindsIterator(body, key, this.keys)) return false;
+      if (key.startsWith('this.')) {
+        if (!frame.method || key.slice(5).includes('.')) return false;
+        // Nor a method of the class that the function calls (`this.resetPlan()` before the re-run).
+        return !someOwn(body, this.keys, (n) => {
+          if (n.type !== 'CallExpression' || n.callee.type !== 'MemberExpression' || n.callee.object.type !== 'ThisExpression') return false;
+          const method = sameFileCallee(n, this.sourceCode);
+          return !!method && method !== target && rebindsIterator(method.body, key, this.keys);
+        });
+      }
+      const index = target.params.findIndex((p) => {
+        const id = p.type === 'AssignmentPattern' ? p.left : p;
+        return id.type === 'Identifier' && id.name === key;
+      });
+      const arg = index >= 0 ? call.arguments[index] : undefined;
+      return arg?.type === 'Identifier' && arg.name === key;
+    };
+    // A failure of the take itself must not lead to the re-run.
+    const leadsToCall = (site: Node): boolean => {
+      for (let p: Node | undefined = site.parent; p && p !== target; p = p.parent) {
+        if (p.type === 'TryStatement' && contains(p.block, site) && p.handler && contains(p.handler, call)) return true;
+      }
+      return false;
+    };
+    const ctx = { sourceCode: this.sourceCode, keys: this.keys };
+    let found = false;
+    walkOwn(body, this.keys, (n) => {
+      if (found || n.range[0] >= call.range[0]) return false;
+      if (n.type === 'BlockStatement') {
+        const direct = stepsIterator(n.body);
+        if (direct && direct.exit !== 'leaves' && kept(direct.iterator) && !leadsToCall(direct.statement)) found = true;
+      } else if (n.type === 'CallExpression' && !leadsToCall(n)) {
+        if (takerCall(n, ctx).some((taker) => taker.signal === 'throws' && kept(taker.iterator))) found = true;
+      }
+      return !found;
+    });
+    return found;
   }
 
   /**
@@ -787,7 +850,7 @@ export class RecursiveRetries {
         : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name
         : null;
       if (!name) return false;
-      if (n.type === 'NewExpression') return CONNECTION_CLASS.test(name);
+      if (n.type === 'NewExpression') return isConnectionClass(name);
       const called = calledName(n.callee);
       // The re-run itself (`this.connect()`, `self.connect()` with `const self = this`) opens nothing of its own.
       if (called && (this.matches(frame, called) || this.matches(frame, this.thisAlias(called)))) return false;
@@ -816,7 +879,7 @@ export class RecursiveRetries {
         : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name
         : null;
       if (!name) return true;
-      if (n.type === 'NewExpression' ? !CONNECTION_CLASS.test(name) : !CONNECT_CALL.test(name)) return true;
+      if (n.type === 'NewExpression' ? !isConnectionClass(name) : !CONNECT_CALL.test(name)) return true;
       const called = n.type === 'CallExpression' ? calledName(n.callee) : null;
       if (called && this.matches(frame, called)) return true;
       opened++;

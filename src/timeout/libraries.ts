@@ -160,15 +160,31 @@ function checkFetch(call: TSESTree.CallExpression, origin: Origin, r: Reporter):
   if (library === 'fetch' && lookupIn(init, 'dispatcher', imports).state !== 'absent') return;
   const signal = lookupIn(init, 'signal', imports);
   if (signal.state === 'unknown') return;
+  // A fixed timeout would also cut an upload of any size off: reported, no rewrite.
+  const body = lookupIn(init, 'body', imports);
+  const upload = body.state === 'set' ? streamOrForm(body.value, r) : null;
+  const withhold = (option: string, node: Node) => r.missing(library, subject, option, node, null, upload!, waits);
   if (signal.state === 'absent') {
+    if (upload) {
+      withhold('signal', call);
+      return;
+    }
     const object = objectLiteral(init, imports)!;
     report('signal', call, fix(addProperty(r.ctx, object, 'signal', timeoutSignal)));
     return;
   }
   const bound = signalBound(signal.value, r.ctx);
   if (bound === 'none') {
+    if (upload) {
+      withhold('signal', signal.property);
+      return;
+    }
     report('signal', signal.property, fix(replaceProperty(signal.property, 'signal', timeoutSignal)));
   } else if (bound === 'unbounded') {
+    if (upload) {
+      withhold('timer that aborts its signal', signal.property);
+      return;
+    }
     const combined = `AbortSignal.any([${r.text(signal.property.value)}, ${timeoutSignal}])`;
     report(
       'timer that aborts its signal',
@@ -327,15 +343,52 @@ function isLookup(data: Node | Lookup | undefined): data is Lookup {
   return !!data && 'state' in data;
 }
 
-/** Why a body that is a FormData or a file stream made in this file rules out a fixed timeout; null otherwise. */
-function streamOrForm(data: Node, r: Reporter): string | null {
-  if (data.type === 'SpreadElement') return null;
-  const body = throughConst(data, r.ctx.imports);
-  if (body.type === 'NewExpression' && /^FormData$/.test(calleeName(body.callee) ?? '')) {
-    return 'the request sends a FormData body, so the right timeout depends on the size of the upload; a decision for a person';
+/**
+ * Names that say a value is (or may be) an upload: a form, a file, a blob, a
+ * stream (`formData`, `multipartBody`, `uploadStream`, `files`, `avatarFile`).
+ */
+const UPLOAD_NAME = /form_?data|multipart|upload|blob|stream/i;
+const FILE_NAME = /^files?$|Files?$/;
+const UPLOAD_CLASS = /^(?:FormData|Blob|File|ReadableStream)$/;
+const MAX_UPLOAD_DEPTH = 3;
+
+/**
+ * Why a body that is (or may be) a FormData, a file, a blob or a stream rules
+ * out a fixed timeout; null otherwise. Only withholds a rewrite (the request
+ * is still reported), so a name is evidence enough: a body named `formData`,
+ * a `let` body any of whose values is one (`let body = formData; if (json)
+ * body = text`), or a value made by a call named for a form
+ * (`jsonToFormData(data)`).
+ */
+function streamOrForm(data: Node, r: Reporter, depth = 0): string | null {
+  if (data.type === 'SpreadElement' || depth > MAX_UPLOAD_DEPTH) return null;
+  const body = unwrapExpression(data);
+  const made = body.type === 'NewExpression' ? calleeName(body.callee) : null;
+  if (made !== null && UPLOAD_CLASS.test(made)) {
+    return `the request sends a ${made} body, so the right timeout depends on the size of the upload; a decision for a person`;
   }
-  if (body.type === 'CallExpression' && calleeName(body.callee) === 'createReadStream') {
-    return `the request sends a stream (${r.text(body.callee)}(...)), so the right timeout depends on the size of the upload; a decision for a person`;
+  if (body.type === 'CallExpression') {
+    const called = calleeName(body.callee);
+    if (called === 'createReadStream') return `the request sends a stream (${r.text(body.callee)}(...)), so the right timeout depends on the size of the upload; a decision for a person`;
+    if (called !== null && UPLOAD_NAME.test(called)) return `the request sends what ${r.text(body.callee)}(...) makes, a form, a blob or a stream, so the right timeout depends on the size of the upload; a decision for a person`;
+    return null;
+  }
+  const name = body.type === 'Identifier' ? body.name : body.type === 'MemberExpression' ? memberName(body) : null;
+  if (name !== null && (UPLOAD_NAME.test(name) || FILE_NAME.test(name))) {
+    return `the request body (${name}) may be a form, a file or a stream, so the right timeout depends on the size of the upload; a decision for a person`;
+  }
+  if (body.type !== 'Identifier') return null;
+  // Every value a local takes: its initialiser and each later assignment.
+  const variable = r.ctx.imports.variableOf(body);
+  for (const def of variable?.defs ?? []) {
+    const init = def.node.type === 'VariableDeclarator' ? def.node.init : null;
+    const why = init ? streamOrForm(init, r, depth + 1) : null;
+    if (why) return why;
+  }
+  for (const reference of variable?.references ?? []) {
+    const written = reference.writeExpr as Node | null | undefined;
+    const why = written && reference.isWrite() && !reference.init ? streamOrForm(written, r, depth + 1) : null;
+    if (why) return why;
   }
   return null;
 }

@@ -7,7 +7,8 @@
 // compiled JavaScript), one copy is linted.
 //
 // `sourceType` is how the JavaScript files are parsed ('commonjs', 'module'
-// or 'script'); TypeScript files are always parsed as modules.
+// or 'script'; .mjs files are always modules and .cjs files CommonJS);
+// TypeScript files are always parsed as modules.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -164,6 +165,43 @@ export const realWorldSources = [
   // exponential retryWait; the ESM client (client.cjs is the same code, the
   // server and use/ adapters do no retrying).
   { pkg: 'graphql-ws', files: ['dist/client.js'], sourceType: 'module' },
+  // A second batch, chosen by category before any was linted: realtime and
+  // reconnecting clients, database drivers and job queues; loggers, form and
+  // state libraries and a document store that copy data.
+  // EventSource client: reconnects after the server's retry advice; the TypeScript source.
+  { pkg: 'eventsource', dirs: ['src'], sourceType: 'module' },
+  // SockJS browser client: transports, reconnect-free sessions, XHR polling.
+  { pkg: 'sockjs-client', dirs: ['lib'], sourceType: 'commonjs' },
+  // ASP.NET SignalR client: reconnect policies, transports; the TypeScript source.
+  { pkg: '@microsoft/signalr', dirs: ['src'], sourceType: 'module' },
+  // Cassandra driver: reconnection and retry policies, host pools.
+  { pkg: 'cassandra-driver', dirs: ['lib'], sourceType: 'commonjs' },
+  // SQL Server driver (compiled TypeScript): connection retries, routing.
+  { pkg: 'tedious', dirs: ['lib'], sourceType: 'commonjs' },
+  // Memcached client: server failure / reconnect handling.
+  { pkg: 'memcached', dirs: ['lib'], files: ['index.js'], sourceType: 'commonjs' },
+  // Bee-Queue: Redis job queue with job retries and backoff.
+  { pkg: 'bee-queue', dirs: ['lib'], sourceType: 'commonjs' },
+  // Agenda: job scheduling on a database (the compiled ESM build).
+  { pkg: 'agenda', dirs: ['dist'], sourceType: 'module' },
+  // Centrifuge client: reconnects with backoff (its CommonJS build, unminified).
+  { pkg: 'centrifuge', files: ['build/index.js'], sourceType: 'commonjs' },
+  // Pusher Channels client: connection strategies, reconnects; the TypeScript
+  // source for Node and the shared code (web, worker and react-native runtimes skipped).
+  { pkg: 'pusher-js', dirs: ['src/core', 'src/runtimes/isomorphic', 'src/runtimes/node'], sourceType: 'module' },
+  // NeDB (maintained fork): an embedded document store that copies documents.
+  { pkg: '@seald-io/nedb', dirs: ['lib'], sourceType: 'commonjs' },
+  // React Hook Form: the ESM build (the CommonJS / UMD builds are the same code).
+  { pkg: 'react-hook-form', files: ['dist/index.esm.mjs'], sourceType: 'module' },
+  // Final Form: the CommonJS build (the ES / UMD builds are the same code).
+  { pkg: 'final-form', files: ['dist/final-form.cjs.js'], sourceType: 'commonjs' },
+  // Loggers: per-record work.
+  { pkg: 'bunyan', dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: 'log4js', dirs: ['lib'], sourceType: 'commonjs' },
+  // Vuex: store, modules and its logger plugin (the CommonJS build).
+  { pkg: 'vuex', files: ['dist/vuex.cjs.js'], sourceType: 'commonjs' },
+  // Sequelize ORM: query options copied per call, connection managers, retries.
+  { pkg: 'sequelize', dirs: ['lib'], sourceType: 'commonjs' },
 ];
 
 const sourceFile = /\.(?:[cm]?js|[cm]?ts)$/;
@@ -202,7 +240,8 @@ export function realWorldFiles() {
         pkg: source.pkg,
         file,
         path: relative(base, file).split(sep).join('/'),
-        sourceType: source.sourceType,
+        // A .mjs file is always a module and a .cjs file always CommonJS, whatever the package's other files are.
+        sourceType: /\.mjs$/.test(file) ? 'module' : /\.cjs$/.test(file) ? 'commonjs' : source.sourceType,
         typescript: /\.[cm]?ts$/.test(file),
       });
     }

@@ -899,6 +899,87 @@ ruleTester.run('no-deep-clone-in-hot-path: run-once guards, defaults, timers', r
 });
 
 // ---------------------------------------------------------------------------
+// A hook's initial argument (`useRef(init)`, `useState(init)`,
+// `useReducer(reducer, init)`) is built on every render and kept only on the
+// first: all the clones in it are one problem with one fix (issue 12).
+// ---------------------------------------------------------------------------
+
+const groupedReason = (hook: string, count: number) =>
+  `a hook body runs on every render; the initial value passed to \`${hook}\` holds ${count} deep clones, all made on every render and kept only on the first`;
+
+ruleTester.run('no-deep-clone-in-hot-path: the clones of one hook initial argument', rule, {
+  valid: [
+    {
+      name: 'trap: a ref filled once (the fix) is a run-once guard, also for clones inside the value it builds',
+      code: 'function useForm(props) {\n  const ref = useRef(null);\n  if (ref.current === null) ref.current = { values: structuredClone(props.initialValues), errors: structuredClone(props.initialErrors) || {} };\n  return ref.current;\n}',
+    },
+  ],
+  invalid: [
+    {
+      name: 'the clones in one useRef initial argument are one report, at the first, naming how many',
+      code: 'function useForm(props) {\n  const ref = useRef({\n    values: structuredClone(props.initialValues),\n    errors: structuredClone(props.initialErrors) || {},\n    touched: structuredClone(props.initialTouched),\n    submitCount: 0,\n  });\n  return ref.current;\n}',
+      errors: [report('cloneInRender', 'structuredClone', '`useForm`', groupedReason('useRef', 3), at(3, 13, 3, 49), [], leaves('passed to `useRef`'))],
+    },
+    {
+      name: 'useState and useReducer initial arguments group the same way; a lazy initialiser inside does not count',
+      code: 'function useDraft(props) {\n  const [draft] = useState([structuredClone(props.a), structuredClone(props.b)]);\n  const [s] = useReducer(reduce, { x: structuredClone(props.x), y: structuredClone(props.y) });\n  const [t] = useState(() => structuredClone(props.t));\n  return [draft, s, t];\n}',
+      errors: [
+        report('cloneInRender', 'structuredClone', '`useDraft`', groupedReason('useState', 2), at(2, 29, 2, 53), [], leaves('passed to `useState`')),
+        report('cloneInRender', 'structuredClone', '`useDraft`', groupedReason('useReducer', 2), at(3, 39, 3, 63), [], leaves('passed to `useReducer`')),
+      ],
+    },
+    {
+      name: 'twin: one clone per hook argument, and a clone outside any initial argument, are each reported as before',
+      code: 'function useForm(props) {\n  const ref = useRef(structuredClone(props.initialValues));\n  const [errors] = useState(structuredClone(props.initialErrors));\n  const seen = structuredClone(props.seen);\n  return [ref, errors, seen];\n}',
+      errors: [
+        report('cloneInRender', 'structuredClone', '`useForm`', 'a hook body runs on every render', at(2, 22, 2, 58), [], leaves('passed to `useRef`')),
+        report('cloneInRender', 'structuredClone', '`useForm`', 'a hook body runs on every render', at(3, 29, 3, 65), [], leaves('passed to `useState`')),
+        report('cloneInRender', 'structuredClone', '`useForm`', 'a hook body runs on every render', at(4, 16, 4, 43), [], leaves('returned')),
+      ],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------
+// A deep copy written in the file (recognised by its shape: a fresh container
+// filled by calling itself on the argument's members), and a store's
+// subscribers, which run on every state change (issue 12: vuex's logger).
+// ---------------------------------------------------------------------------
+
+const localCopy = (name: string) => ` No quick fix: \`${name}\` is written in this file and may do more than copy (skip, convert or share some values), so no shallow copy is offered for it.`;
+
+const LOGGER_PLUGIN =
+  "function deepCopy(obj) {\n  if (obj === null || typeof obj !== 'object') return obj;\n  const copy = Array.isArray(obj) ? [] : {};\n  Object.keys(obj).forEach((key) => {\n    copy[key] = deepCopy(obj[key]);\n  });\n  return copy;\n}\nexport function createLogger() {\n  return (store) => {\n    let prevState = deepCopy(store.state);\n    store.subscribe((mutation, state) => {\n      const nextState = deepCopy(state);\n      console.log(mutation.type, prevState, nextState);\n      prevState = nextState;\n    });\n  };\n}";
+
+ruleTester.run('no-deep-clone-in-hot-path: local recursive copies and store subscribers', rule, {
+  valid: [
+    {
+      name: 'trap: a local function named deepCopy that copies one level, and a merge into its own parameter, are not deep clones',
+      code: "function deepCopy(o) {\n  const c = {};\n  for (const k in o) c[k] = o[k];\n  return c;\n}\nfunction merge(target, source) {\n  for (const k in source) target[k] = typeof source[k] === 'object' ? merge(target[k] || {}, source[k]) : source[k];\n  return target;\n}\napp.post('/', (req, res) => {\n  res.json(merge(deepCopy(req.body), req.query));\n});",
+    },
+    {
+      name: 'trap: subscribe on something not named a store, and the copy made once when the plugin is installed',
+      code: "function deepCopy(obj) {\n  const copy = {};\n  for (const k in obj) copy[k] = typeof obj[k] === 'object' ? deepCopy(obj[k]) : obj[k];\n  return copy;\n}\nexport function plugin(store, channel) {\n  const initial = deepCopy(store.state);\n  channel.subscribe((message) => handle(deepCopy(message), initial));\n}",
+    },
+  ],
+  invalid: [
+    {
+      name: "a logger plugin's store subscriber deep-copies the whole state through a local recursive copy on every mutation",
+      code: LOGGER_PLUGIN,
+      errors: [report('cloneInEventHandler', '`deepCopy`, a recursive copy', 'the `store.subscribe` callback', 'a store `subscribe` listener runs on every state change', at(13, 25, 13, 40), [], localCopy('deepCopy'))],
+    },
+    {
+      name: 'twin: a recursive copy through a conditional, called per request and per dispatched action',
+      code: "function clone(o) {\n  var out = {};\n  for (var k in o) out[k] = typeof o[k] === 'object' ? clone(o[k]) : o[k];\n  return out;\n}\napp.post('/', (req, res) => res.json(clone(req.body)));\nappStore.subscribeAction((action) => audit(clone(action)));",
+      errors: [
+        report('cloneInRequestHandler', '`clone`, a recursive copy', 'the `app.post` callback', 'a route handler runs on every request', at(6, 38, 6, 53), [], localCopy('clone')),
+        report('cloneInEventHandler', '`clone`, a recursive copy', 'the `appStore.subscribeAction` callback', 'a store `subscribeAction` listener runs on every dispatched action', at(7, 44, 7, 57), [], localCopy('clone')),
+      ],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------
 // The shallow copy is offered only when the copy is not changed below its
 // top level in the same function (issue 13).
 // ---------------------------------------------------------------------------

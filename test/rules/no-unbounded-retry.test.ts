@@ -4093,3 +4093,985 @@ jsRuleTester.run('no-unbounded-retry: this aliases, global timers, response call
     },
   ],
 });
+
+// Issue #12, second ledger batch (tedious): a streaming reader that waits for more input is not a retry, and an error
+// object named for a connection (`new ConnectionError(...)`) opens no connection.
+ruleTester.run('no-unbounded-retry: streaming readers and error objects', rule, {
+  valid: [
+    // Trap (real code): a streaming parser reads the buffer synchronously and, when the data is incomplete, awaits more
+    // input from the object it read (\`await parser.waitForData()\`): the next pass reads a grown buffer, nothing is retried.
+    `async function readHeader(parser) {
+  while (true) {
+    let result;
+    try {
+      result = decodeHeader(parser.buffer, parser.position);
+    } catch (err) {
+      if (err instanceof IncompleteFrameError) {
+        await parser.waitForData();
+        continue;
+      }
+      throw err;
+    }
+    parser.position = result.offset;
+    return result.value;
+  }
+}`,
+    // Trap: the same with the buffer read before the \`try\` and the error sorted by its code.
+    `async function readFrame(reader) {
+  while (true) {
+    const buf = reader.buffer;
+    try {
+      return decodeFrame(buf, reader.offset);
+    } catch (err) {
+      if (err.code !== 'INCOMPLETE_FRAME') throw err;
+      await reader.waitForChunk();
+    }
+  }
+}`,
+    // Trap (real code): an 'end' handler of a message stream re-runs a function whose only connection-like call builds an
+    // error (\`new ConnectionError(...)\`): it opens no connection, so it is no reconnect.
+    `class PacketStream extends Transform {
+  processBuffered(callback) {
+    while (this.buffer.length >= HEADER_LENGTH) {
+      const length = this.buffer.readUInt16BE(2);
+      if (length < HEADER_LENGTH) {
+        return callback(new ConnectionError('Malformed packet'));
+      }
+      const message = new Message(this.buffer.slice(0, length));
+      this.buffer = this.buffer.slice(length);
+      this.push(message);
+      message.once('end', () => {
+        this.processBuffered(callback);
+      });
+      return;
+    }
+    callback();
+  }
+}`,
+  ],
+  invalid: [
+    // Waiting for input on ANY error is not the streaming-reader trap: without error sorting the wait may be a poll of
+    // something that keeps failing (\`await job.waitForUpdate()\`), so the loop stays a retry.
+    {
+      code: `async function readFrame(reader) {
+  while (true) {
+    const buf = reader.buffer;
+    try {
+      return decodeFrame(buf, reader.offset);
+    } catch (err) {
+      await reader.waitForChunk();
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [{ messageId: 'boundRetry', output: `async function readFrame(reader) {
+  let attempt = 0;
+  while (true) {
+    const buf = reader.buffer;
+    try {
+      return decodeFrame(buf, reader.offset);
+    } catch (err) {
+      await reader.waitForChunk();
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}` }],
+        },
+      ],
+    },
+    // A synchronous attempt retried after a constant sleep is a retry (not a wait for input).
+    {
+      code: `async function readFrame(reader) {
+  while (true) {
+    const buf = reader.buffer;
+    try {
+      return decodeFrame(buf, reader.offset);
+    } catch (err) {
+      await sleep(100);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [{ messageId: 'boundRetry', output: `async function readFrame(reader) {
+  let attempt = 0;
+  while (true) {
+    const buf = reader.buffer;
+    try {
+      return decodeFrame(buf, reader.offset);
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await sleep(Math.max(100, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}` }],
+        },
+      ],
+    },
+    // An attempt that awaits is retried even when the failure path waits for input.
+    {
+      code: `async function readHeader(parser) {
+  while (true) {
+    let result;
+    try {
+      result = await decodeHeader(parser.buffer, parser.position);
+    } catch (err) {
+      if (err instanceof IncompleteFrameError) {
+        await parser.waitForData();
+        continue;
+      }
+      throw err;
+    }
+    parser.position = result.offset;
+    return result.value;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [{ messageId: 'boundRetry', output: `async function readHeader(parser) {
+  let attempt = 0;
+  while (true) {
+    let result;
+    try {
+      result = await decodeHeader(parser.buffer, parser.position);
+    } catch (err) {
+      if (err instanceof IncompleteFrameError) {
+        await parser.waitForData();
+        attempt++;
+        if (attempt >= 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+        continue;
+      }
+      throw err;
+    }
+    parser.position = result.offset;
+    return result.value;
+  }
+}` }],
+        },
+      ],
+    },
+    // A failure path that awaits a method not named for waiting on input (a token refresh) is a retry.
+    {
+      code: `async function readClaims(session) {
+  while (true) {
+    try {
+      return verifyToken(session.token);
+    } catch (err) {
+      if (err instanceof ExpiredTokenError) {
+        await session.refresh();
+        continue;
+      }
+      throw err;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [{ messageId: 'boundRetry', output: `async function readClaims(session) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return verifyToken(session.token);
+    } catch (err) {
+      if (err instanceof ExpiredTokenError) {
+        await session.refresh();
+        attempt++;
+        if (attempt >= 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+        continue;
+      }
+      throw err;
+    }
+  }
+}` }],
+        },
+      ],
+    },
+    // An 'end' handler that re-runs a function building a connection (\`new Connection(...)\`) is a reconnect.
+    {
+      code: `class PacketStream extends Transform {
+  processBuffered(callback) {
+    while (this.buffer.length >= HEADER_LENGTH) {
+      const length = this.buffer.readUInt16BE(2);
+      if (length < HEADER_LENGTH) {
+        return callback(new ConnectionError('Malformed packet'));
+      }
+      const connection = new Connection(this.buffer.slice(0, length));
+      this.buffer = this.buffer.slice(length);
+      this.push(connection);
+      connection.once('end', () => {
+        this.processBuffered(callback);
+      });
+      return;
+    }
+    callback();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 12,
+          column: 9,
+          endLine: 12,
+          endColumn: 39,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+// Precision on the real-code ledger (issue 12): candidates taken in turn from an iterator (a query plan, contact points) until it is done,
+// and a retry whose policy ends it by answering null; each silence with a twin that is still reported.
+ruleTester.run('no-unbounded-retry: hosts tried in turn from a query plan, a retry policy that says stop', rule, {
+  valid: [
+    {
+      // Trap (real code): hosts tried in turn: each pass takes the next host of a query plan made before the loop (`iterator.next()`), and the loop throws when the plan is done.
+      code: `function nextConnection(plan, tried) {
+  const iterator = plan.hosts();
+  while (true) {
+    const item = iterator.next();
+    if (item.done) {
+      throw new NoHostAvailableError(tried);
+    }
+    const host = item.value;
+    try {
+      return host.borrowConnection();
+    } catch (err) {
+      tried[host.address] = err;
+    }
+  }
+}`,
+    },
+    {
+      // Trap (real code): hosts tried in turn: each pass takes the next host of a query plan made before the loop (`iterator.next()`), and the loop throws when the plan is done.
+      code: `function nextConnection(plan, tried) {
+  const iterator = plan.hosts();
+  while (true) {
+    const item = iterator.next();
+    if (item.done) {
+      throw new NoHostAvailableError(tried);
+    }
+    const host = item.value;
+    try {
+      return host.borrowConnection();
+    } catch (err) {
+      tried[host.address] = err;
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+    },
+    {
+      // Trap (real code): hosts tried in turn through a static helper of the class that steps the query plan and returns null when it is done; the loop throws on null.
+      code: `class Preparer {
+  static nextHost(iterator) {
+    while (true) {
+      const item = iterator.next();
+      if (item.done) return null;
+      if (item.value.isUp()) return item.value;
+    }
+  }
+
+  async prepare(iterator, query) {
+    const tried = {};
+    while (true) {
+      const host = Preparer.nextHost(iterator);
+      if (host === null) {
+        throw new NoHostAvailableError(tried);
+      }
+      try {
+        return await host.prepare(query);
+      } catch (err) {
+        tried[host.address] = err;
+        if (!err.isSocketError) throw err;
+      }
+    }
+  }
+}`,
+    },
+    {
+      // Trap (real code): hosts tried in turn through a static helper of the class that steps the query plan and returns null when it is done; the loop throws on null.
+      code: `class Preparer {
+  static nextHost(iterator) {
+    while (true) {
+      const item = iterator.next();
+      if (item.done) return null;
+      if (item.value.isUp()) return item.value;
+    }
+  }
+
+  async prepare(iterator, query) {
+    const tried = {};
+    while (true) {
+      const host = Preparer.nextHost(iterator);
+      if (host === null) {
+        throw new NoHostAvailableError(tried);
+      }
+      try {
+        return await host.prepare(query);
+      } catch (err) {
+        tried[host.address] = err;
+        if (!err.isSocketError) throw err;
+      }
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+    },
+    {
+      // Trap (real code): contact points tried in turn: a method of the class takes the next one from an iterator made before the loop and throws when none is left.
+      code: `class ControlConnection {
+  async borrowFirstConnection(contactPoints) {
+    let connection = null;
+    while (!connection) {
+      const item = contactPoints.next();
+      if (item.done) {
+        throw new NoHostAvailableError(this.tried);
+      }
+      try {
+        connection = await this.createConnection(item.value);
+      } catch (err) {
+        this.tried[item.value] = err;
+      }
+    }
+    this.connection = connection;
+  }
+
+  async initialize() {
+    const contactPoints = shuffle(this.contactPoints)[Symbol.iterator]();
+    while (true) {
+      await this.borrowFirstConnection(contactPoints);
+      try {
+        await this.refreshHosts();
+        break;
+      } catch (err) {
+        this.tried[this.connection.endpoint] = err;
+      }
+    }
+  }
+}`,
+    },
+    {
+      // Trap (real code): contact points tried in turn: a method of the class takes the next one from an iterator made before the loop and throws when none is left.
+      code: `class ControlConnection {
+  async borrowFirstConnection(contactPoints) {
+    let connection = null;
+    while (!connection) {
+      const item = contactPoints.next();
+      if (item.done) {
+        throw new NoHostAvailableError(this.tried);
+      }
+      try {
+        connection = await this.createConnection(item.value);
+      } catch (err) {
+        this.tried[item.value] = err;
+      }
+    }
+    this.connection = connection;
+  }
+
+  async initialize() {
+    const contactPoints = shuffle(this.contactPoints)[Symbol.iterator]();
+    while (true) {
+      await this.borrowFirstConnection(contactPoints);
+      try {
+        await this.refreshHosts();
+        break;
+      } catch (err) {
+        this.tried[this.connection.endpoint] = err;
+      }
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+    },
+    {
+      // Trap (real code): a re-run that takes the next host of the query plan it keeps (`this.hostIterator`, through a method that throws when the plan is done, outside the try that re-runs): hosts tried in turn, as is the helper's own loop.
+      code: `class RequestHandler {
+  nextConnection() {
+    const iterator = this.hostIterator;
+    while (true) {
+      const item = iterator.next();
+      if (item.done) {
+        throw new NoHostAvailableError(this.tried);
+      }
+      try {
+        return { host: item.value, connection: item.value.borrowConnection() };
+      } catch (err) {
+        this.tried[item.value.address] = err;
+      }
+    }
+  }
+
+  async startExecution() {
+    let host;
+    let connection;
+    try {
+      ({ host, connection } = this.nextConnection());
+    } catch (err) {
+      return this.fail(err);
+    }
+    try {
+      await connection.changeKeyspace(this.keyspace);
+    } catch (err) {
+      this.tried[host.address] = err;
+      return this.startExecution();
+    }
+    connection.send(this.request);
+  }
+}`,
+    },
+    {
+      // Trap (real code): a re-run that takes the next host of the query plan it keeps (`this.hostIterator`, through a method that throws when the plan is done, outside the try that re-runs): hosts tried in turn, as is the helper's own loop.
+      code: `class RequestHandler {
+  nextConnection() {
+    const iterator = this.hostIterator;
+    while (true) {
+      const item = iterator.next();
+      if (item.done) {
+        throw new NoHostAvailableError(this.tried);
+      }
+      try {
+        return { host: item.value, connection: item.value.borrowConnection() };
+      } catch (err) {
+        this.tried[item.value.address] = err;
+      }
+    }
+  }
+
+  async startExecution() {
+    let host;
+    let connection;
+    try {
+      ({ host, connection } = this.nextConnection());
+    } catch (err) {
+      return this.fail(err);
+    }
+    try {
+      await connection.changeKeyspace(this.keyspace);
+    } catch (err) {
+      this.tried[host.address] = err;
+      return this.startExecution();
+    }
+    connection.send(this.request);
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+    },
+    {
+      // Trap (real code): a re-run that passes its query plan on (`this.refresh(hostIterator)`), each run taking the next host through a method that throws when the plan is done.
+      code: `class ControlConnection {
+  borrowConnection(hostIterator) {
+    while (true) {
+      const item = hostIterator.next();
+      if (item.done) {
+        throw new NoHostAvailableError(this.tried);
+      }
+      if (item.value.isUp()) return item.value.borrowConnection();
+    }
+  }
+
+  async refresh(hostIterator) {
+    try {
+      if (!hostIterator) hostIterator = await this.newQueryPlan();
+      this.connection = this.borrowConnection(hostIterator);
+    } catch (err) {
+      this.emit('error', err);
+      return;
+    }
+    try {
+      await this.refreshHosts();
+    } catch (err) {
+      this.tried[this.connection.endpoint] = err;
+      return this.refresh(hostIterator);
+    }
+  }
+}`,
+    },
+    {
+      // Trap (real code): a re-run that passes its query plan on (`this.refresh(hostIterator)`), each run taking the next host through a method that throws when the plan is done.
+      code: `class ControlConnection {
+  borrowConnection(hostIterator) {
+    while (true) {
+      const item = hostIterator.next();
+      if (item.done) {
+        throw new NoHostAvailableError(this.tried);
+      }
+      if (item.value.isUp()) return item.value.borrowConnection();
+    }
+  }
+
+  async refresh(hostIterator) {
+    try {
+      if (!hostIterator) hostIterator = await this.newQueryPlan();
+      this.connection = this.borrowConnection(hostIterator);
+    } catch (err) {
+      this.emit('error', err);
+      return;
+    }
+    try {
+      await this.refreshHosts();
+    } catch (err) {
+      this.tried[this.connection.endpoint] = err;
+      return this.refresh(hostIterator);
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+    },
+    {
+      // Trap (real code, strict): a reconnect whose every attempt asks a retry policy, ended when the policy answers null (`while (nextDelay !== null)`): how long it goes on is the policy's decision.
+      code: `class HubConnection {
+  constructor(private connection: Connection, private reconnectPolicy?: RetryPolicy) {
+    this.connection.onclose = (error?: Error) => this.connectionClosed(error);
+  }
+
+  private connectionClosed(error?: Error) {
+    if (this.state === 'connected' && this.reconnectPolicy) {
+      this.reconnect(error);
+    }
+  }
+
+  private async reconnect(error?: Error) {
+    const started = Date.now();
+    let attempts = 0;
+    let nextDelay = this.reconnectPolicy!.nextRetryDelayInMilliseconds({ attempts, error });
+    if (nextDelay === null) {
+      this.completeClose(error);
+      return;
+    }
+    this.state = 'reconnecting';
+    while (nextDelay !== null) {
+      await new Promise((resolve) => setTimeout(resolve, nextDelay!));
+      try {
+        await this.connection.start();
+        this.state = 'connected';
+        return;
+      } catch (e) {
+        attempts++;
+        nextDelay = this.reconnectPolicy!.nextRetryDelayInMilliseconds({ attempts, elapsed: Date.now() - started, error: e as Error });
+      }
+    }
+    this.completeClose();
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+    },
+  ],
+  invalid: [
+    {
+      // Twin: the same loop without the `item.done` check: once the plan is done it keeps failing on an undefined host, reported.
+      code: `function nextConnection(plan, tried) {
+  const iterator = plan.hosts();
+  while (true) {
+    const item = iterator.next();
+    const host = item.value;
+    try {
+      return host.borrowConnection();
+    } catch (err) {
+      tried[host.address] = err;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Twin: a helper that picks a random host from the same list never runs out: reported.
+      code: `class Preparer {
+  static pickHost(hosts) {
+    const up = hosts.filter((host) => host.isUp());
+    return up.length === 0 ? null : up[Math.floor(Math.random() * up.length)];
+  }
+
+  async prepare(hosts, query) {
+    const tried = {};
+    while (true) {
+      const host = Preparer.pickHost(hosts);
+      if (host === null) {
+        throw new NoHostAvailableError(tried);
+      }
+      try {
+        return await host.prepare(query);
+      } catch (err) {
+        tried[host.address] = err;
+        if (!err.isSocketError) throw err;
+      }
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 9,
+          column: 5,
+          endLine: 9,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `class Preparer {
+  static pickHost(hosts) {
+    const up = hosts.filter((host) => host.isUp());
+    return up.length === 0 ? null : up[Math.floor(Math.random() * up.length)];
+  }
+
+  async prepare(hosts, query) {
+    const tried = {};
+    let attempt = 0;
+    while (true) {
+      const host = Preparer.pickHost(hosts);
+      if (host === null) {
+        throw new NoHostAvailableError(tried);
+      }
+      try {
+        return await host.prepare(query);
+      } catch (err) {
+        tried[host.address] = err;
+        if (!err.isSocketError) throw err;
+        attempt++;
+        if (attempt >= 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Twin: the iterator is made afresh on every pass, so the candidates never run out: reported.
+      code: `class ControlConnection {
+  async borrowFirstConnection(contactPoints) {
+    let connection = null;
+    while (!connection) {
+      const item = contactPoints.next();
+      if (item.done) {
+        throw new NoHostAvailableError(this.tried);
+      }
+      try {
+        connection = await this.createConnection(item.value);
+      } catch (err) {
+        this.tried[item.value] = err;
+      }
+    }
+    this.connection = connection;
+  }
+
+  async initialize() {
+    while (true) {
+      const contactPoints = shuffle(this.contactPoints)[Symbol.iterator]();
+      await this.borrowFirstConnection(contactPoints);
+      try {
+        await this.refreshHosts();
+        break;
+      } catch (err) {
+        this.tried[this.connection.endpoint] = err;
+      }
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 19,
+          column: 5,
+          endLine: 19,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `class ControlConnection {
+  async borrowFirstConnection(contactPoints) {
+    let connection = null;
+    while (!connection) {
+      const item = contactPoints.next();
+      if (item.done) {
+        throw new NoHostAvailableError(this.tried);
+      }
+      try {
+        connection = await this.createConnection(item.value);
+      } catch (err) {
+        this.tried[item.value] = err;
+      }
+    }
+    this.connection = connection;
+  }
+
+  async initialize() {
+    let attempt = 0;
+    while (true) {
+      const contactPoints = shuffle(this.contactPoints)[Symbol.iterator]();
+      await this.borrowFirstConnection(contactPoints);
+      try {
+        await this.refreshHosts();
+        break;
+      } catch (err) {
+        this.tried[this.connection.endpoint] = err;
+        attempt++;
+        if (attempt >= 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Twin: the host is taken inside the try whose catch re-runs, so the end of the plan leads to the re-run: reported.
+      code: `class RequestHandler {
+  nextConnection() {
+    const iterator = this.hostIterator;
+    while (true) {
+      const item = iterator.next();
+      if (item.done) {
+        throw new NoHostAvailableError(this.tried);
+      }
+      try {
+        return { host: item.value, connection: item.value.borrowConnection() };
+      } catch (err) {
+        this.tried[item.value.address] = err;
+      }
+    }
+  }
+
+  async startExecution() {
+    let host;
+    let connection;
+    try {
+      ({ host, connection } = this.nextConnection());
+      await connection.changeKeyspace(this.keyspace);
+    } catch (err) {
+      this.tried[host.address] = err;
+      return this.startExecution();
+    }
+    connection.send(this.request);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 25,
+          column: 14,
+          endLine: 25,
+          endColumn: 35,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Twin: the failure path calls a method of the class that makes the plan afresh (`this.resetPlan()`) before the re-run: reported.
+      code: `class RequestHandler {
+  nextConnection() {
+    const iterator = this.hostIterator;
+    while (true) {
+      const item = iterator.next();
+      if (item.done) {
+        throw new NoHostAvailableError(this.tried);
+      }
+      try {
+        return { host: item.value, connection: item.value.borrowConnection() };
+      } catch (err) {
+        this.tried[item.value.address] = err;
+      }
+    }
+  }
+
+  resetPlan() {
+    this.hostIterator = this.hosts[Symbol.iterator]();
+  }
+
+  async startExecution() {
+    let host;
+    let connection;
+    try {
+      ({ host, connection } = this.nextConnection());
+    } catch (err) {
+      return this.fail(err);
+    }
+    try {
+      await connection.changeKeyspace(this.keyspace);
+    } catch (err) {
+      this.tried[host.address] = err;
+      this.resetPlan();
+      return this.startExecution();
+    }
+    connection.send(this.request);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 34,
+          column: 14,
+          endLine: 34,
+          endColumn: 35,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Twin: the re-run starts a new query plan (`this.refresh()`): reported.
+      code: `class ControlConnection {
+  borrowConnection(hostIterator) {
+    while (true) {
+      const item = hostIterator.next();
+      if (item.done) {
+        throw new NoHostAvailableError(this.tried);
+      }
+      if (item.value.isUp()) return item.value.borrowConnection();
+    }
+  }
+
+  async refresh(hostIterator) {
+    try {
+      if (!hostIterator) hostIterator = await this.newQueryPlan();
+      this.connection = this.borrowConnection(hostIterator);
+    } catch (err) {
+      this.emit('error', err);
+      return;
+    }
+    try {
+      await this.refreshHosts();
+    } catch (err) {
+      this.tried[this.connection.endpoint] = err;
+      return this.refresh();
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 24,
+          column: 14,
+          endLine: 24,
+          endColumn: 28,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Twin (strict): a schedule read as `schedule.next().value`, whose end is never checked, keeps the reconnect going: reported.
+      code: `class ControlConnection {
+  constructor(private connection: Connection, private reconnectionPolicy: ReconnectionPolicy) {
+    this.connection.onclose = (error?: Error) => this.connectionClosed(error);
+    this.schedule = this.reconnectionPolicy.newSchedule();
+  }
+
+  private connectionClosed(error?: Error) {
+    if (this.state === 'connected') {
+      this.reconnect(error);
+    }
+  }
+
+  private async reconnect(error?: Error) {
+    let nextDelay = this.schedule.next().value;
+    this.state = 'reconnecting';
+    while (this.state === 'reconnecting') {
+      await new Promise((resolve) => setTimeout(resolve, nextDelay));
+      try {
+        await this.connection.start();
+        this.state = 'connected';
+        return;
+      } catch (e) {
+        nextDelay = this.schedule.next().value;
+      }
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 9,
+          column: 7,
+          endLine: 9,
+          endColumn: 28,
+          suggestions: [],
+        },
+        {
+          messageId: 'unboundedLoop',
+          line: 16,
+          column: 5,
+          endLine: 16,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `class ControlConnection {
+  constructor(private connection: Connection, private reconnectionPolicy: ReconnectionPolicy) {
+    this.connection.onclose = (error?: Error) => this.connectionClosed(error);
+    this.schedule = this.reconnectionPolicy.newSchedule();
+  }
+
+  private connectionClosed(error?: Error) {
+    if (this.state === 'connected') {
+      this.reconnect(error);
+    }
+  }
+
+  private async reconnect(error?: Error) {
+    let nextDelay = this.schedule.next().value;
+    this.state = 'reconnecting';
+    let attempt = 0;
+    while (this.state === 'reconnecting') {
+      await new Promise((resolve) => setTimeout(resolve, nextDelay));
+      try {
+        await this.connection.start();
+        this.state = 'connected';
+        return;
+      } catch (e) {
+        nextDelay = this.schedule.next().value;
+        attempt++;
+        if (attempt >= 5) throw e;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -1277,3 +1277,46 @@ export const send = (url, data) => axios.post(url, data, { maxBodyLength: 10_000
     },
   ],
 });
+
+// fetch uploads: a body that is (or may be) a form, a file, a blob or a stream is reported without a fixed timeout.
+const fetchUpload = (position: Position, option: string, reason: string) => ({
+  ...missingFetch(position, null),
+  data: { library: 'fetch', subject: 'This fetch call', option, noFix: uploadNoFix(reason) },
+});
+ruleTester.run('require-timeout: fetch uploads', rule, {
+  valid: [],
+  invalid: [
+    {
+      // A form helper's result, through a `let` the other branches overwrite with text (react-hook-form's <Form> shape).
+      code: `export async function submit(action, data, json) {
+  const formData = jsonToFormData(data);
+  let body = formData;
+  if (json) body = JSON.stringify(data);
+  return fetch(action, { method: 'POST', body });
+}`,
+      errors: [fetchUpload([5, 10, 5, 49], 'signal', 'the request body (formData) may be a form, a file or a stream, so the right timeout depends on the size of the upload')],
+    },
+    {
+      code: `export async function send(url, file, signal) {
+  await fetch(url, { method: 'PUT', body: new Blob([file]) });
+  await fetch(url, { method: 'PUT', body: file.stream() });
+  await fetch(url, { method: 'POST', body: uploadFiles });
+}`,
+      errors: [
+        fetchUpload([2, 9, 2, 62], 'signal', 'the request sends a Blob body, so the right timeout depends on the size of the upload'),
+        fetchUpload([3, 9, 3, 59], 'signal', 'the request sends what file.stream(...) makes, a form, a blob or a stream, so the right timeout depends on the size of the upload'),
+        fetchUpload([4, 9, 4, 58], 'signal', 'the request body (uploadFiles) may be a form, a file or a stream, so the right timeout depends on the size of the upload'),
+      ],
+    },
+    // A JSON or text body keeps the suggestion.
+    {
+      code: `export const save = (url, data) => fetch(url, { method: 'POST', body: JSON.stringify(data) });`,
+      errors: [
+        {
+          ...missingFetch([1, 36, 1, 94], `export const save = (url, data) => fetch(url, { method: 'POST', body: JSON.stringify(data), signal: AbortSignal.timeout(10000) });`),
+          data: { library: 'fetch', subject: 'This fetch call', option: 'signal', noFix: '' },
+        },
+      ],
+    },
+  ],
+});

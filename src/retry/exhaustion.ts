@@ -1,0 +1,214 @@
+/**
+ * Candidates taken in turn from an iterator (a query plan, the contact points
+ * of a cluster): each pass takes the next one (`const item = it.next()` with
+ * `if (item.done) throw ...`, or a helper of the same file or class that does
+ * so and throws or returns null when the iterator is done), so the passes end
+ * when the candidates run out. Trying hosts in turn is not retrying one
+ * operation, for either retry rule.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { variableAt } from '../imports';
+import { type FunctionNode, isFunction } from '../ast/functions';
+import { unwrapExpression } from '../ast/unwrap';
+import { contains, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
+import { alwaysLeaves, type FlowContext, nameKey, type Node, statementFlow } from './ast';
+
+/** How a taker says that no candidate is left: it throws, or it returns nothing (`null`, `undefined`). */
+export type ExhaustionSignal = 'throws' | 'missing';
+
+/** A call that takes the next candidate of an iterator: the iterator as named at the call, and how exhaustion shows. */
+export interface Taker {
+  /** `iterator`, `this._hostIterator`. */
+  iterator: string;
+  signal: ExhaustionSignal;
+}
+
+interface Ctx {
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  keys: VisitorKeys;
+}
+
+const FLOW: FlowContext = { loopLabel: null, inSwitch: false, innerLabels: new Set() };
+
+/** `it.next()` (no arguments): the key of `it`. */
+export function iteratorNextKey(node: Node): string | null {
+  const n = unwrapExpression(node.type === 'AwaitExpression' ? node.argument : node);
+  if (n.type !== 'CallExpression' || n.arguments.length > 0) return null;
+  const callee = n.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'next') return null;
+  return nameKey(callee.object);
+}
+
+/** `item.done` (also `!!item.done`, `item.done === true`). */
+function testsDone(test: Node, item: string): boolean {
+  let t = unwrapExpression(test);
+  while (t.type === 'UnaryExpression' && t.operator === '!' && t.argument.type === 'UnaryExpression' && t.argument.operator === '!') t = unwrapExpression(t.argument.argument);
+  if (t.type === 'BinaryExpression' && (t.operator === '===' || t.operator === '==') && t.right.type === 'Literal' && t.right.value === true) t = unwrapExpression(t.left as Node);
+  return t.type === 'MemberExpression' && !t.computed && t.property.type === 'Identifier' && t.property.name === 'done' && nameKey(t.object) === item;
+}
+
+/** How a branch leaves: by a throw, or by returning nothing; null when it does neither on every path. */
+function leavesBy(branch: Node): ExhaustionSignal | null {
+  const statements = branch.type === 'BlockStatement' ? branch.body : [branch];
+  const last = statements[statements.length - 1];
+  if (!last) return null;
+  if (last.type === 'ThrowStatement') return 'throws';
+  if (last.type === 'ReturnStatement') {
+    const value = last.argument ? unwrapExpression(last.argument) : null;
+    if (!value || (value.type === 'Literal' && value.value === null) || (value.type === 'Identifier' && value.name === 'undefined') || (value.type === 'UnaryExpression' && value.operator === 'void')) return 'missing';
+  }
+  return null;
+}
+
+/**
+ * In `statements` (a block), `const item = it.next()` followed by an
+ * `if (item.done) ...` that leaves: the iterator it steps and how its end
+ * leaves. With `before`, only what precedes that statement counts.
+ */
+export function stepsIterator(
+  statements: readonly TSESTree.Statement[],
+  before = statements.length,
+): { iterator: string; item: string; statement: TSESTree.Statement; exit: ExhaustionSignal | 'leaves' } | null {
+  for (let i = 0; i < before; i++) {
+    const s = statements[i]!;
+    if (s.type !== 'VariableDeclaration' || s.declarations.length !== 1) continue;
+    const d = s.declarations[0]!;
+    const iterator = d.init ? iteratorNextKey(d.init) : null;
+    if (!iterator || d.id.type !== 'Identifier') continue;
+    const item = d.id.name;
+    for (let j = i + 1; j < before; j++) {
+      const check = statements[j]!;
+      if (check.type !== 'IfStatement' || !testsDone(check.test, item)) continue;
+      if (!alwaysLeaves(statementFlow(check.consequent, FLOW))) continue;
+      return { iterator, item, statement: s, exit: leavesBy(check.consequent) ?? 'leaves' };
+    }
+  }
+  return null;
+}
+
+/** The function a call runs when it is declared in this file: `helper()`, `this.method()`, `ClassName.method()` of the class around the call. */
+export function sameFileCallee(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): FunctionNode | null {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type === 'Identifier') {
+    const variable = variableAt(sourceCode, callee);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.node.type === 'FunctionDeclaration') return def.node;
+    if (def?.node.type === 'VariableDeclarator' && def.node.init && isFunction(def.node.init)) return def.node.init as FunctionNode;
+    return null;
+  }
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return null;
+  const object = callee.object;
+  let owner: Node | undefined = call.parent;
+  while (owner && owner.type !== 'ClassBody' && owner.type !== 'ObjectExpression') owner = owner.parent;
+  if (!owner) return null;
+  if (object.type === 'ThisExpression') {
+    // A method of the class (or object literal) around the call.
+  } else if (object.type === 'Identifier' && owner.type === 'ClassBody') {
+    // `ClassName.method()`: a static method of the class around the call.
+    const cls = owner.parent;
+    if (!cls || (cls.type !== 'ClassDeclaration' && cls.type !== 'ClassExpression') || cls.id?.name !== object.name) return null;
+  } else {
+    return null;
+  }
+  const members: Node[] = owner.type === 'ClassBody' ? owner.body : owner.properties;
+  for (const member of members) {
+    if ((member.type === 'MethodDefinition' || member.type === 'Property') && !member.computed && member.key.type === 'Identifier' && member.key.name === callee.property.name && isFunction(member.value)) {
+      if (member.type === 'MethodDefinition' && member.static !== (object.type !== 'ThisExpression')) continue;
+      return member.value as FunctionNode;
+    }
+  }
+  return null;
+}
+
+/**
+ * In the helper `fn`, the iterators it steps until done, by how they are
+ * named inside it (`param`, `this._hostIterator`), with the signal its end
+ * gives: a loop `while (...) { const item = it.next(); if (item.done) throw ...; ... }`
+ * (or `return null`), directly or through another helper of the same file
+ * that is handed the iterator (a few levels deep).
+ */
+function helperTakes(fn: FunctionNode, ctx: Ctx, depth: number, seen: Set<FunctionNode>): Map<string, ExhaustionSignal> {
+  const out = new Map<string, ExhaustionSignal>();
+  if (fn.body.type !== 'BlockStatement' || seen.has(fn)) return out;
+  seen.add(fn);
+  // `const iterator = this._hostIterator;`: a local name of a member iterator.
+  const aliases = new Map<string, string>();
+  for (const s of fn.body.body) {
+    if (s.type !== 'VariableDeclaration' || s.kind !== 'const') continue;
+    for (const d of s.declarations) {
+      const init = d.init ? unwrapExpression(d.init) : null;
+      const key = init && (init.type === 'MemberExpression' || init.type === 'Identifier') ? nameKey(init) : null;
+      if (d.id.type === 'Identifier' && key) aliases.set(d.id.name, key);
+    }
+  }
+  const outer = (name: string) => aliases.get(name) ?? name;
+  walkOwn(fn.body, ctx.keys, (n) => {
+    if (n.type === 'BlockStatement') {
+      const found = stepsIterator(n.body);
+      // The end of the iterator leaves the helper itself (a throw, or a return of nothing), not only an inner loop.
+      if (found && found.exit !== 'leaves') {
+        const ifNode = n.body.find((s) => s.type === 'IfStatement' && testsDone(s.test, found.item)) as TSESTree.IfStatement | undefined;
+        const breaksOnly = ifNode ? someOwn(ifNode.consequent, ctx.keys, (x) => x.type === 'BreakStatement') : true;
+        if (!breaksOnly && !out.has(outer(found.iterator))) out.set(outer(found.iterator), found.exit);
+      }
+    }
+    if (depth > 0 && n.type === 'CallExpression') {
+      const inner = sameFileCallee(n, ctx.sourceCode);
+      if (inner && inner !== fn) {
+        for (const [name, signal] of calleeTakes(n, inner, ctx, depth - 1, seen)) {
+          if (!out.has(outer(name))) out.set(outer(name), signal);
+        }
+      }
+    }
+    return true;
+  });
+  return out;
+}
+
+/** What a call of the helper `fn` steps, named as at the call: a parameter becomes the argument passed, `this.x` stays. */
+function calleeTakes(call: TSESTree.CallExpression, fn: FunctionNode, ctx: Ctx, depth: number, seen: Set<FunctionNode>): Map<string, ExhaustionSignal> {
+  const out = new Map<string, ExhaustionSignal>();
+  const inner = helperTakes(fn, ctx, depth, seen);
+  const viaThis = unwrapExpression(call.callee).type === 'MemberExpression' && (unwrapExpression(call.callee) as TSESTree.MemberExpression).object.type === 'ThisExpression';
+  for (const [name, signal] of inner) {
+    const index = fn.params.findIndex((p) => (p.type === 'AssignmentPattern' ? p.left : p).type === 'Identifier' && ((p.type === 'AssignmentPattern' ? p.left : p) as TSESTree.Identifier).name === name);
+    if (index >= 0) {
+      const arg = call.arguments[index];
+      const key = arg && arg.type !== 'SpreadElement' ? nameKey(unwrapExpression(arg)) : null;
+      if (key) out.set(key, signal);
+    } else if (name.startsWith('this.') && viaThis) {
+      out.set(name, signal);
+    }
+  }
+  return out;
+}
+
+/**
+ * The call takes the next candidate of an iterator: a helper of this file or
+ * class that steps it until done and then throws or returns nothing. The
+ * iterators are named as at the call.
+ */
+export function takerCall(node: Node, ctx: Ctx): Taker[] {
+  const n = unwrapExpression(node.type === 'AwaitExpression' ? node.argument : node);
+  if (n.type !== 'CallExpression') return [];
+  const fn = sameFileCallee(n, ctx.sourceCode);
+  if (!fn) return [];
+  return [...calleeTakes(n, fn, ctx, 2, new Set())].map(([iterator, signal]) => ({ iterator, signal }));
+}
+
+/** Does `region` write `key` (`key = ...`), other than under a check that it is missing (`if (!it) it = newPlan()`)? */
+export function rebindsIterator(region: Node, key: string, keys: VisitorKeys): boolean {
+  return someOwn(region, keys, (n) => {
+    if (n.type !== 'AssignmentExpression' || nameKey(n.left) !== key) return false;
+    let p: Node | undefined = n.parent;
+    while (p && p !== region) {
+      if (p.type === 'IfStatement' && contains(p.consequent, n)) {
+        const t = unwrapExpression(p.test);
+        if (t.type === 'UnaryExpression' && t.operator === '!' && nameKey(t.argument) === key) return false;
+        if (t.type === 'BinaryExpression' && (t.operator === '==' || t.operator === '===') && nameKey(t.left as Node) === key && unwrapExpression(t.right).type === 'Literal' && (unwrapExpression(t.right) as TSESTree.Literal).value === null) return false;
+      }
+      p = p.parent;
+    }
+    return true;
+  });
+}
