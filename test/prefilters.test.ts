@@ -186,5 +186,5 @@ describe('the prefilters never hide a finding', () => {
     expect(total.handWritten).toBeGreaterThan(100);
     expect(total.libraries).toBeGreaterThan(50);
     expect(total.clones).toBeGreaterThan(50);
-  }, 600_000);
+  }, 1_200_000);
 });
