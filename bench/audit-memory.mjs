@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corpusFiles } from './corpus.mjs';
+import { benchFiles } from './corpus.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -75,7 +75,7 @@ export const BENCH_AUDIT_SETTINGS = JSON.stringify({
 });
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  const all = corpusFiles();
+  const all = benchFiles();
   const step = Math.max(1, Math.floor(all.length / Number(process.env.BENCH_FILES ?? all.length)));
   const files = all.filter((_, i) => i % step === 0);
   const m = await measureAuditHeap({ files, settings: BENCH_AUDIT_SETTINGS });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { measureAuditHeap } from './audit-memory.mjs';
-import { corpusFiles } from './corpus.mjs';
+import { benchFiles, sourceTypeBlocks } from './corpus.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const median = (values) => {
@@ -45,6 +45,7 @@ import resilience from '${pathToFileURL(join(root, 'dist/src/index.js')).href}';
 export default [
   { files: ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'], languageOptions: { parser: tsParser } },
   { files: ['**/*.js', '**/*.cjs', '**/*.mjs'], languageOptions: { sourceType: 'module' } },
+  ...${JSON.stringify(sourceTypeBlocks())},
   { linterOptions: { reportUnusedDisableDirectives: 'off' } },
   resilience.configs.all,
   { settings: ${settings} },
@@ -94,7 +95,7 @@ export default [
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   // BENCH_FILES=n: every k-th file of the corpus, so that a slice has every package (and fs accesses) in it.
-  const all = corpusFiles();
+  const all = benchFiles();
   const step = Math.max(1, Math.floor(all.length / Number(process.env.BENCH_FILES ?? all.length)));
   const files = all.filter((_, i) => i % step === 0);
   const settings = JSON.stringify({

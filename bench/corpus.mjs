@@ -2,10 +2,18 @@
 // hand-written source folders of packages installed by `npm ci` (devDependencies
 // pin them), TypeScript and JavaScript, no bundles, no generated code, no
 // declaration files.
+//
+// The benchmarks lint more: benchFiles() is this corpus and the files of the
+// real-world precision ledger (test/real-world/sources.mjs, read from there,
+// not copied), whose JavaScript is parsed with each package's sourceType as
+// the ledger parses it (sourceTypeOf, sourceTypeBlocks). The crash-safety and
+// prefilter tests keep corpusFiles() alone: the ledger's files would more
+// than double their time, and the ledger test already lints those files.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { realWorldFiles, realWorldSources, realWorldVersions } from '../test/real-world/sources.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -76,4 +84,49 @@ export function corpusStats(files = corpusFiles()) {
 
 export function relativeToRoot(file) {
   return relative(root, file);
+}
+
+/**
+ * The benchmark corpus (absolute paths, stable order): corpusFiles(), then
+ * every file of the real-world ledger's packages.
+ */
+export function benchFiles() {
+  return [...corpusFiles(), ...realWorldFiles().map((entry) => entry.file)];
+}
+
+let ledgerSourceTypes = null;
+/**
+ * How a JavaScript file of benchFiles() is parsed: the ledger package's
+ * sourceType ('commonjs', 'module' or 'script'); 'module' for the rest.
+ * (TypeScript files are always parsed as modules.)
+ */
+export function sourceTypeOf(file) {
+  ledgerSourceTypes ??= new Map(realWorldFiles().map((entry) => [entry.file, entry.sourceType]));
+  return ledgerSourceTypes.get(file) ?? 'module';
+}
+
+/**
+ * Flat-config blocks giving the ledger packages' JavaScript its sourceType,
+ * for a copy of benchFiles() laid out as `<anything>/<package>/<path inside
+ * it>` (node_modules' layout). Goes after a block that parses every .js,
+ * .cjs and .mjs file as a module. As the ledger parses them: a .js file with
+ * its package's sourceType, a .cjs file as CommonJS, a .mjs file as a module;
+ * TypeScript keeps its parser (and is a module).
+ */
+export function sourceTypeBlocks() {
+  const blocks = [];
+  for (const source of realWorldSources) {
+    const globs = (extension) => [
+      ...(source.dirs ?? []).map((dir) => `**/${source.pkg}/${dir}/**/*${extension}`),
+      ...(source.files ?? []).filter((file) => file.endsWith(extension)).map((file) => `**/${source.pkg}/${file}`),
+    ];
+    if (source.sourceType !== 'module') blocks.push({ files: globs('.js'), languageOptions: { sourceType: source.sourceType } });
+    blocks.push({ files: globs('.cjs'), languageOptions: { sourceType: 'commonjs' } });
+  }
+  return blocks.filter((block) => block.files.length > 0);
+}
+
+/** The ledger's packages and versions, for the results (`name@version`). */
+export function ledgerPackages() {
+  return realWorldVersions();
 }

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { sourceTypeBlocks } from './corpus.mjs';
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -54,6 +55,7 @@ function measure({ root, work, target, fileCount, settings, ruleIds, runs, warmU
   const parserBlock = `
   { files: ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'], languageOptions: { parser: tsParser } },
   { files: ['**/*.js', '**/*.cjs', '**/*.mjs'], languageOptions: { sourceType: 'module' } },
+  ...${JSON.stringify(sourceTypeBlocks())},
   { linterOptions: { reportUnusedDisableDirectives: 'off' } },`;
   const eslintConfig = (name, body) => {
     const file = join(dir, `${name}.mjs`);
@@ -151,10 +153,10 @@ ${body}
 // On its own: a subset of the corpus.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const { corpusFiles } = await import('./corpus.mjs');
+  const { benchFiles } = await import('./corpus.mjs');
   const plugin = (await import(join(root, 'dist/src/index.js'))).default;
   const count = Number(process.env.BENCH_FILES ?? 200);
-  const files = corpusFiles().filter((_, i, all) => i % Math.max(1, Math.floor(all.length / count)) === 0).slice(0, count);
+  const files = benchFiles().filter((_, i, all) => i % Math.max(1, Math.floor(all.length / count)) === 0).slice(0, count);
   const settings = {
     resilience: {
       sharedResources: [

@@ -18,7 +18,7 @@ import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { benchAudit } from './audit.mjs';
-import { corpusFiles, corpusPackages, corpusStats } from './corpus.mjs';
+import { benchFiles, corpusPackages, corpusStats, ledgerPackages, sourceTypeBlocks, sourceTypeOf } from './corpus.mjs';
 import { timedRule } from './timed-rule.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,7 +38,8 @@ const ruleIds = Object.keys(plugin.rules).map((name) => `resilience/${name}`);
 // ---------------------------------------------------------------- set-up
 rmSync(work, { recursive: true, force: true });
 mkdirSync(join(work, 'configs'), { recursive: true });
-const allFiles = corpusFiles();
+// bench/corpus.mjs: the crash-safety corpus and the real-world ledger's files.
+const allFiles = benchFiles();
 const files = subsetSize === null ? allFiles : allFiles.filter((_, i) => i % Math.max(1, Math.floor(allFiles.length / subsetSize)) === 0).slice(0, subsetSize);
 const stats = corpusStats(files);
 function copyCorpus(target) {
@@ -54,6 +55,7 @@ if (section('scaling')) for (const copy of [2, 3, 4]) copyCorpus(join(work, `cor
 const parserBlock = `
   { files: ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'], languageOptions: { parser: tsParser } },
   { files: ['**/*.js', '**/*.cjs', '**/*.mjs'], languageOptions: { sourceType: 'module' } },
+  ...${JSON.stringify(sourceTypeBlocks())},
   { linterOptions: { reportUnusedDisableDirectives: 'off' } },`;
 const settings = JSON.stringify({
   resilience: {
@@ -130,20 +132,30 @@ const js = (await import('@eslint/js')).default;
 // then falls on all three sides alike.
 if (section('cost')) {
 log(`lint cost: ${runs} runs over ${stats.files} files, sides alternating per file`);
-const linterBase = [
+// JavaScript is parsed with the file's sourceType (the ledger's packages: theirs; bench/corpus.mjs).
+const linterBase = (sourceType) => [
   { files: ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'], languageOptions: { parser: tsParser } },
-  { files: ['**/*.js', '**/*.cjs', '**/*.mjs'], languageOptions: { sourceType: 'module' } },
+  { files: ['**/*.js', '**/*.cjs', '**/*.mjs'], languageOptions: { sourceType } },
   { linterOptions: { reportUnusedDisableDirectives: 'off' } },
 ];
-const linterConfigs = {
-  none: linterBase,
-  resilience: [...linterBase, plugin.configs.all, { settings: JSON.parse(settings) }],
-  eslintjs: [...linterBase, js.configs.recommended],
-};
-const sources = files.map((file) => ({ name: join(work, 'corpus-1', relative(join(root, 'node_modules'), file)), text: readFileSync(file, 'utf8') }));
+const linterConfigs = Object.fromEntries(
+  ['module', 'commonjs', 'script'].map((sourceType) => [
+    sourceType,
+    {
+      none: linterBase(sourceType),
+      resilience: [...linterBase(sourceType), plugin.configs.all, { settings: JSON.parse(settings) }],
+      eslintjs: [...linterBase(sourceType), js.configs.recommended],
+    },
+  ]),
+);
+const sources = files.map((file) => ({
+  name: join(work, 'corpus-1', relative(join(root, 'node_modules'), file)),
+  text: readFileSync(file, 'utf8'),
+  configs: linterConfigs[sourceTypeOf(file)],
+}));
 const linter = new Linter({ cwd: work });
 const order = ['none', 'resilience', 'eslintjs'];
-for (const side of order) for (const source of sources) linter.verify(source.text, linterConfigs[side], source.name); // warm-up
+for (const side of order) for (const source of sources) linter.verify(source.text, source.configs[side], source.name); // warm-up
 // The ratio is taken on this process's CPU time (process.cpuUsage, user +
 // system) per verify: on a shared machine the wall time of the no-rules side
 // alone moved by 3x between runs and the differences went negative, while
@@ -163,7 +175,7 @@ for (let i = 0; i < runs; i++) {
       const side = order[(i + index + k) % order.length];
       const start = performance.now();
       const startCpu = cpuMs();
-      linter.verify(source.text, linterConfigs[side], source.name);
+      linter.verify(source.text, source.configs[side], source.name);
       cpu[side] += cpuMs() - startCpu;
       times[side] += performance.now() - start;
     }
@@ -491,7 +503,8 @@ const header = [
   '',
   `- Machine: ${machine}`,
   `- Node ${process.version}, ESLint ${eslintVersion}, eslint-plugin-resilience ${pkg.version}, typescript-eslint parser ${JSON.parse(readFileSync(join(root, 'node_modules/@typescript-eslint/parser/package.json'), 'utf8')).version}`,
-  `- Corpus: ${stats.files} files, ${stats.lines} lines (${stats.tsFiles} TypeScript files, ${stats.tsLines} lines), from ${corpusPackages().map((p) => `${p.name}@${p.version} (${p.dir})`).join(', ')}`,
+  `- Corpus: ${stats.files} files, ${stats.lines} lines (${stats.tsFiles} TypeScript files, ${stats.tsLines} lines), from ${corpusPackages().map((p) => `${p.name}@${p.version} (${p.dir})`).join(', ')}` +
+    `; and the real-world ledger's files (test/real-world/sources.mjs, JavaScript parsed with each package's sourceType) from ${ledgerPackages().join(', ')}`,
   `- Each figure: median of ${runs} runs, sides alternating within a run; min and max beside it.`,
   '',
 ];

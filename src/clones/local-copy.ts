@@ -53,11 +53,6 @@ function functionOf(variable: Variable): FunctionNode | null {
   return fn;
 }
 
-/**
- * True when the call `F(P[k], …)` in `copy[k] = F(P[k], …)` is the recursion
- * of a deep copy: `F` is the function around it, `P` one of its parameters,
- * `copy` a local of it that starts as a fresh container and is returned.
- */
 /** The assignment whose value is `call`, directly or as a branch (`c[k] = typeof v === 'object' ? copy(v) : v`, `c[k] = v && copy(v)`). */
 function assignmentOf(call: TSESTree.CallExpression): TSESTree.AssignmentExpression | null {
   let child: TSESTree.Node = call;
@@ -71,6 +66,196 @@ function assignmentOf(call: TSESTree.CallExpression): TSESTree.AssignmentExpress
   return null;
 }
 
+const isIdentifier = (node: TSESTree.Node | null | undefined, name?: string): node is TSESTree.Identifier =>
+  node?.type === 'Identifier' && (name === undefined || node.name === name);
+
+/** `Object.keys(P)` with `P` the parameter. */
+function isKeysOf(imports: ImportTracker, node: TSESTree.Node | null | undefined, param: Variable): boolean {
+  if (!node) return false;
+  const call = unwrapExpression(node);
+  if (call.type !== 'CallExpression' || call.arguments.length !== 1) return false;
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression' || callee.computed || !isIdentifier(callee.object, 'Object') || !isIdentifier(callee.property, 'keys')) return false;
+  if (imports.variableOf(callee.object)?.defs.length) return false; // a local `Object`
+  const argument = call.arguments[0]!;
+  return isIdentifier(argument) && imports.variableOf(argument) === param;
+}
+
+/** `P.length` with `P` the parameter. */
+function isLengthOf(imports: ImportTracker, node: TSESTree.Node, param: Variable): boolean {
+  const member = unwrapExpression(node);
+  return (
+    member.type === 'MemberExpression' &&
+    !member.computed &&
+    isIdentifier(member.property, 'length') &&
+    isIdentifier(member.object) &&
+    imports.variableOf(member.object) === param
+  );
+}
+
+/**
+ * The statement or function body in which `key` takes every key of the
+ * parameter, one after another, or null when `key` comes from anything else:
+ * `for (k in P)`, `for (const k of Object.keys(P))`, `Object.keys(P).forEach((k) => …)`,
+ * `for (let i = 0; i < P.length; i++)`.
+ */
+function everyKeyLoop(imports: ImportTracker, key: Variable, param: Variable): TSESTree.Node | null {
+  if (key.defs.length !== 1) return null;
+  const def = key.defs[0]!;
+  if (key.references.some((reference) => reference.isWrite() && !reference.init && !isCounterUpdate(reference.identifier))) return null;
+  if (def.type === 'Parameter') {
+    // Object.keys(P).forEach((k) => …)
+    const fn = def.node;
+    if (!isFunction(fn) || fn.params[0] !== def.name) return null;
+    const call = fn.parent;
+    if (call?.type !== 'CallExpression' || call.arguments[0] !== fn) return null;
+    const callee = unwrapExpression(call.callee);
+    if (callee.type !== 'MemberExpression' || callee.computed || !isIdentifier(callee.property, 'forEach') || !isKeysOf(imports, callee.object, param)) return null;
+    return fn.body;
+  }
+  if (def.type !== 'Variable') return null;
+  const declaration = def.parent;
+  const loop = declaration?.parent;
+  if (!loop) return null;
+  if (loop.type === 'ForInStatement' && loop.left === declaration) {
+    return isIdentifier(loop.right) && imports.variableOf(loop.right) === param ? loop.body : null;
+  }
+  if (loop.type === 'ForOfStatement' && loop.left === declaration && !loop.await) return isKeysOf(imports, loop.right, param) ? loop.body : null;
+  if (loop.type === 'ForStatement' && loop.init === declaration) {
+    // for (let i = 0; i < P.length; i++)
+    const init = def.node.init;
+    if (init?.type !== 'Literal' || init.value !== 0) return null;
+    const test = loop.test;
+    if (test?.type !== 'BinaryExpression' || test.operator !== '<' || !isIdentifier(test.left, key.name) || !isLengthOf(imports, test.right, param)) return null;
+    const update = loop.update;
+    const steps =
+      (update?.type === 'UpdateExpression' && update.operator === '++' && isIdentifier(update.argument, key.name)) ||
+      (update?.type === 'AssignmentExpression' && update.operator === '+=' && isIdentifier(update.left, key.name) && update.right.type === 'Literal' && update.right.value === 1);
+    return steps ? loop.body : null;
+  }
+  return null;
+}
+
+/** `i++` / `i += 1` in the head of the loop that declares `i`. */
+function isCounterUpdate(identifier: TSESTree.Node): boolean {
+  const parent = identifier.parent;
+  return (parent?.type === 'UpdateExpression' || parent?.type === 'AssignmentExpression') && parent.parent?.type === 'ForStatement' && parent.parent.update === parent;
+}
+
+/** `P.hasOwnProperty(k)`, `Object.prototype.hasOwnProperty.call(P, k)`, `Object.hasOwn(P, k)`: a filter that keeps every own key. */
+function isOwnKeyTest(imports: ImportTracker, test: TSESTree.Node, param: Variable, key: Variable): boolean {
+  const call = unwrapExpression(test);
+  if (call.type !== 'CallExpression') return false;
+  const args = call.arguments;
+  const isParam = (node: TSESTree.Node | undefined) => isIdentifier(node) && imports.variableOf(node) === param;
+  const isKey = (node: TSESTree.Node | undefined) => isIdentifier(node) && imports.variableOf(node) === key;
+  const text = (node: TSESTree.Node): string | null => {
+    const n = unwrapExpression(node);
+    if (n.type === 'Identifier') return n.name;
+    if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier') {
+      const object = text(n.object);
+      return object === null ? null : `${object}.${n.property.name}`;
+    }
+    return null;
+  };
+  const callee = unwrapExpression(call.callee);
+  if (callee.type === 'MemberExpression' && !callee.computed && isIdentifier(callee.property, 'hasOwnProperty') && isParam(callee.object)) return args.length === 1 && isKey(args[0]);
+  const name = text(callee);
+  if (name === 'Object.prototype.hasOwnProperty.call' || name === 'Object.hasOwn' || name === '{}.hasOwnProperty.call') return args.length === 2 && isParam(args[0]) && isKey(args[1]);
+  return false;
+}
+
+/**
+ * True when `statement` runs for every key the loop body `body` visits: a
+ * direct statement of it (or under an own-key filter), in a body with no
+ * `continue`, `break` or `return` that could skip keys.
+ */
+function runsForEveryKey(imports: ImportTracker, statement: TSESTree.Node, body: TSESTree.Node, param: Variable, key: Variable): boolean {
+  let node: TSESTree.Node = statement;
+  while (node !== body) {
+    const parent = node.parent;
+    if (!parent) return false;
+    if (parent === body) break;
+    if (parent.type === 'BlockStatement') {
+      node = parent;
+      continue;
+    }
+    if (parent.type === 'IfStatement' && parent.consequent === node && !parent.alternate && isOwnKeyTest(imports, parent.test, param, key)) {
+      node = parent;
+      continue;
+    }
+    return false;
+  }
+  // Nothing in the loop body skips a key or leaves the loop early.
+  let skips = false;
+  const visit = (n: TSESTree.Node, inNestedFunction: boolean): void => {
+    if (skips) return;
+    if (!inNestedFunction && (n.type === 'ContinueStatement' || n.type === 'BreakStatement' || n.type === 'ReturnStatement')) {
+      skips = true;
+      return;
+    }
+    for (const [field, value] of Object.entries(n)) {
+      if (field === 'parent') continue;
+      const children = Array.isArray(value) ? value : [value];
+      for (const child of children) {
+        if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string') visit(child as TSESTree.Node, inNestedFunction || isFunction(n));
+      }
+    }
+  };
+  visit(body, false);
+  return !skips;
+}
+
+/**
+ * The conditions a recursion sits under within its assignment
+ * (`c[k] = typeof P[k] === 'object' ? F(P[k]) : P[k]`) test only the member
+ * itself: nothing that skips keys or stops at a depth.
+ */
+function testsOnlyTheMember(imports: ImportTracker, call: TSESTree.CallExpression, assignment: TSESTree.AssignmentExpression, param: Variable, key: Variable): boolean {
+  const allowed = (test: TSESTree.Node): boolean => {
+    let ok = true;
+    const visit = (n: TSESTree.Node): void => {
+      if (!ok) return;
+      if (n.type === 'Identifier') {
+        const variable = imports.variableOf(n);
+        if (variable && variable.defs.length > 0 && variable !== param && variable !== key) ok = false;
+        return;
+      }
+      if (isFunction(n) || (n.type === 'CallExpression' && !isTypeCheckCall(n))) {
+        ok = false;
+        return;
+      }
+      for (const [field, value] of Object.entries(n)) {
+        if (field === 'parent') continue;
+        const children = Array.isArray(value) ? value : [value];
+        for (const child of children) if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string') visit(child as TSESTree.Node);
+      }
+    };
+    visit(test);
+    return ok;
+  };
+  for (let node: TSESTree.Node = call; node !== assignment; node = node.parent!) {
+    const parent: TSESTree.Node = node.parent!;
+    if (parent.type === 'ConditionalExpression' && !allowed(parent.test)) return false;
+    if (parent.type === 'LogicalExpression' && parent.right === node && !allowed(parent.left)) return false;
+  }
+  return true;
+}
+
+/** `Array.isArray(x)`, `isObject(x)`-like checks are calls too; only the global `Array.isArray` is taken as a type check. */
+function isTypeCheckCall(call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  return callee.type === 'MemberExpression' && !callee.computed && isIdentifier(callee.object, 'Array') && isIdentifier(callee.property, 'isArray');
+}
+
+/**
+ * True when the call `F(P[k], …)` in `copy[k] = F(P[k], …)` is the recursion
+ * of a deep copy: `F` is the function around it, `P` one of its parameters,
+ * `k` the same key on both sides, taken from an iteration over every key of
+ * `P`, the assignment made for every key, `copy` a local of it that starts as
+ * an empty fresh container (never pre-filled from anything) and is returned,
+ * and every other argument passed on unchanged (no depth that stops it).
+ */
 function isCopyRecursion(imports: ImportTracker, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
   const assignment = assignmentOf(call);
   if (assignment?.operator !== '=') return false;
@@ -81,11 +266,39 @@ function isCopyRecursion(imports: ImportTracker, call: TSESTree.CallExpression, 
   // P[k]: a parameter of the copy function
   const source = imports.variableOf(first.object);
   const param = source?.defs.length === 1 ? source.defs[0] : undefined;
-  if (param?.type !== 'Parameter' || param.node !== fn) return false;
-  // copy: a local of the copy function, a fresh container, returned by it
+  if (!source || param?.type !== 'Parameter' || param.node !== fn) return false;
+  // the same key on both sides, untransformed, from an iteration over every key of P
+  if (!isIdentifier(target.property) || !isIdentifier(first.property)) return false;
+  const key = imports.variableOf(target.property);
+  if (!key || imports.variableOf(first.property) !== key) return false;
+  const body = everyKeyLoop(imports, key, source);
+  if (!body || !inside(assignment, body) || !isFunction(fn)) return false;
+  const statement = assignment.parent;
+  if (statement?.type !== 'ExpressionStatement' && !(isFunction(statement) && statement.body === assignment)) return false;
+  if (statement.type === 'ExpressionStatement' && !runsForEveryKey(imports, statement, body, source, key)) return false;
+  if (!testsOnlyTheMember(imports, call, assignment, source, key)) return false;
+  // every other argument passed on unchanged: the same parameter in the same place
+  for (let i = 1; i < call.arguments.length; i++) {
+    const argument = call.arguments[i]!;
+    let own: TSESTree.Node | undefined = fn.params[i];
+    if (own?.type === 'AssignmentPattern') own = own.left; // deepCopy(obj, cache = [])
+    if (!isIdentifier(argument) || !isIdentifier(own) || imports.variableOf(argument)?.defs[0]?.name !== own) return false;
+  }
+  // copy: a local of the copy function, a fresh container, never pre-filled, returned by it
   const copy = imports.variableOf(target.object);
   const def = copy?.defs.length === 1 ? copy.defs[0] : undefined;
   if (!copy || def?.type !== 'Variable' || !isFreshContainer(def.node.init) || enclosingFunction(def.node) !== fn) return false;
+  const prefilled = copy.references.some((reference) => {
+    const id = reference.identifier;
+    const parent = id.parent;
+    if (reference.isWrite() && !reference.init) return true; // reassigned
+    if (parent?.type === 'CallExpression' && parent.arguments[0] === id) return true; // Object.assign(copy, P), merge(copy, …)
+    if (parent?.type === 'MemberExpression' && parent.object === id && !parent.computed && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) {
+      return true; // copy.push(…P), copy.set(…)
+    }
+    return false;
+  });
+  if (prefilled) return false;
   return copy.references.some((reference) => {
     const parent = reference.identifier.parent;
     return parent?.type === 'ReturnStatement' && parent.argument === reference.identifier && enclosingFunction(parent) === fn;

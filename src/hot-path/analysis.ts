@@ -224,15 +224,57 @@ export class HotPathAnalysis {
   explain(node: TSESTree.Node): HotExplanation | null {
     const start = enclosingFunction(node);
     if (!start || this.isCold(start)) return null;
-    if (inRunOnceGuard(this.sourceCode, node)) return null;
     const chain = this.chainOf(start);
-    if (chain && chain.root.kind !== 'loop') return render(chain);
+    // The hot function and every function between it and the clone: their parameters and loop variables are made per run.
+    const perRun = new Set<TSESTree.Node>([start, ...(chain?.steps.map((step) => step.fn) ?? [])]);
+    if (inRunOnceGuard(this.sourceCode, node, perRun)) return null;
+    if (chain && chain.root.kind !== 'loop') return this.narrowed(render(chain), chain, node);
     if (!this.options.ignoreLoops) {
       const loop = loopBetween(node, start);
       const reason = loop ? this.loopReason(loop) : null;
       if (loop && reason) return { kind: 'loop', location: `a ${loopLabel(loop)} in ${describeFunction(start)}`, reason };
     }
     return chain ? render(chain) : null;
+  }
+
+  /**
+   * A clone that a store listener makes only under `if (mutation.type === 'X')`
+   * (`action.type` for `subscribeAction`): the listener runs on every change,
+   * the clone on changes of that type. Still reported (a frequent type is
+   * still hot), but the reason says no more than the code shows.
+   */
+  private narrowed(why: HotExplanation, chain: Chain, node: TSESTree.Node): HotExplanation {
+    const store = chain.root.reason.startsWith('a store `subscribe` ') ? 'state changes' : chain.root.reason.startsWith('a store `subscribeAction` ') ? 'dispatched actions' : null;
+    if (!store) return why;
+    const listener = chain.steps[chain.steps.length - 1]!.fn;
+    const first = listener.params[0];
+    if (first?.type !== 'Identifier') return why;
+    const param = this.imports.variableOf(first);
+    if (!param) return why;
+    const isTypeOfParam = (side: TSESTree.Node) => {
+      const member = unwrapExpression(side);
+      return (
+        member.type === 'MemberExpression' &&
+        !member.computed &&
+        member.property.type === 'Identifier' &&
+        member.property.name === 'type' &&
+        member.object.type === 'Identifier' &&
+        this.imports.variableOf(member.object) === param
+      );
+    };
+    const testsType = (test: TSESTree.Node): boolean => {
+      const node = unwrapExpression(test);
+      if (node.type === 'LogicalExpression' && node.operator === '&&') return testsType(node.left) || testsType(node.right);
+      if (node.type !== 'BinaryExpression' || (node.operator !== '===' && node.operator !== '==')) return false;
+      const isString = (side: TSESTree.Node) => side.type === 'Literal' && typeof side.value === 'string';
+      return (isTypeOfParam(node.left) && isString(node.right)) || (isString(node.left) && isTypeOfParam(node.right));
+    };
+    for (let child: TSESTree.Node = node, parent = node.parent; parent && child !== listener; child = parent, parent = parent.parent) {
+      if (parent.type === 'IfStatement' && parent.consequent === child && testsType(parent.test)) {
+        return { ...why, reason: `${why.reason}; this clone runs only on ${store} of the type \`${first.name}.type\` is tested for` };
+      }
+    }
+    return why;
   }
 
   /** Why a loop makes its body hot by itself (see `LoopMode`), or null when it does not. */

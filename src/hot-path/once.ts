@@ -50,12 +50,53 @@ function testsAbsent(sourceCode: Readonly<TSESLint.SourceCode>, test: Node, targ
 }
 
 /**
- * A target that outlives one call of the function: a property (`this.cache`,
- * `node._originalWires`) or a variable declared outside the function. A local
- * `let` is empty again on every call, so its guard guards nothing.
+ * The functions whose parameters and loop variables are made anew for each
+ * run of the hot code: the hot function and every function between it and
+ * the clone. `req.snapshot` or `item.orig` there belongs to one request or one
+ * item, so a guard on it runs the clone once per request or item.
  */
-function outlivesCall(sourceCode: Readonly<TSESLint.SourceCode>, target: Node, fn: Node | null): boolean {
+export type PerRunFunctions = ReadonlySet<Node>;
+
+/** True when `variable` is a parameter of, or a loop variable declared in, one of `perRun`. */
+function madePerRun(variable: TSESLint.Scope.Variable, perRun: PerRunFunctions): boolean {
+  return variable.defs.some((def) => {
+    if (def.type === 'Parameter') return perRun.has(def.node);
+    if (def.type !== 'Variable') return false;
+    const loop = def.parent?.parent;
+    const isLoopVariable =
+      (loop?.type === 'ForOfStatement' || loop?.type === 'ForInStatement' || loop?.type === 'ForStatement') &&
+      (loop.type === 'ForStatement' ? loop.init === def.parent : loop.left === def.parent);
+    if (!isLoopVariable) return false;
+    const fn = enclosingFunction(def.node);
+    return fn !== null && perRun.has(fn);
+  });
+}
+
+/**
+ * The object whose own property `node` is (`req` in `req.snapshot`), or
+ * null. A deeper target (`req.node._wires`) may live on a shared object that
+ * a per-request one only points to, so it is not taken as per run.
+ */
+function ownerName(node: Node): TSESTree.Identifier | null {
+  if (node.type !== 'MemberExpression') return null;
+  const object = unwrapExpression(node.object);
+  return object.type === 'Identifier' ? object : null;
+}
+
+/**
+ * A target that outlives one run of the hot code: a property (`this.cache`,
+ * `node._originalWires`) except one of a parameter or loop variable of the
+ * hot function or a function between it and the clone, or a variable declared
+ * outside the function. A local `let` is empty again on every call, so its
+ * guard guards nothing; so is `req.copy` on each request.
+ */
+function outlivesCall(sourceCode: Readonly<TSESLint.SourceCode>, target: Node, fn: Node | null, perRun: PerRunFunctions): boolean {
   const node = unwrapExpression(target);
+  const owner = ownerName(node) ?? (node.type === 'Identifier' ? node : null);
+  if (owner) {
+    const ownerVariable = variableAt(sourceCode, owner);
+    if (ownerVariable && madePerRun(ownerVariable, perRun)) return false;
+  }
   if (node.type === 'MemberExpression') return true;
   if (node.type !== 'Identifier') return false;
   const variable = variableAt(sourceCode, node);
@@ -98,17 +139,18 @@ const contains = (outer: Node, inner: Node) => outer.range[0] <= inner.range[0] 
 /**
  * True when `node` (a clone call) computes the value of a run-once guard,
  * directly or as a part of it (`if (!ref.current) ref.current = { a: clone(x), b: clone(y) }`).
+ * `perRun`: the hot function and the functions between it and the clone.
  */
-export function inRunOnceGuard(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): boolean {
+export function inRunOnceGuard(sourceCode: Readonly<TSESLint.SourceCode>, node: Node, perRun: PerRunFunctions): boolean {
   const assignment = assignmentBuilding(node);
   if (!assignment) return false;
   const fn = enclosingFunction(assignment);
-  if (assignment.operator === '??=' || assignment.operator === '||=') return outlivesCall(sourceCode, assignment.left, fn);
+  if (assignment.operator === '??=' || assignment.operator === '||=') return outlivesCall(sourceCode, assignment.left, fn, perRun);
   if (assignment.operator !== '=') return false;
   // x = x || clone(y), x = x ?? clone(y)
   const value = unwrapExpression(assignment.right);
   if (value.type === 'LogicalExpression' && (value.operator === '||' || value.operator === '??') && contains(value.right, node) && sameTarget(sourceCode, value.left, assignment.left)) {
-    return outlivesCall(sourceCode, assignment.left, fn);
+    return outlivesCall(sourceCode, assignment.left, fn, perRun);
   }
   // if (!x) x = clone(y); if (!x) { …; x = clone(y); }
   const statement = assignment.parent;
@@ -117,5 +159,5 @@ export function inRunOnceGuard(sourceCode: Readonly<TSESLint.SourceCode>, node: 
   if (statement.parent.type === 'BlockStatement') branch = statement.parent;
   const guard = branch.parent;
   if (guard?.type !== 'IfStatement' || guard.consequent !== branch) return false;
-  return testsAbsent(sourceCode, guard.test, assignment.left) && outlivesCall(sourceCode, assignment.left, fn);
+  return testsAbsent(sourceCode, guard.test, assignment.left) && outlivesCall(sourceCode, assignment.left, fn, perRun);
 }

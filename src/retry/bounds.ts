@@ -7,7 +7,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker } from '../imports';
 import { unwrapExpression } from '../ast/unwrap';
 import { someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
-import { calleeName, isForeverNumber, isMemberCall, nameKey, type Node } from './ast';
+import { alwaysLeaves, calleeName, isForeverNumber, isMemberCall, nameKey, type Node, statementFlow } from './ast';
+import { ownReturns, sameFileCallee } from './exhaustion';
+import type { FunctionNode } from '../ast/functions';
 
 export interface BoundContext {
   keys: VisitorKeys;
@@ -208,8 +210,8 @@ function testsNoAnswer(test: Node, names: ReadonlySet<string>, mode: 'continueWh
  * (a schedule read as `schedule.next().value`, whose end is never checked,
  * is not such a stop).
  */
-export function stopsOnPolicyAnswer(region: Node, keys: VisitorKeys): boolean {
-  const writes = new Map<string, { calls: number; other: number; afterFailure: boolean }>();
+export function stopsOnPolicyAnswer(region: Node, keys: VisitorKeys, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const writes = new Map<string, { calls: number; other: number; afterFailure: boolean; canAnswerNothing: boolean }>();
   walkOwn(region, keys, (n) => {
     let name: string | null = null;
     let value: Node | null = null;
@@ -223,11 +225,15 @@ export function stopsOnPolicyAnswer(region: Node, keys: VisitorKeys): boolean {
       name = n.argument.name;
     }
     if (!name) return true;
-    const entry = writes.get(name) ?? { calls: 0, other: 0, afterFailure: false };
+    const entry = writes.get(name) ?? { calls: 0, other: 0, afterFailure: false, canAnswerNothing: false };
     const v = value ? unwrapExpression(value.type === 'AwaitExpression' ? value.argument : value) : null;
     // An answer of a call, not a clock read (`Date.now()`).
-    if (v?.type === 'CallExpression' && !isClockHelperCall(v) && !isMemberCall(v, 'Date', 'now') && !isMemberCall(v, 'performance', 'now')) entry.calls++;
-    else entry.other++;
+    if (v?.type === 'CallExpression' && !isClockHelperCall(v) && !isMemberCall(v, 'Date', 'now') && !isMemberCall(v, 'performance', 'now')) {
+      entry.calls++;
+      // A policy the file cannot see (injected, an interface) may answer nothing; one it can see must be able to.
+      const callee = sameFileCallee(v, sourceCode);
+      if (!callee || mayAnswerNothing(callee, keys)) entry.canAnswerNothing = true;
+    } else entry.other++;
     if (n.type === 'AssignmentExpression') {
       for (let p: Node | undefined = n.parent; p && p !== region; p = p.parent) {
         if (p.type === 'CatchClause') entry.afterFailure = true;
@@ -236,7 +242,7 @@ export function stopsOnPolicyAnswer(region: Node, keys: VisitorKeys): boolean {
     writes.set(name, entry);
     return true;
   });
-  const asked = new Set([...writes].filter(([, e]) => e.other === 0 && e.calls >= 2 && e.afterFailure).map(([name]) => name));
+  const asked = new Set([...writes].filter(([, e]) => e.other === 0 && e.calls >= 2 && e.afterFailure && e.canAnswerNothing).map(([name]) => name));
   if (asked.size === 0) return false;
   return someOwn(region, keys, (n) => {
     if (n.type === 'WhileStatement' || n.type === 'DoWhileStatement') return testsNoAnswer(n.test, asked, 'continueWhenTrue');
@@ -245,6 +251,43 @@ export function stopsOnPolicyAnswer(region: Node, keys: VisitorKeys): boolean {
     const last = branch[branch.length - 1];
     return (last?.type === 'ReturnStatement' || last?.type === 'ThrowStatement') && testsNoAnswer(n.test, asked, 'exitWhenTrue');
   });
+}
+
+/**
+ * Can the policy function `fn` of this file answer nothing (`null`,
+ * `undefined`)? A bare `return`, `return null` (in a `catch` too), a body
+ * that can end without a return, or a value the file cannot bound (an
+ * array read, a variable, a call); not when every return is a number,
+ * string, arithmetic or `Math.*` of them (`return 1000;`).
+ */
+function mayAnswerNothing(fn: FunctionNode, keys: VisitorKeys): boolean {
+  if (fn.generator) return true;
+  if (fn.body.type === 'BlockStatement' && !alwaysLeaves(statementFlow(fn.body, { loopLabel: null, inSwitch: false, innerLabels: new Set() }))) return true;
+  const nothing = (r: Node | null): boolean => {
+    if (!r) return true;
+    const v = unwrapExpression(r.type === 'AwaitExpression' ? r.argument : r);
+    switch (v.type) {
+      case 'Literal':
+        return v.value === null;
+      case 'TemplateLiteral':
+      case 'ObjectExpression':
+      case 'ArrayExpression':
+        return false;
+      case 'UnaryExpression':
+        return v.operator === 'void';
+      case 'BinaryExpression':
+        return false;
+      case 'ConditionalExpression':
+        return nothing(v.consequent) || nothing(v.alternate);
+      case 'LogicalExpression':
+        return v.operator === '&&' ? nothing(v.left) || nothing(v.right) : nothing(v.right);
+      case 'CallExpression':
+        return !(v.callee.type === 'MemberExpression' && v.callee.object.type === 'Identifier' && v.callee.object.name === 'Math');
+      default:
+        return true;
+    }
+  };
+  return ownReturns(fn, keys).some(nothing);
 }
 
 /** Names updated as counters: `n++`, `n--`, `n += 1`, `n -= 1`, `n = n + 1`. */

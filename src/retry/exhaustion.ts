@@ -6,11 +6,11 @@
  * when the candidates run out. Trying hosts in turn is not retrying one
  * operation, for either retry rule.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { variableAt } from '../imports';
 import { type FunctionNode, isFunction } from '../ast/functions';
 import { unwrapExpression } from '../ast/unwrap';
-import { contains, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
+import { contains, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { alwaysLeaves, type FlowContext, nameKey, type Node, statementFlow } from './ast';
 
 /** How a taker says that no candidate is left: it throws, or it returns nothing (`null`, `undefined`). */
@@ -149,12 +149,14 @@ function helperTakes(fn: FunctionNode, ctx: Ctx, depth: number, seen: Set<Functi
       if (found && found.exit !== 'leaves') {
         const ifNode = n.body.find((s) => s.type === 'IfStatement' && testsDone(s.test, found.item)) as TSESTree.IfStatement | undefined;
         const breaksOnly = ifNode ? someOwn(ifNode.consequent, ctx.keys, (x) => x.type === 'BreakStatement') : true;
-        if (!breaksOnly && !out.has(outer(found.iterator))) out.set(outer(found.iterator), found.exit);
+        // A helper that catches the end of the plan itself does not end the retry with it.
+        const caught = found.exit === 'throws' && caughtWithin(ifNode ?? found.statement, fn);
+        if (!breaksOnly && !caught && !out.has(outer(found.iterator))) out.set(outer(found.iterator), found.exit);
       }
     }
     if (depth > 0 && n.type === 'CallExpression') {
       const inner = sameFileCallee(n, ctx.sourceCode);
-      if (inner && inner !== fn) {
+      if (inner && inner !== fn && !caughtWithin(n, fn)) {
         for (const [name, signal] of calleeTakes(n, inner, ctx, depth - 1, seen)) {
           if (!out.has(outer(name))) out.set(outer(name), signal);
         }
@@ -211,4 +213,103 @@ export function rebindsIterator(region: Node, key: string, keys: VisitorKeys): b
     }
     return true;
   });
+}
+
+/** Every `return` of `fn` that it runs itself (nested functions aside), by its value; null for a bare `return;`. An arrow's expression body counts as one. */
+export function ownReturns(fn: FunctionNode, keys: VisitorKeys): (Node | null)[] {
+  if (fn.body.type !== 'BlockStatement') return [fn.body];
+  const out: (Node | null)[] = [];
+  walkOwn(fn.body, keys, (n) => {
+    if (n.type === 'ReturnStatement') out.push(n.argument ?? null);
+    return true;
+  });
+  return out;
+}
+
+/** `while (true)`, `for (;;)`, `do ... while (true)`. */
+function loopsForever(s: Node): s is TSESTree.WhileStatement | TSESTree.ForStatement | TSESTree.DoWhileStatement {
+  const truthy = (t: Node | null) => !t || (t.type === 'Literal' && !!t.value);
+  if (s.type === 'WhileStatement' || s.type === 'DoWhileStatement') return truthy(unwrapExpression(s.test));
+  return s.type === 'ForStatement' && truthy(s.test ? unwrapExpression(s.test) : null);
+}
+
+/** A generator that reaches, before any `return`, a `while (true)` / `for (;;)` with no `return` or `break` in it: it never finishes. */
+function generatorEndless(fn: FunctionNode, keys: VisitorKeys): boolean {
+  if (!fn.generator || fn.body.type !== 'BlockStatement') return false;
+  for (const s of fn.body.body) {
+    if (s.type === 'ReturnStatement') return false;
+    if (loopsForever(s)) return !someOwn(s.body, keys, (n) => n.type === 'ReturnStatement' || n.type === 'BreakStatement');
+  }
+  return false;
+}
+
+/** A `next` whose every return is an object literal with no `done`, or a falsy literal `done`: it never ends. */
+function nextEndless(fn: FunctionNode, keys: VisitorKeys): boolean {
+  const returns = ownReturns(fn, keys);
+  if (returns.length === 0) return false;
+  return returns.every((r) => {
+    const v = r ? unwrapExpression(r) : null;
+    if (v?.type !== 'ObjectExpression') return false;
+    const done = v.properties.find((p) => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'done');
+    if (!done) return !v.properties.some((p) => p.type === 'SpreadElement');
+    const value = unwrapExpression((done as TSESTree.Property).value);
+    return value.type === 'Literal' && !value.value;
+  });
+}
+
+/** An object literal whose `next` (a method or a function property) never ends. */
+function objectEndless(o: TSESTree.ObjectExpression, keys: VisitorKeys): boolean {
+  const next = o.properties.find((p) => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'next');
+  const fn = next?.type === 'Property' ? unwrapExpression(next.value as Node) : null;
+  return !!fn && isFunction(fn) && nextEndless(fn as FunctionNode, keys);
+}
+
+/** An iterator made by `source`, as the file shows it, never ends: an endless generator, or a `next` never done. */
+function sourceEndless(source: Node, ctx: Ctx): boolean {
+  const v = unwrapExpression(source.type === 'AwaitExpression' ? source.argument : source);
+  if (v.type === 'ObjectExpression') return objectEndless(v, ctx.keys);
+  if (v.type !== 'CallExpression') return false;
+  const fn = sameFileCallee(v, ctx.sourceCode);
+  if (!fn) return false;
+  if (fn.generator) return generatorEndless(fn, ctx.keys);
+  // A factory of the file returning an object literal with a `next`.
+  const made = ownReturns(fn, ctx.keys).map((r) => (r ? unwrapExpression(r) : null));
+  return made.length > 0 && made.every((r) => r?.type === 'ObjectExpression' && objectEndless(r, ctx.keys));
+}
+
+/**
+ * Is the iterator named `key` at `site` (`plan`, `this._plan`) endless by
+ * what the file shows of where it comes from (a variable's initialiser and
+ * assignments, or the assignments of a `this.` member in the class around
+ * `site`)? A source the file cannot see (a parameter, a call to another
+ * module, `await newQueryPlan()`) is trusted to end, as are arrays, Sets
+ * and Maps iterated.
+ */
+export function endlessIterator(key: string, site: Node, ctx: Ctx): boolean {
+  const sources: Node[] = [];
+  if (key.startsWith('this.')) {
+    let owner: Node | undefined = site.parent;
+    while (owner && owner.type !== 'ClassBody' && owner.type !== 'ObjectExpression') owner = owner.parent;
+    if (!owner) return false;
+    const member = key.slice(5);
+    walkAll(owner, ctx.keys, (n) => {
+      if (n.type === 'AssignmentExpression' && n.operator === '=' && nameKey(n.left) === key) sources.push(n.right);
+      if (n.type === 'PropertyDefinition' && !n.computed && n.key.type === 'Identifier' && n.key.name === member && n.value) sources.push(n.value);
+      return true;
+    });
+  } else if (!key.includes('.')) {
+    const variable = ASTUtils.findVariable(ctx.sourceCode.getScope(site), key);
+    if (!variable) return false;
+    for (const def of variable.defs) if (def.node.type === 'VariableDeclarator' && def.node.init) sources.push(def.node.init);
+    for (const ref of variable.references) if (ref.writeExpr && !ref.init) sources.push(ref.writeExpr as Node);
+  }
+  return sources.some((s) => sourceEndless(s, ctx));
+}
+
+/** Is `node` inside the block of a `try` with a `catch`, within `fn`: is a throw from it caught there? */
+function caughtWithin(node: Node, fn: FunctionNode): boolean {
+  for (let p: Node | undefined = node.parent; p && p !== fn; p = p.parent) {
+    if (p.type === 'TryStatement' && p.handler && contains(p.block, node)) return true;
+  }
+  return false;
 }

@@ -19,7 +19,7 @@ import { sourceStyle } from '../fix/style';
 import { indexesWith, isFixedDelay, mentionsName, rewriteName } from './shared';
 import { continuesOnlyForSortedErrors, errorNames } from './sorting';
 import { statusPolarity } from './status';
-import { rebindsIterator, stepsIterator, takerCall } from './exhaustion';
+import { endlessIterator, rebindsIterator, stepsIterator, takerCall } from './exhaustion';
 
 export class LoopRetries {
   private readonly loopTries = new Map<LoopNode, TSESTree.TryStatement[]>();
@@ -660,11 +660,14 @@ export class LoopRetries {
     const tryIndex = bodyList.findIndex((s) => contains(s, retryTry));
     if (tryIndex < 0) return false;
     // The same iterator on every pass: not declared or rebound in the loop.
+    const ctx = { sourceCode: this.sourceCode, keys: this.keys };
+    // The same iterator on every pass, and not one the file shows to be endless (`while (true) yield ...`).
     const kept = (key: string) =>
-      !rebindsIterator(loop, key, this.keys) && !someOwn(loop, this.keys, (n) => n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.id.name === key);
+      !rebindsIterator(loop, key, this.keys) &&
+      !someOwn(loop, this.keys, (n) => n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.id.name === key) &&
+      !endlessIterator(key, loop, ctx);
     const direct = stepsIterator(bodyList, tryIndex);
     if (direct && kept(direct.iterator)) return true;
-    const ctx = { sourceCode: this.sourceCode, keys: this.keys };
     for (let i = 0; i < tryIndex; i++) {
       const statement = bodyList[i]!;
       let call: TSESTree.Node | null = null;

@@ -20,8 +20,9 @@ import { sourceStyle } from '../fix/style';
 import { indexesWith, isFixedDelay, mentionsName, rewriteName } from './shared';
 import { EVENT as RECONNECT_EVENT_TEXT } from './prefilter';
 import { guardedBySortedError } from './sorting';
-import { rebindsIterator, sameFileCallee, stepsIterator, takerCall } from './exhaustion';
+import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerCall } from './exhaustion';
 
+const NO_SITES: readonly TSESTree.CallExpression[] = [];
 const RECONNECT_EVENTS = new Set(['error', 'close', 'end', 'disconnect', 'disconnected']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener', 'prependListener', 'prependOnceListener']);
 const ERROR_PARAM = /^(err|error|e|er|ex|exception|reason)$/i;
@@ -346,20 +347,49 @@ export class RecursiveRetries {
     }
   }
 
-  /** Calls of `this.name()` in `fn`, and listener or timer registrations that pass `this.name` (bound or not). */
-  private callSitesOf(fn: FunctionNode, name: string): TSESTree.CallExpression[] {
-    const sites: TSESTree.CallExpression[] = [];
-    const names = (n: Node): boolean => {
-      const c = calledName(n);
-      return !!c && c.method && c.name === name;
-    };
-    walkAll(fn.body, this.keys, (n) => {
-      if (n.type !== 'CallExpression') return true;
-      if (names(n.callee)) sites.push(n);
-      else if (n.arguments.some((a) => !isFunction(a) && a.type !== 'SpreadElement' && names(a))) sites.push(n);
-      return true;
-    });
-    return sites;
+  /** Per function: its call sites by method name (`callSitesOf`), from one walk of its body. */
+  private readonly sitesByName = new Map<FunctionNode, Map<string, TSESTree.CallExpression[]>>();
+
+  /**
+   * Calls of `this.name()` in `fn`, and listener or timer registrations that
+   * pass `this.name` (bound or not), in source order. `classChainRoute` asks
+   * this of every method of a class for every name on its chains, for every
+   * call it follows: one walk of `fn` indexes the sites of all names at once
+   * (walking each method again per name and per call made a class's cost its
+   * size times its calls).
+   */
+  private callSitesOf(fn: FunctionNode, name: string): readonly TSESTree.CallExpression[] {
+    let byName = this.sitesByName.get(fn);
+    if (!byName) {
+      const index = new Map<string, TSESTree.CallExpression[]>();
+      const add = (method: string, site: TSESTree.CallExpression) => {
+        const list = index.get(method);
+        if (list) list.push(site);
+        else index.set(method, [site]);
+      };
+      const methodName = (n: Node): string | null => {
+        const c = calledName(n);
+        return c?.method ? c.name : null;
+      };
+      walkAll(fn.body, this.keys, (n) => {
+        if (n.type !== 'CallExpression') return true;
+        // A site of the callee's method, else of each method an argument passes (once per name).
+        const callee = methodName(n.callee);
+        if (callee !== null) add(callee, n);
+        const passed = new Set<string>();
+        for (const a of n.arguments) {
+          if (isFunction(a) || a.type === 'SpreadElement') continue;
+          const name = methodName(a);
+          if (name !== null && name !== callee && !passed.has(name)) {
+            passed.add(name);
+            add(name, n);
+          }
+        }
+        return true;
+      });
+      this.sitesByName.set(fn, (byName = index));
+    }
+    return byName.get(name) ?? NO_SITES;
   }
 
   private readonly reconnecting = new Map<FunctionNode, boolean>();
@@ -571,7 +601,7 @@ export class RecursiveRetries {
     }
     if (!bounded) bounded = bodies.some((body) => hasThrowIfAborted(body, this.keys));
     // `while (delay !== null)` with the delay asked of a retry policy after each failure: the policy ends it.
-    if (!bounded) bounded = bodies.some((body) => stopsOnPolicyAnswer(body, this.keys));
+    if (!bounded) bounded = bodies.some((body) => stopsOnPolicyAnswer(body, this.keys, this.sourceCode));
 
     const writes = new RegionWrites(route ? bodies : target.body, this.keys, true);
     const waitsInFailure: FoundWait[] = [];
@@ -697,8 +727,11 @@ export class RecursiveRetries {
   private takesNextCandidate(target: FunctionNode, frame: FunctionFrame, call: TSESTree.CallExpression): boolean {
     if (target.body.type !== 'BlockStatement') return false;
     const body = target.body;
+    const ctx = { sourceCode: this.sourceCode, keys: this.keys };
     const kept = (key: string): boolean => {
       if (rebindsIterator(body, key, this.keys)) return false;
+      // Not an iterator the file shows to be endless (`while (true) yield ...`, a `next` never done).
+      if (endlessIterator(key, target, ctx)) return false;
       if (key.startsWith('this.')) {
         if (!frame.method || key.slice(5).includes('.')) return false;
         // Nor a method of the class that the function calls (`this.resetPlan()` before the re-run).
@@ -722,7 +755,6 @@ export class RecursiveRetries {
       }
       return false;
     };
-    const ctx = { sourceCode: this.sourceCode, keys: this.keys };
     let found = false;
     walkOwn(body, this.keys, (n) => {
       if (found || n.range[0] >= call.range[0]) return false;

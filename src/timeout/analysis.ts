@@ -89,7 +89,15 @@ export class TimeoutAnalysis implements FileAnalysis {
       }
       return (nodeFetch = resolveNodeFetchTimeout(context.physicalFilename ?? context.filename, setting));
     };
-    const ctx: TimeoutContext = { sourceCode, keys: sourceCode.visitorKeys, imports: new ImportTracker(sourceCode), options, abortSignalTimeoutBlocked, nodeFetchTimeout };
+    const ctx: TimeoutContext = {
+      sourceCode,
+      keys: sourceCode.visitorKeys,
+      imports: new ImportTracker(sourceCode),
+      options,
+      abortSignalTimeoutBlocked,
+      nodeFetchTimeout,
+      classFields: new WeakMap(),
+    };
     this.checks = new TimeoutChecks(ctx);
   }
 

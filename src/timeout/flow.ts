@@ -23,30 +23,53 @@ export function memberName(node: Node): string | null {
   return node.type === 'MemberExpression' ? staticMemberName(node) : null;
 }
 
+/**
+ * Per class body: every field name's candidate values, the initialisers of
+ * its instance fields and the right-hand sides of `this.name = value` in its
+ * methods (not in nested classes). Built in one walk of the class the first
+ * time a `this.name` in it is asked about: walking the methods again for each
+ * `this.x.y()` call made a class's cost its size times its calls.
+ */
+export type ClassFieldIndex = WeakMap<TSESTree.ClassBody, Map<string, Node[]>>;
+
+function classFields(body: TSESTree.ClassBody, keys: VisitorKeys, index: ClassFieldIndex): Map<string, Node[]> {
+  let fields = index.get(body);
+  if (fields) return fields;
+  const found = new Map<string, Node[]>();
+  const add = (name: string, value: Node) => {
+    const list = found.get(name);
+    if (list) list.push(value);
+    else found.set(name, [value]);
+  };
+  for (const element of body.body) {
+    if (element.type === 'PropertyDefinition' && !element.static && !element.computed && element.key.type === 'Identifier') {
+      if (element.value) add(element.key.name, element.value);
+    }
+    if (element.type !== 'MethodDefinition' || !element.value.body) continue;
+    // Assignments `this.name = value` anywhere in the methods (not in nested classes).
+    walkAll(element.value.body, keys, (node) => {
+      if (node.type === 'ClassBody') return false;
+      if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression') {
+        const name = memberName(node.left);
+        if (name !== null) add(name, node.right);
+      }
+      return true;
+    });
+  }
+  index.set(body, (fields = found));
+  return fields;
+}
+
 /** The value a class field `this.name` holds: its initialiser, or the one `this.name = ...` in the class. */
-export function classFieldValue(member: TSESTree.MemberExpression, keys: VisitorKeys): Node | null {
+export function classFieldValue(member: TSESTree.MemberExpression, ctx: Pick<TimeoutContext, 'keys' | 'classFields'>): Node | null {
   if (member.object.type !== 'ThisExpression') return null;
   const name = memberName(member);
   if (name === null) return null;
   let body: Node | undefined = member.parent;
   while (body && body.type !== 'ClassBody') body = body.parent;
   if (!body) return null;
-  const values: Node[] = [];
-  for (const element of body.body) {
-    if (element.type === 'PropertyDefinition' && !element.static && !element.computed && element.key.type === 'Identifier' && element.key.name === name) {
-      if (element.value) values.push(element.value);
-    }
-    if (element.type !== 'MethodDefinition' || !element.value.body) continue;
-    // Assignments `this.name = value` anywhere in the methods (not in nested classes).
-    walkAll(element.value.body, keys, (node) => {
-      if (node.type === 'ClassBody') return false;
-      if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression' && memberName(node.left) === name) {
-        values.push(node.right);
-      }
-      return true;
-    });
-  }
-  return values.length === 1 ? unwrapExpression(values[0]!) : null;
+  const values = classFields(body, ctx.keys, ctx.classFields).get(name);
+  return values?.length === 1 ? unwrapExpression(values[0]!) : null;
 }
 
 /** The expression an instance was made by: through a `const` or a class field; the expression itself otherwise. */
@@ -56,7 +79,7 @@ export function instanceSource(node: Node, ctx: TimeoutContext): Node | null {
     const init = ctx.imports.constInit(n);
     return init ? unwrapExpression(init) : null;
   }
-  if (n.type === 'MemberExpression' && n.object.type === 'ThisExpression') return classFieldValue(n, ctx.keys);
+  if (n.type === 'MemberExpression' && n.object.type === 'ThisExpression') return classFieldValue(n, ctx);
   return n;
 }
 
@@ -67,7 +90,7 @@ export function originOf(node: Node, ctx: TimeoutContext, depth = 0): Origin | n
   const n = unwrapExpression(node);
   if (n.type === 'MemberExpression') {
     if (n.object.type === 'ThisExpression') {
-      const value = classFieldValue(n, ctx.keys);
+      const value = classFieldValue(n, ctx);
       return value ? originOf(value, ctx, depth + 1) : null;
     }
     const name = memberName(n);

@@ -7,6 +7,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker } from '../imports';
 import type { VisitorKeys } from '../ast/walk';
 import type { TextEdit } from '../fix/edits';
+import type { ClassFieldIndex } from './flow';
 
 export interface TimeoutOptions {
   /** The timeout the suggestions set, in milliseconds. */
@@ -61,4 +62,6 @@ export interface TimeoutContext {
    * node-fetch from the file's directory on the first call only (./node-fetch.ts).
    */
   nodeFetchTimeout: () => { kind: 'timeout' | 'signal'; version: string } | { kind: 'unknown'; reason: string };
+  /** This file's class fields, indexed per class on first use (./flow.ts `classFieldValue`). */
+  classFields: ClassFieldIndex;
 }

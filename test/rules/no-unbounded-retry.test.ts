@@ -4683,6 +4683,206 @@ ruleTester.run('no-unbounded-retry: hosts tried in turn from a query plan, a ret
 }`,
       options: [{ allowUnboundedWithBackoff: false }],
     },
+    {
+      // Trap: hosts tried in turn from a generator of the file that ends (its loop returns once every host was tried): the `done` exit comes.
+      code: `function* inTurn(hosts) {
+  let i = 0;
+  while (true) {
+    if (i >= hosts.length) return;
+    yield hosts[i++];
+  }
+}
+
+async function send(hosts, request) {
+  const plan = inTurn(hosts);
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+    },
+    {
+      // Trap: hosts tried in turn from a generator of the file that ends (its loop returns once every host was tried): the `done` exit comes.
+      code: `function* inTurn(hosts) {
+  let i = 0;
+  while (true) {
+    if (i >= hosts.length) return;
+    yield hosts[i++];
+  }
+}
+
+async function send(hosts, request) {
+  const plan = inTurn(hosts);
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+    },
+    {
+      // Trap: an array iterator (`hosts.values()`) ends with the list.
+      code: `async function send(hosts, request) {
+  const plan = hosts.values();
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+    },
+    {
+      // Trap: an array iterator (`hosts.values()`) ends with the list.
+      code: `async function send(hosts, request) {
+  const plan = hosts.values();
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+    },
+    {
+      // Trap: the same re-run on a kept plan that is an array iterator (`hosts[Symbol.iterator]()`): hosts tried in turn until none is left.
+      code: `class Client {
+  constructor(hosts) {
+    this._plan = hosts[Symbol.iterator]();
+  }
+
+  take() {
+    const item = this._plan.next();
+    if (item.done) throw new Error('no host left');
+    return item.value;
+  }
+
+  async run(query) {
+    const host = this.take();
+    try {
+      return await host.execute(query);
+    } catch (err) {
+      return this.run(query);
+    }
+  }
+}`,
+    },
+    {
+      // Trap: the same re-run on a kept plan that is an array iterator (`hosts[Symbol.iterator]()`): hosts tried in turn until none is left.
+      code: `class Client {
+  constructor(hosts) {
+    this._plan = hosts[Symbol.iterator]();
+  }
+
+  take() {
+    const item = this._plan.next();
+    if (item.done) throw new Error('no host left');
+    return item.value;
+  }
+
+  async run(query) {
+    const host = this.take();
+    try {
+      return await host.execute(query);
+    } catch (err) {
+      return this.run(query);
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+    },
+    {
+      // Trap (strict): a policy of the class that answers null once its schedule is used up (`delays[n] ?? null`), with `!= null`: the policy ends it.
+      code: `class HubConnection {
+  constructor(private connection: Connection) {
+    this.connection.onclose = (error?: Error) => this.connectionClosed(error);
+  }
+
+  private getNextRetryDelay(attempts: number): number | null {
+    return this.delays[attempts] ?? null;
+  }
+
+  private connectionClosed(error?: Error) {
+    if (this.state === 'connected') {
+      this.reconnect(error);
+    }
+  }
+
+  private async reconnect(error?: Error) {
+    let attempts = 0;
+    let nextDelay = this.getNextRetryDelay(attempts);
+    this.state = 'reconnecting';
+    while (nextDelay != null) {
+      await new Promise((resolve) => setTimeout(resolve, nextDelay!));
+      try {
+        await this.connection.start();
+        this.state = 'connected';
+        return;
+      } catch (e) {
+        attempts++;
+        nextDelay = this.getNextRetryDelay(attempts);
+      }
+    }
+    this.completeClose();
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+    },
+    {
+      // Trap (strict): a policy of the class that answers nothing after five attempts (bare `return`), checked with `!== undefined`: the policy ends it.
+      code: `class HubConnection {
+  constructor(private connection: Connection) {
+    this.connection.onclose = (error?: Error) => this.connectionClosed(error);
+  }
+
+  private getNextRetryDelay(attempts: number): number | undefined {
+    if (attempts >= 5) return;
+    return 1000 * 2 ** attempts;
+  }
+
+  private connectionClosed(error?: Error) {
+    if (this.state === 'connected') {
+      this.reconnect(error);
+    }
+  }
+
+  private async reconnect(error?: Error) {
+    let attempts = 0;
+    let nextDelay = this.getNextRetryDelay(attempts);
+    this.state = 'reconnecting';
+    while (nextDelay !== undefined) {
+      await new Promise((resolve) => setTimeout(resolve, nextDelay!));
+      try {
+        await this.connection.start();
+        this.state = 'connected';
+        return;
+      } catch (e) {
+        attempts++;
+        nextDelay = this.getNextRetryDelay(attempts);
+      }
+    }
+    this.completeClose();
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+    },
   ],
   invalid: [
     {
@@ -5070,6 +5270,417 @@ ruleTester.run('no-unbounded-retry: hosts tried in turn from a query plan, a ret
 }`,
             },
           ],
+        },
+      ],
+    },
+    {
+      // Twin: a round-robin generator (`while (true) yield ...`, no return or break) never runs out, so the `done` exit never comes: reported.
+      code: `function* roundRobin(hosts) {
+  let i = 0;
+  while (true) yield hosts[i++ % hosts.length];
+}
+
+async function send(hosts, request) {
+  const plan = roundRobin(hosts);
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `function* roundRobin(hosts) {
+  let i = 0;
+  while (true) yield hosts[i++ % hosts.length];
+}
+
+async function send(hosts, request) {
+  const plan = roundRobin(hosts);
+  let attempt = 0;
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Twin: a round-robin generator (`while (true) yield ...`, no return or break) never runs out, so the `done` exit never comes: reported, by strict too.
+      code: `function* roundRobin(hosts) {
+  let i = 0;
+  while (true) yield hosts[i++ % hosts.length];
+}
+
+async function send(hosts, request) {
+  const plan = roundRobin(hosts);
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `function* roundRobin(hosts) {
+  let i = 0;
+  while (true) yield hosts[i++ % hosts.length];
+}
+
+async function send(hosts, request) {
+  const plan = roundRobin(hosts);
+  let attempt = 0;
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Twin: an iterator object whose `next` never answers `done: true` (the same host forever): reported.
+      code: `async function send(host, request) {
+  const plan = { next: () => ({ value: host, done: false }) };
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function send(host, request) {
+  const plan = { next: () => ({ value: host, done: false }) };
+  let attempt = 0;
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Twin: an iterator object whose `next` never answers `done: true` (the same host forever): reported, by strict too.
+      code: `async function send(host, request) {
+  const plan = { next: () => ({ value: host, done: false }) };
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function send(host, request) {
+  const plan = { next: () => ({ value: host, done: false }) };
+  let attempt = 0;
+  while (true) {
+    const item = plan.next();
+    if (item.done) throw new Error('no host left');
+    try {
+      return await item.value.send(request);
+    } catch (err) {
+      log(err);
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Twin: a re-run through `take()` on a kept plan that is an endless generator of the file: reported.
+      code: `function* roundRobin(hosts) {
+  let i = 0;
+  while (true) yield hosts[i++ % hosts.length];
+}
+
+class Client {
+  constructor(hosts) {
+    this._plan = roundRobin(hosts);
+  }
+
+  take() {
+    const item = this._plan.next();
+    if (item.done) throw new Error('no host left');
+    return item.value;
+  }
+
+  async run(query) {
+    const host = this.take();
+    try {
+      return await host.execute(query);
+    } catch (err) {
+      return this.run(query);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 22,
+          column: 14,
+          endLine: 22,
+          endColumn: 29,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Twin: a re-run through `take()` on a kept plan that is an endless generator of the file: reported, by strict too.
+      code: `function* roundRobin(hosts) {
+  let i = 0;
+  while (true) yield hosts[i++ % hosts.length];
+}
+
+class Client {
+  constructor(hosts) {
+    this._plan = roundRobin(hosts);
+  }
+
+  take() {
+    const item = this._plan.next();
+    if (item.done) throw new Error('no host left');
+    return item.value;
+  }
+
+  async run(query) {
+    const host = this.take();
+    try {
+      return await host.execute(query);
+    } catch (err) {
+      return this.run(query);
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 22,
+          column: 14,
+          endLine: 22,
+          endColumn: 29,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Twin: a helper between the re-run and the take catches the end of the plan itself (falls back to the first host), so the end of the plan does not end the retry: reported.
+      code: `class Client {
+  constructor(hosts) {
+    this.hosts = hosts;
+    this._plan = hosts[Symbol.iterator]();
+  }
+
+  take() {
+    const item = this._plan.next();
+    if (item.done) throw new Error('no host left');
+    return item.value;
+  }
+
+  pick() {
+    try {
+      return this.take();
+    } catch {
+      return this.hosts[0];
+    }
+  }
+
+  async run(query) {
+    const host = this.pick();
+    try {
+      return await host.execute(query);
+    } catch (err) {
+      return this.run(query);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 26,
+          column: 14,
+          endLine: 26,
+          endColumn: 29,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Twin: a helper between the re-run and the take catches the end of the plan itself (falls back to the first host), so the end of the plan does not end the retry: reported, by strict too.
+      code: `class Client {
+  constructor(hosts) {
+    this.hosts = hosts;
+    this._plan = hosts[Symbol.iterator]();
+  }
+
+  take() {
+    const item = this._plan.next();
+    if (item.done) throw new Error('no host left');
+    return item.value;
+  }
+
+  pick() {
+    try {
+      return this.take();
+    } catch {
+      return this.hosts[0];
+    }
+  }
+
+  async run(query) {
+    const host = this.pick();
+    try {
+      return await host.execute(query);
+    } catch (err) {
+      return this.run(query);
+    }
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 26,
+          column: 14,
+          endLine: 26,
+          endColumn: 29,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Twin (strict): the policy is a method of the class that never answers null (`return 1000;`), so `while (nextDelay !== null)` never ends the reconnect: reported.
+      code: `class HubConnection {
+  constructor(private connection: Connection) {
+    this.connection.onclose = (error?: Error) => this.connectionClosed(error);
+  }
+
+  private getNextRetryDelay(attempts: number): number | null {
+    return 1000;
+  }
+
+  private connectionClosed(error?: Error) {
+    if (this.state === 'connected') {
+      this.reconnect(error);
+    }
+  }
+
+  private async reconnect(error?: Error) {
+    let attempts = 0;
+    let nextDelay = this.getNextRetryDelay(attempts);
+    this.state = 'reconnecting';
+    while (nextDelay !== null) {
+      await new Promise((resolve) => setTimeout(resolve, nextDelay!));
+      try {
+        await this.connection.start();
+        this.state = 'connected';
+        return;
+      } catch (e) {
+        attempts++;
+        nextDelay = this.getNextRetryDelay(attempts);
+      }
+    }
+    this.completeClose();
+  }
+}`,
+      options: [{ allowUnboundedWithBackoff: false }],
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 12,
+          column: 7,
+          endLine: 12,
+          endColumn: 28,
+          suggestions: [],
         },
       ],
     },
