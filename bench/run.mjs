@@ -285,8 +285,8 @@ if (existsSync(cli)) {
   const noop = (target) => [jscodeshiftBin, '--no-babel', '--run-in-band', '--silent', '--parser=ts', '-t', join(root, 'bench/noop-transform.cjs'), '--extensions=js,ts,mjs,cjs', target];
   const auditOutput = join(tmpdir(), 'resilience-bench-audit.json');
   const commands = {
-    'Codemod add-retry-backoff': (target) => [cli, 'codemod', 'add-retry-backoff', '--cpus', '1', '--force', '--settings', join(work, 'settings.json'), target],
-    'Codemod guard-shared-resource': (target) => [cli, 'codemod', 'guard-shared-resource', '--cpus', '1', '--force', '--settings', join(work, 'settings.json'), target],
+    'Codemod add-retry-backoff': (target) => [cli, 'codemod', 'add-retry-backoff', '--run-in-band', '--force', '--settings', join(work, 'settings.json'), target],
+    'Codemod guard-shared-resource': (target) => [cli, 'codemod', 'guard-shared-resource', '--run-in-band', '--force', '--settings', join(work, 'settings.json'), target],
     // Whole-program: the call graph needs every file, so the audit has no prefilter.
     Audit: (target) => [cli, 'audit', '--settings', join(work, 'settings.json'), '--format', 'json', '--output', auditOutput, target],
   };

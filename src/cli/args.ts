@@ -20,6 +20,8 @@ export interface CodemodArgs {
   extensions: string[];
   ignorePatterns: ParsedGlob[];
   cpus: number;
+  /** `--run-in-band`: transform in the main thread, no worker (one heap; a crash of the transform ends the run). */
+  runInBand: boolean;
   force: boolean;
   eslintConfig: boolean;
   options: Record<string, unknown>;
@@ -80,6 +82,8 @@ export function codemodHelp(codemods: Readonly<Record<string, CodemodDefinition>
     '  --ignore-pattern <glob>   Also ignore matching files or directories (repeatable).',
     '                            Always ignored: node_modules, dist, build, coverage, *.d.ts, git-ignored files.',
     `  --cpus <n>                Worker threads (default: ${defaultCpus()}).`,
+    '  --run-in-band             Transform in the main thread, without workers (less memory; a file that',
+    '                            crashes the transform or exhausts its memory then ends the run).',
     '  --force                   Run even when the git tree has uncommitted changes under <paths>.',
     '  -h, --help                Show this help.',
     ...(optionLines.length > 0 ? ['', 'Transform options (passed to the rules):', ...optionLines] : []),
@@ -107,6 +111,7 @@ export function parseCodemodArgs(args: string[], codemods: Readonly<Record<strin
     extensions: { type: 'string' },
     'ignore-pattern': { type: 'string', multiple: true },
     cpus: { type: 'string' },
+    'run-in-band': { type: 'boolean' },
     force: { type: 'boolean' },
     'no-eslint-config': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -145,6 +150,7 @@ export function parseCodemodArgs(args: string[], codemods: Readonly<Record<strin
     extensions: parseExtensions(values.extensions),
     ignorePatterns: parseIgnorePatterns(values['ignore-pattern'] as string[] | undefined),
     cpus: parseCpus(values.cpus),
+    runInBand: values['run-in-band'] === true,
     force: values.force === true,
     eslintConfig: values['no-eslint-config'] !== true,
     options,

@@ -156,6 +156,7 @@ async function runCodemodCommand(setup: Setup, cwd: string, stdout: OutputStream
     prepared,
     workerSetup: setup.workerSetup,
     cpus: args.cpus,
+    runInBand: args.runInBand,
     ...(setup.settingsOverride ? { settingsOverride: setup.settingsOverride } : {}),
     configByFile,
     dry: args.dry,

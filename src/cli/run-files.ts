@@ -24,6 +24,8 @@ export interface FileRun {
   /** The same codemod as plain data for worker threads, or null to run in-process. */
   workerSetup: TransformSetup | null;
   cpus: number;
+  /** Transform in this thread even when a worker could be started (`--run-in-band`). */
+  runInBand?: boolean;
   /** `--settings`: used for every file instead of the ESLint config's settings. */
   settingsOverride?: CodemodSettings;
   /** Per file, from the user's ESLint config (empty with --no-eslint-config). */
@@ -58,11 +60,13 @@ const workerFile = typeof __dirname === 'string' ? join(__dirname, 'worker.js') 
 /**
  * A pool whenever the compiled worker exists (it does not when running from
  * sources), also for one CPU: a file that crashes the transform or exhausts
- * its memory then costs one worker, not the run.
+ * its memory then costs one worker, not the run. `--run-in-band` transforms
+ * here instead: one heap, no worker start-up; a rule that throws still only
+ * makes its file an error entry (`transformFile` catches it).
  */
 function startPool(run: FileRun): TransformPool | null {
   const total = run.files.length;
-  if (!run.workerSetup || total === 0 || workerFile === '' || !existsSync(workerFile)) return null;
+  if (run.runInBand || !run.workerSetup || total === 0 || workerFile === '' || !existsSync(workerFile)) return null;
   return new TransformPool(Math.min(run.cpus, total), workerFile, run.workerSetup);
 }
 

@@ -28,12 +28,29 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\
  */
 const LIBRARY_STRING = new RegExp(`['"\`](?:node:)?(?:${[...new Set(RETRY_LIBRARY_MODULES)].map(escapeRegExp).join('|')})['"\`]`);
 
-/** `catch` clause or `.catch(...)`: the failure path of loops, recursion and promise retries. */
-const CATCH = /\bcatch\b/;
-/** `.then(onFulfilled, onRejected)`: a promise failure path. */
-const THEN = /\bthen\b/;
-/** Status checks (`res.ok`, `res.success`, `res.status`, `res.statusCode`) only count inside `while` / `do` / `for` loops. */
-const LOOP = /\b(?:while|for)\b/;
+/**
+ * White space and comments, as JavaScript allows them between two tokens (a
+ * line comment ends at any line terminator, which `\s` then takes), taken
+ * whole and never given back: the lookahead captures the longest run and the
+ * back-reference `\<group>` consumes it, so the engine cannot backtrack into
+ * it (a block comment ends at its first `*\/`). Without that, every `.` or
+ * `catch` followed by a comment would retry the rest of the file.
+ */
+const gap = (group: number): string => String.raw`(?=((?:\s|\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\/|\/\/[^\n\r\u2028\u2029]*)*))` + `\\${group}`;
+/**
+ * The failure path of loops, recursion and promise retries: a `catch` clause
+ * (the keyword, then `(` or, with no binding, `{`) or a `.catch` member (the
+ * analysis reads only non-computed `x.catch` / `x?.catch`). Not the word in
+ * prose: "catch" in a comment or string, followed by neither, does not count.
+ */
+const CATCH = new RegExp(String.raw`\bcatch${gap(1)}[({]|\.${gap(2)}catch\b`);
+/** `.then(onFulfilled, onRejected)`: a promise failure path (the analysis reads only non-computed `x.then` / `x?.then`). */
+const THEN = new RegExp(String.raw`\.${gap(1)}then\b`);
+/**
+ * Status checks (`res.ok`, `res.success`, `res.status`, `res.statusCode`) only count inside `while` / `do` / `for` loops:
+ * the keyword, then `(` (`do … while (…)` included) or, for `for await (…)`, `await`.
+ */
+const LOOP = new RegExp(String.raw`\b(?:while|for)${gap(1)}(?:\(|await\b)`);
 const STATUS = /\b(?:ok|success|status|statusCode)\b/;
 /** A reconnect handler: `.on('error', ...)` and friends (a string or plain template), or `x.onclose = ...`. */
 export const EVENT = /['"`](?:error|close|end|disconnect|disconnected)['"`]|\bon(?:error|close|end|disconnect|disconnected)\b/;

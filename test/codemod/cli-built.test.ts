@@ -38,7 +38,10 @@ exports.rules = {
 };
 `;
 
-/** A rule that takes its worker down on some files: `crash` exits the thread, `oom` exhausts its heap. */
+/**
+ * A rule that takes its worker down on some files: `crash` exits the thread, `oom` exhausts its heap;
+ * `throw` throws, naming the thread it runs in.
+ */
 const CRASH_RULES_CJS = `
 const delay = require('./rules.cjs').rules['test-delay'];
 exports.rules = {
@@ -48,6 +51,7 @@ exports.rules = {
       const name = require('path').basename(context.filename);
       if (name.includes('crash')) process.exit(3);
       if (name.includes('oom')) { const hog = []; for (;;) hog.push(new Array(1e6).fill(hog.length)); }
+      if (name.includes('throw')) throw new Error('boom in the ' + (require('worker_threads').isMainThread ? 'main thread' : 'worker'));
       return delay.create(context);
     },
   },
@@ -178,6 +182,31 @@ describe('built CLI: one file never takes the run down', () => {
     ]);
     expect(readFileSync(join(base, 'src', bad), 'utf8')).toBe('sleep();\n');
     expect(result.stdout).toContain(`error    src/${bad}: ${error}`);
+  }, 120_000);
+
+  it.each([
+    [['--run-in-band'], 'boom in the main thread'],
+    [['--cpus', '1'], 'boom in the worker'],
+  ])('%j: a file whose rule throws becomes an error entry (%s), every other file is rewritten', (flags, boom) => {
+    const base = project(`throw-${flags.join('')}`, 4);
+    const error = `Error while loading rule 'resilience/test-delay': ${boom} Occurred while linting ${join(base, 'src', 'a1-throw.ts')}`;
+    writeFileSync(join(base, 'src', 'a1-throw.ts'), 'sleep();\n');
+    const result = spawnSync(process.execPath, [join(dir, 'crash-driver.cjs'), 'codemod', 'test-delay', 'src', ...flags, '--report', 'r.json'], {
+      cwd: base,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    const report = JSON.parse(readFileSync(join(base, 'r.json'), 'utf8'));
+    expect(report.files.map((f: { file: string; status: string; error?: string }) => [f.file, f.status, f.error])).toEqual([
+      ['src/a1-throw.ts', 'error', error],
+      ['src/f0000.ts', 'changed', undefined],
+      ['src/f0001.ts', 'changed', undefined],
+      ['src/f0002.ts', 'changed', undefined],
+      ['src/f0003.ts', 'changed', undefined],
+    ]);
+    expect(readFileSync(join(base, 'src', 'a1-throw.ts'), 'utf8')).toBe('sleep();\n');
+    for (const file of ['f0000.ts', 'f0001.ts', 'f0002.ts', 'f0003.ts']) expect(readFileSync(join(base, 'src', file), 'utf8')).toBe('sleep(100);\n');
+    expect(result.stdout).toContain(`error    src/a1-throw.ts: ${error}`);
   }, 120_000);
 
   it('SIGTERM is handled like Ctrl+C: the files in progress finish, the summary and the report are written, exit 143', async () => {
