@@ -13,9 +13,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM module without types
 import { corpusFiles, relativeToRoot } from '../bench/corpus.mjs';
-// @ts-expect-error -- plain ESM module without types
-import { realWorldFiles } from './real-world/sources.mjs';
-import * as espree from 'espree';
 import { CloneDetector, mayContainClone } from '../src/clones/recognise';
 import { ImportTracker } from '../src/imports';
 import { createRetryAnalysis } from '../src/retry/analysis';
@@ -31,11 +28,8 @@ interface Found {
   clones: number;
 }
 
-/**
- * What the analyses find with no prefilter: every retry (bounded or not) and every deep clone (hot or not).
- * TypeScript's parser, or espree with the given source type for a ledger JavaScript file.
- */
-function analysisFindings(code: string, filename: string, sourceType?: 'script' | 'module' | 'commonjs'): Found | null {
+/** What the analyses find with no prefilter: every retry (bounded or not) and every deep clone (hot or not). */
+function analysisFindings(code: string, filename: string): Found | null {
   const found: Found = { handWritten: 0, libraries: 0, clones: 0 };
   const retryProbe: TSESLint.RuleModule<'x', []> = {
     defaultOptions: [],
@@ -66,12 +60,9 @@ function analysisFindings(code: string, filename: string, sourceType?: 'script' 
     },
   };
   const rules = { retry: retryProbe, clone: cloneProbe } as unknown as Record<string, Rule.RuleModule>;
-  const languageOptions: Linter.LanguageOptions = sourceType
-    ? { parser: espree as unknown as Linter.Parser, ecmaVersion: 'latest', sourceType }
-    : { parser: tsParser as Linter.Parser };
   const messages = new Linter().verify(
     code,
-    [{ files: ['**/*.ts', '**/*.tsx', '**/*.js'], languageOptions, plugins: { t: { rules } }, rules: { 't/retry': 'error', 't/clone': 'error' } }],
+    [{ files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tsParser as Linter.Parser }, plugins: { t: { rules } }, rules: { 't/retry': 'error', 't/clone': 'error' } }],
     filename,
   );
   return messages.some((m) => m.fatal) ? null : found;
@@ -143,11 +134,10 @@ describe('retryTextHints', () => {
 
 describe('the prefilters never hide a finding', () => {
   it('on the corpus, the fixtures, the rule tests and the rule docs', () => {
-    const files: [string, string, ('script' | 'module' | 'commonjs')?][] = [
+    const files: [string, string][] = [
       ...(corpusFiles() as string[]).map((file): [string, string] => [relativeToRoot(file), readFileSync(file, 'utf8')]),
-      ...(realWorldFiles() as { pkg: string; file: string; path: string; sourceType: 'script' | 'module' | 'commonjs'; typescript: boolean }[]).map(
-        (f): [string, string, ('script' | 'module' | 'commonjs')?] => [`${f.pkg}/${f.path}`, readFileSync(f.file, 'utf8'), f.typescript ? undefined : f.sourceType],
-      ),
+      // Not the real-world ledger's files: its test lints them with the rules, which apply these prefilters
+      // before returning listeners, so a finding a prefilter hid would be a ledger line no longer reported.
       ...filesUnder('fixtures'),
       ...['no-unbounded-retry', 'require-retry-backoff', 'no-deep-clone-in-hot-path'].flatMap((rule) => [
         ...codeStrings(`test/rules/${rule}.test.ts`),
@@ -157,8 +147,8 @@ describe('the prefilters never hide a finding', () => {
     const skipped = { retry: 0, handWritten: 0, libraries: 0, clone: 0 };
     const total: Found = { handWritten: 0, libraries: 0, clones: 0 };
     let parsed = 0;
-    for (const [name, code, sourceType] of files) {
-      const found = analysisFindings(code, sourceType ? 'file.js' : /\.tsx$/.test(name) ? 'file.tsx' : 'file.ts', sourceType);
+    for (const [name, code] of files) {
+      const found = analysisFindings(code, /\.tsx$/.test(name) ? 'file.tsx' : 'file.ts');
       if (!found) continue;
       parsed++;
       total.handWritten += found.handWritten;
@@ -180,11 +170,11 @@ describe('the prefilters never hide a finding', () => {
       }
     }
     // The check checks something: most files parse, the prefilters skip many, the analyses find many.
-    expect(parsed).toBeGreaterThan(4000);
+    expect(parsed).toBeGreaterThan(2000);
     expect(skipped.retry).toBeGreaterThan(1000);
     expect(skipped.clone).toBeGreaterThan(1000);
     expect(total.handWritten).toBeGreaterThan(100);
     expect(total.libraries).toBeGreaterThan(50);
     expect(total.clones).toBeGreaterThan(50);
-  }, 1_200_000);
+  }, 600_000);
 });

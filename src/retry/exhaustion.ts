@@ -6,7 +6,8 @@
  * when the candidates run out. Trying hosts in turn is not retrying one
  * operation, for either retry rule.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { variableAt } from '../imports';
 import { type FunctionNode, isFunction } from '../ast/functions';
 import { unwrapExpression } from '../ast/unwrap';
