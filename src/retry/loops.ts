@@ -659,9 +659,8 @@ export class LoopRetries {
   private takesFromIterator(loop: LoopNode, bodyList: readonly TSESTree.Statement[], retryTry: TSESTree.TryStatement): boolean {
     const tryIndex = bodyList.findIndex((s) => contains(s, retryTry));
     if (tryIndex < 0) return false;
-    // The same iterator on every pass: not declared or rebound in the loop.
     const ctx = { sourceCode: this.sourceCode, keys: this.keys };
-    // The same iterator on every pass, and not one the file shows to be endless (`while (true) yield ...`).
+    // The same iterator on every pass (not declared or rebound in the loop), and not one the file shows to be endless (`while (true) yield ...`).
     const kept = (key: string) =>
       !rebindsIterator(loop, key, this.keys) &&
       !someOwn(loop, this.keys, (n) => n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.id.name === key) &&
@@ -832,7 +831,8 @@ export class LoopRetries {
     if (!handler) return false;
     // Only for a recognised error ("not enough data yet"): every other error leaves the loop.
     if (!continuesOnlyForSortedErrors(handler.body.body, errorNames(handler.param, handler.body), ctx, this.keys)) return false;
-    const index = bodyList.indexOf(tryStatement);
+    // The statements of the pass before the one holding the `try` (which may sit in a block or an `if`).
+    const index = bodyList.findIndex((s) => contains(s, tryStatement));
     const pass: Node[] = [...bodyList.slice(0, Math.max(index, 0)), tryStatement.block];
     const awaits = (n: Node) => n.type === 'AwaitExpression' || n.type === 'YieldExpression' || (n.type === 'ForOfStatement' && n.await);
     if (pass.some((s) => someOwn(s, this.keys, awaits))) return false;

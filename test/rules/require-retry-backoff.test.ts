@@ -2533,6 +2533,49 @@ ruleTester.run('require-retry-backoff: streaming readers and error objects', rul
 }`,
   ],
   invalid: [
+    // A pass that awaits before the statement holding the \`try\` (here an \`if\`) is an attempt that awaits, not a
+    // synchronous read of buffered data: the streaming-reader trap does not apply.
+    {
+      code: `async function readFrame(reader) {
+  while (true) {
+    const buf = await reader.read();
+    if (buf) {
+      try {
+        return decodeFrame(reader.buffer);
+      } catch (err) {
+        if (err.code !== 'INCOMPLETE_FRAME') throw err;
+        await reader.waitForChunk();
+      }
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [{ messageId: 'useBackoff', output: `async function readFrame(reader) {
+  let attempt = 0;
+  while (true) {
+    const buf = await reader.read();
+    if (buf) {
+      try {
+        return decodeFrame(reader.buffer);
+      } catch (err) {
+        if (err.code !== 'INCOMPLETE_FRAME') throw err;
+        await reader.waitForChunk();
+        attempt++;
+        if (attempt >= 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}` }],
+        },
+      ],
+    },
     // Waiting for input on ANY error is not the streaming-reader trap: without error sorting the wait may be a poll of
     // something that keeps failing (\`await job.waitForUpdate()\`), so the loop stays a retry.
     {
