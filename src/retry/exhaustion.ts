@@ -99,24 +99,49 @@ export function sameFileCallee(call: TSESTree.CallExpression, sourceCode: Readon
   }
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return null;
   const object = callee.object;
-  let owner: Node | undefined = call.parent;
-  while (owner && owner.type !== 'ClassBody' && owner.type !== 'ObjectExpression') owner = owner.parent;
-  if (!owner) return null;
+  let owner: TSESTree.ClassBody | TSESTree.ObjectExpression | null;
+  let wantStatic: boolean;
   if (object.type === 'ThisExpression') {
-    // A method of the class (or object literal) around the call.
-  } else if (object.type === 'Identifier' && owner.type === 'ClassBody') {
+    // A method of the class (or object literal) `this` names at the call.
+    const self = thisOwner(call);
+    if (!self) return null;
+    owner = self.owner;
+    wantStatic = self.isStatic;
+  } else if (object.type === 'Identifier') {
     // `ClassName.method()`: a static method of the class around the call.
-    const cls = owner.parent;
-    if (!cls || (cls.type !== 'ClassDeclaration' && cls.type !== 'ClassExpression') || cls.id?.name !== object.name) return null;
+    let body: Node | undefined = call.parent;
+    while (body && body.type !== 'ClassBody') body = body.parent;
+    const cls = body?.parent;
+    if (!body || !cls || (cls.type !== 'ClassDeclaration' && cls.type !== 'ClassExpression') || cls.id?.name !== object.name) return null;
+    owner = body as TSESTree.ClassBody;
+    wantStatic = true;
   } else {
     return null;
   }
   const members: Node[] = owner.type === 'ClassBody' ? owner.body : owner.properties;
   for (const member of members) {
     if ((member.type === 'MethodDefinition' || member.type === 'Property') && !member.computed && member.key.type === 'Identifier' && member.key.name === callee.property.name && isFunction(member.value)) {
-      if (member.type === 'MethodDefinition' && member.static !== (object.type !== 'ThisExpression')) continue;
+      if (member.type === 'MethodDefinition' && member.static !== wantStatic) continue;
       return member.value as FunctionNode;
     }
+  }
+  return null;
+}
+
+/**
+ * The class body or object literal whose members `this` names at `node`:
+ * that of the nearest non-arrow function's method (arrows keep the outer
+ * `this`), or of a class field's initialiser; whether it names the static side.
+ */
+function thisOwner(node: Node): { owner: TSESTree.ClassBody | TSESTree.ObjectExpression; isStatic: boolean } | null {
+  for (let n: Node | undefined = node; n; n = n.parent) {
+    if (n.type === 'FunctionExpression' || n.type === 'FunctionDeclaration') {
+      const holder = n.parent;
+      if (holder?.type === 'MethodDefinition') return { owner: holder.parent, isStatic: holder.static };
+      if (holder?.type === 'Property' && holder.parent.type === 'ObjectExpression') return { owner: holder.parent, isStatic: false };
+      return null;
+    }
+    if (n.type === 'PropertyDefinition') return { owner: n.parent, isStatic: n.static };
   }
   return null;
 }
@@ -289,8 +314,7 @@ function sourceEndless(source: Node, ctx: Ctx): boolean {
 export function endlessIterator(key: string, site: Node, ctx: Ctx): boolean {
   const sources: Node[] = [];
   if (key.startsWith('this.')) {
-    let owner: Node | undefined = site.parent;
-    while (owner && owner.type !== 'ClassBody' && owner.type !== 'ObjectExpression') owner = owner.parent;
+    const owner = thisOwner(site)?.owner;
     if (!owner) return false;
     const member = key.slice(5);
     walkAll(owner, ctx.keys, (n) => {

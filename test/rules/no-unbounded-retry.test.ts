@@ -4116,6 +4116,28 @@ ruleTester.run('no-unbounded-retry: streaming readers and error objects', rule, 
     return result.value;
   }
 }`,
+    // Trap: \`this.take()\` written inside an object literal in a method names the class's \`take\` (the plan's
+    // next host), not the literal's own \`take\`: hosts tried in turn, no retry.
+    `class Client {
+  constructor(hosts) {
+    this._plan = hosts.values();
+  }
+
+  take() {
+    const item = this._plan.next();
+    if (item.done) throw new Error('no host left');
+    return item.value;
+  }
+
+  async run(query) {
+    const options = { host: this.take(), take() { return 'local'; } };
+    try {
+      return await send(options, query);
+    } catch (err) {
+      return this.run(query);
+    }
+  }
+}`,
     // Trap: the same with the buffer read before the \`try\` and the error sorted by its code.
     `async function readFrame(reader) {
   while (true) {
