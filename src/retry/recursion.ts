@@ -25,6 +25,8 @@ import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerC
 const NO_SITES: readonly TSESTree.CallExpression[] = [];
 const RECONNECT_EVENTS = new Set(['error', 'close', 'end', 'disconnect', 'disconnected']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener', 'prependListener', 'prependOnceListener']);
+/** `x.onclose = ...` and the like, as the property is written in the text (callbackRole's and registersReconnect's assignment). */
+const ON_EVENT_PROPERTY_TEXT = /\bon(?:error|close|end|disconnect|disconnected)\b/;
 const ERROR_PARAM = /^(err|error|e|er|ex|exception|reason)$/i;
 
 type Variable = TSESLint.Scope.Variable;
@@ -180,6 +182,10 @@ export class RecursiveRetries {
   }
 
   onCall(call: TSESTree.CallExpression): void {
+    if (!this.registrationSeen && this.listenerEvent(call) !== null) {
+      this.registrationSeen = true;
+      this.flushHelperRoutes();
+    }
     if (this.functions.length === 0) return;
     const timer = mayBeTimerCall(call) && (timerKind(call, this.ctx.imports) !== null || isIntervalCall(call, this.ctx.imports));
     const written = timer ? (call.arguments[0] ? calledName(call.arguments[0]) : null) : calledName(call.callee);
@@ -191,7 +197,47 @@ export class RecursiveRetries {
       this.analyzeRecursion(call, target, timer ? call : null, null);
       return;
     }
-    if (this.reconnectEventsPossible()) this.analyzeHelperRoute(call, written, timer ? call : null);
+    if (!this.reconnectEventsPossible()) return;
+    let helper: FunctionFrame | null = null;
+    for (let i = this.functions.length - 1; i >= 0; i--) {
+      if (this.functions[i]!.name) {
+        helper = this.functions[i]!;
+        break;
+      }
+    }
+    if (!helper) return;
+    const timerCall = timer ? call : null;
+    if (this.reconnectRegistrationPossible()) this.analyzeHelperRoute(call, written, helper, timerCall);
+    else this.pendingRoutes.push({ call, called: written, helper, timerCall });
+  }
+
+  /** A call of the file seen so far registers a reconnect-event listener (`listenerEvent`). */
+  private registrationSeen = false;
+  private onAssignmentInText: boolean | undefined;
+  /** Helper routes held back until the file shows a reconnect registration (`reconnectRegistrationPossible`), in call order. */
+  private pendingRoutes: { call: TSESTree.CallExpression; called: CalledName; helper: FunctionFrame; timerCall: TSESTree.CallExpression | null }[] = [];
+
+  /**
+   * A helper route is taken only with a reconnect event on it (analyzeRecursion
+   * returns false for a route without one): a hop site or a handler that is a
+   * listener registration (`x.on('close', ...)`: a call `listenerEvent`
+   * accepts, which onCall sees, since it runs for every call of the file), or
+   * a handler assigned to `x.onclose` (the property name in the text, or an
+   * escape `\u` that could spell it). Until one of them is possible, the
+   * routes wait, in order, and run when the first registration is seen; a
+   * file without one resolves none of its calls. The same findings, in the
+   * same order among the routes (their reports are de-duplicated first come).
+   */
+  private reconnectRegistrationPossible(): boolean {
+    if (this.registrationSeen) return true;
+    return (this.onAssignmentInText ??= ON_EVENT_PROPERTY_TEXT.test(this.sourceCode.text) || this.sourceCode.text.includes('\\u'));
+  }
+
+  private flushHelperRoutes(): void {
+    const pending = this.pendingRoutes;
+    if (pending.length === 0) return;
+    this.pendingRoutes = [];
+    for (const p of pending) this.analyzeHelperRoute(p.call, p.called, p.helper, p.timerCall);
   }
 
   private eventsInText: boolean | undefined;
@@ -273,15 +319,7 @@ export class RecursiveRetries {
    * a function that is not lexically around it; when that function hands a
    * failure or a reconnect event to the helper, the call is its retry.
    */
-  private analyzeHelperRoute(call: TSESTree.CallExpression, called: CalledName, timerCall: TSESTree.CallExpression | null): void {
-    let helper: FunctionFrame | null = null;
-    for (let i = this.functions.length - 1; i >= 0; i--) {
-      if (this.functions[i]!.name) {
-        helper = this.functions[i]!;
-        break;
-      }
-    }
-    if (!helper) return;
+  private analyzeHelperRoute(call: TSESTree.CallExpression, called: CalledName, helper: FunctionFrame, timerCall: TSESTree.CallExpression | null): void {
     const retried = this.resolveFunction(called, helper);
     if (!retried || retried === helper.node || contains(retried, call)) return;
     const { name, method } = functionName(retried);
