@@ -74,7 +74,10 @@ export class RetryAnalysis implements FileAnalysis {
         this.loops?.noteCatchCall(node);
       },
       ...(hints.libraries ? { NewExpression: (node: TSESTree.NewExpression) => this.onLibraryCall(node) } : {}),
-      'Program:exit': () => this.loops?.finish(),
+      'Program:exit': () => {
+        this.recursion?.finish();
+        this.loops?.finish();
+      },
     };
   }
 

@@ -182,17 +182,13 @@ export class RecursiveRetries {
   }
 
   onCall(call: TSESTree.CallExpression): void {
-    if (!this.registrationSeen && this.listenerEvent(call) !== null) {
-      this.registrationSeen = true;
-      this.flushHelperRoutes();
-    }
+    if (this.listenerEvent(call) !== null) this.registrations.push(call);
     if (this.functions.length === 0) return;
     const timer = mayBeTimerCall(call) && (timerKind(call, this.ctx.imports) !== null || isIntervalCall(call, this.ctx.imports));
     const written = timer ? (call.arguments[0] ? calledName(call.arguments[0]) : null) : calledName(call.callee);
     if (!written) return;
     // `node.connect()` names the function assigned to `node.connect` (also when `const node = this`), else `self.connect()` the method.
-    const alias = this.thisAlias(written);
-    const target = this.findFrame(written) ?? (alias !== written ? this.findFrame(alias) : null);
+    const target = this.findFrame(written) ?? this.findAliasFrame(written);
     if (target) {
       this.analyzeRecursion(call, target, timer ? call : null, null);
       return;
@@ -206,38 +202,7 @@ export class RecursiveRetries {
       }
     }
     if (!helper) return;
-    const timerCall = timer ? call : null;
-    if (this.reconnectRegistrationPossible()) this.analyzeHelperRoute(call, written, helper, timerCall);
-    else this.pendingRoutes.push({ call, called: written, helper, timerCall });
-  }
-
-  /** A call of the file seen so far registers a reconnect-event listener (`listenerEvent`). */
-  private registrationSeen = false;
-  private onAssignmentInText: boolean | undefined;
-  /** Helper routes held back until the file shows a reconnect registration (`reconnectRegistrationPossible`), in call order. */
-  private pendingRoutes: { call: TSESTree.CallExpression; called: CalledName; helper: FunctionFrame; timerCall: TSESTree.CallExpression | null }[] = [];
-
-  /**
-   * A helper route is taken only with a reconnect event on it (analyzeRecursion
-   * returns false for a route without one): a hop site or a handler that is a
-   * listener registration (`x.on('close', ...)`: a call `listenerEvent`
-   * accepts, which onCall sees, since it runs for every call of the file), or
-   * a handler assigned to `x.onclose` (the property name in the text, or an
-   * escape `\u` that could spell it). Until one of them is possible, the
-   * routes wait, in order, and run when the first registration is seen; a
-   * file without one resolves none of its calls. The same findings, in the
-   * same order among the routes (their reports are de-duplicated first come).
-   */
-  private reconnectRegistrationPossible(): boolean {
-    if (this.registrationSeen) return true;
-    return (this.onAssignmentInText ??= ON_EVENT_PROPERTY_TEXT.test(this.sourceCode.text) || this.sourceCode.text.includes('\\u'));
-  }
-
-  private flushHelperRoutes(): void {
-    const pending = this.pendingRoutes;
-    if (pending.length === 0) return;
-    this.pendingRoutes = [];
-    for (const p of pending) this.analyzeHelperRoute(p.call, p.called, p.helper, p.timerCall);
+    this.pendingRoutes.push({ call, called: written, helper, timerCall: timer ? call : null });
   }
 
   private eventsInText: boolean | undefined;
@@ -250,6 +215,53 @@ export class RecursiveRetries {
    */
   private reconnectEventsPossible(): boolean {
     return (this.eventsInText ??= RECONNECT_EVENT_TEXT.test(this.sourceCode.text));
+  }
+
+  /** The calls of the file that register a reconnect-event listener (`listenerEvent`), in order. */
+  private readonly registrations: TSESTree.CallExpression[] = [];
+  /** Calls that may re-run a function through a helper, in call order: analysed at the end of the file (`finish`). */
+  private readonly pendingRoutes: { call: TSESTree.CallExpression; called: CalledName; helper: FunctionFrame; timerCall: TSESTree.CallExpression | null }[] = [];
+
+  /**
+   * The helper routes, at the end of the file, in call order. A route is
+   * taken only with a reconnect event on it (analyzeRecursion returns false
+   * for a route without one): a hop site or a handler that is a listener
+   * registration (`x.on('close', ...)`, a call `listenerEvent` accepts; onCall
+   * sees every call of the file), or a handler assigned to `x.onclose`. When
+   * no `on<event>` property can be in the text (nor an escape `\u` that could
+   * spell one), only the registrations can give the event, so a call is
+   * analysed only when one sits in the function it would re-run (the direct
+   * route's `registersReconnect`, by that function's name) or, for
+   * `this.x()` in a method, in the class or object of the method (the chain
+   * route's hops and handlers are all in its sibling methods). The same
+   * findings, in the same order among the routes (first come, since their
+   * reports are de-duplicated).
+   */
+  finish(): void {
+    const pending = this.pendingRoutes;
+    if (pending.length === 0) return;
+    const text = this.sourceCode.text;
+    if (ON_EVENT_PROPERTY_TEXT.test(text) || text.includes('\\u')) {
+      for (const p of pending) this.analyzeHelperRoute(p.call, p.called, p.helper, p.timerCall);
+      return;
+    }
+    if (this.registrations.length === 0) return;
+    /** Every node around a registration, and the names of the functions among them. */
+    const around = new Set<Node>();
+    const names = new Set<string>();
+    for (const registration of this.registrations) {
+      for (let n: Node | undefined = registration.parent; n && !around.has(n); n = n.parent) {
+        around.add(n);
+        if (isFunction(n)) {
+          const { name } = functionName(n);
+          if (name !== null) names.add(name);
+        }
+      }
+    }
+    for (const p of pending) {
+      const chain = p.called.method && p.helper.method && around.has(memberOwner(p.helper.node) as Node);
+      if (chain || names.has(p.called.name)) this.analyzeHelperRoute(p.call, p.called, p.helper, p.timerCall);
+    }
   }
 
   /**
@@ -269,6 +281,20 @@ export class RecursiveRetries {
     while (fn && fn.type === 'ArrowFunctionExpression') fn = enclosingFunction(fn);
     if (!fn) return called;
     return { name: called.name.slice(called.name.indexOf('.') + 1), method: true, id: null, aliasOf: fn };
+  }
+
+  /**
+   * The frame `self.x()` names through a `this` alias (`thisAlias`), resolved
+   * only when a method named `x` is around the call: the alias's frame must be one.
+   */
+  private findAliasFrame(written: CalledName): FunctionFrame | null {
+    if (written.method || !written.id) return null;
+    const dot = written.name.indexOf('.');
+    if (dot === -1) return null;
+    const method = written.name.slice(dot + 1);
+    if (!this.functions.some((frame) => frame.method && frame.name === method)) return null;
+    const alias = this.thisAlias(written);
+    return alias !== written ? this.findFrame(alias) : null;
   }
 
   private findFrame(called: CalledName): FunctionFrame | null {
