@@ -27,33 +27,29 @@ export function ruleDocsUrl(name: string): string {
 const ruleCreator = ESLintUtils.RuleCreator<ResilienceDocs>(ruleDocsUrl);
 
 /**
- * A JSON key for plain option data (strings, finite numbers, booleans, null,
- * arrays without holes, plain objects), null for anything else: only such
- * options are cached by content, where equal keys give equal merged options.
+ * Equal option data: the same primitives (Object.is), arrays of equal items
+ * (holes at the same places), objects of the same prototype with the same
+ * keys in the same order and equal values. Options equal by this test give
+ * equal merged options.
  */
-function plainKey(value: unknown): string | null {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
-  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0) ? String(value) : null;
-  if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) {
-      if (!(i in value)) return null;
-      const item = plainKey(value[i]);
-      if (item === null) return null;
-      out += (i ? ',' : '') + item;
-    }
-    return `${out}]`;
+function sameData(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (i in a !== i in b || !sameData(a[i], b[i])) return false;
+    return true;
   }
-  if (typeof value !== 'object') return null;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) return null;
-  let out = '{';
-  for (const key of Object.keys(value)) {
-    const item = plainKey((value as Record<string, unknown>)[key]);
-    if (item === null) return null;
-    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${item}`;
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const proto = Object.getPrototypeOf(a) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  const keys = Object.keys(a);
+  const other = Object.keys(b);
+  if (keys.length !== other.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] !== other[i] || !sameData((a as Record<string, unknown>)[keys[i]!], (b as Record<string, unknown>)[other[i]!])) return false;
   }
-  return `${out}}`;
+  return true;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -64,18 +60,18 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Cached option sets per rule: a few configs' worth, never more than this many. */
-const MAX_CACHED_OPTIONS = 32;
+/** Option sets cached per rule: a few configs' worth, never more than this many. */
+const MAX_CACHED_OPTIONS = 8;
 
 /**
  * `ESLintUtils.RuleCreator` with the option defaults merged once per options
- * object rather than on every file: RuleCreator's create() runs `applyDefault`
+ * value rather than on every file: RuleCreator's create() runs `applyDefault`
  * (a structuredClone of the defaults and a deep merge) for every rule on every
- * file, while ESLint hands each file the same options (the same array, or,
- * when it merges `meta.defaultOptions` itself, an equal new one). The merged
- * options are cached by the identity of `context.options` and by content
- * (plain JSON data only), and deep-frozen, since every file then shares them:
- * the same options `applyDefault` would return.
+ * file, while ESLint hands each file equal options (a new array each time,
+ * when it merges `meta.defaultOptions` itself). The merged options are cached
+ * by the identity of `context.options` and by equal content (`sameData`,
+ * against a copy of the options taken when cached), and deep-frozen, since
+ * every file then shares them: the same options `applyDefault` would return.
  */
 export const createRule: typeof ruleCreator = (rule) => {
   const made = ruleCreator(rule);
@@ -83,19 +79,24 @@ export const createRule: typeof ruleCreator = (rule) => {
   // eslint-disable-next-line @typescript-eslint/no-deprecated
   const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as readonly unknown[];
   const byIdentity = new WeakMap<object, unknown>();
-  const byContent = new Map<string, unknown>();
+  const byContent: { options: unknown; result: unknown }[] = [];
   type Options = Parameters<typeof rule.create>[1];
   const merged = (options: readonly unknown[] | undefined): Options => {
     if (options == null) return ESLintUtils.applyDefault(defaults, null) as Options;
-    const known = byIdentity.get(options);
-    if (known !== undefined) return known as Options;
-    const key = plainKey(options);
-    let result = key === null ? undefined : byContent.get(key);
+    let result = byIdentity.get(options);
+    if (result !== undefined) return result as Options;
+    result = byContent.find((entry) => sameData(entry.options, options))?.result;
     if (result === undefined) {
       result = ESLintUtils.applyDefault(defaults, options);
-      if (key === null) return result as Options;
-      if (byContent.size >= MAX_CACHED_OPTIONS) byContent.clear();
-      byContent.set(key, deepFreeze(result));
+      let copy: unknown;
+      try {
+        copy = structuredClone(options);
+      } catch {
+        return result as Options; // not plain data (a function): not cached
+      }
+      if (!sameData(copy, options)) return result as Options;
+      if (byContent.length >= MAX_CACHED_OPTIONS) byContent.shift();
+      byContent.push({ options: copy, result: deepFreeze(result) });
     }
     byIdentity.set(options, result);
     return result as Options;
