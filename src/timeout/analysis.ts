@@ -36,9 +36,26 @@ function mayWait(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
  * between, the module followed by a quote.
  */
 function mayWaitText(text: string): boolean {
-  if (text.includes('fetch')) return true;
+  if (mentionsFetch(text)) return true;
   for (const module of TIMEOUT_MODULES) if (opensToken(text, module, true)) return true;
   return opensToken(text, AWS_CLIENT_PREFIX, false);
+}
+
+/**
+ * `fetch` as a whole word (no letter, digit, `_` or `$` on either side), as an
+ * Identifier token `fetch` is written, or an escape `\u` that could spell
+ * one: `prefetch` and `fetchData` alone do not send the file to the token scan.
+ */
+function mentionsFetch(text: string): boolean {
+  for (let at = text.indexOf('fetch'); at !== -1; at = text.indexOf('fetch', at + 5)) {
+    if (!isWordChar(text.charCodeAt(at - 1)) && !isWordChar(text.charCodeAt(at + 5))) return true;
+  }
+  return text.includes('\\u');
+}
+
+/** An ASCII letter or digit, `_` or `$` (NaN, off either end of the text, is not). */
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
 }
 
 const OPENERS = new Set(["'", '"', '`', '}']);

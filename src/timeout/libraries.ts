@@ -726,6 +726,9 @@ function checkAwsClient(call: Call, origin: Origin, r: Reporter): void {
 // ---------------------------------------------------------------------------
 
 /** The checks of one file: a call or `new` in, findings out. */
+/** What call() and assignment() return for most nodes: one shared empty list, not a new one per node. */
+const NO_FINDINGS: readonly TimeoutFinding[] = Object.freeze([]);
+
 export class TimeoutChecks {
   private readonly defaults: DefaultsAssignments;
 
@@ -733,13 +736,13 @@ export class TimeoutChecks {
     this.defaults = new DefaultsAssignments(ctx);
   }
 
-  call(call: Call): TimeoutFinding[] {
+  call(call: Call): readonly TimeoutFinding[] {
     // A spread argument may carry any option.
-    if (call.arguments.some((arg) => arg.type === 'SpreadElement')) return [];
+    for (const arg of call.arguments) if (arg.type === 'SpreadElement') return NO_FINDINGS;
     const callee = unwrapExpression(call.callee);
-    if (callee.type !== 'Identifier' && callee.type !== 'MemberExpression' && callee.type !== 'CallExpression') return [];
+    if (callee.type !== 'Identifier' && callee.type !== 'MemberExpression' && callee.type !== 'CallExpression') return NO_FINDINGS;
     const origin = originOf(callee, this.ctx);
-    if (!origin) return [];
+    if (!origin) return NO_FINDINGS;
     const r = new Reporter(this.ctx);
     if (isFetch(origin)) {
       if (call.type === 'CallExpression') checkFetch(call, origin, r);
@@ -768,9 +771,9 @@ export class TimeoutChecks {
     return r.findings;
   }
 
-  assignment(assignment: TSESTree.AssignmentExpression): TimeoutFinding[] {
-    if (assignment.operator !== '=' || memberName(assignment.left) !== 'timeout') return [];
-    if (memberName((assignment.left as TSESTree.MemberExpression).object) !== 'defaults') return [];
+  assignment(assignment: TSESTree.AssignmentExpression): readonly TimeoutFinding[] {
+    if (assignment.operator !== '=' || memberName(assignment.left) !== 'timeout') return NO_FINDINGS;
+    if (memberName((assignment.left as TSESTree.MemberExpression).object) !== 'defaults') return NO_FINDINGS;
     const r = new Reporter(this.ctx);
     checkDefaultsAssignment(assignment, r);
     return r.findings;
