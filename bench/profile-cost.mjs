@@ -2,27 +2,29 @@
 //   npm run build && node bench/profile-cost.mjs [files] [interval-us]
 //   node bench/profile-cost.mjs 2400            (the default: 2400 files, 500 us sampling)
 //   PROFILE_OUT=/tmp/cost.cpuprofile node bench/profile-cost.mjs 600   (also writes the raw profile)
-//   PROFILE_DIST=/tmp/dist-before node bench/profile-cost.mjs   (a copy of dist/ built before a change)
+//   PROFILE_BEFORE=/tmp/dist-before node bench/profile-cost.mjs   (adds a side: a copy of dist/ built before a change)
 // Lints an evenly spread subset of the bench corpus (bench/corpus.mjs
 // benchFiles) in one Linter, in-process, under the V8 sampling profiler
 // (node:inspector, Profiler domain), each file twice: (a) with no rules and
 // (b) with configs.all and the bench's settings (bench/run.mjs's cost
-// section), the two sides alternating per file so that machine drift falls on
+// section), and with PROFILE_BEFORE (c) the same from another build of the
+// plugin, the sides in rotating order per file so that machine drift falls on
 // both, after one warm-up pass. Each side runs in its own named function, so a
 // sample's stack says its side; a sample with none on its stack (GC) goes to
 // the side of the sample before it. Every sample is put in one bucket, the
 // first that matches its stack:
 //   plugin <module>  a frame of this package's dist/ is on the stack; the module
-//                    of the outermost such frame (inclusive time: helpers of
+//                    of the outermost such frame (src/create-rule aside) (inclusive time: helpers of
 //                    ESLint or @typescript-eslint called from our code count here)
-//   option defaults  @typescript-eslint/utils's RuleCreator around create()
+//   option defaults  @typescript-eslint/utils's RuleCreator and src/create-rule
+//                    around a rule's create()
 //   scope analysis   eslint-scope or @typescript-eslint/scope-manager
 //   parse            the parser (espree, typescript-estree, typescript) and ESLint's parse step
 //   rule traversal   inside ESLint's runRules, outside plugin code (the AST walk,
 //                    selector matching, listener dispatch, report handling)
 //   GC               the (garbage collector) node
 //   other            the rest (config, directives, source code set-up)
-// and prints one small table: ms per bucket for (a), (b) and (b) - (a), and
+// and prints one small table: ms per bucket for each side and (b) - (a), and
 // the CPU time (process.cpuUsage) of each side's verify calls. Sampled time
 // is wall-clock time while running, so on a loaded machine it exceeds CPU time
 // on both sides alike. This is the profile bench/RESULTS.md quotes to explain
@@ -35,9 +37,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchFiles, sourceTypeOf } from './corpus.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// PROFILE_DIST=<dir>: the plugin built elsewhere (a copy of dist/ from before a change), for before/after figures.
-const dist = process.env.PROFILE_DIST ?? join(root, 'dist');
-const plugin = (await import(join(dist, 'src/index.js'))).default;
+const builds = { resilience: join(root, 'dist') };
+if (process.env.PROFILE_BEFORE) builds.before = process.env.PROFILE_BEFORE;
+const plugins = {};
+for (const [side, dist] of Object.entries(builds)) plugins[side] = (await import(join(dist, 'src/index.js'))).default;
 const tsParser = (await import('@typescript-eslint/parser')).default;
 const count = Number(process.argv[2] ?? 2400);
 const interval = Number(process.argv[3] ?? 500);
@@ -62,38 +65,34 @@ const base = (sourceType) => [
   { files: ['**/*.js', '**/*.cjs', '**/*.mjs'], languageOptions: { sourceType } },
   { linterOptions: { reportUnusedDisableDirectives: 'off' } },
 ];
+const sides = ['none', ...Object.keys(builds)];
 const configs = Object.fromEntries(
   ['module', 'commonjs', 'script'].map((st) => [
     st,
-    { none: base(st), resilience: [...base(st), plugin.configs.all, { settings }] },
+    Object.fromEntries(sides.map((side) => [side, side === 'none' ? base(st) : [...base(st), plugins[side].configs.all, { settings }]])),
   ]),
 );
 const linter = new Linter({ cwd: root });
-// The two sides as named functions, so that a sample's stack says which side it is on.
 const cpu = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 };
-const cpuMs = { none: 0, resilience: 0 };
-function lintSideNone(s) {
+const cpuMs = Object.fromEntries(sides.map((side) => [side, 0]));
+const verify = (s, side) => {
   const start = cpu();
-  linter.verify(s.text, configs[s.sourceType].none, s.name);
-  cpuMs.none += cpu() - start;
-}
-function lintSideResilience(s) {
-  const start = cpu();
-  linter.verify(s.text, configs[s.sourceType].resilience, s.name);
-  cpuMs.resilience += cpu() - start;
-}
+  linter.verify(s.text, configs[s.sourceType][side], s.name);
+  cpuMs[side] += cpu() - start;
+};
+// Each side in its own named function, so that a sample's stack says which side it is on.
+const run = {
+  none: function lintSideNone(s) { verify(s, 'none'); },
+  resilience: function lintSideResilience(s) { verify(s, 'resilience'); },
+  before: function lintSideBefore(s) { verify(s, 'before'); },
+};
+const sideOfFunction = new Map(sides.map((side) => [run[side].name, side]));
 const lintAll = () =>
   sources.forEach((s, i) => {
-    if (i % 2) {
-      lintSideResilience(s);
-      lintSideNone(s);
-    } else {
-      lintSideNone(s);
-      lintSideResilience(s);
-    }
+    for (let k = 0; k < sides.length; k++) run[sides[(i + k) % sides.length]](s);
   });
 
 const session = new Session();
@@ -101,7 +100,7 @@ session.connect();
 await session.post('Profiler.enable');
 await session.post('Profiler.setSamplingInterval', { interval });
 lintAll(); // warm-up
-cpuMs.none = cpuMs.resilience = 0;
+for (const side of sides) cpuMs[side] = 0;
 globalThis.gc?.();
 await session.post('Profiler.start');
 lintAll();
@@ -110,12 +109,12 @@ session.disconnect();
 // PROFILE_OUT=<file>: also write the raw profile (.cpuprofile, for Chrome DevTools or a closer look).
 if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
 
-const distUrl = pathToFileURL(join(dist, sep)).href;
+const distUrls = Object.values(builds).map((dist) => pathToFileURL(join(dist, sep)).href);
 const isScope = (url) => /\/node_modules\/(eslint-scope|@typescript-eslint\/scope-manager)\//.test(url);
 const isParse = (frame) =>
   /\/node_modules\/(espree|acorn|acorn-jsx|typescript|@typescript-eslint\/(typescript-estree|parser))\//.test(frame.url) ||
   (frame.functionName === 'parse' && /\/node_modules\/eslint\/lib\/languages\/js\//.test(frame.url));
-const OPTIONS = 'option defaults (RuleCreator applyDefault)';
+const OPTIONS = 'option defaults (RuleCreator, src/create-rule)';
 
 /** Per sample: [side, bucket]. A sample with no side on its stack (GC, program) goes to the side of the sample before it. */
 function buckets(p) {
@@ -134,9 +133,10 @@ function buckets(p) {
     const leaf = byId.get(id).callFrame;
     for (let at = id; at !== undefined; at = parent.get(at)) {
       const f = byId.get(at).callFrame;
-      if (f.functionName === 'lintSideNone') side = 'none';
-      else if (f.functionName === 'lintSideResilience') side = 'resilience';
-      else if (f.url.startsWith(distUrl)) plugin = f.url.slice(distUrl.length).replace(/\.js$/, '');
+      const dist = distUrls.find((url) => f.url.startsWith(url));
+      if (sideOfFunction.has(f.functionName) && f.url === import.meta.url) side = sideOfFunction.get(f.functionName);
+      else if (dist && f.url.endsWith('/src/create-rule.js')) options = true;
+      else if (dist) plugin = f.url.slice(dist.length).replace(/\.js$/, '');
       else if (/\/node_modules\/@typescript-eslint\/utils\/dist\/eslint-utils\//.test(f.url)) options = true;
       else if (isScope(f.url)) scope = true;
       else if (isParse(f)) parse = true;
@@ -155,7 +155,7 @@ function buckets(p) {
     memo.set(id, out);
     return out;
   };
-  const out = { none: new Map(), resilience: new Map() };
+  const out = Object.fromEntries(sides.map((side) => [side, new Map()]));
   let last = 'none';
   for (let i = 0; i < p.samples.length; i++) {
     const [side0, bucket] = classify(p.samples[i]);
@@ -169,17 +169,22 @@ function buckets(p) {
 }
 
 const result = buckets(profile);
-const pluginRows = [...result.resilience.keys()].filter((k) => k.startsWith('plugin ')).sort((a, b) => result.resilience.get(b) - result.resilience.get(a));
+const shown = sides.includes('before') ? ['none', 'before', 'resilience'] : ['none', 'resilience'];
+const pluginRows = [...new Set(shown.flatMap((side) => [...result[side].keys()]))].filter((k) => k.startsWith('plugin '));
+pluginRows.sort((a, b) => (result.resilience.get(b) ?? 0) - (result.resilience.get(a) ?? 0));
 const pluginTotal = (side) => pluginRows.reduce((sum, k) => sum + (result[side].get(k) ?? 0), 0);
 const ms = (v) => (v ?? 0).toFixed(0).padStart(8);
-console.log(`profile-cost: ${sources.length} files, sides alternating per file, sampling every ${interval} us; ms`);
-console.log(`${'bucket'.padEnd(62)}${'none'.padStart(8)}${'res/all'.padStart(8)}${'diff'.padStart(8)}`);
-const row = (label, a = 0, b = 0) => console.log(`${label.padEnd(62)}${ms(a)}${ms(b)}${ms(b - a)}`);
-row('CPU time of the verify calls (process.cpuUsage)', cpuMs.none, cpuMs.resilience);
-row('sampled time (wall clock while running)', result.none.get('total'), result.resilience.get('total'));
-for (const k of ['parse', 'scope analysis', 'rule traversal (outside plugin code)', 'GC', OPTIONS]) row(k, result.none.get(k), result.resilience.get(k));
-row('plugin code (inclusive, by outermost dist frame)', pluginTotal('none'), pluginTotal('resilience'));
-for (const k of pluginRows.filter((k) => result.resilience.get(k) >= 5)) row(`  ${k.slice(7)}`, result.none.get(k), result.resilience.get(k));
-const small = pluginRows.filter((k) => result.resilience.get(k) < 5);
-if (small.length) row(`  ${small.length} modules under 5 ms`, 0, small.reduce((sum, k) => sum + result.resilience.get(k), 0));
-row('other (config, directives, source code set-up)', result.none.get('other'), result.resilience.get('other'));
+const label = { none: 'none', before: 'before', resilience: 'res/all' };
+console.log(`profile-cost: ${sources.length} files, sides rotating per file, sampling every ${interval} us; ms`);
+console.log(`${'bucket'.padEnd(50)}${shown.map((side) => label[side].padStart(8)).join('')}${'diff'.padStart(8)}`);
+const row = (name, values) => console.log(`${name.padEnd(50)}${shown.map((side) => ms(values[side])).join('')}${ms((values.resilience ?? 0) - (values.none ?? 0))}`);
+const of = (key) => Object.fromEntries(shown.map((side) => [side, result[side].get(key)]));
+row('CPU time of the verify calls (process.cpuUsage)', cpuMs);
+row('sampled time (wall clock while running)', of('total'));
+for (const k of ['parse', 'scope analysis', 'rule traversal (outside plugin code)', 'GC', OPTIONS]) row(k, of(k));
+row('plugin code (inclusive, outermost dist frame)', Object.fromEntries(shown.map((side) => [side, pluginTotal(side)])));
+const big = pluginRows.filter((k) => shown.some((side) => (result[side].get(k) ?? 0) >= 5));
+for (const k of big) row(`  ${k.slice(7)}`, of(k));
+const small = pluginRows.filter((k) => !big.includes(k));
+if (small.length) row(`  ${small.length} modules under 5 ms`, Object.fromEntries(shown.map((side) => [side, small.reduce((sum, k) => sum + (result[side].get(k) ?? 0), 0)])));
+row('other (config, directives, source code set-up)', of('other'));
