@@ -76,7 +76,6 @@ const MAX_CACHED_OPTIONS = 8;
 export const createRule: typeof ruleCreator = (rule) => {
   const made = ruleCreator(rule);
   // As RuleCreator: meta.defaultOptions, else the deprecated defaultOptions.
-  // eslint-disable-next-line @typescript-eslint/no-deprecated
   const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as readonly unknown[];
   const byIdentity = new WeakMap<object, unknown>();
   const byContent: { options: unknown; result: unknown }[] = [];
