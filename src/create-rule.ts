@@ -1,5 +1,6 @@
-// The subpath, not the package index: the index also loads the scope manager (~180 modules) at plugin load.
-import * as ESLintUtils from '@typescript-eslint/utils/eslint-utils';
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
+import { applyDefault } from './rule-options';
 
 /**
  * Where the rule docs live; every rule's `meta.docs.url` is derived from its
@@ -24,13 +25,11 @@ export function ruleDocsUrl(name: string): string {
   return `${DOCS_BASE_URL}${name}.md`;
 }
 
-const ruleCreator = ESLintUtils.RuleCreator<ResilienceDocs>(ruleDocsUrl);
-
 /**
  * Equal option data: the same primitives (Object.is), arrays of equal items
- * (holes at the same places), objects of the same prototype with the same
- * keys in the same order and equal values. Options equal by this test give
- * equal merged options.
+ * (holes at the same places), objects of the same prototype (Object's or
+ * none) with the same keys in the same order and equal values. Options equal
+ * by this test give equal merged options.
  */
 function sameData(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
@@ -64,41 +63,58 @@ function deepFreeze<T>(value: T): T {
 const MAX_CACHED_OPTIONS = 8;
 
 /**
- * `ESLintUtils.RuleCreator` with the option defaults merged once per options
- * value rather than on every file: RuleCreator's create() runs `applyDefault`
- * (a structuredClone of the defaults and a deep merge) for every rule on every
- * file, while ESLint hands each file equal options (a new array each time,
- * when it merges `meta.defaultOptions` itself). The merged options are cached
- * by the identity of `context.options` and by equal content (`sameData`,
- * against a copy of the options taken when cached), and deep-frozen, since
- * every file then shares them: the same options `applyDefault` would return.
+ * `applyDefault(defaults, options)` once per options value rather than for
+ * every rule on every file (a structuredClone of the defaults and a deep
+ * merge each time), while ESLint hands each file equal options (a new array
+ * each time, when it merges `meta.defaultOptions` itself). Cached by the
+ * identity of the options and by equal content (`sameData`, against a copy
+ * taken when cached; options that are not plain data are not cached), and
+ * deep-frozen, since every file then shares them: the same options
+ * `applyDefault` returns.
  */
-export const createRule: typeof ruleCreator = (rule) => {
-  const made = ruleCreator(rule);
-  // As RuleCreator: meta.defaultOptions, else the deprecated defaultOptions.
-  const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as readonly unknown[];
-  const byIdentity = new WeakMap<object, unknown>();
-  const byContent: { options: unknown; result: unknown }[] = [];
-  type Options = Parameters<typeof rule.create>[1];
-  const merged = (options: readonly unknown[] | undefined): Options => {
-    if (options == null) return ESLintUtils.applyDefault(defaults, null) as Options;
-    let result = byIdentity.get(options);
-    if (result !== undefined) return result as Options;
-    result = byContent.find((entry) => sameData(entry.options, options))?.result;
+function cachedDefaults<Options extends readonly unknown[]>(defaults: Readonly<Options>): (options: readonly unknown[] | null | undefined) => Options {
+  const byIdentity = new WeakMap<object, Options>();
+  const byContent: { options: unknown; result: Options }[] = [];
+  return (options) => {
+    if (options == null) return applyDefault(defaults, options);
+    let result = byIdentity.get(options) ?? byContent.find((entry) => sameData(entry.options, options))?.result;
     if (result === undefined) {
-      result = ESLintUtils.applyDefault(defaults, options);
+      result = applyDefault(defaults, options);
       let copy: unknown;
       try {
         copy = structuredClone(options);
       } catch {
-        return result as Options; // not plain data (a function): not cached
+        return result; // not plain data (a function): not cached
       }
-      if (!sameData(copy, options)) return result as Options;
+      if (!sameData(copy, options)) return result;
       if (byContent.length >= MAX_CACHED_OPTIONS) byContent.shift();
       byContent.push({ options: copy, result: deepFreeze(result) });
     }
     byIdentity.set(options, result);
-    return result as Options;
+    return result;
   };
-  return { ...made, create: (context) => rule.create(context, merged(context.options)) };
-};
+}
+
+/**
+ * A rule with its docs url and its options filled in from
+ * `meta.defaultOptions`: what `RuleCreator(ruleDocsUrl)` of
+ * `@typescript-eslint/utils/eslint-utils` returns, written here so that
+ * loading the plugin does not load that subpath (eight modules).
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>({
+  meta,
+  name,
+  ...rule
+}: Readonly<RuleWithMetaAndName<Options, MessageIds, ResilienceDocs>>): TSESLint.RuleModule<MessageIds, Options, ResilienceDocs> & { name: string } {
+  // The deprecated top-level `defaultOptions` is still read, as by RuleCreator.
+  const defaults = (meta.defaultOptions ?? rule.defaultOptions ?? []) as Readonly<Options>;
+  const merged = cachedDefaults(defaults);
+  return {
+    create(context) {
+      return rule.create(context, merged(context.options));
+    },
+    defaultOptions: rule.defaultOptions as Options | undefined,
+    meta: { ...meta, docs: { ...meta.docs, url: ruleDocsUrl(name) } },
+    name,
+  };
+}
