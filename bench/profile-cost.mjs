@@ -14,10 +14,10 @@
 // the side of the sample before it. Every sample is put in one bucket, the
 // first that matches its stack:
 //   plugin <module>  a frame of this package's dist/ is on the stack; the module
-//                    of the outermost such frame (src/create-rule aside) (inclusive time: helpers of
+//                    of the outermost such frame, src/create-rule aside (inclusive: helpers of
 //                    ESLint or @typescript-eslint called from our code count here)
-//   option defaults  @typescript-eslint/utils's RuleCreator and src/create-rule
-//                    around a rule's create()
+//   option defaults  src/create-rule and src/rule-options (or RuleCreator of
+//                    @typescript-eslint/utils) around a rule's create()
 //   scope analysis   eslint-scope or @typescript-eslint/scope-manager
 //   parse            the parser (espree, typescript-estree, typescript) and ESLint's parse step
 //   rule traversal   inside ESLint's runRules, outside plugin code (the AST walk,
@@ -114,7 +114,7 @@ const isScope = (url) => /\/node_modules\/(eslint-scope|@typescript-eslint\/scop
 const isParse = (frame) =>
   /\/node_modules\/(espree|acorn|acorn-jsx|typescript|@typescript-eslint\/(typescript-estree|parser))\//.test(frame.url) ||
   (frame.functionName === 'parse' && /\/node_modules\/eslint\/lib\/languages\/js\//.test(frame.url));
-const OPTIONS = 'option defaults (RuleCreator, src/create-rule)';
+const OPTIONS = 'option defaults (createRule, applyDefault)';
 
 /** Per sample: [side, bucket]. A sample with no side on its stack (GC, program) goes to the side of the sample before it. */
 function buckets(p) {
@@ -135,7 +135,7 @@ function buckets(p) {
       const f = byId.get(at).callFrame;
       const dist = distUrls.find((url) => f.url.startsWith(url));
       if (sideOfFunction.has(f.functionName) && f.url === import.meta.url) side = sideOfFunction.get(f.functionName);
-      else if (dist && f.url.endsWith('/src/create-rule.js')) options = true;
+      else if (dist && /\/src\/(create-rule|rule-options)\.js$/.test(f.url)) options = true;
       else if (dist) plugin = f.url.slice(dist.length).replace(/\.js$/, '');
       else if (/\/node_modules\/@typescript-eslint\/utils\/dist\/eslint-utils\//.test(f.url)) options = true;
       else if (isScope(f.url)) scope = true;
