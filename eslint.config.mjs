@@ -18,9 +18,10 @@ export default [
   {
     files: ['rules/**/*.ts'],
     rules: {
-      // eslint-plugin-eslint-plugin cannot see through RuleCreator, so each
-      // rule also writes its url; this pattern checks it against the file name,
-      // and RuleCreator derives the same url from the rule name.
+      // eslint-plugin-eslint-plugin cannot see through createRule
+      // (src/create-rule.ts), so each rule also writes its url; this pattern
+      // checks it against the file name, and createRule derives the same url
+      // from the rule name.
       'eslint-plugin/require-meta-docs-url': [
         'error',
         { pattern: 'https://github.com/eslint-plugin-resilience/eslint-plugin-resilience/blob/main/docs/rules/{{name}}.md' },

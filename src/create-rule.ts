@@ -1,5 +1,6 @@
-// The subpath, not the package index: the index also loads the scope manager (~180 modules) at plugin load.
-import * as ESLintUtils from '@typescript-eslint/utils/eslint-utils';
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
+import { applyDefault } from './rule-options';
 
 /**
  * Where the rule docs live; every rule's `meta.docs.url` is derived from its
@@ -24,4 +25,25 @@ export function ruleDocsUrl(name: string): string {
   return `${DOCS_BASE_URL}${name}.md`;
 }
 
-export const createRule = ESLintUtils.RuleCreator<ResilienceDocs>(ruleDocsUrl);
+/**
+ * A rule with its docs url and its options filled in from
+ * `meta.defaultOptions`: what `RuleCreator(ruleDocsUrl)` of
+ * `@typescript-eslint/utils/eslint-utils` returns, written here so that
+ * loading the plugin does not load that subpath (eight modules).
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>({
+  meta,
+  name,
+  ...rule
+}: Readonly<RuleWithMetaAndName<Options, MessageIds, ResilienceDocs>>): TSESLint.RuleModule<MessageIds, Options, ResilienceDocs> & { name: string } {
+  // The deprecated top-level `defaultOptions` is still read, as by RuleCreator.
+  const defaults = (meta.defaultOptions ?? rule.defaultOptions ?? []) as Readonly<Options>;
+  return {
+    create(context) {
+      return rule.create(context, applyDefault(defaults, context.options));
+    },
+    defaultOptions: rule.defaultOptions as Options | undefined,
+    meta: { ...meta, docs: { ...meta.docs, url: ruleDocsUrl(name) } },
+    name,
+  };
+}

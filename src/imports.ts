@@ -7,8 +7,7 @@
  * `create` (never module state).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-// The subpath, not the package index: the index also loads the scope manager (~180 modules) at plugin load.
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { findVariable } from './ast/scope';
 import { staticKeyName, staticMemberName, staticString } from './ast/static';
 import { isTypeWrapper, unwrapExpression } from './ast/unwrap';
 
@@ -108,13 +107,13 @@ function assignedOnce(variable: Variable, declarator: TSESTree.VariableDeclarato
 /**
  * The variable `identifier` refers to, or null for an undeclared global.
  * `getScope` already gives the innermost scope of the identifier, so the
- * lookup goes by name up the scope chain. (`ASTUtils.findVariable` given the
- * node would first search the scope's child scopes for one around it, a scan
- * of every sibling function: a file with n functions in one scope then costs
- * n * n. See test/scaling.test.ts.)
+ * lookup goes by name up the scope chain (src/ast/scope.ts). (eslint-utils'
+ * `findVariable` given the node would first search the scope's child scopes
+ * for one around it, a scan of every sibling function: a file with n
+ * functions in one scope then costs n * n. See test/scaling.test.ts.)
  */
 export function variableAt(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): Variable | null {
-  return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier.name) ?? null;
+  return findVariable(sourceCode.getScope(identifier), identifier.name) ?? null;
 }
 
 export class ImportTracker {

@@ -1,16 +1,16 @@
 /**
- * Function nodes: one type, one predicate (ASTUtils.isFunction: function
+ * Function nodes: one type, one predicate (as `isFunction` of
+ * `@typescript-eslint/utils/ast-utils`, without loading it: function
  * declarations, function expressions, arrows; not the body-less TS
  * declarations) and one "enclosing function".
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-// The subpath, not the package index: the index also loads the scope manager (~180 modules) at plugin load.
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
 export function isFunction(node: TSESTree.Node | null | undefined): node is FunctionNode {
-  return ASTUtils.isFunction(node);
+  const type = node?.type;
+  return type === 'FunctionDeclaration' || type === 'FunctionExpression' || type === 'ArrowFunctionExpression';
 }
 
 /**
@@ -46,5 +46,6 @@ export type LoopNode =
 
 /** `for`, `for…in`, `for…of`, `while`, `do…while`. */
 export function isLoop(node: TSESTree.Node | null | undefined): node is LoopNode {
-  return ASTUtils.isLoop(node);
+  const type = node?.type;
+  return type === 'ForStatement' || type === 'ForInStatement' || type === 'ForOfStatement' || type === 'WhileStatement' || type === 'DoWhileStatement';
 }

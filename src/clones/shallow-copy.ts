@@ -11,8 +11,8 @@
  * reason), one reason per site.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-// The subpath, not the package index: the index also loads the scope manager (~180 modules) at plugin load.
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { isParenthesized } from '../ast/parens';
+import { memberPropertyName } from '../ast/property-name';
 import { variableAt } from '../imports';
 import type { TextEdit } from '../fix/edits';
 
@@ -157,7 +157,7 @@ function standsAlone(sourceCode: Readonly<TSESLint.SourceCode>, clone: TSESTree.
   // A clone whose result is dropped is dead code, not something to copy more cheaply.
   if (replaced.parent?.type === 'ExpressionStatement') return false;
   if (sourceCode.getCommentsInside(replaced).length > 0) return false;
-  const start = ASTUtils.isParenthesized(replaced, sourceCode) ? null : startsStatementOrArrowBody(replaced);
+  const start = isParenthesized(replaced, sourceCode) ? null : startsStatementOrArrowBody(replaced);
   if (start === 'statement') {
     // A statement that now starts with `(` or `[` would continue an unterminated previous line: `b\n({ ...x }).y = 1` calls b.
     const before = sourceCode.getTokenBefore(replaced);
@@ -177,7 +177,7 @@ function shallowCopyRewrite(
   const sourceText = sourceCode.getText(source);
   if (kind === 'array') return { sourceText, kind, range: replaced.range, text: `[...${sourceText}]` };
   const literal = `{ ...${sourceText} }`;
-  const start = ASTUtils.isParenthesized(replaced, sourceCode) ? null : startsStatementOrArrowBody(replaced);
+  const start = isParenthesized(replaced, sourceCode) ? null : startsStatementOrArrowBody(replaced);
   return { sourceText, kind, range: replaced.range, text: start ? `(${literal})` : literal };
 }
 
@@ -241,7 +241,7 @@ function knownKind(sourceCode: Readonly<TSESLint.SourceCode>, source: TSESTree.N
   for (const reference of variable.references) {
     // `x.__proto__ = P` makes the literal an instance of something else.
     const member = reference.identifier.parent;
-    if (member?.type === 'MemberExpression' && member.object === reference.identifier && ASTUtils.getPropertyName(member) === '__proto__') return null;
+    if (member?.type === 'MemberExpression' && member.object === reference.identifier && memberPropertyName(member) === '__proto__') return null;
     if (!reference.isWrite() || reference.init) continue;
     const parent = reference.identifier.parent;
     if (parent?.type !== 'AssignmentExpression' || parent.operator !== '=' || parent.left !== reference.identifier) return null;

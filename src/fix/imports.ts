@@ -6,8 +6,7 @@
  */
 import * as path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-// The subpath, not the package index: the index also loads the scope manager (~180 modules) at plugin load.
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { findVariable } from '../ast/scope';
 import type { TextEdit } from './edits';
 import { quoted, requireSource, type SourceStyle, topLevelRequire } from './style';
 
@@ -133,7 +132,7 @@ export function planImport(
   const local = (request.named ?? request.default)!;
   const imported = request.named ?? 'default';
   const specifier = importSpecifierFor(request.from, file);
-  const variable = ASTUtils.findVariable(sourceCode.getScope(at), local);
+  const variable = findVariable(sourceCode.getScope(at), local);
   if (variable && variable.defs.length > 0) {
     const origin = importedFrom(variable);
     const topLevel = variable.scope.block.type === 'Program';

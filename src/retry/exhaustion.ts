@@ -7,7 +7,7 @@
  * operation, for either retry rule.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { findVariable } from '../ast/scope';
 import { variableAt } from '../imports';
 import { type FunctionNode, isFunction } from '../ast/functions';
 import { unwrapExpression } from '../ast/unwrap';
@@ -323,7 +323,7 @@ export function endlessIterator(key: string, site: Node, ctx: Ctx): boolean {
       return true;
     });
   } else if (!key.includes('.')) {
-    const variable = ASTUtils.findVariable(ctx.sourceCode.getScope(site), key);
+    const variable = findVariable(ctx.sourceCode.getScope(site), key);
     if (!variable) return false;
     for (const def of variable.defs) if (def.node.type === 'VariableDeclarator' && def.node.init) sources.push(def.node.init);
     for (const ref of variable.references) if (ref.writeExpr && !ref.init) sources.push(ref.writeExpr as Node);

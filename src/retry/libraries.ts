@@ -7,8 +7,7 @@
  * exponential backoff in the library's own terms.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-// The subpath, not the package index: the index also loads the scope manager (~180 modules) at plugin load.
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { findVariable } from '../ast/scope';
 import { type ImportTracker, type Origin, variableAt } from '../imports';
 import { isFunction } from '../ast/functions';
 import { staticString } from '../ast/static';
@@ -893,10 +892,10 @@ function cockatielExport(input: CheckInput, exportName: string): { name: string;
     return { name: `${ctx.sourceCode.getText(callee.object)}.${exportName}`, edits: [] };
   }
   if (callee.type !== 'Identifier') return null;
-  const variable = ASTUtils.findVariable(scope, callee.name);
+  const variable = findVariable(scope, callee.name);
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return null;
-  if (ASTUtils.findVariable(scope, exportName)) return null;
+  if (findVariable(scope, exportName)) return null;
   let edit: TextEdit | null = null;
   if (def.type === 'ImportBinding' && def.node.type === 'ImportSpecifier') edit = addImportSpecifier(def.parent as TSESTree.ImportDeclaration, exportName);
   else if (def.type === 'Variable' && def.node.type === 'VariableDeclarator' && def.node.id.type === 'ObjectPattern') edit = addRequireProperty(def.node.id, exportName);

@@ -5,7 +5,7 @@
  * check directly in a loop body) and judged once at the end.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { findVariable } from '../ast/scope';
 import { variableAt } from '../imports';
 import { enclosingFunction, type FunctionNode, isFunction, isLoop } from '../ast/functions';
 import { unwrapExpression } from '../ast/unwrap';
@@ -362,7 +362,7 @@ export class LoopRetries {
     for (const { name, statement } of candidates) {
       // Written only by this one increment inside the loop.
       if ((loopWrites.writes.get(name) ?? []).length !== 1) continue;
-      const variable = ASTUtils.findVariable(this.sourceCode.getScope(statement), name);
+      const variable = findVariable(this.sourceCode.getScope(statement), name);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       if (!def || def.node.type !== 'VariableDeclarator' || !zeroLet(def.node) || contains(loop, def.node) || !contains(owner, def.node)) continue;
       return { name, offset: 0, increment: statement };

@@ -5,7 +5,7 @@
  * 'end' / 'disconnect' handler.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { findVariable } from '../ast/scope';
 import { variableAt } from '../imports';
 import { enclosingFunction, type FunctionNode, isFunction } from '../ast/functions';
 import { isTypeWrapper as isTypeWrapperNode, unwrapExpression } from '../ast/unwrap';
@@ -261,7 +261,7 @@ export class RecursiveRetries {
     // The function's own name binds outside its body (a local `var f` inside `function f` is another variable).
     const scope = fn.id ? (this.sourceCode.getScope(fn).upper ?? this.sourceCode.getScope(fn)) : id ? this.sourceCode.getScope(id) : null;
     // By name: given the node, findVariable would descend into the function's own scope again.
-    const variable = id && scope ? (ASTUtils.findVariable(scope, id.name) ?? null) : null;
+    const variable = id && scope ? (findVariable(scope, id.name) ?? null) : null;
     frame.variable = variable;
     return variable;
   }

@@ -2,7 +2,7 @@
  * Helpers shared by the loop and recursion finders.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { findVariable } from '../ast/scope';
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, someOwn, type VisitorKeys } from '../ast/walk';
 import { freshName } from '../fix/names';
@@ -38,7 +38,7 @@ export function isFixedDelay(sourceCode: Readonly<TSESLint.SourceCode>, delay: N
         return typeof node.value === 'number';
       case 'Identifier': {
         // By name from the delay's scope (given the node, findVariable scans sibling scopes: see variableAt in src/imports.ts).
-        const variable = ASTUtils.findVariable(scope, node.name);
+        const variable = findVariable(scope, node.name);
         if (!variable) return node.name !== 'undefined' && node.name !== 'NaN';
         return variable.defs.every((def) => !contains(region, def.name));
       }
