@@ -51,14 +51,6 @@ function sameData(a: unknown, b: unknown): boolean {
   return true;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const item of Object.values(value)) deepFreeze(item);
-  }
-  return value;
-}
-
 /** Option sets cached per rule: a few configs' worth, never more than this many. */
 const MAX_CACHED_OPTIONS = 8;
 
@@ -68,9 +60,10 @@ const MAX_CACHED_OPTIONS = 8;
  * merge each time), while ESLint hands each file equal options (a new array
  * each time, when it merges `meta.defaultOptions` itself). Cached by the
  * identity of the options and by equal content (`sameData`, against a copy
- * taken when cached; options that are not plain data are not cached), and
- * deep-frozen, since every file then shares them: the same options
- * `applyDefault` returns.
+ * taken when cached; options that are not plain data are not cached): the
+ * same options `applyDefault` returns. Every file then shares them, so no
+ * rule may change its options (none does). They are not frozen: the merge
+ * keeps the user's own arrays and objects, which are not ours to freeze.
  */
 function cachedDefaults<Options extends readonly unknown[]>(defaults: Readonly<Options>): (options: readonly unknown[] | null | undefined) => Options {
   const byIdentity = new WeakMap<object, Options>();
@@ -88,7 +81,7 @@ function cachedDefaults<Options extends readonly unknown[]>(defaults: Readonly<O
       }
       if (!sameData(copy, options)) return result;
       if (byContent.length >= MAX_CACHED_OPTIONS) byContent.shift();
-      byContent.push({ options: copy, result: deepFreeze(result) });
+      byContent.push({ options: copy, result });
     }
     byIdentity.set(options, result);
     return result;

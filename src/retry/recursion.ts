@@ -47,6 +47,11 @@ interface FunctionFrame {
 /** The name a function is called by: its own id, the variable, property or method it is assigned to. */
 function functionName(fn: FunctionNode): { name: string | null; method: boolean } {
   if (fn.id) return { name: fn.id.name, method: false };
+  return boundName(fn);
+}
+
+/** The name a function is bound to where it is written: a variable, a method or property key, an assignment's target (not its own id). */
+function boundName(fn: FunctionNode): { name: string | null; method: boolean } {
   const parent = fn.parent;
   if (!parent) return { name: null, method: false };
   if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier' && parent.init === fn) return { name: parent.id.name, method: false };
@@ -253,7 +258,9 @@ export class RecursiveRetries {
       for (let n: Node | undefined = registration.parent; n && !around.has(n); n = n.parent) {
         around.add(n);
         if (isFunction(n)) {
-          const { name } = functionName(n);
+          // Both names a call may use: `const connect = function openSocket() {…}` is re-run as connect().
+          if (n.id) names.add(n.id.name);
+          const { name } = boundName(n);
           if (name !== null) names.add(name);
         }
       }

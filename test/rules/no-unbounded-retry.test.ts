@@ -3507,6 +3507,27 @@ const createClient = typeof options.createClient === 'function' ? options.create
         },
       ],
     },
+    // A review found it: the re-run function is a named function expression called by its variable's name (connect, not openSocket).
+    {
+      code: `const connect = function openSocket() {
+  const ws = new WebSocket('wss://example.com/feed');
+  ws.on('close', () => scheduleReconnect());
+};
+function scheduleReconnect() {
+  setTimeout(() => connect(), 1000);
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 36,
+          data: { noFix: ' No quick fix: a reconnect handler has no caller to report the last failure to.', event: 'close' },
+          suggestions: [],
+        },
+      ],
+    },
     // Miss closed: the helper is the handler itself (\`on('close', this.onClose.bind(this))\`).
     {
       code: `class Client {

@@ -1512,6 +1512,27 @@ retry(connect, { backoff: 2 });`,
         },
       ],
     },
+    // A review found it: the re-run function is a named function expression called by its variable's name (connect, not openSocket), through a helper.
+    {
+      code: `const connect = function openSocket() {
+  const ws = new WebSocket('wss://example.com/feed');
+  ws.on('close', () => scheduleReconnect());
+};
+function scheduleReconnect() {
+  setTimeout(() => connect(), 1000);
+}`,
+      errors: [
+        {
+          messageId: 'constantReconnect',
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 36,
+          data: {'noFix':' No quick fix: a reconnect handler has no caller to report the last failure to.','event':'close','wait':'waits a constant time'},
+          suggestions: [],
+        },
+      ],
+    },
     // Real code: branches on a flag (not an attempt count) are no stepped schedule: each branch reconnects at a constant interval.
     {
       code: `function setupClient() {
