@@ -130,3 +130,28 @@ export function sourceTypeBlocks() {
 export function ledgerPackages() {
   return realWorldVersions();
 }
+
+/** The shared-resource settings every benchmark lints with (bench/run.mjs and the profile scripts). */
+export const BENCH_SETTINGS = {
+  resilience: {
+    sharedResources: [
+      { name: 'shared-fs', match: { modules: ['fs', 'fs/promises'] }, guards: ['withOutageFlip'] },
+      { name: 'http', match: { globals: ['fetch'] }, guards: ['breaker.execute'] },
+    ],
+  },
+};
+
+/**
+ * An evenly spread subset of benchFiles() (`count` files), read for an
+ * in-process Linter: each under a path in `root`/bench/.profile that keeps
+ * its package path, with its text and sourceType.
+ */
+export function profileSources(root, count) {
+  const all = benchFiles();
+  const files = all.filter((_, i) => i % Math.max(1, Math.floor(all.length / count)) === 0).slice(0, count);
+  return files.map((file) => ({
+    name: join(root, 'bench/.profile', relative(join(root, 'node_modules'), file)),
+    text: readFileSync(file, 'utf8'),
+    sourceType: sourceTypeOf(file),
+  }));
+}

@@ -31,10 +31,10 @@
 // the lint-cost ratio; attribution is statistical, repeat it on a shared machine.
 import { Linter } from 'eslint';
 import { Session } from 'node:inspector/promises';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { benchFiles, sourceTypeOf } from './corpus.mjs';
+import { BENCH_SETTINGS, profileSources } from './corpus.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const builds = { resilience: join(root, 'dist') };
@@ -44,22 +44,8 @@ for (const [side, dist] of Object.entries(builds)) plugins[side] = (await import
 const tsParser = (await import('@typescript-eslint/parser')).default;
 const count = Number(process.argv[2] ?? 2400);
 const interval = Number(process.argv[3] ?? 500);
-const all = benchFiles();
-const files = all.filter((_, i) => i % Math.max(1, Math.floor(all.length / count)) === 0).slice(0, count);
-const sources = files.map((file) => ({
-  name: join(root, 'bench/.profile', relative(join(root, 'node_modules'), file)),
-  text: readFileSync(file, 'utf8'),
-  sourceType: sourceTypeOf(file),
-}));
-// The same settings as bench/run.mjs's cost section.
-const settings = {
-  resilience: {
-    sharedResources: [
-      { name: 'shared-fs', match: { modules: ['fs', 'fs/promises'] }, guards: ['withOutageFlip'] },
-      { name: 'http', match: { globals: ['fetch'] }, guards: ['breaker.execute'] },
-    ],
-  },
-};
+const sources = profileSources(root, count);
+const settings = BENCH_SETTINGS;
 const base = (sourceType) => [
   { files: ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'], languageOptions: { parser: tsParser } },
   { files: ['**/*.js', '**/*.cjs', '**/*.mjs'], languageOptions: { sourceType } },

@@ -5,10 +5,9 @@
 // listener call, with no-unused-vars timed the same way as the yardstick.
 // Prints ms per rule and the ratio to no-unused-vars; not part of RESULTS.md.
 import { Linter } from 'eslint';
-import { readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchFiles, sourceTypeOf } from './corpus.mjs';
+import { BENCH_SETTINGS, profileSources } from './corpus.mjs';
 import { timedRule } from './timed-rule.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,21 +15,8 @@ const plugin = (await import(join(root, 'dist/src/index.js'))).default;
 const tsParser = (await import('@typescript-eslint/parser')).default;
 const count = Number(process.argv[2] ?? 600);
 const only = process.argv[3] ? process.argv[3].split(',') : Object.keys(plugin.rules);
-const all = benchFiles();
-const files = all.filter((_, i) => i % Math.max(1, Math.floor(all.length / count)) === 0).slice(0, count);
-const sources = files.map((file) => ({
-  name: join(root, 'bench/.profile', relative(join(root, 'node_modules'), file)),
-  text: readFileSync(file, 'utf8'),
-  sourceType: sourceTypeOf(file),
-}));
-const settings = {
-  resilience: {
-    sharedResources: [
-      { name: 'shared-fs', match: { modules: ['fs', 'fs/promises'] }, guards: ['withOutageFlip'] },
-      { name: 'http', match: { globals: ['fetch'] }, guards: ['breaker.execute'] },
-    ],
-  },
-};
+const sources = profileSources(root, count);
+const settings = BENCH_SETTINGS;
 const time = {};
 const timed = (id, rule) => timedRule(id, rule, time);
 const { builtinRules } = await import('eslint/use-at-your-own-risk');

@@ -18,7 +18,7 @@ import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { benchAudit } from './audit.mjs';
-import { benchFiles, corpusPackages, corpusStats, ledgerPackages, sourceTypeBlocks, sourceTypeOf } from './corpus.mjs';
+import { BENCH_SETTINGS, benchFiles, corpusPackages, corpusStats, ledgerPackages, sourceTypeBlocks, sourceTypeOf } from './corpus.mjs';
 import { timedRule } from './timed-rule.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,14 +57,7 @@ const parserBlock = `
   { files: ['**/*.js', '**/*.cjs', '**/*.mjs'], languageOptions: { sourceType: 'module' } },
   ...${JSON.stringify(sourceTypeBlocks())},
   { linterOptions: { reportUnusedDisableDirectives: 'off' } },`;
-const settings = JSON.stringify({
-  resilience: {
-    sharedResources: [
-      { name: 'shared-fs', match: { modules: ['fs', 'fs/promises'] }, guards: ['withOutageFlip'] },
-      { name: 'http', match: { globals: ['fetch'] }, guards: ['breaker.execute'] },
-    ],
-  },
-});
+const settings = JSON.stringify(BENCH_SETTINGS);
 function writeConfig(name, body, { importPlugin = true } = {}) {
   const file = join(work, 'configs', `${name}.mjs`);
   // The config without the plugin does not import it: a pre-commit run without the plugin does not load it.
