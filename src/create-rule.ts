@@ -58,19 +58,19 @@ const MAX_CACHED_OPTIONS = 8;
  * `applyDefault(defaults, options)` once per options value rather than for
  * every rule on every file (a structuredClone of the defaults and a deep
  * merge each time), while ESLint hands each file equal options (a new array
- * each time, when it merges `meta.defaultOptions` itself). Cached by the
- * identity of the options and by equal content (`sameData`, against a copy
- * taken when cached; options that are not plain data are not cached): the
+ * each time, when it merges `meta.defaultOptions` itself, so the identity of
+ * the options would never match). Cached by equal content (`sameData`,
+ * against a copy taken when cached, so options changed in place are merged
+ * again; options that are not plain data are not cached): the
  * same options `applyDefault` returns. Every file then shares them, so no
  * rule may change its options (none does). They are not frozen: the merge
  * keeps the user's own arrays and objects, which are not ours to freeze.
  */
 function cachedDefaults<Options extends readonly unknown[]>(defaults: Readonly<Options>): (options: readonly unknown[] | null | undefined) => Options {
-  const byIdentity = new WeakMap<object, Options>();
   const byContent: { options: unknown; result: Options }[] = [];
   return (options) => {
     if (options == null) return applyDefault(defaults, options);
-    let result = byIdentity.get(options) ?? byContent.find((entry) => sameData(entry.options, options))?.result;
+    let result = byContent.find((entry) => sameData(entry.options, options))?.result;
     if (result === undefined) {
       result = applyDefault(defaults, options);
       let copy: unknown;
@@ -83,7 +83,6 @@ function cachedDefaults<Options extends readonly unknown[]>(defaults: Readonly<O
       if (byContent.length >= MAX_CACHED_OPTIONS) byContent.shift();
       byContent.push({ options: copy, result });
     }
-    byIdentity.set(options, result);
     return result;
   };
 }

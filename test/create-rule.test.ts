@@ -73,4 +73,52 @@ describe('createRule (src/create-rule.ts)', () => {
     rule.create({ options: [{ n: 5 }] } as unknown as Readonly<TSESLint.RuleContext<'m', [{ n: number }]>>);
     expect(seen).toEqual([1, 5]);
   });
+
+  describe('the options cache', () => {
+    type Options = [{ n: number; f?: () => void }];
+    const objects: unknown[] = [];
+    const cached = createRule({
+      ...definition,
+      create(_context: unknown, [options]: readonly [{ n: number }]): TSESLint.RuleListener {
+        objects.push(options);
+        return {};
+      },
+    });
+    const run = (options: unknown[]) => cached.create({ options } as unknown as Readonly<TSESLint.RuleContext<'m', Options>>);
+    const last = () => objects[objects.length - 1] as { n: number };
+
+    it('gives equal options (a new array for each file) the same merged object', () => {
+      run([{ n: 7 }]);
+      const first = last();
+      run([{ n: 7 }]);
+      expect(last()).toBe(first);
+      expect(first).toEqual({ n: 7 });
+    });
+
+    it('keeps a copy: options changed in place after a call are merged again', () => {
+      const options = [{ n: 8 }];
+      run(options);
+      options[0]!.n = 9;
+      run(options);
+      expect(last()).toEqual({ n: 9 });
+    });
+
+    it('does not cache options that are not plain data (a function)', () => {
+      const f = () => {};
+      run([{ n: 2, f }]);
+      const first = last();
+      run([{ n: 2, f }]);
+      expect(last()).not.toBe(first);
+      expect(last()).toEqual({ n: 2, f });
+    });
+
+    it('drops the oldest of more than eight option sets and merges it again correctly', () => {
+      for (let n = 100; n < 109; n++) run([{ n }]);
+      run([{ n: 100 }]);
+      expect(last()).toEqual({ n: 100 });
+      const again = last();
+      run([{ n: 100 }]);
+      expect(last()).toBe(again);
+    });
+  });
 });

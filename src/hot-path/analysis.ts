@@ -244,7 +244,7 @@ export class HotPathAnalysis {
    * still hot), but the reason says no more than the code shows.
    */
   private narrowed(why: HotExplanation, chain: Chain, node: TSESTree.Node): HotExplanation {
-    const store = chain.root.reason.startsWith('a store `subscribe` ') ? 'state changes' : chain.root.reason.startsWith('a store `subscribeAction` ') ? 'dispatched actions' : null;
+    const store = chain.root.runsOn;
     if (!store) return why;
     const listener = chain.steps[chain.steps.length - 1]!.fn;
     const first = listener.params[0];

@@ -23,6 +23,8 @@ export interface Root {
   reason: string;
   /** Text added after the function's description in the location (`, passed to \`app.get\``). */
   suffix: string;
+  /** A store listener's trigger (`subscribe`: state changes, `subscribeAction`: dispatched actions). */
+  runsOn?: 'state changes' | 'dispatched actions';
 }
 
 /** One place a function value is used. */
@@ -335,11 +337,11 @@ function argumentRoot(use: Extract<Use, { type: 'argument' }>, env: HotEnvironme
     }
     if (index === 0 && (method === 'subscribe' || method === 'subscribeAction') && isStoreName(dottedName(callee.object))) {
       // Redux, Vuex, Zustand and Svelte stores call their subscribers on every state change.
-      return root(
-        'event',
-        method === 'subscribe' ? 'a store `subscribe` listener runs on every state change' : 'a store `subscribeAction` listener runs on every dispatched action',
-        passed,
-      );
+      const subscribe = method === 'subscribe';
+      return {
+        ...root('event', subscribe ? 'a store `subscribe` listener runs on every state change' : 'a store `subscribeAction` listener runs on every dispatched action', passed),
+        runsOn: subscribe ? 'state changes' : 'dispatched actions',
+      };
     }
     if (EMITTER_METHODS.has(method) && index > 0) {
       const event = stringArgument(call, 0);

@@ -97,7 +97,8 @@ export function sameFileCallee(call: TSESTree.CallExpression, sourceCode: Readon
     if (def?.node.type === 'VariableDeclarator' && def.node.init && isFunction(def.node.init)) return def.node.init as FunctionNode;
     return null;
   }
-  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return null;
+  if (callee.type !== 'MemberExpression' || callee.computed || (callee.property.type !== 'Identifier' && callee.property.type !== 'PrivateIdentifier')) return null;
+  const property = callee.property;
   const object = callee.object;
   let owner: TSESTree.ClassBody | TSESTree.ObjectExpression | null;
   let wantStatic: boolean;
@@ -107,7 +108,7 @@ export function sameFileCallee(call: TSESTree.CallExpression, sourceCode: Readon
     if (!self) return null;
     owner = self.owner;
     wantStatic = self.isStatic;
-  } else if (object.type === 'Identifier') {
+  } else if (object.type === 'Identifier' && property.type === 'Identifier') {
     // `ClassName.method()`: a static method of the class around the call.
     let body: Node | undefined = call.parent;
     while (body && body.type !== 'ClassBody') body = body.parent;
@@ -120,7 +121,7 @@ export function sameFileCallee(call: TSESTree.CallExpression, sourceCode: Readon
   }
   const members: Node[] = owner.type === 'ClassBody' ? owner.body : owner.properties;
   for (const member of members) {
-    if ((member.type === 'MethodDefinition' || member.type === 'Property') && !member.computed && member.key.type === 'Identifier' && member.key.name === callee.property.name && isFunction(member.value)) {
+    if ((member.type === 'MethodDefinition' || member.type === 'Property') && !member.computed && member.key.type === property.type && member.key.name === property.name && isFunction(member.value)) {
       if (member.type === 'MethodDefinition' && member.static !== wantStatic) continue;
       return member.value as FunctionNode;
     }

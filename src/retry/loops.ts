@@ -19,7 +19,7 @@ import { sourceStyle } from '../fix/style';
 import { indexesWith, isFixedDelay, mentionsName, rewriteName } from './shared';
 import { continuesOnlyForSortedErrors, errorNames } from './sorting';
 import { statusPolarity } from './status';
-import { endlessIterator, rebindsIterator, stepsIterator, takerCall } from './exhaustion';
+import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerCall } from './exhaustion';
 
 export class LoopRetries {
   private readonly loopTries = new Map<LoopNode, TSESTree.TryStatement[]>();
@@ -577,25 +577,9 @@ export class LoopRetries {
   }
 
   /** The function a call runs when it is declared in this file: `helper(...)` or `this.method(...)` in the same class. */
+  /** The function of this file a call runs (`helper()`, `this.take()`): the one lookup of the retry analysis (src/retry/exhaustion.ts). */
   private sameFileFunction(call: TSESTree.CallExpression): FunctionNode | null {
-    const callee = call.callee;
-    if (callee.type === 'Identifier') {
-      const variable = variableAt(this.sourceCode, callee);
-      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (def?.node.type === 'FunctionDeclaration') return def.node;
-      if (def?.node.type === 'VariableDeclarator' && def.node.init && isFunction(def.node.init)) return def.node.init as FunctionNode;
-      return null;
-    }
-    if (callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression' && !callee.computed && (callee.property.type === 'Identifier' || callee.property.type === 'PrivateIdentifier')) {
-      const name = callee.property.name;
-      let node: Node | undefined = call.parent;
-      while (node && node.type !== 'ClassBody') node = node.parent;
-      if (!node) return null;
-      for (const member of node.body) {
-        if (member.type === 'MethodDefinition' && !member.computed && member.key.type === callee.property.type && member.key.name === name) return member.value.type === 'FunctionExpression' ? member.value : null;
-      }
-    }
-    return null;
+    return sameFileCallee(call, this.sourceCode);
   }
 
   /**
@@ -661,10 +645,18 @@ export class LoopRetries {
     if (tryIndex < 0) return false;
     const ctx = { sourceCode: this.sourceCode, keys: this.keys };
     // The same iterator on every pass (not declared or rebound in the loop), and not one the file shows to be endless (`while (true) yield ...`).
-    const kept = (key: string) =>
-      !rebindsIterator(loop, key, this.keys) &&
-      !someOwn(loop, this.keys, (n) => n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.id.name === key) &&
-      !endlessIterator(key, loop, ctx);
+    const memo = new Map<string, boolean>();
+    const kept = (key: string): boolean => {
+      let answer = memo.get(key);
+      if (answer === undefined) {
+        answer =
+          !rebindsIterator(loop, key, this.keys) &&
+          !someOwn(loop, this.keys, (n) => n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.id.name === key) &&
+          !endlessIterator(key, loop, ctx);
+        memo.set(key, answer);
+      }
+      return answer;
+    };
     const direct = stepsIterator(bodyList, tryIndex);
     if (direct && kept(direct.iterator)) return true;
     for (let i = 0; i < tryIndex; i++) {

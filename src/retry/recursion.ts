@@ -799,12 +799,18 @@ export class RecursiveRetries {
     if (target.body.type !== 'BlockStatement') return false;
     const body = target.body;
     const ctx = { sourceCode: this.sourceCode, keys: this.keys };
+    const memo = new Map<string, boolean>();
     const kept = (key: string): boolean => {
+      let answer = memo.get(key);
+      if (answer === undefined) memo.set(key, (answer = keptOnce(key)));
+      return answer;
+    };
+    const keptOnce = (key: string): boolean => {
       if (rebindsIterator(body, key, this.keys)) return false;
+      if (key.startsWith('this.') && (!frame.method || key.slice(5).includes('.'))) return false;
       // Not an iterator the file shows to be endless (`while (true) yield ...`, a `next` never done).
       if (endlessIterator(key, target, ctx)) return false;
       if (key.startsWith('this.')) {
-        if (!frame.method || key.slice(5).includes('.')) return false;
         // Nor a method of the class that the function calls (`this.resetPlan()` before the re-run).
         return !someOwn(body, this.keys, (n) => {
           if (n.type !== 'CallExpression' || n.callee.type !== 'MemberExpression' || n.callee.object.type !== 'ThisExpression') return false;
