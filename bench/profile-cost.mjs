@@ -27,7 +27,7 @@
 // and prints one small table: ms per bucket for each side and (b) - (a), and
 // the CPU time (process.cpuUsage) of each side's verify calls. Sampled time
 // is wall-clock time while running, so on a loaded machine it exceeds CPU time
-// on both sides alike. This is the profile bench/RESULTS.md quotes to explain
+// on both sides alike. This is the profile the README's Performance section quotes to explain
 // the lint-cost ratio; attribution is statistical, repeat it on a shared machine.
 import { Linter } from 'eslint';
 import { Session } from 'node:inspector/promises';
