@@ -71,12 +71,21 @@ export function reportSites(sites: readonly Site[], file: string): ReportSite[] 
   }));
 }
 
-/** One line per file, or a bar redrawn in place on a terminal. */
+/**
+ * One line per file, or a bar redrawn in place on a terminal. The lines (not
+ * on a terminal) are written in batches, at most every `LINE_FLUSH_MS` and at
+ * the end: each write to a pipe is a system call that wakes the reader, and
+ * one per file cost about 4% of a codemod run over the bench corpus whose
+ * files are mostly not parsed (CPU profile, 1.1 s of 26 s).
+ */
 export class Progress {
   private shown = false;
+  private pending = '';
+  private lastFlush = Number.NEGATIVE_INFINITY;
   constructor(
     private readonly stream: OutputStream,
     private readonly total: number,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   update(done: number, file: FileReport): void {
@@ -88,14 +97,32 @@ export class Progress {
       this.shown = true;
     } else {
       const detail = file.status === 'error' ? `: ${file.error}` : file.status === 'skipped' ? ` (${file.reason})` : '';
-      this.stream.write(`[${done}/${this.total}] ${file.file}: ${file.status}${detail}\n`);
+      this.pending += `[${done}/${this.total}] ${file.file}: ${file.status}${detail}\n`;
+      const now = this.now();
+      if (now - this.lastFlush >= LINE_FLUSH_MS || this.pending.length >= LINE_FLUSH_BYTES) {
+        this.lastFlush = now;
+        this.flush();
+      }
     }
   }
 
+  /** Writes the lines held back (before other output that may share the stream's terminal or file). */
+  flush(): void {
+    if (this.pending === '') return;
+    const text = this.pending;
+    this.pending = '';
+    this.stream.write(text);
+  }
+
   end(): void {
+    this.flush();
     if (this.shown) this.stream.write('\r\x1b[2K');
   }
 }
+
+/** Progress lines are written at most this often (ms), or when this many characters are held back. */
+export const LINE_FLUSH_MS = 250;
+export const LINE_FLUSH_BYTES = 64 * 1024;
 
 export function summarize(files: readonly FileReport[]): Summary {
   const count = (status: FileStatus) => files.filter((f) => f.status === status).length;

@@ -83,7 +83,11 @@ export async function runFiles(run: FileRun): Promise<FilesResult> {
   const flush = () => {
     while (flushed < total && results[flushed]) {
       const text = pendingOutput[flushed];
-      if (text) run.data.write(text);
+      if (text) {
+        // Progress lines first, as they were before batching (the two streams may share a terminal or file).
+        progress.flush();
+        run.data.write(text);
+      }
       pendingOutput[flushed] = undefined;
       flushed++;
     }
@@ -152,8 +156,8 @@ export async function runFiles(run: FileRun): Promise<FilesResult> {
     );
   } finally {
     await pool?.close();
+    progress.end();
   }
-  progress.end();
   flush();
   return { reports: results.filter((r): r is FileReport => r !== undefined), done };
 }

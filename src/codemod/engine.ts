@@ -31,6 +31,44 @@ const tsParser = (): Linter.Parser => (tsParserModule ??= require('@typescript-e
 let linterClass: typeof Linter | undefined;
 const loadLinter = (): typeof Linter => (linterClass ??= (require('eslint') as typeof import('eslint')).Linter);
 
+/** ESLint's own config array class (what `Linter#verify` builds from a plain array), once normalized reusable for many files. */
+type ConfigArray = Linter.Config[] & { normalizeSync(): unknown; getConfig(filePath: string): unknown };
+type ConfigArrayClass = new (configs: Linter.Config[], options: { basePath: string }) => ConfigArray;
+let configArrayClass: ConfigArrayClass | null | undefined;
+/**
+ * ESLint's `FlatConfigArray`, from the ESLint package the `Linter` comes from, or null when that
+ * package has none where ESLint 9 and 10 keep it (then every lint passes a plain array, as before).
+ * It is not in ESLint's public exports; `Linter#verify` takes any array with a `getConfig` method as one.
+ */
+function loadConfigArrayClass(): ConfigArrayClass | null {
+  if (configArrayClass !== undefined) return configArrayClass;
+  try {
+    const api = require.resolve('eslint');
+    const loaded = (require(resolve(dirname(api), 'config/flat-config-array.js')) as { FlatConfigArray?: unknown }).FlatConfigArray;
+    configArrayClass = typeof loaded === 'function' ? (loaded as ConfigArrayClass) : null;
+  } catch {
+    configArrayClass = null;
+  }
+  return configArrayClass;
+}
+
+/**
+ * Normalized config arrays, reused from file to file: given a plain array, `Linter#verify` builds,
+ * normalizes and merges a new one on every call (validating each rule's options again), about 0.5 ms
+ * a file. Keyed by the rules, the settings object (its `resilience` value when that is its only key:
+ * the CLI hands each file a fresh `{ resilience }` around one shared value) and a text key (working
+ * directory, extension, source type, rule options). A reused array hands every file the same settings
+ * object, equal in content to the file's own.
+ */
+const configArrays = new WeakMap<object, WeakMap<object, Map<string, ConfigArray>>>();
+const NO_SETTINGS = {};
+function settingsKey(settings: Record<string, unknown> | undefined): object {
+  if (!settings) return NO_SETTINGS;
+  const keys = Object.keys(settings);
+  const resilience = settings.resilience;
+  return keys.length === 1 && keys[0] === 'resilience' && typeof resilience === 'object' && resilience !== null ? resilience : settings;
+}
+
 /** The plugin namespace rules are registered under, as in users' configs. */
 const PLUGIN_NAMESPACE = 'resilience';
 
@@ -364,15 +402,32 @@ export function applyPreparedRules(
       rules: ruleEntries,
     },
   ];
+  const ConfigArrayClass = loadConfigArrayClass();
+  const configFor = (sourceType?: 'module' | 'commonjs'): Linter.Config[] => {
+    if (!ConfigArrayClass) return makeConfig(sourceType);
+    let bySettings = configArrays.get(rules);
+    if (!bySettings) configArrays.set(rules, (bySettings = new WeakMap()));
+    const settingsObject = settingsKey(input.settings);
+    let byText = bySettings.get(settingsObject);
+    if (!byText) bySettings.set(settingsObject, (byText = new Map()));
+    const key = JSON.stringify([cwd, rawExt, sourceType ?? null, ruleEntries]);
+    let array = byText.get(key);
+    if (!array) {
+      array = new ConfigArrayClass(makeConfig(sourceType), { basePath: cwd });
+      array.normalizeSync();
+      byText.set(key, array);
+    }
+    return array;
+  };
   const linter = new (loadLinter())({ cwd });
-  let config = makeConfig();
+  let config = configFor();
   const lint = (text: string): Linter.LintMessage[] => linter.verify(text, config, { filename: absolute });
 
   let messages = lint(original);
   let fatal = messages.find((m) => m.fatal);
   if (fatal && ext === 'js') {
     // A .js file may be a CommonJS script (top-level return, legacy octal): try that before giving up.
-    const commonjs = makeConfig('commonjs');
+    const commonjs = configFor('commonjs');
     const retry = linter.verify(original, commonjs, { filename: absolute });
     if (!retry.some((m) => m.fatal)) {
       config = commonjs;
@@ -401,11 +456,12 @@ export function applyPreparedRules(
     sites.push(site);
     return site;
   };
-  {
+  const initial = ours(messages);
+  if (initial.length > 0) {
     const starts = lineStarts(text);
-    for (const message of ours(messages)) track(message, starts, true);
+    for (const message of initial) track(message, starts, true);
   }
-  let current = ours(messages).length;
+  let current = initial.length;
   for (let pass = 0; ; pass++) {
     const candidates = sites
       .filter((site) => site.state === 'pending' && site.message.suggestions && site.message.suggestions.length > 0)
@@ -545,8 +601,10 @@ export function applyPreparedRules(
       'but its own rewrite was not applied: check that the site is really fixed';
   }
 
+  // Most parsed files have no site: no line table for them.
+  if (sites.length === 0 && text === original) return { output: undefined, rewritten: [], left: [] };
   const inputStarts = lineStarts(original);
-  const outputStarts = lineStarts(text);
+  const outputStarts = text === original ? inputStarts : lineStarts(text);
   const rewritten: Site[] = sites
     .filter((site) => site.state === 'rewritten')
     .sort((a, b) => a.inputOffset - b.inputOffset)

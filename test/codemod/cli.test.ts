@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CodemodDefinition } from '../../src/codemod/codemod';
 import type { RuleModule } from '../../src/rule-module';
 import { run, type RunOptions, type RunReport } from '../../src/cli/main';
+import { LINE_FLUSH_MS, Progress, type FileReport } from '../../src/cli/report';
 import { testRules } from './test-rules';
 
 const IMPORT = "import { retryWithBackoff } from './retry';";
@@ -328,6 +329,41 @@ describe('resilience CLI: progress', () => {
     expect(stderr.text).toContain('\r\x1b[2K[############------------] 1/2 a.ts');
     expect(stderr.text).toContain('[########################] 2/2 b.ts');
     expect(stderr.text).not.toContain('[1/2]');
+  });
+});
+
+describe('Progress lines', () => {
+  const file = (name: string): FileReport => ({ file: name, status: 'unchanged', rewritten: [], left: [] });
+  it('writes the first line at once, then the lines of each interval in one write, and the rest at the end', () => {
+    const writes: string[] = [];
+    let clock = 1000;
+    const progress = new Progress({ write: (chunk: string) => writes.push(chunk) }, 5, () => clock);
+    progress.update(1, file('a.ts'));
+    expect(writes).toEqual(['[1/5] a.ts: unchanged\n']);
+    clock += 1;
+    progress.update(2, file('b.ts'));
+    clock += 1;
+    progress.update(3, file('c.ts'));
+    expect(writes).toHaveLength(1);
+    clock += LINE_FLUSH_MS;
+    progress.update(4, { ...file('d.ts'), status: 'error', error: 'bad' });
+    expect(writes).toEqual(['[1/5] a.ts: unchanged\n', '[2/5] b.ts: unchanged\n[3/5] c.ts: unchanged\n[4/5] d.ts: error: bad\n']);
+    progress.update(5, file('e.ts'));
+    progress.end();
+    expect(writes.join('')).toBe(['a.ts: unchanged', 'b.ts: unchanged', 'c.ts: unchanged', 'd.ts: error: bad', 'e.ts: unchanged'].map((line, i) => `[${i + 1}/5] ${line}\n`).join(''));
+    expect(writes).toHaveLength(3);
+  });
+
+  it('a diff on stdout comes after the progress line of its file', async () => {
+    const dir = tempProject({ 'a.ts': 'sleep();\n', 'b.ts': 'const b = 1;\n', 'c.ts': 'sleep();\n' });
+    const shared: string[] = [];
+    const stream = (name: string) => ({ write: (chunk: string) => shared.push(`${name}:${chunk}`) });
+    const code = await run(['codemod', 'test-retry', '.', '--dry'], { cwd: dir, stdout: stream('out'), stderr: stream('err'), rules: testRules, codemods });
+    expect(code).toBe(0);
+    const text = shared.join('');
+    expect(text.indexOf('err:[1/3] a.ts')).toBeLessThan(text.indexOf('out:--- a/a.ts'));
+    expect(text.indexOf('[3/3] c.ts')).toBeLessThan(text.indexOf('out:--- a/c.ts'));
+    expect(text.indexOf('[2/3] b.ts')).toBeLessThan(text.indexOf('[3/3] c.ts'));
   });
 });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applyPreparedRules,
   applyRuleSuggestions,
+  prepareRules,
   CodemodParseError,
   CodemodSetupError,
   noQuickFixReason,
@@ -174,6 +176,41 @@ describe('applyRuleSuggestions', () => {
   it('honours eslint-disable comments in the file', () => {
     const source = '// eslint-disable-next-line resilience/test-delay\nsleep();\nsleep();\n';
     expect(apply(source).output).toBe('// eslint-disable-next-line resilience/test-delay\nsleep();\nsleep(100);\n');
+  });
+});
+
+describe('applyPreparedRules over many files', () => {
+  // Records what ESLint hands the rule for each file.
+  const seen: { settings: unknown; options: unknown; file: string }[] = [];
+  const recorder: RuleModule = {
+    meta: { type: 'problem', schema: [{ type: 'object', properties: { n: { type: 'integer' } }, additionalProperties: false }] },
+    create(context: Rule.RuleContext) {
+      seen.push({ settings: context.settings, options: context.options[0], file: context.filename });
+      return {};
+    },
+  } as unknown as RuleModule;
+
+  it('normalizes one config per settings value and options, not one per file, and gives each file its own', () => {
+    seen.length = 0;
+    const prepared = prepareRules(['recorder'], { recorder });
+    const shared = { sharedResources: [] };
+    const other = { sharedResources: [{ name: 'x', match: { globals: ['fetch'] }, guards: ['g'] }] };
+    const lint = (filePath: string, resilience: object, options?: Record<string, unknown>) =>
+      applyPreparedRules(prepared, { source: 'const a: number = 1;\n', filePath, cwd: '/project', settings: { resilience }, ruleOptions: { recorder: options } });
+    // The CLI hands every file a fresh { resilience } around the one value from the config.
+    for (const file of ['a.ts', 'b.ts', 'c.ts']) lint(`/project/${file}`, shared);
+    lint('/project/d.ts', other);
+    lint('/project/e.ts', shared, { n: 2 });
+    lint('/project/f.ts', shared);
+    expect(seen.map((s) => s.file)).toEqual(['a', 'b', 'c', 'd', 'e', 'f'].map((name) => `/project/${name}.ts`));
+    // a, b, c and f: one config, so one settings object; d and e each their own.
+    expect(new Set(seen.map((s) => s.settings)).size).toBe(3);
+    expect(seen[1]!.settings).toBe(seen[0]!.settings);
+    expect(seen[5]!.settings).toBe(seen[0]!.settings);
+    expect(seen[0]!.settings).toEqual({ resilience: shared });
+    expect(seen[3]!.settings).toEqual({ resilience: other });
+    expect(seen[4]!.settings).toEqual({ resilience: shared });
+    expect(seen.map((s) => s.options)).toEqual([undefined, undefined, undefined, undefined, { n: 2 }, undefined]);
   });
 });
 
