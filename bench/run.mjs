@@ -18,7 +18,7 @@ import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { benchAudit } from './audit.mjs';
-import { BENCH_SETTINGS, benchFiles, corpusPackages, corpusStats, ledgerPackages, sourceTypeBlocks, sourceTypeOf } from './corpus.mjs';
+import { BENCH_SETTINGS, benchFiles, corpusPackages, corpusStats, ledgerPackages, runConfig, sourceTypeBlocks, sourceTypeOf } from './corpus.mjs';
 import { timedRule } from './timed-rule.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -134,10 +134,11 @@ const linterBase = (sourceType) => [
 const linterConfigs = Object.fromEntries(
   ['module', 'commonjs', 'script'].map((sourceType) => [
     sourceType,
+    // One config array per side for the whole run, as the eslint binary has (runConfig).
     {
-      none: linterBase(sourceType),
-      resilience: [...linterBase(sourceType), plugin.configs.all, { settings: JSON.parse(settings) }],
-      eslintjs: [...linterBase(sourceType), js.configs.recommended],
+      none: runConfig(linterBase(sourceType), work),
+      resilience: runConfig([...linterBase(sourceType), plugin.configs.all, { settings: JSON.parse(settings) }], work),
+      eslintjs: runConfig([...linterBase(sourceType), js.configs.recommended], work),
     },
   ]),
 );
