@@ -56,17 +56,20 @@ function loadConfigArrayClass(): ConfigArrayClass | null {
  * Normalized config arrays, reused from file to file: given a plain array, `Linter#verify` builds,
  * normalizes and merges a new one on every call (validating each rule's options again), about 0.5 ms
  * a file. Keyed by the rules, the settings object (its `resilience` value when that is its only key:
- * the CLI hands each file a fresh `{ resilience }` around one shared value) and a text key (working
+ * the CLI hands each file a fresh `{ resilience }` around one shared value; one key for no settings
+ * or an empty object) and a text key (working
  * directory, extension, source type, rule options). A reused array hands every file the same settings
  * object, equal in content to the file's own.
  */
 const configArrays = new WeakMap<object, WeakMap<object, Map<string, ConfigArray>>>();
 const NO_SETTINGS = {};
-function settingsKey(settings: Record<string, unknown> | undefined): object {
-  if (!settings) return NO_SETTINGS;
-  const keys = Object.keys(settings);
+/** The object that stands for a file's settings, and whether it is their `resilience` value (`{ resilience: key }`) or the settings themselves. */
+function settingsKey(settings: Record<string, unknown> | undefined): { key: object; wrapped: boolean } {
+  const keys = settings ? Object.keys(settings) : [];
+  if (!settings || keys.length === 0) return { key: NO_SETTINGS, wrapped: false };
   const resilience = settings.resilience;
-  return keys.length === 1 && keys[0] === 'resilience' && typeof resilience === 'object' && resilience !== null ? resilience : settings;
+  if (keys.length === 1 && keys[0] === 'resilience' && typeof resilience === 'object' && resilience !== null) return { key: resilience, wrapped: true };
+  return { key: settings, wrapped: false };
 }
 
 /** The plugin namespace rules are registered under, as in users' configs. */
@@ -407,10 +410,10 @@ export function applyPreparedRules(
     if (!ConfigArrayClass) return makeConfig(sourceType);
     let bySettings = configArrays.get(rules);
     if (!bySettings) configArrays.set(rules, (bySettings = new WeakMap()));
-    const settingsObject = settingsKey(input.settings);
-    let byText = bySettings.get(settingsObject);
-    if (!byText) bySettings.set(settingsObject, (byText = new Map()));
-    const key = JSON.stringify([cwd, rawExt, sourceType ?? null, ruleEntries]);
+    const settings = settingsKey(input.settings);
+    let byText = bySettings.get(settings.key);
+    if (!byText) bySettings.set(settings.key, (byText = new Map()));
+    const key = JSON.stringify([settings.wrapped, cwd, rawExt, sourceType ?? null, ruleEntries]);
     let array = byText.get(key);
     if (!array) {
       array = new ConfigArrayClass(makeConfig(sourceType), { basePath: cwd });

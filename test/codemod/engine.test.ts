@@ -212,6 +212,22 @@ describe('applyPreparedRules over many files', () => {
     expect(seen[4]!.settings).toEqual({ resilience: shared });
     expect(seen.map((s) => s.options)).toEqual([undefined, undefined, undefined, undefined, { n: 2 }, undefined]);
   });
+
+  it('shares one config between no settings and empty settings, never between a value and the settings wrapping it', () => {
+    seen.length = 0;
+    const prepared = prepareRules(['recorder'], { recorder });
+    const value = { sharedResources: [] };
+    const lint = (filePath: string, settings?: Record<string, unknown>) =>
+      applyPreparedRules(prepared, { source: 'const a = 1;\n', filePath, cwd: '/project', ...(settings ? { settings } : {}) });
+    lint('/project/a.js');
+    lint('/project/b.js', {});
+    lint('/project/c.js', { resilience: value });
+    lint('/project/d.js', value);
+    expect(seen[1]!.settings).toBe(seen[0]!.settings);
+    expect(seen[0]!.settings).toEqual({});
+    expect(seen[2]!.settings).toEqual({ resilience: value });
+    expect(seen[3]!.settings).toEqual(value);
+  });
 });
 
 describe('shareOptions', () => {
