@@ -44,8 +44,14 @@
  *   keyword is followed by `<` (`require<T>('./a')`). A specifier in a comment
  *   or an unused string only adds a file.
  *
+ * - A file that imports a project file outside the given paths, or one that
+ *   cannot be read, is a source too: the audit cannot see what that file
+ *   does (as before, the summary counts such imports, and the count stays
+ *   what it was with every file parsed).
+ *
  * What changes: files outside U ∪ D are not parsed, so a parse error there is
- * not reported, and the summary's counts of functions, calls, roots, dynamic
+ * not reported (nor counted as an import outside the paths by the files that
+ * import it), and the summary's counts of functions, calls, roots, dynamic
  * calls and outgoing callbacks cover the parsed files only.
  */
 import { mayTouchResource } from '../resources/match';
@@ -204,15 +210,27 @@ export class FileSelection {
     return index;
   }
 
+  /**
+   * A file the audit can read: `source` when findings can end in it. A file
+   * that imports a project file outside the given paths is kept like a
+   * source: the audit cannot see what that file does.
+   */
   record(path: string, source: boolean, text: string): void {
     const index = this.indexOf(path);
-    if (source) this.sources.push(index);
+    let keep = source;
     const targets = new Set<number>();
     for (const specifier of moduleSpecifiers(text)) {
       const resolution = this.resolver.resolve(path, specifier);
       if (resolution.kind === 'file' && resolution.path !== path) targets.add(this.indexOf(resolution.path));
+      else if (resolution.kind === 'outside') keep = true;
     }
+    if (keep) this.sources.push(index);
     for (const target of targets) this.imports[index]!.push(target);
+  }
+
+  /** A file among the paths that cannot be read (binary, too large): like a file outside them, its importers are kept. */
+  recordUnreadable(path: string): void {
+    this.sources.push(this.indexOf(path));
   }
 
   /** U (the sources and every file that imports one of U) and D (every file that U imports, transitively). */

@@ -218,6 +218,7 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<nu
       if (read.kind === 'skip') {
         skipped.push({ file: display(file), reason: read.reason });
         unreadable.add(file);
+        selection.recordUnreadable(file);
       } else {
         selection.record(file, maySourceFinding(resourcesByFile.get(file) ?? [], read.text), read.text);
       }

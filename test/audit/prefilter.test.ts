@@ -106,6 +106,9 @@ describe('resilience audit with the prefilter', () => {
     'src/main.ts': "import { load } from './services/load';\nsetInterval(() => {\n  load();\n}, 1000);\n",
     // Imports nothing on a chain and touches no resource: not parsed (its syntax error is not reported).
     'src/unrelated.ts': 'export const answer = (;\n',
+    // Imports a project file outside the given paths, which the audit cannot see into: parsed, and the import counted.
+    'src/tool-user.ts': "import { helper } from '../scripts/tool';\nexport const useTool = () => helper();\n",
+    'scripts/tool.ts': 'export const helper = () => 1;\n',
   };
   const step = (file: string, line: number, fn: string) => ({ file, line, function: fn });
 
@@ -146,21 +149,21 @@ describe('resilience audit with the prefilter', () => {
         },
       ]);
       expect(withPrefilter.report.summary).toMatchObject({
-        filesAudited: 5,
+        filesAudited: 6,
         filesNotParsed: 1,
         filesSkipped: [],
         accesses: 1,
         // retry.ts is parsed (load.ts imports it): runTask is project code, not code outside the project.
-        cannotSee: { dynamicCalls: 0, callbacksOutsideProject: 0, importsOutsidePaths: 0 },
+        cannotSee: { dynamicCalls: 0, callbacksOutsideProject: 0, importsOutsidePaths: 1 },
       });
       const without = await audit(dir, false);
       expect(without.report.findings).toEqual(withPrefilter.report.findings);
       expect(without.report.summary).toMatchObject({
-        filesAudited: 4,
+        filesAudited: 5,
         filesNotParsed: 0,
         filesSkipped: [{ file: 'src/unrelated.ts', reason: "does not parse: Parsing error: Expression expected. (line 1, column 23)" }],
         accesses: 1,
-        cannotSee: { dynamicCalls: 0, callbacksOutsideProject: 0, importsOutsidePaths: 0 },
+        cannotSee: { dynamicCalls: 0, callbacksOutsideProject: 0, importsOutsidePaths: 1 },
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
