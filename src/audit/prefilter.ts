@@ -40,9 +40,9 @@
  *   helper module that does not import the resource file).
  * - The module scan over-approximates: it reads every string after `from`,
  *   `import` or `require` (past whitespace, comments and `(`), also with the
- *   keyword spelled with `\u` escapes, and every string of a file where such a
- *   keyword is followed by `<` (`require<T>('./a')`). A specifier in a comment
- *   or an unused string only adds a file.
+ *   keyword spelled with `\u` escapes, and every string of a file where
+ *   `require` is followed by `<` (`require<T>('./a')`). A specifier in a
+ *   comment or an unused string only adds a file.
  *
  * - A file that imports a project file outside the given paths, or one that
  *   cannot be read, is a source too: the audit cannot see what that file
@@ -78,8 +78,8 @@ const UNICODE_ESCAPE = /\\u(?:([0-9a-fA-F]{4})|\{([0-9a-fA-F]+)\})/g;
  * follows `from`, `import` or `require` past whitespace, comments and `(`.
  * Escapes are decoded (`'.\u002fa'` is `./a`); a `node:` specifier also
  * gives its name without the prefix, as the import tracker strips it. A file
- * where a keyword is followed by `<` (type arguments, or code the scan does not
- * follow) gives every string in it.
+ * where `require` is followed by `<` (type arguments: `require<T>('./a')`)
+ * gives every string in it.
  */
 export function moduleSpecifiers(text: string): string[] {
   const out = new Set<string>();
@@ -104,7 +104,7 @@ export function moduleSpecifiers(text: string): string[] {
   return [...out];
 }
 
-/** Adds the strings after each keyword; true when some keyword is followed by `<`. */
+/** Adds the strings after each keyword; true when `require` is followed by `<`. */
 function scanKeywords(text: string, out: Set<string>): boolean {
   let angle = false;
   KEYWORD.lastIndex = 0;
@@ -116,7 +116,8 @@ function scanKeywords(text: string, out: Set<string>): boolean {
     if (char === "'" || char === '"' || char === '`') {
       const value = readString(text, at);
       if (value !== null) out.add(value);
-    } else if (char === '<') {
+    } else if (char === '<' && match[0] === 'require') {
+      // `require<T>('./a')`: type arguments (`from` and `import` are never followed by them).
       angle = true;
     }
   }

@@ -54,9 +54,10 @@ describe('moduleSpecifiers', () => {
     expect(moduleSpecifiers("const myrequire = (x) => x; myrequire('./a'); obj.importer('./b');")).toEqual([]);
   });
 
-  it('takes every string of a file where a keyword is followed by `<` (type arguments)', () => {
+  it('takes every string of a file where `require` is followed by `<` (type arguments)', () => {
     // Every quote starts a candidate, so the text between two strings is one too.
     expect(moduleSpecifiers("const n = require<typeof import('./t')>('./n');\nconst label = \"x\";")).toEqual(['./t', ')>(', './n', 'x']);
+    expect(moduleSpecifiers("const a = Array.from<string>(list);\nconst label = 'x';")).toEqual([]);
   });
 
   it('reads string values like the parser', () => {
