@@ -10,6 +10,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../ast/scope';
 import { variableAt } from '../imports';
 import { type FunctionNode, isFunction } from '../ast/functions';
+import { thisOwner } from '../ast/this-owner';
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { alwaysLeaves, type FlowContext, nameKey, type Node, statementFlow } from './ast';
@@ -125,24 +126,6 @@ export function sameFileCallee(call: TSESTree.CallExpression, sourceCode: Readon
       if (member.type === 'MethodDefinition' && member.static !== wantStatic) continue;
       return member.value as FunctionNode;
     }
-  }
-  return null;
-}
-
-/**
- * The class body or object literal whose members `this` names at `node`:
- * that of the nearest non-arrow function's method (arrows keep the outer
- * `this`), or of a class field's initialiser; whether it names the static side.
- */
-function thisOwner(node: Node): { owner: TSESTree.ClassBody | TSESTree.ObjectExpression; isStatic: boolean } | null {
-  for (let n: Node | undefined = node; n; n = n.parent) {
-    if (n.type === 'FunctionExpression' || n.type === 'FunctionDeclaration') {
-      const holder = n.parent;
-      if (holder?.type === 'MethodDefinition') return { owner: holder.parent, isStatic: holder.static };
-      if (holder?.type === 'Property' && holder.parent.type === 'ObjectExpression') return { owner: holder.parent, isStatic: false };
-      return null;
-    }
-    if (n.type === 'PropertyDefinition') return { owner: n.parent, isStatic: n.static };
   }
   return null;
 }
