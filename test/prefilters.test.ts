@@ -45,7 +45,7 @@ function analysisFindings(code: string, filename: string): Found | null {
     defaultOptions: [],
     meta: { type: 'problem', messages: { x: 'x' }, schema: [] },
     create(context) {
-      const clones = new CloneDetector(new ImportTracker(context.sourceCode), cloneFunctions);
+      const clones = new CloneDetector(new ImportTracker(context.sourceCode), cloneFunctions, context.sourceCode.visitorKeys);
       return {
         ImportDeclaration: (node) => clones.collectModuleSource(node.source),
         ImportExpression: (node) => clones.collectModuleSource(node.source),

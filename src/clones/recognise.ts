@@ -14,6 +14,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { staticMemberName, staticString } from '../ast/static';
 import { unwrapExpression } from '../ast/unwrap';
+import type { VisitorKeys } from '../ast/walk';
 import { type ImportTracker, type Origin, originIs, stripNodePrefix } from '../imports';
 import { dottedName, matchesAnyDotted, type DottedPattern } from '../patterns';
 import { LOCAL_COPY_HINT, LocalCopies } from './local-copy';
@@ -177,8 +178,9 @@ export class CloneDetector {
   constructor(
     private readonly imports: ImportTracker,
     private readonly cloneFunctions: readonly DottedPattern[],
+    keys: VisitorKeys,
   ) {
-    this.localCopies = new LocalCopies(imports);
+    this.localCopies = new LocalCopies(imports, keys);
   }
 
   /** Notes a module specifier (import, `require`, `import()`): clone modules make plain calls worth resolving. */
