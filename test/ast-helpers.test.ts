@@ -2,8 +2,8 @@
  * The small AST helpers of src/ast/ that stand in for
  * `@typescript-eslint/utils/ast-utils` (so that loading the plugin does not
  * load it): each gives the exact values listed, and the same value as the
- * helper it replaces on every case (`thisOwner`, which replaces none, against
- * exact values only).
+ * helper it replaces on every case (`thisOwner` and `isNothing`, which
+ * replace none, against exact values only).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
@@ -11,6 +11,7 @@ import * as tsParser from '@typescript-eslint/parser';
 import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { isFunction, isLoop } from '../src/ast/functions';
+import { isNothing } from '../src/ast/nothing';
 import { isParenthesized } from '../src/ast/parens';
 import { memberPropertyName } from '../src/ast/property-name';
 import { findVariable } from '../src/ast/scope';
@@ -234,5 +235,27 @@ describe('thisOwner (src/ast/this-owner.ts)', () => {
       'class A static',
       'object o',
     ]);
+  });
+});
+
+describe('isNothing (src/ast/nothing.ts)', () => {
+  /** isNothing of the initialiser of every `var v = …`, as written (no unwrapping). */
+  function nothing(code: string): boolean[] {
+    const out: boolean[] = [];
+    lint(code, () => ({
+      'VariableDeclarator[id.name="v"]'(node: TSESTree.VariableDeclarator) {
+        out.push(isNothing(node.init!));
+      },
+    }));
+    return out;
+  }
+
+  it.each([
+    ['null, undefined, void 0, void of anything', 'var v = null; var v = undefined; var v = void 0; var v = void f();', [true, true, true, true]],
+    ['falsy values that are not nothing', "var v = 0; var v = ''; var v = false; var v = NaN;", [false, false, false, false]],
+    ['names, strings and other unary operators', "var v = x; var v = 'null'; var v = typeof x; var v = !x;", [false, false, false, false]],
+    ['a TS wrapper is not seen through (callers unwrap first)', 'var v = null as any; var v = undefined!;', [false, false]],
+  ])('%s', (_name, code, expected) => {
+    expect(nothing(code)).toEqual(expected);
   });
 });
