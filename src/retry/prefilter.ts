@@ -82,7 +82,7 @@ const ERROR_TESTED_IN_IF = /\bif\s*\([^;{}]*?(?<![\w$.])(?:e(?:rr(?:or)?|r|x(?:c
 /**
  * The leftmost match of any of the one-scan tests: a library string (group
  * 1), or `CATCH`, `THEN` or `EVENT` (group 1 unset). Most files hold none,
- * and one scan for all four costs about half of four scans. Where one is
+ * and one scan for all four costs well under half of four scans. Where one is
  * found, the other side is searched for only from there on: no match of
  * either side starts before the leftmost match of their alternation.
  */
@@ -113,7 +113,8 @@ export function retryTextHints(text: string): RetryTextHints {
       libraries = matchesFrom(LIBRARY_FROM, text, first.index);
     }
   }
-  // Each conjunction tests first the side that is cheaper and less often true on the corpus.
+  // Each conjunction tests first the side of lower expected cost on the corpus: LOOP is the cheaper scan (though more
+  // often true than STATUS), ERROR_TESTED_IN_IF both the cheaper and the less often true. Both sides are pure tests.
   const handWritten = failurePath || (LOOP.test(text) && STATUS.test(text)) || (ERROR_TESTED_IN_IF.test(text) && ERROR_PARAMETER.test(text));
   return { handWritten, libraries };
 }
