@@ -65,6 +65,12 @@ function boundName(fn: FunctionNode): { name: string | null; method: boolean } {
   return { name: null, method: false };
 }
 
+/** A route through helpers: the hops from the call's helper to the site that calls it, up to `top` (by default the re-run function). */
+interface ChainRoute {
+  hops: { helper: FunctionNode; site: TSESTree.CallExpression }[];
+  top?: FunctionNode;
+}
+
 interface CalledName {
   name: string;
   method: boolean;
@@ -245,8 +251,7 @@ export class RecursiveRetries {
   finish(): void {
     const pending = this.pendingRoutes;
     if (pending.length === 0) return;
-    const text = this.sourceCode.text;
-    if (ON_EVENT_PROPERTY_TEXT.test(text) || text.includes('\\u')) {
+    if (this.onEventPropertyPossible()) {
       for (const p of pending) this.analyzeHelperRoute(p.call, p.called, p.helper, p.timerCall);
       return;
     }
@@ -355,27 +360,61 @@ export class RecursiveRetries {
   private analyzeHelperRoute(call: TSESTree.CallExpression, called: CalledName, helper: FunctionFrame, timerCall: TSESTree.CallExpression | null): void {
     const retried = this.resolveFunction(called, helper);
     if (!retried || retried === helper.node || contains(retried, call)) return;
-    const { name, method } = functionName(retried);
-    const frame: FunctionFrame = { node: retried, name, method };
+    const frame = this.helperRouteFrame(retried);
     if (this.registersReconnect(retried) && this.directHelperRoute(call, frame, helper, timerCall)) return;
     if (called.method && helper.method) this.classChainRoute(call, frame, helper, timerCall);
   }
 
+  /** The frames of the functions the helper routes re-run, one per function (its variable resolved once). */
+  private readonly retriedFrames = new Map<FunctionNode, FunctionFrame>();
+
+  private helperRouteFrame(retried: FunctionNode): FunctionFrame {
+    let frame = this.retriedFrames.get(retried);
+    if (!frame) {
+      const { name, method } = functionName(retried);
+      this.retriedFrames.set(retried, (frame = { node: retried, name, method }));
+    }
+    return frame;
+  }
+
+  /**
+   * Per function a helper route re-runs: each call in its body (nested
+   * functions included) with the name it calls, and each reconnect-listener
+   * registration with the name its handler passes, in source order, from one
+   * walk of the body; and per helper, the sites among them that reach it.
+   * Every call a helper makes to the function asks for the same sites.
+   */
+  private readonly helperSites = new Map<FunctionNode, { named: { site: TSESTree.CallExpression; called: CalledName }[]; byHelper: Map<FunctionNode, TSESTree.CallExpression[]> }>();
+
+  /** The calls in `retried` that reach `helperFrame`: a call of it, or a listener registration that passes it. */
+  private sitesReaching(retried: FunctionNode, helperFrame: FunctionFrame): readonly TSESTree.CallExpression[] {
+    let entry = this.helperSites.get(retried);
+    if (!entry) {
+      const named: { site: TSESTree.CallExpression; called: CalledName }[] = [];
+      walkAll(retried.body, this.keys, (n) => {
+        if (n.type !== 'CallExpression') return true;
+        const direct = calledName(n.callee);
+        if (direct) named.push({ site: n, called: direct });
+        // `socket.on('close', this.onClose.bind(this))`: the helper is the handler.
+        const handler = this.listenerEvent(n) ? n.arguments[1] : undefined;
+        const passed = handler ? calledName(handler) : null;
+        if (passed && handler && !isFunction(handler)) named.push({ site: n, called: passed });
+        return true;
+      });
+      this.helperSites.set(retried, (entry = { named, byHelper: new Map() }));
+    }
+    let sites = entry.byHelper.get(helperFrame.node);
+    if (!sites) {
+      sites = [];
+      for (const { site, called } of entry.named) if (this.matches(helperFrame, called)) sites.push(site);
+      entry.byHelper.set(helperFrame.node, sites);
+    }
+    return sites;
+  }
+
   /** `retried` reaches the helper from a call or a listener registration in its own body. */
   private directHelperRoute(call: TSESTree.CallExpression, frame: FunctionFrame, helperFrame: FunctionFrame, timerCall: TSESTree.CallExpression | null): boolean {
-    const retried = frame.node;
-    const sites: TSESTree.CallExpression[] = [];
-    walkAll(retried.body, this.keys, (n) => {
-      if (n.type !== 'CallExpression') return true;
-      const direct = calledName(n.callee);
-      if (direct && this.matches(helperFrame, direct)) sites.push(n);
-      // `socket.on('close', this.onClose.bind(this))`: the helper is the handler.
-      const handler = this.listenerEvent(n) ? n.arguments[1] : undefined;
-      const passed = handler ? calledName(handler) : null;
-      if (passed && handler && !isFunction(handler) && this.matches(helperFrame, passed)) sites.push(n);
-      return true;
-    });
-    for (const site of sites) {
+    for (const site of this.sitesReaching(frame.node, helperFrame)) {
       if (this.analyzeRecursion(call, frame, timerCall, { hops: [{ helper: helperFrame.node, site }] })) return true;
     }
     return false;
@@ -391,23 +430,42 @@ export class RecursiveRetries {
    * connection, or be named `connect` / `reconnect` / `_connect`.
    */
   private classChainRoute(call: TSESTree.CallExpression, frame: FunctionFrame, helperFrame: FunctionFrame, timerCall: TSESTree.CallExpression | null): void {
+    for (const route of this.chainRoutes(frame, helperFrame)) {
+      if (this.analyzeRecursion(call, frame, timerCall, route)) return;
+    }
+  }
+
+  /** Per helper and re-run method: the chains `chainRoutes` found. */
+  private readonly chainRoutesOf = new Map<FunctionNode, Map<FunctionNode, readonly ChainRoute[]>>();
+
+  /**
+   * The chains of sibling methods from `helperFrame` to a handler in another
+   * method or to `frame`'s method itself (see `classChainRoute`), in the
+   * order they are tried: by length, then by method and call site. They do
+   * not depend on the call that re-runs the method, so they are found once
+   * per helper and method; each call of the helper tries them in turn.
+   */
+  private chainRoutes(frame: FunctionFrame, helperFrame: FunctionFrame): readonly ChainRoute[] {
     const retried = frame.node;
-    if (!frame.method || !frame.name || !(CONNECT_METHOD.test(frame.name) || this.opensConnection(retried, frame))) return;
+    let byRetried = this.chainRoutesOf.get(helperFrame.node);
+    if (!byRetried) this.chainRoutesOf.set(helperFrame.node, (byRetried = new Map()));
+    const cached = byRetried.get(retried);
+    if (cached) return cached;
+    const routes: ChainRoute[] = [];
+    byRetried.set(retried, routes);
+    if (!frame.method || !frame.name || !(CONNECT_METHOD.test(frame.name) || this.opensConnection(retried, frame))) return routes;
     const owner = memberOwner(helperFrame.node);
-    if (!owner || memberOwner(retried) !== owner) return;
-    const members = ownerMethods(owner);
-    type Hop = { helper: FunctionNode; site: TSESTree.CallExpression };
+    if (!owner || memberOwner(retried) !== owner) return routes;
+    let members = this.membersOf.get(owner);
+    if (!members) this.membersOf.set(owner, (members = ownerMethods(owner)));
     const visited = new Set<FunctionNode>([helperFrame.node]);
-    let level: { fn: FunctionNode; name: string; hops: Hop[] }[] = [{ fn: helperFrame.node, name: helperFrame.name!, hops: [] }];
+    let level: { fn: FunctionNode; name: string; hops: ChainRoute['hops'] }[] = [{ fn: helperFrame.node, name: helperFrame.name!, hops: [] }];
     for (let depth = 0; depth < 4 && level.length > 0; depth++) {
       const next: typeof level = [];
       for (const { fn, name, hops } of level) {
         for (const member of members) {
           const sites = this.callSitesOf(member.fn, name);
-          for (const site of sites) {
-            const route = { hops: [...hops, { helper: fn, site }], top: member.fn === retried ? undefined : member.fn };
-            if (this.analyzeRecursion(call, frame, timerCall, route)) return;
-          }
+          for (const site of sites) routes.push({ hops: [...hops, { helper: fn, site }], top: member.fn === retried ? undefined : member.fn });
           if (sites.length > 0 && member.fn !== retried && !visited.has(member.fn)) {
             visited.add(member.fn);
             for (const site of sites) next.push({ fn: member.fn, name: member.name, hops: [...hops, { helper: fn, site }] });
@@ -416,7 +474,11 @@ export class RecursiveRetries {
       }
       level = next;
     }
+    return routes;
   }
+
+  /** Per class body or object literal: its named methods (`ownerMethods`). */
+  private readonly membersOf = new Map<TSESTree.ClassBody | TSESTree.ObjectExpression, { fn: FunctionNode; name: string }[]>();
 
   /** Per function: its call sites by method name (`callSitesOf`), from one walk of its body. */
   private readonly sitesByName = new Map<FunctionNode, Map<string, TSESTree.CallExpression[]>>();
@@ -467,18 +529,63 @@ export class RecursiveRetries {
   /** Where a reconnect through helpers was reported. */
   private readonly routeReports = new Set<Node>();
 
-  /** Does the function register a reconnect-event handler (`on('close', ...)`, `onclose = ...`)? Once per function. */
+  /**
+   * Does the function register a reconnect-event handler (`on('close', ...)`,
+   * `onclose = ...`)? Once per function, at the end of the file: a
+   * registration is a call `listenerEvent` accepts, and onCall has noted every
+   * one of the file (`registrations`), so only the `on<event>` assignments
+   * need a walk of the body, and only when its text names such a property
+   * (`onEventPropertyAt`).
+   */
   private registersReconnect(fn: FunctionNode): boolean {
     const cached = this.reconnecting.get(fn);
     if (cached !== undefined) return cached;
-    const found = someAll(fn.body, this.keys, (n) => {
-      if (n.type === 'CallExpression') return this.listenerEvent(n) !== null;
-      if (n.type !== 'AssignmentExpression' || n.left.type !== 'MemberExpression' || n.left.computed || n.left.property.type !== 'Identifier') return false;
-      const property = n.left.property.name;
-      return property.startsWith('on') && RECONNECT_EVENTS.has(property.slice(2));
-    });
+    const found =
+      this.registrations.some((registration) => contains(fn.body, registration)) ||
+      (this.onEventPropertyAt(fn.body.range[0], fn.body.range[1]) &&
+        someAll(fn.body, this.keys, (n) => {
+          if (n.type !== 'AssignmentExpression' || n.left.type !== 'MemberExpression' || n.left.computed || n.left.property.type !== 'Identifier') return false;
+          const property = n.left.property.name;
+          return property.startsWith('on') && RECONNECT_EVENTS.has(property.slice(2));
+        }));
     this.reconnecting.set(fn, found);
     return found;
+  }
+
+  /**
+   * Where the file text names an `on<event>` property (`ON_EVENT_PROPERTY_TEXT`):
+   * the offsets of the names, or null when a `\u` escape could spell one
+   * anywhere. Computed once per file.
+   */
+  private onEventOffsets: number[] | null | undefined;
+
+  private onEventPropertyOffsets(): number[] | null {
+    if (this.onEventOffsets === undefined) {
+      const text = this.sourceCode.text;
+      if (text.includes('\\u')) this.onEventOffsets = null;
+      else {
+        const offsets: number[] = [];
+        const pattern = new RegExp(ON_EVENT_PROPERTY_TEXT.source, 'g');
+        for (let m = pattern.exec(text); m; m = pattern.exec(text)) offsets.push(m.index);
+        this.onEventOffsets = offsets;
+      }
+    }
+    return this.onEventOffsets;
+  }
+
+  /**
+   * Can the file hold an `x.onclose` (and the like) at all? Its text names
+   * one, or holds a `\u` escape that could spell one.
+   */
+  private onEventPropertyPossible(): boolean {
+    const offsets = this.onEventPropertyOffsets();
+    return offsets === null || offsets.length > 0;
+  }
+
+  /** Can the text between `start` and `end` hold an `on<event>` property (an identifier there starts with its name)? */
+  private onEventPropertyAt(start: number, end: number): boolean {
+    const offsets = this.onEventPropertyOffsets();
+    return offsets === null || offsets.some((offset) => offset >= start && offset < end);
   }
 
   /** The function a call names when it is not around the call: a sibling method, or a function declared in scope. */
@@ -951,7 +1058,10 @@ export class RecursiveRetries {
    * than by re-running itself? A reconnect needs one.
    */
   private opensConnection(fn: FunctionNode, frame: FunctionFrame): boolean {
-    return someAll(fn.body, this.keys, (n) => {
+    // Per function: `frame` is always the function's own (its name and variable).
+    const cached = this.opening.get(fn);
+    if (cached !== undefined) return cached;
+    const opens = someAll(fn.body, this.keys, (n) => {
       if (n.type !== 'CallExpression' && n.type !== 'NewExpression') return false;
       const callee = unwrapExpression(n.callee);
       const name =
@@ -960,12 +1070,16 @@ export class RecursiveRetries {
         : null;
       if (!name) return false;
       if (n.type === 'NewExpression') return isConnectionClass(name);
+      if (!CONNECT_CALL.test(name)) return false;
       const called = calledName(n.callee);
       // The re-run itself (`this.connect()`, `self.connect()` with `const self = this`) opens nothing of its own.
-      if (called && (this.matches(frame, called) || this.matches(frame, this.thisAlias(called)))) return false;
-      return CONNECT_CALL.test(name);
+      return !(called && (this.matches(frame, called) || this.matches(frame, this.thisAlias(called))));
     });
+    this.opening.set(fn, opens);
+    return opens;
   }
+
+  private readonly opening = new Map<FunctionNode, boolean>();
 
   /**
    * Every connection the function opens (a `connect` / `createConnection`
@@ -1085,10 +1199,11 @@ export class RecursiveRetries {
       waitStatements,
       hasWait: waits.length > 0,
       settings: this.ctx.options,
-      style: sourceStyle(this.ctx.sourceCode),
     };
     // Never a second counter beside the existing one: the existing limit's default is a decision for a person.
-    return (addBound) => (addBound && fallbackLimit ? NO_FIX.fallbackLimit(fallbackLimit) : rewriteRecursiveRetry(input, addBound));
+    // The file's style is read when a rewrite is made, not for every recursion judged.
+    return (addBound) =>
+      addBound && fallbackLimit ? NO_FIX.fallbackLimit(fallbackLimit) : rewriteRecursiveRetry({ ...input, style: sourceStyle(this.ctx.sourceCode) }, addBound);
   }
 
   /**
