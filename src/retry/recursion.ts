@@ -42,6 +42,14 @@ interface FunctionFrame {
    * name does not resolve (an undeclared global, a method). Computed lazily.
    */
   variable?: Variable | null;
+  /** The frame of the function around this one, null at the top; computed lazily (`outerFrame`). */
+  outer?: FunctionFrame | null;
+}
+
+/** The nearest function around `node` (the functions ESLint has entered and not left when it reaches `node`). */
+function innermostFunction(node: Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return null;
 }
 
 /** The name a function is called by: its own id, the variable, property or method it is assigned to. */
@@ -172,7 +180,6 @@ function ownerMethods(owner: TSESTree.ClassBody | TSESTree.ObjectExpression): { 
 }
 
 export class RecursiveRetries {
-  private readonly functions: FunctionFrame[] = [];
   private readonly keys: VisitorKeys;
 
   constructor(private readonly ctx: FinderContext) {
@@ -183,32 +190,55 @@ export class RecursiveRetries {
     return this.ctx.sourceCode;
   }
 
-  enterFunction(node: FunctionNode): void {
-    const { name, method } = functionName(node);
-    this.functions.push({ node, name, method });
+  /** Per function: its frame, made when first asked for (`frameOf`). */
+  private readonly frames = new Map<FunctionNode, FunctionFrame>();
+
+  /** The frame of a function: its name, whether it is a method, and (lazily) its variable and the frame around it. */
+  private frameOf(fn: FunctionNode): FunctionFrame {
+    let frame = this.frames.get(fn);
+    if (!frame) {
+      const { name, method } = functionName(fn);
+      this.frames.set(fn, (frame = { node: fn, name, method }));
+    }
+    return frame;
   }
 
-  exitFunction(): void {
-    this.functions.pop();
+  /** The frame of the function around `frame`'s, or null at the top. */
+  private outerFrame(frame: FunctionFrame): FunctionFrame | null {
+    if (frame.outer === undefined) {
+      const outer = innermostFunction(frame.node);
+      frame.outer = outer ? this.frameOf(outer) : null;
+    }
+    return frame.outer;
   }
 
+  /**
+   * Every call of the file, as ESLint reaches it. The functions around the
+   * call are read from its ancestors (innermost first), one frame per
+   * function made once, rather than kept on a stack by enter and exit
+   * listeners on every function of the file.
+   */
   onCall(call: TSESTree.CallExpression): void {
     if (this.listenerEvent(call) !== null) this.registrations.push(call);
-    if (this.functions.length === 0) return;
+    const around = innermostFunction(call);
+    if (!around) return;
+    const innermost = this.frameOf(around);
     const timer = mayBeTimerCall(call) && (timerKind(call, this.ctx.imports) !== null || isIntervalCall(call, this.ctx.imports));
     const written = timer ? (call.arguments[0] ? calledName(call.arguments[0]) : null) : calledName(call.callee);
     if (!written) return;
     // `node.connect()` names the function assigned to `node.connect` (also when `const node = this`), else `self.connect()` the method.
-    const target = this.findFrame(written) ?? this.findAliasFrame(written);
+    const target = this.findFrame(written, innermost) ?? this.findAliasFrame(written, innermost);
     if (target) {
       this.analyzeRecursion(call, target, timer ? call : null, null);
       return;
     }
+    // A helper route re-runs a sibling method or a function declared in scope (`resolveFunction`): never `obj.f()`.
+    if (!written.method && written.name.includes('.')) return;
     if (!this.reconnectEventsPossible()) return;
     let helper: FunctionFrame | null = null;
-    for (let i = this.functions.length - 1; i >= 0; i--) {
-      if (this.functions[i]!.name) {
-        helper = this.functions[i]!;
+    for (let frame: FunctionFrame | null = innermost; frame; frame = this.outerFrame(frame)) {
+      if (frame.name) {
+        helper = frame;
         break;
       }
     }
@@ -299,19 +329,25 @@ export class RecursiveRetries {
    * The frame `self.x()` names through a `this` alias (`thisAlias`), resolved
    * only when a method named `x` is around the call: the alias's frame must be one.
    */
-  private findAliasFrame(written: CalledName): FunctionFrame | null {
+  private findAliasFrame(written: CalledName, innermost: FunctionFrame): FunctionFrame | null {
     if (written.method || !written.id) return null;
     const dot = written.name.indexOf('.');
     if (dot === -1) return null;
-    const method = written.name.slice(dot + 1);
-    if (!this.functions.some((frame) => frame.method && frame.name === method)) return null;
+    let method: string | null = null;
+    let around = false;
+    for (let frame: FunctionFrame | null = innermost; frame && !around; frame = this.outerFrame(frame)) {
+      if (!frame.method) continue;
+      method ??= written.name.slice(dot + 1);
+      around = frame.name === method;
+    }
+    if (!around) return null;
     const alias = this.thisAlias(written);
-    return alias !== written ? this.findFrame(alias) : null;
+    return alias !== written ? this.findFrame(alias, innermost) : null;
   }
 
-  private findFrame(called: CalledName): FunctionFrame | null {
-    for (let i = this.functions.length - 1; i >= 0; i--) {
-      const frame = this.functions[i]!;
+  /** The innermost frame from `innermost` outwards whose function `called` names. */
+  private findFrame(called: CalledName, innermost: FunctionFrame): FunctionFrame | null {
+    for (let frame: FunctionFrame | null = innermost; frame; frame = this.outerFrame(frame)) {
       if (this.matches(frame, called)) return frame;
     }
     return null;
@@ -360,21 +396,9 @@ export class RecursiveRetries {
   private analyzeHelperRoute(call: TSESTree.CallExpression, called: CalledName, helper: FunctionFrame, timerCall: TSESTree.CallExpression | null): void {
     const retried = this.resolveFunction(called, helper);
     if (!retried || retried === helper.node || contains(retried, call)) return;
-    const frame = this.helperRouteFrame(retried);
+    const frame = this.frameOf(retried);
     if (this.registersReconnect(retried) && this.directHelperRoute(call, frame, helper, timerCall)) return;
     if (called.method && helper.method) this.classChainRoute(call, frame, helper, timerCall);
-  }
-
-  /** The frames of the functions the helper routes re-run, one per function (its variable resolved once). */
-  private readonly retriedFrames = new Map<FunctionNode, FunctionFrame>();
-
-  private helperRouteFrame(retried: FunctionNode): FunctionFrame {
-    let frame = this.retriedFrames.get(retried);
-    if (!frame) {
-      const { name, method } = functionName(retried);
-      this.retriedFrames.set(retried, (frame = { node: retried, name, method }));
-    }
-    return frame;
   }
 
   /**
