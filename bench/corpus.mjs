@@ -155,3 +155,20 @@ export function profileSources(root, count) {
     sourceType: sourceTypeOf(file),
   }));
 }
+
+/**
+ * A config array as the `eslint` binary holds it for a whole run: ESLint's
+ * own FlatConfigArray, normalized once, whose merged config per file is
+ * cached (so each rule's options are validated once, not per file). Given a
+ * plain array, `Linter#verify` builds and normalizes a new FlatConfigArray on
+ * every call, validating every rule's options again for each file: a cost a
+ * lint run does not have, and one that grows with the number of rules on
+ * either side of a ratio. ESLint does not export the class, so it is loaded
+ * by its file path (ESLint 10's layout).
+ */
+export function runConfig(config, basePath) {
+  const { FlatConfigArray } = require(join(packageDir('eslint'), 'lib/config/flat-config-array.js'));
+  const array = new FlatConfigArray(config, { basePath });
+  array.normalizeSync();
+  return array;
+}

@@ -34,7 +34,7 @@ import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BENCH_SETTINGS, profileSources } from './corpus.mjs';
+import { BENCH_SETTINGS, profileSources, runConfig } from './corpus.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const builds = { resilience: join(root, 'dist') };
@@ -55,7 +55,7 @@ const sides = ['none', ...Object.keys(builds)];
 const configs = Object.fromEntries(
   ['module', 'commonjs', 'script'].map((st) => [
     st,
-    Object.fromEntries(sides.map((side) => [side, side === 'none' ? base(st) : [...base(st), plugins[side].configs.all, { settings }]])),
+    Object.fromEntries(sides.map((side) => [side, runConfig(side === 'none' ? base(st) : [...base(st), plugins[side].configs.all, { settings }], root)])),
   ]),
 );
 const linter = new Linter({ cwd: root });
