@@ -2,7 +2,8 @@
  * The small AST helpers of src/ast/ that stand in for
  * `@typescript-eslint/utils/ast-utils` (so that loading the plugin does not
  * load it): each gives the exact values listed, and the same value as the
- * helper it replaces on every case.
+ * helper it replaces on every case (`thisOwner` and `isNothing`, which
+ * replace none, against exact values only).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
@@ -10,9 +11,11 @@ import * as tsParser from '@typescript-eslint/parser';
 import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { isFunction, isLoop } from '../src/ast/functions';
+import { isNothing } from '../src/ast/nothing';
 import { isParenthesized } from '../src/ast/parens';
 import { memberPropertyName } from '../src/ast/property-name';
 import { findVariable } from '../src/ast/scope';
+import { thisOwner } from '../src/ast/this-owner';
 
 type Listeners = (context: Readonly<TSESLint.RuleContext<'x', []>>) => TSESLint.RuleListener;
 
@@ -187,5 +190,72 @@ describe('isFunction and isLoop (src/ast/functions.ts)', () => {
     ]);
     expect(isFunction(null)).toBe(false);
     expect(isLoop(undefined)).toBe(false);
+  });
+});
+
+describe('thisOwner (src/ast/this-owner.ts)', () => {
+  /**
+   * For every `this` in `code` (and every method's own function), what
+   * `thisOwner` names: `class A` / `class A static` by the class's name, `object o`
+   * by the variable the object literal is assigned to, or null.
+   */
+  function owners(code: string, selector = 'ThisExpression'): (string | null)[] {
+    const out: (string | null)[] = [];
+    lint(code, () => ({
+      [selector](node: TSESTree.Node) {
+        const found = thisOwner(node);
+        if (!found) return void out.push(null);
+        const { owner, isStatic } = found;
+        if (owner.type === 'ClassBody') out.push(`class ${owner.parent.id?.name ?? '(anonymous)'}${isStatic ? ' static' : ''}`);
+        else out.push(`object ${((owner.parent as TSESTree.VariableDeclarator).id as TSESTree.Identifier).name}${isStatic ? ' static' : ''}`);
+      },
+    }));
+    return out;
+  }
+
+  it.each([
+    ['a static {} block', 'class A { static { this.x; } }', ['class A static']],
+    ['class field initialisers, instance and static', 'class A { f = this.x; static g = this.y; }', ['class A', 'class A static']],
+    ['an accessor', 'class A { accessor a = this.x; static accessor b = this.y; }', ['class A', 'class A static']],
+    ['methods, instance and static', 'class A { m() { this.x; } static s() { this.y; } get g() { return this.z; } }', ['class A', 'class A static', 'class A']],
+    ['an arrow inside a method keeps the method\'s this', 'class A { m() { const f = () => this.x; const g = () => () => this.y; } }', ['class A', 'class A']],
+    ['an arrow field initialiser', 'class A { f = () => this.x; static g = () => this.y; }', ['class A', 'class A static']],
+    ['a nested function inside a method: its own this', 'class A { m() { function g() { this.x; } const h = function () { this.y; }; } }', [null, null]],
+    ['an object literal: a method, a function value, an arrow value', 'const o = { m() { this.x; }, n: function () { this.y; }, p: () => this.z };', ['object o', 'object o', null]],
+    ['a class inside a method: the inner class', 'class A { m() { class B { static { this.x; } n() { this.y; } } this.z; } }', ['class B static', 'class B', 'class A']],
+    ['a class expression', 'const C = class { m() { this.x; } };', ['class (anonymous)']],
+    ['top level, a plain function, a callback function', 'this.x; function f() { this.y; } g(function () { this.z; });', [null, null, null]],
+  ])('%s', (_name, code, expected) => {
+    expect(owners(code)).toEqual(expected);
+  });
+
+  it('a method\'s own function node names its class', () => {
+    expect(owners('class A { m() {} static s() {} } const o = { n() {} };', ':matches(MethodDefinition, Property) > FunctionExpression')).toEqual([
+      'class A',
+      'class A static',
+      'object o',
+    ]);
+  });
+});
+
+describe('isNothing (src/ast/nothing.ts)', () => {
+  /** isNothing of the initialiser of every `var v = …`, as written (no unwrapping). */
+  function nothing(code: string): boolean[] {
+    const out: boolean[] = [];
+    lint(code, () => ({
+      'VariableDeclarator[id.name="v"]'(node: TSESTree.VariableDeclarator) {
+        out.push(isNothing(node.init!));
+      },
+    }));
+    return out;
+  }
+
+  it.each([
+    ['null, undefined, void 0, void of anything', 'var v = null; var v = undefined; var v = void 0; var v = void f();', [true, true, true, true]],
+    ['falsy values that are not nothing', "var v = 0; var v = ''; var v = false; var v = NaN;", [false, false, false, false]],
+    ['names, strings and other unary operators', "var v = x; var v = 'null'; var v = typeof x; var v = !x;", [false, false, false, false]],
+    ['a TS wrapper is not seen through (callers unwrap first)', 'var v = null as any; var v = undefined!;', [false, false]],
+  ])('%s', (_name, code, expected) => {
+    expect(nothing(code)).toEqual(expected);
   });
 });

@@ -43,14 +43,26 @@ export function walkAll(root: Node, keys: VisitorKeys, visit: (node: Node) => bo
   walk(root, keys, visit, false);
 }
 
+/**
+ * The children go on the stack last key first, each array last item first,
+ * so they come off in source order: the order of `childrenOf`, without an
+ * array per node (and one per single-node key) for the collector to sweep.
+ */
 function walk(root: Node, keys: VisitorKeys, visit: (node: Node) => boolean | void, own: boolean): void {
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (visit(node) === false) continue;
     if (own && node !== root && isFunction(node)) continue;
-    const children = childrenOf(node, keys);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    const names = keys[node.type];
+    if (!names) continue;
+    const record = node as unknown as Record<string, unknown>;
+    for (let k = names.length - 1; k >= 0; k--) {
+      const value = record[names[k]!];
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) if (isNode(value[i])) stack.push(value[i] as Node);
+      } else if (isNode(value)) stack.push(value);
+    }
   }
 }
 

@@ -8,7 +8,10 @@ import { packageInfo } from '../package-info';
 import { pathText, type AuditFinding, type GraphStats } from './graph';
 
 export interface AuditSummary {
+  /** Files parsed, and those the prefilter showed cannot be on a chain to a finding. */
   filesAudited: number;
+  /** Of those, the files not parsed (src/audit/prefilter.ts). */
+  filesNotParsed: number;
   filesSkipped: { file: string; reason: string }[];
   accesses: number;
   guardedAccesses: number;
@@ -36,9 +39,16 @@ const CANNOT_SEE_NOTE =
   'Dynamic calls (obj[name]()) and callbacks handed to code outside the project are not followed. ' +
   'Mark functions that only run under a guard with @guarded <resource>, list guard files in chokePoints, and pass every entry point directory as a path.';
 
-export function makeSummary(stats: GraphStats, findings: readonly AuditFinding[], files: number, skipped: { file: string; reason: string }[]): AuditSummary {
+export function makeSummary(
+  stats: GraphStats,
+  findings: readonly AuditFinding[],
+  parsed: number,
+  notParsed: number,
+  skipped: { file: string; reason: string }[],
+): AuditSummary {
   return {
-    filesAudited: files,
+    filesAudited: parsed + notParsed,
+    filesNotParsed: notParsed,
     filesSkipped: skipped,
     accesses: stats.accesses,
     guardedAccesses: stats.guardedAccesses,
@@ -72,6 +82,7 @@ export function formatText(report: AuditReport): string {
   const s = report.summary;
   lines.push(
     `${s.findings} unguarded access site(s), ${s.chains} chain(s) from a root; ${s.accesses} access site(s) in ${s.filesAudited} file(s), ${s.guardedAccesses} guarded on every chain.`,
+    `Of the ${s.filesAudited} file(s), ${s.filesNotParsed} not parsed (prefilter): they cannot be on a chain to a finding.`,
   );
   if (s.filesSkipped.length > 0) {
     lines.push(`Skipped ${s.filesSkipped.length} file(s):`);
@@ -167,6 +178,7 @@ export function formatSarif(report: AuditReport, cwd: string): string {
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href } },
+        properties: { filesAudited: report.summary.filesAudited, filesNotParsed: report.summary.filesNotParsed },
         invocations: [
           {
             executionSuccessful: true,

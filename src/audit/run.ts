@@ -23,6 +23,7 @@ import { settingsBase } from '../settings-base';
 import { FileParser, type FileFacts } from './collect';
 import { CallGraph } from './graph';
 import { formatJson, formatSarif, formatText, makeSummary, type AuditReport } from './report';
+import { FileSelection, maySourceFinding } from './prefilter';
 import { ModuleResolver } from './resolve';
 
 export interface AuditIo {
@@ -31,6 +32,8 @@ export interface AuditIo {
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
   /** Test hook: the heap limit to stop near, in bytes (default: V8's). */
   heapLimit?: number;
+  /** Internal: false parses every file, as before the prefilter (src/audit/prefilter.ts); the tests compare both. */
+  prefilter?: boolean;
 }
 
 const EXIT_CLEAN = 0;
@@ -201,12 +204,40 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<nu
   };
   const facts: FileFacts[] = [];
   const skipped = discovery.skipped.map((s) => ({ file: s.file, reason: s.reason }));
-  const total = discovery.files.length;
-  const showProgress = total >= 200;
+  const showProgress = discovery.files.length >= 200;
+
+  // Only the files that can lie on a chain to a finding are parsed (src/audit/prefilter.ts): the sources of findings
+  // (the rule's text prefilter, `@guarded`), every file that imports one of them, transitively, and every file those import.
+  let toParse = discovery.files;
+  let notParsed = 0;
+  if (io.prefilter !== false) {
+    const selection = new FileSelection(resolver);
+    const unreadable = new Set<string>();
+    for (const file of discovery.files) {
+      const read = readSourceFile(file);
+      if (read.kind === 'skip') {
+        skipped.push({ file: display(file), reason: read.reason });
+        unreadable.add(file);
+        selection.recordUnreadable(file);
+      } else {
+        selection.record(file, maySourceFinding(resourcesByFile.get(file) ?? [], read.text), read.text);
+      }
+    }
+    const chosen = selection.select();
+    toParse = discovery.files.filter((file) => chosen.has(file) && !unreadable.has(file));
+    notParsed = discovery.files.length - unreadable.size - toParse.length;
+    if (showProgress) {
+      stderr.write(
+        `resilience audit: ${notParsed} of ${discovery.files.length} files cannot be on a chain to a finding (prefilter); parsing ${toParse.length} (${Math.round(performance.now() - started)} ms)\n`,
+      );
+    }
+  }
+
+  const total = toParse.length;
   const heapLimit = io.heapLimit ?? getHeapStatistics().heap_size_limit;
   let nearLimit = 0;
   for (let index = 0; index < total; index++) {
-    const file = discovery.files[index]!;
+    const file = toParse[index]!;
     const rel = display(file);
     const read = readSourceFile(file);
     if (read.kind === 'skip') {
@@ -260,7 +291,7 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<nu
 
   for (const [file, reason] of graph.errors) skipped.push({ file: file.rel, reason });
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const report: AuditReport = { findings, summary: makeSummary(graph.stats, findings, facts.length, skipped) };
+  const report: AuditReport = { findings, summary: makeSummary(graph.stats, findings, facts.length, notParsed, skipped) };
   const text = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report, cwd) : formatText(report);
   if (args.output !== undefined) {
     try {

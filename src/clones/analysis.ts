@@ -39,7 +39,7 @@ export function createCloneAnalysis(context: AnalysisContext, options: CloneAnal
   const { sourceCode } = context;
   if (!mayContainClone(sourceCode.text, options.cloneFunctions)) return NOTHING_TO_ANALYSE;
   const imports = new ImportTracker(sourceCode);
-  const clones = new CloneDetector(imports, options.cloneFunctions);
+  const clones = new CloneDetector(imports, options.cloneFunctions, sourceCode.visitorKeys);
   const hot = new HotPathAnalysis(sourceCode, imports, {
     filename: context.filename,
     hotFunctions: options.hotFunctions,

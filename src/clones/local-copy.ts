@@ -17,7 +17,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, type FunctionNode, isFunction } from '../ast/functions';
 import { unwrapExpression } from '../ast/unwrap';
+import { contains, someOwn, type VisitorKeys, walkAll } from '../ast/walk';
 import type { ImportTracker } from '../imports';
+import { dottedName } from '../patterns';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -38,8 +40,6 @@ function isFreshContainer(node: TSESTree.Node | null | undefined, depth = 0): bo
   if (target.type === 'ConditionalExpression') return isFreshContainer(target.consequent, depth + 1) && isFreshContainer(target.alternate, depth + 1);
   return false;
 }
-
-const inside = (node: TSESTree.Node, outer: TSESTree.Node) => outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1];
 
 /** The function bound to `variable` (a declaration or `const f = function…`), bound once and never reassigned. */
 function functionOf(variable: Variable): FunctionNode | null {
@@ -149,19 +149,10 @@ function isOwnKeyTest(imports: ImportTracker, test: TSESTree.Node, param: Variab
   const args = call.arguments;
   const isParam = (node: TSESTree.Node | undefined) => isIdentifier(node) && imports.variableOf(node) === param;
   const isKey = (node: TSESTree.Node | undefined) => isIdentifier(node) && imports.variableOf(node) === key;
-  const text = (node: TSESTree.Node): string | null => {
-    const n = unwrapExpression(node);
-    if (n.type === 'Identifier') return n.name;
-    if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier') {
-      const object = text(n.object);
-      return object === null ? null : `${object}.${n.property.name}`;
-    }
-    return null;
-  };
   const callee = unwrapExpression(call.callee);
   if (callee.type === 'MemberExpression' && !callee.computed && isIdentifier(callee.property, 'hasOwnProperty') && isParam(callee.object)) return args.length === 1 && isKey(args[0]);
-  const name = text(callee);
-  if (name === 'Object.prototype.hasOwnProperty.call' || name === 'Object.hasOwn' || name === '{}.hasOwnProperty.call') return args.length === 2 && isParam(args[0]) && isKey(args[1]);
+  const name = dottedName(callee)?.join('.');
+  if (name === 'Object.prototype.hasOwnProperty.call' || name === 'Object.hasOwn') return args.length === 2 && isParam(args[0]) && isKey(args[1]);
   return false;
 }
 
@@ -170,7 +161,7 @@ function isOwnKeyTest(imports: ImportTracker, test: TSESTree.Node, param: Variab
  * direct statement of it (or under an own-key filter), in a body with no
  * `continue`, `break` or `return` that could skip keys.
  */
-function runsForEveryKey(imports: ImportTracker, statement: TSESTree.Node, body: TSESTree.Node, param: Variable, key: Variable): boolean {
+function runsForEveryKey(imports: ImportTracker, keys: VisitorKeys, statement: TSESTree.Node, body: TSESTree.Node, param: Variable, key: Variable): boolean {
   let node: TSESTree.Node = statement;
   while (node !== body) {
     const parent = node.parent;
@@ -186,24 +177,10 @@ function runsForEveryKey(imports: ImportTracker, statement: TSESTree.Node, body:
     }
     return false;
   }
-  // Nothing in the loop body skips a key or leaves the loop early.
-  let skips = false;
-  const visit = (n: TSESTree.Node, inNestedFunction: boolean): void => {
-    if (skips) return;
-    if (!inNestedFunction && (n.type === 'ContinueStatement' || n.type === 'BreakStatement' || n.type === 'ReturnStatement')) {
-      skips = true;
-      return;
-    }
-    for (const [field, value] of Object.entries(n)) {
-      if (field === 'parent') continue;
-      const children = Array.isArray(value) ? value : [value];
-      for (const child of children) {
-        if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string') visit(child as TSESTree.Node, inNestedFunction || isFunction(n));
-      }
-    }
-  };
-  visit(body, false);
-  return !skips;
+  // Nothing in the loop body skips a key or leaves the loop early (in a nested function, nothing does:
+  // also when the body is itself one, the expression body of a `forEach` arrow).
+  if (isFunction(body)) return true;
+  return !someOwn(body, keys, (n) => n.type === 'ContinueStatement' || n.type === 'BreakStatement' || n.type === 'ReturnStatement');
 }
 
 /**
@@ -211,27 +188,26 @@ function runsForEveryKey(imports: ImportTracker, statement: TSESTree.Node, body:
  * (`c[k] = typeof P[k] === 'object' ? F(P[k]) : P[k]`) test only the member
  * itself: nothing that skips keys or stops at a depth.
  */
-function testsOnlyTheMember(imports: ImportTracker, call: TSESTree.CallExpression, assignment: TSESTree.AssignmentExpression, param: Variable, key: Variable): boolean {
+function testsOnlyTheMember(
+  imports: ImportTracker,
+  keys: VisitorKeys,
+  call: TSESTree.CallExpression,
+  assignment: TSESTree.AssignmentExpression,
+  param: Variable,
+  key: Variable,
+): boolean {
   const allowed = (test: TSESTree.Node): boolean => {
     let ok = true;
-    const visit = (n: TSESTree.Node): void => {
-      if (!ok) return;
+    walkAll(test, keys, (n) => {
+      if (!ok) return false;
       if (n.type === 'Identifier') {
         const variable = imports.variableOf(n);
         if (variable && variable.defs.length > 0 && variable !== param && variable !== key) ok = false;
-        return;
+        return false;
       }
-      if (isFunction(n) || (n.type === 'CallExpression' && !isTypeCheckCall(n))) {
-        ok = false;
-        return;
-      }
-      for (const [field, value] of Object.entries(n)) {
-        if (field === 'parent') continue;
-        const children = Array.isArray(value) ? value : [value];
-        for (const child of children) if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string') visit(child as TSESTree.Node);
-      }
-    };
-    visit(test);
+      if (isFunction(n) || (n.type === 'CallExpression' && !isTypeCheckCall(n))) ok = false;
+      return ok;
+    });
     return ok;
   };
   for (let node: TSESTree.Node = call; node !== assignment; node = node.parent!) {
@@ -256,7 +232,7 @@ function isTypeCheckCall(call: TSESTree.CallExpression): boolean {
  * an empty fresh container (never pre-filled from anything) and is returned,
  * and every other argument passed on unchanged (no depth that stops it).
  */
-function isCopyRecursion(imports: ImportTracker, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+function isCopyRecursion(imports: ImportTracker, keys: VisitorKeys, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
   const assignment = assignmentOf(call);
   if (assignment?.operator !== '=') return false;
   const target = assignment.left;
@@ -272,11 +248,11 @@ function isCopyRecursion(imports: ImportTracker, call: TSESTree.CallExpression, 
   const key = imports.variableOf(target.property);
   if (!key || imports.variableOf(first.property) !== key) return false;
   const body = everyKeyLoop(imports, key, source);
-  if (!body || !inside(assignment, body) || !isFunction(fn)) return false;
+  if (!body || !contains(body, assignment) || !isFunction(fn)) return false;
   const statement = assignment.parent;
   if (statement?.type !== 'ExpressionStatement' && !(isFunction(statement) && statement.body === assignment)) return false;
-  if (statement.type === 'ExpressionStatement' && !runsForEveryKey(imports, statement, body, source, key)) return false;
-  if (!testsOnlyTheMember(imports, call, assignment, source, key)) return false;
+  if (statement.type === 'ExpressionStatement' && !runsForEveryKey(imports, keys, statement, body, source, key)) return false;
+  if (!testsOnlyTheMember(imports, keys, call, assignment, source, key)) return false;
   // every other argument passed on unchanged: the same parameter in the same place
   for (let i = 1; i < call.arguments.length; i++) {
     const argument = call.arguments[i]!;
@@ -309,7 +285,10 @@ function isCopyRecursion(imports: ImportTracker, call: TSESTree.CallExpression, 
 export class LocalCopies {
   private readonly candidates: TSESTree.CallExpression[] = [];
 
-  constructor(private readonly imports: ImportTracker) {}
+  constructor(
+    private readonly imports: ImportTracker,
+    private readonly keys: VisitorKeys,
+  ) {}
 
   /** During traversal: remembers calls shaped `X[k] = F(Y[k], …)`. */
   collectCall(call: TSESTree.CallExpression): void {
@@ -335,12 +314,12 @@ export class LocalCopies {
         notFunctions.add(variable);
         continue;
       }
-      if (!inside(candidate, fn) || !isCopyRecursion(this.imports, candidate, fn)) continue;
+      if (!contains(fn, candidate) || !isCopyRecursion(this.imports, this.keys, candidate, fn)) continue;
       recognised.add(variable);
       for (const reference of variable.references) {
         const id = reference.identifier;
         const call = id.parent;
-        if (call?.type !== 'CallExpression' || call.callee !== id || inside(call, fn)) continue;
+        if (call?.type !== 'CallExpression' || call.callee !== id || contains(fn, call)) continue;
         found.push({ call, name: variable.name });
       }
     }

@@ -14,6 +14,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { staticMemberName, staticString } from '../ast/static';
 import { unwrapExpression } from '../ast/unwrap';
+import type { VisitorKeys } from '../ast/walk';
 import { type ImportTracker, type Origin, originIs, stripNodePrefix } from '../imports';
 import { dottedName, matchesAnyDotted, type DottedPattern } from '../patterns';
 import { LOCAL_COPY_HINT, LocalCopies } from './local-copy';
@@ -72,7 +73,6 @@ const IDENTIFIER_NAMES = new Set(['structuredClone', 'cloneDeep', 'cloneDeepWith
  * `extend` (`$.extend`, not `extends`).
  */
 const TEXT_HINTS = ['clone', 'Clone', 'rfdc', 'klona', 'deserialize'];
-const EXTEND = /\bextend\b/;
 
 /**
  * Pairs of substrings that must both appear: `JSON.parse(JSON.stringify(x))`
@@ -95,21 +95,55 @@ const TEXT_PAIRS: readonly (readonly [string, readonly string[]])[] = [
 const ANY_HINT = /[cC]lone|rfdc|klona|deserialize|stringify|copy|\bextend\b/;
 
 /**
+ * Every hint of either kind, in one scan of the text: an `ANY_HINT`
+ * substring (group 1) or a `LOCAL_COPY_HINT` match (no group). Global: the
+ * scan goes on from each `stringify` or `copy` (the hints that need a
+ * second substring) and stops at the first hint that passes alone.
+ */
+const HINT = new RegExp(`(${ANY_HINT.source})|${LOCAL_COPY_HINT.source}`, 'g');
+
+/** Hint substrings that make a file pass by themselves: the `TEXT_HINTS`, and `extend` (matched by `ANY_HINT` as the whole word only). */
+const DECISIVE_HINTS = new Set([...TEXT_HINTS, 'extend']);
+
+/**
  * Cheapest check first: false when the file text cannot contain a recognised
- * clone (no hint substring or pair, no segment of a configured pattern).
+ * clone (no hint substring or pair, no segment of a configured pattern, no
+ * local copy's hint).
+ *
+ * The scan finds every hint in the text: no alternative of `HINT` can start
+ * inside a `stringify` or `copy` match (none starts with one of their letters
+ * after the first, but `r`, and `rfdc` is not `ring`), so going on from the
+ * end of each match misses none. So when it ends, the text holds no
+ * `TEXT_HINTS` substring, no whole word `extend` and no `LOCAL_COPY_HINT` match,
+ * and holds `stringify` or `copy` exactly when the scan met one.
  */
 export function mayContainClone(text: string, cloneFunctions: readonly DottedPattern[]): boolean {
-  if (ANY_HINT.test(text)) {
-    for (const hint of TEXT_HINTS) if (text.includes(hint)) return true;
-    for (const [first, others] of TEXT_PAIRS) if (text.includes(first) && others.some((other) => text.includes(other))) return true;
-    if (EXTEND.test(text)) return true;
+  /** The first substrings of `TEXT_PAIRS` met (`stringify`, `copy`). */
+  let met: Set<string> | null = null;
+  HINT.lastIndex = 0;
+  for (let match = HINT.exec(text); match !== null; match = HINT.exec(text)) {
+    const hint = match[1];
+    // A match of LOCAL_COPY_HINT (a deep copy written in the file, src/clones/local-copy.ts, has `copy[key] = copyFn(…)`), or a hint that passes alone.
+    if (hint === undefined || DECISIVE_HINTS.has(hint)) {
+      HINT.lastIndex = 0;
+      return true;
+    }
+    (met ??= new Set()).add(hint);
   }
+  // HINT.lastIndex is 0 again: exec sets it back when it finds nothing.
+  for (const [needed, others] of TEXT_PAIRS) {
+    if (met?.has(needed) && others.some((other) => text.includes(other))) return true;
+  }
+  return mayMatchConfigured(text, cloneFunctions);
+}
+
+/** A configured pattern all of whose segments are `*`, or one with a named segment in the text. */
+function mayMatchConfigured(text: string, cloneFunctions: readonly DottedPattern[]): boolean {
   for (const pattern of cloneFunctions) {
     const named = pattern.filter((segment) => segment !== '*');
     if (named.length === 0 || named.some((segment) => text.includes(segment))) return true;
   }
-  // A deep copy written in the file (src/clones/local-copy.ts) has `copy[key] = copyFn(…)`.
-  return LOCAL_COPY_HINT.test(text);
+  return false;
 }
 
 interface OriginEntry {
@@ -177,8 +211,9 @@ export class CloneDetector {
   constructor(
     private readonly imports: ImportTracker,
     private readonly cloneFunctions: readonly DottedPattern[],
+    keys: VisitorKeys,
   ) {
-    this.localCopies = new LocalCopies(imports);
+    this.localCopies = new LocalCopies(imports, keys);
   }
 
   /** Notes a module specifier (import, `require`, `import()`): clone modules make plain calls worth resolving. */

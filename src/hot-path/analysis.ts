@@ -24,6 +24,7 @@ import type { ImportTracker } from '../imports';
 import type { DottedPattern } from '../patterns';
 import { functionRoot, type HotEnvironment, type HotKind, isHookCall, parameterRoot, type Root, type Use, useRoot } from './contexts';
 import { enclosingFunction, type FunctionNode } from '../ast/functions';
+import { thisOwner } from '../ast/this-owner';
 import { unwrapExpression, valueSlot } from '../ast/unwrap';
 import { calleeText, describeFunction, isConsumerLoop, jsdocTag, loopBetween, loopLabel, memberSlot, namingDeclarator } from './functions';
 import { inRunOnceGuard } from './once';
@@ -132,29 +133,6 @@ function isJsxLike(node: TSESTree.Node, depth = 0): boolean {
     default:
       return false;
   }
-}
-
-/** The class or object literal whose `this` a node sees, or null. */
-function thisOwner(node: TSESTree.Node): Owner | null {
-  for (let current = node.parent; current; current = current.parent) {
-    switch (current.type) {
-      case 'FunctionDeclaration':
-        return null;
-      case 'FunctionExpression': {
-        const parent = current.parent;
-        if (parent.type === 'MethodDefinition') return parent.parent.parent;
-        if (parent.type === 'Property' && parent.parent.type === 'ObjectExpression') return parent.parent;
-        return null;
-      }
-      case 'PropertyDefinition':
-      case 'AccessorProperty':
-      case 'StaticBlock':
-        return current.parent.parent;
-      default:
-        break;
-    }
-  }
-  return null;
 }
 
 /** How `id` (a reference to a function) is used: called, passed, or stored in a property. */
@@ -460,7 +438,7 @@ export class HotPathAnalysis {
   private callsMemberOf(call: CallLike, owner: Owner): boolean {
     const callee = unwrapExpression(call.callee) as TSESTree.MemberExpression;
     const object = callee.object;
-    if (object.type === 'ThisExpression') return thisOwner(object) === owner;
+    if (object.type === 'ThisExpression') return thisOwner(object)?.owner === (owner.type === 'ObjectExpression' ? owner : owner.body);
     if (object.type !== 'Identifier') return false;
     const variable = this.imports.variableOf(object);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;

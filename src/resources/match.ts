@@ -286,7 +286,8 @@ function builtFromIdentifier(node: TSESTree.Node, resource: SharedResource, trac
  * rule returns no listeners for such a file, so it costs nothing there.
  */
 export function mayTouchResource(resource: SharedResource, text: string): boolean {
-  for (const module of specifierCandidates(resource.match.modules)) if (quotedSpecifier(text, module)) return true;
+  const modules = resource.match.modules;
+  if (modules.length > 0 && quotesSpecifier(text, modules)) return true;
   for (const pattern of resource.match.calls) {
     const names = pattern.filter((segment) => segment !== '*');
     if (names.every((name) => text.includes(name))) return true;
@@ -294,26 +295,52 @@ export function mayTouchResource(resource: SharedResource, text: string): boolea
   return resource.match.globals.some((name) => text.includes(name));
 }
 
-const isQuote = (char: string | undefined): boolean => char === "'" || char === '"' || char === '`';
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+interface SpecifierTest {
+  /**
+   * Substrings one of which every match of `pattern` contains: the
+   * candidates that extend no other candidate (a match holds a candidate,
+   * and each candidate starts with one of these: `fs/promises` with `fs`).
+   */
+  roots: string[];
+  /**
+   * Any candidate (each listed module and its parents) right after a quote,
+   * or after a quote and `node:`, and right before the same quote or a `/`.
+   */
+  pattern: RegExp;
+}
 
 /**
- * True when `text` holds `module` right after a quote, or after a quote and
- * `node:`, and right before the same quote or a `/`: one scan for the
- * module name (rather than one per quote and prefix), the quotes tested at
- * each occurrence.
+ * Compiled specifier tests, keyed by the module list's content (not by the
+ * array, which settings code could change in place): a few entries per
+ * configuration, never anything from a file.
  */
-function quotedSpecifier(text: string, module: string): boolean {
-  for (let at = text.indexOf(module); at !== -1; at = text.indexOf(module, at + 1)) {
-    const after = text[at + module.length];
-    if (after === undefined) return false;
-    if (after !== '/' && !isQuote(after)) continue;
-    const before = text[at - 1];
-    let quote: string | undefined;
-    if (isQuote(before)) quote = before;
-    else if (before === ':' && at >= 6 && text.startsWith('node:', at - 5) && isQuote(text[at - 6])) quote = text[at - 6];
-    if (quote !== undefined && (after === '/' || after === quote)) return true;
+const specifierTests = new Map<string, SpecifierTest>();
+
+function specifierTest(modules: readonly string[]): SpecifierTest {
+  const key = JSON.stringify(modules);
+  let test = specifierTests.get(key);
+  if (!test) {
+    if (specifierTests.size >= 64) specifierTests.clear();
+    const candidates = specifierCandidates(modules);
+    const roots = candidates.filter((candidate) => !candidates.some((other) => other !== candidate && candidate.startsWith(other)));
+    const pattern = new RegExp(`(['"\`])(?:node:)?(?:${candidates.map(escapeRegExp).join('|')})(?:\\/|\\1)`);
+    specifierTests.set(key, (test = { roots, pattern }));
   }
-  return false;
+  return test;
+}
+
+/**
+ * True when `text` holds one of the modules or a parent of one right after
+ * a quote, or after a quote and `node:`, and right before the same quote or
+ * a `/`. Plain substring searches for the roots first (most files name
+ * none), then one regular-expression scan rather than one `indexOf` walk
+ * per candidate.
+ */
+function quotesSpecifier(text: string, modules: readonly string[]): boolean {
+  const { roots, pattern } = specifierTest(modules);
+  return roots.some((root) => text.includes(root)) && pattern.test(text);
 }
 
 /** Each listed module and its parent specifiers: `fs/promises` gives `fs/promises` and `fs`. */

@@ -10,7 +10,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { AnalysisContext, FileAnalysis } from '../analysis';
 import { ImportTracker, stripNodePrefix } from '../imports';
-import type { FunctionNode } from '../ast/functions';
 import { analyzeLibraryCall, RETRY_LIBRARY_MODULES } from './libraries';
 import { LoopRetries } from './loops';
 import type { RetryAnalysisOptions, RetryHandlers } from './model';
@@ -56,29 +55,27 @@ export class RetryAnalysis implements FileAnalysis {
     if (!hints.handWritten) {
       return { CallExpression: (node) => this.onLibraryCall(node), NewExpression: (node) => this.onLibraryCall(node) };
     }
-    const library = hints.libraries ? (node: TSESTree.CallExpression | TSESTree.NewExpression) => this.onLibraryCall(node) : () => {};
-    const enter = (node: FunctionNode) => this.recursion?.enterFunction(node);
-    const exit = () => this.recursion?.exitFunction();
-    return {
-      FunctionDeclaration: enter,
-      FunctionExpression: enter,
-      ArrowFunctionExpression: enter,
-      'FunctionDeclaration:exit': exit,
-      'FunctionExpression:exit': exit,
-      'ArrowFunctionExpression:exit': exit,
+    // No listeners on functions: the recursion finder reads the functions around a call from its ancestors.
+    const listeners: TSESLint.RuleListener = {
       CatchClause: (node) => this.loops?.noteCatch(node),
       IfStatement: (node) => this.loops?.noteStatusCheck(node),
-      CallExpression: (node) => {
-        library(node);
-        this.recursion?.onCall(node);
-        this.loops?.noteCatchCall(node);
-      },
-      ...(hints.libraries ? { NewExpression: (node: TSESTree.NewExpression) => this.onLibraryCall(node) } : {}),
+      CallExpression: hints.libraries
+        ? (node) => {
+            this.onLibraryCall(node);
+            this.recursion?.onCall(node);
+            this.loops?.noteCatchCall(node);
+          }
+        : (node) => {
+            this.recursion?.onCall(node);
+            this.loops?.noteCatchCall(node);
+          },
       'Program:exit': () => {
         this.recursion?.finish();
         this.loops?.finish();
       },
     };
+    if (hints.libraries) listeners.NewExpression = (node) => this.onLibraryCall(node);
+    return listeners;
   }
 
   private onLibraryCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {

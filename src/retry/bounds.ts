@@ -5,6 +5,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker } from '../imports';
+import { isNothing } from '../ast/nothing';
 import { unwrapExpression } from '../ast/unwrap';
 import { someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { alwaysLeaves, calleeName, isForeverNumber, isMemberCall, nameKey, type Node, statementFlow } from './ast';
@@ -98,14 +99,17 @@ function isForeverValue(node: Node, ctx: BoundContext, depth = 0): boolean {
   return false;
 }
 
-/** A test that checks a value against `null` / `undefined` / `void 0`. */
+/**
+ * A test that checks a value against `null` / `undefined` / `void 0`.
+ * Unlike `testsNoAnswer`: any comparison with nothing anywhere in the test, of any value, either way (`===` or `!==`).
+ */
 function testsMissing(test: Node, keys: VisitorKeys): boolean {
   let found = false;
   walkOwn(test, keys, (n) => {
     if (found) return false;
     if (n.type === 'BinaryExpression' && ['!==', '!=', '===', '=='].includes(n.operator)) {
       const sides = [n.left, n.right].map((side) => unwrapExpression(side as Node));
-      if (sides.some((side) => (side.type === 'Literal' && side.value === null) || (side.type === 'Identifier' && side.name === 'undefined') || (side.type === 'UnaryExpression' && side.operator === 'void'))) found = true;
+      if (sides.some(isNothing)) found = true;
     }
     return !found;
   });
@@ -187,7 +191,10 @@ export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhe
   }
 }
 
-/** `x === null` / `x == undefined` (exitWhenTrue), or `x !== null` / `x != null` (continueWhenTrue), for x in `names`. */
+/**
+ * `x === null` / `x == undefined` (exitWhenTrue), or `x !== null` / `x != null` (continueWhenTrue), for x in `names`.
+ * Unlike `testsMissing`: only the names given, and only the comparison that ends the retry in `mode`, alone or joined as that mode reads.
+ */
 function testsNoAnswer(test: Node, names: ReadonlySet<string>, mode: 'continueWhenTrue' | 'exitWhenTrue'): boolean {
   const t = unwrapExpression(test);
   if (t.type === 'LogicalExpression' && t.operator === (mode === 'exitWhenTrue' ? '||' : '&&')) return testsNoAnswer(t.left, names, mode) || testsNoAnswer(t.right, names, mode);
@@ -196,7 +203,6 @@ function testsNoAnswer(test: Node, names: ReadonlySet<string>, mode: 'continueWh
   if (!operators.includes(t.operator) || t.left.type === 'PrivateIdentifier') return false;
   const [a, b] = [unwrapExpression(t.left), unwrapExpression(t.right)];
   const isName = (n: Node) => n.type === 'Identifier' && names.has(n.name);
-  const isNothing = (n: Node) => (n.type === 'Literal' && n.value === null) || (n.type === 'Identifier' && n.name === 'undefined') || (n.type === 'UnaryExpression' && n.operator === 'void');
   return (isName(a) && isNothing(b)) || (isName(b) && isNothing(a));
 }
 
@@ -259,6 +265,7 @@ export function stopsOnPolicyAnswer(region: Node, keys: VisitorKeys, sourceCode:
  * that can end without a return, or a value the file cannot bound (an
  * array read, a variable, a call); not when every return is a number,
  * string, arithmetic or `Math.*` of them (`return 1000;`).
+ * Unlike the tests above and `isNothing` (what is written): what a returned value can be, so what the file cannot bound counts too.
  */
 function mayAnswerNothing(fn: FunctionNode, keys: VisitorKeys): boolean {
   if (fn.generator) return true;

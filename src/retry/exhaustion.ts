@@ -10,6 +10,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../ast/scope';
 import { variableAt } from '../imports';
 import { type FunctionNode, isFunction } from '../ast/functions';
+import { isNothing } from '../ast/nothing';
+import { thisOwner } from '../ast/this-owner';
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { alwaysLeaves, type FlowContext, nameKey, type Node, statementFlow } from './ast';
@@ -48,7 +50,10 @@ function testsDone(test: Node, item: string): boolean {
   return t.type === 'MemberExpression' && !t.computed && t.property.type === 'Identifier' && t.property.name === 'done' && nameKey(t.object) === item;
 }
 
-/** How a branch leaves: by a throw, or by returning nothing; null when it does neither on every path. */
+/**
+ * How a branch leaves: by a throw, or by returning nothing; null when it does neither on every path.
+ * Not a test of a value but the branch's last statement: `return;` or the return of `isNothing`.
+ */
 function leavesBy(branch: Node): ExhaustionSignal | null {
   const statements = branch.type === 'BlockStatement' ? branch.body : [branch];
   const last = statements[statements.length - 1];
@@ -56,7 +61,7 @@ function leavesBy(branch: Node): ExhaustionSignal | null {
   if (last.type === 'ThrowStatement') return 'throws';
   if (last.type === 'ReturnStatement') {
     const value = last.argument ? unwrapExpression(last.argument) : null;
-    if (!value || (value.type === 'Literal' && value.value === null) || (value.type === 'Identifier' && value.name === 'undefined') || (value.type === 'UnaryExpression' && value.operator === 'void')) return 'missing';
+    if (!value || isNothing(value)) return 'missing';
   }
   return null;
 }
@@ -125,24 +130,6 @@ export function sameFileCallee(call: TSESTree.CallExpression, sourceCode: Readon
       if (member.type === 'MethodDefinition' && member.static !== wantStatic) continue;
       return member.value as FunctionNode;
     }
-  }
-  return null;
-}
-
-/**
- * The class body or object literal whose members `this` names at `node`:
- * that of the nearest non-arrow function's method (arrows keep the outer
- * `this`), or of a class field's initialiser; whether it names the static side.
- */
-function thisOwner(node: Node): { owner: TSESTree.ClassBody | TSESTree.ObjectExpression; isStatic: boolean } | null {
-  for (let n: Node | undefined = node; n; n = n.parent) {
-    if (n.type === 'FunctionExpression' || n.type === 'FunctionDeclaration') {
-      const holder = n.parent;
-      if (holder?.type === 'MethodDefinition') return { owner: holder.parent, isStatic: holder.static };
-      if (holder?.type === 'Property' && holder.parent.type === 'ObjectExpression') return { owner: holder.parent, isStatic: false };
-      return null;
-    }
-    if (n.type === 'PropertyDefinition') return { owner: n.parent, isStatic: n.static };
   }
   return null;
 }

@@ -118,10 +118,11 @@ export class LoopRetries {
 
   /** `if (!res.ok) continue;` / `if (res.ok) return res;` directly in a loop body. */
   noteStatusCheck(node: TSESTree.IfStatement): void {
-    if (statusPolarity(node.test) === null) return;
+    // Where it sits first (a few property reads), then what it tests.
     const body = node.parent;
     const loop = body?.type === 'BlockStatement' ? body.parent : null;
     if (!loop || (loop.type !== 'WhileStatement' && loop.type !== 'DoWhileStatement' && loop.type !== 'ForStatement') || loop.body !== body) return;
+    if (statusPolarity(node.test) === null) return;
     const list = this.loopStatusChecks.get(loop);
     if (list) list.push(node);
     else this.loopStatusChecks.set(loop, [node]);
@@ -303,13 +304,14 @@ export class LoopRetries {
       hasWait: failureWaits.length > 0,
       stop: noCaller ? ('return' as const) : ('throw' as const),
       settings: this.ctx.options,
-      style: sourceStyle(this.sourceCode),
     };
     return (addBound, addJitter) => {
       // Never a second counter beside the existing one: the existing limit's default is a decision for a person.
       if (addBound && input.fallbackLimit) return NO_FIX.fallbackLimit(input.fallbackLimit);
       if (addBound && noCaller && !reports) return NO_FIX.noCaller;
-      return rewriteRetryLoop({ ...base, growDelays, jitterDelays: addJitter && growDelays.length === 0 ? jitterDelays : [] }, addBound);
+      // The file's style is read when a rewrite is made, not for every loop judged (most are bounded or never rewritten).
+      const style = sourceStyle(this.sourceCode);
+      return rewriteRetryLoop({ ...base, style, growDelays, jitterDelays: addJitter && growDelays.length === 0 ? jitterDelays : [] }, addBound);
     };
   }
 

@@ -42,6 +42,14 @@ interface FunctionFrame {
    * name does not resolve (an undeclared global, a method). Computed lazily.
    */
   variable?: Variable | null;
+  /** The frame of the function around this one, null at the top; computed lazily (`outerFrame`). */
+  outer?: FunctionFrame | null;
+}
+
+/** The nearest function around `node` (the functions ESLint has entered and not left when it reaches `node`). */
+function innermostFunction(node: Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return null;
 }
 
 /** The name a function is called by: its own id, the variable, property or method it is assigned to. */
@@ -63,6 +71,12 @@ function boundName(fn: FunctionNode): { name: string | null; method: boolean } {
     if (key) return { name: key.startsWith('this.') ? key.slice(5) : key, method: key.startsWith('this.') };
   }
   return { name: null, method: false };
+}
+
+/** A route through helpers: the hops from the call's helper to the site that calls it, up to `top` (by default the re-run function). */
+interface ChainRoute {
+  hops: { helper: FunctionNode; site: TSESTree.CallExpression }[];
+  top?: FunctionNode;
 }
 
 interface CalledName {
@@ -166,7 +180,6 @@ function ownerMethods(owner: TSESTree.ClassBody | TSESTree.ObjectExpression): { 
 }
 
 export class RecursiveRetries {
-  private readonly functions: FunctionFrame[] = [];
   private readonly keys: VisitorKeys;
 
   constructor(private readonly ctx: FinderContext) {
@@ -177,32 +190,55 @@ export class RecursiveRetries {
     return this.ctx.sourceCode;
   }
 
-  enterFunction(node: FunctionNode): void {
-    const { name, method } = functionName(node);
-    this.functions.push({ node, name, method });
+  /** Per function: its frame, made when first asked for (`frameOf`). */
+  private readonly frames = new Map<FunctionNode, FunctionFrame>();
+
+  /** The frame of a function: its name, whether it is a method, and (lazily) its variable and the frame around it. */
+  private frameOf(fn: FunctionNode): FunctionFrame {
+    let frame = this.frames.get(fn);
+    if (!frame) {
+      const { name, method } = functionName(fn);
+      this.frames.set(fn, (frame = { node: fn, name, method }));
+    }
+    return frame;
   }
 
-  exitFunction(): void {
-    this.functions.pop();
+  /** The frame of the function around `frame`'s, or null at the top. */
+  private outerFrame(frame: FunctionFrame): FunctionFrame | null {
+    if (frame.outer === undefined) {
+      const outer = innermostFunction(frame.node);
+      frame.outer = outer ? this.frameOf(outer) : null;
+    }
+    return frame.outer;
   }
 
+  /**
+   * Every call of the file, as ESLint reaches it. The functions around the
+   * call are read from its ancestors (innermost first), one frame per
+   * function made once, rather than kept on a stack by enter and exit
+   * listeners on every function of the file.
+   */
   onCall(call: TSESTree.CallExpression): void {
     if (this.listenerEvent(call) !== null) this.registrations.push(call);
-    if (this.functions.length === 0) return;
+    const around = innermostFunction(call);
+    if (!around) return;
+    const innermost = this.frameOf(around);
     const timer = mayBeTimerCall(call) && (timerKind(call, this.ctx.imports) !== null || isIntervalCall(call, this.ctx.imports));
     const written = timer ? (call.arguments[0] ? calledName(call.arguments[0]) : null) : calledName(call.callee);
     if (!written) return;
     // `node.connect()` names the function assigned to `node.connect` (also when `const node = this`), else `self.connect()` the method.
-    const target = this.findFrame(written) ?? this.findAliasFrame(written);
+    const target = this.findFrame(written, innermost) ?? this.findAliasFrame(written, innermost);
     if (target) {
       this.analyzeRecursion(call, target, timer ? call : null, null);
       return;
     }
+    // A helper route re-runs a sibling method or a function declared in scope (`resolveFunction`): never `obj.f()`.
+    if (!written.method && written.name.includes('.')) return;
     if (!this.reconnectEventsPossible()) return;
     let helper: FunctionFrame | null = null;
-    for (let i = this.functions.length - 1; i >= 0; i--) {
-      if (this.functions[i]!.name) {
-        helper = this.functions[i]!;
+    for (let frame: FunctionFrame | null = innermost; frame; frame = this.outerFrame(frame)) {
+      if (frame.name) {
+        helper = frame;
         break;
       }
     }
@@ -245,8 +281,7 @@ export class RecursiveRetries {
   finish(): void {
     const pending = this.pendingRoutes;
     if (pending.length === 0) return;
-    const text = this.sourceCode.text;
-    if (ON_EVENT_PROPERTY_TEXT.test(text) || text.includes('\\u')) {
+    if (this.onEventPropertyPossible()) {
       for (const p of pending) this.analyzeHelperRoute(p.call, p.called, p.helper, p.timerCall);
       return;
     }
@@ -294,19 +329,25 @@ export class RecursiveRetries {
    * The frame `self.x()` names through a `this` alias (`thisAlias`), resolved
    * only when a method named `x` is around the call: the alias's frame must be one.
    */
-  private findAliasFrame(written: CalledName): FunctionFrame | null {
+  private findAliasFrame(written: CalledName, innermost: FunctionFrame): FunctionFrame | null {
     if (written.method || !written.id) return null;
     const dot = written.name.indexOf('.');
     if (dot === -1) return null;
-    const method = written.name.slice(dot + 1);
-    if (!this.functions.some((frame) => frame.method && frame.name === method)) return null;
+    let method: string | null = null;
+    let around = false;
+    for (let frame: FunctionFrame | null = innermost; frame && !around; frame = this.outerFrame(frame)) {
+      if (!frame.method) continue;
+      method ??= written.name.slice(dot + 1);
+      around = frame.name === method;
+    }
+    if (!around) return null;
     const alias = this.thisAlias(written);
-    return alias !== written ? this.findFrame(alias) : null;
+    return alias !== written ? this.findFrame(alias, innermost) : null;
   }
 
-  private findFrame(called: CalledName): FunctionFrame | null {
-    for (let i = this.functions.length - 1; i >= 0; i--) {
-      const frame = this.functions[i]!;
+  /** The innermost frame from `innermost` outwards whose function `called` names. */
+  private findFrame(called: CalledName, innermost: FunctionFrame): FunctionFrame | null {
+    for (let frame: FunctionFrame | null = innermost; frame; frame = this.outerFrame(frame)) {
       if (this.matches(frame, called)) return frame;
     }
     return null;
@@ -355,27 +396,49 @@ export class RecursiveRetries {
   private analyzeHelperRoute(call: TSESTree.CallExpression, called: CalledName, helper: FunctionFrame, timerCall: TSESTree.CallExpression | null): void {
     const retried = this.resolveFunction(called, helper);
     if (!retried || retried === helper.node || contains(retried, call)) return;
-    const { name, method } = functionName(retried);
-    const frame: FunctionFrame = { node: retried, name, method };
+    const frame = this.frameOf(retried);
     if (this.registersReconnect(retried) && this.directHelperRoute(call, frame, helper, timerCall)) return;
     if (called.method && helper.method) this.classChainRoute(call, frame, helper, timerCall);
   }
 
+  /**
+   * Per function a helper route re-runs: each call in its body (nested
+   * functions included) with the name it calls, and each reconnect-listener
+   * registration with the name its handler passes, in source order, from one
+   * walk of the body; and per helper, the sites among them that reach it.
+   * Every call a helper makes to the function asks for the same sites.
+   */
+  private readonly helperSites = new Map<FunctionNode, { named: { site: TSESTree.CallExpression; called: CalledName }[]; byHelper: Map<FunctionNode, TSESTree.CallExpression[]> }>();
+
+  /** The calls in `retried` that reach `helperFrame`: a call of it, or a listener registration that passes it. */
+  private sitesReaching(retried: FunctionNode, helperFrame: FunctionFrame): readonly TSESTree.CallExpression[] {
+    let entry = this.helperSites.get(retried);
+    if (!entry) {
+      const named: { site: TSESTree.CallExpression; called: CalledName }[] = [];
+      walkAll(retried.body, this.keys, (n) => {
+        if (n.type !== 'CallExpression') return true;
+        const direct = calledName(n.callee);
+        if (direct) named.push({ site: n, called: direct });
+        // `socket.on('close', this.onClose.bind(this))`: the helper is the handler.
+        const handler = this.listenerEvent(n) ? n.arguments[1] : undefined;
+        const passed = handler ? calledName(handler) : null;
+        if (passed && handler && !isFunction(handler)) named.push({ site: n, called: passed });
+        return true;
+      });
+      this.helperSites.set(retried, (entry = { named, byHelper: new Map() }));
+    }
+    let sites = entry.byHelper.get(helperFrame.node);
+    if (!sites) {
+      sites = [];
+      for (const { site, called } of entry.named) if (this.matches(helperFrame, called)) sites.push(site);
+      entry.byHelper.set(helperFrame.node, sites);
+    }
+    return sites;
+  }
+
   /** `retried` reaches the helper from a call or a listener registration in its own body. */
   private directHelperRoute(call: TSESTree.CallExpression, frame: FunctionFrame, helperFrame: FunctionFrame, timerCall: TSESTree.CallExpression | null): boolean {
-    const retried = frame.node;
-    const sites: TSESTree.CallExpression[] = [];
-    walkAll(retried.body, this.keys, (n) => {
-      if (n.type !== 'CallExpression') return true;
-      const direct = calledName(n.callee);
-      if (direct && this.matches(helperFrame, direct)) sites.push(n);
-      // `socket.on('close', this.onClose.bind(this))`: the helper is the handler.
-      const handler = this.listenerEvent(n) ? n.arguments[1] : undefined;
-      const passed = handler ? calledName(handler) : null;
-      if (passed && handler && !isFunction(handler) && this.matches(helperFrame, passed)) sites.push(n);
-      return true;
-    });
-    for (const site of sites) {
+    for (const site of this.sitesReaching(frame.node, helperFrame)) {
       if (this.analyzeRecursion(call, frame, timerCall, { hops: [{ helper: helperFrame.node, site }] })) return true;
     }
     return false;
@@ -391,23 +454,42 @@ export class RecursiveRetries {
    * connection, or be named `connect` / `reconnect` / `_connect`.
    */
   private classChainRoute(call: TSESTree.CallExpression, frame: FunctionFrame, helperFrame: FunctionFrame, timerCall: TSESTree.CallExpression | null): void {
+    for (const route of this.chainRoutes(frame, helperFrame)) {
+      if (this.analyzeRecursion(call, frame, timerCall, route)) return;
+    }
+  }
+
+  /** Per helper and re-run method: the chains `chainRoutes` found. */
+  private readonly chainRoutesOf = new Map<FunctionNode, Map<FunctionNode, readonly ChainRoute[]>>();
+
+  /**
+   * The chains of sibling methods from `helperFrame` to a handler in another
+   * method or to `frame`'s method itself (see `classChainRoute`), in the
+   * order they are tried: by length, then by method and call site. They do
+   * not depend on the call that re-runs the method, so they are found once
+   * per helper and method; each call of the helper tries them in turn.
+   */
+  private chainRoutes(frame: FunctionFrame, helperFrame: FunctionFrame): readonly ChainRoute[] {
     const retried = frame.node;
-    if (!frame.method || !frame.name || !(CONNECT_METHOD.test(frame.name) || this.opensConnection(retried, frame))) return;
+    let byRetried = this.chainRoutesOf.get(helperFrame.node);
+    if (!byRetried) this.chainRoutesOf.set(helperFrame.node, (byRetried = new Map()));
+    const cached = byRetried.get(retried);
+    if (cached) return cached;
+    const routes: ChainRoute[] = [];
+    byRetried.set(retried, routes);
+    if (!frame.method || !frame.name || !(CONNECT_METHOD.test(frame.name) || this.opensConnection(retried, frame))) return routes;
     const owner = memberOwner(helperFrame.node);
-    if (!owner || memberOwner(retried) !== owner) return;
-    const members = ownerMethods(owner);
-    type Hop = { helper: FunctionNode; site: TSESTree.CallExpression };
+    if (!owner || memberOwner(retried) !== owner) return routes;
+    let members = this.membersOf.get(owner);
+    if (!members) this.membersOf.set(owner, (members = ownerMethods(owner)));
     const visited = new Set<FunctionNode>([helperFrame.node]);
-    let level: { fn: FunctionNode; name: string; hops: Hop[] }[] = [{ fn: helperFrame.node, name: helperFrame.name!, hops: [] }];
+    let level: { fn: FunctionNode; name: string; hops: ChainRoute['hops'] }[] = [{ fn: helperFrame.node, name: helperFrame.name!, hops: [] }];
     for (let depth = 0; depth < 4 && level.length > 0; depth++) {
       const next: typeof level = [];
       for (const { fn, name, hops } of level) {
         for (const member of members) {
           const sites = this.callSitesOf(member.fn, name);
-          for (const site of sites) {
-            const route = { hops: [...hops, { helper: fn, site }], top: member.fn === retried ? undefined : member.fn };
-            if (this.analyzeRecursion(call, frame, timerCall, route)) return;
-          }
+          for (const site of sites) routes.push({ hops: [...hops, { helper: fn, site }], top: member.fn === retried ? undefined : member.fn });
           if (sites.length > 0 && member.fn !== retried && !visited.has(member.fn)) {
             visited.add(member.fn);
             for (const site of sites) next.push({ fn: member.fn, name: member.name, hops: [...hops, { helper: fn, site }] });
@@ -416,7 +498,11 @@ export class RecursiveRetries {
       }
       level = next;
     }
+    return routes;
   }
+
+  /** Per class body or object literal: its named methods (`ownerMethods`). */
+  private readonly membersOf = new Map<TSESTree.ClassBody | TSESTree.ObjectExpression, { fn: FunctionNode; name: string }[]>();
 
   /** Per function: its call sites by method name (`callSitesOf`), from one walk of its body. */
   private readonly sitesByName = new Map<FunctionNode, Map<string, TSESTree.CallExpression[]>>();
@@ -467,18 +553,63 @@ export class RecursiveRetries {
   /** Where a reconnect through helpers was reported. */
   private readonly routeReports = new Set<Node>();
 
-  /** Does the function register a reconnect-event handler (`on('close', ...)`, `onclose = ...`)? Once per function. */
+  /**
+   * Does the function register a reconnect-event handler (`on('close', ...)`,
+   * `onclose = ...`)? Once per function, at the end of the file: a
+   * registration is a call `listenerEvent` accepts, and onCall has noted every
+   * one of the file (`registrations`), so only the `on<event>` assignments
+   * need a walk of the body, and only when its text names such a property
+   * (`onEventPropertyAt`).
+   */
   private registersReconnect(fn: FunctionNode): boolean {
     const cached = this.reconnecting.get(fn);
     if (cached !== undefined) return cached;
-    const found = someAll(fn.body, this.keys, (n) => {
-      if (n.type === 'CallExpression') return this.listenerEvent(n) !== null;
-      if (n.type !== 'AssignmentExpression' || n.left.type !== 'MemberExpression' || n.left.computed || n.left.property.type !== 'Identifier') return false;
-      const property = n.left.property.name;
-      return property.startsWith('on') && RECONNECT_EVENTS.has(property.slice(2));
-    });
+    const found =
+      this.registrations.some((registration) => contains(fn.body, registration)) ||
+      (this.onEventPropertyAt(fn.body.range[0], fn.body.range[1]) &&
+        someAll(fn.body, this.keys, (n) => {
+          if (n.type !== 'AssignmentExpression' || n.left.type !== 'MemberExpression' || n.left.computed || n.left.property.type !== 'Identifier') return false;
+          const property = n.left.property.name;
+          return property.startsWith('on') && RECONNECT_EVENTS.has(property.slice(2));
+        }));
     this.reconnecting.set(fn, found);
     return found;
+  }
+
+  /**
+   * Where the file text names an `on<event>` property (`ON_EVENT_PROPERTY_TEXT`):
+   * the offsets of the names, or null when a `\u` escape could spell one
+   * anywhere. Computed once per file.
+   */
+  private onEventOffsets: number[] | null | undefined;
+
+  private onEventPropertyOffsets(): number[] | null {
+    if (this.onEventOffsets === undefined) {
+      const text = this.sourceCode.text;
+      if (text.includes('\\u')) this.onEventOffsets = null;
+      else {
+        const offsets: number[] = [];
+        const pattern = new RegExp(ON_EVENT_PROPERTY_TEXT.source, 'g');
+        for (let m = pattern.exec(text); m; m = pattern.exec(text)) offsets.push(m.index);
+        this.onEventOffsets = offsets;
+      }
+    }
+    return this.onEventOffsets;
+  }
+
+  /**
+   * Can the file hold an `x.onclose` (and the like) at all? Its text names
+   * one, or holds a `\u` escape that could spell one.
+   */
+  private onEventPropertyPossible(): boolean {
+    const offsets = this.onEventPropertyOffsets();
+    return offsets === null || offsets.length > 0;
+  }
+
+  /** Can the text between `start` and `end` hold an `on<event>` property (an identifier there starts with its name)? */
+  private onEventPropertyAt(start: number, end: number): boolean {
+    const offsets = this.onEventPropertyOffsets();
+    return offsets === null || offsets.some((offset) => offset >= start && offset < end);
   }
 
   /** The function a call names when it is not around the call: a sibling method, or a function declared in scope. */
@@ -951,7 +1082,10 @@ export class RecursiveRetries {
    * than by re-running itself? A reconnect needs one.
    */
   private opensConnection(fn: FunctionNode, frame: FunctionFrame): boolean {
-    return someAll(fn.body, this.keys, (n) => {
+    // Per function: `frame` is always the function's own (its name and variable).
+    const cached = this.opening.get(fn);
+    if (cached !== undefined) return cached;
+    const opens = someAll(fn.body, this.keys, (n) => {
       if (n.type !== 'CallExpression' && n.type !== 'NewExpression') return false;
       const callee = unwrapExpression(n.callee);
       const name =
@@ -960,12 +1094,16 @@ export class RecursiveRetries {
         : null;
       if (!name) return false;
       if (n.type === 'NewExpression') return isConnectionClass(name);
+      if (!CONNECT_CALL.test(name)) return false;
       const called = calledName(n.callee);
       // The re-run itself (`this.connect()`, `self.connect()` with `const self = this`) opens nothing of its own.
-      if (called && (this.matches(frame, called) || this.matches(frame, this.thisAlias(called)))) return false;
-      return CONNECT_CALL.test(name);
+      return !(called && (this.matches(frame, called) || this.matches(frame, this.thisAlias(called))));
     });
+    this.opening.set(fn, opens);
+    return opens;
   }
+
+  private readonly opening = new Map<FunctionNode, boolean>();
 
   /**
    * Every connection the function opens (a `connect` / `createConnection`
@@ -1085,10 +1223,11 @@ export class RecursiveRetries {
       waitStatements,
       hasWait: waits.length > 0,
       settings: this.ctx.options,
-      style: sourceStyle(this.ctx.sourceCode),
     };
     // Never a second counter beside the existing one: the existing limit's default is a decision for a person.
-    return (addBound) => (addBound && fallbackLimit ? NO_FIX.fallbackLimit(fallbackLimit) : rewriteRecursiveRetry(input, addBound));
+    // The file's style is read when a rewrite is made, not for every recursion judged.
+    return (addBound) =>
+      addBound && fallbackLimit ? NO_FIX.fallbackLimit(fallbackLimit) : rewriteRecursiveRetry({ ...input, style: sourceStyle(this.ctx.sourceCode) }, addBound);
   }
 
   /**

@@ -14,6 +14,15 @@ function isStatusMember(node: Node, names: ReadonlySet<string>): boolean {
 
 const OK_NAMES = new Set(['ok', 'success']);
 
+type Polarity = 'success' | 'failure' | null;
+
+function flip(p: Polarity): Polarity {
+  return p === 'success' ? 'failure' : p === 'failure' ? 'success' : null;
+}
+
+/** A comparison read from the other side: `200 === res.status` is `res.status === 200`. */
+const mirror: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+
 /**
  * What a status test says when true: `'success'` (`res.ok`, `res.status === 200`,
  * `res.status < 400`), `'failure'` (`!res.ok`, `res.status >= 500`), or null
@@ -21,7 +30,6 @@ const OK_NAMES = new Set(['ok', 'success']);
  */
 export function statusPolarity(test: Node): 'success' | 'failure' | null {
   const node = unwrapExpression(test);
-  const flip = (p: 'success' | 'failure' | null) => (p === 'success' ? 'failure' : p === 'failure' ? 'success' : null);
   switch (node.type) {
     case 'UnaryExpression':
       return node.operator === '!' ? flip(statusPolarity(node.argument)) : null;
@@ -40,7 +48,6 @@ export function statusPolarity(test: Node): 'success' | 'failure' | null {
       let member: Node = node.left;
       let other: Node = node.right;
       let operator = node.operator;
-      const mirror: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
       if (!isStatusMember(member, STATUS_NAMES) && !isStatusMember(member, OK_NAMES)) {
         member = node.right;
         other = node.left;

@@ -16,58 +16,44 @@ import type { TimeoutContext, TimeoutHandlers, TimeoutOptions } from './model';
 
 export type { TimeoutFinding, TimeoutHandlers, TimeoutOptions } from './model';
 
+/** The client modules, for the token scan (a constant: built once, not per file). */
+const MODULES = new Set(TIMEOUT_MODULES);
+
 /** Whether a file can hold a finding: it names `fetch`, or a client module in a string (import, require, import()). */
 function mayWait(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   // The text first: a token that passes below has its text in the file (walking every token of every file is the costly part).
   if (!mayWaitText(sourceCode.text)) return false;
-  const modules = new Set(TIMEOUT_MODULES);
   return sourceCode.ast.tokens.some((token) => {
     if (token.type === 'Identifier') return token.value === 'fetch';
     if (token.type !== 'String' && token.type !== 'Template') return false;
     const name = stripNodePrefix(token.value.slice(1, -1));
-    return modules.has(name) || name.startsWith(AWS_CLIENT_PREFIX);
+    return MODULES.has(name) || name.startsWith(AWS_CLIENT_PREFIX);
   });
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
 /**
- * A necessary condition for `mayWait`, on the text alone: `fetch`, or a
- * client module or the AWS client prefix right after what opens a string or
- * template token (a quote, or the `}` of a template part), `node:` allowed
- * between, the module followed by a quote.
+ * A necessary condition for `mayWait`, on the text alone, in one scan of the text:
+ * - `fetch` as a whole word (no ASCII letter, digit, `_` or `$` on either
+ *   side), as an Identifier token `fetch` is written, or an escape `\u` that
+ *   could spell one: `prefetch` and `fetchData` alone do not send the file to
+ *   the token scan;
+ * - or a client module right after what opens a string or template token (a
+ *   quote, or the `}` of a template part), `node:` allowed between, the
+ *   module followed by a quote;
+ * - or the AWS client prefix right after such an opener (`node:` allowed).
+ * One scan of the text for all of them, instead of an `indexOf` walk per
+ * name: the expression matches at a position exactly when one of these
+ * conditions holds there (an opener at `at - 1`, or `node:` at `at - 5` and
+ * an opener at `at - 6`, for a name at `at`).
  */
+const WAIT_TEXT = new RegExp(
+  String.raw`(?<![\w$])fetch(?![\w$])|\\u|['"\`}](?:node:)?(?:(?:${TIMEOUT_MODULES.map(escapeRegExp).join('|')})['"\`]|${escapeRegExp(AWS_CLIENT_PREFIX)})`,
+);
+
 function mayWaitText(text: string): boolean {
-  if (mentionsFetch(text)) return true;
-  for (const module of TIMEOUT_MODULES) if (opensToken(text, module, true)) return true;
-  return opensToken(text, AWS_CLIENT_PREFIX, false);
-}
-
-/**
- * `fetch` as a whole word (no letter, digit, `_` or `$` on either side), as an
- * Identifier token `fetch` is written, or an escape `\u` that could spell
- * one: `prefetch` and `fetchData` alone do not send the file to the token scan.
- */
-function mentionsFetch(text: string): boolean {
-  for (let at = text.indexOf('fetch'); at !== -1; at = text.indexOf('fetch', at + 5)) {
-    if (!isWordChar(text.charCodeAt(at - 1)) && !isWordChar(text.charCodeAt(at + 5))) return true;
-  }
-  return text.includes('\\u');
-}
-
-/** An ASCII letter or digit, `_` or `$` (NaN, off either end of the text, is not). */
-function isWordChar(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
-}
-
-const OPENERS = new Set(["'", '"', '`', '}']);
-const QUOTES = new Set(["'", '"', '`']);
-
-function opensToken(text: string, name: string, closed: boolean): boolean {
-  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
-    if (closed && !QUOTES.has(text[at + name.length] ?? '')) continue;
-    const before = text[at - 1] ?? '';
-    if (OPENERS.has(before) || (before === ':' && text.startsWith('node:', at - 5) && OPENERS.has(text[at - 6] ?? ''))) return true;
-  }
-  return false;
+  return WAIT_TEXT.test(text);
 }
 
 export class TimeoutAnalysis implements FileAnalysis {

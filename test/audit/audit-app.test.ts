@@ -93,8 +93,10 @@ describe('resilience audit on fixtures/audit-app', () => {
     const report = JSON.parse(result.stdout);
     expect(report.findings).toEqual(expectedFindings);
     expect(report.summary).toMatchObject({
-      filesAudited: 22,
-      filesSkipped: [{ file: 'src/broken.ts', reason: "does not parse: Parsing error: '}' expected. (line 2, column 0)" }],
+      // src/unused-broken.ts is not parsed (nothing imports it, it touches no resource), so its syntax error is not listed.
+      filesAudited: 23,
+      filesNotParsed: 1,
+      filesSkipped: [{ file: 'src/broken.ts', reason: "does not parse: Parsing error: '}' expected. (line 3, column 0)" }],
       accesses: 12,
       guardedAccesses: 7,
       findings: 6,
@@ -140,9 +142,10 @@ describe('resilience audit on fixtures/audit-app', () => {
         "  src/routes/users.ts:7 (usersRouter.get('/')) -> src/routes/users.ts:8 (UserService.list) -> src/services/users.ts:5 (pool.query)",
         '  src/jobs/user-report.ts:9 (weeklyUserReport) -> src/jobs/user-report.ts:10 (collectUsers) -> src/jobs/user-report.ts:5 (UserService.list) -> src/services/users.ts:5 (pool.query)',
         '',
-        '6 unguarded access site(s), 7 chain(s) from a root; 12 access site(s) in 22 file(s), 7 guarded on every chain.',
+        '6 unguarded access site(s), 7 chain(s) from a root; 12 access site(s) in 23 file(s), 7 guarded on every chain.',
+        'Of the 23 file(s), 1 not parsed (prefilter): they cannot be on a chain to a finding.',
         'Skipped 1 file(s):',
-        "  src/broken.ts: does not parse: Parsing error: '}' expected. (line 2, column 0)",
+        "  src/broken.ts: does not parse: Parsing error: '}' expected. (line 3, column 0)",
         'Not seen by the audit:',
         '  dynamic calls (obj[name]()): 1',
         '  callbacks handed to code outside the project: 1',
@@ -190,10 +193,11 @@ describe('resilience audit on fixtures/audit-app', () => {
           ).toEqual(finding.paths[i]!.map((s, order) => ({ ...s, order: order + 1 })));
         });
       });
+      expect(runEntry.properties).toEqual({ filesAudited: 23, filesNotParsed: 1 });
       expect(runEntry.invocations[0].toolExecutionNotifications).toEqual([
         {
           level: 'warning',
-          message: { text: "skipped: does not parse: Parsing error: '}' expected. (line 2, column 0)" },
+          message: { text: "skipped: does not parse: Parsing error: '}' expected. (line 3, column 0)" },
           locations: [{ physicalLocation: { artifactLocation: { uri: 'src/broken.ts', uriBaseId: '%SRCROOT%' } } }],
         },
       ]);
@@ -252,11 +256,15 @@ describe('resilience audit on fixtures/audit-app', () => {
     const dir = mkdtempSync(join(tmpdir(), 'audit-progress-'));
     try {
       writeFileSync(join(dir, 'settings.json'), JSON.stringify({ sharedResources: [{ name: 'shared-fs', match: { modules: ['fs'] } }] }));
-      for (let i = 0; i < 250; i++) writeFileSync(join(dir, `m${i}.ts`), `export const v${i} = ${i};\n`);
+      // 250 files that touch the resource (guarded), and 50 that neither do nor import one that does.
+      for (let i = 0; i < 250; i++) writeFileSync(join(dir, `m${i}.ts`), `import { readFileSync } from 'fs';\n/** @guarded shared-fs */\nexport const v${i} = () => readFileSync('x');\n`);
+      for (let i = 0; i < 50; i++) writeFileSync(join(dir, `n${i}.ts`), `export const w${i} = ${i};\n`);
       const result = await audit(['.', '--settings', 'settings.json', '--format', 'json'], dir);
       expect(result.code).toBe(0);
-      expect(JSON.parse(result.stdout).summary.filesAudited).toBe(250);
-      expect(result.stderr).toMatch(/^resilience audit: parsed 250\/250 files \(\d+ ms\)\nresilience audit: call graph and chains done \(\d+ ms\)\n$/);
+      expect(JSON.parse(result.stdout).summary).toMatchObject({ filesAudited: 300, filesNotParsed: 50, accesses: 250, guardedAccesses: 250 });
+      expect(result.stderr).toMatch(
+        /^resilience audit: 50 of 300 files cannot be on a chain to a finding \(prefilter\); parsing 250 \(\d+ ms\)\nresilience audit: parsed 250\/250 files \(\d+ ms\)\nresilience audit: call graph and chains done \(\d+ ms\)\n$/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
