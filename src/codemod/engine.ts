@@ -57,9 +57,8 @@ function loadConfigArrayClass(): ConfigArrayClass | null {
  * normalizes and merges a new one on every call (validating each rule's options again), about 0.5 ms
  * a file. Keyed by the rules, the settings object (its `resilience` value when that is its only key:
  * the CLI hands each file a fresh `{ resilience }` around one shared value; one key for no settings
- * or an empty object) and a text key (working
- * directory, extension, source type, rule options). A reused array hands every file the same settings
- * object, equal in content to the file's own.
+ * or an empty object) and a text key (working directory, extension, source type, rule options). A
+ * reused array hands every file the same settings object, equal in content to the file's own.
  */
 const configArrays = new WeakMap<object, WeakMap<object, Map<string, ConfigArray>>>();
 const NO_SETTINGS = {};
