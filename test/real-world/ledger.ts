@@ -1,7 +1,8 @@
 /**
  * The real-world ledger: lints the files of test/real-world/sources.mjs with
- * the plugin's `recommended` and `strict` configs (one Linter, each file once
- * per config) and compares every report with test/real-world/ledger.tsv.
+ * the plugin's `recommended` and `strict` configs and compares every report
+ * with test/real-world/ledger.tsv. Each file is parsed once: the strict rules
+ * run beside the recommended ones under a second plugin name.
  *
  * Ledger format: tab-separated, one line per report, `#` starts a comment.
  *   rule      rule name without the `resilience/` prefix
@@ -19,6 +20,8 @@ import { join } from 'node:path';
 import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import * as espree from 'espree';
+// @ts-expect-error -- plain ESM module without types
+import { runConfig } from '../../bench/corpus.mjs';
 import plugin from '../../src/index';
 import { nodeEngines } from '../../src/timeout/engines';
 import { nodeFetchVersion } from '../../src/timeout/node-fetch';
@@ -103,15 +106,54 @@ export interface LintResult {
   cpuMillis: number;
 }
 
-/** Lints every ledger file with both configs; reports merged across configs. */
-export function lintRealWorld(): LintResult {
-  const files: RealWorldFile[] = realWorldFiles();
+/** The plugin name the strict config's rules run under in `lintRealWorld`, beside `resilience` for recommended. */
+const strictName = 'resilience-strict';
+
+/**
+ * Both configs in one config for one verify (one parse) per file: the
+ * recommended rules as `resilience/*`, the strict rules and options as
+ * `resilience-strict/*` (the same rule modules). Rules that share a per-file
+ * analysis share it only where their analysis options agree, so each rule
+ * reports what it reports alone (test/real-world/ledger.test.ts checks this on
+ * a sample against one verify per config).
+ */
+export function bothConfigs(file: RealWorldFile): Linter.Config[] {
+  const [recommended] = configArray('recommended', file);
+  const strictRules = Object.entries((plugin.configs.strict as Linter.Config).rules ?? {}).map(([id, entry]) => [id.replace(/^resilience\//, `${strictName}/`), entry]);
+  return [{ ...recommended, plugins: { resilience: plugin as never, [strictName]: plugin as never }, rules: { ...recommended!.rules, ...Object.fromEntries(strictRules) } }];
+}
+
+/** The messages of one file for each config, by one verify per config (`separate`) or one for both. */
+export function lintFile(linter: Linter, code: string, file: RealWorldFile, config: Linter.Config[] | { recommended: Linter.Config[]; strict: Linter.Config[] }): Record<ConfigName, Linter.LintMessage[]> {
+  const filename = `${virtualRoot}/${file.pkg}/${file.path}`;
+  if (!Array.isArray(config)) {
+    return { recommended: linter.verify(code, config.recommended, filename), strict: linter.verify(code, config.strict, filename) };
+  }
+  const out: Record<ConfigName, Linter.LintMessage[]> = { recommended: [], strict: [] };
+  for (const message of linter.verify(code, config as Linter.Config[], filename)) {
+    if (message.ruleId?.startsWith(`${strictName}/`)) out.strict.push({ ...message, ruleId: `resilience/${message.ruleId.slice(strictName.length + 1)}` });
+    // The recommended rules' messages, and a parse error or a notice, which belongs to the file and is listed once.
+    else out.recommended.push(message);
+  }
+  return out;
+}
+
+/** Lints every ledger file with both configs (one parse per file); reports merged across configs. */
+export function lintRealWorld(files: RealWorldFile[] = realWorldFiles(), mode: 'together' | 'separate' = 'together'): LintResult {
   const linter = new Linter({ cwd: virtualRoot });
-  const arrays = new Map<string, Linter.Config[]>();
-  const arrayFor = (config: ConfigName, file: RealWorldFile) => {
-    const key = `${config}:${file.typescript ? 'ts' : file.sourceType}:${nodeEngines(file.file) ?? ''}:${nodeFetchVersion(file.file) ?? ''}`;
+  // One normalized config array per kind of file, as the eslint binary has: given a plain array,
+  // Linter#verify would normalize and validate the whole config again for every file.
+  const arrays = new Map<string, Linter.Config[] | { recommended: Linter.Config[]; strict: Linter.Config[] }>();
+  const arrayFor = (file: RealWorldFile) => {
+    const key = `${file.typescript ? 'ts' : file.sourceType}:${nodeEngines(file.file) ?? ''}:${nodeFetchVersion(file.file) ?? ''}`;
     let array = arrays.get(key);
-    if (!array) arrays.set(key, (array = configArray(config, file)));
+    if (!array) {
+      array =
+        mode === 'together'
+          ? (runConfig(bothConfigs(file), virtualRoot) as Linter.Config[])
+          : { recommended: runConfig(configArray('recommended', file), virtualRoot) as Linter.Config[], strict: runConfig(configArray('strict', file), virtualRoot) as Linter.Config[] };
+      arrays.set(key, array);
+    }
     return array;
   };
   const reports: Report[] = [];
@@ -122,10 +164,10 @@ export function lintRealWorld(): LintResult {
   for (const file of files) {
     const code = readFileSync(file.file, 'utf8');
     lines += code.split('\n').length;
-    const filename = `${virtualRoot}/${file.pkg}/${file.path}`;
+    const byConfig = lintFile(linter, code, file, arrayFor(file));
     const byKey = new Map<string, { recommended: Linter.LintMessage[]; strict: Linter.LintMessage[] }>();
     for (const config of configNames) {
-      for (const message of linter.verify(code, arrayFor(config, file), filename)) {
+      for (const message of byConfig[config]) {
         // The notice that a package's eslint-disable comment is ignored.
         if (!message.fatal && !message.ruleId && message.message.includes("because you have 'noInlineConfig'")) continue;
         // A parse error, or "No matching configuration": the file was not linted.
