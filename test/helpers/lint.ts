@@ -5,6 +5,8 @@
 import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import * as espree from 'espree';
+// @ts-expect-error -- plain ESM module without types
+import { runConfig } from '../../bench/corpus.mjs';
 import plugin from '../../src/index';
 
 /** A catalog that switches every rule on: a shared filesystem and an HTTP dependency. */
@@ -41,20 +43,38 @@ export interface LintOptions {
   ruleNames?: string[];
 }
 
+/**
+ * Normalized config arrays by settings object, options object and a text key (rules, language):
+ * `Linter#verify` given a plain array builds and validates the whole config again on every call,
+ * which the crash-safety runs (thousands of calls with the same settings and options) would pay each time.
+ */
+const normalized = new WeakMap<object, WeakMap<object, Map<string, Linter.Config[]>>>();
+
 export function lint(code: string, { filename = 'src/file.ts', settings = allOnSettings, options = {}, ruleNames }: LintOptions = {}) {
   const names = ruleNames ?? Object.keys(plugin.rules);
   const isTs = /\.[cm]?tsx?$/.test(filename);
+  const jsx = isTs ? filename.endsWith('x') : true;
   const linter = new Linter({ cwd: '/project' });
-  const config: Linter.Config = {
-    files: ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
-    languageOptions: isTs
-      ? { parser: tsParser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: filename.endsWith('x') } } }
-      : { parser: espree as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
-    plugins: { resilience: plugin as never },
-    settings,
-    rules: Object.fromEntries(names.map((name) => [`resilience/${name}`, ['error', ...(options[name] ?? [])]])),
-  };
-  return linter.verify(code, [config], `/project/${filename}`);
+  let byOptions = normalized.get(settings);
+  if (!byOptions) normalized.set(settings, (byOptions = new WeakMap()));
+  let byKey = byOptions.get(options);
+  if (!byKey) byOptions.set(options, (byKey = new Map()));
+  const key = JSON.stringify([names, isTs, jsx]);
+  let config = byKey.get(key);
+  if (!config) {
+    const plain: Linter.Config = {
+      files: ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
+      languageOptions: isTs
+        ? { parser: tsParser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx } } }
+        : { parser: espree as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx } } },
+      plugins: { resilience: plugin as never },
+      settings,
+      rules: Object.fromEntries(names.map((name) => [`resilience/${name}`, ['error', ...(options[name] ?? [])]])),
+    };
+    config = runConfig([plain], '/project') as Linter.Config[];
+    byKey.set(key, config);
+  }
+  return linter.verify(code, config, `/project/${filename}`);
 }
 
 /** Applies one suggestion to the code. */
