@@ -668,6 +668,10 @@ function checkPg(call: Call, origin: Origin, r: Reporter): void {
 // AWS SDK v3 clients
 
 const HTTP_HANDLER_MODULES = new Set(['@smithy/node-http-handler', '@aws-sdk/node-http-handler']);
+/** The longest SQS holds a ReceiveMessage long poll (WaitTimeSeconds at most 20). */
+const SQS_LONG_POLL_MS = 20_000;
+/** The longest a Node timer waits (a longer one fires after 1 ms). */
+const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * `requestTimeout` bounds a request; since @smithy/node-http-handler 4 it only
@@ -683,8 +687,14 @@ function checkAwsClient(call: Call, origin: Origin, r: Reporter): void {
   const subject = `This ${path[0]}`;
   const option = 'requestTimeout';
   const missing = `${option} in its requestHandler`;
-  const settingsText = `${option}: ${r.ms}, throwOnRequestTimeout: true`;
-  const fix = (edits: TextEdit[] | null, text: string): Fix => ({ description: `Add ${text}.`, edits });
+  // An SQS client may long-poll: SQS holds a ReceiveMessage for up to 20 s (WaitTimeSeconds is at
+  // most 20), and requestTimeout is a timer on the whole request, so a timeout of `timeoutMs` alone
+  // would cut healthy polls. The suggestion allows the hold on top of it.
+  const longPoll = origin.module === '@aws-sdk/client-sqs' && path[0] === 'SQSClient';
+  const ms = longPoll ? String(Math.min(MAX_TIMER_MS, Number(r.ms) + SQS_LONG_POLL_MS)) : r.ms;
+  const why = longPoll ? ` (SQS holds a ReceiveMessage long poll for up to 20 s: the timeout allows that hold plus ${r.ms} ms)` : '';
+  const settingsText = `${option}: ${ms}, throwOnRequestTimeout: true`;
+  const fix = (edits: TextEdit[] | null, text: string): Fix => ({ description: `Add ${text}${why}.`, edits });
   const config = call.arguments[0];
   if (!config) {
     r.missing(library, subject, missing, call, fix(insertArgument(r.ctx, call, 0, `{ requestHandler: { ${settingsText} } }`), `requestHandler: { ${settingsText} }`));
@@ -713,14 +723,14 @@ function checkAwsClient(call: Call, origin: Origin, r: Reporter): void {
   const throws = lookup(settings, 'throwOnRequestTimeout', imports).state !== 'absent';
   const alsoThrow: [string, string][] = throws ? [] : [['throwOnRequestTimeout', 'true']];
   if (timeout.state === 'set' && disablesTimeout(timeout.value, imports)) {
-    const edits = [...replaceProperty(timeout.property, option, r.ms), ...(throws ? [] : addProperty(r.ctx, settings, 'throwOnRequestTimeout', 'true'))];
-    r.findings.push({ library, kind: 'disabled', waits: 'forever', node: timeout.property, subject, option: `${option}: ${r.text(timeout.value)}`, fix: { description: `Set ${option} to ${r.ms}.`, edits }, noFix: null });
+    const edits = [...replaceProperty(timeout.property, option, ms), ...(throws ? [] : addProperty(r.ctx, settings, 'throwOnRequestTimeout', 'true'))];
+    r.findings.push({ library, kind: 'disabled', waits: 'forever', node: timeout.property, subject, option: `${option}: ${r.text(timeout.value)}`, fix: { description: `Set ${option} to ${ms}${why}.`, edits }, noFix: null });
     return;
   }
   if (timeout.state !== 'absent') return;
   const socket = lookup(settings, 'socketTimeout', imports);
   if (socket.state === 'unknown' || (socket.state === 'set' && !disablesTimeout(socket.value, imports))) return;
-  r.missing(library, subject, missing, call, fix(addProperty(r.ctx, settings, option, r.ms, ...alsoThrow), throws ? `${option}: ${r.ms}` : settingsText));
+  r.missing(library, subject, missing, call, fix(addProperty(r.ctx, settings, option, ms, ...alsoThrow), throws ? `${option}: ${ms}` : settingsText));
 }
 
 // ---------------------------------------------------------------------------

@@ -818,6 +818,7 @@ export async function probe(url) {
       ],
     },
     // A handler written one option a line: each added option on its own line; throwOnRequestTimeout kept when set.
+    // An SQS client's timeout allows SQS's 20 s long-poll hold on top of timeoutMs: 30000 by default.
     {
       code: `import { SQSClient } from '@aws-sdk/client-sqs';
 export const sqs = new SQSClient({
@@ -827,22 +828,63 @@ export const sqs = new SQSClient({
 });
 export const other = new SQSClient({ requestHandler: { throwOnRequestTimeout: true } });`,
       errors: [
-        missing([2, 20, 6, 3], `import { SQSClient } from '@aws-sdk/client-sqs';
+        {
+          ...missing([2, 20, 6, 3], `import { SQSClient } from '@aws-sdk/client-sqs';
 export const sqs = new SQSClient({
   requestHandler: {
     connectionTimeout: 1000,
-    requestTimeout: 10000,
+    requestTimeout: 30000,
     throwOnRequestTimeout: true,
   },
 });
 export const other = new SQSClient({ requestHandler: { throwOnRequestTimeout: true } });`),
+          suggestions: [
+            {
+              desc: 'Add requestTimeout: 30000, throwOnRequestTimeout: true (SQS holds a ReceiveMessage long poll for up to 20 s: the timeout allows that hold plus 10000 ms).',
+              output: `import { SQSClient } from '@aws-sdk/client-sqs';
+export const sqs = new SQSClient({
+  requestHandler: {
+    connectionTimeout: 1000,
+    requestTimeout: 30000,
+    throwOnRequestTimeout: true,
+  },
+});
+export const other = new SQSClient({ requestHandler: { throwOnRequestTimeout: true } });`,
+            },
+          ],
+        },
         missing([7, 22, 7, 88], `import { SQSClient } from '@aws-sdk/client-sqs';
 export const sqs = new SQSClient({
   requestHandler: {
     connectionTimeout: 1000,
   },
 });
-export const other = new SQSClient({ requestHandler: { throwOnRequestTimeout: true, requestTimeout: 10000 } });`),
+export const other = new SQSClient({ requestHandler: { throwOnRequestTimeout: true, requestTimeout: 30000 } });`),
+      ],
+    },
+    // The same allowance with another timeoutMs, for a disabled timeout, and for a client made with no options.
+    {
+      code: `import * as sqs from '@aws-sdk/client-sqs';
+export const a = new sqs.SQSClient({ requestHandler: { requestTimeout: 0 } });
+export const b = new sqs.SQSClient();`,
+      options: [{ timeoutMs: 5000 }],
+      errors: [
+        {
+          ...disabled([2, 56, 2, 73], `import * as sqs from '@aws-sdk/client-sqs';
+export const a = new sqs.SQSClient({ requestHandler: { requestTimeout: 25000, throwOnRequestTimeout: true } });
+export const b = new sqs.SQSClient();`),
+          suggestions: [
+            {
+              desc: 'Set requestTimeout to 25000 (SQS holds a ReceiveMessage long poll for up to 20 s: the timeout allows that hold plus 5000 ms).',
+              output: `import * as sqs from '@aws-sdk/client-sqs';
+export const a = new sqs.SQSClient({ requestHandler: { requestTimeout: 25000, throwOnRequestTimeout: true } });
+export const b = new sqs.SQSClient();`,
+            },
+          ],
+        },
+        missing([3, 18, 3, 37], `import * as sqs from '@aws-sdk/client-sqs';
+export const a = new sqs.SQSClient({ requestHandler: { requestTimeout: 0 } });
+export const b = new sqs.SQSClient({ requestHandler: { requestTimeout: 25000, throwOnRequestTimeout: true } });`),
       ],
     },
     // Keys assigned to the options object later are seen; others do not bound the wait.
