@@ -840,7 +840,8 @@ export const sqs = new SQSClient({
 export const other = new SQSClient({ requestHandler: { throwOnRequestTimeout: true } });`),
           suggestions: [
             {
-              desc: 'Add requestTimeout: 30000, throwOnRequestTimeout: true (SQS holds a ReceiveMessage long poll for up to 20 s: the timeout allows that hold plus 10000 ms).',
+              messageId: 'addTimeout' as const,
+              data: { description: 'Add requestTimeout: 30000, throwOnRequestTimeout: true (SQS holds a ReceiveMessage long poll for up to 20 s: the timeout allows that hold plus 10000 ms).' },
               output: `import { SQSClient } from '@aws-sdk/client-sqs';
 export const sqs = new SQSClient({
   requestHandler: {
@@ -875,7 +876,8 @@ export const a = new sqs.SQSClient({ requestHandler: { requestTimeout: 25000, th
 export const b = new sqs.SQSClient();`),
           suggestions: [
             {
-              desc: 'Set requestTimeout to 25000 (SQS holds a ReceiveMessage long poll for up to 20 s: the timeout allows that hold plus 5000 ms).',
+              messageId: 'addTimeout' as const,
+              data: { description: 'Set requestTimeout to 25000 (SQS holds a ReceiveMessage long poll for up to 20 s: the timeout allows that hold plus 5000 ms).' },
               output: `import * as sqs from '@aws-sdk/client-sqs';
 export const a = new sqs.SQSClient({ requestHandler: { requestTimeout: 25000, throwOnRequestTimeout: true } });
 export const b = new sqs.SQSClient();`,
