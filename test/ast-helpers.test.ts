@@ -16,6 +16,7 @@ import { isParenthesized } from '../src/ast/parens';
 import { memberPropertyName } from '../src/ast/property-name';
 import { findVariable } from '../src/ast/scope';
 import { thisOwner } from '../src/ast/this-owner';
+import { childrenOf, walkAll, walkOwn } from '../src/ast/walk';
 
 type Listeners = (context: Readonly<TSESLint.RuleContext<'x', []>>) => TSESLint.RuleListener;
 
@@ -257,5 +258,61 @@ describe('isNothing (src/ast/nothing.ts)', () => {
     ['a TS wrapper is not seen through (callers unwrap first)', 'var v = null as any; var v = undefined!;', [false, false]],
   ])('%s', (_name, code, expected) => {
     expect(nothing(code)).toEqual(expected);
+  });
+});
+
+describe('walkAll, walkOwn and childrenOf (src/ast/walk.ts)', () => {
+  const code = `async function load(url) {
+  if (!url) { return null; }
+  const run = async () => { try { return await fetch(url); } catch (e) { log(e); } };
+  return run();
+}`;
+
+  /** The types walked from the program, with the parser's keys and with those keys missing `IfStatement` and `ArrowFunctionExpression`. */
+  function walked(walker: typeof walkAll, fromBody = false): { full: string[]; partial: string[]; ifChildren: string[] } {
+    const out = { full: [] as string[], partial: [] as string[], ifChildren: [] as string[] };
+    lint(
+      code,
+      (context) => ({
+        Program(node) {
+          const keys = context.sourceCode.visitorKeys;
+          const partialKeys = Object.fromEntries(Object.entries(keys).filter(([type]) => type !== 'IfStatement' && type !== 'ArrowFunctionExpression'));
+          const body = (node.body[0] as TSESTree.FunctionDeclaration).body;
+          const root = fromBody ? body : node;
+          walker(root, keys, (n) => void out.full.push(n.type));
+          walker(root, partialKeys, (n) => void out.partial.push(n.type));
+          const ifStatement = body.body[0]!;
+          out.ifChildren = childrenOf(ifStatement, partialKeys).map((n) => n.type);
+        },
+      }),
+      { filename: 'file.js' },
+    );
+    return out;
+  }
+
+  it('visits in source order through the visitor keys, and falls back to the node\'s own keys for a type they do not list', () => {
+    const { full, partial, ifChildren } = walked(walkAll);
+    expect(full).toEqual([
+      'Program', 'FunctionDeclaration', 'Identifier', 'Identifier', 'BlockStatement',
+      'IfStatement', 'UnaryExpression', 'Identifier', 'BlockStatement', 'ReturnStatement', 'Literal',
+      'VariableDeclaration', 'VariableDeclarator', 'Identifier', 'ArrowFunctionExpression', 'BlockStatement',
+      'TryStatement', 'BlockStatement', 'ReturnStatement', 'AwaitExpression', 'CallExpression', 'Identifier', 'Identifier',
+      'CatchClause', 'Identifier', 'BlockStatement', 'ExpressionStatement', 'CallExpression', 'Identifier', 'Identifier',
+      'ReturnStatement', 'CallExpression', 'Identifier',
+    ]);
+    // Without keys for two types, the same nodes are still reached (in the order of the node's own keys there).
+    expect([...partial].sort()).toEqual([...full].sort());
+    expect(ifChildren).toEqual(['UnaryExpression', 'BlockStatement']);
+  });
+
+  it('walkOwn visits a nested function but does not enter it, with or without keys for its type', () => {
+    const { full, partial } = walked(walkOwn, true);
+    const expected = [
+      'BlockStatement', 'IfStatement', 'UnaryExpression', 'Identifier', 'BlockStatement', 'ReturnStatement', 'Literal',
+      'VariableDeclaration', 'VariableDeclarator', 'Identifier', 'ArrowFunctionExpression',
+      'ReturnStatement', 'CallExpression', 'Identifier',
+    ];
+    expect(full).toEqual(expected);
+    expect([...partial].sort()).toEqual([...expected].sort());
   });
 });

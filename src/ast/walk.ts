@@ -18,11 +18,23 @@ function isNode(value: unknown): value is Node {
   return !!value && typeof value === 'object' && typeof (value as Node).type === 'string';
 }
 
+/** Keys that never hold a child (as in eslint-visitor-keys' fallback), besides those starting with `_`. */
+const NOT_CHILDREN = new Set(['parent', 'leadingComments', 'trailingComments']);
+
+/**
+ * The keys to walk under a node: the parser's visitor keys, or, for a node type
+ * they do not list (a parser's own node, a newer syntax), every key that may
+ * hold a node, as ESLint's own traversal falls back to.
+ */
+function keysOf(node: Node, keys: VisitorKeys): readonly string[] {
+  return keys[node.type] ?? Object.keys(node).filter((key) => !NOT_CHILDREN.has(key) && !key.startsWith('_'));
+}
+
 /** The children of a node, through the parser's visitor keys. */
 export function childrenOf(node: Node, keys: VisitorKeys): Node[] {
   const record = node as unknown as Record<string, unknown>;
   const out: Node[] = [];
-  for (const name of keys[node.type] ?? []) {
+  for (const name of keysOf(node, keys)) {
     const value = record[name];
     for (const item of Array.isArray(value) ? value : [value]) if (isNode(item)) out.push(item);
   }
@@ -54,8 +66,7 @@ function walk(root: Node, keys: VisitorKeys, visit: (node: Node) => boolean | vo
     const node = stack.pop()!;
     if (visit(node) === false) continue;
     if (own && node !== root && isFunction(node)) continue;
-    const names = keys[node.type];
-    if (!names) continue;
+    const names = keysOf(node, keys);
     const record = node as unknown as Record<string, unknown>;
     for (let k = names.length - 1; k >= 0; k--) {
       const value = record[names[k]!];
