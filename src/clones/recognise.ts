@@ -7,7 +7,7 @@
  *
  * Cost: `mayContainClone` is a plain substring test on the file text and
  * lets a rule skip files that cannot contain a clone (proven conservative over
- * the corpus by test/prefilters.test.ts). During traversal,
+ * the corpus by test/prefilters-corpus.test.ts). During traversal,
  * `collectCall` only looks at the callee's shape; origins are resolved at
  * `Program:exit`, for the few calls that could be clones.
  */

@@ -4,8 +4,8 @@
  * prefilter its analysis applies before it returns listeners (so the two can
  * never disagree): the retry analysis's `mayContainRetry`, clone
  * recognition's `mayContainClone`, the resource matcher's `mayTouchResource`.
- * Those are proven conservative over the corpus by test/prefilters.test.ts and
- * test/resources/prefilter.test.ts.
+ * Those are proven conservative over the corpus by test/prefilters-corpus.test.ts
+ * (all three in one parse per text).
  *
  * Only the plugin's own rule objects have a prefilter; a codemod with any
  * other rule (tests, a rules override) parses every file. A file whose

@@ -6,7 +6,7 @@
  *
  * Conservative by construction: every condition below is implied by what the
  * analysis needs to find something (see the comments), so a `false` never
- * hides a finding; test/retry/prefilter.test.ts checks this over the corpus,
+ * hides a finding; test/prefilters-corpus.test.ts checks this over the corpus,
  * the fixtures, the rule tests and the docs. The one blind spot is source
  * text that spells a keyword, name or module string with escapes
  * (`\u0063atch`, `'p\x2dretry'`), which no real code does.
