@@ -110,7 +110,7 @@ function assignedOnce(variable: Variable, declarator: TSESTree.VariableDeclarato
  * lookup goes by name up the scope chain (src/ast/scope.ts). (eslint-utils'
  * `findVariable` given the node would first search the scope's child scopes
  * for one around it, a scan of every sibling function: a file with n
- * functions in one scope then costs n * n. See test/scaling.test.ts.)
+ * functions in one scope then costs n * n. See test/scaling/*.test.ts.)
  */
 export function variableAt(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): Variable | null {
   return findVariable(sourceCode.getScope(identifier), identifier.name) ?? null;
