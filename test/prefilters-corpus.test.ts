@@ -50,6 +50,7 @@ const retryProbe: TSESLint.RuleModule<'x', []> = {
   defaultOptions: [],
   meta: { type: 'problem', messages: { x: 'x' }, schema: [] },
   create(context) {
+    probesRan++;
     return createRetryAnalysis(context, retryOptions, {
       onRetry: () => found.handWritten++,
       onLibrary: () => found.libraries++,
@@ -61,6 +62,7 @@ const cloneProbe: TSESLint.RuleModule<'x', []> = {
   defaultOptions: [],
   meta: { type: 'problem', messages: { x: 'x' }, schema: [] },
   create(context) {
+    probesRan++;
     const clones = new CloneDetector(new ImportTracker(context.sourceCode), cloneFunctions, context.sourceCode.visitorKeys);
     return {
       ImportDeclaration: (node) => clones.collectModuleSource(node.source),
@@ -80,6 +82,7 @@ const resourceProbe: TSESLint.RuleModule<'x', []> = {
   defaultOptions: [],
   meta: { type: 'problem', messages: { x: 'x' }, schema: [] },
   create(context) {
+    probesRan++;
     const collector = new SharedResourceCollector(resources, context.sourceCode, { reportUnknownPaths: true });
     return {
       ImportDeclaration: (node) => collector.onImport(node),
@@ -99,7 +102,7 @@ const rules = { retry: retryProbe, clone: cloneProbe, resource: resourceProbe } 
 const config = runConfig(
   [
     {
-      files: ['**/*.ts', '**/*.tsx', '**/*.js'],
+      files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
       languageOptions: { parser: tsParser as Linter.Parser },
       plugins: { t: { rules } },
       rules: { 't/retry': 'error', 't/clone': 'error', 't/resource': 'error' },
@@ -109,11 +112,17 @@ const config = runConfig(
 ) as Linter.Config[];
 const linter = new Linter({ cwd: '/' });
 
+/** The probes that ran on the current text: a text no config matched would run none and prove nothing. */
+let probesRan = 0;
+
 /** What the analyses find in one text with no prefilter, or null when it does not parse. */
 function analysisFindings(code: string, filename: string): Found | null {
   found = { handWritten: 0, libraries: 0, clones: 0, accesses: {} };
+  probesRan = 0;
   const messages = linter.verify(code, config, `/${filename}`);
-  return messages.some((m) => m.fatal) ? null : found;
+  if (messages.some((m) => m.fatal)) return null;
+  expect(probesRan, `${filename}: the probes did not run (${messages.map((m) => m.message).join('; ')})`).toBe(3);
+  return found;
 }
 
 function filesUnder(dir: string): [string, string][] {
@@ -149,10 +158,15 @@ function docsBlocks(rule: string): [string, string][] {
   return [...docs.matchAll(/```(?:js|ts|javascript|typescript)\n([\s\S]*?)```/g)].map((block, i): [string, string] => [`${rule}.md block ${i}`, block[1]!]);
 }
 
-/** The file name a text is parsed under: its own extension for files, `.ts` for test strings and doc blocks. */
+/**
+ * The file name a text is parsed under (all with the TypeScript parser): JavaScript and JSX files as
+ * `.js` / `.jsx`, TSX as `.tsx`, everything else (TypeScript, .mjs, .cjs, test strings, doc blocks) as `.ts`.
+ */
 function parseName(name: string): string {
-  const ext = /\.([cm]?[jt]sx?)$/.exec(name)?.[1];
-  return ext ? `file.${ext}` : 'file.ts';
+  if (/\.tsx$/.test(name)) return 'file.tsx';
+  if (/\.jsx$/.test(name)) return 'file.jsx';
+  if (/\.js$/.test(name)) return 'file.js';
+  return 'file.ts';
 }
 
 describe('the prefilters never hide a finding', () => {

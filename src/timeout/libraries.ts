@@ -688,11 +688,14 @@ function checkAwsClient(call: Call, origin: Origin, r: Reporter): void {
   const option = 'requestTimeout';
   const missing = `${option} in its requestHandler`;
   // An SQS client may long-poll: SQS holds a ReceiveMessage for up to 20 s (WaitTimeSeconds is at
-  // most 20), and requestTimeout is a timer on the whole request, so a timeout of `timeoutMs` alone
-  // would cut healthy polls. The suggestion allows the hold on top of it.
+  // most 20) before it answers, and requestTimeout runs until the response headers arrive (for a
+  // long poll, the whole hold), so a timeout of `timeoutMs` alone would cut healthy polls. The
+  // suggestion allows the hold on top of it (capped at the longest timer Node runs).
   const longPoll = origin.module === '@aws-sdk/client-sqs' && path[0] === 'SQSClient';
-  const ms = longPoll ? String(Math.min(MAX_TIMER_MS, Number(r.ms) + SQS_LONG_POLL_MS)) : r.ms;
-  const why = longPoll ? ` (SQS holds a ReceiveMessage long poll for up to 20 s: the timeout allows that hold plus ${r.ms} ms)` : '';
+  const capped = Number(r.ms) + SQS_LONG_POLL_MS > MAX_TIMER_MS;
+  const ms = longPoll ? String(capped ? MAX_TIMER_MS : Number(r.ms) + SQS_LONG_POLL_MS) : r.ms;
+  const allowance = capped ? 'the longest timer Node runs' : `the timeout allows that hold plus ${r.ms} ms`;
+  const why = longPoll ? ` (SQS holds a ReceiveMessage long poll for up to 20 s: ${allowance})` : '';
   const settingsText = `${option}: ${ms}, throwOnRequestTimeout: true`;
   const fix = (edits: TextEdit[] | null, text: string): Fix => ({ description: `Add ${text}${why}.`, edits });
   const config = call.arguments[0];

@@ -12,6 +12,7 @@ import { domainProgram } from '../helpers/domain-fuzzer';
 import { withSeededMathRandom } from '../helpers/seeded-random';
 
 const count = Number(process.env.FUZZ_COUNT ?? 1000);
+if (!Number.isInteger(count) || count < 1) throw new Error(`FUZZ_COUNT must be a positive integer, got ${JSON.stringify(process.env.FUZZ_COUNT)}`);
 
 describe('rules never throw', () => {
   it(`on ${count.toLocaleString('en')} eslump random programs`, () => {

@@ -50,7 +50,10 @@ export interface LintOptions {
  */
 const normalized = new WeakMap<object, WeakMap<object, Map<string, Linter.Config[]>>>();
 
-export function lint(code: string, { filename = 'src/file.ts', settings = allOnSettings, options = {}, ruleNames }: LintOptions = {}) {
+/** The options of a call that passes none: one object, so those calls share their normalized configs too. */
+const NO_OPTIONS: Record<string, unknown[]> = Object.freeze({}) as Record<string, unknown[]>;
+
+export function lint(code: string, { filename = 'src/file.ts', settings = allOnSettings, options = NO_OPTIONS, ruleNames }: LintOptions = {}) {
   const names = ruleNames ?? Object.keys(plugin.rules);
   const isTs = /\.[cm]?tsx?$/.test(filename);
   const jsx = isTs ? filename.endsWith('x') : true;

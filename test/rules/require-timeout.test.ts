@@ -889,6 +889,42 @@ export const a = new sqs.SQSClient({ requestHandler: { requestTimeout: 0 } });
 export const b = new sqs.SQSClient({ requestHandler: { requestTimeout: 25000, throwOnRequestTimeout: true } });`),
       ],
     },
+    // An SQS client with options but no handler, with a NodeHttpHandler made with no options, and the allowance capped at the longest timer.
+    {
+      code: `import { SQSClient } from '@aws-sdk/client-sqs';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+export const a = new SQSClient({ region: 'eu-west-1' });
+export const b = new SQSClient({ requestHandler: new NodeHttpHandler() });`,
+      errors: [
+        missing([3, 18, 3, 56], `import { SQSClient } from '@aws-sdk/client-sqs';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+export const a = new SQSClient({ region: 'eu-west-1', requestHandler: { requestTimeout: 30000, throwOnRequestTimeout: true } });
+export const b = new SQSClient({ requestHandler: new NodeHttpHandler() });`),
+        missing([4, 18, 4, 74], `import { SQSClient } from '@aws-sdk/client-sqs';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+export const a = new SQSClient({ region: 'eu-west-1' });
+export const b = new SQSClient({ requestHandler: new NodeHttpHandler({ requestTimeout: 30000, throwOnRequestTimeout: true }) });`),
+      ],
+    },
+    {
+      code: `import { SQSClient } from '@aws-sdk/client-sqs';
+export const sqs = new SQSClient({ region: 'eu-west-1' });`,
+      options: [{ timeoutMs: 2147480000 }],
+      errors: [
+        {
+          ...missing([2, 20, 2, 58], `import { SQSClient } from '@aws-sdk/client-sqs';
+export const sqs = new SQSClient({ region: 'eu-west-1', requestHandler: { requestTimeout: 2147483647, throwOnRequestTimeout: true } });`),
+          suggestions: [
+            {
+              messageId: 'addTimeout' as const,
+              data: { description: 'Add requestHandler: { requestTimeout: 2147483647, throwOnRequestTimeout: true } (SQS holds a ReceiveMessage long poll for up to 20 s: the longest timer Node runs).' },
+              output: `import { SQSClient } from '@aws-sdk/client-sqs';
+export const sqs = new SQSClient({ region: 'eu-west-1', requestHandler: { requestTimeout: 2147483647, throwOnRequestTimeout: true } });`,
+            },
+          ],
+        },
+      ],
+    },
     // Keys assigned to the options object later are seen; others do not bound the wait.
     {
       code: `import http from 'http';
