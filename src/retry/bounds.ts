@@ -23,6 +23,8 @@ export interface BoundContext {
   unboundedAbove: number;
   /** Where the retry runs again (the loop body): a flag re-armed there is not used up. */
   retryRegion?: Node;
+  /** Names bound to a retry policy's answer about the failure (`policyAnswerNames`): a test of them ends the retry. */
+  policyAnswers?: ReadonlySet<string>;
 }
 
 const COMPARISONS = new Set(['<', '<=', '>', '>=', '===', '!==', '==', '!=']);
@@ -181,6 +183,7 @@ export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhe
     case 'Identifier':
     case 'MemberExpression':
       if (isDeadlineExpression(node, ctx.keys)) return true;
+      if (ctx.policyAnswers && ctx.policyAnswers.size > 0 && rootIdentifier(node) !== null && ctx.policyAnswers.has(rootIdentifier(node)!)) return true;
       if (ctx.timerFlags && ctx.timerFlags.has(nameKey(node) ?? '')) return true;
       // `while (retriesLeft)` with `retriesLeft--` in the body.
       return mode === 'continueWhenTrue' && mentionsCounter(node, ctx);
@@ -189,6 +192,66 @@ export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhe
     default:
       return false;
   }
+}
+
+/** The identifier a member chain starts from (`answer` of `answer.retry.now`). */
+function rootIdentifier(node: Node): string | null {
+  let n = unwrapExpression(node);
+  while (n.type === 'MemberExpression') n = unwrapExpression(n.object);
+  return n.type === 'Identifier' ? n.name : null;
+}
+
+/**
+ * Names bound, in the failure path, to the answer of a retry policy about the
+ * failure: an awaited call given the caught error, of a function the file
+ * cannot see (imported, a method of another object):
+ * `const { shouldRetry, config } = await getRetryConfig(err)` (gaxios), `const answer = await this.policy.decide(e)`.
+ * A retry taken only on that answer is the policy's: how often it retries and
+ * how long it waits are decided where the policy is written (gaxios's
+ * `getRetryConfig` counts the attempts and sleeps before it answers), as for
+ * a policy asked for the next delay (`stopsOnPolicyAnswer`). A function of the
+ * file is judged where it is (`handsErrorToBoundingHelper`), not trusted here.
+ */
+export function policyAnswerNames(regions: readonly Node[], errorNames: ReadonlySet<string>, keys: VisitorKeys, sourceCode: Readonly<TSESLint.SourceCode>): Set<string> {
+  const names = new Set<string>();
+  if (errorNames.size === 0) return names;
+  // The error, and values made from it in the failure path (`err = e instanceof GaxiosError ? e : new GaxiosError(e.message, ...)`).
+  const fromError = new Set(errorNames);
+  const mentionsError = (node: Node) => someOwn(node, keys, (m) => m.type === 'Identifier' && fromError.has(m.name));
+  for (let pass = 0, grew = true; grew && pass < 3; pass++) {
+    grew = false;
+    for (const region of regions) {
+      walkOwn(region, keys, (n) => {
+        const target = n.type === 'VariableDeclarator' ? n.id : n.type === 'AssignmentExpression' && n.operator === '=' ? n.left : null;
+        const value = n.type === 'VariableDeclarator' ? n.init : n.type === 'AssignmentExpression' ? n.right : null;
+        if (target?.type === 'Identifier' && value && !fromError.has(target.name) && mentionsError(value)) {
+          fromError.add(target.name);
+          grew = true;
+        }
+        return true;
+      });
+    }
+  }
+  for (const region of regions) {
+    walkOwn(region, keys, (n) => {
+      if (n.type !== 'VariableDeclarator' || !n.init) return true;
+      const init = unwrapExpression(n.init);
+      if (init.type !== 'AwaitExpression') return true;
+      const call = unwrapExpression(init.argument);
+      if (call.type !== 'CallExpression' || sameFileCallee(call, sourceCode)) return true;
+      const givenError = call.arguments.some(mentionsError);
+      if (!givenError) return true;
+      if (n.id.type === 'Identifier') names.add(n.id.name);
+      else if (n.id.type === 'ObjectPattern') {
+        for (const p of n.id.properties) {
+          const value = p.type === 'Property' ? (p.value.type === 'AssignmentPattern' ? p.value.left : p.value) : p.argument;
+          if (value.type === 'Identifier') names.add(value.name);
+        }
+      }
+      return true;
+    });
+  }
+  return names;
 }
 
 /**

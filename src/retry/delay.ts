@@ -63,7 +63,8 @@ const SLEEP_NAMES = new Set(['sleep', 'delay', 'wait', 'pause', 'snooze', 'timeo
 function isSleepName(name: string): boolean {
   const lower = name.toLowerCase();
   if (SLEEP_NAMES.has(lower)) return true;
-  return lower.endsWith('sleep') || lower.endsWith('delay');
+  // `throttleWait(ms)`, `backoff_wait(ms)`: a name whose last word is "wait" (not `waitForData`, not `await`).
+  return lower.endsWith('sleep') || lower.endsWith('delay') || /[a-z0-9]Wait$|_wait$/.test(name);
 }
 
 const TIMER_NAMES = new Set(['setTimeout', 'setImmediate', 'queueMicrotask']);

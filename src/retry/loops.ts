@@ -11,7 +11,7 @@ import { enclosingFunction, type FunctionNode, isFunction, isLoop } from '../ast
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, functionReturns, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
 import { alwaysLeaves, blockFlow, calleeName, type FlowContext, type LoopNode, nameKey, type Node, statementFlow } from './ast';
-import { type BoundContext, collectCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, isUsedUpGuard } from './bounds';
+import { type BoundContext, collectCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, isUsedUpGuard, policyAnswerNames } from './bounds';
 import { classifyDelay, type FoundWait, isAwaiterYield, NO_WAIT, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX } from './model';
 import { type FailureCounter, type RetryPoint, retryPointOf, type RetryRewritePlan, rewriteRetryLoop } from './rewrite';
@@ -183,6 +183,10 @@ export class LoopRetries {
     const counters = collectCounters(loop, this.keys, false);
     if (indexesWith(loop, counters, this.keys)) return;
     if (retryTry && this.takesFromIterator(loop, bodyList, retryTry)) return;
+    // Each pass takes the next item off a queue and a failure does not put it back: every attempt is
+    // at another item (mirrors tried in turn, a queue drained), not the same operation again.
+    const exhaustion = retryTry ? this.exhaustion(loop, bodyList, retryTry, ctx) : null;
+    if (exhaustion === 'queue') return;
     const owner = enclosingFunction(loop);
     const boundCtx: BoundContext = {
       keys: this.keys,
@@ -192,13 +196,15 @@ export class LoopRetries {
       unboundedAbove: this.ctx.options.unboundedAbove,
       timerFlags: this.timerFlags(owner ?? this.sourceCode.ast, writes),
       retryRegion: loop.body,
+      // `catch (e) { const answer = await policy.decide(e); if (!answer.retry) throw e; }`: a policy the file cannot see decides.
+      policyAnswers: retryTry?.handler ? policyAnswerNames([retryTry.handler.body], errorNames(retryTry.handler.param, retryTry.handler.body), this.keys, this.sourceCode) : undefined,
     };
     if (this.retriesOnce(loop.body, boundCtx, ctx)) return;
     const bounded =
       (loop.test != null && isBoundingTest(loop.test, boundCtx, 'continueWhenTrue')) ||
       this.hasExitCheck(loop.body, boundCtx, ctx) ||
       hasThrowIfAborted(loop.body, this.keys) ||
-      (!!retryTry && this.boundedByExhaustion(bodyList, retryTry, ctx)) ||
+      exhaustion === 'pool' ||
       (!!retryTry && this.handsErrorToBoundingHelper(retryTry));
 
     const waits: FoundWait[] = [];
@@ -217,6 +223,11 @@ export class LoopRetries {
     for (const found of waits) {
       const info = found.opaque ? { kind: 'unknown' as const, capped: false, jitter: false } : classifyDelay(found.delay, { keys: this.keys, writes, varying: new Set() });
       wait = strongerWait(wait, info);
+    }
+    // The policy asked after the failure may have waited before it answered: not judged.
+    const answers = boundCtx.policyAnswers;
+    if (wait.kind === 'none' && answers && answers.size > 0 && retryTry?.handler && someOwn(retryTry.handler.body, this.keys, (n) => n.type === 'IfStatement' && mentionsName(this.keys, n.test, answers))) {
+      wait = { kind: 'unknown', capped: false, jitter: false };
     }
 
     const statement: Node = loop.parent?.type === 'LabeledStatement' ? loop.parent : loop;
@@ -451,7 +462,7 @@ export class LoopRetries {
         const consequent = statementFlow(node.consequent, ctx);
         if (alwaysLeaves(consequent) && isBoundingTest(node.test, boundCtx, 'exitWhenTrue')) found = true;
         else if (node.alternate && alwaysLeaves(statementFlow(node.alternate, ctx)) && isBoundingTest(node.test, boundCtx, 'continueWhenTrue')) found = true;
-        else if (consequent.cont && !consequent.normal && !consequent.exit && !node.alternate && this.leavesAfter(node, region, ctx)) {
+        else if (consequent.cont && !consequent.normal && !node.alternate && this.leavesAfter(node, region, ctx)) {
           // `if (n < max) { n++; continue; }` also nested in an error check: `if (e instanceof X) { if (n < max) {...} } throw e`.
           if (isBoundingTest(node.test, boundCtx, 'continueWhenTrue')) found = true;
         }
@@ -585,18 +596,20 @@ export class LoopRetries {
   }
 
   /**
-   * Bounded by exhaustion: each pass takes a candidate
-   * (`const srv = this.selectServer()`, `const next = queue.shift()`), leaves
-   * when none is left (`if (!srv) throw lastError;`), and the failure path
-   * uses candidates up (`this.servers.removeCurrentServer()`, or the candidate
-   * was taken off a queue and is not put back): the loop ends when the
-   * candidates run out.
+   * Candidates used up: each pass takes a candidate (`const next = queue.shift()`,
+   * `const srv = this.selectServer()`) and leaves when none is left
+   * (`if (!srv) throw lastError;`, or a loop that runs only while the queue has
+   * items: `while (this.locks.length > 0) { const lock = this.locks.shift(); ... }`).
+   * `'queue'`: the candidate was taken off a queue and the failure path does not
+   * put it back, so each attempt is at another item. `'pool'`: the failure path
+   * removes the candidate from its pool (`this.servers.removeCurrentServer()`),
+   * so the loop ends when the pool runs out. Null otherwise.
    */
-  private boundedByExhaustion(bodyList: readonly TSESTree.Statement[], retryTry: TSESTree.TryStatement, ctx: FlowContext): boolean {
+  private exhaustion(loop: LoopNode, bodyList: readonly TSESTree.Statement[], retryTry: TSESTree.TryStatement, ctx: FlowContext): 'queue' | 'pool' | null {
     const handler = retryTry.handler;
     // The statement of the loop body that holds the attempt (the `try`, or an `if` around it).
     const tryIndex = bodyList.findIndex((s) => contains(s, retryTry));
-    if (!handler || tryIndex < 0) return false;
+    if (!handler || tryIndex < 0) return null;
     for (let i = 0; i < tryIndex; i++) {
       const statement = bodyList[i]!;
       if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) continue;
@@ -606,16 +619,17 @@ export class LoopRetries {
       const candidate = declarator.id.name;
       const taker = calleeName(init);
       if (!taker) continue;
-      // `if (!srv || aborted) throw ...` before the attempt: no candidate left ends the loop.
-      const checked = bodyList.slice(i + 1, tryIndex).some(
-        (s) => s.type === 'IfStatement' && alwaysLeaves(statementFlow(s.consequent, ctx)) && testsMissing(s.test, candidate),
-      );
-      if (!checked) continue;
       const source = init.callee.type === 'MemberExpression' ? nameKey(init.callee.object) ?? (init.callee.object.type === 'ThisExpression' ? 'this' : null) : null;
+      // `if (!srv || aborted) throw ...` before the attempt: no candidate left ends the loop; or the loop
+      // runs only while the queue it takes from has items (`while (queue.length > 0)`, `while (pending.size)`).
+      const checked =
+        bodyList.slice(i + 1, tryIndex).some((s) => s.type === 'IfStatement' && alwaysLeaves(statementFlow(s.consequent, ctx)) && testsMissing(s.test, candidate)) ||
+        (TAKE_METHODS.has(taker) && source !== null && source !== 'this' && loopTestsSize(loop, source, this.keys));
+      if (!checked) continue;
       if (TAKE_METHODS.has(taker)) {
         // Taken off a queue: used up unless the failure path puts it back.
         const putBack = someOwn(handler.body, this.keys, (n) => n.type === 'CallExpression' && PUT_BACK_METHODS.has(calleeName(n) ?? '') && n.arguments.some((a) => mentionsName(this.keys, a, new Set([candidate]))));
-        if (!putBack) return true;
+        if (!putBack) return 'queue';
         continue;
       }
       // `selectServer()` with `servers.removeCurrentServer()` in the failure path: the same object, or the same noun.
@@ -627,9 +641,9 @@ export class LoopRetries {
         const object = nameKey(n.callee.object) ?? (n.callee.object.type === 'ThisExpression' ? 'this' : null);
         return (source !== null && object === source) || (noun !== null && (name.toLowerCase().endsWith(noun) || (object ?? '').toLowerCase().endsWith(`${noun}s`)));
       });
-      if (removes) return true;
+      if (removes) return 'pool';
     }
-    return false;
+    return null;
   }
 
   /**
@@ -950,6 +964,17 @@ function reportsError(body: TSESTree.BlockStatement, name: string, keys: Visitor
 
 /** Methods that take the next candidate off a queue or list. */
 const TAKE_METHODS = new Set(['shift', 'pop', 'dequeue', 'poll', 'take']);
+
+/** The loop's test reads the `length` or `size` of `source` (`while (queue.length > 0)`, `while (this.pending.size)`). */
+function loopTestsSize(loop: LoopNode, source: string, keys: VisitorKeys): boolean {
+  const test = 'test' in loop ? loop.test : null;
+  if (!test) return false;
+  return someOwn(
+    test,
+    keys,
+    (n) => n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && (n.property.name === 'length' || n.property.name === 'size') && nameKey(n.object) === source,
+  );
+}
 /** Methods that put a candidate back. */
 const PUT_BACK_METHODS = new Set(['unshift', 'push', 'enqueue', 'add', 'splice']);
 /** Methods that take a candidate out of the pool (`removeCurrentServer`, `deleteHost`, `evict`). */

@@ -11,8 +11,8 @@ import { enclosingFunction, type FunctionNode, isFunction } from '../ast/functio
 import { isTypeWrapper as isTypeWrapperNode, unwrapExpression } from '../ast/unwrap';
 import { staticMemberName, staticString } from '../ast/static';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
-import { alwaysLeaves, type FlowContext, nameKey, type Node, statementFlow } from './ast';
-import { type BoundContext, collectCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, stopsOnPolicyAnswer } from './bounds';
+import { alwaysLeaves, calleeName, type FlowContext, nameKey, type Node, statementFlow } from './ast';
+import { type BoundContext, collectCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, policyAnswerNames, stopsOnPolicyAnswer } from './bounds';
 import { classifyDelay, type FoundWait, leadingWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
 import { type RetryRewritePlan, rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
@@ -25,6 +25,8 @@ import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerC
 const NO_SITES: readonly TSESTree.CallExpression[] = [];
 const RECONNECT_EVENTS = new Set(['error', 'close', 'end', 'disconnect', 'disconnected']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener', 'prependListener', 'prependOnceListener']);
+/** Calls that take a handler off (or clear a timer): a method passed to them is not run. */
+const UNREGISTER_METHODS = new Set(['off', 'removeListener', 'removeEventListener', 'removeAllListeners', 'unsubscribe', 'unlisten', 'clearTimeout', 'clearInterval', 'clearImmediate']);
 /** `x.onclose = ...` and the like, as the property is written in the text (callbackRole's and registersReconnect's assignment). */
 const ON_EVENT_PROPERTY_TEXT = /\bon(?:error|close|end|disconnect|disconnected)\b/;
 const ERROR_PARAM = /^(err|error|e|er|ex|exception|reason)$/i;
@@ -533,6 +535,8 @@ export class RecursiveRetries {
         // A site of the callee's method, else of each method an argument passes (once per name).
         const callee = methodName(n.callee);
         if (callee !== null) add(callee, n);
+        // `this.decoder.removeListener('decoded', this.ondecoded)` takes a handler off: it runs nothing.
+        if (UNREGISTER_METHODS.has(calleeName(n) ?? '')) return true;
         const passed = new Set<string>();
         for (const a of n.arguments) {
           if (isFunction(a) || a.type === 'SpreadElement') continue;
@@ -785,7 +789,10 @@ export class RecursiveRetries {
     for (const v of varying) counters.add(v);
     // `parsers[index]` with `index++`: trying alternatives in turn.
     if (bodies.some((body) => indexesWith(body, counters, this.keys))) return false;
-    const boundCtx: BoundContext = { keys: this.keys, sourceCode: this.sourceCode, imports: this.ctx.imports, counters, unboundedAbove: this.ctx.options.unboundedAbove };
+    // `const { shouldRetry } = await getRetryConfig(err); if (shouldRetry) return this._request(opts);`: a policy the file cannot see decides.
+    const policyAnswers = failure === 'catch' || failure === 'promise' ? policyAnswerNames(failureRegions, errorNames, this.keys, this.sourceCode) : new Set<string>();
+    const asksPolicy = policyAnswers.size > 0 && guards.some((g) => mentionsName(this.keys, g.test, policyAnswers));
+    const boundCtx: BoundContext = { keys: this.keys, sourceCode: this.sourceCode, imports: this.ctx.imports, counters, unboundedAbove: this.ctx.options.unboundedAbove, policyAnswers };
     const flowCtx: FlowContext = { loopLabel: null, inSwitch: false, innerLabels: new Set() };
     let bounded = guards.some((g) => isBoundingTest(g.test, boundCtx, 'continueWhenTrue'));
     if (!bounded) {
@@ -827,6 +834,8 @@ export class RecursiveRetries {
       }
     }
 
+    // The policy asked after the failure may have waited before it answered (gaxios sleeps in getRetryConfig): not judged.
+    if (asksPolicy && wait.kind === 'none') wait = { kind: 'unknown', capped: false, jitter: false };
     // `_connect() { this._wait().then(() => { this._ws = new WebSocket(url); }) }`: the reconnect waits inside the function it re-runs.
     if (shape === 'reconnect' && wait.kind === 'none') {
       const leading = leadingWait(target.body, this.ctx.imports, this.keys);

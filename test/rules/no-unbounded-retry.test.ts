@@ -283,6 +283,74 @@ const socket = io(url, { reconnectionAttempts: Infinity });`,
     },
   ],
   invalid: [
+    // Twin of the queue-drain trap: the failed item is put back on the queue, so the same lock is tried again: reported.
+    {
+      code: `class Locks {
+  async processLocks() {
+    while (this.locks.length > 0) {
+      const lock = this.locks.shift();
+      try {
+        await this.mailboxOpen(lock.path);
+        lock.resolve();
+        break;
+      } catch (err) {
+        this.locks.unshift(lock);
+      }
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            { messageId: 'boundRetry', output: `class Locks {
+  async processLocks() {
+    let attempt = 0;
+    while (this.locks.length > 0) {
+      const lock = this.locks.shift();
+      try {
+        await this.mailboxOpen(lock.path);
+        lock.resolve();
+        break;
+      } catch (err) {
+        this.locks.unshift(lock);
+        attempt++;
+        if (attempt >= 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // Twin of the retry-policy trap: a synchronous classifier decides whether to retry, and nothing counts or waits: reported.
+    {
+      code: `export async function again(opts) {
+  try {
+    return await send(opts);
+  } catch (e) {
+    const retry = isRetryable(e);
+    if (retry) return again(opts);
+    throw e;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 6,
+          column: 23,
+          endLine: 6,
+          endColumn: 34,
+          suggestions: [],
+        },
+      ],
+    },
     {
       code: `async function load(url) {
   while (true) {

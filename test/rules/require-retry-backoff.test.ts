@@ -172,6 +172,106 @@ function connectWS() {
 promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry));`,
   ],
   invalid: [
+    // Twin of the queue-drain trap: the failed item is put back on the queue, so the same lock is tried again: reported.
+    {
+      code: `class Locks {
+  async processLocks() {
+    while (this.locks.length > 0) {
+      const lock = this.locks.shift();
+      try {
+        await this.mailboxOpen(lock.path);
+        lock.resolve();
+        break;
+      } catch (err) {
+        this.locks.unshift(lock);
+      }
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            { messageId: 'useBackoff', output: `class Locks {
+  async processLocks() {
+    let attempt = 0;
+    while (this.locks.length > 0) {
+      const lock = this.locks.shift();
+      try {
+        await this.mailboxOpen(lock.path);
+        lock.resolve();
+        break;
+      } catch (err) {
+        this.locks.unshift(lock);
+        attempt++;
+        if (attempt >= 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // Twin of the retry-policy trap: a synchronous classifier decides whether to retry, and nothing counts or waits: reported.
+    {
+      code: `export async function again(opts) {
+  try {
+    return await send(opts);
+  } catch (e) {
+    const retry = isRetryable(e);
+    if (retry) return again(opts);
+    throw e;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 6,
+          column: 23,
+          endLine: 6,
+          endColumn: 34,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the throttleWait trap: a wait helper named for waiting, with a constant delay: a constant wait.
+    {
+      code: `async function fetchAll(connection, range) {
+  for (let retryCount = 0; retryCount < 3; retryCount++) {
+    try {
+      return await connection.exec('FETCH', range);
+    } catch (err) {
+      await connection.throttleWait(1000);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [
+            { messageId: 'useBackoff', output: `async function fetchAll(connection, range) {
+  for (let retryCount = 0; retryCount < 3; retryCount++) {
+    try {
+      return await connection.exec('FETCH', range);
+    } catch (err) {
+      await connection.throttleWait(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** retryCount)));
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
     {
       code: `async function load(url) {
   for (let attempt = 0; attempt < 3; attempt++) {

@@ -12,6 +12,108 @@ export type SharedValid = string | { code: string };
 export const sharedValid: Record<'retry' | 'lookAlikes' | 'streamingReaders' | 'queryPlans', SharedValid[]> = {
   /** Of the main run of each rule. */
   retry: [
+    // Trap (real code, socket.io's server Client): a method passed to removeListener is taken off, not run, so the
+    // 'close' handler's chain (onclose -> destroy -> removeListener(..., this.ondecoded)) does not reach ondecoded's connect.
+    `class Client {
+  setup() {
+    this.onclose = this.onclose.bind(this);
+    this.ondecoded = this.ondecoded.bind(this);
+    this.decoder.on('decoded', this.ondecoded);
+    this.conn.on('close', this.onclose);
+  }
+  connect(name, auth) {
+    this.server._checkNamespace(name, auth, () => this.doConnect(name, auth));
+  }
+  ondecoded(packet) {
+    if (!this.nsps.get(packet.nsp)) this.connect(packet.nsp, packet.data);
+  }
+  onclose(reason) {
+    this.destroy();
+    this.sockets.clear();
+  }
+  destroy() {
+    this.conn.removeListener('close', this.onclose);
+    this.decoder.removeListener('decoded', this.ondecoded);
+    this.decoder.off('decoded', this.ondecoded);
+  }
+}`,
+    // Trap (real code, imapflow's FETCH): the counter check and an exit share the branch that continues; the wait is a
+    // helper named for waiting (`throttleWait`) and grows with the attempt.
+    `async function fetchAll(connection, range) {
+  const maxRetries = 4;
+  const baseDelay = 1000;
+  for (let retryCount = 0;; retryCount++) {
+    try {
+      return await connection.exec('FETCH', range);
+    } catch (err) {
+      if (err.code === 'ETHROTTLE' && retryCount < maxRetries - 1) {
+        const backoffDelay = Math.min(baseDelay * Math.pow(2, retryCount), 30000);
+        const delay = Math.max(err.throttleReset || 0, backoffDelay);
+        const aborted = await connection.throttleWait(delay);
+        if (aborted) throw new Error('connection closed');
+        continue;
+      }
+      throw err;
+    }
+  }
+}`,
+    // Trap (real code, imapflow's mailbox locks): a loop that runs while its queue has items and takes one off each
+    // pass, not putting a failed one back: each attempt is at another item, not the same operation again.
+    `class Locks {
+  async processLocks() {
+    while (this.locks.length > 0) {
+      const lock = this.locks.shift();
+      try {
+        await this.mailboxOpen(lock.path);
+        lock.resolve();
+        break;
+      } catch (err) {
+        lock.reject(err);
+      }
+    }
+  }
+}`,
+    // Trap: mirrors taken off a list until none is left, with no wait: each attempt is at another mirror.
+    `async function download(mirrors) {
+  while (true) {
+    const url = mirrors.shift();
+    if (!url) throw new Error('no mirror left');
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(5000) });
+    } catch (err) {
+      log(err);
+    }
+  }
+}`,
+    // Trap (real code, gaxios): the failure path awaits a retry policy the file cannot see, given the error (or a value
+    // made from it), and retries only on its answer: how often and how long it waits are the policy's (gaxios's
+    // getRetryConfig counts the attempts and sleeps before it answers). In a loop and in a recursion.
+    `import { decide, getRetryConfig } from './retry-policy';
+export async function load(url) {
+  for (;;) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(5000) });
+    } catch (e) {
+      const answer = await decide(e);
+      if (!answer.retry) throw e;
+    }
+  }
+}
+export class Gaxios {
+  async _request(opts) {
+    try {
+      return await this.send(opts);
+    } catch (e) {
+      const err = e instanceof GaxiosError ? e : new GaxiosError(e.message, opts, undefined, e);
+      const { shouldRetry, config } = await getRetryConfig(err);
+      if (shouldRetry && config) {
+        opts.retryConfig = config.retryConfig;
+        return this._request(opts);
+      }
+      throw err;
+    }
+  }
+}`,
     // Trap (real code): a loop whose failure path uses up the state that guards its only way round (a cached token removed before the one re-attempt).
     `async function authenticate(connection) {
   while (true) {
