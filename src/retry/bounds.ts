@@ -201,30 +201,46 @@ function rootIdentifier(node: Node): string | null {
   return n.type === 'Identifier' ? n.name : null;
 }
 
+/** Callees named for a retry policy (`getRetryConfig`, `policy.decide`, `backoff.next`), and names of a predicate. */
+const POLICY_NAME = /retry|policy|backoff/i;
+const PREDICATE_NAME = /^(is|has|should|can)[A-Z_]/;
+
 /**
  * Names bound, in the failure path, to the answer of a retry policy about the
- * failure: an awaited call given the caught error, of a function the file
- * cannot see (imported, a method of another object):
- * `const { shouldRetry, config } = await getRetryConfig(err)` (gaxios), `const answer = await this.policy.decide(e)`.
+ * failure: an awaited call, named for a retry policy (the function or the
+ * object it is called on), of a function the file cannot see (imported, a
+ * method of another object), given the caught error or a wrapper of it:
+ * `const { shouldRetry, config } = await getRetryConfig(err)` (gaxios, with
+ * `err` the error or `new GaxiosError(e.message, opts, undefined, e)`),
+ * `const answer = await this.retryPolicy.decide(e)`.
  * A retry taken only on that answer is the policy's: how often it retries and
  * how long it waits are decided where the policy is written (gaxios's
  * `getRetryConfig` counts the attempts and sleeps before it answers), as for
- * a policy asked for the next delay (`stopsOnPolicyAnswer`). A function of the
- * file is judged where it is (`handsErrorToBoundingHelper`), not trusted here.
+ * a policy asked for the next delay (`stopsOnPolicyAnswer`). Not a predicate
+ * (`await isTransient(e)`), not a call named for something else
+ * (`await refreshToken(e)`), and not a function of the file, which is judged
+ * where it is (`handsErrorToBoundingHelper`).
  */
 export function policyAnswerNames(regions: readonly Node[], errorNames: ReadonlySet<string>, keys: VisitorKeys, sourceCode: Readonly<TSESLint.SourceCode>): Set<string> {
   const names = new Set<string>();
   if (errorNames.size === 0) return names;
-  // The error, and values made from it in the failure path (`err = e instanceof GaxiosError ? e : new GaxiosError(e.message, ...)`).
+  // The error, and wrappers of it in the failure path: `err = e`, `err = new GaxiosError(e.message, opts, undefined, e)`,
+  // and a choice among them (`e instanceof GaxiosError ? e : new GaxiosError(...)`).
   const fromError = new Set(errorNames);
-  const mentionsError = (node: Node) => someOwn(node, keys, (m) => m.type === 'Identifier' && fromError.has(m.name));
+  const isError = (node: Node): boolean => {
+    const v = unwrapExpression(node);
+    if (v.type === 'Identifier') return fromError.has(v.name);
+    if (v.type === 'NewExpression') return v.arguments.some((a) => a.type !== 'SpreadElement' && unwrapExpression(a).type === 'Identifier' && fromError.has((unwrapExpression(a) as TSESTree.Identifier).name));
+    if (v.type === 'ConditionalExpression') return isError(v.consequent) && isError(v.alternate);
+    return false;
+  };
   for (let pass = 0, grew = true; grew && pass < 3; pass++) {
     grew = false;
     for (const region of regions) {
       walkOwn(region, keys, (n) => {
         const target = n.type === 'VariableDeclarator' ? n.id : n.type === 'AssignmentExpression' && n.operator === '=' ? n.left : null;
         const value = n.type === 'VariableDeclarator' ? n.init : n.type === 'AssignmentExpression' ? n.right : null;
-        if (target?.type === 'Identifier' && value && !fromError.has(target.name) && mentionsError(value)) {
+        if (target?.type === 'Identifier' && value && !fromError.has(target.name) && isError(value)) {
           fromError.add(target.name);
           grew = true;
         }
@@ -239,8 +255,11 @@ export function policyAnswerNames(regions: readonly Node[], errorNames: Readonly
       if (init.type !== 'AwaitExpression') return true;
       const call = unwrapExpression(init.argument);
       if (call.type !== 'CallExpression' || sameFileCallee(call, sourceCode)) return true;
-      const givenError = call.arguments.some(mentionsError);
-      if (!givenError) return true;
+      const name = calleeName(call) ?? '';
+      const callee = call.callee.type === 'ChainExpression' ? call.callee.expression : call.callee;
+      const owner = callee.type === 'MemberExpression' ? nameKey(callee.object) ?? '' : '';
+      if (PREDICATE_NAME.test(name) || !(POLICY_NAME.test(name) || POLICY_NAME.test(owner))) return true;
+      if (!call.arguments.some((a) => a.type !== 'SpreadElement' && isError(a))) return true;
       if (n.id.type === 'Identifier') names.add(n.id.name);
       else if (n.id.type === 'ObjectPattern') {
         for (const p of n.id.properties) {

@@ -60,11 +60,16 @@ export function waitProblem(wait: WaitInfo, requireJitter: boolean): 'none' | 'c
 /** Lower-cased names of helpers that wait (`await sleep(ms)`, `await delay(ms)`, `sleepSync(ms)`). */
 const SLEEP_NAMES = new Set(['sleep', 'delay', 'wait', 'pause', 'snooze', 'timeout', 'msleep', 'usleep', 'sleepms', 'delayms', 'waitms', 'sleepsync', 'settimeout']);
 
-function isSleepName(name: string): boolean {
+/**
+ * `throttleWait(ms)`, `backoff_wait(ms)`: a name whose last word is "wait", given a length. Not `waitForData`, not
+ * a call that does something and then waits for it (`reconnectAndWait()`, `sendThenWait(msg)`), not `acquireNoWait()`.
+ */
+const WAIT_SUFFIX = /(?<!And|Or|Then|No)(?<=[a-z0-9])Wait$|(?<!_and|_or|_then|_no)_wait$/;
+
+function isSleepName(name: string, argumentCount: number): boolean {
   const lower = name.toLowerCase();
   if (SLEEP_NAMES.has(lower)) return true;
-  // `throttleWait(ms)`, `backoff_wait(ms)`: a name whose last word is "wait" (not `waitForData`, not `await`).
-  return lower.endsWith('sleep') || lower.endsWith('delay') || /[a-z0-9]Wait$|_wait$/.test(name);
+  return lower.endsWith('sleep') || lower.endsWith('delay') || (argumentCount > 0 && WAIT_SUFFIX.test(name));
 }
 
 const TIMER_NAMES = new Set(['setTimeout', 'setImmediate', 'queueMicrotask']);
@@ -167,7 +172,7 @@ export function waitOf(node: Node, imports: ImportTracker, keys: VisitorKeys): F
         const value = element?.type === 'Identifier' ? imports.constInit(element) : element;
         if (value?.type !== 'CallExpression') continue;
         const name = calleeName(value);
-        if (name !== null && name !== 'setTimeout' && isSleepName(name) && value.arguments.length > 0) return { node, delay: value.arguments[0]!, opaque: false };
+        if (name !== null && name !== 'setTimeout' && isSleepName(name, value.arguments.length) && value.arguments.length > 0) return { node, delay: value.arguments[0]!, opaque: false };
       }
       return null;
     }
@@ -179,7 +184,7 @@ export function waitOf(node: Node, imports: ImportTracker, keys: VisitorKeys): F
       const name = calleeName(argument);
       if (name === null) return null;
       if (name.toLowerCase().includes('backoff')) return { node, delay: null, opaque: true };
-      if (isSleepName(name)) {
+      if (isSleepName(name, argument.arguments.length)) {
         if (name === 'setTimeout' && argument.callee.type === 'Identifier' && imports.isGlobal(argument.callee)) return null;
         // `await limiter.wait()`: a wait with no length given is not ours to judge (or remove).
         if (argument.arguments.length === 0) return { node, delay: null, opaque: true };
@@ -194,7 +199,8 @@ export function waitOf(node: Node, imports: ImportTracker, keys: VisitorKeys): F
     if (name === null) return null;
     if (isMemberCall(node, 'Atomics', 'wait')) return { node, delay: node.arguments[3] ?? null, opaque: false };
     if (name === 'setTimeout' || name === 'delay' || name === 'timeout' || name === 'wait') return null;
-    if (isSleepName(name)) return { node, delay: node.arguments[0] ?? null, opaque: false };
+    // A `...Wait(ms)` helper not awaited is not taken for a synchronous sleep: 0 arguments keeps the suffix out.
+    if (isSleepName(name, 0)) return { node, delay: node.arguments[0] ?? null, opaque: false };
   }
   return null;
 }
@@ -218,7 +224,7 @@ export function leadingWait(body: Node, imports: ImportTracker, keys: VisitorKey
       const start = n.callee.object;
       if (start.type === 'CallExpression') {
         const name = calleeName(start);
-        if (name !== null && name !== 'setTimeout' && isSleepName(name.replace(/^_+/, ''))) {
+        if (name !== null && name !== 'setTimeout' && isSleepName(name.replace(/^_+/, ''), start.arguments.length)) {
           found = { node: start, delay: start.arguments[0] && start.arguments[0].type !== 'SpreadElement' ? start.arguments[0] : null, opaque: start.arguments.length === 0 };
           return false;
         }

@@ -226,7 +226,10 @@ export class LoopRetries {
     }
     // The policy asked after the failure may have waited before it answered: not judged.
     const answers = boundCtx.policyAnswers;
-    if (wait.kind === 'none' && answers && answers.size > 0 && retryTry?.handler && someOwn(retryTry.handler.body, this.keys, (n) => n.type === 'IfStatement' && mentionsName(this.keys, n.test, answers))) {
+    // Only where the answer guards the way round: `if (!answer.retry) throw e;`, `if (answer.retry) continue;`.
+    const guardsRetry = (n: Node) =>
+      n.type === 'IfStatement' && mentionsName(this.keys, n.test, answers!) && (alwaysLeaves(statementFlow(n.consequent, ctx)) || statementFlow(n.consequent, ctx).cont);
+    if (wait.kind === 'none' && answers && answers.size > 0 && retryTry?.handler && retryTry.handler.body.body.some(guardsRetry)) {
       wait = { kind: 'unknown', capped: false, jitter: false };
     }
 
@@ -462,7 +465,7 @@ export class LoopRetries {
         const consequent = statementFlow(node.consequent, ctx);
         if (alwaysLeaves(consequent) && isBoundingTest(node.test, boundCtx, 'exitWhenTrue')) found = true;
         else if (node.alternate && alwaysLeaves(statementFlow(node.alternate, ctx)) && isBoundingTest(node.test, boundCtx, 'continueWhenTrue')) found = true;
-        else if (consequent.cont && !consequent.normal && !node.alternate && this.leavesAfter(node, region, ctx)) {
+        else if (consequent.cont && !consequent.normal && (!consequent.exit || onlyLeavesFunction(node.consequent, this.keys)) && !node.alternate && this.leavesAfter(node, region, ctx)) {
           // `if (n < max) { n++; continue; }` also nested in an error check: `if (e instanceof X) { if (n < max) {...} } throw e`.
           if (isBoundingTest(node.test, boundCtx, 'continueWhenTrue')) found = true;
         }
@@ -624,12 +627,12 @@ export class LoopRetries {
       // runs only while the queue it takes from has items (`while (queue.length > 0)`, `while (pending.size)`).
       const checked =
         bodyList.slice(i + 1, tryIndex).some((s) => s.type === 'IfStatement' && alwaysLeaves(statementFlow(s.consequent, ctx)) && testsMissing(s.test, candidate)) ||
-        (TAKE_METHODS.has(taker) && source !== null && source !== 'this' && loopTestsSize(loop, source, this.keys));
+        (TAKE_METHODS.has(taker) && source !== null && source !== 'this' && loopTestsSize(loop, source));
       if (!checked) continue;
       if (TAKE_METHODS.has(taker)) {
-        // Taken off a queue: used up unless the failure path puts it back.
-        const putBack = someOwn(handler.body, this.keys, (n) => n.type === 'CallExpression' && PUT_BACK_METHODS.has(calleeName(n) ?? '') && n.arguments.some((a) => mentionsName(this.keys, a, new Set([candidate]))));
-        if (!putBack) return 'queue';
+        // Taken off a queue: used up unless the failure path (the `catch`, or what follows the `try`) puts it back.
+        const failurePath = [handler.body, ...bodyList.slice(tryIndex + 1)];
+        if (!failurePath.some((region) => putsBack(region, candidate, source, this.keys))) return 'queue';
         continue;
       }
       // `selectServer()` with `servers.removeCurrentServer()` in the failure path: the same object, or the same noun.
@@ -965,17 +968,64 @@ function reportsError(body: TSESTree.BlockStatement, name: string, keys: Visitor
 /** Methods that take the next candidate off a queue or list. */
 const TAKE_METHODS = new Set(['shift', 'pop', 'dequeue', 'poll', 'take']);
 
-/** The loop's test reads the `length` or `size` of `source` (`while (queue.length > 0)`, `while (this.pending.size)`). */
-function loopTestsSize(loop: LoopNode, source: string, keys: VisitorKeys): boolean {
-  const test = 'test' in loop ? loop.test : null;
-  if (!test) return false;
-  return someOwn(
-    test,
-    keys,
-    (n) => n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && (n.property.name === 'length' || n.property.name === 'size') && nameKey(n.object) === source,
-  );
+/**
+ * The branch's exits all leave the function (`throw`, `return`): no `break` and no labelled `continue` in it, which
+ * could leave into an enclosing loop that starts the counted loop, and its counter, again.
+ */
+function onlyLeavesFunction(branch: Node, keys: VisitorKeys): boolean {
+  return !someOwn(branch, keys, (n) => n.type === 'BreakStatement' || (n.type === 'ContinueStatement' && n.label !== null));
 }
-/** Methods that put a candidate back. */
+
+/**
+ * The loop runs only while `source` has items: its test is, or has as one `&&` term, a check that the
+ * `length` or `size` of `source` is not zero (`queue.length > 0`, `queue.length !== 0`, `pending.size`).
+ */
+function loopTestsSize(loop: LoopNode, source: string): boolean {
+  const test = 'test' in loop && loop.test ? unwrapExpression(loop.test) : null;
+  if (!test) return false;
+  const sizeOf = (n: Node): boolean => {
+    const m = unwrapExpression(n);
+    return m.type === 'MemberExpression' && !m.computed && m.property.type === 'Identifier' && (m.property.name === 'length' || m.property.name === 'size') && nameKey(m.object) === source;
+  };
+  const literal = (n: Node, value: number) => {
+    const v = unwrapExpression(n);
+    return v.type === 'Literal' && v.value === value;
+  };
+  const nonEmpty = (n: Node): boolean => {
+    const t = unwrapExpression(n);
+    if (t.type === 'LogicalExpression' && t.operator === '&&') return nonEmpty(t.left) || nonEmpty(t.right);
+    if (sizeOf(t)) return true;
+    if (t.type !== 'BinaryExpression' || t.left.type === 'PrivateIdentifier') return false;
+    if (sizeOf(t.left)) return (['>', '!==', '!='].includes(t.operator) && literal(t.right, 0)) || (t.operator === '>=' && literal(t.right, 1));
+    if (sizeOf(t.right)) return (['<', '!==', '!='].includes(t.operator) && literal(t.left, 0)) || (t.operator === '<=' && literal(t.left, 1));
+    return false;
+  };
+  return nonEmpty(test);
+}
+
+/**
+ * Does the failure path put the taken item back, or keep it for another try? It is pushed onto a list
+ * (`queue.unshift(job)`, `[job, ...this.pending]`), handed to a method of the queue it came from
+ * (`pool.release(conn)`), or to a call that also gets that queue or is named for putting back
+ * (`requeue(queue, job)`, `this.retryLater(job)`). Reading the item (`lock.reject(err)`, `log(job.id)`) or
+ * passing it to an unrelated call (`logger.error(job, err)`) is not.
+ */
+function putsBack(region: Node, item: string, source: string | null, keys: VisitorKeys): boolean {
+  const names = new Set([item]);
+  return someOwn(region, keys, (n) => {
+    if (n.type === 'ArrayExpression') return n.elements.some((e) => !!e && mentionsName(keys, e.type === 'SpreadElement' ? e.argument : e, names));
+    if (n.type !== 'CallExpression' || !n.arguments.some((a) => a.type !== 'SpreadElement' && unwrapExpression(a).type === 'Identifier' && (unwrapExpression(a) as TSESTree.Identifier).name === item)) return false;
+    const name = calleeName(n) ?? '';
+    if (PUT_BACK_METHODS.has(name) || PUT_BACK_NAME.test(name)) return true;
+    const callee = n.callee.type === 'ChainExpression' ? n.callee.expression : n.callee;
+    if (source !== null && callee.type === 'MemberExpression' && nameKey(callee.object) === source) return true;
+    return source !== null && n.arguments.some((a) => a.type !== 'SpreadElement' && nameKey(unwrapExpression(a)) === source);
+  });
+}
+
+/** Names of calls that put an item back for another try. */
+const PUT_BACK_NAME = /requeue|retry|reschedule|putBack|giveBack|release|restore|reinsert|insert|prepend|append/i;
+
 const PUT_BACK_METHODS = new Set(['unshift', 'push', 'enqueue', 'add', 'splice']);
 /** Methods that take a candidate out of the pool (`removeCurrentServer`, `deleteHost`, `evict`). */
 const CANDIDATE_REMOVER = /^(remove|delete|drop|evict|discard|exclude|ban)([A-Z_]|$)/;

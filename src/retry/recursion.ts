@@ -25,8 +25,11 @@ import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerC
 const NO_SITES: readonly TSESTree.CallExpression[] = [];
 const RECONNECT_EVENTS = new Set(['error', 'close', 'end', 'disconnect', 'disconnected']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener', 'prependListener', 'prependOnceListener']);
-/** Calls that take a handler off (or clear a timer): a method passed to them is not run. */
-const UNREGISTER_METHODS = new Set(['off', 'removeListener', 'removeEventListener', 'removeAllListeners', 'unsubscribe', 'unlisten', 'clearTimeout', 'clearInterval', 'clearImmediate']);
+/**
+ * Calls that take a handler off (or clear a timer): a method passed to them is not run. Not `unsubscribe` /
+ * `unlisten`, which in some APIs call the function they are given when they are done (`unsubscribe(topic, cb)`).
+ */
+const UNREGISTER_METHODS = new Set(['off', 'removeListener', 'removeEventListener', 'removeAllListeners', 'clearTimeout', 'clearInterval', 'clearImmediate']);
 /** `x.onclose = ...` and the like, as the property is written in the text (callbackRole's and registersReconnect's assignment). */
 const ON_EVENT_PROPERTY_TEXT = /\bon(?:error|close|end|disconnect|disconnected)\b/;
 const ERROR_PARAM = /^(err|error|e|er|ex|exception|reason)$/i;

@@ -283,6 +283,294 @@ const socket = io(url, { reconnectionAttempts: Infinity });`,
     },
   ],
   invalid: [
+    // Twin of the removeListener trap: `unsubscribe(topic, cb)` runs its callback when done, so the 'close' handler's chain reaches the reconnect.
+    {
+      code: `import net from 'net';
+class Feed {
+  start() {
+    this.onclose = this.onclose.bind(this);
+    this.restart = this.restart.bind(this);
+    this.sock = net.connect(1883, 'broker.internal');
+    this.sock.on('close', this.onclose);
+  }
+  onclose() { this.bus.unsubscribe('feed', this.restart); }
+  restart() { this.start(); }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 10,
+          column: 15,
+          endLine: 10,
+          endColumn: 27,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the bounded-branch trap: the branch's other exit is `continue outer`, which starts the counted loop (and its counter) again.
+    {
+      code: `async function load(client) {
+  outer: for (;;) {
+    for (let n = 0;; n++) {
+      try {
+        return await client.get('/x');
+      } catch (err) {
+        if (n < 3) {
+          if (err.code === 'ECONNRESET') continue outer;
+          continue;
+        }
+        throw err;
+      }
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            { messageId: 'boundRetry', output: `async function load(client) {
+  outer: for (;;) {
+    for (let n = 0;; n++) {
+      try {
+        return await client.get('/x');
+      } catch (err) {
+        if (n < 3) {
+          if (err.code === 'ECONNRESET') continue outer;
+          if (n + 1 >= 5) throw err;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** n)));
+          continue;
+        }
+        throw err;
+      }
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // Twin of the ...Wait trap: `reconnectAndWait()` reconnects and waits for that, it is no wait between attempts.
+    {
+      code: `async function publish(producer, msg) {
+  for (;;) {
+    try {
+      return await producer.send(msg);
+    } catch (err) {
+      if (err.code !== 'ECONNRESET') throw err;
+      await producer.reconnectAndWait();
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [
+            { messageId: 'boundRetry', output: `async function publish(producer, msg) {
+  let attempt = 0;
+  for (;;) {
+    try {
+      return await producer.send(msg);
+    } catch (err) {
+      if (err.code !== 'ECONNRESET') throw err;
+      await producer.reconnectAndWait();
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // Twin of the queue-drain trap: the failed message is put back by rebuilding the list.
+    {
+      code: `class Outbox {
+  async flush() {
+    while (this.pending.length > 0) {
+      const msg = this.pending.shift();
+      try {
+        await this.socket.send(msg);
+        return;
+      } catch (err) {
+        this.pending = [msg, ...this.pending];
+      }
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            { messageId: 'boundRetry', output: `class Outbox {
+  async flush() {
+    let attempt = 0;
+    while (this.pending.length > 0) {
+      const msg = this.pending.shift();
+      try {
+        await this.socket.send(msg);
+        return;
+      } catch (err) {
+        this.pending = [msg, ...this.pending];
+        attempt++;
+        if (attempt >= 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // Twin of the queue-drain trap: the failed job is handed back with its queue (`requeue(queue, job)`).
+    {
+      code: `async function work(queue) {
+  while (queue.length) {
+    const job = queue.shift();
+    try {
+      await job.run();
+      return;
+    } catch (err) {
+      requeue(queue, job);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            { messageId: 'boundRetry', output: `async function work(queue) {
+  let attempt = 0;
+  while (queue.length) {
+    const job = queue.shift();
+    try {
+      await job.run();
+      return;
+    } catch (err) {
+      requeue(queue, job);
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // Twin of the queue-drain trap: the loop also runs while its queue is empty (`|| this.mustPing`).
+    {
+      code: `class Sender {
+  async flushOne() {
+    while (this.buffer.length > 0 || this.mustPing) {
+      const batch = this.buffer.shift();
+      try {
+        await this.client.post('/ingest', batch ?? this.heartbeat());
+        return;
+      } catch (err) {
+        this.log(err);
+      }
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            { messageId: 'boundRetry', output: `class Sender {
+  async flushOne() {
+    let attempt = 0;
+    while (this.buffer.length > 0 || this.mustPing) {
+      const batch = this.buffer.shift();
+      try {
+        await this.client.post('/ingest', batch ?? this.heartbeat());
+        return;
+      } catch (err) {
+        this.log(err);
+        attempt++;
+        if (attempt >= 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // Twin of the retry-policy trap: an awaited predicate (`isTransient`) classifies; it neither counts nor waits.
+    {
+      code: `import { isTransient } from './errors';
+export class Api {
+  async request(opts) {
+    try {
+      return await this.http.send(opts);
+    } catch (err) {
+      const transient = await isTransient(err);
+      if (transient) return this.request(opts);
+      throw err;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 8,
+          column: 29,
+          endLine: 8,
+          endColumn: 47,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the retry-policy trap: an awaited token refresh is no retry policy (a server that keeps answering 401 loops forever).
+    {
+      code: `import { refreshAccessToken } from './auth';
+export async function call(opts) {
+  try {
+    return await send(opts);
+  } catch (err) {
+    if (err.status !== 401) throw err;
+    const { accessToken } = await refreshAccessToken(err.config);
+    if (accessToken) {
+      opts.headers.authorization = \`Bearer \${accessToken}\`;
+      return call(opts);
+    }
+    throw err;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 10,
+          column: 14,
+          endLine: 10,
+          endColumn: 24,
+          suggestions: [],
+        },
+      ],
+    },
     // Twin of the queue-drain trap: the failed item is put back on the queue, so the same lock is tried again: reported.
     {
       code: `class Locks {

@@ -172,6 +172,113 @@ function connectWS() {
 promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry));`,
   ],
   invalid: [
+    // Twin of the ...Wait trap: `reconnectAndWait()` reconnects and waits for that, it is no wait between attempts.
+    {
+      code: `async function publish(producer, msg) {
+  for (;;) {
+    try {
+      return await producer.send(msg);
+    } catch (err) {
+      if (err.code !== 'ECONNRESET') throw err;
+      await producer.reconnectAndWait();
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [
+            { messageId: 'useBackoff', output: `async function publish(producer, msg) {
+  let attempt = 0;
+  for (;;) {
+    try {
+      return await producer.send(msg);
+    } catch (err) {
+      if (err.code !== 'ECONNRESET') throw err;
+      await producer.reconnectAndWait();
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // Twin of the queue-drain trap: the loop also runs while its queue is empty (`|| this.mustPing`).
+    {
+      code: `class Sender {
+  async flushOne() {
+    while (this.buffer.length > 0 || this.mustPing) {
+      const batch = this.buffer.shift();
+      try {
+        await this.client.post('/ingest', batch ?? this.heartbeat());
+        return;
+      } catch (err) {
+        this.log(err);
+      }
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            { messageId: 'useBackoff', output: `class Sender {
+  async flushOne() {
+    let attempt = 0;
+    while (this.buffer.length > 0 || this.mustPing) {
+      const batch = this.buffer.shift();
+      try {
+        await this.client.post('/ingest', batch ?? this.heartbeat());
+        return;
+      } catch (err) {
+        this.log(err);
+        attempt++;
+        if (attempt >= 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    // Twin of the retry-policy trap: an awaited predicate (`isTransient`) classifies; it neither counts nor waits.
+    {
+      code: `import { isTransient } from './errors';
+export class Api {
+  async request(opts) {
+    try {
+      return await this.http.send(opts);
+    } catch (err) {
+      const transient = await isTransient(err);
+      if (transient) return this.request(opts);
+      throw err;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 8,
+          column: 29,
+          endLine: 8,
+          endColumn: 47,
+          suggestions: [],
+        },
+      ],
+    },
     // Twin of the queue-drain trap: the failed item is put back on the queue, so the same lock is tried again: reported.
     {
       code: `class Locks {

@@ -87,14 +87,15 @@ export const sharedValid: Record<'retry' | 'lookAlikes' | 'streamingReaders' | '
 }`,
     // Trap (real code, gaxios): the failure path awaits a retry policy the file cannot see, given the error (or a value
     // made from it), and retries only on its answer: how often and how long it waits are the policy's (gaxios's
-    // getRetryConfig counts the attempts and sleeps before it answers). In a loop and in a recursion.
-    `import { decide, getRetryConfig } from './retry-policy';
+    // getRetryConfig counts the attempts and sleeps before it answers). In a loop and in a recursion; the call is named
+    // for a retry policy (the function or its object).
+    `import { getRetryConfig, retryPolicy } from './retry-policy';
 export async function load(url) {
   for (;;) {
     try {
       return await fetch(url, { signal: AbortSignal.timeout(5000) });
     } catch (e) {
-      const answer = await decide(e);
+      const answer = await retryPolicy.decide(e);
       if (!answer.retry) throw e;
     }
   }
