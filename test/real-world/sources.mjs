@@ -247,6 +247,40 @@ export const realWorldSources = [
   { pkg: 'tarn', dirs: ['dist'], sourceType: 'commonjs' },
   // Waterline ORM: query stages that copy criteria and records per query.
   { pkg: 'waterline', dirs: ['lib'], sourceType: 'commonjs' },
+  // A fourth batch, chosen by category before linting (HTTP servers and their
+  // logging middleware, HTTP and GraphQL clients with retry policies, a rate
+  // limiter, a realtime server, a search client, a mail client, a saga runtime).
+  // Its eight reports were all wrong and led to five fixes of the retry
+  // analysis (see the no-unbounded-retry docs' traps); it reports nothing now.
+  // Azure's HTTP pipeline: retry policies (exponential, throttling, system errors).
+  { pkg: '@azure/core-rest-pipeline', dirs: ['dist/commonjs'], sourceType: 'commonjs' },
+  // Bottleneck rate limiter (compiled JS): job retries, Redis clustering.
+  { pkg: 'bottleneck', dirs: ['lib'], sourceType: 'commonjs' },
+  // express-winston: request logging middleware, per request.
+  { pkg: 'express-winston', files: ['index.js'], sourceType: 'commonjs' },
+  // Fastify: the server, request and reply handling, per request.
+  { pkg: 'fastify', dirs: ['lib'], files: ['fastify.js'], sourceType: 'commonjs' },
+  // gaxios (Google's HTTP client): retries through its retry config.
+  { pkg: 'gaxios', dirs: ['build/cjs/src'], sourceType: 'commonjs' },
+  // graphql-request: the TypeScript source.
+  { pkg: 'graphql-request', dirs: ['src'], sourceType: 'module' },
+  // hapi: routes, request lifecycle, toolkit, per request.
+  { pkg: '@hapi/hapi', dirs: ['lib'], sourceType: 'commonjs' },
+  // ImapFlow (IMAP client, the CommonJS build): reconnects, throttled retries, mailbox locks.
+  { pkg: 'imapflow', dirs: ['dist/cjs'], sourceType: 'commonjs' },
+  // Koa: the application, context and request handling.
+  { pkg: 'koa', dirs: ['lib'], sourceType: 'commonjs' },
+  // nano (CouchDB client): requests, changes feed follower.
+  { pkg: 'nano', dirs: ['lib'], sourceType: 'commonjs' },
+  // OpenSearch client: transport retries across a connection pool, sniffing;
+  // api/ holds generated one-call wrappers.
+  { pkg: '@opensearch-project/opensearch', dirs: ['lib'], files: ['index.js'], sourceType: 'commonjs' },
+  // pino-http: request logging, per request.
+  { pkg: 'pino-http', files: ['logger.js'], sourceType: 'commonjs' },
+  // redux-saga's runtime (the CommonJS production build): effects, channels, retry().
+  { pkg: '@redux-saga/core', files: ['dist/redux-saga-core.cjs.js', 'dist/io-0e463701.cjs.js'], sourceType: 'commonjs' },
+  // Socket.IO server: clients, namespaces, sockets, broadcast.
+  { pkg: 'socket.io', dirs: ['dist'], sourceType: 'commonjs' },
 ];
 
 const sourceFile = /\.(?:[cm]?js|[cm]?ts)$/;
