@@ -17,6 +17,7 @@ import { memberPropertyName } from '../src/ast/property-name';
 import { findVariable } from '../src/ast/scope';
 import { thisOwner } from '../src/ast/this-owner';
 import { childrenOf, walkAll, walkOwn } from '../src/ast/walk';
+import { statementFlow } from '../src/retry/ast';
 
 type Listeners = (context: Readonly<TSESLint.RuleContext<'x', []>>) => TSESLint.RuleListener;
 
@@ -314,5 +315,34 @@ describe('walkAll, walkOwn and childrenOf (src/ast/walk.ts)', () => {
     ];
     expect(full).toEqual(expected);
     expect([...partial].sort()).toEqual([...expected].sort());
+  });
+});
+
+describe('statementFlow of a loop (src/retry/ast.ts)', () => {
+  /** The flow of the first statement of `code`. */
+  function flowOf(code: string) {
+    let flow: ReturnType<typeof statementFlow> | null = null;
+    lint(
+      code,
+      () => ({
+        Program(node) {
+          flow = statementFlow(node.body[0] as TSESTree.Statement, { loopLabel: null, inSwitch: false, innerLabels: new Set() });
+        },
+      }),
+      { filename: 'file.js' },
+    );
+    return flow;
+  }
+
+  it.each([
+    ['while (true) { work(); }', { normal: false, cont: false, exit: true }],
+    ['while (1) { work(); }', { normal: false, cont: false, exit: true }],
+    ["for (;'forever';) { work(); }", { normal: false, cont: false, exit: true }],
+    ['do { work(); } while (1);', { normal: false, cont: false, exit: true }],
+    ['while (1) { if (done()) break; }', { normal: true, cont: false, exit: false }],
+    ['while (0) { work(); }', { normal: true, cont: false, exit: false }],
+    ['while (ready) { work(); }', { normal: true, cont: false, exit: false }],
+  ])('%s', (code, expected) => {
+    expect(flowOf(code)).toEqual(expected);
   });
 });

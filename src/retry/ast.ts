@@ -146,10 +146,11 @@ export function statementFlow(statement: TSESTree.Statement, ctx: FlowContext): 
   }
 }
 
-/** `while (true)`, `for (;;)`, `do … while (true)` whose body has no `break` (nor a labelled jump) that ends it. */
+/** `while (true)`, `while (1)`, `for (;;)`, `do … while (true)` whose body has no `break` (nor a labelled jump) that ends it. */
 function isEndless(loop: TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement): boolean {
   const test = loop.test ? unwrapExpression(loop.test) : null;
-  if (test && !(test.type === 'Literal' && test.value === true)) return false;
+  // Any truthy literal, as the exhaustion analysis reads an endless generator loop (`loopsForever`).
+  if (test && !(test.type === 'Literal' && !!test.value)) return false;
   const breaks = (statement: TSESTree.Statement | null | undefined, inner: boolean): boolean => {
     if (!statement) return false;
     switch (statement.type) {
