@@ -764,6 +764,10 @@ export class RecursiveRetries {
     // Every connection it opens goes to the local machine (`net.connect({ host: 'localhost', port })`): a wait for
     // the developer's own server to come up, not a flood on a shared service.
     if (this.connectsOnlyLocally(target, frame)) return false;
+    // `catch { return createModelClassCtor('ModelConstructor', Base); }` in a synchronous function: one fallback to a
+    // fixed input (a literal in place of a parameter), not the same work again; were the fallback to fail the same way,
+    // the synchronous self-call ends in a stack overflow within milliseconds, not a steady flood.
+    if (this.syncLiteralFallback(call, target, failure, scheduledBy, route)) return false;
 
     const bodies: Node[] = [target.body];
     if (route) for (const h of route.hops) bodies.push(h.helper.body);
@@ -876,6 +880,30 @@ export class RecursiveRetries {
       noFix: plan ? null : noFix,
     });
     return true;
+  }
+
+  /**
+   * A synchronous function (no `await`, `yield`, promise handler or timer in the path) re-run directly from its
+   * own `catch` with a literal in place of one of its parameters (`sortKeys(keys, false)`,
+   * `createModelClassCtor('ModelConstructor', Base)`): a fallback to a fixed input. The same input again
+   * (`readConfig(path)`) or a computed one stays a retry, and so does any asynchronous fallback
+   * (`connect(BACKUP_URL)` from a promise's `catch` keeps connecting to the backup).
+   */
+  private syncLiteralFallback(
+    call: TSESTree.CallExpression,
+    target: FunctionNode,
+    failure: 'catch' | 'promise' | 'callback' | null,
+    scheduledBy: TSESTree.CallExpression | null,
+    route: unknown,
+  ): boolean {
+    if (failure !== 'catch' || scheduledBy || route || target.async || target.generator) return false;
+    if (enclosingFunction(call) !== target) return false;
+    return target.params.some((param, i) => {
+      const arg = call.arguments[i];
+      if (!arg || param.type === 'RestElement') return false;
+      const value = unwrapExpression(arg as Node);
+      return value.type === 'Literal' || (value.type === 'TemplateLiteral' && value.expressions.length === 0);
+    });
   }
 
   /**

@@ -283,6 +283,26 @@ const socket = io(url, { reconnectionAttempts: Infinity });`,
     },
   ],
   invalid: [
+    // Twin of the synchronous-fallback trap: an asynchronous fallback to a fixed backup keeps reconnecting to it.
+    {
+      code: `export async function connect(url) {
+  try {
+    return await openSocket(url);
+  } catch (err) {
+    return connect('wss://backup.example.com');
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 5,
+          column: 12,
+          endLine: 5,
+          endColumn: 47,
+          suggestions: [],
+        },
+      ],
+    },
     // Twin of the removeListener trap: `unsubscribe(topic, cb)` runs its callback when done, so the 'close' handler's chain reaches the reconnect.
     {
       code: `import net from 'net';

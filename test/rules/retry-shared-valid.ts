@@ -12,6 +12,26 @@ export type SharedValid = string | { code: string };
 export const sharedValid: Record<'retry' | 'lookAlikes' | 'streamingReaders' | 'queryPlans', SharedValid[]> = {
   /** Of the main run of each rule. */
   retry: [
+    // Trap (real code, joi and loopback-datasource-juggler): a synchronous function re-run from its own catch with a
+    // literal in place of a parameter: one fallback to a fixed input, not the same work again.
+    `internals.sortKeys = function (keys, manual = true) {
+  const topo = new Topo.Sorter();
+  for (const child of keys) topo.add(child, { after: child.refs, group: child.key, manual });
+  try {
+    return topo.sort();
+  } catch {
+    return internals.sortKeys(keys, false);
+  }
+};
+function createModelClassCtor(name, ModelBaseClass) {
+  try {
+    const factory = new Function('ModelBaseClass', 'return function ' + name + '() { ModelBaseClass.apply(this, arguments); };');
+    return factory(ModelBaseClass);
+  } catch (err) {
+    if (err.name === 'SyntaxError') return createModelClassCtor('ModelConstructor', ModelBaseClass);
+    throw err;
+  }
+}`,
     // Trap (real code, socket.io's server Client): a method passed to removeListener is taken off, not run, so the
     // 'close' handler's chain (onclose -> destroy -> removeListener(..., this.ondecoded)) does not reach ondecoded's connect.
     `class Client {
