@@ -11,7 +11,7 @@ import { enclosingFunction, type FunctionNode, isFunction } from '../ast/functio
 import { isTypeWrapper as isTypeWrapperNode, unwrapExpression } from '../ast/unwrap';
 import { staticMemberName, staticString } from '../ast/static';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
-import { alwaysLeaves, calleeName, type FlowContext, nameKey, type Node, statementFlow } from './ast';
+import { alwaysLeaves, calleeName, type FlowContext, isMemberCall, nameKey, type Node, statementFlow } from './ast';
 import { type BoundContext, collectCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, policyAnswerNames, stopsOnPolicyAnswer } from './bounds';
 import { classifyDelay, type FoundWait, leadingWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
@@ -29,6 +29,8 @@ const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener
  * Calls that take a handler off (or clear a timer): a method passed to them is not run. Not `unsubscribe` /
  * `unlisten`, which in some APIs call the function they are given when they are done (`unsubscribe(topic, cb)`).
  */
+/** Modules whose calls do I/O (a synchronous retry of them reaches the dependency on every call). */
+const BLOCKING_IO_MODULES = /^(node:)?(fs|fs\/promises|child_process|net|tls|dgram|http|https|http2)$|^(fs-extra|graceful-fs|sync-request|sync-fetch|sync-rpc|deasync|then-request)$/;
 const UNREGISTER_METHODS = new Set(['off', 'removeListener', 'removeEventListener', 'removeAllListeners', 'clearTimeout', 'clearInterval', 'clearImmediate']);
 /** `x.onclose = ...` and the like, as the property is written in the text (callbackRole's and registersReconnect's assignment). */
 const ON_EVENT_PROPERTY_TEXT = /\bon(?:error|close|end|disconnect|disconnected)\b/;
@@ -883,11 +885,16 @@ export class RecursiveRetries {
   }
 
   /**
-   * A synchronous function (no `await`, `yield`, promise handler or timer in the path) re-run directly from its
-   * own `catch` with a literal in place of one of its parameters (`sortKeys(keys, false)`,
-   * `createModelClassCtor('ModelConstructor', Base)`): a fallback to a fixed input. The same input again
-   * (`readConfig(path)`) or a computed one stays a retry, and so does any asynchronous fallback
-   * (`connect(BACKUP_URL)` from a promise's `catch` keeps connecting to the backup).
+   * A synchronous function of pure computation re-run directly from its own `catch` with a literal that changes
+   * the failing work: `sortKeys(keys, false)` where `manual = true` is read before the `try`,
+   * `createModelClassCtor('ModelConstructor', Base)` where `name` is compiled in the `try`. A fallback to a fixed
+   * input; were it to fail the same way, the synchronous self-call would end in a stack overflow within
+   * milliseconds. All of: not `async`, no generator, no timer or helper route; the literal goes to a parameter read
+   * outside the `catch` (not a flag only logged there, not an unread one) and differs from its default; and the
+   * function does no blocking I/O (`...Sync` calls, `Atomics.wait`, `deasync`, anything from `fs`,
+   * `child_process`, `net`, `http(s)` or a synchronous HTTP module), where 8,000 immediate self-calls would each
+   * reach the dependency. The same input again (`readConfig(path)`) and any asynchronous fallback
+   * (`connect('wss://backup...')` in an `async` function) stay retries.
    */
   private syncLiteralFallback(
     call: TSESTree.CallExpression,
@@ -898,11 +905,45 @@ export class RecursiveRetries {
   ): boolean {
     if (failure !== 'catch' || scheduledBy || route || target.async || target.generator) return false;
     if (enclosingFunction(call) !== target) return false;
+    let handler: Node | null = null;
+    for (let n: Node | undefined = call.parent; n && n !== target; n = n.parent) {
+      if (n.type === 'CatchClause') {
+        handler = n;
+        break;
+      }
+    }
+    if (!handler || this.blockingIo(target)) return false;
+    const literalText = (node: Node): string | null => {
+      const v = unwrapExpression(node);
+      if (v.type === 'Literal') return v.raw;
+      if (v.type === 'TemplateLiteral' && v.expressions.length === 0) return JSON.stringify(v.quasis[0]!.value.cooked);
+      return null;
+    };
+    const sameLiteral = (a: Node, b: Node): boolean => {
+      const [x, y] = [unwrapExpression(a), unwrapExpression(b)];
+      const value = (n: Node) => (n.type === 'Literal' ? n.value : n.type === 'TemplateLiteral' ? n.quasis[0]!.value.cooked : undefined);
+      return literalText(x) !== null && literalText(y) !== null && value(x) === value(y) && typeof value(x) === typeof value(y);
+    };
     return target.params.some((param, i) => {
       const arg = call.arguments[i];
-      if (!arg || param.type === 'RestElement') return false;
-      const value = unwrapExpression(arg as Node);
-      return value.type === 'Literal' || (value.type === 'TemplateLiteral' && value.expressions.length === 0);
+      if (!arg || arg.type === 'SpreadElement' || literalText(arg) === null) return false;
+      const id = param.type === 'AssignmentPattern' ? param.left : param;
+      if (id.type !== 'Identifier') return false;
+      // The same value as the default: the same input again.
+      if (param.type === 'AssignmentPattern' && sameLiteral(param.right, arg)) return false;
+      // Read outside the catch: the literal changes the work that failed, not only what the catch logs.
+      return someAll(target.body, this.keys, (n) => n !== handler && n.type === 'Identifier' && n.name === id.name && !contains(handler!, n));
+    });
+  }
+
+  /** Blocking I/O in a synchronous function: `...Sync(...)`, `Atomics.wait`, `deasync`, or a call of an I/O module. */
+  private blockingIo(fn: FunctionNode): boolean {
+    return someOwn(fn.body, this.keys, (n) => {
+      if (n.type !== 'CallExpression') return false;
+      const name = calleeName(n) ?? '';
+      if (/Sync$/.test(name) || name === 'deasync' || isMemberCall(n, 'Atomics', 'wait')) return true;
+      const origin = this.ctx.imports.originOf(n.callee);
+      return !!origin?.module && BLOCKING_IO_MODULES.test(origin.module);
     });
   }
 

@@ -283,6 +283,73 @@ const socket = io(url, { reconnectionAttempts: Infinity });`,
     },
   ],
   invalid: [
+    // Twin of the synchronous-fallback trap: the literal goes to a flag read only in the catch (a log line), and the call is a synchronous HTTP request.
+    {
+      code: `import request from 'sync-request';
+export function fetchConfig(url, retried = false) {
+  try {
+    const res = request('GET', url, { timeout: 5000 });
+    return JSON.parse(res.getBody('utf8'));
+  } catch (err) {
+    console.warn(\`config fetch failed\${retried ? ' again' : ''}: \${err.message}\`);
+    return fetchConfig(url, true);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 8,
+          column: 12,
+          endLine: 8,
+          endColumn: 34,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the synchronous-fallback trap: the literal equals the parameter's default (the same input), and the read is blocking I/O on a shared filesystem.
+    {
+      code: `import fs from 'fs';
+export function readShared(path, encoding = 'utf8') {
+  try {
+    return fs.readFileSync(path, encoding);
+  } catch (err) {
+    if (err.code === 'ESTALE' || err.code === 'EIO' || err.code === 'ETIMEDOUT') return readShared(path, 'utf8');
+    throw err;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 6,
+          column: 89,
+          endLine: 6,
+          endColumn: 113,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the synchronous-fallback trap: a synchronous HTTP client falls back to a fixed backup URL and keeps hitting it.
+    {
+      code: `const request = require('sync-request');
+function getToken(url) {
+  try {
+    return JSON.parse(request('POST', url + '/oauth/token', { timeout: 2000 }).getBody('utf8')).access_token;
+  } catch (e) {
+    return getToken('https://auth-backup.internal.example.com');
+  }
+}
+module.exports = { getToken };`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 6,
+          column: 12,
+          endLine: 6,
+          endColumn: 64,
+          suggestions: [],
+        },
+      ],
+    },
     // Twin of the synchronous-fallback trap: an asynchronous fallback to a fixed backup keeps reconnecting to it.
     {
       code: `export async function connect(url) {

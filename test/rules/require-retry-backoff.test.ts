@@ -172,6 +172,28 @@ function connectWS() {
 promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry));`,
   ],
   invalid: [
+    // Twin of the synchronous-fallback trap: a synchronous HTTP client falls back to a fixed backup URL and keeps hitting it.
+    {
+      code: `const request = require('sync-request');
+function getToken(url) {
+  try {
+    return JSON.parse(request('POST', url + '/oauth/token', { timeout: 2000 }).getBody('utf8')).access_token;
+  } catch (e) {
+    return getToken('https://auth-backup.internal.example.com');
+  }
+}
+module.exports = { getToken };`,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 6,
+          column: 12,
+          endLine: 6,
+          endColumn: 64,
+          suggestions: [],
+        },
+      ],
+    },
     // Twin of the ...Wait trap: `reconnectAndWait()` reconnects and waits for that, it is no wait between attempts.
     {
       code: `async function publish(producer, msg) {
