@@ -10,6 +10,7 @@ import { unwrapExpression } from '../ast/unwrap';
 import { someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { alwaysLeaves, calleeName, isForeverNumber, isMemberCall, nameKey, type Node, statementFlow } from './ast';
 import { ownReturns, sameFileCallee } from './exhaustion';
+import { rootName } from './sorting';
 import type { FunctionNode } from '../ast/functions';
 
 export interface BoundContext {
@@ -183,7 +184,7 @@ export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhe
     case 'Identifier':
     case 'MemberExpression':
       if (isDeadlineExpression(node, ctx.keys)) return true;
-      if (ctx.policyAnswers && ctx.policyAnswers.size > 0 && rootIdentifier(node) !== null && ctx.policyAnswers.has(rootIdentifier(node)!)) return true;
+      if (ctx.policyAnswers && ctx.policyAnswers.size > 0 && ctx.policyAnswers.has(rootName(node) ?? '')) return true;
       if (ctx.timerFlags && ctx.timerFlags.has(nameKey(node) ?? '')) return true;
       // `while (retriesLeft)` with `retriesLeft--` in the body.
       return mode === 'continueWhenTrue' && mentionsCounter(node, ctx);
@@ -192,13 +193,6 @@ export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhe
     default:
       return false;
   }
-}
-
-/** The identifier a member chain starts from (`answer` of `answer.retry.now`). */
-function rootIdentifier(node: Node): string | null {
-  let n = unwrapExpression(node);
-  while (n.type === 'MemberExpression') n = unwrapExpression(n.object);
-  return n.type === 'Identifier' ? n.name : null;
 }
 
 /** Callees named for a retry policy (`getRetryConfig`, `policy.decide`, `backoff.next`), and names of a predicate. */

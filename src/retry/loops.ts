@@ -1007,20 +1007,28 @@ function loopTestsSize(loop: LoopNode, source: string): boolean {
  * Does the failure path put the taken item back, or keep it for another try? It is pushed onto a list
  * (`queue.unshift(job)`, `[job, ...this.pending]`), handed to a method of the queue it came from
  * (`pool.release(conn)`), or to a call that also gets that queue or is named for putting back
- * (`requeue(queue, job)`, `this.retryLater(job)`). Reading the item (`lock.reject(err)`, `log(job.id)`) or
+ * (`requeue(queue, job)`, `this.retryLater(job)`), also as a value built from it (`queue.push({ ...job, tries: 2 })`).
+ * Reading the item (`lock.reject(err)`, `log(job.id)`) or
  * passing it to an unrelated call (`logger.error(job, err)`) is not.
  */
 function putsBack(region: Node, item: string, source: string | null, keys: VisitorKeys): boolean {
   const names = new Set([item]);
   return someOwn(region, keys, (n) => {
-    if (n.type === 'ArrayExpression') return n.elements.some((e) => !!e && mentionsName(keys, e.type === 'SpreadElement' ? e.argument : e, names));
-    if (n.type !== 'CallExpression' || !n.arguments.some((a) => a.type !== 'SpreadElement' && unwrapExpression(a).type === 'Identifier' && (unwrapExpression(a) as TSESTree.Identifier).name === item)) return false;
+    // `[job, ...this.pending]`: the item itself in a new list.
+    if (n.type === 'ArrayExpression') return n.elements.some((e) => !!e && e.type !== 'SpreadElement' && isName(e, item));
+    // A call given the item, or a value built from it (`queue.push({ ...job, attempts: job.attempts + 1 })`).
+    if (n.type !== 'CallExpression' || !n.arguments.some((a) => mentionsName(keys, a.type === 'SpreadElement' ? a.argument : a, names))) return false;
     const name = calleeName(n) ?? '';
     if (PUT_BACK_METHODS.has(name) || PUT_BACK_NAME.test(name)) return true;
     const callee = n.callee.type === 'ChainExpression' ? n.callee.expression : n.callee;
     if (source !== null && callee.type === 'MemberExpression' && nameKey(callee.object) === source) return true;
     return source !== null && n.arguments.some((a) => a.type !== 'SpreadElement' && nameKey(unwrapExpression(a)) === source);
   });
+}
+
+function isName(node: Node, name: string): boolean {
+  const n = unwrapExpression(node);
+  return n.type === 'Identifier' && n.name === name;
 }
 
 /** Names of calls that put an item back for another try. */

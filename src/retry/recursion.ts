@@ -25,12 +25,12 @@ import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerC
 const NO_SITES: readonly TSESTree.CallExpression[] = [];
 const RECONNECT_EVENTS = new Set(['error', 'close', 'end', 'disconnect', 'disconnected']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener', 'prependListener', 'prependOnceListener']);
+/** Modules whose calls do I/O (a synchronous retry of them reaches the dependency on every call). */
+const BLOCKING_IO_MODULES = /^(node:)?(fs|fs\/promises|child_process|net|tls|dgram|http|https|http2)$|^(fs-extra|graceful-fs|sync-request|sync-fetch|sync-rpc|deasync|then-request)$/;
 /**
  * Calls that take a handler off (or clear a timer): a method passed to them is not run. Not `unsubscribe` /
  * `unlisten`, which in some APIs call the function they are given when they are done (`unsubscribe(topic, cb)`).
  */
-/** Modules whose calls do I/O (a synchronous retry of them reaches the dependency on every call). */
-const BLOCKING_IO_MODULES = /^(node:)?(fs|fs\/promises|child_process|net|tls|dgram|http|https|http2)$|^(fs-extra|graceful-fs|sync-request|sync-fetch|sync-rpc|deasync|then-request)$/;
 const UNREGISTER_METHODS = new Set(['off', 'removeListener', 'removeEventListener', 'removeAllListeners', 'clearTimeout', 'clearInterval', 'clearImmediate']);
 /** `x.onclose = ...` and the like, as the property is written in the text (callbackRole's and registersReconnect's assignment). */
 const ON_EVENT_PROPERTY_TEXT = /\bon(?:error|close|end|disconnect|disconnected)\b/;
@@ -769,7 +769,7 @@ export class RecursiveRetries {
     // `catch { return createModelClassCtor('ModelConstructor', Base); }` in a synchronous function: one fallback to a
     // fixed input (a literal in place of a parameter), not the same work again; were the fallback to fail the same way,
     // the synchronous self-call ends in a stack overflow within milliseconds, not a steady flood.
-    if (this.syncLiteralFallback(call, target, failure, scheduledBy, route)) return false;
+    if (this.syncLiteralFallback(call, target, failure, scheduledBy, route !== null)) return false;
 
     const bodies: Node[] = [target.body];
     if (route) for (const h of route.hops) bodies.push(h.helper.body);
@@ -901,9 +901,9 @@ export class RecursiveRetries {
     target: FunctionNode,
     failure: 'catch' | 'promise' | 'callback' | null,
     scheduledBy: TSESTree.CallExpression | null,
-    route: unknown,
+    viaHelpers: boolean,
   ): boolean {
-    if (failure !== 'catch' || scheduledBy || route || target.async || target.generator) return false;
+    if (failure !== 'catch' || scheduledBy || viaHelpers || target.async || target.generator) return false;
     if (enclosingFunction(call) !== target) return false;
     let handler: Node | null = null;
     for (let n: Node | undefined = call.parent; n && n !== target; n = n.parent) {
@@ -913,24 +913,21 @@ export class RecursiveRetries {
       }
     }
     if (!handler || this.blockingIo(target)) return false;
-    const literalText = (node: Node): string | null => {
+    // A literal's value (a template literal without expressions is a string), or null for anything else.
+    const fixed = (node: Node): { value: unknown } | null => {
       const v = unwrapExpression(node);
-      if (v.type === 'Literal') return v.raw;
-      if (v.type === 'TemplateLiteral' && v.expressions.length === 0) return JSON.stringify(v.quasis[0]!.value.cooked);
-      return null;
-    };
-    const sameLiteral = (a: Node, b: Node): boolean => {
-      const [x, y] = [unwrapExpression(a), unwrapExpression(b)];
-      const value = (n: Node) => (n.type === 'Literal' ? n.value : n.type === 'TemplateLiteral' ? n.quasis[0]!.value.cooked : undefined);
-      return literalText(x) !== null && literalText(y) !== null && value(x) === value(y) && typeof value(x) === typeof value(y);
+      if (v.type === 'Literal') return { value: v.value };
+      return v.type === 'TemplateLiteral' && v.expressions.length === 0 ? { value: v.quasis[0]!.value.cooked } : null;
     };
     return target.params.some((param, i) => {
       const arg = call.arguments[i];
-      if (!arg || arg.type === 'SpreadElement' || literalText(arg) === null) return false;
+      const passed = arg && arg.type !== 'SpreadElement' ? fixed(arg) : null;
+      if (!passed) return false;
       const id = param.type === 'AssignmentPattern' ? param.left : param;
       if (id.type !== 'Identifier') return false;
       // The same value as the default: the same input again.
-      if (param.type === 'AssignmentPattern' && sameLiteral(param.right, arg)) return false;
+      const byDefault = param.type === 'AssignmentPattern' ? fixed(param.right) : null;
+      if (byDefault && Object.is(byDefault.value, passed.value)) return false;
       // Read outside the catch: the literal changes the work that failed, not only what the catch logs.
       return someAll(target.body, this.keys, (n) => n !== handler && n.type === 'Identifier' && n.name === id.name && !contains(handler!, n));
     });

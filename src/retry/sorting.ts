@@ -33,7 +33,7 @@ export function errorNames(param: Node | null | undefined, body: TSESTree.BlockS
 }
 
 /** The root name of a member chain or call chain (`e` of `e.response.status`, `err?.code`, `e.message.startsWith`). */
-function rootName(node: Node): string | null {
+export function rootName(node: Node): string | null {
   let n = unwrapExpression(node);
   for (;;) {
     if (n.type === 'MemberExpression') n = unwrapExpression(n.object);

@@ -283,6 +283,46 @@ const socket = io(url, { reconnectionAttempts: Infinity });`,
     },
   ],
   invalid: [
+    // Twin of the queue-drain trap: the failed job goes back on the queue inside a new object (`queue.push({ ...job, attempts: ... })`).
+    {
+      code: `export async function work(queue) {
+  while (queue.length > 0) {
+    const job = queue.shift();
+    try {
+      await job.run();
+      return;
+    } catch (err) {
+      queue.push({ ...job, attempts: job.attempts + 1 });
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            { messageId: 'boundRetry', output: `export async function work(queue) {
+  let attempt = 0;
+  while (queue.length > 0) {
+    const job = queue.shift();
+    try {
+      await job.run();
+      return;
+    } catch (err) {
+      queue.push({ ...job, attempts: job.attempts + 1 });
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}` },
+          ],
+        },
+      ],
+    },
     // Twin of the synchronous-fallback trap: the literal goes to a flag read only in the catch (a log line), and the call is a synchronous HTTP request.
     {
       code: `import request from 'sync-request';
