@@ -27,6 +27,9 @@ export interface Origin {
 
 const MAX_DEPTH = 12;
 
+/** Interop helpers compilers wrap a `require` in (TypeScript, Babel, esbuild), possibly renamed with a numeric suffix. */
+const INTEROP_HELPERS = /^(__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|__toESM)\d*$/;
+
 export function stripNodePrefix(name: string): string {
   return name.startsWith('node:') ? name.slice(5) : name;
 }
@@ -186,8 +189,18 @@ export class ImportTracker {
       case 'CallExpression': {
         const required = this.requiredModule(node);
         if (required !== null) return { module: required, path: [] };
+        // Compilers' interop wrappers around a require: `__importDefault(require('m'))` (TypeScript), `_interopRequireDefault(...)`
+        // and `_interopRequireWildcard(...)` (Babel), `__toESM(require('m'))` (esbuild); their `default` is the module.
+        const wrapped = node.arguments[0];
+        if (node.callee.type === 'Identifier' && INTEROP_HELPERS.test(node.callee.name) && wrapped?.type === 'CallExpression') {
+          const module = this.requiredModule(wrapped);
+          if (module !== null) return { module, path: [] };
+        }
         return withSegment(this.originOf(node.callee, depth + 1), '()');
       }
+      case 'SequenceExpression':
+        // `(0, _events.once)(...)`: compilers call an imported function without its module object as `this`.
+        return node.expressions.length === 2 && node.expressions[0]!.type === 'Literal' ? this.originOf(node.expressions[1]!, depth + 1) : null;
       case 'AwaitExpression':
         if (node.argument.type === 'ImportExpression') {
           const name = staticString(node.argument.source);

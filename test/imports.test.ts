@@ -59,6 +59,14 @@ describe('ImportTracker.originOf', () => {
     ['non-null and as', "import fs from 'fs'; probe((fs as any)!.readFile);", 'fs:readFile'],
     ['a var bound by one top-level assignment', "var fs; fs = require('fs'); probe(fs.readFile);", 'fs:readFile'],
     ['a var bound by one assignment at the top of a function body', "(function () { var fs, x; fs = require('fs'); probe(fs.readFile); })();", 'fs:readFile'],
+    // Compiled code: the interop wrappers of TypeScript, Babel and esbuild, and the `(0, f)` call without `this`.
+    ['TypeScript __importDefault', "const fs_1 = __importDefault(require('node:fs')); probe(fs_1.default.readFileSync);", 'fs:readFileSync'],
+    ['TypeScript __importStar', "const fs = __importStar(require('fs')); probe(fs.promises.readFile);", 'fs:promises.readFile'],
+    ['Babel _interopRequireDefault', 'var _lodash = _interopRequireDefault(require("lodash")); probe(_lodash.default.cloneDeep);', 'lodash:cloneDeep'],
+    ['esbuild __toESM', 'var import_events = __toESM(require("events")); probe(import_events.once);', 'events:once'],
+    ['a numbered helper', "const axios_1 = __importDefault2(require('axios')); probe(axios_1.default.create);", 'axios:create'],
+    ['an indirect call target', 'var import_node_events2 = require("events"); probe((0, import_node_events2.once));', 'events:once'],
+    ['a helper of another name around a require: its result, not the module', "const fs = wrap(require('fs')); probe(fs.readFile);", '<global>:wrap.().readFile'],
   ])('%s', (_name, code, expected) => {
     expect(originsIn(code)[0]).toBe(expected);
   });
@@ -82,6 +90,7 @@ describe('ImportTracker.originOf', () => {
     ['a var assigned inside a nested function', "var fs; function init() { fs = require('fs'); } probe(fs.readFile);"],
     ['a var assigned under a condition', "var fs; if (ready) { fs = require('fs'); } probe(fs.readFile);"],
     ['a var assigned inside an expression', "var fs; use(fs = require('fs')); probe(fs.readFile);"],
+    ['a sequence that is not an indirect call', "import fs from 'fs'; probe((log(), fs.readFile));"],
   ])('gives null for %s', (_name, code) => {
     expect(originsIn(code)).toEqual([null]);
   });

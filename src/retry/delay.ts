@@ -235,6 +235,27 @@ export function leadingWait(body: Node, imports: ImportTracker, keys: VisitorKey
   return found;
 }
 
+/**
+ * The wait awaited right before `node` on its way in its function: a statement of the block around it, or of a
+ * block around that, that is itself an awaited wait (`await setTimeout(500); return this.connect();`,
+ * `const _ = await sleep(ms)`). The nearest such wait; none inside a branch or a nested function.
+ */
+export function waitBefore(node: Node, imports: ImportTracker, keys: VisitorKeys): FoundWait | null {
+  for (let n: Node = node, parent = n.parent; parent && !isFunction(n); n = parent, parent = n.parent) {
+    if (parent.type !== 'BlockStatement' && parent.type !== 'Program') continue;
+    const statements = parent.body as Node[];
+    for (let i = statements.indexOf(n) - 1; i >= 0; i--) {
+      const statement = statements[i]!;
+      const expression =
+        statement.type === 'ExpressionStatement' ? statement.expression : statement.type === 'VariableDeclaration' && statement.declarations.length === 1 ? statement.declarations[0]!.init : null;
+      if (expression?.type !== 'AwaitExpression') continue;
+      const found = waitOf(expression, imports, keys);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------------------
 // Classifying a delay expression.
 

@@ -10,7 +10,7 @@ import { variableAt } from '../imports';
 import { enclosingFunction, type FunctionNode, isFunction, isLoop } from '../ast/functions';
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, functionReturns, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
-import { alwaysLeaves, blockFlow, calleeName, type FlowContext, type LoopNode, nameKey, type Node, statementFlow } from './ast';
+import { alwaysLeaves, blockFlow, calleeName, type FlowContext, isLogCall, type LoopNode, nameKey, type Node, statementFlow } from './ast';
 import { type BoundContext, collectCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, isUsedUpGuard, policyAnswerNames } from './bounds';
 import { classifyDelay, type FoundWait, isAwaiterYield, NO_WAIT, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX } from './model';
@@ -1072,18 +1072,6 @@ function isRebuild(node: Node): boolean {
   if (n.type !== 'CallExpression') return false;
   const name = calleeName(n);
   return name !== null && /^(create|build|make|new|init|setup|compute|plan|assign|prepare|generate)[A-Z_]?/.test(name);
-}
-
-/** `console.log(...)`, `logger.debug(...)`, `log(...)`, `this.#trace(...)`: a log line. */
-function isLogCall(call: TSESTree.CallExpression): boolean {
-  const callee = call.callee.type === 'ChainExpression' ? call.callee.expression : call.callee;
-  if (callee.type === 'MemberExpression') {
-    const object = callee.object;
-    if (object.type === 'Identifier' && /^(console|log|logger|debug)$/i.test(object.name)) return true;
-    if (object.type === 'MemberExpression' && !object.computed && object.property.type === 'Identifier' && /^(log|logger)$/i.test(object.property.name)) return true;
-  }
-  const name = callee.type === 'MemberExpression' && !callee.computed && (callee.property.type === 'Identifier' || callee.property.type === 'PrivateIdentifier') ? callee.property.name : callee.type === 'Identifier' ? callee.name : null;
-  return name !== null && /^(log|debug|trace|info|warn|error|verbose)$/i.test(name);
 }
 
 /** A helper that throws the error it was handed (on some path) and awaits something (its recovery waits). */

@@ -11,9 +11,9 @@ import { enclosingFunction, type FunctionNode, isFunction } from '../ast/functio
 import { isTypeWrapper as isTypeWrapperNode, unwrapExpression } from '../ast/unwrap';
 import { staticMemberName, staticString } from '../ast/static';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
-import { alwaysLeaves, calleeName, type FlowContext, isMemberCall, nameKey, type Node, statementFlow } from './ast';
+import { alwaysLeaves, calleeName, type FlowContext, isLogCall, isMemberCall, nameKey, type Node, statementFlow } from './ast';
 import { type BoundContext, collectCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, policyAnswerNames, stopsOnPolicyAnswer } from './bounds';
-import { classifyDelay, type FoundWait, leadingWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitOf } from './delay';
+import { classifyDelay, type FoundWait, leadingWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitBefore, waitOf } from './delay';
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
 import { type RetryRewritePlan, rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
 import { sourceStyle } from '../fix/style';
@@ -763,6 +763,8 @@ export class RecursiveRetries {
     const shape: RetryShape = event && !failure ? 'reconnect' : 'recursion';
     // An 'end' / 'close' handler that re-runs a function opening no connection (a readable stream, a child process): not a reconnect.
     if (shape === 'reconnect' && !this.opensConnection(target, frame) && !(route?.top && frame.name && CONNECT_METHOD.test(frame.name))) return false;
+    // `if (open) { this.once('close', () => this.connect(cfg)); this.end(); return this; }`: a restart, once.
+    if (shape === 'reconnect' && handlerFn && !route && this.restartsOnce(handlerFn, target)) return false;
     // Every connection it opens goes to the local machine (`net.connect({ host: 'localhost', port })`): a wait for
     // the developer's own server to come up, not a flood on a shared service.
     if (this.connectsOnlyLocally(target, frame)) return false;
@@ -770,32 +772,39 @@ export class RecursiveRetries {
     // fixed input (a literal in place of a parameter), not the same work again; were the fallback to fail the same way,
     // the synchronous self-call ends in a stack overflow within milliseconds, not a steady flood.
     if (this.syncLiteralFallback(call, target, failure, scheduledBy, route !== null)) return false;
+    // `try { await once(this, 'ready'); } catch { return this.send(payload); }`: the re-run only waits for the event again.
+    if (this.rewaitsForEvent(call, target, failure, scheduledBy, route !== null)) return false;
 
     const bodies: Node[] = [target.body];
     if (route) for (const h of route.hops) bodies.push(h.helper.body);
     // A chain started in another method (the constructor): its handler, not the whole method.
     if (route?.top && handlerFn) bodies.push(handlerFn.body);
-    const counters = new Set<string>();
-    for (const body of bodies) for (const c of collectCounters(body, this.keys, true)) counters.add(c);
+    const counters: Set<string> & { geometric?: Set<string> } = new Set<string>();
+    const geometric = new Set<string>();
+    const additive = new Set<string>();
+    for (const body of bodies) {
+      const found = collectCounters(body, this.keys, true);
+      for (const c of found) (found.geometric?.has(c) ? geometric : additive).add(c);
+    }
     const varying = new Set<string>();
+    // The parameters passed something else by the re-run (`f(delay * 2)`: a doubled one).
+    const noteVarying = (param: TSESTree.Parameter, arg: TSESTree.CallExpressionArgument | undefined) => {
+      const id = param.type === 'AssignmentPattern' ? param.left : param;
+      if (id.type !== 'Identifier' || !arg || (arg.type === 'Identifier' && arg.name === id.name)) return;
+      varying.add(id.name);
+      const v = unwrapExpression(arg);
+      const doubled = v.type === 'BinaryExpression' && (v.operator === '*' || v.operator === '<<') && [v.left, v.right].some((side) => side.type === 'Identifier' && side.name === id.name);
+      (doubled ? geometric : additive).add(id.name);
+    };
     if (!timerCall || call !== timerCall) {
-      if (!route) {
-        target.params.forEach((param, i) => {
-          const id = param.type === 'AssignmentPattern' ? param.left : param;
-          if (id.type !== 'Identifier') return;
-          const arg = call.arguments[i];
-          if (arg && !(arg.type === 'Identifier' && arg.name === id.name)) varying.add(id.name);
-        });
-      }
+      if (!route) target.params.forEach((param, i) => noteVarying(param, call.arguments[i]));
     } else {
       // setTimeout(fn, ms, ...args): the extra arguments are fn's parameters.
-      target.params.forEach((param, i) => {
-        const id = param.type === 'AssignmentPattern' ? param.left : param;
-        const arg = call.arguments[i + 2];
-        if (id.type === 'Identifier' && arg && !(arg.type === 'Identifier' && arg.name === id.name)) varying.add(id.name);
-      });
+      target.params.forEach((param, i) => noteVarying(param, call.arguments[i + 2]));
     }
-    for (const v of varying) counters.add(v);
+    for (const c of additive) counters.add(c);
+    for (const c of geometric) counters.add(c);
+    counters.geometric = new Set([...geometric].filter((c) => !additive.has(c)));
     // `parsers[index]` with `index++`: trying alternatives in turn.
     if (bodies.some((body) => indexesWith(body, counters, this.keys))) return false;
     // `const { shouldRetry } = await getRetryConfig(err); if (shouldRetry) return this._request(opts);`: a policy the file cannot see decides.
@@ -846,8 +855,9 @@ export class RecursiveRetries {
     // The policy asked after the failure may have waited before it answered (gaxios sleeps in getRetryConfig): not judged.
     if (asksPolicy && wait.kind === 'none') wait = { kind: 'unknown', capped: false, jitter: false };
     // `_connect() { this._wait().then(() => { this._ws = new WebSocket(url); }) }`: the reconnect waits inside the function it re-runs.
+    // `await setTimeout(500); return this.internalConnect();` in the helper the handler reaches: the wait right before the re-run.
     if (shape === 'reconnect' && wait.kind === 'none') {
-      const leading = leadingWait(target.body, this.ctx.imports, this.keys);
+      const leading = leadingWait(target.body, this.ctx.imports, this.keys) ?? [call, ...(route?.hops.map((h) => h.site) ?? [])].map((n) => waitBefore(n, this.ctx.imports, this.keys)).find((w) => w !== null);
       if (leading) wait = leading.opaque || !leading.delay ? { kind: 'unknown', capped: false, jitter: false } : classifyDelay(leading.delay, { keys: this.keys, writes, varying });
     }
     const reportNode = scheduledBy ?? call;
@@ -931,6 +941,99 @@ export class RecursiveRetries {
       // Read outside the catch: the literal changes the work that failed, not only what the catch logs.
       return someAll(target.body, this.keys, (n) => n !== handler && n.type === 'Identifier' && n.name === id.name && !contains(handler!, n));
     });
+  }
+
+  /**
+   * A re-run that only waits for an event again: the `try` holds nothing but awaited `events.once(emitter, 'name')`
+   * (no options, so no abort signal that would reject again at once), the function is re-run directly from its
+   * `catch` with its own parameters, and on the way from its start to the `try` it does nothing but log and test
+   * (`if` tests without `await` or `new`; a branch that runs anything else must leave the function). discord.js's
+   * `send(payload)`: `await once(this, 'ready')` rejects when the shard emits `'error'`, and the re-run waits for
+   * `'ready'` again; it sends nothing, so each failure is one more listener, paced by the emitter's errors. A re-run
+   * that opens a connection or sends before the wait (`this.ws = new WebSocket(url); await once(this.ws, 'open')`)
+   * stays a retry.
+   */
+  private rewaitsForEvent(
+    call: TSESTree.CallExpression,
+    target: FunctionNode,
+    failure: 'catch' | 'promise' | 'callback' | null,
+    scheduledBy: TSESTree.CallExpression | null,
+    viaHelpers: boolean,
+  ): boolean {
+    if (failure !== 'catch' || scheduledBy || viaHelpers || !target.async || target.body.type !== 'BlockStatement') return false;
+    if (enclosingFunction(call) !== target) return false;
+    // The same parameters, in order.
+    if (call.arguments.length !== target.params.length) return false;
+    const same = target.params.every((param, i) => {
+      const id = param.type === 'AssignmentPattern' ? param.left : param;
+      const arg = call.arguments[i];
+      return id.type === 'Identifier' && arg?.type === 'Identifier' && arg.name === id.name;
+    });
+    if (!same) return false;
+    let tryStatement: TSESTree.TryStatement | null = null;
+    for (let n: Node | undefined = call.parent; n && n !== target; n = n.parent) {
+      if (n.type === 'CatchClause' && n.parent?.type === 'TryStatement') {
+        tryStatement = n.parent;
+        break;
+      }
+    }
+    if (!tryStatement || tryStatement.block.body.length === 0) return false;
+    const eventWait = (statement: Node): boolean => {
+      const value = statement.type === 'ExpressionStatement' ? statement.expression : statement.type === 'VariableDeclaration' && statement.declarations.length === 1 ? statement.declarations[0]!.init : null;
+      if (value?.type !== 'AwaitExpression' || value.argument.type !== 'CallExpression' || value.argument.arguments.length !== 2) return false;
+      const origin = this.ctx.imports.originOf(value.argument.callee);
+      return origin?.module === 'events' && origin.path.join('.').replace(/^EventEmitter\./, '') === 'once' && staticString(value.argument.arguments[1]) !== null;
+    };
+    if (!tryStatement.block.body.every(eventWait)) return false;
+    // Only logs and tests on the way in.
+    const quietTest = (test: Node) =>
+      !someOwn(test, this.keys, (n) => n.type === 'AwaitExpression' || n.type === 'NewExpression' || n.type === 'AssignmentExpression' || n.type === 'UpdateExpression' || (n.type === 'CallExpression' && !/^(has|includes|indexOf|startsWith|endsWith|(is|has)[A-Z_]\w*)$/.test(calleeName(n) ?? '')));
+    const flowCtx: FlowContext = { loopLabel: null, inSwitch: false, innerLabels: new Set() };
+    const quietStatement = (statement: Node): boolean => {
+      if (statement.type === 'ExpressionStatement') return statement.expression.type === 'CallExpression' && isLogCall(statement.expression) && statement.expression.arguments.every(quietTest);
+      if (statement.type === 'IfStatement') return quietTest(statement.test) && !statement.alternate && alwaysLeaves(statementFlow(statement.consequent, flowCtx));
+      return statement.type === 'EmptyStatement';
+    };
+    for (let n: Node = tryStatement, parent = n.parent; n !== target.body; n = parent!, parent = n.parent) {
+      if (!parent) return false;
+      if (parent.type === 'BlockStatement') {
+        const statements = parent.body as Node[];
+        if (!statements.slice(0, statements.indexOf(n)).every(quietStatement)) return false;
+      } else if (parent.type === 'IfStatement') {
+        if (!quietTest(parent.test)) return false;
+      } else return false;
+    }
+    return true;
+  }
+
+  /**
+   * A restart: the handler is registered with `once` for the close the function itself then causes
+   * (`this.once('close', () => this.connect(cfg)); this.end(); return this;`), in a branch of the function that
+   * always leaves it. ssh2's `connect()` on a client still connected closes the old connection and connects again
+   * when it has closed: the handler runs for that one close, and the re-run opens a new connection without
+   * registering another (the branch is for a connection still open). A handler registered with `on`, or outside
+   * such a branch (every run adds one), or for a close the function does not cause, stays a reconnect.
+   */
+  private restartsOnce(handler: FunctionNode, target: FunctionNode): boolean {
+    const registration = handler.parent;
+    if (registration?.type !== 'CallExpression' || registration.arguments[1] !== handler || this.listenerEvent(registration) === null) return false;
+    const callee = unwrapExpression(registration.callee);
+    if (callee.type !== 'MemberExpression' || staticMemberName(callee) !== 'once') return false;
+    const statement = registration.parent;
+    const block = statement?.type === 'ExpressionStatement' ? statement.parent : null;
+    if (block?.type !== 'BlockStatement' || block.parent?.type !== 'IfStatement' || block.parent.consequent !== block || enclosingFunction(block) !== target) return false;
+    const flowCtx: FlowContext = { loopLabel: null, inSwitch: false, innerLabels: new Set() };
+    if (!alwaysLeaves(statementFlow(block, flowCtx))) return false;
+    const emitter = this.sourceCode.getText(callee.object);
+    const later = block.body.slice(block.body.indexOf(statement as TSESTree.Statement) + 1);
+    return later.some(
+      (n) =>
+        n.type === 'ExpressionStatement' &&
+        n.expression.type === 'CallExpression' &&
+        n.expression.callee.type === 'MemberExpression' &&
+        /^(end|close|destroy|disconnect|terminate)$/.test(staticMemberName(n.expression.callee) ?? '') &&
+        this.sourceCode.getText(n.expression.callee.object) === emitter,
+    );
   }
 
   /** Blocking I/O in a synchronous function: `...Sync(...)`, `Atomics.wait`, `deasync`, or a call of an I/O module. */

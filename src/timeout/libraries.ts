@@ -404,12 +404,62 @@ function checkAxiosCreate(call: TSESTree.CallExpression, r: Reporter, defaults: 
   // `instance.defaults.timeout = n`, or `axios.defaults.timeout = n` (copied into instances).
   if (axiosDefaultsBound((object) => instanceSource(object, r.ctx) === call, r, defaults)) return;
   if (axiosDefaultsBound(isDefaultInstance, r, defaults)) return;
+  if (everyInstanceRequestBounded(call, r)) return;
   const upload = axiosUpload(call.arguments[0], undefined, r);
   if (upload) {
     r.missing('axios', subject, 'timeout', call, null, upload.replace('the request', 'the instance'));
     return;
   }
   r.missingOption(call, 0, 'timeout', r.ms, 'axios', subject);
+}
+
+/**
+ * Does every request the file makes through the instance `create` made carry its own timeout (or signal, or
+ * cancel token)? twilio's `this.axios = axios.create()` is only called as `this.axios(options)` with
+ * `timeout: opts.timeout || this.defaultTimeout` in `options`: the instance needs no default of its own. Needs at
+ * least one request call, and an instance the file keeps (a class field, or a `const` neither exported nor
+ * returned): one the file hands out is used where this file cannot see.
+ */
+function everyInstanceRequestBounded(create: TSESTree.CallExpression, r: Reporter): boolean {
+  const { imports } = r.ctx;
+  const slot = create.parent;
+  const kept =
+    (slot?.type === 'AssignmentExpression' && slot.right === create && slot.left.type === 'MemberExpression' && slot.left.object.type === 'ThisExpression') ||
+    (slot?.type === 'VariableDeclarator' && slot.init === create && slot.parent?.parent?.type !== 'ExportNamedDeclaration' && !handedOut(slot, r));
+  if (!kept) return false;
+  let requests = 0;
+  let unbounded = false;
+  walkAll(r.ctx.sourceCode.ast, r.ctx.keys, (node) => {
+    if (unbounded) return false;
+    if (node.type !== 'CallExpression') return true;
+    const callee = unwrapExpression(node.callee);
+    // `instance(config)` (also `this.axios(config)`), or `instance.get(url, config)`.
+    const direct = instanceSource(callee, r.ctx) === create;
+    const method = !direct && callee.type === 'MemberExpression' ? memberName(callee) : null;
+    if (!direct && (method === null || instanceSource((callee as TSESTree.MemberExpression).object, r.ctx) !== create)) return true;
+    const index = method !== null ? (AXIOS_CONFIG_INDEX[method] ?? null) : axiosRequestIndex(node, null, r.ctx);
+    if (method !== null && index === null) return true;
+    requests++;
+    const config = index === null ? undefined : node.arguments[index];
+    const set = (name: string) => !!config && lookupIn(config, name, imports).state !== 'absent';
+    const timeout = config ? lookupIn(config, 'timeout', imports) : null;
+    if (!(timeout?.state === 'set' && !disablesTimeout(timeout.value, imports)) && !set('signal') && !set('cancelToken')) unbounded = true;
+    return true;
+  });
+  return requests > 0 && !unbounded;
+}
+
+/** A `const` whose value leaves the file or the function: exported, returned, or assigned to `module.exports` / `exports.x`. */
+function handedOut(declarator: TSESTree.VariableDeclarator, r: Reporter): boolean {
+  if (declarator.id.type !== 'Identifier') return true;
+  const variable = r.ctx.imports.variableOf(declarator.id);
+  if (!variable) return true;
+  return variable.references.some((reference) => {
+    const id = reference.identifier as Node;
+    const parent = id.parent;
+    if (parent?.type === 'ReturnStatement' || parent?.type === 'ExportSpecifier' || parent?.type === 'ArrowFunctionExpression') return true;
+    return parent?.type === 'AssignmentExpression' && parent.right === id && /^(module\.exports|exports)\b/.test(r.ctx.sourceCode.getText(parent.left));
+  });
 }
 
 /** `axios.defaults.timeout = 0`: reported at the assignment. */

@@ -283,6 +283,148 @@ const socket = io(url, { reconnectionAttempts: Infinity });`,
     },
   ],
   invalid: [
+    // Twin of the event re-wait trap: the re-run opens a new connection before it waits for 'open', so each failure connects again at once.
+    {
+      code: `import { once } from 'node:events';
+import WebSocket from 'ws';
+class Feed {
+  async open(url) {
+    this.ws = new WebSocket(url);
+    try {
+      await once(this.ws, 'open');
+    } catch {
+      return this.open(url);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 9,
+          column: 14,
+          endLine: 9,
+          endColumn: 28,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the event re-wait trap: `once` is given an abort signal, which, once aborted, rejects every re-wait at once.
+    {
+      code: `import { once } from 'node:events';
+class Shard {
+  async whenReady(signal) {
+    try {
+      await once(this, 'ready', { signal });
+    } catch {
+      return this.whenReady(signal);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 36,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the restart trap: the handler is added with `on`, so every later close of the client reconnects too.
+    {
+      code: `import net from 'node:net';
+class Client {
+  connect(cfg) {
+    if (this.sock && this.sock.writable) {
+      this.on('close', () => {
+        this.connect(cfg);
+      });
+      this.end();
+      return this;
+    }
+    this.sock = net.connect(cfg.port, cfg.host);
+    this.sock.on('close', () => this.emit('close'));
+    return this;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 26,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the restart trap: the branch closes the socket, not the client whose 'close' the handler waits for.
+    {
+      code: `import net from 'node:net';
+class Client {
+  connect(cfg) {
+    if (this.sock && this.sock.writable) {
+      this.once('close', () => {
+        this.connect(cfg);
+      });
+      this.sock.end();
+      return this;
+    }
+    this.sock = net.connect(cfg.port, cfg.host);
+    this.sock.on('close', () => this.emit('close'));
+    return this;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 26,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the doubling-counter trap: a doubling counter compared with Infinity never stops.
+    {
+      code: `async function poll(op) {
+  for (let delay = 100; delay <= Infinity; delay *= 2) {
+    try {
+      return await op();
+    } catch (err) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function poll(op) {
+  let attempt = 0;
+  for (let delay = 100; delay <= Infinity; delay *= 2) {
+    try {
+      return await op();
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // Twin of the queue-drain trap: the failed job goes back on the queue inside a new object (`queue.push({ ...job, attempts: ... })`).
     {
       code: `export async function work(queue) {

@@ -172,6 +172,139 @@ function connectWS() {
 promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry));`,
   ],
   invalid: [
+    // Twin of the event re-wait trap: the re-run opens a new connection before it waits for 'open', so each failure connects again at once.
+    {
+      code: `import { once } from 'node:events';
+import WebSocket from 'ws';
+class Feed {
+  async open(url) {
+    this.ws = new WebSocket(url);
+    try {
+      await once(this.ws, 'open');
+    } catch {
+      return this.open(url);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 9,
+          column: 14,
+          endLine: 9,
+          endColumn: 28,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the event re-wait trap: `once` is given an abort signal, which, once aborted, rejects every re-wait at once.
+    {
+      code: `import { once } from 'node:events';
+class Shard {
+  async whenReady(signal) {
+    try {
+      await once(this, 'ready', { signal });
+    } catch {
+      return this.whenReady(signal);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 36,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the restart trap: the handler is added with `on`, so every later close of the client reconnects too.
+    {
+      code: `import net from 'node:net';
+class Client {
+  connect(cfg) {
+    if (this.sock && this.sock.writable) {
+      this.on('close', () => {
+        this.connect(cfg);
+      });
+      this.end();
+      return this;
+    }
+    this.sock = net.connect(cfg.port, cfg.host);
+    this.sock.on('close', () => this.emit('close'));
+    return this;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantReconnect',
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 26,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the restart trap: the branch closes the socket, not the client whose 'close' the handler waits for.
+    {
+      code: `import net from 'node:net';
+class Client {
+  connect(cfg) {
+    if (this.sock && this.sock.writable) {
+      this.once('close', () => {
+        this.connect(cfg);
+      });
+      this.sock.end();
+      return this;
+    }
+    this.sock = net.connect(cfg.port, cfg.host);
+    this.sock.on('close', () => this.emit('close'));
+    return this;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantReconnect',
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 26,
+          suggestions: [],
+        },
+      ],
+    },
+    // The wait right before the re-run in the helper the 'close' handler reaches (`await sleep(500); return this.connect();`) is a constant wait, not none.
+    {
+      code: `import { setTimeout as sleep } from 'node:timers/promises';
+import WebSocket from 'ws';
+class Shard {
+  connect() {
+    this.ws = new WebSocket(this.url);
+    this.ws.on('close', () => {
+      void this.destroy();
+    });
+  }
+  async destroy() {
+    this.ws.removeAllListeners();
+    await sleep(500);
+    return this.connect();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantReconnect',
+          line: 13,
+          column: 12,
+          endLine: 13,
+          endColumn: 26,
+          data: {'noFix':' No quick fix: a reconnect handler has no caller to report the last failure to.','event':'close','wait':'waits a constant time'},
+          suggestions: [],
+        },
+      ],
+    },
     // Twin of the synchronous-fallback trap: a synchronous HTTP client falls back to a fixed backup URL and keeps hitting it.
     {
       code: `const request = require('sync-request');

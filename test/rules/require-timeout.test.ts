@@ -108,6 +108,27 @@ export class Client {
     return this.http.get('/users');
   }
 }`,
+    // Trap (real code, twilio's RequestClient): an instance made with no timeout whose every request in the file sets its
+    // own (`this.axios(options)` with `timeout: opts.timeout || this.defaultTimeout`); the instance is kept in a class field.
+    `import axios from 'axios';
+export class RequestClient {
+  constructor(opts = {}) {
+    this.defaultTimeout = opts.timeout || 30000;
+    this.axios = axios.create();
+    this.axios.defaults.headers.post['Content-Type'] = 'application/x-www-form-urlencoded';
+  }
+  async request(opts) {
+    const options = {
+      timeout: opts.timeout || this.defaultTimeout,
+      url: opts.uri,
+      method: opts.method,
+    };
+    return this.axios(options);
+  }
+  get(uri) {
+    return this.axios.get(uri, { timeout: this.defaultTimeout });
+  }
+}`,
     // Trap: a spread of a const options object that sets one; a wrapper in the same file that always passes one.
     `import axios from 'axios';
 const base = { timeout: 5000 };
@@ -225,6 +246,65 @@ export const e = createClient({ url: 'redis://cache' });
 export const f = new Redis();`,
   ],
   invalid: [
+    // Twin of the every-request-bounded trap: one request through the instance (`this.axios.get(uri)`) has no timeout.
+    {
+      code: `import axios from 'axios';
+export class RequestClient {
+  constructor(opts = {}) {
+    this.defaultTimeout = opts.timeout || 30000;
+    this.axios = axios.create();
+  }
+  async request(opts) {
+    const options = { timeout: opts.timeout || this.defaultTimeout, url: opts.uri };
+    return this.axios(options);
+  }
+  get(uri) {
+    return this.axios.get(uri);
+  }
+}`,
+      errors: [missing([5, 18, 5, 32], `import axios from 'axios';
+export class RequestClient {
+  constructor(opts = {}) {
+    this.defaultTimeout = opts.timeout || 30000;
+    this.axios = axios.create({ timeout: 10000 });
+  }
+  async request(opts) {
+    const options = { timeout: opts.timeout || this.defaultTimeout, url: opts.uri };
+    return this.axios(options);
+  }
+  get(uri) {
+    return this.axios.get(uri);
+  }
+}`)],
+    },
+    // Twin of the every-request-bounded trap: the instance is exported, so requests the file cannot see use it.
+    {
+      code: `import axios from 'axios';
+export const api = axios.create({ baseURL: 'https://api.example.com' });
+export function me() {
+  return api.get('/me', { timeout: 5000 });
+}`,
+      errors: [missing([2, 20, 2, 72], `import axios from 'axios';
+export const api = axios.create({ baseURL: 'https://api.example.com', timeout: 10000 });
+export function me() {
+  return api.get('/me', { timeout: 5000 });
+}`)],
+    },
+    // Twin of the every-request-bounded trap: no request in the file says what the instance's requests set.
+    {
+      code: `import axios from 'axios';
+export class RequestClient {
+  constructor() {
+    this.axios = axios.create();
+  }
+}`,
+      errors: [missing([4, 18, 4, 32], `import axios from 'axios';
+export class RequestClient {
+  constructor() {
+    this.axios = axios.create({ timeout: 10000 });
+  }
+}`)],
+    },
     // fetch: the global, reported at the call; the suggestion adds an init argument.
     {
       code: `export const load = (url) => fetch(url);`,

@@ -12,6 +12,57 @@ export type SharedValid = string | { code: string };
 export const sharedValid: Record<'retry' | 'lookAlikes' | 'streamingReaders' | 'queryPlans', SharedValid[]> = {
   /** Of the main run of each rule. */
   retry: [
+    // Trap: a counter that doubles reaches any finite limit in a few steps (`for (let delay = 100; delay <= 1600; delay *= 2)`
+    // runs 5 times), however large the limit is (found in ssh2's generated wasm glue, `for (d = 1; 4 >= d; d *= 2)`).
+    `async function fetchWithBackoff(op) {
+  for (let delay = 100; delay <= 1600; delay *= 2) {
+    try {
+      return await op();
+    } catch (err) {
+      await new Promise((resolve) => setTimeout(resolve, delay + Math.random() * delay));
+    }
+  }
+  throw new Error('gave up');
+}`,
+    // Trap (real code, @discordjs/ws WebSocketShard.send): the re-run only waits for the shard's own 'ready' event again
+    // (`once` rejects when the shard emits 'error'); on its way it only logs and tests, so a failure sends nothing.
+    `import { once } from 'node:events';
+class Shard {
+  async send(payload) {
+    if (!this.connection) throw new Error("Shard wasn't connected");
+    if (IMPORTANT.has(payload.op)) {
+      this.connection.send(JSON.stringify(payload));
+      return;
+    }
+    if (this.status !== 'ready') {
+      this.debug(['Tried to send before the shard was ready, waiting']);
+      try {
+        await once(this, 'ready');
+      } catch {
+        return this.send(payload);
+      }
+    }
+    await this.sendQueue.wait();
+    this.connection.send(JSON.stringify(payload));
+  }
+}`,
+    // Trap (real code, ssh2 Client.connect): connect() on a client still connected registers a `once('close')` re-run and
+    // closes the client itself, in a branch that leaves: a restart done once, not a reconnect on every close.
+    `import net from 'node:net';
+class Client {
+  connect(cfg) {
+    if (this.sock && this.sock.writable) {
+      this.once('close', () => {
+        this.connect(cfg);
+      });
+      this.end();
+      return this;
+    }
+    this.sock = net.connect(cfg.port, cfg.host);
+    this.sock.on('close', () => this.emit('close'));
+    return this;
+  }
+}`,
     // Trap (real code, joi and loopback-datasource-juggler): a synchronous function re-run from its own catch with a
     // literal in place of a parameter: one fallback to a fixed input, not the same work again.
     `internals.sortKeys = function (keys, manual = true) {
