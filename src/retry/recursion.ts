@@ -860,6 +860,16 @@ export class RecursiveRetries {
       const leading = leadingWait(target.body, this.ctx.imports, this.keys) ?? [call, ...(route?.hops.map((h) => h.site) ?? [])].map((n) => waitBefore(n, this.ctx.imports, this.keys)).find((w) => w !== null);
       if (leading) wait = leading.opaque || !leading.delay ? { kind: 'unknown', capped: false, jitter: false } : classifyDelay(leading.delay, { keys: this.keys, writes, varying });
     }
+    // `this.delayReconnectAttempt(this.start)`, whose body runs `cb` from `setTimeout(..., ms)`: that timer is the wait.
+    if (shape === 'reconnect' && wait.kind === 'none' && route) {
+      for (const { helper, site } of route.hops) {
+        const delayed = this.delayedRun(site, helper);
+        if (delayed) {
+          wait = classifyDelay(delayed.delay, { keys: this.keys, writes: new RegionWrites([...bodies, delayed.runner.body], this.keys, true), varying });
+          break;
+        }
+      }
+    }
     const reportNode = scheduledBy ?? call;
     // One chain seen from two of its calls (`this.connect()` in `_reconnect`, `this._reconnect()` in the timer): one report.
     if (route) {
@@ -1034,6 +1044,41 @@ export class RecursiveRetries {
         /^(end|close|destroy|disconnect|terminate)$/.test(staticMemberName(n.expression.callee) ?? '') &&
         this.sourceCode.getText(n.expression.callee.object) === emitter,
     );
+  }
+
+  /**
+   * A hop whose site hands the helper to a function of the file instead of calling it
+   * (`this.delayReconnectAttempt(this.start)`), where that function runs the parameter it receives
+   * only from a `setTimeout` callback (`setTimeout(() => { ...; cb.apply(this); }, msBeforeRetry)`):
+   * the runner and the timer's delay, or null.
+   */
+  private delayedRun(site: TSESTree.CallExpression, helper: FunctionNode): { runner: FunctionNode; delay: Node | null } | null {
+    const helperName = functionName(helper).name;
+    if (!helperName) return null;
+    const index = site.arguments.findIndex((a) => !isFunction(a) && a.type !== 'SpreadElement' && calledName(a)?.name === helperName);
+    const called = index >= 0 ? calledName(site.callee) : null;
+    if (!called) return null;
+    // A sibling method of the helper's class (`this.delayReconnectAttempt`), else a function the site's scope declares.
+    const owner = called.method ? memberOwner(helper) : null;
+    const around = innermostFunction(site);
+    const runner = owner ? (ownerMethods(owner).find((m) => m.name === called.name)?.fn ?? null) : around ? this.resolveFunction(called, this.frameOf(around)) : null;
+    const param = runner?.params[index];
+    if (!runner || param?.type !== 'Identifier') return null;
+    // Every use of the parameter is a run of it inside one setTimeout callback.
+    let timer: TSESTree.CallExpression | null = null;
+    let other = false;
+    walkAll(runner.body, this.keys, (n) => {
+      if (other) return false;
+      if (n.type !== 'Identifier' || n.name !== param.name || n.parent?.type === 'MemberExpression' && n.parent.property === n) return true;
+      const runs = (n.parent?.type === 'CallExpression' && n.parent.callee === n) || (n.parent?.type === 'MemberExpression' && n.parent.object === n && /^(apply|call)$/.test(staticMemberName(n.parent) ?? '') && n.parent.parent?.type === 'CallExpression');
+      let fn: Node | undefined = n.parent;
+      while (fn && !isFunction(fn)) fn = fn.parent;
+      const scheduler = fn && fn !== runner ? fn.parent : undefined;
+      if (!runs || scheduler?.type !== 'CallExpression' || timerKind(scheduler, this.ctx.imports) !== 'setTimeout' || scheduler.arguments[0] !== fn || (timer && timer !== scheduler)) other = true;
+      else timer = scheduler;
+      return true;
+    });
+    return timer && !other ? { runner, delay: (timer as TSESTree.CallExpression).arguments[1] ?? null } : null;
   }
 
   /** Blocking I/O in a synchronous function: `...Sync(...)`, `Atomics.wait`, `deasync`, or a call of an I/O module. */

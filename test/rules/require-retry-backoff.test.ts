@@ -9,6 +9,37 @@ const rule = ruleModule as unknown as Parameters<typeof ruleTester.run<MessageId
 
 ruleTester.run('require-retry-backoff', rule, {
   valid: [
+    // Trap (real code, @slack/socket-mode): the 'close' handler hands `this.start` to a helper that runs it from
+    // `setTimeout(..., 5000 * failures)`: the helper's timer is the reconnect's wait, and it grows.
+    `import { EventEmitter } from 'node:events';
+import WebSocket from 'ws';
+export class SocketModeClient extends EventEmitter {
+  constructor(webClient) {
+    super();
+    this.webClient = webClient;
+    this.failures = 0;
+    this.on('close', () => {
+      if (!this.shuttingDown) this.delayReconnectAttempt(this.start);
+    });
+  }
+  async start() {
+    this.websocket = new WebSocket(await this.retrieveUrl());
+    this.websocket.on('close', () => this.emit('close'));
+  }
+  async retrieveUrl() {
+    const resp = await this.webClient.apps.connections.open({});
+    this.failures = 0;
+    return resp.url;
+  }
+  delayReconnectAttempt(cb) {
+    this.failures += 1;
+    const ms = 5000 * this.failures;
+    this.reconnectionTimer = setTimeout(() => {
+      this.reconnectionTimer = undefined;
+      cb.apply(this);
+    }, ms);
+  }
+}`,
     // The cases both retry rules leave alone: test/rules/retry-shared-valid.ts.
     ...sharedValid.retry,
     // Trap (real code, requireJitter): missing jitter in a retry that gives up after a few attempts cannot form lasting synchronised waves.
@@ -172,6 +203,88 @@ function connectWS() {
 promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry));`,
   ],
   invalid: [
+    // Twin of the delayed-run trap: the helper runs the reconnect from a timer of a constant 5 s, a constant wait.
+    {
+      code: `import { EventEmitter } from 'node:events';
+import WebSocket from 'ws';
+export class SocketModeClient extends EventEmitter {
+  constructor(webClient) {
+    super();
+    this.webClient = webClient;
+    this.failures = 0;
+    this.on('close', () => {
+      if (!this.shuttingDown) this.delayReconnectAttempt(this.start);
+    });
+  }
+  async start() {
+    this.websocket = new WebSocket(await this.retrieveUrl());
+    this.websocket.on('close', () => this.emit('close'));
+  }
+  async retrieveUrl() {
+    const resp = await this.webClient.apps.connections.open({});
+    this.failures = 0;
+    return resp.url;
+  }
+  delayReconnectAttempt(cb) {
+    this.reconnectionTimer = setTimeout(() => {
+      this.reconnectionTimer = undefined;
+      cb.apply(this);
+    }, 5000);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantReconnect',
+          line: 13,
+          column: 42,
+          endLine: 13,
+          endColumn: 60,
+          data: {'noFix':' No quick fix: a reconnect handler has no caller to report the last failure to.','event':'close','wait':'waits a constant time'},
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the delayed-run trap: past three failures the helper runs the reconnect at once, so its timer is not the only way.
+    {
+      code: `import { EventEmitter } from 'node:events';
+import WebSocket from 'ws';
+export class SocketModeClient extends EventEmitter {
+  constructor(webClient) {
+    super();
+    this.webClient = webClient;
+    this.failures = 0;
+    this.on('close', () => {
+      if (!this.shuttingDown) this.delayReconnectAttempt(this.start);
+    });
+  }
+  async start() {
+    this.websocket = new WebSocket(await this.retrieveUrl());
+    this.websocket.on('close', () => this.emit('close'));
+  }
+  async retrieveUrl() {
+    const resp = await this.webClient.apps.connections.open({});
+    this.failures = 0;
+    return resp.url;
+  }
+  delayReconnectAttempt(cb) {
+    this.failures += 1;
+    const ms = 5000 * this.failures;
+    if (this.failures > 3) return cb.apply(this);
+    this.reconnectionTimer = setTimeout(() => cb.apply(this), ms);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantReconnect',
+          line: 13,
+          column: 42,
+          endLine: 13,
+          endColumn: 60,
+          data: {'noFix':' No quick fix: a reconnect handler has no caller to report the last failure to.','event':'close','wait':'does not wait'},
+          suggestions: [],
+        },
+      ],
+    },
     // Twin of the event re-wait trap: the re-run opens a new connection before it waits for 'open', so each failure connects again at once.
     {
       code: `import { once } from 'node:events';
