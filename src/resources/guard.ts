@@ -247,6 +247,9 @@ export class GuardAnalysis {
     if (this.resource.flags.length === 0) return false;
     const text = canonicalExpression(node);
     if (text !== null && this.resource.flags.includes(text)) return true;
+    // Compiled code: `flags_1.outageFlips.sharedFs` is the source's `outageFlips.sharedFs`.
+    const inSource = this.withoutModuleRoot(node);
+    if (inSource !== null && this.resource.flags.includes(inSource.join('.'))) return true;
     if (node.type !== 'Identifier') return false;
     const init = this.tracker.constInit(node);
     if (!init) return false;
@@ -354,10 +357,30 @@ export class GuardAnalysis {
     return false;
   }
 
+  /**
+   * The name chain compiled code wrote for a source name: `(0, guard_1.withOutageFlip)` and
+   * `guard_1.default.withOutageFlip` are the source's `withOutageFlip`, when `guard_1` is a module
+   * binding (`require('./guard')`, `__importDefault(require('./guard'))`, also a namespace import).
+   * Null when the chain is not rooted at one.
+   */
+  private withoutModuleRoot(node: TSESTree.Node): string[] | null {
+    let n: TSESTree.Node = node.type === 'ChainExpression' ? node.expression : node;
+    if (n.type === 'SequenceExpression' && n.expressions.length === 2 && n.expressions[0]!.type === 'Literal') n = n.expressions[1]!;
+    const name = dottedName(n);
+    if (!name || name.length < 2) return null;
+    let root: TSESTree.Node = n;
+    while (root.type === 'MemberExpression') root = root.object;
+    if (root.type !== 'Identifier') return null;
+    const origin = this.tracker.originOf(root);
+    if (!origin || origin.module === null || origin.path.length > 0) return null;
+    const rest = name.slice(1);
+    return rest[0] === 'default' && rest.length > 1 ? rest.slice(1) : rest;
+  }
+
   /** A call matching `guards` whose receiver is not a per-call breaker, a disabled breaker, or a retry/timeout policy alone. */
   isGuardCall(call: TSESTree.CallExpression): boolean {
     if (this.resource.guards.length === 0) return false;
-    if (!matchesAnyDotted(this.resource.guards, dottedName(call.callee))) return false;
+    if (!matchesAnyDotted(this.resource.guards, dottedName(call.callee)) && !matchesAnyDotted(this.resource.guards, this.withoutModuleRoot(call.callee))) return false;
     const callee = call.callee.type === 'ChainExpression' ? call.callee.expression : call.callee;
     if (callee.type !== 'MemberExpression') return true;
     let receiver: TSESTree.Node = callee.object;

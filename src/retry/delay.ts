@@ -238,7 +238,7 @@ export function leadingWait(body: Node, imports: ImportTracker, keys: VisitorKey
 /**
  * The wait awaited right before `node` on its way in its function: a statement of the block around it, or of a
  * block around that, that is itself an awaited wait (`await setTimeout(500); return this.connect();`,
- * `const _ = await sleep(ms)`). The nearest such wait; none inside a branch or a nested function.
+ * `const _ = await sleep(ms)`), given its length. The nearest such wait; none inside a branch or a nested function.
  */
 export function waitBefore(node: Node, imports: ImportTracker, keys: VisitorKeys): FoundWait | null {
   for (let n: Node = node, parent = n.parent; parent && !isFunction(n); n = parent, parent = n.parent) {
@@ -250,7 +250,8 @@ export function waitBefore(node: Node, imports: ImportTracker, keys: VisitorKeys
         statement.type === 'ExpressionStatement' ? statement.expression : statement.type === 'VariableDeclaration' && statement.declarations.length === 1 ? statement.declarations[0]!.init : null;
       if (expression?.type !== 'AwaitExpression') continue;
       const found = waitOf(expression, imports, keys);
-      if (found) return found;
+      // Only a wait given its length (`await sleep()`, `setTimeout(r)` say nothing of how long it waits).
+      if (found && !found.opaque && found.delay) return found;
     }
   }
   return null;

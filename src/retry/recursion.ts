@@ -11,7 +11,7 @@ import { enclosingFunction, type FunctionNode, isFunction } from '../ast/functio
 import { isTypeWrapper as isTypeWrapperNode, unwrapExpression } from '../ast/unwrap';
 import { staticMemberName, staticString } from '../ast/static';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
-import { alwaysLeaves, calleeName, type FlowContext, isLogCall, isMemberCall, nameKey, type Node, statementFlow } from './ast';
+import { alwaysLeaves, calleeName, type FlowContext, isLogCall, isMemberCall, nameKey, type Node, numberValue, statementFlow } from './ast';
 import { type BoundContext, collectCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, policyAnswerNames, stopsOnPolicyAnswer } from './bounds';
 import { classifyDelay, type FoundWait, leadingWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitBefore, waitOf } from './delay';
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
@@ -792,8 +792,12 @@ export class RecursiveRetries {
       const id = param.type === 'AssignmentPattern' ? param.left : param;
       if (id.type !== 'Identifier' || !arg || (arg.type === 'Identifier' && arg.name === id.name)) return;
       varying.add(id.name);
+      // Doubled by a literal factor from a positive default (`delay = 100`, re-run with `delay * 2`).
       const v = unwrapExpression(arg);
-      const doubled = v.type === 'BinaryExpression' && (v.operator === '*' || v.operator === '<<') && [v.left, v.right].some((side) => side.type === 'Identifier' && side.name === id.name);
+      const factor = v.type === 'BinaryExpression' ? (v.left.type === 'Identifier' && v.left.name === id.name ? v.right : v.right.type === 'Identifier' && v.right.name === id.name && v.operator === '*' ? v.left : null) : null;
+      const step = factor ? numberValue(factor) : null;
+      const start = param.type === 'AssignmentPattern' ? numberValue(param.right) : null;
+      const doubled = v.type === 'BinaryExpression' && step !== null && start !== null && start > 0 && (v.operator === '*' ? step > 1 : v.operator === '<<' && step >= 1);
       (doubled ? geometric : additive).add(id.name);
     };
     if (!timerCall || call !== timerCall) {
@@ -956,7 +960,8 @@ export class RecursiveRetries {
   /**
    * A re-run that only waits for an event again: the `try` holds nothing but awaited `events.once(emitter, 'name')`
    * (no options, so no abort signal that would reject again at once), the function is re-run directly from its
-   * `catch` with its own parameters, and on the way from its start to the `try` it does nothing but log and test
+   * `catch` with its own parameters and the `catch` does nothing else but log, and on the way from its start to
+   * the `try` it does nothing but log and test
    * (`if` tests without `await` or `new`; a branch that runs anything else must leave the function). discord.js's
    * `send(payload)`: `await once(this, 'ready')` rejects when the shard emits `'error'`, and the re-run waits for
    * `'ready'` again; it sends nothing, so each failure is one more listener, paced by the emitter's errors. A re-run
@@ -995,6 +1000,12 @@ export class RecursiveRetries {
       return origin?.module === 'events' && origin.path.join('.').replace(/^EventEmitter\./, '') === 'once' && staticString(value.argument.arguments[1]) !== null;
     };
     if (!tryStatement.block.body.every(eventWait)) return false;
+    // The catch only logs and re-runs (`catch { this.ws = new WebSocket(url); return this.waitOpen(url); }` connects again).
+    const rerun = (statement: Node): boolean => {
+      const value = statement.type === 'ReturnStatement' ? statement.argument : statement.type === 'ExpressionStatement' ? statement.expression : null;
+      const called = value?.type === 'AwaitExpression' ? value.argument : value;
+      return !!called && unwrapExpression(called) === call;
+    };
     // Only logs and tests on the way in.
     const quietTest = (test: Node) =>
       !someOwn(test, this.keys, (n) => n.type === 'AwaitExpression' || n.type === 'NewExpression' || n.type === 'AssignmentExpression' || n.type === 'UpdateExpression' || (n.type === 'CallExpression' && !/^(has|includes|indexOf|startsWith|endsWith|(is|has)[A-Z_]\w*)$/.test(calleeName(n) ?? '')));
@@ -1004,6 +1015,7 @@ export class RecursiveRetries {
       if (statement.type === 'IfStatement') return quietTest(statement.test) && !statement.alternate && alwaysLeaves(statementFlow(statement.consequent, flowCtx));
       return statement.type === 'EmptyStatement';
     };
+    if (!tryStatement.handler!.body.body.every((statement) => rerun(statement) || quietStatement(statement))) return false;
     for (let n: Node = tryStatement, parent = n.parent; n !== target.body; n = parent!, parent = n.parent) {
       if (!parent) return false;
       if (parent.type === 'BlockStatement') {
@@ -1078,7 +1090,8 @@ export class RecursiveRetries {
       else timer = scheduler;
       return true;
     });
-    return timer && !other ? { runner, delay: (timer as TSESTree.CallExpression).arguments[1] ?? null } : null;
+    const delay = timer && !other ? (timer as TSESTree.CallExpression).arguments[1] : undefined;
+    return delay && delay.type !== 'SpreadElement' ? { runner, delay } : null;
   }
 
   /** Blocking I/O in a synchronous function: `...Sync(...)`, `Atomics.wait`, `deasync`, or a call of an I/O module. */

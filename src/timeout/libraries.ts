@@ -414,52 +414,79 @@ function checkAxiosCreate(call: TSESTree.CallExpression, r: Reporter, defaults: 
 }
 
 /**
- * Does every request the file makes through the instance `create` made carry its own timeout (or signal, or
- * cancel token)? twilio's `this.axios = axios.create()` is only called as `this.axios(options)` with
- * `timeout: opts.timeout || this.defaultTimeout` in `options`: the instance needs no default of its own. Needs at
- * least one request call, and an instance the file keeps (a class field, or a `const` neither exported nor
- * returned): one the file hands out is used where this file cannot see.
+ * Does every use of the instance `create` made carry a timeout? twilio's `this.axios = axios.create()` is only
+ * called as `this.axios(options)` with `timeout: opts.timeout || this.defaultTimeout` in `options`, configured
+ * (`this.axios.defaults.headers...`, `this.axios.interceptors...`), and handed to a function of the file that
+ * re-sends a request it made (`axios(res.config)`): the instance needs no default of its own. Each place the
+ * instance is named (a `const` or a class field, never reassigned) must be one of those: a request call with a
+ * timeout, a signal or a cancel token that is set (not merely unknown); `.defaults` or `.interceptors`; or an
+ * argument to a function declared in the file whose parameter is only used that way, or re-sends a request's own
+ * `config`. Anything else (exported, returned, stored, put in an object, aliased, handed to a function the file
+ * cannot see) may make requests this file cannot see. Needs at least one request.
  */
 function everyInstanceRequestBounded(create: TSESTree.CallExpression, r: Reporter): boolean {
-  const { imports } = r.ctx;
   const slot = create.parent;
-  const kept =
-    (slot?.type === 'AssignmentExpression' && slot.right === create && slot.left.type === 'MemberExpression' && slot.left.object.type === 'ThisExpression') ||
-    (slot?.type === 'VariableDeclarator' && slot.init === create && slot.parent?.parent?.type !== 'ExportNamedDeclaration' && !handedOut(slot, r));
-  if (!kept) return false;
-  let requests = 0;
-  let unbounded = false;
-  walkAll(r.ctx.sourceCode.ast, r.ctx.keys, (node) => {
-    if (unbounded) return false;
-    if (node.type !== 'CallExpression') return true;
-    const callee = unwrapExpression(node.callee);
-    // `instance(config)` (also `this.axios(config)`), or `instance.get(url, config)`.
-    const direct = instanceSource(callee, r.ctx) === create;
-    const method = !direct && callee.type === 'MemberExpression' ? memberName(callee) : null;
-    if (!direct && (method === null || instanceSource((callee as TSESTree.MemberExpression).object, r.ctx) !== create)) return true;
-    const index = method !== null ? (AXIOS_CONFIG_INDEX[method] ?? null) : axiosRequestIndex(node, null, r.ctx);
-    if (method !== null && index === null) return true;
-    requests++;
-    const config = index === null ? undefined : node.arguments[index];
-    const set = (name: string) => !!config && lookupIn(config, name, imports).state !== 'absent';
-    const timeout = config ? lookupIn(config, 'timeout', imports) : null;
-    if (!(timeout?.state === 'set' && !disablesTimeout(timeout.value, imports)) && !set('signal') && !set('cancelToken')) unbounded = true;
-    return true;
-  });
-  return requests > 0 && !unbounded;
+  let uses: Node[] | null = null;
+  if (slot?.type === 'VariableDeclarator' && slot.init === create && slot.id.type === 'Identifier' && slot.parent?.type === 'VariableDeclaration' && slot.parent.kind === 'const') {
+    if (slot.parent.parent?.type === 'ExportNamedDeclaration') return false;
+    const variable = r.ctx.imports.variableOf(slot.id);
+    uses = variable ? variable.references.filter((ref) => !ref.init).map((ref) => ref.identifier as Node) : null;
+  } else if (slot?.type === 'AssignmentExpression' && slot.operator === '=' && slot.right === create && slot.left.type === 'MemberExpression' && slot.left.object.type === 'ThisExpression') {
+    const field = memberName(slot.left);
+    let body: Node | undefined = slot.parent;
+    while (body && body.type !== 'ClassBody') body = body.parent;
+    if (field === null || !body) return false;
+    const found: Node[] = [];
+    walkAll(body, r.ctx.keys, (n) => {
+      if (n.type === 'MemberExpression' && n !== slot.left && n.object.type === 'ThisExpression' && memberName(n) === field) found.push(n);
+      return true;
+    });
+    uses = found;
+  }
+  if (!uses) return false;
+  const requests = { count: 0 };
+  return uses.every((use) => instanceUseBounded(use, r, requests, 0)) && requests.count > 0;
 }
 
-/** A `const` whose value leaves the file or the function: exported, returned, or assigned to `module.exports` / `exports.x`. */
-function handedOut(declarator: TSESTree.VariableDeclarator, r: Reporter): boolean {
-  if (declarator.id.type !== 'Identifier') return true;
-  const variable = r.ctx.imports.variableOf(declarator.id);
-  if (!variable) return true;
-  return variable.references.some((reference) => {
-    const id = reference.identifier as Node;
-    const parent = id.parent;
-    if (parent?.type === 'ReturnStatement' || parent?.type === 'ExportSpecifier' || parent?.type === 'ArrowFunctionExpression') return true;
-    return parent?.type === 'AssignmentExpression' && parent.right === id && /^(module\.exports|exports)\b/.test(r.ctx.sourceCode.getText(parent.left));
-  });
+/** One place an axios instance is named (see `everyInstanceRequestBounded`). */
+function instanceUseBounded(use: Node, r: Reporter, requests: { count: number }, depth: number): boolean {
+  const { imports } = r.ctx;
+  const parent = use.parent;
+  const bounded = (config: Node | undefined) => {
+    if (!config) return false;
+    // `axios(res.config)`, `instance.request(error.config)`: a request the instance made, sent again as it was.
+    const value = throughConst(config, imports);
+    if (value.type === 'MemberExpression' && memberName(value) === 'config') return true;
+    const timeout = lookupIn(config, 'timeout', imports);
+    if (timeout.state === 'set' && !disablesTimeout(timeout.value, imports)) return true;
+    return lookupIn(config, 'signal', imports).state === 'set' || lookupIn(config, 'cancelToken', imports).state === 'set';
+  };
+  if (parent?.type === 'CallExpression' && parent.callee === use) {
+    requests.count++;
+    // `instance(config)`, `instance(url, config)`; one argument the file cannot read is taken for the config.
+    const index = axiosRequestIndex(parent, null, r.ctx) ?? (parent.arguments.length === 1 ? 0 : null);
+    return index !== null && bounded(parent.arguments[index]);
+  }
+  if (parent?.type === 'MemberExpression' && parent.object === use) {
+    const name = memberName(parent);
+    if (name === 'defaults' || name === 'interceptors') return true;
+    if (name === null || !Object.hasOwn(AXIOS_CONFIG_INDEX, name) || parent.parent?.type !== 'CallExpression' || parent.parent.callee !== parent) return false;
+    requests.count++;
+    return bounded(parent.parent.arguments[AXIOS_CONFIG_INDEX[name]!]);
+  }
+  // Handed to a function of the file: each use of its parameter must pass the same test.
+  if (parent?.type === 'CallExpression' && depth < 2 && parent.callee.type === 'Identifier') {
+    const index = parent.arguments.indexOf(use as TSESTree.CallExpressionArgument);
+    const variable = imports.variableOf(parent.callee);
+    const def = variable?.defs.length === 1 ? variable.defs[0]!.node : null;
+    const fn = def?.type === 'FunctionDeclaration' ? def : def?.type === 'VariableDeclarator' && def.init && isFunction(def.init) ? def.init : null;
+    const param = fn?.params[index];
+    if (!fn || param?.type !== 'Identifier') return false;
+    const paramVariable = imports.variableOf(param);
+    if (!paramVariable || paramVariable.references.some((ref) => ref.isWrite())) return false;
+    return paramVariable.references.every((ref) => instanceUseBounded(ref.identifier as Node, r, requests, depth + 1));
+  }
+  return false;
 }
 
 /** `axios.defaults.timeout = 0`: reported at the assignment. */

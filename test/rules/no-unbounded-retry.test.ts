@@ -283,6 +283,145 @@ const socket = io(url, { reconnectionAttempts: Infinity });`,
     },
   ],
   invalid: [
+    // Twin of the event re-wait trap (from an independent review): the catch opens a new connection before it re-runs, so each failure connects again at once.
+    {
+      code: `import { once } from 'node:events';
+import WebSocket from 'ws';
+export class Feed {
+  async waitOpen(url) {
+    try {
+      await once(this.ws, 'open');
+    } catch {
+      this.ws = new WebSocket(url);
+      return this.waitOpen(url);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 9,
+          column: 14,
+          endLine: 9,
+          endColumn: 32,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the wait-before-re-run change (from an independent review): `await sleep()` is given no length, so it is no wait to judge.
+    {
+      code: `import WebSocket from 'ws';
+import { setTimeout as sleep } from 'node:timers/promises';
+class Shard {
+  connect() {
+    this.ws = new WebSocket(this.url);
+    this.ws.on('close', () => {
+      void this.destroy();
+    });
+  }
+  async destroy() {
+    this.ws.removeAllListeners();
+    await sleep();
+    return this.connect();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 13,
+          column: 12,
+          endLine: 13,
+          endColumn: 26,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the doubling-counter trap (from an independent review): the counter starts where the file cannot see (`initialDelay`, 0 by default, which never grows) and grows by a factor it cannot read.
+    {
+      code: `import { setTimeout as sleep } from 'node:timers/promises';
+export async function poll(op, { initialDelay = 0, factor = 2, maxDelay = 60000 } = {}) {
+  let delay = initialDelay;
+  while (delay <= maxDelay) {
+    try {
+      return await op();
+    } catch (err) {
+      await sleep(delay);
+      delay *= factor;
+    }
+  }
+  throw new Error('gave up');
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `import { setTimeout as sleep } from 'node:timers/promises';
+export async function poll(op, { initialDelay = 0, factor = 2, maxDelay = 60000 } = {}) {
+  let delay = initialDelay;
+  let attempt = 0;
+  while (delay <= maxDelay) {
+    try {
+      return await op();
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await sleep(delay);
+      delay *= factor;
+    }
+  }
+  throw new Error('gave up');
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Twin of the doubling-counter trap (from an independent review): the test goes on while the doubling counter is above 0, which it always is.
+    {
+      code: `import { setTimeout as sleep } from 'node:timers/promises';
+export async function connect(open) {
+  for (let delay = 250; delay > 0; delay *= 2) {
+    try {
+      return await open();
+    } catch (err) {
+      await sleep(delay);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `import { setTimeout as sleep } from 'node:timers/promises';
+export async function connect(open) {
+  let attempt = 0;
+  for (let delay = 250; delay > 0; delay *= 2) {
+    try {
+      return await open();
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await sleep(delay);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // Twin of the event re-wait trap: the re-run opens a new connection before it waits for 'open', so each failure connects again at once.
     {
       code: `import { once } from 'node:events';

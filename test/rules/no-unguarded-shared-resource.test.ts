@@ -836,11 +836,36 @@ projectTester.run('no-unguarded-shared-resource: docs examples', rule, {
 // ESLint's languageOptions.sourceType, missing from the rule tester's TestLanguageOptions type.
 const commonJs = { sourceType: 'commonjs' } as never;
 
+// TypeScript's CommonJS output: `fs` through `__importDefault`, the guard and the flag through the module
+// objects of their named imports (`(0, guard_1.withOutageFlip)`, `flags_1.outageFlips.sharedFs`).
+const COMPILED_HEAD = `"use strict";
+var __importDefault = (this && this.__importDefault) || function (mod) { return (mod && mod.__esModule) ? mod : { "default": mod }; };
+const fs_1 = __importDefault(require("fs"));
+const guard_1 = require("./guard");
+const flags_1 = require("./flags");
+`;
+
 jsRuleTester.run('no-unguarded-shared-resource: CommonJS with espree', rule, {
   valid: [
     { code: "const fs = require('fs');\nmodule.exports = (p) => withOutageFlip('shared-fs', () => fs.readFileSync(p));", languageOptions: commonJs, settings },
+    // Compiled TypeScript, guarded as its source was: the guard and the flag read through their module objects.
+    {
+      code: `${COMPILED_HEAD}exports.a = (p) => (0, guard_1.withOutageFlip)('shared-fs', () => fs_1.default.readFileSync(p));
+exports.b = (p) => guard_1.default.withOutageFlip('shared-fs', () => fs_1.default.readFileSync(p));
+exports.c = (p) => { if (flags_1.outageFlips.sharedFs) return fs_1.default.readFileSync(p); return null; };`,
+      languageOptions: commonJs,
+      settings,
+    },
   ],
   invalid: [
+    // Compiled TypeScript: the fs call seen through __importDefault, unguarded.
+    {
+      code: `${COMPILED_HEAD}exports.d = (p) => fs_1.default.readFileSync(p);
+exports.e = (p) => (0, other_1.withOutageFlip)('shared-fs', () => fs_1.default.readFileSync(p));`,
+      languageOptions: commonJs,
+      settings,
+      errors: [access('fs_1.default.readFileSync', 6, 20, 6, 48), access('fs_1.default.readFileSync', 7, 67, 7, 95)],
+    },
     {
       // The guard is already required: reused; the require stays the only one.
       code: "const fs = require('fs');\nconst { withOutageFlip } = require('../src/lib/outage-flips');\nexports.a = (p) => withOutageFlip('shared-fs', () => fs.readFileSync(p));\nexports.b = (p) => fs.readFileSync(p);\n",

@@ -203,6 +203,60 @@ function connectWS() {
 promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry));`,
   ],
   invalid: [
+    // Twin of the event re-wait trap (from an independent review): the catch opens a new connection before it re-runs, so each failure connects again at once.
+    {
+      code: `import { once } from 'node:events';
+import WebSocket from 'ws';
+export class Feed {
+  async waitOpen(url) {
+    try {
+      await once(this.ws, 'open');
+    } catch {
+      this.ws = new WebSocket(url);
+      return this.waitOpen(url);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 9,
+          column: 14,
+          endLine: 9,
+          endColumn: 32,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the wait-before-re-run change (from an independent review): `await sleep()` is given no length, so it is no wait to judge.
+    {
+      code: `import WebSocket from 'ws';
+import { setTimeout as sleep } from 'node:timers/promises';
+class Shard {
+  connect() {
+    this.ws = new WebSocket(this.url);
+    this.ws.on('close', () => {
+      void this.destroy();
+    });
+  }
+  async destroy() {
+    this.ws.removeAllListeners();
+    await sleep();
+    return this.connect();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantReconnect',
+          line: 13,
+          column: 12,
+          endLine: 13,
+          endColumn: 26,
+          data: {'noFix':' No quick fix: a reconnect handler has no caller to report the last failure to.','event':'close','wait':'does not wait'},
+          suggestions: [],
+        },
+      ],
+    },
     // Twin of the delayed-run trap: the helper runs the reconnect from a timer of a constant 5 s, a constant wait.
     {
       code: `import { EventEmitter } from 'node:events';

@@ -246,6 +246,88 @@ export const e = createClient({ url: 'redis://cache' });
 export const f = new Redis();`,
   ],
   invalid: [
+    // Twin of the every-request-bounded trap (from an independent review): the class hands its instance to another class (`new UsersApi(this.http)`), whose requests this file cannot see.
+    {
+      code: `import axios from 'axios';
+import { UsersApi } from './users.js';
+export class Client {
+  constructor(opts) {
+    this.http = axios.create({ baseURL: opts.baseURL });
+    this.users = new UsersApi(this.http);
+  }
+  ping() {
+    return this.http.get('/ping', { timeout: 2000 });
+  }
+}`,
+      errors: [missing([5, 17, 5, 56], `import axios from 'axios';
+import { UsersApi } from './users.js';
+export class Client {
+  constructor(opts) {
+    this.http = axios.create({ baseURL: opts.baseURL, timeout: 10000 });
+    this.users = new UsersApi(this.http);
+  }
+  ping() {
+    return this.http.get('/ping', { timeout: 2000 });
+  }
+}`)],
+    },
+    // Twin of the every-request-bounded trap (from an independent review): a function of the file makes requests through the instance it is handed, with no timeout.
+    {
+      code: `import axios from 'axios';
+const api = axios.create({ baseURL: 'https://api.example.com' });
+async function fetchAll(client, ids) {
+  return Promise.all(ids.map((id) => client.get(\`/items/\${id}\`)));
+}
+export async function health() {
+  return api.get('/health', { timeout: 1000 });
+}
+export async function items(ids) {
+  return fetchAll(api, ids);
+}`,
+      errors: [missing([2, 13, 2, 65], `import axios from 'axios';
+const api = axios.create({ baseURL: 'https://api.example.com', timeout: 10000 });
+async function fetchAll(client, ids) {
+  return Promise.all(ids.map((id) => client.get(\`/items/\${id}\`)));
+}
+export async function health() {
+  return api.get('/health', { timeout: 1000 });
+}
+export async function items(ids) {
+  return fetchAll(api, ids);
+}`)],
+    },
+    // Twin of the every-request-bounded trap (from an independent review): the request passes on options the file cannot read.
+    {
+      code: `import axios from 'axios';
+export class Client {
+  constructor() {
+    this.http = axios.create({ baseURL: 'https://api.example.com' });
+  }
+  request(url, options) {
+    return this.http.get(url, options);
+  }
+}`,
+      errors: [missing([4, 17, 4, 69], `import axios from 'axios';
+export class Client {
+  constructor() {
+    this.http = axios.create({ baseURL: 'https://api.example.com', timeout: 10000 });
+  }
+  request(url, options) {
+    return this.http.get(url, options);
+  }
+}`)],
+    },
+    // Twin of the every-request-bounded trap (from an independent review): the instance leaves the file inside an exported object.
+    {
+      code: `import axios from 'axios';
+const api = axios.create({ baseURL: 'https://api.example.com' });
+export const getMe = () => api.get('/me', { timeout: 5000 });
+export const client = { api };`,
+      errors: [missing([2, 13, 2, 65], `import axios from 'axios';
+const api = axios.create({ baseURL: 'https://api.example.com', timeout: 10000 });
+export const getMe = () => api.get('/me', { timeout: 5000 });
+export const client = { api };`)],
+    },
     // Twin of the every-request-bounded trap: one request through the instance (`this.axios.get(uri)`) has no timeout.
     {
       code: `import axios from 'axios';
