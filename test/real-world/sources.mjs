@@ -333,6 +333,23 @@ export const realWorldSources = [
   { pkg: '@slack/socket-mode', dirs: ['dist/src'], sourceType: 'commonjs' },
   { pkg: 'ssh2-sftp-client', dirs: ['src'], sourceType: 'commonjs' },
   { pkg: 'twit', dirs: ['lib'], sourceType: 'commonjs' },
+  // An eighth batch, chosen by category before linting (loggers, log
+  // transports and request middleware, where per-record copying lives, and a
+  // GraphQL server's request pipeline with its reporting plugins).
+  // Apollo Server: the TypeScript source (dist/ holds its compiled copies).
+  { pkg: '@apollo/server', dirs: ['src'], sourceType: 'module' },
+  // consola: the unminified ES-module build (browser.mjs and the prompt chunk left out).
+  { pkg: 'consola', files: ['dist/core.mjs', 'dist/index.mjs', 'dist/basic.mjs', 'dist/utils.mjs'], sourceType: 'module' },
+  { pkg: 'electron-log', dirs: ['src'], sourceType: 'commonjs' },
+  { pkg: 'express-validator', dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: 'loglevel', dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: 'morgan', files: ['index.js'], sourceType: 'commonjs' },
+  // roarr: the TypeScript source.
+  { pkg: 'roarr', dirs: ['src'], sourceType: 'module' },
+  { pkg: 'signale', files: ['signale.js'], sourceType: 'commonjs' },
+  // tslog: the ES-module build.
+  { pkg: 'tslog', dirs: ['esm'], sourceType: 'module' },
+  { pkg: 'winston-transport', files: ['index.js', 'modern.js', 'legacy.js'], sourceType: 'commonjs' },
 ];
 
 const sourceFile = /\.(?:[cm]?js|[cm]?ts)$/;
