@@ -129,6 +129,24 @@ export class ImportTracker {
     return variableAt(this.sourceCode, identifier);
   }
 
+  /**
+   * Is `identifier` bound to a module object as a whole: `import * as m from 'm'`, `const m = require('m')`,
+   * or an interop wrapper around a require (`const m_1 = __importDefault(require('m'))`)? Not a default or
+   * named import, and not a destructured require.
+   */
+  isModuleObject(identifier: TSESTree.Identifier): boolean {
+    const variable = this.variableOf(identifier);
+    if (!variable || variable.defs.length !== 1) return false;
+    const def = variable.defs[0]!;
+    if (def.type === 'ImportBinding') return (def.node as TSESTree.Node).type === 'ImportNamespaceSpecifier';
+    if (def.type !== 'Variable' || def.node.type !== 'VariableDeclarator' || def.node.id.type !== 'Identifier' || !def.node.init) return false;
+    const init = def.node.init;
+    if (init.type !== 'CallExpression') return false;
+    if (this.requiredModule(init) !== null) return true;
+    const wrapped = init.arguments[0];
+    return init.callee.type === 'Identifier' && INTEROP_HELPERS.test(init.callee.name) && wrapped?.type === 'CallExpression' && this.requiredModule(wrapped) !== null;
+  }
+
   private readonly constInits = new Map<Variable, TSESTree.Expression | null>();
 
   /**

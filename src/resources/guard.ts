@@ -370,9 +370,7 @@ export class GuardAnalysis {
     if (!name || name.length < 2) return null;
     let root: TSESTree.Node = n;
     while (root.type === 'MemberExpression') root = root.object;
-    if (root.type !== 'Identifier') return null;
-    const origin = this.tracker.originOf(root);
-    if (!origin || origin.module === null || origin.path.length > 0) return null;
+    if (root.type !== 'Identifier' || !this.tracker.isModuleObject(root)) return null;
     const rest = name.slice(1);
     return rest[0] === 'default' && rest.length > 1 ? rest.slice(1) : rest;
   }

@@ -8,7 +8,7 @@ import type { ImportTracker } from '../imports';
 import { isNothing } from '../ast/nothing';
 import { unwrapExpression } from '../ast/unwrap';
 import { someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
-import { alwaysLeaves, calleeName, isForeverNumber, isMemberCall, nameKey, type Node, numberValue, statementFlow } from './ast';
+import { alwaysLeaves, calleeName, isForeverNumber, isMemberCall, nameKey, type Node, statementFlow } from './ast';
 import { ownReturns, sameFileCallee } from './exhaustion';
 import { rootName } from './sorting';
 import type { FunctionNode } from '../ast/functions';
@@ -17,8 +17,8 @@ export interface BoundContext {
   keys: VisitorKeys;
   sourceCode: Readonly<TSESLint.SourceCode>;
   imports: ImportTracker;
-  /** Names that move on every attempt (`attempt`, `retries`, `this.tries`); `geometric`: those only doubled (`collectCounters`). */
-  counters: ReadonlySet<string> & { geometric?: ReadonlySet<string> };
+  /** Names that move on every attempt (`attempt`, `retries`, `this.tries`). */
+  counters: ReadonlySet<string>;
   /** Flags a timer sets (`setTimeout(() => { timedOut = true }, ms)`): deadlines. */
   timerFlags?: ReadonlySet<string>;
   unboundedAbove: number;
@@ -60,23 +60,6 @@ export function isDeadlineExpression(node: Node, keys: VisitorKeys): boolean {
     return true;
   });
   return found;
-}
-
-/** Every counter `node` mentions is one moved only by doubling steps. */
-function onlyGeometric(node: Node, ctx: BoundContext): boolean {
-  const geometric = ctx.counters.geometric;
-  if (!geometric || geometric.size === 0) return false;
-  let all = true;
-  walkOwn(node, ctx.keys, (inner) => {
-    if (!all) return false;
-    if (inner.type === 'Identifier' || inner.type === 'MemberExpression') {
-      const key = nameKey(inner);
-      if (key !== null && ctx.counters.has(key) && !geometric.has(key)) all = false;
-      if (key !== null && inner.type === 'MemberExpression') return false;
-    }
-    return true;
-  });
-  return all;
 }
 
 function mentionsCounter(node: Node, ctx: BoundContext): boolean {
@@ -191,18 +174,9 @@ export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhe
       if (node.left.type === 'PrivateIdentifier') return false;
       const leftCounter = mentionsCounter(node.left, ctx);
       const rightCounter = mentionsCounter(node.right, ctx);
-      if (leftCounter === rightCounter) return false;
-      const limit = leftCounter ? node.right : node.left;
-      // A doubled counter reaches any finite number in a few dozen steps: only `Infinity` and the like are forever.
-      // It grows, so only a test that goes on while it is below the limit (or stops once it is above) bounds it.
-      if (onlyGeometric(leftCounter ? node.left : node.right, ctx)) {
-        const op = leftCounter ? node.operator : ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as Record<string, string>)[node.operator];
-        const below = op === '<' || op === '<=';
-        const above = op === '>' || op === '>=';
-        if (!(mode === 'continueWhenTrue' ? below : above)) return false;
-        return !isForeverValue(limit, { ...ctx, unboundedAbove: Number.MAX_VALUE });
-      }
-      return isFiniteLimit(limit, ctx);
+      if (leftCounter && !rightCounter) return isFiniteLimit(node.right, ctx);
+      if (rightCounter && !leftCounter) return isFiniteLimit(node.left, ctx);
+      return false;
     }
     case 'UpdateExpression':
       // `while (retries--)`: counts down to 0.
@@ -399,58 +373,26 @@ function mayAnswerNothing(fn: FunctionNode, keys: VisitorKeys): boolean {
   return ownReturns(fn, keys).some(nothing);
 }
 
-/**
- * Names updated as counters: `n++`, `n--`, `n += 1`, `n -= 1`, `n = n + 1`, and the doubling steps `d *= 2`,
- * `d <<= 1`, `d = d * 2`. The set's `geometric` holds the counters moved only by doubling steps: such a
- * counter reaches any finite limit in a few dozen steps (`for (let d = 100; d <= 1600; d *= 2)` runs 5 times),
- * so its limit is not judged by the attempt count `unboundedAbove`. A doubling counter must be declared in the
- * region with a positive number and grow by a literal factor above 1, and nothing else may write it: a clamp
- * (`delay = Math.min(delay, MAX)`, `if (delay > MAX) delay = MAX`) keeps it below any limit, a start of 0 never
- * grows, and one declared elsewhere starts where the region cannot see; none of those is a counter.
- */
-export function collectCounters(region: Node, keys: VisitorKeys, includeNested: boolean): Counters {
-  const counters = new Set<string>() as Counters;
-  const additive = new Set<string>();
-  const geometric = new Set<string>();
-  const spoiled = new Set<string>();
-  const positiveStart = new Set<string>();
-  const literal = (node: Node) => {
-    const value = numberValue(node);
-    return value === null ? null : value;
-  };
+/** Names updated as counters: `n++`, `n--`, `n += 1`, `n -= 1`, `n = n + 1`. */
+export function collectCounters(region: Node, keys: VisitorKeys, includeNested: boolean): Set<string> {
+  const counters = new Set<string>();
   const visit = (node: Node): boolean => {
     if (node.type === 'UpdateExpression') {
       const key = nameKey(node.argument);
-      if (key) additive.add(key);
-    } else if (node.type === 'VariableDeclarator') {
-      if (node.id.type === 'Identifier' && node.init && (literal(node.init) ?? 0) > 0) positiveStart.add(node.id.name);
+      if (key) counters.add(key);
     } else if (node.type === 'AssignmentExpression') {
       const key = nameKey(node.left);
       if (!key) return true;
-      const right = node.right;
-      if (node.operator === '+=' || node.operator === '-=') additive.add(key);
-      else if (node.operator === '*=') ((literal(right) ?? 0) > 1 ? geometric : spoiled).add(key);
-      else if (node.operator === '<<=') ((literal(right) ?? 0) >= 1 ? geometric : spoiled).add(key);
-      else if (node.operator === '=' && right.type === 'BinaryExpression' && (nameKey(right.left) === key || nameKey(right.right) === key)) {
-        const factor = nameKey(right.left) === key ? right.right : right.left;
-        if (right.operator === '+' || right.operator === '-') additive.add(key);
-        else if (right.operator === '*' && (literal(factor) ?? 0) > 1) geometric.add(key);
-        else if (right.operator === '<<' && factor === right.right && (literal(factor) ?? 0) >= 1) geometric.add(key);
-        else spoiled.add(key);
-      } else spoiled.add(key);
+      if (node.operator === '+=' || node.operator === '-=') counters.add(key);
+      else if (node.operator === '=' && node.right.type === 'BinaryExpression' && (node.right.operator === '+' || node.right.operator === '-')) {
+        if (nameKey(node.right.left) === key || nameKey(node.right.right) === key) counters.add(key);
+      }
     }
     return true;
   };
   (includeNested ? walkAll : walkOwn)(region, keys, visit);
-  for (const key of additive) counters.add(key);
-  const doubled = [...geometric].filter((key) => !additive.has(key) && !spoiled.has(key) && positiveStart.has(key));
-  for (const key of doubled) counters.add(key);
-  counters.geometric = new Set(doubled);
   return counters;
 }
-
-/** Counter names, with those moved only by doubling steps (`collectCounters`). */
-export type Counters = Set<string> & { geometric?: ReadonlySet<string> };
 
 /** `signal.throwIfAborted()` anywhere in the region: a deadline that throws. */
 export function hasThrowIfAborted(region: Node, keys: VisitorKeys): boolean {

@@ -9,8 +9,8 @@ import { findVariable } from '../ast/scope';
 import { variableAt } from '../imports';
 import { enclosingFunction, type FunctionNode, isFunction, isLoop } from '../ast/functions';
 import { unwrapExpression } from '../ast/unwrap';
-import { contains, functionReturns, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
-import { alwaysLeaves, blockFlow, calleeName, type FlowContext, isLogCall, type LoopNode, nameKey, type Node, statementFlow } from './ast';
+import { contains, functionReturns, someAll, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
+import { alwaysLeaves, blockFlow, calleeName, type FlowContext, isLogCall, type LoopNode, nameKey, type Node, numberValue, statementFlow } from './ast';
 import { type BoundContext, collectCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, isUsedUpGuard, policyAnswerNames } from './bounds';
 import { classifyDelay, type FoundWait, isAwaiterYield, NO_WAIT, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX } from './model';
@@ -205,6 +205,7 @@ export class LoopRetries {
       this.hasExitCheck(loop.body, boundCtx, ctx) ||
       hasThrowIfAborted(loop.body, this.keys) ||
       exhaustion === 'pool' ||
+      doublingForBound(loop, this.keys, this.ctx.imports, this.ctx.options.unboundedAbove) ||
       (!!retryTry && this.handsErrorToBoundingHelper(retryTry));
 
     const waits: FoundWait[] = [];
@@ -1072,6 +1073,49 @@ function isRebuild(node: Node): boolean {
   if (n.type !== 'CallExpression') return false;
   const name = calleeName(n);
   return name !== null && /^(create|build|make|new|init|setup|compute|plan|assign|prepare|generate)[A-Z_]?/.test(name);
+}
+
+/**
+ * `for (let delay = 100; delay <= 1600; delay *= 2)`: the loop's own counter starts at a positive number, the
+ * update multiplies it by a literal factor of at least 1.5 (`*=`, or `d = d * k`), nothing in the body writes it,
+ * and the test keeps it below a literal limit (or a `const` one): the loop runs log(limit / start) / log(factor)
+ * times, a bound when that is below `unboundedAbove` (5 times here; ssh2's emscripten glue has
+ * `for (d = 1; 4 >= d; d *= 2)`). A counter declared before the loop, a clamp in the body, a start of 0, a factor
+ * the file cannot read, a test the wrong way round (`delay > 0`), or an `Infinity` limit is no such bound.
+ */
+function doublingForBound(loop: LoopNode, keys: VisitorKeys, imports: FinderContext['imports'], unboundedAbove: number): boolean {
+  if (loop.type !== 'ForStatement' || loop.init?.type !== 'VariableDeclaration' || loop.init.declarations.length !== 1 || !loop.update || !loop.test) return false;
+  const declarator = loop.init.declarations[0]!;
+  if (declarator.id.type !== 'Identifier' || !declarator.init) return false;
+  const name = declarator.id.name;
+  const isCounter = (node: Node) => node.type === 'Identifier' && node.name === name;
+  const literal = (node: Node): number | null => {
+    const value = numberValue(node);
+    if (value !== null || node.type !== 'Identifier') return value;
+    const init = imports.constInit(node);
+    return init ? numberValue(init) : null;
+  };
+  const start = literal(declarator.init);
+  if (start === null || !(start > 0)) return false;
+  const update = unwrapExpression(loop.update);
+  let factor: number | null = null;
+  if (update.type === 'AssignmentExpression' && isCounter(update.left)) {
+    if (update.operator === '*=') factor = literal(update.right);
+    else if (update.operator === '=' && update.right.type === 'BinaryExpression' && update.right.operator === '*') {
+      if (isCounter(update.right.left)) factor = literal(update.right.right);
+      else if (isCounter(update.right.right)) factor = literal(update.right.left as Node);
+    }
+  }
+  if (factor === null || !(factor >= 1.5)) return false;
+  const test = unwrapExpression(loop.test);
+  if (test.type !== 'BinaryExpression' || test.left.type === 'PrivateIdentifier') return false;
+  let limit: number | null = null;
+  if (isCounter(test.left) && (test.operator === '<' || test.operator === '<=')) limit = literal(test.right);
+  else if (isCounter(test.right) && (test.operator === '>' || test.operator === '>=')) limit = literal(test.left);
+  if (limit === null || !Number.isFinite(limit)) return false;
+  const written = someAll(loop.body, keys, (n) => (n.type === 'AssignmentExpression' && isCounter(n.left)) || (n.type === 'UpdateExpression' && isCounter(n.argument)));
+  if (written) return false;
+  return limit <= start || Math.log(limit / start) / Math.log(factor) < unboundedAbove;
 }
 
 /** A helper that throws the error it was handed (on some path) and awaits something (its recovery waits). */

@@ -11,7 +11,7 @@ import { enclosingFunction, type FunctionNode, isFunction } from '../ast/functio
 import { isTypeWrapper as isTypeWrapperNode, unwrapExpression } from '../ast/unwrap';
 import { staticMemberName, staticString } from '../ast/static';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
-import { alwaysLeaves, calleeName, type FlowContext, isLogCall, isMemberCall, nameKey, type Node, numberValue, statementFlow } from './ast';
+import { alwaysLeaves, calleeName, type FlowContext, isLogCall, isMemberCall, nameKey, type Node, statementFlow } from './ast';
 import { type BoundContext, collectCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, policyAnswerNames, stopsOnPolicyAnswer } from './bounds';
 import { classifyDelay, type FoundWait, leadingWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitBefore, waitOf } from './delay';
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
@@ -779,36 +779,27 @@ export class RecursiveRetries {
     if (route) for (const h of route.hops) bodies.push(h.helper.body);
     // A chain started in another method (the constructor): its handler, not the whole method.
     if (route?.top && handlerFn) bodies.push(handlerFn.body);
-    const counters: Set<string> & { geometric?: Set<string> } = new Set<string>();
-    const geometric = new Set<string>();
-    const additive = new Set<string>();
-    for (const body of bodies) {
-      const found = collectCounters(body, this.keys, true);
-      for (const c of found) (found.geometric?.has(c) ? geometric : additive).add(c);
-    }
+    const counters = new Set<string>();
+    for (const body of bodies) for (const c of collectCounters(body, this.keys, true)) counters.add(c);
     const varying = new Set<string>();
-    // The parameters passed something else by the re-run (`f(delay * 2)`: a doubled one).
-    const noteVarying = (param: TSESTree.Parameter, arg: TSESTree.CallExpressionArgument | undefined) => {
-      const id = param.type === 'AssignmentPattern' ? param.left : param;
-      if (id.type !== 'Identifier' || !arg || (arg.type === 'Identifier' && arg.name === id.name)) return;
-      varying.add(id.name);
-      // Doubled by a literal factor from a positive default (`delay = 100`, re-run with `delay * 2`).
-      const v = unwrapExpression(arg);
-      const factor = v.type === 'BinaryExpression' ? (v.left.type === 'Identifier' && v.left.name === id.name ? v.right : v.right.type === 'Identifier' && v.right.name === id.name && v.operator === '*' ? v.left : null) : null;
-      const step = factor ? numberValue(factor) : null;
-      const start = param.type === 'AssignmentPattern' ? numberValue(param.right) : null;
-      const doubled = v.type === 'BinaryExpression' && step !== null && start !== null && start > 0 && (v.operator === '*' ? step > 1 : v.operator === '<<' && step >= 1);
-      (doubled ? geometric : additive).add(id.name);
-    };
     if (!timerCall || call !== timerCall) {
-      if (!route) target.params.forEach((param, i) => noteVarying(param, call.arguments[i]));
+      if (!route) {
+        target.params.forEach((param, i) => {
+          const id = param.type === 'AssignmentPattern' ? param.left : param;
+          if (id.type !== 'Identifier') return;
+          const arg = call.arguments[i];
+          if (arg && !(arg.type === 'Identifier' && arg.name === id.name)) varying.add(id.name);
+        });
+      }
     } else {
       // setTimeout(fn, ms, ...args): the extra arguments are fn's parameters.
-      target.params.forEach((param, i) => noteVarying(param, call.arguments[i + 2]));
+      target.params.forEach((param, i) => {
+        const id = param.type === 'AssignmentPattern' ? param.left : param;
+        const arg = call.arguments[i + 2];
+        if (id.type === 'Identifier' && arg && !(arg.type === 'Identifier' && arg.name === id.name)) varying.add(id.name);
+      });
     }
-    for (const c of additive) counters.add(c);
-    for (const c of geometric) counters.add(c);
-    counters.geometric = new Set([...geometric].filter((c) => !additive.has(c)));
+    for (const v of varying) counters.add(v);
     // `parsers[index]` with `index++`: trying alternatives in turn.
     if (bodies.some((body) => indexesWith(body, counters, this.keys))) return false;
     // `const { shouldRetry } = await getRetryConfig(err); if (shouldRetry) return this._request(opts);`: a policy the file cannot see decides.
@@ -1010,12 +1001,13 @@ export class RecursiveRetries {
     const quietTest = (test: Node) =>
       !someOwn(test, this.keys, (n) => n.type === 'AwaitExpression' || n.type === 'NewExpression' || n.type === 'AssignmentExpression' || n.type === 'UpdateExpression' || (n.type === 'CallExpression' && !/^(has|includes|indexOf|startsWith|endsWith|(is|has)[A-Z_]\w*)$/.test(calleeName(n) ?? '')));
     const flowCtx: FlowContext = { loopLabel: null, inSwitch: false, innerLabels: new Set() };
+    const logLine = (statement: Node) => statement.type === 'ExpressionStatement' && statement.expression.type === 'CallExpression' && isLogCall(statement.expression) && statement.expression.arguments.every(quietTest);
     const quietStatement = (statement: Node): boolean => {
-      if (statement.type === 'ExpressionStatement') return statement.expression.type === 'CallExpression' && isLogCall(statement.expression) && statement.expression.arguments.every(quietTest);
+      if (statement.type === 'ExpressionStatement') return logLine(statement);
       if (statement.type === 'IfStatement') return quietTest(statement.test) && !statement.alternate && alwaysLeaves(statementFlow(statement.consequent, flowCtx));
       return statement.type === 'EmptyStatement';
     };
-    if (!tryStatement.handler!.body.body.every((statement) => rerun(statement) || quietStatement(statement))) return false;
+    if (!tryStatement.handler!.body.body.every((statement) => rerun(statement) || logLine(statement))) return false;
     for (let n: Node = tryStatement, parent = n.parent; n !== target.body; n = parent!, parent = n.parent) {
       if (!parent) return false;
       if (parent.type === 'BlockStatement') {
@@ -1038,7 +1030,8 @@ export class RecursiveRetries {
    */
   private restartsOnce(handler: FunctionNode, target: FunctionNode): boolean {
     const registration = handler.parent;
-    if (registration?.type !== 'CallExpression' || registration.arguments[1] !== handler || this.listenerEvent(registration) === null) return false;
+    // A close the function causes: not an 'error', which ending the connection does not emit.
+    if (registration?.type !== 'CallExpression' || registration.arguments[1] !== handler || !/^(close|end|disconnect|disconnected)$/.test(this.listenerEvent(registration) ?? '')) return false;
     const callee = unwrapExpression(registration.callee);
     if (callee.type !== 'MemberExpression' || staticMemberName(callee) !== 'once') return false;
     const statement = registration.parent;
@@ -1065,9 +1058,11 @@ export class RecursiveRetries {
    * the runner and the timer's delay, or null.
    */
   private delayedRun(site: TSESTree.CallExpression, helper: FunctionNode): { runner: FunctionNode; delay: Node | null } | null {
-    const helperName = functionName(helper).name;
+    const { name: helperName, method } = functionName(helper);
     if (!helperName) return null;
-    const index = site.arguments.findIndex((a) => !isFunction(a) && a.type !== 'SpreadElement' && calledName(a)?.name === helperName);
+    // The helper itself as the argument (`this.start` for a method, `start` for a function), with no spread before it.
+    const index = site.arguments.findIndex((a) => !isFunction(a) && a.type !== 'SpreadElement' && calledName(a)?.name === helperName && calledName(a)?.method === method);
+    if (site.arguments.slice(0, Math.max(index, 0)).some((a) => a.type === 'SpreadElement')) return null;
     const called = index >= 0 ? calledName(site.callee) : null;
     if (!called) return null;
     // A sibling method of the helper's class (`this.delayReconnectAttempt`), else a function the site's scope declares.

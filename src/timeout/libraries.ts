@@ -11,6 +11,8 @@ import type { Origin } from '../imports';
 import { isFunction } from '../ast/functions';
 import { unwrapExpression } from '../ast/unwrap';
 import { walkAll } from '../ast/walk';
+import { staticKeyName } from '../ast/static';
+import { thisOwner } from '../ast/this-owner';
 import type { TextEdit } from '../fix/edits';
 import { addProperty, insertArgument, replaceProperty } from './edits';
 import { declaredBy, instanceSource, isGlobalCall, memberName, methodChain, originOf, raceBounded, variableChains, type MethodCall } from './flow';
@@ -436,11 +438,21 @@ function everyInstanceRequestBounded(create: TSESTree.CallExpression, r: Reporte
     let body: Node | undefined = slot.parent;
     while (body && body.type !== 'ClassBody') body = body.parent;
     if (field === null || !body) return false;
+    // Every `.field` of the file must be `this.field` in the class's own methods: no `c.http` from outside or
+    // through an alias (`const self = this; self.http`), no `Client.prototype.b = function () { this.http... }`,
+    // and no `{ http }` destructured from anything.
     const found: Node[] = [];
-    walkAll(body, r.ctx.keys, (n) => {
-      if (n.type === 'MemberExpression' && n !== slot.left && n.object.type === 'ThisExpression' && memberName(n) === field) found.push(n);
+    let reachedOtherwise = false;
+    walkAll(r.ctx.sourceCode.ast, r.ctx.keys, (n) => {
+      if (reachedOtherwise) return false;
+      if (n.type === 'MemberExpression' && n !== slot.left && memberName(n) === field) {
+        const owner = n.object.type === 'ThisExpression' ? thisOwner(n) : null;
+        if (owner && owner.owner === body && !owner.isStatic) found.push(n);
+        else reachedOtherwise = true;
+      } else if (n.type === 'Property' && n.parent?.type === 'ObjectPattern' && staticKeyName(n.key, n.computed) === field) reachedOtherwise = true;
       return true;
     });
+    if (reachedOtherwise) return false;
     uses = found;
   }
   if (!uses) return false;
@@ -455,8 +467,9 @@ function instanceUseBounded(use: Node, r: Reporter, requests: { count: number },
   const bounded = (config: Node | undefined) => {
     if (!config) return false;
     // `axios(res.config)`, `instance.request(error.config)`: a request the instance made, sent again as it was.
+    // The response or error a callback was handed: `res.config`, `error.config` (not `this.config`).
     const value = throughConst(config, imports);
-    if (value.type === 'MemberExpression' && memberName(value) === 'config') return true;
+    if (value.type === 'MemberExpression' && memberName(value) === 'config' && value.object.type === 'Identifier' && imports.variableOf(value.object)?.defs[0]?.type === 'Parameter') return true;
     const timeout = lookupIn(config, 'timeout', imports);
     if (timeout.state === 'set' && !disablesTimeout(timeout.value, imports)) return true;
     return lookupIn(config, 'signal', imports).state === 'set' || lookupIn(config, 'cancelToken', imports).state === 'set';

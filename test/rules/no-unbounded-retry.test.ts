@@ -283,6 +283,74 @@ const socket = io(url, { reconnectionAttempts: Infinity });`,
     },
   ],
   invalid: [
+    // Twin of the event re-wait trap (from a second independent review): the catch reconnects inside an `if` before it re-runs.
+    {
+      code: `import { once } from 'node:events';
+import WebSocket from 'ws';
+export class Shard {
+  async send(payload) {
+    try {
+      await once(this.ws, 'open');
+    } catch (e) {
+      if (!this.closed) {
+        this.ws = new WebSocket(this.url);
+        return this.send(payload);
+      }
+    }
+    this.ws.send(payload);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 10,
+          column: 16,
+          endLine: 10,
+          endColumn: 34,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the doubling-counter trap (from a second independent review): a factor of 1.01 needs about 1,400 passes to reach 1e6, more than unboundedAbove.
+    {
+      code: `import { setTimeout as sleep } from 'node:timers/promises';
+export async function load(url) {
+  for (let d = 1; d < 1e6; d *= 1.01) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(5000) });
+    } catch (e) {
+      await sleep(100);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `import { setTimeout as sleep } from 'node:timers/promises';
+export async function load(url) {
+  let attempt = 0;
+  for (let d = 1; d < 1e6; d *= 1.01) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(5000) });
+    } catch (e) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await sleep(Math.max(100, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // Twin of the event re-wait trap (from an independent review): the catch opens a new connection before it re-runs, so each failure connects again at once.
     {
       code: `import { once } from 'node:events';

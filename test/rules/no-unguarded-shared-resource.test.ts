@@ -858,6 +858,14 @@ exports.c = (p) => { if (flags_1.outageFlips.sharedFs) return fs_1.default.readF
     },
   ],
   invalid: [
+    // Twin of the compiled-guard trap (from a second independent review): a default import is not a module object,
+    // so `cfg.outageFlips.sharedFs` is not the flag `outageFlips.sharedFs`.
+    {
+      code: "import fs from 'fs';\nimport cfg from './config';\nexport const d = (p) => { if (cfg.outageFlips.sharedFs) return fs.readFileSync(p); return null; };",
+      languageOptions: { sourceType: 'module' },
+      settings,
+      errors: [access('fs.readFileSync', 3, 64, 3, 82)],
+    },
     // Compiled TypeScript: the fs call seen through __importDefault, unguarded.
     {
       code: `${COMPILED_HEAD}exports.d = (p) => fs_1.default.readFileSync(p);

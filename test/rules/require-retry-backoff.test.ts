@@ -203,6 +203,34 @@ function connectWS() {
 promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry));`,
   ],
   invalid: [
+    // Twin of the event re-wait trap (from a second independent review): the catch reconnects inside an `if` before it re-runs.
+    {
+      code: `import { once } from 'node:events';
+import WebSocket from 'ws';
+export class Shard {
+  async send(payload) {
+    try {
+      await once(this.ws, 'open');
+    } catch (e) {
+      if (!this.closed) {
+        this.ws = new WebSocket(this.url);
+        return this.send(payload);
+      }
+    }
+    this.ws.send(payload);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 10,
+          column: 16,
+          endLine: 10,
+          endColumn: 34,
+          suggestions: [],
+        },
+      ],
+    },
     // Twin of the event re-wait trap (from an independent review): the catch opens a new connection before it re-runs, so each failure connects again at once.
     {
       code: `import { once } from 'node:events';

@@ -246,6 +246,66 @@ export const e = createClient({ url: 'redis://cache' });
 export const f = new Redis();`,
   ],
   invalid: [
+    // Twin of the every-request-bounded trap (from a second independent review): `this.config` is the client's own config, not a request the instance made and re-sends.
+    {
+      code: `import axios from 'axios';
+export class Client {
+  constructor(config) { this.config = config; this.http = axios.create({ baseURL: config.url }); }
+  send() { return this.http.request(this.config); }
+}`,
+      errors: [missing([3, 59, 3, 96], `import axios from 'axios';
+export class Client {
+  constructor(config) { this.config = config; this.http = axios.create({ baseURL: config.url, timeout: 10000 }); }
+  send() { return this.http.request(this.config); }
+}`)],
+    },
+    // Twin of the every-request-bounded trap (from a second independent review): a method destructures the field (`const { http } = this`) and requests through it with no timeout.
+    {
+      code: `import axios from 'axios';
+export class Client {
+  constructor() { this.http = axios.create({ baseURL: 'https://x' }); }
+  a(u) { return this.http.get(u, { timeout: 5000 }); }
+  b(u) { const { http } = this; return http.get(u); }
+}`,
+      errors: [missing([3, 31, 3, 69], `import axios from 'axios';
+export class Client {
+  constructor() { this.http = axios.create({ baseURL: 'https://x', timeout: 10000 }); }
+  a(u) { return this.http.get(u, { timeout: 5000 }); }
+  b(u) { const { http } = this; return http.get(u); }
+}`)],
+    },
+    // Twin of the every-request-bounded trap (from a second independent review): the field is read from outside the class (`c.http.get(u)`).
+    {
+      code: `import axios from 'axios';
+export class Client {
+  constructor() { this.http = axios.create({ baseURL: 'https://x' }); }
+  a(u) { return this.http.get(u, { timeout: 5000 }); }
+}
+export const c = new Client();
+export const b = (u) => c.http.get(u);`,
+      errors: [missing([3, 31, 3, 69], `import axios from 'axios';
+export class Client {
+  constructor() { this.http = axios.create({ baseURL: 'https://x', timeout: 10000 }); }
+  a(u) { return this.http.get(u, { timeout: 5000 }); }
+}
+export const c = new Client();
+export const b = (u) => c.http.get(u);`)],
+    },
+    // Twin of the every-request-bounded trap (from a second independent review): a method added through `Client.prototype` requests through the field.
+    {
+      code: `import axios from 'axios';
+export class Client {
+  constructor() { this.http = axios.create({ baseURL: 'https://x' }); }
+  a(u) { return this.http.get(u, { timeout: 5000 }); }
+}
+Client.prototype.b = function (u) { return this.http.get(u); };`,
+      errors: [missing([3, 31, 3, 69], `import axios from 'axios';
+export class Client {
+  constructor() { this.http = axios.create({ baseURL: 'https://x', timeout: 10000 }); }
+  a(u) { return this.http.get(u, { timeout: 5000 }); }
+}
+Client.prototype.b = function (u) { return this.http.get(u); };`)],
+    },
     // Twin of the every-request-bounded trap (from an independent review): the class hands its instance to another class (`new UsersApi(this.http)`), whose requests this file cannot see.
     {
       code: `import axios from 'axios';
