@@ -186,6 +186,22 @@ function ownerMethods(owner: TSESTree.ClassBody | TSESTree.ObjectExpression): { 
   return out;
 }
 
+/**
+ * The `catch` a direct re-run sits in, in the retried function itself: null when the failure path is not a
+ * `catch`, when a timer or a helper route re-runs it, or when the call sits in a nested function.
+ */
+function ownCatch(
+  call: TSESTree.CallExpression,
+  target: FunctionNode,
+  failure: 'catch' | 'promise' | 'callback' | null,
+  scheduledBy: TSESTree.CallExpression | null,
+  viaHelpers: boolean,
+): TSESTree.CatchClause | null {
+  if (failure !== 'catch' || scheduledBy || viaHelpers || enclosingFunction(call) !== target) return null;
+  for (let n: Node | undefined = call.parent; n && n !== target; n = n.parent) if (n.type === 'CatchClause') return n;
+  return null;
+}
+
 export class RecursiveRetries {
   private readonly keys: VisitorKeys;
 
@@ -918,15 +934,8 @@ export class RecursiveRetries {
     scheduledBy: TSESTree.CallExpression | null,
     viaHelpers: boolean,
   ): boolean {
-    if (failure !== 'catch' || scheduledBy || viaHelpers || target.async || target.generator) return false;
-    if (enclosingFunction(call) !== target) return false;
-    let handler: Node | null = null;
-    for (let n: Node | undefined = call.parent; n && n !== target; n = n.parent) {
-      if (n.type === 'CatchClause') {
-        handler = n;
-        break;
-      }
-    }
+    if (target.async || target.generator) return false;
+    const handler = ownCatch(call, target, failure, scheduledBy, viaHelpers);
     if (!handler || this.blockingIo(target)) return false;
     // A literal's value (a template literal without expressions is a string), or null for anything else.
     const fixed = (node: Node): { value: unknown } | null => {
@@ -966,8 +975,10 @@ export class RecursiveRetries {
     scheduledBy: TSESTree.CallExpression | null,
     viaHelpers: boolean,
   ): boolean {
-    if (failure !== 'catch' || scheduledBy || viaHelpers || !target.async || target.body.type !== 'BlockStatement') return false;
-    if (enclosingFunction(call) !== target) return false;
+    if (!target.async || target.body.type !== 'BlockStatement') return false;
+    const handler = ownCatch(call, target, failure, scheduledBy, viaHelpers);
+    const tryStatement = handler?.parent?.type === 'TryStatement' ? handler.parent : null;
+    if (!tryStatement || tryStatement.block.body.length === 0) return false;
     // The same parameters, in order.
     if (call.arguments.length !== target.params.length) return false;
     const same = target.params.every((param, i) => {
@@ -976,14 +987,6 @@ export class RecursiveRetries {
       return id.type === 'Identifier' && arg?.type === 'Identifier' && arg.name === id.name;
     });
     if (!same) return false;
-    let tryStatement: TSESTree.TryStatement | null = null;
-    for (let n: Node | undefined = call.parent; n && n !== target; n = n.parent) {
-      if (n.type === 'CatchClause' && n.parent?.type === 'TryStatement') {
-        tryStatement = n.parent;
-        break;
-      }
-    }
-    if (!tryStatement || tryStatement.block.body.length === 0) return false;
     const eventWait = (statement: Node): boolean => {
       const value = statement.type === 'ExpressionStatement' ? statement.expression : statement.type === 'VariableDeclaration' && statement.declarations.length === 1 ? statement.declarations[0]!.init : null;
       if (value?.type !== 'AwaitExpression' || value.argument.type !== 'CallExpression' || value.argument.arguments.length !== 2) return false;

@@ -862,7 +862,6 @@ exports.c = (p) => { if (flags_1.outageFlips.sharedFs) return fs_1.default.readF
     // so `cfg.outageFlips.sharedFs` is not the flag `outageFlips.sharedFs`.
     {
       code: "import fs from 'fs';\nimport cfg from './config';\nexport const d = (p) => { if (cfg.outageFlips.sharedFs) return fs.readFileSync(p); return null; };",
-      languageOptions: { sourceType: 'module' },
       settings,
       errors: [access('fs.readFileSync', 3, 64, 3, 82)],
     },
