@@ -9,7 +9,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from './ast/scope';
 import { staticKeyName, staticMemberName, staticString } from './ast/static';
-import { isTypeWrapper, unwrapExpression } from './ast/unwrap';
+import { isTypeWrapper, unwrapExpression, unwrapIndirect } from './ast/unwrap';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -216,9 +216,11 @@ export class ImportTracker {
         }
         return withSegment(this.originOf(node.callee, depth + 1), '()');
       }
-      case 'SequenceExpression':
+      case 'SequenceExpression': {
         // `(0, _events.once)(...)`: compilers call an imported function without its module object as `this`.
-        return node.expressions.length === 2 && node.expressions[0]!.type === 'Literal' ? this.originOf(node.expressions[1]!, depth + 1) : null;
+        const called = unwrapIndirect(node);
+        return called === node ? null : this.originOf(called, depth + 1);
+      }
       case 'AwaitExpression':
         if (node.argument.type === 'ImportExpression') {
           const name = staticString(node.argument.source);

@@ -47,3 +47,8 @@ export function valueSlot(node: Node): Node {
   while (current.parent && isTypeWrapper(current.parent)) current = current.parent;
   return current;
 }
+
+/** `(0, x.f)`, the way compilers call an imported function without its module object as `this`: `x.f`; else `node`. */
+export function unwrapIndirect(node: Node): Node {
+  return node.type === 'SequenceExpression' && node.expressions.length === 2 && node.expressions[0]!.type === 'Literal' ? node.expressions[1]! : node;
+}

@@ -14,6 +14,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isFunction, isInsideFunction } from '../ast/functions';
 import { staticKeyName } from '../ast/static';
+import { unwrapIndirect } from '../ast/unwrap';
 import { constantInit, type ImportTracker } from '../imports';
 import { canonicalExpression, dottedName, matchesAnyDotted } from '../patterns';
 import type { SharedResource } from '../settings';
@@ -364,8 +365,7 @@ export class GuardAnalysis {
    * Null when the chain is not rooted at one.
    */
   private withoutModuleRoot(node: TSESTree.Node): string[] | null {
-    let n: TSESTree.Node = node.type === 'ChainExpression' ? node.expression : node;
-    if (n.type === 'SequenceExpression' && n.expressions.length === 2 && n.expressions[0]!.type === 'Literal') n = n.expressions[1]!;
+    const n = unwrapIndirect(node.type === 'ChainExpression' ? node.expression : node);
     const name = dottedName(n);
     if (!name || name.length < 2) return null;
     let root: TSESTree.Node = n;

@@ -787,9 +787,10 @@ export class RecursiveRetries {
     // `catch { return createModelClassCtor('ModelConstructor', Base); }` in a synchronous function: one fallback to a
     // fixed input (a literal in place of a parameter), not the same work again; were the fallback to fail the same way,
     // the synchronous self-call ends in a stack overflow within milliseconds, not a steady flood.
-    if (this.syncLiteralFallback(call, target, failure, scheduledBy, route !== null)) return false;
+    const handlerOfCall = ownCatch(call, target, failure, scheduledBy, route !== null);
+    if (handlerOfCall && this.syncLiteralFallback(call, target, handlerOfCall)) return false;
     // `try { await once(this, 'ready'); } catch { return this.send(payload); }`: the re-run only waits for the event again.
-    if (this.rewaitsForEvent(call, target, failure, scheduledBy, route !== null)) return false;
+    if (handlerOfCall && this.rewaitsForEvent(call, target, handlerOfCall)) return false;
 
     const bodies: Node[] = [target.body];
     if (route) for (const h of route.hops) bodies.push(h.helper.body);
@@ -927,16 +928,8 @@ export class RecursiveRetries {
    * reach the dependency. The same input again (`readConfig(path)`) and any asynchronous fallback
    * (`connect('wss://backup...')` in an `async` function) stay retries.
    */
-  private syncLiteralFallback(
-    call: TSESTree.CallExpression,
-    target: FunctionNode,
-    failure: 'catch' | 'promise' | 'callback' | null,
-    scheduledBy: TSESTree.CallExpression | null,
-    viaHelpers: boolean,
-  ): boolean {
-    if (target.async || target.generator) return false;
-    const handler = ownCatch(call, target, failure, scheduledBy, viaHelpers);
-    if (!handler || this.blockingIo(target)) return false;
+  private syncLiteralFallback(call: TSESTree.CallExpression, target: FunctionNode, handler: TSESTree.CatchClause): boolean {
+    if (target.async || target.generator || this.blockingIo(target)) return false;
     // A literal's value (a template literal without expressions is a string), or null for anything else.
     const fixed = (node: Node): { value: unknown } | null => {
       const v = unwrapExpression(node);
@@ -968,16 +961,9 @@ export class RecursiveRetries {
    * that opens a connection or sends before the wait (`this.ws = new WebSocket(url); await once(this.ws, 'open')`)
    * stays a retry.
    */
-  private rewaitsForEvent(
-    call: TSESTree.CallExpression,
-    target: FunctionNode,
-    failure: 'catch' | 'promise' | 'callback' | null,
-    scheduledBy: TSESTree.CallExpression | null,
-    viaHelpers: boolean,
-  ): boolean {
+  private rewaitsForEvent(call: TSESTree.CallExpression, target: FunctionNode, handler: TSESTree.CatchClause): boolean {
     if (!target.async || target.body.type !== 'BlockStatement') return false;
-    const handler = ownCatch(call, target, failure, scheduledBy, viaHelpers);
-    const tryStatement = handler?.parent?.type === 'TryStatement' ? handler.parent : null;
+    const tryStatement = handler.parent?.type === 'TryStatement' ? handler.parent : null;
     if (!tryStatement || tryStatement.block.body.length === 0) return false;
     // The same parameters, in order.
     if (call.arguments.length !== target.params.length) return false;
