@@ -8,6 +8,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../ast/scope';
 import { variableAt } from '../imports';
 import { enclosingFunction, type FunctionNode, isFunction, isLoop } from '../ast/functions';
+import { staticKeyName } from '../ast/static';
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, functionReturns, someAll, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
 import { alwaysLeaves, blockFlow, calleeName, type FlowContext, isLogCall, type LoopNode, nameKey, type Node, numberValue, statementFlow } from './ast';
@@ -178,7 +179,7 @@ export class LoopRetries {
     if (this.isTraversal(loop, writes)) return;
     if (retryTry && this.failureChangesInput(retryTry)) return;
     if (retryTry && this.failureWaitsForInput(retryTry, bodyList, ctx)) return;
-    if (retryTry && this.handsErrorToRecoveringHelper(retryTry)) return;
+    if (retryTry && this.handsErrorToRecoveringHelper(retryTry, loop, ctx)) return;
     if (retryTry && this.errorIsControlSignal(retryTry, bodyList, ctx)) return;
     const counters = collectCounters(loop, this.keys, false);
     if (indexesWith(loop, counters, this.keys)) return;
@@ -199,7 +200,7 @@ export class LoopRetries {
       // `catch (e) { const answer = await policy.decide(e); if (!answer.retry) throw e; }`: a policy the file cannot see decides.
       policyAnswers: retryTry?.handler ? policyAnswerNames([retryTry.handler.body], errorNames(retryTry.handler.param, retryTry.handler.body), this.keys, this.sourceCode) : undefined,
     };
-    if (this.retriesOnce(loop.body, boundCtx, ctx)) return;
+    if (this.retriesOnce(loop.body, boundCtx, ctx) || runsAtMostTwice(loop, this.keys, this.ctx.imports)) return;
     const bounded =
       (loop.test != null && isBoundingTest(loop.test, boundCtx, 'continueWhenTrue')) ||
       this.hasExitCheck(loop.body, boundCtx, ctx) ||
@@ -530,22 +531,32 @@ export class LoopRetries {
 
   /**
    * The failure path hands the caught error to a helper of the same file
-   * (`await this.processError(err)`) that rethrows what it cannot recover
-   * from and waits (awaits) before recovering: the helper decides, not this
-   * loop.
+   * (`await this.processError(err)`, or inside an object the helper
+   * destructures: `await onAttemptFailure({ error, attempt })`) that rethrows
+   * what it cannot recover from and then waits (awaits) before recovering:
+   * the helper decides, not this loop. Not when a `try` in the loop (around
+   * the attempt's, or around the helper's call) may catch the rethrow.
    */
-  private handsErrorToRecoveringHelper(tryStatement: TSESTree.TryStatement): boolean {
+  private handsErrorToRecoveringHelper(tryStatement: TSESTree.TryStatement, loop: LoopNode, ctx: FlowContext): boolean {
     const param = tryStatement.handler?.param;
     if (!tryStatement.handler || param?.type !== 'Identifier') return false;
+    // A `try` around this one inside the loop may catch what the helper rethrows and go round again.
+    for (let node: Node | undefined = tryStatement.parent; node && node !== loop; node = node.parent) {
+      if (node.type === 'TryStatement' && contains(node.block, tryStatement) && swallows(node, ctx)) return false;
+    }
     let found = false;
     walkOwn(tryStatement.handler.body, this.keys, (n) => {
       if (found) return false;
+      // So may a `try` in the catch around the helper's call, unless its catch always leaves too.
+      if (n.type === 'TryStatement' && swallows(n, ctx)) return false;
       if ((n.type === 'AwaitExpression' || isAwaiterYield(n)) && (n as TSESTree.AwaitExpression).argument.type === 'CallExpression') {
         const call = (n as TSESTree.AwaitExpression).argument as TSESTree.CallExpression;
-        const index = call.arguments.findIndex((a) => a.type === 'Identifier' && a.name === param.name);
-        const helper = index >= 0 ? this.sameFileFunction(call) : null;
-        const helperParam = helper?.params[index];
-        if (helper && helperParam?.type === 'Identifier' && rethrowsAndWaits(helper, helperParam.name, this.keys)) found = true;
+        const helper = this.sameFileFunction(call);
+        if (!helper) return true;
+        for (let index = 0; index < call.arguments.length && !found; index++) {
+          const received = receivedAs(call.arguments[index]!, helper.params[index], param.name);
+          if (received && rethrowsAndWaits(helper, received, this.keys)) found = true;
+        }
       }
       return !found;
     });
@@ -1076,17 +1087,27 @@ function isRebuild(node: Node): boolean {
 }
 
 /**
- * `for (let delay = 100; delay <= 1600; delay *= 2)`: the loop's own counter starts at a positive number, the
- * update multiplies it by a literal factor of at least 1.5 (`*=`, or `d = d * k`), nothing in the body writes it,
- * and the test keeps it below a literal limit (or a `const` one): the loop runs log(limit / start) / log(factor)
- * times, a bound when that is below `unboundedAbove` (5 times here; ssh2's emscripten glue has
- * `for (d = 1; 4 >= d; d *= 2)`). A counter declared before the loop, a clamp in the body, a start of 0, a factor
- * the file cannot read, a test the wrong way round (`delay > 0`), or an `Infinity` limit is no such bound.
+ * A `for` loop's own counter: declared alone in the loop's `init` with a number the file can read (a literal or a
+ * `const`), compared in the test with such a number, and written by nothing in the body. The test is read as
+ * `counter < limit`, `counter <= limit`, `counter > limit` or `counter >= limit` (`limit > counter` is turned round).
  */
-function doublingForBound(loop: LoopNode, keys: VisitorKeys, imports: FinderContext['imports'], unboundedAbove: number): boolean {
-  if (loop.type !== 'ForStatement' || loop.init?.type !== 'VariableDeclaration' || loop.init.declarations.length !== 1 || !loop.update || !loop.test) return false;
+interface OwnForCounter {
+  isCounter: (node: Node) => boolean;
+  start: number;
+  operator: '<' | '<=' | '>' | '>=';
+  limit: number;
+  /** The loop's update, unwrapped. */
+  update: Node;
+  /** A number the file can read: a literal, or a `const` initialised with one. */
+  literal: (node: Node) => number | null;
+}
+
+const TURNED: Record<string, OwnForCounter['operator']> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+
+function ownForCounter(loop: LoopNode, keys: VisitorKeys, imports: FinderContext['imports']): OwnForCounter | null {
+  if (loop.type !== 'ForStatement' || loop.init?.type !== 'VariableDeclaration' || loop.init.declarations.length !== 1 || !loop.update || !loop.test) return null;
   const declarator = loop.init.declarations[0]!;
-  if (declarator.id.type !== 'Identifier' || !declarator.init) return false;
+  if (declarator.id.type !== 'Identifier' || !declarator.init) return null;
   const name = declarator.id.name;
   const isCounter = (node: Node) => node.type === 'Identifier' && node.name === name;
   const literal = (node: Node): number | null => {
@@ -1096,8 +1117,41 @@ function doublingForBound(loop: LoopNode, keys: VisitorKeys, imports: FinderCont
     return init ? numberValue(init) : null;
   };
   const start = literal(declarator.init);
-  if (start === null || !(start > 0)) return false;
-  const update = unwrapExpression(loop.update);
+  if (start === null) return null;
+  const test = unwrapExpression(loop.test);
+  if (test.type !== 'BinaryExpression' || test.left.type === 'PrivateIdentifier' || !(test.operator in TURNED)) return null;
+  let operator: OwnForCounter['operator'];
+  let limit: number | null;
+  if (isCounter(test.left)) {
+    operator = test.operator as OwnForCounter['operator'];
+    limit = literal(test.right);
+  } else if (isCounter(test.right)) {
+    operator = TURNED[test.operator]!;
+    limit = literal(test.left);
+  } else {
+    return null;
+  }
+  if (limit === null || !Number.isFinite(limit)) return null;
+  // Written only by its declaration and the loop's update: not in the body, not by a closure (a `var`), not by destructuring.
+  const variable = imports.variableOf(declarator.id);
+  if (!variable) return null;
+  const update = loop.update;
+  if (variable.references.some((ref) => ref.isWrite() && ref.identifier !== declarator.id && !contains(update, ref.identifier))) return null;
+  return { isCounter, start, operator, limit, update: unwrapExpression(update), literal };
+}
+
+/**
+ * `for (let delay = 100; delay <= 1600; delay *= 2)`: the loop's own counter starts at a positive number, the
+ * update multiplies it by a literal factor of at least 1.5 (`*=`, or `d = d * k`), and the test keeps it below a
+ * literal limit (or a `const` one): the loop runs log(limit / start) / log(factor) times, a bound when that is
+ * below `unboundedAbove` (5 times here; ssh2's emscripten glue has `for (d = 1; 4 >= d; d *= 2)`). A counter
+ * declared before the loop, a clamp in the body, a start of 0, a factor the file cannot read, a test the wrong way
+ * round (`delay > 0`), or an `Infinity` limit is no such bound.
+ */
+function doublingForBound(loop: LoopNode, keys: VisitorKeys, imports: FinderContext['imports'], unboundedAbove: number): boolean {
+  const counter = ownForCounter(loop, keys, imports);
+  if (!counter || !(counter.start > 0) || (counter.operator !== '<' && counter.operator !== '<=')) return false;
+  const { isCounter, update, literal, start, limit } = counter;
   let factor: number | null = null;
   if (update.type === 'AssignmentExpression' && isCounter(update.left)) {
     if (update.operator === '*=') factor = literal(update.right);
@@ -1107,28 +1161,159 @@ function doublingForBound(loop: LoopNode, keys: VisitorKeys, imports: FinderCont
     }
   }
   if (factor === null || !(factor >= 1.5)) return false;
-  const test = unwrapExpression(loop.test);
-  if (test.type !== 'BinaryExpression' || test.left.type === 'PrivateIdentifier') return false;
-  let limit: number | null = null;
-  if (isCounter(test.left) && (test.operator === '<' || test.operator === '<=')) limit = literal(test.right);
-  else if (isCounter(test.right) && (test.operator === '>' || test.operator === '>=')) limit = literal(test.left);
-  if (limit === null || !Number.isFinite(limit)) return false;
-  const written = someAll(loop.body, keys, (n) => (n.type === 'AssignmentExpression' && isCounter(n.left)) || (n.type === 'UpdateExpression' && isCounter(n.argument)));
-  if (written) return false;
   return limit <= start || Math.log(limit / start) / Math.log(factor) < unboundedAbove;
 }
 
-/** A helper that throws the error it was handed (on some path) and awaits something (its recovery waits). */
+/** The function's name (declared, or the variable, property or method it is given to) is called anywhere in it. */
+function callsItself(fn: FunctionNode, keys: VisitorKeys): boolean {
+  const parent = fn.parent;
+  let name: string | null = fn.id?.name ?? null;
+  if (!name && parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') name = parent.id.name;
+  if (!name && (parent?.type === 'MethodDefinition' || parent?.type === 'Property' || parent?.type === 'PropertyDefinition')) name = staticKeyName(parent.key, parent.computed);
+  if (!name && parent?.type === 'AssignmentExpression') name = nameKey(parent.left)?.split('.').pop() ?? null;
+  if (!name) return false;
+  return someAll(fn.body, keys, (n) => {
+    if (n.type !== 'CallExpression') return false;
+    const callee = unwrapExpression(n.callee);
+    if (callee.type === 'Identifier') return callee.name === name;
+    return callee.type === 'MemberExpression' && staticKeyName(callee.property, callee.computed) === name;
+  });
+}
+
+/**
+ * `for (let attempts = 0; attempts < 2; attempts++)`: the loop's own counter steps by a number the file can read
+ * (`++`, `--`, `+= k`, `-= k`, `i = i + k`) towards its limit, so the loop runs at most twice: one attempt and
+ * at most one re-attempt, with one wait at most. That is no stream of retries to bound or to back off (a single
+ * re-attempt, as with a used-up guard). A counter written anywhere else (the body, a closure, a destructuring), a
+ * step away from the limit, numbers too large for a step to move, a loop inside another loop of its function,
+ * a function that calls itself, or a callback (an event handler, a timer) that may run the loop again, is not.
+ */
+function runsAtMostTwice(loop: LoopNode, keys: VisitorKeys, imports: FinderContext['imports']): boolean {
+  const counter = ownForCounter(loop, keys, imports);
+  if (!counter) return false;
+  const { isCounter, update, literal, start, limit, operator } = counter;
+  // Numbers where a step of 1 still moves the counter.
+  if (!(Math.abs(start) <= 2 ** 31 && Math.abs(limit) <= 2 ** 31)) return false;
+  // The loop itself must not run again: not inside another loop of its function, nor in a function that calls itself.
+  const owner = enclosingFunction(loop);
+  for (let node: Node | undefined = loop.parent; node && node !== owner; node = node.parent) if (isLoop(node)) return false;
+  if (owner && callsItself(owner, keys)) return false;
+  // Nor a callback (an event handler, a timer), which its caller may run again on the next 'close'.
+  if (owner?.parent?.type === 'CallExpression' || owner?.parent?.type === 'NewExpression') return false;
+  let step: number | null = null;
+  if (update.type === 'UpdateExpression' && isCounter(update.argument)) step = update.operator === '++' ? 1 : -1;
+  else if (update.type === 'AssignmentExpression' && isCounter(update.left)) {
+    const by = update.operator === '+=' || update.operator === '-=' ? literal(update.right) : null;
+    if (by !== null) step = update.operator === '+=' ? by : -by;
+    else if (update.operator === '=' && update.right.type === 'BinaryExpression' && isCounter(update.right.left)) {
+      const k = literal(update.right.right);
+      if (k !== null && update.right.operator === '+') step = k;
+      else if (k !== null && update.right.operator === '-') step = -k;
+    }
+  }
+  if (step === null || step === 0 || !Number.isFinite(step)) return false;
+  const ascending = operator === '<' || operator === '<=';
+  if (ascending !== step > 0) return false;
+  const distance = ascending ? limit - start : start - limit;
+  const size = Math.abs(step);
+  const runs = operator === '<' || operator === '>' ? Math.max(0, Math.ceil(distance / size)) : distance < 0 ? 0 : Math.floor(distance / size) + 1;
+  return runs <= 2;
+}
+
+/**
+ * The name under which a helper's parameter receives the caught error `name`: the error passed as it is
+ * (`helper(err)`, a plain parameter), or as a property of an object literal (`helper({ error, attempt })`) that
+ * the parameter destructures (`({ error, attempt }) =>`, `{ error: e }`). Null when it is not handed on there.
+ */
+function receivedAs(argument: Node, param: Node | undefined, name: string): string | null {
+  if (!param) return null;
+  if (argument.type === 'Identifier' && argument.name === name) return param.type === 'Identifier' ? param.name : null;
+  if (argument.type !== 'ObjectExpression' || param.type !== 'ObjectPattern') return null;
+  for (const property of argument.properties) {
+    if (property.type !== 'Property' || property.value.type !== 'Identifier' || property.value.name !== name) continue;
+    const key = staticKeyName(property.key, property.computed);
+    const target = key === null ? undefined : param.properties.find((p) => p.type === 'Property' && staticKeyName(p.key, p.computed) === key);
+    if (target?.type !== 'Property') return null;
+    const local = target.value.type === 'AssignmentPattern' ? target.value.left : target.value;
+    return local.type === 'Identifier' ? local.name : null;
+  }
+  return null;
+}
+
+/**
+ * A helper that throws the error it was handed (on some path) and awaits something that does not run before that
+ * throw on every way to it (its recovery's wait: `await this.resume()` in the other branch, `await sleep(ms)` after). The error may be thrown as it came or
+ * as a `const` that is the error (`const normalized = error instanceof Error ? error : new TypeError(...)`,
+ * `error ?? fallback`, `new RetryError(msg, { cause: error })`). A throw inside the helper's own `try` may be
+ * caught there, and an await before the throw (a log line) is not the recovery's.
+ */
 function rethrowsAndWaits(helper: FunctionNode, param: string, keys: VisitorKeys): boolean {
   if (!helper.async && !(helper.generator && isAwaiterLike(helper))) return false;
-  let rethrows = false;
-  let waits = false;
-  walkOwn(helper.body, keys, (n) => {
-    if (n.type === 'ThrowStatement' && n.argument.type === 'Identifier' && n.argument.name === param) rethrows = true;
-    if (n.type === 'AwaitExpression' || isAwaiterYield(n)) waits = true;
-    return !(rethrows && waits);
+  if (helper.body.type !== 'BlockStatement') return false;
+  const body = helper.body;
+  const names = new Set([param]);
+  walkOwn(body, keys, (n) => {
+    if (n.type === 'VariableDeclaration' && n.kind === 'const') {
+      for (const d of n.declarations) if (d.id.type === 'Identifier' && d.init && isTheError(d.init, names)) names.add(d.id.name);
+    }
+    return true;
   });
-  return rethrows && waits;
+  const flow: FlowContext = { loopLabel: null, inSwitch: false, innerLabels: new Set() };
+  const throws: Node[] = [];
+  walkOwn(body, keys, (n) => {
+    // A throw inside the helper's own `try` may be caught there.
+    if (n.type === 'TryStatement' && swallows(n, flow)) {
+      if (n.finalizer) walkOwn(n.finalizer, keys, (m) => (m.type === 'ThrowStatement' ? (throws.push(m), false) : true));
+      return false;
+    }
+    if (n.type === 'ThrowStatement' && n.argument.type === 'Identifier' && names.has(n.argument.name)) throws.push(n);
+    return true;
+  });
+  const awaits: Node[] = [];
+  walkOwn(body, keys, (n) => {
+    if (n.type === 'AwaitExpression' || isAwaiterYield(n)) awaits.push(n);
+    return true;
+  });
+  // An await that runs before the throw on every way to it (a log line) is not the recovery's wait.
+  return throws.some((thrown) => {
+    const before = statementsBefore(thrown, body);
+    return awaits.some((a) => !before.some((statement) => contains(statement, a)));
+  });
+}
+
+/** A `try` whose `catch` may complete (or go on with the loop) instead of leaving: it can swallow what its block throws. */
+function swallows(tryStatement: TSESTree.TryStatement, ctx: FlowContext): boolean {
+  if (!tryStatement.handler) return false;
+  const flow = statementFlow(tryStatement.handler.body, ctx);
+  return flow.normal || flow.cont;
+}
+
+/** The statements that run before `node` on every way to it: those before it (or before a block around it) in each block up to `body`. */
+function statementsBefore(node: Node, body: TSESTree.BlockStatement): Node[] {
+  const before: Node[] = [];
+  for (let current: Node = node; current !== body && current.parent; current = current.parent) {
+    const parent: Node = current.parent;
+    if (parent.type === 'BlockStatement') before.push(...parent.body.slice(0, parent.body.indexOf(current as TSESTree.Statement)));
+  }
+  return before;
+}
+
+/** `error`, `error ?? fallback`, `error instanceof Error ? error : new TypeError(...)`, `new X(msg, { cause: error })`. */
+function isTheError(init: Node, names: ReadonlySet<string>): boolean {
+  const node = unwrapExpression(init);
+  const isName = (n: Node) => n.type === 'Identifier' && names.has(n.name);
+  if (isName(node)) return true;
+  if (node.type === 'LogicalExpression' && (node.operator === '??' || node.operator === '||')) return isName(node.left) || isName(node.right);
+  if (node.type === 'ConditionalExpression') {
+    const branches = [unwrapExpression(node.consequent), unwrapExpression(node.alternate)];
+    return branches.some(isName) && branches.every((b) => isName(b) || b.type === 'NewExpression');
+  }
+  if (node.type === 'NewExpression') {
+    return node.arguments.some(
+      (a) => isName(a) || (a.type === 'ObjectExpression' && a.properties.some((p) => p.type === 'Property' && isName(p.value))),
+    );
+  }
+  return false;
 }
 
 function isAwaiterLike(fn: FunctionNode): boolean {

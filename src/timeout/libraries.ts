@@ -123,8 +123,8 @@ function checkFetch(call: TSESTree.CallExpression, origin: Origin, r: Reporter):
   const [input, init] = call.arguments;
   if (!input || input.type === 'SpreadElement' || raceBounded(call, imports)) return;
   const request = throughConst(input, imports);
-  // A Request object carries its own signal.
-  if (request.type === 'NewExpression') return;
+  // A Request object carries its own signal; a `new URL(...)` is only the address.
+  if (request.type === 'NewExpression' && imports.globalName(request.callee, 'URL') !== 'URL') return;
   const library = origin.module === 'node-fetch' ? 'node-fetch' : 'fetch';
   const subject = `This ${library} call`;
   // Node's fetch (global or undici's) gives up on its default dispatcher's

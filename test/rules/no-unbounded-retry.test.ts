@@ -283,6 +283,262 @@ const socket = io(url, { reconnectionAttempts: Infinity });`,
     },
   ],
   invalid: [
+    // Twin of the destructured-helper trap (from an independent review): the helper only logs before it throws what it cannot retry; nothing waits after.
+    {
+      code: `async function onAttemptFailure({ error, attemptNumber }) {
+  await logger.info(\`attempt \${attemptNumber} failed\`, error);
+  if (!(error instanceof NetworkError)) throw error;
+}
+export async function run(fn) {
+  let attemptNumber = 0;
+  while (true) {
+    attemptNumber++;
+    try { return await fn(); } catch (error) { await onAttemptFailure({ error, attemptNumber }); }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function onAttemptFailure({ error, attemptNumber }) {
+  await logger.info(\`attempt \${attemptNumber} failed\`, error);
+  if (!(error instanceof NetworkError)) throw error;
+}
+export async function run(fn) {
+  let attemptNumber = 0;
+  while (true) {
+    attemptNumber++;
+    try { return await fn(); } catch (error) { await onAttemptFailure({ error, attemptNumber }); if (attemptNumber >= 5) throw error; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attemptNumber - 1)))); }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Twin of the destructured-helper trap (from an independent review): a `try` around the attempt's in the loop catches what the helper rethrows and goes round again.
+    {
+      code: `async function onAttemptFailure({ error, attemptNumber }) {
+  if (attemptNumber > 5) throw error;
+  await delay(1000 * 2 ** attemptNumber);
+}
+export async function run(fn) {
+  let attemptNumber = 0;
+  while (true) {
+    attemptNumber++;
+    try {
+      try { return await fn(); } catch (error) { await onAttemptFailure({ error, attemptNumber }); }
+    } catch (e) { console.warn('giving up on this round', e); }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function onAttemptFailure({ error, attemptNumber }) {
+  if (attemptNumber > 5) throw error;
+  await delay(1000 * 2 ** attemptNumber);
+}
+export async function run(fn) {
+  let attemptNumber = 0;
+  let attempt = 0;
+  while (true) {
+    attemptNumber++;
+    try {
+      try { return await fn(); } catch (error) { await onAttemptFailure({ error, attemptNumber }); attempt++; if (attempt >= 5) throw error; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); }
+    } catch (e) { console.warn('giving up on this round', e); }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Twin of the destructured-helper trap (from an independent review): the helper throws a summary made from the error, not the error.
+    {
+      code: `async function onAttemptFailure({ error, attemptNumber }) {
+  const summary = \`attempt \${attemptNumber}: \${error.message}\`;
+  if (summary.length > 100000) throw summary;
+  await metrics.record(summary);
+}
+export async function run(fn) {
+  let attemptNumber = 0;
+  while (true) {
+    attemptNumber++;
+    try { return await fn(); } catch (error) { await onAttemptFailure({ error, attemptNumber }); }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function onAttemptFailure({ error, attemptNumber }) {
+  const summary = \`attempt \${attemptNumber}: \${error.message}\`;
+  if (summary.length > 100000) throw summary;
+  await metrics.record(summary);
+}
+export async function run(fn) {
+  let attemptNumber = 0;
+  while (true) {
+    attemptNumber++;
+    try { return await fn(); } catch (error) { await onAttemptFailure({ error, attemptNumber }); if (attemptNumber >= 5) throw error; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attemptNumber - 1)))); }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // The recovering-helper trap (from an independent review): a helper that only logs before it throws what it cannot retry does not wait for the retry; reported since the trap was narrowed.
+    {
+      code: `async function onAttemptFailure(error) {
+  await logger.info(\`attempt failed\`, error);
+  if (!(error instanceof NetworkError)) throw error;
+}
+export async function run(fn) {
+  while (true) {
+    try { return await fn(); } catch (error) { await onAttemptFailure(error); }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function onAttemptFailure(error) {
+  await logger.info(\`attempt failed\`, error);
+  if (!(error instanceof NetworkError)) throw error;
+}
+export async function run(fn) {
+  let attempt = 0;
+  while (true) {
+    try { return await fn(); } catch (error) { await onAttemptFailure(error); attempt++; if (attempt >= 5) throw error; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // The recovering-helper trap (from an independent review): the helper's own `try` catches its throw, so nothing stops the loop.
+    {
+      code: `async function onAttemptFailure(error) {
+  try {
+    if (!isRetryable(error)) throw error;
+  } catch (e) {
+    console.warn('not retryable', e);
+  }
+  await reportAttempt(attemptNumber);
+}
+export async function run(fn) {
+  let attemptNumber = 0;
+  while (true) {
+    attemptNumber++;
+    try { return await fn(); } catch (error) { await onAttemptFailure(error); }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 11,
+          column: 3,
+          endLine: 11,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function onAttemptFailure(error) {
+  try {
+    if (!isRetryable(error)) throw error;
+  } catch (e) {
+    console.warn('not retryable', e);
+  }
+  await reportAttempt(attemptNumber);
+}
+export async function run(fn) {
+  let attemptNumber = 0;
+  while (true) {
+    attemptNumber++;
+    try { return await fn(); } catch (error) { await onAttemptFailure(error); if (attemptNumber >= 5) throw error; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attemptNumber - 1)))); }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Twin of the destructured-helper trap: the helper throws the `cause` it destructures, not the caught error (handed as `error`).
+    {
+      code: `async function onAttemptFailure({ cause, attemptNumber }) {
+  if (attemptNumber > 5) throw cause;
+  await sleep(1000);
+}
+export default async function pRetry(input, lastError) {
+  let attemptNumber = 0;
+  while (true) {
+    attemptNumber++;
+    try {
+      return await input(attemptNumber);
+    } catch (error) {
+      await onAttemptFailure({ error, cause: lastError, attemptNumber });
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function onAttemptFailure({ cause, attemptNumber }) {
+  if (attemptNumber > 5) throw cause;
+  await sleep(1000);
+}
+export default async function pRetry(input, lastError) {
+  let attemptNumber = 0;
+  while (true) {
+    attemptNumber++;
+    try {
+      return await input(attemptNumber);
+    } catch (error) {
+      await onAttemptFailure({ error, cause: lastError, attemptNumber });
+      if (attemptNumber >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attemptNumber - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // Twin of the event re-wait trap (from a second independent review): the catch reconnects inside an `if` before it re-runs.
     {
       code: `import { once } from 'node:events';

@@ -203,6 +203,460 @@ function connectWS() {
 promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry));`,
   ],
   invalid: [
+    // Twin of the one-re-attempt trap: the body also moves the loop's counter back (`i--` on EBUSY), so the loop may run any number of times.
+    {
+      code: `async function load(url) {
+  for (let i = 0; i < 2; i++) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      if (err.code === 'EBUSY') i--;
+      await sleep(1000);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function load(url) {
+  let attempt = 0;
+  for (let i = 0; i < 2; i++) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      if (err.code === 'EBUSY') i--;
+      attempt++;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Twin of the one-re-attempt trap: `i <= 3` from 1 runs three times, two re-attempts without a wait.
+    {
+      code: `async function load(url) {
+  for (let i = 1; i <= 3; i++) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      console.warn(err);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function load(url) {
+  let attempt = 0;
+  for (let i = 1; i <= 3; i++) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      console.warn(err);
+      attempt++;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Twin of the one-re-attempt trap (from an independent review): the two-pass loop sits in an endless loop, which runs it again and again.
+    {
+      code: `export async function connectForever() {
+  while (true) {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try { return await openSocket(); } catch (err) { console.warn('connect failed', err); }
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `export async function connectForever() {
+  while (true) {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try { return await openSocket(); } catch (err) { console.warn('connect failed', err); await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt))); }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Twin of the one-re-attempt trap (from an independent review): the function calls itself after the loop, so the loop runs again.
+    {
+      code: `export async function connect() {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try { return await openSocket(); } catch (err) { console.warn('connect failed', err); }
+  }
+  return connect();
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `export async function connect() {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try { return await openSocket(); } catch (err) { console.warn('connect failed', err); await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt))); }
+  }
+  return connect();
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Twin of the one-re-attempt trap (from an independent review): a closure writes the `var` counter back, so the loop may run any number of times.
+    {
+      code: `export async function send(msg) {
+  const again = () => { attempt = -1; };
+  for (var attempt = 0; attempt < 2; attempt++) {
+    try { await post(msg); break; } catch (err) { if (isTransient(err)) again(); }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `export async function send(msg) {
+  const again = () => { attempt = -1; };
+  let failedAttempts = 0;
+  for (var attempt = 0; attempt < 2; attempt++) {
+    try { await post(msg); break; } catch (err) { if (isTransient(err)) again(); failedAttempts++; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (failedAttempts - 1)))); }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Twin of the one-re-attempt trap (from an independent review): the loop is a 'close' handler, which the next close runs again.
+    {
+      code: `export function start(client) {
+  client.on('close', async () => {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try { await client.reconnect(); break; } catch (err) { console.warn('reconnect failed', err); }
+    }
+  });
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `export function start(client) {
+  client.on('close', async () => {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try { await client.reconnect(); break; } catch (err) { console.warn('reconnect failed', err); await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt))); }
+    }
+  });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Twin of the destructured-helper trap (from an independent review): the helper only logs before it throws what it cannot retry; nothing waits after.
+    {
+      code: `async function onAttemptFailure({ error, attemptNumber }) {
+  await logger.info(\`attempt \${attemptNumber} failed\`, error);
+  if (!(error instanceof NetworkError)) throw error;
+}
+export async function run(fn) {
+  let attemptNumber = 0;
+  while (true) {
+    attemptNumber++;
+    try { return await fn(); } catch (error) { await onAttemptFailure({ error, attemptNumber }); }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function onAttemptFailure({ error, attemptNumber }) {
+  await logger.info(\`attempt \${attemptNumber} failed\`, error);
+  if (!(error instanceof NetworkError)) throw error;
+}
+export async function run(fn) {
+  let attemptNumber = 0;
+  while (true) {
+    attemptNumber++;
+    try { return await fn(); } catch (error) { await onAttemptFailure({ error, attemptNumber }); if (attemptNumber >= 5) throw error; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attemptNumber - 1)))); }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Twin of the destructured-helper trap (from an independent review): a `try` around the attempt's in the loop catches what the helper rethrows and goes round again.
+    {
+      code: `async function onAttemptFailure({ error, attemptNumber }) {
+  if (attemptNumber > 5) throw error;
+  await delay(1000 * 2 ** attemptNumber);
+}
+export async function run(fn) {
+  let attemptNumber = 0;
+  while (true) {
+    attemptNumber++;
+    try {
+      try { return await fn(); } catch (error) { await onAttemptFailure({ error, attemptNumber }); }
+    } catch (e) { console.warn('giving up on this round', e); }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function onAttemptFailure({ error, attemptNumber }) {
+  if (attemptNumber > 5) throw error;
+  await delay(1000 * 2 ** attemptNumber);
+}
+export async function run(fn) {
+  let attemptNumber = 0;
+  let attempt = 0;
+  while (true) {
+    attemptNumber++;
+    try {
+      try { return await fn(); } catch (error) { await onAttemptFailure({ error, attemptNumber }); attempt++; if (attempt >= 5) throw error; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); }
+    } catch (e) { console.warn('giving up on this round', e); }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Twin of the destructured-helper trap (from an independent review): the helper throws a summary made from the error, not the error.
+    {
+      code: `async function onAttemptFailure({ error, attemptNumber }) {
+  const summary = \`attempt \${attemptNumber}: \${error.message}\`;
+  if (summary.length > 100000) throw summary;
+  await metrics.record(summary);
+}
+export async function run(fn) {
+  let attemptNumber = 0;
+  while (true) {
+    attemptNumber++;
+    try { return await fn(); } catch (error) { await onAttemptFailure({ error, attemptNumber }); }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function onAttemptFailure({ error, attemptNumber }) {
+  const summary = \`attempt \${attemptNumber}: \${error.message}\`;
+  if (summary.length > 100000) throw summary;
+  await metrics.record(summary);
+}
+export async function run(fn) {
+  let attemptNumber = 0;
+  while (true) {
+    attemptNumber++;
+    try { return await fn(); } catch (error) { await onAttemptFailure({ error, attemptNumber }); if (attemptNumber >= 5) throw error; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attemptNumber - 1)))); }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // The recovering-helper trap (from an independent review): a helper that only logs before it throws what it cannot retry does not wait for the retry; reported since the trap was narrowed.
+    {
+      code: `async function onAttemptFailure(error) {
+  await logger.info(\`attempt failed\`, error);
+  if (!(error instanceof NetworkError)) throw error;
+}
+export async function run(fn) {
+  while (true) {
+    try { return await fn(); } catch (error) { await onAttemptFailure(error); }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function onAttemptFailure(error) {
+  await logger.info(\`attempt failed\`, error);
+  if (!(error instanceof NetworkError)) throw error;
+}
+export async function run(fn) {
+  let attempt = 0;
+  while (true) {
+    try { return await fn(); } catch (error) { await onAttemptFailure(error); attempt++; if (attempt >= 5) throw error; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // The recovering-helper trap (from an independent review): the helper's own `try` catches its throw, so nothing stops the loop.
+    {
+      code: `async function onAttemptFailure(error) {
+  try {
+    if (!isRetryable(error)) throw error;
+  } catch (e) {
+    console.warn('not retryable', e);
+  }
+  await reportAttempt(attemptNumber);
+}
+export async function run(fn) {
+  let attemptNumber = 0;
+  while (true) {
+    attemptNumber++;
+    try { return await fn(); } catch (error) { await onAttemptFailure(error); }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 11,
+          column: 3,
+          endLine: 11,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function onAttemptFailure(error) {
+  try {
+    if (!isRetryable(error)) throw error;
+  } catch (e) {
+    console.warn('not retryable', e);
+  }
+  await reportAttempt(attemptNumber);
+}
+export async function run(fn) {
+  let attemptNumber = 0;
+  while (true) {
+    attemptNumber++;
+    try { return await fn(); } catch (error) { await onAttemptFailure(error); if (attemptNumber >= 5) throw error; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attemptNumber - 1)))); }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Twin of the destructured-helper trap: the helper throws the `cause` it destructures, not the caught error (handed as `error`).
+    {
+      code: `async function onAttemptFailure({ cause, attemptNumber }) {
+  if (attemptNumber > 5) throw cause;
+  await sleep(1000);
+}
+export default async function pRetry(input, lastError) {
+  let attemptNumber = 0;
+  while (true) {
+    attemptNumber++;
+    try {
+      return await input(attemptNumber);
+    } catch (error) {
+      await onAttemptFailure({ error, cause: lastError, attemptNumber });
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function onAttemptFailure({ cause, attemptNumber }) {
+  if (attemptNumber > 5) throw cause;
+  await sleep(1000);
+}
+export default async function pRetry(input, lastError) {
+  let attemptNumber = 0;
+  while (true) {
+    attemptNumber++;
+    try {
+      return await input(attemptNumber);
+    } catch (error) {
+      await onAttemptFailure({ error, cause: lastError, attemptNumber });
+      if (attemptNumber >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attemptNumber - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // Twin of the event re-wait trap (from a second independent review): the catch reconnects inside an `if` before it re-runs.
     {
       code: `import { once } from 'node:events';

@@ -66,6 +66,9 @@ export const a = () => fetch('user');`,
     `const defaults = { signal: AbortSignal.timeout(5000) };
 export const a = (url) => fetch(url, { ...defaults, method: 'POST' });`,
     `export const a = (url) => fetch(new Request(url, { signal: AbortSignal.timeout(5000) }));`,
+    // Trap: a `new` of a class the file imports may be a Request of its own; only the global `URL` is known to be an address.
+    `import { URL } from './url-like.js';
+export const get = (path) => fetch(new URL(path));`,
     // Trap: a dispatcher of the caller's sets Node's fetch timeouts (headersTimeout, bodyTimeout).
     `import { Agent, fetch } from 'undici';
 const agent = new Agent({ headersTimeout: 5000, bodyTimeout: 5000 });
@@ -246,6 +249,30 @@ export const e = createClient({ url: 'redis://cache' });
 export const f = new Redis();`,
   ],
   invalid: [
+    // A `new URL(...)` is the address, not a Request that carries a signal (line-bot-sdk 11's HTTPFetchClient, from a ledger batch).
+    {
+      code: `export class Api {
+  async get(path) {
+    const requestUrl = new URL(path, this.baseURL);
+    return fetch(requestUrl, { headers: this.headers });
+  }
+}`,
+      errors: [
+        missingFetch(
+          [4, 12, 4, 56],
+          `export class Api {
+  async get(path) {
+    const requestUrl = new URL(path, this.baseURL);
+    return fetch(requestUrl, { headers: this.headers, signal: AbortSignal.timeout(10000) });
+  }
+}`,
+        ),
+      ],
+    },
+    {
+      code: `export const get = (path) => fetch(new URL(path, 'https://api.example.com'));`,
+      errors: [missingFetch([1, 30, 1, 77], `export const get = (path) => fetch(new URL(path, 'https://api.example.com'), { signal: AbortSignal.timeout(10000) });`)],
+    },
     // Twin of the every-request-bounded trap (from a second independent review): `this.config` is the client's own config, not a request the instance made and re-sends.
     {
       code: `import axios from 'axios';

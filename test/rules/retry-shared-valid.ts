@@ -24,6 +24,73 @@ export const sharedValid: Record<'retry' | 'lookAlikes' | 'streamingReaders' | '
   }
   throw new Error('gave up');
 }`,
+    // Trap (real code, graphile-worker's migrate): the loop's own counter lets it run at most twice (`attempts < 2` from 0,
+    // `i <= 2` from 1, `left > 0` from 2 by -1), one attempt and at most one re-attempt: no stream of retries to bound or back off.
+    `async function migrate(client) {
+  for (let attempts = 0; attempts < 2; attempts++) {
+    try {
+      await client.query('select 1');
+      break;
+    } catch (e) {
+      if (attempts !== 0 || e.code !== '42P01') throw e;
+      await installSchema(client);
+    }
+    await sleep(400 + Math.random() * 200);
+  }
+}`,
+    `async function load(url) {
+  for (let i = 1; i <= 2; i++) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      console.warn(err);
+    }
+  }
+}`,
+    `async function load(url) {
+  for (let left = 2; left > 0; left -= 1) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      await sleep(1000);
+    }
+  }
+}`,
+    // Trap (real code, p-retry 7): the failure path hands the error to a helper of the file inside an object
+    // (`onAttemptFailure({ error, attemptNumber, options })`) that destructures it, throws it (normalised) when attempts
+    // run out and waits before the next one: the helper decides, as when the error is handed on as it is.
+    `async function onAttemptFailure({ error, attemptNumber, options }) {
+  const normalizedError = error instanceof Error ? error : new TypeError(String(error));
+  if (attemptNumber > options.retries) throw normalizedError;
+  await new Promise((resolve) => setTimeout(resolve, options.minTimeout * 2 ** attemptNumber));
+  return true;
+}
+export default async function pRetry(input, options = {}) {
+  let attemptNumber = 0;
+  while (true) {
+    attemptNumber++;
+    try {
+      return await input(attemptNumber);
+    } catch (error) {
+      await onAttemptFailure({ error, attemptNumber, options });
+    }
+  }
+}`,
+    `async function onAttemptFailure({ error: failure, attemptNumber }) {
+  if (attemptNumber > 5) throw failure;
+  await sleep(1000 * 2 ** attemptNumber);
+}
+export async function run(input) {
+  let attemptNumber = 0;
+  while (true) {
+    attemptNumber++;
+    try {
+      return await input(attemptNumber);
+    } catch (err) {
+      await onAttemptFailure({ error: err, attemptNumber });
+    }
+  }
+}`,
     // Trap (real code, @discordjs/ws WebSocketShard.send): the re-run only waits for the shard's own 'ready' event again
     // (`once` rejects when the shard emits 'error'); on its way it only logs and tests, so a failure sends nothing.
     `import { once } from 'node:events';
