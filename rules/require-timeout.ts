@@ -21,6 +21,7 @@ export default createRule<[Options], MessageIds>({
       url: 'https://github.com/eslint-plugin-resilience/eslint-plugin-resilience/blob/main/docs/rules/require-timeout.md',
       recommended: 'warn',
       strict: 'error',
+      strictOptions: { reportBrowserUi: true },
     },
     hasSuggestions: true,
     messages: {
@@ -45,10 +46,14 @@ export default createRule<[Options], MessageIds>({
             type: 'boolean',
             description: 'Let a suggestion combine an existing fetch signal with a timeout through AbortSignal.any (Node 20.3+, current browsers).',
           },
+          reportBrowserUi: {
+            type: 'boolean',
+            description: "Also report calls in the event handlers and effects of React and Preact components and hooks, which wait in one user's browser.",
+          },
         },
       },
     ],
-    defaultOptions: [{ timeoutMs: 10000, abortSignalAny: true }],
+    defaultOptions: [{ timeoutMs: 10000, abortSignalAny: true, reportBrowserUi: false }],
   },
   create(context, [options]) {
     const analysis = createTimeoutAnalysis(context, options, {

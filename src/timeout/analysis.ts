@@ -9,6 +9,7 @@ import { type AnalysisContext, type FileAnalysis, NOTHING_TO_ANALYSE } from '../
 import { ImportTracker, stripNodePrefix } from '../imports';
 import { ResilienceConfigError } from '../errors';
 import { getSettings } from '../settings';
+import { inBrowserUiCallback } from './browser';
 import { abortSignalTimeoutBlocked as enginesBlockAbortSignalTimeout } from './engines';
 import { nodeFetchTimeout as resolveNodeFetchTimeout } from './node-fetch';
 import { AWS_CLIENT_PREFIX, TIMEOUT_MODULES, TimeoutChecks } from './libraries';
@@ -58,6 +59,7 @@ function mayWaitText(text: string): boolean {
 
 export class TimeoutAnalysis implements FileAnalysis {
   private readonly checks: TimeoutChecks;
+  private readonly ctx: TimeoutContext;
 
   constructor(
     context: AnalysisContext,
@@ -101,13 +103,18 @@ export class TimeoutAnalysis implements FileAnalysis {
       nodeFetchTimeout,
       classFields: new WeakMap(),
     };
+    this.ctx = ctx;
     this.checks = new TimeoutChecks(ctx);
   }
 
   /** The listeners a rule returns from `create`. */
   listeners(): TSESLint.RuleListener {
+    const { options, imports, keys } = this.ctx;
     const onCall = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
-      for (const finding of this.checks.call(node)) this.handlers.onFinding(finding);
+      const findings = this.checks.call(node);
+      // A request from a component's event handler or effect waits in one user's browser (reported by strict).
+      if (findings.length === 0 || (!options.reportBrowserUi && inBrowserUiCallback(node, imports, keys))) return;
+      for (const finding of findings) this.handlers.onFinding(finding);
     };
     return {
       CallExpression: onCall,

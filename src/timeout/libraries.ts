@@ -347,9 +347,12 @@ function isLookup(data: Node | Lookup | undefined): data is Lookup {
 
 /**
  * Names that say a value is (or may be) an upload: a form, a file, a blob, a
- * stream (`formData`, `multipartBody`, `uploadStream`, `files`, `avatarFile`).
+ * stream (`formData`, `multipartBody`, `uploadStream`, `files`, `avatarFile`,
+ * and a form by its own name: `form`, `multipartForm`, not `format`).
  */
 const UPLOAD_NAME = /form_?data|multipart|upload|blob|stream/i;
+/** Case matters here: `form`, `Form`, `buildForm`, `multipartForms`, not `transform`, `platform` or `format`. */
+const FORM_NAME = /^[Ff]orms?$|[a-z0-9_]Forms?$/;
 const FILE_NAME = /^files?$|Files?$/;
 const UPLOAD_CLASS = /^(?:FormData|Blob|File|ReadableStream)$/;
 const MAX_UPLOAD_DEPTH = 3;
@@ -372,14 +375,15 @@ function streamOrForm(data: Node, r: Reporter, depth = 0): string | null {
   if (body.type === 'CallExpression') {
     const called = calleeName(body.callee);
     if (called === 'createReadStream') return `the request sends a stream (${r.text(body.callee)}(...)), so the right timeout depends on the size of the upload; a decision for a person`;
-    if (called !== null && UPLOAD_NAME.test(called)) return `the request sends what ${r.text(body.callee)}(...) makes, a form, a blob or a stream, so the right timeout depends on the size of the upload; a decision for a person`;
+    if (called !== null && (UPLOAD_NAME.test(called) || FORM_NAME.test(called))) return `the request sends what ${r.text(body.callee)}(...) makes, a form, a blob or a stream, so the right timeout depends on the size of the upload; a decision for a person`;
     return null;
   }
   const name = body.type === 'Identifier' ? body.name : body.type === 'MemberExpression' ? memberName(body) : null;
-  if (name !== null && (UPLOAD_NAME.test(name) || FILE_NAME.test(name))) {
-    return `the request body (${name}) may be a form, a file or a stream, so the right timeout depends on the size of the upload; a decision for a person`;
-  }
-  if (body.type !== 'Identifier') return null;
+  const byName = `the request body (${name}) may be a form, a file or a stream, so the right timeout depends on the size of the upload; a decision for a person`;
+  if (name !== null && (UPLOAD_NAME.test(name) || FILE_NAME.test(name))) return byName;
+  // A plain `form` is named after what its values say first (`const form = new FormData()`).
+  const formName = name !== null && FORM_NAME.test(name);
+  if (body.type !== 'Identifier') return formName ? byName : null;
   // Every value a local takes: its initialiser and each later assignment.
   const variable = r.ctx.imports.variableOf(body);
   for (const def of variable?.defs ?? []) {
@@ -392,7 +396,7 @@ function streamOrForm(data: Node, r: Reporter, depth = 0): string | null {
     const why = written && reference.isWrite() && !reference.init ? streamOrForm(written, r, depth + 1) : null;
     if (why) return why;
   }
-  return null;
+  return formName ? byName : null;
 }
 
 function calleeName(callee: Node): string | null {

@@ -350,6 +350,70 @@ export const realWorldSources = [
   // tslog: the ES-module build.
   { pkg: 'tslog', dirs: ['esm'], sourceType: 'module' },
   { pkg: 'winston-transport', files: ['index.js', 'modern.js', 'legacy.js'], sourceType: 'commonjs' },
+  // A ninth batch, chosen by category before linting (retry, backoff and
+  // circuit-breaker libraries, job queues, and clients that reconnect).
+  { pkg: 'subscriptions-transport-ws', dirs: ['dist'], sourceType: 'commonjs' },
+  { pkg: 'socketcluster-client', dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: 'rethinkdbdash', dirs: ['lib'], sourceType: 'commonjs' },
+  // node-resque and deepstream's client: the TypeScript source.
+  { pkg: 'node-resque', dirs: ['src'], sourceType: 'module' },
+  { pkg: '@deepstream/client', dirs: ['src'], sourceType: 'module' },
+  { pkg: 'graphile-worker', dirs: ['dist'], sourceType: 'commonjs' },
+  // kue: the queue, its Redis client and the JSON API (lib/http/public is the browser UI's bundled jQuery).
+  { pkg: 'kue', files: ['lib/kue.js', 'lib/redis.js', 'lib/http/index.js'], dirs: ['lib/queue', 'lib/http/routes', 'lib/http/middleware'], sourceType: 'commonjs' },
+  // arangojs: the CommonJS build (esm/ is the same code again).
+  { pkg: 'arangojs', dirs: ['cjs'], sourceType: 'commonjs' },
+  // partysocket: the reconnecting WebSocket, its wrapper and the React hooks chunk (the .cjs files are copies).
+  { pkg: 'partysocket', files: ['dist/ws.js', 'dist/index.js', 'dist/use-ws-CYFjFIcF.js'], sourceType: 'module' },
+  { pkg: 'async-retry', dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: 'p-retry', files: ['index.js'], sourceType: 'module' },
+  // cockatiel: the CommonJS build (dist/esm is the same code again; Executor.bench.js is a benchmark).
+  {
+    pkg: 'cockatiel',
+    files: ['dist/BulkheadPolicy.js', 'dist/CircuitBreakerPolicy.js', 'dist/FallbackPolicy.js', 'dist/NoopPolicy.js', 'dist/Policy.js', 'dist/RetryPolicy.js', 'dist/TimeoutPolicy.js'],
+    dirs: ['dist/backoff', 'dist/breaker', 'dist/common', 'dist/errors'],
+    skip: ['dist/common/Executor.bench.js'],
+    sourceType: 'commonjs',
+  },
+  { pkg: 'opossum', dirs: ['lib'], files: ['index.js'], sourceType: 'commonjs' },
+  { pkg: 'promise-retry', files: ['index.js'], sourceType: 'commonjs' },
+  { pkg: 'retry', dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: 'exponential-backoff', dirs: ['src'], sourceType: 'module' },
+  // A tenth batch, chosen by category before linting (SaaS API clients:
+  // messaging, incident, exchange, social, storage, CRM, support, commerce,
+  // docs and CMS SDKs).
+  // @line/bot-sdk 11: the fetch client every generated API client uses, the client facade and the webhook middleware.
+  { pkg: '@line/bot-sdk', files: ['dist/cjs/http-fetch.js', 'dist/cjs/line-bot-client.js', 'dist/cjs/middleware.js', 'dist/cjs/utils.js'], sourceType: 'commonjs' },
+  { pkg: '@pagerduty/pdjs', dirs: ['build/src'], sourceType: 'commonjs' },
+  { pkg: 'binance-api-node', dirs: ['dist'], sourceType: 'commonjs' },
+  // twitter-api-v2: the CommonJS build (dist/esm is the same code again).
+  { pkg: 'twitter-api-v2', dirs: ['dist/cjs'], sourceType: 'commonjs' },
+  { pkg: 'spotify-web-api-node', dirs: ['src'], sourceType: 'commonjs' },
+  { pkg: 'dropbox', dirs: ['cjs/src'], sourceType: 'commonjs' },
+  { pkg: 'airtable', dirs: ['lib'], sourceType: 'commonjs' },
+  // intercom-client 7: its request core (fetcher, auth, pagination); the 2,000 generated resource files call it.
+  { pkg: 'intercom-client', dirs: ['dist/cjs/core'], sourceType: 'commonjs' },
+  { pkg: 'node-zendesk', files: ['dist/index.js'], sourceType: 'commonjs' },
+  { pkg: 'shopify-api-node', files: ['index.js'], dirs: ['mixins', 'resources'], sourceType: 'commonjs' },
+  { pkg: 'snoowrap', dirs: ['dist'], sourceType: 'commonjs' },
+  { pkg: '@notionhq/client', dirs: ['build/src'], sourceType: 'commonjs' },
+  { pkg: 'contentful', dirs: ['dist/esm'], sourceType: 'module' },
+  // An eleventh batch, chosen by category before linting (code that copies
+  // or deep-clones per call: API-spec middleware, response caches, document
+  // patching and diffing, analytics, state sync, rule engines).
+  { pkg: 'redux-state-sync', dirs: ['src'], sourceType: 'module' },
+  { pkg: 'swagger-ui-express', files: ['index.js'], sourceType: 'commonjs' },
+  { pkg: 'express-openapi-validator', dirs: ['dist'], sourceType: 'commonjs' },
+  { pkg: 'openapi-backend', files: ['index.js', 'backend.js', 'router.js', 'validation.js', 'utils.js', 'refparser.js'], sourceType: 'commonjs' },
+  { pkg: 'apicache', dirs: ['src'], sourceType: 'commonjs' },
+  // quill-delta: the TypeScript source.
+  { pkg: 'quill-delta', dirs: ['src'], sourceType: 'module' },
+  { pkg: 'fast-json-patch', dirs: ['commonjs'], sourceType: 'commonjs' },
+  { pkg: 'jsondiffpatch', dirs: ['lib'], sourceType: 'module' },
+  { pkg: 'analytics-node', files: ['index.js'], sourceType: 'commonjs' },
+  { pkg: 'cache-manager', dirs: ['dist'], sourceType: 'commonjs' },
+  { pkg: 'conf', dirs: ['dist/source'], sourceType: 'module' },
+  { pkg: 'json-rules-engine', dirs: ['dist'], sourceType: 'commonjs' },
 ];
 
 const sourceFile = /\.(?:[cm]?js|[cm]?ts)$/;

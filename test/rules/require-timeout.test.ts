@@ -1637,6 +1637,26 @@ ruleTester.run('require-timeout: fetch uploads', rule, {
         fetchUpload([4, 9, 4, 58], 'signal', 'the request body (uploadFiles) may be a form, a file or a stream, so the right timeout depends on the size of the upload'),
       ],
     },
+    // A body named for a form (line-bot-sdk 11's `postFormMultipart(url, form)`, from a ledger batch); `transform`, `platform` and `format` are not.
+    {
+      code: `export async function send(url, form, transform) {
+  await fetch(url, { method: 'POST', body: form });
+  await fetch(url, { method: 'POST', body: buildForm(transform) });
+}`,
+      errors: [
+        fetchUpload([2, 9, 2, 51], 'signal', 'the request body (form) may be a form, a file or a stream, so the right timeout depends on the size of the upload'),
+        fetchUpload([3, 9, 3, 67], 'signal', 'the request sends what buildForm(...) makes, a form, a blob or a stream, so the right timeout depends on the size of the upload'),
+      ],
+    },
+    {
+      code: `export const save = (url, transform) => fetch(url, { method: 'POST', body: transform });`,
+      errors: [
+        {
+          ...missingFetch([1, 41, 1, 88], `export const save = (url, transform) => fetch(url, { method: 'POST', body: transform, signal: AbortSignal.timeout(10000) });`),
+          data: { library: 'fetch', subject: 'This fetch call', option: 'signal', noFix: '' },
+        },
+      ],
+    },
     // A JSON or text body keeps the suggestion.
     {
       code: `export const save = (url, data) => fetch(url, { method: 'POST', body: JSON.stringify(data) });`,
@@ -1645,6 +1665,267 @@ ruleTester.run('require-timeout: fetch uploads', rule, {
           ...missingFetch([1, 36, 1, 94], `export const save = (url, data) => fetch(url, { method: 'POST', body: JSON.stringify(data), signal: AbortSignal.timeout(10000) });`),
           data: { library: 'fetch', subject: 'This fetch call', option: 'signal', noFix: '' },
         },
+      ],
+    },
+  ],
+});
+
+// Browser UI: a request from a callback the browser runs (an effect, an event handler) in a React or Preact component
+// or hook waits in one user's browser; recommended leaves it alone, strict (reportBrowserUi) reports it. A component's
+// render body, and the callbacks the render itself runs, run on the server too (server rendering); a function that
+// calls no client-only hook of React or Preact is not known to be a client component.
+ruleTester.run('require-timeout: browser UI', rule, {
+  valid: [
+    `import { useEffect, useState } from 'react';
+export function Prices() {
+  const [prices, setPrices] = useState();
+  useEffect(() => {
+    fetch('/api/prices').then((r) => r.json()).then(setPrices);
+  }, []);
+  const onRefresh = () => fetch('/api/prices/refresh', { method: 'POST' });
+  return <button onClick={onRefresh}>{prices}</button>;
+}`,
+    `import { useEffect, useState } from 'react';
+export function useUser(id) {
+  const [user, setUser] = useState(null);
+  useEffect(() => {
+    fetch(\`/api/users/\${id}\`).then((r) => r.json()).then(setUser);
+  }, [id]);
+  return user;
+}`,
+    `import { useState } from 'preact/hooks';
+export const Save = ({ url }) => {
+  const [busy, setBusy] = useState(false);
+  return <button onClick={async () => { setBusy(true); await fetch(url, { method: 'PUT' }); }}>{busy}</button>;
+};`,
+  ],
+  invalid: [
+    // Trap narrowed (real code, react-hook-form 7's <Form>): the submit callback is handed to `control.handleSubmit` in a `useMemo` factory, which runs during the render (server rendering too); nothing shows the browser runs it.
+    {
+      code: `import React from 'react';
+export function Form(props) {
+  const [mounted, setMounted] = React.useState(false);
+  const handleSubmit = React.useMemo(() => {
+    return props.control.handleSubmit(async (data) => {
+      await fetch(props.action, { method: 'POST', body: JSON.stringify(data) });
+    });
+  }, [props.action]);
+  return mounted ? handleSubmit : null;
+}`,
+      errors: [
+        missingFetch([6, 13, 6, 80], `import React from 'react';
+export function Form(props) {
+  const [mounted, setMounted] = React.useState(false);
+  const handleSubmit = React.useMemo(() => {
+    return props.control.handleSubmit(async (data) => {
+      await fetch(props.action, { method: 'POST', body: JSON.stringify(data), signal: AbortSignal.timeout(10000) });
+    });
+  }, [props.action]);
+  return mounted ? handleSubmit : null;
+}`),
+      ],
+    },
+    // Twin (from an independent review): a server action (`'use server'`) runs on the server for every form post, even as a form's `action`.
+    {
+      code: `import { useState } from 'react';
+export function Subscribe() {
+  const [sent] = useState(false);
+  const subscribe = async (form) => {
+    'use server';
+    await fetch('https://mailer.example.com/subscribe', { method: 'POST', body: JSON.stringify({ email: form.get('email') }) });
+  };
+  return <form action={subscribe}>{sent}</form>;
+}`,
+      errors: [
+        missingFetch([6, 11, 6, 128], `import { useState } from 'react';
+export function Subscribe() {
+  const [sent] = useState(false);
+  const subscribe = async (form) => {
+    'use server';
+    await fetch('https://mailer.example.com/subscribe', { method: 'POST', body: JSON.stringify({ email: form.get('email') }), signal: AbortSignal.timeout(10000) });
+  };
+  return <form action={subscribe}>{sent}</form>;
+}`),
+      ],
+    },
+    // Twin (from an independent review): a `useMemo` factory runs during the render, on the server too.
+    {
+      code: `import { use, useMemo, useRef } from 'react';
+export function Prices({ id }) {
+  const seen = useRef(0);
+  const prices = useMemo(() => fetch(\`https://api.example.com/prices/\${id}\`).then((r) => r.json()), [id]);
+  return use(prices) + seen.current;
+}`,
+      errors: [
+        missingFetch([4, 32, 4, 77], `import { use, useMemo, useRef } from 'react';
+export function Prices({ id }) {
+  const seen = useRef(0);
+  const prices = useMemo(() => fetch(\`https://api.example.com/prices/\${id}\`, { signal: AbortSignal.timeout(10000) }).then((r) => r.json()), [id]);
+  return use(prices) + seen.current;
+}`),
+      ],
+    },
+    // Twin (from an independent review): so does a `useState` initialiser.
+    {
+      code: `import { useState } from 'react';
+export function Prices() {
+  const [prices] = useState(() => fetch('https://api.example.com/prices'));
+  return prices;
+}`,
+      errors: [
+        missingFetch([3, 35, 3, 74], `import { useState } from 'react';
+export function Prices() {
+  const [prices] = useState(() => fetch('https://api.example.com/prices', { signal: AbortSignal.timeout(10000) }));
+  return prices;
+}`),
+      ],
+    },
+    // Twin (from an independent review): `useCallback` and `use` are server-component hooks too, and the callback is called during the render.
+    {
+      code: `import { use, useCallback } from 'react';
+export function Report({ url }) {
+  const load = useCallback(() => fetch(url), [url]);
+  return use(load());
+}`,
+      errors: [
+        missingFetch([3, 34, 3, 44], `import { use, useCallback } from 'react';
+export function Report({ url }) {
+  const load = useCallback(() => fetch(url, { signal: AbortSignal.timeout(10000) }), [url]);
+  return use(load());
+}`),
+      ],
+    },
+    // The render body runs on the server too (server rendering).
+    {
+      code: `import { useState } from 'react';
+export function Page() {
+  const [x] = useState(0);
+  fetch('/api/ping');
+  return x;
+}`,
+      errors: [
+        missingFetch([4, 3, 4, 21], `import { useState } from 'react';
+export function Page() {
+  const [x] = useState(0);
+  fetch('/api/ping', { signal: AbortSignal.timeout(10000) });
+  return x;
+}`),
+      ],
+    },
+    // Capitalised, but calls no hook: not known to be a component.
+    {
+      code: `export function Form(props) {
+  const onSubmit = async () => { await fetch(props.action); };
+  return <form onSubmit={onSubmit} />;
+}`,
+      errors: [
+        missingFetch([2, 40, 2, 59], `export function Form(props) {
+  const onSubmit = async () => { await fetch(props.action, { signal: AbortSignal.timeout(10000) }); };
+  return <form onSubmit={onSubmit} />;
+}`),
+      ],
+    },
+    // A hook of the file's own, not React's.
+    {
+      code: `import { useQuery } from './query';
+export function Page() {
+  useQuery();
+  const go = () => fetch('/api/x');
+  return <a onClick={go} />;
+}`,
+      errors: [
+        missingFetch([4, 20, 4, 35], `import { useQuery } from './query';
+export function Page() {
+  useQuery();
+  const go = () => fetch('/api/x', { signal: AbortSignal.timeout(10000) });
+  return <a onClick={go} />;
+}`),
+      ],
+    },
+    // Calls React's hook but is named like neither a component nor a hook.
+    {
+      code: `import { useState } from 'react';
+export function helper() {
+  useState();
+  const go = () => fetch('/api/x');
+  return <a onClick={go} />;
+}`,
+      errors: [
+        missingFetch([4, 20, 4, 35], `import { useState } from 'react';
+export function helper() {
+  useState();
+  const go = () => fetch('/api/x', { signal: AbortSignal.timeout(10000) });
+  return <a onClick={go} />;
+}`),
+      ],
+    },
+    // reportBrowserUi (strict) reports them.
+    {
+      code: `import { useEffect, useState } from 'react';
+export function Prices() {
+  const [prices, setPrices] = useState();
+  useEffect(() => {
+    fetch('/api/prices').then((r) => r.json()).then(setPrices);
+  }, []);
+  const onRefresh = () => fetch('/api/prices/refresh', { method: 'POST' });
+  return <button onClick={onRefresh}>{prices}</button>;
+}`,
+      options: [{ reportBrowserUi: true }],
+      errors: [
+        missingFetch([5, 5, 5, 25], `import { useEffect, useState } from 'react';
+export function Prices() {
+  const [prices, setPrices] = useState();
+  useEffect(() => {
+    fetch('/api/prices', { signal: AbortSignal.timeout(10000) }).then((r) => r.json()).then(setPrices);
+  }, []);
+  const onRefresh = () => fetch('/api/prices/refresh', { method: 'POST' });
+  return <button onClick={onRefresh}>{prices}</button>;
+}`),
+        missingFetch([7, 27, 7, 75], `import { useEffect, useState } from 'react';
+export function Prices() {
+  const [prices, setPrices] = useState();
+  useEffect(() => {
+    fetch('/api/prices').then((r) => r.json()).then(setPrices);
+  }, []);
+  const onRefresh = () => fetch('/api/prices/refresh', { method: 'POST', signal: AbortSignal.timeout(10000) });
+  return <button onClick={onRefresh}>{prices}</button>;
+}`),
+      ],
+    },
+    {
+      code: `import { useEffect, useState } from 'react';
+export function useUser(id) {
+  const [user, setUser] = useState(null);
+  useEffect(() => {
+    fetch(\`/api/users/\${id}\`).then((r) => r.json()).then(setUser);
+  }, [id]);
+  return user;
+}`,
+      options: [{ reportBrowserUi: true }],
+      errors: [
+        missingFetch([5, 5, 5, 30], `import { useEffect, useState } from 'react';
+export function useUser(id) {
+  const [user, setUser] = useState(null);
+  useEffect(() => {
+    fetch(\`/api/users/\${id}\`, { signal: AbortSignal.timeout(10000) }).then((r) => r.json()).then(setUser);
+  }, [id]);
+  return user;
+}`),
+      ],
+    },
+    {
+      code: `import { useState } from 'preact/hooks';
+export const Save = ({ url }) => {
+  const [busy, setBusy] = useState(false);
+  return <button onClick={async () => { setBusy(true); await fetch(url, { method: 'PUT' }); }}>{busy}</button>;
+};`,
+      options: [{ reportBrowserUi: true }],
+      errors: [
+        missingFetch([4, 62, 4, 91], `import { useState } from 'preact/hooks';
+export const Save = ({ url }) => {
+  const [busy, setBusy] = useState(false);
+  return <button onClick={async () => { setBusy(true); await fetch(url, { method: 'PUT', signal: AbortSignal.timeout(10000) }); }}>{busy}</button>;
+};`),
       ],
     },
   ],
