@@ -11,6 +11,7 @@ import { BACKOFF_DEFAULTS, type BackoffOptions, backoffSchemaProperties, UNBOUND
 
 export interface Options extends BackoffOptions {
   requireJitter: boolean;
+  reportBounded: boolean;
 }
 
 export type MessageIds =
@@ -33,7 +34,7 @@ export default createRule<[Options], MessageIds>({
       url: 'https://github.com/eslint-plugin-resilience/eslint-plugin-resilience/blob/main/docs/rules/require-retry-backoff.md',
       recommended: 'warn',
       strict: 'error',
-      strictOptions: { requireJitter: true },
+      strictOptions: { requireJitter: true, reportBounded: true },
     },
     hasSuggestions: true,
     messages: {
@@ -68,15 +69,21 @@ export default createRule<[Options], MessageIds>({
             type: 'boolean',
             description: 'Also report growing waits that have no randomness (jitter) in retries that never give up (no attempt limit or deadline).',
           },
+          reportBounded: {
+            type: 'boolean',
+            description: 'Also report hand-written retries that have an attempt limit or a deadline and do not back off.',
+          },
         },
       },
     ],
-    defaultOptions: [{ ...BACKOFF_DEFAULTS, requireJitter: false }],
+    defaultOptions: [{ ...BACKOFF_DEFAULTS, requireJitter: false, reportBounded: false }],
   },
   create(context, [options]) {
     return retryListeners(context, { ...options, unboundedAbove: UNBOUNDED_ABOVE_DEFAULT }, {
       onRetry(retry) {
         if (isDeliberateSortedRetry(retry)) return;
+        // A retry that gives up ends with the failure: its retries do not keep coming (see reportBounded).
+        if (retry.bounded && !options.reportBounded) return;
         // Missing jitter only matters for a retry that never gives up (see requireJitter).
         const problem = waitProblem(retry.wait, options.requireJitter && !retry.bounded);
         if (!problem) return;

@@ -79,6 +79,36 @@ function mentionsCounter(node: Node, ctx: BoundContext): boolean {
   return found;
 }
 
+/** With the counter on the left: the comparisons that, when true, mean it has reached its limit (exit) or not yet (continue). */
+const UPWARD_STOPS: Record<'continueWhenTrue' | 'exitWhenTrue', ReadonlySet<string>> = {
+  exitWhenTrue: new Set(['>=', '>', '===', '==']),
+  continueWhenTrue: new Set(['<', '<=', '!==', '!=']),
+};
+/** The same with the counter on the right (`10 <= attempts`). */
+const UPWARD_STOPS_TURNED: Record<'continueWhenTrue' | 'exitWhenTrue', ReadonlySet<string>> = {
+  exitWhenTrue: new Set(['<=', '<', '===', '==']),
+  continueWhenTrue: new Set(['>', '>=', '!==', '!=']),
+};
+
+/** The counter a test only checks for presence: `retries`, `!retries`, `this.retries != null`; null otherwise. */
+function presenceTestedCounter(node: Node, ctx: BoundContext): string | null {
+  const test = unwrapExpression(node);
+  if (test.type === 'UnaryExpression' && test.operator === '!') return presenceTestedCounter(test.argument, ctx);
+  let subject: Node = test;
+  if (test.type === 'BinaryExpression' && (test.operator === '!=' || test.operator === '!==' || test.operator === '==' || test.operator === '===')) {
+    if (isNothing(test.right)) subject = test.left;
+    else if (isNothing(test.left)) subject = test.right;
+    else return null;
+  }
+  if (subject.type !== 'Identifier' && subject.type !== 'MemberExpression') return null;
+  const key = nameKey(subject);
+  return key !== null && ctx.counters.has(key) ? key : null;
+}
+
+function mentionsKey(node: Node, key: string, ctx: BoundContext): boolean {
+  return someOwn(node, ctx.keys, (inner) => (inner.type === 'Identifier' || inner.type === 'MemberExpression') && nameKey(inner) === key);
+}
+
 /** The value a once-bound name was initialised with, followed once; otherwise the node itself. */
 function resolveConstant(node: Node, ctx: BoundContext): Node {
   const n = unwrapExpression(node);
@@ -149,24 +179,36 @@ export function isFiniteLimit(node: Node, ctx: BoundContext): boolean {
   return !isForeverValue(node, ctx);
 }
 
+/** A finite number the file shows: a literal, or a `const` initialised with one, below `unboundedAbove`. */
+function readableLimit(node: Node, ctx: BoundContext): boolean {
+  const value = resolveConstant(node, ctx);
+  return value.type === 'Literal' && typeof value.value === 'number' && Number.isFinite(value.value) && value.value < ctx.unboundedAbove;
+}
+
 /**
  * True when `test` bounds the retry. `mode` says which outcome ends it:
  * `'continueWhenTrue'` for a loop condition or a guard around the retry,
  * `'exitWhenTrue'` for a check whose branch leaves.
  */
-export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhenTrue' | 'exitWhenTrue'): boolean {
+export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhenTrue' | 'exitWhenTrue', upward = false): boolean {
   if (mode === 'continueWhenTrue' && isRetryFlagGuard(test, ctx)) return true;
   const node = unwrapExpression(test);
   switch (node.type) {
     case 'LogicalExpression': {
       if (node.operator === '??') return false;
-      const left = isBoundingTest(node.left, ctx, mode);
-      const right = isBoundingTest(node.right, ctx, mode);
+      const left = isBoundingTest(node.left, ctx, mode, upward);
+      const right = isBoundingTest(node.right, ctx, mode, upward);
       const either = (mode === 'continueWhenTrue') === (node.operator === '&&');
-      return either ? left || right : left && right;
+      if (either) return left || right;
+      // `chunk.retries && chunk.retries >= 5`: the presence test of the counter the other side compares adds nothing.
+      const leftKey = presenceTestedCounter(node.left, ctx);
+      if (leftKey !== null && mentionsKey(node.right, leftKey, ctx)) return right;
+      const rightKey = presenceTestedCounter(node.right, ctx);
+      if (rightKey !== null && mentionsKey(node.left, rightKey, ctx)) return left;
+      return left && right;
     }
     case 'UnaryExpression':
-      if (node.operator === '!') return isBoundingTest(node.argument, ctx, mode === 'continueWhenTrue' ? 'exitWhenTrue' : 'continueWhenTrue');
+      if (node.operator === '!') return isBoundingTest(node.argument, ctx, mode === 'continueWhenTrue' ? 'exitWhenTrue' : 'continueWhenTrue', upward);
       return false;
     case 'BinaryExpression': {
       if (!COMPARISONS.has(node.operator)) return false;
@@ -174,8 +216,13 @@ export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhe
       if (node.left.type === 'PrivateIdentifier') return false;
       const leftCounter = mentionsCounter(node.left, ctx);
       const rightCounter = mentionsCounter(node.right, ctx);
-      if (leftCounter && !rightCounter) return isFiniteLimit(node.right, ctx);
-      if (rightCounter && !leftCounter) return isFiniteLimit(node.left, ctx);
+      // `upward`: a counter that counts up must stop the retry when it reaches the limit, not while it is below it.
+      if (upward && !(leftCounter ? UPWARD_STOPS[mode] : UPWARD_STOPS_TURNED[mode]).has(node.operator)) return false;
+      if (upward && someOwn(node, ctx.keys, (n) => n.type === 'UpdateExpression' && n.operator === '--')) return false;
+      // `upward` (a re-run in the `else` of the check): only a limit the file shows as a number (a literal, a `const`).
+      const limitOf = (side: Node) => (upward ? readableLimit(side, ctx) : isFiniteLimit(side, ctx));
+      if (leftCounter && !rightCounter) return limitOf(node.right);
+      if (rightCounter && !leftCounter) return limitOf(node.left);
       return false;
     }
     case 'UpdateExpression':
@@ -392,6 +439,26 @@ export function collectCounters(region: Node, keys: VisitorKeys, includeNested: 
   };
   (includeNested ? walkAll : walkOwn)(region, keys, visit);
   return counters;
+}
+
+/**
+ * Removes the counters `region` starts again on every attempt: declared in it (`let tries = 0` inside the loop
+ * body, or inside the function that re-runs), or given a literal there (`this.attempts = 0` at the top of
+ * `connect()`), outside the `try` block of a `try` (where a success may reset it) and outside nested functions
+ * (an `'open'` handler that resets it on success). Such a counter never reaches its limit.
+ */
+export function dropResetCounters(counters: Set<string>, region: Node, keys: VisitorKeys): void {
+  if (counters.size === 0) return;
+  walkOwn(region, keys, (node) => {
+    const parent = node.parent;
+    if (parent?.type === 'TryStatement' && parent.block === node) return false;
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier') counters.delete(node.id.name);
+    if (node.type === 'AssignmentExpression' && node.operator === '=' && unwrapExpression(node.right).type === 'Literal') {
+      const key = nameKey(node.left);
+      if (key) counters.delete(key);
+    }
+    return true;
+  });
 }
 
 /** `signal.throwIfAborted()` anywhere in the region: a deadline that throws. */

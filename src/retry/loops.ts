@@ -12,7 +12,7 @@ import { staticKeyName } from '../ast/static';
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, functionReturns, someAll, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
 import { alwaysLeaves, blockFlow, calleeName, type FlowContext, isLogCall, type LoopNode, nameKey, type Node, numberValue, statementFlow } from './ast';
-import { type BoundContext, collectCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, isUsedUpGuard, policyAnswerNames } from './bounds';
+import { type BoundContext, collectCounters, dropResetCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, isUsedUpGuard, policyAnswerNames } from './bounds';
 import { classifyDelay, type FoundWait, isAwaiterYield, NO_WAIT, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX } from './model';
 import { type FailureCounter, type RetryPoint, retryPointOf, type RetryRewritePlan, rewriteRetryLoop } from './rewrite';
@@ -182,6 +182,8 @@ export class LoopRetries {
     if (retryTry && this.handsErrorToRecoveringHelper(retryTry, loop, ctx)) return;
     if (retryTry && this.errorIsControlSignal(retryTry, bodyList, ctx)) return;
     const counters = collectCounters(loop, this.keys, false);
+    // A counter each pass starts again (`let tries = 0` in the body) bounds nothing.
+    dropResetCounters(counters, loop.body, this.keys);
     if (indexesWith(loop, counters, this.keys)) return;
     if (retryTry && this.takesFromIterator(loop, bodyList, retryTry)) return;
     // Each pass takes the next item off a queue and a failure does not put it back: every attempt is
@@ -335,7 +337,8 @@ export class LoopRetries {
    * An existing counter of failures the rewrite can reuse: the `for` loop's
    * own `let i = 0; ...; i++` (it counts the failures before this one), or a
    * `let n = 0` declared before the loop and counted once per attempt (first
-   * in the loop body) or per failure (in the catch, before the retry point).
+   * in the loop body) or per failure (in the catch, before the retry point,
+   * also in the test of a limit check: `if (++attempts >= max) throw err;`).
    */
   private failureCounter(loop: LoopNode, owner: Node, retryTry: TSESTree.TryStatement, point: RetryPoint): FailureCounter | null {
     const loopWrites = new RegionWrites(loop.body, this.keys, true);
@@ -370,6 +373,15 @@ export class LoopRetries {
     const pointIndex = point.kind === 'end' ? handlerList.length : point.kind === 'before' ? handlerList.indexOf(point.statement) : -1;
     const candidates: { name: string; statement: TSESTree.Statement }[] = [];
     const note = (statement: TSESTree.Statement) => {
+      // `if (++attempts >= maxAttempts) throw err;`: the check counts this failure too.
+      if (statement.type === 'IfStatement') {
+        const test = unwrapExpression(statement.test);
+        const counted = test.type === 'BinaryExpression' ? test.left : test;
+        if (counted.type === 'UpdateExpression' && counted.operator === '++' && counted.prefix && counted.argument.type === 'Identifier') {
+          candidates.push({ name: counted.argument.name, statement });
+        }
+        return;
+      }
       if (statement.type !== 'ExpressionStatement') return;
       const e = statement.expression;
       const target = e.type === 'UpdateExpression' ? e.argument : e.type === 'AssignmentExpression' ? e.left : null;

@@ -12,7 +12,7 @@ import { isTypeWrapper as isTypeWrapperNode, unwrapExpression } from '../ast/unw
 import { staticMemberName, staticString } from '../ast/static';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { alwaysLeaves, calleeName, type FlowContext, isLogCall, isMemberCall, nameKey, type Node, statementFlow } from './ast';
-import { type BoundContext, collectCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, policyAnswerNames, stopsOnPolicyAnswer } from './bounds';
+import { type BoundContext, collectCounters, dropResetCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, policyAnswerNames, stopsOnPolicyAnswer } from './bounds';
 import { classifyDelay, type FoundWait, leadingWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitBefore, waitOf } from './delay';
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
 import { type RetryRewritePlan, rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
@@ -692,6 +692,8 @@ export class RecursiveRetries {
     let scheduledBy = timerCall;
     let guardedInInterval = false;
     const guards: { test: Node; branch: Node }[] = [];
+    /** Tests whose true outcome takes the other way, not the retry: `if (++this.attempts >= 10) { giveUp } else { retry }`. */
+    const exitGuards: Node[] = [];
     const failureRegions: Node[] = [];
     const errorNames = new Set<string>();
     let promiseHandler: FunctionNode | null = null;
@@ -732,8 +734,13 @@ export class RecursiveRetries {
         // `if (err) {...} else { retry() }`: the success branch.
         const fn = enclosingFunction(parent);
         if (fn && fn !== target && this.testsErrorParam(parent.test, fn)) return false;
+        exitGuards.push(parent.test);
       } else if ((parent.type === 'ConditionalExpression' && parent.consequent === node) || (parent.type === 'LogicalExpression' && parent.operator === '&&' && parent.right === node)) {
         guards.push({ test: parent.type === 'ConditionalExpression' ? parent.test : parent.left, branch: node });
+      } else if (parent.type === 'ConditionalExpression' && parent.alternate === node) {
+        exitGuards.push(parent.test);
+      } else if (parent.type === 'LogicalExpression' && parent.operator === '||' && parent.right === node) {
+        exitGuards.push(parent.left);
       }
       if (isFunction(node) && node !== target) {
         const role = this.callbackRole(node);
@@ -798,25 +805,30 @@ export class RecursiveRetries {
     if (route?.top && handlerFn) bodies.push(handlerFn.body);
     const counters = new Set<string>();
     for (const body of bodies) for (const c of collectCounters(body, this.keys, true)) counters.add(c);
+    // A counter the re-run starts again (`let tries = 0` in the function, `this.attempts = 0` at its top, or on the
+    // way to the re-run: `else { this.attempts = 0; setTimeout(() => this.connect(), 1000); }`) bounds nothing.
+    dropResetCounters(counters, target.body, this.keys);
+    for (let node: Node = call; node !== target && node.parent; node = node.parent) {
+      const parent: Node = node.parent;
+      if (parent.type !== 'BlockStatement') continue;
+      for (const before of parent.body.slice(0, parent.body.indexOf(node as TSESTree.Statement))) dropResetCounters(counters, before, this.keys);
+    }
     const varying = new Set<string>();
+    /** Parameters the re-run passes on from their own value (`attempt + 1`, `--left`): counters; a literal (`0`) starts one again. */
+    const progressing = new Set<string>();
+    const noteParam = (param: TSESTree.Parameter, arg: Node | undefined) => {
+      const id = param.type === 'AssignmentPattern' ? param.left : param;
+      if (id.type !== 'Identifier' || !arg || (arg.type === 'Identifier' && arg.name === id.name)) return;
+      varying.add(id.name);
+      if (mentionsName(this.keys, arg, new Set([id.name]))) progressing.add(id.name);
+    };
     if (!timerCall || call !== timerCall) {
-      if (!route) {
-        target.params.forEach((param, i) => {
-          const id = param.type === 'AssignmentPattern' ? param.left : param;
-          if (id.type !== 'Identifier') return;
-          const arg = call.arguments[i];
-          if (arg && !(arg.type === 'Identifier' && arg.name === id.name)) varying.add(id.name);
-        });
-      }
+      if (!route) target.params.forEach((param, i) => noteParam(param, call.arguments[i]));
     } else {
       // setTimeout(fn, ms, ...args): the extra arguments are fn's parameters.
-      target.params.forEach((param, i) => {
-        const id = param.type === 'AssignmentPattern' ? param.left : param;
-        const arg = call.arguments[i + 2];
-        if (id.type === 'Identifier' && arg && !(arg.type === 'Identifier' && arg.name === id.name)) varying.add(id.name);
-      });
+      target.params.forEach((param, i) => noteParam(param, call.arguments[i + 2]));
     }
-    for (const v of varying) counters.add(v);
+    for (const v of progressing) counters.add(v);
     // `parsers[index]` with `index++`: trying alternatives in turn.
     if (bodies.some((body) => indexesWith(body, counters, this.keys))) return false;
     // `const { shouldRetry } = await getRetryConfig(err); if (shouldRetry) return this._request(opts);`: a policy the file cannot see decides.
@@ -824,7 +836,7 @@ export class RecursiveRetries {
     const asksPolicy = policyAnswers.size > 0 && guards.some((g) => mentionsName(this.keys, g.test, policyAnswers));
     const boundCtx: BoundContext = { keys: this.keys, sourceCode: this.sourceCode, imports: this.ctx.imports, counters, unboundedAbove: this.ctx.options.unboundedAbove, policyAnswers };
     const flowCtx: FlowContext = { loopLabel: null, inSwitch: false, innerLabels: new Set() };
-    let bounded = guards.some((g) => isBoundingTest(g.test, boundCtx, 'continueWhenTrue'));
+    let bounded = guards.some((g) => isBoundingTest(g.test, boundCtx, 'continueWhenTrue')) || exitGuards.some((test) => isBoundingTest(test, boundCtx, 'exitWhenTrue', true));
     if (!bounded) {
       // An exit check anywhere in the function, nested callbacks included.
       bounded = bodies.some((body) =>

@@ -414,6 +414,27 @@ export const realWorldSources = [
   { pkg: 'cache-manager', dirs: ['dist'], sourceType: 'commonjs' },
   { pkg: 'conf', dirs: ['dist/source'], sourceType: 'module' },
   { pkg: 'json-rules-engine', dirs: ['dist'], sourceType: 'commonjs' },
+  // A twelfth batch, chosen by category before linting (more clients that
+  // reconnect: Rails' Action Cable consumer, XMPP, RabbitMQ, Twitch chat,
+  // Steam, ZooKeeper, Paho MQTT, Slack RTM, Hocuspocus, small reconnecting
+  // WebSocket wrappers, memcached).
+  { pkg: '@rails/actioncable', dirs: ['src'], sourceType: 'module' },
+  { pkg: '@xmpp/reconnect', files: ['index.js'], sourceType: 'module' },
+  { pkg: '@xmpp/client-core', files: ['index.js'], dirs: ['lib', 'src'], sourceType: 'module' },
+  { pkg: 'rabbitmq-client', dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: '@twurple/chat', dirs: ['lib'], sourceType: 'module' },
+  // steam-user: the client and its components (protobufs/ and enums/ are generated tables).
+  { pkg: 'steam-user', files: ['index.js'], dirs: ['components'], sourceType: 'commonjs' },
+  { pkg: 'node-zookeeper-client', files: ['index.js'], dirs: ['lib'], sourceType: 'commonjs' },
+  // paho-mqtt: the unminified browser client (paho-mqtt-min.js is the same code minified).
+  { pkg: 'paho-mqtt', files: ['paho-mqtt.js'], sourceType: 'commonjs' },
+  { pkg: '@slack/rtm-api', dirs: ['dist'], sourceType: 'commonjs' },
+  // Hocuspocus's provider: the TypeScript source (dist/ holds its bundles).
+  { pkg: '@hocuspocus/provider', dirs: ['src'], sourceType: 'module' },
+  { pkg: 'sockette', files: ['dist/sockette.js'], sourceType: 'commonjs' },
+  { pkg: 'robust-websocket', files: ['robust-websocket.js'], sourceType: 'commonjs' },
+  { pkg: 'websocket-as-promised', dirs: ['src'], sourceType: 'commonjs' },
+  { pkg: 'memjs', dirs: ['lib'], sourceType: 'commonjs' },
 ];
 
 const sourceFile = /\.(?:[cm]?js|[cm]?ts)$/;

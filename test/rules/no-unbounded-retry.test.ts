@@ -9,6 +9,76 @@ const rule = ruleModule as unknown as Parameters<typeof ruleTester.run<MessageId
 
 ruleTester.run('no-unbounded-retry', rule, {
   valid: [
+    // Trap (real code, steam-user 5's CM-list fetch): the limit is tested where the retry is the `else`
+    // (`if (++this._getCmListAttempts >= 10) { give up } else { setTimeout(() => this._doConnection(), 1000) }`),
+    // in a ternary, or before `||`; a presence test of the counter beside its limit (steam-user's CDN
+    // `(chunk.retries && chunk.retries >= 5)`) adds nothing to the limit.
+    `class C {
+  async _doConnection() {
+    let res;
+    try {
+      res = await this._apiRequest('GET');
+    } catch (ex) {
+      if (++this._attempts >= 10) {
+        this.emit('error', ex);
+      } else {
+        setTimeout(() => this._doConnection(), 1000);
+      }
+      return;
+    }
+    this.use(res);
+  }
+}
+module.exports = C;
+`,
+    `class C {
+  async _doConnection() {
+    let res;
+    try {
+      res = await this._apiRequest('GET');
+    } catch (ex) {
+      if ((this._attempts && this._attempts >= 5) || this._servers.length === 0) {
+        this.emit('error', ex);
+      } else {
+        this._attempts = this._attempts || 0;
+        this._attempts++;
+        setTimeout(() => this._doConnection(), 1000);
+      }
+      return;
+    }
+    this.use(res);
+  }
+}
+module.exports = C;
+`,
+    `class C {
+  async _doConnection() {
+    let res;
+    try {
+      res = await this._apiRequest('GET');
+    } catch (ex) {
+      return ++this._attempts > 3 ? this.emit('error', ex) : setTimeout(() => this._doConnection(), 1000);
+      return;
+    }
+    this.use(res);
+  }
+}
+module.exports = C;
+`,
+    `class C {
+  async _doConnection() {
+    let res;
+    try {
+      res = await this._apiRequest('GET');
+    } catch (ex) {
+      (++this._attempts >= 3) || setTimeout(() => this._doConnection(), 1000);
+      return;
+    }
+    this.use(res);
+  }
+}
+module.exports = C;
+`,
     // The cases both retry rules leave alone: test/rules/retry-shared-valid.ts.
     ...sharedValid.retry,
     // Trap: a limit chosen by a condition that is not a missing-value fallback (\`retries === -1 ? 5 : retries\`) is a limit.
@@ -487,6 +557,253 @@ export async function run(fn) {
 }`,
             },
           ],
+        },
+      ],
+    },
+    // Twin of the else-branch limit (from the CM-list case): the test is the wrong way round, so the retry runs once the count passes 10, forever.
+    {
+      code: `class C {
+  async _doConnection() {
+    let res;
+    try {
+      res = await this._apiRequest('GET');
+    } catch (ex) {
+      if (++this._attempts < 10) {
+        this.emit('error', ex);
+      } else {
+        setTimeout(() => this._doConnection(), 1000);
+      }
+      return;
+    }
+    this.use(res);
+  }
+}
+module.exports = C;
+`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 10,
+          column: 9,
+          endLine: 10,
+          endColumn: 53,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the presence test: with no limit beside it, a counter's presence bounds nothing.
+    {
+      code: `class C {
+  async _doConnection() {
+    let res;
+    try {
+      res = await this._apiRequest('GET');
+    } catch (ex) {
+      if (this._attempts && this._servers.length === 0) {
+        this.emit('error', ex);
+      } else {
+        this._attempts++;
+        setTimeout(() => this._doConnection(), 1000);
+      }
+      return;
+    }
+    this.use(res);
+  }
+}
+module.exports = C;
+`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 11,
+          column: 9,
+          endLine: 11,
+          endColumn: 53,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the counter bound (from an independent review): `let tries = 0` inside the function that re-runs starts again each time.
+    {
+      code: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export async function connect(url) {
+  let tries = 0;
+  try { return await fetch(url); } catch (e) {
+    tries++;
+    if (tries >= 5) throw e;
+    await sleep(1000);
+    return connect(url);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 8,
+          column: 12,
+          endLine: 8,
+          endColumn: 24,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the counter bound (from an independent review): `connect()` sets the counter back to 0 each time it runs.
+    {
+      code: `import WebSocket from 'ws';
+export class Client {
+  constructor(url) { this.url = url; this.attempts = 0; }
+  connect() {
+    this.attempts = 0;
+    this.ws = new WebSocket(this.url);
+    this.ws.on('close', () => {
+      this.attempts++;
+      if (this.attempts > 5) return;
+      setTimeout(() => this.connect(), 1000);
+    });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 10,
+          column: 7,
+          endLine: 10,
+          endColumn: 45,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the else-branch limit (from an independent review): the retry branch sets the counter back to 0 on its way to the re-run.
+    {
+      code: `import WebSocket from 'ws';
+export class Client {
+  constructor(url) { this.url = url; this.attempts = 0; }
+  connect() {
+    this.ws = new WebSocket(this.url);
+    this.ws.on('close', () => {
+      if (++this.attempts >= 10) { this.emit('giveup'); }
+      else { this.attempts = 0; setTimeout(() => this.connect(), 1000); }
+    });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 8,
+          column: 33,
+          endLine: 8,
+          endColumn: 71,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the counter bound (from an independent review): the re-run passes a literal 0 for the counting parameter.
+    {
+      code: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export async function connect(url, tries = 0) {
+  try { return await fetch(url); } catch (e) {
+    if (tries >= 5) throw e;
+    await sleep(1000);
+    return connect(url, 0);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 6,
+          column: 12,
+          endLine: 6,
+          endColumn: 27,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the counter bound (from an independent review): `let tries = 0` inside the loop body starts again each pass.
+    {
+      code: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export async function get(u) {
+  while (true) {
+    let tries = 0;
+    try { return await fetch(u); } catch (e) {
+      tries++;
+      if (tries > 3) throw e;
+      await sleep(1000);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export async function get(u) {
+  let attempt = 0;
+  while (true) {
+    let tries = 0;
+    try { return await fetch(u); } catch (e) {
+      tries++;
+      if (tries > 3) throw e;
+      attempt++;
+      if (attempt >= 5) throw e;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Twin of the else-branch limit (from an independent review): the counter counts down, so `--n >= 10` never stops it.
+    {
+      code: `import WebSocket from 'ws';
+export class Client {
+  constructor(url) { this.url = url; this.attempts = 0; }
+  connect() {
+    this.ws = new WebSocket(this.url);
+    this.ws.on('close', () => {
+      if (--this.attempts >= 10) { this.emit('giveup'); }
+      else { setTimeout(() => this.connect(), 1000); }
+    });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 8,
+          column: 14,
+          endLine: 8,
+          endColumn: 52,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the else-branch limit (from an independent review): the limit is an option that defaults to Infinity; only a number the file shows counts there.
+    {
+      code: `import WebSocket from 'ws';
+export class Client {
+  constructor(url, options = {}) { this.url = url; this.attempts = 0; this.options = { maxAttempts: Infinity, ...options }; }
+  connect() {
+    this.ws = new WebSocket(this.url);
+    this.ws.on('close', () => {
+      if (++this.attempts >= this.options.maxAttempts) { this.emit('giveup'); }
+      else { setTimeout(() => this.connect(), 1000); }
+    });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 8,
+          column: 14,
+          endLine: 8,
+          endColumn: 52,
+          suggestions: [],
         },
       ],
     },

@@ -9,6 +9,35 @@ const rule = ruleModule as unknown as Parameters<typeof ruleTester.run<MessageId
 
 ruleTester.run('require-retry-backoff', rule, {
   valid: [
+    // Trap (real code): a retry that gives up (a limit or a deadline) does not keep coming during a lasting failure;
+    // recommended leaves its wait alone, strict (reportBounded) reports it. Every bounded report on the real-code ledger
+    // was judged harmless (steam-user's 10 logon lookups a second apart, rabbitmq-client's opt-in publish retries paced
+    // by the reconnect they await, a failover to the next server, 10 re-tries of a local Kerberos step).
+    `async function load(url) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}`,
+    `class Client {
+  async _doConnection() {
+    let res;
+    try {
+      res = await this._apiRequest('GET');
+    } catch (ex) {
+      if (++this._attempts >= 10) {
+        this.emit('error', ex);
+      } else {
+        setTimeout(() => this._doConnection(), 1000);
+      }
+      return;
+    }
+    this.use(res);
+  }
+}`,
     // Trap (real code, @slack/socket-mode): the 'close' handler hands `this.start` to a helper that runs it from
     // `setTimeout(..., 5000 * failures)`: the helper's timer is the reconnect's wait, and it grows.
     `import { EventEmitter } from 'node:events';
@@ -215,6 +244,7 @@ promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry)
     }
   }
 }`,
+      options: [{ reportBounded: true }],
       errors: [
         {
           messageId: 'constantLoop',
@@ -253,6 +283,7 @@ promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry)
     }
   }
 }`,
+      options: [{ reportBounded: true }],
       errors: [
         {
           messageId: 'constantLoop',
@@ -289,6 +320,7 @@ promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry)
     }
   }
 }`,
+      options: [{ reportBounded: true }],
       errors: [
         {
           messageId: 'constantLoop',
@@ -319,6 +351,7 @@ promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry)
   }
   return connect();
 }`,
+      options: [{ reportBounded: true }],
       errors: [
         {
           messageId: 'constantLoop',
@@ -348,6 +381,7 @@ promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry)
     try { await post(msg); break; } catch (err) { if (isTransient(err)) again(); }
   }
 }`,
+      options: [{ reportBounded: true }],
       errors: [
         {
           messageId: 'constantLoop',
@@ -379,6 +413,7 @@ promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry)
     }
   });
 }`,
+      options: [{ reportBounded: true }],
       errors: [
         {
           messageId: 'constantLoop',
@@ -601,6 +636,53 @@ export async function run(fn) {
   while (true) {
     attemptNumber++;
     try { return await fn(); } catch (error) { await onAttemptFailure(error); if (attemptNumber >= 5) throw error; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attemptNumber - 1)))); }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // The rewrite counts with the counter a limit check already increments (`if (++attempts >= maxAttempts)`, rabbitmq-client's publisher) instead of adding a second one.
+    {
+      code: `export async function send(publish, maxAttempts) {
+  let attempts = 0;
+  while (true) {
+    try {
+      return await publish();
+    } catch (err) {
+      if (++attempts >= maxAttempts) {
+        throw err;
+      } else {
+        console.warn('retrying', err);
+      }
+    }
+  }
+}`,
+      options: [{ reportBounded: true }],
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `export async function send(publish, maxAttempts) {
+  let attempts = 0;
+  while (true) {
+    try {
+      return await publish();
+    } catch (err) {
+      if (++attempts >= maxAttempts) {
+        throw err;
+      } else {
+        console.warn('retrying', err);
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempts - 1))));
+    }
   }
 }`,
             },
@@ -1162,6 +1244,7 @@ export class Api {
     }
   }
 }`,
+      options: [{ reportBounded: true }],
       errors: [
         {
           messageId: 'constantLoop',
@@ -1193,6 +1276,7 @@ export class Api {
     }
   }
 }`,
+      options: [{ reportBounded: true }],
       errors: [
         {
           messageId: 'constantLoop',
@@ -1231,6 +1315,7 @@ export class Api {
   }
   throw new Error('gave up');
 }`,
+      options: [{ reportBounded: true }],
       errors: [
         {
           messageId: 'constantLoop',
@@ -1305,6 +1390,7 @@ export class Api {
     }
   }
 }`,
+      options: [{ reportBounded: true }],
       errors: [
         {
           messageId: 'constantLoop',
@@ -1362,6 +1448,7 @@ export class Api {
     await sleep(1000);
   }
 }`,
+      options: [{ reportBounded: true }],
       errors: [
         {
           messageId: 'constantLoop',
@@ -2078,6 +2165,7 @@ retry(connect, { backoff: 2 });`,
     return res;
   }
 }`,
+      options: [{ reportBounded: true }],
       errors: [
         {
           messageId: 'constantLoop',
@@ -2297,6 +2385,7 @@ jsRuleTester.run('require-retry-backoff: rewrites keep what the code says', rule
   }
   throw new Error('gave up');
 }`,
+      options: [{ reportBounded: true }],
       errors: [
         {
           messageId: 'constantLoop',
@@ -2552,6 +2641,7 @@ await MongoClient.connect(url, { autoReconnect: false, reconnectInterval: 1000 }
     setTimeout(() => this._reconnect(), 1000);
   }
 }`,
+      options: [{ reportBounded: true }],
       errors: [
         {
           messageId: 'constantReconnect',
@@ -2793,6 +2883,7 @@ function open(opt) {
     }
   }
 }`,
+      options: [{ reportBounded: true }],
       errors: [
         {
           messageId: 'constantLoop',
@@ -2835,6 +2926,7 @@ function open(opt) {
   }
   return result;
 }`,
+      options: [{ reportBounded: true }],
       errors: [
         {
           messageId: 'constantLoop',
@@ -2876,6 +2968,7 @@ function open(opt) {
     }
   }
 }`,
+      options: [{ reportBounded: true }],
       errors: [
         {
           messageId: 'constantLoop',
@@ -2951,6 +3044,7 @@ function open(opt) {
     throw e;
   }
 }`,
+      options: [{ reportBounded: true }],
       errors: [
         {
           messageId: 'constantRecursion',

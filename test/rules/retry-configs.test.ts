@@ -12,7 +12,8 @@ describe('retry rules in the configs', () => {
   it('strict: both are errors, with the strict options', () => {
     const strict = configRules(rules, 'strict');
     expect(strict['resilience/no-unbounded-retry']).toEqual(['error', { allowUnboundedWithBackoff: false }]);
-    expect(strict['resilience/require-retry-backoff']).toEqual(['error', { requireJitter: true }]);
+    expect(strict['resilience/require-retry-backoff']).toEqual(['error', { requireJitter: true, reportBounded: true }]);
+    expect(strict['resilience/require-timeout']).toEqual(['error', { reportBrowserUi: true }]);
   });
 
   it('every option has a description and a default', () => {
