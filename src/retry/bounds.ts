@@ -24,6 +24,12 @@ export interface BoundContext {
   unboundedAbove: number;
   /** Where the retry runs again (the loop body): a flag re-armed there is not used up. */
   retryRegion?: Node;
+  /**
+   * What runs again with every attempt (the loop body, the re-run function): a deadline whose other side is
+   * written there (`deadline = Date.now() + 5000` in the catch, `this.startedAt = Date.now()` in `connect()`)
+   * moves with each attempt and bounds nothing.
+   */
+  restartRegion?: Node;
   /** Names bound to a retry policy's answer about the failure (`policyAnswerNames`): a test of them ends the retry. */
   policyAnswers?: ReadonlySet<string>;
 }
@@ -77,6 +83,30 @@ function mentionsCounter(node: Node, ctx: BoundContext): boolean {
     return true;
   });
   return found;
+}
+
+/** A name the deadline test reads is declared or written in `ctx.restartRegion` (outside a `try` block and callbacks): it moves. */
+function movesWithAttempts(test: Node, ctx: BoundContext): boolean {
+  if (!ctx.restartRegion) return false;
+  const names = new Set<string>();
+  walkOwn(test, ctx.keys, (inner) => {
+    if (inner.type === 'Identifier' || inner.type === 'MemberExpression') {
+      const key = nameKey(inner);
+      if (key !== null) names.add(key);
+      return inner.type !== 'MemberExpression';
+    }
+    return true;
+  });
+  let moves = false;
+  walkOwn(ctx.restartRegion, ctx.keys, (node) => {
+    if (moves) return false;
+    const parent = node.parent;
+    if (parent?.type === 'TryStatement' && parent.block === node) return false;
+    if (node.type === 'AssignmentExpression' && names.has(nameKey(node.left) ?? '')) moves = true;
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && names.has(node.id.name)) moves = true;
+    return !moves;
+  });
+  return moves;
 }
 
 /** With the counter on the left: the comparisons that, when true, mean it has reached its limit (exit) or not yet (continue). */
@@ -212,7 +242,7 @@ export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhe
       return false;
     case 'BinaryExpression': {
       if (!COMPARISONS.has(node.operator)) return false;
-      if (isDeadlineExpression(node, ctx.keys)) return true;
+      if (isDeadlineExpression(node, ctx.keys)) return !movesWithAttempts(node, ctx);
       if (node.left.type === 'PrivateIdentifier') return false;
       const leftCounter = mentionsCounter(node.left, ctx);
       const rightCounter = mentionsCounter(node.right, ctx);

@@ -199,6 +199,7 @@ export class LoopRetries {
       unboundedAbove: this.ctx.options.unboundedAbove,
       timerFlags: this.timerFlags(owner ?? this.sourceCode.ast, writes),
       retryRegion: loop.body,
+      restartRegion: loop.body,
       // `catch (e) { const answer = await policy.decide(e); if (!answer.retry) throw e; }`: a policy the file cannot see decides.
       policyAnswers: retryTry?.handler ? policyAnswerNames([retryTry.handler.body], errorNames(retryTry.handler.param, retryTry.handler.body), this.keys, this.sourceCode) : undefined,
     };

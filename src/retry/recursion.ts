@@ -834,7 +834,7 @@ export class RecursiveRetries {
     // `const { shouldRetry } = await getRetryConfig(err); if (shouldRetry) return this._request(opts);`: a policy the file cannot see decides.
     const policyAnswers = failure === 'catch' || failure === 'promise' ? policyAnswerNames(failureRegions, errorNames, this.keys, this.sourceCode) : new Set<string>();
     const asksPolicy = policyAnswers.size > 0 && guards.some((g) => mentionsName(this.keys, g.test, policyAnswers));
-    const boundCtx: BoundContext = { keys: this.keys, sourceCode: this.sourceCode, imports: this.ctx.imports, counters, unboundedAbove: this.ctx.options.unboundedAbove, policyAnswers };
+    const boundCtx: BoundContext = { keys: this.keys, sourceCode: this.sourceCode, imports: this.ctx.imports, counters, unboundedAbove: this.ctx.options.unboundedAbove, policyAnswers, restartRegion: target.body };
     const flowCtx: FlowContext = { loopLabel: null, inSwitch: false, innerLabels: new Set() };
     let bounded = guards.some((g) => isBoundingTest(g.test, boundCtx, 'continueWhenTrue')) || exitGuards.some((test) => isBoundingTest(test, boundCtx, 'exitWhenTrue', true));
     if (!bounded) {

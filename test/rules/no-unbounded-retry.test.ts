@@ -9,6 +9,16 @@ const rule = ruleModule as unknown as Parameters<typeof ruleTester.run<MessageId
 
 ruleTester.run('no-unbounded-retry', rule, {
   valid: [
+    // A deadline set once and passed on to each re-run bounds it.
+    `export async function fetchWithRetry(url, start = Date.now()) {
+  try {
+    return await fetch(url);
+  } catch (err) {
+    if (Date.now() - start > 30000) throw err;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    return fetchWithRetry(url, start);
+  }
+}`,
     // Trap (real code, steam-user 5's CM-list fetch): the limit is tested where the retry is the `else`
     // (`if (++this._getCmListAttempts >= 10) { give up } else { setTimeout(() => this._doConnection(), 1000) }`),
     // in a ternary, or before `||`; a presence test of the counter beside its limit (steam-user's CDN
@@ -803,6 +813,94 @@ export class Client {
           column: 14,
           endLine: 8,
           endColumn: 52,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the deadline bound (from an independent review): the catch moves the deadline forward on every failure.
+    {
+      code: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export async function get(u) {
+  let deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    try { return await fetch(u); } catch (e) {
+      deadline = Date.now() + 5000;
+      await sleep(1000);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export async function get(u) {
+  let deadline = Date.now() + 5000;
+  let attempt = 0;
+  while (Date.now() < deadline) {
+    try { return await fetch(u); } catch (e) {
+      deadline = Date.now() + 5000;
+      attempt++;
+      if (attempt >= 5) throw e;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Twin of the deadline bound (from an independent review): `connect()` restarts the clock the 'close' handler reads each time it runs.
+    {
+      code: `import WebSocket from 'ws';
+export class Client {
+  constructor(url) { this.url = url; }
+  connect() {
+    this.startedAt = Date.now();
+    this.ws = new WebSocket(this.url);
+    this.ws.on('close', () => {
+      if (Date.now() - this.startedAt > 60000) return;
+      setTimeout(() => this.connect(), 1000);
+    });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 9,
+          column: 7,
+          endLine: 9,
+          endColumn: 45,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the deadline bound: the start time is a local of the function that re-runs, so each run starts it again.
+    {
+      code: `export async function fetchWithRetry(url) {
+  const start = Date.now();
+  try {
+    return await fetch(url);
+  } catch (err) {
+    if (Date.now() - start > 30000) throw err;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    return fetchWithRetry(url);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 8,
+          column: 12,
+          endLine: 8,
+          endColumn: 31,
           suggestions: [],
         },
       ],
