@@ -486,7 +486,7 @@ describe('retry rewrite behaviour', () => {
 
   it('an already bounded loop keeps its own bound and counter and gets the backoff on its own wait', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.5);
-    const output = rewrite(BOUNDED_CONSTANT_LOOP, 'require-retry-backoff');
+    const output = rewrite(BOUNDED_CONSTANT_LOOP, 'require-retry-backoff', { reportBounded: true });
     expect(output).toContain('setTimeout(resolve, Math.max(500, Math.random() * Math.min(10000, 500 * 2 ** i)))');
     expect(output).not.toContain('attempt');
     const fn = load(output);
@@ -596,7 +596,7 @@ function applyAllSuggestions(code: string): { output: string; remaining: Linter.
       plugins: { resilience: { rules: rules as never } },
       rules: {
         'resilience/no-unbounded-retry': ['error', { allowUnboundedWithBackoff: false }],
-        'resilience/require-retry-backoff': ['error', { requireJitter: true }],
+        'resilience/require-retry-backoff': ['error', { requireJitter: true, reportBounded: true }],
       },
     },
   ];
