@@ -6,6 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker } from '../imports';
 import { isNothing } from '../ast/nothing';
+import { staticKeyName, staticMemberName } from '../ast/static';
 import { unwrapExpression } from '../ast/unwrap';
 import { someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { alwaysLeaves, calleeName, isForeverNumber, isMemberCall, nameKey, type Node, statementFlow } from './ast';
@@ -142,6 +143,15 @@ function mentionsKey(node: Node, key: string, ctx: BoundContext): boolean {
 /** The value a once-bound name was initialised with, followed once; otherwise the node itself. */
 function resolveConstant(node: Node, ctx: BoundContext): Node {
   const n = unwrapExpression(node);
+  // `DEFAULT.maxRetries` with `const DEFAULT = { maxRetries: Infinity, ... }`: the property's value.
+  if (n.type === 'MemberExpression' && n.object.type === 'Identifier') {
+    const key = staticMemberName(n);
+    const object = ctx.imports.constInit(n.object);
+    const owner = object ? unwrapExpression(object) : null;
+    if (key === null || owner?.type !== 'ObjectExpression') return n;
+    const property = owner.properties.find((p) => p.type === 'Property' && staticKeyName(p.key, p.computed) === key);
+    return property?.type === 'Property' ? unwrapExpression(property.value as Node) : n;
+  }
   if (n.type !== 'Identifier') return n;
   const init = ctx.imports.constInit(n);
   return init ? unwrapExpression(init) : n;
@@ -158,7 +168,11 @@ function isForeverValue(node: Node, ctx: BoundContext, depth = 0): boolean {
   if (depth > 3) return false;
   if (n.type === 'LogicalExpression' && (n.operator === '||' || n.operator === '??')) return isForeverValue(n.right, ctx, depth + 1) || isForeverValue(n.left, ctx, depth + 1);
   // Compiled `??`: `(_a = max) !== null && _a !== void 0 ? _a : Infinity` (the fallback when the value is missing, not `n === -1 ? Infinity : n`).
-  if (n.type === 'ConditionalExpression' && testsMissing(n.test, ctx.keys)) return isForeverValue(n.alternate, ctx, depth + 1);
+  if (n.type === 'ConditionalExpression' && testsMissing(n.test, ctx.keys)) {
+    // `max === void 0 ? DEFAULT.maxRetries : max` (compiled destructuring defaults): the fallback comes first.
+    const missingFirst = n.test.type === 'BinaryExpression' && (n.test.operator === '===' || n.test.operator === '==');
+    return isForeverValue(missingFirst ? n.consequent : n.alternate, ctx, depth + 1);
+  }
   return false;
 }
 

@@ -905,6 +905,59 @@ export class Client {
         },
       ],
     },
+    // Twin of the limit (from an independent review): the limit falls back to Infinity when the option is missing, written as `x === undefined ? Infinity : x`.
+    {
+      code: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export async function get(u, opts = {}) {
+  const max = opts.max === undefined ? Infinity : opts.max;
+  let attempts = 0;
+  while (attempts < max) {
+    attempts++;
+    try { return await fetch(u); } catch (e) { await sleep(1000); }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 8,
+          suggestions: [],
+        },
+      ],
+    },
+    // Twin of the limit (from an independent review): the limit is a defaults object's `retries: Infinity`, which the options spread after it may or may not replace.
+    {
+      code: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export async function get(u, options) {
+  const opts = { retries: Infinity, delay: 1000, ...options };
+  for (let i = 0; i < opts.retries; i++) {
+    try { return await fetch(u); } catch (e) { await sleep(opts.delay); }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export async function get(u, options) {
+  const opts = { retries: Infinity, delay: 1000, ...options };
+  for (let i = 0; i < opts.retries; i++) {
+    try { return await fetch(u); } catch (e) { if (i + 1 >= 5) throw e; await sleep(Math.max(opts.delay, Math.random() * Math.min(Math.max(10000, Math.min(2147483647, opts.delay * 16)), opts.delay * 2 ** i))); }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // Twin of the destructured-helper trap: the helper throws the `cause` it destructures, not the caught error (handed as `error`).
     {
       code: `async function onAttemptFailure({ cause, attemptNumber }) {
