@@ -9,10 +9,10 @@ import { isNothing } from '../ast/nothing';
 import { staticKeyName, staticMemberName } from '../ast/static';
 import { unwrapExpression } from '../ast/unwrap';
 import { someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
-import { alwaysLeaves, calleeName, isForeverNumber, isMemberCall, nameKey, type Node, statementFlow } from './ast';
+import { alwaysLeaves, calleeName, type FlowContext, isForeverNumber, isMemberCall, nameKey, type Node, statementFlow } from './ast';
 import { ownReturns, sameFileCallee } from './exhaustion';
 import { rootName } from './sorting';
-import type { FunctionNode } from '../ast/functions';
+import { type FunctionNode, isFunction } from '../ast/functions';
 
 export interface BoundContext {
   keys: VisitorKeys;
@@ -86,7 +86,7 @@ function mentionsCounter(node: Node, ctx: BoundContext): boolean {
   return found;
 }
 
-/** A name the deadline test reads is declared or written in `ctx.restartRegion` (outside a `try` block and callbacks): it moves. */
+/** A name the deadline test reads is declared or written from the clock in `ctx.restartRegion` (see `eachRestart`): it moves. */
 function movesWithAttempts(test: Node, ctx: BoundContext): boolean {
   if (!ctx.restartRegion) return false;
   const names = new Set<string>();
@@ -99,13 +99,11 @@ function movesWithAttempts(test: Node, ctx: BoundContext): boolean {
     return true;
   });
   let moves = false;
-  walkOwn(ctx.restartRegion, ctx.keys, (node) => {
-    if (moves) return false;
-    const parent = node.parent;
-    if (parent?.type === 'TryStatement' && parent.block === node) return false;
-    if (node.type === 'AssignmentExpression' && names.has(nameKey(node.left) ?? '')) moves = true;
-    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && names.has(node.id.name)) moves = true;
-    return !moves;
+  // Only a value read from the clock moves (`deadline = Date.now() + 5000`); a budget (`const maxElapsed = 30000`) does not.
+  eachRestart(ctx.restartRegion, ctx.keys, (node) => {
+    const value = node.type === 'AssignmentExpression' ? node.right : node.init;
+    const name = node.type === 'AssignmentExpression' ? nameKey(node.left) : node.id.type === 'Identifier' ? node.id.name : null;
+    if (name !== null && names.has(name) && value && isDeadlineExpression(value, ctx.keys)) moves = true;
   });
   return moves;
 }
@@ -169,8 +167,10 @@ function isForeverValue(node: Node, ctx: BoundContext, depth = 0): boolean {
   if (n.type === 'LogicalExpression' && (n.operator === '||' || n.operator === '??')) return isForeverValue(n.right, ctx, depth + 1) || isForeverValue(n.left, ctx, depth + 1);
   // Compiled `??`: `(_a = max) !== null && _a !== void 0 ? _a : Infinity` (the fallback when the value is missing, not `n === -1 ? Infinity : n`).
   if (n.type === 'ConditionalExpression' && testsMissing(n.test, ctx.keys)) {
-    // `max === void 0 ? DEFAULT.maxRetries : max` (compiled destructuring defaults): the fallback comes first.
-    const missingFirst = n.test.type === 'BinaryExpression' && (n.test.operator === '===' || n.test.operator === '==');
+    // `max === void 0 ? DEFAULT.maxRetries : max` (compiled destructuring defaults), `max === null || max === undefined ? Infinity : max`: the fallback comes first.
+    const equality = (t: Node): boolean =>
+      (t.type === 'BinaryExpression' && (t.operator === '===' || t.operator === '==')) || (t.type === 'LogicalExpression' && t.operator === '||' && equality(t.left) && equality(t.right));
+    const missingFirst = equality(unwrapExpression(n.test));
     return isForeverValue(missingFirst ? n.consequent : n.alternate, ctx, depth + 1);
   }
   return false;
@@ -493,17 +493,34 @@ export function collectCounters(region: Node, keys: VisitorKeys, includeNested: 
  */
 export function dropResetCounters(counters: Set<string>, region: Node, keys: VisitorKeys): void {
   if (counters.size === 0) return;
-  walkOwn(region, keys, (node) => {
-    const parent = node.parent;
-    if (parent?.type === 'TryStatement' && parent.block === node) return false;
+  eachRestart(region, keys, (node) => {
     if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier') counters.delete(node.id.name);
     if (node.type === 'AssignmentExpression' && node.operator === '=' && unwrapExpression(node.right).type === 'Literal') {
       const key = nameKey(node.left);
       if (key) counters.delete(key);
     }
+  });
+}
+
+const NO_LOOP: FlowContext = { loopLabel: null, inSwitch: false, innerLabels: new Set() };
+
+/**
+ * Each declarator and assignment of `region` that runs again with every attempt: not inside a function (the
+ * region itself or a nested one: a success handler), a `try` block (where a success may reset), or a branch of an
+ * `if` that always leaves (a reset on giving up re-arms a later start, not the next attempt).
+ */
+function eachRestart(region: Node, keys: VisitorKeys, visit: (node: TSESTree.VariableDeclarator | TSESTree.AssignmentExpression) => void): void {
+  if (isFunction(region)) return;
+  walkOwn(region, keys, (node) => {
+    const parent = node.parent;
+    if (parent?.type === 'TryStatement' && parent.block === node) return false;
+    if (parent?.type === 'IfStatement' && parent.test !== node && alwaysLeaves(statementFlow(node as TSESTree.Statement, NO_LOOP))) return false;
+    if (node.type === 'VariableDeclarator' || node.type === 'AssignmentExpression') visit(node);
     return true;
   });
 }
+
+
 
 /** `signal.throwIfAborted()` anywhere in the region: a deadline that throws. */
 export function hasThrowIfAborted(region: Node, keys: VisitorKeys): boolean {

@@ -1301,12 +1301,22 @@ function swallows(tryStatement: TSESTree.TryStatement, ctx: FlowContext): boolea
   return flow.normal || flow.cont;
 }
 
-/** The statements that run before `node` on every way to it: those before it (or before a block around it) in each block up to `body`. */
+/**
+ * What runs before `node` on every way to it: the statements before it (or before a block around it) in each
+ * block up to `body`, and the tests that choose the way (`if (await isFatal(err)) throw err;`, a `switch`'s
+ * discriminant and earlier cases' tests).
+ */
 function statementsBefore(node: Node, body: TSESTree.BlockStatement): Node[] {
   const before: Node[] = [];
   for (let current: Node = node; current !== body && current.parent; current = current.parent) {
     const parent: Node = current.parent;
     if (parent.type === 'BlockStatement') before.push(...parent.body.slice(0, parent.body.indexOf(current as TSESTree.Statement)));
+    else if (parent.type === 'IfStatement' && parent.test !== current) before.push(parent.test);
+    else if (parent.type === 'SwitchCase') {
+      before.push(...parent.consequent.slice(0, parent.consequent.indexOf(current as TSESTree.Statement)));
+      const cases = parent.parent.cases;
+      before.push(parent.parent.discriminant, ...cases.slice(0, cases.indexOf(parent) + 1).flatMap((c) => (c.test ? [c.test] : [])));
+    } else if (parent.type === 'ConditionalExpression' && parent.test !== current) before.push(parent.test);
   }
   return before;
 }

@@ -808,19 +808,23 @@ export class RecursiveRetries {
     // A counter the re-run starts again (`let tries = 0` in the function, `this.attempts = 0` at its top, or on the
     // way to the re-run: `else { this.attempts = 0; setTimeout(() => this.connect(), 1000); }`) bounds nothing.
     dropResetCounters(counters, target.body, this.keys);
-    for (let node: Node = call; node !== target && node.parent; node = node.parent) {
-      const parent: Node = node.parent;
-      if (parent.type !== 'BlockStatement') continue;
-      for (const before of parent.body.slice(0, parent.body.indexOf(node as TSESTree.Statement))) dropResetCounters(counters, before, this.keys);
+    // On the way from a callback of the function (the 'close' handler) to the re-run; the function's own body is done above.
+    if (contains(target, call)) {
+      for (let node: Node = call; node !== target && node.parent; node = node.parent) {
+        const parent: Node = node.parent;
+        if (parent.type !== 'BlockStatement' || enclosingFunction(parent) === target) continue;
+        if (parent.parent?.type === 'TryStatement' && parent.parent.block === parent) continue;
+        for (const before of parent.body.slice(0, parent.body.indexOf(node as TSESTree.Statement))) dropResetCounters(counters, before, this.keys);
+      }
     }
     const varying = new Set<string>();
-    /** Parameters the re-run passes on from their own value (`attempt + 1`, `--left`): counters; a literal (`0`) starts one again. */
+    /** Parameters the re-run passes a new value (`attempt + 1`, `next`): counters; a literal (`0`) starts one again. */
     const progressing = new Set<string>();
     const noteParam = (param: TSESTree.Parameter, arg: Node | undefined) => {
       const id = param.type === 'AssignmentPattern' ? param.left : param;
       if (id.type !== 'Identifier' || !arg || (arg.type === 'Identifier' && arg.name === id.name)) return;
       varying.add(id.name);
-      if (mentionsName(this.keys, arg, new Set([id.name]))) progressing.add(id.name);
+      if (unwrapExpression(arg).type !== 'Literal') progressing.add(id.name);
     };
     if (!timerCall || call !== timerCall) {
       if (!route) target.params.forEach((param, i) => noteParam(param, call.arguments[i]));

@@ -381,22 +381,26 @@ function streamOrForm(data: Node, r: Reporter, depth = 0): string | null {
   const name = body.type === 'Identifier' ? body.name : body.type === 'MemberExpression' ? memberName(body) : null;
   const byName = `the request body (${name}) may be a form, a file or a stream, so the right timeout depends on the size of the upload; a decision for a person`;
   if (name !== null && (UPLOAD_NAME.test(name) || FILE_NAME.test(name))) return byName;
-  // A plain `form` is named after what its values say first (`const form = new FormData()`).
+  // A plain `form` is judged by the values the file shows first (`const form = new FormData()`), by its name only without one.
   const formName = name !== null && FORM_NAME.test(name);
   if (body.type !== 'Identifier') return formName ? byName : null;
   // Every value a local takes: its initialiser and each later assignment.
   const variable = r.ctx.imports.variableOf(body);
+  let valueShown = false;
   for (const def of variable?.defs ?? []) {
     const init = def.node.type === 'VariableDeclarator' ? def.node.init : null;
+    if (init) valueShown = true;
     const why = init ? streamOrForm(init, r, depth + 1) : null;
     if (why) return why;
   }
   for (const reference of variable?.references ?? []) {
     const written = reference.writeExpr as Node | null | undefined;
+    if (written && reference.isWrite() && !reference.init) valueShown = true;
     const why = written && reference.isWrite() && !reference.init ? streamOrForm(written, r, depth + 1) : null;
     if (why) return why;
   }
-  return formName ? byName : null;
+  // A plain `form` the file shows the value of is that value (`const form = new URLSearchParams()`); a parameter is its name.
+  return formName && !valueShown ? byName : null;
 }
 
 function calleeName(callee: Node): string | null {

@@ -9,6 +9,65 @@ const rule = ruleModule as unknown as Parameters<typeof ruleTester.run<MessageId
 
 ruleTester.run('no-unbounded-retry', rule, {
   valid: [
+    // Bounds a final review found taken for none (each reported by the first build of the change): a counter reset on success
+    // in a `try` block, a reset on giving up, a time budget declared in the re-run function, a counting parameter passed on
+    // through a `const`.
+    `import amqp from 'amqplib';
+export class Consumer {
+  async connect() {
+    try {
+      this.conn = await amqp.connect(this.url);
+      this.attempts = 0;
+      this.conn.on('close', () => {
+        if (this.attempts++ >= 10) return this.emit('failed');
+        setTimeout(() => this.connect(), 1000);
+      });
+    } catch (e) {
+      this.emit('error', e);
+    }
+  }
+}`,
+    `export class Client {
+  connect() {
+    this.ws = new WebSocket(this.url);
+    this.ws.onclose = () => this.reconnect();
+  }
+  async fetchOnce() {
+    try {
+      return await this.api.get();
+    } catch (e) {
+      if (this.attempts >= 10) {
+        this.attempts = 0;
+        throw e;
+      }
+      this.attempts++;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return this.fetchOnce();
+    }
+  }
+}`,
+    `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function req(url, startedAt = Date.now()) {
+  const maxElapsed = 30000;
+  try {
+    return await fetch(url);
+  } catch (e) {
+    if (Date.now() - startedAt > maxElapsed) throw e;
+    await sleep(1000);
+    return req(url, startedAt);
+  }
+}`,
+    `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function run(url, attempt = 0) {
+  try {
+    return await fetch(url);
+  } catch (e) {
+    if (attempt >= 3) throw e;
+    const next = attempt + 1;
+    await sleep(1000);
+    return run(url, next);
+  }
+}`,
     // A deadline set once and passed on to each re-run bounds it.
     `export async function fetchWithRetry(url, start = Date.now()) {
   try {
@@ -955,6 +1014,75 @@ export async function get(u, options) {
 }`,
             },
           ],
+        },
+      ],
+    },
+    // Twin of the recovering-helper trap (from a final review): the helper's only await is the test that chooses to throw, which runs before the throw on every way to it.
+    {
+      code: `async function onFailure(error) {
+  if (await isFatal(error)) throw error;
+}
+export async function run(fn) {
+  while (true) {
+    try {
+      return await fn();
+    } catch (error) {
+      await onFailure(error);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function onFailure(error) {
+  if (await isFatal(error)) throw error;
+}
+export async function run(fn) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fn();
+    } catch (error) {
+      await onFailure(error);
+      attempt++;
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Twin of the limit (from a final review): `max === null || max === undefined ? Infinity : max` falls back to Infinity too.
+    {
+      code: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function get(u, opts = {}) {
+  const max = opts.max === null || opts.max === undefined ? Infinity : opts.max;
+  for (let i = 0; i < max; i++) {
+    try {
+      return await fetch(u);
+    } catch (e) {
+      await sleep(1000);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 6,
+          suggestions: [],
         },
       ],
     },

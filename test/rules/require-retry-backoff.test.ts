@@ -690,6 +690,51 @@ export async function run(fn) {
         },
       ],
     },
+    // Twin of the recovering-helper trap (from a final review): the helper's only await is the test that chooses to throw, which runs before the throw on every way to it.
+    {
+      code: `async function onFailure(error) {
+  if (await isFatal(error)) throw error;
+}
+export async function run(fn) {
+  while (true) {
+    try {
+      return await fn();
+    } catch (error) {
+      await onFailure(error);
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function onFailure(error) {
+  if (await isFatal(error)) throw error;
+}
+export async function run(fn) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fn();
+    } catch (error) {
+      await onFailure(error);
+      attempt++;
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // Twin of the destructured-helper trap: the helper throws the `cause` it destructures, not the caught error (handed as `error`).
     {
       code: `async function onAttemptFailure({ cause, attemptNumber }) {

@@ -1657,6 +1657,26 @@ ruleTester.run('require-timeout: fetch uploads', rule, {
         },
       ],
     },
+    // A `form` whose value the file shows is judged by that value (an OAuth token request's URLSearchParams), from a final review.
+    {
+      code: `export async function token(tokenUrl, code) {
+  const form = new URLSearchParams();
+  form.append('grant_type', 'authorization_code');
+  form.append('code', code);
+  return fetch(tokenUrl, { method: 'POST', body: form });
+}`,
+      errors: [
+        {
+          ...missingFetch([5, 10, 5, 57], `export async function token(tokenUrl, code) {
+  const form = new URLSearchParams();
+  form.append('grant_type', 'authorization_code');
+  form.append('code', code);
+  return fetch(tokenUrl, { method: 'POST', body: form, signal: AbortSignal.timeout(10000) });
+}`),
+          data: { library: 'fetch', subject: 'This fetch call', option: 'signal', noFix: '' },
+        },
+      ],
+    },
     // A JSON or text body keeps the suggestion.
     {
       code: `export const save = (url, data) => fetch(url, { method: 'POST', body: JSON.stringify(data) });`,
