@@ -5,6 +5,7 @@
  * declarations) and one "enclosing function".
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { dottedName } from '../patterns';
 
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
@@ -48,4 +49,29 @@ export type LoopNode =
 export function isLoop(node: TSESTree.Node | null | undefined): node is LoopNode {
   const type = node?.type;
   return type === 'ForStatement' || type === 'ForInStatement' || type === 'ForOfStatement' || type === 'WhileStatement' || type === 'DoWhileStatement';
+}
+
+/** The name a function is called by: its own id, the variable, property or method it is assigned to. */
+export function functionName(fn: FunctionNode): { name: string | null; method: boolean } {
+  if (fn.id) return { name: fn.id.name, method: false };
+  return boundName(fn);
+}
+
+/**
+ * The name a function is bound to where it is written: a variable, a method or property key, an assignment's
+ * target (not its own id). `this.connect = function () {}` is the method `connect`; `node.connect = ...` is
+ * `node.connect`.
+ */
+export function boundName(fn: FunctionNode): { name: string | null; method: boolean } {
+  const parent = fn.parent;
+  if (!parent) return { name: null, method: false };
+  if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier' && parent.init === fn) return { name: parent.id.name, method: false };
+  if ((parent.type === 'MethodDefinition' || parent.type === 'PropertyDefinition' || parent.type === 'Property') && !parent.computed && parent.key.type === 'Identifier') {
+    return { name: parent.key.name, method: true };
+  }
+  if (parent.type === 'AssignmentExpression' && parent.right === fn) {
+    const key = dottedName(parent.left)?.join('.') ?? null;
+    if (key) return { name: key.startsWith('this.') ? key.slice(5) : key, method: key.startsWith('this.') };
+  }
+  return { name: null, method: false };
 }

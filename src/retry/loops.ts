@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../ast/scope';
 import { variableAt } from '../imports';
-import { enclosingFunction, type FunctionNode, isFunction, isLoop } from '../ast/functions';
+import { enclosingFunction, type FunctionNode, functionName, isFunction, isLoop } from '../ast/functions';
 import { staticKeyName } from '../ast/static';
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, functionReturns, someAll, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
@@ -1179,11 +1179,8 @@ function doublingForBound(loop: LoopNode, keys: VisitorKeys, imports: FinderCont
 
 /** The function's name (declared, or the variable, property or method it is given to) is called anywhere in it. */
 function callsItself(fn: FunctionNode, keys: VisitorKeys): boolean {
-  const parent = fn.parent;
-  let name: string | null = fn.id?.name ?? null;
-  if (!name && parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') name = parent.id.name;
-  if (!name && (parent?.type === 'MethodDefinition' || parent?.type === 'Property' || parent?.type === 'PropertyDefinition')) name = staticKeyName(parent.key, parent.computed);
-  if (!name && parent?.type === 'AssignmentExpression') name = nameKey(parent.left)?.split('.').pop() ?? null;
+  // `node.connect = function () {...}` is called as `node.connect()`: the last part of the name.
+  const name = functionName(fn).name?.split('.').pop() ?? null;
   if (!name) return false;
   return someAll(fn.body, keys, (n) => {
     if (n.type !== 'CallExpression') return false;

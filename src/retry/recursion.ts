@@ -7,7 +7,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../ast/scope';
 import { variableAt } from '../imports';
-import { enclosingFunction, type FunctionNode, isFunction } from '../ast/functions';
+import { boundName, enclosingFunction, type FunctionNode, functionName, isFunction } from '../ast/functions';
 import { isTypeWrapper as isTypeWrapperNode, unwrapExpression } from '../ast/unwrap';
 import { staticMemberName, staticString } from '../ast/static';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
@@ -57,27 +57,6 @@ interface FunctionFrame {
 function innermostFunction(node: Node): FunctionNode | null {
   for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
   return null;
-}
-
-/** The name a function is called by: its own id, the variable, property or method it is assigned to. */
-function functionName(fn: FunctionNode): { name: string | null; method: boolean } {
-  if (fn.id) return { name: fn.id.name, method: false };
-  return boundName(fn);
-}
-
-/** The name a function is bound to where it is written: a variable, a method or property key, an assignment's target (not its own id). */
-function boundName(fn: FunctionNode): { name: string | null; method: boolean } {
-  const parent = fn.parent;
-  if (!parent) return { name: null, method: false };
-  if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier' && parent.init === fn) return { name: parent.id.name, method: false };
-  if ((parent.type === 'MethodDefinition' || parent.type === 'PropertyDefinition' || parent.type === 'Property') && !parent.computed && parent.key.type === 'Identifier') {
-    return { name: parent.key.name, method: true };
-  }
-  if (parent.type === 'AssignmentExpression' && parent.right === fn) {
-    const key = nameKey(parent.left);
-    if (key) return { name: key.startsWith('this.') ? key.slice(5) : key, method: key.startsWith('this.') };
-  }
-  return { name: null, method: false };
 }
 
 /** A route through helpers: the hops from the call's helper to the site that calls it, up to `top` (by default the re-run function). */

@@ -19,7 +19,7 @@
  *   runs on the server for every form post.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, type FunctionNode } from '../ast/functions';
+import { enclosingFunction, type FunctionNode, functionName } from '../ast/functions';
 import { unwrapExpression } from '../ast/unwrap';
 import { someOwn, type VisitorKeys } from '../ast/walk';
 import type { ImportTracker } from '../imports';
@@ -56,8 +56,7 @@ function uiHook(call: Node, imports: ImportTracker): string | null {
 
 /** `function SignupForm()`, `const Form = (props) => ...`, `function useSubmit()`: a component's or a hook's name. */
 function componentOrHookName(fn: FunctionNode): boolean {
-  const parent = fn.parent;
-  const name = fn.id?.name ?? (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name : null);
+  const name = functionName(fn).name?.split('.').pop() ?? null;
   return name !== null && /^(?:[A-Z]|use[A-Z])/.test(name);
 }
 
