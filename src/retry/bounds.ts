@@ -141,13 +141,15 @@ function mentionsKey(node: Node, key: string, ctx: BoundContext): boolean {
 /** The value a once-bound name was initialised with, followed once; otherwise the node itself. */
 function resolveConstant(node: Node, ctx: BoundContext): Node {
   const n = unwrapExpression(node);
-  // `DEFAULT.maxRetries` with `const DEFAULT = { maxRetries: Infinity, ... }`: the property's value.
+  // `DEFAULT.maxRetries` with `const DEFAULT = { maxRetries: Infinity, ... }`: the property's value, the last one
+  // written. A spread after it (`{ retries: Infinity, ...options }`) may replace it: the property is the fallback,
+  // as in `options.retries ?? Infinity`.
   if (n.type === 'MemberExpression' && n.object.type === 'Identifier') {
     const key = staticMemberName(n);
     const object = ctx.imports.constInit(n.object);
     const owner = object ? unwrapExpression(object) : null;
     if (key === null || owner?.type !== 'ObjectExpression') return n;
-    const property = owner.properties.find((p) => p.type === 'Property' && staticKeyName(p.key, p.computed) === key);
+    const property = owner.properties.findLast((p) => p.type === 'Property' && staticKeyName(p.key, p.computed) === key);
     return property?.type === 'Property' ? unwrapExpression(property.value as Node) : n;
   }
   if (n.type !== 'Identifier') return n;
@@ -519,8 +521,6 @@ function eachRestart(region: Node, keys: VisitorKeys, visit: (node: TSESTree.Var
     return true;
   });
 }
-
-
 
 /** `signal.throwIfAborted()` anywhere in the region: a deadline that throws. */
 export function hasThrowIfAborted(region: Node, keys: VisitorKeys): boolean {
