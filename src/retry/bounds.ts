@@ -8,7 +8,7 @@ import type { ImportTracker } from '../imports';
 import { isNothing } from '../ast/nothing';
 import { staticKeyName, staticMemberName } from '../ast/static';
 import { unwrapExpression } from '../ast/unwrap';
-import { someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
+import { someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { alwaysLeaves, calleeName, type FlowContext, isForeverNumber, isMemberCall, nameKey, type Node, statementFlow } from './ast';
 import { ownReturns, sameFileCallee } from './exhaustion';
 import { rootName } from './sorting';
@@ -33,6 +33,8 @@ export interface BoundContext {
   restartRegion?: Node;
   /** Names bound to a retry policy's answer about the failure (`policyAnswerNames`): a test of them ends the retry. */
   policyAnswers?: ReadonlySet<string>;
+  /** Names bound to the answer of a call handed the attempt count (`counterAnswerNames`): any test of them ends the retry. */
+  counterAnswers?: ReadonlySet<string>;
 }
 
 const COMPARISONS = new Set(['<', '<=', '>', '>=', '===', '!==', '==', '!=']);
@@ -260,6 +262,8 @@ export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhe
       if (!COMPARISONS.has(node.operator)) return false;
       if (isDeadlineExpression(node, ctx.keys)) return !movesWithAttempts(node, ctx);
       if (node.left.type === 'PrivateIdentifier') return false;
+      // `if (retryDelay === -1) return;`, `if (outcome === Outcome.Success) return retry(attempt + 1);`.
+      if (testsCounterAnswer(node, ctx)) return true;
       const leftCounter = mentionsCounter(node.left, ctx);
       const rightCounter = mentionsCounter(node.right, ctx);
       // `upward`: a counter that counts up must stop the retry when it reaches the limit, not while it is below it.
@@ -278,6 +282,7 @@ export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhe
     case 'MemberExpression':
       if (isDeadlineExpression(node, ctx.keys)) return true;
       if (ctx.policyAnswers && ctx.policyAnswers.size > 0 && ctx.policyAnswers.has(rootName(node) ?? '')) return true;
+      if (ctx.counterAnswers && ctx.counterAnswers.size > 0 && ctx.counterAnswers.has(rootName(node) ?? '')) return true;
       if (ctx.timerFlags && ctx.timerFlags.has(nameKey(node) ?? '')) return true;
       // `while (retriesLeft)` with `retriesLeft--` in the body.
       return mode === 'continueWhenTrue' && mentionsCounter(node, ctx);
@@ -358,6 +363,81 @@ export function policyAnswerNames(regions: readonly Node[], errorNames: Readonly
     });
   }
   return names;
+}
+
+/** Objects whose methods compute with a count and decide nothing about a retry (`Math.min(attempt, 5)`). */
+const BUILTIN_OBJECTS = new Set(['Math', 'Number', 'JSON', 'Object', 'Array', 'String', 'Date', 'console', 'BigInt']);
+
+/**
+ * Names bound, in the failure path, to the answer of a call handed the
+ * attempt count: `const retryDelay = backoff(null, this.retryAttempts, e)`,
+ * `const outcome = await refresher.handleUnknownToken(snapshot, attempt)`.
+ * Given the count, the callee can end the retry at a limit (a `-1` delay, a
+ * failed outcome); a test of its answer on the way to the next attempt is the
+ * bound, kept where the file cannot see it. A callee of the same file must
+ * compare that parameter. `awaited`: the answers awaited, whose callee may
+ * also have waited before it answered.
+ */
+export function counterAnswerNames(
+  regions: readonly Node[],
+  counters: ReadonlySet<string>,
+  keys: VisitorKeys,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): { names: Set<string>; awaited: Set<string> } {
+  const names = new Set<string>();
+  const awaited = new Set<string>();
+  if (counters.size === 0) return { names, awaited };
+  const countArgument = (call: TSESTree.CallExpression): number =>
+    call.arguments.findIndex((a) => {
+      if (a.type === 'SpreadElement') return false;
+      const v = unwrapExpression(a);
+      const side = v.type === 'BinaryExpression' && (v.operator === '+' || v.operator === '-') && v.right.type === 'Literal' ? unwrapExpression(v.left as Node) : v;
+      const key = side.type === 'Identifier' || side.type === 'MemberExpression' ? nameKey(side) : null;
+      return key !== null && counters.has(key);
+    });
+  for (const region of regions) {
+    walkOwn(region, keys, (n) => {
+      const target = n.type === 'VariableDeclarator' ? n.id : n.type === 'AssignmentExpression' && n.operator === '=' ? n.left : null;
+      const value = n.type === 'VariableDeclarator' ? n.init : n.type === 'AssignmentExpression' ? n.right : null;
+      if (target?.type !== 'Identifier' || !value) return true;
+      const v = unwrapExpression(value);
+      const isAwait = v.type === 'AwaitExpression';
+      const call = unwrapExpression(isAwait ? v.argument : v);
+      if (call.type !== 'CallExpression') return true;
+      const callee = unwrapExpression(call.callee);
+      if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && BUILTIN_OBJECTS.has(callee.object.name)) return true;
+      if (callee.type === 'Identifier' && /^(parseInt|parseFloat|Number|String|Boolean)$/.test(callee.name)) return true;
+      const index = countArgument(call);
+      if (index < 0) return true;
+      const fn = sameFileCallee(call, sourceCode);
+      if (fn) {
+        const param = fn.params[index];
+        const id = param?.type === 'AssignmentPattern' ? param.left : param;
+        if (id?.type !== 'Identifier') return true;
+        const name = id.name;
+        const compared = someOwn(fn.body, keys, (m) => m.type === 'BinaryExpression' && COMPARISONS.has(m.operator) && [m.left, m.right].some((side) => side.type === 'Identifier' && side.name === name));
+        if (!compared) return true;
+      }
+      names.add(target.name);
+      if (isAwait) awaited.add(target.name);
+      return true;
+    });
+  }
+  return { names, awaited };
+}
+
+/** A comparison of a counter's answer with a value that is not a count itself (`retryDelay === -1`, `backoff < 0`). */
+function testsCounterAnswer(node: TSESTree.BinaryExpression, ctx: BoundContext): boolean {
+  const answers = ctx.counterAnswers;
+  if (!answers || answers.size === 0 || node.left.type === 'PrivateIdentifier') return false;
+  const isAnswer = (side: Node) => {
+    const u = unwrapExpression(side);
+    return (u.type === 'Identifier' || u.type === 'MemberExpression') && answers.has(rootName(u) ?? '');
+  };
+  const left = isAnswer(node.left);
+  const right = isAnswer(node.right);
+  if (left === right) return false;
+  return !mentionsCounter((left ? node.right : node.left) as Node, ctx);
 }
 
 /**
@@ -618,6 +698,7 @@ function atomUsedUp(atom: Node, branch: Node, ctx: BoundContext): boolean {
   const key = nameKey(node);
   if (!key) return false;
   const consumes = (value: unknown) => (wantTrue ? FALSY(value) : !FALSY(value));
+  if (clearedEachPass(key, branch, consumes, ctx)) return true;
   // A flag the branch resets (`if (end) { end = false; setTimeout(connect, 20) }`).
   // Nested callbacks of the branch count (`setTimeout(() => { scheduled = false; connect(); }, ms)` re-arms it).
   const writes = literalWrites(branch, key, ctx.keys, null, true);
@@ -626,6 +707,33 @@ function atomUsedUp(atom: Node, branch: Node, ctx: BoundContext): boolean {
   // Re-armed where the retry runs again (outside this branch): not used up.
   if (ctx.retryRegion && literalWrites(ctx.retryRegion, key, ctx.keys, branch, false).some((w) => !w.literal || !consumes(w.value))) return false;
   return true;
+}
+
+/**
+ * A flag the loop clears at the top of every pass and never sets itself
+ * (`while (true) { this.retryDecryption = false; try { ... } catch { if (this.retryDecryption) continue; ... } }`):
+ * only code outside the loop (another call asking for a retry) can make the
+ * guard true again, so each further pass answers one such request; the loop
+ * alone never goes round again.
+ */
+function clearedEachPass(key: string, branch: Node, consumes: (value: unknown) => boolean, ctx: BoundContext): boolean {
+  const region = ctx.retryRegion;
+  if (region?.type !== 'BlockStatement') return false;
+  const cleared = region.body.some((statement) => {
+    if (statement.range[1] > branch.range[0] || statement.type !== 'ExpressionStatement') return false;
+    const e = statement.expression;
+    if (e.type !== 'AssignmentExpression' || e.operator !== '=' || nameKey(e.left) !== key) return false;
+    const literal = literalValue(e.right);
+    return !!literal && consumes(literal.value);
+  });
+  if (!cleared) return false;
+  // Nothing in the loop, its callbacks included, sets it otherwise.
+  return !someAll(region, ctx.keys, (n) => {
+    if (n.type === 'UpdateExpression') return nameKey(n.argument) === key;
+    if (n.type !== 'AssignmentExpression' || nameKey(n.left) !== key) return false;
+    const literal = n.operator === '=' ? literalValue(n.right) : null;
+    return !literal || !consumes(literal.value);
+  });
 }
 
 /** The conjuncts of an `if` guard: `a && (b && c)` gives a, b, c (wrappers seen through). */

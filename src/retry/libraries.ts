@@ -106,12 +106,20 @@ function objectArg(call: Call, index: number, ctx: LibraryContext): OptionsObjec
 // ---------------------------------------------------------------------------
 // Values.
 
-function isForever(node: Node | null, ctx: LibraryContext): boolean {
+function isForever(node: Node | null, ctx: LibraryContext, above = ctx.options.unboundedAbove): boolean {
   if (!node) return false;
   const n = unwrapExpression(node);
   // `opts.retries ?? Infinity`: forever unless the caller says otherwise; a fallback is no limit.
-  if (n.type === 'LogicalExpression' && (n.operator === '??' || n.operator === '||')) return isForever(resolveConst(n.right, ctx), ctx);
-  return isForeverNumber(n, ctx.options.unboundedAbove);
+  if (n.type === 'LogicalExpression' && (n.operator === '??' || n.operator === '||')) return isForever(resolveConst(n.right, ctx), ctx, above);
+  return isForeverNumber(n, above);
+}
+
+/**
+ * A cap on the wait that caps nothing (`maxTimeout: Infinity`). Only an infinite value: `unboundedAbove` counts
+ * attempts, and a cap in milliseconds (`maxTimeout: 15000`) is far above it and still a cap.
+ */
+function isUncapped(node: Node | null, ctx: LibraryContext): boolean {
+  return isForever(node, ctx, Number.POSITIVE_INFINITY);
 }
 
 function isTrue(node: Node | null): boolean {
@@ -376,7 +384,7 @@ function checkNodeRetryOptions(input: CheckInput & { library: string }, options:
   const { ctx, editor } = input;
   const factor = options.value('factor');
   const factorValue = factor ? numberValue(factor) : 2;
-  const capped = options.property('maxTimeout') !== null && !isForever(options.value('maxTimeout'), ctx);
+  const capped = options.property('maxTimeout') !== null && !isUncapped(options.value('maxTimeout'), ctx);
   const backedOff = (factorValue === null || factorValue > 1) && capped;
   const limit = Math.max(0, ctx.options.maxAttempts - 1);
   const retries = options.value('retries');
@@ -500,7 +508,7 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
         if (!retry) return;
         const limit = retry.value('limit');
         const backoffLimit = retry.value('backoffLimit');
-        const capped = !!backoffLimit && !isForever(backoffLimit, ctx);
+        const capped = !!backoffLimit && !isUncapped(backoffLimit, ctx);
         if (limit && isForever(limit, ctx)) {
           report(input, 'unbounded', describeOption('limit', limit, editor), retry.property('limit')!, {
             description: `Set limit: ${ctx.options.maxAttempts - 1}.`,
@@ -536,7 +544,7 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
         const retry = options.nested('retry');
         if (!retry) return;
         const backoffLimit = retry.value('backoffLimit');
-        const capped = !!backoffLimit && !isForever(backoffLimit, ctx);
+        const capped = !!backoffLimit && !isUncapped(backoffLimit, ctx);
         const limitValue = retry.value('limit');
         if (limitValue && isForever(limitValue, ctx)) {
           report(input, 'unbounded', describeOption('limit', limitValue, editor), retry.property('limit')!, {
@@ -655,7 +663,7 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
       if (!options && call.arguments.length > 1) return;
       const factor = options?.value('factor') ?? null;
       const factorValue = factor ? numberValue(factor) : 0;
-      const capped = !!options?.value('maxDelay') && !isForever(options.value('maxDelay'), ctx);
+      const capped = !!options?.value('maxDelay') && !isUncapped(options.value('maxDelay'), ctx);
       const maxAttempts = options?.value('maxAttempts') ?? null;
       if (maxAttempts && (numberValue(maxAttempts) === 0 || isForever(maxAttempts, ctx))) {
         report(input, 'unbounded', describeOption('maxAttempts', maxAttempts, editor), options!.property('maxAttempts')!, {
@@ -687,7 +695,7 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
       const options = objectArg(call, 1, ctx);
       if (!options && call.arguments.length > 1) return;
       const maxDelay = options?.value('maxDelay') ?? null;
-      const capped = !!maxDelay && !isForever(maxDelay, ctx);
+      const capped = !!maxDelay && !isUncapped(maxDelay, ctx);
       const multiple = options?.value('timeMultiple') ?? null;
       const multipleValue = multiple ? numberValue(multiple) : 2;
       const attempts = options?.value('numOfAttempts') ?? null;

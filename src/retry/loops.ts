@@ -12,7 +12,7 @@ import { staticKeyName } from '../ast/static';
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, functionReturns, someAll, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
 import { alwaysLeaves, blockFlow, calleeName, type FlowContext, isLogCall, type LoopNode, nameKey, type Node, numberValue, statementFlow } from './ast';
-import { type BoundContext, collectCounters, dropResetCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, isUsedUpGuard, policyAnswerNames } from './bounds';
+import { type BoundContext, collectCounters, counterAnswerNames, dropResetCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, isUsedUpGuard, policyAnswerNames } from './bounds';
 import { classifyDelay, type FoundWait, isAwaiterYield, NO_WAIT, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX } from './model';
 import { type FailureCounter, type RetryPoint, retryPointOf, type RetryRewritePlan, rewriteRetryLoop } from './rewrite';
@@ -203,6 +203,9 @@ export class LoopRetries {
       // `catch (e) { const answer = await policy.decide(e); if (!answer.retry) throw e; }`: a policy the file cannot see decides.
       policyAnswers: retryTry?.handler ? policyAnswerNames([retryTry.handler.body], errorNames(retryTry.handler.param, retryTry.handler.body), this.keys, this.sourceCode) : undefined,
     };
+    // `catch (e) { n++; const delay = backoff(e, n); if (delay < 0) throw e; ... }`: the callee given the count decides.
+    const counterAnswers = retryTry?.handler ? counterAnswerNames([retryTry.handler.body], counters, this.keys, this.sourceCode) : null;
+    if (counterAnswers) boundCtx.counterAnswers = counterAnswers.names;
     if (this.retriesOnce(loop.body, boundCtx, ctx) || runsAtMostTwice(loop, this.keys, this.ctx.imports)) return;
     const bounded =
       (loop.test != null && isBoundingTest(loop.test, boundCtx, 'continueWhenTrue')) ||
@@ -230,7 +233,7 @@ export class LoopRetries {
       wait = strongerWait(wait, info);
     }
     // The policy asked after the failure may have waited before it answered: not judged.
-    const answers = boundCtx.policyAnswers;
+    const answers = counterAnswers && counterAnswers.awaited.size > 0 ? new Set([...(boundCtx.policyAnswers ?? []), ...counterAnswers.awaited]) : boundCtx.policyAnswers;
     // Only where the answer guards the way round: `if (!answer.retry) throw e;`, `if (answer.retry) continue;`.
     const guardsRetry = (n: Node) =>
       n.type === 'IfStatement' && mentionsName(this.keys, n.test, answers!) && (alwaysLeaves(statementFlow(n.consequent, ctx)) || statementFlow(n.consequent, ctx).cont);

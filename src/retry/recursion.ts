@@ -10,9 +10,10 @@ import { variableAt } from '../imports';
 import { boundName, enclosingFunction, type FunctionNode, functionName, isFunction } from '../ast/functions';
 import { isTypeWrapper as isTypeWrapperNode, unwrapExpression } from '../ast/unwrap';
 import { staticMemberName, staticString } from '../ast/static';
+import { thisOwner } from '../ast/this-owner';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { alwaysLeaves, calleeName, type FlowContext, isLogCall, isMemberCall, nameKey, type Node, statementFlow } from './ast';
-import { type BoundContext, collectCounters, dropResetCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, policyAnswerNames, stopsOnPolicyAnswer } from './bounds';
+import { type BoundContext, collectCounters, counterAnswerNames, dropResetCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, policyAnswerNames, stopsOnPolicyAnswer } from './bounds';
 import { classifyDelay, type FoundWait, leadingWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitBefore, waitOf } from './delay';
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
 import { type RetryRewritePlan, rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
@@ -762,6 +763,8 @@ export class RecursiveRetries {
     if (guards.some((g) => this.usesUpGuard(g.test, g.branch, call, target))) return false;
     // `if (this.transports.length > 1) { this.transports.shift(); return this._open(); }`: the next alternative, bounded by the list.
     if (guards.some((g) => this.takesAlternative(g.test, g.branch, call))) return false;
+    // `if (this.timeout > max) { this.timeoutOverride = max; return send(); }`: one more attempt with the value the failure allowed.
+    if (guards.some((g) => this.clampsGuard(g.test, g.branch, call))) return false;
     const shape: RetryShape = event && !failure ? 'reconnect' : 'recursion';
     // An 'end' / 'close' handler that re-runs a function opening no connection (a readable stream, a child process): not a reconnect.
     if (shape === 'reconnect' && !this.opensConnection(target, frame) && !(route?.top && frame.name && CONNECT_METHOD.test(frame.name))) return false;
@@ -816,8 +819,12 @@ export class RecursiveRetries {
     if (bodies.some((body) => indexesWith(body, counters, this.keys))) return false;
     // `const { shouldRetry } = await getRetryConfig(err); if (shouldRetry) return this._request(opts);`: a policy the file cannot see decides.
     const policyAnswers = failure === 'catch' || failure === 'promise' ? policyAnswerNames(failureRegions, errorNames, this.keys, this.sourceCode) : new Set<string>();
-    const asksPolicy = policyAnswers.size > 0 && guards.some((g) => mentionsName(this.keys, g.test, policyAnswers));
-    const boundCtx: BoundContext = { keys: this.keys, sourceCode: this.sourceCode, imports: this.ctx.imports, counters, unboundedAbove: this.ctx.options.unboundedAbove, policyAnswers, restartRegion: target.body };
+    // `const outcome = await refresher.handle(snapshot, attempt); if (outcome === Success) return this.run(attempt + 1);`:
+    // the callee given the count decides (and, awaited, may have waited).
+    const counterAnswers = counterAnswerNames(failureRegions, counters, this.keys, this.sourceCode);
+    const asked = counterAnswers.awaited.size > 0 ? new Set([...policyAnswers, ...counterAnswers.awaited]) : policyAnswers;
+    const asksPolicy = asked.size > 0 && guards.some((g) => mentionsName(this.keys, g.test, asked));
+    const boundCtx: BoundContext = { keys: this.keys, sourceCode: this.sourceCode, imports: this.ctx.imports, counters, unboundedAbove: this.ctx.options.unboundedAbove, policyAnswers, counterAnswers: counterAnswers.names, restartRegion: target.body };
     const flowCtx: FlowContext = { loopLabel: null, inSwitch: false, innerLabels: new Set() };
     let bounded = guards.some((g) => isBoundingTest(g.test, boundCtx, 'continueWhenTrue')) || exitGuards.some((test) => isBoundingTest(test, boundCtx, 'exitWhenTrue', true));
     if (!bounded) {
@@ -1292,6 +1299,66 @@ export class RecursiveRetries {
       return !taken;
     });
     return taken;
+  }
+
+  /**
+   * Does `branch` (guarded by `value > limit`, `<` or `!==`, alone or among
+   * `&&` conjuncts) set the compared value to that limit before it reaches
+   * `call`? `if (this.expiry > maxAllowed) { this.expiryOverride = maxAllowed; return send(); }`:
+   * the next attempt runs with the value the failure allowed, and the same
+   * answer no longer passes the guard. The value is a name written in the
+   * branch, or a getter of the class whose first choice is that name
+   * (`get expiry() { return this.expiryOverride ?? this.config.expiry ?? 8000; }`).
+   */
+  private clampsGuard(test: Node, branch: Node, call: TSESTree.CallExpression): boolean {
+    const atoms: TSESTree.BinaryExpression[] = [];
+    const split = (n: Node): void => {
+      const u = unwrapExpression(n);
+      if (u.type === 'LogicalExpression' && u.operator === '&&') {
+        split(u.left);
+        split(u.right);
+      } else if (u.type === 'BinaryExpression' && ['>', '<', '!==', '!='].includes(u.operator) && u.left.type !== 'PrivateIdentifier') atoms.push(u);
+    };
+    split(test);
+    return atoms.some((atom) =>
+      [
+        [atom.left, atom.right],
+        [atom.right, atom.left],
+      ].some(([valueSide, limitSide]) => {
+        const value = unwrapExpression(valueSide as Node);
+        const limit = unwrapExpression(limitSide as Node);
+        const limitKey = nameKey(limit);
+        const valueKey = nameKey(value);
+        if (!limitKey || !valueKey || limitKey === valueKey) return false;
+        const written = new Set([valueKey]);
+        const first = value.type === 'MemberExpression' && value.object.type === 'ThisExpression' ? this.getterFirstChoice(value, call) : null;
+        if (first) written.add(first);
+        let clamped = false;
+        walkAll(branch, this.keys, (n) => {
+          if (clamped || n.range[0] >= call.range[0]) return false;
+          if (isFunction(n) && !contains(n, call)) return false;
+          if (n.type === 'AssignmentExpression' && n.operator === '=' && written.has(nameKey(n.left) ?? '') && nameKey(unwrapExpression(n.right)) === limitKey) clamped = true;
+          return !clamped;
+        });
+        return clamped;
+      }),
+    );
+  }
+
+  /** `this.expiry` read through `get expiry() { return this.expiryOverride ?? ...; }` of the class around `at`: `this.expiryOverride`. */
+  private getterFirstChoice(member: TSESTree.MemberExpression, at: Node): string | null {
+    if (member.computed || member.property.type !== 'Identifier') return null;
+    const self = thisOwner(at);
+    if (!self || self.owner.type !== 'ClassBody') return null;
+    const name = member.property.name;
+    const getter = self.owner.body.find(
+      (m): m is TSESTree.MethodDefinition => m.type === 'MethodDefinition' && m.kind === 'get' && !m.computed && m.key.type === 'Identifier' && m.key.name === name,
+    );
+    const body = getter?.value.body?.body;
+    if (!body || body.length !== 1 || body[0]!.type !== 'ReturnStatement' || !body[0]!.argument) return null;
+    let e = unwrapExpression(body[0]!.argument);
+    while (e.type === 'LogicalExpression' && (e.operator === '??' || e.operator === '||')) e = unwrapExpression(e.left);
+    return e.type === 'MemberExpression' && e.object.type === 'ThisExpression' ? nameKey(e) : null;
   }
 
   /**

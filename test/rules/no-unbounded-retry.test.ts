@@ -374,6 +374,13 @@ function connect() {
     // allowUnboundedWithBackoff: cockatiel without maxAttempts but with ExponentialBackoff (capped, jittered).
     `import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
 const reconnect = retry(handleAll, { backoff: new ExponentialBackoff({ maxDelay: 30000 }) });`,
+    // allowUnboundedWithBackoff: a wait cap in milliseconds is a cap, however far above unboundedAbove (which counts attempts).
+    `import pRetry from 'p-retry';
+export const retryForever = (fn) => pRetry((attempt) => fn(attempt), { forever: true, factor: 2, minTimeout: 3000, maxTimeout: 15000 });`,
+    `import { backOff } from 'exponential-backoff';
+await backOff(run, { numOfAttempts: Infinity, maxDelay: 30000 });`,
+    `import { retry } from '@lifeomic/attempt';
+await retry(run, { maxAttempts: 0, delay: 1000, factor: 2, maxDelay: 30000, jitter: true });`,
     // allowUnboundedWithBackoff: socket.io-client reconnects forever with capped, jittered backoff.
     `import { io } from 'socket.io-client';
 const socket = io(url, { reconnectionAttempts: Infinity });`,
@@ -3860,6 +3867,21 @@ const loopAt = (line: number, column: number, keyword = 'while') => ({ line, col
 jsRuleTester.run('no-unbounded-retry: rewrites keep what the code says', rule, {
   valid: [],
   invalid: [
+    {
+      // Twin of the valid p-retry case: strict reports the endless retry however it waits.
+      options: [{ allowUnboundedWithBackoff: false }],
+      code: `import pRetry from 'p-retry';
+export const retryForever = (fn) => pRetry((attempt) => fn(attempt), { forever: true, factor: 2, minTimeout: 3000, maxTimeout: 15000 });`,
+      errors: [{ messageId: 'unboundedLibraryOption', line: 2, column: 72, endLine: 2, endColumn: 85, suggestions: [{ messageId: 'setLibraryLimit', output: `import pRetry from 'p-retry';
+export const retryForever = (fn) => pRetry((attempt) => fn(attempt), { forever: false, factor: 2, minTimeout: 3000, maxTimeout: 15000 });` }] }],
+    },
+    {
+      // Twin: with maxTimeout: Infinity nothing caps the wait, so recommended reports it too.
+      code: `import pRetry from 'p-retry';
+export const retryForever = (fn) => pRetry((attempt) => fn(attempt), { forever: true, factor: 2, maxTimeout: Infinity });`,
+      errors: [{ messageId: 'unboundedLibraryOption', line: 2, column: 72, endLine: 2, endColumn: 85, suggestions: [{ messageId: 'setLibraryLimit', output: `import pRetry from 'p-retry';
+export const retryForever = (fn) => pRetry((attempt) => fn(attempt), { forever: false, factor: 2, maxTimeout: Infinity });` }] }],
+    },
     {
       // Errors that are not retried are rethrown before any counting or waiting; the 1 s wait stays and grows from 1 s.
       // (Strict options: with allowUnboundedWithBackoff, a sorted retry that waits is allowed; see the sorted-retry tests.)
