@@ -18,6 +18,9 @@ export type MessageIds =
   | 'constantLoop'
   | 'constantRecursion'
   | 'constantReconnect'
+  | 'constantLoopBounded'
+  | 'constantRecursionBounded'
+  | 'constantReconnectBounded'
   | 'noJitter'
   | 'libraryConstantOption'
   | 'libraryConstantDefault'
@@ -44,6 +47,12 @@ export default createRule<[Options], MessageIds>({
         "This call retries '{{name}}' and {{wait}} between retries, so during a lasting failure the retries keep coming at a steady rate instead of backing off.{{noFix}}",
       constantReconnect:
         "This '{{event}}' handler reconnects and {{wait}} between attempts, so during an outage every client keeps reconnecting at a steady rate instead of backing off, and the server meets them all as it recovers.{{noFix}}",
+      constantLoopBounded:
+        'This loop {{wait}} between retries: it stops in the end, but until then its retries come at a steady pace instead of backing off, adding load to a dependency that is already failing.{{noFix}}',
+      constantRecursionBounded:
+        "This call retries '{{name}}' and {{wait}} between retries: it stops in the end, but until then its retries come at a steady pace instead of backing off, adding load to a dependency that is already failing.{{noFix}}",
+      constantReconnectBounded:
+        "This '{{event}}' handler reconnects and {{wait}} between attempts: it stops in the end, but until then every client reconnects at a steady pace instead of backing off, adding load to a server that is already failing.{{noFix}}",
       noJitter:
         'This retry backs off without randomness, so clients that failed together retry together in synchronised waves.{{noFix}}',
       libraryConstantOption:
@@ -95,10 +104,12 @@ export default createRule<[Options], MessageIds>({
           noFix: noFixText(fix ? null : (rewrite as string | null)),
           name: retry.name ?? '',
           event: retry.event ?? '',
-          wait: problem === 'none' ? 'does not wait' : 'waits a constant time',
+          // `5000 + Math.random() * 5000`: spread, but no longer after ten failures than after one.
+          wait: problem === 'none' ? 'does not wait' : retry.wait.jitter ? 'waits a random time that never grows' : 'waits a constant time',
         };
-        const messageId =
-          problem === 'jitter' ? 'noJitter' : retry.shape === 'loop' ? 'constantLoop' : retry.shape === 'recursion' ? 'constantRecursion' : 'constantReconnect';
+        // A retry that gives up (reported with reportBounded) is not told it keeps coming during a lasting failure.
+        const shaped = retry.shape === 'loop' ? 'constantLoop' : retry.shape === 'recursion' ? 'constantRecursion' : 'constantReconnect';
+        const messageId = problem === 'jitter' ? 'noJitter' : retry.bounded ? (`${shaped}Bounded` as const) : shaped;
         context.report({
           loc: retry.loc,
           messageId,

@@ -247,7 +247,7 @@ promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry)
       options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'constantLoop',
+          messageId: 'constantLoopBounded',
           line: 2,
           column: 3,
           endLine: 2,
@@ -286,7 +286,7 @@ promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry)
       options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'constantLoop',
+          messageId: 'constantLoopBounded',
           line: 2,
           column: 3,
           endLine: 2,
@@ -323,7 +323,7 @@ promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry)
       options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'constantLoop',
+          messageId: 'constantLoopBounded',
           line: 3,
           column: 5,
           endLine: 3,
@@ -354,7 +354,7 @@ promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry)
       options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'constantLoop',
+          messageId: 'constantLoopBounded',
           line: 2,
           column: 3,
           endLine: 2,
@@ -384,7 +384,7 @@ promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry)
       options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'constantLoop',
+          messageId: 'constantLoopBounded',
           line: 3,
           column: 3,
           endLine: 3,
@@ -416,7 +416,7 @@ promiseRetry({ retries: Number.MAX_SAFE_INTEGER }, (retry) => run().catch(retry)
       options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'constantLoop',
+          messageId: 'constantLoopBounded',
           line: 3,
           column: 5,
           endLine: 3,
@@ -662,7 +662,7 @@ export async function run(fn) {
       options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'constantLoop',
+          messageId: 'constantLoopBounded',
           line: 3,
           column: 3,
           endLine: 3,
@@ -1292,7 +1292,7 @@ export class Api {
       options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'constantLoop',
+          messageId: 'constantLoopBounded',
           line: 2,
           column: 3,
           endLine: 2,
@@ -1324,7 +1324,7 @@ export class Api {
       options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'constantLoop',
+          messageId: 'constantLoopBounded',
           line: 2,
           column: 3,
           endLine: 2,
@@ -1363,7 +1363,7 @@ export class Api {
       options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'constantLoop',
+          messageId: 'constantLoopBounded',
           line: 3,
           column: 3,
           endLine: 3,
@@ -1438,7 +1438,7 @@ export class Api {
       options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'constantLoop',
+          messageId: 'constantLoopBounded',
           line: 2,
           column: 3,
           endLine: 2,
@@ -1496,7 +1496,7 @@ export class Api {
       options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'constantLoop',
+          messageId: 'constantLoopBounded',
           line: 2,
           column: 3,
           endLine: 2,
@@ -2213,7 +2213,7 @@ retry(connect, { backoff: 2 });`,
       options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'constantLoop',
+          messageId: 'constantLoopBounded',
           line: 2,
           column: 3,
           endLine: 2,
@@ -2433,7 +2433,7 @@ jsRuleTester.run('require-retry-backoff: rewrites keep what the code says', rule
       options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'constantLoop',
+          messageId: 'constantLoopBounded',
           line: 2,
           column: 3,
           endLine: 2,
@@ -2689,7 +2689,7 @@ await MongoClient.connect(url, { autoReconnect: false, reconnectInterval: 1000 }
       options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'constantReconnect',
+          messageId: 'constantReconnectBounded',
           line: 20,
           column: 5,
           endLine: 20,
@@ -2931,7 +2931,7 @@ function open(opt) {
       options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'constantLoop',
+          messageId: 'constantLoopBounded',
           line: 2,
           column: 3,
           endLine: 2,
@@ -2974,7 +2974,7 @@ function open(opt) {
       options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'constantLoop',
+          messageId: 'constantLoopBounded',
           line: 3,
           column: 3,
           endLine: 3,
@@ -3016,7 +3016,7 @@ function open(opt) {
       options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'constantLoop',
+          messageId: 'constantLoopBounded',
           line: 2,
           column: 3,
           endLine: 2,
@@ -3092,7 +3092,7 @@ function open(opt) {
       options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'constantRecursion',
+          messageId: 'constantRecursionBounded',
           line: 5,
           column: 23,
           endLine: 5,

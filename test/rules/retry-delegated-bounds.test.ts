@@ -193,6 +193,18 @@ export async function requestWithRetry(method, path, body) {
     await prepareDelayedDisconnection();
   }
 }`,
+  // Real code (matrix-js-sdk pokeKeepAlive): an endless probe whose random wait never grows; the message says so, not "constant".
+  keepAlive: `export class SyncApi {
+  pokeKeepAlive() {
+    if (!this.running) return;
+    this.http.request('GET', '/_matrix/client/versions').then(
+      () => this.connectionReturned(),
+      () => {
+        this.keepAliveTimer = setTimeout(() => this.pokeKeepAlive(), 5000 + Math.floor(Math.random() * 5000));
+      },
+    );
+  }
+}`,
 };
 
 // The rule tester's own copy of @typescript-eslint/utils differs in version; the rule is the same object.
@@ -409,6 +421,32 @@ export async function requestWithRetry(method, path, body) {
         },
       ],
     },
+    {
+      code: cases.keepAlive,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 7,
+          column: 31,
+          endLine: 7,
+          endColumn: 110,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.keepAlive, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 7,
+          column: 31,
+          endLine: 7,
+          endColumn: 110,
+          suggestions: [],
+        },
+      ],
+    },
   ],
 });
 
@@ -559,6 +597,34 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
           column: 20,
           endLine: 16,
           endColumn: 49,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.keepAlive,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 7,
+          column: 31,
+          endLine: 7,
+          endColumn: 110,
+          data: { name: 'pokeKeepAlive', wait: 'waits a random time that never grows', noFix: ' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.keepAlive, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 7,
+          column: 31,
+          endLine: 7,
+          endColumn: 110,
+          data: { name: 'pokeKeepAlive', wait: 'waits a random time that never grows', noFix: ' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.' },
           suggestions: [],
         },
       ],
