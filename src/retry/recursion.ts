@@ -866,6 +866,12 @@ export class RecursiveRetries {
       }
     }
 
+    // `await this.recoverFromError(err); return this.load();`: the wait inside an awaited helper of the file, before the re-run.
+    if (shape === 'recursion' && !scheduledBy && wait.kind === 'none' && (failure === 'catch' || failure === 'promise')) {
+      const helperWait = this.awaitedHelperWait(call, failureRegions);
+      if (helperWait === 'opaque') wait = { kind: 'unknown', capped: false, jitter: false };
+      else if (helperWait) wait = classifyDelay(helperWait.delay, { keys: this.keys, writes: new RegionWrites(helperWait.region, this.keys, true), varying: new Set() });
+    }
     // The policy asked after the failure may have waited before it answered (gaxios sleeps in getRetryConfig): not judged.
     if (asksPolicy && wait.kind === 'none') wait = { kind: 'unknown', capped: false, jitter: false };
     // `_connect() { this._wait().then(() => { this._ws = new WebSocket(url); }) }`: the reconnect waits inside the function it re-runs.
@@ -1078,6 +1084,89 @@ export class RecursiveRetries {
     });
     const delay = timer && !other ? (timer as TSESTree.CallExpression).arguments[1] : undefined;
     return delay && delay.type !== 'SpreadElement' ? { runner, delay } : null;
+  }
+
+  /**
+   * The wait of a helper of the file awaited right before the re-run on the
+   * failure path (a statement before it, in its block or a block around it,
+   * inside the failure path): `await this.recoverFromSyncStartupError(err);
+   * return this.getPushRules();`. See `helperWait`.
+   */
+  private awaitedHelperWait(call: Node, regions: readonly Node[]): { delay: Node; region: Node } | 'opaque' | null {
+    for (let n: Node = call, parent = n.parent; parent && !isFunction(n); n = parent, parent = n.parent) {
+      if (regions.includes(n)) break;
+      if (parent.type !== 'BlockStatement') continue;
+      const statements = parent.body as Node[];
+      for (let i = statements.indexOf(n) - 1; i >= 0; i--) {
+        const statement = statements[i]!;
+        const expression =
+          statement.type === 'ExpressionStatement' ? statement.expression : statement.type === 'VariableDeclaration' && statement.declarations.length === 1 ? statement.declarations[0]!.init : null;
+        if (expression?.type !== 'AwaitExpression') continue;
+        const awaited = unwrapExpression(expression.argument);
+        const helper = awaited.type === 'CallExpression' ? sameFileCallee(awaited, this.sourceCode) : null;
+        const found = helper ? this.helperWait(helper, 2, awaited as TSESTree.CallExpression) : null;
+        if (found) return found;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * How a helper of the file waits before it settles, followed at most
+   * `depth` calls deep: an awaited wait of its own (`await sleep(ms)`), an
+   * awaited helper of the file (also through a `const` it awaits later), or,
+   * in a helper that is not `async` and hands back a promise, a timer it
+   * arms (`this.timer = setTimeout(this.poke, delay); return this.deferred.promise;`).
+   * `'opaque'`: a wait whose length it does not say (`await sleep()`).
+   */
+  private helperWait(fn: FunctionNode, depth: number, call: TSESTree.CallExpression): { delay: Node; region: Node } | 'opaque' | null {
+    let found: { delay: Node; region: Node } | 'opaque' | null = null;
+    /** A delay that is a parameter the call leaves out: its default (`delay = 2000`, or `if (delay === undefined) delay = ...`). */
+    const settle = (delay: Node): { delay: Node; region: Node } | 'opaque' => {
+      const d = unwrapExpression(delay);
+      const index = d.type === 'Identifier' ? fn.params.findIndex((p) => (p.type === 'AssignmentPattern' ? p.left : p).type === 'Identifier' && ((p.type === 'AssignmentPattern' ? p.left : p) as TSESTree.Identifier).name === d.name) : -1;
+      if (index < 0) return { delay, region: fn.body };
+      if (call.arguments.length > index) return 'opaque';
+      const param = fn.params[index]!;
+      if (param.type === 'AssignmentPattern') return { delay: param.right, region: fn.body };
+      const name = (d as TSESTree.Identifier).name;
+      const values: Node[] = [];
+      walkOwn(fn.body, this.keys, (n) => {
+        if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier' && n.left.name === name) values.push(n.operator === '=' ? n.right : n);
+        return true;
+      });
+      return values.length === 1 && values[0]!.type !== 'AssignmentExpression' ? { delay: values[0]!, region: fn.body } : 'opaque';
+    };
+    const handsBackPromise = !fn.async && fn.body.type === 'BlockStatement' && someOwn(fn.body, this.keys, (n) => n.type === 'ReturnStatement' && !!n.argument && unwrapExpression(n.argument).type !== 'Literal');
+    walkOwn(fn.body, this.keys, (n) => {
+      if (found) return false;
+      if (n.type === 'AwaitExpression') {
+        const wait = waitOf(n, this.ctx.imports, this.keys);
+        if (wait) {
+          found = wait.opaque || !wait.delay ? 'opaque' : settle(wait.delay);
+          return false;
+        }
+        if (depth === 0) return true;
+        let awaited = unwrapExpression(n.argument);
+        // `const done = this.startKeepAlives(); ...; await done;`
+        if (awaited.type === 'Identifier') {
+          const variable = findVariable(this.sourceCode.getScope(n), awaited.name);
+          const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+          const init = def?.node.type === 'VariableDeclarator' && def.node.id.type === 'Identifier' && contains(fn, def.node) ? def.node.init : null;
+          if (init && variable!.references.every((r) => r.init || !r.isWrite())) awaited = unwrapExpression(init);
+        }
+        const helper = awaited.type === 'CallExpression' ? sameFileCallee(awaited, this.sourceCode) : null;
+        if (helper && helper !== fn) found = this.helperWait(helper, depth - 1, awaited as TSESTree.CallExpression);
+        return !found;
+      }
+      if (handsBackPromise && n.type === 'CallExpression' && timerKind(n, this.ctx.imports) === 'setTimeout') {
+        const delay = n.arguments[1];
+        if (delay && delay.type !== 'SpreadElement') found = settle(delay);
+        return !found;
+      }
+      return true;
+    });
+    return found;
   }
 
   /** Blocking I/O in a synchronous function: `...Sync(...)`, `Atomics.wait`, `deasync`, or a call of an I/O module. */

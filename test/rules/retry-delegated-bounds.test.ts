@@ -2,7 +2,8 @@
  * Bounds the retry analysis finds in real code (matrix-js-sdk 37.5) where the
  * decision to go on lies with something the code hands the attempt to: a flag
  * only another caller sets, a callee given the count, the value the failure
- * allowed. Each trap has a twin that the old reading still reports; both retry
+ * allowed; and waits found where the code puts them (an awaited helper of the
+ * file). Each trap has a twin that the old reading still reports; both retry
  * rules, with their default and their strict options.
  */
 import { jsRuleTester } from '../rule-tester';
@@ -191,6 +192,67 @@ export async function requestWithRetry(method, path, body) {
       }
     };
     await prepareDelayedDisconnection();
+  }
+}`,
+  // Real code (matrix-js-sdk getPushRules): the wait is in an awaited helper of the file (a timer of 2-7 s another helper
+  // arms, its promise awaited through a const); the message says how it waits.
+  helperWait: `export class SyncApi {
+  getPushRules = async () => {
+    try {
+      this.client.pushRules = await this.client.getPushRules();
+    } catch (err) {
+      if (this.shouldAbortSync(err)) return;
+      await this.recoverFromSyncStartupError(this.savedSyncPromise, err);
+      return this.getPushRules();
+    }
+  };
+
+  async recoverFromSyncStartupError(savedSyncPromise, error) {
+    await savedSyncPromise;
+    const keepaliveProm = this.startKeepAlives();
+    this.updateSyncState('ERROR', { error });
+    await keepaliveProm;
+  }
+
+  startKeepAlives(delay) {
+    if (delay === undefined) {
+      delay = 2000 + Math.floor(Math.random() * 5000);
+    }
+    this.keepAliveTimer = setTimeout(this.pokeKeepAlive.bind(this), delay);
+    this.connectionReturned ??= defer();
+    return this.connectionReturned.promise;
+  }
+}`,
+  // Twin: the awaited helper does not wait.
+  helperNoWait: `export class SyncApi {
+  getPushRules = async () => {
+    try {
+      this.client.pushRules = await this.client.getPushRules();
+    } catch (err) {
+      if (this.shouldAbortSync(err)) return;
+      await this.recoverFromSyncStartupError(this.savedSyncPromise, err);
+      return this.getPushRules();
+    }
+  };
+
+  async recoverFromSyncStartupError(savedSyncPromise, error) {
+    await savedSyncPromise;
+    this.updateSyncState('ERROR', { error });
+  }
+}`,
+  // Twin: the awaited helper waits a constant time.
+  helperConstantWait: `export class SyncApi {
+  getPushRules = async () => {
+    try {
+      this.client.pushRules = await this.client.getPushRules();
+    } catch (err) {
+      await this.settle();
+      return this.getPushRules();
+    }
+  };
+
+  async settle() {
+    await sleep(1000);
   }
 }`,
   // Real code (matrix-js-sdk pokeKeepAlive): an endless probe whose random wait never grows; the message says so, not "constant".
@@ -422,6 +484,84 @@ export async function requestWithRetry(method, path, body) {
       ],
     },
     {
+      code: cases.helperWait,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 8,
+          column: 14,
+          endLine: 8,
+          endColumn: 33,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperWait, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 8,
+          column: 14,
+          endLine: 8,
+          endColumn: 33,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperNoWait,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 8,
+          column: 14,
+          endLine: 8,
+          endColumn: 33,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperNoWait, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 8,
+          column: 14,
+          endLine: 8,
+          endColumn: 33,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperConstantWait,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 33,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperConstantWait, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 33,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       code: cases.keepAlive,
       errors: [
         {
@@ -597,6 +737,90 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
           column: 20,
           endLine: 16,
           endColumn: 49,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperWait,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 8,
+          column: 14,
+          endLine: 8,
+          endColumn: 33,
+          data: { name: 'getPushRules', wait: 'waits a random time that never grows', noFix: ' No quick fix: the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments).' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperWait, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 8,
+          column: 14,
+          endLine: 8,
+          endColumn: 33,
+          data: { name: 'getPushRules', wait: 'waits a random time that never grows', noFix: ' No quick fix: the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments).' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperNoWait,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 8,
+          column: 14,
+          endLine: 8,
+          endColumn: 33,
+          data: { name: 'getPushRules', wait: 'does not wait', noFix: ' No quick fix: the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments).' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperNoWait, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 8,
+          column: 14,
+          endLine: 8,
+          endColumn: 33,
+          data: { name: 'getPushRules', wait: 'does not wait', noFix: ' No quick fix: the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments).' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperConstantWait,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 33,
+          data: { name: 'getPushRules', wait: 'waits a constant time', noFix: ' No quick fix: the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments).' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperConstantWait, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 33,
+          data: { name: 'getPushRules', wait: 'waits a constant time', noFix: ' No quick fix: the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments).' },
           suggestions: [],
         },
       ],
