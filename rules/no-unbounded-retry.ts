@@ -3,7 +3,7 @@
  * Detection lives in src/retry/analysis.ts; this file only reports.
  */
 import { createRule } from '../src/create-rule';
-import { retryListeners, isCappedBackoff } from '../src/retry/analysis';
+import { isCappedBackoff, NO_FIX, retryListeners } from '../src/retry/analysis';
 import { isWaitingSortedRetry } from '../src/retry/sorting';
 import { editsToFix } from '../src/fix/edits';
 import { noFixText } from '../src/fix/no-fix';
@@ -78,7 +78,8 @@ export default createRule<[Options], MessageIds>({
     return retryListeners(context, options, {
       onRetry(retry) {
         if (retry.bounded || allowed(isCappedBackoff(retry.wait) || isWaitingSortedRetry(retry))) return;
-        const rewrite = retry.rewrite ? retry.rewrite(true, false) : retry.noFix;
+        // A comment that says the retry goes on until it succeeds: a limit is not ours to add.
+        const rewrite = retry.rewrite ? (retry.endlessByDesign ? NO_FIX.endlessByDesign(retry.endlessByDesign) : retry.rewrite(true, false)) : retry.noFix;
         const fix = typeof rewrite === 'string' || !rewrite ? null : rewrite;
         const data = { noFix: noFixText(fix ? null : (rewrite as string | null)), name: retry.name ?? '', event: retry.event ?? '' };
         context.report({

@@ -48,11 +48,11 @@ export default createRule<[Options], MessageIds>({
       constantReconnect:
         "This '{{event}}' handler reconnects and {{wait}} between attempts, so during an outage every client keeps reconnecting at a steady rate instead of backing off, and the server meets them all as it recovers.{{noFix}}",
       constantLoopBounded:
-        'This loop {{wait}} between retries: it stops in the end, but until then its retries come at a steady pace instead of backing off, adding load to a dependency that is already failing.{{noFix}}',
+        'This loop {{wait}} between retries: until it gives up or is cancelled, its retries come at a steady pace instead of backing off, adding load to a dependency that is already failing.{{noFix}}',
       constantRecursionBounded:
-        "This call retries '{{name}}' and {{wait}} between retries: it stops in the end, but until then its retries come at a steady pace instead of backing off, adding load to a dependency that is already failing.{{noFix}}",
+        "This call retries '{{name}}' and {{wait}} between retries: until it gives up or is cancelled, its retries come at a steady pace instead of backing off, adding load to a dependency that is already failing.{{noFix}}",
       constantReconnectBounded:
-        "This '{{event}}' handler reconnects and {{wait}} between attempts: it stops in the end, but until then every client reconnects at a steady pace instead of backing off, adding load to a server that is already failing.{{noFix}}",
+        "This '{{event}}' handler reconnects and {{wait}} between attempts: until it gives up or is cancelled, every client reconnects at a steady pace instead of backing off, adding load to a server that is already failing.{{noFix}}",
       noJitter:
         'This retry backs off without randomness, so clients that failed together retry together in synchronised waves.{{noFix}}',
       libraryConstantOption:
@@ -96,7 +96,8 @@ export default createRule<[Options], MessageIds>({
         // Missing jitter only matters for a retry that never gives up (see requireJitter).
         const problem = waitProblem(retry.wait, options.requireJitter && !retry.bounded);
         if (!problem) return;
-        const planned = retry.rewrite ? retry.rewrite(!retry.bounded, problem === 'jitter') : retry.noFix;
+        // Backoff alone for a retry meant to go on until it succeeds (a comment says so): the limit is no-unbounded-retry's call.
+        const planned = retry.rewrite ? retry.rewrite(retry.bounded ? false : retry.endlessByDesign ? 'endless' : true, problem === 'jitter') : retry.noFix;
         // A rewrite that keeps a wait computed from the failure does not remove this finding: none is offered.
         const rewrite = planned && typeof planned !== 'string' && !planned.backsOff ? NO_FIX.keptWait : planned;
         const fix = typeof rewrite === 'string' || !rewrite ? null : rewrite;

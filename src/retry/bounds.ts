@@ -407,16 +407,16 @@ export function counterAnswerNames(
       const callee = unwrapExpression(call.callee);
       if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && BUILTIN_OBJECTS.has(callee.object.name)) return true;
       if (callee.type === 'Identifier' && /^(parseInt|parseFloat|Number|String|Boolean)$/.test(callee.name)) return true;
+      // A log line or a metric given the count decides nothing (`const logged = logger.warn('failed', attempt)`).
+      const calleeWords = `${callee.type === 'MemberExpression' ? (nameKey(callee.object) ?? '') : ''}.${calleeName(call) ?? ''}`;
+      if (RECORDER_NAME.test(calleeWords)) return true;
       const index = countArgument(call);
       if (index < 0) return true;
       const fn = sameFileCallee(call, sourceCode);
       if (fn) {
         const param = fn.params[index];
         const id = param?.type === 'AssignmentPattern' ? param.left : param;
-        if (id?.type !== 'Identifier') return true;
-        const name = id.name;
-        const compared = someOwn(fn.body, keys, (m) => m.type === 'BinaryExpression' && COMPARISONS.has(m.operator) && [m.left, m.right].some((side) => side.type === 'Identifier' && side.name === name));
-        if (!compared) return true;
+        if (id?.type !== 'Identifier' || !answersAtLimit(fn, id.name, keys)) return true;
       }
       names.add(target.name);
       if (isAwait) awaited.add(target.name);
@@ -424,6 +424,39 @@ export function counterAnswerNames(
     });
   }
   return { names, awaited };
+}
+
+/** Loggers and metrics (an object or a function named so): their answers say nothing about a retry. */
+const RECORDER_NAME = /(?:^|[._])(?:log|logger|logging|console|debug|info|warn|warning|error|trace|metrics?|stats|statsd|telemetry|track|record|emit|count|increment|observe|report)(?:$|[._A-Z])/i;
+
+/**
+ * A callee of the file that answers differently once the count reaches a
+ * limit: an upward comparison of the parameter with a limit (`attempt >= max`,
+ * `MAX < attempt`, not `attempt > 0`) in the test of an `if` whose branch
+ * returns or throws, or of a conditional it returns
+ * (`return attempt >= 5 ? -1 : 1000 * 2 ** attempt`).
+ */
+function answersAtLimit(fn: FunctionNode, param: string, keys: VisitorKeys): boolean {
+  const atLimit = (test: Node): boolean =>
+    someOwn(test, keys, (m) => {
+      if (m.type !== 'BinaryExpression' || m.left.type === 'PrivateIdentifier') return false;
+      const isParam = (side: Node) => side.type === 'Identifier' && side.name === param;
+      const limit = isParam(m.left) && (m.operator === '>' || m.operator === '>=') ? m.right : isParam(m.right) && (m.operator === '<' || m.operator === '<=') ? m.left : null;
+      if (!limit) return false;
+      const value = unwrapExpression(limit as Node);
+      return value.type !== 'Literal' || (typeof value.value === 'number' && value.value >= 2);
+    });
+  return someOwn(fn.body, keys, (n) => {
+    if (n.type === 'IfStatement') {
+      const last = n.consequent.type === 'BlockStatement' ? n.consequent.body.at(-1) : n.consequent;
+      return (last?.type === 'ReturnStatement' || last?.type === 'ThrowStatement') && atLimit(n.test);
+    }
+    if (n.type === 'ReturnStatement' && n.argument) {
+      const value = unwrapExpression(n.argument);
+      return value.type === 'ConditionalExpression' && atLimit(value.test);
+    }
+    return false;
+  });
 }
 
 /** A comparison of a counter's answer with a value that is not a count itself (`retryDelay === -1`, `backoff < 0`). */
@@ -727,13 +760,35 @@ function clearedEachPass(key: string, branch: Node, consumes: (value: unknown) =
     return !!literal && consumes(literal.value);
   });
   if (!cleared) return false;
-  // Nothing in the loop, its callbacks included, sets it otherwise.
-  return !someAll(region, ctx.keys, (n) => {
-    if (n.type === 'UpdateExpression') return nameKey(n.argument) === key;
-    if (n.type !== 'AssignmentExpression' || nameKey(n.left) !== key) return false;
-    const literal = n.operator === '=' ? literalValue(n.right) : null;
-    return !literal || !consumes(literal.value);
+  // Nothing the loop runs sets it otherwise: its own code and callbacks, and the functions of the file it calls
+  // (`this.onError(e)`, a closure `classify(err)`), by any name of the property (`self.flag = true` with
+  // `const self = this`), by destructuring, or by `Object.assign`.
+  const property = key.split('.').pop()!;
+  const setsFlag = (root: Node): boolean =>
+    someAll(root, ctx.keys, (n) => {
+      if (n.type === 'CallExpression' && isMemberCall(n, 'Object', 'assign')) return true;
+      const target = n.type === 'MemberExpression' ? (staticMemberName(n) === property ? n : null) : n.type === 'Identifier' && !key.includes('.') && n.name === key ? n : null;
+      if (!target) return false;
+      const parent = target.parent;
+      if (parent?.type === 'UpdateExpression') return true;
+      if (parent?.type === 'AssignmentExpression' && parent.left === target) {
+        const literal = parent.operator === '=' ? literalValue(parent.right) : null;
+        return !literal || !consumes(literal.value);
+      }
+      // A destructuring target (`({ retry: this.flag } = answer)`).
+      return parent?.type === 'Property' && parent.value === target && parent.parent?.type === 'ObjectPattern';
+    });
+  if (setsFlag(region)) return false;
+  const called = new Set<FunctionNode>();
+  walkAll(region, ctx.keys, (n) => {
+    if (n.type === 'CallExpression') {
+      const fn = sameFileCallee(n, ctx.sourceCode);
+      if (fn) called.add(fn);
+    }
+    return true;
   });
+  for (const fn of called) if (setsFlag(fn.body)) return false;
+  return true;
 }
 
 /** The conjuncts of an `if` guard: `a && (b && c)` gives a, b, c (wrappers seen through). */

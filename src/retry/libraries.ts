@@ -17,7 +17,8 @@ import { isForeverNumber, type Node, numberValue } from './ast';
 import { NO_FIX } from './model';
 import type { TextEdit } from '../fix/edits';
 import { addImportSpecifier, addRequireProperty } from '../fix/imports';
-import { lineIndent, quoted, type SourceStyle, sourceStyle, startsLine } from '../fix/style';
+import { quoted, type SourceStyle, sourceStyle } from '../fix/style';
+import { appendProperties } from '../fix/properties';
 
 export interface LibraryFinding {
   concern: 'unbounded' | 'backoff' | 'jitter';
@@ -122,6 +123,19 @@ function isUncapped(node: Node | null, ctx: LibraryContext): boolean {
   return isForever(node, ctx, Number.POSITIVE_INFINITY);
 }
 
+/**
+ * A cap the wait grows up to: set, finite, and above the first wait
+ * (`start`, or the library's own first wait when not set). A cap at or below
+ * the first wait (`minTimeout: 5000, maxTimeout: 5000`) makes every wait the
+ * same: no backoff, however the factor reads.
+ */
+function capsGrowth(cap: Node | null, start: Node | null, defaultStart: number, ctx: LibraryContext): boolean {
+  if (!cap || isUncapped(cap, ctx)) return false;
+  const capValue = numberValue(resolveConst(cap, ctx));
+  const startValue = start ? numberValue(resolveConst(start, ctx)) : defaultStart;
+  return capValue === null || startValue === null || capValue > startValue;
+}
+
 function isTrue(node: Node | null): boolean {
   return !!node && node.type === 'Literal' && node.value === true;
 }
@@ -177,16 +191,9 @@ class Editor {
     return this.addProperties(node, [property]);
   }
 
-  /** Adds properties after the last one, one per line when the object is written that way. */
+  /** Adds properties after the last one, one per line when the object is written that way (see `appendProperties`). */
   addProperties(node: TSESTree.ObjectExpression, properties: readonly string[]): TextEdit[] {
-    const text = this.ctx.sourceCode.text;
-    const last = node.properties[node.properties.length - 1];
-    if (!last) return [{ range: node.range, text: `{ ${properties.join(', ')} }` }];
-    if (startsLine(text, last.range[0]) && text.slice(node.range[0], last.range[0]).includes('\n')) {
-      const indent = lineIndent(text, last.range[0]);
-      return [{ range: [last.range[1], last.range[1]], text: properties.map((p) => `,\n${indent}${p}`).join('') }];
-    }
-    return [{ range: [last.range[1], last.range[1]], text: properties.map((p) => `, ${p}`).join('') }];
+    return appendProperties(this.ctx.sourceCode.text, node, properties);
   }
 
   /** Adds an options argument `{ property }` after argument `after`. */
@@ -384,7 +391,8 @@ function checkNodeRetryOptions(input: CheckInput & { library: string }, options:
   const { ctx, editor } = input;
   const factor = options.value('factor');
   const factorValue = factor ? numberValue(factor) : 2;
-  const capped = options.property('maxTimeout') !== null && !isUncapped(options.value('maxTimeout'), ctx);
+  // The retry package's first wait: minTimeout, 1000 ms by default.
+  const capped = capsGrowth(options.value('maxTimeout'), options.value('minTimeout'), 1000, ctx);
   const backedOff = (factorValue === null || factorValue > 1) && capped;
   const limit = Math.max(0, ctx.options.maxAttempts - 1);
   const retries = options.value('retries');
@@ -508,7 +516,8 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
         if (!retry) return;
         const limit = retry.value('limit');
         const backoffLimit = retry.value('backoffLimit');
-        const capped = !!backoffLimit && !isUncapped(backoffLimit, ctx);
+        // got's first computed wait is 1000 ms.
+        const capped = capsGrowth(backoffLimit, null, 1000, ctx);
         if (limit && isForever(limit, ctx)) {
           report(input, 'unbounded', describeOption('limit', limit, editor), retry.property('limit')!, {
             description: `Set limit: ${ctx.options.maxAttempts - 1}.`,
@@ -544,7 +553,8 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
         const retry = options.nested('retry');
         if (!retry) return;
         const backoffLimit = retry.value('backoffLimit');
-        const capped = !!backoffLimit && !isUncapped(backoffLimit, ctx);
+        // ky's first wait is 300 ms (0.3 x 2 ** 0 s).
+        const capped = capsGrowth(backoffLimit, null, 300, ctx);
         const limitValue = retry.value('limit');
         if (limitValue && isForever(limitValue, ctx)) {
           report(input, 'unbounded', describeOption('limit', limitValue, editor), retry.property('limit')!, {
@@ -663,7 +673,8 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
       if (!options && call.arguments.length > 1) return;
       const factor = options?.value('factor') ?? null;
       const factorValue = factor ? numberValue(factor) : 0;
-      const capped = !!options?.value('maxDelay') && !isUncapped(options.value('maxDelay'), ctx);
+      // @lifeomic/attempt's first wait: delay, 200 ms by default.
+      const capped = capsGrowth(options?.value('maxDelay') ?? null, options?.value('delay') ?? null, 200, ctx);
       const maxAttempts = options?.value('maxAttempts') ?? null;
       if (maxAttempts && (numberValue(maxAttempts) === 0 || isForever(maxAttempts, ctx))) {
         report(input, 'unbounded', describeOption('maxAttempts', maxAttempts, editor), options!.property('maxAttempts')!, {
@@ -695,7 +706,8 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
       const options = objectArg(call, 1, ctx);
       if (!options && call.arguments.length > 1) return;
       const maxDelay = options?.value('maxDelay') ?? null;
-      const capped = !!maxDelay && !isUncapped(maxDelay, ctx);
+      // exponential-backoff's first wait: startingDelay, 100 ms by default.
+      const capped = capsGrowth(maxDelay, options?.value('startingDelay') ?? null, 100, ctx);
       const multiple = options?.value('timeMultiple') ?? null;
       const multipleValue = multiple ? numberValue(multiple) : 2;
       const attempts = options?.value('numOfAttempts') ?? null;

@@ -17,7 +17,7 @@ import { classifyDelay, type FoundWait, isAwaiterYield, NO_WAIT, RegionWrites, s
 import { type FinderContext, NO_FIX } from './model';
 import { type FailureCounter, type RetryPoint, retryPointOf, type RetryRewritePlan, rewriteRetryLoop } from './rewrite';
 import { sourceStyle } from '../fix/style';
-import { indexesWith, isFixedDelay, mentionsName, rewriteName } from './shared';
+import { endlessIntent, indexesWith, isFixedDelay, mentionsName, rewriteName, shortUnknownUnitWait } from './shared';
 import { continuesOnlyForSortedErrors, errorNames } from './sorting';
 import { statusPolarity } from './status';
 import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerCall } from './exhaustion';
@@ -253,6 +253,8 @@ export class LoopRetries {
     if (!noFix && !retryTry) noFix = this.catchValueRetry(loop, ctx) ? NO_FIX.catchValue : NO_FIX.statusCheck;
     const handler = retryTry?.handler ?? null;
     if (!noFix && handler?.param && handler.param.type !== 'Identifier') noFix = NO_FIX.destructuredError;
+    // `while (queue.length > 0) { try { ...; queue.shift(); } catch { ... } }`: failures of different items.
+    if (!noFix && retryTry && this.takesNextItemOnSuccess(loop, retryTry)) noFix = NO_FIX.perItem;
 
     // The waits of the failure path (in the `catch`, or after the `try` in the loop body) stay where they are.
     const tryIndex = retryTry ? bodyList.indexOf(retryTry) : -1;
@@ -279,6 +281,30 @@ export class LoopRetries {
       wait,
       noFix,
       rewrite: plan,
+      endlessByDesign: bounded ? null : endlessIntent(this.sourceCode, loop, statement),
+    });
+  }
+
+  /**
+   * Does the loop work through a list, taking the next item when one
+   * succeeds? Its test reads the list's `length` or `size`, and the `try`
+   * block takes an item off it (`shift`, `pop`, `splice`, `delete`).
+   */
+  private takesNextItemOnSuccess(loop: LoopNode, retryTry: TSESTree.TryStatement): boolean {
+    const test = loop.type === 'ForStatement' ? loop.test : loop.type === 'WhileStatement' || loop.type === 'DoWhileStatement' ? loop.test : null;
+    if (!test) return false;
+    const lists = new Set<string>();
+    walkOwn(test, this.keys, (n) => {
+      if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && (n.property.name === 'length' || n.property.name === 'size')) {
+        const key = nameKey(n.object);
+        if (key) lists.add(key);
+      }
+      return true;
+    });
+    if (lists.size === 0) return false;
+    return someOwn(retryTry.block, this.keys, (n) => {
+      if (n.type !== 'CallExpression' || n.callee.type !== 'MemberExpression' || n.callee.computed || n.callee.property.type !== 'Identifier') return false;
+      return ['shift', 'pop', 'splice', 'delete'].includes(n.callee.property.name) && lists.has(nameKey(n.callee.object) ?? '');
     });
   }
 
@@ -309,6 +335,7 @@ export class LoopRetries {
       if (info.kind === 'constant' && isFixedDelay(this.sourceCode, found.delay, statement)) growDelays.push(found.delay);
       else if (info.kind === 'exponential' && !info.jitter) jitterDelays.push(found.delay);
     }
+    const unknownUnit = growDelays.map((delay) => shortUnknownUnitWait(this.sourceCode, delay, this.ctx.imports)).find((w) => w !== null) ?? null;
     const counter = this.failureCounter(loop, owner, input.retryTry, input.point);
     const newCounter = rewriteName(this.sourceCode, owner, loop, 'attempt', ['failedAttempts', 'retryAttempt']);
     const newError = handler.param ? '' : rewriteName(this.sourceCode, owner, loop, 'error', ['caughtError', 'retryError']);
@@ -329,8 +356,9 @@ export class LoopRetries {
     };
     return (addBound, addJitter) => {
       // Never a second counter beside the existing one: the existing limit's default is a decision for a person.
-      if (addBound && input.fallbackLimit) return NO_FIX.fallbackLimit(input.fallbackLimit);
-      if (addBound && noCaller && !reports) return NO_FIX.noCaller;
+      if (addBound === true && input.fallbackLimit) return NO_FIX.fallbackLimit(input.fallbackLimit);
+      if (addBound === true && noCaller && !reports) return NO_FIX.noCaller;
+      if (unknownUnit) return NO_FIX.waitUnit(unknownUnit);
       // The file's style is read when a rewrite is made, not for every loop judged (most are bounded or never rewritten).
       const style = sourceStyle(this.sourceCode);
       return rewriteRetryLoop({ ...base, style, growDelays, jitterDelays: addJitter && growDelays.length === 0 ? jitterDelays : [] }, addBound);
@@ -1137,15 +1165,26 @@ function ownForCounter(loop: LoopNode, keys: VisitorKeys, imports: FinderContext
   const test = unwrapExpression(loop.test);
   if (test.type !== 'BinaryExpression' || test.left.type === 'PrivateIdentifier' || !(test.operator in TURNED)) return null;
   let operator: OwnForCounter['operator'];
-  let limit: number | null;
+  let limitNode: Node;
   if (isCounter(test.left)) {
     operator = test.operator as OwnForCounter['operator'];
-    limit = literal(test.right);
+    limitNode = test.right;
   } else if (isCounter(test.right)) {
     operator = TURNED[test.operator]!;
-    limit = literal(test.left);
+    limitNode = test.left as Node;
   } else {
     return null;
+  }
+  // `const attempts = available ? 2 : 1`: the limit furthest from the start (the most runs) of a choice of two numbers.
+  let limit = literal(limitNode);
+  if (limit === null && limitNode.type === 'Identifier') {
+    const init = imports.constInit(limitNode);
+    const choice = init ? unwrapExpression(init) : null;
+    if (choice?.type === 'ConditionalExpression') {
+      const a = numberValue(choice.consequent);
+      const b = numberValue(choice.alternate);
+      if (a !== null && b !== null) limit = operator === '<' || operator === '<=' ? Math.max(a, b) : Math.min(a, b);
+    }
   }
   if (limit === null || !Number.isFinite(limit)) return null;
   // Written only by its declaration and the loop's update: not in the body, not by a closure (a `var`), not by destructuring.

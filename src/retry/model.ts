@@ -39,6 +39,12 @@ export interface HandWrittenRetry {
   rewrite: RetryRewritePlan | null;
   /** Why there is no rewrite (for `noFixText`, src/fix/no-fix.ts). */
   noFix: string | null;
+  /**
+   * A comment that says the retry is meant to go on until it succeeds
+   * (`// Retry until successful`): a limit would change what the code
+   * promises, so no rewrite adds one.
+   */
+  endlessByDesign: string | null;
 }
 
 export interface RetryHandlers {
@@ -65,6 +71,13 @@ export const NO_FIX = {
   /** The loop counts against a limit that is unbounded only when an option is not given. */
   fallbackLimit: (limit: string) =>
     `the loop already counts its attempts against \`${limit}\`, which is unbounded when the option is not given (it falls back to Infinity); choosing a finite default is a decision for a person, and a second counter would override the callers who pass one`,
+  /** The existing wait is a short number given to a helper whose unit the file does not show. */
+  waitUnit: (wait: string) =>
+    `the existing wait \`${wait}\` is too short to be in milliseconds (a helper that may count seconds), so how long a grown wait should be is a decision for a person`,
+  /** A loop that takes the next item after a success (a queue). */
+  perItem: 'the loop goes on to the next item after a success (a queue), so a failure count would have to start again for each item; where to reset it is a decision for a person',
+  /** A comment says the retry goes on until it succeeds. */
+  endlessByDesign: (comment: string) => `the code says it retries until it succeeds (\`${comment}\`), so a limit would change what it promises; a decision for a person`,
   keptWait: 'the wait is computed from the failure (a Retry-After value, a rate-limit window) or by a helper, and is kept as it is',
   // Retry libraries.
   libraryOption: 'the option cannot be set at this call',

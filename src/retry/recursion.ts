@@ -18,7 +18,7 @@ import { classifyDelay, type FoundWait, leadingWait, NO_WAIT, RegionWrites, stro
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
 import { type RetryRewritePlan, rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
 import { sourceStyle } from '../fix/style';
-import { indexesWith, isFixedDelay, mentionsName, rewriteName } from './shared';
+import { endlessIntent, indexesWith, isFixedDelay, mentionsName, rewriteName, shortUnknownUnitWait } from './shared';
 import { EVENT as RECONNECT_EVENT_TEXT } from './prefilter';
 import { guardedBySortedError } from './sorting';
 import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerCall } from './exhaustion';
@@ -764,7 +764,7 @@ export class RecursiveRetries {
     // `if (this.transports.length > 1) { this.transports.shift(); return this._open(); }`: the next alternative, bounded by the list.
     if (guards.some((g) => this.takesAlternative(g.test, g.branch, call))) return false;
     // `if (this.timeout > max) { this.timeoutOverride = max; return send(); }`: one more attempt with the value the failure allowed.
-    if (guards.some((g) => this.clampsGuard(g.test, g.branch, call))) return false;
+    if (guards.some((g) => this.clampsGuard(g.test, g.branch, call, target))) return false;
     const shape: RetryShape = event && !failure ? 'reconnect' : 'recursion';
     // An 'end' / 'close' handler that re-runs a function opening no connection (a readable stream, a child process): not a reconnect.
     if (shape === 'reconnect' && !this.opensConnection(target, frame) && !(route?.top && frame.name && CONNECT_METHOD.test(frame.name))) return false;
@@ -920,6 +920,7 @@ export class RecursiveRetries {
       wait,
       rewrite: plan,
       noFix: plan ? null : noFix,
+      endlessByDesign: bounded ? null : endlessIntent(this.sourceCode, failureRegions[0] ?? target, target),
     });
     return true;
   }
@@ -1105,7 +1106,9 @@ export class RecursiveRetries {
         const awaited = unwrapExpression(expression.argument);
         const helper = awaited.type === 'CallExpression' ? sameFileCallee(awaited, this.sourceCode) : null;
         const found = helper ? this.helperWait(helper, 2, awaited as TSESTree.CallExpression) : null;
-        if (found) return found;
+        // `await sleep(pause)` with `pause = 0`: no wait.
+        const zero = found && found !== 'opaque' && found.delay.type === 'Literal' && found.delay.value === 0;
+        if (found && !zero) return found;
       }
     }
     return null;
@@ -1113,60 +1116,84 @@ export class RecursiveRetries {
 
   /**
    * How a helper of the file waits before it settles, followed at most
-   * `depth` calls deep: an awaited wait of its own (`await sleep(ms)`), an
-   * awaited helper of the file (also through a `const` it awaits later), or,
-   * in a helper that is not `async` and hands back a promise, a timer it
-   * arms (`this.timer = setTimeout(this.poke, delay); return this.deferred.promise;`).
-   * `'opaque'`: a wait whose length it does not say (`await sleep()`).
+   * `depth` calls deep. Only what runs every time, as a statement of the
+   * helper's own body (not in a branch, a loop or a `try`): an awaited wait
+   * (`await sleep(ms)`), an awaited helper of the file (also through a
+   * `const` it awaits later); or, in a helper that is not `async` and hands
+   * back a deferred's promise (`return this.connectionReturned.promise`), a
+   * timer it arms (`this.timer = setTimeout(this.poke, delay)`, also under
+   * an `if` on that delay). `'opaque'`: a wait whose length it does not say
+   * (`await sleep()`).
    */
   private helperWait(fn: FunctionNode, depth: number, call: TSESTree.CallExpression): { delay: Node; region: Node } | 'opaque' | null {
-    let found: { delay: Node; region: Node } | 'opaque' | null = null;
+    if (fn.body.type !== 'BlockStatement') return null;
+    const body = fn.body;
     /** A delay that is a parameter the call leaves out: its default (`delay = 2000`, or `if (delay === undefined) delay = ...`). */
     const settle = (delay: Node): { delay: Node; region: Node } | 'opaque' => {
       const d = unwrapExpression(delay);
       const index = d.type === 'Identifier' ? fn.params.findIndex((p) => (p.type === 'AssignmentPattern' ? p.left : p).type === 'Identifier' && ((p.type === 'AssignmentPattern' ? p.left : p) as TSESTree.Identifier).name === d.name) : -1;
-      if (index < 0) return { delay, region: fn.body };
+      if (index < 0) return { delay, region: body };
       if (call.arguments.length > index) return 'opaque';
       const param = fn.params[index]!;
-      if (param.type === 'AssignmentPattern') return { delay: param.right, region: fn.body };
+      if (param.type === 'AssignmentPattern') return { delay: param.right, region: body };
       const name = (d as TSESTree.Identifier).name;
       const values: Node[] = [];
-      walkOwn(fn.body, this.keys, (n) => {
+      walkOwn(body, this.keys, (n) => {
         if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier' && n.left.name === name) values.push(n.operator === '=' ? n.right : n);
         return true;
       });
-      return values.length === 1 && values[0]!.type !== 'AssignmentExpression' ? { delay: values[0]!, region: fn.body } : 'opaque';
+      return values.length === 1 && values[0]!.type !== 'AssignmentExpression' ? { delay: values[0]!, region: body } : 'opaque';
     };
-    const handsBackPromise = !fn.async && fn.body.type === 'BlockStatement' && someOwn(fn.body, this.keys, (n) => n.type === 'ReturnStatement' && !!n.argument && unwrapExpression(n.argument).type !== 'Literal');
-    walkOwn(fn.body, this.keys, (n) => {
-      if (found) return false;
-      if (n.type === 'AwaitExpression') {
-        const wait = waitOf(n, this.ctx.imports, this.keys);
-        if (wait) {
-          found = wait.opaque || !wait.delay ? 'opaque' : settle(wait.delay);
-          return false;
-        }
-        if (depth === 0) return true;
-        let awaited = unwrapExpression(n.argument);
-        // `const done = this.startKeepAlives(); ...; await done;`
+    const expressionOf = (statement: Node): Node | null =>
+      statement.type === 'ExpressionStatement' ? statement.expression : statement.type === 'VariableDeclaration' && statement.declarations.length === 1 ? (statement.declarations[0]!.init ?? null) : null;
+    if (fn.async) {
+      for (const statement of body.body) {
+        const expression = expressionOf(statement);
+        if (expression?.type !== 'AwaitExpression') continue;
+        const wait = waitOf(expression, this.ctx.imports, this.keys);
+        if (wait) return wait.opaque || !wait.delay ? 'opaque' : settle(wait.delay);
+        if (depth === 0) continue;
+        let awaited = unwrapExpression(expression.argument);
+        // `const done = this.startKeepAlives(); ...; await done;`: the const made by a statement of the body.
         if (awaited.type === 'Identifier') {
-          const variable = findVariable(this.sourceCode.getScope(n), awaited.name);
+          const variable = findVariable(this.sourceCode.getScope(expression), awaited.name);
           const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-          const init = def?.node.type === 'VariableDeclarator' && def.node.id.type === 'Identifier' && contains(fn, def.node) ? def.node.init : null;
+          const declaration = def?.node.type === 'VariableDeclarator' ? def.node.parent : undefined;
+          const init = declaration && body.body.includes(declaration as TSESTree.Statement) && def!.node.type === 'VariableDeclarator' ? def!.node.init : null;
           if (init && variable!.references.every((r) => r.init || !r.isWrite())) awaited = unwrapExpression(init);
         }
         const helper = awaited.type === 'CallExpression' ? sameFileCallee(awaited, this.sourceCode) : null;
-        if (helper && helper !== fn) found = this.helperWait(helper, depth - 1, awaited as TSESTree.CallExpression);
-        return !found;
+        const found = helper && helper !== fn ? this.helperWait(helper, depth - 1, awaited as TSESTree.CallExpression) : null;
+        if (found) return found;
       }
-      if (handsBackPromise && n.type === 'CallExpression' && timerKind(n, this.ctx.imports) === 'setTimeout') {
-        const delay = n.arguments[1];
-        if (delay && delay.type !== 'SpreadElement') found = settle(delay);
-        return !found;
-      }
-      return true;
+      return null;
+    }
+    // Not async: a timer armed by a statement of the body, and a deferred's promise handed back.
+    const handsBackDeferred = body.body.some((st) => {
+      if (st.type !== 'ReturnStatement' || !st.argument) return false;
+      const value = unwrapExpression(st.argument);
+      return value.type === 'MemberExpression' && !value.computed && value.property.type === 'Identifier' && value.property.name === 'promise';
     });
-    return found;
+    if (!handsBackDeferred) return null;
+    const timerOf = (statement: Node): TSESTree.CallExpression | null => {
+      let e = expressionOf(statement);
+      if (e?.type === 'AssignmentExpression' && e.operator === '=') e = e.right;
+      e = e ? unwrapExpression(e) : null;
+      return e?.type === 'CallExpression' && timerKind(e, this.ctx.imports) === 'setTimeout' ? e : null;
+    };
+    for (const statement of body.body) {
+      let timer = timerOf(statement);
+      // `if (delay > 0) { this.timer = setTimeout(poke, delay); } else { poke(); }`: under a test of that delay.
+      if (!timer && statement.type === 'IfStatement' && statement.consequent.type === 'BlockStatement' && statement.consequent.body.length === 1) {
+        const inner = timerOf(statement.consequent.body[0]!);
+        const delay = inner?.arguments[1];
+        const name = delay && delay.type === 'Identifier' ? delay.name : null;
+        if (inner && name && someOwn(statement.test, this.keys, (n) => n.type === 'Identifier' && n.name === name)) timer = inner;
+      }
+      const delay = timer?.arguments[1];
+      if (delay && delay.type !== 'SpreadElement') return settle(delay);
+    }
+    return null;
   }
 
   /** Blocking I/O in a synchronous function: `...Sync(...)`, `Atomics.wait`, `deasync`, or a call of an I/O module. */
@@ -1391,24 +1418,49 @@ export class RecursiveRetries {
   }
 
   /**
-   * Does `branch` (guarded by `value > limit`, `<` or `!==`, alone or among
-   * `&&` conjuncts) set the compared value to that limit before it reaches
-   * `call`? `if (this.expiry > maxAllowed) { this.expiryOverride = maxAllowed; return send(); }`:
+   * Does `branch` (guarded by `value > limit` or `<`, alone or among `&&`
+   * conjuncts) set the compared value to that limit on its way to `call`?
+   * `if (this.expiry > maxAllowed) { this.expiryOverride = maxAllowed; return send(); }`:
    * the next attempt runs with the value the failure allowed, and the same
    * answer no longer passes the guard. The value is a name written in the
    * branch, or a getter of the class whose first choice is that name
    * (`get expiry() { return this.expiryOverride ?? this.config.expiry ?? 8000; }`).
+   * The write must last into the re-run (a property of `this`, or a name
+   * declared outside `fn`: not a local the re-run declares again) and run
+   * every time (a statement on the way, not inside a further `if`). Not `!==`:
+   * two values can take turns (a redirect between two nodes).
    */
-  private clampsGuard(test: Node, branch: Node, call: TSESTree.CallExpression): boolean {
+  private clampsGuard(test: Node, branch: Node, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
     const atoms: TSESTree.BinaryExpression[] = [];
     const split = (n: Node): void => {
       const u = unwrapExpression(n);
       if (u.type === 'LogicalExpression' && u.operator === '&&') {
         split(u.left);
         split(u.right);
-      } else if (u.type === 'BinaryExpression' && ['>', '<', '!==', '!='].includes(u.operator) && u.left.type !== 'PrivateIdentifier') atoms.push(u);
+      } else if (u.type === 'BinaryExpression' && (u.operator === '>' || u.operator === '<')) atoms.push(u);
     };
     split(test);
+    if (atoms.length === 0) return false;
+    // The plain assignments that run on every way from the branch to the call.
+    const writes: TSESTree.AssignmentExpression[] = [];
+    for (let node: Node = call; node !== branch && node.parent; node = node.parent) {
+      const parent: Node = node.parent;
+      if (isFunction(parent)) return false;
+      if (parent.type !== 'BlockStatement' || !contains(branch, parent)) continue;
+      for (const statement of parent.body.slice(0, parent.body.indexOf(node as TSESTree.Statement))) {
+        if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression' && statement.expression.operator === '=') writes.push(statement.expression);
+      }
+    }
+    const lasting = (key: string, target: Node): boolean => {
+      if (target.type === 'MemberExpression') {
+        let root: Node = target;
+        while (root.type === 'MemberExpression') root = root.object;
+        return root.type === 'ThisExpression';
+      }
+      if (target.type !== 'Identifier') return false;
+      const variable = findVariable(this.sourceCode.getScope(target), key);
+      return !!variable && variable.defs.length > 0 && variable.defs.every((def) => !contains(fn, def.name));
+    };
     return atoms.some((atom) =>
       [
         [atom.left, atom.right],
@@ -1422,14 +1474,10 @@ export class RecursiveRetries {
         const written = new Set([valueKey]);
         const first = value.type === 'MemberExpression' && value.object.type === 'ThisExpression' ? this.getterFirstChoice(value, call) : null;
         if (first) written.add(first);
-        let clamped = false;
-        walkAll(branch, this.keys, (n) => {
-          if (clamped || n.range[0] >= call.range[0]) return false;
-          if (isFunction(n) && !contains(n, call)) return false;
-          if (n.type === 'AssignmentExpression' && n.operator === '=' && written.has(nameKey(n.left) ?? '') && nameKey(unwrapExpression(n.right)) === limitKey) clamped = true;
-          return !clamped;
+        return writes.some((w) => {
+          const key = nameKey(w.left);
+          return !!key && written.has(key) && nameKey(unwrapExpression(w.right)) === limitKey && lasting(key, w.left);
         });
-        return clamped;
       }),
     );
   }
@@ -1583,6 +1631,8 @@ export class RecursiveRetries {
       const info = classifyDelay(found.delay, { keys: this.keys, writes, varying });
       if (info.kind === 'constant' && isFixedDelay(this.sourceCode, found.delay, handler.parent ?? handler)) growDelays.push(found.delay);
     }
+    const unknownUnit = growDelays.map((delay) => shortUnknownUnitWait(this.sourceCode, delay, this.ctx.imports)).find((w) => w !== null) ?? null;
+    if (unknownUnit) return () => NO_FIX.waitUnit(unknownUnit);
     const counter = rewriteName(this.sourceCode, fn, call, 'attempt', ['failedAttempts', 'retryAttempt']);
     const newError = handler.param ? '' : rewriteName(this.sourceCode, fn, call, 'error', ['caughtError', 'retryError']);
     const input = {
@@ -1601,7 +1651,7 @@ export class RecursiveRetries {
     // Never a second counter beside the existing one: the existing limit's default is a decision for a person.
     // The file's style is read when a rewrite is made, not for every recursion judged.
     return (addBound) =>
-      addBound && fallbackLimit ? NO_FIX.fallbackLimit(fallbackLimit) : rewriteRecursiveRetry({ ...input, style: sourceStyle(this.ctx.sourceCode) }, addBound);
+      addBound === true && fallbackLimit ? NO_FIX.fallbackLimit(fallbackLimit) : rewriteRecursiveRetry({ ...input, style: sourceStyle(this.ctx.sourceCode) }, addBound);
   }
 
   /**

@@ -37,7 +37,16 @@ export interface RetryRewrite {
 }
 
 /** A rewrite plan: the rewrite, or the reason there is none (for `noFixText`). */
-export type RetryRewritePlan = (addBound: boolean, addJitter: boolean) => RetryRewrite | string;
+/**
+ * `addBound`: also limit the attempts; `'endless'`: no limit, for a retry the code says goes on until it succeeds
+ * (the suggestion's text says so instead of "the existing limit stays").
+ */
+export type RetryRewritePlan = (addBound: boolean | 'endless', addJitter: boolean) => RetryRewrite | string;
+
+/** What a rewrite says of the limit it does not add. */
+function keptLimitWords(addBound: boolean | 'endless'): string {
+  return addBound === 'endless' ? 'no limit (the code says it retries until it succeeds)' : 'the existing limit stays';
+}
 
 // ---------------------------------------------------------------------------
 // Expressions.
@@ -395,7 +404,8 @@ export interface LoopRewriteInput {
  * Rewrites a catch-based retry loop; `addBound` also limits the attempts.
  * See the file comment for what it keeps.
  */
-export function rewriteRetryLoop(input: LoopRewriteInput, addBound: boolean): RetryRewrite {
+export function rewriteRetryLoop(input: LoopRewriteInput, bound: boolean | 'endless'): RetryRewrite {
+  const addBound = bound === true;
   const { sourceCode, statement, handler, settings, style } = input;
   const edits: TextEdit[] = [];
   const growing = input.growDelays.length > 0;
@@ -461,7 +471,7 @@ export function rewriteRetryLoop(input: LoopRewriteInput, addBound: boolean): Re
         ? `after ${settings.maxAttempts} failed attempts rethrow the last error`
         : `after ${settings.maxAttempts} failed attempts stop retrying (return; the catch already reports the failure)`,
     );
-  } else if (needsCounter) parts.push('the existing limit stays');
+  } else if (needsCounter) parts.push(keptLimitWords(bound));
   parts.push(waitWords(change, settings));
   return { edits, description: sentence(parts), backsOff: change.kind !== 'keep' };
 }
@@ -510,7 +520,8 @@ function addArgument(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.C
  * rethrows once `maxAttempts` attempts failed; an existing constant wait
  * grows in place, and a catch that does not wait gets a backoff wait.
  */
-export function rewriteRecursiveRetry(input: RecursionRewriteInput, addBound: boolean): RetryRewrite {
+export function rewriteRecursiveRetry(input: RecursionRewriteInput, bound: boolean | 'endless'): RetryRewrite {
+  const addBound = bound === true;
   const { sourceCode, fn, call, returnStatement, handler, settings, style, counter } = input;
   const edits: TextEdit[] = [];
   const addWait = !input.hasWait;
@@ -545,7 +556,7 @@ export function rewriteRecursiveRetry(input: RecursionRewriteInput, addBound: bo
   }
   const parts = [
     `add an \`${counter}\` parameter counting the attempts (the recursive call passes \`${counter} + 1\`)`,
-    addBound ? `after ${settings.maxAttempts} failed attempts rethrow the last error` : 'the existing limit stays',
+    addBound ? `after ${settings.maxAttempts} failed attempts rethrow the last error` : keptLimitWords(bound),
     waitWords(change, settings),
   ];
   return { edits, description: sentence(parts), backsOff: change.kind !== 'keep' };
@@ -572,7 +583,8 @@ export interface PromiseRecursionRewriteInput {
  * failed, otherwise waits with capped exponential backoff and full jitter,
  * then calls `f(a, attempt + 1)`.
  */
-export function rewritePromiseRecursiveRetry(input: PromiseRecursionRewriteInput, addBound: boolean): RetryRewrite {
+export function rewritePromiseRecursiveRetry(input: PromiseRecursionRewriteInput, bound: boolean | 'endless'): RetryRewrite {
+  const addBound = bound === true;
   const { sourceCode, fn, call, handler, settings, counter } = input;
   const edits: TextEdit[] = [];
   const parameter = addParameter(sourceCode, fn, counter);
@@ -596,7 +608,7 @@ export function rewritePromiseRecursiveRetry(input: PromiseRecursionRewriteInput
   edits.push({ range: call.range, text: replacement });
   const parts = [
     `add an \`${counter}\` parameter counting the attempts (the retry passes \`${counter} + 1\`)`,
-    addBound ? `after ${settings.maxAttempts} failed attempts reject with the last error` : 'the existing limit stays',
+    addBound ? `after ${settings.maxAttempts} failed attempts reject with the last error` : keptLimitWords(bound),
     waitWords({ kind: 'new' }, settings),
   ];
   return { edits, description: sentence(parts), backsOff: true };

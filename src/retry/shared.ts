@@ -6,7 +6,8 @@ import { findVariable } from '../ast/scope';
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, someOwn, type VisitorKeys } from '../ast/walk';
 import { freshName } from '../fix/names';
-import { nameKey, type Node } from './ast';
+import { calleeName, nameKey, type Node } from './ast';
+import type { ImportTracker } from '../imports';
 
 /** A counter used as an index (`mirrors[i]`, `parsers[index]`): trying alternatives in turn, not retrying one operation. */
 export function indexesWith(region: Node, counters: ReadonlySet<string>, keys: VisitorKeys): boolean {
@@ -78,4 +79,47 @@ export function rewriteName(sourceCode: Readonly<TSESLint.SourceCode>, owner: No
   const name = freshName(sourceCode, owner, base, alternatives, new Set(names.values()));
   names.set(key, name);
   return name;
+}
+
+/** Words that say a retry is meant to go on until it succeeds. */
+const ENDLESS_INTENT = /\b(?:retry|retries|retrying|try again|keep (?:on )?(?:re)?trying)\b[^.\n]*?\b(?:until (?:it |we |that )?(?:succeeds?|successful)|forever|indefinitely)\b|\buntil (?:it )?succeeds\b|\buntil successful\b|\bnever give up\b/i;
+
+/**
+ * A comment in the retry (`region`, the loop or the failure path) or right
+ * above `statement` (the loop, or the function) that says the retry goes on
+ * until it succeeds: `// Retry until successful, use simple constant delay`.
+ * Returns the comment's words (at most 60 characters), or null.
+ */
+export function endlessIntent(sourceCode: Readonly<TSESLint.SourceCode>, region: Node, statement: Node): string | null {
+  const comments = [
+    ...sourceCode.getAllComments().filter((c) => c.range[0] >= region.range[0] && c.range[1] <= region.range[1]),
+    ...sourceCode.getCommentsBefore(statement),
+  ];
+  for (const comment of comments) {
+    const words = comment.value.replace(/^\s*\*+\s?/gm, ' ').replace(/\s+/g, ' ').trim();
+    const match = ENDLESS_INTENT.exec(words);
+    if (match) return words.length <= 60 ? words : `${words.slice(0, 57)}...`;
+  }
+  return null;
+}
+
+/** Helpers whose unit is known to be milliseconds: the timer forms. */
+const MS_CALLEES = /^(?:setTimeout|setImmediate)$/;
+
+/**
+ * An existing wait too short to be in milliseconds (below 100) given to a
+ * helper whose unit the file does not show: `utils.sleep(3)` may well count
+ * seconds. Returns the wait's text, or null (a timer, a longer wait, a wait
+ * from a name).
+ */
+export function shortUnknownUnitWait(sourceCode: Readonly<TSESLint.SourceCode>, delay: Node, imports: ImportTracker): string | null {
+  const value = delay.type === 'Literal' && typeof delay.value === 'number' ? delay.value : null;
+  if (value === null || value >= 100 || value <= 0) return null;
+  const call = delay.parent;
+  if (call?.type !== 'CallExpression') return null;
+  const name = calleeName(call) ?? '';
+  if (MS_CALLEES.test(name)) return null;
+  const origin = imports.originOf(call.callee);
+  if (origin?.module === 'timers/promises') return null;
+  return sourceCode.getText(call);
 }

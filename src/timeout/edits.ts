@@ -5,20 +5,14 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { TextEdit } from '../fix/edits';
-import { lineIndent, startsLine } from '../fix/style';
+import { appendProperties } from '../fix/properties';
 import type { TimeoutContext } from './model';
 
 type Call = TSESTree.CallExpression | TSESTree.NewExpression;
 
 /** Adds `name: value` (and any further `[name, value]` pairs) as the last properties of an object literal. */
 export function addProperty(ctx: TimeoutContext, object: TSESTree.ObjectExpression, name: string, value: string, ...more: [string, string][]): TextEdit[] {
-  const properties = [[name, value], ...more].map(([key, text]) => `${key}: ${text}`);
-  const text = ctx.sourceCode.text;
-  const last = object.properties.at(-1);
-  if (!last) return [{ range: object.range, text: `{ ${properties.join(', ')} }` }];
-  const multiline = startsLine(text, last.range[0]) && text.slice(object.range[0], last.range[0]).includes('\n');
-  const separator = multiline ? `,\n${lineIndent(text, last.range[0])}` : ', ';
-  return [{ range: [last.range[1], last.range[1]], text: properties.map((property) => `${separator}${property}`).join('') }];
+  return appendProperties(ctx.sourceCode.text, object, [[name, value], ...more].map(([key, text]) => `${key}: ${text}`));
 }
 
 /** Replaces the value of an existing property (a shorthand `timeout` becomes `timeout: value`). */

@@ -255,6 +255,373 @@ export async function requestWithRetry(method, path, body) {
     await sleep(1000);
   }
 }`,
+  // Trap (zigbee2mqtt availability): the limit is a choice of two numbers (`available ? 2 : 1`); taken at its largest,
+  // the loop runs at most twice: one re-attempt.
+  twoAttemptsChoice: `export async function probe(device, available) {
+  const attempts = available ? 2 : 1;
+  for (let i = 1; i <= attempts; i++) {
+    try {
+      await device.ping();
+      return true;
+    } catch (error) {
+      if (i !== attempts) await sleep(3000);
+    }
+  }
+  return false;
+}`,
+  // Twin: `available ? 3 : 1` allows two re-attempts (strict options: reportBounded).
+  threeAttemptsChoice: `export async function probe(device, available) {
+  const attempts = available ? 3 : 1;
+  for (let i = 1; i <= attempts; i++) {
+    try {
+      await device.ping();
+      return true;
+    } catch (error) {
+      if (i !== attempts) await sleep(3000);
+    }
+  }
+  return false;
+}`,
+  // Real code (zigbee2mqtt, `utils.sleep(3)` counts seconds): a wait under 100 given to a helper whose unit the file
+  // does not show gets no rewrite (reportBounded).
+  shortHelperWait: `export async function ping(device) {
+  for (let i = 1; i <= 3; i++) {
+    try {
+      await device.ping();
+      return true;
+    } catch (error) {
+      await utils.sleep(3);
+    }
+  }
+  return false;
+}`,
+  // Real code (matrix-js-sdk libolm_migration): a comment says it retries until it succeeds; no-unbounded-retry offers no
+  // limit, require-retry-backoff offers backoff alone.
+  untilSucceeds: `export async function migrate(http) {
+  let done = false;
+  let info = null;
+  while (!done) {
+    try {
+      info = await requestKeyBackupVersion(http);
+      done = true;
+    } catch (e) {
+      // Retry until successful, use simple constant delay
+      await sleep(2000);
+    }
+  }
+  return info;
+}`,
+  // Real code (matrix-js-sdk PerSessionKeyBackupDownloader): the loop takes the next item after a success; a failure
+  // count would need resetting per item, so no rewrite.
+  queueLoop: `export class Downloader {
+  async downloadKeysLoop() {
+    if (this.downloadLoopRunning) return;
+    this.downloadLoopRunning = true;
+    try {
+      while (this.queuedRequests.length > 0) {
+        const request = this.queuedRequests[0];
+        try {
+          const configuration = await this.getOrCreateBackupConfiguration();
+          if (!configuration) {
+            this.downloadLoopRunning = false;
+            return;
+          }
+          const result = await this.queryKeyBackup(request.roomId, request.megolmSessionId, configuration);
+          if (this.stopped) {
+            return;
+          }
+          try {
+            await this.decryptAndImport(request, result, configuration);
+          } catch (e) {
+            this.logger.error('Error while decrypting and importing key backup', e);
+          }
+          this.queuedRequests.shift();
+        } catch (err) {
+          if (err instanceof KeyDownloadError) {
+            switch (err.code) {
+              case 'MISSING_DECRYPTION_KEY':
+                this.markAsNotFoundInBackup(request.megolmSessionId);
+                this.queuedRequests.shift();
+                break;
+              case 'NETWORK_ERROR':
+                await sleep(KEY_BACKUP_BACKOFF);
+                break;
+              case 'STOPPED':
+                this.downloadLoopRunning = false;
+                return;
+            }
+          } else if (err instanceof KeyDownloadRateLimitError) {
+            await sleep(err.retryMillis);
+          }
+        }
+      }
+    } finally {
+      this.downloadLoopRunning = false;
+    }
+  }
+}`,
+  // Twin (review): a method of the file the loop calls sets the flag again: the loop goes round on its own.
+  flagSetByHelper: `export class Decryptor {
+  async decryptionLoop(crypto) {
+    while (true) {
+      this.retryDecryption = false;
+      try {
+        return await crypto.decryptEvent(this);
+      } catch (e) {
+        this.onDecryptionError(e);
+        if (this.retryDecryption) {
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  onDecryptionError(e) {
+    if (e.code === 'ETIMEDOUT' || e.code === 'ECONNRESET') {
+      this.retryDecryption = true;
+    }
+  }
+}`,
+  // Twin (review): the flag set by destructuring in the loop.
+  flagSetByDestructuring: `export class Sync {
+  async loop() {
+    while (true) {
+      this.shouldRetry = false;
+      try {
+        return await this.api.sync();
+      } catch (err) {
+        ({ retry: this.shouldRetry } = classify(err));
+        if (this.shouldRetry) continue;
+        throw err;
+      }
+    }
+  }
+}`,
+  // Twin (review): the flag set through `self` (`const self = this`).
+  flagSetThroughAlias: `export class Sync {
+  async loop() {
+    const self = this;
+    while (true) {
+      this.shouldRetry = false;
+      try {
+        return await this.api.sync();
+      } catch (err) {
+        if (err.status >= 500) self.shouldRetry = true;
+        if (this.shouldRetry) continue;
+        throw err;
+      }
+    }
+  }
+}`,
+  // Twin (review): the callee given the count compares it only for a log line: no limit.
+  refreshLogsCount: `async function refreshToken(session, attempt) {
+  if (attempt > 0) log.warn(\`refreshing the access token again (attempt \${attempt})\`);
+  const res = await post('/oauth/token', { refresh_token: session.refreshToken });
+  if (!res.ok) return 'failed';
+  session.accessToken = res.body.access_token;
+  return 'ok';
+}
+
+export async function authedGet(session, url, attempt = 0) {
+  try {
+    return await get(url, session.accessToken);
+  } catch (err) {
+    if (err.status === 401) {
+      const outcome = await refreshToken(session, attempt);
+      if (outcome === 'ok') return authedGet(session, url, attempt + 1);
+    }
+    throw err;
+  }
+}`,
+  // Twin (review): the callee given the count answers 0 once and 2000 after: no limit (`attempt === 0` is not one).
+  delayFirstThenFixed: `function retryDelay(attempt) {
+  return attempt === 0 ? 0 : 2000;
+}
+
+export class Publisher {
+  publish(msg, attempt = 0) {
+    this.channel.publish(msg).catch((err) => {
+      this.log.warn('publish failed', err);
+      const delay = retryDelay(attempt);
+      if (delay > 0) {
+        setTimeout(() => this.publish(msg, attempt + 1), delay);
+      } else {
+        this.publish(msg, attempt + 1);
+      }
+    });
+  }
+}`,
+  // Twin (review): a logger given the count decides nothing.
+  countToLogger: `export async function connectForever(url) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await connect(url);
+    } catch (err) {
+      attempt++;
+      const logged = logger.warn('connect failed', attempt, err);
+      if (logged === false) throw err;
+    }
+  }
+}`,
+  // Twin (review): the clamped value is a local the re-run declares again.
+  clampLocal: `export class Scheduler {
+  async scheduleDisconnect(roomId) {
+    let delay = this.config.disconnectDelay ?? 8000;
+    try {
+      const res = await this.client.sendDelayedEvent(roomId, { delay });
+      this.delayId = res.delay_id;
+    } catch (e) {
+      const maxAllowed = e.data?.max_delay;
+      if (typeof maxAllowed === 'number' && delay > maxAllowed) {
+        delay = maxAllowed;
+        return this.scheduleDisconnect(roomId);
+      }
+      throw e;
+    }
+  }
+}`,
+  // Twin (review): `!==` lets two values take turns (a redirect between two nodes).
+  clampPingPong: `export class ClusterClient {
+  async send(command) {
+    try {
+      return await this.connection.send(command);
+    } catch (err) {
+      const target = err.movedTo;
+      if (err.code === 'MOVED' && this.nodeAddress !== target) {
+        this.nodeAddress = target;
+        this.connection = this.connect(this.nodeAddress);
+        return this.send(command);
+      }
+      throw err;
+    }
+  }
+}`,
+  // Twin (review): the clamp runs only under a further condition; the retry runs either way.
+  clampConditional: `export class Scheduler {
+  get expiryTimeout() {
+    return this.expiryTimeoutOverride ?? this.config.expiryTimeout ?? 8000;
+  }
+  async prepare() {
+    try {
+      await this.client.sendDelayed({ delay: this.expiryTimeout });
+    } catch (e) {
+      const max = e.data.max_delay;
+      if (this.expiryTimeout > max) {
+        if (this.config.allowOverride) this.expiryTimeoutOverride = max;
+        return this.prepare();
+      }
+      throw e;
+    }
+  }
+}`,
+  // Twin (review): the clamped value is a property of an options object made anew for each call.
+  clampFreshOptions: `export class Uploader {
+  async upload(file) {
+    const opts = { chunkSize: this.defaultChunkSize };
+    try {
+      return await this.api.put(file, opts);
+    } catch (e) {
+      if (e.code === 'CHUNK_TOO_LARGE' && opts.chunkSize > e.maxChunkSize) {
+        opts.chunkSize = e.maxChunkSize;
+        return this.upload(file);
+      }
+      throw e;
+    }
+  }
+}`,
+  // Twin (review): a cap equal to the first wait: every wait is the same, so no backoff.
+  capEqualsStart: `import pRetry from 'p-retry';
+
+export function keepSyncing(run) {
+  return pRetry(run, { forever: true, minTimeout: 5000, maxTimeout: 5000 });
+}`,
+  // Twin (review): a cap below the first wait.
+  capBelowStart: `import pRetry from 'p-retry';
+
+export function keepSyncing(run) {
+  return pRetry(run, { forever: true, factor: 2, minTimeout: 30000, maxTimeout: 10000 });
+}`,
+  // Twin (review): the helper waits on one branch only: not the wait of the retry.
+  helperWaitsOnOneBranch: `export class Loader {
+  load = async () => {
+    try {
+      this.data = await this.api.fetchAll();
+    } catch (err) {
+      await this.handleError(err);
+      return this.load();
+    }
+  };
+
+  async handleError(err) {
+    if (err.status === 429) {
+      this.rateLimitHits++;
+      await sleep(Math.min(1000 * 2 ** this.rateLimitHits, 60000));
+    }
+    this.emit('error', err);
+  }
+}`,
+  // Twin (review): a timer the helper arms for something else (a banner) is not the wait of the retry.
+  helperUnrelatedTimer: `export class Loader {
+  load = async () => {
+    try {
+      this.data = await this.api.fetchAll();
+    } catch (err) {
+      await this.showError(err);
+      return this.load();
+    }
+  };
+
+  showError(err) {
+    this.errorCount++;
+    this.bannerTimer = setTimeout(() => this.hideBanner(), 1000 * this.errorCount);
+    return this.telemetry.report(err);
+  }
+}`,
+  // Twin (review): a watchdog timer cleared when the work ends is not a wait.
+  helperWatchdog: `export class Loader {
+  load = async () => {
+    try {
+      this.data = await this.api.fetchAll();
+    } catch (err) {
+      await this.flushLogs();
+      return this.load();
+    }
+  };
+
+  flushLogs(limit = 5000) {
+    const timer = setTimeout(() => this.logger.abort(), limit);
+    return this.logger.flush().finally(() => clearTimeout(timer));
+  }
+}`,
+  // Twin (review): `await sleep(pause)` with `pause = 0` does not wait.
+  helperZeroDefault: `export class Loader {
+  async load() {
+    try {
+      this.data = await this.api.fetchAll();
+    } catch (err) {
+      await this.report(err);
+      return this.load();
+    }
+  }
+
+  async report(err, pause = 0) {
+    this.log.error(err);
+    await sleep(pause);
+  }
+}`,
+  // Bounded by an abort signal (reportBounded): the message says it goes on until it gives up or is cancelled.
+  abortBounded: `export async function watch(url, signal) {
+  while (true) {
+    signal.throwIfAborted();
+    try {
+      return await get(url, { signal });
+    } catch (err) {
+      await sleep(1000);
+    }
+  }
+}`,
   // Real code (matrix-js-sdk pokeKeepAlive): an endless probe whose random wait never grows; the message says so, not "constant".
   keepAlive: `export class SyncApi {
   pokeKeepAlive() {
@@ -282,6 +649,14 @@ jsRuleTester.run('no-unbounded-retry: bounds decided elsewhere', noUnboundedRetr
     { code: cases.policyDelaySameFile },
     { code: cases.clamp },
     { code: cases.clamp, options: [{allowUnboundedWithBackoff: false}] },
+    { code: cases.twoAttemptsChoice },
+    { code: cases.twoAttemptsChoice, options: [{allowUnboundedWithBackoff: false}] },
+    { code: cases.threeAttemptsChoice },
+    { code: cases.threeAttemptsChoice, options: [{allowUnboundedWithBackoff: false}] },
+    { code: cases.shortHelperWait },
+    { code: cases.shortHelperWait, options: [{allowUnboundedWithBackoff: false}] },
+    { code: cases.abortBounded },
+    { code: cases.abortBounded, options: [{allowUnboundedWithBackoff: false}] },
   ],
   invalid: [
     {
@@ -296,6 +671,7 @@ jsRuleTester.run('no-unbounded-retry: bounds decided elsewhere', noUnboundedRetr
           suggestions: [
             {
               messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
               output: `export class MatrixEvent {
   async decryptionLoop(crypto) {
     let attempt = 0;
@@ -337,6 +713,7 @@ jsRuleTester.run('no-unbounded-retry: bounds decided elsewhere', noUnboundedRetr
           suggestions: [
             {
               messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
               output: `export class MatrixEvent {
   async decryptionLoop(crypto) {
     let attempt = 0;
@@ -404,6 +781,7 @@ jsRuleTester.run('no-unbounded-retry: bounds decided elsewhere', noUnboundedRetr
           suggestions: [
             {
               messageId: 'boundRetry',
+              data: { description: "Count failures with the existing `currentRetryCount`; after 5 failed attempts rethrow the last error; keep the existing wait as it is." },
               output: `export async function requestWithRetry(method, path, body) {
   let currentRetryCount = 0;
   while (true) {
@@ -434,6 +812,7 @@ jsRuleTester.run('no-unbounded-retry: bounds decided elsewhere', noUnboundedRetr
           suggestions: [
             {
               messageId: 'boundRetry',
+              data: { description: "Count failures with the existing `currentRetryCount`; after 5 failed attempts rethrow the last error; keep the existing wait as it is." },
               output: `function delayFor(attempt) {
   return attempt * 1000;
 }
@@ -562,6 +941,708 @@ export async function requestWithRetry(method, path, body) {
       ],
     },
     {
+      code: cases.untilSucceeds,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          data: {"noFix":" No quick fix: the code says it retries until it succeeds (`Retry until successful, use simple constant delay`), so a limit would change what it promises; a decision for a person."},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.untilSucceeds, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          data: {"noFix":" No quick fix: the code says it retries until it succeeds (`Retry until successful, use simple constant delay`), so a limit would change what it promises; a decision for a person."},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.queueLoop,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 6,
+          column: 7,
+          endLine: 6,
+          endColumn: 12,
+          data: {"noFix":" No quick fix: the loop goes on to the next item after a success (a queue), so a failure count would have to start again for each item; where to reset it is a decision for a person."},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.queueLoop, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 6,
+          column: 7,
+          endLine: 6,
+          endColumn: 12,
+          data: {"noFix":" No quick fix: the loop goes on to the next item after a success (a queue), so a failure count would have to start again for each item; where to reset it is a decision for a person."},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.flagSetByHelper,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `export class Decryptor {
+  async decryptionLoop(crypto) {
+    let attempt = 0;
+    while (true) {
+      this.retryDecryption = false;
+      try {
+        return await crypto.decryptEvent(this);
+      } catch (e) {
+        this.onDecryptionError(e);
+        if (this.retryDecryption) {
+          attempt++;
+          if (attempt >= 5) throw e;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  onDecryptionError(e) {
+    if (e.code === 'ETIMEDOUT' || e.code === 'ECONNRESET') {
+      this.retryDecryption = true;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.flagSetByHelper, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `export class Decryptor {
+  async decryptionLoop(crypto) {
+    let attempt = 0;
+    while (true) {
+      this.retryDecryption = false;
+      try {
+        return await crypto.decryptEvent(this);
+      } catch (e) {
+        this.onDecryptionError(e);
+        if (this.retryDecryption) {
+          attempt++;
+          if (attempt >= 5) throw e;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  onDecryptionError(e) {
+    if (e.code === 'ETIMEDOUT' || e.code === 'ECONNRESET') {
+      this.retryDecryption = true;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.flagSetByDestructuring,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `export class Sync {
+  async loop() {
+    let attempt = 0;
+    while (true) {
+      this.shouldRetry = false;
+      try {
+        return await this.api.sync();
+      } catch (err) {
+        ({ retry: this.shouldRetry } = classify(err));
+        if (this.shouldRetry) { attempt++; if (attempt >= 5) throw err; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw err;
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.flagSetByDestructuring, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `export class Sync {
+  async loop() {
+    let attempt = 0;
+    while (true) {
+      this.shouldRetry = false;
+      try {
+        return await this.api.sync();
+      } catch (err) {
+        ({ retry: this.shouldRetry } = classify(err));
+        if (this.shouldRetry) { attempt++; if (attempt >= 5) throw err; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw err;
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.flagSetThroughAlias,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `export class Sync {
+  async loop() {
+    const self = this;
+    let attempt = 0;
+    while (true) {
+      this.shouldRetry = false;
+      try {
+        return await this.api.sync();
+      } catch (err) {
+        if (err.status >= 500) self.shouldRetry = true;
+        if (this.shouldRetry) { attempt++; if (attempt >= 5) throw err; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw err;
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.flagSetThroughAlias, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `export class Sync {
+  async loop() {
+    const self = this;
+    let attempt = 0;
+    while (true) {
+      this.shouldRetry = false;
+      try {
+        return await this.api.sync();
+      } catch (err) {
+        if (err.status >= 500) self.shouldRetry = true;
+        if (this.shouldRetry) { attempt++; if (attempt >= 5) throw err; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw err;
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.refreshLogsCount,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 15,
+          column: 36,
+          endLine: 15,
+          endColumn: 72,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.refreshLogsCount, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 15,
+          column: 36,
+          endLine: 15,
+          endColumn: 72,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.delayFirstThenFixed,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 13,
+          column: 9,
+          endLine: 13,
+          endColumn: 39,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.delayFirstThenFixed, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 11,
+          column: 9,
+          endLine: 11,
+          endColumn: 64,
+          suggestions: [],
+        },
+        {
+          messageId: 'unboundedRecursion',
+          line: 13,
+          column: 9,
+          endLine: 13,
+          endColumn: 39,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.countToLogger,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `export async function connectForever(url) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await connect(url);
+    } catch (err) {
+      attempt++;
+      const logged = logger.warn('connect failed', attempt, err);
+      if (logged === false) throw err;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.countToLogger, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `export async function connectForever(url) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await connect(url);
+    } catch (err) {
+      attempt++;
+      const logged = logger.warn('connect failed', attempt, err);
+      if (logged === false) throw err;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.clampLocal,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 11,
+          column: 16,
+          endLine: 11,
+          endColumn: 47,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.clampLocal, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 11,
+          column: 16,
+          endLine: 11,
+          endColumn: 47,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.clampPingPong,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 10,
+          column: 16,
+          endLine: 10,
+          endColumn: 34,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.clampPingPong, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 10,
+          column: 16,
+          endLine: 10,
+          endColumn: 34,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.clampConditional,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 12,
+          column: 16,
+          endLine: 12,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.clampConditional, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 12,
+          column: 16,
+          endLine: 12,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.clampFreshOptions,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 9,
+          column: 16,
+          endLine: 9,
+          endColumn: 33,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.clampFreshOptions, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 9,
+          column: 16,
+          endLine: 9,
+          endColumn: 33,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.capEqualsStart,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 4,
+          column: 24,
+          endLine: 4,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              data: { description: "Set forever: false." },
+              output: `import pRetry from 'p-retry';
+
+export function keepSyncing(run) {
+  return pRetry(run, { forever: false, minTimeout: 5000, maxTimeout: 5000 });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.capEqualsStart, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 4,
+          column: 24,
+          endLine: 4,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              data: { description: "Set forever: false." },
+              output: `import pRetry from 'p-retry';
+
+export function keepSyncing(run) {
+  return pRetry(run, { forever: false, minTimeout: 5000, maxTimeout: 5000 });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.capBelowStart,
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 4,
+          column: 24,
+          endLine: 4,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              data: { description: "Set forever: false." },
+              output: `import pRetry from 'p-retry';
+
+export function keepSyncing(run) {
+  return pRetry(run, { forever: false, factor: 2, minTimeout: 30000, maxTimeout: 10000 });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.capBelowStart, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedLibraryOption',
+          line: 4,
+          column: 24,
+          endLine: 4,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'setLibraryLimit',
+              data: { description: "Set forever: false." },
+              output: `import pRetry from 'p-retry';
+
+export function keepSyncing(run) {
+  return pRetry(run, { forever: false, factor: 2, minTimeout: 30000, maxTimeout: 10000 });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.helperWaitsOnOneBranch,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperWaitsOnOneBranch, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperUnrelatedTimer,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperUnrelatedTimer, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperWatchdog,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperWatchdog, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperZeroDefault,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperZeroDefault, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       code: cases.keepAlive,
       errors: [
         {
@@ -605,6 +1686,15 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
     { code: cases.policyDelaySameFile, options: [{reportBounded: true}] },
     { code: cases.clamp },
     { code: cases.clamp, options: [{reportBounded: true}] },
+    { code: cases.twoAttemptsChoice },
+    { code: cases.twoAttemptsChoice, options: [{reportBounded: true}] },
+    { code: cases.threeAttemptsChoice },
+    { code: cases.shortHelperWait },
+    { code: cases.capEqualsStart },
+    { code: cases.capEqualsStart, options: [{reportBounded: true}] },
+    { code: cases.capBelowStart },
+    { code: cases.capBelowStart, options: [{reportBounded: true}] },
+    { code: cases.abortBounded },
   ],
   invalid: [
     {
@@ -619,6 +1709,7 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
           suggestions: [
             {
               messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
               output: `export class MatrixEvent {
   async decryptionLoop(crypto) {
     let attempt = 0;
@@ -660,6 +1751,7 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
           suggestions: [
             {
               messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
               output: `export class MatrixEvent {
   async decryptionLoop(crypto) {
     let attempt = 0;
@@ -822,6 +1914,727 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
           endColumn: 33,
           data: { name: 'getPushRules', wait: 'waits a constant time', noFix: ' No quick fix: the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments).' },
           suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.threeAttemptsChoice, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantLoopBounded',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; the existing limit stays; make the existing wait grow exponentially with jitter from 3000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: `export async function probe(device, available) {
+  const attempts = available ? 3 : 1;
+  let attempt = 0;
+  for (let i = 1; i <= attempts; i++) {
+    try {
+      await device.ping();
+      return true;
+    } catch (error) {
+      attempt++;
+      if (i !== attempts) await sleep(Math.max(3000, Math.random() * Math.min(10000, 3000 * 2 ** (attempt - 1))));
+    }
+  }
+  return false;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.shortHelperWait, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantLoopBounded',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 6,
+          data: {"wait":"waits a constant time","noFix":" No quick fix: the existing wait `utils.sleep(3)` is too short to be in milliseconds (a helper that may count seconds), so how long a grown wait should be is a decision for a person."},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.untilSucceeds,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          data: {"wait":"waits a constant time","noFix":""},
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; no limit (the code says it retries until it succeeds); make the existing wait grow exponentially with jitter from 2000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: `export async function migrate(http) {
+  let done = false;
+  let info = null;
+  let attempt = 0;
+  while (!done) {
+    try {
+      info = await requestKeyBackupVersion(http);
+      done = true;
+    } catch (e) {
+      attempt++;
+      // Retry until successful, use simple constant delay
+      await sleep(Math.max(2000, Math.random() * Math.min(10000, 2000 * 2 ** (attempt - 1))));
+    }
+  }
+  return info;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.untilSucceeds, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          data: {"wait":"waits a constant time","noFix":""},
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; no limit (the code says it retries until it succeeds); make the existing wait grow exponentially with jitter from 2000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: `export async function migrate(http) {
+  let done = false;
+  let info = null;
+  let attempt = 0;
+  while (!done) {
+    try {
+      info = await requestKeyBackupVersion(http);
+      done = true;
+    } catch (e) {
+      attempt++;
+      // Retry until successful, use simple constant delay
+      await sleep(Math.max(2000, Math.random() * Math.min(10000, 2000 * 2 ** (attempt - 1))));
+    }
+  }
+  return info;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.queueLoop,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 6,
+          column: 7,
+          endLine: 6,
+          endColumn: 12,
+          data: {"wait":"waits a constant time","noFix":" No quick fix: the loop goes on to the next item after a success (a queue), so a failure count would have to start again for each item; where to reset it is a decision for a person."},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.queueLoop, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 6,
+          column: 7,
+          endLine: 6,
+          endColumn: 12,
+          data: {"wait":"waits a constant time","noFix":" No quick fix: the loop goes on to the next item after a success (a queue), so a failure count would have to start again for each item; where to reset it is a decision for a person."},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.flagSetByHelper,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `export class Decryptor {
+  async decryptionLoop(crypto) {
+    let attempt = 0;
+    while (true) {
+      this.retryDecryption = false;
+      try {
+        return await crypto.decryptEvent(this);
+      } catch (e) {
+        this.onDecryptionError(e);
+        if (this.retryDecryption) {
+          attempt++;
+          if (attempt >= 5) throw e;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  onDecryptionError(e) {
+    if (e.code === 'ETIMEDOUT' || e.code === 'ECONNRESET') {
+      this.retryDecryption = true;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.flagSetByHelper, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `export class Decryptor {
+  async decryptionLoop(crypto) {
+    let attempt = 0;
+    while (true) {
+      this.retryDecryption = false;
+      try {
+        return await crypto.decryptEvent(this);
+      } catch (e) {
+        this.onDecryptionError(e);
+        if (this.retryDecryption) {
+          attempt++;
+          if (attempt >= 5) throw e;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  onDecryptionError(e) {
+    if (e.code === 'ETIMEDOUT' || e.code === 'ECONNRESET') {
+      this.retryDecryption = true;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.flagSetByDestructuring,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `export class Sync {
+  async loop() {
+    let attempt = 0;
+    while (true) {
+      this.shouldRetry = false;
+      try {
+        return await this.api.sync();
+      } catch (err) {
+        ({ retry: this.shouldRetry } = classify(err));
+        if (this.shouldRetry) { attempt++; if (attempt >= 5) throw err; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw err;
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.flagSetByDestructuring, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `export class Sync {
+  async loop() {
+    let attempt = 0;
+    while (true) {
+      this.shouldRetry = false;
+      try {
+        return await this.api.sync();
+      } catch (err) {
+        ({ retry: this.shouldRetry } = classify(err));
+        if (this.shouldRetry) { attempt++; if (attempt >= 5) throw err; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw err;
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.flagSetThroughAlias,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `export class Sync {
+  async loop() {
+    const self = this;
+    let attempt = 0;
+    while (true) {
+      this.shouldRetry = false;
+      try {
+        return await this.api.sync();
+      } catch (err) {
+        if (err.status >= 500) self.shouldRetry = true;
+        if (this.shouldRetry) { attempt++; if (attempt >= 5) throw err; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw err;
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.flagSetThroughAlias, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `export class Sync {
+  async loop() {
+    const self = this;
+    let attempt = 0;
+    while (true) {
+      this.shouldRetry = false;
+      try {
+        return await this.api.sync();
+      } catch (err) {
+        if (err.status >= 500) self.shouldRetry = true;
+        if (this.shouldRetry) { attempt++; if (attempt >= 5) throw err; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw err;
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.refreshLogsCount,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 15,
+          column: 36,
+          endLine: 15,
+          endColumn: 72,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.refreshLogsCount, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 15,
+          column: 36,
+          endLine: 15,
+          endColumn: 72,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.delayFirstThenFixed,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 13,
+          column: 9,
+          endLine: 13,
+          endColumn: 39,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.delayFirstThenFixed, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 13,
+          column: 9,
+          endLine: 13,
+          endColumn: 39,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.countToLogger,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `export async function connectForever(url) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await connect(url);
+    } catch (err) {
+      attempt++;
+      const logged = logger.warn('connect failed', attempt, err);
+      if (logged === false) throw err;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.countToLogger, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `export async function connectForever(url) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await connect(url);
+    } catch (err) {
+      attempt++;
+      const logged = logger.warn('connect failed', attempt, err);
+      if (logged === false) throw err;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.clampLocal,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 11,
+          column: 16,
+          endLine: 11,
+          endColumn: 47,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.clampLocal, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 11,
+          column: 16,
+          endLine: 11,
+          endColumn: 47,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.clampPingPong,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 10,
+          column: 16,
+          endLine: 10,
+          endColumn: 34,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.clampPingPong, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 10,
+          column: 16,
+          endLine: 10,
+          endColumn: 34,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.clampConditional,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 12,
+          column: 16,
+          endLine: 12,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.clampConditional, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 12,
+          column: 16,
+          endLine: 12,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.clampFreshOptions,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 9,
+          column: 16,
+          endLine: 9,
+          endColumn: 33,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.clampFreshOptions, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 9,
+          column: 16,
+          endLine: 9,
+          endColumn: 33,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperWaitsOnOneBranch,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperWaitsOnOneBranch, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperUnrelatedTimer,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperUnrelatedTimer, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperWatchdog,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperWatchdog, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperZeroDefault,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperZeroDefault, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.abortBounded, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantLoopBounded',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          data: {"wait":"waits a constant time","noFix":""},
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; the existing limit stays; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: `export async function watch(url, signal) {
+  let attempt = 0;
+  while (true) {
+    signal.throwIfAborted();
+    try {
+      return await get(url, { signal });
+    } catch (err) {
+      attempt++;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
         },
       ],
     },
