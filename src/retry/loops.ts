@@ -17,7 +17,7 @@ import { classifyDelay, type FoundWait, isAwaiterYield, NO_WAIT, RegionWrites, s
 import { type FinderContext, NO_FIX } from './model';
 import { type FailureCounter, type RetryPoint, retryPointOf, type RetryRewritePlan, rewriteRetryLoop } from './rewrite';
 import { sourceStyle } from '../fix/style';
-import { endlessIntent, indexesWith, isFixedDelay, mentionsName, rewriteName, shortUnknownUnitWait } from './shared';
+import { endlessIntent, indexesWith, isFixedDelay, mentionsName, rewriteName, shortUnknownUnitWait, statedWait } from './shared';
 import { continuesOnlyForSortedErrors, errorNames } from './sorting';
 import { statusPolarity } from './status';
 import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerCall } from './exhaustion';
@@ -336,6 +336,7 @@ export class LoopRetries {
       else if (info.kind === 'exponential' && !info.jitter) jitterDelays.push(found.delay);
     }
     const unknownUnit = growDelays.map((delay) => shortUnknownUnitWait(this.sourceCode, delay, this.ctx.imports)).find((w) => w !== null) ?? null;
+    const stated = growDelays.length > 0 ? statedWait(this.sourceCode, loop.body, growDelays, this.keys) : null;
     const counter = this.failureCounter(loop, owner, input.retryTry, input.point);
     const newCounter = rewriteName(this.sourceCode, owner, loop, 'attempt', ['failedAttempts', 'retryAttempt']);
     const newError = handler.param ? '' : rewriteName(this.sourceCode, owner, loop, 'error', ['caughtError', 'retryError']);
@@ -359,6 +360,7 @@ export class LoopRetries {
       if (addBound === true && input.fallbackLimit) return NO_FIX.fallbackLimit(input.fallbackLimit);
       if (addBound === true && noCaller && !reports) return NO_FIX.noCaller;
       if (unknownUnit) return NO_FIX.waitUnit(unknownUnit);
+      if (stated) return NO_FIX.statedWait(stated);
       // The file's style is read when a rewrite is made, not for every loop judged (most are bounded or never rewritten).
       const style = sourceStyle(this.sourceCode);
       return rewriteRetryLoop({ ...base, style, growDelays, jitterDelays: addJitter && growDelays.length === 0 ? jitterDelays : [] }, addBound);

@@ -74,6 +74,8 @@ export const NO_FIX = {
   /** The existing wait is a short number given to a helper whose unit the file does not show. */
   waitUnit: (wait: string) =>
     `the existing wait \`${wait}\` is too short to be in milliseconds (a helper that may count seconds), so how long a grown wait should be is a decision for a person`,
+  /** The retry's comments or log lines state the wait a rewrite would grow. */
+  statedWait: (words: string) => `the code states its wait (\`${words}\`), which a growing wait would make false; a decision for a person`,
   /** A loop that takes the next item after a success (a queue). */
   perItem: 'the loop goes on to the next item after a success (a queue), so a failure count would have to start again for each item; where to reset it is a decision for a person',
   /** A comment says the retry goes on until it succeeds. */

@@ -18,7 +18,7 @@ import { classifyDelay, type FoundWait, leadingWait, NO_WAIT, RegionWrites, stro
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
 import { type RetryRewritePlan, rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
 import { sourceStyle } from '../fix/style';
-import { endlessIntent, indexesWith, isFixedDelay, mentionsName, rewriteName, shortUnknownUnitWait } from './shared';
+import { endlessIntent, indexesWith, isFixedDelay, mentionsName, rewriteName, shortUnknownUnitWait, statedWait } from './shared';
 import { EVENT as RECONNECT_EVENT_TEXT } from './prefilter';
 import { guardedBySortedError } from './sorting';
 import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerCall } from './exhaustion';
@@ -1633,6 +1633,8 @@ export class RecursiveRetries {
     }
     const unknownUnit = growDelays.map((delay) => shortUnknownUnitWait(this.sourceCode, delay, this.ctx.imports)).find((w) => w !== null) ?? null;
     if (unknownUnit) return () => NO_FIX.waitUnit(unknownUnit);
+    const stated = growDelays.length > 0 ? statedWait(this.sourceCode, handler.body, growDelays, this.keys) : null;
+    if (stated) return () => NO_FIX.statedWait(stated);
     const counter = rewriteName(this.sourceCode, fn, call, 'attempt', ['failedAttempts', 'retryAttempt']);
     const newError = handler.param ? '' : rewriteName(this.sourceCode, fn, call, 'error', ['caughtError', 'retryError']);
     const input = {

@@ -123,3 +123,35 @@ export function shortUnknownUnitWait(sourceCode: Readonly<TSESLint.SourceCode>, 
   if (origin?.module === 'timers/promises') return null;
   return sourceCode.getText(call);
 }
+
+/** Words that choose a constant wait on purpose. */
+const CONSTANT_WAIT_WORDS = /\b(?:constant|fixed|simple|flat)\s+(?:delay|wait|interval|pause|backoff|retry delay)\b/i;
+
+/**
+ * Text of the retry (its comments and the strings of its log lines, in
+ * `region`) that states the wait a rewrite would grow: its length in seconds
+ * or milliseconds (`retrying in 2 seconds`, `Try again in 3 seconds`,
+ * `wait 500ms`), or a constant wait chosen on purpose (`use simple constant
+ * delay`). A grown wait would make it false. Returns the words, or null.
+ */
+export function statedWait(sourceCode: Readonly<TSESLint.SourceCode>, region: Node, delays: readonly Node[], keys: VisitorKeys): string | null {
+  const patterns = [CONSTANT_WAIT_WORDS];
+  for (const delay of delays) {
+    const ms = delay.type === 'Literal' && typeof delay.value === 'number' ? delay.value : null;
+    if (ms === null) continue;
+    patterns.push(new RegExp(`\\b${ms}\\s*(?:ms|msecs?|millis(?:econds?)?)\\b`, 'i'));
+    const seconds = ms / 1000;
+    if (ms >= 1000 && Number.isInteger(seconds * 10)) patterns.push(new RegExp(`\\b${String(seconds).replace('.', '\\.')}\\s*(?:s|secs?|seconds?)\\b`, 'i'));
+  }
+  const texts: string[] = sourceCode.getAllComments().filter((c) => c.range[0] >= region.range[0] && c.range[1] <= region.range[1]).map((c) => c.value);
+  someOwn(region, keys, (n) => {
+    if (n.type === 'Literal' && typeof n.value === 'string') texts.push(n.value);
+    else if (n.type === 'TemplateElement') texts.push(n.value.cooked ?? n.value.raw);
+    return false;
+  });
+  for (const text of texts) {
+    const words = text.replace(/\s+/g, ' ').trim();
+    if (patterns.some((p) => p.test(words))) return words.length <= 60 ? words : `${words.slice(0, 57)}...`;
+  }
+  return null;
+}

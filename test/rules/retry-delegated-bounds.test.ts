@@ -305,7 +305,7 @@ export async function requestWithRetry(method, path, body) {
       info = await requestKeyBackupVersion(http);
       done = true;
     } catch (e) {
-      // Retry until successful, use simple constant delay
+      // Retry until successful
       await sleep(2000);
     }
   }
@@ -621,6 +621,22 @@ export function keepSyncing(run) {
       await sleep(1000);
     }
   }
+}`,
+  // Real code (matrix-js-sdk libolm_migration): the log line states the wait (`retrying in 2 seconds`); a grown wait
+  // would make it false, so no rewrite.
+  statedWaitLog: `export async function migrate(http) {
+  let done = false;
+  let info = null;
+  while (!done) {
+    try {
+      info = await requestKeyBackupVersion(http);
+      done = true;
+    } catch (e) {
+      logger.info('Failed to get backup version during migration, retrying in 2 seconds', e);
+      await sleep(2000);
+    }
+  }
+  return info;
 }`,
   // Real code (matrix-js-sdk pokeKeepAlive): an endless probe whose random wait never grows; the message says so, not "constant".
   keepAlive: `export class SyncApi {
@@ -949,7 +965,7 @@ export async function requestWithRetry(method, path, body) {
           column: 3,
           endLine: 4,
           endColumn: 8,
-          data: {"noFix":" No quick fix: the code says it retries until it succeeds (`Retry until successful, use simple constant delay`), so a limit would change what it promises; a decision for a person."},
+          data: {"noFix":" No quick fix: the code says it retries until it succeeds (`Retry until successful`), so a limit would change what it promises; a decision for a person."},
           suggestions: [],
         },
       ],
@@ -963,7 +979,7 @@ export async function requestWithRetry(method, path, body) {
           column: 3,
           endLine: 4,
           endColumn: 8,
-          data: {"noFix":" No quick fix: the code says it retries until it succeeds (`Retry until successful, use simple constant delay`), so a limit would change what it promises; a decision for a person."},
+          data: {"noFix":" No quick fix: the code says it retries until it succeeds (`Retry until successful`), so a limit would change what it promises; a decision for a person."},
           suggestions: [],
         },
       ],
@@ -1643,6 +1659,34 @@ export function keepSyncing(run) {
       ],
     },
     {
+      code: cases.statedWaitLog,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          data: {"noFix":" No quick fix: the code states its wait (`Failed to get backup version during migration, retrying i...`), which a growing wait would make false; a decision for a person."},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.statedWaitLog, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          data: {"noFix":" No quick fix: the code states its wait (`Failed to get backup version during migration, retrying i...`), which a growing wait would make false; a decision for a person."},
+          suggestions: [],
+        },
+      ],
+    },
+    {
       code: cases.keepAlive,
       errors: [
         {
@@ -1987,7 +2031,7 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
       done = true;
     } catch (e) {
       attempt++;
-      // Retry until successful, use simple constant delay
+      // Retry until successful
       await sleep(Math.max(2000, Math.random() * Math.min(10000, 2000 * 2 ** (attempt - 1))));
     }
   }
@@ -2022,7 +2066,7 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
       done = true;
     } catch (e) {
       attempt++;
-      // Retry until successful, use simple constant delay
+      // Retry until successful
       await sleep(Math.max(2000, Math.random() * Math.min(10000, 2000 * 2 ** (attempt - 1))));
     }
   }
@@ -2635,6 +2679,34 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
 }`,
             },
           ],
+        },
+      ],
+    },
+    {
+      code: cases.statedWaitLog,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          data: {"wait":"waits a constant time","noFix":" No quick fix: the code states its wait (`Failed to get backup version during migration, retrying i...`), which a growing wait would make false; a decision for a person."},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.statedWaitLog, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          data: {"wait":"waits a constant time","noFix":" No quick fix: the code states its wait (`Failed to get backup version during migration, retrying i...`), which a growing wait would make false; a decision for a person."},
+          suggestions: [],
         },
       ],
     },
