@@ -973,6 +973,27 @@ function removeListItem(sourceCode: Readonly<TSESLint.SourceCode>, item: TSESTre
 /** Every module the table knows; a file that names none of them skips the library checks. */
 export const RETRY_LIBRARY_MODULES: readonly string[] = RETRY_LIBRARIES.flatMap((spec) => spec.modules);
 
+/**
+ * A call of a retry library (a function of the table, given the attempt as a
+ * function) whose options leave it backing off: no finding of a constant or
+ * missing wait. Its attempts and their waits are the library's.
+ */
+export function isPacedLibraryRetry(call: Call, ctx: LibraryContext): boolean {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'Identifier' && callee.type !== 'MemberExpression') return false;
+  const origin = ctx.imports.originOf(callee);
+  if (!origin || origin.module === null) return false;
+  const known = RETRY_LIBRARIES.some((spec) => spec.modules.includes(origin.module!) && spec.matches(origin.path, origin.module!));
+  if (!known) return false;
+  const attempt = call.arguments[0];
+  const givesAttempt = !!attempt && attempt.type !== 'SpreadElement' && (isFunction(attempt) || (attempt.type === 'CallExpression' && staticMemberNameOf(attempt.callee) === 'bind'));
+  return givesAttempt && !analyzeLibraryCall(call, ctx).some((f) => f.concern === 'backoff');
+}
+
+function staticMemberNameOf(node: Node): string | null {
+  return node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' ? node.property.name : null;
+}
+
 /** Findings for one call (or `new`) of a retry library; empty for anything else. */
 export function analyzeLibraryCall(call: Call, ctx: LibraryContext): LibraryFinding[] {
   // Cheap filter first: only callees that resolve to an imported module.

@@ -18,6 +18,7 @@ import { classifyDelay, type FoundWait, leadingWait, NO_WAIT, RegionWrites, stro
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
 import { type RetryRewritePlan, rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
 import { sourceStyle } from '../fix/style';
+import { isPacedLibraryRetry } from './libraries';
 import { endlessIntent, indexesWith, isFixedDelay, mentionsName, rewriteName, shortUnknownUnitWait, statedWait } from './shared';
 import { EVENT as RECONNECT_EVENT_TEXT } from './prefilter';
 import { guardedBySortedError } from './sorting';
@@ -880,6 +881,9 @@ export class RecursiveRetries {
       const leading = leadingWait(target.body, this.ctx.imports, this.keys) ?? [call, ...(route?.hops.map((h) => h.site) ?? [])].map((n) => waitBefore(n, this.ctx.imports, this.keys)).find((w) => w !== null);
       if (leading) wait = leading.opaque || !leading.delay ? { kind: 'unknown', capped: false, jitter: false } : classifyDelay(leading.delay, { keys: this.keys, writes, varying });
     }
+    // `connect() { ... retry(this.createConnection.bind(this), { factor, maxDelay, ... }) }` (@lifeomic/attempt, p-retry):
+    // the re-run starts a run of a retry library that backs off, so the waits between its attempts are the library's.
+    if ((wait.kind === 'none' || wait.kind === 'constant') && this.entersPacedLibraryRun(target)) wait = { kind: 'unknown', capped: false, jitter: false };
     // `this.delayReconnectAttempt(this.start)`, whose body runs `cb` from `setTimeout(..., ms)`: that timer is the wait.
     if (shape === 'reconnect' && wait.kind === 'none' && route) {
       for (const { helper, site } of route.hops) {
@@ -1194,6 +1198,21 @@ export class RecursiveRetries {
       if (delay && delay.type !== 'SpreadElement') return settle(delay);
     }
     return null;
+  }
+
+  /**
+   * Does `fn` start a run of a retry library that backs off (`isPacedLibraryRetry`): in its own code, or in a
+   * function it declares and calls there (`const run = () => retry(...); ... run();`)?
+   */
+  private entersPacedLibraryRun(fn: FunctionNode): boolean {
+    const ctx = { sourceCode: this.sourceCode, imports: this.ctx.imports, options: this.ctx.options };
+    const paced = (body: Node) => someOwn(body, this.keys, (n) => n.type === 'CallExpression' && isPacedLibraryRetry(n, ctx));
+    if (paced(fn.body)) return true;
+    return someOwn(fn.body, this.keys, (n) => {
+      if (n.type !== 'CallExpression' || n.callee.type !== 'Identifier') return false;
+      const local = sameFileCallee(n, this.sourceCode);
+      return !!local && contains(fn, local) && paced(local.body);
+    });
   }
 
   /** Blocking I/O in a synchronous function: `...Sync(...)`, `Atomics.wait`, `deasync`, or a call of an I/O module. */

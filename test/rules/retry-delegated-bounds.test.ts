@@ -638,6 +638,100 @@ export function keepSyncing(run) {
   }
   return info;
 }`,
+  // Real code (@hocuspocus/provider): the close handler re-runs connect(), which starts a run of @lifeomic/attempt's
+  // retry; the waits between attempts are the library's (options it cannot read as constant), so recommended leaves it and
+  // strict reports only that it never ends.
+  pacedLibraryRun: `import { retry } from '@lifeomic/attempt';
+
+export class ProviderWebsocket {
+  connect() {
+    if (this.cancelRetry) {
+      this.cancelRetry();
+      this.cancelRetry = undefined;
+    }
+    const abortableRetry = () => {
+      let cancelAttempt = false;
+      const retryPromise = retry(this.createWebSocketConnection.bind(this), {
+        delay: this.configuration.delay,
+        factor: this.configuration.factor,
+        maxAttempts: this.configuration.maxAttempts,
+        maxDelay: this.configuration.maxDelay,
+        jitter: this.configuration.jitter,
+        beforeAttempt: (context) => {
+          if (!this.shouldConnect || cancelAttempt) context.abort();
+        },
+      }).catch((error) => this.emit('maxAttemptsFailed', { error }));
+      return { retryPromise, cancelFunc: () => { cancelAttempt = true; } };
+    };
+    const { retryPromise, cancelFunc } = abortableRetry();
+    this.cancelRetry = cancelFunc;
+    return retryPromise;
+  }
+
+  createWebSocketConnection() {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(this.url);
+      ws.addEventListener('open', resolve);
+      ws.addEventListener('close', (event) => this.onClose(event));
+      ws.addEventListener('error', reject);
+    });
+  }
+
+  onClose(event) {
+    if (!this.cancelRetry && this.shouldConnect) {
+      this.reconnectTimeout = setTimeout(() => {
+        this.reconnectTimeout = null;
+        this.connect();
+      }, this.configuration.delay);
+    }
+  }
+}`,
+  // Twin: with `factor: 1` the library waits a constant time, and the reconnect is judged by its own wait.
+  constantLibraryRun: `import { retry } from '@lifeomic/attempt';
+
+export class ProviderWebsocket {
+  connect() {
+    if (this.cancelRetry) {
+      this.cancelRetry();
+      this.cancelRetry = undefined;
+    }
+    const abortableRetry = () => {
+      let cancelAttempt = false;
+      const retryPromise = retry(this.createWebSocketConnection.bind(this), {
+        delay: this.configuration.delay,
+        factor: 1,
+        maxAttempts: this.configuration.maxAttempts,
+        maxDelay: this.configuration.maxDelay,
+        jitter: this.configuration.jitter,
+        beforeAttempt: (context) => {
+          if (!this.shouldConnect || cancelAttempt) context.abort();
+        },
+      }).catch((error) => this.emit('maxAttemptsFailed', { error }));
+      return { retryPromise, cancelFunc: () => { cancelAttempt = true; } };
+    };
+    const { retryPromise, cancelFunc } = abortableRetry();
+    this.cancelRetry = cancelFunc;
+    return retryPromise;
+  }
+
+  createWebSocketConnection() {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(this.url);
+      ws.addEventListener('open', resolve);
+      ws.addEventListener('close', (event) => this.onClose(event));
+      ws.addEventListener('error', reject);
+    });
+  }
+
+  onClose(event) {
+    if (!this.cancelRetry && this.shouldConnect) {
+      this.reconnectTimeout = setTimeout(() => {
+        this.reconnectTimeout = null;
+        this.connect();
+      }, this.configuration.delay);
+    }
+  }
+}`,
   // Real code (matrix-js-sdk pokeKeepAlive): an endless probe whose random wait never grows; the message says so, not "constant".
   keepAlive: `export class SyncApi {
   pokeKeepAlive() {
@@ -673,6 +767,7 @@ jsRuleTester.run('no-unbounded-retry: bounds decided elsewhere', noUnboundedRetr
     { code: cases.shortHelperWait, options: [{allowUnboundedWithBackoff: false}] },
     { code: cases.abortBounded },
     { code: cases.abortBounded, options: [{allowUnboundedWithBackoff: false}] },
+    { code: cases.pacedLibraryRun },
   ],
   invalid: [
     {
@@ -1687,6 +1782,45 @@ export function keepSyncing(run) {
       ],
     },
     {
+      code: cases.pacedLibraryRun, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 39,
+          column: 31,
+          endLine: 42,
+          endColumn: 35,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.constantLibraryRun,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 39,
+          column: 31,
+          endLine: 42,
+          endColumn: 35,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.constantLibraryRun, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 39,
+          column: 31,
+          endLine: 42,
+          endColumn: 35,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       code: cases.keepAlive,
       errors: [
         {
@@ -1739,6 +1873,8 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
     { code: cases.capBelowStart },
     { code: cases.capBelowStart, options: [{reportBounded: true}] },
     { code: cases.abortBounded },
+    { code: cases.pacedLibraryRun },
+    { code: cases.pacedLibraryRun, options: [{reportBounded: true}] },
   ],
   invalid: [
     {
@@ -2706,6 +2842,148 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
           endLine: 4,
           endColumn: 8,
           data: {"wait":"waits a constant time","noFix":" No quick fix: the code states its wait (`Failed to get backup version during migration, retrying i...`), which a growing wait would make false; a decision for a person."},
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.constantLibraryRun,
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 13,
+          column: 9,
+          endLine: 13,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              data: { description: "Set factor: 2." },
+              output: `import { retry } from '@lifeomic/attempt';
+
+export class ProviderWebsocket {
+  connect() {
+    if (this.cancelRetry) {
+      this.cancelRetry();
+      this.cancelRetry = undefined;
+    }
+    const abortableRetry = () => {
+      let cancelAttempt = false;
+      const retryPromise = retry(this.createWebSocketConnection.bind(this), {
+        delay: this.configuration.delay,
+        factor: 2,
+        maxAttempts: this.configuration.maxAttempts,
+        maxDelay: this.configuration.maxDelay,
+        jitter: this.configuration.jitter,
+        beforeAttempt: (context) => {
+          if (!this.shouldConnect || cancelAttempt) context.abort();
+        },
+      }).catch((error) => this.emit('maxAttemptsFailed', { error }));
+      return { retryPromise, cancelFunc: () => { cancelAttempt = true; } };
+    };
+    const { retryPromise, cancelFunc } = abortableRetry();
+    this.cancelRetry = cancelFunc;
+    return retryPromise;
+  }
+
+  createWebSocketConnection() {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(this.url);
+      ws.addEventListener('open', resolve);
+      ws.addEventListener('close', (event) => this.onClose(event));
+      ws.addEventListener('error', reject);
+    });
+  }
+
+  onClose(event) {
+    if (!this.cancelRetry && this.shouldConnect) {
+      this.reconnectTimeout = setTimeout(() => {
+        this.reconnectTimeout = null;
+        this.connect();
+      }, this.configuration.delay);
+    }
+  }
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'constantReconnect',
+          line: 39,
+          column: 31,
+          endLine: 42,
+          endColumn: 35,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.constantLibraryRun, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'libraryConstantOption',
+          line: 13,
+          column: 9,
+          endLine: 13,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              data: { description: "Set factor: 2." },
+              output: `import { retry } from '@lifeomic/attempt';
+
+export class ProviderWebsocket {
+  connect() {
+    if (this.cancelRetry) {
+      this.cancelRetry();
+      this.cancelRetry = undefined;
+    }
+    const abortableRetry = () => {
+      let cancelAttempt = false;
+      const retryPromise = retry(this.createWebSocketConnection.bind(this), {
+        delay: this.configuration.delay,
+        factor: 2,
+        maxAttempts: this.configuration.maxAttempts,
+        maxDelay: this.configuration.maxDelay,
+        jitter: this.configuration.jitter,
+        beforeAttempt: (context) => {
+          if (!this.shouldConnect || cancelAttempt) context.abort();
+        },
+      }).catch((error) => this.emit('maxAttemptsFailed', { error }));
+      return { retryPromise, cancelFunc: () => { cancelAttempt = true; } };
+    };
+    const { retryPromise, cancelFunc } = abortableRetry();
+    this.cancelRetry = cancelFunc;
+    return retryPromise;
+  }
+
+  createWebSocketConnection() {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(this.url);
+      ws.addEventListener('open', resolve);
+      ws.addEventListener('close', (event) => this.onClose(event));
+      ws.addEventListener('error', reject);
+    });
+  }
+
+  onClose(event) {
+    if (!this.cancelRetry && this.shouldConnect) {
+      this.reconnectTimeout = setTimeout(() => {
+        this.reconnectTimeout = null;
+        this.connect();
+      }, this.configuration.delay);
+    }
+  }
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'constantReconnect',
+          line: 39,
+          column: 31,
+          endLine: 42,
+          endColumn: 35,
           suggestions: [],
         },
       ],
