@@ -449,6 +449,22 @@ export const realWorldSources = [
   { pkg: 'hubot', dirs: ['src'], sourceType: 'module' },
   // botkit: the TypeScript source (lib/ is the same code compiled).
   { pkg: 'botkit', dirs: ['src'], sourceType: 'commonjs' },
+  // A fourteenth batch, chosen by category before linting (data layers and
+  // client caches that copy state per operation: Apollo Client's cache and
+  // links, GraphQL Yoga, Mercurius, Redux Toolkit, Immer, TanStack Query's
+  // core, LokiJS, Keyv, memory-cache). bookshelf (peer knex < 0.22), typeorm
+  // (peers), lowdb 7 (it would replace json-server's lowdb 1) and pouchdb-core
+  // (an ES module bundle named .es.js) were left out.
+  // @apollo/client: the ES module build (__cjs/ is the same code compiled to CommonJS).
+  { pkg: '@apollo/client', dirs: ['cache', 'core', 'link', 'utilities', 'react', 'incremental', 'local-state', 'masking', 'errors'], sourceType: 'module' },
+  { pkg: 'graphql-yoga', dirs: ['esm'], sourceType: 'module' },
+  { pkg: 'mercurius', files: ['index.js'], dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: '@reduxjs/toolkit', dirs: ['src'], sourceType: 'module' },
+  { pkg: 'immer', dirs: ['src'], sourceType: 'module' },
+  { pkg: '@tanstack/query-core', dirs: ['src'], sourceType: 'module' },
+  { pkg: 'lokijs', dirs: ['src'], sourceType: 'commonjs' },
+  { pkg: 'keyv', dirs: ['dist'], sourceType: 'module' },
+  { pkg: 'memory-cache', files: ['index.js'], sourceType: 'commonjs' },
 ];
 
 const sourceFile = /\.(?:[cm]?js|[cm]?ts)$/;
