@@ -9,8 +9,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { TextEdit } from './edits';
 import { lineIndent, startsLine } from './style';
 
-/** What follows the last property on its line: an optional comma, then an optional comment. */
-const LINE_REST = /^([ \t]*)(,?)([ \t]*(?:\/\/.*|\/\*.*?\*\/[ \t]*)?)\r?$/;
+/** What follows the last property on its line: an optional comma, then comments (`/* a *\/ // b`). */
+const LINE_REST = /^([ \t]*)(,?)((?:[ \t]*\/\*.*?\*\/)*[ \t]*(?:\/\/.*)?)\r?$/;
 
 export function appendProperties(text: string, object: TSESTree.ObjectExpression, properties: readonly string[]): TextEdit[] {
   const last = object.properties.at(-1);
@@ -20,16 +20,21 @@ export function appendProperties(text: string, object: TSESTree.ObjectExpression
   }
   const indent = lineIndent(text, last.range[0]);
   const lineEnd = text.indexOf('\n', last.range[1]);
-  const rest = lineEnd < 0 ? null : LINE_REST.exec(text.slice(last.range[1], lineEnd));
+  // The file's line ending where the property ends.
+  const eol = lineEnd > 0 && text[lineEnd - 1] === '\r' ? '\r\n' : '\n';
+  const restText = lineEnd < 0 ? text.slice(last.range[1]) : text.slice(last.range[1], lineEnd);
+  const rest = lineEnd < 0 ? null : LINE_REST.exec(restText);
   if (rest && (rest[2] || rest[3]!.trim())) {
-    const end = text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+    const end = eol === '\r\n' ? lineEnd - 1 : lineEnd;
     // A trailing comma: each new property gets one too, after the comment.
-    if (rest[2]) return [{ range: [end, end], text: properties.map((p) => `\n${indent}${p},`).join('') }];
+    if (rest[2]) return [{ range: [end, end], text: properties.map((p) => `${eol}${indent}${p},`).join('') }];
     // A comment and no comma: the comma goes before the comment, the properties after it.
     return [
       { range: [last.range[1], last.range[1]], text: ',' },
-      { range: [end, end], text: properties.map((p) => `\n${indent}${p}`).join(',') },
+      { range: [end, end], text: properties.map((p) => `${eol}${indent}${p}`).join(',') },
     ];
   }
-  return [{ range: [last.range[1], last.range[1]], text: properties.map((p) => `,\n${indent}${p}`).join('') }];
+  // A comment this cannot place (one that goes on to the next line): the properties go on the same line, before it.
+  if (/\/[*/]/.test(restText)) return [{ range: [last.range[1], last.range[1]], text: properties.map((p) => `, ${p}`).join('') }];
+  return [{ range: [last.range[1], last.range[1]], text: properties.map((p) => `,${eol}${indent}${p}`).join('') }];
 }

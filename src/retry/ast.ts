@@ -225,3 +225,10 @@ export function isLogCall(call: TSESTree.CallExpression): boolean {
   const name = callee.type === 'MemberExpression' && !callee.computed && (callee.property.type === 'Identifier' || callee.property.type === 'PrivateIdentifier') ? callee.property.name : callee.type === 'Identifier' ? callee.name : null;
   return name !== null && /^(log|debug|trace|info|warn|error|verbose)$/i.test(name);
 }
+
+/** The expression a statement runs: an expression statement's, or the value of a single declaration (`const x = await f()`). */
+export function statementExpression(statement: Node): Node | null {
+  if (statement.type === 'ExpressionStatement') return statement.expression;
+  if (statement.type === 'VariableDeclaration' && statement.declarations.length === 1) return statement.declarations[0]!.init ?? null;
+  return null;
+}

@@ -6,6 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker } from '../imports';
 import { isNothing } from '../ast/nothing';
+import { findVariable } from '../ast/scope';
 import { staticKeyName, staticMemberName } from '../ast/static';
 import { unwrapExpression } from '../ast/unwrap';
 import { someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
@@ -35,6 +36,8 @@ export interface BoundContext {
   policyAnswers?: ReadonlySet<string>;
   /** Names bound to the answer of a call handed the attempt count (`counterAnswerNames`): any test of them ends the retry. */
   counterAnswers?: ReadonlySet<string>;
+  /** Those of them given by a callee the file cannot see and not named for a retry policy: only a verdict test ends it. */
+  weakCounterAnswers?: ReadonlySet<string>;
 }
 
 const COMPARISONS = new Set(['<', '<=', '>', '>=', '===', '!==', '==', '!=']);
@@ -282,7 +285,7 @@ export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhe
     case 'MemberExpression':
       if (isDeadlineExpression(node, ctx.keys)) return true;
       if (ctx.policyAnswers && ctx.policyAnswers.size > 0 && ctx.policyAnswers.has(rootName(node) ?? '')) return true;
-      if (ctx.counterAnswers && ctx.counterAnswers.size > 0 && ctx.counterAnswers.has(rootName(node) ?? '')) return true;
+      if (ctx.counterAnswers && ctx.counterAnswers.size > 0 && ctx.counterAnswers.has(rootName(node) ?? '') && !ctx.weakCounterAnswers?.has(rootName(node) ?? '')) return true;
       if (ctx.timerFlags && ctx.timerFlags.has(nameKey(node) ?? '')) return true;
       // `while (retriesLeft)` with `retriesLeft--` in the body.
       return mode === 'continueWhenTrue' && mentionsCounter(node, ctx);
@@ -375,18 +378,20 @@ const BUILTIN_OBJECTS = new Set(['Math', 'Number', 'JSON', 'Object', 'Array', 'S
  * Given the count, the callee can end the retry at a limit (a `-1` delay, a
  * failed outcome); a test of its answer on the way to the next attempt is the
  * bound, kept where the file cannot see it. A callee of the same file must
- * compare that parameter. `awaited`: the answers awaited, whose callee may
- * also have waited before it answered.
+ * answer at a limit (`answersAtLimit`). `awaited`: the answers awaited, whose callee may
+ * also have waited before it answered; `weak`: answers of a callee the file cannot see that is not named for a
+ * retry policy, which bound only through a verdict test (`isVerdictValue`).
  */
 export function counterAnswerNames(
   regions: readonly Node[],
   counters: ReadonlySet<string>,
   keys: VisitorKeys,
   sourceCode: Readonly<TSESLint.SourceCode>,
-): { names: Set<string>; awaited: Set<string> } {
+): { names: Set<string>; awaited: Set<string>; weak: Set<string> } {
   const names = new Set<string>();
   const awaited = new Set<string>();
-  if (counters.size === 0) return { names, awaited };
+  const weak = new Set<string>();
+  if (counters.size === 0) return { names, awaited, weak };
   const countArgument = (call: TSESTree.CallExpression): number =>
     call.arguments.findIndex((a) => {
       if (a.type === 'SpreadElement') return false;
@@ -408,8 +413,7 @@ export function counterAnswerNames(
       if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && BUILTIN_OBJECTS.has(callee.object.name)) return true;
       if (callee.type === 'Identifier' && /^(parseInt|parseFloat|Number|String|Boolean)$/.test(callee.name)) return true;
       // A log line or a metric given the count decides nothing (`const logged = logger.warn('failed', attempt)`).
-      const calleeWords = `${callee.type === 'MemberExpression' ? (nameKey(callee.object) ?? '') : ''}.${calleeName(call) ?? ''}`;
-      if (RECORDER_NAME.test(calleeWords)) return true;
+      if (isRecorderCall(call)) return true;
       const index = countArgument(call);
       if (index < 0) return true;
       const fn = sameFileCallee(call, sourceCode);
@@ -417,24 +421,59 @@ export function counterAnswerNames(
         const param = fn.params[index];
         const id = param?.type === 'AssignmentPattern' ? param.left : param;
         if (id?.type !== 'Identifier' || !answersAtLimit(fn, id.name, keys)) return true;
+      } else {
+        // Not in the file and not named for a retry policy (`store.saveAttempt(id, n)`, `format('%d', n)`): only an
+        // answer that reads as a verdict bounds (`outcome === Outcome.Success`, `delay === -1`), not its truthiness.
+        const owner = callee.type === 'MemberExpression' ? (nameKey(callee.object) ?? '') : '';
+        if (!POLICY_NAME.test(calleeName(call) ?? '') && !POLICY_NAME.test(owner)) weak.add(target.name);
       }
       names.add(target.name);
-      if (isAwait) awaited.add(target.name);
+      // Awaited, a policy's answer may come after its wait (a callee the file cannot judge that is no policy: not so).
+      if (isAwait && !weak.has(target.name)) awaited.add(target.name);
       return true;
     });
   }
-  return { names, awaited };
+  return { names, awaited, weak };
 }
 
-/** Loggers and metrics (an object or a function named so): their answers say nothing about a retry. */
-const RECORDER_NAME = /(?:^|[._])(?:log|logger|logging|console|debug|info|warn|warning|error|trace|metrics?|stats|statsd|telemetry|track|record|emit|count|increment|observe|report)(?:$|[._A-Z])/i;
+/** A verdict a policy answers with: an enum-like member (`TokenRefreshOutcome.Success`) or a negative number (`-1`). */
+function isVerdictValue(node: Node): boolean {
+  const v = unwrapExpression(node);
+  if (v.type === 'MemberExpression') {
+    const object = unwrapExpression(v.object);
+    return !v.computed && object.type === 'Identifier' && /^[A-Z]/.test(object.name);
+  }
+  return isStopSentinel(v) && !(v.type === 'Literal' && v.value === null) && !(v.type === 'Identifier');
+}
+
+/** Loggers and metrics: their answers say nothing about a retry. Matched on a whole name or its first camelCase word. */
+const RECORDER_WORD = /^(?:log|logger|logging|console|debug|info|warn|warning|error|trace|metric|metrics|stats|statsd|telemetry|track|record|emit|count|increment|observe|report)$/i;
+
+/** `logger.warn(...)`, `metrics.increment(...)`, `trackAttempt(...)`: the callee or its object named for a recorder. */
+function isRecorderCall(call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  const names = [calleeName(call) ?? ''];
+  if (callee.type === 'MemberExpression') names.push((nameKey(callee.object) ?? '').split('.').pop() ?? '');
+  return names.some((name) => RECORDER_WORD.test(name) || RECORDER_WORD.test(/^_*([a-z]+)(?=[A-Z_0-9]|$)/.exec(name)?.[1] ?? ''));
+}
+
+/** A value that says "stop": a negative number, `null`, `undefined`, `false`. */
+function isStopSentinel(node: Node | null | undefined): boolean {
+  if (!node) return true;
+  const v = unwrapExpression(node);
+  if (v.type === 'Literal') return v.value === null || v.value === false || (typeof v.value === 'number' && v.value < 0);
+  if (v.type === 'UnaryExpression') return (v.operator === '-' && v.argument.type === 'Literal') || v.operator === 'void';
+  return v.type === 'Identifier' && v.name === 'undefined';
+}
 
 /**
- * A callee of the file that answers differently once the count reaches a
- * limit: an upward comparison of the parameter with a limit (`attempt >= max`,
- * `MAX < attempt`, not `attempt > 0`) in the test of an `if` whose branch
- * returns or throws, or of a conditional it returns
- * (`return attempt >= 5 ? -1 : 1000 * 2 ** attempt`).
+ * A callee of the file that ends the retry once the count reaches a limit: an
+ * upward comparison of the parameter with a limit (`attempt >= max`,
+ * `MAX < attempt`; not `attempt > 0`) in the test of an `if` whose branch
+ * throws or returns a stop value (`-1`, `null`, `undefined`, `false`), or of
+ * a conditional it returns with a stop value on that side
+ * (`return attempt >= 5 ? -1 : 1000 * 2 ** attempt`, also as an arrow's body).
+ * A cap on the answer (`if (attempt > 5) return 30000;`) ends nothing.
  */
 function answersAtLimit(fn: FunctionNode, param: string, keys: VisitorKeys): boolean {
   const atLimit = (test: Node): boolean =>
@@ -444,18 +483,21 @@ function answersAtLimit(fn: FunctionNode, param: string, keys: VisitorKeys): boo
       const limit = isParam(m.left) && (m.operator === '>' || m.operator === '>=') ? m.right : isParam(m.right) && (m.operator === '<' || m.operator === '<=') ? m.left : null;
       if (!limit) return false;
       const value = unwrapExpression(limit as Node);
-      return value.type !== 'Literal' || (typeof value.value === 'number' && value.value >= 2);
+      // `attempt > 1` and `attempt >= 2` alike: a limit above the first re-attempt.
+      const strict = (m.operator === '>' && isParam(m.left)) || (m.operator === '<' && isParam(m.right));
+      return value.type !== 'Literal' || (typeof value.value === 'number' && value.value >= (strict ? 1 : 2));
     });
+  const stopsOn = (conditional: Node): boolean => {
+    const c = unwrapExpression(conditional);
+    return c.type === 'ConditionalExpression' && atLimit(c.test) && isStopSentinel(c.consequent);
+  };
+  if (fn.body.type !== 'BlockStatement') return stopsOn(fn.body);
   return someOwn(fn.body, keys, (n) => {
     if (n.type === 'IfStatement') {
       const last = n.consequent.type === 'BlockStatement' ? n.consequent.body.at(-1) : n.consequent;
-      return (last?.type === 'ReturnStatement' || last?.type === 'ThrowStatement') && atLimit(n.test);
+      return atLimit(n.test) && (last?.type === 'ThrowStatement' || (last?.type === 'ReturnStatement' && isStopSentinel(last.argument)));
     }
-    if (n.type === 'ReturnStatement' && n.argument) {
-      const value = unwrapExpression(n.argument);
-      return value.type === 'ConditionalExpression' && atLimit(value.test);
-    }
-    return false;
+    return n.type === 'ReturnStatement' && !!n.argument && stopsOn(n.argument);
   });
 }
 
@@ -470,7 +512,10 @@ function testsCounterAnswer(node: TSESTree.BinaryExpression, ctx: BoundContext):
   const left = isAnswer(node.left);
   const right = isAnswer(node.right);
   if (left === right) return false;
-  return !mentionsCounter((left ? node.right : node.left) as Node, ctx);
+  const answer = (left ? node.left : node.right) as Node;
+  const other = (left ? node.right : node.left) as Node;
+  if (ctx.weakCounterAnswers?.has(rootName(answer) ?? '') && !isVerdictValue(other)) return false;
+  return !mentionsCounter(other, ctx);
 }
 
 /**
@@ -760,14 +805,27 @@ function clearedEachPass(key: string, branch: Node, consumes: (value: unknown) =
     return !!literal && consumes(literal.value);
   });
   if (!cleared) return false;
-  // Nothing the loop runs sets it otherwise: its own code and callbacks, and the functions of the file it calls
-  // (`this.onError(e)`, a closure `classify(err)`), by any name of the property (`self.flag = true` with
-  // `const self = this`), by destructuring, or by `Object.assign`.
+  // A local variable: every write to it is in sight. Any but the clear to a consuming literal (a callback of the
+  // function that sets it on an 'error' event, a write after the loop) may set it while the loop runs.
+  if (!key.includes('.')) {
+    const variable = findVariable(ctx.sourceCode.getScope(region), key);
+    if (!variable) return false;
+    return variable.references.every((ref) => {
+      if (!ref.isWrite() || ref.init) return true;
+      const parent = ref.identifier.parent;
+      if (parent?.type !== 'AssignmentExpression' || parent.operator !== '=' || parent.left !== ref.identifier) return false;
+      const literal = literalValue(parent.right);
+      return !!literal && consumes(literal.value);
+    });
+  }
+  // A property: nothing the loop runs sets it otherwise: its own code and callbacks, and the functions of the file
+  // it calls, and those they call (`this.onError(e)` -> `this.markRetry()`, a closure `classify(err)`), by any name
+  // of the object (`self.flag = true` with `const self = this`), by destructuring, or by `Object.assign`.
   const property = key.split('.').pop()!;
   const setsFlag = (root: Node): boolean =>
     someAll(root, ctx.keys, (n) => {
       if (n.type === 'CallExpression' && isMemberCall(n, 'Object', 'assign')) return true;
-      const target = n.type === 'MemberExpression' ? (staticMemberName(n) === property ? n : null) : n.type === 'Identifier' && !key.includes('.') && n.name === key ? n : null;
+      const target = n.type === 'MemberExpression' && staticMemberName(n) === property ? n : null;
       if (!target) return false;
       const parent = target.parent;
       if (parent?.type === 'UpdateExpression') return true;
@@ -775,24 +833,35 @@ function clearedEachPass(key: string, branch: Node, consumes: (value: unknown) =
         const literal = parent.operator === '=' ? literalValue(parent.right) : null;
         return !literal || !consumes(literal.value);
       }
-      // A destructuring target (`({ retry: this.flag } = answer)`).
-      return parent?.type === 'Property' && parent.value === target && parent.parent?.type === 'ObjectPattern';
+      // A destructuring target (`({ retry: this.flag } = answer)`, `[this.flag] = [x]`, `for (this.flag of xs)`).
+      let holder: Node = target;
+      let up: Node | undefined = parent;
+      if (up?.type === 'AssignmentPattern' && (up.left as Node) === holder) [holder, up] = [up, up.parent];
+      if (up?.type === 'RestElement') [holder, up] = [up, up.parent];
+      if (up?.type === 'Property' && (up.value as Node) === holder) return up.parent?.type === 'ObjectPattern';
+      if (up?.type === 'ArrayPattern') return true;
+      return (up?.type === 'ForOfStatement' || up?.type === 'ForInStatement') && (up.left as Node) === holder;
     });
-  if (setsFlag(region)) return false;
-  const called = new Set<FunctionNode>();
-  walkAll(region, ctx.keys, (n) => {
-    if (n.type === 'CallExpression') {
-      const fn = sameFileCallee(n, ctx.sourceCode);
-      if (fn) called.add(fn);
-    }
-    return true;
-  });
-  for (const fn of called) if (setsFlag(fn.body)) return false;
+  const seen = new Set<Node>();
+  const pending: Node[] = [region];
+  while (pending.length > 0) {
+    const root = pending.pop()!;
+    if (seen.has(root)) continue;
+    seen.add(root);
+    if (setsFlag(root)) return false;
+    walkAll(root, ctx.keys, (n) => {
+      if (n.type === 'CallExpression') {
+        const fn = sameFileCallee(n, ctx.sourceCode);
+        if (fn && !seen.has(fn.body)) pending.push(fn.body);
+      }
+      return true;
+    });
+  }
   return true;
 }
 
 /** The conjuncts of an `if` guard: `a && (b && c)` gives a, b, c (wrappers seen through). */
-function guardAtoms(test: Node): Node[] {
+export function guardAtoms(test: Node): Node[] {
   const atoms: Node[] = [];
   const split = (n: Node) => {
     const u = unwrapExpression(n);

@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker } from '../imports';
 import { isFunction } from '../ast/functions';
 import { type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
-import { calleeName, isMemberCall, nameKey, type Node } from './ast';
+import { calleeName, isMemberCall, nameKey, type Node, statementExpression } from './ast';
 
 export type WaitKind = 'none' | 'constant' | 'linear' | 'unknown' | 'exponential';
 
@@ -246,8 +246,7 @@ export function waitBefore(node: Node, imports: ImportTracker, keys: VisitorKeys
     const statements = parent.body as Node[];
     for (let i = statements.indexOf(n) - 1; i >= 0; i--) {
       const statement = statements[i]!;
-      const expression =
-        statement.type === 'ExpressionStatement' ? statement.expression : statement.type === 'VariableDeclaration' && statement.declarations.length === 1 ? statement.declarations[0]!.init : null;
+      const expression = statementExpression(statement);
       if (expression?.type !== 'AwaitExpression') continue;
       const found = waitOf(expression, imports, keys);
       // Only a wait given its length (`await sleep()`, `setTimeout(r)` say nothing of how long it waits).

@@ -10,7 +10,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../ast/scope';
 import { type ImportTracker, type Origin, variableAt } from '../imports';
 import { isFunction } from '../ast/functions';
-import { staticString } from '../ast/static';
+import { staticMemberName, staticString } from '../ast/static';
 import { unwrapExpression } from '../ast/unwrap';
 import { functionReturns } from '../ast/walk';
 import { isForeverNumber, type Node, numberValue } from './ast';
@@ -985,13 +985,33 @@ export function isPacedLibraryRetry(call: Call, ctx: LibraryContext): boolean {
   if (!origin || origin.module === null) return false;
   const known = RETRY_LIBRARIES.some((spec) => spec.modules.includes(origin.module!) && spec.matches(origin.path, origin.module!));
   if (!known) return false;
-  const attempt = call.arguments[0];
-  const givesAttempt = !!attempt && attempt.type !== 'SpreadElement' && (isFunction(attempt) || (attempt.type === 'CallExpression' && staticMemberNameOf(attempt.callee) === 'bind'));
-  return givesAttempt && !analyzeLibraryCall(call, ctx).some((f) => f.concern === 'backoff');
+  if (!pacedAttempt(call)) return false;
+  if (analyzeLibraryCall(call, ctx).some((f) => f.concern === 'backoff')) return false;
+  // A cap at or below the first wait (`delay: 1000, maxDelay: 1000`): every wait is the same.
+  for (const index of [0, 1]) {
+    const options = objectArg(call, index, ctx);
+    if (!options) continue;
+    for (const [cap, start, defaultStart] of CAP_AND_START) {
+      if (options.value(cap) && !capsGrowth(options.value(cap), options.value(start), defaultStart, ctx)) return false;
+    }
+  }
+  return true;
 }
 
-function staticMemberNameOf(node: Node): string | null {
-  return node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' ? node.property.name : null;
+/** The cap and first-wait options of the libraries (`maxTimeout`/`minTimeout`: the retry package; `maxDelay`/`delay`: @lifeomic/attempt; `maxDelay`/`startingDelay`: exponential-backoff). */
+const CAP_AND_START: readonly [string, string, number][] = [
+  ['maxTimeout', 'minTimeout', 1000],
+  ['maxDelay', 'delay', 200],
+  ['maxDelay', 'startingDelay', 100],
+];
+
+/** The attempt a library call runs: the function given first, inline or bound (`this.createConnection.bind(this)`). */
+export function pacedAttempt(call: Call): Node | null {
+  const attempt = call.arguments[0];
+  if (!attempt || attempt.type === 'SpreadElement') return null;
+  if (isFunction(attempt)) return attempt;
+  if (attempt.type === 'CallExpression' && attempt.callee.type === 'MemberExpression' && staticMemberName(attempt.callee) === 'bind') return attempt.callee.object;
+  return null;
 }
 
 /** Findings for one call (or `new`) of a retry library; empty for anything else. */

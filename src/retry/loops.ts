@@ -17,7 +17,7 @@ import { classifyDelay, type FoundWait, isAwaiterYield, NO_WAIT, RegionWrites, s
 import { type FinderContext, NO_FIX } from './model';
 import { type FailureCounter, type RetryPoint, retryPointOf, type RetryRewritePlan, rewriteRetryLoop } from './rewrite';
 import { sourceStyle } from '../fix/style';
-import { endlessIntent, indexesWith, isFixedDelay, mentionsName, rewriteName, shortUnknownUnitWait, statedWait } from './shared';
+import { endlessIntent, indexesWith, isFixedDelay, mentionsName, rewriteName, waitGrowthRefusal } from './shared';
 import { continuesOnlyForSortedErrors, errorNames } from './sorting';
 import { statusPolarity } from './status';
 import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerCall } from './exhaustion';
@@ -205,7 +205,10 @@ export class LoopRetries {
     };
     // `catch (e) { n++; const delay = backoff(e, n); if (delay < 0) throw e; ... }`: the callee given the count decides.
     const counterAnswers = retryTry?.handler ? counterAnswerNames([retryTry.handler.body], counters, this.keys, this.sourceCode) : null;
-    if (counterAnswers) boundCtx.counterAnswers = counterAnswers.names;
+    if (counterAnswers) {
+      boundCtx.counterAnswers = counterAnswers.names;
+      boundCtx.weakCounterAnswers = counterAnswers.weak;
+    }
     if (this.retriesOnce(loop.body, boundCtx, ctx) || runsAtMostTwice(loop, this.keys, this.ctx.imports)) return;
     const bounded =
       (loop.test != null && isBoundingTest(loop.test, boundCtx, 'continueWhenTrue')) ||
@@ -281,7 +284,7 @@ export class LoopRetries {
       wait,
       noFix,
       rewrite: plan,
-      endlessByDesign: bounded ? null : endlessIntent(this.sourceCode, loop, statement),
+      endlessByDesign: bounded ? null : endlessIntent(this.sourceCode, handler?.body ?? loop, statement),
     });
   }
 
@@ -335,8 +338,7 @@ export class LoopRetries {
       if (info.kind === 'constant' && isFixedDelay(this.sourceCode, found.delay, statement)) growDelays.push(found.delay);
       else if (info.kind === 'exponential' && !info.jitter) jitterDelays.push(found.delay);
     }
-    const unknownUnit = growDelays.map((delay) => shortUnknownUnitWait(this.sourceCode, delay, this.ctx.imports)).find((w) => w !== null) ?? null;
-    const stated = growDelays.length > 0 ? statedWait(this.sourceCode, loop.body, growDelays, this.keys) : null;
+    const growthRefusal = waitGrowthRefusal(this.sourceCode, handler.body, statement, growDelays, this.ctx.imports, this.keys);
     const counter = this.failureCounter(loop, owner, input.retryTry, input.point);
     const newCounter = rewriteName(this.sourceCode, owner, loop, 'attempt', ['failedAttempts', 'retryAttempt']);
     const newError = handler.param ? '' : rewriteName(this.sourceCode, owner, loop, 'error', ['caughtError', 'retryError']);
@@ -359,8 +361,7 @@ export class LoopRetries {
       // Never a second counter beside the existing one: the existing limit's default is a decision for a person.
       if (addBound === true && input.fallbackLimit) return NO_FIX.fallbackLimit(input.fallbackLimit);
       if (addBound === true && noCaller && !reports) return NO_FIX.noCaller;
-      if (unknownUnit) return NO_FIX.waitUnit(unknownUnit);
-      if (stated) return NO_FIX.statedWait(stated);
+      if (growthRefusal) return growthRefusal;
       // The file's style is read when a rewrite is made, not for every loop judged (most are bounded or never rewritten).
       const style = sourceStyle(this.sourceCode);
       return rewriteRetryLoop({ ...base, style, growDelays, jitterDelays: addJitter && growDelays.length === 0 ? jitterDelays : [] }, addBound);

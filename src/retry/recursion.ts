@@ -12,14 +12,14 @@ import { isTypeWrapper as isTypeWrapperNode, unwrapExpression } from '../ast/unw
 import { staticMemberName, staticString } from '../ast/static';
 import { thisOwner } from '../ast/this-owner';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
-import { alwaysLeaves, calleeName, type FlowContext, isLogCall, isMemberCall, nameKey, type Node, statementFlow } from './ast';
-import { type BoundContext, collectCounters, counterAnswerNames, dropResetCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, policyAnswerNames, stopsOnPolicyAnswer } from './bounds';
+import { alwaysLeaves, calleeName, type FlowContext, isLogCall, isMemberCall, nameKey, type Node, statementExpression, statementFlow } from './ast';
+import { type BoundContext, collectCounters, counterAnswerNames, dropResetCounters, fallbackLimits, guardAtoms, hasThrowIfAborted, isBoundingTest, policyAnswerNames, stopsOnPolicyAnswer } from './bounds';
 import { classifyDelay, type FoundWait, leadingWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitBefore, waitOf } from './delay';
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
 import { type RetryRewritePlan, rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
 import { sourceStyle } from '../fix/style';
-import { isPacedLibraryRetry } from './libraries';
-import { endlessIntent, indexesWith, isFixedDelay, mentionsName, rewriteName, shortUnknownUnitWait, statedWait } from './shared';
+import { isPacedLibraryRetry, pacedAttempt } from './libraries';
+import { endlessIntent, indexesWith, isFixedDelay, mentionsName, rewriteName, waitGrowthRefusal } from './shared';
 import { EVENT as RECONNECT_EVENT_TEXT } from './prefilter';
 import { guardedBySortedError } from './sorting';
 import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerCall } from './exhaustion';
@@ -825,7 +825,7 @@ export class RecursiveRetries {
     const counterAnswers = counterAnswerNames(failureRegions, counters, this.keys, this.sourceCode);
     const asked = counterAnswers.awaited.size > 0 ? new Set([...policyAnswers, ...counterAnswers.awaited]) : policyAnswers;
     const asksPolicy = asked.size > 0 && guards.some((g) => mentionsName(this.keys, g.test, asked));
-    const boundCtx: BoundContext = { keys: this.keys, sourceCode: this.sourceCode, imports: this.ctx.imports, counters, unboundedAbove: this.ctx.options.unboundedAbove, policyAnswers, counterAnswers: counterAnswers.names, restartRegion: target.body };
+    const boundCtx: BoundContext = { keys: this.keys, sourceCode: this.sourceCode, imports: this.ctx.imports, counters, unboundedAbove: this.ctx.options.unboundedAbove, policyAnswers, counterAnswers: counterAnswers.names, weakCounterAnswers: counterAnswers.weak, restartRegion: target.body };
     const flowCtx: FlowContext = { loopLabel: null, inSwitch: false, innerLabels: new Set() };
     let bounded = guards.some((g) => isBoundingTest(g.test, boundCtx, 'continueWhenTrue')) || exitGuards.some((test) => isBoundingTest(test, boundCtx, 'exitWhenTrue', true));
     if (!bounded) {
@@ -883,7 +883,7 @@ export class RecursiveRetries {
     }
     // `connect() { ... retry(this.createConnection.bind(this), { factor, maxDelay, ... }) }` (@lifeomic/attempt, p-retry):
     // the re-run starts a run of a retry library that backs off, so the waits between its attempts are the library's.
-    if ((wait.kind === 'none' || wait.kind === 'constant') && this.entersPacedLibraryRun(target)) wait = { kind: 'unknown', capped: false, jitter: false };
+    if (shape === 'reconnect' && (wait.kind === 'none' || wait.kind === 'constant') && this.entersPacedLibraryRun(target)) wait = { kind: 'unknown', capped: false, jitter: false };
     // `this.delayReconnectAttempt(this.start)`, whose body runs `cb` from `setTimeout(..., ms)`: that timer is the wait.
     if (shape === 'reconnect' && wait.kind === 'none' && route) {
       for (const { helper, site } of route.hops) {
@@ -1104,8 +1104,7 @@ export class RecursiveRetries {
       const statements = parent.body as Node[];
       for (let i = statements.indexOf(n) - 1; i >= 0; i--) {
         const statement = statements[i]!;
-        const expression =
-          statement.type === 'ExpressionStatement' ? statement.expression : statement.type === 'VariableDeclaration' && statement.declarations.length === 1 ? statement.declarations[0]!.init : null;
+        const expression = statementExpression(statement);
         if (expression?.type !== 'AwaitExpression') continue;
         const awaited = unwrapExpression(expression.argument);
         const helper = awaited.type === 'CallExpression' ? sameFileCallee(awaited, this.sourceCode) : null;
@@ -1137,7 +1136,9 @@ export class RecursiveRetries {
       const d = unwrapExpression(delay);
       const index = d.type === 'Identifier' ? fn.params.findIndex((p) => (p.type === 'AssignmentPattern' ? p.left : p).type === 'Identifier' && ((p.type === 'AssignmentPattern' ? p.left : p) as TSESTree.Identifier).name === d.name) : -1;
       if (index < 0) return { delay, region: body };
-      if (call.arguments.length > index) return 'opaque';
+      // Passed by the call (`await this.holdOff(5000)`): that value, read where the call is.
+      const passed = call.arguments[index];
+      if (passed) return passed.type === 'SpreadElement' || fn.params.slice(0, index + 1).some((p) => p.type === 'RestElement') ? 'opaque' : { delay: passed, region: enclosingFunction(call)?.body ?? call };
       const param = fn.params[index]!;
       if (param.type === 'AssignmentPattern') return { delay: param.right, region: body };
       const name = (d as TSESTree.Identifier).name;
@@ -1148,11 +1149,13 @@ export class RecursiveRetries {
       });
       return values.length === 1 && values[0]!.type !== 'AssignmentExpression' ? { delay: values[0]!, region: body } : 'opaque';
     };
-    const expressionOf = (statement: Node): Node | null =>
-      statement.type === 'ExpressionStatement' ? statement.expression : statement.type === 'VariableDeclaration' && statement.declarations.length === 1 ? (statement.declarations[0]!.init ?? null) : null;
+    /** A statement that may leave the helper before what follows it runs (`if (e.code !== 'X') return;`). */
+    const mayLeave = (statement: Node) =>
+      statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement' || (!statementExpression(statement) && someOwn(statement, this.keys, (n) => n.type === 'ReturnStatement' || n.type === 'ThrowStatement'));
     if (fn.async) {
       for (const statement of body.body) {
-        const expression = expressionOf(statement);
+        if (mayLeave(statement)) return null;
+        const expression = statementExpression(statement);
         if (expression?.type !== 'AwaitExpression') continue;
         const wait = waitOf(expression, this.ctx.imports, this.keys);
         if (wait) return wait.opaque || !wait.delay ? 'opaque' : settle(wait.delay);
@@ -1180,7 +1183,7 @@ export class RecursiveRetries {
     });
     if (!handsBackDeferred) return null;
     const timerOf = (statement: Node): TSESTree.CallExpression | null => {
-      let e = expressionOf(statement);
+      let e = statementExpression(statement);
       if (e?.type === 'AssignmentExpression' && e.operator === '=') e = e.right;
       e = e ? unwrapExpression(e) : null;
       return e?.type === 'CallExpression' && timerKind(e, this.ctx.imports) === 'setTimeout' ? e : null;
@@ -1194,6 +1197,7 @@ export class RecursiveRetries {
         const name = delay && delay.type === 'Identifier' ? delay.name : null;
         if (inner && name && someOwn(statement.test, this.keys, (n) => n.type === 'Identifier' && n.name === name)) timer = inner;
       }
+      if (!timer && mayLeave(statement)) return null;
       const delay = timer?.arguments[1];
       if (delay && delay.type !== 'SpreadElement') return settle(delay);
     }
@@ -1201,16 +1205,49 @@ export class RecursiveRetries {
   }
 
   /**
-   * Does `fn` start a run of a retry library that backs off (`isPacedLibraryRetry`): in its own code, or in a
-   * function it declares and calls there (`const run = () => retry(...); ... run();`)?
+   * Does `fn` (a reconnect's re-run) start a run of a retry library that backs off (`isPacedLibraryRetry`) whose
+   * attempt opens the connection: as a statement of its own body (`return retry(this.connectOnce.bind(this), {...})`,
+   * `const run = retry(...).catch(...)`), or of a function it declares and calls so
+   * (`const abortableRetry = () => { const p = retry(...); ... }; ... abortableRetry();`)? Then each run's attempts
+   * and their waits are the library's. A library call elsewhere (in a callback, on another operation) is not.
    */
   private entersPacedLibraryRun(fn: FunctionNode): boolean {
     const ctx = { sourceCode: this.sourceCode, imports: this.ctx.imports, options: this.ctx.options };
-    const paced = (body: Node) => someOwn(body, this.keys, (n) => n.type === 'CallExpression' && isPacedLibraryRetry(n, ctx));
+    const topLevelCalls = (body: Node): TSESTree.CallExpression[] => {
+      if (body.type !== 'BlockStatement') return [];
+      const calls: TSESTree.CallExpression[] = [];
+      for (const statement of body.body) {
+        let e = statementExpression(statement) ?? (statement.type === 'ReturnStatement' ? statement.argument ?? null : null);
+        if (!e) continue;
+        e = unwrapExpression(e);
+        if (e.type === 'AwaitExpression') e = unwrapExpression(e.argument);
+        // `retry(...).catch(...)`, `retry(...).then(...)`: the chain's first call.
+        while (e.type === 'CallExpression' && e.callee.type === 'MemberExpression' && unwrapExpression(e.callee.object).type === 'CallExpression') e = unwrapExpression(e.callee.object);
+        if (e.type === 'CallExpression') calls.push(e);
+      }
+      return calls;
+    };
+    const opensConnection = (attempt: Node | null): boolean => {
+      let attemptFn: Node | null = attempt && isFunction(attempt) ? attempt : null;
+      if (!attemptFn && attempt?.type === 'MemberExpression' && attempt.object.type === 'ThisExpression' && !attempt.computed && attempt.property.type === 'Identifier') {
+        const owner = memberOwner(fn);
+        attemptFn = owner ? (ownerMethods(owner).find((m) => m.name === (attempt.property as TSESTree.Identifier).name)?.fn ?? null) : null;
+      }
+      if (!attemptFn || !isFunction(attemptFn)) return false;
+      return someAll(attemptFn.body, this.keys, (n) => {
+        if (n.type === 'NewExpression') {
+          const callee = unwrapExpression(n.callee);
+          const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? staticMemberName(callee) : null;
+          return !!name && isConnectionClass(name);
+        }
+        return n.type === 'CallExpression' && CONNECT_CALL.test(calleeName(n) ?? '');
+      });
+    };
+    const paced = (body: Node) => topLevelCalls(body).some((call) => isPacedLibraryRetry(call, ctx) && opensConnection(pacedAttempt(call)));
     if (paced(fn.body)) return true;
-    return someOwn(fn.body, this.keys, (n) => {
-      if (n.type !== 'CallExpression' || n.callee.type !== 'Identifier') return false;
-      const local = sameFileCallee(n, this.sourceCode);
+    return topLevelCalls(fn.body).some((call) => {
+      if (call.callee.type !== 'Identifier') return false;
+      const local = sameFileCallee(call, this.sourceCode);
       return !!local && contains(fn, local) && paced(local.body);
     });
   }
@@ -1450,15 +1487,7 @@ export class RecursiveRetries {
    * two values can take turns (a redirect between two nodes).
    */
   private clampsGuard(test: Node, branch: Node, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
-    const atoms: TSESTree.BinaryExpression[] = [];
-    const split = (n: Node): void => {
-      const u = unwrapExpression(n);
-      if (u.type === 'LogicalExpression' && u.operator === '&&') {
-        split(u.left);
-        split(u.right);
-      } else if (u.type === 'BinaryExpression' && (u.operator === '>' || u.operator === '<')) atoms.push(u);
-    };
-    split(test);
+    const atoms = guardAtoms(test).filter((u): u is TSESTree.BinaryExpression => u.type === 'BinaryExpression' && (u.operator === '>' || u.operator === '<'));
     if (atoms.length === 0) return false;
     // The plain assignments that run on every way from the branch to the call.
     const writes: TSESTree.AssignmentExpression[] = [];
@@ -1493,6 +1522,9 @@ export class RecursiveRetries {
         const written = new Set([valueKey]);
         const first = value.type === 'MemberExpression' && value.object.type === 'ThisExpression' ? this.getterFirstChoice(value, call) : null;
         if (first) written.add(first);
+        // Set again elsewhere in the re-run (`this.timeout = req.timeout;` at its top): the clamp does not last.
+        const resetElsewhere = someAll(fn.body, this.keys, (n) => n.type === 'AssignmentExpression' && written.has(nameKey(n.left) ?? '') && !contains(branch, n));
+        if (resetElsewhere) return false;
         return writes.some((w) => {
           const key = nameKey(w.left);
           return !!key && written.has(key) && nameKey(unwrapExpression(w.right)) === limitKey && lasting(key, w.left);
@@ -1650,10 +1682,7 @@ export class RecursiveRetries {
       const info = classifyDelay(found.delay, { keys: this.keys, writes, varying });
       if (info.kind === 'constant' && isFixedDelay(this.sourceCode, found.delay, handler.parent ?? handler)) growDelays.push(found.delay);
     }
-    const unknownUnit = growDelays.map((delay) => shortUnknownUnitWait(this.sourceCode, delay, this.ctx.imports)).find((w) => w !== null) ?? null;
-    if (unknownUnit) return () => NO_FIX.waitUnit(unknownUnit);
-    const stated = growDelays.length > 0 ? statedWait(this.sourceCode, handler.body, growDelays, this.keys) : null;
-    if (stated) return () => NO_FIX.statedWait(stated);
+    const growthRefusal = waitGrowthRefusal(this.sourceCode, handler.body, fn, growDelays, this.ctx.imports, this.keys);
     const counter = rewriteName(this.sourceCode, fn, call, 'attempt', ['failedAttempts', 'retryAttempt']);
     const newError = handler.param ? '' : rewriteName(this.sourceCode, fn, call, 'error', ['caughtError', 'retryError']);
     const input = {
@@ -1671,8 +1700,11 @@ export class RecursiveRetries {
     };
     // Never a second counter beside the existing one: the existing limit's default is a decision for a person.
     // The file's style is read when a rewrite is made, not for every recursion judged.
-    return (addBound) =>
-      addBound === true && fallbackLimit ? NO_FIX.fallbackLimit(fallbackLimit) : rewriteRecursiveRetry({ ...input, style: sourceStyle(this.ctx.sourceCode) }, addBound);
+    return (addBound) => {
+      if (addBound === true && fallbackLimit) return NO_FIX.fallbackLimit(fallbackLimit);
+      if (growthRefusal) return growthRefusal;
+      return rewriteRecursiveRetry({ ...input, style: sourceStyle(this.ctx.sourceCode) }, addBound);
+    };
   }
 
   /**

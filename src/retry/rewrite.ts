@@ -36,10 +36,10 @@ export interface RetryRewrite {
   backsOff: boolean;
 }
 
-/** A rewrite plan: the rewrite, or the reason there is none (for `noFixText`). */
 /**
- * `addBound`: also limit the attempts; `'endless'`: no limit, for a retry the code says goes on until it succeeds
- * (the suggestion's text says so instead of "the existing limit stays").
+ * A rewrite plan: the rewrite, or the reason there is none (for `noFixText`). `addBound`: also limit the attempts;
+ * `'endless'`: no limit, for a retry the code says goes on until it succeeds (the suggestion's text says so instead
+ * of "the existing limit stays").
  */
 export type RetryRewritePlan = (addBound: boolean | 'endless', addJitter: boolean) => RetryRewrite | string;
 

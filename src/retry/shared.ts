@@ -1,12 +1,14 @@
 /**
  * Helpers shared by the loop and recursion finders.
  */
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../ast/scope';
 import { unwrapExpression } from '../ast/unwrap';
-import { contains, someOwn, type VisitorKeys } from '../ast/walk';
+import { contains, someAll, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
 import { freshName } from '../fix/names';
-import { calleeName, nameKey, type Node } from './ast';
+import { calleeName, isLogCall, nameKey, type Node } from './ast';
+import { sameFileCallee } from './exhaustion';
+import { NO_FIX } from './model';
 import type { ImportTracker } from '../imports';
 
 /** A counter used as an index (`mirrors[i]`, `parsers[index]`): trying alternatives in turn, not retrying one operation. */
@@ -82,23 +84,51 @@ export function rewriteName(sourceCode: Readonly<TSESLint.SourceCode>, owner: No
 }
 
 /** Words that say a retry is meant to go on until it succeeds. */
-const ENDLESS_INTENT = /\b(?:retry|retries|retrying|try again|keep (?:on )?(?:re)?trying)\b[^.\n]*?\b(?:until (?:it |we |that )?(?:succeeds?|successful)|forever|indefinitely)\b|\buntil (?:it )?succeeds\b|\buntil successful\b|\bnever give up\b/i;
+const ENDLESS_INTENT = /\b(?:retry|retries|retrying|try again|keep (?:on )?(?:re)?trying)\b[^.\n]*?\b(?:until (?:it |we |that )?(?:succeeds?|successful)|forever|indefinitely)\b/i;
+/** A sentence that asks for the opposite, or for work still to do: not the code's intent. */
+const NOT_INTENT = /\b(?:TODO|FIXME|XXX|HACK)\b|\b(?:don'?t|do not|doesn'?t|does not|shouldn'?t|should not|must not|mustn'?t|never|no longer|instead of|avoid|stop)\b/i;
 
 /**
- * A comment in the retry (`region`, the loop or the failure path) or right
- * above `statement` (the loop, or the function) that says the retry goes on
- * until it succeeds: `// Retry until successful, use simple constant delay`.
- * Returns the comment's words (at most 60 characters), or null.
+ * The comments of a retry that speak for it: those inside `region` (the
+ * failure path) and those right above `statement` (the loop, or the function
+ * that is re-run, also where it is declared: `// ...` above
+ * `const load = async () => {...}`, a method, an export).
+ */
+function retryComments(sourceCode: Readonly<TSESLint.SourceCode>, region: Node, statement: Node): string[] {
+  let host: Node = statement;
+  while (
+    host.parent &&
+    (host.parent.type === 'VariableDeclarator' ||
+      host.parent.type === 'VariableDeclaration' ||
+      host.parent.type === 'ExportNamedDeclaration' ||
+      host.parent.type === 'ExportDefaultDeclaration' ||
+      host.parent.type === 'MethodDefinition' ||
+      host.parent.type === 'PropertyDefinition' ||
+      (host.parent.type === 'Property' && host.parent.value === host))
+  ) {
+    host = host.parent;
+  }
+  return [
+    ...sourceCode.getAllComments().filter((c) => c.range[0] >= region.range[0] && c.range[1] <= region.range[1]),
+    ...sourceCode.getCommentsBefore(host),
+  ].map((c) => c.value.replace(/^\s*\*+\s?/gm, ' ').replace(/\s+/g, ' ').trim());
+}
+
+/** Words quoted in a message: at most 60 characters. */
+function quote(words: string): string {
+  return words.length <= 60 ? words : `${words.slice(0, 57)}...`;
+}
+
+/**
+ * A comment of the retry (`retryComments`) that says it goes on until it
+ * succeeds: `// Retry until successful`, `we retry until it succeeds`. Not a
+ * sentence that asks otherwise (`TODO: don't retry forever`). Returns the
+ * comment's words, or null.
  */
 export function endlessIntent(sourceCode: Readonly<TSESLint.SourceCode>, region: Node, statement: Node): string | null {
-  const comments = [
-    ...sourceCode.getAllComments().filter((c) => c.range[0] >= region.range[0] && c.range[1] <= region.range[1]),
-    ...sourceCode.getCommentsBefore(statement),
-  ];
-  for (const comment of comments) {
-    const words = comment.value.replace(/^\s*\*+\s?/gm, ' ').replace(/\s+/g, ' ').trim();
-    const match = ENDLESS_INTENT.exec(words);
-    if (match) return words.length <= 60 ? words : `${words.slice(0, 57)}...`;
+  for (const words of retryComments(sourceCode, region, statement)) {
+    const sentence = words.split(/(?<=[.;!?])\s+/).find((part) => ENDLESS_INTENT.test(part));
+    if (sentence && !NOT_INTENT.test(sentence)) return quote(words);
   }
   return null;
 }
@@ -108,19 +138,23 @@ const MS_CALLEES = /^(?:setTimeout|setImmediate)$/;
 
 /**
  * An existing wait too short to be in milliseconds (below 100) given to a
- * helper whose unit the file does not show: `utils.sleep(3)` may well count
- * seconds. Returns the wait's text, or null (a timer, a longer wait, a wait
- * from a name).
+ * helper whose unit the file does not show (`utils.sleep(3)` may well count
+ * seconds): not a timer, not `timers/promises`, not a function of the file
+ * that hands the value to `setTimeout`. Returns the wait's text, or null.
  */
-export function shortUnknownUnitWait(sourceCode: Readonly<TSESLint.SourceCode>, delay: Node, imports: ImportTracker): string | null {
+function shortUnknownUnitWait(sourceCode: Readonly<TSESLint.SourceCode>, delay: Node, imports: ImportTracker, keys: VisitorKeys): string | null {
   const value = delay.type === 'Literal' && typeof delay.value === 'number' ? delay.value : null;
   if (value === null || value >= 100 || value <= 0) return null;
   const call = delay.parent;
   if (call?.type !== 'CallExpression') return null;
-  const name = calleeName(call) ?? '';
-  if (MS_CALLEES.test(name)) return null;
-  const origin = imports.originOf(call.callee);
-  if (origin?.module === 'timers/promises') return null;
+  if (MS_CALLEES.test(calleeName(call) ?? '')) return null;
+  if (imports.originOf(call.callee)?.module === 'timers/promises') return null;
+  // `const sleep = (ms) => new Promise((r) => setTimeout(r, ms))`: milliseconds.
+  const helper = sameFileCallee(call, sourceCode);
+  const index = call.arguments.indexOf(delay as TSESTree.CallExpressionArgument);
+  const param = helper?.params[index];
+  const name = param?.type === 'Identifier' ? param.name : param?.type === 'AssignmentPattern' && param.left.type === 'Identifier' ? param.left.name : null;
+  if (helper && name && someAll(helper.body, keys, (n) => n.type === 'CallExpression' && MS_CALLEES.test(calleeName(n) ?? '') && n.arguments[1]?.type === 'Identifier' && n.arguments[1].name === name)) return null;
   return sourceCode.getText(call);
 }
 
@@ -128,30 +162,52 @@ export function shortUnknownUnitWait(sourceCode: Readonly<TSESLint.SourceCode>, 
 const CONSTANT_WAIT_WORDS = /\b(?:constant|fixed|simple|flat)\s+(?:delay|wait|interval|pause|backoff|retry delay)\b/i;
 
 /**
- * Text of the retry (its comments and the strings of its log lines, in
- * `region`) that states the wait a rewrite would grow: its length in seconds
- * or milliseconds (`retrying in 2 seconds`, `Try again in 3 seconds`,
- * `wait 500ms`), or a constant wait chosen on purpose (`use simple constant
- * delay`). A grown wait would make it false. Returns the words, or null.
+ * Text of the retry that states the wait a rewrite would grow: a comment
+ * (`retryComments`) or a string of a log line in `region`, giving its length
+ * in seconds or milliseconds (`retrying in 2 seconds`, `wait 500ms`) or
+ * choosing a constant wait (`use simple constant delay`). A grown wait would
+ * make it false. Returns the words, or null.
  */
-export function statedWait(sourceCode: Readonly<TSESLint.SourceCode>, region: Node, delays: readonly Node[], keys: VisitorKeys): string | null {
+function statedWait(sourceCode: Readonly<TSESLint.SourceCode>, region: Node, statement: Node, delays: readonly Node[], keys: VisitorKeys): string | null {
   const patterns = [CONSTANT_WAIT_WORDS];
   for (const delay of delays) {
     const ms = delay.type === 'Literal' && typeof delay.value === 'number' ? delay.value : null;
     if (ms === null) continue;
-    patterns.push(new RegExp(`\\b${ms}\\s*(?:ms|msecs?|millis(?:econds?)?)\\b`, 'i'));
+    // Not a digit or a point before it: `0.2 seconds` does not state a 2 s wait.
+    patterns.push(new RegExp(`(?<![\\d.])${ms}\\s*(?:ms|msecs?|millis(?:econds?)?)\\b`, 'i'));
     const seconds = ms / 1000;
-    if (ms >= 1000 && Number.isInteger(seconds * 10)) patterns.push(new RegExp(`\\b${String(seconds).replace('.', '\\.')}\\s*(?:s|secs?|seconds?)\\b`, 'i'));
+    if (ms >= 1000 && Number.isInteger(seconds * 10)) patterns.push(new RegExp(`(?<![\\d.])${String(seconds).replace('.', '\\.')}\\s*(?:s|secs?|seconds?)\\b`, 'i'));
   }
-  const texts: string[] = sourceCode.getAllComments().filter((c) => c.range[0] >= region.range[0] && c.range[1] <= region.range[1]).map((c) => c.value);
-  someOwn(region, keys, (n) => {
-    if (n.type === 'Literal' && typeof n.value === 'string') texts.push(n.value);
-    else if (n.type === 'TemplateElement') texts.push(n.value.cooked ?? n.value.raw);
+  const texts = retryComments(sourceCode, region, statement);
+  walkOwn(region, keys, (n) => {
+    if (n.type !== 'CallExpression' || !isLogCall(n)) return true;
+    walkOwn(n, keys, (m) => {
+      if (m.type === 'Literal' && typeof m.value === 'string') texts.push(m.value);
+      else if (m.type === 'TemplateElement') texts.push(m.value.cooked ?? m.value.raw);
+      return true;
+    });
     return false;
   });
-  for (const text of texts) {
-    const words = text.replace(/\s+/g, ' ').trim();
-    if (patterns.some((p) => p.test(words))) return words.length <= 60 ? words : `${words.slice(0, 57)}...`;
-  }
-  return null;
+  const stated = texts.map((t) => t.replace(/\s+/g, ' ').trim()).find((words) => patterns.some((p) => p.test(words)));
+  return stated ? quote(stated) : null;
+}
+
+/**
+ * Why a retry's constant waits (`delays`) are not grown by a rewrite: a wait
+ * too short to be in milliseconds given to a helper of unknown unit, or text
+ * of the retry that states the wait. Null when they may be grown.
+ */
+export function waitGrowthRefusal(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  region: Node,
+  statement: Node,
+  delays: readonly Node[],
+  imports: ImportTracker,
+  keys: VisitorKeys,
+): string | null {
+  if (delays.length === 0) return null;
+  const unknownUnit = delays.map((delay) => shortUnknownUnitWait(sourceCode, delay, imports, keys)).find((w) => w !== null);
+  if (unknownUnit) return NO_FIX.waitUnit(unknownUnit);
+  const stated = statedWait(sourceCode, region, statement, delays, keys);
+  return stated ? NO_FIX.statedWait(stated) : null;
 }

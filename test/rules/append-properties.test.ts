@@ -212,5 +212,130 @@ export async function get(url) {
         },
       ],
     },
+    // CRLF line endings: the new line ends as the others do.
+    {
+      code: `import axios from 'axios';\r
+export async function get(url) {\r
+  return axios.get(url, {\r
+    headers: { a: 1 },\r
+    responseType: 'json', // body\r
+  });\r
+}\r
+`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 3,
+          column: 10,
+          endLine: 6,
+          endColumn: 5,
+          suggestions: [
+            { messageId: 'addTimeout', output: `import axios from 'axios';\r
+export async function get(url) {\r
+  return axios.get(url, {\r
+    headers: { a: 1 },\r
+    responseType: 'json', // body\r
+    timeout: 10000,\r
+  });\r
+}\r
+` },
+          ],
+        },
+      ],
+    },
+    // CRLF, no comment.
+    {
+      code: `import axios from 'axios';\r
+export async function get(url) {\r
+  return axios.get(url, {\r
+    headers: { a: 1 },\r
+    responseType: 'json'\r
+  });\r
+}\r
+`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 3,
+          column: 10,
+          endLine: 6,
+          endColumn: 5,
+          suggestions: [
+            { messageId: 'addTimeout', output: `import axios from 'axios';\r
+export async function get(url) {\r
+  return axios.get(url, {\r
+    headers: { a: 1 },\r
+    responseType: 'json',\r
+    timeout: 10000\r
+  });\r
+}\r
+` },
+          ],
+        },
+      ],
+    },
+    // Two comments after the last property stay with it.
+    {
+      code: `import axios from 'axios';
+export async function get(url) {
+  return axios.get(url, {
+    headers: { a: 1 },
+    responseType: 'json', /* a */ // b
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 3,
+          column: 10,
+          endLine: 6,
+          endColumn: 5,
+          suggestions: [
+            { messageId: 'addTimeout', output: `import axios from 'axios';
+export async function get(url) {
+  return axios.get(url, {
+    headers: { a: 1 },
+    responseType: 'json', /* a */ // b
+    timeout: 10000,
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    // A comment that goes on to the next line: the property goes on the same line, before it.
+    {
+      code: `import axios from 'axios';
+export async function get(url) {
+  return axios.get(url, {
+    headers: { a: 1 },
+    responseType: 'json', /* a
+    b */
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 3,
+          column: 10,
+          endLine: 7,
+          endColumn: 5,
+          suggestions: [
+            { messageId: 'addTimeout', output: `import axios from 'axios';
+export async function get(url) {
+  return axios.get(url, {
+    headers: { a: 1 },
+    responseType: 'json', timeout: 10000, /* a
+    b */
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -732,6 +732,235 @@ export class ProviderWebsocket {
     }
   }
 }`,
+  // Twin (final review): the re-run sets the clamped value again at its top, so the clamp does not last.
+  clampResetAtTop: `class C {
+  async send(req) {
+    this.timeout = req.timeout;
+    try {
+      return await this.http.post(req, { timeout: this.timeout });
+    } catch (e) {
+      if (this.timeout > e.maxAllowed) {
+        this.timeout = e.maxAllowed;
+        return this.send(req);
+      }
+      throw e;
+    }
+  }
+}`,
+  // Twin (final review): the flag is set by a method that a method the loop calls calls.
+  flagSetTwoCallsDeep: `class D {
+  markRetry() { this.retryDecryption = true; }
+  onError(e) { if (e.code === 'X') this.markRetry(); }
+  async run() {
+    while (true) {
+      this.retryDecryption = false;
+      try {
+        await this.decrypt();
+        return;
+      } catch (e) {
+        this.onError(e);
+        if (this.retryDecryption) continue;
+        throw e;
+      }
+    }
+  }
+}`,
+  // Twin (final review): the flag set by array destructuring.
+  flagSetByArrayPattern: `class D {
+  async run() {
+    while (true) {
+      this.retryDecryption = false;
+      try {
+        await this.decrypt();
+        return;
+      } catch (e) {
+        [this.retryDecryption] = [e.code === 'X'];
+        if (this.retryDecryption) continue;
+        throw e;
+      }
+    }
+  }
+}`,
+  // Twin (final review): a local flag an error listener of the function sets while the loop runs.
+  localFlagSetOnError: `export async function send(socket, payload) {
+  let retry = false;
+  socket.on('error', () => { retry = true; });
+  while (true) {
+    retry = false;
+    try {
+      await socket.write(payload);
+      return;
+    } catch (e) {
+      await new Promise((r) => setTimeout(r, 100));
+      if (retry) continue;
+      throw e;
+    }
+  }
+}`,
+  // Twin (final review): the callee given the count only caps its answer (`if (a > 5) return 30000`): it never ends the retry.
+  calleeCapsDelay: `function nextDelay(attempt) {
+  if (attempt > 5) return 30000;
+  return 1000 * 2 ** attempt;
+}
+async function run() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const delay = nextDelay(attempt);
+      if (delay === 0) throw e;
+      await sleep(1000);
+    }
+  }
+}`,
+  // Twin (final review): an imported callee given the count that is no retry policy (`store.saveAttempt`): its answer is no verdict.
+  importedNonPolicyCallee: `async function run() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const ok = await store.saveAttempt(jobId, attempt);
+      if (!ok) throw e;
+    }
+  }
+}`,
+  // Twin (final review): `tracker.decide(attempt)` is not taken for a logger; `policy.decide(attempt)` bounds.
+  trackerVersusPolicy: `import { tracker, policy } from './x';
+async function run() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const verdict = tracker.decide(attempt);
+      if (!verdict) throw e;
+    }
+  }
+}
+async function run2() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const verdict = policy.decide(attempt);
+      if (!verdict) throw e;
+    }
+  }
+}`,
+  // Twin (final review): a library call on other work in the re-run (not a reconnect whose attempt opens the connection).
+  libraryRunOnOtherWork: `import pRetry from 'p-retry';
+async function sync() {
+  try {
+    const data = await fetchData();
+    await pRetry(() => save(data), { retries: 5 });
+  } catch (e) {
+    return sync();
+  }
+}`,
+  // Twin (final review): the library run waits a constant time (cap equal to its first wait): the reconnect is judged by its own wait.
+  libraryCapEqualsStart: `import { retry } from '@lifeomic/attempt';
+
+export class ProviderWebsocket {
+  connect() {
+    if (this.cancelRetry) {
+      this.cancelRetry();
+      this.cancelRetry = undefined;
+    }
+    const abortableRetry = () => {
+      let cancelAttempt = false;
+      const retryPromise = retry(this.createWebSocketConnection.bind(this), {
+        delay: 1000,
+        factor: 2,
+        maxAttempts: this.configuration.maxAttempts,
+        maxDelay: 1000,
+        jitter: this.configuration.jitter,
+        beforeAttempt: (context) => {
+          if (!this.shouldConnect || cancelAttempt) context.abort();
+        },
+      }).catch((error) => this.emit('maxAttemptsFailed', { error }));
+      return { retryPromise, cancelFunc: () => { cancelAttempt = true; } };
+    };
+    const { retryPromise, cancelFunc } = abortableRetry();
+    this.cancelRetry = cancelFunc;
+    return retryPromise;
+  }
+
+  createWebSocketConnection() {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(this.url);
+      ws.addEventListener('open', resolve);
+      ws.addEventListener('close', (event) => this.onClose(event));
+      ws.addEventListener('error', reject);
+    });
+  }
+
+  onClose(event) {
+    if (!this.cancelRetry && this.shouldConnect) {
+      this.reconnectTimeout = setTimeout(() => {
+        this.reconnectTimeout = null;
+        this.connect();
+      }, this.configuration.delay);
+    }
+  }
+}`,
+  // Twin (final review): the helper is passed its wait (`this.holdOff(5000)`): a constant 5 s, not an unknown wait.
+  helperPassedDelay: `class Sync {
+  async holdOff(ms) {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  }
+  async recover(err) {
+    await this.holdOff(5000);
+  }
+  async load() {
+    try {
+      return await this.op();
+    } catch (err) {
+      await this.recover(err);
+      return this.load();
+    }
+  }
+}`,
+  // Twin (final review): a TODO asking for a limit is no promise to retry forever: the limit is offered.
+  negatedIntent: `async function f() {
+  // TODO: don't retry forever, add a limit
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      await sleep(1000);
+    }
+  }
+}`,
+  // Real code shape: the comment above `const load = async () => ...` speaks for the retry: no limit is added.
+  intentAboveArrow: `// Retry until successful
+const load = async () => {
+  try {
+    return await op();
+  } catch (e) {
+    await sleep(1000);
+    return load();
+  }
+};`,
+  // Twin (final review): the helper waits only after an early return for most errors: no wait.
+  helperEarlyReturn: `async function recover(e) {
+  if (e.code !== "ECONNRESET") return;
+  await sleep(2000);
+}
+async function load() {
+  try {
+    return await op();
+  } catch (e) {
+    await recover(e);
+    return load();
+  }
+}`,
   // Real code (matrix-js-sdk pokeKeepAlive): an endless probe whose random wait never grows; the message says so, not "constant".
   keepAlive: `export class SyncApi {
   pokeKeepAlive() {
@@ -1817,6 +2046,728 @@ export function keepSyncing(run) {
           endLine: 42,
           endColumn: 35,
           suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.clampResetAtTop,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 9,
+          column: 16,
+          endLine: 9,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.clampResetAtTop, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 9,
+          column: 16,
+          endLine: 9,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.flagSetTwoCallsDeep,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `class D {
+  markRetry() { this.retryDecryption = true; }
+  onError(e) { if (e.code === 'X') this.markRetry(); }
+  async run() {
+    let attempt = 0;
+    while (true) {
+      this.retryDecryption = false;
+      try {
+        await this.decrypt();
+        return;
+      } catch (e) {
+        this.onError(e);
+        if (this.retryDecryption) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw e;
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.flagSetTwoCallsDeep, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `class D {
+  markRetry() { this.retryDecryption = true; }
+  onError(e) { if (e.code === 'X') this.markRetry(); }
+  async run() {
+    let attempt = 0;
+    while (true) {
+      this.retryDecryption = false;
+      try {
+        await this.decrypt();
+        return;
+      } catch (e) {
+        this.onError(e);
+        if (this.retryDecryption) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw e;
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.flagSetByArrayPattern,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `class D {
+  async run() {
+    let attempt = 0;
+    while (true) {
+      this.retryDecryption = false;
+      try {
+        await this.decrypt();
+        return;
+      } catch (e) {
+        [this.retryDecryption] = [e.code === 'X'];
+        if (this.retryDecryption) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw e;
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.flagSetByArrayPattern, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `class D {
+  async run() {
+    let attempt = 0;
+    while (true) {
+      this.retryDecryption = false;
+      try {
+        await this.decrypt();
+        return;
+      } catch (e) {
+        [this.retryDecryption] = [e.code === 'X'];
+        if (this.retryDecryption) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw e;
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.localFlagSetOnError,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 100 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: `export async function send(socket, payload) {
+  let retry = false;
+  socket.on('error', () => { retry = true; });
+  let attempt = 0;
+  while (true) {
+    retry = false;
+    try {
+      await socket.write(payload);
+      return;
+    } catch (e) {
+      await new Promise((r) => setTimeout(r, Math.max(100, Math.random() * Math.min(10000, 100 * 2 ** attempt))));
+      if (retry) { attempt++; if (attempt >= 5) throw e; continue; }
+      throw e;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.localFlagSetOnError, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 100 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: `export async function send(socket, payload) {
+  let retry = false;
+  socket.on('error', () => { retry = true; });
+  let attempt = 0;
+  while (true) {
+    retry = false;
+    try {
+      await socket.write(payload);
+      return;
+    } catch (e) {
+      await new Promise((r) => setTimeout(r, Math.max(100, Math.random() * Math.min(10000, 100 * 2 ** attempt))));
+      if (retry) { attempt++; if (attempt >= 5) throw e; continue; }
+      throw e;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.calleeCapsDelay,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: `function nextDelay(attempt) {
+  if (attempt > 5) return 30000;
+  return 1000 * 2 ** attempt;
+}
+async function run() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const delay = nextDelay(attempt);
+      if (delay === 0) throw e;
+      if (attempt >= 5) throw e;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.calleeCapsDelay, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: `function nextDelay(attempt) {
+  if (attempt > 5) return 30000;
+  return 1000 * 2 ** attempt;
+}
+async function run() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const delay = nextDelay(attempt);
+      if (delay === 0) throw e;
+      if (attempt >= 5) throw e;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.importedNonPolicyCallee,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `async function run() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const ok = await store.saveAttempt(jobId, attempt);
+      if (!ok) throw e;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.importedNonPolicyCallee, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `async function run() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const ok = await store.saveAttempt(jobId, attempt);
+      if (!ok) throw e;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.trackerVersusPolicy,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `import { tracker, policy } from './x';
+async function run() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const verdict = tracker.decide(attempt);
+      if (!verdict) throw e;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}
+async function run2() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const verdict = policy.decide(attempt);
+      if (!verdict) throw e;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.trackerVersusPolicy, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `import { tracker, policy } from './x';
+async function run() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const verdict = tracker.decide(attempt);
+      if (!verdict) throw e;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}
+async function run2() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const verdict = policy.decide(attempt);
+      if (!verdict) throw e;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.libraryRunOnOtherWork,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `import pRetry from 'p-retry';
+async function sync(attempt = 0) {
+  try {
+    const data = await fetchData();
+    await pRetry(() => save(data), { retries: 5 });
+  } catch (e) {
+    if (attempt + 1 >= 5) throw e;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
+    return sync(attempt + 1);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.libraryRunOnOtherWork, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `import pRetry from 'p-retry';
+async function sync(attempt = 0) {
+  try {
+    const data = await fetchData();
+    await pRetry(() => save(data), { retries: 5 });
+  } catch (e) {
+    if (attempt + 1 >= 5) throw e;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
+    return sync(attempt + 1);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.libraryCapEqualsStart,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 39,
+          column: 31,
+          endLine: 42,
+          endColumn: 35,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.libraryCapEqualsStart, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 39,
+          column: 31,
+          endLine: 42,
+          endColumn: 35,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperPassedDelay,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 13,
+          column: 14,
+          endLine: 13,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperPassedDelay, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 13,
+          column: 14,
+          endLine: 13,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.negatedIntent,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: `async function f() {
+  let attempt = 0;
+  // TODO: don't retry forever, add a limit
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.negatedIntent, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: `async function f() {
+  let attempt = 0;
+  // TODO: don't retry forever, add a limit
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.intentAboveArrow,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 18,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.intentAboveArrow, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 18,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperEarlyReturn,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 10,
+          column: 12,
+          endLine: 10,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `async function recover(e) {
+  if (e.code !== "ECONNRESET") return;
+  await sleep(2000);
+}
+async function load(attempt = 0) {
+  try {
+    return await op();
+  } catch (e) {
+    await recover(e);
+    if (attempt + 1 >= 5) throw e;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
+    return load(attempt + 1);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.helperEarlyReturn, options: [{allowUnboundedWithBackoff: false}],
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 10,
+          column: 12,
+          endLine: 10,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `async function recover(e) {
+  if (e.code !== "ECONNRESET") return;
+  await sleep(2000);
+}
+async function load(attempt = 0) {
+  try {
+    return await op();
+  } catch (e) {
+    await recover(e);
+    if (attempt + 1 >= 5) throw e;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
+    return load(attempt + 1);
+  }
+}`,
+            },
+          ],
         },
       ],
     },
@@ -2985,6 +3936,795 @@ export class ProviderWebsocket {
           endLine: 42,
           endColumn: 35,
           suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.clampResetAtTop,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 9,
+          column: 16,
+          endLine: 9,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.clampResetAtTop, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 9,
+          column: 16,
+          endLine: 9,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.flagSetTwoCallsDeep,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `class D {
+  markRetry() { this.retryDecryption = true; }
+  onError(e) { if (e.code === 'X') this.markRetry(); }
+  async run() {
+    let attempt = 0;
+    while (true) {
+      this.retryDecryption = false;
+      try {
+        await this.decrypt();
+        return;
+      } catch (e) {
+        this.onError(e);
+        if (this.retryDecryption) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw e;
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.flagSetTwoCallsDeep, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `class D {
+  markRetry() { this.retryDecryption = true; }
+  onError(e) { if (e.code === 'X') this.markRetry(); }
+  async run() {
+    let attempt = 0;
+    while (true) {
+      this.retryDecryption = false;
+      try {
+        await this.decrypt();
+        return;
+      } catch (e) {
+        this.onError(e);
+        if (this.retryDecryption) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw e;
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.flagSetByArrayPattern,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `class D {
+  async run() {
+    let attempt = 0;
+    while (true) {
+      this.retryDecryption = false;
+      try {
+        await this.decrypt();
+        return;
+      } catch (e) {
+        [this.retryDecryption] = [e.code === 'X'];
+        if (this.retryDecryption) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw e;
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.flagSetByArrayPattern, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `class D {
+  async run() {
+    let attempt = 0;
+    while (true) {
+      this.retryDecryption = false;
+      try {
+        await this.decrypt();
+        return;
+      } catch (e) {
+        [this.retryDecryption] = [e.code === 'X'];
+        if (this.retryDecryption) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw e;
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.localFlagSetOnError,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 100 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: `export async function send(socket, payload) {
+  let retry = false;
+  socket.on('error', () => { retry = true; });
+  let attempt = 0;
+  while (true) {
+    retry = false;
+    try {
+      await socket.write(payload);
+      return;
+    } catch (e) {
+      await new Promise((r) => setTimeout(r, Math.max(100, Math.random() * Math.min(10000, 100 * 2 ** attempt))));
+      if (retry) { attempt++; if (attempt >= 5) throw e; continue; }
+      throw e;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.localFlagSetOnError, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 100 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: `export async function send(socket, payload) {
+  let retry = false;
+  socket.on('error', () => { retry = true; });
+  let attempt = 0;
+  while (true) {
+    retry = false;
+    try {
+      await socket.write(payload);
+      return;
+    } catch (e) {
+      await new Promise((r) => setTimeout(r, Math.max(100, Math.random() * Math.min(10000, 100 * 2 ** attempt))));
+      if (retry) { attempt++; if (attempt >= 5) throw e; continue; }
+      throw e;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.calleeCapsDelay,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: `function nextDelay(attempt) {
+  if (attempt > 5) return 30000;
+  return 1000 * 2 ** attempt;
+}
+async function run() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const delay = nextDelay(attempt);
+      if (delay === 0) throw e;
+      if (attempt >= 5) throw e;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.calleeCapsDelay, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: `function nextDelay(attempt) {
+  if (attempt > 5) return 30000;
+  return 1000 * 2 ** attempt;
+}
+async function run() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const delay = nextDelay(attempt);
+      if (delay === 0) throw e;
+      if (attempt >= 5) throw e;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.importedNonPolicyCallee,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `async function run() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const ok = await store.saveAttempt(jobId, attempt);
+      if (!ok) throw e;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.importedNonPolicyCallee, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `async function run() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const ok = await store.saveAttempt(jobId, attempt);
+      if (!ok) throw e;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.trackerVersusPolicy,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `import { tracker, policy } from './x';
+async function run() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const verdict = tracker.decide(attempt);
+      if (!verdict) throw e;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}
+async function run2() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const verdict = policy.decide(attempt);
+      if (!verdict) throw e;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.trackerVersusPolicy, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `import { tracker, policy } from './x';
+async function run() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const verdict = tracker.decide(attempt);
+      if (!verdict) throw e;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}
+async function run2() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const verdict = policy.decide(attempt);
+      if (!verdict) throw e;
+    }
+  }
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'constantLoopBounded',
+          line: 16,
+          column: 3,
+          endLine: 16,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures with the existing `attempt`; the existing limit stays; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `import { tracker, policy } from './x';
+async function run() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const verdict = tracker.decide(attempt);
+      if (!verdict) throw e;
+    }
+  }
+}
+async function run2() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const verdict = policy.decide(attempt);
+      if (!verdict) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.libraryRunOnOtherWork,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `import pRetry from 'p-retry';
+async function sync(attempt = 0) {
+  try {
+    const data = await fetchData();
+    await pRetry(() => save(data), { retries: 5 });
+  } catch (e) {
+    if (attempt + 1 >= 5) throw e;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
+    return sync(attempt + 1);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.libraryRunOnOtherWork, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `import pRetry from 'p-retry';
+async function sync(attempt = 0) {
+  try {
+    const data = await fetchData();
+    await pRetry(() => save(data), { retries: 5 });
+  } catch (e) {
+    if (attempt + 1 >= 5) throw e;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
+    return sync(attempt + 1);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.libraryCapEqualsStart,
+      errors: [
+        {
+          messageId: 'constantReconnect',
+          line: 39,
+          column: 31,
+          endLine: 42,
+          endColumn: 35,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.libraryCapEqualsStart, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantReconnect',
+          line: 39,
+          column: 31,
+          endLine: 42,
+          endColumn: 35,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperPassedDelay,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 13,
+          column: 14,
+          endLine: 13,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.helperPassedDelay, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 13,
+          column: 14,
+          endLine: 13,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.negatedIntent,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: `async function f() {
+  let attempt = 0;
+  // TODO: don't retry forever, add a limit
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.negatedIntent, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: `async function f() {
+  let attempt = 0;
+  // TODO: don't retry forever, add a limit
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.intentAboveArrow,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); no limit (the code says it retries until it succeeds); make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: `// Retry until successful
+const load = async (attempt = 0) => {
+  try {
+    return await op();
+  } catch (e) {
+    await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** attempt)));
+    return load(attempt + 1);
+  }
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.intentAboveArrow, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); no limit (the code says it retries until it succeeds); make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: `// Retry until successful
+const load = async (attempt = 0) => {
+  try {
+    return await op();
+  } catch (e) {
+    await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** attempt)));
+    return load(attempt + 1);
+  }
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.helperEarlyReturn,
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 10,
+          column: 12,
+          endLine: 10,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `async function recover(e) {
+  if (e.code !== "ECONNRESET") return;
+  await sleep(2000);
+}
+async function load(attempt = 0) {
+  try {
+    return await op();
+  } catch (e) {
+    await recover(e);
+    if (attempt + 1 >= 5) throw e;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
+    return load(attempt + 1);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.helperEarlyReturn, options: [{reportBounded: true}],
+      errors: [
+        {
+          messageId: 'constantRecursion',
+          line: 10,
+          column: 12,
+          endLine: 10,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `async function recover(e) {
+  if (e.code !== "ECONNRESET") return;
+  await sleep(2000);
+}
+async function load(attempt = 0) {
+  try {
+    return await op();
+  } catch (e) {
+    await recover(e);
+    if (attempt + 1 >= 5) throw e;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
+    return load(attempt + 1);
+  }
+}`,
+            },
+          ],
         },
       ],
     },
