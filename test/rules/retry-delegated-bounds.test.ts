@@ -975,33 +975,37 @@ async function load() {
 }`,
 };
 
-// The rule tester's own copy of @typescript-eslint/utils differs in version; the rule is the same object.
-jsRuleTester.run('no-unbounded-retry: bounds decided elsewhere', noUnboundedRetry as never, {
+type Errors = { messageId: string; line: number; column: number; endLine: number; endColumn: number; [key: string]: unknown }[];
+/** The same reports with the rule's default options and with its strict ones. */
+const inBoth = (code: string, strict: unknown[], errors: Errors) => [{ code, errors }, { code, options: strict, errors }];
+
+{
+  const STRICT = [{ allowUnboundedWithBackoff: false }];
+  // The rule tester's own copy of @typescript-eslint/utils differs in version; the rule is the same object.
+  jsRuleTester.run('no-unbounded-retry: bounds decided elsewhere', noUnboundedRetry as never, {
   valid: [
-    { code: cases.flagTop },
-    { code: cases.flagTop, options: [{allowUnboundedWithBackoff: false}] },
-    { code: cases.tokenRefresh },
-    { code: cases.tokenRefresh, options: [{allowUnboundedWithBackoff: false}] },
-    { code: cases.policyDelay },
-    { code: cases.policyDelay, options: [{allowUnboundedWithBackoff: false}] },
-    { code: cases.policyDelayUntested },
-    { code: cases.policyDelaySameFile },
-    { code: cases.clamp },
-    { code: cases.clamp, options: [{allowUnboundedWithBackoff: false}] },
-    { code: cases.twoAttemptsChoice },
-    { code: cases.twoAttemptsChoice, options: [{allowUnboundedWithBackoff: false}] },
-    { code: cases.threeAttemptsChoice },
-    { code: cases.threeAttemptsChoice, options: [{allowUnboundedWithBackoff: false}] },
-    { code: cases.shortHelperWait },
-    { code: cases.shortHelperWait, options: [{allowUnboundedWithBackoff: false}] },
-    { code: cases.abortBounded },
-    { code: cases.abortBounded, options: [{allowUnboundedWithBackoff: false}] },
-    { code: cases.pacedLibraryRun },
+    cases.flagTop,
+    { code: cases.flagTop, options: STRICT },
+    cases.tokenRefresh,
+    { code: cases.tokenRefresh, options: STRICT },
+    cases.policyDelay,
+    { code: cases.policyDelay, options: STRICT },
+    cases.policyDelayUntested,
+    cases.policyDelaySameFile,
+    cases.clamp,
+    { code: cases.clamp, options: STRICT },
+    cases.twoAttemptsChoice,
+    { code: cases.twoAttemptsChoice, options: STRICT },
+    cases.threeAttemptsChoice,
+    { code: cases.threeAttemptsChoice, options: STRICT },
+    cases.shortHelperWait,
+    { code: cases.shortHelperWait, options: STRICT },
+    cases.abortBounded,
+    { code: cases.abortBounded, options: STRICT },
+    cases.pacedLibraryRun,
   ],
   invalid: [
-    {
-      code: cases.flagTopRearmed,
-      errors: [
+    ...inBoth(cases.flagTopRearmed, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 3,
@@ -1039,53 +1043,8 @@ jsRuleTester.run('no-unbounded-retry: bounds decided elsewhere', noUnboundedRetr
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.flagTopRearmed, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 3,
-          column: 5,
-          endLine: 3,
-          endColumn: 10,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `export class MatrixEvent {
-  async decryptionLoop(crypto) {
-    let attempt = 0;
-    while (true) {
-      this.retryDecryption = false;
-      let err;
-      try {
-        this.setClearData(await crypto.decryptEvent(this));
-      } catch (e) {
-        err = e;
-        this.retryDecryption = isTransient(e);
-        if (this.retryDecryption) {
-          attempt++;
-          if (attempt >= 5) throw e;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-          continue;
-        }
-        this.setFailure(e);
-      }
-      this.emit('decrypted', this, err);
-      return;
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.tokenRefreshUncounted,
-      errors: [
+      ]),
+    ...inBoth(cases.tokenRefreshUncounted, STRICT, [
         {
           messageId: 'unboundedRecursion',
           line: 10,
@@ -1094,23 +1053,10 @@ jsRuleTester.run('no-unbounded-retry: bounds decided elsewhere', noUnboundedRetr
           endColumn: 65,
           suggestions: [],
         },
-      ],
-    },
+      ]),
     {
-      code: cases.tokenRefreshUncounted, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedRecursion',
-          line: 10,
-          column: 18,
-          endLine: 10,
-          endColumn: 65,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.policyDelayUntested, options: [{allowUnboundedWithBackoff: false}],
+      code: cases.policyDelayUntested,
+      options: STRICT,
       errors: [
         {
           messageId: 'unboundedLoop',
@@ -1141,7 +1087,8 @@ jsRuleTester.run('no-unbounded-retry: bounds decided elsewhere', noUnboundedRetr
       ],
     },
     {
-      code: cases.policyDelaySameFile, options: [{allowUnboundedWithBackoff: false}],
+      code: cases.policyDelaySameFile,
+      options: STRICT,
       errors: [
         {
           messageId: 'unboundedLoop',
@@ -1176,9 +1123,7 @@ export async function requestWithRetry(method, path, body) {
         },
       ],
     },
-    {
-      code: cases.clampGe,
-      errors: [
+    ...inBoth(cases.clampGe, STRICT, [
         {
           messageId: 'unboundedRecursion',
           line: 16,
@@ -1187,24 +1132,8 @@ export async function requestWithRetry(method, path, body) {
           endColumn: 49,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.clampGe, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedRecursion',
-          line: 16,
-          column: 20,
-          endLine: 16,
-          endColumn: 49,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.helperWait,
-      errors: [
+      ]),
+    ...inBoth(cases.helperWait, STRICT, [
         {
           messageId: 'unboundedRecursion',
           line: 8,
@@ -1213,11 +1142,8 @@ export async function requestWithRetry(method, path, body) {
           endColumn: 33,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.helperWait, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
+      ]),
+    ...inBoth(cases.helperNoWait, STRICT, [
         {
           messageId: 'unboundedRecursion',
           line: 8,
@@ -1226,37 +1152,8 @@ export async function requestWithRetry(method, path, body) {
           endColumn: 33,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.helperNoWait,
-      errors: [
-        {
-          messageId: 'unboundedRecursion',
-          line: 8,
-          column: 14,
-          endLine: 8,
-          endColumn: 33,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.helperNoWait, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedRecursion',
-          line: 8,
-          column: 14,
-          endLine: 8,
-          endColumn: 33,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.helperConstantWait,
-      errors: [
+      ]),
+    ...inBoth(cases.helperConstantWait, STRICT, [
         {
           messageId: 'unboundedRecursion',
           line: 7,
@@ -1265,24 +1162,8 @@ export async function requestWithRetry(method, path, body) {
           endColumn: 33,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.helperConstantWait, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedRecursion',
-          line: 7,
-          column: 14,
-          endLine: 7,
-          endColumn: 33,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.untilSucceeds,
-      errors: [
+      ]),
+    ...inBoth(cases.untilSucceeds, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 4,
@@ -1292,25 +1173,8 @@ export async function requestWithRetry(method, path, body) {
           data: {"noFix":" No quick fix: the code says it retries until it succeeds (`Retry until successful`), so a limit would change what it promises; a decision for a person."},
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.untilSucceeds, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 4,
-          column: 3,
-          endLine: 4,
-          endColumn: 8,
-          data: {"noFix":" No quick fix: the code says it retries until it succeeds (`Retry until successful`), so a limit would change what it promises; a decision for a person."},
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.queueLoop,
-      errors: [
+      ]),
+    ...inBoth(cases.queueLoop, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 6,
@@ -1320,25 +1184,8 @@ export async function requestWithRetry(method, path, body) {
           data: {"noFix":" No quick fix: the loop goes on to the next item after a success (a queue), so a failure count would have to start again for each item; where to reset it is a decision for a person."},
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.queueLoop, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 6,
-          column: 7,
-          endLine: 6,
-          endColumn: 12,
-          data: {"noFix":" No quick fix: the loop goes on to the next item after a success (a queue), so a failure count would have to start again for each item; where to reset it is a decision for a person."},
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.flagSetByHelper,
-      errors: [
+      ]),
+    ...inBoth(cases.flagSetByHelper, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 3,
@@ -1378,55 +1225,8 @@ export async function requestWithRetry(method, path, body) {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.flagSetByHelper, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 3,
-          column: 5,
-          endLine: 3,
-          endColumn: 10,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `export class Decryptor {
-  async decryptionLoop(crypto) {
-    let attempt = 0;
-    while (true) {
-      this.retryDecryption = false;
-      try {
-        return await crypto.decryptEvent(this);
-      } catch (e) {
-        this.onDecryptionError(e);
-        if (this.retryDecryption) {
-          attempt++;
-          if (attempt >= 5) throw e;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-          continue;
-        }
-        throw e;
-      }
-    }
-  }
-
-  onDecryptionError(e) {
-    if (e.code === 'ETIMEDOUT' || e.code === 'ECONNRESET') {
-      this.retryDecryption = true;
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.flagSetByDestructuring,
-      errors: [
+      ]),
+    ...inBoth(cases.flagSetByDestructuring, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 3,
@@ -1455,44 +1255,8 @@ export async function requestWithRetry(method, path, body) {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.flagSetByDestructuring, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 3,
-          column: 5,
-          endLine: 3,
-          endColumn: 10,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `export class Sync {
-  async loop() {
-    let attempt = 0;
-    while (true) {
-      this.shouldRetry = false;
-      try {
-        return await this.api.sync();
-      } catch (err) {
-        ({ retry: this.shouldRetry } = classify(err));
-        if (this.shouldRetry) { attempt++; if (attempt >= 5) throw err; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw err;
-      }
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.flagSetThroughAlias,
-      errors: [
+      ]),
+    ...inBoth(cases.flagSetThroughAlias, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 4,
@@ -1522,45 +1286,8 @@ export async function requestWithRetry(method, path, body) {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.flagSetThroughAlias, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 4,
-          column: 5,
-          endLine: 4,
-          endColumn: 10,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `export class Sync {
-  async loop() {
-    const self = this;
-    let attempt = 0;
-    while (true) {
-      this.shouldRetry = false;
-      try {
-        return await this.api.sync();
-      } catch (err) {
-        if (err.status >= 500) self.shouldRetry = true;
-        if (this.shouldRetry) { attempt++; if (attempt >= 5) throw err; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw err;
-      }
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.refreshLogsCount,
-      errors: [
+      ]),
+    ...inBoth(cases.refreshLogsCount, STRICT, [
         {
           messageId: 'unboundedRecursion',
           line: 15,
@@ -1569,21 +1296,7 @@ export async function requestWithRetry(method, path, body) {
           endColumn: 72,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.refreshLogsCount, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedRecursion',
-          line: 15,
-          column: 36,
-          endLine: 15,
-          endColumn: 72,
-          suggestions: [],
-        },
-      ],
-    },
+      ]),
     {
       code: cases.delayFirstThenFixed,
       errors: [
@@ -1598,7 +1311,8 @@ export async function requestWithRetry(method, path, body) {
       ],
     },
     {
-      code: cases.delayFirstThenFixed, options: [{allowUnboundedWithBackoff: false}],
+      code: cases.delayFirstThenFixed,
+      options: STRICT,
       errors: [
         {
           messageId: 'unboundedRecursion',
@@ -1618,9 +1332,7 @@ export async function requestWithRetry(method, path, body) {
         },
       ],
     },
-    {
-      code: cases.countToLogger,
-      errors: [
+    ...inBoth(cases.countToLogger, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 3,
@@ -1648,43 +1360,8 @@ export async function requestWithRetry(method, path, body) {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.countToLogger, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 3,
-          column: 3,
-          endLine: 3,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `export async function connectForever(url) {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await connect(url);
-    } catch (err) {
-      attempt++;
-      const logged = logger.warn('connect failed', attempt, err);
-      if (logged === false) throw err;
-      if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.clampLocal,
-      errors: [
+      ]),
+    ...inBoth(cases.clampLocal, STRICT, [
         {
           messageId: 'unboundedRecursion',
           line: 11,
@@ -1693,24 +1370,8 @@ export async function requestWithRetry(method, path, body) {
           endColumn: 47,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.clampLocal, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedRecursion',
-          line: 11,
-          column: 16,
-          endLine: 11,
-          endColumn: 47,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.clampPingPong,
-      errors: [
+      ]),
+    ...inBoth(cases.clampPingPong, STRICT, [
         {
           messageId: 'unboundedRecursion',
           line: 10,
@@ -1719,24 +1380,8 @@ export async function requestWithRetry(method, path, body) {
           endColumn: 34,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.clampPingPong, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedRecursion',
-          line: 10,
-          column: 16,
-          endLine: 10,
-          endColumn: 34,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.clampConditional,
-      errors: [
+      ]),
+    ...inBoth(cases.clampConditional, STRICT, [
         {
           messageId: 'unboundedRecursion',
           line: 12,
@@ -1745,24 +1390,8 @@ export async function requestWithRetry(method, path, body) {
           endColumn: 30,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.clampConditional, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedRecursion',
-          line: 12,
-          column: 16,
-          endLine: 12,
-          endColumn: 30,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.clampFreshOptions,
-      errors: [
+      ]),
+    ...inBoth(cases.clampFreshOptions, STRICT, [
         {
           messageId: 'unboundedRecursion',
           line: 9,
@@ -1771,24 +1400,8 @@ export async function requestWithRetry(method, path, body) {
           endColumn: 33,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.clampFreshOptions, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedRecursion',
-          line: 9,
-          column: 16,
-          endLine: 9,
-          endColumn: 33,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.capEqualsStart,
-      errors: [
+      ]),
+    ...inBoth(cases.capEqualsStart, STRICT, [
         {
           messageId: 'unboundedLibraryOption',
           line: 4,
@@ -1807,34 +1420,8 @@ export function keepSyncing(run) {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.capEqualsStart, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedLibraryOption',
-          line: 4,
-          column: 24,
-          endLine: 4,
-          endColumn: 37,
-          suggestions: [
-            {
-              messageId: 'setLibraryLimit',
-              data: { description: "Set forever: false." },
-              output: `import pRetry from 'p-retry';
-
-export function keepSyncing(run) {
-  return pRetry(run, { forever: false, minTimeout: 5000, maxTimeout: 5000 });
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.capBelowStart,
-      errors: [
+      ]),
+    ...inBoth(cases.capBelowStart, STRICT, [
         {
           messageId: 'unboundedLibraryOption',
           line: 4,
@@ -1853,34 +1440,8 @@ export function keepSyncing(run) {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.capBelowStart, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedLibraryOption',
-          line: 4,
-          column: 24,
-          endLine: 4,
-          endColumn: 37,
-          suggestions: [
-            {
-              messageId: 'setLibraryLimit',
-              data: { description: "Set forever: false." },
-              output: `import pRetry from 'p-retry';
-
-export function keepSyncing(run) {
-  return pRetry(run, { forever: false, factor: 2, minTimeout: 30000, maxTimeout: 10000 });
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.helperWaitsOnOneBranch,
-      errors: [
+      ]),
+    ...inBoth(cases.helperWaitsOnOneBranch, STRICT, [
         {
           messageId: 'unboundedRecursion',
           line: 7,
@@ -1889,11 +1450,8 @@ export function keepSyncing(run) {
           endColumn: 25,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.helperWaitsOnOneBranch, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
+      ]),
+    ...inBoth(cases.helperUnrelatedTimer, STRICT, [
         {
           messageId: 'unboundedRecursion',
           line: 7,
@@ -1902,11 +1460,8 @@ export function keepSyncing(run) {
           endColumn: 25,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.helperUnrelatedTimer,
-      errors: [
+      ]),
+    ...inBoth(cases.helperWatchdog, STRICT, [
         {
           messageId: 'unboundedRecursion',
           line: 7,
@@ -1915,11 +1470,8 @@ export function keepSyncing(run) {
           endColumn: 25,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.helperUnrelatedTimer, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
+      ]),
+    ...inBoth(cases.helperZeroDefault, STRICT, [
         {
           messageId: 'unboundedRecursion',
           line: 7,
@@ -1928,63 +1480,8 @@ export function keepSyncing(run) {
           endColumn: 25,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.helperWatchdog,
-      errors: [
-        {
-          messageId: 'unboundedRecursion',
-          line: 7,
-          column: 14,
-          endLine: 7,
-          endColumn: 25,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.helperWatchdog, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedRecursion',
-          line: 7,
-          column: 14,
-          endLine: 7,
-          endColumn: 25,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.helperZeroDefault,
-      errors: [
-        {
-          messageId: 'unboundedRecursion',
-          line: 7,
-          column: 14,
-          endLine: 7,
-          endColumn: 25,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.helperZeroDefault, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedRecursion',
-          line: 7,
-          column: 14,
-          endLine: 7,
-          endColumn: 25,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.statedWaitLog,
-      errors: [
+      ]),
+    ...inBoth(cases.statedWaitLog, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 4,
@@ -1994,24 +1491,10 @@ export function keepSyncing(run) {
           data: {"noFix":" No quick fix: the code states its wait (`Failed to get backup version during migration, retrying i...`), which a growing wait would make false; a decision for a person."},
           suggestions: [],
         },
-      ],
-    },
+      ]),
     {
-      code: cases.statedWaitLog, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 4,
-          column: 3,
-          endLine: 4,
-          endColumn: 8,
-          data: {"noFix":" No quick fix: the code states its wait (`Failed to get backup version during migration, retrying i...`), which a growing wait would make false; a decision for a person."},
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.pacedLibraryRun, options: [{allowUnboundedWithBackoff: false}],
+      code: cases.pacedLibraryRun,
+      options: STRICT,
       errors: [
         {
           messageId: 'unboundedReconnect',
@@ -2023,9 +1506,7 @@ export function keepSyncing(run) {
         },
       ],
     },
-    {
-      code: cases.constantLibraryRun,
-      errors: [
+    ...inBoth(cases.constantLibraryRun, STRICT, [
         {
           messageId: 'unboundedReconnect',
           line: 39,
@@ -2034,24 +1515,8 @@ export function keepSyncing(run) {
           endColumn: 35,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.constantLibraryRun, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedReconnect',
-          line: 39,
-          column: 31,
-          endLine: 42,
-          endColumn: 35,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.clampResetAtTop,
-      errors: [
+      ]),
+    ...inBoth(cases.clampResetAtTop, STRICT, [
         {
           messageId: 'unboundedRecursion',
           line: 9,
@@ -2060,24 +1525,8 @@ export function keepSyncing(run) {
           endColumn: 30,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.clampResetAtTop, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedRecursion',
-          line: 9,
-          column: 16,
-          endLine: 9,
-          endColumn: 30,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.flagSetTwoCallsDeep,
-      errors: [
+      ]),
+    ...inBoth(cases.flagSetTwoCallsDeep, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 5,
@@ -2109,47 +1558,8 @@ export function keepSyncing(run) {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.flagSetTwoCallsDeep, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 5,
-          column: 5,
-          endLine: 5,
-          endColumn: 10,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `class D {
-  markRetry() { this.retryDecryption = true; }
-  onError(e) { if (e.code === 'X') this.markRetry(); }
-  async run() {
-    let attempt = 0;
-    while (true) {
-      this.retryDecryption = false;
-      try {
-        await this.decrypt();
-        return;
-      } catch (e) {
-        this.onError(e);
-        if (this.retryDecryption) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.flagSetByArrayPattern,
-      errors: [
+      ]),
+    ...inBoth(cases.flagSetByArrayPattern, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 3,
@@ -2179,45 +1589,8 @@ export function keepSyncing(run) {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.flagSetByArrayPattern, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 3,
-          column: 5,
-          endLine: 3,
-          endColumn: 10,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `class D {
-  async run() {
-    let attempt = 0;
-    while (true) {
-      this.retryDecryption = false;
-      try {
-        await this.decrypt();
-        return;
-      } catch (e) {
-        [this.retryDecryption] = [e.code === 'X'];
-        if (this.retryDecryption) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.localFlagSetOnError,
-      errors: [
+      ]),
+    ...inBoth(cases.localFlagSetOnError, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 4,
@@ -2247,45 +1620,8 @@ export function keepSyncing(run) {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.localFlagSetOnError, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 4,
-          column: 3,
-          endLine: 4,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 100 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
-              output: `export async function send(socket, payload) {
-  let retry = false;
-  socket.on('error', () => { retry = true; });
-  let attempt = 0;
-  while (true) {
-    retry = false;
-    try {
-      await socket.write(payload);
-      return;
-    } catch (e) {
-      await new Promise((r) => setTimeout(r, Math.max(100, Math.random() * Math.min(10000, 100 * 2 ** attempt))));
-      if (retry) { attempt++; if (attempt >= 5) throw e; continue; }
-      throw e;
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.calleeCapsDelay,
-      errors: [
+      ]),
+    ...inBoth(cases.calleeCapsDelay, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 7,
@@ -2317,47 +1653,8 @@ async function run() {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.calleeCapsDelay, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 7,
-          column: 3,
-          endLine: 7,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
-              output: `function nextDelay(attempt) {
-  if (attempt > 5) return 30000;
-  return 1000 * 2 ** attempt;
-}
-async function run() {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await op();
-    } catch (e) {
-      attempt++;
-      const delay = nextDelay(attempt);
-      if (delay === 0) throw e;
-      if (attempt >= 5) throw e;
-      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.importedNonPolicyCallee,
-      errors: [
+      ]),
+    ...inBoth(cases.importedNonPolicyCallee, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 3,
@@ -2385,43 +1682,8 @@ async function run() {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.importedNonPolicyCallee, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 3,
-          column: 3,
-          endLine: 3,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `async function run() {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await op();
-    } catch (e) {
-      attempt++;
-      const ok = await store.saveAttempt(jobId, attempt);
-      if (!ok) throw e;
-      if (attempt >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.trackerVersusPolicy,
-      errors: [
+      ]),
+    ...inBoth(cases.trackerVersusPolicy, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 4,
@@ -2462,56 +1724,8 @@ async function run2() {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.trackerVersusPolicy, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 4,
-          column: 3,
-          endLine: 4,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `import { tracker, policy } from './x';
-async function run() {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await op();
-    } catch (e) {
-      attempt++;
-      const verdict = tracker.decide(attempt);
-      if (!verdict) throw e;
-      if (attempt >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-  }
-}
-async function run2() {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await op();
-    } catch (e) {
-      attempt++;
-      const verdict = policy.decide(attempt);
-      if (!verdict) throw e;
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.libraryRunOnOtherWork,
-      errors: [
+      ]),
+    ...inBoth(cases.libraryRunOnOtherWork, STRICT, [
         {
           messageId: 'unboundedRecursion',
           line: 7,
@@ -2536,40 +1750,8 @@ async function sync(attempt = 0) {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.libraryRunOnOtherWork, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedRecursion',
-          line: 7,
-          column: 12,
-          endLine: 7,
-          endColumn: 18,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `import pRetry from 'p-retry';
-async function sync(attempt = 0) {
-  try {
-    const data = await fetchData();
-    await pRetry(() => save(data), { retries: 5 });
-  } catch (e) {
-    if (attempt + 1 >= 5) throw e;
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
-    return sync(attempt + 1);
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.libraryCapEqualsStart,
-      errors: [
+      ]),
+    ...inBoth(cases.libraryCapEqualsStart, STRICT, [
         {
           messageId: 'unboundedReconnect',
           line: 39,
@@ -2578,24 +1760,8 @@ async function sync(attempt = 0) {
           endColumn: 35,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.libraryCapEqualsStart, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedReconnect',
-          line: 39,
-          column: 31,
-          endLine: 42,
-          endColumn: 35,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.helperPassedDelay,
-      errors: [
+      ]),
+    ...inBoth(cases.helperPassedDelay, STRICT, [
         {
           messageId: 'unboundedRecursion',
           line: 13,
@@ -2604,24 +1770,8 @@ async function sync(attempt = 0) {
           endColumn: 25,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.helperPassedDelay, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedRecursion',
-          line: 13,
-          column: 14,
-          endLine: 13,
-          endColumn: 25,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.negatedIntent,
-      errors: [
+      ]),
+    ...inBoth(cases.negatedIntent, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 3,
@@ -2648,42 +1798,8 @@ async function sync(attempt = 0) {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.negatedIntent, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 3,
-          column: 3,
-          endLine: 3,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
-              output: `async function f() {
-  let attempt = 0;
-  // TODO: don't retry forever, add a limit
-  while (true) {
-    try {
-      return await op();
-    } catch (e) {
-      attempt++;
-      if (attempt >= 5) throw e;
-      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.intentAboveArrow,
-      errors: [
+      ]),
+    ...inBoth(cases.intentAboveArrow, STRICT, [
         {
           messageId: 'unboundedRecursion',
           line: 7,
@@ -2692,24 +1808,8 @@ async function sync(attempt = 0) {
           endColumn: 18,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.intentAboveArrow, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedRecursion',
-          line: 7,
-          column: 12,
-          endLine: 7,
-          endColumn: 18,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.helperEarlyReturn,
-      errors: [
+      ]),
+    ...inBoth(cases.helperEarlyReturn, STRICT, [
         {
           messageId: 'unboundedRecursion',
           line: 10,
@@ -2737,43 +1837,8 @@ async function load(attempt = 0) {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.helperEarlyReturn, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedRecursion',
-          line: 10,
-          column: 12,
-          endLine: 10,
-          endColumn: 18,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `async function recover(e) {
-  if (e.code !== "ECONNRESET") return;
-  await sleep(2000);
-}
-async function load(attempt = 0) {
-  try {
-    return await op();
-  } catch (e) {
-    await recover(e);
-    if (attempt + 1 >= 5) throw e;
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
-    return load(attempt + 1);
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.keepAlive,
-      errors: [
+      ]),
+    ...inBoth(cases.keepAlive, STRICT, [
         {
           messageId: 'unboundedRecursion',
           line: 7,
@@ -2782,55 +1847,42 @@ async function load(attempt = 0) {
           endColumn: 110,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.keepAlive, options: [{allowUnboundedWithBackoff: false}],
-      errors: [
-        {
-          messageId: 'unboundedRecursion',
-          line: 7,
-          column: 31,
-          endLine: 7,
-          endColumn: 110,
-          suggestions: [],
-        },
-      ],
-    },
+      ]),
   ],
 });
+}
 
-// The rule tester's own copy of @typescript-eslint/utils differs in version; the rule is the same object.
-jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetryBackoff as never, {
+{
+  const STRICT = [{ reportBounded: true }];
+  // The rule tester's own copy of @typescript-eslint/utils differs in version; the rule is the same object.
+  jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetryBackoff as never, {
   valid: [
-    { code: cases.flagTop },
-    { code: cases.flagTop, options: [{reportBounded: true}] },
-    { code: cases.tokenRefresh },
-    { code: cases.tokenRefresh, options: [{reportBounded: true}] },
-    { code: cases.policyDelay },
-    { code: cases.policyDelay, options: [{reportBounded: true}] },
-    { code: cases.policyDelayUntested },
-    { code: cases.policyDelayUntested, options: [{reportBounded: true}] },
-    { code: cases.policyDelaySameFile },
-    { code: cases.policyDelaySameFile, options: [{reportBounded: true}] },
-    { code: cases.clamp },
-    { code: cases.clamp, options: [{reportBounded: true}] },
-    { code: cases.twoAttemptsChoice },
-    { code: cases.twoAttemptsChoice, options: [{reportBounded: true}] },
-    { code: cases.threeAttemptsChoice },
-    { code: cases.shortHelperWait },
-    { code: cases.capEqualsStart },
-    { code: cases.capEqualsStart, options: [{reportBounded: true}] },
-    { code: cases.capBelowStart },
-    { code: cases.capBelowStart, options: [{reportBounded: true}] },
-    { code: cases.abortBounded },
-    { code: cases.pacedLibraryRun },
-    { code: cases.pacedLibraryRun, options: [{reportBounded: true}] },
+    cases.flagTop,
+    { code: cases.flagTop, options: STRICT },
+    cases.tokenRefresh,
+    { code: cases.tokenRefresh, options: STRICT },
+    cases.policyDelay,
+    { code: cases.policyDelay, options: STRICT },
+    cases.policyDelayUntested,
+    { code: cases.policyDelayUntested, options: STRICT },
+    cases.policyDelaySameFile,
+    { code: cases.policyDelaySameFile, options: STRICT },
+    cases.clamp,
+    { code: cases.clamp, options: STRICT },
+    cases.twoAttemptsChoice,
+    { code: cases.twoAttemptsChoice, options: STRICT },
+    cases.threeAttemptsChoice,
+    cases.shortHelperWait,
+    cases.capEqualsStart,
+    { code: cases.capEqualsStart, options: STRICT },
+    cases.capBelowStart,
+    { code: cases.capBelowStart, options: STRICT },
+    cases.abortBounded,
+    cases.pacedLibraryRun,
+    { code: cases.pacedLibraryRun, options: STRICT },
   ],
   invalid: [
-    {
-      code: cases.flagTopRearmed,
-      errors: [
+    ...inBoth(cases.flagTopRearmed, STRICT, [
         {
           messageId: 'constantLoop',
           line: 3,
@@ -2868,53 +1920,8 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.flagTopRearmed, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 3,
-          column: 5,
-          endLine: 3,
-          endColumn: 10,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `export class MatrixEvent {
-  async decryptionLoop(crypto) {
-    let attempt = 0;
-    while (true) {
-      this.retryDecryption = false;
-      let err;
-      try {
-        this.setClearData(await crypto.decryptEvent(this));
-      } catch (e) {
-        err = e;
-        this.retryDecryption = isTransient(e);
-        if (this.retryDecryption) {
-          attempt++;
-          if (attempt >= 5) throw e;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-          continue;
-        }
-        this.setFailure(e);
-      }
-      this.emit('decrypted', this, err);
-      return;
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.tokenRefreshUncounted,
-      errors: [
+      ]),
+    ...inBoth(cases.tokenRefreshUncounted, STRICT, [
         {
           messageId: 'constantRecursion',
           line: 10,
@@ -2923,24 +1930,8 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
           endColumn: 65,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.tokenRefreshUncounted, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantRecursion',
-          line: 10,
-          column: 18,
-          endLine: 10,
-          endColumn: 65,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.clampGe,
-      errors: [
+      ]),
+    ...inBoth(cases.clampGe, STRICT, [
         {
           messageId: 'constantRecursion',
           line: 16,
@@ -2949,24 +1940,8 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
           endColumn: 49,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.clampGe, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantRecursion',
-          line: 16,
-          column: 20,
-          endLine: 16,
-          endColumn: 49,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.helperWait,
-      errors: [
+      ]),
+    ...inBoth(cases.helperWait, STRICT, [
         {
           messageId: 'constantRecursion',
           line: 8,
@@ -2976,25 +1951,8 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
           data: { name: 'getPushRules', wait: 'waits a random time that never grows', noFix: ' No quick fix: the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments).' },
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.helperWait, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantRecursion',
-          line: 8,
-          column: 14,
-          endLine: 8,
-          endColumn: 33,
-          data: { name: 'getPushRules', wait: 'waits a random time that never grows', noFix: ' No quick fix: the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments).' },
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.helperNoWait,
-      errors: [
+      ]),
+    ...inBoth(cases.helperNoWait, STRICT, [
         {
           messageId: 'constantRecursion',
           line: 8,
@@ -3004,25 +1962,8 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
           data: { name: 'getPushRules', wait: 'does not wait', noFix: ' No quick fix: the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments).' },
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.helperNoWait, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantRecursion',
-          line: 8,
-          column: 14,
-          endLine: 8,
-          endColumn: 33,
-          data: { name: 'getPushRules', wait: 'does not wait', noFix: ' No quick fix: the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments).' },
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.helperConstantWait,
-      errors: [
+      ]),
+    ...inBoth(cases.helperConstantWait, STRICT, [
         {
           messageId: 'constantRecursion',
           line: 7,
@@ -3032,24 +1973,10 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
           data: { name: 'getPushRules', wait: 'waits a constant time', noFix: ' No quick fix: the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments).' },
           suggestions: [],
         },
-      ],
-    },
+      ]),
     {
-      code: cases.helperConstantWait, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantRecursion',
-          line: 7,
-          column: 14,
-          endLine: 7,
-          endColumn: 33,
-          data: { name: 'getPushRules', wait: 'waits a constant time', noFix: ' No quick fix: the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments).' },
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.threeAttemptsChoice, options: [{reportBounded: true}],
+      code: cases.threeAttemptsChoice,
+      options: STRICT,
       errors: [
         {
           messageId: 'constantLoopBounded',
@@ -3081,7 +2008,8 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
       ],
     },
     {
-      code: cases.shortHelperWait, options: [{reportBounded: true}],
+      code: cases.shortHelperWait,
+      options: STRICT,
       errors: [
         {
           messageId: 'constantLoopBounded',
@@ -3094,9 +2022,7 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
         },
       ],
     },
-    {
-      code: cases.untilSucceeds,
-      errors: [
+    ...inBoth(cases.untilSucceeds, STRICT, [
         {
           messageId: 'constantLoop',
           line: 4,
@@ -3127,46 +2053,8 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.untilSucceeds, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 4,
-          column: 3,
-          endLine: 4,
-          endColumn: 8,
-          data: {"wait":"waits a constant time","noFix":""},
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              data: { description: "Count failures in a new `attempt`; no limit (the code says it retries until it succeeds); make the existing wait grow exponentially with jitter from 2000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
-              output: `export async function migrate(http) {
-  let done = false;
-  let info = null;
-  let attempt = 0;
-  while (!done) {
-    try {
-      info = await requestKeyBackupVersion(http);
-      done = true;
-    } catch (e) {
-      attempt++;
-      // Retry until successful
-      await sleep(Math.max(2000, Math.random() * Math.min(10000, 2000 * 2 ** (attempt - 1))));
-    }
-  }
-  return info;
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.queueLoop,
-      errors: [
+      ]),
+    ...inBoth(cases.queueLoop, STRICT, [
         {
           messageId: 'constantLoop',
           line: 6,
@@ -3176,25 +2064,8 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
           data: {"wait":"waits a constant time","noFix":" No quick fix: the loop goes on to the next item after a success (a queue), so a failure count would have to start again for each item; where to reset it is a decision for a person."},
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.queueLoop, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 6,
-          column: 7,
-          endLine: 6,
-          endColumn: 12,
-          data: {"wait":"waits a constant time","noFix":" No quick fix: the loop goes on to the next item after a success (a queue), so a failure count would have to start again for each item; where to reset it is a decision for a person."},
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.flagSetByHelper,
-      errors: [
+      ]),
+    ...inBoth(cases.flagSetByHelper, STRICT, [
         {
           messageId: 'constantLoop',
           line: 3,
@@ -3234,55 +2105,8 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.flagSetByHelper, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 3,
-          column: 5,
-          endLine: 3,
-          endColumn: 10,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `export class Decryptor {
-  async decryptionLoop(crypto) {
-    let attempt = 0;
-    while (true) {
-      this.retryDecryption = false;
-      try {
-        return await crypto.decryptEvent(this);
-      } catch (e) {
-        this.onDecryptionError(e);
-        if (this.retryDecryption) {
-          attempt++;
-          if (attempt >= 5) throw e;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-          continue;
-        }
-        throw e;
-      }
-    }
-  }
-
-  onDecryptionError(e) {
-    if (e.code === 'ETIMEDOUT' || e.code === 'ECONNRESET') {
-      this.retryDecryption = true;
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.flagSetByDestructuring,
-      errors: [
+      ]),
+    ...inBoth(cases.flagSetByDestructuring, STRICT, [
         {
           messageId: 'constantLoop',
           line: 3,
@@ -3311,44 +2135,8 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.flagSetByDestructuring, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 3,
-          column: 5,
-          endLine: 3,
-          endColumn: 10,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `export class Sync {
-  async loop() {
-    let attempt = 0;
-    while (true) {
-      this.shouldRetry = false;
-      try {
-        return await this.api.sync();
-      } catch (err) {
-        ({ retry: this.shouldRetry } = classify(err));
-        if (this.shouldRetry) { attempt++; if (attempt >= 5) throw err; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw err;
-      }
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.flagSetThroughAlias,
-      errors: [
+      ]),
+    ...inBoth(cases.flagSetThroughAlias, STRICT, [
         {
           messageId: 'constantLoop',
           line: 4,
@@ -3378,45 +2166,8 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.flagSetThroughAlias, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 4,
-          column: 5,
-          endLine: 4,
-          endColumn: 10,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `export class Sync {
-  async loop() {
-    const self = this;
-    let attempt = 0;
-    while (true) {
-      this.shouldRetry = false;
-      try {
-        return await this.api.sync();
-      } catch (err) {
-        if (err.status >= 500) self.shouldRetry = true;
-        if (this.shouldRetry) { attempt++; if (attempt >= 5) throw err; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw err;
-      }
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.refreshLogsCount,
-      errors: [
+      ]),
+    ...inBoth(cases.refreshLogsCount, STRICT, [
         {
           messageId: 'constantRecursion',
           line: 15,
@@ -3425,24 +2176,8 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
           endColumn: 72,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.refreshLogsCount, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantRecursion',
-          line: 15,
-          column: 36,
-          endLine: 15,
-          endColumn: 72,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.delayFirstThenFixed,
-      errors: [
+      ]),
+    ...inBoth(cases.delayFirstThenFixed, STRICT, [
         {
           messageId: 'constantRecursion',
           line: 13,
@@ -3451,24 +2186,8 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
           endColumn: 39,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.delayFirstThenFixed, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantRecursion',
-          line: 13,
-          column: 9,
-          endLine: 13,
-          endColumn: 39,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.countToLogger,
-      errors: [
+      ]),
+    ...inBoth(cases.countToLogger, STRICT, [
         {
           messageId: 'constantLoop',
           line: 3,
@@ -3496,43 +2215,8 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.countToLogger, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 3,
-          column: 3,
-          endLine: 3,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `export async function connectForever(url) {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await connect(url);
-    } catch (err) {
-      attempt++;
-      const logged = logger.warn('connect failed', attempt, err);
-      if (logged === false) throw err;
-      if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.clampLocal,
-      errors: [
+      ]),
+    ...inBoth(cases.clampLocal, STRICT, [
         {
           messageId: 'constantRecursion',
           line: 11,
@@ -3541,24 +2225,8 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
           endColumn: 47,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.clampLocal, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantRecursion',
-          line: 11,
-          column: 16,
-          endLine: 11,
-          endColumn: 47,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.clampPingPong,
-      errors: [
+      ]),
+    ...inBoth(cases.clampPingPong, STRICT, [
         {
           messageId: 'constantRecursion',
           line: 10,
@@ -3567,24 +2235,8 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
           endColumn: 34,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.clampPingPong, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantRecursion',
-          line: 10,
-          column: 16,
-          endLine: 10,
-          endColumn: 34,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.clampConditional,
-      errors: [
+      ]),
+    ...inBoth(cases.clampConditional, STRICT, [
         {
           messageId: 'constantRecursion',
           line: 12,
@@ -3593,24 +2245,8 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
           endColumn: 30,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.clampConditional, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantRecursion',
-          line: 12,
-          column: 16,
-          endLine: 12,
-          endColumn: 30,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.clampFreshOptions,
-      errors: [
+      ]),
+    ...inBoth(cases.clampFreshOptions, STRICT, [
         {
           messageId: 'constantRecursion',
           line: 9,
@@ -3619,24 +2255,8 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
           endColumn: 33,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.clampFreshOptions, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantRecursion',
-          line: 9,
-          column: 16,
-          endLine: 9,
-          endColumn: 33,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.helperWaitsOnOneBranch,
-      errors: [
+      ]),
+    ...inBoth(cases.helperWaitsOnOneBranch, STRICT, [
         {
           messageId: 'constantRecursion',
           line: 7,
@@ -3645,11 +2265,8 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
           endColumn: 25,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.helperWaitsOnOneBranch, options: [{reportBounded: true}],
-      errors: [
+      ]),
+    ...inBoth(cases.helperUnrelatedTimer, STRICT, [
         {
           messageId: 'constantRecursion',
           line: 7,
@@ -3658,11 +2275,8 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
           endColumn: 25,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.helperUnrelatedTimer,
-      errors: [
+      ]),
+    ...inBoth(cases.helperWatchdog, STRICT, [
         {
           messageId: 'constantRecursion',
           line: 7,
@@ -3671,11 +2285,8 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
           endColumn: 25,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.helperUnrelatedTimer, options: [{reportBounded: true}],
-      errors: [
+      ]),
+    ...inBoth(cases.helperZeroDefault, STRICT, [
         {
           messageId: 'constantRecursion',
           line: 7,
@@ -3684,62 +2295,10 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
           endColumn: 25,
           suggestions: [],
         },
-      ],
-    },
+      ]),
     {
-      code: cases.helperWatchdog,
-      errors: [
-        {
-          messageId: 'constantRecursion',
-          line: 7,
-          column: 14,
-          endLine: 7,
-          endColumn: 25,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.helperWatchdog, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantRecursion',
-          line: 7,
-          column: 14,
-          endLine: 7,
-          endColumn: 25,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.helperZeroDefault,
-      errors: [
-        {
-          messageId: 'constantRecursion',
-          line: 7,
-          column: 14,
-          endLine: 7,
-          endColumn: 25,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.helperZeroDefault, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantRecursion',
-          line: 7,
-          column: 14,
-          endLine: 7,
-          endColumn: 25,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.abortBounded, options: [{reportBounded: true}],
+      code: cases.abortBounded,
+      options: STRICT,
       errors: [
         {
           messageId: 'constantLoopBounded',
@@ -3769,9 +2328,7 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
         },
       ],
     },
-    {
-      code: cases.statedWaitLog,
-      errors: [
+    ...inBoth(cases.statedWaitLog, STRICT, [
         {
           messageId: 'constantLoop',
           line: 4,
@@ -3781,25 +2338,8 @@ jsRuleTester.run('require-retry-backoff: bounds decided elsewhere', requireRetry
           data: {"wait":"waits a constant time","noFix":" No quick fix: the code states its wait (`Failed to get backup version during migration, retrying i...`), which a growing wait would make false; a decision for a person."},
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.statedWaitLog, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 4,
-          column: 3,
-          endLine: 4,
-          endColumn: 8,
-          data: {"wait":"waits a constant time","noFix":" No quick fix: the code states its wait (`Failed to get backup version during migration, retrying i...`), which a growing wait would make false; a decision for a person."},
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.constantLibraryRun,
-      errors: [
+      ]),
+    ...inBoth(cases.constantLibraryRun, STRICT, [
         {
           messageId: 'libraryConstantOption',
           line: 13,
@@ -3866,82 +2406,8 @@ export class ProviderWebsocket {
           endColumn: 35,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.constantLibraryRun, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'libraryConstantOption',
-          line: 13,
-          column: 9,
-          endLine: 13,
-          endColumn: 18,
-          suggestions: [
-            {
-              messageId: 'setLibraryBackoff',
-              data: { description: "Set factor: 2." },
-              output: `import { retry } from '@lifeomic/attempt';
-
-export class ProviderWebsocket {
-  connect() {
-    if (this.cancelRetry) {
-      this.cancelRetry();
-      this.cancelRetry = undefined;
-    }
-    const abortableRetry = () => {
-      let cancelAttempt = false;
-      const retryPromise = retry(this.createWebSocketConnection.bind(this), {
-        delay: this.configuration.delay,
-        factor: 2,
-        maxAttempts: this.configuration.maxAttempts,
-        maxDelay: this.configuration.maxDelay,
-        jitter: this.configuration.jitter,
-        beforeAttempt: (context) => {
-          if (!this.shouldConnect || cancelAttempt) context.abort();
-        },
-      }).catch((error) => this.emit('maxAttemptsFailed', { error }));
-      return { retryPromise, cancelFunc: () => { cancelAttempt = true; } };
-    };
-    const { retryPromise, cancelFunc } = abortableRetry();
-    this.cancelRetry = cancelFunc;
-    return retryPromise;
-  }
-
-  createWebSocketConnection() {
-    return new Promise((resolve, reject) => {
-      const ws = new WebSocket(this.url);
-      ws.addEventListener('open', resolve);
-      ws.addEventListener('close', (event) => this.onClose(event));
-      ws.addEventListener('error', reject);
-    });
-  }
-
-  onClose(event) {
-    if (!this.cancelRetry && this.shouldConnect) {
-      this.reconnectTimeout = setTimeout(() => {
-        this.reconnectTimeout = null;
-        this.connect();
-      }, this.configuration.delay);
-    }
-  }
-}`,
-            },
-          ],
-        },
-        {
-          messageId: 'constantReconnect',
-          line: 39,
-          column: 31,
-          endLine: 42,
-          endColumn: 35,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.clampResetAtTop,
-      errors: [
+      ]),
+    ...inBoth(cases.clampResetAtTop, STRICT, [
         {
           messageId: 'constantRecursion',
           line: 9,
@@ -3950,24 +2416,8 @@ export class ProviderWebsocket {
           endColumn: 30,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.clampResetAtTop, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantRecursion',
-          line: 9,
-          column: 16,
-          endLine: 9,
-          endColumn: 30,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.flagSetTwoCallsDeep,
-      errors: [
+      ]),
+    ...inBoth(cases.flagSetTwoCallsDeep, STRICT, [
         {
           messageId: 'constantLoop',
           line: 5,
@@ -3999,47 +2449,8 @@ export class ProviderWebsocket {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.flagSetTwoCallsDeep, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 5,
-          column: 5,
-          endLine: 5,
-          endColumn: 10,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `class D {
-  markRetry() { this.retryDecryption = true; }
-  onError(e) { if (e.code === 'X') this.markRetry(); }
-  async run() {
-    let attempt = 0;
-    while (true) {
-      this.retryDecryption = false;
-      try {
-        await this.decrypt();
-        return;
-      } catch (e) {
-        this.onError(e);
-        if (this.retryDecryption) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.flagSetByArrayPattern,
-      errors: [
+      ]),
+    ...inBoth(cases.flagSetByArrayPattern, STRICT, [
         {
           messageId: 'constantLoop',
           line: 3,
@@ -4069,45 +2480,8 @@ export class ProviderWebsocket {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.flagSetByArrayPattern, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 3,
-          column: 5,
-          endLine: 3,
-          endColumn: 10,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `class D {
-  async run() {
-    let attempt = 0;
-    while (true) {
-      this.retryDecryption = false;
-      try {
-        await this.decrypt();
-        return;
-      } catch (e) {
-        [this.retryDecryption] = [e.code === 'X'];
-        if (this.retryDecryption) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.localFlagSetOnError,
-      errors: [
+      ]),
+    ...inBoth(cases.localFlagSetOnError, STRICT, [
         {
           messageId: 'constantLoop',
           line: 4,
@@ -4137,45 +2511,8 @@ export class ProviderWebsocket {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.localFlagSetOnError, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 4,
-          column: 3,
-          endLine: 4,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 100 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
-              output: `export async function send(socket, payload) {
-  let retry = false;
-  socket.on('error', () => { retry = true; });
-  let attempt = 0;
-  while (true) {
-    retry = false;
-    try {
-      await socket.write(payload);
-      return;
-    } catch (e) {
-      await new Promise((r) => setTimeout(r, Math.max(100, Math.random() * Math.min(10000, 100 * 2 ** attempt))));
-      if (retry) { attempt++; if (attempt >= 5) throw e; continue; }
-      throw e;
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.calleeCapsDelay,
-      errors: [
+      ]),
+    ...inBoth(cases.calleeCapsDelay, STRICT, [
         {
           messageId: 'constantLoop',
           line: 7,
@@ -4207,47 +2544,8 @@ async function run() {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.calleeCapsDelay, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 7,
-          column: 3,
-          endLine: 7,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
-              output: `function nextDelay(attempt) {
-  if (attempt > 5) return 30000;
-  return 1000 * 2 ** attempt;
-}
-async function run() {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await op();
-    } catch (e) {
-      attempt++;
-      const delay = nextDelay(attempt);
-      if (delay === 0) throw e;
-      if (attempt >= 5) throw e;
-      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.importedNonPolicyCallee,
-      errors: [
+      ]),
+    ...inBoth(cases.importedNonPolicyCallee, STRICT, [
         {
           messageId: 'constantLoop',
           line: 3,
@@ -4275,40 +2573,7 @@ async function run() {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.importedNonPolicyCallee, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 3,
-          column: 3,
-          endLine: 3,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `async function run() {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await op();
-    } catch (e) {
-      attempt++;
-      const ok = await store.saveAttempt(jobId, attempt);
-      if (!ok) throw e;
-      if (attempt >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
+      ]),
     {
       code: cases.trackerVersusPolicy,
       errors: [
@@ -4355,7 +2620,8 @@ async function run2() {
       ],
     },
     {
-      code: cases.trackerVersusPolicy, options: [{reportBounded: true}],
+      code: cases.trackerVersusPolicy,
+      options: STRICT,
       errors: [
         {
           messageId: 'constantLoop',
@@ -4438,9 +2704,7 @@ async function run2() {
         },
       ],
     },
-    {
-      code: cases.libraryRunOnOtherWork,
-      errors: [
+    ...inBoth(cases.libraryRunOnOtherWork, STRICT, [
         {
           messageId: 'constantRecursion',
           line: 7,
@@ -4465,40 +2729,8 @@ async function sync(attempt = 0) {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.libraryRunOnOtherWork, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantRecursion',
-          line: 7,
-          column: 12,
-          endLine: 7,
-          endColumn: 18,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `import pRetry from 'p-retry';
-async function sync(attempt = 0) {
-  try {
-    const data = await fetchData();
-    await pRetry(() => save(data), { retries: 5 });
-  } catch (e) {
-    if (attempt + 1 >= 5) throw e;
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
-    return sync(attempt + 1);
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.libraryCapEqualsStart,
-      errors: [
+      ]),
+    ...inBoth(cases.libraryCapEqualsStart, STRICT, [
         {
           messageId: 'constantReconnect',
           line: 39,
@@ -4507,24 +2739,8 @@ async function sync(attempt = 0) {
           endColumn: 35,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.libraryCapEqualsStart, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantReconnect',
-          line: 39,
-          column: 31,
-          endLine: 42,
-          endColumn: 35,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.helperPassedDelay,
-      errors: [
+      ]),
+    ...inBoth(cases.helperPassedDelay, STRICT, [
         {
           messageId: 'constantRecursion',
           line: 13,
@@ -4533,24 +2749,8 @@ async function sync(attempt = 0) {
           endColumn: 25,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.helperPassedDelay, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantRecursion',
-          line: 13,
-          column: 14,
-          endLine: 13,
-          endColumn: 25,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.negatedIntent,
-      errors: [
+      ]),
+    ...inBoth(cases.negatedIntent, STRICT, [
         {
           messageId: 'constantLoop',
           line: 3,
@@ -4577,42 +2777,8 @@ async function sync(attempt = 0) {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.negatedIntent, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 3,
-          column: 3,
-          endLine: 3,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
-              output: `async function f() {
-  let attempt = 0;
-  // TODO: don't retry forever, add a limit
-  while (true) {
-    try {
-      return await op();
-    } catch (e) {
-      attempt++;
-      if (attempt >= 5) throw e;
-      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.intentAboveArrow,
-      errors: [
+      ]),
+    ...inBoth(cases.intentAboveArrow, STRICT, [
         {
           messageId: 'constantRecursion',
           line: 7,
@@ -4635,38 +2801,8 @@ const load = async (attempt = 0) => {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.intentAboveArrow, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantRecursion',
-          line: 7,
-          column: 12,
-          endLine: 7,
-          endColumn: 18,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); no limit (the code says it retries until it succeeds); make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
-              output: `// Retry until successful
-const load = async (attempt = 0) => {
-  try {
-    return await op();
-  } catch (e) {
-    await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** attempt)));
-    return load(attempt + 1);
-  }
-};`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.helperEarlyReturn,
-      errors: [
+      ]),
+    ...inBoth(cases.helperEarlyReturn, STRICT, [
         {
           messageId: 'constantRecursion',
           line: 10,
@@ -4694,43 +2830,8 @@ async function load(attempt = 0) {
             },
           ],
         },
-      ],
-    },
-    {
-      code: cases.helperEarlyReturn, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantRecursion',
-          line: 10,
-          column: 12,
-          endLine: 10,
-          endColumn: 18,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `async function recover(e) {
-  if (e.code !== "ECONNRESET") return;
-  await sleep(2000);
-}
-async function load(attempt = 0) {
-  try {
-    return await op();
-  } catch (e) {
-    await recover(e);
-    if (attempt + 1 >= 5) throw e;
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
-    return load(attempt + 1);
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.keepAlive,
-      errors: [
+      ]),
+    ...inBoth(cases.keepAlive, STRICT, [
         {
           messageId: 'constantRecursion',
           line: 7,
@@ -4740,21 +2841,7 @@ async function load(attempt = 0) {
           data: { name: 'pokeKeepAlive', wait: 'waits a random time that never grows', noFix: ' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.' },
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.keepAlive, options: [{reportBounded: true}],
-      errors: [
-        {
-          messageId: 'constantRecursion',
-          line: 7,
-          column: 31,
-          endLine: 7,
-          endColumn: 110,
-          data: { name: 'pokeKeepAlive', wait: 'waits a random time that never grows', noFix: ' No quick fix: the retry is scheduled from a callback, whose last failure has no caller to report to.' },
-          suggestions: [],
-        },
-      ],
-    },
+      ]),
   ],
 });
+}
