@@ -81,23 +81,6 @@ const cases = {
     }
   }
 }`,
-  // Twin: the refresher is not given the count, so nothing the file shows ends the re-runs.
-  tokenRefreshUncounted: `export class HttpApi {
-  async doAuthedRequest(attempt, method, path) {
-    const snapshot = await this.tokenRefresher.prepareForRequest();
-    try {
-      return await this.request(method, path, snapshot.accessToken);
-    } catch (error) {
-      if (error.errcode === 'M_UNKNOWN_TOKEN') {
-        const outcome = await this.tokenRefresher.handleUnknownToken(snapshot);
-        if (outcome === TokenRefreshOutcome.Success) {
-          return this.doAuthedRequest(attempt + 1, method, path);
-        }
-      }
-      throw error;
-    }
-  }
-}`,
   // Trap (matrix-js-sdk requestWithRetry): the count goes to a backoff function whose negative answer ends the retry.
   policyDelay: `export async function requestWithRetry(method, path, body) {
   let currentRetryCount = 0;
@@ -159,31 +142,6 @@ export async function requestWithRetry(method, path, body) {
         if (e.errcode === 'M_MAX_DELAY_EXCEEDED') {
           const maxDelayAllowed = e.data.max_delay;
           if (typeof maxDelayAllowed === 'number' && this.expiryTimeout > maxDelayAllowed) {
-            this.expiryTimeoutOverride = maxDelayAllowed;
-            return prepareDelayedDisconnection();
-          }
-        }
-        logger.error('Failed to prepare delayed disconnection event:', e);
-      }
-    };
-    await prepareDelayedDisconnection();
-  }
-}`,
-  // Twin: with `>=` the clamped value still passes the guard.
-  clampGe: `export class MembershipManager {
-  get expiryTimeout() {
-    return this.expiryTimeoutOverride ?? this.joinConfig?.expiryTimeout ?? 8000;
-  }
-
-  async join() {
-    const prepareDelayedDisconnection = async () => {
-      try {
-        const res = await this.client.sendDelayedStateEvent(this.roomId, { delay: this.expiryTimeout });
-        this.disconnectDelayId = res.delay_id;
-      } catch (e) {
-        if (e.errcode === 'M_MAX_DELAY_EXCEEDED') {
-          const maxDelayAllowed = e.data.max_delay;
-          if (typeof maxDelayAllowed === 'number' && this.expiryTimeout >= maxDelayAllowed) {
             this.expiryTimeoutOverride = maxDelayAllowed;
             return prepareDelayedDisconnection();
           }
@@ -259,19 +217,6 @@ export async function requestWithRetry(method, path, body) {
   // the loop runs at most twice: one re-attempt.
   twoAttemptsChoice: `export async function probe(device, available) {
   const attempts = available ? 2 : 1;
-  for (let i = 1; i <= attempts; i++) {
-    try {
-      await device.ping();
-      return true;
-    } catch (error) {
-      if (i !== attempts) await sleep(3000);
-    }
-  }
-  return false;
-}`,
-  // Twin: `available ? 3 : 1` allows two re-attempts (strict options: reportBounded).
-  threeAttemptsChoice: `export async function probe(device, available) {
-  const attempts = available ? 3 : 1;
   for (let i = 1; i <= attempts; i++) {
     try {
       await device.ping();
@@ -537,12 +482,6 @@ export class Publisher {
 export function keepSyncing(run) {
   return pRetry(run, { forever: true, minTimeout: 5000, maxTimeout: 5000 });
 }`,
-  // Twin (review): a cap below the first wait.
-  capBelowStart: `import pRetry from 'p-retry';
-
-export function keepSyncing(run) {
-  return pRetry(run, { forever: true, factor: 2, minTimeout: 30000, maxTimeout: 10000 });
-}`,
   // Twin (review): the helper waits on one branch only: not the wait of the retry.
   helperWaitsOnOneBranch: `export class Loader {
   load = async () => {
@@ -622,22 +561,6 @@ export function keepSyncing(run) {
     }
   }
 }`,
-  // Real code (matrix-js-sdk libolm_migration): the log line states the wait (`retrying in 2 seconds`); a grown wait
-  // would make it false, so no rewrite.
-  statedWaitLog: `export async function migrate(http) {
-  let done = false;
-  let info = null;
-  while (!done) {
-    try {
-      info = await requestKeyBackupVersion(http);
-      done = true;
-    } catch (e) {
-      logger.info('Failed to get backup version during migration, retrying in 2 seconds', e);
-      await sleep(2000);
-    }
-  }
-  return info;
-}`,
   // Real code (@hocuspocus/provider): the close handler re-runs connect(), which starts a run of @lifeomic/attempt's
   // retry; the waits between attempts are the library's (options it cannot read as constant), so recommended leaves it and
   // strict reports only that it never ends.
@@ -654,52 +577,6 @@ export class ProviderWebsocket {
       const retryPromise = retry(this.createWebSocketConnection.bind(this), {
         delay: this.configuration.delay,
         factor: this.configuration.factor,
-        maxAttempts: this.configuration.maxAttempts,
-        maxDelay: this.configuration.maxDelay,
-        jitter: this.configuration.jitter,
-        beforeAttempt: (context) => {
-          if (!this.shouldConnect || cancelAttempt) context.abort();
-        },
-      }).catch((error) => this.emit('maxAttemptsFailed', { error }));
-      return { retryPromise, cancelFunc: () => { cancelAttempt = true; } };
-    };
-    const { retryPromise, cancelFunc } = abortableRetry();
-    this.cancelRetry = cancelFunc;
-    return retryPromise;
-  }
-
-  createWebSocketConnection() {
-    return new Promise((resolve, reject) => {
-      const ws = new WebSocket(this.url);
-      ws.addEventListener('open', resolve);
-      ws.addEventListener('close', (event) => this.onClose(event));
-      ws.addEventListener('error', reject);
-    });
-  }
-
-  onClose(event) {
-    if (!this.cancelRetry && this.shouldConnect) {
-      this.reconnectTimeout = setTimeout(() => {
-        this.reconnectTimeout = null;
-        this.connect();
-      }, this.configuration.delay);
-    }
-  }
-}`,
-  // Twin: with `factor: 1` the library waits a constant time, and the reconnect is judged by its own wait.
-  constantLibraryRun: `import { retry } from '@lifeomic/attempt';
-
-export class ProviderWebsocket {
-  connect() {
-    if (this.cancelRetry) {
-      this.cancelRetry();
-      this.cancelRetry = undefined;
-    }
-    const abortableRetry = () => {
-      let cancelAttempt = false;
-      const retryPromise = retry(this.createWebSocketConnection.bind(this), {
-        delay: this.configuration.delay,
-        factor: 1,
         maxAttempts: this.configuration.maxAttempts,
         maxDelay: this.configuration.maxDelay,
         jitter: this.configuration.jitter,
@@ -973,6 +850,31 @@ async function load() {
     );
   }
 }`,
+  // Twin: the refresher is not given the count, so nothing the file shows ends the re-runs.
+  get tokenRefreshUncounted() {
+    return this.tokenRefresh.replace(`        const outcome = await this.tokenRefresher.handleUnknownToken(snapshot, attempt);`, `        const outcome = await this.tokenRefresher.handleUnknownToken(snapshot);`);
+  },
+  // Twin: with `>=` the clamped value still passes the guard.
+  get clampGe() {
+    return this.clamp.replace(`          if (typeof maxDelayAllowed === 'number' && this.expiryTimeout > maxDelayAllowed) {`, `          if (typeof maxDelayAllowed === 'number' && this.expiryTimeout >= maxDelayAllowed) {`);
+  },
+  // Twin: `available ? 3 : 1` allows two re-attempts (strict options: reportBounded).
+  get threeAttemptsChoice() {
+    return this.twoAttemptsChoice.replace(`  const attempts = available ? 2 : 1;`, `  const attempts = available ? 3 : 1;`);
+  },
+  // Twin (review): a cap below the first wait.
+  get capBelowStart() {
+    return this.capEqualsStart.replace(`  return pRetry(run, { forever: true, minTimeout: 5000, maxTimeout: 5000 });`, `  return pRetry(run, { forever: true, factor: 2, minTimeout: 30000, maxTimeout: 10000 });`);
+  },
+  // Real code (matrix-js-sdk libolm_migration): the log line states the wait (`retrying in 2 seconds`); a grown wait
+  // would make it false, so no rewrite.
+  get statedWaitLog() {
+    return this.untilSucceeds.replace(`      // Retry until successful`, `      logger.info('Failed to get backup version during migration, retrying in 2 seconds', e);`);
+  },
+  // Twin: with `factor: 1` the library waits a constant time, and the reconnect is judged by its own wait.
+  get constantLibraryRun() {
+    return this.pacedLibraryRun.replace(`        factor: this.configuration.factor,`, `        factor: 1,`);
+  },
 };
 
 type Errors = { messageId: string; line: number; column: number; endLine: number; endColumn: number; [key: string]: unknown }[];
