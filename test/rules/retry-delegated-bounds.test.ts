@@ -877,6 +877,322 @@ async function load() {
   },
 };
 
+/** Suggestion outputs expected by both rules. */
+const outputs = {
+  flagTopRearmed: `export class MatrixEvent {
+  async decryptionLoop(crypto) {
+    let attempt = 0;
+    while (true) {
+      this.retryDecryption = false;
+      let err;
+      try {
+        this.setClearData(await crypto.decryptEvent(this));
+      } catch (e) {
+        err = e;
+        this.retryDecryption = isTransient(e);
+        if (this.retryDecryption) {
+          attempt++;
+          if (attempt >= 5) throw e;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+          continue;
+        }
+        this.setFailure(e);
+      }
+      this.emit('decrypted', this, err);
+      return;
+    }
+  }
+}`,
+  flagSetByHelper: `export class Decryptor {
+  async decryptionLoop(crypto) {
+    let attempt = 0;
+    while (true) {
+      this.retryDecryption = false;
+      try {
+        return await crypto.decryptEvent(this);
+      } catch (e) {
+        this.onDecryptionError(e);
+        if (this.retryDecryption) {
+          attempt++;
+          if (attempt >= 5) throw e;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  onDecryptionError(e) {
+    if (e.code === 'ETIMEDOUT' || e.code === 'ECONNRESET') {
+      this.retryDecryption = true;
+    }
+  }
+}`,
+  flagSetByDestructuring: `export class Sync {
+  async loop() {
+    let attempt = 0;
+    while (true) {
+      this.shouldRetry = false;
+      try {
+        return await this.api.sync();
+      } catch (err) {
+        ({ retry: this.shouldRetry } = classify(err));
+        if (this.shouldRetry) { attempt++; if (attempt >= 5) throw err; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw err;
+      }
+    }
+  }
+}`,
+  flagSetThroughAlias: `export class Sync {
+  async loop() {
+    const self = this;
+    let attempt = 0;
+    while (true) {
+      this.shouldRetry = false;
+      try {
+        return await this.api.sync();
+      } catch (err) {
+        if (err.status >= 500) self.shouldRetry = true;
+        if (this.shouldRetry) { attempt++; if (attempt >= 5) throw err; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw err;
+      }
+    }
+  }
+}`,
+  countToLogger: `export async function connectForever(url) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await connect(url);
+    } catch (err) {
+      attempt++;
+      const logged = logger.warn('connect failed', attempt, err);
+      if (logged === false) throw err;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+  flagSetTwoCallsDeep: `class D {
+  markRetry() { this.retryDecryption = true; }
+  onError(e) { if (e.code === 'X') this.markRetry(); }
+  async run() {
+    let attempt = 0;
+    while (true) {
+      this.retryDecryption = false;
+      try {
+        await this.decrypt();
+        return;
+      } catch (e) {
+        this.onError(e);
+        if (this.retryDecryption) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw e;
+      }
+    }
+  }
+}`,
+  flagSetByArrayPattern: `class D {
+  async run() {
+    let attempt = 0;
+    while (true) {
+      this.retryDecryption = false;
+      try {
+        await this.decrypt();
+        return;
+      } catch (e) {
+        [this.retryDecryption] = [e.code === 'X'];
+        if (this.retryDecryption) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw e;
+      }
+    }
+  }
+}`,
+  localFlagSetOnError: `export async function send(socket, payload) {
+  let retry = false;
+  socket.on('error', () => { retry = true; });
+  let attempt = 0;
+  while (true) {
+    retry = false;
+    try {
+      await socket.write(payload);
+      return;
+    } catch (e) {
+      await new Promise((r) => setTimeout(r, Math.max(100, Math.random() * Math.min(10000, 100 * 2 ** attempt))));
+      if (retry) { attempt++; if (attempt >= 5) throw e; continue; }
+      throw e;
+    }
+  }
+}`,
+  calleeCapsDelay: `function nextDelay(attempt) {
+  if (attempt > 5) return 30000;
+  return 1000 * 2 ** attempt;
+}
+async function run() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const delay = nextDelay(attempt);
+      if (delay === 0) throw e;
+      if (attempt >= 5) throw e;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+  importedNonPolicyCallee: `async function run() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const ok = await store.saveAttempt(jobId, attempt);
+      if (!ok) throw e;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+  trackerVersusPolicy: `import { tracker, policy } from './x';
+async function run() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const verdict = tracker.decide(attempt);
+      if (!verdict) throw e;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}
+async function run2() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const verdict = policy.decide(attempt);
+      if (!verdict) throw e;
+    }
+  }
+}`,
+  libraryRunOnOtherWork: `import pRetry from 'p-retry';
+async function sync(attempt = 0) {
+  try {
+    const data = await fetchData();
+    await pRetry(() => save(data), { retries: 5 });
+  } catch (e) {
+    if (attempt + 1 >= 5) throw e;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
+    return sync(attempt + 1);
+  }
+}`,
+  negatedIntent: `async function f() {
+  let attempt = 0;
+  // TODO: don't retry forever, add a limit
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+  helperEarlyReturn: `async function recover(e) {
+  if (e.code !== "ECONNRESET") return;
+  await sleep(2000);
+}
+async function load(attempt = 0) {
+  try {
+    return await op();
+  } catch (e) {
+    await recover(e);
+    if (attempt + 1 >= 5) throw e;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
+    return load(attempt + 1);
+  }
+}`,
+  untilSucceeds: `export async function migrate(http) {
+  let done = false;
+  let info = null;
+  let attempt = 0;
+  while (!done) {
+    try {
+      info = await requestKeyBackupVersion(http);
+      done = true;
+    } catch (e) {
+      attempt++;
+      // Retry until successful
+      await sleep(Math.max(2000, Math.random() * Math.min(10000, 2000 * 2 ** (attempt - 1))));
+    }
+  }
+  return info;
+}`,
+  constantLibraryRun: `import { retry } from '@lifeomic/attempt';
+
+export class ProviderWebsocket {
+  connect() {
+    if (this.cancelRetry) {
+      this.cancelRetry();
+      this.cancelRetry = undefined;
+    }
+    const abortableRetry = () => {
+      let cancelAttempt = false;
+      const retryPromise = retry(this.createWebSocketConnection.bind(this), {
+        delay: this.configuration.delay,
+        factor: 2,
+        maxAttempts: this.configuration.maxAttempts,
+        maxDelay: this.configuration.maxDelay,
+        jitter: this.configuration.jitter,
+        beforeAttempt: (context) => {
+          if (!this.shouldConnect || cancelAttempt) context.abort();
+        },
+      }).catch((error) => this.emit('maxAttemptsFailed', { error }));
+      return { retryPromise, cancelFunc: () => { cancelAttempt = true; } };
+    };
+    const { retryPromise, cancelFunc } = abortableRetry();
+    this.cancelRetry = cancelFunc;
+    return retryPromise;
+  }
+
+  createWebSocketConnection() {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(this.url);
+      ws.addEventListener('open', resolve);
+      ws.addEventListener('close', (event) => this.onClose(event));
+      ws.addEventListener('error', reject);
+    });
+  }
+
+  onClose(event) {
+    if (!this.cancelRetry && this.shouldConnect) {
+      this.reconnectTimeout = setTimeout(() => {
+        this.reconnectTimeout = null;
+        this.connect();
+      }, this.configuration.delay);
+    }
+  }
+}`,
+  intentAboveArrow: `// Retry until successful
+const load = async (attempt = 0) => {
+  try {
+    return await op();
+  } catch (e) {
+    await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** attempt)));
+    return load(attempt + 1);
+  }
+};`,
+};
+
 type Errors = { messageId: string; line: number; column: number; endLine: number; endColumn: number; [key: string]: unknown }[];
 /** The same reports with the rule's default options and with its strict ones. */
 const inBoth = (code: string, strict: unknown[], errors: Errors) => [{ code, errors }, { code, options: strict, errors }];
@@ -918,30 +1234,7 @@ const inBoth = (code: string, strict: unknown[], errors: Errors) => [{ code, err
             {
               messageId: 'boundRetry',
               data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `export class MatrixEvent {
-  async decryptionLoop(crypto) {
-    let attempt = 0;
-    while (true) {
-      this.retryDecryption = false;
-      let err;
-      try {
-        this.setClearData(await crypto.decryptEvent(this));
-      } catch (e) {
-        err = e;
-        this.retryDecryption = isTransient(e);
-        if (this.retryDecryption) {
-          attempt++;
-          if (attempt >= 5) throw e;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-          continue;
-        }
-        this.setFailure(e);
-      }
-      this.emit('decrypted', this, err);
-      return;
-    }
-  }
-}`,
+              output: outputs.flagTopRearmed,
             },
           ],
         },
@@ -1098,32 +1391,7 @@ export async function requestWithRetry(method, path, body) {
             {
               messageId: 'boundRetry',
               data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `export class Decryptor {
-  async decryptionLoop(crypto) {
-    let attempt = 0;
-    while (true) {
-      this.retryDecryption = false;
-      try {
-        return await crypto.decryptEvent(this);
-      } catch (e) {
-        this.onDecryptionError(e);
-        if (this.retryDecryption) {
-          attempt++;
-          if (attempt >= 5) throw e;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-          continue;
-        }
-        throw e;
-      }
-    }
-  }
-
-  onDecryptionError(e) {
-    if (e.code === 'ETIMEDOUT' || e.code === 'ECONNRESET') {
-      this.retryDecryption = true;
-    }
-  }
-}`,
+              output: outputs.flagSetByHelper,
             },
           ],
         },
@@ -1139,21 +1407,7 @@ export async function requestWithRetry(method, path, body) {
             {
               messageId: 'boundRetry',
               data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `export class Sync {
-  async loop() {
-    let attempt = 0;
-    while (true) {
-      this.shouldRetry = false;
-      try {
-        return await this.api.sync();
-      } catch (err) {
-        ({ retry: this.shouldRetry } = classify(err));
-        if (this.shouldRetry) { attempt++; if (attempt >= 5) throw err; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw err;
-      }
-    }
-  }
-}`,
+              output: outputs.flagSetByDestructuring,
             },
           ],
         },
@@ -1169,22 +1423,7 @@ export async function requestWithRetry(method, path, body) {
             {
               messageId: 'boundRetry',
               data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `export class Sync {
-  async loop() {
-    const self = this;
-    let attempt = 0;
-    while (true) {
-      this.shouldRetry = false;
-      try {
-        return await this.api.sync();
-      } catch (err) {
-        if (err.status >= 500) self.shouldRetry = true;
-        if (this.shouldRetry) { attempt++; if (attempt >= 5) throw err; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw err;
-      }
-    }
-  }
-}`,
+              output: outputs.flagSetThroughAlias,
             },
           ],
         },
@@ -1245,20 +1484,7 @@ export async function requestWithRetry(method, path, body) {
             {
               messageId: 'boundRetry',
               data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `export async function connectForever(url) {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await connect(url);
-    } catch (err) {
-      attempt++;
-      const logged = logger.warn('connect failed', attempt, err);
-      if (logged === false) throw err;
-      if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
+              output: outputs.countToLogger,
             },
           ],
         },
@@ -1439,24 +1665,7 @@ export function keepSyncing(run) {
             {
               messageId: 'boundRetry',
               data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `class D {
-  markRetry() { this.retryDecryption = true; }
-  onError(e) { if (e.code === 'X') this.markRetry(); }
-  async run() {
-    let attempt = 0;
-    while (true) {
-      this.retryDecryption = false;
-      try {
-        await this.decrypt();
-        return;
-      } catch (e) {
-        this.onError(e);
-        if (this.retryDecryption) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}`,
+              output: outputs.flagSetTwoCallsDeep,
             },
           ],
         },
@@ -1472,22 +1681,7 @@ export function keepSyncing(run) {
             {
               messageId: 'boundRetry',
               data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `class D {
-  async run() {
-    let attempt = 0;
-    while (true) {
-      this.retryDecryption = false;
-      try {
-        await this.decrypt();
-        return;
-      } catch (e) {
-        [this.retryDecryption] = [e.code === 'X'];
-        if (this.retryDecryption) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}`,
+              output: outputs.flagSetByArrayPattern,
             },
           ],
         },
@@ -1503,22 +1697,7 @@ export function keepSyncing(run) {
             {
               messageId: 'boundRetry',
               data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 100 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
-              output: `export async function send(socket, payload) {
-  let retry = false;
-  socket.on('error', () => { retry = true; });
-  let attempt = 0;
-  while (true) {
-    retry = false;
-    try {
-      await socket.write(payload);
-      return;
-    } catch (e) {
-      await new Promise((r) => setTimeout(r, Math.max(100, Math.random() * Math.min(10000, 100 * 2 ** attempt))));
-      if (retry) { attempt++; if (attempt >= 5) throw e; continue; }
-      throw e;
-    }
-  }
-}`,
+              output: outputs.localFlagSetOnError,
             },
           ],
         },
@@ -1534,24 +1713,7 @@ export function keepSyncing(run) {
             {
               messageId: 'boundRetry',
               data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
-              output: `function nextDelay(attempt) {
-  if (attempt > 5) return 30000;
-  return 1000 * 2 ** attempt;
-}
-async function run() {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await op();
-    } catch (e) {
-      attempt++;
-      const delay = nextDelay(attempt);
-      if (delay === 0) throw e;
-      if (attempt >= 5) throw e;
-      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
+              output: outputs.calleeCapsDelay,
             },
           ],
         },
@@ -1567,20 +1729,7 @@ async function run() {
             {
               messageId: 'boundRetry',
               data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `async function run() {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await op();
-    } catch (e) {
-      attempt++;
-      const ok = await store.saveAttempt(jobId, attempt);
-      if (!ok) throw e;
-      if (attempt >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
+              output: outputs.importedNonPolicyCallee,
             },
           ],
         },
@@ -1596,33 +1745,7 @@ async function run() {
             {
               messageId: 'boundRetry',
               data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `import { tracker, policy } from './x';
-async function run() {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await op();
-    } catch (e) {
-      attempt++;
-      const verdict = tracker.decide(attempt);
-      if (!verdict) throw e;
-      if (attempt >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-  }
-}
-async function run2() {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await op();
-    } catch (e) {
-      attempt++;
-      const verdict = policy.decide(attempt);
-      if (!verdict) throw e;
-    }
-  }
-}`,
+              output: outputs.trackerVersusPolicy,
             },
           ],
         },
@@ -1638,17 +1761,7 @@ async function run2() {
             {
               messageId: 'boundRetry',
               data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `import pRetry from 'p-retry';
-async function sync(attempt = 0) {
-  try {
-    const data = await fetchData();
-    await pRetry(() => save(data), { retries: 5 });
-  } catch (e) {
-    if (attempt + 1 >= 5) throw e;
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
-    return sync(attempt + 1);
-  }
-}`,
+              output: outputs.libraryRunOnOtherWork,
             },
           ],
         },
@@ -1684,19 +1797,7 @@ async function sync(attempt = 0) {
             {
               messageId: 'boundRetry',
               data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
-              output: `async function f() {
-  let attempt = 0;
-  // TODO: don't retry forever, add a limit
-  while (true) {
-    try {
-      return await op();
-    } catch (e) {
-      attempt++;
-      if (attempt >= 5) throw e;
-      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
+              output: outputs.negatedIntent,
             },
           ],
         },
@@ -1722,20 +1823,7 @@ async function sync(attempt = 0) {
             {
               messageId: 'boundRetry',
               data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `async function recover(e) {
-  if (e.code !== "ECONNRESET") return;
-  await sleep(2000);
-}
-async function load(attempt = 0) {
-  try {
-    return await op();
-  } catch (e) {
-    await recover(e);
-    if (attempt + 1 >= 5) throw e;
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
-    return load(attempt + 1);
-  }
-}`,
+              output: outputs.helperEarlyReturn,
             },
           ],
         },
@@ -1795,30 +1883,7 @@ async function load(attempt = 0) {
             {
               messageId: 'useBackoff',
               data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `export class MatrixEvent {
-  async decryptionLoop(crypto) {
-    let attempt = 0;
-    while (true) {
-      this.retryDecryption = false;
-      let err;
-      try {
-        this.setClearData(await crypto.decryptEvent(this));
-      } catch (e) {
-        err = e;
-        this.retryDecryption = isTransient(e);
-        if (this.retryDecryption) {
-          attempt++;
-          if (attempt >= 5) throw e;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-          continue;
-        }
-        this.setFailure(e);
-      }
-      this.emit('decrypted', this, err);
-      return;
-    }
-  }
-}`,
+              output: outputs.flagTopRearmed,
             },
           ],
         },
@@ -1936,22 +2001,7 @@ async function load(attempt = 0) {
             {
               messageId: 'useBackoff',
               data: { description: "Count failures in a new `attempt`; no limit (the code says it retries until it succeeds); make the existing wait grow exponentially with jitter from 2000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
-              output: `export async function migrate(http) {
-  let done = false;
-  let info = null;
-  let attempt = 0;
-  while (!done) {
-    try {
-      info = await requestKeyBackupVersion(http);
-      done = true;
-    } catch (e) {
-      attempt++;
-      // Retry until successful
-      await sleep(Math.max(2000, Math.random() * Math.min(10000, 2000 * 2 ** (attempt - 1))));
-    }
-  }
-  return info;
-}`,
+              output: outputs.untilSucceeds,
             },
           ],
         },
@@ -1978,32 +2028,7 @@ async function load(attempt = 0) {
             {
               messageId: 'useBackoff',
               data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `export class Decryptor {
-  async decryptionLoop(crypto) {
-    let attempt = 0;
-    while (true) {
-      this.retryDecryption = false;
-      try {
-        return await crypto.decryptEvent(this);
-      } catch (e) {
-        this.onDecryptionError(e);
-        if (this.retryDecryption) {
-          attempt++;
-          if (attempt >= 5) throw e;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-          continue;
-        }
-        throw e;
-      }
-    }
-  }
-
-  onDecryptionError(e) {
-    if (e.code === 'ETIMEDOUT' || e.code === 'ECONNRESET') {
-      this.retryDecryption = true;
-    }
-  }
-}`,
+              output: outputs.flagSetByHelper,
             },
           ],
         },
@@ -2019,21 +2044,7 @@ async function load(attempt = 0) {
             {
               messageId: 'useBackoff',
               data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `export class Sync {
-  async loop() {
-    let attempt = 0;
-    while (true) {
-      this.shouldRetry = false;
-      try {
-        return await this.api.sync();
-      } catch (err) {
-        ({ retry: this.shouldRetry } = classify(err));
-        if (this.shouldRetry) { attempt++; if (attempt >= 5) throw err; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw err;
-      }
-    }
-  }
-}`,
+              output: outputs.flagSetByDestructuring,
             },
           ],
         },
@@ -2049,22 +2060,7 @@ async function load(attempt = 0) {
             {
               messageId: 'useBackoff',
               data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `export class Sync {
-  async loop() {
-    const self = this;
-    let attempt = 0;
-    while (true) {
-      this.shouldRetry = false;
-      try {
-        return await this.api.sync();
-      } catch (err) {
-        if (err.status >= 500) self.shouldRetry = true;
-        if (this.shouldRetry) { attempt++; if (attempt >= 5) throw err; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw err;
-      }
-    }
-  }
-}`,
+              output: outputs.flagSetThroughAlias,
             },
           ],
         },
@@ -2100,20 +2096,7 @@ async function load(attempt = 0) {
             {
               messageId: 'useBackoff',
               data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `export async function connectForever(url) {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await connect(url);
-    } catch (err) {
-      attempt++;
-      const logged = logger.warn('connect failed', attempt, err);
-      if (logged === false) throw err;
-      if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
+              output: outputs.countToLogger,
             },
           ],
         },
@@ -2252,51 +2235,7 @@ async function load(attempt = 0) {
             {
               messageId: 'setLibraryBackoff',
               data: { description: "Set factor: 2." },
-              output: `import { retry } from '@lifeomic/attempt';
-
-export class ProviderWebsocket {
-  connect() {
-    if (this.cancelRetry) {
-      this.cancelRetry();
-      this.cancelRetry = undefined;
-    }
-    const abortableRetry = () => {
-      let cancelAttempt = false;
-      const retryPromise = retry(this.createWebSocketConnection.bind(this), {
-        delay: this.configuration.delay,
-        factor: 2,
-        maxAttempts: this.configuration.maxAttempts,
-        maxDelay: this.configuration.maxDelay,
-        jitter: this.configuration.jitter,
-        beforeAttempt: (context) => {
-          if (!this.shouldConnect || cancelAttempt) context.abort();
-        },
-      }).catch((error) => this.emit('maxAttemptsFailed', { error }));
-      return { retryPromise, cancelFunc: () => { cancelAttempt = true; } };
-    };
-    const { retryPromise, cancelFunc } = abortableRetry();
-    this.cancelRetry = cancelFunc;
-    return retryPromise;
-  }
-
-  createWebSocketConnection() {
-    return new Promise((resolve, reject) => {
-      const ws = new WebSocket(this.url);
-      ws.addEventListener('open', resolve);
-      ws.addEventListener('close', (event) => this.onClose(event));
-      ws.addEventListener('error', reject);
-    });
-  }
-
-  onClose(event) {
-    if (!this.cancelRetry && this.shouldConnect) {
-      this.reconnectTimeout = setTimeout(() => {
-        this.reconnectTimeout = null;
-        this.connect();
-      }, this.configuration.delay);
-    }
-  }
-}`,
+              output: outputs.constantLibraryRun,
             },
           ],
         },
@@ -2330,24 +2269,7 @@ export class ProviderWebsocket {
             {
               messageId: 'useBackoff',
               data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `class D {
-  markRetry() { this.retryDecryption = true; }
-  onError(e) { if (e.code === 'X') this.markRetry(); }
-  async run() {
-    let attempt = 0;
-    while (true) {
-      this.retryDecryption = false;
-      try {
-        await this.decrypt();
-        return;
-      } catch (e) {
-        this.onError(e);
-        if (this.retryDecryption) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}`,
+              output: outputs.flagSetTwoCallsDeep,
             },
           ],
         },
@@ -2363,22 +2285,7 @@ export class ProviderWebsocket {
             {
               messageId: 'useBackoff',
               data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `class D {
-  async run() {
-    let attempt = 0;
-    while (true) {
-      this.retryDecryption = false;
-      try {
-        await this.decrypt();
-        return;
-      } catch (e) {
-        [this.retryDecryption] = [e.code === 'X'];
-        if (this.retryDecryption) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}`,
+              output: outputs.flagSetByArrayPattern,
             },
           ],
         },
@@ -2394,22 +2301,7 @@ export class ProviderWebsocket {
             {
               messageId: 'useBackoff',
               data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 100 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
-              output: `export async function send(socket, payload) {
-  let retry = false;
-  socket.on('error', () => { retry = true; });
-  let attempt = 0;
-  while (true) {
-    retry = false;
-    try {
-      await socket.write(payload);
-      return;
-    } catch (e) {
-      await new Promise((r) => setTimeout(r, Math.max(100, Math.random() * Math.min(10000, 100 * 2 ** attempt))));
-      if (retry) { attempt++; if (attempt >= 5) throw e; continue; }
-      throw e;
-    }
-  }
-}`,
+              output: outputs.localFlagSetOnError,
             },
           ],
         },
@@ -2425,24 +2317,7 @@ export class ProviderWebsocket {
             {
               messageId: 'useBackoff',
               data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
-              output: `function nextDelay(attempt) {
-  if (attempt > 5) return 30000;
-  return 1000 * 2 ** attempt;
-}
-async function run() {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await op();
-    } catch (e) {
-      attempt++;
-      const delay = nextDelay(attempt);
-      if (delay === 0) throw e;
-      if (attempt >= 5) throw e;
-      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
+              output: outputs.calleeCapsDelay,
             },
           ],
         },
@@ -2458,20 +2333,7 @@ async function run() {
             {
               messageId: 'useBackoff',
               data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `async function run() {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await op();
-    } catch (e) {
-      attempt++;
-      const ok = await store.saveAttempt(jobId, attempt);
-      if (!ok) throw e;
-      if (attempt >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
+              output: outputs.importedNonPolicyCallee,
             },
           ],
         },
@@ -2489,33 +2351,7 @@ async function run() {
             {
               messageId: 'useBackoff',
               data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `import { tracker, policy } from './x';
-async function run() {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await op();
-    } catch (e) {
-      attempt++;
-      const verdict = tracker.decide(attempt);
-      if (!verdict) throw e;
-      if (attempt >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-  }
-}
-async function run2() {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await op();
-    } catch (e) {
-      attempt++;
-      const verdict = policy.decide(attempt);
-      if (!verdict) throw e;
-    }
-  }
-}`,
+              output: outputs.trackerVersusPolicy,
             },
           ],
         },
@@ -2535,33 +2371,7 @@ async function run2() {
             {
               messageId: 'useBackoff',
               data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `import { tracker, policy } from './x';
-async function run() {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await op();
-    } catch (e) {
-      attempt++;
-      const verdict = tracker.decide(attempt);
-      if (!verdict) throw e;
-      if (attempt >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-  }
-}
-async function run2() {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await op();
-    } catch (e) {
-      attempt++;
-      const verdict = policy.decide(attempt);
-      if (!verdict) throw e;
-    }
-  }
-}`,
+              output: outputs.trackerVersusPolicy,
             },
           ],
         },
@@ -2617,17 +2427,7 @@ async function run2() {
             {
               messageId: 'useBackoff',
               data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `import pRetry from 'p-retry';
-async function sync(attempt = 0) {
-  try {
-    const data = await fetchData();
-    await pRetry(() => save(data), { retries: 5 });
-  } catch (e) {
-    if (attempt + 1 >= 5) throw e;
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
-    return sync(attempt + 1);
-  }
-}`,
+              output: outputs.libraryRunOnOtherWork,
             },
           ],
         },
@@ -2663,19 +2463,7 @@ async function sync(attempt = 0) {
             {
               messageId: 'useBackoff',
               data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
-              output: `async function f() {
-  let attempt = 0;
-  // TODO: don't retry forever, add a limit
-  while (true) {
-    try {
-      return await op();
-    } catch (e) {
-      attempt++;
-      if (attempt >= 5) throw e;
-      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
+              output: outputs.negatedIntent,
             },
           ],
         },
@@ -2691,15 +2479,7 @@ async function sync(attempt = 0) {
             {
               messageId: 'useBackoff',
               data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); no limit (the code says it retries until it succeeds); make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
-              output: `// Retry until successful
-const load = async (attempt = 0) => {
-  try {
-    return await op();
-  } catch (e) {
-    await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** attempt)));
-    return load(attempt + 1);
-  }
-};`,
+              output: outputs.intentAboveArrow,
             },
           ],
         },
@@ -2715,20 +2495,7 @@ const load = async (attempt = 0) => {
             {
               messageId: 'useBackoff',
               data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `async function recover(e) {
-  if (e.code !== "ECONNRESET") return;
-  await sleep(2000);
-}
-async function load(attempt = 0) {
-  try {
-    return await op();
-  } catch (e) {
-    await recover(e);
-    if (attempt + 1 >= 5) throw e;
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
-    return load(attempt + 1);
-  }
-}`,
+              output: outputs.helperEarlyReturn,
             },
           ],
         },
