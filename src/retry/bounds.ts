@@ -285,7 +285,8 @@ export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhe
     case 'MemberExpression':
       if (isDeadlineExpression(node, ctx.keys)) return true;
       if (ctx.policyAnswers && ctx.policyAnswers.size > 0 && ctx.policyAnswers.has(rootName(node) ?? '')) return true;
-      if (ctx.counterAnswers && ctx.counterAnswers.size > 0 && ctx.counterAnswers.has(rootName(node) ?? '') && !ctx.weakCounterAnswers?.has(rootName(node) ?? '')) return true;
+      // A weak answer bounds through a property that reads as a verdict (`if (decision.stop) throw e`), not its truthiness.
+      if (ctx.counterAnswers && ctx.counterAnswers.size > 0 && ctx.counterAnswers.has(rootName(node) ?? '') && (!ctx.weakCounterAnswers?.has(rootName(node) ?? '') || (node.type === 'MemberExpression' && VERDICT_PROPERTY.test(staticMemberName(node) ?? '')))) return true;
       if (ctx.timerFlags && ctx.timerFlags.has(nameKey(node) ?? '')) return true;
       // `while (retriesLeft)` with `retriesLeft--` in the body.
       return mode === 'continueWhenTrue' && mentionsCounter(node, ctx);
@@ -425,23 +426,30 @@ export function counterAnswerNames(
         // Not in the file and not named for a retry policy (`store.saveAttempt(id, n)`, `format('%d', n)`): only an
         // answer that reads as a verdict bounds (`outcome === Outcome.Success`, `delay === -1`), not its truthiness.
         const owner = callee.type === 'MemberExpression' ? (nameKey(callee.object) ?? '') : '';
-        if (!POLICY_NAME.test(calleeName(call) ?? '') && !POLICY_NAME.test(owner)) weak.add(target.name);
+        const name = calleeName(call) ?? '';
+        // Named for a policy (`calculateRetryBackoff`, `policy.decide`) or asked as a question (`limiter.canAttempt(n)`, `budget.shouldContinue(n)`).
+        if (!POLICY_NAME.test(name) && !POLICY_NAME.test(owner) && !PREDICATE_NAME.test(name)) weak.add(target.name);
       }
       names.add(target.name);
-      // Awaited, a policy's answer may come after its wait (a callee the file cannot judge that is no policy: not so).
-      if (isAwait && !weak.has(target.name)) awaited.add(target.name);
+      // Awaited, the answer may come after a wait of the callee's.
+      if (isAwait) awaited.add(target.name);
       return true;
     });
   }
   return { names, awaited, weak };
 }
 
+/** Properties of an answer that read as a verdict on going on (`decision.stop`, `result.retry`, `budget.exhausted`). */
+const VERDICT_PROPERTY = /^(?:stop|stopped|done|retry|shouldRetry|giveUp|gaveUp|exhausted|abort|aborted|proceed|ok|allowed|canRetry)$/;
+
 /** A verdict a policy answers with: an enum-like member (`TokenRefreshOutcome.Success`) or a negative number (`-1`). */
 function isVerdictValue(node: Node): boolean {
   const v = unwrapExpression(node);
   if (v.type === 'MemberExpression') {
+    // An outcome (`TokenRefreshOutcome.Success`, `Decision.GiveUp`), not a kind of error (`ErrorKind.Fatal`).
     const object = unwrapExpression(v.object);
-    return !v.computed && object.type === 'Identifier' && /^[A-Z]/.test(object.name);
+    if (v.computed || object.type !== 'Identifier' || !/^[A-Z]/.test(object.name)) return false;
+    return /Outcome|Decision|Verdict|Action$/.test(object.name) || /^(?:Success|Succeeded|Ok|Retry|Continue|GiveUp|Stop|Abort|Done|Exhausted)$/i.test(staticMemberName(v) ?? '');
   }
   return isStopSentinel(v) && !(v.type === 'Literal' && v.value === null) && !(v.type === 'Identifier');
 }
@@ -470,10 +478,11 @@ function isStopSentinel(node: Node | null | undefined): boolean {
  * A callee of the file that ends the retry once the count reaches a limit: an
  * upward comparison of the parameter with a limit (`attempt >= max`,
  * `MAX < attempt`; not `attempt > 0`) in the test of an `if` whose branch
- * throws or returns a stop value (`-1`, `null`, `undefined`, `false`), or of
- * a conditional it returns with a stop value on that side
- * (`return attempt >= 5 ? -1 : 1000 * 2 ** attempt`, also as an arrow's body).
- * A cap on the answer (`if (attempt > 5) return 30000;`) ends nothing.
+ * throws or returns anything but a wait (`-1`, `null`, `false`, `Decision.GiveUp`,
+ * `{ retry: false }`), or of a conditional it returns with such a value on
+ * that side (`return attempt >= 5 ? -1 : 1000 * 2 ** attempt`, also as an
+ * arrow's body). A cap on the wait it answers (`if (attempt > 5) return 30000;`)
+ * ends nothing.
  */
 function answersAtLimit(fn: FunctionNode, param: string, keys: VisitorKeys): boolean {
   const atLimit = (test: Node): boolean =>
@@ -489,16 +498,25 @@ function answersAtLimit(fn: FunctionNode, param: string, keys: VisitorKeys): boo
     });
   const stopsOn = (conditional: Node): boolean => {
     const c = unwrapExpression(conditional);
-    return c.type === 'ConditionalExpression' && atLimit(c.test) && isStopSentinel(c.consequent);
+    return c.type === 'ConditionalExpression' && atLimit(c.test) && !isDelayCap(c.consequent);
   };
   if (fn.body.type !== 'BlockStatement') return stopsOn(fn.body);
   return someOwn(fn.body, keys, (n) => {
     if (n.type === 'IfStatement') {
       const last = n.consequent.type === 'BlockStatement' ? n.consequent.body.at(-1) : n.consequent;
-      return atLimit(n.test) && (last?.type === 'ThrowStatement' || (last?.type === 'ReturnStatement' && isStopSentinel(last.argument)));
+      return atLimit(n.test) && (last?.type === 'ThrowStatement' || (last?.type === 'ReturnStatement' && !isDelayCap(last.argument)));
     }
     return n.type === 'ReturnStatement' && !!n.argument && stopsOn(n.argument);
   });
+}
+
+/** A wait the answer is capped at (`30000`, `Math.min(max, d)`, `base * 4`): an answer that goes on, not a stop. */
+function isDelayCap(node: Node | null | undefined): boolean {
+  if (!node) return false;
+  const v = unwrapExpression(node);
+  if (v.type === 'Literal') return typeof v.value === 'number' && v.value >= 0;
+  if (v.type === 'BinaryExpression') return ['+', '*', '/', '**', '<<'].includes(v.operator);
+  return v.type === 'CallExpression' && v.callee.type === 'MemberExpression' && v.callee.object.type === 'Identifier' && v.callee.object.name === 'Math';
 }
 
 /** A comparison of a counter's answer with a value that is not a count itself (`retryDelay === -1`, `backoff < 0`). */

@@ -284,8 +284,20 @@ export class LoopRetries {
       wait,
       noFix,
       rewrite: plan,
-      endlessByDesign: bounded ? null : endlessIntent(this.sourceCode, handler?.body ?? loop, statement),
+      endlessByDesign: bounded ? null : endlessIntent(this.sourceCode, handler && retryTry ? this.retrySpeech(loop, handler) : loop, statement),
     });
+  }
+
+  /**
+   * Where the loop speaks for its retry: the failure path (the `catch`) and
+   * the loop body's own statements outside the `try` (a comment at its top,
+   * a status line after it), not the work the `try` does.
+   */
+  private retrySpeech(loop: LoopNode, handler: TSESTree.CatchClause): Node[] {
+    const body = loop.body;
+    if (body.type !== 'BlockStatement') return [handler.body];
+    const tryStatement = handler.parent;
+    return [handler.body, ...body.body.filter((st) => st !== tryStatement)];
   }
 
   /**
@@ -338,7 +350,7 @@ export class LoopRetries {
       if (info.kind === 'constant' && isFixedDelay(this.sourceCode, found.delay, statement)) growDelays.push(found.delay);
       else if (info.kind === 'exponential' && !info.jitter) jitterDelays.push(found.delay);
     }
-    const growthRefusal = waitGrowthRefusal(this.sourceCode, handler.body, statement, growDelays, this.ctx.imports, this.keys);
+    const growthRefusal = waitGrowthRefusal(this.sourceCode, this.retrySpeech(loop, handler), statement, growDelays, this.ctx.imports, this.keys);
     const counter = this.failureCounter(loop, owner, input.retryTry, input.point);
     const newCounter = rewriteName(this.sourceCode, owner, loop, 'attempt', ['failedAttempts', 'retryAttempt']);
     const newError = handler.param ? '' : rewriteName(this.sourceCode, owner, loop, 'error', ['caughtError', 'retryError']);

@@ -871,7 +871,8 @@ export class RecursiveRetries {
     if (shape === 'recursion' && !scheduledBy && wait.kind === 'none' && (failure === 'catch' || failure === 'promise')) {
       const helperWait = this.awaitedHelperWait(call, failureRegions);
       if (helperWait === 'opaque') wait = { kind: 'unknown', capped: false, jitter: false };
-      else if (helperWait) wait = classifyDelay(helperWait.delay, { keys: this.keys, writes: new RegionWrites(helperWait.region, this.keys, true), varying: new Set() });
+      // A delay the failure path passes (`await holdOff(1000 * 2 ** attempt)`) is read as the retry's own; one of a helper, in it.
+      else if (helperWait) wait = helperWait.region === null ? classifyDelay(helperWait.delay, { keys: this.keys, writes, varying }) : classifyDelay(helperWait.delay, { keys: this.keys, writes: new RegionWrites(helperWait.region, this.keys, true), varying: new Set() });
     }
     // The policy asked after the failure may have waited before it answered (gaxios sleeps in getRetryConfig): not judged.
     if (asksPolicy && wait.kind === 'none') wait = { kind: 'unknown', capped: false, jitter: false };
@@ -1097,7 +1098,7 @@ export class RecursiveRetries {
    * inside the failure path): `await this.recoverFromSyncStartupError(err);
    * return this.getPushRules();`. See `helperWait`.
    */
-  private awaitedHelperWait(call: Node, regions: readonly Node[]): { delay: Node; region: Node } | 'opaque' | null {
+  private awaitedHelperWait(call: Node, regions: readonly Node[]): { delay: Node; region: Node | null } | 'opaque' | null {
     for (let n: Node = call, parent = n.parent; parent && !isFunction(n); n = parent, parent = n.parent) {
       if (regions.includes(n)) break;
       if (parent.type !== 'BlockStatement') continue;
@@ -1108,7 +1109,7 @@ export class RecursiveRetries {
         if (expression?.type !== 'AwaitExpression') continue;
         const awaited = unwrapExpression(expression.argument);
         const helper = awaited.type === 'CallExpression' ? sameFileCallee(awaited, this.sourceCode) : null;
-        const found = helper ? this.helperWait(helper, 2, awaited as TSESTree.CallExpression) : null;
+        const found = helper ? this.helperWait(helper, 2, awaited as TSESTree.CallExpression, null) : null;
         // `await sleep(pause)` with `pause = 0`: no wait.
         const zero = found && found !== 'opaque' && found.delay.type === 'Literal' && found.delay.value === 0;
         if (found && !zero) return found;
@@ -1128,17 +1129,26 @@ export class RecursiveRetries {
    * an `if` on that delay). `'opaque'`: a wait whose length it does not say
    * (`await sleep()`).
    */
-  private helperWait(fn: FunctionNode, depth: number, call: TSESTree.CallExpression): { delay: Node; region: Node } | 'opaque' | null {
+  private helperWait(fn: FunctionNode, depth: number, call: TSESTree.CallExpression, caller: FunctionNode | null): { delay: Node; region: Node | null } | 'opaque' | null {
     if (fn.body.type !== 'BlockStatement') return null;
     const body = fn.body;
-    /** A delay that is a parameter the call leaves out: its default (`delay = 2000`, or `if (delay === undefined) delay = ...`). */
-    const settle = (delay: Node): { delay: Node; region: Node } | 'opaque' => {
+    /**
+     * A delay that is a parameter: the value the call passes (`region` null: read where the failure path is; a value
+     * built from the parameters of a helper in between is not read), or its default when the call leaves it out
+     * (`delay = 2000`, or `if (delay === undefined) delay = ...`).
+     */
+    const settle = (delay: Node): { delay: Node; region: Node | null } | 'opaque' => {
       const d = unwrapExpression(delay);
       const index = d.type === 'Identifier' ? fn.params.findIndex((p) => (p.type === 'AssignmentPattern' ? p.left : p).type === 'Identifier' && ((p.type === 'AssignmentPattern' ? p.left : p) as TSESTree.Identifier).name === d.name) : -1;
       if (index < 0) return { delay, region: body };
       // Passed by the call (`await this.holdOff(5000)`): that value, read where the call is.
       const passed = call.arguments[index];
-      if (passed) return passed.type === 'SpreadElement' || fn.params.slice(0, index + 1).some((p) => p.type === 'RestElement') ? 'opaque' : { delay: passed, region: enclosingFunction(call)?.body ?? call };
+      if (passed) {
+        if (passed.type === 'SpreadElement' || fn.params.slice(0, index + 1).some((p) => p.type === 'RestElement')) return 'opaque';
+        if (!caller) return { delay: passed, region: null };
+        const params = new Set(caller.params.flatMap((p) => (p.type === 'Identifier' ? [p.name] : p.type === 'AssignmentPattern' && p.left.type === 'Identifier' ? [p.left.name] : [])));
+        return someAll(passed, this.keys, (n) => n.type === 'Identifier' && params.has(n.name)) ? 'opaque' : { delay: passed, region: caller.body };
+      }
       const param = fn.params[index]!;
       if (param.type === 'AssignmentPattern') return { delay: param.right, region: body };
       const name = (d as TSESTree.Identifier).name;
@@ -1150,8 +1160,15 @@ export class RecursiveRetries {
       return values.length === 1 && values[0]!.type !== 'AssignmentExpression' ? { delay: values[0]!, region: body } : 'opaque';
     };
     /** A statement that may leave the helper before what follows it runs (`if (e.code !== 'X') return;`). */
-    const mayLeave = (statement: Node) =>
-      statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement' || (!statementExpression(statement) && someOwn(statement, this.keys, (n) => n.type === 'ReturnStatement' || n.type === 'ThrowStatement'));
+    // A `throw` never reaches the re-run, and `return sleep(ms)` waits: neither is a way past the wait.
+    const returnsWait = (value: Node | null | undefined): boolean => {
+      const v = value ? unwrapExpression(value) : null;
+      if (v?.type !== 'CallExpression' && v?.type !== 'NewExpression') return false;
+      const asAwaited = { type: 'AwaitExpression', argument: v, parent: v.parent, range: v.range, loc: v.loc } as Node;
+      return waitOf(asAwaited, this.ctx.imports, this.keys) !== null;
+    };
+    const leavesWithoutWait = (n: Node) => n.type === 'ReturnStatement' && !returnsWait(n.argument);
+    const mayLeave = (statement: Node) => leavesWithoutWait(statement) || (!statementExpression(statement) && someOwn(statement, this.keys, leavesWithoutWait));
     if (fn.async) {
       for (const statement of body.body) {
         if (mayLeave(statement)) return null;
@@ -1170,7 +1187,7 @@ export class RecursiveRetries {
           if (init && variable!.references.every((r) => r.init || !r.isWrite())) awaited = unwrapExpression(init);
         }
         const helper = awaited.type === 'CallExpression' ? sameFileCallee(awaited, this.sourceCode) : null;
-        const found = helper && helper !== fn ? this.helperWait(helper, depth - 1, awaited as TSESTree.CallExpression) : null;
+        const found = helper && helper !== fn ? this.helperWait(helper, depth - 1, awaited as TSESTree.CallExpression, fn) : null;
         if (found) return found;
       }
       return null;
@@ -1206,27 +1223,14 @@ export class RecursiveRetries {
 
   /**
    * Does `fn` (a reconnect's re-run) start a run of a retry library that backs off (`isPacedLibraryRetry`) whose
-   * attempt opens the connection: as a statement of its own body (`return retry(this.connectOnce.bind(this), {...})`,
-   * `const run = retry(...).catch(...)`), or of a function it declares and calls so
+   * attempt opens the connection, in its own code (`return retry(this.connectOnce.bind(this), {...})`, also under an
+   * `if`, in a `try`, or stored: `this.retrying = retry(...)`) or in a function it declares and calls
    * (`const abortableRetry = () => { const p = retry(...); ... }; ... abortableRetry();`)? Then each run's attempts
-   * and their waits are the library's. A library call elsewhere (in a callback, on another operation) is not.
+   * and their waits are the library's. A library call in a callback, or one whose attempt opens no connection
+   * (`pRetry(() => save(data))`), is not.
    */
   private entersPacedLibraryRun(fn: FunctionNode): boolean {
     const ctx = { sourceCode: this.sourceCode, imports: this.ctx.imports, options: this.ctx.options };
-    const topLevelCalls = (body: Node): TSESTree.CallExpression[] => {
-      if (body.type !== 'BlockStatement') return [];
-      const calls: TSESTree.CallExpression[] = [];
-      for (const statement of body.body) {
-        let e = statementExpression(statement) ?? (statement.type === 'ReturnStatement' ? statement.argument ?? null : null);
-        if (!e) continue;
-        e = unwrapExpression(e);
-        if (e.type === 'AwaitExpression') e = unwrapExpression(e.argument);
-        // `retry(...).catch(...)`, `retry(...).then(...)`: the chain's first call.
-        while (e.type === 'CallExpression' && e.callee.type === 'MemberExpression' && unwrapExpression(e.callee.object).type === 'CallExpression') e = unwrapExpression(e.callee.object);
-        if (e.type === 'CallExpression') calls.push(e);
-      }
-      return calls;
-    };
     const opensConnection = (attempt: Node | null): boolean => {
       let attemptFn: Node | null = attempt && isFunction(attempt) ? attempt : null;
       if (!attemptFn && attempt?.type === 'MemberExpression' && attempt.object.type === 'ThisExpression' && !attempt.computed && attempt.property.type === 'Identifier') {
@@ -1243,11 +1247,11 @@ export class RecursiveRetries {
         return n.type === 'CallExpression' && CONNECT_CALL.test(calleeName(n) ?? '');
       });
     };
-    const paced = (body: Node) => topLevelCalls(body).some((call) => isPacedLibraryRetry(call, ctx) && opensConnection(pacedAttempt(call)));
+    const paced = (body: Node) => someOwn(body, this.keys, (n) => n.type === 'CallExpression' && isPacedLibraryRetry(n, ctx) && opensConnection(pacedAttempt(n)));
     if (paced(fn.body)) return true;
-    return topLevelCalls(fn.body).some((call) => {
-      if (call.callee.type !== 'Identifier') return false;
-      const local = sameFileCallee(call, this.sourceCode);
+    return someOwn(fn.body, this.keys, (n) => {
+      if (n.type !== 'CallExpression' || n.callee.type !== 'Identifier') return false;
+      const local = sameFileCallee(n, this.sourceCode);
       return !!local && contains(fn, local) && paced(local.body);
     });
   }
@@ -1522,9 +1526,15 @@ export class RecursiveRetries {
         const written = new Set([valueKey]);
         const first = value.type === 'MemberExpression' && value.object.type === 'ThisExpression' ? this.getterFirstChoice(value, call) : null;
         if (first) written.add(first);
-        // Set again elsewhere in the re-run (`this.timeout = req.timeout;` at its top): the clamp does not last.
-        const resetElsewhere = someAll(fn.body, this.keys, (n) => n.type === 'AssignmentExpression' && written.has(nameKey(n.left) ?? '') && !contains(branch, n));
-        if (resetElsewhere) return false;
+        // Set again by the re-run before its attempt (`this.timeout = req.timeout;` at its top): the clamp does not last.
+        // Only a plain statement of its body that runs every time, before the statement that holds the branch.
+        const body = fn.body.type === 'BlockStatement' ? fn.body.body : [];
+        const holder = body.findIndex((st) => contains(st, branch));
+        const resetFirst = body.slice(0, Math.max(holder, 0)).some((st) => {
+          const e = statementExpression(st);
+          return e?.type === 'AssignmentExpression' && e.operator === '=' && written.has(nameKey(e.left) ?? '');
+        });
+        if (resetFirst) return false;
         return writes.some((w) => {
           const key = nameKey(w.left);
           return !!key && written.has(key) && nameKey(unwrapExpression(w.right)) === limitKey && lasting(key, w.left);

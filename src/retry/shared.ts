@@ -6,7 +6,7 @@ import { findVariable } from '../ast/scope';
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, someAll, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
 import { freshName } from '../fix/names';
-import { calleeName, isLogCall, nameKey, type Node } from './ast';
+import { calleeName, nameKey, type Node } from './ast';
 import { sameFileCallee } from './exhaustion';
 import { NO_FIX } from './model';
 import type { ImportTracker } from '../imports';
@@ -84,9 +84,11 @@ export function rewriteName(sourceCode: Readonly<TSESLint.SourceCode>, owner: No
 }
 
 /** Words that say a retry is meant to go on until it succeeds. */
-const ENDLESS_INTENT = /\b(?:retry|retries|retrying|try again|keep (?:on )?(?:re)?trying)\b[^.\n]*?\b(?:until (?:it |we |that )?(?:succeeds?|successful)|forever|indefinitely)\b/i;
-/** A sentence that asks for the opposite, or for work still to do: not the code's intent. */
-const NOT_INTENT = /\b(?:TODO|FIXME|XXX|HACK)\b|\b(?:don'?t|do not|doesn'?t|does not|shouldn'?t|should not|must not|mustn'?t|never|no longer|instead of|avoid|stop)\b/i;
+const ENDLESS_INTENT = /\b(?:retry|retries|retrying|try again|keep (?:on )?(?:re)?trying)\b[^.\n]*?\b(?:until (?:it |we |that )?(?:succeeds?|successful)|forever|indefinitely)\b|\bnever give up\b/i;
+/** Work still to do: not the code's intent. */
+const TODO = /\b(?:TODO|FIXME|XXX|HACK)\b/;
+/** A negation before the words of intent (`don't retry forever`), which then ask for the opposite. */
+const NEGATION = /\b(?:don'?t|do not|doesn'?t|does not|shouldn'?t|should not|must not|mustn'?t|no longer|instead of|avoid|stop)\b/i;
 
 /**
  * The comments of a retry that speak for it: those inside `region` (the
@@ -94,7 +96,13 @@ const NOT_INTENT = /\b(?:TODO|FIXME|XXX|HACK)\b|\b(?:don'?t|do not|doesn'?t|does
  * that is re-run, also where it is declared: `// ...` above
  * `const load = async () => {...}`, a method, an export).
  */
-function retryComments(sourceCode: Readonly<TSESLint.SourceCode>, region: Node, statement: Node): string[] {
+function retryComments(sourceCode: Readonly<TSESLint.SourceCode>, region: Node | readonly Node[], statement: Node): string[] {
+  const regions: readonly Node[] = Array.isArray(region) ? region : [region as Node];
+  // A loop speaks through its body between its statements too (`while (true) { // retry forever` above the `try`).
+  const loop = statement.type === 'LabeledStatement' ? statement.body : statement;
+  const loopBody = loop.type === 'WhileStatement' || loop.type === 'DoWhileStatement' || loop.type === 'ForStatement' || loop.type === 'ForInStatement' || loop.type === 'ForOfStatement' ? loop.body : null;
+  const between = (c: { range: readonly [number, number] }) =>
+    !!loopBody && loopBody.type === 'BlockStatement' && c.range[0] >= loopBody.range[0] && c.range[1] <= loopBody.range[1] && !loopBody.body.some((st) => c.range[0] >= st.range[0] && c.range[1] <= st.range[1]);
   let host: Node = statement;
   while (
     host.parent &&
@@ -109,7 +117,7 @@ function retryComments(sourceCode: Readonly<TSESLint.SourceCode>, region: Node, 
     host = host.parent;
   }
   return [
-    ...sourceCode.getAllComments().filter((c) => c.range[0] >= region.range[0] && c.range[1] <= region.range[1]),
+    ...sourceCode.getAllComments().filter((c) => between(c) || regions.some((r) => c.range[0] >= r.range[0] && c.range[1] <= r.range[1])),
     ...sourceCode.getCommentsBefore(host),
   ].map((c) => c.value.replace(/^\s*\*+\s?/gm, ' ').replace(/\s+/g, ' ').trim());
 }
@@ -125,10 +133,14 @@ function quote(words: string): string {
  * sentence that asks otherwise (`TODO: don't retry forever`). Returns the
  * comment's words, or null.
  */
-export function endlessIntent(sourceCode: Readonly<TSESLint.SourceCode>, region: Node, statement: Node): string | null {
+export function endlessIntent(sourceCode: Readonly<TSESLint.SourceCode>, region: Node | readonly Node[], statement: Node): string | null {
   for (const words of retryComments(sourceCode, region, statement)) {
-    const sentence = words.split(/(?<=[.;!?])\s+/).find((part) => ENDLESS_INTENT.test(part));
-    if (sentence && !NOT_INTENT.test(sentence)) return quote(words);
+    if (TODO.test(words)) continue;
+    for (const sentence of words.split(/(?<=[.;!?])\s+/)) {
+      const match = ENDLESS_INTENT.exec(sentence);
+      // `Retries forever and never rejects`, `Retry forever: we don't want to lose messages`: a negation after it is no matter.
+      if (match && !NEGATION.test(sentence.slice(0, match.index))) return quote(words);
+    }
   }
   return null;
 }
@@ -168,7 +180,7 @@ const CONSTANT_WAIT_WORDS = /\b(?:constant|fixed|simple|flat)\s+(?:delay|wait|in
  * choosing a constant wait (`use simple constant delay`). A grown wait would
  * make it false. Returns the words, or null.
  */
-function statedWait(sourceCode: Readonly<TSESLint.SourceCode>, region: Node, statement: Node, delays: readonly Node[], keys: VisitorKeys): string | null {
+function statedWait(sourceCode: Readonly<TSESLint.SourceCode>, region: Node | readonly Node[], statement: Node, delays: readonly Node[], keys: VisitorKeys): string | null {
   const patterns = [CONSTANT_WAIT_WORDS];
   for (const delay of delays) {
     const ms = delay.type === 'Literal' && typeof delay.value === 'number' ? delay.value : null;
@@ -179,15 +191,14 @@ function statedWait(sourceCode: Readonly<TSESLint.SourceCode>, region: Node, sta
     if (ms >= 1000 && Number.isInteger(seconds * 10)) patterns.push(new RegExp(`(?<![\\d.])${String(seconds).replace('.', '\\.')}\\s*(?:s|secs?|seconds?)\\b`, 'i'));
   }
   const texts = retryComments(sourceCode, region, statement);
-  walkOwn(region, keys, (n) => {
-    if (n.type !== 'CallExpression' || !isLogCall(n)) return true;
-    walkOwn(n, keys, (m) => {
+  // Every string of the failure path: log lines, but also a status shown to a person (`spinner.text = 'retrying in 2 seconds'`).
+  for (const r of Array.isArray(region) ? region : [region as Node]) {
+    walkOwn(r, keys, (m) => {
       if (m.type === 'Literal' && typeof m.value === 'string') texts.push(m.value);
       else if (m.type === 'TemplateElement') texts.push(m.value.cooked ?? m.value.raw);
       return true;
     });
-    return false;
-  });
+  }
   const stated = texts.map((t) => t.replace(/\s+/g, ' ').trim()).find((words) => patterns.some((p) => p.test(words)));
   return stated ? quote(stated) : null;
 }
@@ -199,7 +210,7 @@ function statedWait(sourceCode: Readonly<TSESLint.SourceCode>, region: Node, sta
  */
 export function waitGrowthRefusal(
   sourceCode: Readonly<TSESLint.SourceCode>,
-  region: Node,
+  region: Node | readonly Node[],
   statement: Node,
   delays: readonly Node[],
   imports: ImportTracker,

@@ -838,6 +838,181 @@ async function load() {
     return load();
   }
 }`,
+  // Trap (review): the failure path passes its helper a growing delay (`holdOff(Math.min(30000, 1000 * 2 ** attempt))`): backoff, read as the retry own delay.
+  passedGrowingDelay: `async function holdOff(ms) {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+export async function load(attempt = 0) {
+  try {
+    return await op();
+  } catch (err) {
+    await holdOff(Math.min(30000, 1000 * 2 ** attempt));
+    return load(attempt + 1);
+  }
+}`,
+  // Trap (review): the callee of the file answers `Decision.GiveUp` at the limit, and the caller tests that answer.
+  enumVerdictAtLimit: `const Decision = { Retry: 'retry', GiveUp: 'give-up' };
+const MAX_ATTEMPTS = 5;
+function decide(attempt, err) {
+  if (attempt >= MAX_ATTEMPTS) return Decision.GiveUp;
+  return Decision.Retry;
+}
+export async function run(op) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const decision = decide(attempt, e);
+      if (decision === Decision.GiveUp) throw e;
+      await sleep(1000 * 2 ** attempt);
+    }
+  }
+}`,
+  // Trap (review): the paced library run started under an `if`.
+  pacedRunUnderIf: `import { retry } from '@lifeomic/attempt';
+
+export class ProviderWebsocket {
+  connect() {
+    if (this.shouldConnect) {
+      return retry(this.createWebSocketConnection.bind(this), {
+        delay: this.configuration.delay,
+        factor: this.configuration.factor,
+        maxAttempts: this.configuration.maxAttempts,
+        maxDelay: this.configuration.maxDelay,
+        jitter: this.configuration.jitter,
+      }).catch((error) => this.emit('maxAttemptsFailed', { error }));
+    }
+  }
+  createWebSocketConnection() {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(this.url);
+      ws.addEventListener('open', resolve);
+      ws.addEventListener('close', (event) => this.onClose(event));
+      ws.addEventListener('error', reject);
+    });
+  }
+
+  onClose(event) {
+    if (!this.cancelRetry && this.shouldConnect) {
+      this.reconnectTimeout = setTimeout(() => {
+        this.reconnectTimeout = null;
+        this.connect();
+      }, this.configuration.delay);
+    }
+  }
+}`,
+  // Trap (review): the paced library run stored (`this.retrying = retry(...)`).
+  pacedRunStored: `import { retry } from '@lifeomic/attempt';
+
+export class ProviderWebsocket {
+  connect() {
+    this.retrying = retry(this.createWebSocketConnection.bind(this), {
+        delay: this.configuration.delay,
+        factor: this.configuration.factor,
+        maxAttempts: this.configuration.maxAttempts,
+        maxDelay: this.configuration.maxDelay,
+        jitter: this.configuration.jitter,
+      }).catch((error) => this.emit('maxAttemptsFailed', { error }));
+    return this.retrying;
+  }
+  createWebSocketConnection() {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(this.url);
+      ws.addEventListener('open', resolve);
+      ws.addEventListener('close', (event) => this.onClose(event));
+      ws.addEventListener('error', reject);
+    });
+  }
+
+  onClose(event) {
+    if (!this.cancelRetry && this.shouldConnect) {
+      this.reconnectTimeout = setTimeout(() => {
+        this.reconnectTimeout = null;
+        this.connect();
+      }, this.configuration.delay);
+    }
+  }
+}`,
+  // Trap (review): the override is reset after a success, which does not undo the clamp before the next failure.
+  clampResetOnSuccess: `export class MembershipManager {
+  get expiryTimeout() {
+    return this.expiryTimeoutOverride ?? this.joinConfig?.expiryTimeout ?? 8000;
+  }
+
+  async join() {
+    const prepareDelayedDisconnection = async () => {
+      try {
+        const res = await this.client.sendDelayedStateEvent(this.roomId, { delay: this.expiryTimeout });
+        this.disconnectDelayId = res.delay_id;
+        this.expiryTimeoutOverride = undefined;
+      } catch (e) {
+        if (e.errcode === 'M_MAX_DELAY_EXCEEDED') {
+          const maxDelayAllowed = e.data.max_delay;
+          if (typeof maxDelayAllowed === 'number' && this.expiryTimeout > maxDelayAllowed) {
+            this.expiryTimeoutOverride = maxDelayAllowed;
+            return prepareDelayedDisconnection();
+          }
+        }
+        logger.error('Failed to prepare delayed disconnection event:', e);
+      }
+    };
+    await prepareDelayedDisconnection();
+  }
+}`,
+  // Trap (review): an imported callee asked as a question (`limiter.canAttempt(attempt)`) decides.
+  predicateCallee: `import { limiter } from './limiter';
+export async function run(op) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const allowed = await limiter.canAttempt(attempt);
+      if (!allowed) throw e;
+      await sleep(1000 * 2 ** attempt);
+    }
+  }
+}`,
+  // Twin (review): an error class of an imported classifier (`ErrorKind.Fatal`) is no verdict on going on.
+  classificationIsNoVerdict: `import { classify, ErrorKind } from './errors';
+export async function run(op) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const kind = classify(e, attempt);
+      if (kind === ErrorKind.Fatal) throw e;
+      await sleep(1000);
+    }
+  }
+}`,
+  // Trap (review): `Retries forever and never rejects`: a negation after the words of intent does not undo them.
+  intentThenNegation: `/** Retries forever and never rejects. */
+async function connect() {
+  try {
+    return await open();
+  } catch (e) {
+    await sleep(1000);
+    return connect();
+  }
+}
+connect();`,
+  // Trap (review): a status shown to a person states the wait; a grown wait would make it false.
+  statedWaitInStatus: `async function f() {
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      spinner.text = 'Connection failed, retrying in 2 seconds';
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+}`,
   // Real code (matrix-js-sdk pokeKeepAlive): an endless probe whose random wait never grows; the message says so, not "constant".
   keepAlive: `export class SyncApi {
   pokeKeepAlive() {
@@ -874,6 +1049,12 @@ async function load() {
   // Twin: with `factor: 1` the library waits a constant time, and the reconnect is judged by its own wait.
   get constantLibraryRun() {
     return this.pacedLibraryRun.replace(`        factor: this.configuration.factor,`, `        factor: 1,`);
+  },
+  // Trap (review): a throw before the wait of the helper never reaches the re-run: the wait counts.
+  get throwBeforeHelperWait() {
+    return this.helperEarlyReturn.replace(`async function recover(e) {
+  if (e.code !== "ECONNRESET") return;`, `async function recover(err) {
+  if (err.fatal) throw err;`);
   },
 };
 
@@ -1042,20 +1223,6 @@ async function run() {
     }
   }
 }`,
-  importedNonPolicyCallee: `async function run() {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await op();
-    } catch (e) {
-      attempt++;
-      const ok = await store.saveAttempt(jobId, attempt);
-      if (!ok) throw e;
-      if (attempt >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
   trackerVersusPolicy: `import { tracker, policy } from './x';
 async function run() {
   let attempt = 0;
@@ -1109,6 +1276,35 @@ async function sync(attempt = 0) {
 }`,
   helperEarlyReturn: `async function recover(e) {
   if (e.code !== "ECONNRESET") return;
+  await sleep(2000);
+}
+async function load(attempt = 0) {
+  try {
+    return await op();
+  } catch (e) {
+    await recover(e);
+    if (attempt + 1 >= 5) throw e;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
+    return load(attempt + 1);
+  }
+}`,
+  classificationIsNoVerdict: `import { classify, ErrorKind } from './errors';
+export async function run(op) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const kind = classify(e, attempt);
+      if (kind === ErrorKind.Fatal) throw e;
+      if (attempt >= 5) throw e;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+  throwBeforeHelperWait: `async function recover(err) {
+  if (err.fatal) throw err;
   await sleep(2000);
 }
 async function load(attempt = 0) {
@@ -1191,6 +1387,16 @@ const load = async (attempt = 0) => {
     return load(attempt + 1);
   }
 };`,
+  intentThenNegation: `/** Retries forever and never rejects. */
+async function connect(attempt = 0) {
+  try {
+    return await open();
+  } catch (e) {
+    await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** attempt)));
+    return connect(attempt + 1);
+  }
+}
+connect();`,
 };
 
 type Errors = { messageId: string; line: number; column: number; endLine: number; endColumn: number; [key: string]: unknown }[];
@@ -1221,6 +1427,16 @@ const inBoth = (code: string, strict: unknown[], errors: Errors) => [{ code, err
     cases.abortBounded,
     { code: cases.abortBounded, options: STRICT },
     cases.pacedLibraryRun,
+    cases.importedNonPolicyCallee,
+    cases.passedGrowingDelay,
+    cases.enumVerdictAtLimit,
+    { code: cases.enumVerdictAtLimit, options: STRICT },
+    cases.pacedRunUnderIf,
+    cases.pacedRunStored,
+    cases.clampResetOnSuccess,
+    { code: cases.clampResetOnSuccess, options: STRICT },
+    cases.predicateCallee,
+    { code: cases.predicateCallee, options: STRICT },
   ],
   invalid: [
     ...inBoth(cases.flagTopRearmed, STRICT, [
@@ -1718,7 +1934,10 @@ export function keepSyncing(run) {
           ],
         },
       ]),
-    ...inBoth(cases.importedNonPolicyCallee, STRICT, [
+    {
+      code: cases.importedNonPolicyCallee,
+      options: STRICT,
+      errors: [
         {
           messageId: 'unboundedLoop',
           line: 3,
@@ -1729,11 +1948,25 @@ export function keepSyncing(run) {
             {
               messageId: 'boundRetry',
               data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: outputs.importedNonPolicyCallee,
+              output: `async function run() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const ok = await store.saveAttempt(jobId, attempt);
+      if (!ok) throw e;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
             },
           ],
         },
-      ]),
+      ],
+    },
     ...inBoth(cases.trackerVersusPolicy, STRICT, [
         {
           messageId: 'unboundedLoop',
@@ -1828,6 +2061,100 @@ export function keepSyncing(run) {
           ],
         },
       ]),
+    {
+      code: cases.passedGrowingDelay,
+      options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 9,
+          column: 12,
+          endLine: 9,
+          endColumn: 29,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.pacedRunUnderIf,
+      options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 26,
+          column: 31,
+          endLine: 29,
+          endColumn: 35,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.pacedRunStored,
+      options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedReconnect',
+          line: 25,
+          column: 31,
+          endLine: 28,
+          endColumn: 35,
+          suggestions: [],
+        },
+      ],
+    },
+    ...inBoth(cases.classificationIsNoVerdict, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.classificationIsNoVerdict,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.throwBeforeHelperWait, STRICT, [
+        {
+          messageId: 'unboundedRecursion',
+          line: 10,
+          column: 12,
+          endLine: 10,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: outputs.throwBeforeHelperWait,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.intentThenNegation, STRICT, [
+        {
+          messageId: 'unboundedRecursion',
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 21,
+          suggestions: [],
+        },
+      ]),
+    ...inBoth(cases.statedWaitInStatus, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [],
+        },
+      ]),
     ...inBoth(cases.keepAlive, STRICT, [
         {
           messageId: 'unboundedRecursion',
@@ -1870,6 +2197,20 @@ export function keepSyncing(run) {
     cases.abortBounded,
     cases.pacedLibraryRun,
     { code: cases.pacedLibraryRun, options: STRICT },
+    cases.importedNonPolicyCallee,
+    { code: cases.importedNonPolicyCallee, options: STRICT },
+    cases.passedGrowingDelay,
+    { code: cases.passedGrowingDelay, options: STRICT },
+    cases.enumVerdictAtLimit,
+    { code: cases.enumVerdictAtLimit, options: STRICT },
+    cases.pacedRunUnderIf,
+    { code: cases.pacedRunUnderIf, options: STRICT },
+    cases.pacedRunStored,
+    { code: cases.pacedRunStored, options: STRICT },
+    cases.clampResetOnSuccess,
+    { code: cases.clampResetOnSuccess, options: STRICT },
+    cases.predicateCallee,
+    { code: cases.predicateCallee, options: STRICT },
   ],
   invalid: [
     ...inBoth(cases.flagTopRearmed, STRICT, [
@@ -2322,22 +2663,6 @@ export function keepSyncing(run) {
           ],
         },
       ]),
-    ...inBoth(cases.importedNonPolicyCallee, STRICT, [
-        {
-          messageId: 'constantLoop',
-          line: 3,
-          column: 3,
-          endLine: 3,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: outputs.importedNonPolicyCallee,
-            },
-          ],
-        },
-      ]),
     {
       code: cases.trackerVersusPolicy,
       errors: [
@@ -2498,6 +2823,64 @@ async function run2() {
               output: outputs.helperEarlyReturn,
             },
           ],
+        },
+      ]),
+    ...inBoth(cases.classificationIsNoVerdict, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.classificationIsNoVerdict,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.throwBeforeHelperWait, STRICT, [
+        {
+          messageId: 'constantRecursion',
+          line: 10,
+          column: 12,
+          endLine: 10,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: outputs.throwBeforeHelperWait,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.intentThenNegation, STRICT, [
+        {
+          messageId: 'constantRecursion',
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); no limit (the code says it retries until it succeeds); make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.intentThenNegation,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.statedWaitInStatus, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [],
         },
       ]),
     ...inBoth(cases.keepAlive, STRICT, [
