@@ -431,8 +431,8 @@ export function counterAnswerNames(
         if (!POLICY_NAME.test(name) && !POLICY_NAME.test(owner) && !PREDICATE_NAME.test(name)) weak.add(target.name);
       }
       names.add(target.name);
-      // Awaited, the answer may come after a wait of the callee's.
-      if (isAwait) awaited.add(target.name);
+      // Awaited, a policy's answer may come after its wait (a callee that is no policy: not taken for one).
+      if (isAwait && !weak.has(target.name)) awaited.add(target.name);
       return true;
     });
   }
@@ -440,7 +440,7 @@ export function counterAnswerNames(
 }
 
 /** Properties of an answer that read as a verdict on going on (`decision.stop`, `result.retry`, `budget.exhausted`). */
-const VERDICT_PROPERTY = /^(?:stop|stopped|done|retry|shouldRetry|giveUp|gaveUp|exhausted|abort|aborted|proceed|ok|allowed|canRetry)$/;
+const VERDICT_PROPERTY = /^(?:stop|stopped|retry|shouldRetry|canRetry|giveUp|gaveUp|exhausted|abort|aborted)$/;
 
 /** A verdict a policy answers with: an enum-like member (`TokenRefreshOutcome.Success`) or a negative number (`-1`). */
 function isVerdictValue(node: Node): boolean {
@@ -498,25 +498,32 @@ function answersAtLimit(fn: FunctionNode, param: string, keys: VisitorKeys): boo
     });
   const stopsOn = (conditional: Node): boolean => {
     const c = unwrapExpression(conditional);
-    return c.type === 'ConditionalExpression' && atLimit(c.test) && !isDelayCap(c.consequent);
+    return c.type === 'ConditionalExpression' && atLimit(c.test) && isStopValue(c.consequent);
   };
   if (fn.body.type !== 'BlockStatement') return stopsOn(fn.body);
   return someOwn(fn.body, keys, (n) => {
     if (n.type === 'IfStatement') {
       const last = n.consequent.type === 'BlockStatement' ? n.consequent.body.at(-1) : n.consequent;
-      return atLimit(n.test) && (last?.type === 'ThrowStatement' || (last?.type === 'ReturnStatement' && !isDelayCap(last.argument)));
+      return atLimit(n.test) && (last?.type === 'ThrowStatement' || (last?.type === 'ReturnStatement' && isStopValue(last.argument)));
     }
     return n.type === 'ReturnStatement' && !!n.argument && stopsOn(n.argument);
   });
 }
 
-/** A wait the answer is capped at (`30000`, `Math.min(max, d)`, `base * 4`): an answer that goes on, not a stop. */
-function isDelayCap(node: Node | null | undefined): boolean {
-  if (!node) return false;
+/**
+ * An answer that says "stop", not a wait: no value, `null`, a boolean, a negative number, a string (`'stop'`), an
+ * outcome (`Decision.GiveUp`), or an object with a verdict (`{ retry: false }`). A number, a name or a property
+ * (`MAX_DELAY`, `opts.maxDelay`), arithmetic or a call is a wait it may be capped at, which goes on.
+ */
+function isStopValue(node: Node | null | undefined): boolean {
+  if (!node) return true;
   const v = unwrapExpression(node);
-  if (v.type === 'Literal') return typeof v.value === 'number' && v.value >= 0;
-  if (v.type === 'BinaryExpression') return ['+', '*', '/', '**', '<<'].includes(v.operator);
-  return v.type === 'CallExpression' && v.callee.type === 'MemberExpression' && v.callee.object.type === 'Identifier' && v.callee.object.name === 'Math';
+  if (v.type === 'Literal') return v.value === null || typeof v.value === 'boolean' || typeof v.value === 'string' || (typeof v.value === 'number' && v.value < 0);
+  if (v.type === 'UnaryExpression') return (v.operator === '-' && v.argument.type === 'Literal') || v.operator === 'void' || v.operator === '!';
+  if (v.type === 'Identifier') return v.name === 'undefined';
+  if (v.type === 'MemberExpression') return isVerdictValue(v);
+  if (v.type === 'ObjectExpression') return v.properties.some((p) => p.type === 'Property' && VERDICT_PROPERTY.test(staticKeyName(p.key, p.computed) ?? ''));
+  return false;
 }
 
 /** A comparison of a counter's answer with a value that is not a count itself (`retryDelay === -1`, `backoff < 0`). */

@@ -11,6 +11,7 @@ import { boundName, enclosingFunction, type FunctionNode, functionName, isFuncti
 import { isTypeWrapper as isTypeWrapperNode, unwrapExpression } from '../ast/unwrap';
 import { staticMemberName, staticString } from '../ast/static';
 import { thisOwner } from '../ast/this-owner';
+import { isNothing } from '../ast/nothing';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { alwaysLeaves, calleeName, type FlowContext, isLogCall, isMemberCall, nameKey, type Node, statementExpression, statementFlow } from './ast';
 import { type BoundContext, collectCounters, counterAnswerNames, dropResetCounters, fallbackLimits, guardAtoms, hasThrowIfAborted, isBoundingTest, policyAnswerNames, stopsOnPolicyAnswer } from './bounds';
@@ -1140,7 +1141,12 @@ export class RecursiveRetries {
     const settle = (delay: Node): { delay: Node; region: Node | null } | 'opaque' => {
       const d = unwrapExpression(delay);
       const index = d.type === 'Identifier' ? fn.params.findIndex((p) => (p.type === 'AssignmentPattern' ? p.left : p).type === 'Identifier' && ((p.type === 'AssignmentPattern' ? p.left : p) as TSESTree.Identifier).name === d.name) : -1;
-      if (index < 0) return { delay, region: body };
+      if (index < 0) {
+        // Built from the helper's parameters (`1000 * 2 ** attempt` with `attempt` passed in): what it grows with is
+        // the caller's, not judged here.
+        const params = new Set(fn.params.flatMap((p) => (p.type === 'Identifier' ? [p.name] : p.type === 'AssignmentPattern' && p.left.type === 'Identifier' ? [p.left.name] : [])));
+        return someAll(delay, this.keys, (n) => n.type === 'Identifier' && params.has(n.name)) ? 'opaque' : { delay, region: body };
+      }
       // Passed by the call (`await this.holdOff(5000)`): that value, read where the call is.
       const passed = call.arguments[index];
       if (passed) {
@@ -1526,13 +1532,31 @@ export class RecursiveRetries {
         const written = new Set([valueKey]);
         const first = value.type === 'MemberExpression' && value.object.type === 'ThisExpression' ? this.getterFirstChoice(value, call) : null;
         if (first) written.add(first);
-        // Set again by the re-run before its attempt (`this.timeout = req.timeout;` at its top): the clamp does not last.
-        // Only a plain statement of its body that runs every time, before the statement that holds the branch.
-        const body = fn.body.type === 'BlockStatement' ? fn.body.body : [];
-        const holder = body.findIndex((st) => contains(st, branch));
-        const resetFirst = body.slice(0, Math.max(holder, 0)).some((st) => {
-          const e = statementExpression(st);
-          return e?.type === 'AssignmentExpression' && e.operator === '=' && written.has(nameKey(e.left) ?? '');
+        // Set again by the re-run before its attempt (`this.timeout = req.timeout;` at its top or first in its `try`,
+        // also under an `if`): the clamp does not last. A write after the attempt in the `try` (a reset on success) does
+        // not run before the next failure.
+        const tryOf = (node: Node): TSESTree.TryStatement | null => {
+          for (let n: Node | undefined = node.parent; n && n !== fn; n = n.parent) if (n.type === 'TryStatement' && contains(n.block, node)) return n;
+          return null;
+        };
+        // A first value, not a reset: `this.timeout ??= x`, `if (this.timeout === undefined) this.timeout = x`.
+        const initialises = (n: TSESTree.AssignmentExpression): boolean => {
+          if (n.operator === '??=' || n.operator === '||=') return true;
+          const key = nameKey(n.left);
+          let holder: Node | undefined = n.parent;
+          if (holder?.type === 'ExpressionStatement') holder = holder.parent;
+          if (holder?.type === 'BlockStatement' && holder.body.length === 1) holder = holder.parent;
+          if (holder?.type !== 'IfStatement') return false;
+          const test = unwrapExpression(holder.test);
+          const sides = test.type === 'BinaryExpression' && ['===', '==', '!==', '!='].includes(test.operator) ? [test.left, test.right].map((x) => unwrapExpression(x as Node)) : [];
+          if (sides.length === 2 && sides.some((x) => nameKey(x) === key) && sides.some((x) => isNothing(x))) return true;
+          return test.type === 'UnaryExpression' && test.operator === '!' && nameKey(unwrapExpression(test.argument)) === key;
+        };
+        const resetFirst = someOwn(fn.body, this.keys, (n) => {
+          if (n.type !== 'AssignmentExpression' || !written.has(nameKey(n.left) ?? '') || contains(branch, n) || n.range[0] > branch.range[0] || initialises(n)) return false;
+          const guarded = tryOf(n);
+          // In a `try` whose failure leads to the branch: only before the first await of that `try`.
+          return !guarded || !someOwn(guarded.block, this.keys, (m) => m.type === 'AwaitExpression' && m.range[1] <= n.range[0]);
         });
         if (resetFirst) return false;
         return writes.some((w) => {

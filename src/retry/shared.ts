@@ -87,8 +87,10 @@ export function rewriteName(sourceCode: Readonly<TSESLint.SourceCode>, owner: No
 const ENDLESS_INTENT = /\b(?:retry|retries|retrying|try again|keep (?:on )?(?:re)?trying)\b[^.\n]*?\b(?:until (?:it |we |that )?(?:succeeds?|successful)|forever|indefinitely)\b|\bnever give up\b/i;
 /** Work still to do: not the code's intent. */
 const TODO = /\b(?:TODO|FIXME|XXX|HACK)\b/;
-/** A negation before the words of intent (`don't retry forever`), which then ask for the opposite. */
-const NEGATION = /\b(?:don'?t|do not|doesn'?t|does not|shouldn'?t|should not|must not|mustn'?t|no longer|instead of|avoid|stop)\b/i;
+/** A negation before the words of intent (`don't retry forever`, `Never retry forever`), which then ask for the opposite. */
+const NEGATION = /\b(?:don'?t|do not|doesn'?t|does not|shouldn'?t|should not|must not|mustn'?t|never|no longer|instead of|avoid|stop|used to)\b/i;
+/** A sentence that speaks of the past or of what would happen (`which we no longer want`, `would never surface`). */
+const NOT_NOW = /\b(?:no longer|not any ?more|would|used to)\b/i;
 
 /**
  * The comments of a retry that speak for it: those inside `region` (the
@@ -97,7 +99,8 @@ const NEGATION = /\b(?:don'?t|do not|doesn'?t|does not|shouldn'?t|should not|mus
  * `const load = async () => {...}`, a method, an export).
  */
 function retryComments(sourceCode: Readonly<TSESLint.SourceCode>, region: Node | readonly Node[], statement: Node): string[] {
-  const regions: readonly Node[] = Array.isArray(region) ? region : [region as Node];
+  // The failure path's comments (the first region); the others (a loop's other statements) speak of other work.
+  const regions: readonly Node[] = Array.isArray(region) ? region.slice(0, 1) : [region as Node];
   // A loop speaks through its body between its statements too (`while (true) { // retry forever` above the `try`).
   const loop = statement.type === 'LabeledStatement' ? statement.body : statement;
   const loopBody = loop.type === 'WhileStatement' || loop.type === 'DoWhileStatement' || loop.type === 'ForStatement' || loop.type === 'ForInStatement' || loop.type === 'ForOfStatement' ? loop.body : null;
@@ -135,11 +138,13 @@ function quote(words: string): string {
  */
 export function endlessIntent(sourceCode: Readonly<TSESLint.SourceCode>, region: Node | readonly Node[], statement: Node): string | null {
   for (const words of retryComments(sourceCode, region, statement)) {
-    if (TODO.test(words)) continue;
     for (const sentence of words.split(/(?<=[.;!?])\s+/)) {
       const match = ENDLESS_INTENT.exec(sentence);
-      // `Retries forever and never rejects`, `Retry forever: we don't want to lose messages`: a negation after it is no matter.
-      if (match && !NEGATION.test(sentence.slice(0, match.index))) return quote(words);
+      if (!match || TODO.test(sentence) || NOT_NOW.test(sentence)) continue;
+      // `Retries forever and never rejects`, `Retry forever: we don't want to lose messages`: a negation after the
+      // words is no matter; one before them (`don't retry forever`) asks for the opposite. `never give up` is the words.
+      const before = sentence.slice(0, match.index);
+      if (!NEGATION.test(before)) return quote(words);
     }
   }
   return null;

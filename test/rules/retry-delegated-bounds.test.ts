@@ -1013,6 +1013,78 @@ connect();`,
     }
   }
 }`,
+  // Twin (last review): the clamped value is set again first in the try, before the attempt: the clamp does not last.
+  clampResetInTry: `class Client {
+  async send(req) {
+    try {
+      this.timeout = req.timeout;
+      return await this.http(req, this.timeout);
+    } catch (e) {
+      if (this.timeout > this.maxTimeout) {
+        this.timeout = this.maxTimeout;
+        return this.send(req);
+      }
+      throw e;
+    }
+  }
+}`,
+  // Twin (last review): the callee returns a named cap at the limit (`MAX_DELAY`): a wait, not a stop.
+  capReturnedByName: `const MAX_DELAY = 30000;
+function delayFor(attempt) {
+  if (attempt >= 8) return MAX_DELAY;
+  return 250 * 2 ** attempt;
+}
+async function connectLoop() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (err) {
+      attempt++;
+      const delay = delayFor(attempt);
+      if (!delay) throw err;
+      await sleep(delay);
+    }
+  }
+}`,
+  // Twin (last review): `saved.ok` of an imported callee that is no policy is no verdict on retrying.
+  weakOkProperty: `async function run(attempt = 0) {
+  try {
+    return await push();
+  } catch (err) {
+    const saved = await store.saveAttempt(jobId, attempt);
+    if (!saved.ok) throw err;
+    await sleep(1000);
+    return run(attempt + 1);
+  }
+}`,
+  // Twin (last review): a comment inside another statement of the loop (an inner loop over items) speaks of other work.
+  innerLoopComment: `async function f(items) {
+  while (true) {
+    for (const item of items) {
+      // retry each item until it succeeds
+      await sendItem(item);
+    }
+    try {
+      return await op();
+    } catch (e) {
+      await sleep(1000);
+    }
+  }
+}`,
+  // Trap (last review): the helper grows its wait with the count it is passed: not judged as constant.
+  helperGrowsWithPassedCount: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function holdOff(err, attempt) {
+  await sleep(1000 * 2 ** attempt);
+}
+async function load(attempt = 0) {
+  try {
+    return await fetchIt();
+  } catch (e) {
+    await holdOff(e, attempt);
+    return load(attempt + 1);
+  }
+}`,
   // Real code (matrix-js-sdk pokeKeepAlive): an endless probe whose random wait never grows; the message says so, not "constant".
   keepAlive: `export class SyncApi {
   pokeKeepAlive() {
@@ -1055,6 +1127,14 @@ connect();`,
     return this.helperEarlyReturn.replace(`async function recover(e) {
   if (e.code !== "ECONNRESET") return;`, `async function recover(err) {
   if (err.fatal) throw err;`);
+  },
+  // Twin (last review): `Never retry forever` asks for the opposite: the limit is offered.
+  get neverBeforeIntent() {
+    return this.negatedIntent.replace(`  // TODO: don't retry forever, add a limit`, `  // Never retry forever: the server decides when we stop.`);
+  },
+  // Trap (last review): a TODO in another sentence of the comment does not undo the intent.
+  get todoAfterIntent() {
+    return this.negatedIntent.replace(`  // TODO: don't retry forever, add a limit`, `  // Keep retrying until it succeeds; the queue must not lose jobs. TODO: emit a metric per failure.`);
   },
 };
 
@@ -1223,6 +1303,20 @@ async function run() {
     }
   }
 }`,
+  importedNonPolicyCallee: `async function run() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      const ok = await store.saveAttempt(jobId, attempt);
+      if (!ok) throw e;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
   trackerVersusPolicy: `import { tracker, policy } from './x';
 async function run() {
   let attempt = 0;
@@ -1317,6 +1411,46 @@ async function load(attempt = 0) {
     return load(attempt + 1);
   }
 }`,
+  weakOkProperty: `async function run(attempt = 0, failedAttempts = 0) {
+  try {
+    return await push();
+  } catch (err) {
+    const saved = await store.saveAttempt(jobId, attempt);
+    if (!saved.ok) throw err;
+    if (failedAttempts + 1 >= 5) throw err;
+    await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** failedAttempts)));
+    return run(attempt + 1, failedAttempts + 1);
+  }
+}`,
+  neverBeforeIntent: `async function f() {
+  let attempt = 0;
+  // Never retry forever: the server decides when we stop.
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+  innerLoopComment: `async function f(items) {
+  let attempt = 0;
+  while (true) {
+    for (const item of items) {
+      // retry each item until it succeeds
+      await sendItem(item);
+    }
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
   untilSucceeds: `export async function migrate(http) {
   let done = false;
   let info = null;
@@ -1397,6 +1531,18 @@ async function connect(attempt = 0) {
   }
 }
 connect();`,
+  todoAfterIntent: `async function f() {
+  let attempt = 0;
+  // Keep retrying until it succeeds; the queue must not lose jobs. TODO: emit a metric per failure.
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
 };
 
 type Errors = { messageId: string; line: number; column: number; endLine: number; endColumn: number; [key: string]: unknown }[];
@@ -1427,7 +1573,6 @@ const inBoth = (code: string, strict: unknown[], errors: Errors) => [{ code, err
     cases.abortBounded,
     { code: cases.abortBounded, options: STRICT },
     cases.pacedLibraryRun,
-    cases.importedNonPolicyCallee,
     cases.passedGrowingDelay,
     cases.enumVerdictAtLimit,
     { code: cases.enumVerdictAtLimit, options: STRICT },
@@ -1437,6 +1582,8 @@ const inBoth = (code: string, strict: unknown[], errors: Errors) => [{ code, err
     { code: cases.clampResetOnSuccess, options: STRICT },
     cases.predicateCallee,
     { code: cases.predicateCallee, options: STRICT },
+    cases.capReturnedByName,
+    cases.helperGrowsWithPassedCount,
   ],
   invalid: [
     ...inBoth(cases.flagTopRearmed, STRICT, [
@@ -1934,10 +2081,7 @@ export function keepSyncing(run) {
           ],
         },
       ]),
-    {
-      code: cases.importedNonPolicyCallee,
-      options: STRICT,
-      errors: [
+    ...inBoth(cases.importedNonPolicyCallee, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 3,
@@ -1948,25 +2092,11 @@ export function keepSyncing(run) {
             {
               messageId: 'boundRetry',
               data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: `async function run() {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await op();
-    } catch (e) {
-      attempt++;
-      const ok = await store.saveAttempt(jobId, attempt);
-      if (!ok) throw e;
-      if (attempt >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
+              output: outputs.importedNonPolicyCallee,
             },
           ],
         },
-      ],
-    },
+      ]),
     ...inBoth(cases.trackerVersusPolicy, STRICT, [
         {
           messageId: 'unboundedLoop',
@@ -2155,6 +2285,145 @@ export function keepSyncing(run) {
           suggestions: [],
         },
       ]),
+    ...inBoth(cases.clampResetInTry, STRICT, [
+        {
+          messageId: 'unboundedRecursion',
+          line: 9,
+          column: 16,
+          endLine: 9,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ]),
+    {
+      code: cases.capReturnedByName,
+      options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; keep the existing wait as it is." },
+              output: `const MAX_DELAY = 30000;
+function delayFor(attempt) {
+  if (attempt >= 8) return MAX_DELAY;
+  return 250 * 2 ** attempt;
+}
+async function connectLoop() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await op();
+    } catch (err) {
+      attempt++;
+      const delay = delayFor(attempt);
+      if (!delay) throw err;
+      if (attempt >= 5) throw err;
+      await sleep(delay);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    ...inBoth(cases.weakOkProperty, STRICT, [
+        {
+          messageId: 'unboundedRecursion',
+          line: 8,
+          column: 12,
+          endLine: 8,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Add an `failedAttempts` parameter counting the attempts (the recursive call passes `failedAttempts + 1`); after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.weakOkProperty,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.neverBeforeIntent, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.neverBeforeIntent,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.todoAfterIntent, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [],
+        },
+      ]),
+    ...inBoth(cases.innerLoopComment, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.innerLoopComment,
+            },
+          ],
+        },
+      ]),
+    {
+      code: cases.helperGrowsWithPassedCount,
+      options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedRecursion',
+          line: 10,
+          column: 12,
+          endLine: 10,
+          endColumn: 29,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Add an `failedAttempts` parameter counting the attempts (the recursive call passes `failedAttempts + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function holdOff(err, attempt) {
+  await sleep(1000 * 2 ** attempt);
+}
+async function load(attempt = 0, failedAttempts = 0) {
+  try {
+    return await fetchIt();
+  } catch (e) {
+    await holdOff(e, attempt);
+    if (failedAttempts + 1 >= 5) throw e;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** failedAttempts)));
+    return load(attempt + 1, failedAttempts + 1);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     ...inBoth(cases.keepAlive, STRICT, [
         {
           messageId: 'unboundedRecursion',
@@ -2197,8 +2466,6 @@ export function keepSyncing(run) {
     cases.abortBounded,
     cases.pacedLibraryRun,
     { code: cases.pacedLibraryRun, options: STRICT },
-    cases.importedNonPolicyCallee,
-    { code: cases.importedNonPolicyCallee, options: STRICT },
     cases.passedGrowingDelay,
     { code: cases.passedGrowingDelay, options: STRICT },
     cases.enumVerdictAtLimit,
@@ -2211,6 +2478,10 @@ export function keepSyncing(run) {
     { code: cases.clampResetOnSuccess, options: STRICT },
     cases.predicateCallee,
     { code: cases.predicateCallee, options: STRICT },
+    cases.capReturnedByName,
+    { code: cases.capReturnedByName, options: STRICT },
+    cases.helperGrowsWithPassedCount,
+    { code: cases.helperGrowsWithPassedCount, options: STRICT },
   ],
   invalid: [
     ...inBoth(cases.flagTopRearmed, STRICT, [
@@ -2663,6 +2934,22 @@ export function keepSyncing(run) {
           ],
         },
       ]),
+    ...inBoth(cases.importedNonPolicyCallee, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: outputs.importedNonPolicyCallee,
+            },
+          ],
+        },
+      ]),
     {
       code: cases.trackerVersusPolicy,
       errors: [
@@ -2881,6 +3168,80 @@ async function run2() {
           endLine: 2,
           endColumn: 8,
           suggestions: [],
+        },
+      ]),
+    ...inBoth(cases.clampResetInTry, STRICT, [
+        {
+          messageId: 'constantRecursion',
+          line: 9,
+          column: 16,
+          endLine: 9,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ]),
+    ...inBoth(cases.weakOkProperty, STRICT, [
+        {
+          messageId: 'constantRecursion',
+          line: 8,
+          column: 12,
+          endLine: 8,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Add an `failedAttempts` parameter counting the attempts (the recursive call passes `failedAttempts + 1`); after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.weakOkProperty,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.neverBeforeIntent, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.neverBeforeIntent,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.todoAfterIntent, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; no limit (the code says it retries until it succeeds); make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.todoAfterIntent,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.innerLoopComment, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.innerLoopComment,
+            },
+          ],
         },
       ]),
     ...inBoth(cases.keepAlive, STRICT, [
