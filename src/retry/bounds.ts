@@ -431,13 +431,17 @@ export function counterAnswerNames(
         if (!POLICY_NAME.test(name) && !POLICY_NAME.test(owner) && !PREDICATE_NAME.test(name)) weak.add(target.name);
       }
       names.add(target.name);
-      // Awaited, a policy's answer may come after its wait (a callee that is no policy: not taken for one).
-      if (isAwait && !weak.has(target.name)) awaited.add(target.name);
+      // Awaited, a policy's answer may come after its wait; so may one of a callee named for waiting
+      // (`await pauseFor(attempt)`, `await waitForReconnect(attempt)`), not that of any other (`store.saveAttempt`).
+      if (isAwait && (!weak.has(target.name) || WAITING_NAME.test(calleeName(call) ?? ''))) awaited.add(target.name);
       return true;
     });
   }
   return { names, awaited, weak };
 }
+
+/** Callees named for waiting. */
+const WAITING_NAME = /wait|pause|sleep|delay|backoff|reconnect|throttle/i;
 
 /** Properties of an answer that read as a verdict on going on (`decision.stop`, `result.retry`, `budget.exhausted`). */
 const VERDICT_PROPERTY = /^(?:stop|stopped|retry|shouldRetry|canRetry|giveUp|gaveUp|exhausted|abort|aborted)$/;

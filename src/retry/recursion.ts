@@ -1143,9 +1143,16 @@ export class RecursiveRetries {
       const index = d.type === 'Identifier' ? fn.params.findIndex((p) => (p.type === 'AssignmentPattern' ? p.left : p).type === 'Identifier' && ((p.type === 'AssignmentPattern' ? p.left : p) as TSESTree.Identifier).name === d.name) : -1;
       if (index < 0) {
         // Built from the helper's parameters (`1000 * 2 ** attempt` with `attempt` passed in): what it grows with is
-        // the caller's, not judged here.
-        const params = new Set(fn.params.flatMap((p) => (p.type === 'Identifier' ? [p.name] : p.type === 'AssignmentPattern' && p.left.type === 'Identifier' ? [p.left.name] : [])));
-        return someAll(delay, this.keys, (n) => n.type === 'Identifier' && params.has(n.name)) ? 'opaque' : { delay, region: body };
+        // the caller's, not judged here, unless the call passes numbers (`sleepSeconds(5)` with `seconds * 1000`).
+        const used = fn.params.flatMap((p, i) => {
+          const id = p.type === 'AssignmentPattern' ? p.left : p;
+          return id.type === 'Identifier' && someAll(delay, this.keys, (n) => n.type === 'Identifier' && n.name === id.name) ? [i] : [];
+        });
+        const fixed = used.every((i) => {
+          const arg = call.arguments[i];
+          return !arg || (arg.type !== 'SpreadElement' && unwrapExpression(arg).type === 'Literal');
+        });
+        return used.length > 0 && !fixed ? 'opaque' : { delay, region: body };
       }
       // Passed by the call (`await this.holdOff(5000)`): that value, read where the call is.
       const passed = call.arguments[index];
@@ -1552,8 +1559,18 @@ export class RecursiveRetries {
           if (sides.length === 2 && sides.some((x) => nameKey(x) === key) && sides.some((x) => isNothing(x))) return true;
           return test.type === 'UnaryExpression' && test.operator === '!' && nameKey(unwrapExpression(test.argument)) === key;
         };
+        // A write that reads the value it replaces (`if (x > c) x = c`, `x = Math.min(x, c)`) only lowers it: no reset.
+        const readsItself = (n: TSESTree.AssignmentExpression): boolean => {
+          const key = nameKey(n.left);
+          const reads = (root: Node) => someAll(root, this.keys, (m) => (m.type === 'MemberExpression' || m.type === 'Identifier') && m !== n.left && nameKey(m) === key);
+          if (reads(n.right)) return true;
+          let holder: Node | undefined = n.parent;
+          if (holder?.type === 'ExpressionStatement') holder = holder.parent;
+          if (holder?.type === 'BlockStatement' && holder.body.length === 1) holder = holder.parent;
+          return holder?.type === 'IfStatement' && reads(holder.test);
+        };
         const resetFirst = someOwn(fn.body, this.keys, (n) => {
-          if (n.type !== 'AssignmentExpression' || !written.has(nameKey(n.left) ?? '') || contains(branch, n) || n.range[0] > branch.range[0] || initialises(n)) return false;
+          if (n.type !== 'AssignmentExpression' || !written.has(nameKey(n.left) ?? '') || contains(branch, n) || n.range[0] > branch.range[0] || initialises(n) || readsItself(n)) return false;
           const guarded = tryOf(n);
           // In a `try` whose failure leads to the branch: only before the first await of that `try`.
           return !guarded || !someOwn(guarded.block, this.keys, (m) => m.type === 'AwaitExpression' && m.range[1] <= n.range[0]);

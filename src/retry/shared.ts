@@ -88,9 +88,9 @@ const ENDLESS_INTENT = /\b(?:retry|retries|retrying|try again|keep (?:on )?(?:re
 /** Work still to do: not the code's intent. */
 const TODO = /\b(?:TODO|FIXME|XXX|HACK)\b/;
 /** A negation before the words of intent (`don't retry forever`, `Never retry forever`), which then ask for the opposite. */
-const NEGATION = /\b(?:don'?t|do not|doesn'?t|does not|shouldn'?t|should not|must not|mustn'?t|never|no longer|instead of|avoid|stop|used to)\b/i;
-/** A sentence that speaks of the past or of what would happen (`which we no longer want`, `would never surface`). */
-const NOT_NOW = /\b(?:no longer|not any ?more|would|used to)\b/i;
+const NEGATION = /\b(?:don'?t|do not|doesn'?t|does not|shouldn'?t|should not|must not|mustn'?t|no longer|instead of|avoid|stop|used to|would)\b|\bnever\s+(?:retry|retries|keep|try)\b/i;
+/** Words after the intent that take it back (`This used to retry forever, which we no longer want`). */
+const TAKEN_BACK = /\b(?:no longer|not any ?more)\s+(?:want|wanted|do|needed)\b/i;
 
 /**
  * The comments of a retry that speak for it: those inside `region` (the
@@ -140,9 +140,11 @@ export function endlessIntent(sourceCode: Readonly<TSESLint.SourceCode>, region:
   for (const words of retryComments(sourceCode, region, statement)) {
     for (const sentence of words.split(/(?<=[.;!?])\s+/)) {
       const match = ENDLESS_INTENT.exec(sentence);
-      if (!match || TODO.test(sentence) || NOT_NOW.test(sentence)) continue;
-      // `Retries forever and never rejects`, `Retry forever: we don't want to lose messages`: a negation after the
-      // words is no matter; one before them (`don't retry forever`) asks for the opposite. `never give up` is the words.
+      if (!match || TODO.test(sentence) || TAKEN_BACK.test(sentence.slice(match.index))) continue;
+      // `Retries forever and never rejects`, `Retry forever, since giving up would lose messages`: what follows the
+      // words is their reason; a negation, the past or a hypothesis before them (`don't retry forever`, `Never retry
+      // forever`, `This used to retry forever`, `would retry forever`) is not the code's intent. `never give up` is
+      // the words themselves; `must never exit, so keep retrying` is no negation of them.
       const before = sentence.slice(0, match.index);
       if (!NEGATION.test(before)) return quote(words);
     }

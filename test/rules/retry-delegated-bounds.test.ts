@@ -1085,6 +1085,57 @@ async function load(attempt = 0) {
     return load(attempt + 1);
   }
 }`,
+  // Twin (final check): a helper that turns seconds into milliseconds, passed a number (`sleepSeconds(5)`): a constant wait.
+  helperSecondsFixed: `async function sleepSeconds(seconds) {
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+}
+async function load() {
+  try {
+    return await fetchIt();
+  } catch (e) {
+    await sleepSeconds(5);
+    return load();
+  }
+}`,
+  // Trap (final check): a write at the top that only lowers the value (`if (x > c) x = c`) does not undo the clamp.
+  clampLoweredAtTop: `class Client {
+  async send(req) {
+    if (this.timeout > this.ceiling) this.timeout = this.ceiling;
+    try {
+      return await this.http(req, this.timeout);
+    } catch (e) {
+      if (this.timeout > this.minTimeout) {
+        this.timeout = this.minTimeout;
+        return this.send(req);
+      }
+      throw e;
+    }
+  }
+}`,
+  // Trap (final check): `Retry forever, since giving up would lose queued messages`: the reason after the words is no hypothesis.
+  intentWithReason: `async function consume() {
+  while (true) {
+    try {
+      return await queue.connect();
+    } catch (err) {
+      // Retry forever, since giving up would lose queued messages.
+      await sleep(1000);
+    }
+  }
+}`,
+  // Trap (final check): an awaited callee named for waiting (`pauseFor(attempt)`) may be the wait.
+  waitingCallee: `async function sync() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await push();
+    } catch (err) {
+      attempt++;
+      const waited = await pauseFor(attempt);
+      if (waited < 0) throw err;
+    }
+  }
+}`,
   // Real code (matrix-js-sdk pokeKeepAlive): an endless probe whose random wait never grows; the message says so, not "constant".
   keepAlive: `export class SyncApi {
   pokeKeepAlive() {
@@ -1135,6 +1186,10 @@ async function load(attempt = 0) {
   // Trap (last review): a TODO in another sentence of the comment does not undo the intent.
   get todoAfterIntent() {
     return this.negatedIntent.replace(`  // TODO: don't retry forever, add a limit`, `  // Keep retrying until it succeeds; the queue must not lose jobs. TODO: emit a metric per failure.`);
+  },
+  // Trap (final check): `must never exit, so keep retrying until it succeeds`: the never governs another verb.
+  get intentAfterMustNever() {
+    return this.intentWithReason.replace(`      // Retry forever, since giving up would lose queued messages.`, `      // The worker must never exit, so keep retrying until it succeeds.`);
   },
 };
 
@@ -1422,19 +1477,6 @@ async function load(attempt = 0) {
     return run(attempt + 1, failedAttempts + 1);
   }
 }`,
-  neverBeforeIntent: `async function f() {
-  let attempt = 0;
-  // Never retry forever: the server decides when we stop.
-  while (true) {
-    try {
-      return await op();
-    } catch (e) {
-      attempt++;
-      if (attempt >= 5) throw e;
-      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
   innerLoopComment: `async function f(items) {
   let attempt = 0;
   while (true) {
@@ -1449,6 +1491,19 @@ async function load(attempt = 0) {
       if (attempt >= 5) throw e;
       await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
     }
+  }
+}`,
+  helperSecondsFixed: `async function sleepSeconds(seconds) {
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+}
+async function load(attempt = 0) {
+  try {
+    return await fetchIt();
+  } catch (e) {
+    await sleepSeconds(5);
+    if (attempt + 1 >= 5) throw e;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
+    return load(attempt + 1);
   }
 }`,
   untilSucceeds: `export async function migrate(http) {
@@ -1531,6 +1586,18 @@ async function connect(attempt = 0) {
   }
 }
 connect();`,
+  neverBeforeIntent: `async function f() {
+  let attempt = 0;
+  // Never retry forever: the server decides when we stop.
+  while (true) {
+    try {
+      return await op();
+    } catch (e) {
+      attempt++;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
   todoAfterIntent: `async function f() {
   let attempt = 0;
   // Keep retrying until it succeeds; the queue must not lose jobs. TODO: emit a metric per failure.
@@ -1539,6 +1606,30 @@ connect();`,
       return await op();
     } catch (e) {
       attempt++;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+  intentWithReason: `async function consume() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await queue.connect();
+    } catch (err) {
+      attempt++;
+      // Retry forever, since giving up would lose queued messages.
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+  intentAfterMustNever: `async function consume() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await queue.connect();
+    } catch (err) {
+      attempt++;
+      // The worker must never exit, so keep retrying until it succeeds.
       await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
     }
   }
@@ -1584,6 +1675,9 @@ const inBoth = (code: string, strict: unknown[], errors: Errors) => [{ code, err
     { code: cases.predicateCallee, options: STRICT },
     cases.capReturnedByName,
     cases.helperGrowsWithPassedCount,
+    cases.clampLoweredAtTop,
+    { code: cases.clampLoweredAtTop, options: STRICT },
+    cases.waitingCallee,
   ],
   invalid: [
     ...inBoth(cases.flagTopRearmed, STRICT, [
@@ -2356,13 +2450,7 @@ async function connectLoop() {
           column: 3,
           endLine: 3,
           endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
-              output: outputs.neverBeforeIntent,
-            },
-          ],
+          suggestions: [],
         },
       ]),
     ...inBoth(cases.todoAfterIntent, STRICT, [
@@ -2417,6 +2505,75 @@ async function load(attempt = 0, failedAttempts = 0) {
     if (failedAttempts + 1 >= 5) throw e;
     await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** failedAttempts)));
     return load(attempt + 1, failedAttempts + 1);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    ...inBoth(cases.helperSecondsFixed, STRICT, [
+        {
+          messageId: 'unboundedRecursion',
+          line: 9,
+          column: 12,
+          endLine: 9,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: outputs.helperSecondsFixed,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.intentWithReason, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [],
+        },
+      ]),
+    ...inBoth(cases.intentAfterMustNever, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [],
+        },
+      ]),
+    {
+      code: cases.waitingCallee,
+      options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: `async function sync() {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await push();
+    } catch (err) {
+      attempt++;
+      const waited = await pauseFor(attempt);
+      if (waited < 0) throw err;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
   }
 }`,
             },
@@ -2482,6 +2639,10 @@ async function load(attempt = 0, failedAttempts = 0) {
     { code: cases.capReturnedByName, options: STRICT },
     cases.helperGrowsWithPassedCount,
     { code: cases.helperGrowsWithPassedCount, options: STRICT },
+    cases.clampLoweredAtTop,
+    { code: cases.clampLoweredAtTop, options: STRICT },
+    cases.waitingCallee,
+    { code: cases.waitingCallee, options: STRICT },
   ],
   invalid: [
     ...inBoth(cases.flagTopRearmed, STRICT, [
@@ -3206,7 +3367,7 @@ async function run2() {
           suggestions: [
             {
               messageId: 'useBackoff',
-              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              data: { description: "Count failures in a new `attempt`; no limit (the code says it retries until it succeeds); make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
               output: outputs.neverBeforeIntent,
             },
           ],
@@ -3240,6 +3401,54 @@ async function run2() {
               messageId: 'useBackoff',
               data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
               output: outputs.innerLoopComment,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.helperSecondsFixed, STRICT, [
+        {
+          messageId: 'constantRecursion',
+          line: 9,
+          column: 12,
+          endLine: 9,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: outputs.helperSecondsFixed,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.intentWithReason, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; no limit (the code says it retries until it succeeds); make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.intentWithReason,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.intentAfterMustNever, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; no limit (the code says it retries until it succeeds); make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.intentAfterMustNever,
             },
           ],
         },
