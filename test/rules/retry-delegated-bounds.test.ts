@@ -741,52 +741,6 @@ async function sync() {
     return sync();
   }
 }`,
-  // Twin (final review): the library run waits a constant time (cap equal to its first wait): the reconnect is judged by its own wait.
-  libraryCapEqualsStart: `import { retry } from '@lifeomic/attempt';
-
-export class ProviderWebsocket {
-  connect() {
-    if (this.cancelRetry) {
-      this.cancelRetry();
-      this.cancelRetry = undefined;
-    }
-    const abortableRetry = () => {
-      let cancelAttempt = false;
-      const retryPromise = retry(this.createWebSocketConnection.bind(this), {
-        delay: 1000,
-        factor: 2,
-        maxAttempts: this.configuration.maxAttempts,
-        maxDelay: 1000,
-        jitter: this.configuration.jitter,
-        beforeAttempt: (context) => {
-          if (!this.shouldConnect || cancelAttempt) context.abort();
-        },
-      }).catch((error) => this.emit('maxAttemptsFailed', { error }));
-      return { retryPromise, cancelFunc: () => { cancelAttempt = true; } };
-    };
-    const { retryPromise, cancelFunc } = abortableRetry();
-    this.cancelRetry = cancelFunc;
-    return retryPromise;
-  }
-
-  createWebSocketConnection() {
-    return new Promise((resolve, reject) => {
-      const ws = new WebSocket(this.url);
-      ws.addEventListener('open', resolve);
-      ws.addEventListener('close', (event) => this.onClose(event));
-      ws.addEventListener('error', reject);
-    });
-  }
-
-  onClose(event) {
-    if (!this.cancelRetry && this.shouldConnect) {
-      this.reconnectTimeout = setTimeout(() => {
-        this.reconnectTimeout = null;
-        this.connect();
-      }, this.configuration.delay);
-    }
-  }
-}`,
   // Twin (final review): the helper is passed its wait (`this.holdOff(5000)`): a constant 5 s, not an unknown wait.
   helperPassedDelay: `class Sync {
   async holdOff(ms) {
@@ -933,32 +887,6 @@ export class ProviderWebsocket {
         this.connect();
       }, this.configuration.delay);
     }
-  }
-}`,
-  // Trap (review): the override is reset after a success, which does not undo the clamp before the next failure.
-  clampResetOnSuccess: `export class MembershipManager {
-  get expiryTimeout() {
-    return this.expiryTimeoutOverride ?? this.joinConfig?.expiryTimeout ?? 8000;
-  }
-
-  async join() {
-    const prepareDelayedDisconnection = async () => {
-      try {
-        const res = await this.client.sendDelayedStateEvent(this.roomId, { delay: this.expiryTimeout });
-        this.disconnectDelayId = res.delay_id;
-        this.expiryTimeoutOverride = undefined;
-      } catch (e) {
-        if (e.errcode === 'M_MAX_DELAY_EXCEEDED') {
-          const maxDelayAllowed = e.data.max_delay;
-          if (typeof maxDelayAllowed === 'number' && this.expiryTimeout > maxDelayAllowed) {
-            this.expiryTimeoutOverride = maxDelayAllowed;
-            return prepareDelayedDisconnection();
-          }
-        }
-        logger.error('Failed to prepare delayed disconnection event:', e);
-      }
-    };
-    await prepareDelayedDisconnection();
   }
 }`,
   // Trap (review): an imported callee asked as a question (`limiter.canAttempt(attempt)`) decides.
@@ -1172,6 +1100,27 @@ async function load() {
   // Twin: with `factor: 1` the library waits a constant time, and the reconnect is judged by its own wait.
   get constantLibraryRun() {
     return this.pacedLibraryRun.replace(`        factor: this.configuration.factor,`, `        factor: 1,`);
+  },
+  // Twin (final review): the library run waits a constant time (cap equal to its first wait): the reconnect is judged by its own wait.
+  get libraryCapEqualsStart() {
+    return this.pacedLibraryRun.replace(`        delay: this.configuration.delay,
+        factor: this.configuration.factor,
+        maxAttempts: this.configuration.maxAttempts,
+        maxDelay: this.configuration.maxDelay,`, `        delay: 1000,
+        factor: 2,
+        maxAttempts: this.configuration.maxAttempts,
+        maxDelay: 1000,`);
+  },
+  // Trap (review): the override is reset after a success, which does not undo the clamp before the next failure.
+  get clampResetOnSuccess() {
+    return this.clampGe.replace(`      } catch (e) {
+        if (e.errcode === 'M_MAX_DELAY_EXCEEDED') {
+          const maxDelayAllowed = e.data.max_delay;
+          if (typeof maxDelayAllowed === 'number' && this.expiryTimeout >= maxDelayAllowed) {`, `        this.expiryTimeoutOverride = undefined;
+      } catch (e) {
+        if (e.errcode === 'M_MAX_DELAY_EXCEEDED') {
+          const maxDelayAllowed = e.data.max_delay;
+          if (typeof maxDelayAllowed === 'number' && this.expiryTimeout > maxDelayAllowed) {`);
   },
   // Trap (review): a throw before the wait of the helper never reaches the re-run: the wait counts.
   get throwBeforeHelperWait() {
