@@ -75,3 +75,9 @@ export function boundName(fn: FunctionNode): { name: string | null; method: bool
   }
   return { name: null, method: false };
 }
+
+/** The name a parameter binds, also with a default (`delay = 2000`); null for a pattern or a rest element. */
+export function parameterName(param: TSESTree.Parameter | undefined): string | null {
+  if (param?.type === 'Identifier') return param.name;
+  return param?.type === 'AssignmentPattern' && param.left.type === 'Identifier' ? param.left.name : null;
+}

@@ -10,10 +10,10 @@ import { findVariable } from '../ast/scope';
 import { staticKeyName, staticMemberName } from '../ast/static';
 import { unwrapExpression } from '../ast/unwrap';
 import { someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
-import { alwaysLeaves, calleeName, type FlowContext, isForeverNumber, isMemberCall, nameKey, type Node, statementFlow } from './ast';
+import { alwaysLeaves, calleeName, type FlowContext, isForeverNumber, isLogCall, isMemberCall, nameKey, type Node, statementFlow } from './ast';
 import { ownReturns, sameFileCallee } from './exhaustion';
 import { rootName } from './sorting';
-import { type FunctionNode, isFunction } from '../ast/functions';
+import { type FunctionNode, isFunction, parameterName } from '../ast/functions';
 
 export interface BoundContext {
   keys: VisitorKeys;
@@ -419,9 +419,8 @@ export function counterAnswerNames(
       if (index < 0) return true;
       const fn = sameFileCallee(call, sourceCode);
       if (fn) {
-        const param = fn.params[index];
-        const id = param?.type === 'AssignmentPattern' ? param.left : param;
-        if (id?.type !== 'Identifier' || !answersAtLimit(fn, id.name, keys)) return true;
+        const name = parameterName(fn.params[index]);
+        if (!name || !answersAtLimit(fn, name, keys)) return true;
       } else {
         // Not in the file and not named for a retry policy (`store.saveAttempt(id, n)`, `format('%d', n)`): only an
         // answer that reads as a verdict bounds (`outcome === Outcome.Success`, `delay === -1`), not its truthiness.
@@ -463,6 +462,7 @@ const RECORDER_WORD = /^(?:log|logger|logging|console|debug|info|warn|warning|er
 
 /** `logger.warn(...)`, `metrics.increment(...)`, `trackAttempt(...)`: the callee or its object named for a recorder. */
 function isRecorderCall(call: TSESTree.CallExpression): boolean {
+  if (isLogCall(call)) return true;
   const callee = unwrapExpression(call.callee);
   const names = [calleeName(call) ?? ''];
   if (callee.type === 'MemberExpression') names.push((nameKey(callee.object) ?? '').split('.').pop() ?? '');

@@ -7,7 +7,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../ast/scope';
 import { variableAt } from '../imports';
-import { boundName, enclosingFunction, type FunctionNode, functionName, isFunction } from '../ast/functions';
+import { boundName, enclosingFunction, type FunctionNode, functionName, isFunction, parameterName } from '../ast/functions';
 import { isTypeWrapper as isTypeWrapperNode, unwrapExpression } from '../ast/unwrap';
 import { staticMemberName, staticString } from '../ast/static';
 import { thisOwner } from '../ast/this-owner';
@@ -147,6 +147,14 @@ function isConnectionClass(name: string): boolean {
 const LOCAL_HOST = /^(([a-z][a-z0-9+.-]*:)?\/\/)?(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?)(:\d+)?(\/.*)?$/i;
 /** Methods that use up a cached value (`cache.removeAccessToken()`, `tokens.delete(key)`). */
 const CONSUME_METHOD = /^(remove|delete|clear|reset|invalidate|drop|evict|discard|forget|unset)(.*)$/i;
+
+/** The `if` whose branch is this assignment alone (`if (t) x = v;`, `if (t) { x = v; }`), or null. */
+function ifAlone(assignment: TSESTree.AssignmentExpression): TSESTree.IfStatement | null {
+  let holder: Node | undefined = assignment.parent;
+  if (holder?.type === 'ExpressionStatement') holder = holder.parent;
+  if (holder?.type === 'BlockStatement' && holder.body.length === 1) holder = holder.parent;
+  return holder?.type === 'IfStatement' ? holder : null;
+}
 
 /** The class body or object literal a method belongs to. */
 function memberOwner(fn: FunctionNode): TSESTree.ClassBody | TSESTree.ObjectExpression | null {
@@ -1140,13 +1148,13 @@ export class RecursiveRetries {
      */
     const settle = (delay: Node): { delay: Node; region: Node | null } | 'opaque' => {
       const d = unwrapExpression(delay);
-      const index = d.type === 'Identifier' ? fn.params.findIndex((p) => (p.type === 'AssignmentPattern' ? p.left : p).type === 'Identifier' && ((p.type === 'AssignmentPattern' ? p.left : p) as TSESTree.Identifier).name === d.name) : -1;
+      const index = d.type === 'Identifier' ? fn.params.findIndex((p) => parameterName(p) === d.name) : -1;
       if (index < 0) {
         // Built from the helper's parameters (`1000 * 2 ** attempt` with `attempt` passed in): what it grows with is
         // the caller's, not judged here, unless the call passes numbers (`sleepSeconds(5)` with `seconds * 1000`).
         const used = fn.params.flatMap((p, i) => {
-          const id = p.type === 'AssignmentPattern' ? p.left : p;
-          return id.type === 'Identifier' && someAll(delay, this.keys, (n) => n.type === 'Identifier' && n.name === id.name) ? [i] : [];
+          const name = parameterName(p);
+          return name && someAll(delay, this.keys, (n) => n.type === 'Identifier' && n.name === name) ? [i] : [];
         });
         const fixed = used.every((i) => {
           const arg = call.arguments[i];
@@ -1159,7 +1167,7 @@ export class RecursiveRetries {
       if (passed) {
         if (passed.type === 'SpreadElement' || fn.params.slice(0, index + 1).some((p) => p.type === 'RestElement')) return 'opaque';
         if (!caller) return { delay: passed, region: null };
-        const params = new Set(caller.params.flatMap((p) => (p.type === 'Identifier' ? [p.name] : p.type === 'AssignmentPattern' && p.left.type === 'Identifier' ? [p.left.name] : [])));
+        const params = new Set(caller.params.map(parameterName));
         return someAll(passed, this.keys, (n) => n.type === 'Identifier' && params.has(n.name)) ? 'opaque' : { delay: passed, region: caller.body };
       }
       const param = fn.params[index]!;
@@ -1172,7 +1180,6 @@ export class RecursiveRetries {
       });
       return values.length === 1 && values[0]!.type !== 'AssignmentExpression' ? { delay: values[0]!, region: body } : 'opaque';
     };
-    /** A statement that may leave the helper before what follows it runs (`if (e.code !== 'X') return;`). */
     // A `throw` never reaches the re-run, and `return sleep(ms)` waits: neither is a way past the wait.
     const returnsWait = (value: Node | null | undefined): boolean => {
       const v = value ? unwrapExpression(value) : null;
@@ -1181,6 +1188,7 @@ export class RecursiveRetries {
       return waitOf(asAwaited, this.ctx.imports, this.keys) !== null;
     };
     const leavesWithoutWait = (n: Node) => n.type === 'ReturnStatement' && !returnsWait(n.argument);
+    /** A statement that may leave the helper before what follows it runs (`if (e.code !== 'X') return;`). */
     const mayLeave = (statement: Node) => leavesWithoutWait(statement) || (!statementExpression(statement) && someOwn(statement, this.keys, leavesWithoutWait));
     if (fn.async) {
       for (const statement of body.body) {
@@ -1550,10 +1558,8 @@ export class RecursiveRetries {
         const initialises = (n: TSESTree.AssignmentExpression): boolean => {
           if (n.operator === '??=' || n.operator === '||=') return true;
           const key = nameKey(n.left);
-          let holder: Node | undefined = n.parent;
-          if (holder?.type === 'ExpressionStatement') holder = holder.parent;
-          if (holder?.type === 'BlockStatement' && holder.body.length === 1) holder = holder.parent;
-          if (holder?.type !== 'IfStatement') return false;
+          const holder = ifAlone(n);
+          if (!holder) return false;
           const test = unwrapExpression(holder.test);
           const sides = test.type === 'BinaryExpression' && ['===', '==', '!==', '!='].includes(test.operator) ? [test.left, test.right].map((x) => unwrapExpression(x as Node)) : [];
           if (sides.length === 2 && sides.some((x) => nameKey(x) === key) && sides.some((x) => isNothing(x))) return true;
@@ -1564,10 +1570,8 @@ export class RecursiveRetries {
           const key = nameKey(n.left);
           const reads = (root: Node) => someAll(root, this.keys, (m) => (m.type === 'MemberExpression' || m.type === 'Identifier') && m !== n.left && nameKey(m) === key);
           if (reads(n.right)) return true;
-          let holder: Node | undefined = n.parent;
-          if (holder?.type === 'ExpressionStatement') holder = holder.parent;
-          if (holder?.type === 'BlockStatement' && holder.body.length === 1) holder = holder.parent;
-          return holder?.type === 'IfStatement' && reads(holder.test);
+          const holder = ifAlone(n);
+          return !!holder && reads(holder.test);
         };
         const resetFirst = someOwn(fn.body, this.keys, (n) => {
           if (n.type !== 'AssignmentExpression' || !written.has(nameKey(n.left) ?? '') || contains(branch, n) || n.range[0] > branch.range[0] || initialises(n) || readsItself(n)) return false;

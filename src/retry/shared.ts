@@ -3,6 +3,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../ast/scope';
+import { parameterName } from '../ast/functions';
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, someAll, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
 import { freshName } from '../fix/names';
@@ -171,8 +172,7 @@ function shortUnknownUnitWait(sourceCode: Readonly<TSESLint.SourceCode>, delay: 
   // `const sleep = (ms) => new Promise((r) => setTimeout(r, ms))`: milliseconds.
   const helper = sameFileCallee(call, sourceCode);
   const index = call.arguments.indexOf(delay as TSESTree.CallExpressionArgument);
-  const param = helper?.params[index];
-  const name = param?.type === 'Identifier' ? param.name : param?.type === 'AssignmentPattern' && param.left.type === 'Identifier' ? param.left.name : null;
+  const name = parameterName(helper?.params[index]);
   if (helper && name && someAll(helper.body, keys, (n) => n.type === 'CallExpression' && MS_CALLEES.test(calleeName(n) ?? '') && n.arguments[1]?.type === 'Identifier' && n.arguments[1].name === name)) return null;
   return sourceCode.getText(call);
 }
