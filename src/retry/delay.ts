@@ -101,6 +101,18 @@ export interface FoundWait {
    * name (`retry.wait = delay(ms); await retry.wait;`): where the wait starts.
    */
   stored?: Node;
+  /**
+   * Where the delay is read when it is not where the wait is: the body of a
+   * helper of the file that waits (`await this.timer(5)` whose body waits
+   * `seconds * 1000`). A delay read there is the helper's, never edited.
+   */
+  region?: Node;
+  /**
+   * A helper that does more than wait (`await onFailure(err)` that logs,
+   * then sleeps): a rewrite leaves its call where it is and puts nothing
+   * before it.
+   */
+  doesMore?: boolean;
 }
 
 /**

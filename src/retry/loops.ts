@@ -21,6 +21,7 @@ import { endlessIntent, indexesWith, isFixedDelay, mentionsName, rewriteName, wa
 import { continuesOnlyForSortedErrors, errorNames } from './sorting';
 import { statusPolarity } from './status';
 import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerCall } from './exhaustion';
+import { awaitedHelperWait } from './helper-wait';
 
 export class LoopRetries {
   private readonly loopTries = new Map<LoopNode, TSESTree.TryStatement[]>();
@@ -223,7 +224,7 @@ export class LoopRetries {
       if (isFunction(node)) return false;
       // A retry loop inside this one waits between its own attempts, not between this loop's.
       if (node !== loop.body && isLoop(node) && someOwn(node, this.keys, (n) => n.type === 'CatchClause')) return false;
-      const wait = waitOf(node, this.ctx.imports, this.keys);
+      const wait = waitOf(node, this.ctx.imports, this.keys) ?? awaitedHelperWait(node, loop, owner, { sourceCode: this.sourceCode, imports: this.ctx.imports, keys: this.keys });
       if (wait) {
         waits.push(wait);
         return false;
@@ -232,7 +233,9 @@ export class LoopRetries {
     });
     let wait: WaitInfo = NO_WAIT;
     for (const found of waits) {
-      const info = found.opaque ? { kind: 'unknown' as const, capped: false, jitter: false } : classifyDelay(found.delay, { keys: this.keys, writes, varying: new Set() });
+      const info = found.opaque
+        ? { kind: 'unknown' as const, capped: false, jitter: false }
+        : classifyDelay(found.delay, { keys: this.keys, writes: found.region ? new RegionWrites(found.region, this.keys, true) : writes, varying: new Set() });
       wait = strongerWait(wait, info);
     }
     // The policy asked after the failure may have waited before it answered: not judged.
@@ -344,8 +347,9 @@ export class LoopRetries {
       const holder = found.node.parent;
       // A stored wait (`w = delay(ms); await w`) starts where it is made.
       if (found.stored) waitStatements.add(found.stored);
-      else if (holder?.type === 'ExpressionStatement') waitStatements.add(holder);
-      if (found.opaque || !found.delay) continue;
+      else if (holder?.type === 'ExpressionStatement' && !found.doesMore) waitStatements.add(holder);
+      // A helper's own delay (`seconds * 1000` in `timer(seconds)`) serves its other callers too: not edited.
+      if (found.opaque || !found.delay || found.region) continue;
       const info = classifyDelay(found.delay, { keys: this.keys, writes, varying: new Set() });
       if (info.kind === 'constant' && isFixedDelay(this.sourceCode, found.delay, statement)) growDelays.push(found.delay);
       else if (info.kind === 'exponential' && !info.jitter) jitterDelays.push(found.delay);

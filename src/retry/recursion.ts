@@ -23,6 +23,7 @@ import { isPacedLibraryRetry, pacedAttempt } from './libraries';
 import { endlessIntent, indexesWith, isFixedDelay, mentionsName, rewriteName, waitGrowthRefusal } from './shared';
 import { EVENT as RECONNECT_EVENT_TEXT } from './prefilter';
 import { guardedBySortedError } from './sorting';
+import { helperWait } from './helper-wait';
 import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerCall } from './exhaustion';
 
 const NO_SITES: readonly TSESTree.CallExpression[] = [];
@@ -1118,126 +1119,11 @@ export class RecursiveRetries {
         if (expression?.type !== 'AwaitExpression') continue;
         const awaited = unwrapExpression(expression.argument);
         const helper = awaited.type === 'CallExpression' ? sameFileCallee(awaited, this.sourceCode) : null;
-        const found = helper ? this.helperWait(helper, 2, awaited as TSESTree.CallExpression, null) : null;
+        const found = helper ? helperWait({ sourceCode: this.sourceCode, imports: this.ctx.imports, keys: this.keys }, helper, 2, awaited as TSESTree.CallExpression, null) : null;
         // `await sleep(pause)` with `pause = 0`: no wait.
         const zero = found && found !== 'opaque' && found.delay.type === 'Literal' && found.delay.value === 0;
         if (found && !zero) return found;
       }
-    }
-    return null;
-  }
-
-  /**
-   * How a helper of the file waits before it settles, followed at most
-   * `depth` calls deep. Only what runs every time, as a statement of the
-   * helper's own body (not in a branch, a loop or a `try`): an awaited wait
-   * (`await sleep(ms)`), an awaited helper of the file (also through a
-   * `const` it awaits later); or, in a helper that is not `async` and hands
-   * back a deferred's promise (`return this.connectionReturned.promise`), a
-   * timer it arms (`this.timer = setTimeout(this.poke, delay)`, also under
-   * an `if` on that delay). `'opaque'`: a wait whose length it does not say
-   * (`await sleep()`).
-   */
-  private helperWait(fn: FunctionNode, depth: number, call: TSESTree.CallExpression, caller: FunctionNode | null): { delay: Node; region: Node | null } | 'opaque' | null {
-    if (fn.body.type !== 'BlockStatement') return null;
-    const body = fn.body;
-    /**
-     * A delay that is a parameter: the value the call passes (`region` null: read where the failure path is; a value
-     * built from the parameters of a helper in between is not read), or its default when the call leaves it out
-     * (`delay = 2000`, or `if (delay === undefined) delay = ...`).
-     */
-    const settle = (delay: Node): { delay: Node; region: Node | null } | 'opaque' => {
-      const d = unwrapExpression(delay);
-      const index = d.type === 'Identifier' ? fn.params.findIndex((p) => parameterName(p) === d.name) : -1;
-      if (index < 0) {
-        // Built from the helper's parameters (`1000 * 2 ** attempt` with `attempt` passed in): what it grows with is
-        // the caller's, not judged here, unless the call passes numbers (`sleepSeconds(5)` with `seconds * 1000`).
-        const used = fn.params.flatMap((p, i) => {
-          const name = parameterName(p);
-          return name && someAll(delay, this.keys, (n) => n.type === 'Identifier' && n.name === name) ? [i] : [];
-        });
-        const fixed = used.every((i) => {
-          const arg = call.arguments[i];
-          return !arg || (arg.type !== 'SpreadElement' && unwrapExpression(arg).type === 'Literal');
-        });
-        return used.length > 0 && !fixed ? 'opaque' : { delay, region: body };
-      }
-      // Passed by the call (`await this.holdOff(5000)`): that value, read where the call is.
-      const passed = call.arguments[index];
-      if (passed) {
-        if (passed.type === 'SpreadElement' || fn.params.slice(0, index + 1).some((p) => p.type === 'RestElement')) return 'opaque';
-        if (!caller) return { delay: passed, region: null };
-        const params = new Set(caller.params.map(parameterName));
-        return someAll(passed, this.keys, (n) => n.type === 'Identifier' && params.has(n.name)) ? 'opaque' : { delay: passed, region: caller.body };
-      }
-      const param = fn.params[index]!;
-      if (param.type === 'AssignmentPattern') return { delay: param.right, region: body };
-      const name = (d as TSESTree.Identifier).name;
-      const values: Node[] = [];
-      walkOwn(body, this.keys, (n) => {
-        if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier' && n.left.name === name) values.push(n.operator === '=' ? n.right : n);
-        return true;
-      });
-      return values.length === 1 && values[0]!.type !== 'AssignmentExpression' ? { delay: values[0]!, region: body } : 'opaque';
-    };
-    // A `throw` never reaches the re-run, and `return sleep(ms)` waits: neither is a way past the wait.
-    const returnsWait = (value: Node | null | undefined): boolean => {
-      const v = value ? unwrapExpression(value) : null;
-      if (v?.type !== 'CallExpression' && v?.type !== 'NewExpression') return false;
-      const asAwaited = { type: 'AwaitExpression', argument: v, parent: v.parent, range: v.range, loc: v.loc } as Node;
-      return waitOf(asAwaited, this.ctx.imports, this.keys) !== null;
-    };
-    const leavesWithoutWait = (n: Node) => n.type === 'ReturnStatement' && !returnsWait(n.argument);
-    /** A statement that may leave the helper before what follows it runs (`if (e.code !== 'X') return;`). */
-    const mayLeave = (statement: Node) => leavesWithoutWait(statement) || (!statementExpression(statement) && someOwn(statement, this.keys, leavesWithoutWait));
-    if (fn.async) {
-      for (const statement of body.body) {
-        if (mayLeave(statement)) return null;
-        const expression = statementExpression(statement);
-        if (expression?.type !== 'AwaitExpression') continue;
-        const wait = waitOf(expression, this.ctx.imports, this.keys);
-        if (wait) return wait.opaque || !wait.delay ? 'opaque' : settle(wait.delay);
-        if (depth === 0) continue;
-        let awaited = unwrapExpression(expression.argument);
-        // `const done = this.startKeepAlives(); ...; await done;`: the const made by a statement of the body.
-        if (awaited.type === 'Identifier') {
-          const variable = findVariable(this.sourceCode.getScope(expression), awaited.name);
-          const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-          const declaration = def?.node.type === 'VariableDeclarator' ? def.node.parent : undefined;
-          const init = declaration && body.body.includes(declaration as TSESTree.Statement) && def!.node.type === 'VariableDeclarator' ? def!.node.init : null;
-          if (init && variable!.references.every((r) => r.init || !r.isWrite())) awaited = unwrapExpression(init);
-        }
-        const helper = awaited.type === 'CallExpression' ? sameFileCallee(awaited, this.sourceCode) : null;
-        const found = helper && helper !== fn ? this.helperWait(helper, depth - 1, awaited as TSESTree.CallExpression, fn) : null;
-        if (found) return found;
-      }
-      return null;
-    }
-    // Not async: a timer armed by a statement of the body, and a deferred's promise handed back.
-    const handsBackDeferred = body.body.some((st) => {
-      if (st.type !== 'ReturnStatement' || !st.argument) return false;
-      const value = unwrapExpression(st.argument);
-      return value.type === 'MemberExpression' && !value.computed && value.property.type === 'Identifier' && value.property.name === 'promise';
-    });
-    if (!handsBackDeferred) return null;
-    const timerOf = (statement: Node): TSESTree.CallExpression | null => {
-      let e = statementExpression(statement);
-      if (e?.type === 'AssignmentExpression' && e.operator === '=') e = e.right;
-      e = e ? unwrapExpression(e) : null;
-      return e?.type === 'CallExpression' && timerKind(e, this.ctx.imports) === 'setTimeout' ? e : null;
-    };
-    for (const statement of body.body) {
-      let timer = timerOf(statement);
-      // `if (delay > 0) { this.timer = setTimeout(poke, delay); } else { poke(); }`: under a test of that delay.
-      if (!timer && statement.type === 'IfStatement' && statement.consequent.type === 'BlockStatement' && statement.consequent.body.length === 1) {
-        const inner = timerOf(statement.consequent.body[0]!);
-        const delay = inner?.arguments[1];
-        const name = delay && delay.type === 'Identifier' ? delay.name : null;
-        if (inner && name && someOwn(statement.test, this.keys, (n) => n.type === 'Identifier' && n.name === name)) timer = inner;
-      }
-      if (!timer && mayLeave(statement)) return null;
-      const delay = timer?.arguments[1];
-      if (delay && delay.type !== 'SpreadElement') return settle(delay);
     }
     return null;
   }

@@ -1093,7 +1093,9 @@ export async function get(u, opts = {}) {
         },
       ],
     },
-    // Twin of the destructured-helper trap: the helper throws the `cause` it destructures, not the caught error (handed as `error`).
+    // Twin of the destructured-helper trap: the helper throws the `cause` it destructures, not the caught error (handed as
+    // `error`). The helper's sleep is the retry's wait: the bound goes after the helper (it does more than wait) and no
+    // second wait is added.
     {
       code: `async function onAttemptFailure({ cause, attemptNumber }) {
   if (attemptNumber > 5) throw cause;
@@ -1133,7 +1135,6 @@ export default async function pRetry(input, lastError) {
     } catch (error) {
       await onAttemptFailure({ error, cause: lastError, attemptNumber });
       if (attemptNumber >= 5) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attemptNumber - 1))));
     }
   }
 }`,

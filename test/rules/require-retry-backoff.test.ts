@@ -735,7 +735,9 @@ export async function run(fn) {
         },
       ],
     },
-    // Twin of the destructured-helper trap: the helper throws the `cause` it destructures, not the caught error (handed as `error`).
+    // Twin of the destructured-helper trap: the helper throws the `cause` it destructures, not the caught error (handed as
+    // `error`). The helper's `sleep(1000)` is the retry's constant wait: it is the helper's, so no rewrite grows it, and
+    // none adds a second wait.
     {
       code: `async function onAttemptFailure({ cause, attemptNumber }) {
   if (attemptNumber > 5) throw cause;
@@ -755,32 +757,12 @@ export default async function pRetry(input, lastError) {
       errors: [
         {
           messageId: 'constantLoop',
+          data: { wait: 'waits a constant time', noFix: ' No quick fix: the wait is computed from the failure (a Retry-After value, a rate-limit window) or by a helper, and is kept as it is.' },
           line: 7,
           column: 3,
           endLine: 7,
           endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `async function onAttemptFailure({ cause, attemptNumber }) {
-  if (attemptNumber > 5) throw cause;
-  await sleep(1000);
-}
-export default async function pRetry(input, lastError) {
-  let attemptNumber = 0;
-  while (true) {
-    attemptNumber++;
-    try {
-      return await input(attemptNumber);
-    } catch (error) {
-      await onAttemptFailure({ error, cause: lastError, attemptNumber });
-      if (attemptNumber >= 5) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attemptNumber - 1))));
-    }
-  }
-}`,
-            },
-          ],
+          suggestions: [],
         },
       ],
     },

@@ -1,0 +1,211 @@
+/**
+ * The wait a helper of the file makes before it settles: `await this.recover(err)` whose body sleeps, `await
+ * this.timer(seconds)` whose body hands back `new Promise((r) => setTimeout(r, seconds * 1000))`. One reading for
+ * the loop and the recursion finders, so a retry that waits through a helper is judged by that wait in both.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../ast/scope';
+import { type FunctionNode, parameterName } from '../ast/functions';
+import { unwrapExpression } from '../ast/unwrap';
+import { someAll, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
+import type { ImportTracker } from '../imports';
+import { type Node, statementExpression } from './ast';
+import { type FoundWait, isAwaiterYield, timerKind, waitOf } from './delay';
+import { sameFileCallee } from './exhaustion';
+
+export interface HelperWaitEnv {
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  imports: ImportTracker;
+  keys: VisitorKeys;
+  /** A `throw` of the helper is caught around the call and the retry goes round again: a way past the wait too. */
+  throwGoesRound?: boolean;
+}
+
+/**
+ * A helper's wait: its delay, and where that delay is read. `region` null: the value the call passes, read where
+ * the call is; otherwise the helper's own body (a delay of the helper, or one built from numbers the call passes).
+ */
+export interface HelperWait {
+  delay: Node;
+  region: Node | null;
+}
+
+/** `return x;` or `{ return x; }`: a branch that only leaves. */
+function onlyLeaves(statement: Node): boolean {
+  if (statement.type === 'ReturnStatement') return true;
+  return statement.type === 'BlockStatement' && statement.body.length === 1 && statement.body[0]!.type === 'ReturnStatement';
+}
+
+/**
+ * How a helper of the file waits before it settles, followed at most
+ * `depth` calls deep. Only what runs every time, as a statement of the
+ * helper's own body (not in a branch, a loop or a `try`): an awaited wait
+ * (`await sleep(ms)`), an awaited helper of the file (also through a
+ * `const` it awaits later); or, in a helper that is not `async` and hands
+ * back a deferred's promise (`return this.connectionReturned.promise`), a
+ * timer it arms (`this.timer = setTimeout(this.poke, delay)`, also under
+ * an `if` on that delay). In any helper, a wait it hands back
+ * (`return new Promise((r) => setTimeout(r, ms))`, `return sleep(ms)`, an
+ * arrow's body `(ms) => delay(ms)`) or a helper of the file it hands back.
+ * `'opaque'`: a wait whose length it does not say (`await sleep()`).
+ */
+export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, call: TSESTree.CallExpression, caller: FunctionNode | null): HelperWait | 'opaque' | null {
+  const body = fn.body;
+  /**
+   * A delay that is a parameter: the value the call passes (`region` null: read where the failure path is; a value
+   * built from the parameters of a helper in between is not read), or its default when the call leaves it out
+   * (`delay = 2000`, or `if (delay === undefined) delay = ...`).
+   */
+  const settle = (delay: Node): { delay: Node; region: Node | null } | 'opaque' => {
+    const d = unwrapExpression(delay);
+    const index = d.type === 'Identifier' ? fn.params.findIndex((p) => parameterName(p) === d.name) : -1;
+    if (index < 0) {
+      // Built from the helper's parameters (`1000 * 2 ** attempt` with `attempt` passed in): what it grows with is
+      // the caller's, not judged here, unless the call passes numbers (`sleepSeconds(5)` with `seconds * 1000`).
+      const used = fn.params.flatMap((p, i) => {
+        const name = parameterName(p);
+        return name && someAll(delay, env.keys, (n) => n.type === 'Identifier' && n.name === name) ? [i] : [];
+      });
+      const fixed = used.every((i) => {
+        const arg = call.arguments[i];
+        return !arg || (arg.type !== 'SpreadElement' && unwrapExpression(arg).type === 'Literal');
+      });
+      return used.length > 0 && !fixed ? 'opaque' : { delay, region: body };
+    }
+    // Passed by the call (`await this.holdOff(5000)`): that value, read where the call is.
+    const passed = call.arguments[index];
+    if (passed) {
+      if (passed.type === 'SpreadElement' || fn.params.slice(0, index + 1).some((p) => p.type === 'RestElement')) return 'opaque';
+      if (!caller) return { delay: passed, region: null };
+      const params = new Set(caller.params.map(parameterName));
+      return someAll(passed, env.keys, (n) => n.type === 'Identifier' && params.has(n.name)) ? 'opaque' : { delay: passed, region: caller.body };
+    }
+    const param = fn.params[index]!;
+    if (param.type === 'AssignmentPattern') return { delay: param.right, region: body };
+    const name = (d as TSESTree.Identifier).name;
+    const values: Node[] = [];
+    walkOwn(body, env.keys, (n) => {
+      if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier' && n.left.name === name) values.push(n.operator === '=' ? n.right : n);
+      return true;
+    });
+    return values.length === 1 && values[0]!.type !== 'AssignmentExpression' ? { delay: values[0]!, region: body } : 'opaque';
+  };
+  /** The wait a value handed back makes: a wait (`new Promise(...)` with a timer, `sleep(ms)`), or a helper of the file that waits. */
+  const handedBack = (value: Node | null | undefined): HelperWait | 'opaque' | null => {
+    const v = value ? unwrapExpression(value) : null;
+    if (v?.type !== 'CallExpression' && v?.type !== 'NewExpression') return null;
+    const asAwaited = { type: 'AwaitExpression', argument: v, parent: v.parent, range: v.range, loc: v.loc } as Node;
+    const wait = waitOf(asAwaited, env.imports, env.keys);
+    if (wait) return wait.opaque || !wait.delay ? 'opaque' : settle(wait.delay);
+    if (depth === 0 || v.type !== 'CallExpression') return null;
+    const helper = sameFileCallee(v, env.sourceCode);
+    return helper && helper !== fn ? helperWait(env, helper, depth - 1, v, fn) : null;
+  };
+  // A `throw` never reaches the re-run, and `return sleep(ms)` waits: neither is a way past the wait.
+  const leavesWithoutWait = (n: Node) => (n.type === 'ReturnStatement' && handedBack(n.argument) === null) || (n.type === 'ThrowStatement' && !!env.throwGoesRound);
+  /** A statement that may leave the helper before what follows it runs (`if (e.code !== 'X') return;`). */
+  const mayLeave = (statement: Node) => leavesWithoutWait(statement) || (!statementExpression(statement) && someOwn(statement, env.keys, leavesWithoutWait));
+  // `const pause = (ms) => new Promise((r) => setTimeout(r, ms))`.
+  if (body.type !== 'BlockStatement') return handedBack(body);
+  // `if (!ms) return Promise.resolve();` before the wait: it leaves early only when there is nothing to wait for.
+  const zeroGuards: Node[] = [];
+  for (const statement of body.body) {
+    if (statement.type === 'ReturnStatement') {
+      const found = handedBack(statement.argument);
+      // `return this.connectionReturned.promise`: read below, with the timer the helper arms.
+      if (found === null) break;
+      if (zeroGuards.length === 0) return found;
+      const v = unwrapExpression(statement.argument!);
+      const wait = waitOf({ type: 'AwaitExpression', argument: v, parent: v.parent, range: v.range, loc: v.loc } as Node, env.imports, env.keys);
+      const delay = wait?.delay ? unwrapExpression(wait.delay) : null;
+      const guarded = delay?.type === 'Identifier' && zeroGuards.every((test) => someAll(test, env.keys, (n) => n.type === 'Identifier' && n.name === delay.name));
+      return guarded ? found : null;
+    }
+    if (statement.type === 'IfStatement' && !statement.alternate && mayLeave(statement) && onlyLeaves(statement.consequent)) {
+      zeroGuards.push(statement.test);
+      continue;
+    }
+    if (mayLeave(statement) || statementExpression(statement)?.type === 'AwaitExpression') break;
+  }
+  if (fn.async) {
+    for (const statement of body.body) {
+      if (mayLeave(statement)) return null;
+      const expression = statementExpression(statement);
+      if (expression?.type !== 'AwaitExpression') continue;
+      const wait = waitOf(expression, env.imports, env.keys);
+      if (wait) return wait.opaque || !wait.delay ? 'opaque' : settle(wait.delay);
+      if (depth === 0) continue;
+      let awaited = unwrapExpression(expression.argument);
+      // `const done = this.startKeepAlives(); ...; await done;`: the const made by a statement of the body.
+      if (awaited.type === 'Identifier') {
+        const variable = findVariable(env.sourceCode.getScope(expression), awaited.name);
+        const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+        const declaration = def?.node.type === 'VariableDeclarator' ? def.node.parent : undefined;
+        const init = declaration && body.body.includes(declaration as TSESTree.Statement) && def!.node.type === 'VariableDeclarator' ? def!.node.init : null;
+        if (init && variable!.references.every((r) => r.init || !r.isWrite())) awaited = unwrapExpression(init);
+      }
+      const helper = awaited.type === 'CallExpression' ? sameFileCallee(awaited, env.sourceCode) : null;
+      const found = helper && helper !== fn ? helperWait(env, helper, depth - 1, awaited as TSESTree.CallExpression, fn) : null;
+      if (found) return found;
+    }
+    return null;
+  }
+  // Not async: a timer armed by a statement of the body, and a deferred's promise handed back.
+  const handsBackDeferred = body.body.some((st) => {
+    if (st.type !== 'ReturnStatement' || !st.argument) return false;
+    const value = unwrapExpression(st.argument);
+    return value.type === 'MemberExpression' && !value.computed && value.property.type === 'Identifier' && value.property.name === 'promise';
+  });
+  if (!handsBackDeferred) return null;
+  const timerOf = (statement: Node): TSESTree.CallExpression | null => {
+    let e = statementExpression(statement);
+    if (e?.type === 'AssignmentExpression' && e.operator === '=') e = e.right;
+    e = e ? unwrapExpression(e) : null;
+    return e?.type === 'CallExpression' && timerKind(e, env.imports) === 'setTimeout' ? e : null;
+  };
+  for (const statement of body.body) {
+    let timer = timerOf(statement);
+    // `if (delay > 0) { this.timer = setTimeout(poke, delay); } else { poke(); }`: under a test of that delay.
+    if (!timer && statement.type === 'IfStatement' && statement.consequent.type === 'BlockStatement' && statement.consequent.body.length === 1) {
+      const inner = timerOf(statement.consequent.body[0]!);
+      const delay = inner?.arguments[1];
+      const name = delay && delay.type === 'Identifier' ? delay.name : null;
+      if (inner && name && someOwn(statement.test, env.keys, (n) => n.type === 'Identifier' && n.name === name)) timer = inner;
+    }
+    if (!timer && mayLeave(statement)) return null;
+    const delay = timer?.arguments[1];
+    if (delay && delay.type !== 'SpreadElement') return settle(delay);
+  }
+  return null;
+}
+
+/**
+ * `await this.timer(this.retryIntervalSeconds)` where `timer` is a helper of
+ * the file that waits (`helperWait`, two calls deep): that wait, as the
+ * retry's. A delay the call passes is read where the call is; a delay of the
+ * helper (`seconds * 1000` with a number passed) carries the helper's body as
+ * its `region`. `loop` is the retry loop the call is in, `owner` the
+ * function around it (never its own helper).
+ */
+export function awaitedHelperWait(node: Node, loop: Node, owner: FunctionNode | null, env: HelperWaitEnv): FoundWait | null {
+  if (node.type !== 'AwaitExpression' && !isAwaiterYield(node)) return null;
+  const argument = (node as TSESTree.AwaitExpression).argument;
+  const call = argument ? unwrapExpression(argument) : null;
+  if (call?.type !== 'CallExpression') return null;
+  const helper = sameFileCallee(call, env.sourceCode);
+  if (!helper || helper === owner) return null;
+  // `try { try { ... } catch (e) { await onFailure(e); } } catch { ... }`: what the helper throws before its wait is caught, and the loop goes round.
+  let caught = false;
+  for (let n: Node = node, parent: Node | undefined = n.parent; parent && parent !== loop; n = parent, parent = n.parent) {
+    if (parent.type === 'TryStatement' && parent.block === n && parent.handler) caught = true;
+  }
+  const found = helperWait({ ...env, throwGoesRound: caught }, helper, 2, call, null);
+  if (found === null) return null;
+  // A helper that only waits: an arrow's body, or one statement (after `if (!ms) return;` guards).
+  const body = helper.body;
+  const doesMore = body.type === 'BlockStatement' && body.body.filter((st) => !(st.type === 'IfStatement' && !st.alternate && onlyLeaves(st.consequent))).length > 1;
+  const wait: FoundWait = found === 'opaque' ? { node, delay: null, opaque: true } : { node, delay: found.delay, opaque: false };
+  if (found !== 'opaque' && found.region) wait.region = found.region;
+  if (doesMore) wait.doesMore = true;
+  return wait;
+}

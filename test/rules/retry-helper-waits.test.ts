@@ -1,0 +1,511 @@
+/**
+ * A retry loop that waits through a helper of the file (`await
+ * this.timer(seconds)`, `await hold(ms)`, an attempt that waits first):
+ * judged by that wait, the same reading the recursion finder uses. Both retry
+ * rules, with their default and their strict options.
+ */
+import { jsRuleTester } from '../rule-tester';
+import noUnboundedRetry from '../../rules/no-unbounded-retry';
+import requireRetryBackoff from '../../rules/require-retry-backoff';
+
+const cases = {
+  // Real code (typesense ApiCall): the loop waits through `this.timer(seconds)`, a method of the file that hands back a
+  // timer of `seconds * 1000`; with a setting passed the length is unknown, so it is not "does not wait" (strict: reportBounded).
+  typesenseSeconds: `export class ApiCall {
+  constructor(configuration) {
+    this.numRetriesPerRequest = configuration.numRetries;
+    this.retryIntervalSeconds = configuration.retryIntervalSeconds;
+  }
+
+  async performRequest(endpoint) {
+    let lastException;
+    for (let numTries = 1; numTries <= this.numRetriesPerRequest + 1; numTries++) {
+      const node = this.getNextNode();
+      try {
+        return await axios({ url: this.uriFor(endpoint, node), timeout: 5000 });
+      } catch (error) {
+        lastException = error;
+        if (numTries >= this.numRetriesPerRequest + 1) return Promise.reject(lastException);
+        await this.timer(this.retryIntervalSeconds);
+      }
+    }
+  }
+
+  async timer(seconds) {
+    return new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  }
+}`,
+  // An arrow helper that only waits (`hold(1000)`): a constant wait of the retry; the limit goes before it and the wait
+  // grows in place.
+  arrowHelper: `const hold = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function fetchReport(client, id) {
+  while (true) {
+    try {
+      return await client.get(\`/reports/\${id}\`);
+    } catch (error) {
+      console.warn('report not ready', error);
+      await hold(1000);
+    }
+  }
+}`,
+  // Twin: the helper is passed a growing, jittered wait: backoff.
+  arrowHelperGrowing: `const hold = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function fetchReport(client, id) {
+  let failures = 0;
+  while (true) {
+    try {
+      return await client.get(\`/reports/\${id}\`);
+    } catch (error) {
+      console.warn('report not ready', error);
+      failures++;
+      await hold(Math.random() * Math.min(30000, 1000 * 2 ** failures));
+    }
+  }
+}`,
+  // Twin: a helper that records a metric, then waits: its call stays where it is and the limit goes after it.
+  helperDoesMore: `async function recordFailure(error) {
+  metrics.increment('report.retry');
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+}
+
+export async function fetchReport(client, id) {
+  while (true) {
+    try {
+      return await client.get(\`/reports/\${id}\`);
+    } catch (error) {
+      await recordFailure(error);
+    }
+  }
+}`,
+  // The attempt itself waits 500 ms before it connects: a constant wait between attempts, not "does not wait".
+  attemptWaits: `async function connectOnce(url) {
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  return openSocket(url);
+}
+
+export async function connect(url) {
+  while (true) {
+    try {
+      return await connectOnce(url);
+    } catch (error) {
+      console.warn('connect failed', error);
+    }
+  }
+}`,
+  // Twin: passed a number (`this.timer(2)`), the helper waits a constant 2 s; its `seconds * 1000` serves every caller,
+  // so no rewrite edits it.
+  get typesenseLiteral() {
+    return this.typesenseSeconds.replace(`        await this.timer(this.retryIntervalSeconds);`, `        await this.timer(2);`);
+  },
+  // Twin: the helper hands back `timers/promises` setTimeout.
+  get returnsLibrarySleep() {
+    return this.arrowHelper.replace(`const hold = (ms) => new Promise((resolve) => setTimeout(resolve, ms));`, `import { setTimeout as sleep } from 'node:timers/promises';
+
+function hold(ms) {
+  return sleep(ms);
+}`);
+  },
+  // Twin: `if (!ms) return Promise.resolve();` leaves early only when there is nothing to wait for: the wait counts.
+  get zeroGuard() {
+    return this.arrowHelper.replace(`const hold = (ms) => new Promise((resolve) => setTimeout(resolve, ms));`, `function hold(ms) {
+  if (!ms) return Promise.resolve();
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}`);
+  },
+  // Twin: an early return on a setting (`settings.throttle`) may skip the wait: like a wait on one branch of a
+  // helper the recursion finder reads, it is not taken for the wait of the retry.
+  get otherGuard() {
+    return this.arrowHelper.replace(`const hold = (ms) => new Promise((resolve) => setTimeout(resolve, ms));`, `function hold(ms) {
+  if (!settings.throttle) return Promise.resolve();
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}`);
+  },
+};
+
+/** Suggestion outputs expected by both rules. */
+const outputs = {
+  arrowHelper: `const hold = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function fetchReport(client, id) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await client.get(\`/reports/\${id}\`);
+    } catch (error) {
+      console.warn('report not ready', error);
+      attempt++;
+      if (attempt >= 5) throw error;
+      await hold(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+  returnsLibrarySleep: `import { setTimeout as sleep } from 'node:timers/promises';
+
+function hold(ms) {
+  return sleep(ms);
+}
+
+export async function fetchReport(client, id) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await client.get(\`/reports/\${id}\`);
+    } catch (error) {
+      console.warn('report not ready', error);
+      attempt++;
+      if (attempt >= 5) throw error;
+      await hold(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+  zeroGuard: `function hold(ms) {
+  if (!ms) return Promise.resolve();
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export async function fetchReport(client, id) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await client.get(\`/reports/\${id}\`);
+    } catch (error) {
+      console.warn('report not ready', error);
+      attempt++;
+      if (attempt >= 5) throw error;
+      await hold(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+  otherGuard: `function hold(ms) {
+  if (!settings.throttle) return Promise.resolve();
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export async function fetchReport(client, id) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await client.get(\`/reports/\${id}\`);
+    } catch (error) {
+      console.warn('report not ready', error);
+      await hold(1000);
+      attempt++;
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+  attemptWaits: `async function connectOnce(url) {
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  return openSocket(url);
+}
+
+export async function connect(url) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await connectOnce(url);
+    } catch (error) {
+      console.warn('connect failed', error);
+      attempt++;
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+};
+
+type Errors = { messageId: string; line: number; column: number; endLine: number; endColumn: number; [key: string]: unknown }[];
+/** The same reports with the rule's default options and with its strict ones. */
+const inBoth = (code: string, strict: unknown[], errors: Errors) => [{ code, errors }, { code, options: strict, errors }];
+
+{
+  const STRICT = [{ allowUnboundedWithBackoff: false }];
+  // The rule tester's own copy of @typescript-eslint/utils differs in version; the rule is the same object.
+  jsRuleTester.run('no-unbounded-retry: waits in helpers of the file', noUnboundedRetry as never, {
+  valid: [
+    cases.typesenseSeconds,
+    { code: cases.typesenseSeconds, options: STRICT },
+    cases.typesenseLiteral,
+    { code: cases.typesenseLiteral, options: STRICT },
+    cases.arrowHelperGrowing,
+  ],
+  invalid: [
+    ...inBoth(cases.arrowHelper, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.arrowHelper,
+            },
+          ],
+        },
+      ]),
+    {
+      code: cases.arrowHelperGrowing,
+      options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures with the existing `failures`; after 5 failed attempts rethrow the last error; keep the existing wait as it is." },
+              output: `const hold = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function fetchReport(client, id) {
+  let failures = 0;
+  while (true) {
+    try {
+      return await client.get(\`/reports/\${id}\`);
+    } catch (error) {
+      console.warn('report not ready', error);
+      failures++;
+      if (failures >= 5) throw error;
+      await hold(Math.random() * Math.min(30000, 1000 * 2 ** failures));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    ...inBoth(cases.returnsLibrarySleep, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.returnsLibrarySleep,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.zeroGuard, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.zeroGuard,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.otherGuard, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: outputs.otherGuard,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.helperDoesMore, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; keep the existing wait as it is." },
+              output: `async function recordFailure(error) {
+  metrics.increment('report.retry');
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+}
+
+export async function fetchReport(client, id) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await client.get(\`/reports/\${id}\`);
+    } catch (error) {
+      await recordFailure(error);
+      attempt++;
+      if (attempt >= 5) throw error;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.attemptWaits, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: outputs.attemptWaits,
+            },
+          ],
+        },
+      ]),
+  ],
+});
+}
+
+{
+  const STRICT = [{ reportBounded: true }];
+  // The rule tester's own copy of @typescript-eslint/utils differs in version; the rule is the same object.
+  jsRuleTester.run('require-retry-backoff: waits in helpers of the file', requireRetryBackoff as never, {
+  valid: [
+    cases.typesenseSeconds,
+    { code: cases.typesenseSeconds, options: STRICT },
+    cases.typesenseLiteral,
+    cases.arrowHelperGrowing,
+    { code: cases.arrowHelperGrowing, options: STRICT },
+  ],
+  invalid: [
+    {
+      code: cases.typesenseLiteral,
+      options: STRICT,
+      errors: [
+        {
+          messageId: 'constantLoopBounded',
+          line: 9,
+          column: 5,
+          endLine: 9,
+          endColumn: 8,
+          data: {"wait":"waits a constant time","noFix":" No quick fix: the wait is computed from the failure (a Retry-After value, a rate-limit window) or by a helper, and is kept as it is."},
+          suggestions: [],
+        },
+      ],
+    },
+    ...inBoth(cases.arrowHelper, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          data: {"wait":"waits a constant time","noFix":""},
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.arrowHelper,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.returnsLibrarySleep, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 8,
+          data: {"wait":"waits a constant time","noFix":""},
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.returnsLibrarySleep,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.zeroGuard, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 8,
+          data: {"wait":"waits a constant time","noFix":""},
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.zeroGuard,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.otherGuard, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 8,
+          data: {"wait":"does not wait","noFix":""},
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: outputs.otherGuard,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.helperDoesMore, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 8,
+          data: {"wait":"waits a constant time","noFix":" No quick fix: the wait is computed from the failure (a Retry-After value, a rate-limit window) or by a helper, and is kept as it is."},
+          suggestions: [],
+        },
+      ]),
+    ...inBoth(cases.attemptWaits, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 8,
+          data: {"wait":"waits a constant time","noFix":""},
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: outputs.attemptWaits,
+            },
+          ],
+        },
+      ]),
+  ],
+});
+}
