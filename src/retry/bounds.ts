@@ -9,7 +9,7 @@ import { isNothing } from '../ast/nothing';
 import { findVariable } from '../ast/scope';
 import { staticKeyName, staticMemberName } from '../ast/static';
 import { unwrapExpression } from '../ast/unwrap';
-import { someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
+import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { alwaysLeaves, calleeName, type FlowContext, isForeverNumber, isLogCall, isMemberCall, nameKey, type Node, statementFlow } from './ast';
 import { ownReturns, sameFileCallee } from './exhaustion';
 import { rootName } from './sorting';
@@ -847,9 +847,17 @@ function clearedEachPass(key: string, branch: Node, consumes: (value: unknown) =
       return !!literal && consumes(literal.value);
     });
   }
-  // A property: nothing the loop runs sets it otherwise: its own code and callbacks, and the functions of the file
-  // it calls, and those they call (`this.onError(e)` -> `this.markRetry()`, a closure `classify(err)`), by any name
-  // of the object (`self.flag = true` with `const self = this`), by destructuring, or by `Object.assign`.
+  // A property: nothing the loop runs sets it otherwise (`propertyRearmedIn`).
+  return !propertyRearmedIn(key, region, consumes, ctx);
+}
+
+/**
+ * Does `region` set the property `key` names to anything but a value `consumes` accepts: its own code and callbacks,
+ * and the functions of the file it calls, and those they call (`this.onError(e)` -> `this.markRetry()`, a closure
+ * `classify(err)`), by any name of the object (`self.flag = true` with `const self = this`), by destructuring, or by
+ * `Object.assign`?
+ */
+function propertyRearmedIn(key: string, region: Node, consumes: (value: unknown) => boolean, ctx: BoundContext): boolean {
   const property = key.split('.').pop()!;
   const setsFlag = (root: Node): boolean =>
     someAll(root, ctx.keys, (n) => {
@@ -877,7 +885,7 @@ function clearedEachPass(key: string, branch: Node, consumes: (value: unknown) =
     const root = pending.pop()!;
     if (seen.has(root)) continue;
     seen.add(root);
-    if (setsFlag(root)) return false;
+    if (setsFlag(root)) return true;
     walkAll(root, ctx.keys, (n) => {
       if (n.type === 'CallExpression') {
         const fn = sameFileCallee(n, ctx.sourceCode);
@@ -886,7 +894,7 @@ function clearedEachPass(key: string, branch: Node, consumes: (value: unknown) =
       return true;
     });
   }
-  return true;
+  return false;
 }
 
 /** The conjuncts of an `if` guard: `a && (b && c)` gives a, b, c (wrappers seen through). */
@@ -914,6 +922,87 @@ export function isUsedUpGuard(test: Node, ctx: BoundContext): boolean {
   const parent = test.parent;
   if (parent?.type !== 'IfStatement' || parent.test !== test) return false;
   return guardAtoms(test).some((atom) => atomUsedUp(atom, parent.consequent, ctx));
+}
+
+/**
+ * A flag a re-run `call` of `target` is guarded by that the way to the call uses up, so the next failure leaves:
+ * one more attempt at most. The guard is an `if` around the call (`if (!this.retried) { this.retried = true; return
+ * this.send(); }`) or an exit check before it (pacote: `if (err.code !== 'E404' || this.fullMetadata) throw err;
+ * this.fullMetadata = true; return this.packument();`); the way sets the flag as a statement of its own (not under a
+ * further condition) to a literal that ends it. The flag must outlive the call: a property of `this` (the re-run a
+ * `this.` call) or a variable declared outside the function, never a local the re-run declares afresh; and nothing the
+ * function runs (its own code, the functions of the file it calls) sets it back.
+ */
+export function usedUpFlagOnTheWay(call: TSESTree.CallExpression, target: FunctionNode, ctx: BoundContext, flow: FlowContext): boolean {
+  const selfCall = unwrapExpression(call.callee).type === 'MemberExpression' && (unwrapExpression(call.callee) as TSESTree.MemberExpression).object.type === 'ThisExpression';
+  /** The flag outlives the call and nothing the function runs re-arms it. */
+  const lasting = (key: string, consumes: (value: unknown) => boolean): boolean => {
+    if (key.includes('.')) return key.startsWith('this.') && selfCall && !propertyRearmedIn(key, target.body, consumes, ctx);
+    const variable = findVariable(ctx.sourceCode.getScope(call), key);
+    if (!variable || variable.defs.length !== 1 || contains(target, variable.defs[0]!.name)) return false;
+    return variable.references.every((ref) => {
+      if (!ref.isWrite() || ref.init) return true;
+      const parent = ref.identifier.parent;
+      if (parent?.type !== 'AssignmentExpression' || parent.operator !== '=' || parent.left !== ref.identifier) return false;
+      const literal = literalValue(parent.right);
+      return !!literal && consumes(literal.value);
+    });
+  };
+  /** A statement of `statements` that sets the flag to a literal that ends it. */
+  const setsOn = (statements: readonly Node[], key: string, consumes: (value: unknown) => boolean): boolean =>
+    statements.some((st) => {
+      if (st.type !== 'ExpressionStatement' || st.expression.type !== 'AssignmentExpression' || st.expression.operator !== '=' || nameKey(st.expression.left) !== key) return false;
+      const literal = literalValue(st.expression.right);
+      return !!literal && consumes(literal.value);
+    });
+  const atomOf = (atom: Node): { key: string; truthy: boolean } | null => {
+    let node = unwrapExpression(atom);
+    let truthy = true;
+    while (node.type === 'UnaryExpression' && node.operator === '!') {
+      truthy = !truthy;
+      node = unwrapExpression(node.argument);
+    }
+    const key = nameKey(node);
+    return key ? { key, truthy } : null;
+  };
+  /** Statements on the way: those before the child on the path in each block passed, from the call up. */
+  const way: Node[] = [];
+  for (let node: Node = call; node !== target && node.parent; node = node.parent) {
+    const parent: Node = node.parent;
+    if (isFunction(parent) && parent !== target) return false;
+    if (parent.type === 'IfStatement' && parent.consequent === node) {
+      // An `if` around the call: each `&&` conjunct must hold to go on; the way must make one fail.
+      for (const atom of guardAtoms(parent.test)) {
+        const a = atomOf(atom);
+        if (!a) continue;
+        const consumes = (value: unknown) => (a.truthy ? FALSY(value) : !FALSY(value));
+        if (setsOn(way, a.key, consumes) && lasting(a.key, consumes)) return true;
+      }
+    }
+    if (parent.type !== 'BlockStatement') continue;
+    const index = parent.body.indexOf(node as TSESTree.Statement);
+    for (let i = index - 1; i >= 0; i--) {
+      const check = parent.body[i]!;
+      // An exit check before the way on: each `||` disjunct leaves; the way after it must make one true.
+      if (check.type === 'IfStatement' && !check.alternate && alwaysLeaves(statementFlow(check.consequent, flow))) {
+        const after = [...parent.body.slice(i + 1, index), ...way];
+        for (const atom of disjuncts(check.test)) {
+          const a = atomOf(atom);
+          if (!a) continue;
+          const consumes = (value: unknown) => (a.truthy ? !FALSY(value) : FALSY(value));
+          if (setsOn(after, a.key, consumes) && lasting(a.key, consumes)) return true;
+        }
+      }
+    }
+    way.push(...parent.body.slice(0, index));
+  }
+  return false;
+}
+
+/** The disjuncts of a test: `a || (b || c)` gives a, b, c (wrappers seen through). */
+function disjuncts(test: Node): Node[] {
+  const u = unwrapExpression(test);
+  return u.type === 'LogicalExpression' && u.operator === '||' ? [...disjuncts(u.left), ...disjuncts(u.right)] : [u];
 }
 
 /**

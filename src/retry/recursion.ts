@@ -14,7 +14,7 @@ import { thisOwner } from '../ast/this-owner';
 import { isNothing } from '../ast/nothing';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { alwaysLeaves, calleeName, type FlowContext, isLogCall, isMemberCall, nameKey, type Node, statementExpression, statementFlow } from './ast';
-import { type BoundContext, collectCounters, counterAnswerNames, dropResetCounters, fallbackLimits, guardAtoms, hasThrowIfAborted, isBoundingTest, policyAnswerNames, stopsOnPolicyAnswer } from './bounds';
+import { type BoundContext, collectCounters, counterAnswerNames, dropResetCounters, fallbackLimits, guardAtoms, hasThrowIfAborted, isBoundingTest, policyAnswerNames, stopsOnPolicyAnswer, usedUpFlagOnTheWay } from './bounds';
 import { classifyDelay, type FoundWait, leadingWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitBefore, waitOf } from './delay';
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
 import { type RetryRewritePlan, rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
@@ -837,6 +837,10 @@ export class RecursiveRetries {
     const asksPolicy = asked.size > 0 && guards.some((g) => mentionsName(this.keys, g.test, asked));
     const boundCtx: BoundContext = { keys: this.keys, sourceCode: this.sourceCode, imports: this.ctx.imports, counters, unboundedAbove: this.ctx.options.unboundedAbove, policyAnswers, counterAnswers: counterAnswers.names, weakCounterAnswers: counterAnswers.weak, restartRegion: target.body };
     const flowCtx: FlowContext = { loopLabel: null, inSwitch: false, innerLabels: new Set() };
+    // `if (!this.retried) { this.retried = true; return this.send(); }`, or an exit check before the re-run that the way
+    // on makes true (pacote: `if (err.code !== 'E404' || this.fullMetadata) throw err; this.fullMetadata = true; return
+    // this.packument();`): one more attempt at most, not a retry for either rule.
+    if (shape === 'recursion' && !route && call.type === 'CallExpression' && usedUpFlagOnTheWay(call, target, boundCtx, flowCtx)) return false;
     let bounded = guards.some((g) => isBoundingTest(g.test, boundCtx, 'continueWhenTrue')) || exitGuards.some((test) => isBoundingTest(test, boundCtx, 'exitWhenTrue', true));
     if (!bounded) {
       // An exit check anywhere in the function, nested callbacks included.

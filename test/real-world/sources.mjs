@@ -465,6 +465,31 @@ export const realWorldSources = [
   { pkg: 'lokijs', dirs: ['src'], sourceType: 'commonjs' },
   { pkg: 'keyv', dirs: ['dist'], sourceType: 'module' },
   { pkg: 'memory-cache', files: ['index.js'], sourceType: 'commonjs' },
+  // A fifteenth batch, chosen by category before linting (HTTP and gRPC
+  // clients of search, vector, metrics and service-discovery services, each
+  // with its own retry and timeout code: Typesense, Meilisearch, Algolia's
+  // common transport and Node requester, Qdrant, Chroma, Pinecone, hot-shots,
+  // prom-client, etcd3, Consul). @influxdata/influxdb-client was left out (it
+  // ships only minified bundles).
+  { pkg: 'typesense', dirs: ['src'], sourceType: 'module' },
+  { pkg: 'meilisearch', dirs: ['src'], sourceType: 'module' },
+  // Algolia v5: one readable CommonJS bundle per package (dist/*.js is the same code as ES modules).
+  { pkg: '@algolia/client-common', files: ['dist/common.cjs'], sourceType: 'commonjs' },
+  { pkg: '@algolia/requester-node-http', files: ['dist/requester.http.cjs'], sourceType: 'commonjs' },
+  { pkg: '@qdrant/js-client-rest', dirs: ['dist/cjs'], sourceType: 'commonjs' },
+  { pkg: 'chromadb', dirs: ['src'], sourceType: 'module' },
+  // Pinecone: the hand-written client; of the OpenAPI-generated code only each API's runtime.js (the one that
+  // fetches), not its 250 generated model and API files.
+  {
+    pkg: '@pinecone-database/pinecone',
+    files: ['dist/index.js', 'dist/pinecone.js', 'dist/pinecone-generated-ts-fetch/admin/runtime.js', 'dist/pinecone-generated-ts-fetch/assistant_control/runtime.js', 'dist/pinecone-generated-ts-fetch/assistant_data/runtime.js', 'dist/pinecone-generated-ts-fetch/assistant_evaluation/runtime.js', 'dist/pinecone-generated-ts-fetch/db_control/runtime.js', 'dist/pinecone-generated-ts-fetch/db_data/runtime.js', 'dist/pinecone-generated-ts-fetch/inference/runtime.js'],
+    dirs: ['dist/admin', 'dist/assistant', 'dist/control', 'dist/data', 'dist/errors', 'dist/inference', 'dist/utils'],
+    sourceType: 'commonjs',
+  },
+  { pkg: 'hot-shots', files: ['index.js'], dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: 'prom-client', files: ['index.js'], dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: 'etcd3', dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: 'consul', dirs: ['lib'], sourceType: 'commonjs' },
 ];
 
 const sourceFile = /\.(?:[cm]?js|[cm]?ts)$/;
