@@ -490,6 +490,22 @@ export const realWorldSources = [
   { pkg: 'prom-client', files: ['index.js'], dirs: ['lib'], sourceType: 'commonjs' },
   { pkg: 'etcd3', dirs: ['lib'], sourceType: 'commonjs' },
   { pkg: 'consul', dirs: ['lib'], sourceType: 'commonjs' },
+  // A sixteenth batch, chosen by category before linting (a package
+  // manager's network and file-system stack, which retries registry requests,
+  // busy files and locks: npm's make-fetch-happen, npm-registry-fetch,
+  // minipass-fetch, @npmcli/agent, cacache and pacote; proper-lockfile,
+  // graceful-fs, rimraf and write-file-atomic at the versions already in the
+  // lockfile).
+  { pkg: 'make-fetch-happen', dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: 'npm-registry-fetch', dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: 'minipass-fetch', dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: '@npmcli/agent', dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: 'cacache', dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: 'pacote', dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: 'proper-lockfile', files: ['index.js'], dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: 'graceful-fs', files: ['graceful-fs.js', 'polyfills.js', 'clone.js', 'legacy-streams.js'], sourceType: 'commonjs' },
+  { pkg: 'rimraf', files: ['rimraf.js'], sourceType: 'commonjs' },
+  { pkg: 'write-file-atomic', dirs: ['lib'], sourceType: 'commonjs' },
 ];
 
 const sourceFile = /\.(?:[cm]?js|[cm]?ts)$/;
