@@ -11,7 +11,7 @@ import { findVariable } from '../ast/scope';
 import { type ImportTracker, type Origin, variableAt } from '../imports';
 import { isFunction } from '../ast/functions';
 import { staticMemberName, staticString } from '../ast/static';
-import { unwrapExpression } from '../ast/unwrap';
+import { unwrapExpression, unwrapIndirect } from '../ast/unwrap';
 import { functionReturns } from '../ast/walk';
 import { isForeverNumber, type Node, numberValue } from './ast';
 import { NO_FIX } from './model';
@@ -309,7 +309,7 @@ const REDIS_CONSUMERS = new Set(['bullmq', 'bull', 'bee-queue']);
 function requiredByConsumer(call: Call, options: OptionsObject, ctx: LibraryContext): boolean {
   const isConsumerCall = (n: Node): boolean => {
     if (n.type !== 'CallExpression' && n.type !== 'NewExpression') return false;
-    const origin = ctx.imports.originOf(unwrapExpression(n.callee));
+    const origin = ctx.imports.originOf(unwrapIndirect(unwrapExpression(n.callee)));
     return !!origin && origin.module !== null && REDIS_CONSUMERS.has(origin.module);
   };
   const handedToConsumer = (start: Node, throughFunctions: boolean): boolean => {
@@ -477,7 +477,7 @@ export const RETRY_LIBRARIES: readonly LibrarySpec[] = [
       if (call.arguments.length === 0) return;
       const options = objectArg(call, 1, ctx);
       if (!options && call.arguments.length > 1) return;
-      const callee = unwrapExpression(call.callee);
+      const callee = unwrapIndirect(unwrapExpression(call.callee));
       const exponential = callee.type === 'Identifier' || callee.type === 'MemberExpression' ? `${editor.text(callee)}.exponentialDelay` : null;
       const retryDelay = options?.value('retryDelay') ?? null;
       const retries = options?.value('retries') ?? null;
@@ -893,7 +893,7 @@ function originName(callee: Node, input: CheckInput): string | null {
  */
 function cockatielExport(input: CheckInput, exportName: string): { name: string; edits: TextEdit[] } | null {
   const { ctx, call } = input;
-  const callee = unwrapExpression(call.callee);
+  const callee = unwrapIndirect(unwrapExpression(call.callee));
   const scope = ctx.sourceCode.getScope(call);
   // Already imported under some name?
   for (let s: TSESLint.Scope.Scope | null = scope; s; s = s.upper) {
@@ -979,7 +979,7 @@ export const RETRY_LIBRARY_MODULES: readonly string[] = RETRY_LIBRARIES.flatMap(
  * missing wait. Its attempts and their waits are the library's.
  */
 export function isPacedLibraryRetry(call: Call, ctx: LibraryContext): boolean {
-  const callee = unwrapExpression(call.callee);
+  const callee = unwrapIndirect(unwrapExpression(call.callee));
   if (callee.type !== 'Identifier' && callee.type !== 'MemberExpression') return false;
   const origin = ctx.imports.originOf(callee);
   if (!origin || origin.module === null) return false;
@@ -1017,7 +1017,7 @@ export function pacedAttempt(call: Call): Node | null {
 /** Findings for one call (or `new`) of a retry library; empty for anything else. */
 export function analyzeLibraryCall(call: Call, ctx: LibraryContext): LibraryFinding[] {
   // Cheap filter first: only callees that resolve to an imported module.
-  const callee = unwrapExpression(call.callee);
+  const callee = unwrapIndirect(unwrapExpression(call.callee));
   if (callee.type !== 'Identifier' && callee.type !== 'MemberExpression' && callee.type !== 'CallExpression') return [];
   const origin = ctx.imports.originOf(callee);
   if (!origin || origin.module === null) return [];

@@ -1813,6 +1813,28 @@ const policy = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackof
         },
       ],
     },
+    // Compiled TypeScript (etcd3's connection pool): the call goes through `(0, cockatiel_1.retry)(...)`, and the
+    // backoff is added through the same module object.
+    {
+      code: `const cockatiel_1 = require("cockatiel");
+this.globalPolicy = (0, cockatiel_1.retry)((0, cockatiel_1.handleWhen)(isRecoverableError), { maxAttempts: 3 });`,
+      errors: [
+        {
+          messageId: 'libraryConstantDefault',
+          line: 2,
+          column: 21,
+          endLine: 2,
+          endColumn: 112,
+          suggestions: [
+            {
+              messageId: 'setLibraryBackoff',
+              output: `const cockatiel_1 = require("cockatiel");
+this.globalPolicy = (0, cockatiel_1.retry)((0, cockatiel_1.handleWhen)(isRecoverableError), { maxAttempts: 3, backoff: new cockatiel_1.ExponentialBackoff() });`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `import async from 'async';
 async.retry({ times: Infinity, interval: 200 }, task, done);`,
