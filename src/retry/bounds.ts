@@ -930,14 +930,14 @@ export function isUsedUpGuard(test: Node, ctx: BoundContext): boolean {
  * this.send(); }`) or an exit check before it (pacote: `if (err.code !== 'E404' || this.fullMetadata) throw err;
  * this.fullMetadata = true; return this.packument();`); the way sets the flag as a statement of its own (not under a
  * further condition) to a literal that ends it. The flag must outlive the call: a property of `this` (the re-run a
- * `this.` call) or a variable declared outside the function, never a local the re-run declares afresh; and nothing the
- * function runs (its own code, the functions of the file it calls) sets it back.
+ * `this.` call) that nothing in the file but a constructor sets otherwise (`propertyRearmedInFile`), or a variable
+ * declared outside the function that every write sets to such a literal; never a local the re-run declares afresh.
  */
 export function usedUpFlagOnTheWay(call: TSESTree.CallExpression, target: FunctionNode, ctx: BoundContext, flow: FlowContext): boolean {
   const selfCall = unwrapExpression(call.callee).type === 'MemberExpression' && (unwrapExpression(call.callee) as TSESTree.MemberExpression).object.type === 'ThisExpression';
   /** The flag outlives the call and nothing the function runs re-arms it. */
   const lasting = (key: string, consumes: (value: unknown) => boolean): boolean => {
-    if (key.includes('.')) return key.startsWith('this.') && selfCall && !propertyRearmedIn(key, target.body, consumes, ctx);
+    if (key.includes('.')) return key.startsWith('this.') && selfCall && !propertyRearmedInFile(key, consumes, ctx);
     const variable = findVariable(ctx.sourceCode.getScope(call), key);
     if (!variable || variable.defs.length !== 1 || contains(target, variable.defs[0]!.name)) return false;
     return variable.references.every((ref) => {
@@ -997,6 +997,71 @@ export function usedUpFlagOnTheWay(call: TSESTree.CallExpression, target: Functi
     way.push(...parent.body.slice(0, index));
   }
   return false;
+}
+
+/**
+ * Does anything in the file but a constructor's own body set the property `key` names (`this.ctx.retried`) to
+ * anything but a value `consumes` accepts, by any name of the object: an assignment, `++`, `delete`, a destructuring
+ * target, a write that replaces an object on the way to it (`this.ctx = { retried: false }`), or a computed write
+ * on `this` or on such an object (`this.flags[k] = false`)? Setters, listeners
+ * (also those a constructor registers) and helpers are in the file too, so whatever runs them is covered. An
+ * `Object.assign` into `this`, a member or another name of `this` may set it; into a fresh object (an error) it does not.
+ */
+function propertyRearmedInFile(key: string, consumes: (value: unknown) => boolean, ctx: BoundContext): boolean {
+  const parts = key.split('.').slice(1);
+  const property = parts[parts.length - 1]!;
+  const holders = new Set(parts.slice(0, -1));
+  let rearmed = false;
+  /** In a constructor's own body (not a callback it registers): the value the object starts with. */
+  const initial = (n: Node) => {
+    let fn: Node | undefined = n.parent;
+    while (fn && !isFunction(fn)) fn = fn.parent;
+    return fn?.parent?.type === 'MethodDefinition' && fn.parent.kind === 'constructor';
+  };
+  /** `self` in `const self = this` (or any variable some write gives `this`). */
+  const aliasesThis = (id: TSESTree.Identifier): boolean => {
+    const variable = findVariable(ctx.sourceCode.getScope(id), id.name);
+    if (!variable) return true;
+    return variable.references.some((ref) => ref.writeExpr?.type === 'ThisExpression');
+  };
+  /** `this[key] = v`, `this.flags[k] = v`: a computed write on `this` or on an object on the way to the flag. */
+  const computedOnPath = (m: TSESTree.MemberExpression): boolean => {
+    for (let o: Node = m.object; ; o = (o as TSESTree.MemberExpression).object) {
+      if (o.type === 'ThisExpression') return true;
+      if (o.type !== 'MemberExpression') return false;
+      const name = staticMemberName(o);
+      if (name === property || (name && holders.has(name))) return true;
+    }
+  };
+  walkAll(ctx.sourceCode.ast, ctx.keys, (n) => {
+    if (rearmed) return false;
+    // `Object.assign(this, defaults)`, `Object.assign(this.flags, ...)`, `Object.assign(self, ...)` with `self = this`: may
+    // set it; `throw Object.assign(new Error(msg), { code })` writes to a fresh object.
+    if (n.type === 'CallExpression' && isMemberCall(n, 'Object', 'assign') && !initial(n)) {
+      const into = n.arguments[0] ? unwrapExpression(n.arguments[0]) : null;
+      if (into && (into.type === 'ThisExpression' || into.type === 'MemberExpression' || (into.type === 'Identifier' && aliasesThis(into)))) rearmed = true;
+    }
+    if (n.type !== 'MemberExpression' || initial(n)) return true;
+    const written = n.parent?.type === 'AssignmentExpression' ? n.parent.left === n : n.parent?.type === 'UpdateExpression' || (n.parent?.type === 'UnaryExpression' && n.parent.operator === 'delete');
+    if (n.computed && written && computedOnPath(n)) {
+      rearmed = true;
+      return false;
+    }
+    const name = staticMemberName(n);
+    if (name !== property && !(name && holders.has(name))) return true;
+    const parent = n.parent;
+    if (parent?.type === 'UnaryExpression' && parent.operator === 'delete') rearmed = true;
+    else if (parent?.type === 'UpdateExpression') rearmed = name === property;
+    else if (parent?.type === 'AssignmentExpression' && parent.left === n) {
+      const literal = parent.operator === '=' && name === property ? literalValue(parent.right) : null;
+      rearmed = !literal || !consumes(literal.value);
+    } else if (parent && (parent.type === 'Property' || parent.type === 'ArrayPattern' || parent.type === 'AssignmentPattern' || parent.type === 'RestElement' || parent.type === 'ForOfStatement' || parent.type === 'ForInStatement')) {
+      // A destructuring target (`({ retry: this.flag } = answer)`, `[this.flag] = [x]`, `for (this.flag of xs)`).
+      rearmed = parent.type !== 'Property' || (parent.value === n && parent.parent?.type === 'ObjectPattern');
+    }
+    return !rearmed;
+  });
+  return rearmed;
 }
 
 /** The disjuncts of a test: `a || (b || c)` gives a, b, c (wrappers seen through). */

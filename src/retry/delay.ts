@@ -40,6 +40,16 @@ export function strongerWait(a: WaitInfo, b: WaitInfo): WaitInfo {
 }
 
 /**
+ * A helper's delay judged where the helper is (`inHelper`), unless the retry
+ * grows it where it runs (`whereRetried` linear or exponential: the catch
+ * doubles `this.reconnectDelay`, which the helper waits). What the retry's
+ * writes cannot read (a local of the helper) says nothing.
+ */
+export function grownWhereRetried(inHelper: WaitInfo, whereRetried: WaitInfo): WaitInfo {
+  return whereRetried.kind === 'exponential' || whereRetried.kind === 'linear' ? strongerWait(inHelper, whereRetried) : inHelper;
+}
+
+/**
  * A wait that counts as backoff for `allowUnboundedWithBackoff`: exponential
  * and capped, something we cannot judge, or a randomised wait of a minute or
  * more (one attempt a minute per client is not a flood).
@@ -113,6 +123,8 @@ export interface FoundWait {
    * before it.
    */
   doesMore?: boolean;
+  /** A delay passed to a helper in its own unit (`this.timer(seconds)` waiting `seconds * 1000`): judged, never edited. */
+  keptAsIs?: boolean;
 }
 
 /**

@@ -7,9 +7,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../ast/scope';
 import { type FunctionNode, parameterName } from '../ast/functions';
 import { unwrapExpression } from '../ast/unwrap';
-import { someAll, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
+import { someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import type { ImportTracker } from '../imports';
-import { type Node, statementExpression } from './ast';
+import { isLogCall, isMemberCall, type Node, statementExpression } from './ast';
 import { type FoundWait, isAwaiterYield, timerKind, waitOf } from './delay';
 import { sameFileCallee } from './exhaustion';
 
@@ -28,6 +28,24 @@ export interface HelperWaitEnv {
 export interface HelperWait {
   delay: Node;
   region: Node | null;
+  /** The value the call passes, in the helper's own unit (`seconds * 1000`): judged for growth, never edited. */
+  scaled?: boolean;
+}
+
+/** `Promise.race([...])` / `Promise.any([...])`: settles at the first, so a timer in it bounds a wait rather than making one. */
+function isRace(node: Node): boolean {
+  return node.type === 'CallExpression' && (isMemberCall(node, 'Promise', 'race') || isMemberCall(node, 'Promise', 'any'));
+}
+
+/** The parameter a delay scales by a number (`seconds * 1000`, `1000 * seconds`, `ms / 1000`), or null. */
+function unitScaled(delay: Node): string | null {
+  if (delay.type !== 'BinaryExpression' || (delay.operator !== '*' && delay.operator !== '/')) return null;
+  const left = unwrapExpression(delay.left as Node);
+  const right = unwrapExpression(delay.right);
+  const number = (n: Node) => n.type === 'Literal' && typeof n.value === 'number' && n.value > 0;
+  if (left.type === 'Identifier' && number(right)) return left.name;
+  if (delay.operator === '*' && right.type === 'Identifier' && number(left)) return right.name;
+  return null;
 }
 
 /** `return x;` or `{ return x; }`: a branch that only leaves. */
@@ -51,14 +69,34 @@ function onlyLeaves(statement: Node): boolean {
  */
 export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, call: TSESTree.CallExpression, caller: FunctionNode | null): HelperWait | 'opaque' | null {
   const body = fn.body;
+  /** Names a destructuring parameter binds (`{ ms }`, `[a, b]`, `{ opts: { delay } }`). */
+  const patternNames = new Set<string>();
+  for (const param of fn.params) {
+    const pattern = param.type === 'AssignmentPattern' ? param.left : param;
+    if (pattern.type === 'Identifier') continue;
+    walkAll(pattern, env.keys, (n) => {
+      if (n.type === 'Identifier' && !(n.parent?.type === 'Property' && n.parent.key === n && !n.parent.shorthand)) patternNames.add(n.name);
+    });
+  }
   /**
    * A delay that is a parameter: the value the call passes (`region` null: read where the failure path is; a value
    * built from the parameters of a helper in between is not read), or its default when the call leaves it out
    * (`delay = 2000`, or `if (delay === undefined) delay = ...`).
    */
-  const settle = (delay: Node): { delay: Node; region: Node | null } | 'opaque' => {
+  const settle = (delay: Node): HelperWait | 'opaque' => {
     const d = unwrapExpression(delay);
+    // `hold({ ms })`: a value taken out of an argument (destructured) is the caller's, not judged here.
+    if (someAll(delay, env.keys, (n) => n.type === 'Identifier' && patternNames.has(n.name))) return 'opaque';
     const index = d.type === 'Identifier' ? fn.params.findIndex((p) => parameterName(p) === d.name) : -1;
+    // `seconds * 1000`, `ms / 1000`: the value passed in another unit, which grows (or not) as the value does.
+    const scaledParam = unitScaled(d);
+    const scaledIndex = scaledParam ? fn.params.findIndex((p) => parameterName(p) === scaledParam) : -1;
+    const scaledArg = scaledIndex >= 0 ? call.arguments[scaledIndex] : undefined;
+    if (scaledArg && scaledArg.type !== 'SpreadElement' && unwrapExpression(scaledArg).type !== 'Literal' && !fn.params.slice(0, scaledIndex + 1).some((p) => p.type === 'RestElement')) {
+      if (!caller) return { delay: scaledArg, region: null, scaled: true };
+      const params = new Set(caller.params.map(parameterName));
+      return someAll(scaledArg, env.keys, (n) => n.type === 'Identifier' && params.has(n.name)) ? 'opaque' : { delay: scaledArg, region: caller.body, scaled: true };
+    }
     if (index < 0) {
       // Built from the helper's parameters (`1000 * 2 ** attempt` with `attempt` passed in): what it grows with is
       // the caller's, not judged here, unless the call passes numbers (`sleepSeconds(5)` with `seconds * 1000`).
@@ -94,6 +132,7 @@ export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, 
   const handedBack = (value: Node | null | undefined): HelperWait | 'opaque' | null => {
     const v = value ? unwrapExpression(value) : null;
     if (v?.type !== 'CallExpression' && v?.type !== 'NewExpression') return null;
+    if (isRace(v)) return null;
     const asAwaited = { type: 'AwaitExpression', argument: v, parent: v.parent, range: v.range, loc: v.loc } as Node;
     const wait = waitOf(asAwaited, env.imports, env.keys);
     if (wait) return wait.opaque || !wait.delay ? 'opaque' : settle(wait.delay);
@@ -104,7 +143,11 @@ export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, 
   // A `throw` never reaches the re-run, and `return sleep(ms)` waits: neither is a way past the wait.
   const leavesWithoutWait = (n: Node) => (n.type === 'ReturnStatement' && handedBack(n.argument) === null) || (n.type === 'ThrowStatement' && !!env.throwGoesRound);
   /** A statement that may leave the helper before what follows it runs (`if (e.code !== 'X') return;`). */
-  const mayLeave = (statement: Node) => leavesWithoutWait(statement) || (!statementExpression(statement) && someOwn(statement, env.keys, leavesWithoutWait));
+  // With a `throw` going round, so does a rejection: an awaited or called operation before the wait
+  // (`const res = await fetch(url); await sleep(1000);`) fails past it (a log line does not).
+  const mayFail = (n: Node) => !!env.throwGoesRound && (n.type === 'AwaitExpression' || (n.type === 'CallExpression' && !isLogCall(n)));
+  const mayLeave = (statement: Node) =>
+    leavesWithoutWait(statement) || (!statementExpression(statement) && someOwn(statement, env.keys, leavesWithoutWait)) || someOwn(statement, env.keys, mayFail);
   // `const pause = (ms) => new Promise((r) => setTimeout(r, ms))`.
   if (body.type !== 'BlockStatement') return handedBack(body);
   // `if (!ms) return Promise.resolve();` before the wait: it leaves early only when there is nothing to wait for.
@@ -129,11 +172,15 @@ export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, 
   }
   if (fn.async) {
     for (const statement of body.body) {
-      if (mayLeave(statement)) return null;
       const expression = statementExpression(statement);
-      if (expression?.type !== 'AwaitExpression') continue;
+      if (expression?.type !== 'AwaitExpression') {
+        if (mayLeave(statement)) return null;
+        continue;
+      }
+      if (isRace(unwrapExpression(expression.argument))) return null;
       const wait = waitOf(expression, env.imports, env.keys);
       if (wait) return wait.opaque || !wait.delay ? 'opaque' : settle(wait.delay);
+      if (mayLeave(statement)) return null;
       if (depth === 0) continue;
       let awaited = unwrapExpression(expression.argument);
       // `const done = this.startKeepAlives(); ...; await done;`: the const made by a statement of the body.
@@ -206,6 +253,7 @@ export function awaitedHelperWait(node: Node, loop: Node, owner: FunctionNode | 
   const doesMore = body.type === 'BlockStatement' && body.body.filter((st) => !(st.type === 'IfStatement' && !st.alternate && onlyLeaves(st.consequent))).length > 1;
   const wait: FoundWait = found === 'opaque' ? { node, delay: null, opaque: true } : { node, delay: found.delay, opaque: false };
   if (found !== 'opaque' && found.region) wait.region = found.region;
+  if (found !== 'opaque' && found.scaled) wait.keptAsIs = true;
   if (doesMore) wait.doesMore = true;
   return wait;
 }

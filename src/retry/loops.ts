@@ -13,7 +13,7 @@ import { unwrapExpression } from '../ast/unwrap';
 import { contains, functionReturns, someAll, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
 import { alwaysLeaves, blockFlow, calleeName, type FlowContext, isLogCall, type LoopNode, nameKey, type Node, numberValue, statementFlow } from './ast';
 import { type BoundContext, collectCounters, counterAnswerNames, dropResetCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, isUsedUpGuard, policyAnswerNames } from './bounds';
-import { classifyDelay, type FoundWait, isAwaiterYield, NO_WAIT, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
+import { classifyDelay, type FoundWait, grownWhereRetried, isAwaiterYield, NO_WAIT, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX } from './model';
 import { type FailureCounter, type RetryPoint, retryPointOf, type RetryRewritePlan, rewriteRetryLoop } from './rewrite';
 import { sourceStyle } from '../fix/style';
@@ -235,7 +235,10 @@ export class LoopRetries {
     for (const found of waits) {
       const info = found.opaque
         ? { kind: 'unknown' as const, capped: false, jitter: false }
-        : classifyDelay(found.delay, { keys: this.keys, writes: found.region ? new RegionWrites(found.region, this.keys, true) : writes, varying: new Set() });
+        : found.region
+          ? // A helper's delay may be a property the loop grows (`setTimeout(r, this.reconnectDelay)` with the catch doubling it).
+            grownWhereRetried(classifyDelay(found.delay, { keys: this.keys, writes: new RegionWrites(found.region, this.keys, true), varying: new Set() }), classifyDelay(found.delay, { keys: this.keys, writes, varying: new Set() }))
+          : classifyDelay(found.delay, { keys: this.keys, writes, varying: new Set() });
       wait = strongerWait(wait, info);
     }
     // The policy asked after the failure may have waited before it answered: not judged.
@@ -349,7 +352,7 @@ export class LoopRetries {
       if (found.stored) waitStatements.add(found.stored);
       else if (holder?.type === 'ExpressionStatement' && !found.doesMore) waitStatements.add(holder);
       // A helper's own delay (`seconds * 1000` in `timer(seconds)`) serves its other callers too: not edited.
-      if (found.opaque || !found.delay || found.region) continue;
+      if (found.opaque || !found.delay || found.region || found.keptAsIs) continue;
       const info = classifyDelay(found.delay, { keys: this.keys, writes, varying: new Set() });
       if (info.kind === 'constant' && isFixedDelay(this.sourceCode, found.delay, statement)) growDelays.push(found.delay);
       else if (info.kind === 'exponential' && !info.jitter) jitterDelays.push(found.delay);

@@ -15,7 +15,7 @@ import { isNothing } from '../ast/nothing';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { alwaysLeaves, calleeName, type FlowContext, isLogCall, isMemberCall, nameKey, type Node, statementExpression, statementFlow } from './ast';
 import { type BoundContext, collectCounters, counterAnswerNames, dropResetCounters, fallbackLimits, guardAtoms, hasThrowIfAborted, isBoundingTest, policyAnswerNames, stopsOnPolicyAnswer, usedUpFlagOnTheWay } from './bounds';
-import { classifyDelay, type FoundWait, leadingWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitBefore, waitOf } from './delay';
+import { classifyDelay, type FoundWait, grownWhereRetried, leadingWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitBefore, waitOf } from './delay';
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
 import { type RetryRewritePlan, rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
 import { sourceStyle } from '../fix/style';
@@ -886,7 +886,11 @@ export class RecursiveRetries {
       const helperWait = this.awaitedHelperWait(call, failureRegions);
       if (helperWait === 'opaque') wait = { kind: 'unknown', capped: false, jitter: false };
       // A delay the failure path passes (`await holdOff(1000 * 2 ** attempt)`) is read as the retry's own; one of a helper, in it.
-      else if (helperWait) wait = helperWait.region === null ? classifyDelay(helperWait.delay, { keys: this.keys, writes, varying }) : classifyDelay(helperWait.delay, { keys: this.keys, writes: new RegionWrites(helperWait.region, this.keys, true), varying: new Set() });
+      else if (helperWait) {
+        const own = classifyDelay(helperWait.delay, { keys: this.keys, writes, varying });
+        // A helper's own delay may be a property the retry grows: read where the helper is, and growth where the retry is.
+        wait = helperWait.region === null ? own : grownWhereRetried(classifyDelay(helperWait.delay, { keys: this.keys, writes: new RegionWrites(helperWait.region, this.keys, true), varying: new Set() }), own);
+      }
     }
     // The policy asked after the failure may have waited before it answered (gaxios sleeps in getRetryConfig): not judged.
     if (asksPolicy && wait.kind === 'none') wait = { kind: 'unknown', capped: false, jitter: false };

@@ -10,7 +10,7 @@ import requireRetryBackoff from '../../rules/require-retry-backoff';
 
 const cases = {
   // Real code (typesense ApiCall): the loop waits through `this.timer(seconds)`, a method of the file that hands back a
-  // timer of `seconds * 1000`; with a setting passed the length is unknown, so it is not "does not wait" (strict: reportBounded).
+  // timer of `seconds * 1000`: the setting passed, a constant wait in seconds (strict: reportBounded); kept as it is.
   typesenseSeconds: `export class ApiCall {
   constructor(configuration) {
     this.numRetriesPerRequest = configuration.numRetries;
@@ -91,6 +91,89 @@ export async function connect(url) {
       return await connectOnce(url);
     } catch (error) {
       console.warn('connect failed', error);
+    }
+  }
+}`,
+  // Review: a helper that races the attempt against a timeout makes no wait (a fast failure settles the race at once).
+  raceHelper: `const withTimeout = (promise, ms) => Promise.race([promise, timeout(ms)]);
+
+export async function connect(client) {
+  while (true) {
+    try {
+      return await withTimeout(client.connect(), 5000);
+    } catch (error) {
+      console.warn('connect failed', error);
+    }
+  }
+}`,
+  // Review: the attempt helper waits only after its request, which fails first: no wait between attempts.
+  waitAfterRequest: `async function fetchPage(url) {
+  const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  await sleep(1000);
+  return res.text();
+}
+
+export async function crawl(url) {
+  while (true) {
+    try {
+      return await fetchPage(url);
+    } catch (error) {
+      console.warn('fetch failed', error);
+    }
+  }
+}`,
+  // Review: a delay taken out of the argument object (`hold({ ms: delay })`, doubled by the catch) is not judged here.
+  destructuredDelay: `const hold = ({ ms }) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function run(client) {
+  let delay = 500;
+  while (true) {
+    try {
+      return await client.connect();
+    } catch (error) {
+      await hold({ ms: delay });
+      delay = Math.min(delay * 2, 30000);
+    }
+  }
+}`,
+  // Review: the helper waits `this.reconnectDelay`, which the catch doubles up to 30 s: backoff.
+  growingProperty: `export class Reconnector {
+  constructor() {
+    this.reconnectDelay = 1000;
+  }
+
+  waitBeforeReconnect() {
+    return new Promise((resolve) => setTimeout(resolve, this.reconnectDelay));
+  }
+
+  async run() {
+    while (true) {
+      try {
+        return await this.connect();
+      } catch (error) {
+        await this.waitBeforeReconnect();
+        this.reconnectDelay = Math.min(this.reconnectDelay * 2, 30000);
+      }
+    }
+  }
+}`,
+  // Twin: nothing grows `this.reconnectDelay`: a constant wait, kept as it is (the delay is the helper's own).
+  constantProperty: `export class Reconnector {
+  constructor() {
+    this.reconnectDelay = 1000;
+  }
+
+  waitBeforeReconnect() {
+    return new Promise((resolve) => setTimeout(resolve, this.reconnectDelay));
+  }
+
+  async run() {
+    while (true) {
+      try {
+        return await this.connect();
+      } catch (error) {
+        await this.waitBeforeReconnect();
+      }
     }
   }
 }`,
@@ -215,6 +298,40 @@ export async function connect(url) {
     }
   }
 }`,
+  raceHelper: `const withTimeout = (promise, ms) => Promise.race([promise, timeout(ms)]);
+
+export async function connect(client) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await withTimeout(client.connect(), 5000);
+    } catch (error) {
+      console.warn('connect failed', error);
+      attempt++;
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+  waitAfterRequest: `async function fetchPage(url) {
+  const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  await sleep(1000);
+  return res.text();
+}
+
+export async function crawl(url) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fetchPage(url);
+    } catch (error) {
+      console.warn('fetch failed', error);
+      attempt++;
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
 };
 
 type Errors = { messageId: string; line: number; column: number; endLine: number; endColumn: number; [key: string]: unknown }[];
@@ -231,6 +348,8 @@ const inBoth = (code: string, strict: unknown[], errors: Errors) => [{ code, err
     cases.typesenseLiteral,
     { code: cases.typesenseLiteral, options: STRICT },
     cases.arrowHelperGrowing,
+    cases.destructuredDelay,
+    cases.growingProperty,
   ],
   invalid: [
     ...inBoth(cases.arrowHelper, STRICT, [
@@ -379,6 +498,152 @@ export async function fetchReport(client, id) {
           ],
         },
       ]),
+    ...inBoth(cases.raceHelper, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: outputs.raceHelper,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.waitAfterRequest, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: outputs.waitAfterRequest,
+            },
+          ],
+        },
+      ]),
+    {
+      code: cases.destructuredDelay,
+      options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; keep the existing wait as it is." },
+              output: `const hold = ({ ms }) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function run(client) {
+  let delay = 500;
+  let attempt = 0;
+  while (true) {
+    try {
+      return await client.connect();
+    } catch (error) {
+      attempt++;
+      if (attempt >= 5) throw error;
+      await hold({ ms: delay });
+      delay = Math.min(delay * 2, 30000);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.growingProperty,
+      options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 11,
+          column: 5,
+          endLine: 11,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; keep the existing wait as it is." },
+              output: `export class Reconnector {
+  constructor() {
+    this.reconnectDelay = 1000;
+  }
+
+  waitBeforeReconnect() {
+    return new Promise((resolve) => setTimeout(resolve, this.reconnectDelay));
+  }
+
+  async run() {
+    let attempt = 0;
+    while (true) {
+      try {
+        return await this.connect();
+      } catch (error) {
+        attempt++;
+        if (attempt >= 5) throw error;
+        await this.waitBeforeReconnect();
+        this.reconnectDelay = Math.min(this.reconnectDelay * 2, 30000);
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    ...inBoth(cases.constantProperty, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 11,
+          column: 5,
+          endLine: 11,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; keep the existing wait as it is." },
+              output: `export class Reconnector {
+  constructor() {
+    this.reconnectDelay = 1000;
+  }
+
+  waitBeforeReconnect() {
+    return new Promise((resolve) => setTimeout(resolve, this.reconnectDelay));
+  }
+
+  async run() {
+    let attempt = 0;
+    while (true) {
+      try {
+        return await this.connect();
+      } catch (error) {
+        attempt++;
+        if (attempt >= 5) throw error;
+        await this.waitBeforeReconnect();
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ]),
   ],
 });
 }
@@ -389,12 +654,30 @@ export async function fetchReport(client, id) {
   jsRuleTester.run('require-retry-backoff: waits in helpers of the file', requireRetryBackoff as never, {
   valid: [
     cases.typesenseSeconds,
-    { code: cases.typesenseSeconds, options: STRICT },
     cases.typesenseLiteral,
     cases.arrowHelperGrowing,
     { code: cases.arrowHelperGrowing, options: STRICT },
+    cases.destructuredDelay,
+    { code: cases.destructuredDelay, options: STRICT },
+    cases.growingProperty,
+    { code: cases.growingProperty, options: STRICT },
   ],
   invalid: [
+    {
+      code: cases.typesenseSeconds,
+      options: STRICT,
+      errors: [
+        {
+          messageId: 'constantLoopBounded',
+          line: 9,
+          column: 5,
+          endLine: 9,
+          endColumn: 8,
+          data: {"wait":"waits a constant time","noFix":" No quick fix: the wait is computed from the failure (a Retry-After value, a rate-limit window) or by a helper, and is kept as it is."},
+          suggestions: [],
+        },
+      ],
+    },
     {
       code: cases.typesenseLiteral,
       options: STRICT,
@@ -504,6 +787,51 @@ export async function fetchReport(client, id) {
               output: outputs.attemptWaits,
             },
           ],
+        },
+      ]),
+    ...inBoth(cases.raceHelper, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          data: {"wait":"does not wait","noFix":""},
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: outputs.raceHelper,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.waitAfterRequest, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 8,
+          data: {"wait":"does not wait","noFix":""},
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: outputs.waitAfterRequest,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.constantProperty, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 11,
+          column: 5,
+          endLine: 11,
+          endColumn: 10,
+          data: {"wait":"waits a constant time","noFix":" No quick fix: the wait is computed from the failure (a Retry-After value, a rate-limit window) or by a helper, and is kept as it is."},
+          suggestions: [],
         },
       ]),
   ],

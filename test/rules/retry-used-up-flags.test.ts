@@ -92,6 +92,126 @@ const cases = {
     return send(client, msg);
   }
 }`,
+  // Review: a listener the constructor registers clears the flag when the token event fires (emitted on the way).
+  guardedRearmedByListener: `export class Client extends EventEmitter {
+  constructor() {
+    super();
+    this.on('token', (token) => {
+      this.token = token;
+      this.refreshed = false;
+    });
+  }
+
+  async send(msg) {
+    try {
+      return await this.http.post('/messages', msg);
+    } catch (err) {
+      if (err.status === 401 && !this.refreshed) {
+        this.refreshed = true;
+        await this.refreshToken();
+        return this.send(msg);
+      }
+      throw err;
+    }
+  }
+}`,
+  // Review: a method of the class replaces the object holding the flag (`this.auth = { ..., refreshed: false }`).
+  guardedHolderReplaced: `export class Client {
+  async send(msg) {
+    try {
+      return await this.http.post('/messages', msg);
+    } catch (err) {
+      if (err.status === 401 && !this.auth.refreshed) {
+        this.auth.refreshed = true;
+        await this.refreshToken();
+        return this.send(msg);
+      }
+      throw err;
+    }
+  }
+
+  async refreshToken() {
+    this.auth = { token: await this.fetchToken(), refreshed: false };
+  }
+}`,
+  // Review: `delete this.refreshed` in a method of the class re-arms the guard.
+  guardedDeleted: `export class Client {
+  async send(msg) {
+    try {
+      return await this.http.post('/messages', msg);
+    } catch (err) {
+      if (err.status === 401 && !this.refreshed) {
+        this.refreshed = true;
+        await this.refreshToken();
+        return this.send(msg);
+      }
+      throw err;
+    }
+  }
+
+  async refreshToken() {
+    this.token = await this.fetchToken();
+    delete this.refreshed;
+  }
+}`,
+  // Review: a computed write (`this.flags[name] = false`) may clear the flag.
+  guardedComputedReset: `export class Client {
+  async send(msg) {
+    try {
+      return await this.http.post('/messages', msg);
+    } catch (err) {
+      if (err.status === 401 && !this.flags.refreshed) {
+        this.flags.refreshed = true;
+        await this.refreshToken();
+        return this.send(msg);
+      }
+      throw err;
+    }
+  }
+
+  async refreshToken() {
+    for (const name of Object.keys(this.flags)) this.flags[name] = false;
+  }
+}`,
+  // A constructor that gives the flag its first value does not re-arm it.
+  guardedConstructorStart: `export class Client {
+  constructor(options) {
+    this.refreshed = !!options.noRefresh;
+  }
+
+  async send(msg) {
+    try {
+      return await this.http.post('/messages', msg);
+    } catch (err) {
+      if (err.status === 401 && !this.refreshed) {
+        this.refreshed = true;
+        await this.refreshToken();
+        return this.send(msg);
+      }
+      throw err;
+    }
+  }
+}`,
+  // Real code (pacote): `throw Object.assign(new Error(...), { code })` writes to a fresh error, not to the flag.
+  pacoteErrorAssign: `export class RegistryFetcher {
+  async packument() {
+    try {
+      const res = await fetch(this.packumentUrl, { signal: AbortSignal.timeout(30000) });
+      return await res.json();
+    } catch (err) {
+      if (err.code !== 'E404' || this.fullMetadata) {
+        throw err;
+      }
+      // possible that corgis are not supported by this registry
+      this.fullMetadata = true;
+      return this.packument();
+    }
+  }
+
+  manifest() {
+    throw Object.assign(new Error('No matching version'), { code: 'ETARGET' });
+  }
+}`,
   // Twin: a clear after the request (before `res.json()` is done with) may run between failures: not taken as used up.
   get pacoteResetOnSuccess() {
     return this.pacote.replace(`      return await res.json();`, `      const packument = await res.json();
@@ -115,6 +235,13 @@ const cases = {
   let retried = false;`, `let retried = false;
 export async function send(client, msg) {`);
   },
+  // Twin: `Object.assign(this, { refreshed: false }, options)` in a method may clear the flag.
+  get guardedAssignThis() {
+    return this.guardedDeleted.replace(`  async refreshToken() {
+    this.token = await this.fetchToken();
+    delete this.refreshed;`, `  reset(options) {
+    Object.assign(this, { refreshed: false }, options);`);
+  },
 };
 
 /** Suggestion outputs expected by both rules. */
@@ -137,6 +264,10 @@ const inBoth = (code: string, strict: unknown[], errors: Errors) => [{ code, err
     { code: cases.guarded, options: STRICT },
     cases.moduleFlag,
     { code: cases.moduleFlag, options: STRICT },
+    cases.guardedConstructorStart,
+    { code: cases.guardedConstructorStart, options: STRICT },
+    cases.pacoteErrorAssign,
+    { code: cases.pacoteErrorAssign, options: STRICT },
   ],
   invalid: [
     ...inBoth(cases.pacoteResetAtTop, STRICT, [
@@ -196,6 +327,56 @@ const inBoth = (code: string, strict: unknown[], errors: Errors) => [{ code, err
           column: 12,
           endLine: 8,
           endColumn: 29,
+          suggestions: [],
+        },
+      ]),
+    ...inBoth(cases.guardedRearmedByListener, STRICT, [
+        {
+          messageId: 'unboundedRecursion',
+          line: 17,
+          column: 16,
+          endLine: 17,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ]),
+    ...inBoth(cases.guardedHolderReplaced, STRICT, [
+        {
+          messageId: 'unboundedRecursion',
+          line: 9,
+          column: 16,
+          endLine: 9,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ]),
+    ...inBoth(cases.guardedDeleted, STRICT, [
+        {
+          messageId: 'unboundedRecursion',
+          line: 9,
+          column: 16,
+          endLine: 9,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ]),
+    ...inBoth(cases.guardedComputedReset, STRICT, [
+        {
+          messageId: 'unboundedRecursion',
+          line: 9,
+          column: 16,
+          endLine: 9,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ]),
+    ...inBoth(cases.guardedAssignThis, STRICT, [
+        {
+          messageId: 'unboundedRecursion',
+          line: 9,
+          column: 16,
+          endLine: 9,
+          endColumn: 30,
           suggestions: [],
         },
       ]),
@@ -214,6 +395,10 @@ const inBoth = (code: string, strict: unknown[], errors: Errors) => [{ code, err
     { code: cases.guarded, options: STRICT },
     cases.moduleFlag,
     { code: cases.moduleFlag, options: STRICT },
+    cases.guardedConstructorStart,
+    { code: cases.guardedConstructorStart, options: STRICT },
+    cases.pacoteErrorAssign,
+    { code: cases.pacoteErrorAssign, options: STRICT },
   ],
   invalid: [
     ...inBoth(cases.pacoteResetAtTop, STRICT, [
@@ -273,6 +458,56 @@ const inBoth = (code: string, strict: unknown[], errors: Errors) => [{ code, err
           column: 12,
           endLine: 8,
           endColumn: 29,
+          suggestions: [],
+        },
+      ]),
+    ...inBoth(cases.guardedRearmedByListener, STRICT, [
+        {
+          messageId: 'constantRecursion',
+          line: 17,
+          column: 16,
+          endLine: 17,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ]),
+    ...inBoth(cases.guardedHolderReplaced, STRICT, [
+        {
+          messageId: 'constantRecursion',
+          line: 9,
+          column: 16,
+          endLine: 9,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ]),
+    ...inBoth(cases.guardedDeleted, STRICT, [
+        {
+          messageId: 'constantRecursion',
+          line: 9,
+          column: 16,
+          endLine: 9,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ]),
+    ...inBoth(cases.guardedComputedReset, STRICT, [
+        {
+          messageId: 'constantRecursion',
+          line: 9,
+          column: 16,
+          endLine: 9,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ]),
+    ...inBoth(cases.guardedAssignThis, STRICT, [
+        {
+          messageId: 'constantRecursion',
+          line: 9,
+          column: 16,
+          endLine: 9,
+          endColumn: 30,
           suggestions: [],
         },
       ]),
