@@ -24,6 +24,8 @@ export type MessageIds =
   | 'noJitter'
   | 'libraryConstantOption'
   | 'libraryConstantDefault'
+  | 'libraryConstantOptionBounded'
+  | 'libraryConstantDefaultBounded'
   | 'libraryNoJitter'
   | 'useBackoff'
   | 'setLibraryBackoff';
@@ -59,6 +61,10 @@ export default createRule<[Options], MessageIds>({
         '{{library}} waits a constant time between {{attempts}} with {{option}}, so during a lasting failure the {{attempts}} keep coming at a steady rate instead of backing off.{{noFix}}',
       libraryConstantDefault:
         '{{library}} waits a constant time (or not at all) between {{attempts}} when {{option}} is not set, so during a lasting failure the {{attempts}} keep coming at a steady rate instead of backing off.{{noFix}}',
+      libraryConstantOptionBounded:
+        '{{library}} waits a constant time between {{attempts}} with {{option}}: until it gives up, its {{attempts}} come at a steady pace instead of backing off, adding load to a dependency that is already failing.{{noFix}}',
+      libraryConstantDefaultBounded:
+        '{{library}} waits a constant time (or not at all) between {{attempts}} when {{option}} is not set: until it gives up, its {{attempts}} come at a steady pace instead of backing off, adding load to a dependency that is already failing.{{noFix}}',
       libraryNoJitter:
         '{{library}} backs off without randomness ({{option}}), so clients that failed together {{retry}} together in synchronised waves.{{noFix}}',
       useBackoff: '{{description}}',
@@ -80,7 +86,7 @@ export default createRule<[Options], MessageIds>({
           },
           reportBounded: {
             type: 'boolean',
-            description: 'Also report hand-written retries that have an attempt limit or a deadline and do not back off.',
+            description: 'Also report retries that have an attempt limit or a deadline and do not back off, hand-written or a retry library run.',
           },
         },
       },
@@ -121,7 +127,11 @@ export default createRule<[Options], MessageIds>({
       onLibrary(finding) {
         if (finding.concern === 'unbounded') return;
         if (finding.concern === 'jitter' && (!options.requireJitter || !finding.forever)) return;
-        const messageId = finding.concern === 'jitter' ? 'libraryNoJitter' : finding.missing ? 'libraryConstantDefault' : 'libraryConstantOption';
+        // A run that gives up ends with the failure, as a hand-written retry with a limit does (reportBounded).
+        const bounded = finding.concern === 'backoff' && !finding.forever;
+        if (bounded && !options.reportBounded) return;
+        const constant = finding.missing ? 'libraryConstantDefault' : 'libraryConstantOption';
+        const messageId = finding.concern === 'jitter' ? 'libraryNoJitter' : bounded ? (`${constant}Bounded` as const) : constant;
         context.report({
           node: finding.node,
           messageId,

@@ -8,7 +8,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker } from '../imports';
 import { isFunction } from '../ast/functions';
 import { type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
-import { calleeName, isMemberCall, nameKey, type Node, statementExpression } from './ast';
+import { calleeName, isLogCall, isMemberCall, nameKey, type Node, statementExpression } from './ast';
+import { unwrapExpression } from '../ast/unwrap';
 
 export type WaitKind = 'none' | 'constant' | 'linear' | 'unknown' | 'exponential';
 
@@ -42,11 +43,11 @@ export function strongerWait(a: WaitInfo, b: WaitInfo): WaitInfo {
 /**
  * A helper's delay judged where the helper is (`inHelper`), unless the retry
  * grows it where it runs (`whereRetried` linear or exponential: the catch
- * doubles `this.reconnectDelay`, which the helper waits). What the retry's
- * writes cannot read (a local of the helper) says nothing.
+ * doubles `this.reconnectDelay`, which the helper waits), when the delay
+ * reads only what outlives the helper (`outer`: not a local of the helper).
  */
-export function grownWhereRetried(inHelper: WaitInfo, whereRetried: WaitInfo): WaitInfo {
-  return whereRetried.kind === 'exponential' || whereRetried.kind === 'linear' ? strongerWait(inHelper, whereRetried) : inHelper;
+export function grownWhereRetried(outer: boolean, inHelper: WaitInfo, whereRetried: WaitInfo): WaitInfo {
+  return outer && (whereRetried.kind === 'exponential' || whereRetried.kind === 'linear') ? strongerWait(inHelper, whereRetried) : inHelper;
 }
 
 /**
@@ -181,10 +182,29 @@ export function waitOf(node: Node, imports: ImportTracker, keys: VisitorKeys): F
     if (argument.type === 'NewExpression' && argument.callee.type === 'Identifier' && argument.callee.name === 'Promise') {
       const executor = argument.arguments[0];
       if (!isFunction(executor)) return null;
+      // The timer must settle the promise by resolving it (`setTimeout(resolve, ms)`, `setTimeout(() => r(), ms)`): one
+      // that rejects or destroys (`setTimeout(() => reject(new Error('timeout')), ms)`) bounds a wait, it is none.
+      const resolveName = executor.params[0]?.type === 'Identifier' ? executor.params[0].name : null;
+      const resolves = (callback: Node | undefined): boolean => {
+        if (!callback || !resolveName) return false;
+        const fn = unwrapExpression(callback);
+        if (fn.type === 'Identifier') return fn.name === resolveName;
+        if (!isFunction(fn)) return false;
+        let calls = false;
+        let other = false;
+        walkOwn(fn.body, keys, (n) => {
+          if (n.type !== 'CallExpression') return true;
+          const callee = unwrapExpression(n.callee);
+          if (callee.type === 'Identifier' && callee.name === resolveName) calls = true;
+          else if (!isLogCall(n)) other = true;
+          return true;
+        });
+        return calls && !other;
+      };
       const found: { timer: TSESTree.CallExpression | null } = { timer: null };
       walkOwn(executor.body, keys, (inner) => {
         if (found.timer) return false;
-        if (inner.type === 'CallExpression' && timerKind(inner, imports) === 'setTimeout') found.timer = inner;
+        if (inner.type === 'CallExpression' && timerKind(inner, imports) === 'setTimeout' && resolves(inner.arguments[0])) found.timer = inner;
         return true;
       });
       if (!found.timer) return null;
@@ -196,7 +216,8 @@ export function waitOf(node: Node, imports: ImportTracker, keys: VisitorKeys): F
         const value = element?.type === 'Identifier' ? imports.constInit(element) : element;
         if (value?.type !== 'CallExpression') continue;
         const name = calleeName(value);
-        if (name !== null && name !== 'setTimeout' && isSleepName(name, value.arguments.length) && value.arguments.length > 0) return { node, delay: value.arguments[0]!, opaque: false };
+        // Not `timeout(ms)`: raced against the work (`Promise.race([work, timeout(ms)])`), it is the work's time limit.
+        if (name !== null && name !== 'setTimeout' && name.toLowerCase() !== 'timeout' && isSleepName(name, value.arguments.length) && value.arguments.length > 0) return { node, delay: value.arguments[0]!, opaque: false };
       }
       return null;
     }

@@ -7,7 +7,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../ast/scope';
 import { type FunctionNode, parameterName } from '../ast/functions';
 import { unwrapExpression } from '../ast/unwrap';
-import { someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
+import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import type { ImportTracker } from '../imports';
 import { isLogCall, isMemberCall, type Node, statementExpression } from './ast';
 import { type FoundWait, isAwaiterYield, timerKind, waitOf } from './delay';
@@ -30,11 +30,6 @@ export interface HelperWait {
   region: Node | null;
   /** The value the call passes, in the helper's own unit (`seconds * 1000`): judged for growth, never edited. */
   scaled?: boolean;
-}
-
-/** `Promise.race([...])` / `Promise.any([...])`: settles at the first, so a timer in it bounds a wait rather than making one. */
-function isRace(node: Node): boolean {
-  return node.type === 'CallExpression' && (isMemberCall(node, 'Promise', 'race') || isMemberCall(node, 'Promise', 'any'));
 }
 
 /** The parameter a delay scales by a number (`seconds * 1000`, `1000 * seconds`, `ms / 1000`), or null. */
@@ -83,8 +78,13 @@ export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, 
    * built from the parameters of a helper in between is not read), or its default when the call leaves it out
    * (`delay = 2000`, or `if (delay === undefined) delay = ...`).
    */
-  const settle = (delay: Node): HelperWait | 'opaque' => {
+  const settle = (delay: Node, throughLocal = true): HelperWait | 'opaque' => {
     const d = unwrapExpression(delay);
+    // `const ms = seconds * 1000; ... setTimeout(r, ms)`: the local's value, once.
+    if (throughLocal && d.type === 'Identifier' && body.type === 'BlockStatement' && !fn.params.some((p) => parameterName(p) === d.name)) {
+      const declarator = body.body.flatMap((st) => (st.type === 'VariableDeclaration' && st.kind === 'const' ? st.declarations : [])).find((dd) => dd.id.type === 'Identifier' && dd.id.name === d.name);
+      if (declarator?.init) return settle(declarator.init, false);
+    }
     // `hold({ ms })`: a value taken out of an argument (destructured) is the caller's, not judged here.
     if (someAll(delay, env.keys, (n) => n.type === 'Identifier' && patternNames.has(n.name))) return 'opaque';
     const index = d.type === 'Identifier' ? fn.params.findIndex((p) => parameterName(p) === d.name) : -1;
@@ -132,7 +132,6 @@ export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, 
   const handedBack = (value: Node | null | undefined): HelperWait | 'opaque' | null => {
     const v = value ? unwrapExpression(value) : null;
     if (v?.type !== 'CallExpression' && v?.type !== 'NewExpression') return null;
-    if (isRace(v)) return null;
     const asAwaited = { type: 'AwaitExpression', argument: v, parent: v.parent, range: v.range, loc: v.loc } as Node;
     const wait = waitOf(asAwaited, env.imports, env.keys);
     if (wait) return wait.opaque || !wait.delay ? 'opaque' : settle(wait.delay);
@@ -148,8 +147,16 @@ export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, 
   const mayFail = (n: Node) => !!env.throwGoesRound && (n.type === 'AwaitExpression' || (n.type === 'CallExpression' && !isLogCall(n)));
   const mayLeave = (statement: Node) =>
     leavesWithoutWait(statement) || (!statementExpression(statement) && someOwn(statement, env.keys, leavesWithoutWait)) || someOwn(statement, env.keys, mayFail);
+  /** `if (this.failures > 1) return sleep(longer);` before another wait: which wait runs depends on the branch. */
+  const branchWait = (statement: Node) => statement.type !== 'ReturnStatement' && someOwn(statement, env.keys, (n) => n.type === 'ReturnStatement' && handedBack(n.argument) !== null);
   // `const pause = (ms) => new Promise((r) => setTimeout(r, ms))`.
   if (body.type !== 'BlockStatement') return handedBack(body);
+  /** The wait found after `if (ms <= 0) return;` guards: only when each guard tests its delay. */
+  const afterGuards = (guards: readonly Node[], wait: { delay: Node | null }, found: HelperWait | 'opaque'): HelperWait | 'opaque' | null => {
+    if (guards.length === 0) return found;
+    const delay = wait.delay ? unwrapExpression(wait.delay) : null;
+    return delay?.type === 'Identifier' && guards.every((test) => someAll(test, env.keys, (n) => n.type === 'Identifier' && n.name === delay.name)) ? found : null;
+  };
   // `if (!ms) return Promise.resolve();` before the wait: it leaves early only when there is nothing to wait for.
   const zeroGuards: Node[] = [];
   for (const statement of body.body) {
@@ -160,10 +167,9 @@ export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, 
       if (zeroGuards.length === 0) return found;
       const v = unwrapExpression(statement.argument!);
       const wait = waitOf({ type: 'AwaitExpression', argument: v, parent: v.parent, range: v.range, loc: v.loc } as Node, env.imports, env.keys);
-      const delay = wait?.delay ? unwrapExpression(wait.delay) : null;
-      const guarded = delay?.type === 'Identifier' && zeroGuards.every((test) => someAll(test, env.keys, (n) => n.type === 'Identifier' && n.name === delay.name));
-      return guarded ? found : null;
+      return afterGuards(zeroGuards, { delay: wait?.delay ?? null }, found);
     }
+    if (branchWait(statement)) return 'opaque';
     if (statement.type === 'IfStatement' && !statement.alternate && mayLeave(statement) && onlyLeaves(statement.consequent)) {
       zeroGuards.push(statement.test);
       continue;
@@ -171,15 +177,20 @@ export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, 
     if (mayLeave(statement) || statementExpression(statement)?.type === 'AwaitExpression') break;
   }
   if (fn.async) {
+    const guards: Node[] = [];
     for (const statement of body.body) {
       const expression = statementExpression(statement);
+      if (branchWait(statement)) return 'opaque';
       if (expression?.type !== 'AwaitExpression') {
+        if (statement.type === 'IfStatement' && !statement.alternate && mayLeave(statement) && onlyLeaves(statement.consequent) && !someOwn(statement.test, env.keys, mayFail)) {
+          guards.push(statement.test);
+          continue;
+        }
         if (mayLeave(statement)) return null;
         continue;
       }
-      if (isRace(unwrapExpression(expression.argument))) return null;
       const wait = waitOf(expression, env.imports, env.keys);
-      if (wait) return wait.opaque || !wait.delay ? 'opaque' : settle(wait.delay);
+      if (wait) return afterGuards(guards, wait, wait.opaque || !wait.delay ? 'opaque' : settle(wait.delay));
       if (mayLeave(statement)) return null;
       if (depth === 0) continue;
       let awaited = unwrapExpression(expression.argument);
@@ -247,13 +258,44 @@ export function awaitedHelperWait(node: Node, loop: Node, owner: FunctionNode | 
     if (parent.type === 'TryStatement' && parent.block === n && parent.handler) caught = true;
   }
   const found = helperWait({ ...env, throwGoesRound: caught }, helper, 2, call, null);
-  if (found === null) return null;
-  // A helper that only waits: an arrow's body, or one statement (after `if (!ms) return;` guards).
+  return found === null ? null : toFoundWait(node, helper, found, env);
+}
+
+/**
+ * The wait an awaited helper call (`node`) makes, as a wait of the retry: its delay, where that delay is read, whether
+ * a rewrite may edit it (a value the call passes in milliseconds) and whether the helper does more than wait (the
+ * limit then goes after it). A helper only waits when its body is the wait: an arrow's body, or one statement (after
+ * `if (!ms) return;` guards) that is a wait itself, not a call of another helper that may do more.
+ */
+export function toFoundWait(node: Node, helper: FunctionNode, found: HelperWait | 'opaque', env: HelperWaitEnv): FoundWait {
   const body = helper.body;
-  const doesMore = body.type === 'BlockStatement' && body.body.filter((st) => !(st.type === 'IfStatement' && !st.alternate && onlyLeaves(st.consequent))).length > 1;
+  const isWait = (value: Node | null | undefined) => {
+    const v = value ? unwrapExpression(value) : null;
+    return !!v && waitOf(v.type === 'AwaitExpression' ? v : ({ type: 'AwaitExpression', argument: v, parent: v.parent, range: v.range, loc: v.loc } as Node), env.imports, env.keys) !== null;
+  };
+  let doesMore: boolean;
+  if (body.type !== 'BlockStatement') doesMore = !isWait(body);
+  else {
+    const rest = body.body.filter((st) => !(st.type === 'IfStatement' && !st.alternate && onlyLeaves(st.consequent)));
+    const only = rest.length === 1 ? rest[0]! : null;
+    doesMore = !only || !isWait(only.type === 'ReturnStatement' ? only.argument : statementExpression(only));
+  }
   const wait: FoundWait = found === 'opaque' ? { node, delay: null, opaque: true } : { node, delay: found.delay, opaque: false };
   if (found !== 'opaque' && found.region) wait.region = found.region;
   if (found !== 'opaque' && found.scaled) wait.keptAsIs = true;
   if (doesMore) wait.doesMore = true;
   return wait;
+}
+
+/**
+ * Does a helper's `delay` read only what outlives the helper (`this.reconnectDelay`, a variable of the module), so
+ * that the retry may grow it where it runs? A name the helper declares (`const delay = 1000`) is the helper's own,
+ * whatever the retry does with a name of its own spelled the same.
+ */
+export function readsOnlyOuter(delay: Node, region: Node, env: HelperWaitEnv): boolean {
+  return !someAll(delay, env.keys, (n) => {
+    if (n.type !== 'Identifier' || (n.parent?.type === 'MemberExpression' && n.parent.property === n && !n.parent.computed)) return false;
+    const variable = findVariable(env.sourceCode.getScope(n), n.name);
+    return !!variable && variable.defs.some((def) => contains(region, def.name));
+  });
 }

@@ -34,9 +34,11 @@ export interface LibraryFinding {
   /** The option governs reconnects (`reconnectTries`), not retries of a call: the word the messages use. */
   reconnect: boolean;
   /**
-   * For `jitter`: the library retries forever with these options. Missing
-   * jitter matters for retries that never give up (a fleet reconnecting in
-   * lockstep); require-retry-backoff reports it only then.
+   * The library retries forever with these options (for `backoff`, also a
+   * reconnect option). Missing jitter matters for retries that never give up
+   * (a fleet reconnecting in lockstep); require-retry-backoff reports it only
+   * then, and a constant wait of a run that gives up only with `reportBounded`,
+   * as for a hand-written retry.
    */
   forever: boolean;
   fix: { description: string; edits: TextEdit[] } | null;
@@ -1029,6 +1031,10 @@ export function analyzeLibraryCall(call: Call, ctx: LibraryContext): LibraryFind
     const library = origin.module.startsWith('@') ? origin.module : origin.module.split('/')[0]!;
     spec.check({ call, origin, ctx, editor, out, library });
   }
+  // A constant wait of a run that never gives up (an unbounded finding of the same call), or of a reconnect option
+  // (ioredis's `retryStrategy`, the legacy MongoDB driver's `reconnectInterval`): its attempts keep coming.
+  const endless = out.some((f) => f.concern === 'unbounded');
+  for (const f of out) if (f.concern === 'backoff' && (endless || f.reconnect)) f.forever = true;
   return boundAndBackOffTogether(out);
 }
 

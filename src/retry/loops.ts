@@ -21,7 +21,7 @@ import { endlessIntent, indexesWith, isFixedDelay, mentionsName, rewriteName, wa
 import { continuesOnlyForSortedErrors, errorNames } from './sorting';
 import { statusPolarity } from './status';
 import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerCall } from './exhaustion';
-import { awaitedHelperWait } from './helper-wait';
+import { awaitedHelperWait, readsOnlyOuter } from './helper-wait';
 
 export class LoopRetries {
   private readonly loopTries = new Map<LoopNode, TSESTree.TryStatement[]>();
@@ -233,12 +233,15 @@ export class LoopRetries {
     });
     let wait: WaitInfo = NO_WAIT;
     for (const found of waits) {
-      const info = found.opaque
-        ? { kind: 'unknown' as const, capped: false, jitter: false }
-        : found.region
-          ? // A helper's delay may be a property the loop grows (`setTimeout(r, this.reconnectDelay)` with the catch doubling it).
-            grownWhereRetried(classifyDelay(found.delay, { keys: this.keys, writes: new RegionWrites(found.region, this.keys, true), varying: new Set() }), classifyDelay(found.delay, { keys: this.keys, writes, varying: new Set() }))
-          : classifyDelay(found.delay, { keys: this.keys, writes, varying: new Set() });
+      let info: WaitInfo;
+      if (found.opaque || !found.delay) info = found.opaque ? { kind: 'unknown', capped: false, jitter: false } : classifyDelay(null, { keys: this.keys, writes, varying: new Set() });
+      else if (!found.region) info = classifyDelay(found.delay, { keys: this.keys, writes, varying: new Set() });
+      else {
+        // A helper's delay may be a property the loop grows (`setTimeout(r, this.reconnectDelay)` with the catch doubling it).
+        const env = { sourceCode: this.sourceCode, imports: this.ctx.imports, keys: this.keys };
+        const inHelper = classifyDelay(found.delay, { keys: this.keys, writes: new RegionWrites(found.region, this.keys, true), varying: new Set() });
+        info = grownWhereRetried(readsOnlyOuter(found.delay, found.region, env), inHelper, classifyDelay(found.delay, { keys: this.keys, writes, varying: new Set() }));
+      }
       wait = strongerWait(wait, info);
     }
     // The policy asked after the failure may have waited before it answered: not judged.

@@ -23,7 +23,7 @@ import { isPacedLibraryRetry, pacedAttempt } from './libraries';
 import { endlessIntent, indexesWith, isFixedDelay, mentionsName, rewriteName, waitGrowthRefusal } from './shared';
 import { EVENT as RECONNECT_EVENT_TEXT } from './prefilter';
 import { guardedBySortedError } from './sorting';
-import { helperWait } from './helper-wait';
+import { type HelperWait, helperWait, readsOnlyOuter, toFoundWait } from './helper-wait';
 import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerCall } from './exhaustion';
 
 const NO_SITES: readonly TSESTree.CallExpression[] = [];
@@ -883,13 +883,16 @@ export class RecursiveRetries {
 
     // `await this.recoverFromError(err); return this.load();`: the wait inside an awaited helper of the file, before the re-run.
     if (shape === 'recursion' && !scheduledBy && wait.kind === 'none' && (failure === 'catch' || failure === 'promise')) {
-      const helperWait = this.awaitedHelperWait(call, failureRegions);
+      const viaHelper = this.awaitedHelperWait(call, failureRegions);
+      const helperWait = viaHelper?.found ?? null;
+      // The rewrite keeps it as the failure path's wait (no second wait after it).
+      if (viaHelper) waitsInFailure.push(viaHelper.wait);
       if (helperWait === 'opaque') wait = { kind: 'unknown', capped: false, jitter: false };
       // A delay the failure path passes (`await holdOff(1000 * 2 ** attempt)`) is read as the retry's own; one of a helper, in it.
       else if (helperWait) {
         const own = classifyDelay(helperWait.delay, { keys: this.keys, writes, varying });
         // A helper's own delay may be a property the retry grows: read where the helper is, and growth where the retry is.
-        wait = helperWait.region === null ? own : grownWhereRetried(classifyDelay(helperWait.delay, { keys: this.keys, writes: new RegionWrites(helperWait.region, this.keys, true), varying: new Set() }), own);
+        wait = helperWait.region === null ? own : grownWhereRetried(readsOnlyOuter(helperWait.delay, helperWait.region, { sourceCode: this.sourceCode, imports: this.ctx.imports, keys: this.keys }), classifyDelay(helperWait.delay, { keys: this.keys, writes: new RegionWrites(helperWait.region, this.keys, true), varying: new Set() }), own);
       }
     }
     // The policy asked after the failure may have waited before it answered (gaxios sleeps in getRetryConfig): not judged.
@@ -1116,7 +1119,7 @@ export class RecursiveRetries {
    * inside the failure path): `await this.recoverFromSyncStartupError(err);
    * return this.getPushRules();`. See `helperWait`.
    */
-  private awaitedHelperWait(call: Node, regions: readonly Node[]): { delay: Node; region: Node | null } | 'opaque' | null {
+  private awaitedHelperWait(call: Node, regions: readonly Node[]): { found: HelperWait | 'opaque'; wait: FoundWait } | null {
     for (let n: Node = call, parent = n.parent; parent && !isFunction(n); n = parent, parent = n.parent) {
       if (regions.includes(n)) break;
       if (parent.type !== 'BlockStatement') continue;
@@ -1127,10 +1130,11 @@ export class RecursiveRetries {
         if (expression?.type !== 'AwaitExpression') continue;
         const awaited = unwrapExpression(expression.argument);
         const helper = awaited.type === 'CallExpression' ? sameFileCallee(awaited, this.sourceCode) : null;
-        const found = helper ? helperWait({ sourceCode: this.sourceCode, imports: this.ctx.imports, keys: this.keys }, helper, 2, awaited as TSESTree.CallExpression, null) : null;
+        const env = { sourceCode: this.sourceCode, imports: this.ctx.imports, keys: this.keys };
+        const found = helper ? helperWait(env, helper, 2, awaited as TSESTree.CallExpression, null) : null;
         // `await sleep(pause)` with `pause = 0`: no wait.
         const zero = found && found !== 'opaque' && found.delay.type === 'Literal' && found.delay.value === 0;
-        if (found && !zero) return found;
+        if (helper && found && !zero) return { found, wait: toFoundWait(expression, helper, found, env) };
       }
     }
     return null;
@@ -1626,8 +1630,9 @@ export class RecursiveRetries {
     const waitStatements = new Set<Node>();
     for (const found of waits) {
       if (found.stored) waitStatements.add(found.stored);
-      else if (found.node.parent?.type === 'ExpressionStatement') waitStatements.add(found.node.parent);
-      if (found.opaque || !found.delay) continue;
+      else if (found.node.parent?.type === 'ExpressionStatement' && !found.doesMore) waitStatements.add(found.node.parent);
+      // A helper's own delay, or a value passed in its unit: kept as it is.
+      if (found.opaque || !found.delay || found.region || found.keptAsIs) continue;
       const info = classifyDelay(found.delay, { keys: this.keys, writes, varying });
       if (info.kind === 'constant' && isFixedDelay(this.sourceCode, found.delay, handler.parent ?? handler)) growDelays.push(found.delay);
     }

@@ -9,6 +9,15 @@ const rule = ruleModule as unknown as Parameters<typeof ruleTester.run<MessageId
 
 ruleTester.run('require-retry-backoff', rule, {
   valid: [
+    // A retry library's run that gives up (axios-retry's default 3 retries, async.retry(3), cockatiel's `maxAttempts: 3`, also
+    // called as compiled TypeScript calls it) with a constant or no wait: reported only with reportBounded, like a
+    // hand-written retry with a limit (etcd3's global policy in the ledger: three immediate re-runs behind a breaker).
+    `const axiosRetry = require('axios-retry').default;
+axiosRetry(client);`,
+    `const { retry } = require('async');
+retry(3, task, done);`,
+    `const cockatiel_1 = require("cockatiel");
+this.globalPolicy = (0, cockatiel_1.retry)((0, cockatiel_1.handleWhen)(isRecoverableError), { maxAttempts: 3 });`,
     // Trap (real code): a retry that gives up (a limit or a deadline) does not keep coming during a lasting failure;
     // recommended leaves its wait alone, strict (reportBounded) reports it. Every bounded report on the real-code ledger
     // was judged harmless (steam-user's 10 logon lookups a second apart, rabbitmq-client's opt-in publish retries paced
@@ -1650,9 +1659,10 @@ axiosRetry(axios, { retries: 4, retryDelay: axiosRetry.exponentialDelay });`,
     {
       code: `const axiosRetry = require('axios-retry').default;
 axiosRetry(client);`,
+      options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'libraryConstantDefault',
+          messageId: 'libraryConstantDefaultBounded',
           line: 2,
           column: 1,
           endLine: 2,
@@ -1673,9 +1683,10 @@ retryPlugin(axios, {
   retries: 3,
   retryDelay: () => 1000,
 });`,
+      options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'libraryConstantOption',
+          messageId: 'libraryConstantOptionBounded',
           line: 4,
           column: 3,
           endLine: 4,
@@ -1696,9 +1707,10 @@ retryPlugin(axios, {
     {
       code: `import got from 'got';
 await got(url, { retry: { limit: 3, calculateDelay: () => 500 } });`,
+      options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'libraryConstantOption',
+          messageId: 'libraryConstantOptionBounded',
           line: 2,
           column: 37,
           endLine: 2,
@@ -1776,9 +1788,10 @@ const policy = retryPolicy(handleAll, { maxAttempts: 5, backoff: new Exponential
     {
       code: `import * as cockatiel from 'cockatiel';
 const policy = cockatiel.retry(cockatiel.handleAll, { maxAttempts: 3 });`,
+      options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'libraryConstantDefault',
+          messageId: 'libraryConstantDefaultBounded',
           line: 2,
           column: 16,
           endLine: 2,
@@ -1796,9 +1809,10 @@ const policy = cockatiel.retry(cockatiel.handleAll, { maxAttempts: 3, backoff: n
     {
       code: `const { retry, handleAll } = require('cockatiel');
 const policy = retry(handleAll, { maxAttempts: 3 });`,
+      options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'libraryConstantDefault',
+          messageId: 'libraryConstantDefaultBounded',
           line: 2,
           column: 16,
           endLine: 2,
@@ -1818,9 +1832,10 @@ const policy = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackof
     {
       code: `const cockatiel_1 = require("cockatiel");
 this.globalPolicy = (0, cockatiel_1.retry)((0, cockatiel_1.handleWhen)(isRecoverableError), { maxAttempts: 3 });`,
+      options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'libraryConstantDefault',
+          messageId: 'libraryConstantDefaultBounded',
           line: 2,
           column: 21,
           endLine: 2,
@@ -1858,9 +1873,10 @@ async.retry({ times: 5, interval: (retryCount) => Math.random() * Math.min(10000
     {
       code: `const { retry } = require('async');
 retry(3, task, done);`,
+      options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'libraryConstantDefault',
+          messageId: 'libraryConstantDefaultBounded',
           line: 2,
           column: 1,
           endLine: 2,
@@ -1878,9 +1894,10 @@ retry({ times: 3, interval: (retryCount) => Math.random() * Math.min(10000, 100 
     {
       code: `import retry from 'async/retry';
 retry(async () => run(), done);`,
+      options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'libraryConstantDefault',
+          messageId: 'libraryConstantDefaultBounded',
           line: 2,
           column: 1,
           endLine: 2,
@@ -2001,9 +2018,10 @@ await retry(run, { retries: 5, backoff: 'EXPONENTIAL' });`,
     {
       code: `import { retry } from "ts-retry-promise";
 await retry(run);`,
+      options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'libraryConstantDefault',
+          messageId: 'libraryConstantDefaultBounded',
           line: 2,
           column: 7,
           endLine: 2,
@@ -2054,9 +2072,10 @@ await retry(run, { backoff: "EXPONENTIAL" });`,
       code: `import { ConstantBackoff, retry, handleAll } from 'cockatiel';
 const makePolicy = retry;
 makePolicy(handleAll, { maxAttempts: 2, backoff: new ConstantBackoff(10) });`,
+      options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'libraryConstantOption',
+          messageId: 'libraryConstantOptionBounded',
           line: 3,
           column: 41,
           endLine: 3,
@@ -2069,9 +2088,10 @@ makePolicy(handleAll, { maxAttempts: 2, backoff: new ConstantBackoff(10) });`,
     {
       code: `import * as attempt from '@lifeomic/attempt';
 await attempt.retry(run, { factor: 1 });`,
+      options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'libraryConstantOption',
+          messageId: 'libraryConstantOptionBounded',
           line: 2,
           column: 28,
           endLine: 2,
@@ -2161,9 +2181,10 @@ retry(connect, { max_tries: 5, interval: 500, backoff: 2 });`,
     {
       code: `import retry from 'bluebird-retry';
 retry(connect);`,
+      options: [{ reportBounded: true }],
       errors: [
         {
-          messageId: 'libraryConstantDefault',
+          messageId: 'libraryConstantDefaultBounded',
           line: 2,
           column: 1,
           endLine: 2,

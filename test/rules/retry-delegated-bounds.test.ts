@@ -1401,20 +1401,6 @@ export async function run(op) {
     }
   }
 }`,
-  throwBeforeHelperWait: `async function recover(err) {
-  if (err.fatal) throw err;
-  await sleep(2000);
-}
-async function load(attempt = 0) {
-  try {
-    return await op();
-  } catch (e) {
-    await recover(e);
-    if (attempt + 1 >= 5) throw e;
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
-    return load(attempt + 1);
-  }
-}`,
   weakOkProperty: `async function run(attempt = 0, failedAttempts = 0) {
   try {
     return await push();
@@ -1442,19 +1428,6 @@ async function load(attempt = 0) {
     }
   }
 }`,
-  helperSecondsFixed: `async function sleepSeconds(seconds) {
-  await new Promise((r) => setTimeout(r, seconds * 1000));
-}
-async function load(attempt = 0) {
-  try {
-    return await fetchIt();
-  } catch (e) {
-    await sleepSeconds(5);
-    if (attempt + 1 >= 5) throw e;
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** attempt)));
-    return load(attempt + 1);
-  }
-}`,
   untilSucceeds: `export async function migrate(http) {
   let done = false;
   let info = null;
@@ -1470,51 +1443,6 @@ async function load(attempt = 0) {
     }
   }
   return info;
-}`,
-  constantLibraryRun: `import { retry } from '@lifeomic/attempt';
-
-export class ProviderWebsocket {
-  connect() {
-    if (this.cancelRetry) {
-      this.cancelRetry();
-      this.cancelRetry = undefined;
-    }
-    const abortableRetry = () => {
-      let cancelAttempt = false;
-      const retryPromise = retry(this.createWebSocketConnection.bind(this), {
-        delay: this.configuration.delay,
-        factor: 2,
-        maxAttempts: this.configuration.maxAttempts,
-        maxDelay: this.configuration.maxDelay,
-        jitter: this.configuration.jitter,
-        beforeAttempt: (context) => {
-          if (!this.shouldConnect || cancelAttempt) context.abort();
-        },
-      }).catch((error) => this.emit('maxAttemptsFailed', { error }));
-      return { retryPromise, cancelFunc: () => { cancelAttempt = true; } };
-    };
-    const { retryPromise, cancelFunc } = abortableRetry();
-    this.cancelRetry = cancelFunc;
-    return retryPromise;
-  }
-
-  createWebSocketConnection() {
-    return new Promise((resolve, reject) => {
-      const ws = new WebSocket(this.url);
-      ws.addEventListener('open', resolve);
-      ws.addEventListener('close', (event) => this.onClose(event));
-      ws.addEventListener('error', reject);
-    });
-  }
-
-  onClose(event) {
-    if (!this.cancelRetry && this.shouldConnect) {
-      this.reconnectTimeout = setTimeout(() => {
-        this.reconnectTimeout = null;
-        this.connect();
-      }, this.configuration.delay);
-    }
-  }
 }`,
   intentAboveArrow: `// Retry until successful
 const load = async (attempt = 0) => {
@@ -2302,8 +2230,20 @@ export function keepSyncing(run) {
           suggestions: [
             {
               messageId: 'boundRetry',
-              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: outputs.throwBeforeHelperWait,
+              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; keep the existing wait as it is." },
+              output: `async function recover(err) {
+  if (err.fatal) throw err;
+  await sleep(2000);
+}
+async function load(attempt = 0) {
+  try {
+    return await op();
+  } catch (e) {
+    await recover(e);
+    if (attempt + 1 >= 5) throw e;
+    return load(attempt + 1);
+  }
+}`,
             },
           ],
         },
@@ -2441,7 +2381,7 @@ async function connectLoop() {
           suggestions: [
             {
               messageId: 'boundRetry',
-              data: { description: "Add an `failedAttempts` parameter counting the attempts (the recursive call passes `failedAttempts + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              data: { description: "Add an `failedAttempts` parameter counting the attempts (the recursive call passes `failedAttempts + 1`); after 5 failed attempts rethrow the last error; keep the existing wait as it is." },
               output: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function holdOff(err, attempt) {
   await sleep(1000 * 2 ** attempt);
@@ -2450,9 +2390,8 @@ async function load(attempt = 0, failedAttempts = 0) {
   try {
     return await fetchIt();
   } catch (e) {
-    await holdOff(e, attempt);
     if (failedAttempts + 1 >= 5) throw e;
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** failedAttempts)));
+    await holdOff(e, attempt);
     return load(attempt + 1, failedAttempts + 1);
   }
 }`,
@@ -2471,8 +2410,19 @@ async function load(attempt = 0, failedAttempts = 0) {
           suggestions: [
             {
               messageId: 'boundRetry',
-              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: outputs.helperSecondsFixed,
+              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; keep the existing wait as it is." },
+              output: `async function sleepSeconds(seconds) {
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+}
+async function load(attempt = 0) {
+  try {
+    return await fetchIt();
+  } catch (e) {
+    if (attempt + 1 >= 5) throw e;
+    await sleepSeconds(5);
+    return load(attempt + 1);
+  }
+}`,
             },
           ],
         },
@@ -2946,9 +2896,26 @@ async function load(attempt = 0, failedAttempts = 0) {
           suggestions: [],
         },
       ]),
-    ...inBoth(cases.constantLibraryRun, STRICT, [
+    // The library run's limit is a setting (`maxAttempts: this.configuration.maxAttempts`): reported with reportBounded only.
+    {
+      code: cases.constantLibraryRun,
+      errors: [
         {
-          messageId: 'libraryConstantOption',
+          messageId: 'constantReconnect',
+          line: 39,
+          column: 31,
+          endLine: 42,
+          endColumn: 35,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.constantLibraryRun,
+      options: STRICT,
+      errors: [
+        {
+          messageId: 'libraryConstantOptionBounded',
           line: 13,
           column: 9,
           endLine: 13,
@@ -2957,7 +2924,51 @@ async function load(attempt = 0, failedAttempts = 0) {
             {
               messageId: 'setLibraryBackoff',
               data: { description: "Set factor: 2." },
-              output: outputs.constantLibraryRun,
+              output: `import { retry } from '@lifeomic/attempt';
+
+export class ProviderWebsocket {
+  connect() {
+    if (this.cancelRetry) {
+      this.cancelRetry();
+      this.cancelRetry = undefined;
+    }
+    const abortableRetry = () => {
+      let cancelAttempt = false;
+      const retryPromise = retry(this.createWebSocketConnection.bind(this), {
+        delay: this.configuration.delay,
+        factor: 2,
+        maxAttempts: this.configuration.maxAttempts,
+        maxDelay: this.configuration.maxDelay,
+        jitter: this.configuration.jitter,
+        beforeAttempt: (context) => {
+          if (!this.shouldConnect || cancelAttempt) context.abort();
+        },
+      }).catch((error) => this.emit('maxAttemptsFailed', { error }));
+      return { retryPromise, cancelFunc: () => { cancelAttempt = true; } };
+    };
+    const { retryPromise, cancelFunc } = abortableRetry();
+    this.cancelRetry = cancelFunc;
+    return retryPromise;
+  }
+
+  createWebSocketConnection() {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(this.url);
+      ws.addEventListener('open', resolve);
+      ws.addEventListener('close', (event) => this.onClose(event));
+      ws.addEventListener('error', reject);
+    });
+  }
+
+  onClose(event) {
+    if (!this.cancelRetry && this.shouldConnect) {
+      this.reconnectTimeout = setTimeout(() => {
+        this.reconnectTimeout = null;
+        this.connect();
+      }, this.configuration.delay);
+    }
+  }
+}`,
             },
           ],
         },
@@ -2969,7 +2980,8 @@ async function load(attempt = 0, failedAttempts = 0) {
           endColumn: 35,
           suggestions: [],
         },
-      ]),
+      ],
+    },
     ...inBoth(cases.clampResetAtTop, STRICT, [
         {
           messageId: 'constantRecursion',
@@ -3245,13 +3257,7 @@ async function run2() {
           column: 12,
           endLine: 10,
           endColumn: 18,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: outputs.throwBeforeHelperWait,
-            },
-          ],
+          suggestions: [],
         },
       ]),
     ...inBoth(cases.intentThenNegation, STRICT, [
@@ -3361,13 +3367,7 @@ async function run2() {
           column: 12,
           endLine: 9,
           endColumn: 18,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
-              output: outputs.helperSecondsFixed,
-            },
-          ],
+          suggestions: [],
         },
       ]),
     ...inBoth(cases.intentWithReason, STRICT, [

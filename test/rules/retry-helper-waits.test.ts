@@ -177,6 +177,135 @@ export async function run(client) {
     }
   }
 }`,
+  // Review: a request wrapper whose timer destroys the request (`setTimeout(() => req.destroy(...), ms)`) makes no wait.
+  timeoutWrapper: `const https = require('https');
+function getJson(url, opts) {
+  return new Promise((resolve, reject) => {
+    const req = https.get(url, (res) => {
+      let body = '';
+      res.on('data', (chunk) => { body += chunk; });
+      res.on('end', () => resolve(JSON.parse(body)));
+    });
+    req.on('error', reject);
+    setTimeout(() => req.destroy(new Error('request timed out')), opts.timeout);
+  });
+}
+async function waitForService(url) {
+  for (;;) {
+    try {
+      return await getJson(url, { timeout: 2000 });
+    } catch (err) {
+      console.error('service not up yet', err.message);
+    }
+  }
+}
+module.exports = { waitForService };`,
+  // Review: a sleep raced against a close (`Promise.race([sleep(5000), this.closed])`) is a wait of at most 5 s.
+  raceSleepOrClose: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+class Subscriber {
+  constructor() {
+    this.closed = new Promise((resolve) => { this.close = resolve; });
+  }
+  async settle() {
+    await Promise.race([sleep(5000), this.closed]);
+  }
+  async subscribe() {
+    try {
+      return await this.open();
+    } catch (err) {
+      await this.settle();
+      return this.subscribe();
+    }
+  }
+}`,
+  // Review: `const ms = seconds * 1000` in the helper: the passed, capped doubling value is the wait (backoff).
+  secondsLocal: `async function holdSeconds(seconds) {
+  const ms = seconds * 1000;
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+export async function connect(client) {
+  let failures = 0;
+  while (true) {
+    try {
+      return await client.connect();
+    } catch (err) {
+      failures++;
+      await holdSeconds(Math.min(2 ** failures, 60));
+    }
+  }
+}`,
+  // Review: the helper waits one of two ways by a branch (`return sleep(longer)` first): not judged.
+  branchWaits: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+class Client {
+  holdOff() {
+    if (this.failures > 1) return sleep(Math.min(30000, 500 * 2 ** this.failures));
+    return sleep(500);
+  }
+  async poll(url) {
+    for (;;) {
+      try {
+        const res = await this.get(url);
+        this.failures = 0;
+        return res;
+      } catch (err) {
+        this.failures++;
+        await this.holdOff();
+      }
+    }
+  }
+}`,
+  // Review: `if (ms <= 0) return;` before the wait of an async helper leaves only when there is nothing to wait for.
+  asyncZeroGuard: `async function hold(ms) {
+  if (ms <= 0) return;
+  await new Promise((r) => setTimeout(r, ms));
+}
+async function load(url) {
+  try {
+    return await fetchIt(url);
+  } catch (e) {
+    await hold(2000);
+    return load(url);
+  }
+}
+export async function poll(client) {
+  while (true) {
+    try {
+      return await client.get();
+    } catch (err) {
+      await hold(2000);
+    }
+  }
+}`,
+  // Review: the helper waits its own `const delay = 1000`; the loop doubling a `delay` of its own does not grow it.
+  helperLocalNamesake: `async function hold() {
+  const delay = 1000;
+  await new Promise((r) => setTimeout(r, delay));
+}
+export async function connect(client) {
+  let delay = 100;
+  while (true) {
+    try {
+      return await client.connect();
+    } catch (err) {
+      console.log(\`retry, next budget \${delay}\`);
+      await hold();
+      delay *= 2;
+    }
+  }
+}`,
+  // Review: a recursive retry whose failure path waits through `hold(2000)`: the rewrite keeps that wait and adds none.
+  recursionHelperWait: `function hold(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+async function load(url) {
+  try {
+    return await fetchIt(url);
+  } catch (e) {
+    console.warn('load failed, retrying', e);
+    await hold(2000);
+    return load(url);
+  }
+}`,
   // Twin: passed a number (`this.timer(2)`), the helper waits a constant 2 s; its `seconds * 1000` serves every caller,
   // so no rewrite edits it.
   get typesenseLiteral() {
@@ -332,6 +461,91 @@ export async function crawl(url) {
     }
   }
 }`,
+  timeoutWrapper: `const https = require('https');
+function getJson(url, opts) {
+  return new Promise((resolve, reject) => {
+    const req = https.get(url, (res) => {
+      let body = '';
+      res.on('data', (chunk) => { body += chunk; });
+      res.on('end', () => resolve(JSON.parse(body)));
+    });
+    req.on('error', reject);
+    setTimeout(() => req.destroy(new Error('request timed out')), opts.timeout);
+  });
+}
+async function waitForService(url) {
+  let attempt = 0;
+  for (;;) {
+    try {
+      return await getJson(url, { timeout: 2000 });
+    } catch (err) {
+      console.error('service not up yet', err.message);
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}
+module.exports = { waitForService };`,
+  asyncZeroGuard: `async function hold(ms) {
+  if (ms <= 0) return;
+  await new Promise((r) => setTimeout(r, ms));
+}
+async function load(url, attempt = 0) {
+  try {
+    return await fetchIt(url);
+  } catch (e) {
+    if (attempt + 1 >= 5) throw e;
+    await hold(Math.max(2000, Math.random() * Math.min(10000, 2000 * 2 ** attempt)));
+    return load(url, attempt + 1);
+  }
+}
+export async function poll(client) {
+  while (true) {
+    try {
+      return await client.get();
+    } catch (err) {
+      await hold(2000);
+    }
+  }
+}`,
+  asyncZeroGuard1: `async function hold(ms) {
+  if (ms <= 0) return;
+  await new Promise((r) => setTimeout(r, ms));
+}
+async function load(url) {
+  try {
+    return await fetchIt(url);
+  } catch (e) {
+    await hold(2000);
+    return load(url);
+  }
+}
+export async function poll(client) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await client.get();
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await hold(Math.max(2000, Math.random() * Math.min(10000, 2000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+  recursionHelperWait: `function hold(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+async function load(url, attempt = 0) {
+  try {
+    return await fetchIt(url);
+  } catch (e) {
+    console.warn('load failed, retrying', e);
+    if (attempt + 1 >= 5) throw e;
+    await hold(Math.max(2000, Math.random() * Math.min(10000, 2000 * 2 ** attempt)));
+    return load(url, attempt + 1);
+  }
+}`,
 };
 
 type Errors = { messageId: string; line: number; column: number; endLine: number; endColumn: number; [key: string]: unknown }[];
@@ -350,6 +564,8 @@ const inBoth = (code: string, strict: unknown[], errors: Errors) => [{ code, err
     cases.arrowHelperGrowing,
     cases.destructuredDelay,
     cases.growingProperty,
+    cases.secondsLocal,
+    cases.branchWaits,
   ],
   invalid: [
     ...inBoth(cases.arrowHelper, STRICT, [
@@ -644,6 +860,188 @@ export async function run(client) {
           ],
         },
       ]),
+    ...inBoth(cases.timeoutWrapper, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 14,
+          column: 3,
+          endLine: 14,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: outputs.timeoutWrapper,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.raceSleepOrClose, STRICT, [
+        {
+          messageId: 'unboundedRecursion',
+          line: 14,
+          column: 14,
+          endLine: 14,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ]),
+    {
+      code: cases.secondsLocal,
+      options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures with the existing `failures`; after 5 failed attempts rethrow the last error; keep the existing wait as it is." },
+              output: `async function holdSeconds(seconds) {
+  const ms = seconds * 1000;
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+export async function connect(client) {
+  let failures = 0;
+  while (true) {
+    try {
+      return await client.connect();
+    } catch (err) {
+      failures++;
+      await holdSeconds(Math.min(2 ** failures, 60));
+      if (failures >= 5) throw err;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.branchWaits,
+      options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; keep the existing wait as it is." },
+              output: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+class Client {
+  holdOff() {
+    if (this.failures > 1) return sleep(Math.min(30000, 500 * 2 ** this.failures));
+    return sleep(500);
+  }
+  async poll(url) {
+    let attempt = 0;
+    for (;;) {
+      try {
+        const res = await this.get(url);
+        this.failures = 0;
+        return res;
+      } catch (err) {
+        this.failures++;
+        attempt++;
+        if (attempt >= 5) throw err;
+        await this.holdOff();
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    ...inBoth(cases.asyncZeroGuard, STRICT, [
+        {
+          messageId: 'unboundedRecursion',
+          line: 10,
+          column: 12,
+          endLine: 10,
+          endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 2000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.asyncZeroGuard,
+            },
+          ],
+        },
+        {
+          messageId: 'unboundedLoop',
+          line: 14,
+          column: 3,
+          endLine: 14,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 2000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.asyncZeroGuard1,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.helperLocalNamesake, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; keep the existing wait as it is." },
+              output: `async function hold() {
+  const delay = 1000;
+  await new Promise((r) => setTimeout(r, delay));
+}
+export async function connect(client) {
+  let delay = 100;
+  let attempt = 0;
+  while (true) {
+    try {
+      return await client.connect();
+    } catch (err) {
+      console.log(\`retry, next budget \${delay}\`);
+      await hold();
+      delay *= 2;
+      attempt++;
+      if (attempt >= 5) throw err;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.recursionHelperWait, STRICT, [
+        {
+          messageId: 'unboundedRecursion',
+          line: 10,
+          column: 12,
+          endLine: 10,
+          endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 2000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.recursionHelperWait,
+            },
+          ],
+        },
+      ]),
   ],
 });
 }
@@ -661,6 +1059,10 @@ export async function run(client) {
     { code: cases.destructuredDelay, options: STRICT },
     cases.growingProperty,
     { code: cases.growingProperty, options: STRICT },
+    cases.secondsLocal,
+    { code: cases.secondsLocal, options: STRICT },
+    cases.branchWaits,
+    { code: cases.branchWaits, options: STRICT },
   ],
   invalid: [
     {
@@ -832,6 +1234,91 @@ export async function run(client) {
           endColumn: 10,
           data: {"wait":"waits a constant time","noFix":" No quick fix: the wait is computed from the failure (a Retry-After value, a rate-limit window) or by a helper, and is kept as it is."},
           suggestions: [],
+        },
+      ]),
+    ...inBoth(cases.timeoutWrapper, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 14,
+          column: 3,
+          endLine: 14,
+          endColumn: 6,
+          data: {"wait":"does not wait","noFix":""},
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: outputs.timeoutWrapper,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.raceSleepOrClose, STRICT, [
+        {
+          messageId: 'constantRecursion',
+          line: 14,
+          column: 14,
+          endLine: 14,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ]),
+    ...inBoth(cases.asyncZeroGuard, STRICT, [
+        {
+          messageId: 'constantRecursion',
+          line: 10,
+          column: 12,
+          endLine: 10,
+          endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 2000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.asyncZeroGuard,
+            },
+          ],
+        },
+        {
+          messageId: 'constantLoop',
+          line: 14,
+          column: 3,
+          endLine: 14,
+          endColumn: 8,
+          data: {"wait":"waits a constant time","noFix":""},
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 2000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.asyncZeroGuard1,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.helperLocalNamesake, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 8,
+          data: {"wait":"waits a constant time","noFix":" No quick fix: the wait is computed from the failure (a Retry-After value, a rate-limit window) or by a helper, and is kept as it is."},
+          suggestions: [],
+        },
+      ]),
+    ...inBoth(cases.recursionHelperWait, STRICT, [
+        {
+          messageId: 'constantRecursion',
+          line: 10,
+          column: 12,
+          endLine: 10,
+          endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 2000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.recursionHelperWait,
+            },
+          ],
         },
       ]),
   ],
