@@ -218,6 +218,8 @@ export class LoopRetries {
       exhaustion === 'pool' ||
       doublingForBound(loop, this.keys, this.ctx.imports, this.ctx.options.unboundedAbove) ||
       (!!retryTry && this.handsErrorToBoundingHelper(retryTry));
+    // A bounded pass over attempts a policy turned away before they ran (an endless one would spin).
+    if (bounded && retryTry && this.goesRoundOnlyUnrun(retryTry, ctx)) return;
 
     const waits: FoundWait[] = [];
     walkOwn(loop.body, this.keys, (node) => {
@@ -904,6 +906,51 @@ export class LoopRetries {
       return !reads;
     });
     return reads;
+  }
+
+  /**
+   * The loop goes round only for failures of an attempt that never ran (etcd3's host failover: `let didCallThrough =
+   * false; try { return await host.faultHandling.execute(() => { didCallThrough = true; return fn(...); }); } catch
+   * (e) { if (didCallThrough) throw e; ... }`): the catch first leaves when a local flag is set (statements before
+   * that cannot leave or go round), and the only write
+   * that sets it is the first statement of a callback handed to the call the `try` returns or awaits, the operation
+   * itself (not an abort listener kept elsewhere). What goes round is a call a
+   * policy turned away (an open circuit breaker) before any request was made: nothing failed to retry or back off.
+   * Only for a bounded loop: an endless one would spin on a call turned away each time.
+   */
+  private goesRoundOnlyUnrun(tryStatement: TSESTree.TryStatement, ctx: FlowContext): boolean {
+    const handler = tryStatement.handler;
+    if (!handler) return false;
+    // The first statement of the catch that may change its way (`host.resetAllServices()` under an `if` may come first).
+    const first = handler.body.body.find((st) => {
+      const flow = statementFlow(st, ctx);
+      return !flow.normal || flow.cont || flow.exit;
+    });
+    if (!first || first.type !== 'IfStatement' || first.alternate || !alwaysLeaves(statementFlow(first.consequent, ctx))) return false;
+    const test = unwrapExpression(first.test);
+    if (test.type !== 'Identifier') return false;
+    const variable = variableAt(this.sourceCode, test);
+    if (!variable || variable.defs.length !== 1 || variable.defs[0]!.node.type !== 'VariableDeclarator') return false;
+    const declarator = variable.defs[0]!.node as TSESTree.VariableDeclarator;
+    if (!declarator.init || declarator.init.type !== 'Literal' || declarator.init.value !== false) return false;
+    // The attempt: a call the `try` returns or awaits as a statement of its own (`return await policy.execute(cb)`).
+    const attempts: TSESTree.CallExpression[] = [];
+    for (const st of tryStatement.block.body) {
+      let value: Node | null | undefined = st.type === 'ReturnStatement' ? st.argument : st.type === 'ExpressionStatement' ? st.expression : null;
+      if (value?.type === 'AwaitExpression') value = value.argument;
+      if (value?.type === 'CallExpression') attempts.push(value);
+    }
+    const writes = variable.references.filter((ref) => ref.isWrite() && !ref.init);
+    if (writes.length === 0) return false;
+    return writes.every((ref) => {
+      const assignment = ref.identifier.parent;
+      if (assignment?.type !== 'AssignmentExpression' || assignment.operator !== '=' || assignment.right.type !== 'Literal' || assignment.right.value !== true) return false;
+      const statement = assignment.parent;
+      const body = statement?.type === 'ExpressionStatement' ? statement.parent : null;
+      if (body?.type !== 'BlockStatement' || body.body[0] !== statement) return false;
+      const callback = body.parent;
+      return !!callback && isFunction(callback) && attempts.some((call) => call.arguments.includes(callback as TSESTree.CallExpressionArgument));
+    });
   }
 
   /**
