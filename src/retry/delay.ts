@@ -7,8 +7,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker } from '../imports';
 import { isFunction } from '../ast/functions';
-import { type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
-import { calleeName, isLogCall, isMemberCall, nameKey, type Node, statementExpression } from './ast';
+import { someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
+import { calleeName, isMemberCall, nameKey, type Node, statementExpression } from './ast';
+import { staticMemberName } from '../ast/static';
 import { unwrapExpression } from '../ast/unwrap';
 
 export type WaitKind = 'none' | 'constant' | 'linear' | 'unknown' | 'exponential';
@@ -169,6 +170,13 @@ export function isAwaiterYield(node: Node): node is TSESTree.YieldExpression & {
   return name !== null && /awaiter$/i.test(name);
 }
 
+/** `await Promise.race([...])` / `Promise.any`: a wait of at most some time when it holds a sleep, and a time limit when raced against the work. */
+export function isRaceAwait(node: Node): boolean {
+  if (node.type !== 'AwaitExpression' && !isAwaiterYield(node)) return false;
+  const argument = unwrapExpression((node as TSESTree.AwaitExpression).argument);
+  return argument.type === 'CallExpression' && (isMemberCall(argument, 'Promise', 'race') || isMemberCall(argument, 'Promise', 'any'));
+}
+
 /** When `node` is a wait, what it waits for. */
 export function waitOf(node: Node, imports: ImportTracker, keys: VisitorKeys): FoundWait | null {
   if (node.type === 'AwaitExpression' || isAwaiterYield(node)) {
@@ -185,21 +193,17 @@ export function waitOf(node: Node, imports: ImportTracker, keys: VisitorKeys): F
       // The timer must settle the promise by resolving it (`setTimeout(resolve, ms)`, `setTimeout(() => r(), ms)`): one
       // that rejects or destroys (`setTimeout(() => reject(new Error('timeout')), ms)`) bounds a wait, it is none.
       const resolveName = executor.params[0]?.type === 'Identifier' ? executor.params[0].name : null;
+      // A timer that resolves on some path is a wait (an abortable sleep also removes its listener, or rejects when
+      // aborted); one whose callback never resolves bounds a wait instead.
       const resolves = (callback: Node | undefined): boolean => {
         if (!callback || !resolveName) return false;
         const fn = unwrapExpression(callback);
-        if (fn.type === 'Identifier') return fn.name === resolveName;
+        const isResolve = (n: Node) => n.type === 'Identifier' && n.name === resolveName;
+        if (isResolve(fn)) return true;
+        // `setTimeout(resolve.bind(null), ms)`
+        if (fn.type === 'CallExpression' && fn.callee.type === 'MemberExpression' && isResolve(unwrapExpression(fn.callee.object)) && staticMemberName(fn.callee) === 'bind') return true;
         if (!isFunction(fn)) return false;
-        let calls = false;
-        let other = false;
-        walkOwn(fn.body, keys, (n) => {
-          if (n.type !== 'CallExpression') return true;
-          const callee = unwrapExpression(n.callee);
-          if (callee.type === 'Identifier' && callee.name === resolveName) calls = true;
-          else if (!isLogCall(n)) other = true;
-          return true;
-        });
-        return calls && !other;
+        return someOwn(fn.body, keys, (n) => n.type === 'CallExpression' && isResolve(unwrapExpression(n.callee)));
       };
       const found: { timer: TSESTree.CallExpression | null } = { timer: null };
       walkOwn(executor.body, keys, (inner) => {
@@ -216,8 +220,7 @@ export function waitOf(node: Node, imports: ImportTracker, keys: VisitorKeys): F
         const value = element?.type === 'Identifier' ? imports.constInit(element) : element;
         if (value?.type !== 'CallExpression') continue;
         const name = calleeName(value);
-        // Not `timeout(ms)`: raced against the work (`Promise.race([work, timeout(ms)])`), it is the work's time limit.
-        if (name !== null && name !== 'setTimeout' && name.toLowerCase() !== 'timeout' && isSleepName(name, value.arguments.length) && value.arguments.length > 0) return { node, delay: value.arguments[0]!, opaque: false };
+        if (name !== null && name !== 'setTimeout' && isSleepName(name, value.arguments.length) && value.arguments.length > 0) return { node, delay: value.arguments[0]!, opaque: false };
       }
       return null;
     }

@@ -10,7 +10,7 @@ import { unwrapExpression } from '../ast/unwrap';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import type { ImportTracker } from '../imports';
 import { isLogCall, isMemberCall, type Node, statementExpression } from './ast';
-import { type FoundWait, isAwaiterYield, timerKind, waitOf } from './delay';
+import { type FoundWait, isAwaiterYield, isRaceAwait, timerKind, waitOf } from './delay';
 import { sameFileCallee } from './exhaustion';
 
 export interface HelperWaitEnv {
@@ -82,8 +82,14 @@ export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, 
     const d = unwrapExpression(delay);
     // `const ms = seconds * 1000; ... setTimeout(r, ms)`: the local's value, once.
     if (throughLocal && d.type === 'Identifier' && body.type === 'BlockStatement' && !fn.params.some((p) => parameterName(p) === d.name)) {
-      const declarator = body.body.flatMap((st) => (st.type === 'VariableDeclaration' && st.kind === 'const' ? st.declarations : [])).find((dd) => dd.id.type === 'Identifier' && dd.id.name === d.name);
-      if (declarator?.init) return settle(declarator.init, false);
+      const declarator = body.body.flatMap((st) => (st.type === 'VariableDeclaration' ? st.declarations : [])).find((dd) => dd.id.type === 'Identifier' && dd.id.name === d.name);
+      if (declarator) {
+        // `let ms = ...` / `var ms = ...` too, when nothing writes it again; a local written again is not judged here.
+        const variable = findVariable(env.sourceCode.getScope(declarator), d.name);
+        const rewritten = !variable || variable.references.some((ref) => ref.isWrite() && !ref.init);
+        if (rewritten || !declarator.init) return 'opaque';
+        return settle(declarator.init, false);
+      }
     }
     // `hold({ ms })`: a value taken out of an argument (destructured) is the caller's, not judged here.
     if (someAll(delay, env.keys, (n) => n.type === 'Identifier' && patternNames.has(n.name))) return 'opaque';
@@ -133,6 +139,8 @@ export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, 
     const v = value ? unwrapExpression(value) : null;
     if (v?.type !== 'CallExpression' && v?.type !== 'NewExpression') return null;
     const asAwaited = { type: 'AwaitExpression', argument: v, parent: v.parent, range: v.range, loc: v.loc } as Node;
+    // Part of the attempt (a throw goes round): a race with a timer is the attempt's time limit, not a wait.
+    if (env.throwGoesRound && isRaceAwait(asAwaited)) return null;
     const wait = waitOf(asAwaited, env.imports, env.keys);
     if (wait) return wait.opaque || !wait.delay ? 'opaque' : settle(wait.delay);
     if (depth === 0 || v.type !== 'CallExpression') return null;
@@ -189,6 +197,7 @@ export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, 
         if (mayLeave(statement)) return null;
         continue;
       }
+      if (env.throwGoesRound && isRaceAwait(expression)) return null;
       const wait = waitOf(expression, env.imports, env.keys);
       if (wait) return afterGuards(guards, wait, wait.opaque || !wait.delay ? 'opaque' : settle(wait.delay));
       if (mayLeave(statement)) return null;
@@ -276,7 +285,9 @@ export function toFoundWait(node: Node, helper: FunctionNode, found: HelperWait 
   let doesMore: boolean;
   if (body.type !== 'BlockStatement') doesMore = !isWait(body);
   else {
-    const rest = body.body.filter((st) => !(st.type === 'IfStatement' && !st.alternate && onlyLeaves(st.consequent)));
+    // Guards and plain declarations (`const ms = seconds * 1000`) do nothing besides the wait.
+    const quiet = (st: Node) => st.type === 'VariableDeclaration' && !someOwn(st, env.keys, (n) => n.type === 'CallExpression' || n.type === 'AwaitExpression' || n.type === 'NewExpression');
+    const rest = body.body.filter((st) => !(st.type === 'IfStatement' && !st.alternate && onlyLeaves(st.consequent)) && !quiet(st));
     const only = rest.length === 1 ? rest[0]! : null;
     doesMore = !only || !isWait(only.type === 'ReturnStatement' ? only.argument : statementExpression(only));
   }

@@ -23,7 +23,7 @@ import { isPacedLibraryRetry, pacedAttempt } from './libraries';
 import { endlessIntent, indexesWith, isFixedDelay, mentionsName, rewriteName, waitGrowthRefusal } from './shared';
 import { EVENT as RECONNECT_EVENT_TEXT } from './prefilter';
 import { guardedBySortedError } from './sorting';
-import { type HelperWait, helperWait, readsOnlyOuter, toFoundWait } from './helper-wait';
+import { awaitedHelperWait, type HelperWait, helperWait, readsOnlyOuter, toFoundWait } from './helper-wait';
 import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerCall } from './exhaustion';
 
 const NO_SITES: readonly TSESTree.CallExpression[] = [];
@@ -870,10 +870,19 @@ export class RecursiveRetries {
     } else {
       for (const region of failureRegions) {
         walkOwn(region, this.keys, (n) => {
-          const found = waitOf(n, this.ctx.imports, this.keys);
+          // A helper of the file is read by its body first (`sleep(seconds)` that waits `seconds * 1000`), by its name only when the body says nothing.
+          const env = { sourceCode: this.sourceCode, imports: this.ctx.imports, keys: this.keys };
+          const found = awaitedHelperWait(n, region, target, env) ?? waitOf(n, this.ctx.imports, this.keys);
           if (found) {
             waitsInFailure.push(found);
-            wait = strongerWait(wait, found.opaque ? { kind: 'unknown', capped: false, jitter: false } : classifyDelay(found.delay, { keys: this.keys, writes, varying }));
+            let info: WaitInfo;
+            if (found.opaque || !found.delay) info = found.opaque ? { kind: 'unknown', capped: false, jitter: false } : classifyDelay(null, { keys: this.keys, writes, varying });
+            else if (!found.region) info = classifyDelay(found.delay, { keys: this.keys, writes, varying });
+            else {
+              const inHelper = classifyDelay(found.delay, { keys: this.keys, writes: new RegionWrites(found.region, this.keys, true), varying: new Set() });
+              info = grownWhereRetried(readsOnlyOuter(found.delay, found.region, env), inHelper, classifyDelay(found.delay, { keys: this.keys, writes, varying }));
+            }
+            wait = strongerWait(wait, info);
             return false;
           }
           return true;

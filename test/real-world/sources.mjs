@@ -506,6 +506,24 @@ export const realWorldSources = [
   { pkg: 'graceful-fs', files: ['graceful-fs.js', 'polyfills.js', 'clone.js', 'legacy-streams.js'], sourceType: 'commonjs' },
   { pkg: 'rimraf', files: ['rimraf.js'], sourceType: 'commonjs' },
   { pkg: 'write-file-atomic', dirs: ['lib'], sourceType: 'commonjs' },
+  // A seventeenth batch, chosen by category before linting (log shippers and
+  // telemetry transports, which send every log line or batch over the
+  // network and retry: logzio-nodejs, winston-loki, pino-loki, Logtail's
+  // core and Node client, datadog-winston, winston-elasticsearch,
+  // pino-socket, Axiom's client, winston-syslog).
+  // @opentelemetry/otlp-exporter-base was left out (installing it moves
+  // @opentelemetry/core from 2 to 3 for the packages already in the ledger).
+  { pkg: 'logzio-nodejs', files: ['index.js'], dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: 'winston-loki', files: ['index.js', 'src/batcher.js', 'src/requests.js'], sourceType: 'commonjs' },
+  // pino-loki: one readable bundle per format (dist/index.cjs is the same code).
+  { pkg: 'pino-loki', files: ['dist/index.mjs'], sourceType: 'module' },
+  { pkg: '@logtail/core', files: ['src/base.ts', 'src/index.ts'], sourceType: 'module' },
+  { pkg: '@logtail/node', files: ['src/context.ts', 'src/index.ts', 'src/node.ts'], sourceType: 'module' },
+  { pkg: 'datadog-winston', files: ['index.js'], sourceType: 'commonjs' },
+  { pkg: 'winston-elasticsearch', files: ['index.js', 'bulk_writer.js', 'transformer.js'], sourceType: 'commonjs' },
+  { pkg: 'pino-socket', files: ['psock.js'], dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: '@axiomhq/js', dirs: ['src'], sourceType: 'module' },
+  { pkg: 'winston-syslog', dirs: ['lib'], sourceType: 'commonjs' },
 ];
 
 const sourceFile = /\.(?:[cm]?js|[cm]?ts)$/;

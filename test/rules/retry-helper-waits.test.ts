@@ -306,6 +306,83 @@ async function load(url) {
     return load(url);
   }
 }`,
+  // Review: an abortable sleep whose timer removes its listener and then resolves is a wait (a timer that resolves on some path).
+  abortableSleep: `export async function poll(client, signal) {
+  while (true) {
+    try {
+      return await client.fetch();
+    } catch (err) {
+      await new Promise((resolve, reject) => {
+        const onAbort = () => { clearTimeout(timer); reject(signal.reason); };
+        const timer = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(); }, 1000);
+        signal.addEventListener('abort', onAbort, { once: true });
+      });
+    }
+  }
+}`,
+  // Review: `timeout(ms)` of the file that resolves, raced against a close on the failure path: a wait of at most 5 s.
+  raceSleepNamedTimeout: `const timeout = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export class Client {
+  async connect() {
+    while (true) {
+      try {
+        return await this.open();
+      } catch (err) {
+        console.error(err);
+        await Promise.race([this.closed, timeout(5000)]);
+      }
+    }
+  }
+}`,
+  // Review: a helper that races the attempt against `delay(ms)`, awaited in the try: the attempt's time limit, no wait.
+  raceDeadlineInAttempt: `const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function raceDeadline(promise, ms) {
+  return Promise.race([promise, delay(ms)]);
+}
+export async function connect(client) {
+  while (true) {
+    try {
+      const conn = await raceDeadline(client.open(), 5000);
+      if (!conn) throw new Error('connect timed out');
+      return conn;
+    } catch (err) {
+      console.error(err);
+    }
+  }
+}`,
+  // Review: `let ms = Math.min(100 * 2 ** attempt, 10000)` written once in the helper: the passed, growing count makes it backoff.
+  letLocalGrowing: `import { setTimeout as sleep } from 'node:timers/promises';
+export class Client {
+  async holdOff(attempt) {
+    let ms = Math.min(100 * 2 ** attempt, 10000);
+    await sleep(ms);
+  }
+  async connect() {
+    let attempt = 0;
+    while (true) {
+      try {
+        return await this.open();
+      } catch (err) {
+        attempt++;
+        await this.holdOff(attempt);
+      }
+    }
+  }
+}`,
+  // Review: a helper of the file named `sleep` that waits `seconds * 1000`: read by its body (a constant 60 s kept as it is), not by its name as milliseconds.
+  sleepNamedSeconds: `const RETRY_SECONDS = 60;
+function sleep(seconds) {
+  return new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+}
+export async function connect(client) {
+  while (true) {
+    try {
+      return await client.open();
+    } catch (err) {
+      await sleep(RETRY_SECONDS);
+    }
+  }
+}`,
   // Twin: passed a number (`this.timer(2)`), the helper waits a constant 2 s; its `seconds * 1000` serves every caller,
   // so no rewrite edits it.
   get typesenseLiteral() {
@@ -546,6 +623,57 @@ async function load(url, attempt = 0) {
     return load(url, attempt + 1);
   }
 }`,
+  abortableSleep: `export async function poll(client, signal) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await client.fetch();
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve, reject) => {
+        const onAbort = () => { clearTimeout(timer); reject(signal.reason); };
+        const timer = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(); }, Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+        signal.addEventListener('abort', onAbort, { once: true });
+      });
+    }
+  }
+}`,
+  raceSleepNamedTimeout: `const timeout = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export class Client {
+  async connect() {
+    let attempt = 0;
+    while (true) {
+      try {
+        return await this.open();
+      } catch (err) {
+        console.error(err);
+        attempt++;
+        if (attempt >= 5) throw err;
+        await Promise.race([this.closed, timeout(Math.max(5000, Math.random() * Math.min(10000, 5000 * 2 ** (attempt - 1))))]);
+      }
+    }
+  }
+}`,
+  raceDeadlineInAttempt: `const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function raceDeadline(promise, ms) {
+  return Promise.race([promise, delay(ms)]);
+}
+export async function connect(client) {
+  let attempt = 0;
+  while (true) {
+    try {
+      const conn = await raceDeadline(client.open(), 5000);
+      if (!conn) throw new Error('connect timed out');
+      return conn;
+    } catch (err) {
+      console.error(err);
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
 };
 
 type Errors = { messageId: string; line: number; column: number; endLine: number; endColumn: number; [key: string]: unknown }[];
@@ -566,6 +694,7 @@ const inBoth = (code: string, strict: unknown[], errors: Errors) => [{ code, err
     cases.growingProperty,
     cases.secondsLocal,
     cases.branchWaits,
+    cases.letLocalGrowing,
   ],
   invalid: [
     ...inBoth(cases.arrowHelper, STRICT, [
@@ -911,8 +1040,8 @@ export async function connect(client) {
       return await client.connect();
     } catch (err) {
       failures++;
-      await holdSeconds(Math.min(2 ** failures, 60));
       if (failures >= 5) throw err;
+      await holdSeconds(Math.min(2 ** failures, 60));
     }
   }
 }`,
@@ -1015,10 +1144,10 @@ export async function connect(client) {
       return await client.connect();
     } catch (err) {
       console.log(\`retry, next budget \${delay}\`);
-      await hold();
-      delay *= 2;
       attempt++;
       if (attempt >= 5) throw err;
+      await hold();
+      delay *= 2;
     }
   }
 }`,
@@ -1038,6 +1167,123 @@ export async function connect(client) {
               messageId: 'boundRetry',
               data: { description: "Add an `attempt` parameter counting the attempts (the recursive call passes `attempt + 1`); after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 2000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
               output: outputs.recursionHelperWait,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.abortableSleep, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.abortableSleep,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.raceSleepNamedTimeout, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 5000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.raceSleepNamedTimeout,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.raceDeadlineInAttempt, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: outputs.raceDeadlineInAttempt,
+            },
+          ],
+        },
+      ]),
+    {
+      code: cases.letLocalGrowing,
+      options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 9,
+          column: 5,
+          endLine: 9,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures with the existing `attempt`; after 5 failed attempts rethrow the last error; keep the existing wait as it is." },
+              output: `import { setTimeout as sleep } from 'node:timers/promises';
+export class Client {
+  async holdOff(attempt) {
+    let ms = Math.min(100 * 2 ** attempt, 10000);
+    await sleep(ms);
+  }
+  async connect() {
+    let attempt = 0;
+    while (true) {
+      try {
+        return await this.open();
+      } catch (err) {
+        attempt++;
+        await this.holdOff(attempt);
+        if (attempt >= 5) throw err;
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    ...inBoth(cases.sleepNamedSeconds, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; keep the existing wait as it is." },
+              output: `const RETRY_SECONDS = 60;
+function sleep(seconds) {
+  return new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+}
+export async function connect(client) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await client.open();
+    } catch (err) {
+      attempt++;
+      if (attempt >= 5) throw err;
+      await sleep(RETRY_SECONDS);
+    }
+  }
+}`,
             },
           ],
         },
@@ -1063,6 +1309,8 @@ export async function connect(client) {
     { code: cases.secondsLocal, options: STRICT },
     cases.branchWaits,
     { code: cases.branchWaits, options: STRICT },
+    cases.letLocalGrowing,
+    { code: cases.letLocalGrowing, options: STRICT },
   ],
   invalid: [
     {
@@ -1319,6 +1567,68 @@ export async function connect(client) {
               output: outputs.recursionHelperWait,
             },
           ],
+        },
+      ]),
+    ...inBoth(cases.abortableSleep, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          data: {"wait":"waits a constant time","noFix":""},
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.abortableSleep,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.raceSleepNamedTimeout, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 10,
+          data: {"wait":"waits a constant time","noFix":""},
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 5000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.raceSleepNamedTimeout,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.raceDeadlineInAttempt, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 8,
+          data: {"wait":"does not wait","noFix":""},
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: outputs.raceDeadlineInAttempt,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.sleepNamedSeconds, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 8,
+          data: {"wait":"waits a constant time","noFix":" No quick fix: the wait is computed from the failure (a Retry-After value, a rate-limit window) or by a helper, and is kept as it is."},
+          suggestions: [],
         },
       ]),
   ],
