@@ -838,17 +838,21 @@ function clearedEachPass(key: string, branch: Node, consumes: (value: unknown) =
   // function that sets it on an 'error' event, a write after the loop) may set it while the loop runs.
   if (!key.includes('.')) {
     const variable = findVariable(ctx.sourceCode.getScope(region), key);
-    if (!variable) return false;
-    return variable.references.every((ref) => {
-      if (!ref.isWrite() || ref.init) return true;
-      const parent = ref.identifier.parent;
-      if (parent?.type !== 'AssignmentExpression' || parent.operator !== '=' || parent.left !== ref.identifier) return false;
-      const literal = literalValue(parent.right);
-      return !!literal && consumes(literal.value);
-    });
+    return !!variable && onlyConsumingWrites(variable, consumes);
   }
   // A property: nothing the loop runs sets it otherwise (`propertyRearmedIn`).
   return !propertyRearmedIn(key, region, consumes, ctx);
+}
+
+/** Every write to `variable` after its declaration is `name = <literal>` with a value `consumes` accepts. */
+function onlyConsumingWrites(variable: TSESLint.Scope.Variable, consumes: (value: unknown) => boolean): boolean {
+  return variable.references.every((ref) => {
+    if (!ref.isWrite() || ref.init) return true;
+    const parent = ref.identifier.parent;
+    if (parent?.type !== 'AssignmentExpression' || parent.operator !== '=' || parent.left !== ref.identifier) return false;
+    const literal = literalValue(parent.right);
+    return !!literal && consumes(literal.value);
+  });
 }
 
 /**
@@ -940,13 +944,7 @@ export function usedUpFlagOnTheWay(call: TSESTree.CallExpression, target: Functi
     if (key.includes('.')) return key.startsWith('this.') && selfCall && !propertyRearmedInFile(key, consumes, ctx);
     const variable = findVariable(ctx.sourceCode.getScope(call), key);
     if (!variable || variable.defs.length !== 1 || contains(target, variable.defs[0]!.name)) return false;
-    return variable.references.every((ref) => {
-      if (!ref.isWrite() || ref.init) return true;
-      const parent = ref.identifier.parent;
-      if (parent?.type !== 'AssignmentExpression' || parent.operator !== '=' || parent.left !== ref.identifier) return false;
-      const literal = literalValue(parent.right);
-      return !!literal && consumes(literal.value);
-    });
+    return onlyConsumingWrites(variable, consumes);
   };
   /** A statement of `statements` that sets the flag to a literal that ends it. */
   const setsOn = (statements: readonly Node[], key: string, consumes: (value: unknown) => boolean): boolean =>

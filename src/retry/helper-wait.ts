@@ -10,7 +10,7 @@ import { unwrapExpression } from '../ast/unwrap';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import type { ImportTracker } from '../imports';
 import { isLogCall, isMemberCall, type Node, statementExpression } from './ast';
-import { type FoundWait, isAwaiterYield, isRaceAwait, timerKind, waitOf } from './delay';
+import { classifyDelay, type FoundWait, grownWhereRetried, isAwaiterYield, isRaceAwait, RegionWrites, timerKind, type WaitInfo, waitOf } from './delay';
 import { sameFileCallee } from './exhaustion';
 
 export interface HelperWaitEnv {
@@ -309,4 +309,17 @@ export function readsOnlyOuter(delay: Node, region: Node, env: HelperWaitEnv): b
     const variable = findVariable(env.sourceCode.getScope(n), n.name);
     return !!variable && variable.defs.some((def) => contains(region, def.name));
   });
+}
+
+/**
+ * How a found wait waits, read where the retry is (`writes`, `varying`): a wait of unknown length is `unknown`; a
+ * helper's own delay (`region`) is read in the helper, and as growth where the retry runs when it reads only what
+ * outlives the helper (`this.reconnectDelay` doubled by the catch).
+ */
+export function classifyFoundWait(found: FoundWait, writes: RegionWrites, varying: ReadonlySet<string>, env: HelperWaitEnv): WaitInfo {
+  if (found.opaque) return { kind: 'unknown', capped: false, jitter: false };
+  const here = classifyDelay(found.delay, { keys: env.keys, writes, varying });
+  if (!found.delay || !found.region) return here;
+  const inHelper = classifyDelay(found.delay, { keys: env.keys, writes: new RegionWrites(found.region, env.keys, true), varying: new Set() });
+  return grownWhereRetried(readsOnlyOuter(found.delay, found.region, env), inHelper, here);
 }

@@ -13,7 +13,7 @@ import { unwrapExpression } from '../ast/unwrap';
 import { contains, functionReturns, someAll, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
 import { alwaysLeaves, blockFlow, calleeName, type FlowContext, isLogCall, type LoopNode, nameKey, type Node, numberValue, statementFlow } from './ast';
 import { type BoundContext, collectCounters, counterAnswerNames, dropResetCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, isUsedUpGuard, policyAnswerNames } from './bounds';
-import { classifyDelay, type FoundWait, grownWhereRetried, isAwaiterYield, isRaceAwait, NO_WAIT, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
+import { classifyDelay, type FoundWait, isAwaiterYield, isRaceAwait, NO_WAIT, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX } from './model';
 import { type FailureCounter, type RetryPoint, retryPointOf, type RetryRewritePlan, rewriteRetryLoop } from './rewrite';
 import { sourceStyle } from '../fix/style';
@@ -21,7 +21,7 @@ import { endlessIntent, indexesWith, isFixedDelay, mentionsName, rewriteName, wa
 import { continuesOnlyForSortedErrors, errorNames } from './sorting';
 import { statusPolarity } from './status';
 import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerCall } from './exhaustion';
-import { awaitedHelperWait, readsOnlyOuter } from './helper-wait';
+import { awaitedHelperWait, classifyFoundWait } from './helper-wait';
 
 export class LoopRetries {
   private readonly loopTries = new Map<LoopNode, TSESTree.TryStatement[]>();
@@ -237,16 +237,9 @@ export class LoopRetries {
       return true;
     });
     let wait: WaitInfo = NO_WAIT;
+    const env = { sourceCode: this.sourceCode, imports: this.ctx.imports, keys: this.keys };
     for (const found of waits) {
-      let info: WaitInfo;
-      if (found.opaque || !found.delay) info = found.opaque ? { kind: 'unknown', capped: false, jitter: false } : classifyDelay(null, { keys: this.keys, writes, varying: new Set() });
-      else if (!found.region) info = classifyDelay(found.delay, { keys: this.keys, writes, varying: new Set() });
-      else {
-        // A helper's delay may be a property the loop grows (`setTimeout(r, this.reconnectDelay)` with the catch doubling it).
-        const env = { sourceCode: this.sourceCode, imports: this.ctx.imports, keys: this.keys };
-        const inHelper = classifyDelay(found.delay, { keys: this.keys, writes: new RegionWrites(found.region, this.keys, true), varying: new Set() });
-        info = grownWhereRetried(readsOnlyOuter(found.delay, found.region, env), inHelper, classifyDelay(found.delay, { keys: this.keys, writes, varying: new Set() }));
-      }
+      const info = classifyFoundWait(found, writes, new Set(), env);
       wait = strongerWait(wait, info);
     }
     // The policy asked after the failure may have waited before it answered: not judged.

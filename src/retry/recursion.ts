@@ -15,7 +15,7 @@ import { isNothing } from '../ast/nothing';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { alwaysLeaves, calleeName, type FlowContext, isLogCall, isMemberCall, nameKey, type Node, statementExpression, statementFlow } from './ast';
 import { type BoundContext, collectCounters, counterAnswerNames, dropResetCounters, fallbackLimits, guardAtoms, hasThrowIfAborted, isBoundingTest, policyAnswerNames, stopsOnPolicyAnswer, usedUpFlagOnTheWay } from './bounds';
-import { classifyDelay, type FoundWait, grownWhereRetried, leadingWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitBefore, waitOf } from './delay';
+import { classifyDelay, type FoundWait, leadingWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitBefore, waitOf } from './delay';
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
 import { type RetryRewritePlan, rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
 import { sourceStyle } from '../fix/style';
@@ -23,7 +23,7 @@ import { isPacedLibraryRetry, pacedAttempt } from './libraries';
 import { endlessIntent, indexesWith, isFixedDelay, mentionsName, rewriteName, waitGrowthRefusal } from './shared';
 import { EVENT as RECONNECT_EVENT_TEXT } from './prefilter';
 import { guardedBySortedError } from './sorting';
-import { awaitedHelperWait, type HelperWait, helperWait, readsOnlyOuter, toFoundWait } from './helper-wait';
+import { awaitedHelperWait, classifyFoundWait, type HelperWait, helperWait, toFoundWait } from './helper-wait';
 import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerCall } from './exhaustion';
 
 const NO_SITES: readonly TSESTree.CallExpression[] = [];
@@ -875,13 +875,7 @@ export class RecursiveRetries {
           const found = awaitedHelperWait(n, region, target, env) ?? waitOf(n, this.ctx.imports, this.keys);
           if (found) {
             waitsInFailure.push(found);
-            let info: WaitInfo;
-            if (found.opaque || !found.delay) info = found.opaque ? { kind: 'unknown', capped: false, jitter: false } : classifyDelay(null, { keys: this.keys, writes, varying });
-            else if (!found.region) info = classifyDelay(found.delay, { keys: this.keys, writes, varying });
-            else {
-              const inHelper = classifyDelay(found.delay, { keys: this.keys, writes: new RegionWrites(found.region, this.keys, true), varying: new Set() });
-              info = grownWhereRetried(readsOnlyOuter(found.delay, found.region, env), inHelper, classifyDelay(found.delay, { keys: this.keys, writes, varying }));
-            }
+            const info = classifyFoundWait(found, writes, varying, env);
             wait = strongerWait(wait, info);
             return false;
           }
@@ -892,16 +886,12 @@ export class RecursiveRetries {
 
     // `await this.recoverFromError(err); return this.load();`: the wait inside an awaited helper of the file, before the re-run.
     if (shape === 'recursion' && !scheduledBy && wait.kind === 'none' && (failure === 'catch' || failure === 'promise')) {
-      const viaHelper = this.awaitedHelperWait(call, failureRegions);
-      const helperWait = viaHelper?.found ?? null;
       // The rewrite keeps it as the failure path's wait (no second wait after it).
-      if (viaHelper) waitsInFailure.push(viaHelper.wait);
-      if (helperWait === 'opaque') wait = { kind: 'unknown', capped: false, jitter: false };
+      const viaHelper = this.awaitedHelperWait(call, failureRegions);
       // A delay the failure path passes (`await holdOff(1000 * 2 ** attempt)`) is read as the retry's own; one of a helper, in it.
-      else if (helperWait) {
-        const own = classifyDelay(helperWait.delay, { keys: this.keys, writes, varying });
-        // A helper's own delay may be a property the retry grows: read where the helper is, and growth where the retry is.
-        wait = helperWait.region === null ? own : grownWhereRetried(readsOnlyOuter(helperWait.delay, helperWait.region, { sourceCode: this.sourceCode, imports: this.ctx.imports, keys: this.keys }), classifyDelay(helperWait.delay, { keys: this.keys, writes: new RegionWrites(helperWait.region, this.keys, true), varying: new Set() }), own);
+      if (viaHelper) {
+        waitsInFailure.push(viaHelper.wait);
+        wait = classifyFoundWait(viaHelper.wait, writes, varying, { sourceCode: this.sourceCode, imports: this.ctx.imports, keys: this.keys });
       }
     }
     // The policy asked after the failure may have waited before it answered (gaxios sleeps in getRetryConfig): not judged.
