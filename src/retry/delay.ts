@@ -127,6 +127,8 @@ export interface FoundWait {
   doesMore?: boolean;
   /** A delay passed to a helper in its own unit (`this.timer(seconds)` waiting `seconds * 1000`): judged, never edited. */
   keptAsIs?: boolean;
+  /** The helper adds randomness to the delay passed. */
+  jittered?: boolean;
 }
 
 /**
@@ -177,6 +179,26 @@ export function isRaceAwait(node: Node): boolean {
   return argument.type === 'CallExpression' && (isMemberCall(argument, 'Promise', 'race') || isMemberCall(argument, 'Promise', 'any'));
 }
 
+/**
+ * `await Promise.race([client.open(), delay(5000)])`: a race that holds work (a call that is no wait, or what `isWork`
+ * says is work) beside its timer is the work's time limit, not a wait between attempts. A race of a sleep against an
+ * event (`this.closed`, an abort signal) is a wait of at most that long.
+ */
+export function raceHoldsWork(node: Node, imports: ImportTracker, keys: VisitorKeys, isWork: (element: Node) => boolean = () => false): boolean {
+  if (!isRaceAwait(node)) return false;
+  const race = unwrapExpression((node as TSESTree.AwaitExpression).argument) as TSESTree.CallExpression;
+  const list = race.arguments[0];
+  if (list?.type !== 'ArrayExpression') return false;
+  return list.elements.some((element) => {
+    if (!element || element.type === 'SpreadElement') return false;
+    const value = unwrapExpression(element);
+    if (isWork(value)) return true;
+    if (value.type !== 'CallExpression') return false;
+    const asAwaited = { type: 'AwaitExpression', argument: value, parent: value.parent, range: value.range, loc: value.loc } as Node;
+    return waitOf(asAwaited, imports, keys) === null;
+  });
+}
+
 /** When `node` is a wait, what it waits for. */
 export function waitOf(node: Node, imports: ImportTracker, keys: VisitorKeys): FoundWait | null {
   if (node.type === 'AwaitExpression' || isAwaiterYield(node)) {
@@ -200,6 +222,18 @@ export function waitOf(node: Node, imports: ImportTracker, keys: VisitorKeys): F
         const fn = unwrapExpression(callback);
         const isResolve = (n: Node) => n.type === 'Identifier' && n.name === resolveName;
         if (isResolve(fn)) return true;
+        // `const finish = () => { clearTimeout(timer); resolve(); }; const timer = setTimeout(finish, ms);`
+        if (fn.type === 'Identifier') {
+          let local: Node | null = null;
+          walkOwn(executor.body, keys, (n) => {
+            if (local) return false;
+            if (n.type === 'FunctionDeclaration' && n.id?.name === fn.name) local = n;
+            else if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.id.name === fn.name && n.init && isFunction(n.init)) local = n.init;
+            return true;
+          });
+          const named = local as TSESTree.FunctionLike | null;
+          return !!named && !!named.body && someOwn(named.body, keys, (n) => n.type === 'CallExpression' && isResolve(unwrapExpression(n.callee)));
+        }
         // `setTimeout(resolve.bind(null), ms)`
         if (fn.type === 'CallExpression' && fn.callee.type === 'MemberExpression' && isResolve(unwrapExpression(fn.callee.object)) && staticMemberName(fn.callee) === 'bind') return true;
         if (!isFunction(fn)) return false;

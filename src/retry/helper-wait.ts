@@ -9,8 +9,8 @@ import { type FunctionNode, parameterName } from '../ast/functions';
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import type { ImportTracker } from '../imports';
-import { isLogCall, isMemberCall, type Node, statementExpression } from './ast';
-import { classifyDelay, type FoundWait, grownWhereRetried, isAwaiterYield, isRaceAwait, RegionWrites, timerKind, type WaitInfo, waitOf } from './delay';
+import { alwaysLeaves, calleeName, isLogCall, isMemberCall, type Node, statementExpression, statementFlow } from './ast';
+import { classifyDelay, type FoundWait, grownWhereRetried, isAwaiterYield, raceHoldsWork, RegionWrites, timerKind, type WaitInfo, waitOf } from './delay';
 import { sameFileCallee } from './exhaustion';
 
 export interface HelperWaitEnv {
@@ -30,6 +30,8 @@ export interface HelperWait {
   region: Node | null;
   /** The value the call passes, in the helper's own unit (`seconds * 1000`): judged for growth, never edited. */
   scaled?: boolean;
+  /** The helper adds randomness to the value passed (`ms + Math.random() * 250`). */
+  jitter?: boolean;
 }
 
 /** The parameter a delay scales by a number (`seconds * 1000`, `1000 * seconds`, `ms / 1000`), or null. */
@@ -64,9 +66,10 @@ function onlyLeaves(statement: Node): boolean {
  */
 export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, call: TSESTree.CallExpression, caller: FunctionNode | null): HelperWait | 'opaque' | null {
   const body = fn.body;
-  /** Names a destructuring parameter binds (`{ ms }`, `[a, b]`, `{ opts: { delay } }`). */
+  /** Names a destructuring parameter or local binds (`{ ms }`, `[a, b]`, `const { ms } = opts`): values taken out of something. */
   const patternNames = new Set<string>();
-  for (const param of fn.params) {
+  const declaredPatterns = body.type === 'BlockStatement' ? body.body.flatMap((st) => (st.type === 'VariableDeclaration' ? st.declarations.map((d) => d.id) : [])) : [];
+  for (const param of [...fn.params, ...declaredPatterns]) {
     const pattern = param.type === 'AssignmentPattern' ? param.left : param;
     if (pattern.type === 'Identifier') continue;
     walkAll(pattern, env.keys, (n) => {
@@ -110,6 +113,22 @@ export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, 
         const name = parameterName(p);
         return name && someAll(delay, env.keys, (n) => n.type === 'Identifier' && n.name === name) ? [i] : [];
       });
+      // `Math.max(0, ms)`, `ms + Math.random() * 250`: one parameter, clamped or jittered, never grown by the helper:
+      // it waits as the value passed does (judged there, never edited; jittered when the helper adds randomness).
+      const only = used.length === 1 ? call.arguments[used[0]!] : undefined;
+      const paramName = used.length === 1 ? parameterName(fn.params[used[0]!]) : null;
+      const mentionsParam = (n: Node) => someAll(n, env.keys, (m) => m.type === 'Identifier' && m.name === paramName);
+      // Grown or scaled by the helper (`2 ** n`, `n << 1`, `Math.pow(2, n)`, `n * factor`): not the value passed.
+      const grows = (n: Node) =>
+        (n.type === 'BinaryExpression' && (n.operator === '**' || n.operator === '<<' || (n.operator === '*' && (mentionsParam(n.left as Node) || mentionsParam(n.right))))) ||
+        (n.type === 'CallExpression' && calleeName(n) === 'pow');
+      if (only && only.type !== 'SpreadElement' && unwrapExpression(only).type !== 'Literal' && !someAll(delay, env.keys, grows)) {
+        const jitter = someAll(delay, env.keys, (n) => n.type === 'CallExpression' && isMemberCall(n, 'Math', 'random'));
+        const passedHere = { delay: only, scaled: true, ...(jitter ? { jitter: true } : {}) };
+        if (!caller) return { ...passedHere, region: null };
+        const params = new Set(caller.params.map(parameterName));
+        return someAll(only, env.keys, (n) => n.type === 'Identifier' && params.has(n.name)) ? 'opaque' : { ...passedHere, region: caller.body };
+      }
       const fixed = used.every((i) => {
         const arg = call.arguments[i];
         return !arg || (arg.type !== 'SpreadElement' && unwrapExpression(arg).type === 'Literal');
@@ -134,13 +153,22 @@ export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, 
     });
     return values.length === 1 && values[0]!.type !== 'AssignmentExpression' ? { delay: values[0]!, region: body } : 'opaque';
   };
+  /** `raceDeadline(client.open(), 5000)`: a parameter the call fills with work (a call that is no wait). */
+  const passedWork = (element: Node): boolean => {
+    if (element.type !== 'Identifier') return false;
+    const index = fn.params.findIndex((p) => parameterName(p) === element.name);
+    const arg = index >= 0 ? call.arguments[index] : undefined;
+    if (!arg || arg.type === 'SpreadElement') return false;
+    const value = unwrapExpression(arg);
+    return value.type === 'CallExpression' && waitOf({ type: 'AwaitExpression', argument: value, parent: value.parent, range: value.range, loc: value.loc } as Node, env.imports, env.keys) === null;
+  };
   /** The wait a value handed back makes: a wait (`new Promise(...)` with a timer, `sleep(ms)`), or a helper of the file that waits. */
   const handedBack = (value: Node | null | undefined): HelperWait | 'opaque' | null => {
     const v = value ? unwrapExpression(value) : null;
     if (v?.type !== 'CallExpression' && v?.type !== 'NewExpression') return null;
     const asAwaited = { type: 'AwaitExpression', argument: v, parent: v.parent, range: v.range, loc: v.loc } as Node;
-    // Part of the attempt (a throw goes round): a race with a timer is the attempt's time limit, not a wait.
-    if (env.throwGoesRound && isRaceAwait(asAwaited)) return null;
+    // Part of the attempt (a throw goes round): a race of the work passed in against a timer is its time limit, not a wait.
+    if (env.throwGoesRound && raceHoldsWork(asAwaited, env.imports, env.keys, passedWork)) return null;
     const wait = waitOf(asAwaited, env.imports, env.keys);
     if (wait) return wait.opaque || !wait.delay ? 'opaque' : settle(wait.delay);
     if (depth === 0 || v.type !== 'CallExpression') return null;
@@ -197,7 +225,7 @@ export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, 
         if (mayLeave(statement)) return null;
         continue;
       }
-      if (env.throwGoesRound && isRaceAwait(expression)) return null;
+      if (env.throwGoesRound && raceHoldsWork(expression, env.imports, env.keys, passedWork)) return null;
       const wait = waitOf(expression, env.imports, env.keys);
       if (wait) return afterGuards(guards, wait, wait.opaque || !wait.delay ? 'opaque' : settle(wait.delay));
       if (mayLeave(statement)) return null;
@@ -262,11 +290,7 @@ export function awaitedHelperWait(node: Node, loop: Node, owner: FunctionNode | 
   const helper = sameFileCallee(call, env.sourceCode);
   if (!helper || helper === owner) return null;
   // `try { try { ... } catch (e) { await onFailure(e); } } catch { ... }`: what the helper throws before its wait is caught, and the loop goes round.
-  let caught = false;
-  for (let n: Node = node, parent: Node | undefined = n.parent; parent && parent !== loop; n = parent, parent = n.parent) {
-    if (parent.type === 'TryStatement' && parent.block === n && parent.handler) caught = true;
-  }
-  const found = helperWait({ ...env, throwGoesRound: caught }, helper, 2, call, null);
+  const found = helperWait({ ...env, throwGoesRound: insideTryBlock(node, loop) }, helper, 2, call, null);
   return found === null ? null : toFoundWait(node, helper, found, env);
 }
 
@@ -294,6 +318,7 @@ export function toFoundWait(node: Node, helper: FunctionNode, found: HelperWait 
   const wait: FoundWait = found === 'opaque' ? { node, delay: null, opaque: true } : { node, delay: found.delay, opaque: false };
   if (found !== 'opaque' && found.region) wait.region = found.region;
   if (found !== 'opaque' && found.scaled) wait.keptAsIs = true;
+  if (found !== 'opaque' && found.jitter) wait.jittered = true;
   if (doesMore) wait.doesMore = true;
   return wait;
 }
@@ -318,8 +343,23 @@ export function readsOnlyOuter(delay: Node, region: Node, env: HelperWaitEnv): b
  */
 export function classifyFoundWait(found: FoundWait, writes: RegionWrites, varying: ReadonlySet<string>, env: HelperWaitEnv): WaitInfo {
   if (found.opaque) return { kind: 'unknown', capped: false, jitter: false };
-  const here = classifyDelay(found.delay, { keys: env.keys, writes, varying });
+  const measured = classifyDelay(found.delay, { keys: env.keys, writes, varying });
+  // A helper that adds randomness to the value passed (`ms + Math.random() * 250`).
+  const here = found.jittered && found.delay ? { ...measured, jitter: true } : measured;
   if (!found.delay || !found.region) return here;
   const inHelper = classifyDelay(found.delay, { keys: env.keys, writes: new RegionWrites(found.region, env.keys, true), varying: new Set() });
   return grownWhereRetried(readsOnlyOuter(found.delay, found.region, env), inHelper, here);
+}
+
+/**
+ * Is `node` inside the block of a `try` with a `catch`, below `boundary` (the retry loop, or the failure path): what
+ * it throws is caught there, and the retry goes on (unless the catch leaves).
+ */
+export function insideTryBlock(node: Node, boundary: Node): boolean {
+  const flow = { loopLabel: null, inSwitch: false, innerLabels: new Set<string>() };
+  for (let n: Node = node, parent: Node | undefined = n.parent; parent && parent !== boundary; n = parent, parent = n.parent) {
+    // `try { await cooldown(ms, signal); } catch { return; }`: a catch that always leaves ends the retry there.
+    if (parent.type === 'TryStatement' && parent.block === n && parent.handler && !alwaysLeaves(statementFlow(parent.handler.body, flow))) return true;
+  }
+  return false;
 }

@@ -13,7 +13,7 @@ import { unwrapExpression } from '../ast/unwrap';
 import { contains, functionReturns, someAll, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
 import { alwaysLeaves, blockFlow, calleeName, type FlowContext, isLogCall, type LoopNode, nameKey, type Node, numberValue, statementFlow } from './ast';
 import { type BoundContext, collectCounters, counterAnswerNames, dropResetCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, isUsedUpGuard, policyAnswerNames } from './bounds';
-import { classifyDelay, type FoundWait, isAwaiterYield, isRaceAwait, NO_WAIT, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
+import { classifyDelay, type FoundWait, isAwaiterYield, NO_WAIT, raceHoldsWork, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX } from './model';
 import { type FailureCounter, type RetryPoint, retryPointOf, type RetryRewritePlan, rewriteRetryLoop } from './rewrite';
 import { sourceStyle } from '../fix/style';
@@ -21,7 +21,7 @@ import { endlessIntent, indexesWith, isFixedDelay, mentionsName, rewriteName, wa
 import { continuesOnlyForSortedErrors, errorNames } from './sorting';
 import { statusPolarity } from './status';
 import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerCall } from './exhaustion';
-import { awaitedHelperWait, classifyFoundWait } from './helper-wait';
+import { awaitedHelperWait, classifyFoundWait, insideTryBlock } from './helper-wait';
 
 export class LoopRetries {
   private readonly loopTries = new Map<LoopNode, TSESTree.TryStatement[]>();
@@ -226,8 +226,8 @@ export class LoopRetries {
       if (isFunction(node)) return false;
       // A retry loop inside this one waits between its own attempts, not between this loop's.
       if (node !== loop.body && isLoop(node) && someOwn(node, this.keys, (n) => n.type === 'CatchClause')) return false;
-      // `await Promise.race([work, delay(ms)])` in the attempt: the work's time limit, not a wait between attempts.
-      if (retryTry && contains(retryTry.block, node) && isRaceAwait(node)) return false;
+      // `await Promise.race([client.open(), delay(ms)])` inside a `try`: the work's time limit, not a wait between attempts.
+      if (insideTryBlock(node, loop) && raceHoldsWork(node, this.ctx.imports, this.keys)) return false;
       // A helper of the file is read by its body first (`sleep(seconds)` that waits `seconds * 1000`), by its name only when the body says nothing.
       const wait = awaitedHelperWait(node, loop, owner, { sourceCode: this.sourceCode, imports: this.ctx.imports, keys: this.keys }) ?? waitOf(node, this.ctx.imports, this.keys);
       if (wait) {

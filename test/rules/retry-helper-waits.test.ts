@@ -383,6 +383,117 @@ export async function connect(client) {
     }
   }
 }`,
+  // Review: `Math.max(0, ms)` in the helper: it waits the value passed (`this.interval`, constant), judged there and kept as it is.
+  clampedParam: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+export class Poller {
+  constructor(client, { interval = 5000 } = {}) {
+    this.client = client;
+    this.interval = interval;
+  }
+  async start() {
+    while (true) {
+      try {
+        return await this.client.connect();
+      } catch (err) {
+        console.error('connect failed', err);
+        await sleep(this.interval);
+      }
+    }
+  }
+}`,
+  // Review: `ms + Math.random() * 250`: the value passed plus jitter, a random time that never grows.
+  jitteredParam: `function delay(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms + Math.random() * 250));
+}
+export class Consumer {
+  constructor(queue, options = {}) {
+    this.queue = queue;
+    this.retryDelay = options.retryDelay ?? 1000;
+  }
+  async run() {
+    for (;;) {
+      try {
+        await this.queue.process();
+        return;
+      } catch (err) {
+        console.error('processing failed', err);
+        await delay(this.retryDelay);
+      }
+    }
+  }
+}`,
+  // Review: an abortable backoff raced against an abort at the top of the attempt is a wait (no work in the race).
+  raceAtTopOfAttempt: `import { setTimeout as sleep } from 'timers/promises';
+export async function poll(fn, signal) {
+  let first = true;
+  while (true) {
+    try {
+      if (!first) await Promise.race([sleep(5000), new Promise((r) => signal.addEventListener('abort', r))]);
+      first = false;
+      return await fn();
+    } catch (err) {
+      console.warn('retrying', err);
+    }
+  }
+}`,
+  // Review: `const { ms } = opts` in the helper: a value taken out of its argument, not judged (the caller doubles it).
+  destructuredLocal: `async function pause(opts) {
+  const { ms } = opts;
+  await new Promise((r) => setTimeout(r, ms));
+}
+export async function run(task) {
+  let delay = 500;
+  for (;;) {
+    try {
+      return await task();
+    } catch (err) {
+      console.warn('retrying', err);
+      await pause({ ms: delay });
+      delay = Math.min(delay * 2, 30000);
+    }
+  }
+}`,
+  // Review: `Promise.race([client.quit(), timeout(2000)])` in a try of the catch is a time limit on the cleanup, not a wait.
+  cleanupRaceInCatch: `import { setTimeout as sleepMs } from 'node:timers/promises';
+function timeout(ms) {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), ms));
+}
+export async function subscribe(createClient, onMessage) {
+  for (;;) {
+    const client = createClient();
+    try {
+      await client.connect();
+      await client.listen(onMessage);
+      return;
+    } catch (err) {
+      console.error('subscription failed', err);
+      try {
+        await Promise.race([client.quit(), timeout(2000)]);
+      } catch {}
+    }
+  }
+}`,
+  // Review: a timer whose callback is a local `finish` that resolves is an abortable sleep: a wait (here a growing one).
+  namedResolverCallback: `export async function run(task, emitter) {
+  let backoff = 1000;
+  for (;;) {
+    try {
+      return await task();
+    } catch (err) {
+      console.warn('task failed, retrying', err);
+      await new Promise((resolve) => {
+        const finish = () => {
+          clearTimeout(timer);
+          emitter.off('wake', finish);
+          resolve();
+        };
+        const timer = setTimeout(finish, backoff);
+        emitter.once('wake', finish);
+      });
+      backoff = Math.min(backoff * 2, 30000);
+    }
+  }
+}`,
   // Twin: passed a number (`this.timer(2)`), the helper waits a constant 2 s; its `seconds * 1000` serves every caller,
   // so no rewrite edits it.
   get typesenseLiteral() {
@@ -674,6 +785,46 @@ export async function connect(client) {
     }
   }
 }`,
+  raceAtTopOfAttempt: `import { setTimeout as sleep } from 'timers/promises';
+export async function poll(fn, signal) {
+  let first = true;
+  let attempt = 0;
+  while (true) {
+    try {
+      if (!first) await Promise.race([sleep(5000), new Promise((r) => signal.addEventListener('abort', r))]);
+      first = false;
+      return await fn();
+    } catch (err) {
+      console.warn('retrying', err);
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+  cleanupRaceInCatch: `import { setTimeout as sleepMs } from 'node:timers/promises';
+function timeout(ms) {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), ms));
+}
+export async function subscribe(createClient, onMessage) {
+  let attempt = 0;
+  for (;;) {
+    const client = createClient();
+    try {
+      await client.connect();
+      await client.listen(onMessage);
+      return;
+    } catch (err) {
+      console.error('subscription failed', err);
+      try {
+        await Promise.race([client.quit(), timeout(2000)]);
+      } catch {}
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
 };
 
 type Errors = { messageId: string; line: number; column: number; endLine: number; endColumn: number; [key: string]: unknown }[];
@@ -695,6 +846,8 @@ const inBoth = (code: string, strict: unknown[], errors: Errors) => [{ code, err
     cases.secondsLocal,
     cases.branchWaits,
     cases.letLocalGrowing,
+    cases.destructuredLocal,
+    cases.namedResolverCallback,
   ],
   invalid: [
     ...inBoth(cases.arrowHelper, STRICT, [
@@ -1288,6 +1441,191 @@ export async function connect(client) {
           ],
         },
       ]),
+    ...inBoth(cases.clampedParam, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; keep the existing wait as it is." },
+              output: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+export class Poller {
+  constructor(client, { interval = 5000 } = {}) {
+    this.client = client;
+    this.interval = interval;
+  }
+  async start() {
+    let attempt = 0;
+    while (true) {
+      try {
+        return await this.client.connect();
+      } catch (err) {
+        console.error('connect failed', err);
+        attempt++;
+        if (attempt >= 5) throw err;
+        await sleep(this.interval);
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.jitteredParam, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 10,
+          column: 5,
+          endLine: 10,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; keep the existing wait as it is." },
+              output: `function delay(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms + Math.random() * 250));
+}
+export class Consumer {
+  constructor(queue, options = {}) {
+    this.queue = queue;
+    this.retryDelay = options.retryDelay ?? 1000;
+  }
+  async run() {
+    let attempt = 0;
+    for (;;) {
+      try {
+        await this.queue.process();
+        return;
+      } catch (err) {
+        console.error('processing failed', err);
+        attempt++;
+        if (attempt >= 5) throw err;
+        await delay(this.retryDelay);
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.raceAtTopOfAttempt, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: outputs.raceAtTopOfAttempt,
+            },
+          ],
+        },
+      ]),
+    {
+      code: cases.destructuredLocal,
+      options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; keep the existing wait as it is." },
+              output: `async function pause(opts) {
+  const { ms } = opts;
+  await new Promise((r) => setTimeout(r, ms));
+}
+export async function run(task) {
+  let delay = 500;
+  let attempt = 0;
+  for (;;) {
+    try {
+      return await task();
+    } catch (err) {
+      console.warn('retrying', err);
+      attempt++;
+      if (attempt >= 5) throw err;
+      await pause({ ms: delay });
+      delay = Math.min(delay * 2, 30000);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    ...inBoth(cases.cleanupRaceInCatch, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: outputs.cleanupRaceInCatch,
+            },
+          ],
+        },
+      ]),
+    {
+      code: cases.namedResolverCallback,
+      options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; keep the existing wait as it is." },
+              output: `export async function run(task, emitter) {
+  let backoff = 1000;
+  let attempt = 0;
+  for (;;) {
+    try {
+      return await task();
+    } catch (err) {
+      console.warn('task failed, retrying', err);
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => {
+        const finish = () => {
+          clearTimeout(timer);
+          emitter.off('wake', finish);
+          resolve();
+        };
+        const timer = setTimeout(finish, backoff);
+        emitter.once('wake', finish);
+      });
+      backoff = Math.min(backoff * 2, 30000);
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 }
@@ -1311,6 +1649,10 @@ export async function connect(client) {
     { code: cases.branchWaits, options: STRICT },
     cases.letLocalGrowing,
     { code: cases.letLocalGrowing, options: STRICT },
+    cases.destructuredLocal,
+    { code: cases.destructuredLocal, options: STRICT },
+    cases.namedResolverCallback,
+    { code: cases.namedResolverCallback, options: STRICT },
   ],
   invalid: [
     {
@@ -1629,6 +1971,62 @@ export async function connect(client) {
           endColumn: 8,
           data: {"wait":"waits a constant time","noFix":" No quick fix: the wait is computed from the failure (a Retry-After value, a rate-limit window) or by a helper, and is kept as it is."},
           suggestions: [],
+        },
+      ]),
+    ...inBoth(cases.clampedParam, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 10,
+          data: {"wait":"waits a constant time","noFix":" No quick fix: the wait is computed from the failure (a Retry-After value, a rate-limit window) or by a helper, and is kept as it is."},
+          suggestions: [],
+        },
+      ]),
+    ...inBoth(cases.jitteredParam, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 10,
+          column: 5,
+          endLine: 10,
+          endColumn: 8,
+          data: {"wait":"waits a random time that never grows","noFix":" No quick fix: the wait is computed from the failure (a Retry-After value, a rate-limit window) or by a helper, and is kept as it is."},
+          suggestions: [],
+        },
+      ]),
+    ...inBoth(cases.raceAtTopOfAttempt, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          data: {"wait":"waits a constant time","noFix":""},
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: outputs.raceAtTopOfAttempt,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.cleanupRaceInCatch, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 6,
+          data: {"wait":"does not wait","noFix":""},
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
+              output: outputs.cleanupRaceInCatch,
+            },
+          ],
         },
       ]),
   ],
