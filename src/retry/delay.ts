@@ -179,6 +179,9 @@ export function isRaceAwait(node: Node): boolean {
   return argument.type === 'CallExpression' && (isMemberCall(argument, 'Promise', 'race') || isMemberCall(argument, 'Promise', 'any'));
 }
 
+/** Calls named for an event a sleep is raced against (it ends the sleep early), not for work. */
+const EVENT_LIKE = /^(?:once|on|when|closed)$|abort|stop|cancel|signal|wake|^wait|ready|idle|drain|^onclose/i;
+
 /**
  * `await Promise.race([client.open(), delay(5000)])`: a race that holds work (a call that is no wait, or what `isWork`
  * says is work) beside its timer is the work's time limit, not a wait between attempts. A race of a sleep against an
@@ -194,6 +197,9 @@ export function raceHoldsWork(node: Node, imports: ImportTracker, keys: VisitorK
     const value = unwrapExpression(element);
     if (isWork(value)) return true;
     if (value.type !== 'CallExpression') return false;
+    // An event, not work: `once(emitter, 'stop')`, `this.waitForStop()`, `abortPromise(signal)`, `closed()`.
+    const name = calleeName(value);
+    if (name !== null && EVENT_LIKE.test(name)) return false;
     const asAwaited = { type: 'AwaitExpression', argument: value, parent: value.parent, range: value.range, loc: value.loc } as Node;
     return waitOf(asAwaited, imports, keys) === null;
   });
@@ -252,6 +258,12 @@ export function waitOf(node: Node, imports: ImportTracker, keys: VisitorKeys): F
     if (argument.type === 'CallExpression' && (isMemberCall(argument, 'Promise', 'race') || isMemberCall(argument, 'Promise', 'any')) && argument.arguments[0]?.type === 'ArrayExpression') {
       for (const element of argument.arguments[0].elements) {
         const value = element?.type === 'Identifier' ? imports.constInit(element) : element;
+        // `Promise.race([new Promise((r) => setTimeout(r, ms)), abortPromise(signal)])`: the timer's promise.
+        if (value?.type === 'NewExpression') {
+          const inner = waitOf({ type: 'AwaitExpression', argument: value, parent: value.parent, range: value.range, loc: value.loc } as Node, imports, keys);
+          if (inner && !inner.opaque && inner.delay) return { node, delay: inner.delay, opaque: false };
+          continue;
+        }
         if (value?.type !== 'CallExpression') continue;
         const name = calleeName(value);
         if (name !== null && name !== 'setTimeout' && isSleepName(name, value.arguments.length) && value.arguments.length > 0) return { node, delay: value.arguments[0]!, opaque: false };

@@ -7,6 +7,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../ast/scope';
 import { type FunctionNode, parameterName } from '../ast/functions';
 import { unwrapExpression } from '../ast/unwrap';
+import { staticMemberName } from '../ast/static';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import type { ImportTracker } from '../imports';
 import { alwaysLeaves, calleeName, isLogCall, isMemberCall, type Node, statementExpression, statementFlow } from './ast';
@@ -117,12 +118,28 @@ export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, 
       // it waits as the value passed does (judged there, never edited; jittered when the helper adds randomness).
       const only = used.length === 1 ? call.arguments[used[0]!] : undefined;
       const paramName = used.length === 1 ? parameterName(fn.params[used[0]!]) : null;
-      const mentionsParam = (n: Node) => someAll(n, env.keys, (m) => m.type === 'Identifier' && m.name === paramName);
-      // Grown or scaled by the helper (`2 ** n`, `n << 1`, `Math.pow(2, n)`, `n * factor`): not the value passed.
-      const grows = (n: Node) =>
-        (n.type === 'BinaryExpression' && (n.operator === '**' || n.operator === '<<' || (n.operator === '*' && (mentionsParam(n.left as Node) || mentionsParam(n.right))))) ||
-        (n.type === 'CallExpression' && calleeName(n) === 'pow');
-      if (only && only.type !== 'SpreadElement' && unwrapExpression(only).type !== 'Literal' && !someAll(delay, env.keys, grows)) {
+      // Only the parameter, numbers, `Math.random()` and clamps of them (`Math.max(0, ms)`, `ms + Math.random() * 250`):
+      // anything else (a local, `this.failures * 1000`, `2 ** n`, `ms * factor`) may grow it, and is not judged here.
+      const plain = (n: Node): boolean => {
+        const u = unwrapExpression(n);
+        if (u.type === 'Identifier') return u.name === paramName;
+        if (u.type === 'Literal') return typeof u.value === 'number';
+        if (u.type === 'UnaryExpression') return u.operator === '-' && plain(u.argument);
+        if (u.type === 'BinaryExpression') {
+          if (u.left.type === 'PrivateIdentifier' || !['+', '-', '*', '/'].includes(u.operator)) return false;
+          // Multiplying the parameter scales it (`unitScaled`); randomness times a number is jitter.
+          const mentions = (m: Node) => someAll(m, env.keys, (k) => k.type === 'Identifier' && k.name === paramName);
+          if (u.operator === '*' && mentions(u.left) && mentions(u.right)) return false;
+          return plain(u.left) && plain(u.right);
+        }
+        if (u.type === 'CallExpression' && u.callee.type === 'MemberExpression' && u.callee.object.type === 'Identifier' && u.callee.object.name === 'Math') {
+          const method = staticMemberName(u.callee);
+          if (method === 'random') return u.arguments.length === 0;
+          return ['min', 'max', 'floor', 'round', 'ceil', 'trunc'].includes(method ?? '') && u.arguments.every((a) => a.type !== 'SpreadElement' && plain(a));
+        }
+        return false;
+      };
+      if (only && only.type !== 'SpreadElement' && unwrapExpression(only).type !== 'Literal' && plain(delay)) {
         const jitter = someAll(delay, env.keys, (n) => n.type === 'CallExpression' && isMemberCall(n, 'Math', 'random'));
         const passedHere = { delay: only, scaled: true, ...(jitter ? { jitter: true } : {}) };
         if (!caller) return { ...passedHere, region: null };

@@ -21,7 +21,7 @@ import { endlessIntent, indexesWith, isFixedDelay, mentionsName, rewriteName, wa
 import { continuesOnlyForSortedErrors, errorNames } from './sorting';
 import { statusPolarity } from './status';
 import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerCall } from './exhaustion';
-import { awaitedHelperWait, classifyFoundWait, insideTryBlock } from './helper-wait';
+import { awaitedHelperWait, classifyFoundWait } from './helper-wait';
 
 export class LoopRetries {
   private readonly loopTries = new Map<LoopNode, TSESTree.TryStatement[]>();
@@ -226,8 +226,9 @@ export class LoopRetries {
       if (isFunction(node)) return false;
       // A retry loop inside this one waits between its own attempts, not between this loop's.
       if (node !== loop.body && isLoop(node) && someOwn(node, this.keys, (n) => n.type === 'CatchClause')) return false;
-      // `await Promise.race([client.open(), delay(ms)])` inside a `try`: the work's time limit, not a wait between attempts.
-      if (insideTryBlock(node, loop) && raceHoldsWork(node, this.ctx.imports, this.keys)) return false;
+      // `await Promise.race([client.open(), delay(ms)])`, `Promise.race([client.quit(), timeout(2000)])`: a time limit on
+      // that work, not a wait between attempts (a race of a sleep against an event, `once(emitter, 'stop')`, is one).
+      if (raceHoldsWork(node, this.ctx.imports, this.keys)) return false;
       // A helper of the file is read by its body first (`sleep(seconds)` that waits `seconds * 1000`), by its name only when the body says nothing.
       const wait = awaitedHelperWait(node, loop, owner, { sourceCode: this.sourceCode, imports: this.ctx.imports, keys: this.keys }) ?? waitOf(node, this.ctx.imports, this.keys);
       if (wait) {

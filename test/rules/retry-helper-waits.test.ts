@@ -494,6 +494,50 @@ export async function subscribe(createClient, onMessage) {
     }
   }
 }`,
+  // Review: a sleep raced against a stop event (`this.waitForStop()`) inside a try of the catch is a wait of at most 5 s.
+  raceAgainstStopInCatch: `import { setTimeout as sleep } from 'node:timers/promises';
+export class Poller {
+  async run() {
+    while (!this.stopped) {
+      try {
+        await this.client.connect();
+        return;
+      } catch (err) {
+        this.log(err);
+        try {
+          await Promise.race([sleep(5000), this.waitForStop()]);
+        } catch (e) { this.log(e); }
+      }
+    }
+  }
+}`,
+  // Review: randomness added through a local of the helper (`const j = Math.random() * 250`): not judged.
+  jitterThroughLocal: `export class Reconnector {
+  async backoff(ms) {
+    const j = Math.random() * 250;
+    await new Promise((r) => setTimeout(r, ms + j));
+  }
+  async run() {
+    while (true) {
+      try { await this.connect(); return; } catch (e) { await this.backoff(this.retryDelay); }
+    }
+  }
+}`,
+  // Review: a helper racing `new Promise((r) => setTimeout(r, ms))` against an abort: a wait of at most that long.
+  sleepOrAbortHelper: `function abortPromise(signal) { return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))); }
+function sleepOrAbort(ms, signal) {
+  return Promise.race([new Promise((r) => setTimeout(r, ms)), abortPromise(signal)]);
+}
+export async function run(client, signal) {
+  while (true) {
+    try {
+      await client.connect();
+      return;
+    } catch (e) {
+      try { await sleepOrAbort(1000, signal); } catch { }
+    }
+  }
+}`,
   // Twin: passed a number (`this.timer(2)`), the helper waits a constant 2 s; its `seconds * 1000` serves every caller,
   // so no rewrite edits it.
   get typesenseLiteral() {
@@ -521,6 +565,12 @@ function hold(ms) {
   if (!settings.throttle) return Promise.resolve();
   return new Promise((resolve) => setTimeout(resolve, ms));
 }`);
+  },
+  // Review: a helper that adds `this.failures * 1000` it increments itself: not judged (it may grow).
+  get helperGrowsOwnCount() {
+    return this.jitterThroughLocal.replace(`    const j = Math.random() * 250;
+    await new Promise((r) => setTimeout(r, ms + j));`, `    this.failures++;
+    await new Promise((r) => setTimeout(r, ms + this.failures * 1000));`);
   },
 };
 
@@ -825,6 +875,42 @@ export async function subscribe(createClient, onMessage) {
     }
   }
 }`,
+  raceAgainstStopInCatch: `import { setTimeout as sleep } from 'node:timers/promises';
+export class Poller {
+  async run() {
+    let attempt = 0;
+    while (!this.stopped) {
+      try {
+        await this.client.connect();
+        return;
+      } catch (err) {
+        this.log(err);
+        attempt++;
+        if (attempt >= 5) throw err;
+        try {
+          await Promise.race([sleep(Math.max(5000, Math.random() * Math.min(10000, 5000 * 2 ** (attempt - 1)))), this.waitForStop()]);
+        } catch (e) { this.log(e); }
+      }
+    }
+  }
+}`,
+  sleepOrAbortHelper: `function abortPromise(signal) { return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))); }
+function sleepOrAbort(ms, signal) {
+  return Promise.race([new Promise((r) => setTimeout(r, ms)), abortPromise(signal)]);
+}
+export async function run(client, signal) {
+  let attempt = 0;
+  while (true) {
+    try {
+      await client.connect();
+      return;
+    } catch (e) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      try { await sleepOrAbort(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))), signal); } catch { }
+    }
+  }
+}`,
 };
 
 type Errors = { messageId: string; line: number; column: number; endLine: number; endColumn: number; [key: string]: unknown }[];
@@ -848,6 +934,8 @@ const inBoth = (code: string, strict: unknown[], errors: Errors) => [{ code, err
     cases.letLocalGrowing,
     cases.destructuredLocal,
     cases.namedResolverCallback,
+    cases.jitterThroughLocal,
+    cases.helperGrowsOwnCount,
   ],
   invalid: [
     ...inBoth(cases.arrowHelper, STRICT, [
@@ -1626,6 +1714,100 @@ export async function run(task) {
         },
       ],
     },
+    ...inBoth(cases.raceAgainstStopInCatch, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 5000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.raceAgainstStopInCatch,
+            },
+          ],
+        },
+      ]),
+    {
+      code: cases.jitterThroughLocal,
+      options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; keep the existing wait as it is." },
+              output: `export class Reconnector {
+  async backoff(ms) {
+    const j = Math.random() * 250;
+    await new Promise((r) => setTimeout(r, ms + j));
+  }
+  async run() {
+    let attempt = 0;
+    while (true) {
+      try { await this.connect(); return; } catch (e) { await this.backoff(this.retryDelay); attempt++; if (attempt >= 5) throw e; }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.helperGrowsOwnCount,
+      options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; keep the existing wait as it is." },
+              output: `export class Reconnector {
+  async backoff(ms) {
+    this.failures++;
+    await new Promise((r) => setTimeout(r, ms + this.failures * 1000));
+  }
+  async run() {
+    let attempt = 0;
+    while (true) {
+      try { await this.connect(); return; } catch (e) { await this.backoff(this.retryDelay); attempt++; if (attempt >= 5) throw e; }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    ...inBoth(cases.sleepOrAbortHelper, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.sleepOrAbortHelper,
+            },
+          ],
+        },
+      ]),
   ],
 });
 }
@@ -1653,6 +1835,10 @@ export async function run(task) {
     { code: cases.destructuredLocal, options: STRICT },
     cases.namedResolverCallback,
     { code: cases.namedResolverCallback, options: STRICT },
+    cases.jitterThroughLocal,
+    { code: cases.jitterThroughLocal, options: STRICT },
+    cases.helperGrowsOwnCount,
+    { code: cases.helperGrowsOwnCount, options: STRICT },
   ],
   invalid: [
     {
@@ -2025,6 +2211,40 @@ export async function run(task) {
               messageId: 'useBackoff',
               data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; wait with capped exponential backoff and full jitter (up to 100 ms, doubling per failure, at most 10000 ms) before each retry." },
               output: outputs.cleanupRaceInCatch,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.raceAgainstStopInCatch, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 10,
+          data: {"wait":"waits a constant time","noFix":""},
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 5000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.raceAgainstStopInCatch,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.sleepOrAbortHelper, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 8,
+          data: {"wait":"waits a constant time","noFix":""},
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.sleepOrAbortHelper,
             },
           ],
         },
