@@ -184,10 +184,10 @@ const EVENT_LIKE = /^(?:once|on|when|closed)$|abort|stop|cancel|signal|wake|^wai
 
 /**
  * `await Promise.race([client.open(), delay(5000)])`: a race that holds work (a call that is no wait, or what `isWork`
- * says is work) beside its timer is the work's time limit, not a wait between attempts. A race of a sleep against an
+ * says is work; with `onlyIsWork`, only that) beside its timer is the work's time limit, not a wait between attempts. A race of a sleep against an
  * event (`this.closed`, an abort signal) is a wait of at most that long.
  */
-export function raceHoldsWork(node: Node, imports: ImportTracker, keys: VisitorKeys, isWork: (element: Node) => boolean = () => false): boolean {
+export function raceHoldsWork(node: Node, imports: ImportTracker, keys: VisitorKeys, isWork: (element: Node) => boolean = () => false, onlyIsWork = false): boolean {
   if (!isRaceAwait(node)) return false;
   const race = unwrapExpression((node as TSESTree.AwaitExpression).argument) as TSESTree.CallExpression;
   const list = race.arguments[0];
@@ -196,7 +196,7 @@ export function raceHoldsWork(node: Node, imports: ImportTracker, keys: VisitorK
     if (!element || element.type === 'SpreadElement') return false;
     const value = unwrapExpression(element);
     if (isWork(value)) return true;
-    if (value.type !== 'CallExpression') return false;
+    if (onlyIsWork || value.type !== 'CallExpression') return false;
     // An event, not work: `once(emitter, 'stop')`, `this.waitForStop()`, `abortPromise(signal)`, `closed()`.
     const name = calleeName(value);
     if (name !== null && EVENT_LIKE.test(name)) return false;

@@ -222,13 +222,26 @@ export class LoopRetries {
     if (bounded && retryTry && this.goesRoundOnlyUnrun(retryTry, ctx)) return;
 
     const waits: FoundWait[] = [];
+    // The objects the attempt calls (`client` of `client.connect()`): a call on one of them raced against a timer
+    // outside the attempt (`Promise.race([client.quit(), timeout(2000)])` in the catch) is work given a time limit.
+    const attemptObjects = new Set<string>();
+    if (retryTry) {
+      walkOwn(retryTry.block, this.keys, (n) => {
+        const key = n.type === 'CallExpression' && n.callee.type === 'MemberExpression' ? nameKey(n.callee.object) : null;
+        if (key) attemptObjects.add(key);
+        return true;
+      });
+    }
+    const callsAttemptObject = (element: Node) => element.type === 'CallExpression' && element.callee.type === 'MemberExpression' && attemptObjects.has(nameKey(element.callee.object) ?? '');
     walkOwn(loop.body, this.keys, (node) => {
       if (isFunction(node)) return false;
       // A retry loop inside this one waits between its own attempts, not between this loop's.
       if (node !== loop.body && isLoop(node) && someOwn(node, this.keys, (n) => n.type === 'CatchClause')) return false;
-      // `await Promise.race([client.open(), delay(ms)])`, `Promise.race([client.quit(), timeout(2000)])`: a time limit on
-      // that work, not a wait between attempts (a race of a sleep against an event, `once(emitter, 'stop')`, is one).
-      if (raceHoldsWork(node, this.ctx.imports, this.keys)) return false;
+      // `await Promise.race([client.open(), delay(ms)])` in the attempt, `Promise.race([client.quit(), timeout(2000)])`
+      // after it: a time limit on that work, not a wait between attempts. A sleep raced against anything else on the
+      // failure path (`this.shutdown()`, `once(emitter, 'stop')`) is a wait of at most that long.
+      const inAttempt = !!retryTry && contains(retryTry.block, node);
+      if (raceHoldsWork(node, this.ctx.imports, this.keys, callsAttemptObject, !inAttempt)) return false;
       // A helper of the file is read by its body first (`sleep(seconds)` that waits `seconds * 1000`), by its name only when the body says nothing.
       const wait = awaitedHelperWait(node, loop, owner, { sourceCode: this.sourceCode, imports: this.ctx.imports, keys: this.keys }) ?? waitOf(node, this.ctx.imports, this.keys);
       if (wait) {

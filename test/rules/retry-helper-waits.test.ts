@@ -538,6 +538,35 @@ export async function run(client, signal) {
     }
   }
 }`,
+  // Review: a sleep raced against a pEvent shutdown on the failure path: a wait (only a call on the object the attempt uses is work there).
+  raceAgainstPEvent: `import { pEvent } from 'p-event';
+async function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
+export async function run(emitter, client) {
+  for (;;) {
+    try {
+      await client.connect();
+      return;
+    } catch (e) {
+      await Promise.race([sleep(5000), pEvent(emitter, 'shutdown')]);
+    }
+  }
+}`,
+  // Review: a doubling sleep raced against `this.shutdown()` in the catch: backoff, not a time limit.
+  raceAgainstShutdownCall: `async function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
+export class Worker {
+  async run(client) {
+    let delay = 1000;
+    for (;;) {
+      try {
+        await client.connect();
+        return;
+      } catch (e) {
+        await Promise.race([sleep(delay), this.shutdown()]);
+        delay *= 2;
+      }
+    }
+  }
+}`,
   // Twin: passed a number (`this.timer(2)`), the helper waits a constant 2 s; its `seconds * 1000` serves every caller,
   // so no rewrite edits it.
   get typesenseLiteral() {
@@ -908,6 +937,21 @@ export async function run(client, signal) {
       attempt++;
       if (attempt >= 5) throw e;
       try { await sleepOrAbort(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))), signal); } catch { }
+    }
+  }
+}`,
+  raceAgainstPEvent: `import { pEvent } from 'p-event';
+async function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
+export async function run(emitter, client) {
+  let attempt = 0;
+  for (;;) {
+    try {
+      await client.connect();
+      return;
+    } catch (e) {
+      attempt++;
+      if (attempt >= 5) throw e;
+      await Promise.race([sleep(Math.max(5000, Math.random() * Math.min(10000, 5000 * 2 ** (attempt - 1)))), pEvent(emitter, 'shutdown')]);
     }
   }
 }`,
@@ -1808,6 +1852,55 @@ export async function run(task) {
           ],
         },
       ]),
+    ...inBoth(cases.raceAgainstPEvent, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 5000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.raceAgainstPEvent,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.raceAgainstShutdownCall, STRICT, [
+        {
+          messageId: 'unboundedLoop',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; keep the existing wait as it is." },
+              output: `async function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
+export class Worker {
+  async run(client) {
+    let delay = 1000;
+    let attempt = 0;
+    for (;;) {
+      try {
+        await client.connect();
+        return;
+      } catch (e) {
+        attempt++;
+        if (attempt >= 5) throw e;
+        await Promise.race([sleep(delay), this.shutdown()]);
+        delay *= 2;
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ]),
   ],
 });
 }
@@ -1839,6 +1932,8 @@ export async function run(task) {
     { code: cases.jitterThroughLocal, options: STRICT },
     cases.helperGrowsOwnCount,
     { code: cases.helperGrowsOwnCount, options: STRICT },
+    cases.raceAgainstShutdownCall,
+    { code: cases.raceAgainstShutdownCall, options: STRICT },
   ],
   invalid: [
     {
@@ -2245,6 +2340,23 @@ export async function run(task) {
               messageId: 'useBackoff',
               data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 1000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
               output: outputs.sleepOrAbortHelper,
+            },
+          ],
+        },
+      ]),
+    ...inBoth(cases.raceAgainstPEvent, STRICT, [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 6,
+          data: {"wait":"waits a constant time","noFix":""},
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              data: { description: "Count failures in a new `attempt`; after 5 failed attempts rethrow the last error; make the existing wait grow exponentially with jitter from 5000 ms (never shorter than before) up to 10000 ms, keeping it where it is." },
+              output: outputs.raceAgainstPEvent,
             },
           ],
         },
