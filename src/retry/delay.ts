@@ -200,9 +200,13 @@ export function raceHoldsWork(node: Node, imports: ImportTracker, keys: VisitorK
     // An event, not work: `once(emitter, 'stop')`, `this.waitForStop()`, `abortPromise(signal)`, `closed()`.
     const name = calleeName(value);
     if (name !== null && EVENT_LIKE.test(name)) return false;
-    const asAwaited = { type: 'AwaitExpression', argument: value, parent: value.parent, range: value.range, loc: value.loc } as Node;
-    return waitOf(asAwaited, imports, keys) === null;
+    return waitOf(asAwaited(value), imports, keys) === null;
   });
+}
+
+/** `value` as if awaited (`return sleep(ms)`, a race element): what `waitOf` reads, without a node in the tree. */
+export function asAwaited(value: Node): Node {
+  return value.type === 'AwaitExpression' ? value : ({ type: 'AwaitExpression', argument: value, parent: value.parent, range: value.range, loc: value.loc } as Node);
 }
 
 /** When `node` is a wait, what it waits for. */
@@ -260,7 +264,7 @@ export function waitOf(node: Node, imports: ImportTracker, keys: VisitorKeys): F
         const value = element?.type === 'Identifier' ? imports.constInit(element) : element;
         // `Promise.race([new Promise((r) => setTimeout(r, ms)), abortPromise(signal)])`: the timer's promise.
         if (value?.type === 'NewExpression') {
-          const inner = waitOf({ type: 'AwaitExpression', argument: value, parent: value.parent, range: value.range, loc: value.loc } as Node, imports, keys);
+          const inner = waitOf(asAwaited(value), imports, keys);
           if (inner && !inner.opaque && inner.delay) return { node, delay: inner.delay, opaque: false };
           continue;
         }

@@ -11,7 +11,7 @@ import { staticMemberName } from '../ast/static';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import type { ImportTracker } from '../imports';
 import { alwaysLeaves, calleeName, isLogCall, isMemberCall, type Node, statementExpression, statementFlow } from './ast';
-import { classifyDelay, type FoundWait, grownWhereRetried, isAwaiterYield, raceHoldsWork, RegionWrites, timerKind, type WaitInfo, waitOf } from './delay';
+import { asAwaited, classifyDelay, type FoundWait, grownWhereRetried, isAwaiterYield, raceHoldsWork, RegionWrites, timerKind, type WaitInfo, waitOf } from './delay';
 import { sameFileCallee } from './exhaustion';
 
 export interface HelperWaitEnv {
@@ -82,6 +82,15 @@ export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, 
    * built from the parameters of a helper in between is not read), or its default when the call leaves it out
    * (`delay = 2000`, or `if (delay === undefined) delay = ...`).
    */
+  /**
+   * A value the call passes, read where the call is (`region` null), or in the caller's body when the call is made by a
+   * helper in between: then a value built from that helper's own parameters is not read (`'opaque'`).
+   */
+  const passedValue = (value: Node, extra: Partial<HelperWait> = {}): HelperWait | 'opaque' => {
+    if (!caller) return { delay: value, region: null, ...extra };
+    const params = new Set(caller.params.map(parameterName));
+    return someAll(value, env.keys, (n) => n.type === 'Identifier' && params.has(n.name)) ? 'opaque' : { delay: value, region: caller.body, ...extra };
+  };
   const settle = (delay: Node, throughLocal = true): HelperWait | 'opaque' => {
     const d = unwrapExpression(delay);
     // `const ms = seconds * 1000; ... setTimeout(r, ms)`: the local's value, once.
@@ -103,9 +112,7 @@ export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, 
     const scaledIndex = scaledParam ? fn.params.findIndex((p) => parameterName(p) === scaledParam) : -1;
     const scaledArg = scaledIndex >= 0 ? call.arguments[scaledIndex] : undefined;
     if (scaledArg && scaledArg.type !== 'SpreadElement' && unwrapExpression(scaledArg).type !== 'Literal' && !fn.params.slice(0, scaledIndex + 1).some((p) => p.type === 'RestElement')) {
-      if (!caller) return { delay: scaledArg, region: null, scaled: true };
-      const params = new Set(caller.params.map(parameterName));
-      return someAll(scaledArg, env.keys, (n) => n.type === 'Identifier' && params.has(n.name)) ? 'opaque' : { delay: scaledArg, region: caller.body, scaled: true };
+      return passedValue(scaledArg, { scaled: true });
     }
     if (index < 0) {
       // Built from the helper's parameters (`1000 * 2 ** attempt` with `attempt` passed in): what it grows with is
@@ -141,10 +148,7 @@ export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, 
       };
       if (only && only.type !== 'SpreadElement' && unwrapExpression(only).type !== 'Literal' && plain(delay)) {
         const jitter = someAll(delay, env.keys, (n) => n.type === 'CallExpression' && isMemberCall(n, 'Math', 'random'));
-        const passedHere = { delay: only, scaled: true, ...(jitter ? { jitter: true } : {}) };
-        if (!caller) return { ...passedHere, region: null };
-        const params = new Set(caller.params.map(parameterName));
-        return someAll(only, env.keys, (n) => n.type === 'Identifier' && params.has(n.name)) ? 'opaque' : { ...passedHere, region: caller.body };
+        return passedValue(only, jitter ? { scaled: true, jitter: true } : { scaled: true });
       }
       const fixed = used.every((i) => {
         const arg = call.arguments[i];
@@ -156,9 +160,7 @@ export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, 
     const passed = call.arguments[index];
     if (passed) {
       if (passed.type === 'SpreadElement' || fn.params.slice(0, index + 1).some((p) => p.type === 'RestElement')) return 'opaque';
-      if (!caller) return { delay: passed, region: null };
-      const params = new Set(caller.params.map(parameterName));
-      return someAll(passed, env.keys, (n) => n.type === 'Identifier' && params.has(n.name)) ? 'opaque' : { delay: passed, region: caller.body };
+      return passedValue(passed);
     }
     const param = fn.params[index]!;
     if (param.type === 'AssignmentPattern') return { delay: param.right, region: body };
@@ -177,16 +179,16 @@ export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, 
     const arg = index >= 0 ? call.arguments[index] : undefined;
     if (!arg || arg.type === 'SpreadElement') return false;
     const value = unwrapExpression(arg);
-    return value.type === 'CallExpression' && waitOf({ type: 'AwaitExpression', argument: value, parent: value.parent, range: value.range, loc: value.loc } as Node, env.imports, env.keys) === null;
+    return value.type === 'CallExpression' && waitOf(asAwaited(value), env.imports, env.keys) === null;
   };
   /** The wait a value handed back makes: a wait (`new Promise(...)` with a timer, `sleep(ms)`), or a helper of the file that waits. */
   const handedBack = (value: Node | null | undefined): HelperWait | 'opaque' | null => {
     const v = value ? unwrapExpression(value) : null;
     if (v?.type !== 'CallExpression' && v?.type !== 'NewExpression') return null;
-    const asAwaited = { type: 'AwaitExpression', argument: v, parent: v.parent, range: v.range, loc: v.loc } as Node;
+    const handed = asAwaited(v);
     // Part of the attempt (a throw goes round): a race of the work passed in against a timer is its time limit, not a wait.
-    if (env.throwGoesRound && raceHoldsWork(asAwaited, env.imports, env.keys, passedWork)) return null;
-    const wait = waitOf(asAwaited, env.imports, env.keys);
+    if (env.throwGoesRound && raceHoldsWork(handed, env.imports, env.keys, passedWork)) return null;
+    const wait = waitOf(handed, env.imports, env.keys);
     if (wait) return wait.opaque || !wait.delay ? 'opaque' : settle(wait.delay);
     if (depth === 0 || v.type !== 'CallExpression') return null;
     const helper = sameFileCallee(v, env.sourceCode);
@@ -219,7 +221,7 @@ export function helperWait(env: HelperWaitEnv, fn: FunctionNode, depth: number, 
       if (found === null) break;
       if (zeroGuards.length === 0) return found;
       const v = unwrapExpression(statement.argument!);
-      const wait = waitOf({ type: 'AwaitExpression', argument: v, parent: v.parent, range: v.range, loc: v.loc } as Node, env.imports, env.keys);
+      const wait = waitOf(asAwaited(v), env.imports, env.keys);
       return afterGuards(zeroGuards, { delay: wait?.delay ?? null }, found);
     }
     if (branchWait(statement)) return 'opaque';
@@ -321,7 +323,7 @@ export function toFoundWait(node: Node, helper: FunctionNode, found: HelperWait 
   const body = helper.body;
   const isWait = (value: Node | null | undefined) => {
     const v = value ? unwrapExpression(value) : null;
-    return !!v && waitOf(v.type === 'AwaitExpression' ? v : ({ type: 'AwaitExpression', argument: v, parent: v.parent, range: v.range, loc: v.loc } as Node), env.imports, env.keys) !== null;
+    return !!v && waitOf(asAwaited(v), env.imports, env.keys) !== null;
   };
   let doesMore: boolean;
   if (body.type !== 'BlockStatement') doesMore = !isWait(body);
