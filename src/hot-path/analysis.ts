@@ -26,7 +26,7 @@ import { functionRoot, type HotEnvironment, type HotKind, isHookCall, parameterR
 import { enclosingFunction, type FunctionNode } from '../ast/functions';
 import { thisOwner } from '../ast/this-owner';
 import { unwrapExpression, valueSlot } from '../ast/unwrap';
-import { calleeText, describeFunction, isConsumerLoop, jsdocTag, loopBetween, loopLabel, memberSlot, namingDeclarator } from './functions';
+import { calleeText, describeFunction, isConsumerLoop, jsdocTag, loopBetween, loopLabel, memberSlot, namingDeclarator, prototypeSlot } from './functions';
 import { inRunOnceGuard } from './once';
 import type { LoopNode } from '../ast/functions';
 import { type TypeNames, typeNamesFromProgram } from './types';
@@ -135,11 +135,20 @@ function isJsxLike(node: TSESTree.Node, depth = 0): boolean {
   }
 }
 
+/** `fn.bind(this)`: the bound copy goes where the `bind` call's value goes, so its slot stands for the function's. */
+function boundSlot(slot: TSESTree.Node): TSESTree.Node {
+  const member = slot.parent;
+  if (member?.type !== 'MemberExpression' || member.object !== slot || member.computed || member.property.type !== 'Identifier' || member.property.name !== 'bind') return slot;
+  const call = member.parent;
+  return call?.type === 'CallExpression' && call.callee === member ? valueSlot(call) : slot;
+}
+
 /** How `id` (a reference to a function) is used: called, passed, or stored in a property. */
 function referenceUse(id: TSESTree.Node): Use | null {
-  const slot = valueSlot(id);
+  const slot = boundSlot(valueSlot(id));
   const parent = slot.parent;
   if (!parent) return null;
+  if (parent.type === 'AssignmentExpression' && parent.right === slot) return { type: 'assignment', assignment: parent, inline: false };
   if (parent.type === 'CallExpression' || parent.type === 'NewExpression') {
     if (parent.callee === slot) return { type: 'call', call: parent };
     const index = parent.arguments.indexOf(slot as TSESTree.CallExpressionArgument);
@@ -151,6 +160,7 @@ function referenceUse(id: TSESTree.Node): Use | null {
 
 export class HotPathAnalysis {
   private readonly memberCalls = new Map<string, CallLike[]>();
+  private readonly memberBinds = new Map<string, TSESTree.MemberExpression[]>();
   private readonly jsxReturners = new Set<FunctionNode>();
   private readonly tags = new Map<FunctionNode, 'hot' | 'cold' | null>();
   private readonly cold = new Map<FunctionNode, boolean>();
@@ -184,11 +194,22 @@ export class HotPathAnalysis {
   collectCall(call: CallLike): void {
     const callee = unwrapExpression(call.callee);
     if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
+    if (callee.property.name === 'bind' && call.type === 'CallExpression') this.collectBind(callee.object);
     if (callee.object.type !== 'ThisExpression' && callee.object.type !== 'Identifier') return;
     const name = callee.property.name;
     const list = this.memberCalls.get(name);
     if (list) list.push(call);
     else this.memberCalls.set(name, [call]);
+  }
+
+  /** `this.name.bind(...)` / `object.name.bind(...)`: remembers the method reference. */
+  private collectBind(bound: TSESTree.Node): void {
+    const target = unwrapExpression(bound);
+    if (target.type !== 'MemberExpression' || target.computed || target.property.type !== 'Identifier') return;
+    if (target.object.type !== 'ThisExpression' && target.object.type !== 'Identifier') return;
+    const list = this.memberBinds.get(target.property.name);
+    if (list) list.push(target);
+    else this.memberBinds.set(target.property.name, [target]);
   }
 
   /** During traversal, for every `return`: remembers functions that return JSX. */
@@ -303,7 +324,7 @@ export class HotPathAnalysis {
       if (strong) cache ??= { steps: pathTo(i), root: strong };
       if (loopRoot && this.options.loops === 'all') weak ??= { steps: pathTo(i), root: loopRoot };
       for (const use of this.usesOf(fn)) {
-        if (use.type === 'property') continue;
+        if (use.type === 'property' || use.type === 'assignment') continue;
         if (use.type === 'argument' && isHookCall(use.call)) continue;
         const timer = use.type === 'argument' && isTimerCall(use.call);
         if (timer && timers >= MAX_TIMER_HOPS) continue;
@@ -386,14 +407,18 @@ export class HotPathAnalysis {
     const cached = this.uses.get(fn);
     if (cached) return cached;
     const uses: Use[] = [];
-    const slot = valueSlot(fn);
+    const own = valueSlot(fn);
+    const slot = boundSlot(own);
     const parent = slot.parent;
     if (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') {
-      if (parent.callee === slot) uses.push({ type: 'call', call: parent });
+      // `(function () {...}).bind(this)()` is called where it is bound; only the function itself is invoked in place.
+      if (parent.callee === slot && slot === own) uses.push({ type: 'call', call: parent });
       const index = parent.arguments.indexOf(slot as TSESTree.CallExpressionArgument);
       if (index >= 0) uses.push({ type: 'argument', call: parent, index, inline: true });
     } else if (parent?.type === 'Property' && parent.value === slot) {
       uses.push({ type: 'property', property: parent });
+    } else if (parent?.type === 'AssignmentExpression' && parent.right === slot) {
+      uses.push({ type: 'assignment', assignment: parent, inline: true });
     }
     for (const id of this.referencesOf(fn)) {
       const use = referenceUse(id);
@@ -402,7 +427,27 @@ export class HotPathAnalysis {
     const member = memberSlot(fn);
     if (member) {
       for (const call of this.memberCalls.get(member.key) ?? []) {
-        if (this.callsMemberOf(call, member.owner)) uses.push({ type: 'call', call });
+        if (this.isMemberOf(unwrapExpression(call.callee) as TSESTree.MemberExpression, member.owner)) uses.push({ type: 'call', call });
+      }
+      // `this.onMessage.bind(this)` handed to a listener or stored as a handler.
+      for (const reference of this.memberBinds.get(member.key) ?? []) {
+        if (!this.isMemberOf(reference, member.owner)) continue;
+        const use = referenceUse(reference);
+        if (use) uses.push(use);
+      }
+    }
+    const method = prototypeSlot(fn);
+    const ctor = method ? this.imports.variableOf(method.ctor) : null;
+    if (method && ctor) {
+      // `Client.prototype.send = function () {...}`, called as `this.send()` from the constructor or its other prototype methods.
+      for (const call of this.memberCalls.get(method.key) ?? []) {
+        const callee = unwrapExpression(call.callee) as TSESTree.MemberExpression;
+        if (callee.object.type === 'ThisExpression' && this.prototypeOwnerOf(callee.object) === ctor) uses.push({ type: 'call', call });
+      }
+      for (const reference of this.memberBinds.get(method.key) ?? []) {
+        if (reference.object.type !== 'ThisExpression' || this.prototypeOwnerOf(reference.object) !== ctor) continue;
+        const use = referenceUse(reference);
+        if (use) uses.push(use);
       }
     }
     this.uses.set(fn, uses);
@@ -434,10 +479,25 @@ export class HotPathAnalysis {
     return result;
   }
 
-  /** `this.m()` inside the same class or object, or `Owner.m()` through the owner's name. */
-  private callsMemberOf(call: CallLike, owner: Owner): boolean {
-    const callee = unwrapExpression(call.callee) as TSESTree.MemberExpression;
-    const object = callee.object;
+  /**
+   * The constructor whose instance `this` is, in ES5 style: inside
+   * `function Client() {...}` (or `const Client = function () {...}`) or a
+   * function assigned to `Client.prototype.m`. Arrow functions pass `this` through.
+   */
+  private prototypeOwnerOf(node: TSESTree.ThisExpression): TSESLint.Scope.Variable | null {
+    let fn = enclosingFunction(node);
+    while (fn?.type === 'ArrowFunctionExpression') fn = enclosingFunction(fn);
+    if (!fn) return null;
+    const method = prototypeSlot(fn);
+    if (method) return this.imports.variableOf(method.ctor);
+    if (fn.type === 'FunctionDeclaration' && fn.id) return this.imports.variableOf(fn.id);
+    const declarator = namingDeclarator(fn);
+    return declarator?.id.type === 'Identifier' ? this.imports.variableOf(declarator.id) : null;
+  }
+
+  /** `this.m` inside the same class or object, or `Owner.m` through the owner's name. */
+  private isMemberOf(member: TSESTree.MemberExpression, owner: Owner): boolean {
+    const object = member.object;
     if (object.type === 'ThisExpression') return thisOwner(object)?.owner === (owner.type === 'ObjectExpression' ? owner : owner.body);
     if (object.type !== 'Identifier') return false;
     const variable = this.imports.variableOf(object);

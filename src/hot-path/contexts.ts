@@ -11,7 +11,7 @@ import { dottedName, matchesAnyDotted, type DottedPattern } from '../patterns';
 import { enclosingFunction, type FunctionNode } from '../ast/functions';
 import { staticKeyName, staticString } from '../ast/static';
 import { unwrapExpression, valueSlot } from '../ast/unwrap';
-import { calleeLastName, calleeText, className, describeFunction, functionName, memberSlot, namingDeclarator, objectName } from './functions';
+import { calleeLastName, calleeText, className, targetText, describeFunction, functionName, memberSlot, namingDeclarator, objectName } from './functions';
 
 /** The kinds of hot context; each has its own messageId. */
 export type HotKind = 'request' | 'logger' | 'cache' | 'event' | 'render' | 'reducer' | 'loop' | 'marked';
@@ -31,7 +31,9 @@ export interface Root {
 export type Use =
   | { type: 'call'; call: TSESTree.CallExpression | TSESTree.NewExpression }
   | { type: 'argument'; call: TSESTree.CallExpression | TSESTree.NewExpression; index: number; inline: boolean }
-  | { type: 'property'; property: TSESTree.Property };
+  | { type: 'property'; property: TSESTree.Property }
+  /** `ws.onmessage = fn` (or `fn.bind(this)`): the function is a handler stored in a property. */
+  | { type: 'assignment'; assignment: TSESTree.AssignmentExpression; inline: boolean };
 
 export interface HotEnvironment {
   imports: ImportTracker;
@@ -73,6 +75,8 @@ const ITERATION_METHODS = new Set([
 const EMITTER_METHODS = new Set(['on', 'addListener', 'prependListener']);
 const EMITTER_EVENTS = new Set(['data', 'message', 'connection', 'line']);
 const DOM_EVENTS = new Set(['scroll', 'mousemove', 'pointermove', 'message', 'resize']);
+/** `ws.onmessage = fn`, `window.onscroll = fn`: the DOM's handler properties for the same events. */
+const HANDLER_PROPERTIES = new Set([...DOM_EVENTS].map((event) => `on${event}`));
 const FASTIFY_REQUEST_HOOKS = new Set(['onRequest', 'preParsing', 'preValidation', 'preHandler', 'preSerialization', 'onSend', 'onResponse', 'onError']);
 const ROUTE_HANDLER_KEYS = new Set(['handler', ...FASTIFY_REQUEST_HOOKS]);
 const WEB_FRAMEWORKS = new Set(['express', 'koa', 'koa-router', '@koa/router', 'fastify', 'restify', 'polka', 'hono', '@hapi/hapi', 'hapi', 'connect', 'router']);
@@ -436,9 +440,20 @@ function propertyRoot(property: TSESTree.Property, env: HotEnvironment): Root | 
   return null;
 }
 
+/** `socket.onmessage = handler`: a handler property of a WebSocket, worker, EventSource or window. */
+function assignmentRoot(use: Extract<Use, { type: 'assignment' }>): Root | null {
+  const target = use.assignment.left;
+  if (use.assignment.operator !== '=' || target.type !== 'MemberExpression') return null;
+  const key = staticKeyName(target.property, target.computed);
+  if (key === null || !HANDLER_PROPERTIES.has(key)) return null;
+  const assigned = use.inline ? '' : `, assigned to \`${targetText(target)}\``;
+  return root('event', `an \`${key}\` handler runs on every event`, assigned);
+}
+
 /** Roots that follow from one place the function value is used. */
 export function useRoot(use: Use, env: HotEnvironment): Root | null {
   if (use.type === 'argument') return argumentRoot(use, env);
   if (use.type === 'property') return propertyRoot(use.property, env);
+  if (use.type === 'assignment') return assignmentRoot(use);
   return null;
 }

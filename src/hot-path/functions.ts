@@ -42,6 +42,11 @@ export function calleeText(call: TSESTree.CallExpression | TSESTree.NewExpressio
   return writtenName(call.callee, 0) ?? 'a call';
 }
 
+/** The written name of an assignment target (`this.ws.onmessage`), or `a property`. */
+export function targetText(node: TSESTree.Node): string {
+  return writtenName(node, 0) ?? 'a property';
+}
+
 /** The last segment of the written callee (`map` for `items.map`), or null. */
 export function calleeLastName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
   let callee: TSESTree.Node = call.callee;
@@ -109,6 +114,24 @@ export function memberSlot(fn: FunctionNode): MemberSlot | null {
     return { type: 'object', property: parent, owner: parent.parent, key };
   }
   return null;
+}
+
+/**
+ * `Client.prototype.send = function () {...}`: the constructor's name node
+ * and the method's key, for linking `this.send()` in the constructor's other
+ * prototype methods (ES5 classes, compiled or hand-written).
+ */
+export function prototypeSlot(fn: FunctionNode): { ctor: TSESTree.Identifier; key: string } | null {
+  if (fn.type !== 'FunctionExpression') return null;
+  const slot = valueSlot(fn);
+  const parent = slot.parent;
+  if (parent?.type !== 'AssignmentExpression' || parent.operator !== '=' || parent.right !== slot) return null;
+  const left = parent.left;
+  if (left.type !== 'MemberExpression') return null;
+  const key = staticKeyName(left.property, left.computed);
+  const holder = left.object;
+  if (key === null || holder.type !== 'MemberExpression' || holder.computed || holder.property.type !== 'Identifier' || holder.property.name !== 'prototype') return null;
+  return holder.object.type === 'Identifier' ? { ctor: holder.object, key } : null;
 }
 
 /**

@@ -390,6 +390,12 @@ ruleTester.run('no-deep-clone-in-hot-path: high-frequency events', rule, {
     { name: "trap: a 'click' listener is not high-frequency", code: "button.addEventListener('click', () => save(structuredClone(state)));" },
     { name: 'trap: setTimeout runs once', code: 'setTimeout(() => save(structuredClone(state)), 10);' },
     { name: 'trap: a local setInterval is not the timer', code: 'function setInterval(fn) { fn(); }\nsetInterval(() => save(structuredClone(state)));' },
+    { name: 'trap: an onopen handler runs once per connection', code: 'ws.onopen = () => save(structuredClone(state));' },
+    { name: 'trap: a handler set only if none is set (||=) is not known to be the one that runs', code: 'ws.onmessage ||= (e) => save(structuredClone(e.data));' },
+    {
+      name: "trap: `this.handle()` in one constructor's code does not reach another constructor's prototype method",
+      code: "function Client() { this.ws.on('message', (m) => this.handle(m)); }\nfunction Other() {}\nOther.prototype.handle = function (m) { save(structuredClone(m)); };",
+    },
   ],
   invalid: [
     {
@@ -419,6 +425,23 @@ ruleTester.run('no-deep-clone-in-hot-path: high-frequency events', rule, {
         report('cloneInEventHandler', 'structuredClone', 'the `addEventListener` callback', "a `'mousemove'` listener runs on every event", at(3, 44, 3, 69), [], leaves('passed to `paint`')),
         report('cloneInEventHandler', 'structuredClone', 'the `requestAnimationFrame` callback', 'a `requestAnimationFrame` callback runs on every frame', at(4, 35, 4, 58), [], leaves('passed to `paint`')),
         report('cloneInEventHandler', 'structuredClone', 'the `setInterval` callback', 'a `setInterval` callback runs on every tick', at(5, 24, 5, 46), [], leaves('passed to `poll`')),
+      ],
+    },
+    {
+      name: 'handler properties (onmessage, onscroll) and methods handed over with bind(this)',
+      code: "worker.onmessage = (e) => use(structuredClone(e.data));\nfunction onScroll() { paint(structuredClone(layout)); }\nwindow.onscroll = onScroll.bind(window);\nclass Feed {\n  open() { this.ws.onmessage = this.onMessage.bind(this); this.ws.on('message', this.onData.bind(this)); }\n  onMessage(e) { use(structuredClone(e.data)); }\n  onData(d) { use(structuredClone(d)); }\n}",
+      errors: [
+        report('cloneInEventHandler', 'structuredClone', '`worker.onmessage`', 'an `onmessage` handler runs on every event', at(1, 31, 1, 54), [], leaves('passed to `use`')),
+        report('cloneInEventHandler', 'structuredClone', '`onScroll`, assigned to `window.onscroll`', 'an `onscroll` handler runs on every event', at(2, 29, 2, 52), [], leaves('passed to `paint`')),
+        report('cloneInEventHandler', 'structuredClone', '`Feed.onMessage`, assigned to `this.ws.onmessage`', 'an `onmessage` handler runs on every event', at(6, 22, 6, 45), [], leaves('passed to `use`')),
+        report('cloneInEventHandler', 'structuredClone', '`Feed.onData`, passed to `this.ws.on`', "a `'message'` listener runs on every event", at(7, 19, 7, 37), [], leaves('passed to `use`')),
+      ],
+    },
+    {
+      name: 'ES5 prototype methods reached through this.method() (the tmi.js client shape)',
+      code: "function Client() { this.ws.onmessage = this._onMessage.bind(this); }\nClient.prototype._onMessage = function (event) { event.data.split('\\n').forEach((line) => this.handle(line)); };\nClient.prototype.handle = function (line) { this.emit('raw', structuredClone(line)); };",
+      errors: [
+        report('cloneInEventHandler', 'structuredClone', '`Client.handle`, called from the `event.data.split(…).forEach` callback in `Client._onMessage`, assigned to `this.ws.onmessage`', 'an `onmessage` handler runs on every event', at(3, 62, 3, 83), [], leaves('passed to `this.emit`')),
       ],
     },
   ],
