@@ -21,7 +21,7 @@ export default createRule<[Options], MessageIds>({
       url: 'https://github.com/eslint-plugin-resilience/eslint-plugin-resilience/blob/main/docs/rules/require-timeout.md',
       recommended: 'warn',
       strict: 'error',
-      strictOptions: { reportBrowserUi: true },
+      strictOptions: { reportBrowserUi: true, reportFetch: true },
     },
     hasSuggestions: true,
     messages: {
@@ -50,10 +50,15 @@ export default createRule<[Options], MessageIds>({
             type: 'boolean',
             description: "Also report calls in the event handlers and effects of React and Preact components and hooks, which wait in one user's browser.",
           },
+          reportFetch: {
+            type: 'boolean',
+            description:
+              "Also report fetch calls (global or undici's) with no signal: on Node, undici's default dispatcher ends them after 300 s without headers and 300 s per pause in the body; in a browser they have no limit.",
+          },
         },
       },
     ],
-    defaultOptions: [{ timeoutMs: 10000, abortSignalAny: true, reportBrowserUi: false }],
+    defaultOptions: [{ timeoutMs: 10000, abortSignalAny: true, reportBrowserUi: false, reportFetch: false }],
   },
   create(context, [options]) {
     const analysis = createTimeoutAnalysis(context, options, {

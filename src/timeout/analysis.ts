@@ -111,7 +111,8 @@ export class TimeoutAnalysis implements FileAnalysis {
   listeners(): TSESLint.RuleListener {
     const { options, imports, keys } = this.ctx;
     const onCall = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
-      const findings = this.checks.call(node);
+      // A fetch with no signal is bounded on Node by undici's 300 s defaults (reported by strict).
+      const findings = this.checks.call(node).filter((finding) => options.reportFetch || finding.kind !== 'missing' || finding.waits !== 'undici-defaults');
       // A request from a component's event handler or effect waits in one user's browser (reported by strict).
       if (findings.length === 0 || (!options.reportBrowserUi && inBrowserUiCallback(node, imports, keys))) return;
       for (const finding of findings) this.handlers.onFinding(finding);

@@ -16,6 +16,13 @@ export interface TimeoutOptions {
   abortSignalAny: boolean;
   /** Also report calls in the callbacks of React and Preact components and hooks, which run in a user's browser (src/timeout/browser.ts). */
   reportBrowserUi: boolean;
+  /**
+   * Also report fetch with no signal (`waits: 'undici-defaults'`): on Node it
+   * is bounded by undici's 300 s headers and body timeouts, so it cannot hang
+   * forever; on the ledger most such calls were one-off, CLI, dev-tool or admin
+   * calls (reported by strict).
+   */
+  reportFetch: boolean;
 }
 
 export interface TimeoutFinding {

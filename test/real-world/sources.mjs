@@ -524,6 +524,23 @@ export const realWorldSources = [
   { pkg: 'pino-socket', files: ['psock.js'], dirs: ['lib'], sourceType: 'commonjs' },
   { pkg: '@axiomhq/js', dirs: ['src'], sourceType: 'module' },
   { pkg: 'winston-syslog', dirs: ['lib'], sourceType: 'commonjs' },
+  // An eighteenth batch, chosen by category before linting (self-hosted
+  // servers published on npm, which serve requests and call upstreams: the
+  // Haraka mail server, the statsd metrics daemon, the PeerJS signalling
+  // server, MailDev (its CLI and its core, SMTP, API and MCP packages) and
+  // Mockoon's CLI). Verdaccio was left out: its verdaccio-audit dependency
+  // asks for node-fetch@cjs, a dist-tag the registry no longer has, so it does
+  // not install.
+  { pkg: 'Haraka', files: ['connection.js', 'haraka.js', 'line_socket.js', 'logger.js', 'plugins.js', 'server.js', 'smtp_client.js', 'tls_socket.js', 'transaction.js'], dirs: ['outbound', 'plugins'], sourceType: 'commonjs' },
+  { pkg: 'statsd', files: ['stats.js', 'proxy.js'], dirs: ['lib', 'backends', 'servers', 'utils'], sourceType: 'commonjs' },
+  // PeerJS server: the CommonJS bundle (dist/module.mjs is the same code) and the CLI.
+  { pkg: 'peer', files: ['dist/index.cjs'], dirs: ['dist/bin'], sourceType: 'module' },
+  { pkg: 'maildev', dirs: ['dist'], sourceType: 'module' },
+  { pkg: '@maildev/core', dirs: ['dist'], sourceType: 'module' },
+  { pkg: '@maildev/smtp', dirs: ['dist'], sourceType: 'module' },
+  { pkg: '@maildev/api', dirs: ['dist'], sourceType: 'module' },
+  { pkg: '@maildev/mcp', dirs: ['dist'], sourceType: 'module' },
+  { pkg: '@mockoon/cli', dirs: ['dist', 'bin'], sourceType: 'commonjs' },
 ];
 
 const sourceFile = /\.(?:[cm]?js|[cm]?ts)$/;

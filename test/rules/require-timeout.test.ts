@@ -4,7 +4,19 @@ import { jsRuleTester, ruleTester } from '../rule-tester';
 import ruleModule, { type MessageIds, type Options } from '../../rules/require-timeout';
 
 // The rule tester's own copy of @typescript-eslint/utils differs in version; the rule is the same object.
-const rule = ruleModule as unknown as Parameters<typeof ruleTester.run<MessageIds, [Partial<Options>]>>[1];
+const defaultRule = ruleModule as unknown as Parameters<typeof ruleTester.run<MessageIds, [Partial<Options>]>>[1];
+
+/**
+ * The rule with `reportFetch` on unless a case sets it: most suites below test
+ * how fetch is read (its signals, its init, its suggestions), which the
+ * default (`recommended`) leaves to `strict`. The suite "reportFetch" tests the
+ * default itself.
+ */
+const rule: typeof defaultRule = {
+  ...defaultRule,
+  // ESLint merges meta.defaultOptions into the options it hands the rule, so the default is changed there.
+  meta: { ...defaultRule.meta, defaultOptions: [{ ...(defaultRule.meta.defaultOptions as Options[])[0], reportFetch: true }] },
+};
 
 type Position = [line: number, column: number, endLine: number, endColumn: number];
 
@@ -1251,7 +1263,7 @@ export const k = new S3Client({});
     const messages = new Linter({ configType: 'flat' }).verify(code, {
       languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
       plugins: { resilience: { rules: { 'require-timeout': ruleModule as never } } },
-      rules: { 'resilience/require-timeout': 'warn' },
+      rules: { 'resilience/require-timeout': ['warn', { reportFetch: true }] },
     }, nodeFetchFixture('v2'));
     const forever = (subject: string, option: string, library: string) =>
       `${subject} has no ${option} and ${library} sets no timeout by default, so it waits forever on a dependency that stops answering.`;
@@ -1947,6 +1959,36 @@ export const Save = ({ url }) => {
   return <button onClick={async () => { setBusy(true); await fetch(url, { method: 'PUT', signal: AbortSignal.timeout(10000) }); }}>{busy}</button>;
 };`),
       ],
+    },
+  ],
+});
+
+// reportFetch: by default (recommended) a fetch with no signal is not reported, since Node's default dispatcher bounds
+// it (300 s for the headers, 300 s per pause in the body), as undici.request is not; clients that wait forever still
+// are. With reportFetch (strict) the same fetch is reported with its 5-minute message and its suggestion.
+ruleTester.run('require-timeout: reportFetch', defaultRule, {
+  valid: [
+    `export const load = (url) => fetch(url);`,
+    `import { fetch } from 'undici';
+export const load = (url) => fetch(url, { method: 'POST' });`,
+    `export const load = (url) => globalThis.fetch(url);`,
+    { code: `export const load = (url) => fetch(url);`, options: [{ reportFetch: false }] },
+  ],
+  invalid: [
+    {
+      // node-fetch sets no timeout at all: reported by default; an axios from a parameter is not known to be axios.
+      code: `import fetch from 'node-fetch';
+export const load = (url) => fetch(url);
+export const viaAxios = (axios) => axios.get('/x');`,
+      filename: nodeFetchFixture('v3'),
+      errors: [missing([2, 30, 2, 40], `import fetch from 'node-fetch';
+export const load = (url) => fetch(url, { signal: AbortSignal.timeout(10000) });
+export const viaAxios = (axios) => axios.get('/x');`)],
+    },
+    {
+      code: `export const load = (url) => fetch(url);`,
+      options: [{ reportFetch: true }],
+      errors: [missingFetch([1, 30, 1, 40], `export const load = (url) => fetch(url, { signal: AbortSignal.timeout(10000) });`)],
     },
   ],
 });

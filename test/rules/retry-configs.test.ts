@@ -13,7 +13,7 @@ describe('retry rules in the configs', () => {
     const strict = configRules(rules, 'strict');
     expect(strict['resilience/no-unbounded-retry']).toEqual(['error', { allowUnboundedWithBackoff: false }]);
     expect(strict['resilience/require-retry-backoff']).toEqual(['error', { requireJitter: true, reportBounded: true }]);
-    expect(strict['resilience/require-timeout']).toEqual(['error', { reportBrowserUi: true }]);
+    expect(strict['resilience/require-timeout']).toEqual(['error', { reportBrowserUi: true, reportFetch: true }]);
   });
 
   it('every option has a description and a default', () => {
