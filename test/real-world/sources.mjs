@@ -541,6 +541,39 @@ export const realWorldSources = [
   { pkg: '@maildev/api', dirs: ['dist'], sourceType: 'module' },
   { pkg: '@maildev/mcp', dirs: ['dist'], sourceType: 'module' },
   { pkg: '@mockoon/cli', dirs: ['dist', 'bin'], sourceType: 'commonjs' },
+  // A nineteenth batch, chosen by category before linting (state stores and
+  // their middleware: loggers, undo history, persistence, which run on every
+  // dispatched action or state change: redux, redux-logger, redux-undo,
+  // zustand, vuex-persistedstate, mobx, valtio, xstate, @ngrx/store). Left
+  // out: pinia (installing it moves @vue/devtools-api from 6 to 8 for the
+  // packages already in the ledger) and effector (minified bundles only).
+  { pkg: 'redux', dirs: ['src'], sourceType: 'module' },
+  { pkg: 'redux-logger', dirs: ['src'], sourceType: 'module' },
+  // redux-undo: one readable ES module bundle (the UMD file is the same code).
+  { pkg: 'redux-undo', files: ['dist/redux-undo.mjs'], sourceType: 'module' },
+  // zustand and valtio: the ES module builds (the CommonJS files at the root are the same code).
+  { pkg: 'zustand', dirs: ['esm'], sourceType: 'module' },
+  { pkg: 'vuex-persistedstate', dirs: ['src'], sourceType: 'module' },
+  { pkg: 'mobx', dirs: ['src'], sourceType: 'module' },
+  { pkg: 'valtio', dirs: ['esm'], sourceType: 'module' },
+  // xstate: the production ES module chunks (the development and CommonJS chunks are the same code).
+  {
+    pkg: 'xstate',
+    files: [
+      'dist/StateMachine-ae06a22b.esm.js',
+      'dist/assign-1f0d7720.esm.js',
+      'dist/log-6a5e50a8.esm.js',
+      'dist/raise-effbee0c.esm.js',
+      'dist/xstate-actions.esm.js',
+      'dist/xstate-actors.esm.js',
+      'dist/xstate-dev.esm.js',
+      'dist/xstate-graph.esm.js',
+      'dist/xstate-guards.esm.js',
+      'dist/xstate.esm.js',
+    ],
+    sourceType: 'module',
+  },
+  { pkg: '@ngrx/store', files: ['fesm2022/ngrx-store.mjs'], sourceType: 'module' },
 ];
 
 const sourceFile = /\.(?:[cm]?js|[cm]?ts)$/;
