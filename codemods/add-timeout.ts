@@ -4,7 +4,7 @@
  * `timeout` for axios, got and `http.request`, `.timeout(ms)` for superagent,
  * `connectionTimeoutMillis` for pg, `requestHandler: { requestTimeout }` for
  * AWS SDK v3 clients). Option `timeoutMs` is passed through to the rule; fetch
- * is rewritten too (the rule's `reportFetch`, off in `recommended`).
+ * is rewritten too (the rule's `reportFetch`, off in `recommended`, is always on here).
  *
  *   npx jscodeshift --no-babel -t node_modules/eslint-plugin-resilience/dist/codemods/add-timeout.js src/
  */
@@ -15,8 +15,8 @@ export const codemod: CodemodDefinition = {
   description: 'Add a timeout to calls and clients that wait forever by default (rule require-timeout).',
   ruleIds: ['require-timeout'],
   options: [{ name: 'timeoutMs', type: 'integer', description: 'Timeout to set, in milliseconds.' }],
-  // fetch with no signal is left to strict in the editor (Node bounds it at 300 s); a bulk run that asks for timeouts bounds it too, unless the ESLint config says `reportFetch: false`.
-  ruleDefaults: { 'require-timeout': { reportFetch: true } },
+  // fetch with no signal is left to strict in the editor (Node bounds it at 300 s per pause); a bulk run that asks for timeouts bounds it too.
+  ruleOverrides: { 'require-timeout': { reportFetch: true } },
 };
 
 export default makeTransform(codemod);

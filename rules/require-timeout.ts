@@ -53,7 +53,7 @@ export default createRule<[Options], MessageIds>({
           reportFetch: {
             type: 'boolean',
             description:
-              "Also report fetch calls (global or undici's) with no signal: on Node, undici's default dispatcher ends them after 300 s without headers and 300 s per pause in the body; in a browser they have no limit.",
+              "Also report fetch calls (global or undici's) with no signal that Node's default dispatcher bounds (300 s without headers, 300 s per pause in the body); a browser's fetch, a polyfill, a replaced global dispatcher or a package allowing Node before 18 is reported anyway.",
           },
         },
       },

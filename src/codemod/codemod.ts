@@ -37,11 +37,12 @@ export interface CodemodDefinition {
   /** A `settings.resilience` list the codemod needs non-empty to do anything (`sharedResources`). */
   requiresSetting?: 'sharedResources';
   /**
-   * Rule options the codemod starts from, under the user's configured ones
-   * and its own option values: a bulk rewrite is asked for, so it may cover
-   * what the editor's default leaves to `strict` (add-timeout: fetch).
+   * Rule options the codemod always passes, over the user's configured ones
+   * (ESLint hands those on with the rule's defaults filled in, so a default
+   * cannot be told from a choice): a bulk rewrite is asked for, so it may
+   * cover what the editor's default leaves to `strict` (add-timeout: fetch).
    */
-  ruleDefaults?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  ruleOverrides?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 export interface RunCodemodInput extends FileInput {
@@ -112,7 +113,7 @@ export interface FileInput {
 export function runPreparedCodemod(prepared: PreparedCodemod, input: FileInput): ApplyRuleSuggestionsResult {
   const ruleOptions: Record<string, Record<string, unknown>> = {};
   for (const id of prepared.definition.ruleIds) {
-    ruleOptions[id] = { ...prepared.definition.ruleDefaults?.[id], ...input.configuredRuleOptions?.[id], ...prepared.ruleOptions[id] };
+    ruleOptions[id] = { ...input.configuredRuleOptions?.[id], ...prepared.definition.ruleOverrides?.[id], ...prepared.ruleOptions[id] };
   }
   // A file in which no rule can report is not parsed (most files of a codebase hold no retry and no shared resource).
   if (prepared.prefilter && !prepared.prefilter(input.source, input.settings ?? {}, ruleOptions)) {

@@ -26,7 +26,7 @@ import { functionRoot, type HotEnvironment, type HotKind, isHookCall, parameterR
 import { enclosingFunction, type FunctionNode } from '../ast/functions';
 import { thisOwner } from '../ast/this-owner';
 import { unwrapExpression, valueSlot } from '../ast/unwrap';
-import { calleeText, describeFunction, isConsumerLoop, jsdocTag, loopBetween, loopLabel, memberSlot, namingDeclarator, prototypeSlot } from './functions';
+import { boundSlot, calleeText, describeFunction, isConsumerLoop, jsdocTag, loopBetween, loopLabel, memberSlot, namingDeclarator, prototypeSlot } from './functions';
 import { inRunOnceGuard } from './once';
 import type { LoopNode } from '../ast/functions';
 import { type TypeNames, typeNamesFromProgram } from './types';
@@ -135,13 +135,6 @@ function isJsxLike(node: TSESTree.Node, depth = 0): boolean {
   }
 }
 
-/** `fn.bind(this)`: the bound copy goes where the `bind` call's value goes, so its slot stands for the function's. */
-function boundSlot(slot: TSESTree.Node): TSESTree.Node {
-  const member = slot.parent;
-  if (member?.type !== 'MemberExpression' || member.object !== slot || member.computed || member.property.type !== 'Identifier' || member.property.name !== 'bind') return slot;
-  const call = member.parent;
-  return call?.type === 'CallExpression' && call.callee === member ? valueSlot(call) : slot;
-}
 
 /** How `id` (a reference to a function) is used: called, passed, or stored in a property. */
 function referenceUse(id: TSESTree.Node): Use | null {
@@ -334,7 +327,7 @@ export class HotPathAnalysis {
         const inLoop = loop ? `a ${loopLabel(loop)} in ` : '';
         let link: string;
         if (use.type === 'argument') link = (use.inline ? ' in ' : `, passed to \`${calleeText(use.call)}\` in `) + inLoop;
-        else if (use.call.callee !== valueSlot(fn)) link = loop ? `, called in ${inLoop}` : ', called from ';
+        else if (use.call.callee !== boundSlot(valueSlot(fn))) link = loop ? `, called in ${inLoop}` : ', called from ';
         else link = ` in ${inLoop}`; // an immediately invoked function
         const loopReason = loop ? this.loopReason(loop) : null;
         if (loopReason) weak ??= { steps: [...pathTo(i), { fn: caller, link, timer }], root: { kind: 'loop', reason: loopReason, suffix: '' } };
@@ -411,8 +404,8 @@ export class HotPathAnalysis {
     const slot = boundSlot(own);
     const parent = slot.parent;
     if (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') {
-      // `(function () {...}).bind(this)()` is called where it is bound; only the function itself is invoked in place.
-      if (parent.callee === slot && slot === own) uses.push({ type: 'call', call: parent });
+      // `(function () {...})()` and `(function () {...}).bind(this)()`: invoked in place.
+      if (parent.callee === slot) uses.push({ type: 'call', call: parent });
       const index = parent.arguments.indexOf(slot as TSESTree.CallExpressionArgument);
       if (index >= 0) uses.push({ type: 'argument', call: parent, index, inline: true });
     } else if (parent?.type === 'Property' && parent.value === slot) {
@@ -437,7 +430,7 @@ export class HotPathAnalysis {
       }
     }
     const method = prototypeSlot(fn);
-    const ctor = method ? this.imports.variableOf(method.ctor) : null;
+    const ctor = method ? this.stableVariable(method.ctor) : null;
     if (method && ctor) {
       // `Client.prototype.send = function () {...}`, called as `this.send()` from the constructor or its other prototype methods.
       for (const call of this.memberCalls.get(method.key) ?? []) {
@@ -489,10 +482,23 @@ export class HotPathAnalysis {
     while (fn?.type === 'ArrowFunctionExpression') fn = enclosingFunction(fn);
     if (!fn) return null;
     const method = prototypeSlot(fn);
-    if (method) return this.imports.variableOf(method.ctor);
-    if (fn.type === 'FunctionDeclaration' && fn.id) return this.imports.variableOf(fn.id);
+    if (method) return this.stableVariable(method.ctor);
+    if (fn.type === 'FunctionDeclaration' && fn.id) return this.stableVariable(fn.id);
     const declarator = namingDeclarator(fn);
-    return declarator?.id.type === 'Identifier' ? this.imports.variableOf(declarator.id) : null;
+    return declarator?.id.type === 'Identifier' ? this.stableVariable(declarator.id) : null;
+  }
+
+  /**
+   * The variable a constructor's name is bound to, when it is bound once and
+   * never assigned again (as `referencesOf` asks of a function's name): a
+   * name declared twice (a concatenated bundle) or reassigned may stand for
+   * two constructors, whose methods must not be linked.
+   */
+  private stableVariable(name: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+    const variable = this.imports.variableOf(name);
+    if (!variable || variable.defs.length !== 1) return null;
+    if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
+    return variable;
   }
 
   /** `this.m` inside the same class or object, or `Owner.m` through the owner's name. */

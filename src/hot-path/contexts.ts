@@ -440,11 +440,29 @@ function propertyRoot(property: TSESTree.Property, env: HotEnvironment): Root | 
   return null;
 }
 
-/** `socket.onmessage = handler`: a handler property of a WebSocket, worker, EventSource or window. */
-function assignmentRoot(use: Extract<Use, { type: 'assignment' }>): Root | null {
+/**
+ * `socket.onmessage = handler`: a handler property of a WebSocket, worker,
+ * EventSource or window, or a worker script's global `onmessage = handler`.
+ * Not a method or export that only carries the name: `Layout.prototype.onresize
+ * = ...`, `exports.onmessage = ...`, `this.onresize = this.onresize.bind(this)`.
+ */
+function assignmentRoot(use: Extract<Use, { type: 'assignment' }>, env: HotEnvironment): Root | null {
   const target = use.assignment.left;
-  if (use.assignment.operator !== '=' || target.type !== 'MemberExpression') return null;
-  const key = staticKeyName(target.property, target.computed);
+  if (use.assignment.operator !== '=') return null;
+  let key: string | null;
+  if (target.type === 'Identifier') {
+    key = target.name;
+    if (env.imports.variableOf(target)) return null; // a variable of the file, not the worker's global handler
+  } else if (target.type === 'MemberExpression') {
+    key = staticKeyName(target.property, target.computed);
+    const owner = unwrapExpression(target.object);
+    if (owner.type === 'ThisExpression') return null;
+    const ownerName = dottedName(owner);
+    const last = ownerName?.[ownerName.length - 1];
+    if (last === 'prototype' || last === 'exports') return null;
+  } else {
+    return null;
+  }
   if (key === null || !HANDLER_PROPERTIES.has(key)) return null;
   const assigned = use.inline ? '' : `, assigned to \`${targetText(target)}\``;
   return root('event', `an \`${key}\` handler runs on every event`, assigned);
@@ -454,6 +472,6 @@ function assignmentRoot(use: Extract<Use, { type: 'assignment' }>): Root | null 
 export function useRoot(use: Use, env: HotEnvironment): Root | null {
   if (use.type === 'argument') return argumentRoot(use, env);
   if (use.type === 'property') return propertyRoot(use.property, env);
-  if (use.type === 'assignment') return assignmentRoot(use);
+  if (use.type === 'assignment') return assignmentRoot(use, env);
   return null;
 }

@@ -42,6 +42,14 @@ export function calleeText(call: TSESTree.CallExpression | TSESTree.NewExpressio
   return writtenName(call.callee, 0) ?? 'a call';
 }
 
+/** `fn.bind(this)`: the bound copy goes where the `bind` call's value goes, so its slot stands for the function's. */
+export function boundSlot(slot: TSESTree.Node): TSESTree.Node {
+  const member = slot.parent;
+  if (member?.type !== 'MemberExpression' || member.object !== slot || member.computed || member.property.type !== 'Identifier' || member.property.name !== 'bind') return slot;
+  const call = member.parent;
+  return call?.type === 'CallExpression' && call.callee === member ? valueSlot(call) : slot;
+}
+
 /** The written name of an assignment target (`this.ws.onmessage`), or `a property`. */
 export function targetText(node: TSESTree.Node): string {
   return writtenName(node, 0) ?? 'a property';
@@ -149,7 +157,7 @@ export function functionName(fn: FunctionNode): string[] | null {
     const owner = member.type === 'class' ? className(member.owner) : objectName(member.owner)?.join('.') ?? null;
     return owner === null ? [member.key] : [...owner.split('.'), member.key];
   }
-  const slot = valueSlot(fn);
+  const slot = boundSlot(valueSlot(fn));
   if (slot.parent?.type === 'AssignmentExpression' && slot.parent.right === slot) {
     const left = dottedName(slot.parent.left);
     if (left) return left.filter((segment) => segment !== 'prototype');
@@ -162,7 +170,7 @@ export function functionName(fn: FunctionNode): string[] | null {
 export function describeFunction(fn: FunctionNode): string {
   const name = functionName(fn);
   if (name) return `\`${name.join('.')}\``;
-  const slot = valueSlot(fn);
+  const slot = boundSlot(valueSlot(fn));
   const parent = slot.parent;
   if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(slot as TSESTree.CallExpressionArgument)) {
     return `the \`${calleeText(parent)}\` callback`;

@@ -10,7 +10,7 @@ import { ImportTracker, stripNodePrefix } from '../imports';
 import { ResilienceConfigError } from '../errors';
 import { getSettings } from '../settings';
 import { inBrowserUiCallback } from './browser';
-import { abortSignalTimeoutBlocked as enginesBlockAbortSignalTimeout } from './engines';
+import { abortSignalTimeoutBlocked as enginesBlockAbortSignalTimeout, enginesAllowNodeWithoutFetch, nodeEngines } from './engines';
 import { nodeFetchTimeout as resolveNodeFetchTimeout } from './node-fetch';
 import { AWS_CLIENT_PREFIX, TIMEOUT_MODULES, TimeoutChecks } from './libraries';
 import type { TimeoutContext, TimeoutHandlers, TimeoutOptions } from './model';
@@ -57,12 +57,19 @@ function mayWaitText(text: string): boolean {
   return WAIT_TEXT.test(text);
 }
 
+/** `window.fetch(...)`, `self.fetch(...)`: a browser's fetch, which the Fetch standard does not time out. */
+const BROWSER_GLOBALS = new Set(['window', 'self']);
+/** `global.fetch = nodeFetch`, `(globalThis as any).fetch = ...`, `window['fetch'] = ...` (not `==`). */
+const GLOBAL_FETCH_REPLACED = /\b(?:global|globalThis|window|self)\b[^;\n=]{0,24}?(?:\.\s*fetch|\[\s*['"]fetch['"]\s*\])\s*=(?!=)/;
+/** Modules that install a fetch of their own as the global on Node. */
+const FETCH_POLYFILL = /['"](?:isomorphic-fetch|isomorphic-unfetch|cross-fetch\/polyfill|whatwg-fetch|unfetch\/polyfill|node-fetch-polyfill)['"]/;
+
 export class TimeoutAnalysis implements FileAnalysis {
   private readonly checks: TimeoutChecks;
   private readonly ctx: TimeoutContext;
 
   constructor(
-    context: AnalysisContext,
+    private readonly context: AnalysisContext,
     options: TimeoutOptions,
     private readonly handlers: TimeoutHandlers,
   ) {
@@ -107,12 +114,44 @@ export class TimeoutAnalysis implements FileAnalysis {
     this.checks = new TimeoutChecks(ctx);
   }
 
+  private undiciDefaults: boolean | undefined;
+
+  /**
+   * Whether a global `fetch` with no signal here is Node's own, bounded by
+   * undici's 300 s headers and body timeouts. Not when the callee names a
+   * browser global (`window.fetch`, `self.fetch`: no limit at all); when the
+   * file replaces the global or loads a polyfill (`global.fetch = ...`,
+   * `isomorphic-fetch`, `cross-fetch/polyfill`, `whatwg-fetch`: node-fetch and
+   * the like set no timeout); when it calls `setGlobalDispatcher` (the
+   * defaults may be off); or when the package's engines.node (or
+   * `settings.resilience.node`) allows a Node before 18, which had no global
+   * `fetch` of its own. Read once per file, on the first such finding.
+   */
+  private undiciDefaultsHold(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+    const callee = call.callee.type === 'ChainExpression' ? call.callee.expression : call.callee;
+    if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && BROWSER_GLOBALS.has(callee.object.name)) return false;
+    if (this.undiciDefaults !== undefined) return this.undiciDefaults;
+    const text = this.ctx.sourceCode.text;
+    if (GLOBAL_FETCH_REPLACED.test(text) || FETCH_POLYFILL.test(text) || /\bsetGlobalDispatcher\b/.test(text)) return (this.undiciDefaults = false);
+    let range: string | null;
+    try {
+      range = getSettings(this.context).node ?? nodeEngines(this.context.physicalFilename ?? this.context.filename);
+    } catch (error) {
+      if (!(error instanceof ResilienceConfigError)) throw error;
+      range = null; // invalid settings are reported by the rules that own them; the package's engines are not read then
+    }
+    return (this.undiciDefaults = range === null || !enginesAllowNodeWithoutFetch(range));
+  }
+
   /** The listeners a rule returns from `create`. */
   listeners(): TSESLint.RuleListener {
     const { options, imports, keys } = this.ctx;
     const onCall = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
-      // A fetch with no signal is bounded on Node by undici's 300 s defaults (reported by strict).
-      const findings = this.checks.call(node).filter((finding) => options.reportFetch || finding.kind !== 'missing' || finding.waits !== 'undici-defaults');
+      // A fetch with no signal is bounded on Node by undici's 300 s defaults (reported by strict), unless the file or
+      // its package shows the global is something else or its defaults are changed (see undiciDefaultsHold).
+      const findings = this.checks
+        .call(node)
+        .filter((finding) => options.reportFetch || finding.kind !== 'missing' || finding.waits !== 'undici-defaults' || !this.undiciDefaultsHold(node));
       // A request from a component's event handler or effect waits in one user's browser (reported by strict).
       if (findings.length === 0 || (!options.reportBrowserUi && inBrowserUiCallback(node, imports, keys))) return;
       for (const finding of findings) this.handlers.onFinding(finding);

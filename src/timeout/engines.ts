@@ -86,6 +86,20 @@ export function isReadableRange(range: string): boolean {
   return range.trim() !== '' && alternatives.every((alternative) => alternative === '' || lowestOf(alternative) !== null);
 }
 
+/**
+ * Whether some alternative of an `engines.node` range starts below Node 18,
+ * the first with a global `fetch` (undici's) by default: there a global
+ * `fetch` is a polyfill, most often node-fetch, which sets no timeout. A range
+ * that cannot be read is taken to allow it.
+ */
+export function enginesAllowNodeWithoutFetch(range: string): boolean {
+  return range.split('||').some((part) => {
+    const alternative = part.trim();
+    const lowest = alternative === '' ? ([0, 0, 0] as const) : lowestOf(alternative);
+    return lowest === null || compare(lowest, [18, 0, 0]) < 0;
+  });
+}
+
 /** AbortSignal.timeout: Node 17.3, backported to 16.14. */
 function hasAbortSignalTimeout(version: Version): boolean {
   return compare(version, [17, 3, 0]) >= 0 || (version[0] === 16 && compare(version, [16, 14, 0]) >= 0);

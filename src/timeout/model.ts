@@ -17,10 +17,11 @@ export interface TimeoutOptions {
   /** Also report calls in the callbacks of React and Preact components and hooks, which run in a user's browser (src/timeout/browser.ts). */
   reportBrowserUi: boolean;
   /**
-   * Also report fetch with no signal (`waits: 'undici-defaults'`): on Node it
-   * is bounded by undici's 300 s headers and body timeouts, so it cannot hang
-   * forever; on the ledger most such calls were one-off, CLI, dev-tool or admin
-   * calls (reported by strict).
+   * Also report fetch with no signal (`waits: 'undici-defaults'`) where
+   * Node's undici defaults bound it (300 s for the headers, 300 s per pause in
+   * the body); on the ledger most such calls were one-off, CLI, dev-tool or
+   * admin calls (reported by strict). Where the defaults are not known to
+   * hold it is reported either way (`TimeoutAnalysis.undiciDefaultsHold`).
    */
   reportFetch: boolean;
 }

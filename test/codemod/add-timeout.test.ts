@@ -67,6 +67,14 @@ export const list = () => axios.get('/items', { timeout: 2500 });
     expect(stderr.text).toMatch(/timeoutMs must be a non-negative integer \(got "10s"\)/);
   });
 
+  it('bounds fetch whatever the configured reportFetch (ESLint hands on the rule\'s defaults filled in, reportFetch: false among them)', () => {
+    const source = `export const load = (url: string) => fetch(url);\n`;
+    for (const configured of [{ timeoutMs: 10000, abortSignalAny: true, reportBrowserUi: false, reportFetch: false }, {}]) {
+      const result = runCodemod(addTimeoutDefinition, { source, filePath: 'src/load.ts', configuredRuleOptions: { 'require-timeout': configured } });
+      expect(result.output).toBe(`export const load = (url: string) => fetch(url, { signal: AbortSignal.timeout(10000) });\n`);
+    }
+  });
+
   it('leaves a site without a rewrite for a person, with the rule\'s reason', () => {
     const source = `export function proxy(url: string) {
   const controller = new AbortController();

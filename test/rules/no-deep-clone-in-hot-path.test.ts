@@ -393,6 +393,14 @@ ruleTester.run('no-deep-clone-in-hot-path: high-frequency events', rule, {
     { name: 'trap: an onopen handler runs once per connection', code: 'ws.onopen = () => save(structuredClone(state));' },
     { name: 'trap: a handler set only if none is set (||=) is not known to be the one that runs', code: 'ws.onmessage ||= (e) => save(structuredClone(e.data));' },
     {
+      name: 'trap: a method, export or self-bound method that only carries a handler name registers nothing',
+      code: "function Layout() {}\nLayout.prototype.onresize = function (size) { this.saved = structuredClone(size); };\nexports.onmessage = function (config) { return structuredClone(config); };\nclass Chart {\n  constructor() { this.onresize = this.onresize.bind(this); }\n  onresize(size) { this.last = structuredClone(size); }\n}",
+    },
+    {
+      name: 'trap: a constructor name bound twice or reassigned may stand for two constructors, whose methods are not linked',
+      code: "var Logger = function () {};\nLogger.prototype.info = function (m) { this.write(m); };\nLogger.prototype.write = function (m) { out(m); };\nvar First = Logger;\nLogger = function () {};\nLogger.prototype.write = function (m) { this.last = structuredClone(m); };",
+    },
+    {
       name: "trap: `this.handle()` in one constructor's code does not reach another constructor's prototype method",
       code: "function Client() { this.ws.on('message', (m) => this.handle(m)); }\nfunction Other() {}\nOther.prototype.handle = function (m) { save(structuredClone(m)); };",
     },
@@ -435,6 +443,15 @@ ruleTester.run('no-deep-clone-in-hot-path: high-frequency events', rule, {
         report('cloneInEventHandler', 'structuredClone', '`onScroll`, assigned to `window.onscroll`', 'an `onscroll` handler runs on every event', at(2, 29, 2, 52), [], leaves('passed to `paint`')),
         report('cloneInEventHandler', 'structuredClone', '`Feed.onMessage`, assigned to `this.ws.onmessage`', 'an `onmessage` handler runs on every event', at(6, 22, 6, 45), [], leaves('passed to `use`')),
         report('cloneInEventHandler', 'structuredClone', '`Feed.onData`, passed to `this.ws.on`', "a `'message'` listener runs on every event", at(7, 19, 7, 37), [], leaves('passed to `use`')),
+      ],
+    },
+    {
+      name: "a worker script's global onmessage, a bound inline handler, and a bound function invoked in place",
+      code: "onmessage = function (e) { postMessage(structuredClone(e.data)); };\nws.onmessage = function (e) { use(structuredClone(e.data)); }.bind(this);\napp.get('/y', (req, res) => {\n  (function () { keep(structuredClone(req.body)); }).bind(this)();\n});",
+      errors: [
+        report('cloneInEventHandler', 'structuredClone', '`onmessage`', 'an `onmessage` handler runs on every event', at(1, 40, 1, 63), [], leaves('passed to `postMessage`')),
+        report('cloneInEventHandler', 'structuredClone', '`ws.onmessage`', 'an `onmessage` handler runs on every event', at(2, 35, 2, 58), [], leaves('passed to `use`')),
+        report('cloneInRequestHandler', 'structuredClone', 'an immediately invoked function in the `app.get` callback', 'a route handler runs on every request', at(4, 23, 4, 48), [], leaves('passed to `keep`')),
       ],
     },
     {

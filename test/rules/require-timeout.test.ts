@@ -1973,6 +1973,11 @@ ruleTester.run('require-timeout: reportFetch', defaultRule, {
 export const load = (url) => fetch(url, { method: 'POST' });`,
     `export const load = (url) => globalThis.fetch(url);`,
     { code: `export const load = (url) => fetch(url);`, options: [{ reportFetch: false }] },
+    // A package that declares Node 18 or later (its fetch is Node's own), or no engines at all.
+    { code: `export const load = (url) => fetch(url);`, filename: enginesFixture('node-18') },
+    { code: `export const load = (url) => fetch(url);`, filename: enginesFixture('no-engines') },
+    // Comparing (not assigning) the global changes nothing.
+    `export const native = globalThis.fetch === undefined;\nexport const load = (url) => fetch(url);`,
   ],
   invalid: [
     {
@@ -1984,6 +1989,46 @@ export const viaAxios = (axios) => axios.get('/x');`,
       errors: [missing([2, 30, 2, 40], `import fetch from 'node-fetch';
 export const load = (url) => fetch(url, { signal: AbortSignal.timeout(10000) });
 export const viaAxios = (axios) => axios.get('/x');`)],
+    },
+    // Where undici's defaults are not known to hold, the default reports fetch too: a browser's global by name...
+    {
+      code: `export const a = (url) => window.fetch(url);\nexport const b = (url) => self.fetch(url);\nexport const c = (url) => fetch(url);`,
+      errors: [
+        missingFetch([1, 27, 1, 44], `export const a = (url) => window.fetch(url, { signal: AbortSignal.timeout(10000) });\nexport const b = (url) => self.fetch(url);\nexport const c = (url) => fetch(url);`),
+        missingFetch([2, 27, 2, 42], `export const a = (url) => window.fetch(url);\nexport const b = (url) => self.fetch(url, { signal: AbortSignal.timeout(10000) });\nexport const c = (url) => fetch(url);`),
+      ],
+    },
+    // ...a file that puts node-fetch in the global's place, or loads a polyfill...
+    {
+      code: `import nodeFetch from 'node-fetch';\nglobalThis.fetch = nodeFetch;\nexport const get = (url) => fetch(url);`,
+      errors: [missingFetch([3, 29, 3, 39], `import nodeFetch from 'node-fetch';\nglobalThis.fetch = nodeFetch;\nexport const get = (url) => fetch(url, { signal: AbortSignal.timeout(10000) });`)],
+    },
+    {
+      code: `const nodeFetch = require('node-fetch');\n(globalThis as any).fetch = nodeFetch;\nexport const get = (url: string) => fetch(url);`,
+      errors: [missingFetch([3, 37, 3, 47], `const nodeFetch = require('node-fetch');\n(globalThis as any).fetch = nodeFetch;\nexport const get = (url: string) => fetch(url, { signal: AbortSignal.timeout(10000) });`)],
+    },
+    {
+      code: `import 'cross-fetch/polyfill';\nexport const get = (url) => fetch(url);`,
+      errors: [missingFetch([2, 29, 2, 39], `import 'cross-fetch/polyfill';\nexport const get = (url) => fetch(url, { signal: AbortSignal.timeout(10000) });`)],
+    },
+    // ...a file that sets the global dispatcher (here turning its timeouts off)...
+    {
+      code: `import { setGlobalDispatcher, Agent } from 'undici';\nsetGlobalDispatcher(new Agent({ headersTimeout: 0, bodyTimeout: 0 }));\nexport const get = (url) => fetch(url);`,
+      errors: [
+        missingFetch(
+          [3, 29, 3, 39],
+          `import { setGlobalDispatcher, Agent } from 'undici';\nsetGlobalDispatcher(new Agent({ headersTimeout: 0, bodyTimeout: 0 }));\nexport const get = (url) => fetch(url, { signal: AbortSignal.timeout(10000) });`,
+        ),
+      ],
+    },
+    // ...and a package whose engines.node allows a Node before 18 (no fetch of its own: a polyfill).
+    {
+      code: ENGINES_SOURCE,
+      filename: enginesFixture('node-16-or-18'),
+      errors: [
+        { ...missingFetch([2, 33, 2, 43], null), data: { subject: 'This fetch call', option: 'signal', library: 'fetch', noFix: enginesNoFix('^16.0.0 || >=18') } },
+        { ...missing([3, 25, 3, 64], null), data: { subject: 'This http.request call', option: 'timeout', library: 'http', noFix: enginesNoFix('^16.0.0 || >=18') } },
+      ],
     },
     {
       code: `export const load = (url) => fetch(url);`,
