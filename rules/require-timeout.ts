@@ -10,7 +10,7 @@ import { createTimeoutAnalysis, type TimeoutOptions } from '../src/timeout/analy
 
 export type Options = TimeoutOptions;
 
-export type MessageIds = 'missingTimeout' | 'missingFetchTimeout' | 'disabledTimeout' | 'addTimeout';
+export type MessageIds = 'missingTimeout' | 'missingFetchTimeout' | 'missingFetchTimeoutUnknown' | 'disabledTimeout' | 'addTimeout';
 
 export default createRule<[Options], MessageIds>({
   name: 'require-timeout',
@@ -30,6 +30,8 @@ export default createRule<[Options], MessageIds>({
       // Node's fetch: undici's default dispatcher (headersTimeout and bodyTimeout, 300 s each; the body timer restarts at every chunk).
       missingFetchTimeout:
         '{{subject}} has no {{option}}, so on Node it can wait up to 5 minutes for the headers, and again for each pause in the body, on a dependency that stops answering.{{noFix}}',
+      // A fetch that may not be Node's own with its defaults (a browser's, a polyfill, a replaced dispatcher): why, from the analysis.
+      missingFetchTimeoutUnknown: '{{subject}} has no {{option}}, and {{doubt}}, so nothing here bounds how long it waits on a dependency that stops answering.{{noFix}}',
       disabledTimeout:
         "{{option}} turns off {{library}}'s timeout, so {{subject}} waits forever on a dependency that stops answering.{{noFix}}",
       addTimeout: '{{description}}',
@@ -66,8 +68,16 @@ export default createRule<[Options], MessageIds>({
         const lowerSubject = finding.subject.charAt(0).toLowerCase() + finding.subject.slice(1);
         context.report({
           node: finding.node,
-          messageId: finding.kind === 'disabled' ? 'disabledTimeout' : finding.waits === 'undici-defaults' ? 'missingFetchTimeout' : 'missingTimeout',
+          messageId:
+            finding.kind === 'disabled'
+              ? 'disabledTimeout'
+              : finding.waits === 'undici-defaults'
+                ? 'missingFetchTimeout'
+                : finding.waits === 'unknown'
+                  ? 'missingFetchTimeoutUnknown'
+                  : 'missingTimeout',
           data: {
+            doubt: finding.doubt ?? '',
             library: finding.library,
             subject: finding.kind === 'missing' ? finding.subject : lowerSubject,
             option: finding.option,

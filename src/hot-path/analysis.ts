@@ -496,7 +496,8 @@ export class HotPathAnalysis {
    */
   private stableVariable(name: TSESTree.Identifier): TSESLint.Scope.Variable | null {
     const variable = this.imports.variableOf(name);
-    if (!variable || variable.defs.length !== 1) return null;
+    // An interface of the same name (`interface Client {...}` typing `function Client(this: Client)`) is a type, not a second binding.
+    if (!variable || variable.defs.filter((def) => def.type !== 'Type').length !== 1) return null;
     if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
     return variable;
   }

@@ -440,6 +440,31 @@ function propertyRoot(property: TSESTree.Property, env: HotEnvironment): Root | 
   return null;
 }
 
+/** Declared by the file itself (not a global the config or a `declare var` names). */
+function declaredInFile(imports: ImportTracker, name: TSESTree.Identifier): boolean {
+  const variable = imports.variableOf(name);
+  return variable !== null && variable.defs.some((def) => !(def.node.type === 'VariableDeclarator' && (def.node.parent as { declare?: boolean }).declare === true));
+}
+
+/**
+ * Whether the object a handler property is set on may be an event target:
+ * not `this`, a prototype or `exports` (a method or export that only carries
+ * the name), also through a variable bound to one (`var proto =
+ * Client.prototype`, `var self = this`).
+ */
+function mayBeEventTarget(node: TSESTree.Node, imports: ImportTracker): boolean {
+  let owner = unwrapExpression(node);
+  if (owner.type === 'Identifier') {
+    const variable = imports.variableOf(owner);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.node.type === 'VariableDeclarator' && def.node.init) owner = unwrapExpression(def.node.init);
+  }
+  if (owner.type === 'ThisExpression') return false;
+  const ownerName = dottedName(owner);
+  const last = ownerName?.[ownerName.length - 1];
+  return last !== 'prototype' && last !== 'exports';
+}
+
 /**
  * `socket.onmessage = handler`: a handler property of a WebSocket, worker,
  * EventSource or window, or a worker script's global `onmessage = handler`.
@@ -452,14 +477,10 @@ function assignmentRoot(use: Extract<Use, { type: 'assignment' }>, env: HotEnvir
   let key: string | null;
   if (target.type === 'Identifier') {
     key = target.name;
-    if (env.imports.variableOf(target)) return null; // a variable of the file, not the worker's global handler
+    if (declaredInFile(env.imports, target)) return null; // a variable of the file, not the worker's global handler
   } else if (target.type === 'MemberExpression') {
     key = staticKeyName(target.property, target.computed);
-    const owner = unwrapExpression(target.object);
-    if (owner.type === 'ThisExpression') return null;
-    const ownerName = dottedName(owner);
-    const last = ownerName?.[ownerName.length - 1];
-    if (last === 'prototype' || last === 'exports') return null;
+    if (!mayBeEventTarget(target.object, env.imports)) return null;
   } else {
     return null;
   }

@@ -13,7 +13,10 @@ import { inBrowserUiCallback } from './browser';
 import { abortSignalTimeoutBlocked as enginesBlockAbortSignalTimeout, enginesAllowNodeWithoutFetch, nodeEngines } from './engines';
 import { nodeFetchTimeout as resolveNodeFetchTimeout } from './node-fetch';
 import { AWS_CLIENT_PREFIX, TIMEOUT_MODULES, TimeoutChecks } from './libraries';
-import type { TimeoutContext, TimeoutHandlers, TimeoutOptions } from './model';
+import type { TimeoutContext, TimeoutFinding, TimeoutHandlers, TimeoutOptions } from './model';
+import { staticKeyName } from '../ast/static';
+import { unwrapExpression } from '../ast/unwrap';
+import { walkAll, type VisitorKeys } from '../ast/walk';
 
 export type { TimeoutFinding, TimeoutHandlers, TimeoutOptions } from './model';
 
@@ -59,10 +62,59 @@ function mayWaitText(text: string): boolean {
 
 /** `window.fetch(...)`, `self.fetch(...)`: a browser's fetch, which the Fetch standard does not time out. */
 const BROWSER_GLOBALS = new Set(['window', 'self']);
-/** `global.fetch = nodeFetch`, `(globalThis as any).fetch = ...`, `window['fetch'] = ...` (not `==`). */
-const GLOBAL_FETCH_REPLACED = /\b(?:global|globalThis|window|self)\b[^;\n=]{0,24}?(?:\.\s*fetch|\[\s*['"]fetch['"]\s*\])\s*=(?!=)/;
-/** Modules that install a fetch of their own as the global on Node. */
-const FETCH_POLYFILL = /['"](?:isomorphic-fetch|isomorphic-unfetch|cross-fetch\/polyfill|whatwg-fetch|unfetch\/polyfill|node-fetch-polyfill)['"]/;
+/** Names a file may put another fetch in the place of: `global.fetch = nodeFetch`. */
+const FETCH_GLOBALS = new Set(['global', 'globalThis', 'window', 'self']);
+/** Modules that install a fetch of their own as the global. */
+const FETCH_POLYFILLS = new Set(['isomorphic-fetch', 'isomorphic-unfetch', 'cross-fetch/polyfill', 'whatwg-fetch', 'unfetch/polyfill', 'node-fetch-polyfill']);
+
+
+/** A name not declared in the file (a global, also when the config lists it as one). */
+function isGlobalName(imports: ImportTracker, name: TSESTree.Identifier): boolean {
+  const variable = imports.variableOf(name);
+  return !variable || variable.defs.length === 0;
+}
+
+/** `global`, `globalThis.window`...: a global object of the runtime. */
+function isGlobalObject(imports: ImportTracker, node: TSESTree.Node): boolean {
+  const target = unwrapExpression(node);
+  return target.type === 'Identifier' && FETCH_GLOBALS.has(target.name) && isGlobalName(imports, target);
+}
+
+/**
+ * What in the file may change which fetch the global is or how long it
+ * waits: a polyfill imported or required, the global assigned (`global.fetch
+ * = ...`, `??=`, `Object.assign(globalThis, { fetch })`), or
+ * `setGlobalDispatcher(...)`; null when nothing does. Walks the syntax, so
+ * comments and strings do not count.
+ */
+function fetchDoubtInFile(sourceCode: Readonly<TSESLint.SourceCode>, keys: VisitorKeys, imports: ImportTracker): string | null {
+  let doubt: string | null = null;
+  const moduleName = (node: TSESTree.Node | undefined) => (node?.type === 'Literal' && typeof node.value === 'string' ? node.value : null);
+  walkAll(sourceCode.ast as TSESTree.Node, keys, (node) => {
+    if (doubt !== null) return false;
+    if (node.type === 'ImportDeclaration' || node.type === 'ImportExpression') {
+      const name = moduleName(node.source);
+      if (name !== null && FETCH_POLYFILLS.has(name)) doubt = `this file loads \`${name}\`, which may put a fetch with no timeout in the global's place`;
+    } else if (node.type === 'CallExpression') {
+      const callee = unwrapExpression(node.callee);
+      const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : null;
+      const first = moduleName(node.arguments[0]);
+      if (name === 'require' && first !== null && FETCH_POLYFILLS.has(first)) doubt = `this file loads \`${first}\`, which may put a fetch with no timeout in the global's place`;
+      else if (name === 'setGlobalDispatcher') doubt = 'this file calls `setGlobalDispatcher`, whose dispatcher may turn the default timeouts off';
+      else if (name === 'assign' && callee.type === 'MemberExpression' && node.arguments[0] && isGlobalObject(imports, node.arguments[0])) {
+        const setsFetch = node.arguments.slice(1).some((argument) => argument.type === 'ObjectExpression' && argument.properties.some((property) => property.type === 'Property' && staticKeyName(property.key, property.computed) === 'fetch'));
+        if (setsFetch) doubt = "this file puts another fetch in the global's place (node-fetch and most polyfills set no timeout)";
+      }
+    } else if (node.type === 'AssignmentExpression') {
+      const target = unwrapExpression(node.left);
+      if (target.type === 'MemberExpression' && staticKeyName(target.property, target.computed) === 'fetch' && isGlobalObject(imports, target.object)) {
+        doubt = "this file puts another fetch in the global's place (node-fetch and most polyfills set no timeout)";
+      }
+    }
+    return true;
+  });
+  return doubt;
+}
 
 export class TimeoutAnalysis implements FileAnalysis {
   private readonly checks: TimeoutChecks;
@@ -114,33 +166,42 @@ export class TimeoutAnalysis implements FileAnalysis {
     this.checks = new TimeoutChecks(ctx);
   }
 
-  private undiciDefaults: boolean | undefined;
+  private fileDoubt: string | null | undefined;
 
   /**
-   * Whether a global `fetch` with no signal here is Node's own, bounded by
-   * undici's 300 s headers and body timeouts. Not when the callee names a
-   * browser global (`window.fetch`, `self.fetch`: no limit at all); when the
-   * file replaces the global or loads a polyfill (`global.fetch = ...`,
-   * `isomorphic-fetch`, `cross-fetch/polyfill`, `whatwg-fetch`: node-fetch and
-   * the like set no timeout); when it calls `setGlobalDispatcher` (the
-   * defaults may be off); or when the package's engines.node (or
-   * `settings.resilience.node`) allows a Node before 18, which had no global
-   * `fetch` of its own. Read once per file, on the first such finding.
+   * Why a `fetch` with no signal here is not known to be Node's own with
+   * undici's 300 s defaults, or null when it is. The callee names a browser
+   * global (`window.fetch`, `self.fetch`: no limit at all); the file puts
+   * another fetch in the global's place or loads a polyfill (node-fetch and
+   * most polyfills set no timeout); it calls `setGlobalDispatcher` (the
+   * defaults may be off); or the package's engines.node (or
+   * `settings.resilience.node`) allows a Node before 18, whose global `fetch`
+   * is a polyfill. undici's own imported `fetch` is undici's whatever the
+   * global or the engines: only the dispatcher counts for it. The file is
+   * read once, on the first such finding.
    */
-  private undiciDefaultsHold(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-    const callee = call.callee.type === 'ChainExpression' ? call.callee.expression : call.callee;
-    if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && BROWSER_GLOBALS.has(callee.object.name)) return false;
-    if (this.undiciDefaults !== undefined) return this.undiciDefaults;
-    const text = this.ctx.sourceCode.text;
-    if (GLOBAL_FETCH_REPLACED.test(text) || FETCH_POLYFILL.test(text) || /\bsetGlobalDispatcher\b/.test(text)) return (this.undiciDefaults = false);
+  private fetchDoubt(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
+    const { imports } = this.ctx;
+    const callee = unwrapExpression(call.callee);
+    if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && BROWSER_GLOBALS.has(callee.object.name) && isGlobalName(imports, callee.object)) {
+      return `\`${callee.object.name}.fetch\` is a browser's fetch, which has no time limit`;
+    }
+    this.fileDoubt ??= fetchDoubtInFile(this.ctx.sourceCode, this.ctx.keys, imports);
+    const fromUndici = imports.originOf(callee)?.module === 'undici';
+    if (this.fileDoubt !== null && (!fromUndici || this.fileDoubt.includes('setGlobalDispatcher'))) return this.fileDoubt;
+    if (fromUndici) return null;
     let range: string | null;
+    let source = "the package's engines.node";
     try {
-      range = getSettings(this.context).node ?? nodeEngines(this.context.physicalFilename ?? this.context.filename);
+      const setting = getSettings(this.context).node;
+      if (setting !== undefined) source = 'settings.resilience.node';
+      range = setting ?? nodeEngines(this.context.physicalFilename ?? this.context.filename);
     } catch (error) {
       if (!(error instanceof ResilienceConfigError)) throw error;
       range = null; // invalid settings are reported by the rules that own them; the package's engines are not read then
     }
-    return (this.undiciDefaults = range === null || !enginesAllowNodeWithoutFetch(range));
+    if (range === null || !enginesAllowNodeWithoutFetch(range)) return null;
+    return `${source} \`${range}\` allows a Node before 18, whose global fetch is a polyfill (node-fetch and most polyfills set no timeout)`;
   }
 
   /** The listeners a rule returns from `create`. */
@@ -148,10 +209,16 @@ export class TimeoutAnalysis implements FileAnalysis {
     const { options, imports, keys } = this.ctx;
     const onCall = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
       // A fetch with no signal is bounded on Node by undici's 300 s defaults (reported by strict), unless the file or
-      // its package shows the global is something else or its defaults are changed (see undiciDefaultsHold).
-      const findings = this.checks
-        .call(node)
-        .filter((finding) => options.reportFetch || finding.kind !== 'missing' || finding.waits !== 'undici-defaults' || !this.undiciDefaultsHold(node));
+      // its package shows the fetch may be another or its defaults changed: then it is reported, saying why (fetchDoubt).
+      const findings: TimeoutFinding[] = [];
+      for (const finding of this.checks.call(node)) {
+        if (finding.kind !== 'missing' || finding.waits !== 'undici-defaults') findings.push(finding);
+        else {
+          const doubt = this.fetchDoubt(node);
+          if (doubt !== null) findings.push({ ...finding, waits: 'unknown', doubt });
+          else if (options.reportFetch) findings.push(finding);
+        }
+      }
       // A request from a component's event handler or effect waits in one user's browser (reported by strict).
       if (findings.length === 0 || (!options.reportBrowserUi && inBrowserUiCallback(node, imports, keys))) return;
       for (const finding of findings) this.handlers.onFinding(finding);

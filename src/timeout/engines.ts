@@ -72,9 +72,14 @@ function lowestOf(alternative: string): Version | null {
   const comparators = alternative.replace(/(>=|<=|>|<|=|\^|~)\s+/g, '$1').split(/\s+/).filter(Boolean);
   for (const comparator of comparators) {
     const match = /^(>=|<=|>|<|=|\^|~)?(.*)$/.exec(comparator)!;
-    const version = parseVersion(match[2]!);
+    let version = parseVersion(match[2]!);
     if (!version) return null;
     if (match[1] === '<' || match[1] === '<=') continue;
+    if (match[1] === '>') {
+      // `>17` is `>=18.0.0`, `>17.5` is `>=17.6.0`, `>17.5.1` is `>=17.5.2`: the next version the written parts allow.
+      const parts = match[2]!.replace(/^v/, '').split(/[-+]/)[0]!.split('.').filter((part) => /^\d+$/.test(part)).length;
+      version = parts >= 3 ? [version[0], version[1], version[2] + 1] : parts === 2 ? [version[0], version[1] + 1, 0] : [version[0] + 1, 0, 0];
+    }
     if (compare(version, lowest) > 0) lowest = version;
   }
   return lowest;

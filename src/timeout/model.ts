@@ -38,7 +38,12 @@ export interface TimeoutFinding {
    * after 300 s without body data, so a body that keeps trickling is never
    * cut off).
    */
-  waits: 'forever' | 'undici-defaults';
+  waits: 'forever' | 'undici-defaults' | 'unknown';
+  /**
+   * For `unknown`: why Node's undici defaults are not known to bound this
+   * fetch ("this file loads `cross-fetch/polyfill`, ..."), for the message.
+   */
+  doubt?: string;
   /** Where to report: the call, the constructor or factory call, or the offending property. */
   node: TSESTree.Node;
   /** What is waiting: "This fetch call", "This axios instance". */

@@ -397,6 +397,10 @@ ruleTester.run('no-deep-clone-in-hot-path: high-frequency events', rule, {
       code: "function Layout() {}\nLayout.prototype.onresize = function (size) { this.saved = structuredClone(size); };\nexports.onmessage = function (config) { return structuredClone(config); };\nclass Chart {\n  constructor() { this.onresize = this.onresize.bind(this); }\n  onresize(size) { this.last = structuredClone(size); }\n}",
     },
     {
+      name: 'trap: the same through a variable bound to a prototype or to this (Babel loose output, var self = this)',
+      code: "function Layout() {}\nvar proto = Layout.prototype;\nproto.onresize = function (size) { this.saved = structuredClone(size); };\nfunction View() {\n  var self = this;\n  self.onresize = function (size) { self.last = structuredClone(size); };\n}",
+    },
+    {
       name: 'trap: a constructor name bound twice or reassigned may stand for two constructors, whose methods are not linked',
       code: "var Logger = function () {};\nLogger.prototype.info = function (m) { this.write(m); };\nLogger.prototype.write = function (m) { out(m); };\nvar First = Logger;\nLogger = function () {};\nLogger.prototype.write = function (m) { this.last = structuredClone(m); };",
     },
@@ -452,6 +456,19 @@ ruleTester.run('no-deep-clone-in-hot-path: high-frequency events', rule, {
         report('cloneInEventHandler', 'structuredClone', '`onmessage`', 'an `onmessage` handler runs on every event', at(1, 40, 1, 63), [], leaves('passed to `postMessage`')),
         report('cloneInEventHandler', 'structuredClone', '`ws.onmessage`', 'an `onmessage` handler runs on every event', at(2, 35, 2, 58), [], leaves('passed to `use`')),
         report('cloneInRequestHandler', 'structuredClone', 'an immediately invoked function in the `app.get` callback', 'a route handler runs on every request', at(4, 23, 4, 48), [], leaves('passed to `keep`')),
+      ],
+    },
+    {
+      name: "a worker's global onmessage declared as a global by the config",
+      code: 'onmessage = function (e) { postMessage(structuredClone(e.data)); };',
+      languageOptions: { globals: { onmessage: 'writable', postMessage: 'readonly' } },
+      errors: [report('cloneInEventHandler', 'structuredClone', '`onmessage`', 'an `onmessage` handler runs on every event', at(1, 40, 1, 63), [], leaves('passed to `postMessage`'))],
+    },
+    {
+      name: "an ES5 constructor typed by an interface of the same name (TypeScript) links its prototype methods",
+      code: "interface Client { ws: { onmessage: unknown }; handle(line: string): void }\nfunction Client(this: Client) { this.ws.onmessage = this._onMessage.bind(this); }\nClient.prototype._onMessage = function (this: Client, event: { data: string }) { this.handle(event.data); };\nClient.prototype.handle = function (this: Client, line: string) { keep(structuredClone(line)); };",
+      errors: [
+        report('cloneInEventHandler', 'structuredClone', '`Client.handle`, called from `Client._onMessage`, assigned to `this.ws.onmessage`', 'an `onmessage` handler runs on every event', at(4, 72, 4, 93), [], leaves('passed to `keep`')),
       ],
     },
     {

@@ -31,6 +31,13 @@ function missingFetch(position: Position, output: string | null) {
   return { ...missing(position, output), messageId: 'missingFetchTimeout' as const };
 }
 
+/** A report of a fetch that may not be Node's own with its defaults (a polyfill, a browser's, a replaced dispatcher): the doubt is said. */
+function unknownFetch(position: Position, output: string | null, doubt: string, noFix = '') {
+  return { ...missing(position, output), messageId: 'missingFetchTimeoutUnknown' as const, data: { subject: 'This fetch call', option: 'signal', doubt, noFix } };
+}
+const enginesDoubt = (range: string, source = "the package's engines.node") =>
+  `${source} \`${range}\` allows a Node before 18, whose global fetch is a polyfill (node-fetch and most polyfills set no timeout)`;
+
 /** A report of an option that turns the timeout off, with the suggestion's output. */
 function disabled(position: Position, output: string) {
   const [line, column, endLine, endColumn] = position;
@@ -1301,7 +1308,7 @@ ruleTester.run('require-timeout: engines.node', rule, {
       code: ENGINES_SOURCE,
       filename: enginesFixture('node-12'),
       errors: [
-        { ...missingFetch([2, 33, 2, 43], null), data: { subject: 'This fetch call', option: 'signal', library: 'fetch', noFix: enginesNoFix('>=12.10.0') } },
+        unknownFetch([2, 33, 2, 43], null, enginesDoubt('>=12.10.0'), enginesNoFix('>=12.10.0')),
         { ...missing([3, 25, 3, 64], null), data: { subject: 'This http.request call', option: 'timeout', library: 'http', noFix: enginesNoFix('>=12.10.0') } },
       ],
     },
@@ -1310,7 +1317,7 @@ ruleTester.run('require-timeout: engines.node', rule, {
       code: ENGINES_SOURCE,
       filename: enginesFixture('node-16-or-18'),
       errors: [
-        { ...missingFetch([2, 33, 2, 43], null), data: { subject: 'This fetch call', option: 'signal', library: 'fetch', noFix: enginesNoFix('^16.0.0 || >=18') } },
+        unknownFetch([2, 33, 2, 43], null, enginesDoubt('^16.0.0 || >=18'), enginesNoFix('^16.0.0 || >=18')),
         { ...missing([3, 25, 3, 64], null), data: { subject: 'This http.request call', option: 'timeout', library: 'http', noFix: enginesNoFix('^16.0.0 || >=18') } },
       ],
     },
@@ -1320,15 +1327,12 @@ ruleTester.run('require-timeout: engines.node', rule, {
       filename: enginesFixture('no-engines'),
       settings: { resilience: { node: '>=14' } },
       errors: [
-        {
-          ...missingFetch([2, 33, 2, 43], null),
-          data: {
-            subject: 'This fetch call',
-            option: 'signal',
-            library: 'fetch',
-            noFix: ' No quick fix: AbortSignal.timeout needs Node 16.14 (17.3 on 17.x), and settings.resilience.node `>=14` allows older versions; a runtime-independent timeout is a decision for a person.',
-          },
-        },
+        unknownFetch(
+          [2, 33, 2, 43],
+          null,
+          enginesDoubt('>=14', 'settings.resilience.node'),
+          ' No quick fix: AbortSignal.timeout needs Node 16.14 (17.3 on 17.x), and settings.resilience.node `>=14` allows older versions; a runtime-independent timeout is a decision for a person.',
+        ),
         {
           ...missing([3, 25, 3, 64], null),
           data: {
@@ -1365,11 +1369,12 @@ ruleTester.run('require-timeout: engines.node', rule, {
       ],
     },
     ...['node-16-14', 'no-engines'].map((dir) => ({
-      // From 16.14, or with no engines.node (a current Node is assumed): the suggestions are offered.
+      // From 16.14, or with no engines.node (a current Node is assumed): the suggestions are offered. From 16.14 a
+      // Node before 18 is allowed, whose global fetch is a polyfill: the message says so.
       code: ENGINES_SOURCE,
       filename: enginesFixture(dir),
       errors: [
-        missingFetch([2, 33, 2, 43], `import http from 'http';
+        (dir === 'no-engines' ? missingFetch : (position: Position, output: string) => unknownFetch(position, output, enginesDoubt('>=16.14.0')))([2, 33, 2, 43], `import http from 'http';
 export function a(url) { return fetch(url, { signal: AbortSignal.timeout(10000) }); }
 export function b(cb) { http.request('http://example.com/', cb).end(); }`),
         missing([3, 25, 3, 64], `import http from 'http';
@@ -1963,6 +1968,8 @@ export const Save = ({ url }) => {
   ],
 });
 
+const REPLACED = "this file puts another fetch in the global's place (node-fetch and most polyfills set no timeout)";
+
 // reportFetch: by default (recommended) a fetch with no signal is not reported, since Node's default dispatcher bounds
 // it (300 s for the headers, 300 s per pause in the body), as undici.request is not; clients that wait forever still
 // are. With reportFetch (strict) the same fetch is reported with its 5-minute message and its suggestion.
@@ -1976,8 +1983,14 @@ export const load = (url) => fetch(url, { method: 'POST' });`,
     // A package that declares Node 18 or later (its fetch is Node's own), or no engines at all.
     { code: `export const load = (url) => fetch(url);`, filename: enginesFixture('node-18') },
     { code: `export const load = (url) => fetch(url);`, filename: enginesFixture('no-engines') },
-    // Comparing (not assigning) the global changes nothing.
+    // Comparing (not assigning) the global, another property, a local named self, comments and strings change nothing.
     `export const native = globalThis.fetch === undefined;\nexport const load = (url) => fetch(url);`,
+    `window.fetchSomething = 1;\nwindow.api.fetch = (u) => u;\nexport const load = (url) => fetch(url);`,
+    `// Unlike the old global.fetch = nodeFetch hack and 'isomorphic-fetch', no setGlobalDispatcher here.\nexport const note = "we no longer need 'isomorphic-fetch'";\nexport const load = (url) => fetch(url);`,
+    `export function wrap() { const self = {}; self.fetch = (u) => u; return self; }\nexport const load = (url) => fetch(url);`,
+    // engines.node read as semver reads it: \`>17\` is 18 or later; undici's own fetch is undici's whatever the engines.
+    { code: `export const load = (url) => fetch(url);`, settings: { resilience: { node: '>17' } } },
+    { code: `import { fetch } from 'undici';\nexport const load = (url) => fetch(url);`, settings: { resilience: { node: '>=16' } } },
   ],
   invalid: [
     {
@@ -1994,30 +2007,39 @@ export const viaAxios = (axios) => axios.get('/x');`)],
     {
       code: `export const a = (url) => window.fetch(url);\nexport const b = (url) => self.fetch(url);\nexport const c = (url) => fetch(url);`,
       errors: [
-        missingFetch([1, 27, 1, 44], `export const a = (url) => window.fetch(url, { signal: AbortSignal.timeout(10000) });\nexport const b = (url) => self.fetch(url);\nexport const c = (url) => fetch(url);`),
-        missingFetch([2, 27, 2, 42], `export const a = (url) => window.fetch(url);\nexport const b = (url) => self.fetch(url, { signal: AbortSignal.timeout(10000) });\nexport const c = (url) => fetch(url);`),
+        unknownFetch([1, 27, 1, 44], `export const a = (url) => window.fetch(url, { signal: AbortSignal.timeout(10000) });\nexport const b = (url) => self.fetch(url);\nexport const c = (url) => fetch(url);`, "`window.fetch` is a browser's fetch, which has no time limit"),
+        unknownFetch([2, 27, 2, 42], `export const a = (url) => window.fetch(url);\nexport const b = (url) => self.fetch(url, { signal: AbortSignal.timeout(10000) });\nexport const c = (url) => fetch(url);`, "`self.fetch` is a browser's fetch, which has no time limit"),
       ],
     },
     // ...a file that puts node-fetch in the global's place, or loads a polyfill...
     {
       code: `import nodeFetch from 'node-fetch';\nglobalThis.fetch = nodeFetch;\nexport const get = (url) => fetch(url);`,
-      errors: [missingFetch([3, 29, 3, 39], `import nodeFetch from 'node-fetch';\nglobalThis.fetch = nodeFetch;\nexport const get = (url) => fetch(url, { signal: AbortSignal.timeout(10000) });`)],
+      errors: [unknownFetch([3, 29, 3, 39], `import nodeFetch from 'node-fetch';\nglobalThis.fetch = nodeFetch;\nexport const get = (url) => fetch(url, { signal: AbortSignal.timeout(10000) });`, REPLACED)],
     },
     {
       code: `const nodeFetch = require('node-fetch');\n(globalThis as any).fetch = nodeFetch;\nexport const get = (url: string) => fetch(url);`,
-      errors: [missingFetch([3, 37, 3, 47], `const nodeFetch = require('node-fetch');\n(globalThis as any).fetch = nodeFetch;\nexport const get = (url: string) => fetch(url, { signal: AbortSignal.timeout(10000) });`)],
+      errors: [unknownFetch([3, 37, 3, 47], `const nodeFetch = require('node-fetch');\n(globalThis as any).fetch = nodeFetch;\nexport const get = (url: string) => fetch(url, { signal: AbortSignal.timeout(10000) });`, REPLACED)],
     },
     {
       code: `import 'cross-fetch/polyfill';\nexport const get = (url) => fetch(url);`,
-      errors: [missingFetch([2, 29, 2, 39], `import 'cross-fetch/polyfill';\nexport const get = (url) => fetch(url, { signal: AbortSignal.timeout(10000) });`)],
+      errors: [unknownFetch([2, 29, 2, 39], `import 'cross-fetch/polyfill';\nexport const get = (url) => fetch(url, { signal: AbortSignal.timeout(10000) });`, "this file loads `cross-fetch/polyfill`, which may put a fetch with no timeout in the global's place")],
+    },
+    {
+      code: `import nodeFetch from 'node-fetch';\nglobalThis.fetch ??= nodeFetch;\nexport const get = (url) => fetch(url);`,
+      errors: [unknownFetch([3, 29, 3, 39], `import nodeFetch from 'node-fetch';\nglobalThis.fetch ??= nodeFetch;\nexport const get = (url) => fetch(url, { signal: AbortSignal.timeout(10000) });`, REPLACED)],
+    },
+    {
+      code: `import nodeFetch from 'node-fetch';\nObject.assign(globalThis, { fetch: nodeFetch });\nexport const get = (url) => fetch(url);`,
+      errors: [unknownFetch([3, 29, 3, 39], `import nodeFetch from 'node-fetch';\nObject.assign(globalThis, { fetch: nodeFetch });\nexport const get = (url) => fetch(url, { signal: AbortSignal.timeout(10000) });`, REPLACED)],
     },
     // ...a file that sets the global dispatcher (here turning its timeouts off)...
     {
       code: `import { setGlobalDispatcher, Agent } from 'undici';\nsetGlobalDispatcher(new Agent({ headersTimeout: 0, bodyTimeout: 0 }));\nexport const get = (url) => fetch(url);`,
       errors: [
-        missingFetch(
+        unknownFetch(
           [3, 29, 3, 39],
           `import { setGlobalDispatcher, Agent } from 'undici';\nsetGlobalDispatcher(new Agent({ headersTimeout: 0, bodyTimeout: 0 }));\nexport const get = (url) => fetch(url, { signal: AbortSignal.timeout(10000) });`,
+          'this file calls `setGlobalDispatcher`, whose dispatcher may turn the default timeouts off',
         ),
       ],
     },
@@ -2026,7 +2048,7 @@ export const viaAxios = (axios) => axios.get('/x');`)],
       code: ENGINES_SOURCE,
       filename: enginesFixture('node-16-or-18'),
       errors: [
-        { ...missingFetch([2, 33, 2, 43], null), data: { subject: 'This fetch call', option: 'signal', library: 'fetch', noFix: enginesNoFix('^16.0.0 || >=18') } },
+        unknownFetch([2, 33, 2, 43], null, enginesDoubt('^16.0.0 || >=18'), enginesNoFix('^16.0.0 || >=18')),
         { ...missing([3, 25, 3, 64], null), data: { subject: 'This http.request call', option: 'timeout', library: 'http', noFix: enginesNoFix('^16.0.0 || >=18') } },
       ],
     },
