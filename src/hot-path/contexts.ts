@@ -457,7 +457,8 @@ function mayBeEventTarget(node: TSESTree.Node, imports: ImportTracker): boolean 
   if (owner.type === 'Identifier') {
     const variable = imports.variableOf(owner);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (def?.node.type === 'VariableDeclarator' && def.node.init) owner = unwrapExpression(def.node.init);
+    // `var self = this`, `var proto = Client.prototype`; not `const { socket } = this` (a property of it).
+    if (def?.node.type === 'VariableDeclarator' && def.node.id === def.name && def.node.init) owner = unwrapExpression(def.node.init);
   }
   if (owner.type === 'ThisExpression') return false;
   const ownerName = dottedName(owner);

@@ -10,7 +10,7 @@ import { ImportTracker, stripNodePrefix } from '../imports';
 import { ResilienceConfigError } from '../errors';
 import { getSettings } from '../settings';
 import { inBrowserUiCallback } from './browser';
-import { abortSignalTimeoutBlocked as enginesBlockAbortSignalTimeout, enginesAllowNodeWithoutFetch, nodeEngines } from './engines';
+import { abortSignalTimeoutBlocked as enginesBlockAbortSignalTimeout, enginesAllowNodeWithoutFetch, isReadableRange, nodeEngines } from './engines';
 import { nodeFetchTimeout as resolveNodeFetchTimeout } from './node-fetch';
 import { AWS_CLIENT_PREFIX, TIMEOUT_MODULES, TimeoutChecks } from './libraries';
 import type { TimeoutContext, TimeoutFinding, TimeoutHandlers, TimeoutOptions } from './model';
@@ -68,10 +68,10 @@ const FETCH_GLOBALS = new Set(['global', 'globalThis', 'window', 'self']);
 const FETCH_POLYFILLS = new Set(['isomorphic-fetch', 'isomorphic-unfetch', 'cross-fetch/polyfill', 'whatwg-fetch', 'unfetch/polyfill', 'node-fetch-polyfill']);
 
 
-/** A name not declared in the file (a global, also when the config lists it as one). */
+/** A name not declared in the file (a global, also when the config lists it or a TypeScript `declare var` names it). */
 function isGlobalName(imports: ImportTracker, name: TSESTree.Identifier): boolean {
   const variable = imports.variableOf(name);
-  return !variable || variable.defs.length === 0;
+  return !variable || variable.defs.every((def) => def.node.type === 'VariableDeclarator' && (def.node.parent as { declare?: boolean }).declare === true);
 }
 
 /** `global`, `globalThis.window`...: a global object of the runtime. */
@@ -89,27 +89,47 @@ function isGlobalObject(imports: ImportTracker, node: TSESTree.Node): boolean {
  */
 function fetchDoubtInFile(sourceCode: Readonly<TSESLint.SourceCode>, keys: VisitorKeys, imports: ImportTracker): string | null {
   let doubt: string | null = null;
-  const moduleName = (node: TSESTree.Node | undefined) => (node?.type === 'Literal' && typeof node.value === 'string' ? node.value : null);
+  const moduleName = (node: TSESTree.Node | undefined | null): string | null => {
+    if (!node) return null;
+    if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+    if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]!.value.cooked ?? null;
+    return null;
+  };
+  const loads = (name: string | null) => {
+    if (name !== null && FETCH_POLYFILLS.has(name)) doubt = `this file loads \`${name}\`, which may put a fetch with no timeout in the global's place`;
+  };
+  // A fetch imported from another module (node-fetch, cross-fetch) put in the global's place; not undici's own, a
+  // test double (`jest.fn()`) or a function written here.
+  const replaces = (value: TSESTree.Node) => {
+    const origin = imports.originOf(unwrapExpression(value));
+    const module = origin?.module;
+    if (module != null && module !== 'undici') doubt = `this file puts \`${module}\`'s fetch in the global's place, and it may set no timeout`;
+  };
   walkAll(sourceCode.ast as TSESTree.Node, keys, (node) => {
     if (doubt !== null) return false;
-    if (node.type === 'ImportDeclaration' || node.type === 'ImportExpression') {
-      const name = moduleName(node.source);
-      if (name !== null && FETCH_POLYFILLS.has(name)) doubt = `this file loads \`${name}\`, which may put a fetch with no timeout in the global's place`;
+    if (node.type === 'ImportDeclaration') {
+      if (node.importKind !== 'type') loads(moduleName(node.source));
+    } else if (node.type === 'ImportExpression') {
+      loads(moduleName(node.source));
+    } else if (node.type === 'TSImportEqualsDeclaration') {
+      if (node.importKind !== 'type' && node.moduleReference.type === 'TSExternalModuleReference') loads(moduleName(node.moduleReference.expression));
     } else if (node.type === 'CallExpression') {
       const callee = unwrapExpression(node.callee);
       const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : null;
-      const first = moduleName(node.arguments[0]);
-      if (name === 'require' && first !== null && FETCH_POLYFILLS.has(first)) doubt = `this file loads \`${first}\`, which may put a fetch with no timeout in the global's place`;
+      if (name === 'require') loads(moduleName(node.arguments[0]));
       else if (name === 'setGlobalDispatcher') doubt = 'this file calls `setGlobalDispatcher`, whose dispatcher may turn the default timeouts off';
       else if (name === 'assign' && callee.type === 'MemberExpression' && node.arguments[0] && isGlobalObject(imports, node.arguments[0])) {
-        const setsFetch = node.arguments.slice(1).some((argument) => argument.type === 'ObjectExpression' && argument.properties.some((property) => property.type === 'Property' && staticKeyName(property.key, property.computed) === 'fetch'));
-        if (setsFetch) doubt = "this file puts another fetch in the global's place (node-fetch and most polyfills set no timeout)";
+        for (const argument of node.arguments.slice(1)) {
+          const object = unwrapExpression(argument);
+          if (object.type !== 'ObjectExpression') continue;
+          for (const property of object.properties) {
+            if (property.type === 'Property' && staticKeyName(property.key, property.computed) === 'fetch') replaces(property.value);
+          }
+        }
       }
     } else if (node.type === 'AssignmentExpression') {
       const target = unwrapExpression(node.left);
-      if (target.type === 'MemberExpression' && staticKeyName(target.property, target.computed) === 'fetch' && isGlobalObject(imports, target.object)) {
-        doubt = "this file puts another fetch in the global's place (node-fetch and most polyfills set no timeout)";
-      }
+      if (target.type === 'MemberExpression' && staticKeyName(target.property, target.computed) === 'fetch' && isGlobalObject(imports, target.object)) replaces(node.right);
     }
     return true;
   });
@@ -166,30 +186,39 @@ export class TimeoutAnalysis implements FileAnalysis {
     this.checks = new TimeoutChecks(ctx);
   }
 
-  private fileDoubt: string | null | undefined;
+  /** Per file, computed on the first signal-less fetch: the file's doubt and the engines' doubt (null: none). */
+  private doubts: { file: string | null; engines: string | null } | undefined;
 
   /**
    * Why a `fetch` with no signal here is not known to be Node's own with
    * undici's 300 s defaults, or null when it is. The callee names a browser
-   * global (`window.fetch`, `self.fetch`: no limit at all); the file puts
-   * another fetch in the global's place or loads a polyfill (node-fetch and
-   * most polyfills set no timeout); it calls `setGlobalDispatcher` (the
-   * defaults may be off); or the package's engines.node (or
-   * `settings.resilience.node`) allows a Node before 18, whose global `fetch`
-   * is a polyfill. undici's own imported `fetch` is undici's whatever the
-   * global or the engines: only the dispatcher counts for it. The file is
-   * read once, on the first such finding.
+   * global (`window.fetch`, `self.fetch`: no limit at all); the file puts a
+   * fetch imported from another module in the global's place or loads a
+   * polyfill (node-fetch and most polyfills set no timeout); it calls
+   * `setGlobalDispatcher` (the defaults may be off); or the package's
+   * engines.node (or `settings.resilience.node`) allows a Node before 18,
+   * whose global `fetch` is a polyfill. undici's own imported `fetch` is
+   * undici's whatever the global or the engines: only the dispatcher counts
+   * for it. The file and the engines are read once per file.
    */
   private fetchDoubt(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
     const { imports } = this.ctx;
     const callee = unwrapExpression(call.callee);
-    if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && BROWSER_GLOBALS.has(callee.object.name) && isGlobalName(imports, callee.object)) {
-      return `\`${callee.object.name}.fetch\` is a browser's fetch, which has no time limit`;
+    if (callee.type === 'MemberExpression') {
+      const object = unwrapExpression(callee.object);
+      if (object.type === 'Identifier' && BROWSER_GLOBALS.has(object.name) && isGlobalName(imports, object)) {
+        return `\`${object.name}.fetch\` is a browser's fetch, which has no time limit`;
+      }
     }
-    this.fileDoubt ??= fetchDoubtInFile(this.ctx.sourceCode, this.ctx.keys, imports);
+    this.doubts ??= { file: fetchDoubtInFile(this.ctx.sourceCode, this.ctx.keys, imports), engines: this.enginesDoubt() };
     const fromUndici = imports.originOf(callee)?.module === 'undici';
-    if (this.fileDoubt !== null && (!fromUndici || this.fileDoubt.includes('setGlobalDispatcher'))) return this.fileDoubt;
-    if (fromUndici) return null;
+    const { file, engines } = this.doubts;
+    if (file !== null && (!fromUndici || file.includes('setGlobalDispatcher'))) return file;
+    return fromUndici ? null : engines;
+  }
+
+  /** The engines' doubt: a readable range (settings.resilience.node, else the package's engines.node) that allows Node before 18. */
+  private enginesDoubt(): string | null {
     let range: string | null;
     let source = "the package's engines.node";
     try {
@@ -200,7 +229,8 @@ export class TimeoutAnalysis implements FileAnalysis {
       if (!(error instanceof ResilienceConfigError)) throw error;
       range = null; // invalid settings are reported by the rules that own them; the package's engines are not read then
     }
-    if (range === null || !enginesAllowNodeWithoutFetch(range)) return null;
+    // A range that cannot be read (`lts/*`) says nothing either way.
+    if (range === null || !isReadableRange(range) || !enginesAllowNodeWithoutFetch(range)) return null;
     return `${source} \`${range}\` allows a Node before 18, whose global fetch is a polyfill (node-fetch and most polyfills set no timeout)`;
   }
 

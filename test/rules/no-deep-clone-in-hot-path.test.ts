@@ -459,6 +459,11 @@ ruleTester.run('no-deep-clone-in-hot-path: high-frequency events', rule, {
       ],
     },
     {
+      name: 'a handler set on an object destructured from this (a property of this, not this)',
+      code: "class Feed {\n  start() {\n    const { socket } = this;\n    socket.onmessage = (event) => { this.last = structuredClone(event.data); };\n  }\n}",
+      errors: [report('cloneInEventHandler', 'structuredClone', '`socket.onmessage`', 'an `onmessage` handler runs on every event', at(4, 49, 4, 76), [], ' No quick fix: the copy leaves this function (stored in `this.last`), where changes below its top level cannot be checked.')],
+    },
+    {
       name: "a worker's global onmessage declared as a global by the config",
       code: 'onmessage = function (e) { postMessage(structuredClone(e.data)); };',
       languageOptions: { globals: { onmessage: 'writable', postMessage: 'readonly' } },

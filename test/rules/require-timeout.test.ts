@@ -1968,7 +1968,7 @@ export const Save = ({ url }) => {
   ],
 });
 
-const REPLACED = "this file puts another fetch in the global's place (node-fetch and most polyfills set no timeout)";
+const REPLACED = "this file puts `node-fetch`'s fetch in the global's place, and it may set no timeout";
 
 // reportFetch: by default (recommended) a fetch with no signal is not reported, since Node's default dispatcher bounds
 // it (300 s for the headers, 300 s per pause in the body), as undici.request is not; clients that wait forever still
@@ -1988,6 +1988,10 @@ export const load = (url) => fetch(url, { method: 'POST' });`,
     `window.fetchSomething = 1;\nwindow.api.fetch = (u) => u;\nexport const load = (url) => fetch(url);`,
     `// Unlike the old global.fetch = nodeFetch hack and 'isomorphic-fetch', no setGlobalDispatcher here.\nexport const note = "we no longer need 'isomorphic-fetch'";\nexport const load = (url) => fetch(url);`,
     `export function wrap() { const self = {}; self.fetch = (u) => u; return self; }\nexport const load = (url) => fetch(url);`,
+    // undici's own fetch put on the global, a test double, a type-only import: Node's fetch with its defaults still.
+    `import { fetch as undiciFetch } from 'undici';\nglobalThis.fetch = undiciFetch;\nexport const load = (url) => globalThis.fetch(url);`,
+    `beforeEach(() => { global.fetch = jest.fn(() => Promise.resolve({ json: () => ({}) })); });\nexport const load = (url) => fetch(url);`,
+    `import type {} from 'whatwg-fetch';\nexport async function load(u: string) { return fetch(u); }`,
     // engines.node read as semver reads it: \`>17\` is 18 or later; undici's own fetch is undici's whatever the engines.
     { code: `export const load = (url) => fetch(url);`, settings: { resilience: { node: '>17' } } },
     { code: `import { fetch } from 'undici';\nexport const load = (url) => fetch(url);`, settings: { resilience: { node: '>=16' } } },
@@ -2031,6 +2035,14 @@ export const viaAxios = (axios) => axios.get('/x');`)],
     {
       code: `import nodeFetch from 'node-fetch';\nObject.assign(globalThis, { fetch: nodeFetch });\nexport const get = (url) => fetch(url);`,
       errors: [unknownFetch([3, 29, 3, 39], `import nodeFetch from 'node-fetch';\nObject.assign(globalThis, { fetch: nodeFetch });\nexport const get = (url) => fetch(url, { signal: AbortSignal.timeout(10000) });`, REPLACED)],
+    },
+    {
+      code: `export const a = (url: string) => (window as any).fetch(url);`,
+      errors: [unknownFetch([1, 35, 1, 61], `export const a = (url: string) => (window as any).fetch(url, { signal: AbortSignal.timeout(10000) });`, "\`window.fetch\` is a browser's fetch, which has no time limit")],
+    },
+    {
+      code: `import polyfill = require('isomorphic-fetch');\nexport const get = (url: string) => fetch(url);`,
+      errors: [unknownFetch([2, 37, 2, 47], `import polyfill = require('isomorphic-fetch');\nexport const get = (url: string) => fetch(url, { signal: AbortSignal.timeout(10000) });`, "this file loads \`isomorphic-fetch\`, which may put a fetch with no timeout in the global's place")],
     },
     // ...a file that sets the global dispatcher (here turning its timeouts off)...
     {
