@@ -130,6 +130,16 @@ export class ImportTracker {
   }
 
   /**
+   * Is the name declared by the file itself? Not for a global, also one the
+   * config lists (a variable with no definition) or a TypeScript `declare var`
+   * names (an ambient declaration of the global).
+   */
+  declaredInFile(identifier: TSESTree.Identifier): boolean {
+    const variable = this.variableOf(identifier);
+    return variable !== null && variable.defs.some((def) => !(def.node.type === 'VariableDeclarator' && (def.node.parent as { declare?: boolean }).declare === true));
+  }
+
+  /**
    * Is `identifier` bound to a module object as a whole: `import * as m from 'm'`, `const m = require('m')`,
    * or an interop wrapper around a require (`const m_1 = __importDefault(require('m'))`)? Not a default or
    * named import, and not a destructured require.

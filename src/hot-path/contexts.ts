@@ -440,12 +440,6 @@ function propertyRoot(property: TSESTree.Property, env: HotEnvironment): Root | 
   return null;
 }
 
-/** Declared by the file itself (not a global the config or a `declare var` names). */
-function declaredInFile(imports: ImportTracker, name: TSESTree.Identifier): boolean {
-  const variable = imports.variableOf(name);
-  return variable !== null && variable.defs.some((def) => !(def.node.type === 'VariableDeclarator' && (def.node.parent as { declare?: boolean }).declare === true));
-}
-
 /**
  * Whether the object a handler property is set on may be an event target:
  * not `this`, a prototype or `exports` (a method or export that only carries
@@ -478,7 +472,7 @@ function assignmentRoot(use: Extract<Use, { type: 'assignment' }>, env: HotEnvir
   let key: string | null;
   if (target.type === 'Identifier') {
     key = target.name;
-    if (declaredInFile(env.imports, target)) return null; // a variable of the file, not the worker's global handler
+    if (env.imports.declaredInFile(target)) return null; // a variable of the file, not the worker's global handler
   } else if (target.type === 'MemberExpression') {
     key = staticKeyName(target.property, target.computed);
     if (!mayBeEventTarget(target.object, env.imports)) return null;

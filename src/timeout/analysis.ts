@@ -68,16 +68,11 @@ const FETCH_GLOBALS = new Set(['global', 'globalThis', 'window', 'self']);
 const FETCH_POLYFILLS = new Set(['isomorphic-fetch', 'isomorphic-unfetch', 'cross-fetch/polyfill', 'whatwg-fetch', 'unfetch/polyfill', 'node-fetch-polyfill']);
 
 
-/** A name not declared in the file (a global, also when the config lists it or a TypeScript `declare var` names it). */
-function isGlobalName(imports: ImportTracker, name: TSESTree.Identifier): boolean {
-  const variable = imports.variableOf(name);
-  return !variable || variable.defs.every((def) => def.node.type === 'VariableDeclarator' && (def.node.parent as { declare?: boolean }).declare === true);
-}
 
 /** `global`, `globalThis.window`...: a global object of the runtime. */
 function isGlobalObject(imports: ImportTracker, node: TSESTree.Node): boolean {
   const target = unwrapExpression(node);
-  return target.type === 'Identifier' && FETCH_GLOBALS.has(target.name) && isGlobalName(imports, target);
+  return target.type === 'Identifier' && FETCH_GLOBALS.has(target.name) && !imports.declaredInFile(target);
 }
 
 /**
@@ -206,7 +201,7 @@ export class TimeoutAnalysis implements FileAnalysis {
     const callee = unwrapExpression(call.callee);
     if (callee.type === 'MemberExpression') {
       const object = unwrapExpression(callee.object);
-      if (object.type === 'Identifier' && BROWSER_GLOBALS.has(object.name) && isGlobalName(imports, object)) {
+      if (object.type === 'Identifier' && BROWSER_GLOBALS.has(object.name) && !imports.declaredInFile(object)) {
         return `\`${object.name}.fetch\` is a browser's fetch, which has no time limit`;
       }
     }
