@@ -154,6 +154,8 @@ function referenceUse(id: TSESTree.Node): Use | null {
 export class HotPathAnalysis {
   private readonly memberCalls = new Map<string, CallLike[]>();
   private readonly memberBinds = new Map<string, TSESTree.MemberExpression[]>();
+  /** Per constructor variable: bound once and never reassigned (asked for every `this.m()` of its methods). */
+  private readonly stable = new Map<TSESLint.Scope.Variable, boolean>();
   private readonly jsxReturners = new Set<FunctionNode>();
   private readonly tags = new Map<FunctionNode, 'hot' | 'cold' | null>();
   private readonly cold = new Map<FunctionNode, boolean>();
@@ -497,9 +499,13 @@ export class HotPathAnalysis {
   private stableVariable(name: TSESTree.Identifier): TSESLint.Scope.Variable | null {
     const variable = this.imports.variableOf(name);
     // An interface of the same name (`interface Client {...}` typing `function Client(this: Client)`) is a type, not a second binding.
-    if (!variable || variable.defs.filter((def) => def.type !== 'Type').length !== 1) return null;
-    if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
-    return variable;
+    if (!variable) return null;
+    let stable = this.stable.get(variable);
+    if (stable === undefined) {
+      stable = variable.defs.filter((def) => def.type !== 'Type').length === 1 && !variable.references.some((reference) => reference.isWrite() && !reference.init);
+      this.stable.set(variable, stable);
+    }
+    return stable ? variable : null;
   }
 
   /** `this.m` inside the same class or object, or `Owner.m` through the owner's name. */
