@@ -113,6 +113,23 @@ function movesWithAttempts(test: Node, ctx: BoundContext): boolean {
   return moves;
 }
 
+/**
+ * The initializer of an elapsed-time name: `elapsed` in
+ * `const elapsed = Date.now() - start` (a clock read less a reference that is
+ * not one), so that `if (elapsed > maxElapsedTime) throw err` is read as
+ * `if (Date.now() - start > maxElapsedTime)`. Not a deadline computed from the
+ * clock (`const deadline = Date.now() + 5000`), which a test compares with a
+ * later clock read and which the test's own names already judge.
+ */
+function elapsedInit(node: Node, ctx: BoundContext): Node | null {
+  const n = unwrapExpression(node);
+  if (n.type !== 'Identifier') return null;
+  const init = ctx.imports.constInit(n);
+  const value = init ? unwrapExpression(init) : null;
+  if (value?.type !== 'BinaryExpression' || value.operator !== '-') return null;
+  return isDeadlineExpression(value.left, ctx.keys) && !isDeadlineExpression(value.right, ctx.keys) ? value : null;
+}
+
 /** With the counter on the left: the comparisons that, when true, mean it has reached its limit (exit) or not yet (continue). */
 const UPWARD_STOPS: Record<'continueWhenTrue' | 'exitWhenTrue', ReadonlySet<string>> = {
   exitWhenTrue: new Set(['>=', '>', '===', '==']),
@@ -265,6 +282,9 @@ export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhe
       if (!COMPARISONS.has(node.operator)) return false;
       if (isDeadlineExpression(node, ctx.keys)) return !movesWithAttempts(node, ctx);
       if (node.left.type === 'PrivateIdentifier') return false;
+      // `const elapsed = Date.now() - start; if (elapsed > max) throw err`: bounded unless `start` moves with each attempt.
+      const elapsed = elapsedInit(node.left, ctx) ?? elapsedInit(node.right, ctx);
+      if (elapsed) return !movesWithAttempts(elapsed, ctx);
       // `if (retryDelay === -1) return;`, `if (outcome === Outcome.Success) return retry(attempt + 1);`.
       if (testsCounterAnswer(node, ctx)) return true;
       const leftCounter = mentionsCounter(node.left, ctx);

@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../ast/scope';
 import { variableAt } from '../imports';
 import { enclosingFunction, type FunctionNode, functionName, isFunction, isLoop } from '../ast/functions';
-import { staticKeyName } from '../ast/static';
+import { staticKeyName, staticMemberName } from '../ast/static';
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, functionReturns, someAll, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
 import { alwaysLeaves, blockFlow, calleeName, type FlowContext, isLogCall, type LoopNode, nameKey, type Node, numberValue, statementFlow } from './ast';
@@ -130,20 +130,24 @@ export class LoopRetries {
     else this.loopStatusChecks.set(loop, [node]);
   }
 
-  /** A status check that retries: a failed status continues and success leaves, or success leaves and the rest continues. */
-  private statusRetry(loop: LoopNode, checks: readonly TSESTree.IfStatement[], ctx: FlowContext): boolean {
-    if (loop.body.type !== 'BlockStatement') return false;
+  /**
+   * A status check that retries: a failed status continues and success leaves, or success leaves and the rest
+   * continues. The statements of the attempt (before the check) and, for the second, those after it, or null.
+   */
+  private statusRetry(loop: LoopNode, checks: readonly TSESTree.IfStatement[], ctx: FlowContext): { attempt: readonly TSESTree.Statement[]; rest: readonly TSESTree.Statement[] | null } | null {
+    if (loop.body.type !== 'BlockStatement') return null;
     const list = loop.body.body;
     for (const check of checks) {
       const index = list.indexOf(check);
       if (index < 0 || check.alternate) continue;
-      const rest = blockFlow(list.slice(index + 1), ctx);
+      const restList = list.slice(index + 1);
+      const rest = blockFlow(restList, ctx);
       const branch = statementFlow(check.consequent, ctx);
       const polarity = statusPolarity(check.test);
-      if (polarity === 'failure' && branch.cont && !branch.normal && !branch.exit && alwaysLeaves(rest)) return true;
-      if (polarity === 'success' && alwaysLeaves(branch) && (rest.normal || rest.cont)) return true;
+      if (polarity === 'failure' && branch.cont && !branch.normal && !branch.exit && alwaysLeaves(rest)) return { attempt: list.slice(0, index), rest: null };
+      if (polarity === 'success' && alwaysLeaves(branch) && (rest.normal || rest.cont)) return { attempt: list.slice(0, index), rest: restList };
     }
-    return false;
+    return null;
   }
 
   private analyzeLoop(loop: LoopNode, tries: TSESTree.TryStatement[], statusChecks: TSESTree.IfStatement[]): void {
@@ -173,16 +177,19 @@ export class LoopRetries {
         break;
       }
     }
-    const statusDriven = !retryTry && (this.statusRetry(loop, statusChecks, ctx) || this.catchValueRetry(loop, ctx));
+    const statusPaths = retryTry ? null : this.statusRetry(loop, statusChecks, ctx);
+    const statusDriven = !retryTry && (statusPaths !== null || this.catchValueRetry(loop, ctx));
     if (!retryTry && !statusDriven) return;
 
     const writes = new RegionWrites(loop, this.keys, false);
     if (this.isTraversal(loop, writes)) return;
-    if (retryTry && this.failureChangesInput(retryTry)) return;
+    if (retryTry && this.failureChangesInput(retryTry, bodyList, ctx)) return;
     if (retryTry && this.failureWaitsForInput(retryTry, bodyList, ctx)) return;
     if (retryTry && this.handsErrorToRecoveringHelper(retryTry, loop, ctx)) return;
     if (retryTry && this.errorIsControlSignal(retryTry, bodyList, ctx)) return;
+    if (retryTry && this.stateRecoversFromError(retryTry, bodyList, ctx)) return;
     const counters = collectCounters(loop, this.keys, false);
+    if (statusPaths?.rest && this.singleFallbackResend(statusPaths.attempt, statusPaths.rest, counters, ctx)) return;
     // A counter each pass starts again (`let tries = 0` in the body) bounds nothing.
     dropResetCounters(counters, loop.body, this.keys);
     if (indexesWith(loop, counters, this.keys)) return;
@@ -846,6 +853,99 @@ export class LoopRetries {
   }
 
   /**
+   * One re-send of something else, not a retry (issue 12: a single fallback
+   * with a different, checked argument): after the success check, the only
+   * way round is one branch (`if (attempt === 0 && res.status === 400 &&
+   * partial.length) { continuation = base; continue; }`) taken once (its test
+   * asks for the first attempt, `counter === 0`, or for a flag the branch sets:
+   * `!retried` with `retried = true`), which writes a new value (not a literal,
+   * not a count) to a name the attempt reads; the rest of the failure path
+   * always leaves. Another way round (a 5xx that falls through to the next
+   * pass) is a retry, and is judged.
+   */
+  private singleFallbackResend(attempt: readonly TSESTree.Statement[], rest: readonly TSESTree.Statement[], counters: ReadonlySet<string>, ctx: FlowContext): boolean {
+    const index = rest.findIndex((st) => statementFlow(st, ctx).cont);
+    const branch = rest[index];
+    if (branch?.type !== 'IfStatement' || branch.alternate || !alwaysLeaves(blockFlow(rest.slice(index + 1), ctx))) return false;
+    const flow = statementFlow(branch.consequent, ctx);
+    if (!flow.cont || flow.normal) return false;
+    const body = branch.consequent.type === 'BlockStatement' ? branch.consequent.body : [branch.consequent];
+    const written = new Map<string, Node>();
+    for (const st of body) {
+      if (st.type === 'ExpressionStatement' && st.expression.type === 'AssignmentExpression' && st.expression.operator === '=') {
+        const key = nameKey(st.expression.left);
+        if (key) written.set(key, st.expression.right);
+      }
+    }
+    const once = conjuncts(branch.test).some((term) => {
+      const t = unwrapExpression(term);
+      // `attempt === 0`: the first attempt only.
+      if (t.type === 'BinaryExpression' && (t.operator === '===' || t.operator === '==')) {
+        const [named, value] = t.right.type === 'Literal' ? [t.left, t.right] : [t.right, t.left];
+        return value.type === 'Literal' && typeof value.value === 'number' && counters.has(nameKey(named) ?? '');
+      }
+      // `!retried`, with `retried = true` in the branch.
+      if (t.type === 'UnaryExpression' && t.operator === '!') {
+        const set = written.get(nameKey(t.argument) ?? '');
+        return set?.type === 'Literal' && set.value === true;
+      }
+      return false;
+    });
+    if (!once) return false;
+    const changed = new Set<string>();
+    for (const [key, value] of written) if (changesValue(key, value)) changed.add(key);
+    return this.readsChanged(attempt, changed);
+  }
+
+  /**
+   * The failure path asks the object the next attempt is built from to
+   * recover from the error, and goes round only when it says it has: the
+   * catch is `if (!state.recoversFrom(error)) throw error;` and the pass
+   * builds its input from the same object before the `try`
+   * (`const { params } = this._state.buildCreateArguments(turn)`), so each
+   * attempt sends what the object has become, not the same request again. Not
+   * a method not named for recovering (`isRetryable(e)`, `shouldRetry(e)`,
+   * a hook such as `options.onError(e)`, `balancer.markDead(node, e)`), which
+   * sorts failures or records them and may change nothing the attempt reads.
+   */
+  private stateRecoversFromError(tryStatement: TSESTree.TryStatement, bodyList: readonly TSESTree.Statement[], ctx: FlowContext): boolean {
+    const handler = tryStatement.handler;
+    const param = handler?.param;
+    if (!handler || param?.type !== 'Identifier') return false;
+    const [first, ...others] = handler.body.body;
+    if (first?.type !== 'IfStatement' || first.alternate || !alwaysLeaves(statementFlow(first.consequent, ctx))) return false;
+    if (others.some((st) => !statementFlow(st, ctx).normal)) return false;
+    const test = unwrapExpression(first.test);
+    if (test.type !== 'UnaryExpression' || test.operator !== '!') return false;
+    const call = unwrapExpression(test.argument.type === 'AwaitExpression' ? test.argument.argument : test.argument);
+    if (call.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || call.callee.object.type === 'ThisExpression') return false;
+    const method = staticMemberName(call.callee);
+    if (!method || !RECOVERY_METHOD.test(method) || ERROR_KIND_TEST.test(method)) return false;
+    if (!call.arguments.some((a) => a.type === 'Identifier' && a.name === param.name)) return false;
+    const owner = nameKey(call.callee.object);
+    if (!owner) return false;
+    // The pass's input, built from the same object before the `try` and read by it.
+    const built = new Set<string>();
+    const index = bodyList.indexOf(tryStatement);
+    for (const st of bodyList.slice(0, Math.max(index, 0))) {
+      if (st.type !== 'VariableDeclaration') continue;
+      for (const d of st.declarations) {
+        const init = d.init ? unwrapExpression(d.init.type === 'AwaitExpression' ? d.init.argument : d.init) : null;
+        if (!init) continue;
+        // Built from the object (`const { params } = this._state.build(turn)`), or from what was (`const request = create(params)`).
+        const fromOwner = init.type === 'CallExpression' && init.callee.type === 'MemberExpression' && nameKey(init.callee.object) === owner;
+        if (!fromOwner && !someOwn(init, this.keys, (n) => n.type === 'Identifier' && built.has(n.name))) continue;
+        walkOwn(d.id, this.keys, (n) => {
+          if (n.type === 'Identifier' && !(n.parent?.type === 'Property' && n.parent.key === n && !n.parent.shorthand)) built.add(n.name);
+          return true;
+        });
+      }
+    }
+    if (built.size === 0) return false;
+    return someOwn(tryStatement.block, this.keys, (n) => n.type === 'Identifier' && built.has(n.name));
+  }
+
+  /**
    * A loop whose condition walks through values (`dir = path.dirname(dir)`,
    * `node = node.parent`): each iteration tries something else, not a retry.
    */
@@ -878,44 +978,101 @@ export class LoopRetries {
   /**
    * The failure path changes what the next attempt reads (`buffer += more`,
    * `url = fallbackUrl`): the loop tries something else, not the same
-   * operation again.
+   * operation again. The failure path is the `catch` and, for a `try` directly
+   * in the loop body whose success leaves inside it and whose catch never goes
+   * round by itself, the statements after it, where only a step from the old
+   * value counts (`try { await fsp.stat(dir); break; } catch (e) { ... }
+   * dir = path.dirname(dir);`).
    */
-  private failureChangesInput(tryStatement: TSESTree.TryStatement): boolean {
+  private failureChangesInput(tryStatement: TSESTree.TryStatement, bodyList: readonly TSESTree.Statement[], ctx: FlowContext): boolean {
     const handler = tryStatement.handler;
     if (!handler) return false;
-    const changed = new Set<string>();
-    const handlerWrites = new RegionWrites(handler.body, this.keys, false);
-    for (const [key, list] of handlerWrites.writes) {
-      const changes = list.some((w) => {
-        if (!w.value) return false;
-        const value = unwrapExpression(w.value);
-        if (w.kind === 'assign') return value.type !== 'Literal';
-        if (w.kind === 'compound') return !(value.type === 'Literal' && typeof value.value === 'number');
-        return false;
-      });
-      if (changes) changed.add(key);
-    }
-    if (changed.size === 0) return false;
-    let reads = false;
-    walkOwn(tryStatement.block, this.keys, (n) => {
-      if (reads) return false;
-      // A log line is not what the next attempt reads.
-      if (n.type === 'CallExpression' && isLogCall(n)) return false;
-      if (n.type === 'Identifier' || n.type === 'MemberExpression') {
-        const key = nameKey(n);
-        const parent = n.parent;
-        const isTarget = parent?.type === 'AssignmentExpression' && parent.left === n && parent.operator === '=';
-        if (key && changed.has(key) && !isTarget) reads = true;
-        if (key && n.type === 'MemberExpression') {
-          // `state.url` read as a whole; its object may still be a changed name (`state`).
-          const root = nameKey(n.object);
-          if (root && changed.has(root)) reads = true;
-          return false;
+    if (this.readsChanged([tryStatement.block], this.inputChanges([handler.body]))) return true;
+    // After the `try`: only when success leaves inside it and every failure goes on past the catch (no `continue` in it).
+    const index = bodyList.indexOf(tryStatement);
+    if (index < 0 || !alwaysLeaves(statementFlow(tryStatement.block, ctx))) return false;
+    const handlerFlow = statementFlow(handler.body, ctx);
+    if (!handlerFlow.normal || handlerFlow.cont) return false;
+    return this.readsChanged([tryStatement.block], this.steppedNames(bodyList.slice(index + 1)));
+  }
+
+  /**
+   * Names the statements step to a value made from their own (`current = parent` with
+   * `const parent = path.dirname(current)` before it, `dir = path.dirname(dir)`), as statements of their own: a walk
+   * through values. Not a value made afresh from the same inputs (`client = new Client(config)`, `id = randomUUID()`),
+   * which is the same attempt again, and not a count (`n = n + 1`).
+   */
+  private steppedNames(statements: readonly TSESTree.Statement[]): Set<string> {
+    const names = new Set<string>();
+    const derived = new Map<string, Set<string>>();
+    const reads = (value: Node, key: string) =>
+      someOwn(value, this.keys, (n) => (n.type === 'Identifier' || n.type === 'MemberExpression') && (nameKey(n) === key || !!derived.get(nameKey(n) ?? '')?.has(key)));
+    for (const st of statements) {
+      if (st.type === 'VariableDeclaration') {
+        for (const d of st.declarations) {
+          if (d.id.type !== 'Identifier' || !d.init) continue;
+          // `const parent = path.dirname(current)`: a value made from `current`.
+          const from = new Set<string>();
+          walkOwn(d.init, this.keys, (n) => {
+            const key = n.type === 'Identifier' || n.type === 'MemberExpression' ? nameKey(n) : null;
+            if (key) from.add(key);
+            return key === null;
+          });
+          derived.set(d.id.name, from);
         }
       }
-      return !reads;
-    });
+      if (st.type === 'ExpressionStatement' && st.expression.type === 'AssignmentExpression' && st.expression.operator === '=') {
+        const key = nameKey(st.expression.left);
+        if (key && changesValue(key, st.expression.right) && reads(st.expression.right, key)) names.add(key);
+      }
+    }
+    return names;
+  }
+
+  /** True when `attempt` reads one of the `changed` names (not in a log line, not as the target of `=`). */
+  private readsChanged(attempt: readonly Node[], changed: ReadonlySet<string>): boolean {
+    if (changed.size === 0) return false;
+    let reads = false;
+    for (const region of attempt) {
+      walkOwn(region, this.keys, (n) => {
+        if (reads) return false;
+        // A log line is not what the next attempt reads.
+        if (n.type === 'CallExpression' && isLogCall(n)) return false;
+        if (n.type === 'Identifier' || n.type === 'MemberExpression') {
+          const key = nameKey(n);
+          const parent = n.parent;
+          const isTarget = parent?.type === 'AssignmentExpression' && parent.left === n && parent.operator === '=';
+          if (key && changed.has(key) && !isTarget) reads = true;
+          if (key && n.type === 'MemberExpression') {
+            // `state.url` read as a whole; its object may still be a changed name (`state`).
+            const root = nameKey(n.object);
+            if (root && changed.has(root)) reads = true;
+            return false;
+          }
+        }
+        return !reads;
+      });
+    }
     return reads;
+  }
+
+  /** The names `regions` write with a new value (not a literal, not a count: `n += 1`). */
+  private inputChanges(regions: readonly Node[]): Set<string> {
+    const changed = new Set<string>();
+    for (const region of regions) {
+      const regionWrites = new RegionWrites(region, this.keys, false);
+      for (const [key, list] of regionWrites.writes) {
+        const changes = list.some((w) => {
+          if (!w.value) return false;
+          const value = unwrapExpression(w.value);
+          if (w.kind === 'assign') return changesValue(key, value);
+          if (w.kind === 'compound') return !(value.type === 'Literal' && typeof value.value === 'number');
+          return false;
+        });
+        if (changes) changed.add(key);
+      }
+    }
+    return changed;
   }
 
   /**
@@ -1202,6 +1359,29 @@ const WAIT_FOR_INPUT = /^_*(waitFor|waitUntil|await|readMore|fill|nextChunk)([A-
 
 /** Error classes that mean "any failure" or a transient one: continuing on them is a retry. */
 const GENERIC_OR_TRANSIENT_ERROR = /^(Error|TypeError|RangeError|SyntaxError|AggregateError)$|network|connect|timeout|timedout|socket|transient|retr(y|iable)|temporar|unavailable|throttl|ratelimit|busy|conflict|lock|abort|fetcherror|http|request|response|econn/i;
+
+/** The terms of an `&&` chain (`a && b && c` gives `a`, `b`, `c`). */
+function conjuncts(node: Node): Node[] {
+  const n = unwrapExpression(node);
+  return n.type === 'LogicalExpression' && n.operator === '&&' ? [...conjuncts(n.left), ...conjuncts(n.right)] : [n];
+}
+
+/** `key = value` gives the next attempt a new value: not a literal, and not a count (`attempt = attempt + 1`). */
+function changesValue(key: string, value: Node): boolean {
+  const v = unwrapExpression(value);
+  if (v.type === 'Literal') return false;
+  if (v.type === 'BinaryExpression' && (v.operator === '+' || v.operator === '-')) {
+    const [named, step] = v.right.type === 'Literal' ? [v.left, v.right] : [v.right, v.left];
+    if (step.type === 'Literal' && typeof step.value === 'number' && nameKey(named as Node) === key) return false;
+  }
+  return true;
+}
+
+/** Methods named for recovering from a failure by changing their object: `recoversFrom(e)`, `recover(e)`, `adjustFor(e)`. */
+const RECOVERY_METHOD = /^(recover|recovers|adjust|adjusts|adapt|adapts|repair|repairs|heal|heals)([A-Z_]|$)/;
+
+/** Methods that test an error's kind rather than act on it: `isRetryable(e)`, `shouldRetry(e)`, `canRecover(e)`. */
+const ERROR_KIND_TEST = /^(is|has|should|can|check|test|matches|match|classify|may)([A-Z_]|$)|retr(y|iable)|transient|temporar|recoverable|fatal|permanent/i;
 
 /** A value built afresh: `createFetchers()`, `new Plan()`, `buildRequest(...)`. */
 function isRebuild(node: Node): boolean {

@@ -1,0 +1,1308 @@
+/**
+ * Retries that are not the same operation again, read from real code (issue
+ * 12's twentieth ledger batch, AI model API clients), and their twins that
+ * stay reports: a deadline tested through a const holding the time since the
+ * first attempt (Speakeasy's retries.ts); a failure path after the catch that
+ * steps to the parent folder (a folder walk up to the root); a status-driven
+ * re-send, taken once, whose branch changes what the next request is built
+ * from; a catch that asks the object the next attempt is built from to
+ * recover. The twins include the counter-examples of an adversarial review.
+ * Both retry rules, with their default and their strict options.
+ */
+import { jsRuleTester } from '../rule-tester';
+import noUnboundedRetry from '../../rules/no-unbounded-retry';
+import requireRetryBackoff from '../../rules/require-retry-backoff';
+
+const cases = {
+  // Real code (Speakeasy's retries.ts, in @mistralai/mistralai and @google/genai): the deadline is tested through a
+  // const that holds the time since the first attempt (`start` is read once, before the loop).
+  elapsedConst: `async function retryBackoff(fn, strategy) {
+  const { maxElapsedTime, initialInterval, exponent, maxInterval } = strategy;
+  const start = Date.now();
+  let x = 0;
+  while (true) {
+    try {
+      const res = await fn();
+      return res;
+    } catch (err) {
+      if (err instanceof PermanentError) {
+        throw err.cause;
+      }
+      const elapsed = Date.now() - start;
+      if (elapsed > maxElapsedTime) {
+        throw err;
+      }
+      const d = Math.min(initialInterval * Math.pow(x, exponent) + Math.random() * 1000, maxInterval);
+      await delay(d);
+      x++;
+    }
+  }
+}`,
+  // Twin: \`start\` is read again at each attempt, so \`elapsed\` is the time of one attempt and bounds nothing.
+  elapsedPerAttempt: `async function retryBackoff(fn, maxElapsedTime) {
+  let x = 0;
+  while (true) {
+    const start = Date.now();
+    try {
+      return await fn();
+    } catch (err) {
+      const elapsed = Date.now() - start;
+      if (elapsed > maxElapsedTime) {
+        throw err;
+      }
+      await delay(1000);
+      x++;
+    }
+  }
+}`,
+  // Real code (@anthropic-ai/sdk file-store.ts makeDirAndAncestors): a miss moves to the parent folder after the catch;
+  // each pass stats another path, up to the root.
+  parentAfterCatch: `async function makeDirAndAncestors(dir) {
+  const missing = [];
+  let current = dir;
+  for (;;) {
+    try {
+      await fsp.stat(current);
+      break;
+    } catch (e) {
+      const code = e.code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
+    }
+    missing.push(current);
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  return missing;
+}`,
+  // Twin: what the statements after the catch write is not what the next attempt reads: the same path again.
+  sameAfterCatch: `async function waitForDir(dir) {
+  const missing = [];
+  let last = dir;
+  for (;;) {
+    try {
+      await fsp.stat(dir);
+      break;
+    } catch (e) {
+      const code = e.code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
+    }
+    missing.push(dir);
+    last = path.dirname(dir);
+  }
+  return last;
+}`,
+  // Real code (@anthropic-ai/sdk middleware.ts, each fallback model in turn): a 400 on the first form makes the one
+  // re-send leave out the rejected part (\`continuation = base\`), which the next pass builds its request from.
+  fallbackBody: `async function sendFallback(next, ctx, fallbacks, request, base, partial, controller) {
+  for (let hop = 0; hop < fallbacks.length; hop++) {
+  const entry = fallbacks[hop];
+  const { model } = entry;
+  let { speed } = entry;
+  let continuation = [...base, ...partial];
+  let res = null;
+  let failure = null;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const req = buildFallbackRequest(request, { model, speed, continuation });
+    req.signal = controller.signal;
+    try {
+      const sent = await sendHop(next, ctx, entry, req);
+      res = sent.response;
+      if (sent.droppedSpeed) speed = null;
+    } catch (err) {
+      if (isAbortError(err)) throw err;
+      failure = { kind: 'request_failed', model, detail: err };
+      break;
+    }
+    if (res.ok) break;
+    const errBody = await ctx.parse(res).catch(() => null);
+    if (attempt === 0 && res.status === 400 && partial.length) {
+      ctx.logger.warn('fallback request rejected; retrying without the partial output');
+      continuation = base;
+      res = null;
+      continue;
+    }
+    failure = { kind: 'request_failed', model, status: res.status, detail: errBody };
+    break;
+  }
+  if (res) return { res, failure };
+  }
+}`,
+  // Twin: the failure path writes a name the request is not built from: the same request is sent again at once.
+  sameBody: `async function sendFallback(next, ctx, fallbacks, request, base, partial, controller) {
+  for (let hop = 0; hop < fallbacks.length; hop++) {
+  const entry = fallbacks[hop];
+  const { model } = entry;
+  let { speed } = entry;
+  let continuation = [...base, ...partial];
+  let res = null;
+  let failure = null;
+  let lastRejected = null;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const req = buildFallbackRequest(request, { model, speed, continuation });
+    req.signal = controller.signal;
+    try {
+      const sent = await sendHop(next, ctx, entry, req);
+      res = sent.response;
+      if (sent.droppedSpeed) speed = null;
+    } catch (err) {
+      if (isAbortError(err)) throw err;
+      failure = { kind: 'request_failed', model, detail: err };
+      break;
+    }
+    if (res.ok) break;
+    const errBody = await ctx.parse(res).catch(() => null);
+    if (attempt === 0 && res.status === 400 && partial.length) {
+      ctx.logger.warn('fallback request rejected; retrying without the partial output');
+      lastRejected = base;
+      res = null;
+      continue;
+    }
+    failure = { kind: 'request_failed', model, status: res.status, detail: errBody };
+    break;
+  }
+  if (res) return { res, failure };
+  }
+}`,
+  // Real code (@anthropic-ai/sdk BetaMessageThread.ts): the catch asks the thread state to recover from the rejection
+  // (it starts a new thread or stops threading) and the next pass builds its request from that state.
+  stateRecovers: `class MessageThread {
+  async createWithRecovery(turn, turnOptions) {
+    for (;;) {
+      const { params, options } = this._state.buildCreateArguments(turn, turnOptions);
+      const request = this._client.messages.create(params, options);
+      try {
+        return { request, props: await request.responseProps() };
+      } catch (error) {
+        if (!this._state.recoversFrom(error)) throw error;
+      }
+    }
+  }
+}`,
+  // Twin: a test of the error's kind on the same object changes nothing: the same request again, at once.
+  stateIsRetryable: `class MessageThread {
+  async createWithRecovery(turn, turnOptions) {
+    for (;;) {
+      const { params, options } = this._state.buildCreateArguments(turn, turnOptions);
+      const request = this._client.messages.create(params, options);
+      try {
+        return { request, props: await request.responseProps() };
+      } catch (error) {
+        if (!this._state.isRetryable(error)) throw error;
+      }
+    }
+  }
+}`,
+  // Twin: the object that "recovers" is not the one the request is built from.
+  otherState: `class MessageThread {
+  async createWithRecovery(turn, turnOptions) {
+    for (;;) {
+      const { params, options } = this._builder.buildCreateArguments(turn, turnOptions);
+      const request = this._client.messages.create(params, options);
+      try {
+        return { request, props: await request.responseProps() };
+      } catch (error) {
+        if (!this._state.recoversFrom(error)) throw error;
+      }
+    }
+  }
+}`,
+  // Twins from an adversarial review:
+  // a one-time refresh on 401, but a 5xx falls through to the next pass: the same request again, at once, forever.
+  refreshThen5xx: `export async function apiGet(url, auth) {
+  let token = await auth.getToken();
+  let refreshed = false;
+  while (true) {
+    const res = await fetch(url, { headers: { authorization: \`Bearer \${token}\` } });
+    if (res.ok) return res.json();
+    if (res.status === 401 && !refreshed) {
+      token = await auth.refresh();
+      refreshed = true;
+      continue;
+    }
+    if (res.status < 500) throw new Error(\`HTTP \${res.status}\`);
+  }
+}`,
+  // a client rebuilt after the catch from the same config is the same attempt again (not a step from the old value).
+  rebuiltAfterCatch: `import { Client } from 'pg';
+export async function connectWithRetry(config, logger) {
+  let client = new Client(config);
+  while (true) {
+    try {
+      await client.connect();
+      return client;
+    } catch (err) {
+      logger.warn({ err }, 'database not ready, retrying');
+      await client.end().catch(() => {});
+    }
+    client = new Client(config);
+  }
+}`,
+  // the catch goes round by itself on EBUSY, before the walk to the parent: that path retries the same folder.
+  continueInCatch: `import fsp from 'node:fs/promises';
+import path from 'node:path';
+export async function findPackageRoot(dir) {
+  for (;;) {
+    try {
+      await fsp.access(path.join(dir, 'package.json'));
+      return dir;
+    } catch (e) {
+      if (e.code === 'EBUSY' || e.code === 'EMFILE') continue;
+      if (e.code !== 'ENOENT') throw e;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}`,
+  // a hook that only answers whether to go on (\`onError\`) is not a recovery of the object the input comes from.
+  errorHook: `export async function request(options) {
+  while (true) {
+    const headers = await options.headers();
+    try {
+      return await fetch(options.url, { headers });
+    } catch (err) {
+      if (!options.onError(err)) throw err;
+    }
+  }
+}`,
+  // a count written as \`attempt = attempt + 1\` is not another input.
+  countAsInput: `export async function postEvent(url, event) {
+  let attempt = 0;
+  while (true) {
+    const res = await fetch(url, { method: 'POST', headers: { 'x-attempt': String(attempt) }, body: JSON.stringify(event) });
+    if (res.ok) return;
+    attempt = attempt + 1;
+  }
+}`,
+};
+
+{
+  const STRICT = [{ allowUnboundedWithBackoff: false }];
+  // The rule tester's own copy of @typescript-eslint/utils differs in version; the rule is the same object.
+  jsRuleTester.run('no-unbounded-retry: what the next attempt is built from changes', noUnboundedRetry as never, {
+    valid: [
+    cases.elapsedConst,
+    { code: cases.elapsedConst, options: STRICT },
+    cases.parentAfterCatch,
+    { code: cases.parentAfterCatch, options: STRICT },
+    cases.fallbackBody,
+    { code: cases.fallbackBody, options: STRICT },
+    cases.sameBody,
+    { code: cases.sameBody, options: STRICT },
+    cases.stateRecovers,
+    { code: cases.stateRecovers, options: STRICT },
+    ],
+    invalid: [
+    {
+      code: cases.elapsedPerAttempt,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function retryBackoff(fn, maxElapsedTime) {
+  let x = 0;
+  while (true) {
+    const start = Date.now();
+    try {
+      return await fn();
+    } catch (err) {
+      const elapsed = Date.now() - start;
+      if (elapsed > maxElapsedTime) {
+        throw err;
+      }
+      await delay(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** x)));
+      x++;
+      if (x >= 5) throw err;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.elapsedPerAttempt, options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function retryBackoff(fn, maxElapsedTime) {
+  let x = 0;
+  while (true) {
+    const start = Date.now();
+    try {
+      return await fn();
+    } catch (err) {
+      const elapsed = Date.now() - start;
+      if (elapsed > maxElapsedTime) {
+        throw err;
+      }
+      await delay(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** x)));
+      x++;
+      if (x >= 5) throw err;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.sameAfterCatch,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function waitForDir(dir) {
+  const missing = [];
+  let last = dir;
+  let attempt = 0;
+  for (;;) {
+    try {
+      await fsp.stat(dir);
+      break;
+    } catch (e) {
+      const code = e.code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
+      attempt++;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+    missing.push(dir);
+    last = path.dirname(dir);
+  }
+  return last;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.sameAfterCatch, options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `async function waitForDir(dir) {
+  const missing = [];
+  let last = dir;
+  let attempt = 0;
+  for (;;) {
+    try {
+      await fsp.stat(dir);
+      break;
+    } catch (e) {
+      const code = e.code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
+      attempt++;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+    missing.push(dir);
+    last = path.dirname(dir);
+  }
+  return last;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.stateIsRetryable,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `class MessageThread {
+  async createWithRecovery(turn, turnOptions) {
+    let attempt = 0;
+    for (;;) {
+      const { params, options } = this._state.buildCreateArguments(turn, turnOptions);
+      const request = this._client.messages.create(params, options);
+      try {
+        return { request, props: await request.responseProps() };
+      } catch (error) {
+        if (!this._state.isRetryable(error)) throw error;
+        attempt++;
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.stateIsRetryable, options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `class MessageThread {
+  async createWithRecovery(turn, turnOptions) {
+    let attempt = 0;
+    for (;;) {
+      const { params, options } = this._state.buildCreateArguments(turn, turnOptions);
+      const request = this._client.messages.create(params, options);
+      try {
+        return { request, props: await request.responseProps() };
+      } catch (error) {
+        if (!this._state.isRetryable(error)) throw error;
+        attempt++;
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.otherState,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `class MessageThread {
+  async createWithRecovery(turn, turnOptions) {
+    let attempt = 0;
+    for (;;) {
+      const { params, options } = this._builder.buildCreateArguments(turn, turnOptions);
+      const request = this._client.messages.create(params, options);
+      try {
+        return { request, props: await request.responseProps() };
+      } catch (error) {
+        if (!this._state.recoversFrom(error)) throw error;
+        attempt++;
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.otherState, options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `class MessageThread {
+  async createWithRecovery(turn, turnOptions) {
+    let attempt = 0;
+    for (;;) {
+      const { params, options } = this._builder.buildCreateArguments(turn, turnOptions);
+      const request = this._client.messages.create(params, options);
+      try {
+        return { request, props: await request.responseProps() };
+      } catch (error) {
+        if (!this._state.recoversFrom(error)) throw error;
+        attempt++;
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.refreshThen5xx,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.refreshThen5xx, options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.rebuiltAfterCatch,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `import { Client } from 'pg';
+export async function connectWithRetry(config, logger) {
+  let client = new Client(config);
+  let attempt = 0;
+  while (true) {
+    try {
+      await client.connect();
+      return client;
+    } catch (err) {
+      logger.warn({ err }, 'database not ready, retrying');
+      await client.end().catch(() => {});
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+    client = new Client(config);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.rebuiltAfterCatch, options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `import { Client } from 'pg';
+export async function connectWithRetry(config, logger) {
+  let client = new Client(config);
+  let attempt = 0;
+  while (true) {
+    try {
+      await client.connect();
+      return client;
+    } catch (err) {
+      logger.warn({ err }, 'database not ready, retrying');
+      await client.end().catch(() => {});
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+    client = new Client(config);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.continueInCatch,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 6,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.continueInCatch, options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 6,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.errorHook,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `export async function request(options) {
+  let attempt = 0;
+  while (true) {
+    const headers = await options.headers();
+    try {
+      return await fetch(options.url, { headers });
+    } catch (err) {
+      if (!options.onError(err)) throw err;
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.errorHook, options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `export async function request(options) {
+  let attempt = 0;
+  while (true) {
+    const headers = await options.headers();
+    try {
+      return await fetch(options.url, { headers });
+    } catch (err) {
+      if (!options.onError(err)) throw err;
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.countAsInput,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.countAsInput, options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [],
+        },
+      ],
+    },
+    ],
+  });
+}
+
+{
+  const STRICT = [{ reportBounded: true }];
+  // The rule tester's own copy of @typescript-eslint/utils differs in version; the rule is the same object.
+  jsRuleTester.run('require-retry-backoff: what the next attempt is built from changes', requireRetryBackoff as never, {
+    valid: [
+    cases.elapsedConst,
+    { code: cases.elapsedConst, options: STRICT },
+    cases.parentAfterCatch,
+    { code: cases.parentAfterCatch, options: STRICT },
+    cases.fallbackBody,
+    { code: cases.fallbackBody, options: STRICT },
+    cases.sameBody,
+    cases.stateRecovers,
+    { code: cases.stateRecovers, options: STRICT },
+    ],
+    invalid: [
+    {
+      code: cases.elapsedPerAttempt,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function retryBackoff(fn, maxElapsedTime) {
+  let x = 0;
+  while (true) {
+    const start = Date.now();
+    try {
+      return await fn();
+    } catch (err) {
+      const elapsed = Date.now() - start;
+      if (elapsed > maxElapsedTime) {
+        throw err;
+      }
+      await delay(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** x)));
+      x++;
+      if (x >= 5) throw err;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.elapsedPerAttempt, options: STRICT,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function retryBackoff(fn, maxElapsedTime) {
+  let x = 0;
+  while (true) {
+    const start = Date.now();
+    try {
+      return await fn();
+    } catch (err) {
+      const elapsed = Date.now() - start;
+      if (elapsed > maxElapsedTime) {
+        throw err;
+      }
+      await delay(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** x)));
+      x++;
+      if (x >= 5) throw err;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.sameAfterCatch,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function waitForDir(dir) {
+  const missing = [];
+  let last = dir;
+  let attempt = 0;
+  for (;;) {
+    try {
+      await fsp.stat(dir);
+      break;
+    } catch (e) {
+      const code = e.code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
+      attempt++;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+    missing.push(dir);
+    last = path.dirname(dir);
+  }
+  return last;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.sameAfterCatch, options: STRICT,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `async function waitForDir(dir) {
+  const missing = [];
+  let last = dir;
+  let attempt = 0;
+  for (;;) {
+    try {
+      await fsp.stat(dir);
+      break;
+    } catch (e) {
+      const code = e.code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
+      attempt++;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+    missing.push(dir);
+    last = path.dirname(dir);
+  }
+  return last;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.sameBody, options: STRICT,
+      errors: [
+        {
+          messageId: 'constantLoopBounded',
+          line: 10,
+          column: 3,
+          endLine: 10,
+          endColumn: 6,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.stateIsRetryable,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `class MessageThread {
+  async createWithRecovery(turn, turnOptions) {
+    let attempt = 0;
+    for (;;) {
+      const { params, options } = this._state.buildCreateArguments(turn, turnOptions);
+      const request = this._client.messages.create(params, options);
+      try {
+        return { request, props: await request.responseProps() };
+      } catch (error) {
+        if (!this._state.isRetryable(error)) throw error;
+        attempt++;
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.stateIsRetryable, options: STRICT,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `class MessageThread {
+  async createWithRecovery(turn, turnOptions) {
+    let attempt = 0;
+    for (;;) {
+      const { params, options } = this._state.buildCreateArguments(turn, turnOptions);
+      const request = this._client.messages.create(params, options);
+      try {
+        return { request, props: await request.responseProps() };
+      } catch (error) {
+        if (!this._state.isRetryable(error)) throw error;
+        attempt++;
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.otherState,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `class MessageThread {
+  async createWithRecovery(turn, turnOptions) {
+    let attempt = 0;
+    for (;;) {
+      const { params, options } = this._builder.buildCreateArguments(turn, turnOptions);
+      const request = this._client.messages.create(params, options);
+      try {
+        return { request, props: await request.responseProps() };
+      } catch (error) {
+        if (!this._state.recoversFrom(error)) throw error;
+        attempt++;
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.otherState, options: STRICT,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `class MessageThread {
+  async createWithRecovery(turn, turnOptions) {
+    let attempt = 0;
+    for (;;) {
+      const { params, options } = this._builder.buildCreateArguments(turn, turnOptions);
+      const request = this._client.messages.create(params, options);
+      try {
+        return { request, props: await request.responseProps() };
+      } catch (error) {
+        if (!this._state.recoversFrom(error)) throw error;
+        attempt++;
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.refreshThen5xx,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.refreshThen5xx, options: STRICT,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.rebuiltAfterCatch,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `import { Client } from 'pg';
+export async function connectWithRetry(config, logger) {
+  let client = new Client(config);
+  let attempt = 0;
+  while (true) {
+    try {
+      await client.connect();
+      return client;
+    } catch (err) {
+      logger.warn({ err }, 'database not ready, retrying');
+      await client.end().catch(() => {});
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+    client = new Client(config);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.rebuiltAfterCatch, options: STRICT,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `import { Client } from 'pg';
+export async function connectWithRetry(config, logger) {
+  let client = new Client(config);
+  let attempt = 0;
+  while (true) {
+    try {
+      await client.connect();
+      return client;
+    } catch (err) {
+      logger.warn({ err }, 'database not ready, retrying');
+      await client.end().catch(() => {});
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+    client = new Client(config);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.continueInCatch,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 6,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.continueInCatch, options: STRICT,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 6,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.errorHook,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `export async function request(options) {
+  let attempt = 0;
+  while (true) {
+    const headers = await options.headers();
+    try {
+      return await fetch(options.url, { headers });
+    } catch (err) {
+      if (!options.onError(err)) throw err;
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.errorHook, options: STRICT,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `export async function request(options) {
+  let attempt = 0;
+  while (true) {
+    const headers = await options.headers();
+    try {
+      return await fetch(options.url, { headers });
+    } catch (err) {
+      if (!options.onError(err)) throw err;
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.countAsInput,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.countAsInput, options: STRICT,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [],
+        },
+      ],
+    },
+    ],
+  });
+}
