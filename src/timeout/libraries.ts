@@ -7,10 +7,10 @@
  * docs/rules/require-timeout.md.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Origin } from '../imports';
+import type { ImportTracker, Origin } from '../imports';
 import { isFunction } from '../ast/functions';
 import { unwrapExpression } from '../ast/unwrap';
-import { walkAll } from '../ast/walk';
+import { type VisitorKeys, walkAll } from '../ast/walk';
 import { staticKeyName } from '../ast/static';
 import { thisOwner } from '../ast/this-owner';
 import type { TextEdit } from '../fix/edits';
@@ -118,6 +118,65 @@ function isFetch(origin: Origin): boolean {
   return origin.module === 'node-fetch' && modulePath(origin).length === 0;
 }
 
+/** A parameter's own type, as written (`input: RequestInfo | URL`): a type that names `Request` or `RequestInfo`. */
+const REQUEST_TYPE = /\bRequest(Info)?\b/;
+
+/**
+ * The input may be the caller's `Request`, which carries the caller's signal:
+ * a parameter typed as one (`input: Request`, `RequestInfo | URL`), or the
+ * first parameter of a drop-in fetcher that hands its second to fetch as the
+ * init (Speakeasy's `(input, init) => init == null ? fetch(input) : fetch(input, init)`).
+ * The timeout belongs to whoever builds the request, as for the init a
+ * fetcher passes on. A helper given only an address (`get(url)`) is judged.
+ */
+function mayBeCallersRequest(call: TSESTree.CallExpression, input: Node, imports: ImportTracker, keys: VisitorKeys): boolean {
+  const arg = unwrapExpression(input);
+  if (arg.type !== 'Identifier') return false;
+  const variable = imports.variableOf(arg);
+  const def = variable?.defs.length === 1 ? variable.defs[0]! : null;
+  if (def?.type !== 'Parameter' || !isFunction(def.node)) return false;
+  const fn = def.node;
+  const param = fn.params.find((p) => (p.type === 'AssignmentPattern' ? p.left : p) === def.name);
+  if (!param) return false;
+  const target = param.type === 'AssignmentPattern' ? param.left : param;
+  const annotation = 'typeAnnotation' in target ? target.typeAnnotation : undefined;
+  if (annotation && someTypeName(annotation, keys, (name) => REQUEST_TYPE.test(name))) return true;
+  if (fn.params[0] !== param) return false;
+  const second = fn.params[1];
+  const initName = second?.type === 'Identifier' ? second.name : second?.type === 'AssignmentPattern' && second.left.type === 'Identifier' ? second.left.name : null;
+  if (initName === null) return false;
+  // The same function hands both on: `fetch(input, init)`, with the same callee.
+  let forwards = false;
+  walkAll(fn.body, keys, (node) => {
+    if (forwards) return false;
+    if (node.type === 'CallExpression' && sameCallee(node.callee, call.callee)) {
+      const [a, b] = node.arguments;
+      if (a?.type === 'Identifier' && a.name === arg.name && b?.type === 'Identifier' && b.name === initName) forwards = true;
+    }
+    return !forwards;
+  });
+  return forwards;
+}
+
+/** The type names a type annotation mentions (`RequestInfo | URL` gives `RequestInfo` and `URL`). */
+function someTypeName(node: Node, keys: VisitorKeys, test: (name: string) => boolean): boolean {
+  let found = false;
+  walkAll(node, keys, (inner) => {
+    if (found) return false;
+    if (inner.type === 'TSTypeReference' && inner.typeName.type === 'Identifier' && test(inner.typeName.name)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+function sameCallee(a: Node, b: Node): boolean {
+  const x = unwrapExpression(a);
+  const y = unwrapExpression(b);
+  if (x.type === 'Identifier' && y.type === 'Identifier') return x.name === y.name;
+  if (x.type === 'MemberExpression' && y.type === 'MemberExpression') return staticKeyName(x.property, x.computed) === staticKeyName(y.property, y.computed) && staticKeyName(x.property, x.computed) !== null && sameCallee(x.object, y.object);
+  return false;
+}
+
 function checkFetch(call: TSESTree.CallExpression, origin: Origin, r: Reporter): void {
   const { imports, options } = r.ctx;
   const [input, init] = call.arguments;
@@ -125,6 +184,7 @@ function checkFetch(call: TSESTree.CallExpression, origin: Origin, r: Reporter):
   const request = throughConst(input, imports);
   // A Request object carries its own signal; a `new URL(...)` is only the address.
   if (request.type === 'NewExpression' && imports.globalName(request.callee, 'URL') !== 'URL') return;
+  if (!init && mayBeCallersRequest(call, input, imports, r.ctx.keys)) return;
   const library = origin.module === 'node-fetch' ? 'node-fetch' : 'fetch';
   const subject = `This ${library} call`;
   // Node's fetch (global or undici's) gives up on its default dispatcher's

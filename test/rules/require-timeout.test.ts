@@ -85,6 +85,18 @@ export const a = () => fetch('user');`,
     `const defaults = { signal: AbortSignal.timeout(5000) };
 export const a = (url) => fetch(url, { ...defaults, method: 'POST' });`,
     `export const a = (url) => fetch(new Request(url, { signal: AbortSignal.timeout(5000) }));`,
+    // Trap (Speakeasy's DEFAULT_FETCHER, @mistralai/mistralai, from a ledger batch): a drop-in fetcher hands on the
+    // caller's Request, which carries the caller's signal, with or without an init.
+    `const DEFAULT_FETCHER = (input, init) => {
+  if (init == null) {
+    return fetch(input);
+  } else {
+    return fetch(input, init);
+  }
+};`,
+    // Trap: a parameter typed as a Request (or RequestInfo) may carry its signal.
+    `export const send = (request: Request) => fetch(request);
+export const call = async (input: RequestInfo | URL) => (await fetch(input)).json();`,
     // Trap: a `new` of a class the file imports may be a Request of its own; only the global `URL` is known to be an address.
     `import { URL } from './url-like.js';
 export const get = (path) => fetch(new URL(path));`,
@@ -268,6 +280,27 @@ export const e = createClient({ url: 'redis://cache' });
 export const f = new Redis();`,
   ],
   invalid: [
+    // Twins of the drop-in fetcher: a helper given an address (a string, a URL), and a fetcher whose other call hands on
+    // a different init (its own), so the caller's init is not what it forwards.
+    {
+      code: `export const get = (url: string | URL) => fetch(url);`,
+      errors: [missingFetch([1, 43, 1, 53], `export const get = (url: string | URL) => fetch(url, { signal: AbortSignal.timeout(10000) });`)],
+    },
+    {
+      code: `export const fetcher = (input, init) => {
+  if (init == null) return fetch(input);
+  return fetch(input, { ...defaults, method: init.method });
+};`,
+      errors: [
+        missingFetch(
+          [2, 28, 2, 40],
+          `export const fetcher = (input, init) => {
+  if (init == null) return fetch(input, { signal: AbortSignal.timeout(10000) });
+  return fetch(input, { ...defaults, method: init.method });
+};`,
+        ),
+      ],
+    },
     // A `new URL(...)` is the address, not a Request that carries a signal (line-bot-sdk 11's HTTPFetchClient, from a ledger batch).
     {
       code: `export class Api {
