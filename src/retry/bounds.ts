@@ -119,12 +119,16 @@ function movesWithAttempts(test: Node, ctx: BoundContext): boolean {
  * not one), so that `if (elapsed > maxElapsedTime) throw err` is read as
  * `if (Date.now() - start > maxElapsedTime)`. Not a deadline computed from the
  * clock (`const deadline = Date.now() + 5000`), which a test compares with a
- * later clock read and which the test's own names already judge.
+ * later clock read and which the test's own names already judge, and not a
+ * const declared outside what runs again (before the loop: it never moves).
  */
 function elapsedInit(node: Node, ctx: BoundContext): Node | null {
   const n = unwrapExpression(node);
-  if (n.type !== 'Identifier') return null;
+  const region = ctx.retryRegion ?? ctx.restartRegion;
+  if (n.type !== 'Identifier' || !region) return null;
   const init = ctx.imports.constInit(n);
+  // Read again with each attempt: a const declared where the retry runs again (one declared before the loop is frozen).
+  if (!init || !contains(region, init)) return null;
   const value = init ? unwrapExpression(init) : null;
   if (value?.type !== 'BinaryExpression' || value.operator !== '-') return null;
   return isDeadlineExpression(value.left, ctx.keys) && !isDeadlineExpression(value.right, ctx.keys) ? value : null;
@@ -283,8 +287,10 @@ export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhe
       if (isDeadlineExpression(node, ctx.keys)) return !movesWithAttempts(node, ctx);
       if (node.left.type === 'PrivateIdentifier') return false;
       // `const elapsed = Date.now() - start; if (elapsed > max) throw err`: bounded unless `start` moves with each attempt.
-      const elapsed = elapsedInit(node.left, ctx) ?? elapsedInit(node.right, ctx);
-      if (elapsed) return !movesWithAttempts(elapsed, ctx);
+      const leftElapsed = elapsedInit(node.left, ctx);
+      const elapsed = leftElapsed ?? elapsedInit(node.right, ctx);
+      // The other side is the budget: not one that falls back to `Infinity` (`maxRetryTime ?? Infinity`).
+      if (elapsed) return !movesWithAttempts(elapsed, ctx) && isFiniteLimit(leftElapsed ? node.right : node.left, ctx);
       // `if (retryDelay === -1) return;`, `if (outcome === Outcome.Success) return retry(attempt + 1);`.
       if (testsCounterAnswer(node, ctx)) return true;
       const leftCounter = mentionsCounter(node.left, ctx);

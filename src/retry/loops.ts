@@ -158,6 +158,9 @@ export class LoopRetries {
     for (const tryStatement of tries) {
       const handler = tryStatement.handler;
       if (!handler) continue;
+      // A `try` inside the catch of another is part of that failure path, not an attempt of its own: going round
+      // runs the loop body again, not the call it holds (`catch (e) { try { return await this.stop(); } catch { log } }`).
+      if (insideCatchOf(tryStatement, loop)) continue;
       const index = bodyList.indexOf(tryStatement);
       const direct = index >= 0;
       const rest = direct ? bodyList.slice(index + 1) : [];
@@ -189,9 +192,9 @@ export class LoopRetries {
     if (retryTry && this.errorIsControlSignal(retryTry, bodyList, ctx)) return;
     if (retryTry && this.stateRecoversFromError(retryTry, bodyList, ctx)) return;
     const counters = collectCounters(loop, this.keys, false);
-    if (statusPaths?.rest && this.singleFallbackResend(statusPaths.attempt, statusPaths.rest, counters, ctx)) return;
     // A counter each pass starts again (`let tries = 0` in the body) bounds nothing.
     dropResetCounters(counters, loop.body, this.keys);
+    if (statusPaths?.rest && this.singleFallbackResend(statusPaths.attempt, statusPaths.rest, counters, ctx)) return;
     if (indexesWith(loop, counters, this.keys)) return;
     if (retryTry && this.takesFromIterator(loop, bodyList, retryTry)) return;
     // Each pass takes the next item off a queue and a failure does not put it back: every attempt is
@@ -933,7 +936,8 @@ export class LoopRetries {
         const init = d.init ? unwrapExpression(d.init.type === 'AwaitExpression' ? d.init.argument : d.init) : null;
         if (!init) continue;
         // Built from the object (`const { params } = this._state.build(turn)`), or from what was (`const request = create(params)`).
-        const fromOwner = init.type === 'CallExpression' && init.callee.type === 'MemberExpression' && nameKey(init.callee.object) === owner;
+        const fromOwner =
+          init.type === 'CallExpression' && init.callee.type === 'MemberExpression' && nameKey(init.callee.object) === owner && REQUEST_BUILDER.test(staticMemberName(init.callee) ?? '');
         if (!fromOwner && !someOwn(init, this.keys, (n) => n.type === 'Identifier' && built.has(n.name))) continue;
         walkOwn(d.id, this.keys, (n) => {
           if (n.type === 'Identifier' && !(n.parent?.type === 'Property' && n.parent.key === n && !n.parent.shorthand)) built.add(n.name);
@@ -993,20 +997,26 @@ export class LoopRetries {
     if (index < 0 || !alwaysLeaves(statementFlow(tryStatement.block, ctx))) return false;
     const handlerFlow = statementFlow(handler.body, ctx);
     if (!handlerFlow.normal || handlerFlow.cont) return false;
-    return this.readsChanged([tryStatement.block], this.steppedNames(bodyList.slice(index + 1)));
+    return this.readsChanged([tryStatement.block], this.steppedNames(bodyList.slice(index + 1), ctx));
   }
 
   /**
    * Names the statements step to a value made from their own (`current = parent` with
-   * `const parent = path.dirname(current)` before it, `dir = path.dirname(dir)`), as statements of their own: a walk
-   * through values. Not a value made afresh from the same inputs (`client = new Client(config)`, `id = randomUUID()`),
-   * which is the same attempt again, and not a count (`n = n + 1`).
+   * `const parent = path.dirname(current)` before it, `dir = path.dirname(dir)`), as statements of their own, in a
+   * walk that ends: an `if` among them leaves on a test of the name or a const made from it (`if (parent === current)
+   * break;`). Not a value made afresh from the same inputs (`client = new Client(config)`, `id = randomUUID()`), which
+   * is the same attempt again, not a count (`n = n + 1`), and not a step with no end (round robin over hosts, a
+   * toggle, a doubled timeout, `path.dirname` without the root check), which may come back to the same attempt.
    */
-  private steppedNames(statements: readonly TSESTree.Statement[]): Set<string> {
+  private steppedNames(statements: readonly TSESTree.Statement[], ctx: FlowContext): Set<string> {
     const names = new Set<string>();
     const derived = new Map<string, Set<string>>();
     const reads = (value: Node, key: string) =>
       someOwn(value, this.keys, (n) => (n.type === 'Identifier' || n.type === 'MemberExpression') && (nameKey(n) === key || !!derived.get(nameKey(n) ?? '')?.has(key)));
+    // The walk must end: an `if` among the statements that leaves and tests the stepped name or a const made from it
+    // (`if (parent === current) break;`); without one, a walk that stops moving (`path.dirname('/')` is `/`) spins.
+    const ends = (key: string) =>
+      statements.some((st) => st.type === 'IfStatement' && alwaysLeaves(statementFlow(st.consequent, ctx)) && someOwn(st.test, this.keys, (n) => (n.type === 'Identifier' || n.type === 'MemberExpression') && (nameKey(n) === key || !!derived.get(nameKey(n) ?? '')?.has(key))));
     for (const st of statements) {
       if (st.type === 'VariableDeclaration') {
         for (const d of st.declarations) {
@@ -1023,7 +1033,7 @@ export class LoopRetries {
       }
       if (st.type === 'ExpressionStatement' && st.expression.type === 'AssignmentExpression' && st.expression.operator === '=') {
         const key = nameKey(st.expression.left);
-        if (key && changesValue(key, st.expression.right) && reads(st.expression.right, key)) names.add(key);
+        if (key && changesValue(key, st.expression.right) && reads(st.expression.right, key) && ends(key)) names.add(key);
       }
     }
     return names;
@@ -1065,7 +1075,7 @@ export class LoopRetries {
         const changes = list.some((w) => {
           if (!w.value) return false;
           const value = unwrapExpression(w.value);
-          if (w.kind === 'assign') return changesValue(key, value);
+          if (w.kind === 'assign') return value.type !== 'Literal';
           if (w.kind === 'compound') return !(value.type === 'Literal' && typeof value.value === 'number');
           return false;
         });
@@ -1360,6 +1370,14 @@ const WAIT_FOR_INPUT = /^_*(waitFor|waitUntil|await|readMore|fill|nextChunk)([A-
 /** Error classes that mean "any failure" or a transient one: continuing on them is a retry. */
 const GENERIC_OR_TRANSIENT_ERROR = /^(Error|TypeError|RangeError|SyntaxError|AggregateError)$|network|connect|timeout|timedout|socket|transient|retr(y|iable)|temporar|unavailable|throttl|ratelimit|busy|conflict|lock|abort|fetcherror|http|request|response|econn/i;
 
+/** True when `node` sits in a `catch` clause between it and `loop`. */
+function insideCatchOf(node: Node, loop: LoopNode): boolean {
+  for (let current = node.parent; current && current !== loop; current = current.parent) {
+    if (current.type === 'CatchClause') return true;
+  }
+  return false;
+}
+
 /** The terms of an `&&` chain (`a && b && c` gives `a`, `b`, `c`). */
 function conjuncts(node: Node): Node[] {
   const n = unwrapExpression(node);
@@ -1376,6 +1394,9 @@ function changesValue(key: string, value: Node): boolean {
   }
   return true;
 }
+
+/** Methods named for building what a request sends (`buildCreateArguments`, `makeRequest`, `prepareParams`), not a handle it uses (`authHeaders()`, `acquire()`). */
+const REQUEST_BUILDER = /^(build|make|prepare|compose|create)[A-Z]\w*(Arguments|Args|Params|Parameters|Request|Body|Payload)$/;
 
 /** Methods named for recovering from a failure by changing their object: `recoversFrom(e)`, `recover(e)`, `adjustFor(e)`. */
 const RECOVERY_METHOD = /^(recover|recovers|adjust|adjusts|adapt|adapts|repair|repairs|heal|heals)([A-Z_]|$)/;

@@ -118,16 +118,16 @@ function isFetch(origin: Origin): boolean {
   return origin.module === 'node-fetch' && modulePath(origin).length === 0;
 }
 
-/** A parameter's own type, as written (`input: RequestInfo | URL`): a type that names `Request` or `RequestInfo`. */
-const REQUEST_TYPE = /\bRequest(Info)?\b/;
-
 /**
  * The input may be the caller's `Request`, which carries the caller's signal:
- * a parameter typed as one (`input: Request`, `RequestInfo | URL`), or the
- * first parameter of a drop-in fetcher that hands its second to fetch as the
- * init (Speakeasy's `(input, init) => init == null ? fetch(input) : fetch(input, init)`).
+ * a parameter typed `Request` alone (a union with `string`, `URL` or
+ * `RequestInfo` is mostly given an address), or the first parameter of a
+ * drop-in fetcher whose one-argument call is the branch taken when its second
+ * parameter, the init, is missing, and which hands both on otherwise
+ * (Speakeasy's `(input, init) => init == null ? fetch(input) : fetch(input, init)`).
  * The timeout belongs to whoever builds the request, as for the init a
- * fetcher passes on. A helper given only an address (`get(url)`) is judged.
+ * fetcher passes on. A helper given an address (`get(url)`), a call that
+ * drops an init it was given (a fallback, a background refresh), is judged.
  */
 function mayBeCallersRequest(call: TSESTree.CallExpression, input: Node, imports: ImportTracker, keys: VisitorKeys): boolean {
   const arg = unwrapExpression(input);
@@ -139,16 +139,16 @@ function mayBeCallersRequest(call: TSESTree.CallExpression, input: Node, imports
   const param = fn.params.find((p) => (p.type === 'AssignmentPattern' ? p.left : p) === def.name);
   if (!param) return false;
   const target = param.type === 'AssignmentPattern' ? param.left : param;
-  const annotation = 'typeAnnotation' in target ? target.typeAnnotation : undefined;
-  if (annotation && someTypeName(annotation, keys, (name) => REQUEST_TYPE.test(name))) return true;
+  const annotation = 'typeAnnotation' in target ? target.typeAnnotation?.typeAnnotation : undefined;
+  if (annotation?.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' && annotation.typeName.name === 'Request' && !annotation.typeArguments) return true;
   if (fn.params[0] !== param) return false;
   const second = fn.params[1];
   const initName = second?.type === 'Identifier' ? second.name : second?.type === 'AssignmentPattern' && second.left.type === 'Identifier' ? second.left.name : null;
-  if (initName === null) return false;
-  // The same function hands both on: `fetch(input, init)`, with the same callee.
+  if (initName === null || !takenWhenMissing(call, initName, fn)) return false;
+  // The same function hands both on otherwise: `fetch(input, init)`, with the same callee, in its own body.
   let forwards = false;
   walkAll(fn.body, keys, (node) => {
-    if (forwards) return false;
+    if (forwards || (node !== fn.body && isFunction(node))) return false;
     if (node.type === 'CallExpression' && sameCallee(node.callee, call.callee)) {
       const [a, b] = node.arguments;
       if (a?.type === 'Identifier' && a.name === arg.name && b?.type === 'Identifier' && b.name === initName) forwards = true;
@@ -158,15 +158,22 @@ function mayBeCallersRequest(call: TSESTree.CallExpression, input: Node, imports
   return forwards;
 }
 
-/** The type names a type annotation mentions (`RequestInfo | URL` gives `RequestInfo` and `URL`). */
-function someTypeName(node: Node, keys: VisitorKeys, test: (name: string) => boolean): boolean {
-  let found = false;
-  walkAll(node, keys, (inner) => {
-    if (found) return false;
-    if (inner.type === 'TSTypeReference' && inner.typeName.type === 'Identifier' && test(inner.typeName.name)) found = true;
-    return !found;
-  });
-  return found;
+/** `call` runs only when `name` is missing: under `if (init == null)`, `if (!init)`, `init === undefined ? call : ...` in `fn`. */
+function takenWhenMissing(call: Node, name: string, fn: Node): boolean {
+  const missing = (test: Node): boolean => {
+    const t = unwrapExpression(test);
+    if (t.type === 'UnaryExpression' && t.operator === '!') return t.argument.type === 'Identifier' && t.argument.name === name;
+    if (t.type !== 'BinaryExpression' || !['==', '==='].includes(t.operator)) return false;
+    const [named, other] = t.left.type === 'Identifier' && t.left.name === name ? [t.left, t.right] : [t.right, t.left];
+    const nothing = (other.type === 'Literal' && other.value === null) || (other.type === 'Identifier' && other.name === 'undefined') || (other.type === 'UnaryExpression' && other.operator === 'void');
+    return named.type === 'Identifier' && named.name === name && nothing;
+  };
+  for (let child: Node = call, current = call.parent; current && child !== fn; child = current, current = current.parent) {
+    if (current.type === 'IfStatement' && current.consequent === child && missing(current.test)) return true;
+    if (current.type === 'ConditionalExpression' && current.consequent === child && missing(current.test)) return true;
+    if (isFunction(current)) return false;
+  }
+  return false;
 }
 
 function sameCallee(a: Node, b: Node): boolean {

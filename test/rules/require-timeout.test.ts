@@ -94,9 +94,8 @@ export const a = (url) => fetch(url, { ...defaults, method: 'POST' });`,
     return fetch(input, init);
   }
 };`,
-    // Trap: a parameter typed as a Request (or RequestInfo) may carry its signal.
-    `export const send = (request: Request) => fetch(request);
-export const call = async (input: RequestInfo | URL) => (await fetch(input)).json();`,
+    // Trap: a parameter typed as a Request carries the caller's signal.
+    `export const send = (request: Request) => fetch(request);`,
     // Trap: a `new` of a class the file imports may be a Request of its own; only the global `URL` is known to be an address.
     `import { URL } from './url-like.js';
 export const get = (path) => fetch(new URL(path));`,
@@ -285,6 +284,33 @@ export const f = new Redis();`,
     {
       code: `export const get = (url: string | URL) => fetch(url);`,
       errors: [missingFetch([1, 43, 1, 53], `export const get = (url: string | URL) => fetch(url, { signal: AbortSignal.timeout(10000) });`)],
+    },
+    // A union with an address is mostly given one (SWR's fetcher): the function is the place for the timeout.
+    {
+      code: `export const fetcher = (url: RequestInfo) => fetch(url).then((r) => r.json());`,
+      errors: [missingFetch([1, 46, 1, 56], `export const fetcher = (url: RequestInfo) => fetch(url, { signal: AbortSignal.timeout(10000) }).then((r) => r.json());`)],
+    },
+    // A fallback that drops the init it was given (its signal with it) is not the drop-in fetcher's missing-init branch.
+    {
+      code: `export async function fetchWithFallback(url, init) {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    return await fetch(url);
+  }
+}`,
+      errors: [
+        missingFetch(
+          [5, 18, 5, 28],
+          `export async function fetchWithFallback(url, init) {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    return await fetch(url, { signal: AbortSignal.timeout(10000) });
+  }
+}`,
+        ),
+      ],
     },
     {
       code: `export const fetcher = (input, init) => {

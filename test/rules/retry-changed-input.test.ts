@@ -3,11 +3,11 @@
  * 12's twentieth ledger batch, AI model API clients), and their twins that
  * stay reports: a deadline tested through a const holding the time since the
  * first attempt (Speakeasy's retries.ts); a failure path after the catch that
- * steps to the parent folder (a folder walk up to the root); a status-driven
+ * steps to the parent folder in a walk that ends at the root; a status-driven
  * re-send, taken once, whose branch changes what the next request is built
- * from; a catch that asks the object the next attempt is built from to
- * recover. The twins include the counter-examples of an adversarial review.
- * Both retry rules, with their default and their strict options.
+ * from; a catch that asks the object the next attempt's arguments are built
+ * from to recover. The twins include the counter-examples of two adversarial
+ * review rounds. Both retry rules, with their default and their strict options.
  */
 import { jsRuleTester } from '../rule-tester';
 import noUnboundedRetry from '../../rules/no-unbounded-retry';
@@ -273,6 +273,66 @@ export async function findPackageRoot(dir) {
     const res = await fetch(url, { method: 'POST', headers: { 'x-attempt': String(attempt) }, body: JSON.stringify(event) });
     if (res.ok) return;
     attempt = attempt + 1;
+  }
+}`,
+  // Twins from a second adversarial round:
+  // a walk with no end (no root check: \`path.dirname('/')\` is \`/\`) may come back to the same path forever.
+  walkWithoutEnd: `import fsp from 'node:fs/promises';
+import path from 'node:path';
+export async function findUp(name, cwd = process.cwd()) {
+  let dir = path.resolve(cwd);
+  for (;;) {
+    try {
+      await fsp.access(path.join(dir, name));
+      return path.join(dir, name);
+    } catch {
+      // not here, look in the parent
+    }
+    dir = path.dirname(dir);
+  }
+}`,
+  // a "first attempt" counter declared in the loop body is 0 on every pass: the refresh branch is taken every time.
+  counterResetEachPass: `export async function apiGet(url, auth) {
+  let token = await auth.getToken();
+  while (true) {
+    let attempt = 0;
+    const res = await fetch(url, { headers: { authorization: \`Bearer \${token}\` } });
+    if (res.ok) return res.json();
+    if (attempt === 0 && res.status === 401) {
+      token = await auth.refresh();
+      attempt++;
+      continue;
+    }
+    throw new Error(\`HTTP \${res.status}\`);
+  }
+}`,
+  // what is rebuilt from the recovering object is a handle (headers), not what the request sends: the same call again.
+  recoverHandle: `class ApiClient {
+  async get(path) {
+    while (true) {
+      const headers = await this.session.authHeaders();
+      try {
+        const res = await fetch(this.base + path, { headers, signal: AbortSignal.timeout(10000) });
+        if (res.status === 401) throw Object.assign(new Error('unauthorized'), { status: 401 });
+        return await res.json();
+      } catch (err) {
+        // re-authenticates on 401, drops the cached connection on ECONNRESET
+        if (!(await this.session.recover(err))) throw err;
+      }
+    }
+  }
+}`,
+  // an elapsed time computed once, before the loop, never moves: no deadline.
+  elapsedBeforeLoop: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 } = {}) {
+  const elapsed = Date.now() - startedAt;
+  while (true) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (elapsed > maxElapsedMs) throw err;
+      await sleep(1000);
+    }
   }
 }`,
 };
@@ -779,6 +839,238 @@ export async function connectWithRetry(config, logger) {
           endLine: 3,
           endColumn: 8,
           suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.walkWithoutEnd,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `import fsp from 'node:fs/promises';
+import path from 'node:path';
+export async function findUp(name, cwd = process.cwd()) {
+  let dir = path.resolve(cwd);
+  let attempt = 0;
+  for (;;) {
+    try {
+      await fsp.access(path.join(dir, name));
+      return path.join(dir, name);
+    } catch (error) {
+      // not here, look in the parent
+      attempt++;
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+    dir = path.dirname(dir);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.walkWithoutEnd, options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `import fsp from 'node:fs/promises';
+import path from 'node:path';
+export async function findUp(name, cwd = process.cwd()) {
+  let dir = path.resolve(cwd);
+  let attempt = 0;
+  for (;;) {
+    try {
+      await fsp.access(path.join(dir, name));
+      return path.join(dir, name);
+    } catch (error) {
+      // not here, look in the parent
+      attempt++;
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+    dir = path.dirname(dir);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.counterResetEachPass,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.counterResetEachPass, options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.recoverHandle,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `class ApiClient {
+  async get(path) {
+    let attempt = 0;
+    while (true) {
+      const headers = await this.session.authHeaders();
+      try {
+        const res = await fetch(this.base + path, { headers, signal: AbortSignal.timeout(10000) });
+        if (res.status === 401) throw Object.assign(new Error('unauthorized'), { status: 401 });
+        return await res.json();
+      } catch (err) {
+        // re-authenticates on 401, drops the cached connection on ECONNRESET
+        if (!(await this.session.recover(err))) throw err;
+        attempt++;
+        if (attempt >= 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.recoverHandle, options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `class ApiClient {
+  async get(path) {
+    let attempt = 0;
+    while (true) {
+      const headers = await this.session.authHeaders();
+      try {
+        const res = await fetch(this.base + path, { headers, signal: AbortSignal.timeout(10000) });
+        if (res.status === 401) throw Object.assign(new Error('unauthorized'), { status: 401 });
+        return await res.json();
+      } catch (err) {
+        // re-authenticates on 401, drops the cached connection on ECONNRESET
+        if (!(await this.session.recover(err))) throw err;
+        attempt++;
+        if (attempt >= 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.elapsedBeforeLoop,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 } = {}) {
+  const elapsed = Date.now() - startedAt;
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (elapsed > maxElapsedMs) throw err;
+      attempt++;
+      if (attempt >= 5) throw err;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.elapsedBeforeLoop, options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 } = {}) {
+  const elapsed = Date.now() - startedAt;
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (elapsed > maxElapsedMs) throw err;
+      attempt++;
+      if (attempt >= 5) throw err;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
         },
       ],
     },
@@ -1300,6 +1592,238 @@ export async function connectWithRetry(config, logger) {
           endLine: 3,
           endColumn: 8,
           suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.walkWithoutEnd,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `import fsp from 'node:fs/promises';
+import path from 'node:path';
+export async function findUp(name, cwd = process.cwd()) {
+  let dir = path.resolve(cwd);
+  let attempt = 0;
+  for (;;) {
+    try {
+      await fsp.access(path.join(dir, name));
+      return path.join(dir, name);
+    } catch (error) {
+      // not here, look in the parent
+      attempt++;
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+    dir = path.dirname(dir);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.walkWithoutEnd, options: STRICT,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `import fsp from 'node:fs/promises';
+import path from 'node:path';
+export async function findUp(name, cwd = process.cwd()) {
+  let dir = path.resolve(cwd);
+  let attempt = 0;
+  for (;;) {
+    try {
+      await fsp.access(path.join(dir, name));
+      return path.join(dir, name);
+    } catch (error) {
+      // not here, look in the parent
+      attempt++;
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+    dir = path.dirname(dir);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.counterResetEachPass,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.counterResetEachPass, options: STRICT,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: cases.recoverHandle,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `class ApiClient {
+  async get(path) {
+    let attempt = 0;
+    while (true) {
+      const headers = await this.session.authHeaders();
+      try {
+        const res = await fetch(this.base + path, { headers, signal: AbortSignal.timeout(10000) });
+        if (res.status === 401) throw Object.assign(new Error('unauthorized'), { status: 401 });
+        return await res.json();
+      } catch (err) {
+        // re-authenticates on 401, drops the cached connection on ECONNRESET
+        if (!(await this.session.recover(err))) throw err;
+        attempt++;
+        if (attempt >= 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.recoverHandle, options: STRICT,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `class ApiClient {
+  async get(path) {
+    let attempt = 0;
+    while (true) {
+      const headers = await this.session.authHeaders();
+      try {
+        const res = await fetch(this.base + path, { headers, signal: AbortSignal.timeout(10000) });
+        if (res.status === 401) throw Object.assign(new Error('unauthorized'), { status: 401 });
+        return await res.json();
+      } catch (err) {
+        // re-authenticates on 401, drops the cached connection on ECONNRESET
+        if (!(await this.session.recover(err))) throw err;
+        attempt++;
+        if (attempt >= 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.elapsedBeforeLoop,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 } = {}) {
+  const elapsed = Date.now() - startedAt;
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (elapsed > maxElapsedMs) throw err;
+      attempt++;
+      if (attempt >= 5) throw err;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.elapsedBeforeLoop, options: STRICT,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 } = {}) {
+  const elapsed = Date.now() - startedAt;
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (elapsed > maxElapsedMs) throw err;
+      attempt++;
+      if (attempt >= 5) throw err;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
         },
       ],
     },
