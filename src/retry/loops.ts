@@ -158,9 +158,10 @@ export class LoopRetries {
     for (const tryStatement of tries) {
       const handler = tryStatement.handler;
       if (!handler) continue;
-      // A `try` inside the catch of another is part of that failure path, not an attempt of its own: going round
-      // runs the loop body again, not the call it holds (`catch (e) { try { return await this.stop(); } catch { log } }`).
-      if (insideCatchOf(tryStatement, loop)) continue;
+      // A `try` inside the catch of another that stops the work is part of that failure path, not an attempt of its
+      // own: going round runs the loop body again, not the call it holds (`catch (e) { try { return await this.stop(); }
+      // catch { log } }`). One that makes the real attempt (`try { this.conn = await connect(); return; } catch {}`) is judged.
+      if (insideCatchOf(tryStatement, loop) && this.endsTheWork(tryStatement)) continue;
       const index = bodyList.indexOf(tryStatement);
       const direct = index >= 0;
       const rest = direct ? bodyList.slice(index + 1) : [];
@@ -855,6 +856,16 @@ export class LoopRetries {
     return someOwn(tryStatement.block, this.keys, (n) => (n.type === 'Identifier' || n.type === 'MemberExpression') && rebuilt.has(nameKey(n) ?? ''));
   }
 
+  /** A `try` whose block only stops the work: every call in it is named for stopping (`return await this.stop(reason);`). */
+  private endsTheWork(tryStatement: TSESTree.TryStatement): boolean {
+    const calls: TSESTree.CallExpression[] = [];
+    walkOwn(tryStatement.block, this.keys, (n) => {
+      if (n.type === 'CallExpression') calls.push(n);
+      return true;
+    });
+    return calls.length > 0 && calls.every((c) => STOP_CALL.test(calleeName(c) ?? ''));
+  }
+
   /**
    * One re-send of something else, not a retry (issue 12: a single fallback
    * with a different, checked argument): after the success check, the only
@@ -1015,8 +1026,16 @@ export class LoopRetries {
       someOwn(value, this.keys, (n) => (n.type === 'Identifier' || n.type === 'MemberExpression') && (nameKey(n) === key || !!derived.get(nameKey(n) ?? '')?.has(key)));
     // The walk must end: an `if` among the statements that leaves and tests the stepped name or a const made from it
     // (`if (parent === current) break;`); without one, a walk that stops moving (`path.dirname('/')` is `/`) spins.
+    // The end compares the next value with the old one (`parent === current`): a null check ends nothing that cycles.
+    const readsKey = (side: Node, key: string) => someOwn(side, this.keys, (n) => (n.type === 'Identifier' || n.type === 'MemberExpression') && nameKey(n) === key);
+    const readsDerived = (side: Node, key: string) => someOwn(side, this.keys, (n) => (n.type === 'Identifier' || n.type === 'MemberExpression') && !!derived.get(nameKey(n) ?? '')?.has(key));
     const ends = (key: string) =>
-      statements.some((st) => st.type === 'IfStatement' && alwaysLeaves(statementFlow(st.consequent, ctx)) && someOwn(st.test, this.keys, (n) => (n.type === 'Identifier' || n.type === 'MemberExpression') && (nameKey(n) === key || !!derived.get(nameKey(n) ?? '')?.has(key))));
+      statements.some((st) => {
+        if (st.type !== 'IfStatement' || !alwaysLeaves(statementFlow(st.consequent, ctx))) return false;
+        const test = unwrapExpression(st.test);
+        if (test.type !== 'BinaryExpression' || !['===', '==', '!==', '!='].includes(test.operator)) return false;
+        return (readsKey(test.left, key) && readsDerived(test.right, key)) || (readsKey(test.right, key) && readsDerived(test.left, key));
+      });
     for (const st of statements) {
       if (st.type === 'VariableDeclaration') {
         for (const d of st.declarations) {
@@ -1033,7 +1052,9 @@ export class LoopRetries {
       }
       if (st.type === 'ExpressionStatement' && st.expression.type === 'AssignmentExpression' && st.expression.operator === '=') {
         const key = nameKey(st.expression.left);
-        if (key && changesValue(key, st.expression.right) && reads(st.expression.right, key) && ends(key)) names.add(key);
+        // A value fetched afresh (`token = await auth.refresh(token)`) is no step.
+        const fetched = someOwn(st.expression.right, this.keys, (n) => n.type === 'AwaitExpression');
+        if (key && !fetched && changesValue(key, st.expression.right) && reads(st.expression.right, key) && ends(key)) names.add(key);
       }
     }
     return names;
@@ -1369,6 +1390,9 @@ const WAIT_FOR_INPUT = /^_*(waitFor|waitUntil|await|readMore|fill|nextChunk)([A-
 
 /** Error classes that mean "any failure" or a transient one: continuing on them is a retry. */
 const GENERIC_OR_TRANSIENT_ERROR = /^(Error|TypeError|RangeError|SyntaxError|AggregateError)$|network|connect|timeout|timedout|socket|transient|retr(y|iable)|temporar|unavailable|throttl|ratelimit|busy|conflict|lock|abort|fetcherror|http|request|response|econn/i;
+
+/** Calls that stop or tear down the work (`this.stop()`, `receiver.close()`, `dispose()`), not an attempt of it. */
+const STOP_CALL = /^(stop|close|dispose|abort|shutdown|destroy|end|cancel|terminate|teardown|unsubscribe)([A-Z_]|$)/;
 
 /** True when `node` sits in a `catch` clause between it and `loop`. */
 function insideCatchOf(node: Node, loop: LoopNode): boolean {

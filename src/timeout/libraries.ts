@@ -142,6 +142,9 @@ function mayBeCallersRequest(call: TSESTree.CallExpression, input: Node, imports
   const annotation = 'typeAnnotation' in target ? target.typeAnnotation?.typeAnnotation : undefined;
   if (annotation?.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' && annotation.typeName.name === 'Request' && !annotation.typeArguments) return true;
   if (fn.params[0] !== param) return false;
+  // Declared as an address (`url: string`, `string | URL`), or named as one in JavaScript (`url`, `uri`, `href`, `endpoint`).
+  if (annotation && !someTypeName(annotation, keys, (name) => /^(Request|RequestInfo)$/.test(name))) return false;
+  if (!annotation && /^(url|uri|href|endpoint|link|address)$/i.test(arg.name)) return false;
   const second = fn.params[1];
   const initName = second?.type === 'Identifier' ? second.name : second?.type === 'AssignmentPattern' && second.left.type === 'Identifier' ? second.left.name : null;
   if (initName === null || !takenWhenMissing(call, initName, fn)) return false;
@@ -174,6 +177,17 @@ function takenWhenMissing(call: Node, name: string, fn: Node): boolean {
     if (isFunction(current)) return false;
   }
   return false;
+}
+
+/** The type names a type annotation mentions (`RequestInfo | URL` gives `RequestInfo` and `URL`). */
+function someTypeName(node: Node, keys: VisitorKeys, test: (name: string) => boolean): boolean {
+  let found = false;
+  walkAll(node, keys, (inner) => {
+    if (found) return false;
+    if (inner.type === 'TSTypeReference' && inner.typeName.type === 'Identifier' && test(inner.typeName.name)) found = true;
+    return !found;
+  });
+  return found;
 }
 
 function sameCallee(a: Node, b: Node): boolean {

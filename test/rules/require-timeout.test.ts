@@ -290,6 +290,30 @@ export const f = new Redis();`,
       code: `export const fetcher = (url: RequestInfo) => fetch(url).then((r) => r.json());`,
       errors: [missingFetch([1, 46, 1, 56], `export const fetcher = (url: RequestInfo) => fetch(url, { signal: AbortSignal.timeout(10000) }).then((r) => r.json());`)],
     },
+    // A first parameter declared as an address (\`url: string\`) is no caller's Request, even in the missing-init branch.
+    {
+      code: `export async function downloadFile(url: string, init?: RequestInit): Promise<ArrayBuffer> {
+  if (!init) {
+    const res = await fetch(url);
+    return res.arrayBuffer();
+  }
+  const res = await fetch(url, init);
+  return res.arrayBuffer();
+}`,
+      errors: [
+        missingFetch(
+          [3, 23, 3, 33],
+          `export async function downloadFile(url: string, init?: RequestInit): Promise<ArrayBuffer> {
+  if (!init) {
+    const res = await fetch(url, { signal: AbortSignal.timeout(10000) });
+    return res.arrayBuffer();
+  }
+  const res = await fetch(url, init);
+  return res.arrayBuffer();
+}`,
+        ),
+      ],
+    },
     // A fallback that drops the init it was given (its signal with it) is not the drop-in fetcher's missing-init branch.
     {
       code: `export async function fetchWithFallback(url, init) {

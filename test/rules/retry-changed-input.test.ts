@@ -335,6 +335,20 @@ export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 }
     }
   }
 }`,
+  // a value fetched afresh after the catch, ended only by a null check, is no walk: a 401 that keeps coming back
+  // refreshes and re-sends forever (from a third adversarial round).
+  refreshAfterCatch: `export async function fetchProfile(client, session) {
+  while (true) {
+    try {
+      return await client.get('/me', { headers: { authorization: \`Bearer \${session.accessToken}\` } });
+    } catch (err) {
+      if (err.response?.status !== 401) throw err;
+      console.warn('access token rejected, refreshing');
+    }
+    session = await client.refreshSession(session);
+    if (!session) throw new Error('session expired');
+  }
+}`,
 };
 
 {
@@ -1067,6 +1081,72 @@ export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 }
       if (attempt >= 5) throw err;
       await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
     }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.refreshAfterCatch,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `export async function fetchProfile(client, session) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await client.get('/me', { headers: { authorization: \`Bearer \${session.accessToken}\` } });
+    } catch (err) {
+      if (err.response?.status !== 401) throw err;
+      console.warn('access token rejected, refreshing');
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+    session = await client.refreshSession(session);
+    if (!session) throw new Error('session expired');
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.refreshAfterCatch, options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `export async function fetchProfile(client, session) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await client.get('/me', { headers: { authorization: \`Bearer \${session.accessToken}\` } });
+    } catch (err) {
+      if (err.response?.status !== 401) throw err;
+      console.warn('access token rejected, refreshing');
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+    session = await client.refreshSession(session);
+    if (!session) throw new Error('session expired');
   }
 }`,
             },
@@ -1820,6 +1900,72 @@ export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 }
       if (attempt >= 5) throw err;
       await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
     }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.refreshAfterCatch,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `export async function fetchProfile(client, session) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await client.get('/me', { headers: { authorization: \`Bearer \${session.accessToken}\` } });
+    } catch (err) {
+      if (err.response?.status !== 401) throw err;
+      console.warn('access token rejected, refreshing');
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+    session = await client.refreshSession(session);
+    if (!session) throw new Error('session expired');
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.refreshAfterCatch, options: STRICT,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `export async function fetchProfile(client, session) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await client.get('/me', { headers: { authorization: \`Bearer \${session.accessToken}\` } });
+    } catch (err) {
+      if (err.response?.status !== 401) throw err;
+      console.warn('access token rejected, refreshing');
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+    session = await client.refreshSession(session);
+    if (!session) throw new Error('session expired');
   }
 }`,
             },

@@ -1,10 +1,12 @@
 /**
- * A `try` inside the catch of another is part of that failure path, not an
- * attempt of its own (issue 12's twenty-first ledger batch: @azure/event-hubs'
- * partition pump, a receive loop whose catch stops the pump inside a try):
- * going round runs the loop body again, not the call that inner try holds.
- * Its twin: an outer attempt that leaves on success is still a retry. Both
- * retry rules, with their default and their strict options.
+ * A `try` inside the catch of another that only stops the work is part of
+ * that failure path, not an attempt of its own (issue 12's twenty-first
+ * ledger batch: @azure/event-hubs' partition pump, a receive loop whose catch
+ * stops the pump inside a try): going round runs the loop body again, not the
+ * call that inner try holds. Its twins: an outer attempt that leaves on
+ * success is still a retry, and so is a loop whose inner try makes the real
+ * attempt (a reconnect). Both retry rules, with their default and their
+ * strict options.
  */
 import { jsRuleTester } from '../rule-tester';
 import noUnboundedRetry from '../../rules/no-unbounded-retry';
@@ -54,6 +56,26 @@ const cases = {
         return await replica.get(key);
       } catch (replicaError) {
         logger.warn('both stores failed', replicaError);
+      }
+    }
+  }
+}`,
+  // Twin (from a third adversarial round): the try inside the catch makes the real attempt (a reconnect that returns
+  // on success), not a stop: the loop retries it, with no limit and no wait.
+  reconnectInCatch: `export class Store {
+  async ensureConnected() {
+    while (true) {
+      try {
+        await this.conn.query('SELECT 1');
+        if (this.conn.state === 'ready') return this.conn;
+      } catch (err) {
+        this.logger.warn('connection lost, reconnecting', err);
+        try {
+          this.conn = await createConnection(this.options);
+          return this.conn;
+        } catch (connectErr) {
+          this.logger.error('reconnect failed', connectErr);
+        }
       }
     }
   }
@@ -137,6 +159,84 @@ const cases = {
         },
       ],
     },
+    {
+      code: cases.reconnectInCatch,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `export class Store {
+  async ensureConnected() {
+    let attempt = 0;
+    while (true) {
+      try {
+        await this.conn.query('SELECT 1');
+        if (this.conn.state === 'ready') return this.conn;
+      } catch (err) {
+        this.logger.warn('connection lost, reconnecting', err);
+        try {
+          this.conn = await createConnection(this.options);
+          return this.conn;
+        } catch (connectErr) {
+          this.logger.error('reconnect failed', connectErr);
+          attempt++;
+          if (attempt >= 5) throw connectErr;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+        }
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.reconnectInCatch, options: STRICT,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'boundRetry',
+              output: `export class Store {
+  async ensureConnected() {
+    let attempt = 0;
+    while (true) {
+      try {
+        await this.conn.query('SELECT 1');
+        if (this.conn.state === 'ready') return this.conn;
+      } catch (err) {
+        this.logger.warn('connection lost, reconnecting', err);
+        try {
+          this.conn = await createConnection(this.options);
+          return this.conn;
+        } catch (connectErr) {
+          this.logger.error('reconnect failed', connectErr);
+          attempt++;
+          if (attempt >= 5) throw connectErr;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+        }
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     ],
   });
 }
@@ -210,6 +310,84 @@ const cases = {
       attempt++;
       if (attempt >= 5) throw err;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.reconnectInCatch,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `export class Store {
+  async ensureConnected() {
+    let attempt = 0;
+    while (true) {
+      try {
+        await this.conn.query('SELECT 1');
+        if (this.conn.state === 'ready') return this.conn;
+      } catch (err) {
+        this.logger.warn('connection lost, reconnecting', err);
+        try {
+          this.conn = await createConnection(this.options);
+          return this.conn;
+        } catch (connectErr) {
+          this.logger.error('reconnect failed', connectErr);
+          attempt++;
+          if (attempt >= 5) throw connectErr;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+        }
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: cases.reconnectInCatch, options: STRICT,
+      errors: [
+        {
+          messageId: 'constantLoop',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'useBackoff',
+              output: `export class Store {
+  async ensureConnected() {
+    let attempt = 0;
+    while (true) {
+      try {
+        await this.conn.query('SELECT 1');
+        if (this.conn.state === 'ready') return this.conn;
+      } catch (err) {
+        this.logger.warn('connection lost, reconnecting', err);
+        try {
+          this.conn = await createConnection(this.options);
+          return this.conn;
+        } catch (connectErr) {
+          this.logger.error('reconnect failed', connectErr);
+          attempt++;
+          if (attempt >= 5) throw connectErr;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+        }
+      }
     }
   }
 }`,
