@@ -351,6 +351,185 @@ export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 }
 }`,
 };
 
+/** The suggestion outputs, shared by both rules (the same rewrite) and both option sets. */
+const outputs = {
+  elapsedPerAttempt: `async function retryBackoff(fn, maxElapsedTime) {
+  let x = 0;
+  while (true) {
+    const start = Date.now();
+    try {
+      return await fn();
+    } catch (err) {
+      const elapsed = Date.now() - start;
+      if (elapsed > maxElapsedTime) {
+        throw err;
+      }
+      await delay(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** x)));
+      x++;
+      if (x >= 5) throw err;
+    }
+  }
+}`,
+  sameAfterCatch: `async function waitForDir(dir) {
+  const missing = [];
+  let last = dir;
+  let attempt = 0;
+  for (;;) {
+    try {
+      await fsp.stat(dir);
+      break;
+    } catch (e) {
+      const code = e.code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
+      attempt++;
+      if (attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+    missing.push(dir);
+    last = path.dirname(dir);
+  }
+  return last;
+}`,
+  stateIsRetryable: `class MessageThread {
+  async createWithRecovery(turn, turnOptions) {
+    let attempt = 0;
+    for (;;) {
+      const { params, options } = this._state.buildCreateArguments(turn, turnOptions);
+      const request = this._client.messages.create(params, options);
+      try {
+        return { request, props: await request.responseProps() };
+      } catch (error) {
+        if (!this._state.isRetryable(error)) throw error;
+        attempt++;
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}`,
+  otherState: `class MessageThread {
+  async createWithRecovery(turn, turnOptions) {
+    let attempt = 0;
+    for (;;) {
+      const { params, options } = this._builder.buildCreateArguments(turn, turnOptions);
+      const request = this._client.messages.create(params, options);
+      try {
+        return { request, props: await request.responseProps() };
+      } catch (error) {
+        if (!this._state.recoversFrom(error)) throw error;
+        attempt++;
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}`,
+  rebuiltAfterCatch: `import { Client } from 'pg';
+export async function connectWithRetry(config, logger) {
+  let client = new Client(config);
+  let attempt = 0;
+  while (true) {
+    try {
+      await client.connect();
+      return client;
+    } catch (err) {
+      logger.warn({ err }, 'database not ready, retrying');
+      await client.end().catch(() => {});
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+    client = new Client(config);
+  }
+}`,
+  errorHook: `export async function request(options) {
+  let attempt = 0;
+  while (true) {
+    const headers = await options.headers();
+    try {
+      return await fetch(options.url, { headers });
+    } catch (err) {
+      if (!options.onError(err)) throw err;
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+  walkWithoutEnd: `import fsp from 'node:fs/promises';
+import path from 'node:path';
+export async function findUp(name, cwd = process.cwd()) {
+  let dir = path.resolve(cwd);
+  let attempt = 0;
+  for (;;) {
+    try {
+      await fsp.access(path.join(dir, name));
+      return path.join(dir, name);
+    } catch (error) {
+      // not here, look in the parent
+      attempt++;
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+    dir = path.dirname(dir);
+  }
+}`,
+  recoverHandle: `class ApiClient {
+  async get(path) {
+    let attempt = 0;
+    while (true) {
+      const headers = await this.session.authHeaders();
+      try {
+        const res = await fetch(this.base + path, { headers, signal: AbortSignal.timeout(10000) });
+        if (res.status === 401) throw Object.assign(new Error('unauthorized'), { status: 401 });
+        return await res.json();
+      } catch (err) {
+        // re-authenticates on 401, drops the cached connection on ECONNRESET
+        if (!(await this.session.recover(err))) throw err;
+        attempt++;
+        if (attempt >= 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+      }
+    }
+  }
+}`,
+  elapsedBeforeLoop: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 } = {}) {
+  const elapsed = Date.now() - startedAt;
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (elapsed > maxElapsedMs) throw err;
+      attempt++;
+      if (attempt >= 5) throw err;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+  refreshAfterCatch: `export async function fetchProfile(client, session) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await client.get('/me', { headers: { authorization: \`Bearer \${session.accessToken}\` } });
+    } catch (err) {
+      if (err.response?.status !== 401) throw err;
+      console.warn('access token rejected, refreshing');
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+    session = await client.refreshSession(session);
+    if (!session) throw new Error('session expired');
+  }
+}`,
+};
+
+type Errors = { messageId: string; line: number; column: number; endLine: number; endColumn: number; [key: string]: unknown }[];
+/** The same reports with the rule's default options and with its strict ones. */
+const inBoth = (code: string, strict: unknown[], errors: Errors) => [{ code, errors }, { code, options: strict, errors }];
+
 {
   const STRICT = [{ allowUnboundedWithBackoff: false }];
   // The rule tester's own copy of @typescript-eslint/utils differs in version; the rule is the same object.
@@ -368,9 +547,7 @@ export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 }
     { code: cases.stateRecovers, options: STRICT },
     ],
     invalid: [
-    {
-      code: cases.elapsedPerAttempt,
-      errors: [
+    ...inBoth(cases.elapsedPerAttempt, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 3,
@@ -378,67 +555,11 @@ export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 }
           endLine: 3,
           endColumn: 8,
           suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `async function retryBackoff(fn, maxElapsedTime) {
-  let x = 0;
-  while (true) {
-    const start = Date.now();
-    try {
-      return await fn();
-    } catch (err) {
-      const elapsed = Date.now() - start;
-      if (elapsed > maxElapsedTime) {
-        throw err;
-      }
-      await delay(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** x)));
-      x++;
-      if (x >= 5) throw err;
-    }
-  }
-}`,
-            },
+            { messageId: 'boundRetry', output: outputs.elapsedPerAttempt },
           ],
         },
-      ],
-    },
-    {
-      code: cases.elapsedPerAttempt, options: STRICT,
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 3,
-          column: 3,
-          endLine: 3,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `async function retryBackoff(fn, maxElapsedTime) {
-  let x = 0;
-  while (true) {
-    const start = Date.now();
-    try {
-      return await fn();
-    } catch (err) {
-      const elapsed = Date.now() - start;
-      if (elapsed > maxElapsedTime) {
-        throw err;
-      }
-      await delay(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** x)));
-      x++;
-      if (x >= 5) throw err;
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.sameAfterCatch,
-      errors: [
+    ]),
+    ...inBoth(cases.sameAfterCatch, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 4,
@@ -446,73 +567,11 @@ export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 }
           endLine: 4,
           endColumn: 6,
           suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `async function waitForDir(dir) {
-  const missing = [];
-  let last = dir;
-  let attempt = 0;
-  for (;;) {
-    try {
-      await fsp.stat(dir);
-      break;
-    } catch (e) {
-      const code = e.code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
-      attempt++;
-      if (attempt >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-    missing.push(dir);
-    last = path.dirname(dir);
-  }
-  return last;
-}`,
-            },
+            { messageId: 'boundRetry', output: outputs.sameAfterCatch },
           ],
         },
-      ],
-    },
-    {
-      code: cases.sameAfterCatch, options: STRICT,
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 4,
-          column: 3,
-          endLine: 4,
-          endColumn: 6,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `async function waitForDir(dir) {
-  const missing = [];
-  let last = dir;
-  let attempt = 0;
-  for (;;) {
-    try {
-      await fsp.stat(dir);
-      break;
-    } catch (e) {
-      const code = e.code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
-      attempt++;
-      if (attempt >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-    missing.push(dir);
-    last = path.dirname(dir);
-  }
-  return last;
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.stateIsRetryable,
-      errors: [
+    ]),
+    ...inBoth(cases.stateIsRetryable, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 3,
@@ -520,33 +579,11 @@ export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 }
           endLine: 3,
           endColumn: 8,
           suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `class MessageThread {
-  async createWithRecovery(turn, turnOptions) {
-    let attempt = 0;
-    for (;;) {
-      const { params, options } = this._state.buildCreateArguments(turn, turnOptions);
-      const request = this._client.messages.create(params, options);
-      try {
-        return { request, props: await request.responseProps() };
-      } catch (error) {
-        if (!this._state.isRetryable(error)) throw error;
-        attempt++;
-        if (attempt >= 5) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-      }
-    }
-  }
-}`,
-            },
+            { messageId: 'boundRetry', output: outputs.stateIsRetryable },
           ],
         },
-      ],
-    },
-    {
-      code: cases.stateIsRetryable, options: STRICT,
-      errors: [
+    ]),
+    ...inBoth(cases.otherState, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 3,
@@ -554,101 +591,11 @@ export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 }
           endLine: 3,
           endColumn: 8,
           suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `class MessageThread {
-  async createWithRecovery(turn, turnOptions) {
-    let attempt = 0;
-    for (;;) {
-      const { params, options } = this._state.buildCreateArguments(turn, turnOptions);
-      const request = this._client.messages.create(params, options);
-      try {
-        return { request, props: await request.responseProps() };
-      } catch (error) {
-        if (!this._state.isRetryable(error)) throw error;
-        attempt++;
-        if (attempt >= 5) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-      }
-    }
-  }
-}`,
-            },
+            { messageId: 'boundRetry', output: outputs.otherState },
           ],
         },
-      ],
-    },
-    {
-      code: cases.otherState,
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 3,
-          column: 5,
-          endLine: 3,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `class MessageThread {
-  async createWithRecovery(turn, turnOptions) {
-    let attempt = 0;
-    for (;;) {
-      const { params, options } = this._builder.buildCreateArguments(turn, turnOptions);
-      const request = this._client.messages.create(params, options);
-      try {
-        return { request, props: await request.responseProps() };
-      } catch (error) {
-        if (!this._state.recoversFrom(error)) throw error;
-        attempt++;
-        if (attempt >= 5) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-      }
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.otherState, options: STRICT,
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 3,
-          column: 5,
-          endLine: 3,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `class MessageThread {
-  async createWithRecovery(turn, turnOptions) {
-    let attempt = 0;
-    for (;;) {
-      const { params, options } = this._builder.buildCreateArguments(turn, turnOptions);
-      const request = this._client.messages.create(params, options);
-      try {
-        return { request, props: await request.responseProps() };
-      } catch (error) {
-        if (!this._state.recoversFrom(error)) throw error;
-        attempt++;
-        if (attempt >= 5) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-      }
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.refreshThen5xx,
-      errors: [
+    ]),
+    ...inBoth(cases.refreshThen5xx, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 4,
@@ -657,24 +604,8 @@ export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 }
           endColumn: 8,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.refreshThen5xx, options: STRICT,
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 4,
-          column: 3,
-          endLine: 4,
-          endColumn: 8,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.rebuiltAfterCatch,
-      errors: [
+    ]),
+    ...inBoth(cases.rebuiltAfterCatch, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 4,
@@ -682,69 +613,11 @@ export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 }
           endLine: 4,
           endColumn: 8,
           suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `import { Client } from 'pg';
-export async function connectWithRetry(config, logger) {
-  let client = new Client(config);
-  let attempt = 0;
-  while (true) {
-    try {
-      await client.connect();
-      return client;
-    } catch (err) {
-      logger.warn({ err }, 'database not ready, retrying');
-      await client.end().catch(() => {});
-      attempt++;
-      if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-    client = new Client(config);
-  }
-}`,
-            },
+            { messageId: 'boundRetry', output: outputs.rebuiltAfterCatch },
           ],
         },
-      ],
-    },
-    {
-      code: cases.rebuiltAfterCatch, options: STRICT,
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 4,
-          column: 3,
-          endLine: 4,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `import { Client } from 'pg';
-export async function connectWithRetry(config, logger) {
-  let client = new Client(config);
-  let attempt = 0;
-  while (true) {
-    try {
-      await client.connect();
-      return client;
-    } catch (err) {
-      logger.warn({ err }, 'database not ready, retrying');
-      await client.end().catch(() => {});
-      attempt++;
-      if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-    client = new Client(config);
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.continueInCatch,
-      errors: [
+    ]),
+    ...inBoth(cases.continueInCatch, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 4,
@@ -753,24 +626,8 @@ export async function connectWithRetry(config, logger) {
           endColumn: 6,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.continueInCatch, options: STRICT,
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 4,
-          column: 3,
-          endLine: 4,
-          endColumn: 6,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.errorHook,
-      errors: [
+    ]),
+    ...inBoth(cases.errorHook, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 2,
@@ -778,61 +635,11 @@ export async function connectWithRetry(config, logger) {
           endLine: 2,
           endColumn: 8,
           suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `export async function request(options) {
-  let attempt = 0;
-  while (true) {
-    const headers = await options.headers();
-    try {
-      return await fetch(options.url, { headers });
-    } catch (err) {
-      if (!options.onError(err)) throw err;
-      attempt++;
-      if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
-            },
+            { messageId: 'boundRetry', output: outputs.errorHook },
           ],
         },
-      ],
-    },
-    {
-      code: cases.errorHook, options: STRICT,
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 2,
-          column: 3,
-          endLine: 2,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `export async function request(options) {
-  let attempt = 0;
-  while (true) {
-    const headers = await options.headers();
-    try {
-      return await fetch(options.url, { headers });
-    } catch (err) {
-      if (!options.onError(err)) throw err;
-      attempt++;
-      if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.countAsInput,
-      errors: [
+    ]),
+    ...inBoth(cases.countAsInput, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 3,
@@ -841,24 +648,8 @@ export async function connectWithRetry(config, logger) {
           endColumn: 8,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.countAsInput, options: STRICT,
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 3,
-          column: 3,
-          endLine: 3,
-          endColumn: 8,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.walkWithoutEnd,
-      errors: [
+    ]),
+    ...inBoth(cases.walkWithoutEnd, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 5,
@@ -866,69 +657,11 @@ export async function connectWithRetry(config, logger) {
           endLine: 5,
           endColumn: 6,
           suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `import fsp from 'node:fs/promises';
-import path from 'node:path';
-export async function findUp(name, cwd = process.cwd()) {
-  let dir = path.resolve(cwd);
-  let attempt = 0;
-  for (;;) {
-    try {
-      await fsp.access(path.join(dir, name));
-      return path.join(dir, name);
-    } catch (error) {
-      // not here, look in the parent
-      attempt++;
-      if (attempt >= 5) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-    dir = path.dirname(dir);
-  }
-}`,
-            },
+            { messageId: 'boundRetry', output: outputs.walkWithoutEnd },
           ],
         },
-      ],
-    },
-    {
-      code: cases.walkWithoutEnd, options: STRICT,
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 5,
-          column: 3,
-          endLine: 5,
-          endColumn: 6,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `import fsp from 'node:fs/promises';
-import path from 'node:path';
-export async function findUp(name, cwd = process.cwd()) {
-  let dir = path.resolve(cwd);
-  let attempt = 0;
-  for (;;) {
-    try {
-      await fsp.access(path.join(dir, name));
-      return path.join(dir, name);
-    } catch (error) {
-      // not here, look in the parent
-      attempt++;
-      if (attempt >= 5) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-    dir = path.dirname(dir);
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.counterResetEachPass,
-      errors: [
+    ]),
+    ...inBoth(cases.counterResetEachPass, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 3,
@@ -937,24 +670,8 @@ export async function findUp(name, cwd = process.cwd()) {
           endColumn: 8,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.counterResetEachPass, options: STRICT,
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 3,
-          column: 3,
-          endLine: 3,
-          endColumn: 8,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.recoverHandle,
-      errors: [
+    ]),
+    ...inBoth(cases.recoverHandle, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 3,
@@ -962,71 +679,11 @@ export async function findUp(name, cwd = process.cwd()) {
           endLine: 3,
           endColumn: 10,
           suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `class ApiClient {
-  async get(path) {
-    let attempt = 0;
-    while (true) {
-      const headers = await this.session.authHeaders();
-      try {
-        const res = await fetch(this.base + path, { headers, signal: AbortSignal.timeout(10000) });
-        if (res.status === 401) throw Object.assign(new Error('unauthorized'), { status: 401 });
-        return await res.json();
-      } catch (err) {
-        // re-authenticates on 401, drops the cached connection on ECONNRESET
-        if (!(await this.session.recover(err))) throw err;
-        attempt++;
-        if (attempt >= 5) throw err;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-      }
-    }
-  }
-}`,
-            },
+            { messageId: 'boundRetry', output: outputs.recoverHandle },
           ],
         },
-      ],
-    },
-    {
-      code: cases.recoverHandle, options: STRICT,
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 3,
-          column: 5,
-          endLine: 3,
-          endColumn: 10,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `class ApiClient {
-  async get(path) {
-    let attempt = 0;
-    while (true) {
-      const headers = await this.session.authHeaders();
-      try {
-        const res = await fetch(this.base + path, { headers, signal: AbortSignal.timeout(10000) });
-        if (res.status === 401) throw Object.assign(new Error('unauthorized'), { status: 401 });
-        return await res.json();
-      } catch (err) {
-        // re-authenticates on 401, drops the cached connection on ECONNRESET
-        if (!(await this.session.recover(err))) throw err;
-        attempt++;
-        if (attempt >= 5) throw err;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-      }
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.elapsedBeforeLoop,
-      errors: [
+    ]),
+    ...inBoth(cases.elapsedBeforeLoop, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 4,
@@ -1034,63 +691,11 @@ export async function findUp(name, cwd = process.cwd()) {
           endLine: 4,
           endColumn: 8,
           suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 } = {}) {
-  const elapsed = Date.now() - startedAt;
-  let attempt = 0;
-  while (true) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (elapsed > maxElapsedMs) throw err;
-      attempt++;
-      if (attempt >= 5) throw err;
-      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
-            },
+            { messageId: 'boundRetry', output: outputs.elapsedBeforeLoop },
           ],
         },
-      ],
-    },
-    {
-      code: cases.elapsedBeforeLoop, options: STRICT,
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 4,
-          column: 3,
-          endLine: 4,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 } = {}) {
-  const elapsed = Date.now() - startedAt;
-  let attempt = 0;
-  while (true) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (elapsed > maxElapsedMs) throw err;
-      attempt++;
-      if (attempt >= 5) throw err;
-      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.refreshAfterCatch,
-      errors: [
+    ]),
+    ...inBoth(cases.refreshAfterCatch, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 2,
@@ -1098,62 +703,10 @@ export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 }
           endLine: 2,
           endColumn: 8,
           suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `export async function fetchProfile(client, session) {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await client.get('/me', { headers: { authorization: \`Bearer \${session.accessToken}\` } });
-    } catch (err) {
-      if (err.response?.status !== 401) throw err;
-      console.warn('access token rejected, refreshing');
-      attempt++;
-      if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-    session = await client.refreshSession(session);
-    if (!session) throw new Error('session expired');
-  }
-}`,
-            },
+            { messageId: 'boundRetry', output: outputs.refreshAfterCatch },
           ],
         },
-      ],
-    },
-    {
-      code: cases.refreshAfterCatch, options: STRICT,
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 2,
-          column: 3,
-          endLine: 2,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `export async function fetchProfile(client, session) {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await client.get('/me', { headers: { authorization: \`Bearer \${session.accessToken}\` } });
-    } catch (err) {
-      if (err.response?.status !== 401) throw err;
-      console.warn('access token rejected, refreshing');
-      attempt++;
-      if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-    session = await client.refreshSession(session);
-    if (!session) throw new Error('session expired');
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
+    ]),
     ],
   });
 }
@@ -1174,9 +727,7 @@ export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 }
     { code: cases.stateRecovers, options: STRICT },
     ],
     invalid: [
-    {
-      code: cases.elapsedPerAttempt,
-      errors: [
+    ...inBoth(cases.elapsedPerAttempt, STRICT, [
         {
           messageId: 'constantLoop',
           line: 3,
@@ -1184,67 +735,11 @@ export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 }
           endLine: 3,
           endColumn: 8,
           suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `async function retryBackoff(fn, maxElapsedTime) {
-  let x = 0;
-  while (true) {
-    const start = Date.now();
-    try {
-      return await fn();
-    } catch (err) {
-      const elapsed = Date.now() - start;
-      if (elapsed > maxElapsedTime) {
-        throw err;
-      }
-      await delay(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** x)));
-      x++;
-      if (x >= 5) throw err;
-    }
-  }
-}`,
-            },
+            { messageId: 'useBackoff', output: outputs.elapsedPerAttempt },
           ],
         },
-      ],
-    },
-    {
-      code: cases.elapsedPerAttempt, options: STRICT,
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 3,
-          column: 3,
-          endLine: 3,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `async function retryBackoff(fn, maxElapsedTime) {
-  let x = 0;
-  while (true) {
-    const start = Date.now();
-    try {
-      return await fn();
-    } catch (err) {
-      const elapsed = Date.now() - start;
-      if (elapsed > maxElapsedTime) {
-        throw err;
-      }
-      await delay(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** x)));
-      x++;
-      if (x >= 5) throw err;
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.sameAfterCatch,
-      errors: [
+    ]),
+    ...inBoth(cases.sameAfterCatch, STRICT, [
         {
           messageId: 'constantLoop',
           line: 4,
@@ -1252,72 +747,13 @@ export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 }
           endLine: 4,
           endColumn: 6,
           suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `async function waitForDir(dir) {
-  const missing = [];
-  let last = dir;
-  let attempt = 0;
-  for (;;) {
-    try {
-      await fsp.stat(dir);
-      break;
-    } catch (e) {
-      const code = e.code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
-      attempt++;
-      if (attempt >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-    missing.push(dir);
-    last = path.dirname(dir);
-  }
-  return last;
-}`,
-            },
+            { messageId: 'useBackoff', output: outputs.sameAfterCatch },
           ],
         },
-      ],
-    },
+    ]),
     {
-      code: cases.sameAfterCatch, options: STRICT,
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 4,
-          column: 3,
-          endLine: 4,
-          endColumn: 6,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `async function waitForDir(dir) {
-  const missing = [];
-  let last = dir;
-  let attempt = 0;
-  for (;;) {
-    try {
-      await fsp.stat(dir);
-      break;
-    } catch (e) {
-      const code = e.code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
-      attempt++;
-      if (attempt >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-    missing.push(dir);
-    last = path.dirname(dir);
-  }
-  return last;
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.sameBody, options: STRICT,
+      code: cases.sameBody,
+      options: STRICT,
       errors: [
         {
           messageId: 'constantLoopBounded',
@@ -1329,9 +765,7 @@ export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 }
         },
       ],
     },
-    {
-      code: cases.stateIsRetryable,
-      errors: [
+    ...inBoth(cases.stateIsRetryable, STRICT, [
         {
           messageId: 'constantLoop',
           line: 3,
@@ -1339,33 +773,11 @@ export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 }
           endLine: 3,
           endColumn: 8,
           suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `class MessageThread {
-  async createWithRecovery(turn, turnOptions) {
-    let attempt = 0;
-    for (;;) {
-      const { params, options } = this._state.buildCreateArguments(turn, turnOptions);
-      const request = this._client.messages.create(params, options);
-      try {
-        return { request, props: await request.responseProps() };
-      } catch (error) {
-        if (!this._state.isRetryable(error)) throw error;
-        attempt++;
-        if (attempt >= 5) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-      }
-    }
-  }
-}`,
-            },
+            { messageId: 'useBackoff', output: outputs.stateIsRetryable },
           ],
         },
-      ],
-    },
-    {
-      code: cases.stateIsRetryable, options: STRICT,
-      errors: [
+    ]),
+    ...inBoth(cases.otherState, STRICT, [
         {
           messageId: 'constantLoop',
           line: 3,
@@ -1373,101 +785,11 @@ export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 }
           endLine: 3,
           endColumn: 8,
           suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `class MessageThread {
-  async createWithRecovery(turn, turnOptions) {
-    let attempt = 0;
-    for (;;) {
-      const { params, options } = this._state.buildCreateArguments(turn, turnOptions);
-      const request = this._client.messages.create(params, options);
-      try {
-        return { request, props: await request.responseProps() };
-      } catch (error) {
-        if (!this._state.isRetryable(error)) throw error;
-        attempt++;
-        if (attempt >= 5) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-      }
-    }
-  }
-}`,
-            },
+            { messageId: 'useBackoff', output: outputs.otherState },
           ],
         },
-      ],
-    },
-    {
-      code: cases.otherState,
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 3,
-          column: 5,
-          endLine: 3,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `class MessageThread {
-  async createWithRecovery(turn, turnOptions) {
-    let attempt = 0;
-    for (;;) {
-      const { params, options } = this._builder.buildCreateArguments(turn, turnOptions);
-      const request = this._client.messages.create(params, options);
-      try {
-        return { request, props: await request.responseProps() };
-      } catch (error) {
-        if (!this._state.recoversFrom(error)) throw error;
-        attempt++;
-        if (attempt >= 5) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-      }
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.otherState, options: STRICT,
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 3,
-          column: 5,
-          endLine: 3,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `class MessageThread {
-  async createWithRecovery(turn, turnOptions) {
-    let attempt = 0;
-    for (;;) {
-      const { params, options } = this._builder.buildCreateArguments(turn, turnOptions);
-      const request = this._client.messages.create(params, options);
-      try {
-        return { request, props: await request.responseProps() };
-      } catch (error) {
-        if (!this._state.recoversFrom(error)) throw error;
-        attempt++;
-        if (attempt >= 5) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-      }
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.refreshThen5xx,
-      errors: [
+    ]),
+    ...inBoth(cases.refreshThen5xx, STRICT, [
         {
           messageId: 'constantLoop',
           line: 4,
@@ -1476,24 +798,8 @@ export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 }
           endColumn: 8,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.refreshThen5xx, options: STRICT,
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 4,
-          column: 3,
-          endLine: 4,
-          endColumn: 8,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.rebuiltAfterCatch,
-      errors: [
+    ]),
+    ...inBoth(cases.rebuiltAfterCatch, STRICT, [
         {
           messageId: 'constantLoop',
           line: 4,
@@ -1501,69 +807,11 @@ export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 }
           endLine: 4,
           endColumn: 8,
           suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `import { Client } from 'pg';
-export async function connectWithRetry(config, logger) {
-  let client = new Client(config);
-  let attempt = 0;
-  while (true) {
-    try {
-      await client.connect();
-      return client;
-    } catch (err) {
-      logger.warn({ err }, 'database not ready, retrying');
-      await client.end().catch(() => {});
-      attempt++;
-      if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-    client = new Client(config);
-  }
-}`,
-            },
+            { messageId: 'useBackoff', output: outputs.rebuiltAfterCatch },
           ],
         },
-      ],
-    },
-    {
-      code: cases.rebuiltAfterCatch, options: STRICT,
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 4,
-          column: 3,
-          endLine: 4,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `import { Client } from 'pg';
-export async function connectWithRetry(config, logger) {
-  let client = new Client(config);
-  let attempt = 0;
-  while (true) {
-    try {
-      await client.connect();
-      return client;
-    } catch (err) {
-      logger.warn({ err }, 'database not ready, retrying');
-      await client.end().catch(() => {});
-      attempt++;
-      if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-    client = new Client(config);
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.continueInCatch,
-      errors: [
+    ]),
+    ...inBoth(cases.continueInCatch, STRICT, [
         {
           messageId: 'constantLoop',
           line: 4,
@@ -1572,24 +820,8 @@ export async function connectWithRetry(config, logger) {
           endColumn: 6,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.continueInCatch, options: STRICT,
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 4,
-          column: 3,
-          endLine: 4,
-          endColumn: 6,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.errorHook,
-      errors: [
+    ]),
+    ...inBoth(cases.errorHook, STRICT, [
         {
           messageId: 'constantLoop',
           line: 2,
@@ -1597,61 +829,11 @@ export async function connectWithRetry(config, logger) {
           endLine: 2,
           endColumn: 8,
           suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `export async function request(options) {
-  let attempt = 0;
-  while (true) {
-    const headers = await options.headers();
-    try {
-      return await fetch(options.url, { headers });
-    } catch (err) {
-      if (!options.onError(err)) throw err;
-      attempt++;
-      if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
-            },
+            { messageId: 'useBackoff', output: outputs.errorHook },
           ],
         },
-      ],
-    },
-    {
-      code: cases.errorHook, options: STRICT,
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 2,
-          column: 3,
-          endLine: 2,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `export async function request(options) {
-  let attempt = 0;
-  while (true) {
-    const headers = await options.headers();
-    try {
-      return await fetch(options.url, { headers });
-    } catch (err) {
-      if (!options.onError(err)) throw err;
-      attempt++;
-      if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.countAsInput,
-      errors: [
+    ]),
+    ...inBoth(cases.countAsInput, STRICT, [
         {
           messageId: 'constantLoop',
           line: 3,
@@ -1660,24 +842,8 @@ export async function connectWithRetry(config, logger) {
           endColumn: 8,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.countAsInput, options: STRICT,
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 3,
-          column: 3,
-          endLine: 3,
-          endColumn: 8,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.walkWithoutEnd,
-      errors: [
+    ]),
+    ...inBoth(cases.walkWithoutEnd, STRICT, [
         {
           messageId: 'constantLoop',
           line: 5,
@@ -1685,69 +851,11 @@ export async function connectWithRetry(config, logger) {
           endLine: 5,
           endColumn: 6,
           suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `import fsp from 'node:fs/promises';
-import path from 'node:path';
-export async function findUp(name, cwd = process.cwd()) {
-  let dir = path.resolve(cwd);
-  let attempt = 0;
-  for (;;) {
-    try {
-      await fsp.access(path.join(dir, name));
-      return path.join(dir, name);
-    } catch (error) {
-      // not here, look in the parent
-      attempt++;
-      if (attempt >= 5) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-    dir = path.dirname(dir);
-  }
-}`,
-            },
+            { messageId: 'useBackoff', output: outputs.walkWithoutEnd },
           ],
         },
-      ],
-    },
-    {
-      code: cases.walkWithoutEnd, options: STRICT,
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 5,
-          column: 3,
-          endLine: 5,
-          endColumn: 6,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `import fsp from 'node:fs/promises';
-import path from 'node:path';
-export async function findUp(name, cwd = process.cwd()) {
-  let dir = path.resolve(cwd);
-  let attempt = 0;
-  for (;;) {
-    try {
-      await fsp.access(path.join(dir, name));
-      return path.join(dir, name);
-    } catch (error) {
-      // not here, look in the parent
-      attempt++;
-      if (attempt >= 5) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-    dir = path.dirname(dir);
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.counterResetEachPass,
-      errors: [
+    ]),
+    ...inBoth(cases.counterResetEachPass, STRICT, [
         {
           messageId: 'constantLoop',
           line: 3,
@@ -1756,24 +864,8 @@ export async function findUp(name, cwd = process.cwd()) {
           endColumn: 8,
           suggestions: [],
         },
-      ],
-    },
-    {
-      code: cases.counterResetEachPass, options: STRICT,
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 3,
-          column: 3,
-          endLine: 3,
-          endColumn: 8,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: cases.recoverHandle,
-      errors: [
+    ]),
+    ...inBoth(cases.recoverHandle, STRICT, [
         {
           messageId: 'constantLoop',
           line: 3,
@@ -1781,71 +873,11 @@ export async function findUp(name, cwd = process.cwd()) {
           endLine: 3,
           endColumn: 10,
           suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `class ApiClient {
-  async get(path) {
-    let attempt = 0;
-    while (true) {
-      const headers = await this.session.authHeaders();
-      try {
-        const res = await fetch(this.base + path, { headers, signal: AbortSignal.timeout(10000) });
-        if (res.status === 401) throw Object.assign(new Error('unauthorized'), { status: 401 });
-        return await res.json();
-      } catch (err) {
-        // re-authenticates on 401, drops the cached connection on ECONNRESET
-        if (!(await this.session.recover(err))) throw err;
-        attempt++;
-        if (attempt >= 5) throw err;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-      }
-    }
-  }
-}`,
-            },
+            { messageId: 'useBackoff', output: outputs.recoverHandle },
           ],
         },
-      ],
-    },
-    {
-      code: cases.recoverHandle, options: STRICT,
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 3,
-          column: 5,
-          endLine: 3,
-          endColumn: 10,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `class ApiClient {
-  async get(path) {
-    let attempt = 0;
-    while (true) {
-      const headers = await this.session.authHeaders();
-      try {
-        const res = await fetch(this.base + path, { headers, signal: AbortSignal.timeout(10000) });
-        if (res.status === 401) throw Object.assign(new Error('unauthorized'), { status: 401 });
-        return await res.json();
-      } catch (err) {
-        // re-authenticates on 401, drops the cached connection on ECONNRESET
-        if (!(await this.session.recover(err))) throw err;
-        attempt++;
-        if (attempt >= 5) throw err;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-      }
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.elapsedBeforeLoop,
-      errors: [
+    ]),
+    ...inBoth(cases.elapsedBeforeLoop, STRICT, [
         {
           messageId: 'constantLoop',
           line: 4,
@@ -1853,63 +885,11 @@ export async function findUp(name, cwd = process.cwd()) {
           endLine: 4,
           endColumn: 8,
           suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 } = {}) {
-  const elapsed = Date.now() - startedAt;
-  let attempt = 0;
-  while (true) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (elapsed > maxElapsedMs) throw err;
-      attempt++;
-      if (attempt >= 5) throw err;
-      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
-            },
+            { messageId: 'useBackoff', output: outputs.elapsedBeforeLoop },
           ],
         },
-      ],
-    },
-    {
-      code: cases.elapsedBeforeLoop, options: STRICT,
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 4,
-          column: 3,
-          endLine: 4,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 } = {}) {
-  const elapsed = Date.now() - startedAt;
-  let attempt = 0;
-  while (true) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (elapsed > maxElapsedMs) throw err;
-      attempt++;
-      if (attempt >= 5) throw err;
-      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.refreshAfterCatch,
-      errors: [
+    ]),
+    ...inBoth(cases.refreshAfterCatch, STRICT, [
         {
           messageId: 'constantLoop',
           line: 2,
@@ -1917,62 +897,10 @@ export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 }
           endLine: 2,
           endColumn: 8,
           suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `export async function fetchProfile(client, session) {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await client.get('/me', { headers: { authorization: \`Bearer \${session.accessToken}\` } });
-    } catch (err) {
-      if (err.response?.status !== 401) throw err;
-      console.warn('access token rejected, refreshing');
-      attempt++;
-      if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-    session = await client.refreshSession(session);
-    if (!session) throw new Error('session expired');
-  }
-}`,
-            },
+            { messageId: 'useBackoff', output: outputs.refreshAfterCatch },
           ],
         },
-      ],
-    },
-    {
-      code: cases.refreshAfterCatch, options: STRICT,
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 2,
-          column: 3,
-          endLine: 2,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `export async function fetchProfile(client, session) {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await client.get('/me', { headers: { authorization: \`Bearer \${session.accessToken}\` } });
-    } catch (err) {
-      if (err.response?.status !== 401) throw err;
-      console.warn('access token rejected, refreshing');
-      attempt++;
-      if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-    session = await client.refreshSession(session);
-    if (!session) throw new Error('session expired');
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
+    ]),
     ],
   });
 }

@@ -82,6 +82,53 @@ const cases = {
 }`,
 };
 
+/** The suggestion outputs, shared by both rules (the same rewrite) and both option sets. */
+const outputs = {
+  primaryThenFallback: `export async function load(key) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await primary.get(key);
+    } catch (err) {
+      try {
+        return await replica.get(key);
+      } catch (replicaError) {
+        logger.warn('both stores failed', replicaError);
+      }
+      attempt++;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+    }
+  }
+}`,
+  reconnectInCatch: `export class Store {
+  async ensureConnected() {
+    let attempt = 0;
+    while (true) {
+      try {
+        await this.conn.query('SELECT 1');
+        if (this.conn.state === 'ready') return this.conn;
+      } catch (err) {
+        this.logger.warn('connection lost, reconnecting', err);
+        try {
+          this.conn = await createConnection(this.options);
+          return this.conn;
+        } catch (connectErr) {
+          this.logger.error('reconnect failed', connectErr);
+          attempt++;
+          if (attempt >= 5) throw connectErr;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
+        }
+      }
+    }
+  }
+}`,
+};
+
+type Errors = { messageId: string; line: number; column: number; endLine: number; endColumn: number; [key: string]: unknown }[];
+/** The same reports with the rule's default options and with its strict ones. */
+const inBoth = (code: string, strict: unknown[], errors: Errors) => [{ code, errors }, { code, options: strict, errors }];
+
 {
   const STRICT = [{ allowUnboundedWithBackoff: false }];
   // The rule tester's own copy of @typescript-eslint/utils differs in version; the rule is the same object.
@@ -91,9 +138,7 @@ const cases = {
     { code: cases.pump, options: STRICT },
     ],
     invalid: [
-    {
-      code: cases.primaryThenFallback,
-      errors: [
+    ...inBoth(cases.primaryThenFallback, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 2,
@@ -101,67 +146,11 @@ const cases = {
           endLine: 2,
           endColumn: 8,
           suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `export async function load(key) {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await primary.get(key);
-    } catch (err) {
-      try {
-        return await replica.get(key);
-      } catch (replicaError) {
-        logger.warn('both stores failed', replicaError);
-      }
-      attempt++;
-      if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
-            },
+            { messageId: 'boundRetry', output: outputs.primaryThenFallback },
           ],
         },
-      ],
-    },
-    {
-      code: cases.primaryThenFallback, options: STRICT,
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 2,
-          column: 3,
-          endLine: 2,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `export async function load(key) {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await primary.get(key);
-    } catch (err) {
-      try {
-        return await replica.get(key);
-      } catch (replicaError) {
-        logger.warn('both stores failed', replicaError);
-      }
-      attempt++;
-      if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.reconnectInCatch,
-      errors: [
+    ]),
+    ...inBoth(cases.reconnectInCatch, STRICT, [
         {
           messageId: 'unboundedLoop',
           line: 3,
@@ -169,74 +158,10 @@ const cases = {
           endLine: 3,
           endColumn: 10,
           suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `export class Store {
-  async ensureConnected() {
-    let attempt = 0;
-    while (true) {
-      try {
-        await this.conn.query('SELECT 1');
-        if (this.conn.state === 'ready') return this.conn;
-      } catch (err) {
-        this.logger.warn('connection lost, reconnecting', err);
-        try {
-          this.conn = await createConnection(this.options);
-          return this.conn;
-        } catch (connectErr) {
-          this.logger.error('reconnect failed', connectErr);
-          attempt++;
-          if (attempt >= 5) throw connectErr;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-        }
-      }
-    }
-  }
-}`,
-            },
+            { messageId: 'boundRetry', output: outputs.reconnectInCatch },
           ],
         },
-      ],
-    },
-    {
-      code: cases.reconnectInCatch, options: STRICT,
-      errors: [
-        {
-          messageId: 'unboundedLoop',
-          line: 3,
-          column: 5,
-          endLine: 3,
-          endColumn: 10,
-          suggestions: [
-            {
-              messageId: 'boundRetry',
-              output: `export class Store {
-  async ensureConnected() {
-    let attempt = 0;
-    while (true) {
-      try {
-        await this.conn.query('SELECT 1');
-        if (this.conn.state === 'ready') return this.conn;
-      } catch (err) {
-        this.logger.warn('connection lost, reconnecting', err);
-        try {
-          this.conn = await createConnection(this.options);
-          return this.conn;
-        } catch (connectErr) {
-          this.logger.error('reconnect failed', connectErr);
-          attempt++;
-          if (attempt >= 5) throw connectErr;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-        }
-      }
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
+    ]),
     ],
   });
 }
@@ -250,9 +175,7 @@ const cases = {
     { code: cases.pump, options: STRICT },
     ],
     invalid: [
-    {
-      code: cases.primaryThenFallback,
-      errors: [
+    ...inBoth(cases.primaryThenFallback, STRICT, [
         {
           messageId: 'constantLoop',
           line: 2,
@@ -260,67 +183,11 @@ const cases = {
           endLine: 2,
           endColumn: 8,
           suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `export async function load(key) {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await primary.get(key);
-    } catch (err) {
-      try {
-        return await replica.get(key);
-      } catch (replicaError) {
-        logger.warn('both stores failed', replicaError);
-      }
-      attempt++;
-      if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
-            },
+            { messageId: 'useBackoff', output: outputs.primaryThenFallback },
           ],
         },
-      ],
-    },
-    {
-      code: cases.primaryThenFallback, options: STRICT,
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 2,
-          column: 3,
-          endLine: 2,
-          endColumn: 8,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `export async function load(key) {
-  let attempt = 0;
-  while (true) {
-    try {
-      return await primary.get(key);
-    } catch (err) {
-      try {
-        return await replica.get(key);
-      } catch (replicaError) {
-        logger.warn('both stores failed', replicaError);
-      }
-      attempt++;
-      if (attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: cases.reconnectInCatch,
-      errors: [
+    ]),
+    ...inBoth(cases.reconnectInCatch, STRICT, [
         {
           messageId: 'constantLoop',
           line: 3,
@@ -328,74 +195,10 @@ const cases = {
           endLine: 3,
           endColumn: 10,
           suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `export class Store {
-  async ensureConnected() {
-    let attempt = 0;
-    while (true) {
-      try {
-        await this.conn.query('SELECT 1');
-        if (this.conn.state === 'ready') return this.conn;
-      } catch (err) {
-        this.logger.warn('connection lost, reconnecting', err);
-        try {
-          this.conn = await createConnection(this.options);
-          return this.conn;
-        } catch (connectErr) {
-          this.logger.error('reconnect failed', connectErr);
-          attempt++;
-          if (attempt >= 5) throw connectErr;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-        }
-      }
-    }
-  }
-}`,
-            },
+            { messageId: 'useBackoff', output: outputs.reconnectInCatch },
           ],
         },
-      ],
-    },
-    {
-      code: cases.reconnectInCatch, options: STRICT,
-      errors: [
-        {
-          messageId: 'constantLoop',
-          line: 3,
-          column: 5,
-          endLine: 3,
-          endColumn: 10,
-          suggestions: [
-            {
-              messageId: 'useBackoff',
-              output: `export class Store {
-  async ensureConnected() {
-    let attempt = 0;
-    while (true) {
-      try {
-        await this.conn.query('SELECT 1');
-        if (this.conn.state === 'ready') return this.conn;
-      } catch (err) {
-        this.logger.warn('connection lost, reconnecting', err);
-        try {
-          this.conn = await createConnection(this.options);
-          return this.conn;
-        } catch (connectErr) {
-          this.logger.error('reconnect failed', connectErr);
-          attempt++;
-          if (attempt >= 5) throw connectErr;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1))));
-        }
-      }
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
+    ]),
     ],
   });
 }
