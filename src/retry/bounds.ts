@@ -129,8 +129,8 @@ function elapsedInit(node: Node, ctx: BoundContext): Node | null {
   const init = ctx.imports.constInit(n);
   // Read again with each attempt: a const declared where the retry runs again (one declared before the loop is frozen).
   if (!init || !contains(region, init)) return null;
-  const value = init ? unwrapExpression(init) : null;
-  if (value?.type !== 'BinaryExpression' || value.operator !== '-') return null;
+  const value = unwrapExpression(init);
+  if (value.type !== 'BinaryExpression' || value.operator !== '-') return null;
   return isDeadlineExpression(value.left, ctx.keys) && !isDeadlineExpression(value.right, ctx.keys) ? value : null;
 }
 

@@ -17,7 +17,7 @@ import type { TextEdit } from '../fix/edits';
 import { addProperty, insertArgument, replaceProperty } from './edits';
 import { declaredBy, instanceSource, isGlobalCall, memberName, methodChain, originOf, raceBounded, variableChains, type MethodCall } from './flow';
 import type { TimeoutContext, TimeoutFinding } from './model';
-import { numberValue } from '../retry/ast';
+import { nameKey, numberValue } from '../retry/ast';
 import { disablesTimeout, type Lookup, lookup, lookupIn, objectLiteral, throughConst } from './options';
 import { insideTimer, signalBound } from './signals';
 
@@ -149,10 +149,11 @@ function mayBeCallersRequest(call: TSESTree.CallExpression, input: Node, imports
   const initName = second?.type === 'Identifier' ? second.name : second?.type === 'AssignmentPattern' && second.left.type === 'Identifier' ? second.left.name : null;
   if (initName === null || !takenWhenMissing(call, initName, fn)) return false;
   // The same function hands both on otherwise: `fetch(input, init)`, with the same callee, in its own body.
+  const calleeKey = nameKey(unwrapExpression(call.callee));
   let forwards = false;
   walkAll(fn.body, keys, (node) => {
     if (forwards || (node !== fn.body && isFunction(node))) return false;
-    if (node.type === 'CallExpression' && sameCallee(node.callee, call.callee)) {
+    if (node.type === 'CallExpression' && calleeKey !== null && nameKey(unwrapExpression(node.callee)) === calleeKey) {
       const [a, b] = node.arguments;
       if (a?.type === 'Identifier' && a.name === arg.name && b?.type === 'Identifier' && b.name === initName) forwards = true;
     }
@@ -188,14 +189,6 @@ function someTypeName(node: Node, keys: VisitorKeys, test: (name: string) => boo
     return !found;
   });
   return found;
-}
-
-function sameCallee(a: Node, b: Node): boolean {
-  const x = unwrapExpression(a);
-  const y = unwrapExpression(b);
-  if (x.type === 'Identifier' && y.type === 'Identifier') return x.name === y.name;
-  if (x.type === 'MemberExpression' && y.type === 'MemberExpression') return staticKeyName(x.property, x.computed) === staticKeyName(y.property, y.computed) && staticKeyName(x.property, x.computed) !== null && sameCallee(x.object, y.object);
-  return false;
 }
 
 function checkFetch(call: TSESTree.CallExpression, origin: Origin, r: Reporter): void {
