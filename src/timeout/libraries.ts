@@ -162,6 +162,30 @@ function mayBeCallersRequest(call: TSESTree.CallExpression, input: Node, imports
   return forwards;
 }
 
+/** Written-out schemes whose fetch reads memory or the URL itself, never a server. */
+const LOCAL_SCHEME = /^(?:data|blob):/i;
+/** Globals that return such an address: an extension's own packaged file, a blob's object URL. */
+const LOCAL_ADDRESS_CALLS = new Set(['chrome.runtime.getURL', 'browser.runtime.getURL', 'chrome.extension.getURL', 'URL.createObjectURL']);
+
+/**
+ * An address that no dependency serves, so a fetch of it cannot hang on one:
+ * a `data:` or `blob:` URL written out, a blob's object URL
+ * (`URL.createObjectURL(blob)`), or a browser extension's own packaged file
+ * (`chrome.runtime.getURL('content.js')`, or webextension-polyfill's
+ * `browser.runtime.getURL`, read from the installed extension).
+ * The callee must be the global (a local `chrome` is somebody's client).
+ */
+function localAddress(address: Node, imports: ImportTracker): boolean {
+  if (address.type === 'Literal') return typeof address.value === 'string' && LOCAL_SCHEME.test(address.value);
+  if (address.type === 'TemplateLiteral') return LOCAL_SCHEME.test(address.quasis[0]!.value.cooked ?? '');
+  if (address.type !== 'CallExpression') return false;
+  const origin = imports.originOf(unwrapExpression(address.callee));
+  if (!origin) return false;
+  // webextension-polyfill's \`browser\` is the same extension API.
+  if (origin.module === 'webextension-polyfill') return origin.path.slice(-2).join('.') === 'runtime.getURL';
+  return origin.module === null && LOCAL_ADDRESS_CALLS.has(origin.path.join('.'));
+}
+
 /** `call` runs only when `name` is missing: under `if (init == null)`, `if (!init)`, `init === undefined ? call : ...` in `fn`. */
 function takenWhenMissing(call: Node, name: string, fn: Node): boolean {
   const missing = (test: Node): boolean => {
@@ -198,6 +222,7 @@ function checkFetch(call: TSESTree.CallExpression, origin: Origin, r: Reporter):
   const request = throughConst(input, imports);
   // A Request object carries its own signal; a `new URL(...)` is only the address.
   if (request.type === 'NewExpression' && imports.globalName(request.callee, 'URL') !== 'URL') return;
+  if (localAddress(request, imports)) return;
   if (!init && mayBeCallersRequest(call, input, imports, r.ctx.keys)) return;
   const library = origin.module === 'node-fetch' ? 'node-fetch' : 'fetch';
   const subject = `This ${library} call`;

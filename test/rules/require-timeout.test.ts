@@ -96,6 +96,17 @@ export const a = (url) => fetch(url, { ...defaults, method: 'POST' });`,
 };`,
     // Trap: a parameter typed as a Request carries the caller's signal.
     `export const send = (request: Request) => fetch(request);`,
+    // Trap (Crawlee's browser-pool extension, from a ledger batch): an address no dependency serves. A browser
+    // extension's own packaged file (the global \`chrome\`/\`browser\`, or webextension-polyfill's), a blob's
+    // object URL, a \`data:\` or \`blob:\` URL written out.
+    `export const load = async () => (await fetch(chrome.runtime.getURL('content.js'))).text();`,
+    `const page = browser.runtime.getURL('page.html');
+export const load = () => fetch(page, { method: 'GET' });`,
+    `import browser from 'webextension-polyfill';
+export const load = () => fetch(browser.runtime.getURL('rules.json'));`,
+    `export const read = (blob) => fetch(URL.createObjectURL(blob)).then((r) => r.arrayBuffer());
+export const pixel = () => fetch('data:image/gif;base64,R0lGODlhAQABAAAAACw=');
+export const bytes = (id) => fetch(\`blob:\${location.origin}/\${id}\`);`,
     // Trap: a `new` of a class the file imports may be a Request of its own; only the global `URL` is known to be an address.
     `import { URL } from './url-like.js';
 export const get = (path) => fetch(new URL(path));`,
@@ -279,6 +290,18 @@ export const e = createClient({ url: 'redis://cache' });
 export const f = new Redis();`,
   ],
   invalid: [
+    // Twins of the local address: a \`chrome\` the file declares is somebody's client, and an address that only
+    // mentions a scheme later is a server's.
+    {
+      code: `import { chrome } from './clients.js';
+export const load = () => fetch(chrome.runtime.getURL('content.js'));`,
+      errors: [missingFetch([2, 27, 2, 69], `import { chrome } from './clients.js';
+export const load = () => fetch(chrome.runtime.getURL('content.js'), { signal: AbortSignal.timeout(10000) });`)],
+    },
+    {
+      code: `export const get = (id) => fetch(\`https://api.example.com/data:\${id}\`);`,
+      errors: [missingFetch([1, 28, 1, 71], `export const get = (id) => fetch(\`https://api.example.com/data:\${id}\`, { signal: AbortSignal.timeout(10000) });`)],
+    },
     // Twins of the drop-in fetcher: a helper given an address (a string, a URL), and a fetcher whose other call hands on
     // a different init (its own), so the caller's init is not what it forwards.
     {
