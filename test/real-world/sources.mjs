@@ -628,6 +628,26 @@ export const realWorldSources = [
   { pkg: '@azure/storage-blob', dirs: ['dist/esm'], skipMatching: /^dist\/esm\/generated\//, sourceType: 'module' },
   // firebase-admin: the CommonJS build (lib/esm only re-exports it).
   { pkg: 'firebase-admin', dirs: ['lib'], skipMatching: /^lib\/esm\//, sourceType: 'commonjs' },
+  // A twenty-second batch, chosen by category before linting (web crawlers
+  // and scraping frameworks, which retry failed requests, rotate sessions and
+  // proxies, and bound page loads and requests with timeouts: Crawlee's core,
+  // basic, HTTP and browser crawlers, its browser pool and utilities,
+  // node-crawler, got-scraping, simplecrawler, x-ray and website-scraper).
+  // puppeteer-cluster and supercrawler, also chosen, are left out: they need
+  // puppeteer and sqlite3, whose install scripts download a browser or a
+  // native binary, which `npm ci` cannot do offline.
+  // Crawlee: the CommonJS builds (each index.mjs only re-exports index.js).
+  { pkg: '@crawlee/core', dirs: ['.'], skipMatching: /\.mjs$/, sourceType: 'commonjs' },
+  { pkg: '@crawlee/basic', dirs: ['.'], skipMatching: /\.mjs$/, sourceType: 'commonjs' },
+  { pkg: '@crawlee/http', dirs: ['.'], skipMatching: /\.mjs$/, sourceType: 'commonjs' },
+  { pkg: '@crawlee/browser', dirs: ['.'], skipMatching: /\.mjs$/, sourceType: 'commonjs' },
+  { pkg: '@crawlee/browser-pool', dirs: ['.'], skipMatching: /\.mjs$/, sourceType: 'commonjs' },
+  { pkg: '@crawlee/utils', dirs: ['.'], skipMatching: /\.mjs$/, sourceType: 'commonjs' },
+  { pkg: 'crawler', dirs: ['dist'], sourceType: 'module' },
+  { pkg: 'got-scraping', dirs: ['dist'], sourceType: 'module' },
+  { pkg: 'simplecrawler', dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: 'x-ray', dirs: ['lib'], files: ['index.js'], sourceType: 'commonjs' },
+  { pkg: 'website-scraper', dirs: ['lib'], files: ['index.mjs'], sourceType: 'module' },
 ];
 
 const sourceFile = /\.(?:[cm]?js|[cm]?ts)$/;
