@@ -7,11 +7,11 @@
  * docs/rules/require-timeout.md.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { ImportTracker, Origin } from '../imports';
+import { GLOBAL_OBJECTS, type ImportTracker, type Origin } from '../imports';
 import { isFunction } from '../ast/functions';
 import { unwrapExpression } from '../ast/unwrap';
 import { type VisitorKeys, walkAll } from '../ast/walk';
-import { staticKeyName } from '../ast/static';
+import { staticKeyName, staticMemberName } from '../ast/static';
 import { thisOwner } from '../ast/this-owner';
 import type { TextEdit } from '../fix/edits';
 import { addProperty, insertArgument, replaceProperty } from './edits';
@@ -164,26 +164,81 @@ function mayBeCallersRequest(call: TSESTree.CallExpression, input: Node, imports
 
 /** Written-out schemes whose fetch reads memory or the URL itself, never a server. */
 const LOCAL_SCHEME = /^(?:data|blob):/i;
-/** Globals that return such an address: an extension's own packaged file, a blob's object URL. */
-const LOCAL_ADDRESS_CALLS = new Set(['chrome.runtime.getURL', 'browser.runtime.getURL', 'chrome.extension.getURL', 'URL.createObjectURL']);
+/** A scheme at the start of an address (`https:`, `ftp:`). */
+const ANY_SCHEME = /^[a-z][a-z\d+.-]*:/i;
+/** Globals that return an extension's own packaged file for a relative path. */
+const PACKAGED_FILE_CALLS = new Set(['chrome.runtime.getURL', 'browser.runtime.getURL', 'chrome.extension.getURL', 'browser.extension.getURL']);
+/** Modules whose `browser` is the same extension API (webextension-polyfill, WXT's). */
+const EXTENSION_API_MODULES = new Set(['webextension-polyfill', 'wxt/browser', '@wxt-dev/browser']);
+/** The globals those addresses come from: a file that writes any of them may have put its own in their place. */
+const LOCAL_ADDRESS_GLOBALS = ['chrome', 'browser', 'URL'];
 
 /**
  * An address that no dependency serves, so a fetch of it cannot hang on one:
  * a `data:` or `blob:` URL written out, a blob's object URL
  * (`URL.createObjectURL(blob)`), or a browser extension's own packaged file
- * (`chrome.runtime.getURL('content.js')`, or webextension-polyfill's
- * `browser.runtime.getURL`, read from the installed extension).
- * The callee must be the global (a local `chrome` is somebody's client).
+ * for a relative path written out (`chrome.runtime.getURL('content.js')`, or
+ * webextension-polyfill's or WXT's `browser.runtime.getURL`, read from the
+ * installed extension). Not when the callee is somebody's object (a `chrome`
+ * the file declares, imports or assigns, `globalThis.chrome = ...`), reached
+ * through `?.` (a page where `chrome.runtime` is missing fetches
+ * `undefined` from its server), or given a full address or a value
+ * (Firefox before 130 returned an absolute URL unchanged).
  */
-function localAddress(address: Node, imports: ImportTracker): boolean {
+function localAddress(address: Node, ctx: TimeoutContext): boolean {
   if (address.type === 'Literal') return typeof address.value === 'string' && LOCAL_SCHEME.test(address.value);
   if (address.type === 'TemplateLiteral') return LOCAL_SCHEME.test(address.quasis[0]!.value.cooked ?? '');
-  if (address.type !== 'CallExpression') return false;
-  const origin = imports.originOf(unwrapExpression(address.callee));
+  if (address.type !== 'CallExpression' || optionalChain(address)) return false;
+  const origin = ctx.imports.originOf(unwrapExpression(address.callee));
   if (!origin) return false;
-  // webextension-polyfill's \`browser\` is the same extension API.
-  if (origin.module === 'webextension-polyfill') return origin.path.slice(-2).join('.') === 'runtime.getURL';
-  return origin.module === null && LOCAL_ADDRESS_CALLS.has(origin.path.join('.'));
+  const path = origin.path.join('.');
+  let packaged: boolean;
+  if (origin.module !== null) packaged = EXTENSION_API_MODULES.has(origin.module) && origin.path.slice(-2).join('.') === 'runtime.getURL';
+  else if (path === 'URL.createObjectURL') return !writesGlobal(ctx, 'URL');
+  else packaged = PACKAGED_FILE_CALLS.has(path) && !writesGlobal(ctx, origin.path[0]!);
+  if (!packaged) return false;
+  const [relative] = address.arguments;
+  if (!relative || relative.type === 'SpreadElement') return false;
+  const text = relative.type === 'Literal' && typeof relative.value === 'string' ? relative.value : relative.type === 'TemplateLiteral' ? (relative.quasis[0]!.value.cooked ?? '') : null;
+  return text !== null && !ANY_SCHEME.test(text.trimStart());
+}
+
+/** `chrome.runtime?.getURL(...)`, `browser?.runtime.getURL(...)`: a link of the call or its callee is optional. */
+function optionalChain(call: TSESTree.CallExpression): boolean {
+  for (let node: Node = call; ; ) {
+    if ((node.type === 'CallExpression' || node.type === 'MemberExpression') && node.optional) return true;
+    if (node.type === 'CallExpression') node = unwrapExpression(node.callee);
+    else if (node.type === 'MemberExpression') node = unwrapExpression(node.object);
+    else return false;
+  }
+}
+
+/** Per file: the globals of LOCAL_ADDRESS_GLOBALS it assigns to or into (`chrome = ...`, `globalThis.chrome = ...`, `chrome.runtime.getURL = ...`). */
+const writtenGlobals = new WeakMap<object, Set<string>>();
+
+function writesGlobal(ctx: TimeoutContext, name: string): boolean {
+  const ast = ctx.sourceCode.ast;
+  let written = writtenGlobals.get(ast);
+  if (!written) {
+    const found = new Set<string>();
+    walkAll(ast as Node, ctx.keys, (node) => {
+      if (node.type !== 'AssignmentExpression') return true;
+      // The root of what is written: `chrome` of `chrome.runtime.getURL = f`, `chrome` of `globalThis.chrome = {}`.
+      let target: Node = unwrapExpression(node.left);
+      let root: string | null = null;
+      while (target.type === 'MemberExpression') {
+        const object = unwrapExpression(target.object);
+        const key = staticMemberName(target);
+        if (object.type === 'Identifier' && GLOBAL_OBJECTS.has(object.name) && key !== null) root = key;
+        target = object;
+      }
+      if (target.type === 'Identifier' && !GLOBAL_OBJECTS.has(target.name)) root = target.name;
+      if (root !== null && LOCAL_ADDRESS_GLOBALS.includes(root)) found.add(root);
+      return true;
+    });
+    writtenGlobals.set(ast, (written = found));
+  }
+  return written.has(name);
 }
 
 /** `call` runs only when `name` is missing: under `if (init == null)`, `if (!init)`, `init === undefined ? call : ...` in `fn`. */
@@ -222,7 +277,7 @@ function checkFetch(call: TSESTree.CallExpression, origin: Origin, r: Reporter):
   const request = throughConst(input, imports);
   // A Request object carries its own signal; a `new URL(...)` is only the address.
   if (request.type === 'NewExpression' && imports.globalName(request.callee, 'URL') !== 'URL') return;
-  if (localAddress(request, imports)) return;
+  if (localAddress(request, r.ctx)) return;
   if (!init && mayBeCallersRequest(call, input, imports, r.ctx.keys)) return;
   const library = origin.module === 'node-fetch' ? 'node-fetch' : 'fetch';
   const subject = `This ${library} call`;

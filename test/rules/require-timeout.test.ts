@@ -107,6 +107,8 @@ export const load = () => fetch(browser.runtime.getURL('rules.json'));`,
     `export const read = (blob) => fetch(URL.createObjectURL(blob)).then((r) => r.arrayBuffer());
 export const pixel = () => fetch('data:image/gif;base64,R0lGODlhAQABAAAAACw=');
 export const bytes = (id) => fetch(\`blob:\${location.origin}/\${id}\`);`,
+    `import { browser } from 'wxt/browser';
+export const load = () => fetch(browser.runtime.getURL('/icons.json'), { cache: 'no-store' });`,
     // Trap: a `new` of a class the file imports may be a Request of its own; only the global `URL` is known to be an address.
     `import { URL } from './url-like.js';
 export const get = (path) => fetch(new URL(path));`,
@@ -297,6 +299,41 @@ export const f = new Redis();`,
 export const load = () => fetch(chrome.runtime.getURL('content.js'));`,
       errors: [missingFetch([2, 27, 2, 69], `import { chrome } from './clients.js';
 export const load = () => fetch(chrome.runtime.getURL('content.js'), { signal: AbortSignal.timeout(10000) });`)],
+    },
+    // A file that puts its own object in the global's place (a dev harness) may answer a server's address.
+    {
+      code: `if (!globalThis.chrome?.runtime?.id) globalThis.chrome = { runtime: { getURL: (p) => \`https://cdn.example.com/ext/\${p}\` } };
+export const load = async () => (await fetch(chrome.runtime.getURL('rules.json'))).json();`,
+      errors: [missingFetch([2, 40, 2, 82], `if (!globalThis.chrome?.runtime?.id) globalThis.chrome = { runtime: { getURL: (p) => \`https://cdn.example.com/ext/\${p}\` } };
+export const load = async () => (await fetch(chrome.runtime.getURL('rules.json'), { signal: AbortSignal.timeout(10000) })).json();`)],
+    },
+    {
+      code: `chrome.runtime.getURL = (p) => 'https://cdn.example.com/' + p;
+export const load = () => fetch(chrome.runtime.getURL('rules.json'));`,
+      errors: [missingFetch([2, 27, 2, 69], `chrome.runtime.getURL = (p) => 'https://cdn.example.com/' + p;
+export const load = () => fetch(chrome.runtime.getURL('rules.json'), { signal: AbortSignal.timeout(10000) });`)],
+    },
+    {
+      code: `URL.createObjectURL = (b) => 'https://files.example.com/' + b.name;
+export const load = (blob) => fetch(URL.createObjectURL(blob));`,
+      errors: [missingFetch([2, 31, 2, 63], `URL.createObjectURL = (b) => 'https://files.example.com/' + b.name;
+export const load = (blob) => fetch(URL.createObjectURL(blob), { signal: AbortSignal.timeout(10000) });`)],
+    },
+    // A full address or a value: Firefox before 130 returned an absolute URL from getURL unchanged.
+    {
+      code: `import browser from 'webextension-polyfill';
+export const load = () => fetch(browser.runtime.getURL('https://api.example.com/rules.json'));`,
+      errors: [missingFetch([2, 27, 2, 94], `import browser from 'webextension-polyfill';
+export const load = () => fetch(browser.runtime.getURL('https://api.example.com/rules.json'), { signal: AbortSignal.timeout(10000) });`)],
+    },
+    {
+      code: `export const load = (pathOrUrl) => fetch(chrome.runtime.getURL(pathOrUrl));`,
+      errors: [missingFetch([1, 36, 1, 75], `export const load = (pathOrUrl) => fetch(chrome.runtime.getURL(pathOrUrl), { signal: AbortSignal.timeout(10000) });`)],
+    },
+    // Reached through `?.`: on a web page without chrome.runtime, the fetch asks the page's server for `undefined`.
+    {
+      code: `export const load = () => fetch(chrome.runtime?.getURL('rules.json'));`,
+      errors: [missingFetch([1, 27, 1, 70], `export const load = () => fetch(chrome.runtime?.getURL('rules.json'), { signal: AbortSignal.timeout(10000) });`)],
     },
     {
       code: `export const get = (id) => fetch(\`https://api.example.com/data:\${id}\`);`,
