@@ -203,6 +203,10 @@ export class LoopRetries {
     const exhaustion = retryTry ? this.exhaustion(loop, bodyList, retryTry, ctx) : null;
     if (exhaustion === 'queue') return;
     const owner = enclosingFunction(loop);
+    // Where a failure goes: the `catch`, and the loop body's statements after the `try` when success leaves inside it
+    // (`catch (caught) { error = caught; } const delay = retryDelay(error, attempt, max); if (delay === undefined) throw error;`).
+    const failureRegions: Node[] = retryTry?.handler ? [retryTry.handler.body] : [];
+    if (retryTry && bodyList.includes(retryTry) && alwaysLeaves(statementFlow(retryTry.block, ctx))) failureRegions.push(...bodyList.slice(bodyList.indexOf(retryTry) + 1));
     const boundCtx: BoundContext = {
       keys: this.keys,
       sourceCode: this.sourceCode,
@@ -213,10 +217,10 @@ export class LoopRetries {
       retryRegion: loop.body,
       restartRegion: loop.body,
       // `catch (e) { const answer = await policy.decide(e); if (!answer.retry) throw e; }`: a policy the file cannot see decides.
-      policyAnswers: retryTry?.handler ? policyAnswerNames([retryTry.handler.body], errorNames(retryTry.handler.param, retryTry.handler.body), this.keys, this.sourceCode) : undefined,
+      policyAnswers: retryTry?.handler ? policyAnswerNames(failureRegions, errorNames(retryTry.handler.param, retryTry.handler.body), this.keys, this.sourceCode) : undefined,
     };
     // `catch (e) { n++; const delay = backoff(e, n); if (delay < 0) throw e; ... }`: the callee given the count decides.
-    const counterAnswers = retryTry?.handler ? counterAnswerNames([retryTry.handler.body], counters, this.keys, this.sourceCode) : null;
+    const counterAnswers = retryTry?.handler ? counterAnswerNames(failureRegions, counters, this.keys, this.sourceCode) : null;
     if (counterAnswers) {
       boundCtx.counterAnswers = counterAnswers.names;
       boundCtx.weakCounterAnswers = counterAnswers.weak;
@@ -272,7 +276,7 @@ export class LoopRetries {
     // Only where the answer guards the way round: `if (!answer.retry) throw e;`, `if (answer.retry) continue;`.
     const guardsRetry = (n: Node) =>
       n.type === 'IfStatement' && mentionsName(this.keys, n.test, answers!) && (alwaysLeaves(statementFlow(n.consequent, ctx)) || statementFlow(n.consequent, ctx).cont);
-    if (wait.kind === 'none' && answers && answers.size > 0 && retryTry?.handler && retryTry.handler.body.body.some(guardsRetry)) {
+    if (wait.kind === 'none' && answers && answers.size > 0 && retryTry?.handler && failureRegions.some((region) => (region.type === 'BlockStatement' ? region.body : [region]).some(guardsRetry))) {
       wait = { kind: 'unknown', capped: false, jitter: false };
     }
 
