@@ -648,6 +648,30 @@ export const realWorldSources = [
   { pkg: 'simplecrawler', dirs: ['lib'], sourceType: 'commonjs' },
   { pkg: 'x-ray', dirs: ['lib'], files: ['index.js'], sourceType: 'commonjs' },
   { pkg: 'website-scraper', dirs: ['lib'], files: ['index.mjs'], sourceType: 'module' },
+  // A twenty-third batch, chosen by category before linting (feature-flag and
+  // remote-config server SDKs, which poll or stream flag data with
+  // reconnects, send events in batches with retries, and evaluate flags on
+  // every request: LaunchDarkly's Node SDK and its common core, Unleash,
+  // GrowthBook, Flagsmith, ConfigCat's Node client and common core,
+  // OpenFeature's server SDK, PostHog's Node client, Statsig, Optimizely,
+  // Split and its common core). Split's common core is installed with the
+  // ioredis the ledger already has (package.json overrides; its optional peer
+  // range stops at 5). Optimizely ships its Node build minified only: its
+  // readable browser UMD build, the same core, is linted.
+  { pkg: '@launchdarkly/node-server-sdk', dirs: ['dist/src'], sourceType: 'commonjs' },
+  { pkg: '@launchdarkly/js-server-sdk-common', files: ['dist/index.js'], sourceType: 'module' },
+  { pkg: 'unleash-client', dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: '@growthbook/growthbook', dirs: ['src'], sourceType: 'module' },
+  { pkg: 'flagsmith-nodejs', dirs: ['sdk', 'flagsmith-engine'], files: ['index.ts'], sourceType: 'module' },
+  // ConfigCat's common core: the CommonJS build (lib/esm is the same code).
+  { pkg: 'configcat-common', dirs: ['lib'], skipMatching: /^lib\/esm\//, sourceType: 'commonjs' },
+  { pkg: 'configcat-node', dirs: ['lib'], sourceType: 'commonjs' },
+  { pkg: '@openfeature/server-sdk', files: ['dist/cjs/index.js'], sourceType: 'commonjs' },
+  { pkg: 'posthog-node', dirs: ['src'], sourceType: 'module' },
+  { pkg: 'statsig-node', dirs: ['src'], sourceType: 'module' },
+  { pkg: '@optimizely/optimizely-sdk', files: ['dist/optimizely.browser.umd.js'], sourceType: 'commonjs' },
+  { pkg: '@splitsoftware/splitio-commons', dirs: ['src'], sourceType: 'module' },
+  { pkg: '@splitsoftware/splitio', dirs: ['src'], sourceType: 'module' },
 ];
 
 const sourceFile = /\.(?:[cm]?js|[cm]?ts)$/;
