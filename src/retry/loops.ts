@@ -203,10 +203,12 @@ export class LoopRetries {
     const exhaustion = retryTry ? this.exhaustion(loop, bodyList, retryTry, ctx) : null;
     if (exhaustion === 'queue') return;
     const owner = enclosingFunction(loop);
-    // Where a failure goes: the `catch`, and the loop body's statements after the `try` when success leaves inside it
+    // Where a failure's answers are asked: the `catch`, and after the `try` when every failure goes that way
     // (`catch (caught) { error = caught; } const delay = retryDelay(error, attempt, max); if (delay === undefined) throw error;`).
     const failureRegions: Node[] = retryTry?.handler ? [retryTry.handler.body] : [];
-    if (retryTry && bodyList.includes(retryTry) && alwaysLeaves(statementFlow(retryTry.block, ctx))) failureRegions.push(...bodyList.slice(bodyList.indexOf(retryTry) + 1));
+    if (retryTry?.handler && bodyList.includes(retryTry) && alwaysLeaves(statementFlow(retryTry.block, ctx)) && !statementFlow(retryTry.handler.body, ctx).cont) {
+      failureRegions.push(...this.answersAfterTry(bodyList.slice(bodyList.indexOf(retryTry) + 1), ctx));
+    }
     const boundCtx: BoundContext = {
       keys: this.keys,
       sourceCode: this.sourceCode,
@@ -322,6 +324,44 @@ export class LoopRetries {
       rewrite: plan,
       endlessByDesign: bounded ? null : endlessIntent(this.sourceCode, handler && retryTry ? this.retrySpeech(loop, handler) : loop, statement),
     });
+  }
+
+  /**
+   * The statements after a `try` whose success leaves and whose `catch` never
+   * goes round by itself that ask an answer every failure reaches: top-level
+   * declarations and assignments before any way round (`if (e.status === 429)
+   * continue;` ends the stretch), each tested by a later top-level `if` of the
+   * stretch that leaves (`if (delayMs === undefined) throw error;`). An
+   * answer asked in one branch, a `switch` or an inner `try`, or never tested
+   * there, bounds nothing.
+   */
+  private answersAfterTry(rest: readonly TSESTree.Statement[], ctx: FlowContext): Node[] {
+    const stretch: TSESTree.Statement[] = [];
+    // A labelled `continue` from an inner loop goes round too (the flow reads inner loops as ending normally).
+    const label = ctx.loopLabel;
+    const goesRoundFromInside = (statement: Node) => label !== null && someOwn(statement, this.keys, (n) => n.type === 'ContinueStatement' && n.label?.name === label);
+    for (const statement of rest) {
+      const flow = statementFlow(statement, ctx);
+      if (flow.cont || goesRoundFromInside(statement)) break;
+      stretch.push(statement);
+      if (!flow.normal) break;
+    }
+    const asked: Node[] = [];
+    stretch.forEach((statement, i) => {
+      const names = new Set<string>();
+      if (statement.type === 'VariableDeclaration') {
+        for (const d of statement.declarations) if (d.id.type === 'Identifier') names.add(d.id.name);
+      } else if (statement.type === 'ExpressionStatement') {
+        const e = unwrapExpression(statement.expression);
+        if (e.type === 'AssignmentExpression' && e.left.type === 'Identifier') names.add(e.left.name);
+      }
+      if (names.size === 0) return;
+      const tested = stretch
+        .slice(i + 1)
+        .some((later) => later.type === 'IfStatement' && mentionsName(this.keys, later.test, names) && alwaysLeaves(statementFlow(later.consequent, ctx)));
+      if (tested) asked.push(statement);
+    });
+    return asked;
   }
 
   /**
