@@ -25,3 +25,9 @@ export const jsRuleTester = new RuleTester({
     parserOptions: { ecmaFeatures: { jsx: true } },
   },
 });
+
+/** Expected reports of a rule test: exact positions, the rest (message id, data, suggestions) as the case needs. */
+export type Errors = { messageId: string; line: number; column: number; endLine: number; endColumn: number; [key: string]: unknown }[];
+
+/** The same reports with the rule's default options and with its strict ones: two invalid cases. */
+export const inBoth = (code: string, strict: unknown[], errors: Errors) => [{ code, errors }, { code, options: strict, errors }];

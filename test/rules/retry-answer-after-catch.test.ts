@@ -13,7 +13,7 @@
  * an answer never tested whose name a test in the `try` shares. Both retry
  * rules, with their default and their strict options.
  */
-import { jsRuleTester } from '../rule-tester';
+import { inBoth, jsRuleTester } from '../rule-tester';
 import noUnboundedRetry from '../../rules/no-unbounded-retry';
 import requireRetryBackoff from '../../rules/require-retry-backoff';
 
@@ -379,9 +379,6 @@ export async function fetchWithRetry(url) {
   }
 }`,
 };
-
-type Errors = { messageId: string; line: number; column: number; endLine: number; endColumn: number; [key: string]: unknown }[];
-const inBoth = (code: string, strict: unknown[], errors: Errors) => [{ code, errors }, { code, options: strict, errors }];
 
 {
   const STRICT = [{ allowUnboundedWithBackoff: false }];

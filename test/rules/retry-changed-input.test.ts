@@ -9,7 +9,7 @@
  * from to recover. The twins include the counter-examples of two adversarial
  * review rounds. Both retry rules, with their default and their strict options.
  */
-import { jsRuleTester } from '../rule-tester';
+import { inBoth, jsRuleTester } from '../rule-tester';
 import noUnboundedRetry from '../../rules/no-unbounded-retry';
 import requireRetryBackoff from '../../rules/require-retry-backoff';
 
@@ -525,10 +525,6 @@ export async function retry(fn, { startedAt = Date.now(), maxElapsedMs = 30000 }
   }
 }`,
 };
-
-type Errors = { messageId: string; line: number; column: number; endLine: number; endColumn: number; [key: string]: unknown }[];
-/** The same reports with the rule's default options and with its strict ones. */
-const inBoth = (code: string, strict: unknown[], errors: Errors) => [{ code, errors }, { code, options: strict, errors }];
 
 {
   const STRICT = [{ allowUnboundedWithBackoff: false }];

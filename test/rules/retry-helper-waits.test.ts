@@ -4,7 +4,7 @@
  * judged by that wait, the same reading the recursion finder uses. Both retry
  * rules, with their default and their strict options.
  */
-import { jsRuleTester } from '../rule-tester';
+import { inBoth, jsRuleTester } from '../rule-tester';
 import noUnboundedRetry from '../../rules/no-unbounded-retry';
 import requireRetryBackoff from '../../rules/require-retry-backoff';
 
@@ -956,10 +956,6 @@ export async function run(emitter, client) {
   }
 }`,
 };
-
-type Errors = { messageId: string; line: number; column: number; endLine: number; endColumn: number; [key: string]: unknown }[];
-/** The same reports with the rule's default options and with its strict ones. */
-const inBoth = (code: string, strict: unknown[], errors: Errors) => [{ code, errors }, { code, options: strict, errors }];
 
 {
   const STRICT = [{ allowUnboundedWithBackoff: false }];
