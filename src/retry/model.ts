@@ -61,7 +61,9 @@ export const NO_FIX = {
   destructuredError: 'the caught error is destructured, so the last error cannot be rethrown',
   statusCheck: 'the retry is driven by a status check, so there is no error to rethrow when attempts run out',
   catchValue: 'a .catch handler turns the failure into a value, so there is no error to rethrow when attempts run out',
-  recursion: 'the function cannot safely take an extra attempt parameter (exported, used as a value, called with more arguments, recursing from several places, or reading arguments)',
+  /** Why the function cannot take an attempt parameter: one of the reasons `attemptParameterRefusal` (src/retry/recursion.ts) gives. */
+  recursion: (why: string) => `the function cannot safely take an extra attempt parameter: ${why}`,
+  recursionPlace: 'the retrying call is not a `return` of its own in the catch block (it sits in a branch or inside another statement), so there is no one place for the attempt count and the wait',
   callback: 'the retry is scheduled from a callback, whose last failure has no caller to report to',
   errorFirst: 'the retry runs in an error-first callback, so the last error must be handed to its callback by hand',
   promiseHandler: 'the .catch handler is async or does not simply return the retry, which the rewrite needs',

@@ -928,11 +928,12 @@ export class RecursiveRetries {
     if (shape === 'reconnect') noFix = NO_FIX.reconnect;
     else if (!scheduledBy && !route && failure === 'promise' && promiseHandler && this.chainReturned(target, promiseHandler)) {
       // The chain is what the function returns: its caller does see the last failure.
-      noFix = this.canTakeAttemptParameter(call, frame) ? NO_FIX.promiseHandler : NO_FIX.recursion;
+      const refusal = this.attemptParameterRefusal(call, frame);
+      noFix = refusal === null ? NO_FIX.promiseHandler : NO_FIX.recursion(refusal);
     } else if (failure === 'callback') noFix = NO_FIX.errorFirst;
     else if (scheduledBy || route || failure !== 'catch') noFix = NO_FIX.callback;
     else if (!target.async) noFix = NO_FIX.sync;
-    else noFix = NO_FIX.recursion;
+    else noFix = this.recursionRefusal(call, frame);
     this.ctx.onRetry({
       shape,
       loc: reportNode.loc,
@@ -1660,6 +1661,16 @@ export class RecursiveRetries {
     };
   }
 
+  /** Why `recursionPlan` makes no rewrite of an async recursion from a catch: the first of its conditions that fails. */
+  private recursionRefusal(call: TSESTree.CallExpression, frame: FunctionFrame): string {
+    const refusal = this.attemptParameterRefusal(call, frame);
+    if (refusal !== null) return NO_FIX.recursion(refusal);
+    const returnStatement = call.parent?.type === 'AwaitExpression' ? call.parent.parent : call.parent;
+    const handler = returnStatement?.type === 'ReturnStatement' && returnStatement.parent?.type === 'BlockStatement' ? returnStatement.parent.parent : null;
+    if (handler?.type !== 'CatchClause' || enclosingFunction(handler) !== frame.node) return NO_FIX.recursionPlace;
+    return handler.param && handler.param.type !== 'Identifier' ? NO_FIX.destructuredError : NO_FIX.recursionPlace;
+  }
+
   /**
    * The rewrite of `const f = () => op().catch(() => f())` when the promise
    * chain is what `f` returns (so the last error reaches the caller) and `f`
@@ -1700,35 +1711,42 @@ export class RecursiveRetries {
    * name, not exported, not a method, has no rest parameter, never reads
    * `arguments`, every reference is a direct call with at most the declared
    * arguments, and it recurses from exactly one place (this call, which
-   * passes every declared argument).
+   * passes every declared argument). Null when it is; else the first reason it is not.
    */
-  private canTakeAttemptParameter(call: TSESTree.CallExpression, frame: FunctionFrame): boolean {
+  private attemptParameterRefusal(call: TSESTree.CallExpression, frame: FunctionFrame): string | null {
     const fn = frame.node;
-    if (fn.generator || frame.method || !frame.name) return false;
-    if (fn.params.some((p) => p.type === 'RestElement' || p.type === 'TSParameterProperty')) return false;
-    if (call.arguments.length !== fn.params.length || call.arguments.some((a) => a.type === 'SpreadElement')) return false;
+    if (fn.generator) return 'it is a generator';
+    if (frame.method) return 'it is a method, whose callers the file may not all show';
+    if (!frame.name) return 'it has no name to call it by';
+    if (fn.params.some((p) => p.type === 'RestElement' || p.type === 'TSParameterProperty')) return 'it takes a rest parameter';
+    if (call.arguments.length !== fn.params.length || call.arguments.some((a) => a.type === 'SpreadElement')) return 'the retrying call does not pass each declared argument';
     if (fn.type === 'ArrowFunctionExpression' && fn.params.length === 1) {
       const before = this.sourceCode.getTokenBefore(fn.params[0]!);
-      if (!before || before.value !== '(') return false;
+      if (!before || before.value !== '(') return 'its one parameter is written without parentheses';
     }
     const id = fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression' ? fn.id : null;
     const declarator = fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' ? fn.parent.id : null;
     const nameNode = fn.type === 'FunctionDeclaration' ? id : declarator;
-    if (!nameNode) return false;
+    if (!nameNode) return 'it is not declared by a name of its own';
     // Exported: callers in other files may pass more arguments (`urls.map(load)`).
     const declaration = fn.type === 'FunctionDeclaration' ? fn : fn.parent?.parent;
-    if (declaration?.parent?.type === 'ExportNamedDeclaration' || declaration?.parent?.type === 'ExportDefaultDeclaration') return false;
+    if (declaration?.parent?.type === 'ExportNamedDeclaration' || declaration?.parent?.type === 'ExportDefaultDeclaration') return 'it is exported, and callers elsewhere may pass more arguments';
     const variable = variableAt(this.sourceCode, nameNode);
-    if (!variable) return false;
+    if (!variable) return 'it is not declared by a name of its own';
     let recursive = 0;
     for (const reference of variable.references) {
       if (reference.init) continue;
       const parent = reference.identifier.parent;
-      if (parent?.type !== 'CallExpression' || parent.callee !== reference.identifier || parent.arguments.length > fn.params.length) return false;
+      if (parent?.type !== 'CallExpression' || parent.callee !== reference.identifier) return 'it is used as a value, not only called';
+      if (parent.arguments.length > fn.params.length) return 'it is called with more arguments than it declares';
       if (contains(fn, parent)) recursive++;
     }
-    if (recursive !== 1) return false;
-    return !mentionsName(this.keys, fn.body, new Set(['arguments']));
+    if (recursive !== 1) return 'it calls itself from more than one place';
+    return mentionsName(this.keys, fn.body, new Set(['arguments'])) ? 'it reads `arguments`' : null;
+  }
+
+  private canTakeAttemptParameter(call: TSESTree.CallExpression, frame: FunctionFrame): boolean {
+    return this.attemptParameterRefusal(call, frame) === null;
   }
 
   /** True when `container` names the retried function outside the failure branch. */

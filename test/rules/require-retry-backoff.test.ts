@@ -3127,6 +3127,43 @@ function open(opt) {
       ],
     },
     {
+      // Real code (flagsmith-nodejs's retryFetch, twenty-third ledger batch): the re-call sits in a branch of the catch,
+      // so the rewrite has no one place for the count and the wait; the "No quick fix" reason says that, not the
+      // reasons a function cannot take a parameter.
+      code: `const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export const retryFetch = (url, options, retries = 3, retryDelayMs = 1000) => {
+  const retryWrapper = async (n) => {
+    try {
+      return await fetch(url, { ...options, signal: AbortSignal.timeout(10000) });
+    } catch (e) {
+      if (n > 0) {
+        await delay(retryDelayMs);
+        return await retryWrapper(n - 1);
+      }
+      throw e;
+    }
+  };
+  return retryWrapper(retries);
+};`,
+      options: [{ reportBounded: true }],
+      errors: [
+        {
+          messageId: 'constantRecursionBounded',
+          data: {
+            name: 'retryWrapper',
+            wait: 'waits a constant time',
+            noFix:
+              ' No quick fix: the retrying call is not a `return` of its own in the catch block (it sits in a branch or inside another statement), so there is no one place for the attempt count and the wait.',
+          },
+          line: 9,
+          column: 22,
+          endLine: 9,
+          endColumn: 41,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       // Twin: a client's generic `host || 'localhost'` default is a placeholder for a real server: still reported.
       code: `const net = require('net');
 function open(opt) {
