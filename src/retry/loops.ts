@@ -206,7 +206,7 @@ export class LoopRetries {
     // Where a failure's answers are asked: the `catch`, and after the `try` when every failure goes that way
     // (`catch (caught) { error = caught; } const delay = retryDelay(error, attempt, max); if (delay === undefined) throw error;`).
     const failureRegions: Node[] = retryTry?.handler ? [retryTry.handler.body] : [];
-    if (retryTry?.handler && bodyList.includes(retryTry) && alwaysLeaves(statementFlow(retryTry.block, ctx)) && !statementFlow(retryTry.handler.body, ctx).cont) {
+    if (retryTry?.handler && bodyList.includes(retryTry) && alwaysLeaves(statementFlow(retryTry.block, ctx)) && !this.goesRound(retryTry.handler.body, ctx)) {
       failureRegions.push(...this.answersAfterTry(bodyList.slice(bodyList.indexOf(retryTry) + 1), ctx));
     }
     const boundCtx: BoundContext = {
@@ -326,6 +326,13 @@ export class LoopRetries {
     });
   }
 
+  /** Can `statement` go round to the next pass: a `continue` of this loop, also a labelled one from an inner loop (which the flow reads as ending normally). */
+  private goesRound(statement: Node, ctx: FlowContext): boolean {
+    if (statementFlow(statement as TSESTree.Statement, ctx).cont) return true;
+    const label = ctx.loopLabel;
+    return label !== null && someOwn(statement, this.keys, (n) => n.type === 'ContinueStatement' && n.label?.name === label);
+  }
+
   /**
    * The statements after a `try` whose success leaves and whose `catch` never
    * goes round by itself that ask an answer every failure reaches: top-level
@@ -337,12 +344,9 @@ export class LoopRetries {
    */
   private answersAfterTry(rest: readonly TSESTree.Statement[], ctx: FlowContext): Node[] {
     const stretch: TSESTree.Statement[] = [];
-    // A labelled `continue` from an inner loop goes round too (the flow reads inner loops as ending normally).
-    const label = ctx.loopLabel;
-    const goesRoundFromInside = (statement: Node) => label !== null && someOwn(statement, this.keys, (n) => n.type === 'ContinueStatement' && n.label?.name === label);
     for (const statement of rest) {
       const flow = statementFlow(statement, ctx);
-      if (flow.cont || goesRoundFromInside(statement)) break;
+      if (this.goesRound(statement, ctx)) break;
       stretch.push(statement);
       if (!flow.normal) break;
     }

@@ -220,6 +220,28 @@ export async function fetchWithRetry(url) {
     await sleep(delay);
   }
 }`,
+  // Twin: the catch goes round by itself through a labelled `continue` from an inner loop (a hook that says "again").
+  labelledContinueInCatch: `function retryDelayMs(error, attempt, maxRetries) {
+  if (attempt >= maxRetries) return undefined;
+  return 1000 * 2 ** attempt;
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export async function withRetries(maxRetries, attemptOnce, hooks) {
+  retry: for (let attempt = 0; ; attempt++) {
+    let error;
+    try {
+      return await attemptOnce();
+    } catch (caught) {
+      for (const hook of hooks) {
+        if (await hook(caught)) continue retry;
+      }
+      error = caught;
+    }
+    const delayMs = retryDelayMs(error, attempt, maxRetries);
+    if (delayMs === undefined) throw error;
+    await sleep(delayMs);
+  }
+}`,
 };
 
 /** The suggestion outputs, shared by both rules (the same rewrite) and both option sets. */
@@ -394,6 +416,7 @@ export async function fetchWithRetry(url) {
       cases.answerInSwitch,
       cases.answerInInnerTry,
       cases.sameNameInTry,
+      cases.labelledContinueInCatch,
     ],
     invalid: [
       { code: cases.cappedAnswer, options: STRICT, errors: [{ messageId: 'unboundedLoop', line: 8, column: 3, endLine: 8, endColumn: 6, suggestions: [{ messageId: 'boundRetry', output: outputs.cappedAnswer }] }] },
@@ -405,6 +428,7 @@ export async function fetchWithRetry(url) {
       { code: cases.answerInSwitch, options: STRICT, errors: [{ messageId: 'unboundedLoop', line: 7, column: 3, endLine: 7, endColumn: 6, suggestions: [{ messageId: 'boundRetry', output: outputs.answerInSwitch }] }] },
       { code: cases.answerInInnerTry, options: STRICT, errors: [{ messageId: 'unboundedLoop', line: 7, column: 3, endLine: 7, endColumn: 6, suggestions: [{ messageId: 'boundRetry', output: outputs.answerInInnerTry }] }] },
       { code: cases.sameNameInTry, options: STRICT, errors: [{ messageId: 'unboundedLoop', line: 4, column: 3, endLine: 4, endColumn: 6, suggestions: [{ messageId: 'boundRetry', output: outputs.sameNameInTry }] }] },
+      { code: cases.labelledContinueInCatch, options: STRICT, errors: [{ messageId: 'unboundedLoop', line: 7, column: 10, endLine: 7, endColumn: 13, suggestions: [] }] },
     ],
   });
 }
@@ -430,6 +454,8 @@ export async function fetchWithRetry(url) {
       { code: cases.answerInInnerTry, options: STRICT },
       cases.sameNameInTry,
       { code: cases.sameNameInTry, options: STRICT },
+      cases.labelledContinueInCatch,
+      { code: cases.labelledContinueInCatch, options: STRICT },
     ],
     invalid: [
       ...inBoth(cases.continueInCatch, STRICT, [{ messageId: 'constantLoop', line: 9, column: 3, endLine: 9, endColumn: 6, suggestions: [{ messageId: 'useBackoff', output: outputs.continueInCatch }] }]),
