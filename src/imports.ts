@@ -41,7 +41,7 @@ function withSegment(origin: Origin | null, segment: string): Origin | null {
 }
 
 /** Objects whose properties are the globals: `globalThis.fetch`, `window.structuredClone`. */
-export const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['globalThis', 'window', 'self', 'global']);
+const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 
 /** Finds the property path from the destructured value to `target` inside a pattern. */
 function patternPath(pattern: TSESTree.Node, target: TSESTree.Node, path: string[]): string[] | null {

@@ -206,7 +206,7 @@ export class LoopRetries {
     // Where a failure's answers are asked: the `catch`, and after the `try` when every failure goes that way
     // (`catch (caught) { error = caught; } const delay = retryDelay(error, attempt, max); if (delay === undefined) throw error;`).
     const failureRegions: Node[] = retryTry?.handler ? [retryTry.handler.body] : [];
-    if (retryTry?.handler && bodyList.includes(retryTry) && alwaysLeaves(statementFlow(retryTry.block, ctx)) && !this.goesRound(retryTry.handler.body, ctx)) {
+    if (retryTry?.handler && bodyList.includes(retryTry) && alwaysLeaves(statementFlow(retryTry.block, ctx)) && !statementFlow(retryTry.handler.body, ctx).cont && !this.continuesFromInside(retryTry.handler.body, ctx)) {
       failureRegions.push(...this.answersAfterTry(bodyList.slice(bodyList.indexOf(retryTry) + 1), ctx));
     }
     const boundCtx: BoundContext = {
@@ -326,9 +326,8 @@ export class LoopRetries {
     });
   }
 
-  /** Can `statement` go round to the next pass: a `continue` of this loop, also a labelled one from an inner loop (which the flow reads as ending normally). */
-  private goesRound(statement: Node, ctx: FlowContext): boolean {
-    if (statementFlow(statement as TSESTree.Statement, ctx).cont) return true;
+  /** A labelled `continue` of this loop from an inner loop, which goes round though the flow reads inner loops as ending normally. */
+  private continuesFromInside(statement: Node, ctx: FlowContext): boolean {
     const label = ctx.loopLabel;
     return label !== null && someOwn(statement, this.keys, (n) => n.type === 'ContinueStatement' && n.label?.name === label);
   }
@@ -346,7 +345,7 @@ export class LoopRetries {
     const stretch: TSESTree.Statement[] = [];
     for (const statement of rest) {
       const flow = statementFlow(statement, ctx);
-      if (this.goesRound(statement, ctx)) break;
+      if (flow.cont || this.continuesFromInside(statement, ctx)) break;
       stretch.push(statement);
       if (!flow.normal) break;
     }

@@ -933,7 +933,11 @@ export class RecursiveRetries {
     } else if (failure === 'callback') noFix = NO_FIX.errorFirst;
     else if (scheduledBy || route || failure !== 'catch') noFix = NO_FIX.callback;
     else if (!target.async) noFix = NO_FIX.sync;
-    else noFix = this.recursionRefusal(call, frame);
+    else {
+      // A site found means a rewrite was planned; the reason is then never shown.
+      const site = this.recursionSite(call, frame);
+      noFix = typeof site === 'string' ? site : NO_FIX.recursionPlace;
+    }
     this.ctx.onRetry({
       shape,
       loc: reportNode.loc,
@@ -1620,12 +1624,10 @@ export class RecursiveRetries {
     fallbackLimit: string | null,
   ): RetryRewritePlan | null {
     const fn = frame.node;
-    if (!fn.async || !this.canTakeAttemptParameter(call, frame)) return null;
-    const returnStatement = call.parent?.type === 'AwaitExpression' ? call.parent.parent : call.parent;
-    if (returnStatement?.type !== 'ReturnStatement' || returnStatement.parent?.type !== 'BlockStatement') return null;
-    const handler = returnStatement.parent.parent;
-    if (handler?.type !== 'CatchClause' || enclosingFunction(handler) !== fn) return null;
-    if (handler.param && handler.param.type !== 'Identifier') return null;
+    if (!fn.async) return null;
+    const site = this.recursionSite(call, frame);
+    if (typeof site === 'string') return null;
+    const { returnStatement, handler } = site;
     const growDelays: Node[] = [];
     const waitStatements = new Set<Node>();
     for (const found of waits) {
@@ -1661,14 +1663,20 @@ export class RecursiveRetries {
     };
   }
 
-  /** Why `recursionPlan` makes no rewrite of an async recursion from a catch: the first of its conditions that fails. */
-  private recursionRefusal(call: TSESTree.CallExpression, frame: FunctionFrame): string {
+  /**
+   * Where `recursionPlan` rewrites an async recursion from a catch: the
+   * re-call's own `return` directly in the catch block of the function, or
+   * the reason there is no rewrite (the first that holds).
+   */
+  private recursionSite(call: TSESTree.CallExpression, frame: FunctionFrame): { returnStatement: TSESTree.ReturnStatement; handler: TSESTree.CatchClause } | string {
     const refusal = this.attemptParameterRefusal(call, frame);
     if (refusal !== null) return NO_FIX.recursion(refusal);
     const returnStatement = call.parent?.type === 'AwaitExpression' ? call.parent.parent : call.parent;
-    const handler = returnStatement?.type === 'ReturnStatement' && returnStatement.parent?.type === 'BlockStatement' ? returnStatement.parent.parent : null;
+    if (returnStatement?.type !== 'ReturnStatement' || returnStatement.parent?.type !== 'BlockStatement') return NO_FIX.recursionPlace;
+    const handler = returnStatement.parent.parent;
     if (handler?.type !== 'CatchClause' || enclosingFunction(handler) !== frame.node) return NO_FIX.recursionPlace;
-    return handler.param && handler.param.type !== 'Identifier' ? NO_FIX.destructuredError : NO_FIX.recursionPlace;
+    if (handler.param && handler.param.type !== 'Identifier') return NO_FIX.destructuredError;
+    return { returnStatement, handler };
   }
 
   /**

@@ -7,11 +7,11 @@
  * docs/rules/require-timeout.md.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { GLOBAL_OBJECTS, type ImportTracker, type Origin } from '../imports';
+import type { ImportTracker, Origin } from '../imports';
 import { isFunction } from '../ast/functions';
 import { unwrapExpression } from '../ast/unwrap';
 import { type VisitorKeys, walkAll } from '../ast/walk';
-import { staticKeyName, staticMemberName } from '../ast/static';
+import { staticKeyName } from '../ast/static';
 import { thisOwner } from '../ast/this-owner';
 import type { TextEdit } from '../fix/edits';
 import { addProperty, insertArgument, replaceProperty } from './edits';
@@ -213,30 +213,22 @@ function optionalChain(call: TSESTree.CallExpression): boolean {
   }
 }
 
-/** Per file: the globals of LOCAL_ADDRESS_GLOBALS it assigns to or into (`chrome = ...`, `globalThis.chrome = ...`, `chrome.runtime.getURL = ...`). */
+/** Per file (keyed by its SourceCode): the globals of LOCAL_ADDRESS_GLOBALS it assigns to or into (`chrome = ...`, `globalThis.chrome = ...`, `chrome.runtime.getURL = ...`). */
 const writtenGlobals = new WeakMap<object, Set<string>>();
 
 function writesGlobal(ctx: TimeoutContext, name: string): boolean {
-  const ast = ctx.sourceCode.ast;
-  let written = writtenGlobals.get(ast);
+  let written = writtenGlobals.get(ctx.sourceCode);
   if (!written) {
     const found = new Set<string>();
-    walkAll(ast as Node, ctx.keys, (node) => {
+    walkAll(ctx.sourceCode.ast as Node, ctx.keys, (node) => {
       if (node.type !== 'AssignmentExpression') return true;
-      // The root of what is written: `chrome` of `chrome.runtime.getURL = f`, `chrome` of `globalThis.chrome = {}`.
-      let target: Node = unwrapExpression(node.left);
-      let root: string | null = null;
-      while (target.type === 'MemberExpression') {
-        const object = unwrapExpression(target.object);
-        const key = staticMemberName(target);
-        if (object.type === 'Identifier' && GLOBAL_OBJECTS.has(object.name) && key !== null) root = key;
-        target = object;
-      }
-      if (target.type === 'Identifier' && !GLOBAL_OBJECTS.has(target.name)) root = target.name;
-      if (root !== null && LOCAL_ADDRESS_GLOBALS.includes(root)) found.add(root);
+      // The global the written place hangs from, as the import tracker reads it (through `globalThis`/`window` too).
+      const origin = ctx.imports.originOf(unwrapExpression(node.left));
+      const root = origin?.module === null ? origin.path[0] : undefined;
+      if (root !== undefined && LOCAL_ADDRESS_GLOBALS.includes(root)) found.add(root);
       return true;
     });
-    writtenGlobals.set(ast, (written = found));
+    writtenGlobals.set(ctx.sourceCode, (written = found));
   }
   return written.has(name);
 }

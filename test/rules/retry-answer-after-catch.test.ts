@@ -7,8 +7,9 @@
  * the retry when a top-level `if` of that stretch tests the answer and
  * leaves (`if (delayMs === undefined) throw error;`), before any way round.
  * Its twins (the first from the change, the rest from an adversarial
- * review): a helper that caps the wait, a catch that goes round by itself, a
- * way round before the check (a 429, a labelled `continue` from an inner
+ * review and a reread): a helper that caps the wait, a catch that goes round
+ * by itself (also through a labelled `continue` from an inner loop), a way
+ * round before the check (a 429, a labelled `continue` from an inner
  * loop), an answer asked in one branch, a `switch` or an inner `try`, and
  * an answer never tested whose name a test in the `try` shares. Both retry
  * rules, with their default and their strict options.
