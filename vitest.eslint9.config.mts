@@ -23,5 +23,7 @@ export default defineConfig({
     testTimeout: 600_000,
     hookTimeout: 600_000,
     pool: 'forks',
+    // One module cache a worker, as in vitest.config.mts (the setup file's redirect is installed before the first file).
+    isolate: false,
   },
 });

@@ -11,6 +11,15 @@ import { dottedName } from '../patterns';
 export type Node = TSESTree.Node;
 export type LoopNode = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
 
+/** Methods that register an event handler (`emitter.on('close', ...)`, `addEventListener`). */
+export const LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'addEventListener', 'prependListener', 'prependOnceListener']);
+/** Calls that run a callback later, by the callee's last name (`setTimeout`, `process.nextTick`, `timers.setInterval`). */
+export const TIMER_FUNCTIONS: ReadonlySet<string> = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'nextTick']);
+/** Methods that take the next item off a queue or list. */
+export const TAKE_METHODS: ReadonlySet<string> = new Set(['shift', 'pop', 'dequeue', 'poll', 'take']);
+/** Methods that put an item back on a queue or list. */
+export const PUT_BACK_METHODS: ReadonlySet<string> = new Set(['unshift', 'push', 'enqueue', 'add', 'splice']);
+
 /** The text key of a simple name chain (`state.attempt`), or null. */
 export function nameKey(node: Node): string | null {
   const name = dottedName(node);

@@ -11,7 +11,7 @@ import { enclosingFunction, type FunctionNode, functionName, isFunction, isLoop 
 import { staticKeyName, staticMemberName } from '../ast/static';
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, functionReturns, someAll, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
-import { alwaysLeaves, blockFlow, calleeName, type FlowContext, isLogCall, type LoopNode, nameKey, type Node, numberValue, statementFlow } from './ast';
+import { alwaysLeaves, blockFlow, calleeName, type FlowContext, isLogCall, LISTENER_METHODS, type LoopNode, nameKey, type Node, numberValue, PUT_BACK_METHODS, statementFlow, TAKE_METHODS, TIMER_FUNCTIONS } from './ast';
 import { type BoundContext, collectCounters, counterAnswerNames, dropResetCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, isUsedUpGuard, policyAnswerNames } from './bounds';
 import { classifyDelay, type FoundWait, isAwaiterYield, NO_WAIT, raceHoldsWork, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX } from './model';
@@ -1287,9 +1287,6 @@ function returnsNothingOrFalsy(fn: Node): boolean {
   });
 }
 
-const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener', 'prependListener', 'prependOnceListener']);
-const TIMER_FUNCTIONS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'nextTick']);
-
 /**
  * A function whose failure has no caller to report to: an event listener, a
  * timer callback, an `onerror = async () => ...` handler, or an async
@@ -1337,9 +1334,6 @@ function reportsError(body: TSESTree.BlockStatement, name: string, keys: Visitor
   });
   return found;
 }
-
-/** Methods that take the next candidate off a queue or list. */
-const TAKE_METHODS = new Set(['shift', 'pop', 'dequeue', 'poll', 'take']);
 
 /**
  * The branch's exits all leave the function (`throw`, `return`): no `break` and no labelled `continue` in it, which
@@ -1407,7 +1401,6 @@ function isName(node: Node, name: string): boolean {
 /** Names of calls that put an item back for another try. */
 const PUT_BACK_NAME = /requeue|retry|reschedule|putBack|giveBack|release|restore|reinsert|insert|prepend|append/i;
 
-const PUT_BACK_METHODS = new Set(['unshift', 'push', 'enqueue', 'add', 'splice']);
 /** Methods that take a candidate out of the pool (`removeCurrentServer`, `deleteHost`, `evict`). */
 const CANDIDATE_REMOVER = /^(remove|delete|drop|evict|discard|exclude|ban)([A-Z_]|$)/;
 

@@ -13,7 +13,7 @@ import { staticMemberName, staticString } from '../ast/static';
 import { thisOwner } from '../ast/this-owner';
 import { isNothing } from '../ast/nothing';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
-import { alwaysLeaves, calleeName, type FlowContext, isLogCall, isMemberCall, nameKey, type Node, statementExpression, statementFlow } from './ast';
+import { alwaysLeaves, calleeName, type FlowContext, isLogCall, isMemberCall, LISTENER_METHODS, nameKey, type Node, PUT_BACK_METHODS, statementExpression, statementFlow, TAKE_METHODS, TIMER_FUNCTIONS } from './ast';
 import { type BoundContext, collectCounters, counterAnswerNames, dropResetCounters, fallbackLimits, guardAtoms, hasThrowIfAborted, isBoundingTest, policyAnswerNames, stopsOnPolicyAnswer, usedUpFlagOnTheWay } from './bounds';
 import { classifyDelay, type FoundWait, leadingWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitBefore, waitOf } from './delay';
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
@@ -28,7 +28,6 @@ import { endlessIterator, rebindsIterator, sameFileCallee, stepsIterator, takerC
 
 const NO_SITES: readonly TSESTree.CallExpression[] = [];
 const RECONNECT_EVENTS = new Set(['error', 'close', 'end', 'disconnect', 'disconnected']);
-const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener', 'prependListener', 'prependOnceListener']);
 /** Modules whose calls do I/O (a synchronous retry of them reaches the dependency on every call). */
 const BLOCKING_IO_MODULES = /^(node:)?(fs|fs\/promises|child_process|net|tls|dgram|http|https|http2)$|^(fs-extra|graceful-fs|sync-request|sync-fetch|sync-rpc|deasync|then-request)$/;
 /**
@@ -93,9 +92,6 @@ function calledName(node: Node): CalledName | null {
   return null;
 }
 
-/** Every name `timerKind` or `isIntervalCall` can accept, as written at the callee (`process.nextTick` included). */
-const TIMER_CALLEE_NAMES = new Set(['setTimeout', 'setImmediate', 'queueMicrotask', 'nextTick', 'setInterval']);
-
 /**
  * False when the callee's own name rules out a timer, before `timerKind` and
  * `isIntervalCall` look at it twice (each resolving a member callee's global):
@@ -103,10 +99,10 @@ const TIMER_CALLEE_NAMES = new Set(['setTimeout', 'setImmediate', 'queueMicrotas
  */
 function mayBeTimerCall(call: TSESTree.CallExpression): boolean {
   const callee = call.callee.type === 'ChainExpression' ? call.callee.expression : call.callee;
-  if (callee.type === 'Identifier') return TIMER_CALLEE_NAMES.has(callee.name);
+  if (callee.type === 'Identifier') return TIMER_FUNCTIONS.has(callee.name);
   if (callee.type !== 'MemberExpression') return false;
   const name = staticMemberName(callee);
-  return name !== null && TIMER_CALLEE_NAMES.has(name);
+  return name !== null && TIMER_FUNCTIONS.has(name);
 }
 
 /** `setInterval(...)` (the global): a timer that re-runs its callback until cleared. */
@@ -124,10 +120,6 @@ function isFalsyValue(node: Node): boolean {
   return n.type === 'UnaryExpression' && n.operator === 'void';
 }
 
-/** Methods that take the next item off a queue. */
-const TAKE_METHODS = new Set(['shift', 'pop', 'dequeue', 'poll', 'take']);
-/** Methods that put an item back on a queue. */
-const PUT_BACK_METHODS = new Set(['unshift', 'push', 'enqueue', 'add', 'splice']);
 /**
  * Calls that open a connection: `net.connect`, `client._connect()`,
  * `reconnect()`, `connectToServer()`, `net.createConnection`, `socket.open()`,

@@ -14,6 +14,10 @@ const redirects: Record<string, string> = {
 };
 const moduleWithResolver = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
 const original = moduleWithResolver._resolveFilename;
-moduleWithResolver._resolveFilename = function resolveToEslint9(request: string, ...rest: unknown[]) {
-  return redirects[request] ?? original.call(this, request, ...rest);
-};
+// The worker's test files share one module cache (`isolate: false`) and this file runs before each of them:
+// the redirect is installed once.
+if (original.name !== 'resolveToEslint9') {
+  moduleWithResolver._resolveFilename = function resolveToEslint9(request: string, ...rest: unknown[]) {
+    return redirects[request] ?? original.call(this, request, ...rest);
+  };
+}
