@@ -188,20 +188,38 @@ function resolveConstant(node: Node, ctx: BoundContext): Node {
  * `max ?? Infinity`, compiled `max !== null && max !== void 0 ? max : Infinity`):
  * when the option is not given there is no limit.
  */
-function isForeverValue(node: Node, ctx: BoundContext, depth = 0): boolean {
+function isForeverValue(node: Node, ctx: BoundContext, depth = 0, unboundedAbove = ctx.unboundedAbove): boolean {
   const n = resolveConstant(node, ctx);
-  if (isForeverNumber(n, ctx.unboundedAbove)) return true;
+  if (isForeverNumber(n, unboundedAbove)) return true;
   if (depth > 3) return false;
-  if (n.type === 'LogicalExpression' && (n.operator === '||' || n.operator === '??')) return isForeverValue(n.right, ctx, depth + 1) || isForeverValue(n.left, ctx, depth + 1);
+  // `{ maxRetries = Infinity } = {}`, `(maxRetryTime = Infinity) => ...`, `const { retries = Infinity } = opts`:
+  // the default is the fallback when the option is not given, as in `opts.maxRetries ?? Infinity`.
+  const fallback = n.type === 'Identifier' ? destructuringDefault(n, ctx) : null;
+  if (fallback) return isForeverValue(fallback, ctx, depth + 1, unboundedAbove);
+  if (n.type === 'LogicalExpression' && (n.operator === '||' || n.operator === '??')) return isForeverValue(n.right, ctx, depth + 1, unboundedAbove) || isForeverValue(n.left, ctx, depth + 1, unboundedAbove);
   // Compiled `??`: `(_a = max) !== null && _a !== void 0 ? _a : Infinity` (the fallback when the value is missing, not `n === -1 ? Infinity : n`).
   if (n.type === 'ConditionalExpression' && testsMissing(n.test, ctx.keys)) {
     // `max === void 0 ? DEFAULT.maxRetries : max` (compiled destructuring defaults), `max === null || max === undefined ? Infinity : max`: the fallback comes first.
     const equality = (t: Node): boolean =>
       (t.type === 'BinaryExpression' && (t.operator === '===' || t.operator === '==')) || (t.type === 'LogicalExpression' && t.operator === '||' && equality(t.left) && equality(t.right));
     const missingFirst = equality(unwrapExpression(n.test));
-    return isForeverValue(missingFirst ? n.consequent : n.alternate, ctx, depth + 1);
+    return isForeverValue(missingFirst ? n.consequent : n.alternate, ctx, depth + 1, unboundedAbove);
   }
   return false;
+}
+
+/**
+ * The default of a name bound once by a parameter or destructuring default (`{ max = Infinity } = {}`,
+ * `(max = 5) => ...`, `const { max = 5 } = opts`) and never written again; otherwise null.
+ */
+function destructuringDefault(identifier: TSESTree.Identifier, ctx: BoundContext): Node | null {
+  const variable = ctx.imports.variableOf(identifier);
+  if (!variable || variable.defs.length !== 1) return null;
+  const name = variable.defs[0]!.name;
+  const pattern = name.parent;
+  if (pattern?.type !== 'AssignmentPattern' || pattern.left !== name) return null;
+  if (variable.references.some((reference) => reference.isWrite() && reference.identifier !== name)) return null;
+  return pattern.right;
 }
 
 /**
@@ -221,34 +239,49 @@ function testsMissing(test: Node, keys: VisitorKeys): boolean {
   return found;
 }
 
+/** A limit the code already checks that is unbounded only when an option is not given. */
+export interface FallbackLimit {
+  /** As written: `maxRetries`, `opts.maxRetryTime`. */
+  text: string;
+  /** A time budget an elapsed time is compared with, not an attempt count. */
+  time: boolean;
+}
+
 /**
- * The limits a counter of `region` is compared with that are unbounded only
- * through a fallback (`const max = opts.maxRetries ?? Infinity`,
- * `max || Infinity`, the compiled `??`): the code already counts, and a
- * caller can bound it by passing the option. Returns the limits as written
- * (`maxRetries`), in source order, without repeats.
+ * The limits a counter of `region` (or an elapsed time, `Date.now() - start`) is compared with that are unbounded
+ * only through a fallback (`const max = opts.maxRetries ?? Infinity`, `max || Infinity`, the compiled `??`,
+ * `{ maxRetries = Infinity } = {}`): the code already counts, and a caller can bound it by passing the option.
+ * Returns the limits in source order, without repeats.
  */
-export function fallbackLimits(region: Node, ctx: BoundContext): string[] {
-  const found: string[] = [];
+export function fallbackLimits(region: Node, ctx: BoundContext): FallbackLimit[] {
+  const found: FallbackLimit[] = [];
   walkOwn(region, ctx.keys, (node) => {
     if (node.type !== 'BinaryExpression' || !COMPARISONS.has(node.operator) || node.left.type === 'PrivateIdentifier') return true;
-    const leftCounter = mentionsCounter(node.left, ctx);
-    const rightCounter = mentionsCounter(node.right, ctx);
+    // A time budget (`elapsed > maxRetryTime` with `const elapsed = Date.now() - start`) is a limit in milliseconds.
+    const leftElapsed = elapsedInit(node.left, ctx) !== null;
+    const rightElapsed = !leftElapsed && elapsedInit(node.right, ctx) !== null;
+    const leftCounter = leftElapsed || (!rightElapsed && mentionsCounter(node.left, ctx));
+    const rightCounter = rightElapsed || (!leftElapsed && mentionsCounter(node.right, ctx));
     if (leftCounter === rightCounter) return true;
     const limit = (leftCounter ? node.right : node.left) as Node;
+    const time = leftElapsed || rightElapsed;
+    const above = time ? Infinity : ctx.unboundedAbove;
     // Forever only as a fallback: the limit itself is not a forever number.
-    if (isForeverValue(limit, ctx) && !isForeverNumber(resolveConstant(limit, ctx), ctx.unboundedAbove)) {
+    if (isForeverValue(limit, ctx, 0, above) && !isForeverNumber(resolveConstant(limit, ctx), above)) {
       const text = ctx.sourceCode.getText(limit);
-      if (!found.includes(text)) found.push(text);
+      if (!found.some((seen) => seen.text === text)) found.push({ text, time });
     }
     return true;
   });
   return found;
 }
 
-/** A limit a counter is compared with: anything but a "forever" number. */
-export function isFiniteLimit(node: Node, ctx: BoundContext): boolean {
-  return !isForeverValue(node, ctx);
+/**
+ * A limit a counter is compared with: anything but a "forever" number. A time budget in milliseconds
+ * (`unboundedAbove` Infinity) is forever only when infinite: `unboundedAbove` counts attempts.
+ */
+export function isFiniteLimit(node: Node, ctx: BoundContext, unboundedAbove = ctx.unboundedAbove): boolean {
+  return !isForeverValue(node, ctx, 0, unboundedAbove);
 }
 
 /** A finite number the file shows: a literal, or a `const` initialised with one, below `unboundedAbove`. */
@@ -290,7 +323,7 @@ export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhe
       const leftElapsed = elapsedInit(node.left, ctx);
       const elapsed = leftElapsed ?? elapsedInit(node.right, ctx);
       // The other side is the budget: not one that falls back to `Infinity` (`maxRetryTime ?? Infinity`).
-      if (elapsed) return !movesWithAttempts(elapsed, ctx) && isFiniteLimit(leftElapsed ? node.right : node.left, ctx);
+      if (elapsed) return !movesWithAttempts(elapsed, ctx) && isFiniteLimit(leftElapsed ? node.right : node.left, ctx, Infinity);
       // `if (retryDelay === -1) return;`, `if (outcome === Outcome.Success) return retry(attempt + 1);`.
       if (testsCounterAnswer(node, ctx)) return true;
       const leftCounter = mentionsCounter(node.left, ctx);

@@ -12,7 +12,7 @@ import { staticKeyName, staticMemberName } from '../ast/static';
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, functionReturns, someAll, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
 import { alwaysLeaves, blockFlow, calleeName, type FlowContext, isLogCall, LISTENER_METHODS, type LoopNode, nameKey, type Node, numberValue, PUT_BACK_METHODS, statementFlow, TAKE_METHODS, TIMER_FUNCTIONS } from './ast';
-import { type BoundContext, collectCounters, counterAnswerNames, dropResetCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, isUsedUpGuard, policyAnswerNames } from './bounds';
+import { type BoundContext, collectCounters, type FallbackLimit, counterAnswerNames, dropResetCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, isUsedUpGuard, policyAnswerNames } from './bounds';
 import { classifyDelay, type FoundWait, isAwaiterYield, NO_WAIT, raceHoldsWork, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX } from './model';
 import { type FailureCounter, type RetryPoint, retryPointOf, type RetryRewritePlan, rewriteRetryLoop } from './rewrite';
@@ -413,7 +413,7 @@ export class LoopRetries {
     failureWaits: readonly FoundWait[];
     writes: RegionWrites;
     /** A limit the loop already counts against that is unbounded only through a fallback (`opts.maxRetries ?? Infinity`). */
-    fallbackLimit: string | null;
+    fallbackLimit: FallbackLimit | null;
   }): RetryRewritePlan {
     const { loop, statement, owner, handler, failureWaits, writes } = input;
     const growDelays: Node[] = [];

@@ -5,6 +5,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ImportTracker } from '../imports';
 import type { VisitorKeys } from '../ast/walk';
+import type { FallbackLimit } from './bounds';
 import type { WaitInfo } from './delay';
 import type { LibraryFinding } from './libraries';
 import type { BackoffSettings, RetryRewritePlan } from './rewrite';
@@ -71,8 +72,10 @@ export const NO_FIX = {
   severalRetryPoints: 'the failure path goes on to the next attempt from several places',
   noCaller: 'nobody awaits this function (an event handler, a timer callback or an unawaited promise), so rethrowing the last error would crash the process, and its catch does not report the error so it could stop quietly',
   /** The loop counts against a limit that is unbounded only when an option is not given. */
-  fallbackLimit: (limit: string) =>
-    `the loop already counts its attempts against \`${limit}\`, which is unbounded when the option is not given (it falls back to Infinity); choosing a finite default is a decision for a person, and a second counter would override the callers who pass one`,
+  fallbackLimit: (limit: FallbackLimit) =>
+    limit.time
+      ? `the loop already gives up once its time exceeds \`${limit.text}\`, which is unbounded when the option is not given (it falls back to Infinity); choosing a finite default is a decision for a person, and an attempt limit would override the callers who pass one`
+      : `the loop already counts its attempts against \`${limit.text}\`, which is unbounded when the option is not given (it falls back to Infinity); choosing a finite default is a decision for a person, and a second counter would override the callers who pass one`,
   /** The existing wait is a short number given to a helper whose unit the file does not show. */
   waitUnit: (wait: string) =>
     `the existing wait \`${wait}\` is too short to be in milliseconds (a helper that may count seconds), so how long a grown wait should be is a decision for a person`,

@@ -14,7 +14,7 @@ import { thisOwner } from '../ast/this-owner';
 import { isNothing } from '../ast/nothing';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
 import { alwaysLeaves, calleeName, type FlowContext, isLogCall, isMemberCall, LISTENER_METHODS, nameKey, type Node, PUT_BACK_METHODS, statementExpression, statementFlow, TAKE_METHODS, TIMER_FUNCTIONS } from './ast';
-import { type BoundContext, collectCounters, counterAnswerNames, dropResetCounters, fallbackLimits, guardAtoms, hasThrowIfAborted, isBoundingTest, policyAnswerNames, stopsOnPolicyAnswer, usedUpFlagOnTheWay } from './bounds';
+import { type BoundContext, collectCounters, type FallbackLimit, counterAnswerNames, dropResetCounters, fallbackLimits, guardAtoms, hasThrowIfAborted, isBoundingTest, policyAnswerNames, stopsOnPolicyAnswer, usedUpFlagOnTheWay } from './bounds';
 import { classifyDelay, type FoundWait, leadingWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitBefore, waitOf } from './delay';
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
 import { type RetryRewritePlan, rewritePromiseRecursiveRetry, rewriteRecursiveRetry } from './rewrite';
@@ -1613,7 +1613,7 @@ export class RecursiveRetries {
     waits: readonly FoundWait[],
     writes: RegionWrites,
     varying: ReadonlySet<string>,
-    fallbackLimit: string | null,
+    fallbackLimit: FallbackLimit | null,
   ): RetryRewritePlan | null {
     const fn = frame.node;
     if (!fn.async) return null;
