@@ -113,6 +113,24 @@ function isIntervalCall(call: TSESTree.CallExpression, imports: FinderContext['i
 }
 
 /** A falsy literal: `false`, `null`, `0`, `''`, `undefined`, `void 0`. */
+/**
+ * A guard that holds only for a WebSocket close with the normal-closure code: `code === 1000`, `event.code == 1000`
+ * (also as one side of `&&`), where `code` / `event` is a parameter of the function the test sits in.
+ */
+function afterNormalClosure(test: Node, branch: Node): boolean {
+  const n = unwrapExpression(test);
+  if (n.type === 'LogicalExpression' && n.operator === '&&') return afterNormalClosure(n.left, branch) || afterNormalClosure(n.right, branch);
+  if (n.type !== 'BinaryExpression' || (n.operator !== '===' && n.operator !== '==')) return false;
+  const sides = [unwrapExpression(n.left as Node), unwrapExpression(n.right)];
+  const literal = sides.findIndex((side) => side.type === 'Literal' && side.value === 1000);
+  if (literal < 0) return false;
+  let code = sides[1 - literal]!;
+  if (code.type === 'MemberExpression' && !code.computed && code.property.type === 'Identifier' && code.property.name === 'code') code = unwrapExpression(code.object);
+  if (code.type !== 'Identifier') return false;
+  const fn = enclosingFunction(branch);
+  return !!fn && fn.params.some((param) => param.type === 'Identifier' && param.name === (code as TSESTree.Identifier).name);
+}
+
 function isFalsyValue(node: Node): boolean {
   const n = unwrapExpression(node);
   if (n.type === 'Literal') return !n.value;
@@ -764,6 +782,9 @@ export class RecursiveRetries {
     if (this.takesNextCandidate(target, frame, call)) return false;
     // `if (end) { end = false; reconnect(); }`: the branch uses up what guards it, so it runs once, not again and again.
     if (guards.some((g) => this.usesUpGuard(g.test, g.branch, call, target))) return false;
+    // `onClose(code) { if (code === 1000) { this.resubscribe(); return; } ... }`: a reopen after a normal closure (RFC 6455's
+    // 1000, a close both sides agreed on), which needs a connection that opened; an unreachable server closes with 1006.
+    if (event && guards.some((g) => afterNormalClosure(g.test, g.branch))) return false;
     // `if (this.transports.length > 1) { this.transports.shift(); return this._open(); }`: the next alternative, bounded by the list.
     if (guards.some((g) => this.takesAlternative(g.test, g.branch, call))) return false;
     // `if (this.timeout > max) { this.timeoutOverride = max; return send(); }`: one more attempt with the value the failure allowed.

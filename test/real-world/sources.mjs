@@ -672,6 +672,20 @@ export const realWorldSources = [
   { pkg: '@optimizely/optimizely-sdk', files: ['dist/optimizely.browser.umd.js'], sourceType: 'commonjs' },
   { pkg: '@splitsoftware/splitio-commons', dirs: ['src'], sourceType: 'module' },
   { pkg: '@splitsoftware/splitio', dirs: ['src'], sourceType: 'module' },
+  // A twenty-fourth batch, chosen by category before linting (blockchain
+  // JSON-RPC clients, which poll nodes, reconnect WebSocket providers, retry
+  // rate-limited requests, batch calls and bound them with timeouts: ethers,
+  // viem, web3.js's HTTP and WebSocket providers with the provider base
+  // classes of web3-utils, and Solana's web3.js 1.x).
+  // ethers: the TypeScript source of its providers and utilities (fetch with throttling retries); lib.* are its builds.
+  { pkg: 'ethers', dirs: ['src.ts/providers', 'src.ts/utils'], sourceType: 'module' },
+  // viem: the TypeScript source of its clients and transports, utilities (RPC, retries, timeouts, polling) and public actions.
+  { pkg: 'viem', dirs: ['clients', 'utils', 'actions/public'], sourceType: 'module' },
+  { pkg: 'web3-providers-http', dirs: ['src'], sourceType: 'module' },
+  { pkg: 'web3-providers-ws', dirs: ['src'], sourceType: 'module' },
+  { pkg: 'web3-utils', dirs: ['src'], sourceType: 'module' },
+  // Solana's web3.js 1.x (the 2.x line is a different, modular SDK): the TypeScript source (lib/ holds its bundles).
+  { pkg: '@solana/web3.js', dirs: ['src'], sourceType: 'module' },
 ];
 
 const sourceFile = /\.(?:[cm]?js|[cm]?ts)$/;
