@@ -239,6 +239,33 @@ function testsMissing(test: Node, keys: VisitorKeys): boolean {
   return found;
 }
 
+/**
+ * Milliseconds that mean "forever" in a time budget: `unboundedAbove` counts attempts, so a budget is forever only from
+ * the largest exact integer up (`9007199254740991`, `1.7976931348623157e308` written out, like `Number.MAX_SAFE_INTEGER`).
+ */
+const TIME_FOREVER = Number.MAX_SAFE_INTEGER;
+
+/**
+ * False for a comparison that only decides something on the way (`if (elapsed > slowMs) console.warn(...)`): the test
+ * of an `if` (also inside `&&`, `||`, `!` and parentheses) neither of whose branches leaves or goes round.
+ */
+function endsWhenTested(comparison: Node): boolean {
+  let node: Node = comparison;
+  let parent = node.parent;
+  while (parent && (parent.type === 'LogicalExpression' || (parent.type === 'UnaryExpression' && parent.operator === '!') || parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression')) {
+    node = parent;
+    parent = node.parent;
+  }
+  if (parent?.type !== 'IfStatement' || parent.test !== node) return true;
+  const flowCtx: FlowContext = { loopLabel: null, inSwitch: false, innerLabels: new Set() };
+  const decides = (branch: TSESTree.Statement | null | undefined) => {
+    if (!branch) return false;
+    const flow = statementFlow(branch, flowCtx);
+    return flow.exit || flow.cont || !flow.normal;
+  };
+  return decides(parent.consequent) || decides(parent.alternate);
+}
+
 /** A limit the code already checks that is unbounded only when an option is not given. */
 export interface FallbackLimit {
   /** As written: `maxRetries`, `opts.maxRetryTime`. */
@@ -257,15 +284,21 @@ export function fallbackLimits(region: Node, ctx: BoundContext): FallbackLimit[]
   const found: FallbackLimit[] = [];
   walkOwn(region, ctx.keys, (node) => {
     if (node.type !== 'BinaryExpression' || !COMPARISONS.has(node.operator) || node.left.type === 'PrivateIdentifier') return true;
-    // A time budget (`elapsed > maxRetryTime` with `const elapsed = Date.now() - start`) is a limit in milliseconds.
-    const leftElapsed = elapsedInit(node.left, ctx) !== null;
-    const rightElapsed = !leftElapsed && elapsedInit(node.right, ctx) !== null;
+    // Only a check that ends the retry (`if (attempt >= max) throw err`, a loop condition), not one that logs (`if (elapsed > slowMs) warn()`).
+    if (!endsWhenTested(node)) return true;
+    // A time budget (`elapsed > maxRetryTime` with `const elapsed = Date.now() - start`) is a limit in milliseconds,
+    // and none when the start is read again at each attempt.
+    const leftInit = elapsedInit(node.left, ctx);
+    const rightInit = leftInit ? null : elapsedInit(node.right, ctx);
+    if ((leftInit ?? rightInit) && movesWithAttempts((leftInit ?? rightInit)!, ctx)) return true;
+    const leftElapsed = leftInit !== null;
+    const rightElapsed = rightInit !== null;
     const leftCounter = leftElapsed || (!rightElapsed && mentionsCounter(node.left, ctx));
     const rightCounter = rightElapsed || (!leftElapsed && mentionsCounter(node.right, ctx));
     if (leftCounter === rightCounter) return true;
     const limit = (leftCounter ? node.right : node.left) as Node;
     const time = leftElapsed || rightElapsed;
-    const above = time ? Infinity : ctx.unboundedAbove;
+    const above = time ? TIME_FOREVER : ctx.unboundedAbove;
     // Forever only as a fallback: the limit itself is not a forever number.
     if (isForeverValue(limit, ctx, 0, above) && !isForeverNumber(resolveConstant(limit, ctx), above)) {
       const text = ctx.sourceCode.getText(limit);
@@ -323,7 +356,7 @@ export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhe
       const leftElapsed = elapsedInit(node.left, ctx);
       const elapsed = leftElapsed ?? elapsedInit(node.right, ctx);
       // The other side is the budget: not one that falls back to `Infinity` (`maxRetryTime ?? Infinity`).
-      if (elapsed) return !movesWithAttempts(elapsed, ctx) && isFiniteLimit(leftElapsed ? node.right : node.left, ctx, Infinity);
+      if (elapsed) return !movesWithAttempts(elapsed, ctx) && isFiniteLimit(leftElapsed ? node.right : node.left, ctx, TIME_FOREVER);
       // `if (retryDelay === -1) return;`, `if (outcome === Outcome.Success) return retry(attempt + 1);`.
       if (testsCounterAnswer(node, ctx)) return true;
       const leftCounter = mentionsCounter(node.left, ctx);

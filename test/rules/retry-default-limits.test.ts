@@ -10,10 +10,14 @@
  * is in milliseconds: it is no limit only when infinite (`Infinity`, or a
  * fallback to it), never because it is at or above `unboundedAbove`, which
  * counts attempts (a 30 s budget, `elapsed > 30000`, was taken for none), and
- * its "No quick fix" reason names a time, not attempts. Twins: a finite
- * default, a default the function replaces before the loop, and finite time
- * budgets (a literal, a default, a fallback). Both retry rules, with their
- * default and their strict options.
+ * its "No quick fix" reason names a time, not attempts. Only a check that
+ * can end the retry names such a limit (a loop condition, an `if` with a
+ * branch that leaves or goes round), and a time budget only when its start
+ * is not read again at each attempt. Twins: a finite default, a default the
+ * function replaces before the loop, finite time budgets (a literal, a
+ * default, a fallback), and from an adversarial review a check that only
+ * logs, a start read again at each attempt and the largest exact integer
+ * written out. Both retry rules, with their default and their strict options.
  */
 import { inBoth, jsRuleTester } from '../rule-tester';
 import noUnboundedRetry from '../../rules/no-unbounded-retry';
@@ -34,7 +38,7 @@ export async function send(request, { maxRetries = Infinity } = {}) {
     }
   }
 }`,
-  // A plain parameter defaulting to Infinity, with an uncapped growing wait: reported as `maxRetries ?? Infinity` is.
+  // A plain parameter defaulting to Infinity, with a growing wait (recommended allows an endless retry that backs off only when it is bounded by nothing the caller can pass? no: the fallback is no limit, as for `?? Infinity`).
   plainParamDefault: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function send(request, maxRetries = Infinity) {
   for (let attempt = 0; ; attempt++) {
@@ -159,6 +163,82 @@ export async function send(request, options = {}) {
     }
   }
 }`,
+  // Twin (an adversarial review): a time check that only logs ends nothing; the loop keeps its suggestion.
+  slowLog: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function send(request, options = {}) {
+  const slowMs = options.slowMs ?? Infinity;
+  const start = Date.now();
+  while (true) {
+    try {
+      return await request();
+    } catch (err) {
+      const elapsed = Date.now() - start;
+      if (elapsed > slowMs) console.warn('slow', elapsed);
+      await sleep(1000);
+    }
+  }
+}`,
+  // Twin: the same with an attempt count and an Infinity default: a warning threshold, not a limit.
+  warnAfter: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function send(request, { warnAfter = Infinity } = {}) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await request();
+    } catch (err) {
+      attempt++;
+      if (attempt > warnAfter) console.warn('still failing', attempt);
+      await sleep(1000);
+    }
+  }
+}`,
+  // Twin: the start is read again at each attempt, so the budget bounds one attempt, not the retry; the suggestion stays.
+  startPerAttempt: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function send(request, options = {}) {
+  const maxTime = options.maxTime ?? Infinity;
+  while (true) {
+    const start = Date.now();
+    try {
+      return await request();
+    } catch (err) {
+      const elapsed = Date.now() - start;
+      if (elapsed > maxTime) throw err;
+      await sleep(1000);
+    }
+  }
+}`,
+  // Twin: the largest exact integer written out is as much "forever" as `Number.MAX_SAFE_INTEGER`.
+  maxSafeWritten: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function send(request) {
+  const start = Date.now();
+  while (true) {
+    try {
+      return await request();
+    } catch (err) {
+      const elapsed = Date.now() - start;
+      if (elapsed > 9007199254740991) throw err;
+      await sleep(1000);
+    }
+  }
+}`,
+  // A guard that goes round while the count is below a limit falling back to Infinity, then throws.
+  guardContinues: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function send(request, opts = {}) {
+  const maxRetries = opts.maxRetries ?? Infinity;
+  let attempt = 0;
+  while (true) {
+    try {
+      return await request();
+    } catch (err) {
+      if (attempt < maxRetries) {
+        attempt++;
+        await sleep(1000);
+        continue;
+      }
+      throw err;
+    }
+  }
+}`,
 };
 
 const ATTEMPTS = (limit: string) =>
@@ -188,6 +268,71 @@ const TIME = (limit: string) =>
       ...inBoth(cases.constDefault, STRICT, [{ messageId: 'unboundedLoop', line: 5, column: 3, endLine: 5, endColumn: 8, data: { noFix: ATTEMPTS('maxRetries') }, suggestions: [] }]),
       ...inBoth(cases.timeBudgetDefault, STRICT, [{ messageId: 'unboundedLoop', line: 4, column: 3, endLine: 4, endColumn: 8, data: { noFix: TIME('maxRetryTime') }, suggestions: [] }]),
       ...inBoth(cases.timeBudgetFallback, STRICT, [{ messageId: 'unboundedLoop', line: 5, column: 3, endLine: 5, endColumn: 8, data: { noFix: TIME('maxRetryTime') }, suggestions: [] }]),
+      ...inBoth(cases.slowLog, STRICT, [{ messageId: 'unboundedLoop', line: 5, column: 3, endLine: 5, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function send(request, options = {}) {
+  const slowMs = options.slowMs ?? Infinity;
+  const start = Date.now();
+  let attempt = 0;
+  while (true) {
+    try {
+      return await request();
+    } catch (err) {
+      const elapsed = Date.now() - start;
+      if (elapsed > slowMs) console.warn('slow', elapsed);
+      attempt++;
+      if (attempt >= 5) throw err;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}` }] }]),
+      ...inBoth(cases.warnAfter, STRICT, [{ messageId: 'unboundedLoop', line: 4, column: 3, endLine: 4, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function send(request, { warnAfter = Infinity } = {}) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await request();
+    } catch (err) {
+      attempt++;
+      if (attempt > warnAfter) console.warn('still failing', attempt);
+      if (attempt >= 5) throw err;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}` }] }]),
+      ...inBoth(cases.startPerAttempt, STRICT, [{ messageId: 'unboundedLoop', line: 4, column: 3, endLine: 4, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function send(request, options = {}) {
+  const maxTime = options.maxTime ?? Infinity;
+  let attempt = 0;
+  while (true) {
+    const start = Date.now();
+    try {
+      return await request();
+    } catch (err) {
+      const elapsed = Date.now() - start;
+      if (elapsed > maxTime) throw err;
+      attempt++;
+      if (attempt >= 5) throw err;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}` }] }]),
+      ...inBoth(cases.maxSafeWritten, STRICT, [{ messageId: 'unboundedLoop', line: 4, column: 3, endLine: 4, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function send(request) {
+  const start = Date.now();
+  let attempt = 0;
+  while (true) {
+    try {
+      return await request();
+    } catch (err) {
+      const elapsed = Date.now() - start;
+      if (elapsed > 9007199254740991) throw err;
+      attempt++;
+      if (attempt >= 5) throw err;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}` }] }]),
+      ...inBoth(cases.guardContinues, STRICT, [{ messageId: 'unboundedLoop', line: 5, column: 3, endLine: 5, endColumn: 8, data: { noFix: ATTEMPTS('maxRetries') }, suggestions: [] }]),
     ],
   });
 }
@@ -215,6 +360,71 @@ const TIME = (limit: string) =>
       ...inBoth(cases.constDefault, STRICT, [{ messageId: 'constantLoop', line: 5, column: 3, endLine: 5, endColumn: 8, data: { wait: 'waits a constant time', noFix: ATTEMPTS('maxRetries') }, suggestions: [] }]),
       ...inBoth(cases.timeBudgetDefault, STRICT, [{ messageId: 'constantLoop', line: 4, column: 3, endLine: 4, endColumn: 8, data: { wait: 'waits a constant time', noFix: TIME('maxRetryTime') }, suggestions: [] }]),
       ...inBoth(cases.timeBudgetFallback, STRICT, [{ messageId: 'constantLoop', line: 5, column: 3, endLine: 5, endColumn: 8, data: { wait: 'waits a constant time', noFix: TIME('maxRetryTime') }, suggestions: [] }]),
+      ...inBoth(cases.slowLog, STRICT, [{ messageId: 'constantLoop', line: 5, column: 3, endLine: 5, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function send(request, options = {}) {
+  const slowMs = options.slowMs ?? Infinity;
+  const start = Date.now();
+  let attempt = 0;
+  while (true) {
+    try {
+      return await request();
+    } catch (err) {
+      const elapsed = Date.now() - start;
+      if (elapsed > slowMs) console.warn('slow', elapsed);
+      attempt++;
+      if (attempt >= 5) throw err;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}` }] }]),
+      ...inBoth(cases.warnAfter, STRICT, [{ messageId: 'constantLoop', line: 4, column: 3, endLine: 4, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function send(request, { warnAfter = Infinity } = {}) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await request();
+    } catch (err) {
+      attempt++;
+      if (attempt > warnAfter) console.warn('still failing', attempt);
+      if (attempt >= 5) throw err;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}` }] }]),
+      ...inBoth(cases.startPerAttempt, STRICT, [{ messageId: 'constantLoop', line: 4, column: 3, endLine: 4, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function send(request, options = {}) {
+  const maxTime = options.maxTime ?? Infinity;
+  let attempt = 0;
+  while (true) {
+    const start = Date.now();
+    try {
+      return await request();
+    } catch (err) {
+      const elapsed = Date.now() - start;
+      if (elapsed > maxTime) throw err;
+      attempt++;
+      if (attempt >= 5) throw err;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}` }] }]),
+      ...inBoth(cases.maxSafeWritten, STRICT, [{ messageId: 'constantLoop', line: 4, column: 3, endLine: 4, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function send(request) {
+  const start = Date.now();
+  let attempt = 0;
+  while (true) {
+    try {
+      return await request();
+    } catch (err) {
+      const elapsed = Date.now() - start;
+      if (elapsed > 9007199254740991) throw err;
+      attempt++;
+      if (attempt >= 5) throw err;
+      await sleep(Math.max(1000, Math.random() * Math.min(10000, 1000 * 2 ** (attempt - 1))));
+    }
+  }
+}` }] }]),
+      ...inBoth(cases.guardContinues, STRICT, [{ messageId: 'constantLoop', line: 5, column: 3, endLine: 5, endColumn: 8, data: { wait: 'waits a constant time', noFix: ATTEMPTS('maxRetries') }, suggestions: [] }]),
     ],
   });
 }
