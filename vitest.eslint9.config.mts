@@ -23,7 +23,9 @@ export default defineConfig({
     testTimeout: 600_000,
     hookTimeout: 600_000,
     pool: 'forks',
-    // One module cache a worker, as in vitest.config.mts (the setup file's redirect is installed before the first file).
+    // One module cache a worker: ESLint 9, typescript-eslint and the plugin load once, not once a file (55 s became
+    // about 20 s). Only rule and audit tests run here, which keep no state between files; the setup file's redirect
+    // is installed before the first file.
     isolate: false,
   },
 });

@@ -261,7 +261,7 @@ function endsWhenTested(comparison: Node): boolean {
   const decides = (branch: TSESTree.Statement | null | undefined) => {
     if (!branch) return false;
     const flow = statementFlow(branch, flowCtx);
-    return flow.exit || flow.cont || !flow.normal;
+    return flow.exit || flow.cont;
   };
   return decides(parent.consequent) || decides(parent.alternate);
 }
@@ -310,8 +310,8 @@ export function fallbackLimits(region: Node, ctx: BoundContext): FallbackLimit[]
 }
 
 /**
- * A limit a counter is compared with: anything but a "forever" number. A time budget in milliseconds
- * (`unboundedAbove` Infinity) is forever only when infinite: `unboundedAbove` counts attempts.
+ * A limit a counter is compared with: anything but a "forever" number. A time budget in milliseconds is given
+ * `TIME_FOREVER` as its `unboundedAbove`, which counts attempts.
  */
 export function isFiniteLimit(node: Node, ctx: BoundContext, unboundedAbove = ctx.unboundedAbove): boolean {
   return !isForeverValue(node, ctx, 0, unboundedAbove);
