@@ -686,6 +686,27 @@ export const realWorldSources = [
   { pkg: 'web3-utils', dirs: ['src'], sourceType: 'module' },
   // Solana's web3.js 1.x (the 2.x line is a different, modular SDK): the TypeScript source (lib/ holds its bundles).
   { pkg: '@solana/web3.js', dirs: ['src'], sourceType: 'module' },
+  // A twenty-fifth batch, chosen by category before linting (payment
+  // provider SDKs, which call their APIs with timeouts, retry idempotent
+  // requests and poll: Braintree, Square, Adyen, Mollie, PayPal's server SDK,
+  // Paddle, Chargebee and Recurly; Stripe and Razorpay are in earlier
+  // batches). Generated one-call resource wrappers and models are not linted.
+  // Lemon Squeezy's SDK, also chosen, is left out: it ships minified bundles only.
+  { pkg: 'braintree', dirs: ['lib'], sourceType: 'commonjs' },
+  // Square: the request core (fetcher, retries, timeouts) and the client classes; api/ holds generated endpoint wrappers.
+  { pkg: 'square', dirs: ['core'], files: ['BaseClient.js', 'Client.js'], sourceType: 'commonjs' },
+  // Adyen: the client, HTTP client, service base and helpers; lib/src/typings and services hold generated models and endpoints.
+  { pkg: '@adyen/api-library', dirs: ['lib/src/httpClient', 'lib/src/helpers'], files: ['lib/src/client.js', 'lib/src/config.js', 'lib/src/service.js'], sourceType: 'commonjs' },
+  // Mollie: one readable CommonJS bundle (mollie.esm.js is the same code).
+  { pkg: '@mollie/api-client', files: ['dist/mollie.cjs.js'], sourceType: 'commonjs' },
+  // PayPal: the TypeScript source without its generated controllers and models.
+  { pkg: '@paypal/paypal-server-sdk', dirs: ['src'], skipMatching: /^src\/(controllers|models)\//, sourceType: 'module' },
+  // Paddle: the CommonJS build's HTTP client and internals; resources/ and entities/ are generated wrappers and models.
+  { pkg: '@paddle/paddle-node-sdk', dirs: ['dist/cjs/internal'], files: ['dist/cjs/index.cjs.node.js'], sourceType: 'commonjs' },
+  // Chargebee: the CommonJS build (esm/ is the same code again); the worker entry is the same client for edge runtimes.
+  { pkg: 'chargebee', dirs: ['cjs'], sourceType: 'commonjs' },
+  // Recurly: the client and its HTTP layer; lib/recurly/resources holds generated resource classes.
+  { pkg: 'recurly', dirs: ['lib/recurly'], files: ['lib/recurly.js'], skipMatching: /^lib\/recurly\/resources\//, sourceType: 'commonjs' },
 ];
 
 const sourceFile = /\.(?:[cm]?js|[cm]?ts)$/;
