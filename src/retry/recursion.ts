@@ -112,7 +112,6 @@ function isIntervalCall(call: TSESTree.CallExpression, imports: FinderContext['i
   return callee.type === 'MemberExpression' && imports.globalName(callee, 'setInterval') === 'setInterval';
 }
 
-/** A falsy literal: `false`, `null`, `0`, `''`, `undefined`, `void 0`. */
 /**
  * A guard that holds only for a WebSocket close with the normal-closure code: `code === 1000`, `event.code == 1000`
  * (also as one side of `&&`), where `code` / `event` is a parameter of the function the test sits in.
@@ -131,6 +130,7 @@ function afterNormalClosure(test: Node, branch: Node): boolean {
   return !!fn && fn.params.some((param) => param.type === 'Identifier' && param.name === (code as TSESTree.Identifier).name);
 }
 
+/** A falsy literal: `false`, `null`, `0`, `''`, `undefined`, `void 0`. */
 function isFalsyValue(node: Node): boolean {
   const n = unwrapExpression(node);
   if (n.type === 'Literal') return !n.value;
