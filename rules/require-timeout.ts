@@ -50,7 +50,7 @@ export default createRule<[Options], MessageIds>({
           },
           reportBrowserUi: {
             type: 'boolean',
-            description: "Also report calls in the event handlers and effects of React and Preact components and hooks, which wait in one user's browser.",
+            description: "Also report calls in the event handlers and effects of React and Preact components and hooks, and keepalive fetches (beacons sent as the page goes), which wait in one user's browser.",
           },
           reportFetch: {
             type: 'boolean',

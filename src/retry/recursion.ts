@@ -868,6 +868,9 @@ export class RecursiveRetries {
         ),
       );
     }
+    // `if (cluster.findNodes(pattern).length !== 0) return this.getConnection(cb);` with `getConnection` picking its node
+    // from `cluster.findNodes(pattern)` and handing it to `cluster`: failover, while the source offers a candidate.
+    if (!bounded && shape === 'recursion') bounded = this.failsOver(guards, failureRegions, call, target);
     if (!bounded) bounded = bodies.some((body) => hasThrowIfAborted(body, this.keys));
     // `while (delay !== null)` with the delay asked of a retry policy after each failure: the policy ends it.
     if (!bounded) bounded = bodies.some((body) => stopsOnPolicyAnswer(body, this.keys, this.sourceCode));
@@ -1380,6 +1383,91 @@ export class RecursiveRetries {
    * `call`? Then each run moves on to the next alternative (a transport, a
    * server) until the list runs out: not the same attempt again.
    */
+  /**
+   * Failover: the retry goes on only while a call on another object lists a
+   * candidate (a guard `cluster.findNodes(pattern).length !== 0`, `> 0`,
+   * `.size`, or an exit before the re-run `if (cluster.findNodes(pattern).length
+   * === 0) throw err;`), the function re-run takes its target out of the same
+   * call, written the same way (`const ids = cluster.findNodes(pattern)` then
+   * `ids[i]` or `select(ids)`, `const [host] = ...`, `...[0]`), in its own body
+   * or in a function or method of the file it calls there, and hands a local
+   * it picked to another method of that object (`cluster.connect(node, cb)`,
+   * `cluster.markFailed(host)`). Each attempt then goes to a candidate the
+   * source still offers, the source sees each attempt, and the retry ends when
+   * no candidate is left: a source that never dropped a failed candidate would
+   * make the check pointless. The source's bookkeeping (a failed node taken
+   * offline) is out of sight, so this is a bounded retry: require-retry-backoff
+   * still judges its waits with `reportBounded`. Not a method of `this` (a
+   * getter of a fixed list, `this.listeners('message')`), nor a built-in
+   * (`Object.keys(subs)`), nor a count read from a name (`hosts.length`, see
+   * `takesAlternative`).
+   */
+  private failsOver(guards: readonly { test: Node }[], regions: readonly Node[], call: Node, target: FunctionNode): boolean {
+    if (target.body.type !== 'BlockStatement') return false;
+    const sources: TSESTree.CallExpression[] = [];
+    const note = (counted: Node | null) => {
+      const source = counted ? unwrapExpression(counted) : null;
+      if (source?.type !== 'CallExpression' || source.callee.type !== 'MemberExpression' || source.callee.computed) return;
+      const object = unwrapExpression(source.callee.object);
+      if (object.type === 'ThisExpression' || object.type === 'Super' || (object.type === 'Identifier' && BUILT_IN_OBJECTS.has(object.name))) return;
+      sources.push(source);
+    };
+    for (const g of guards) for (const atom of guardAtoms(g.test)) note(nonEmptyCount(atom));
+    // `if (cluster.findNodes(pattern).length === 0) throw err;` before the re-run, on the failure path.
+    for (const region of regions) {
+      walkOwn(region, this.keys, (n) => {
+        if (n.range[0] >= call.range[0]) return false;
+        if (n.type === 'IfStatement' && alwaysLeaves(statementFlow(n.consequent, { loopLabel: null, inSwitch: false, innerLabels: new Set() }))) for (const term of anyOf(n.test)) note(emptyCount(term));
+        return true;
+      });
+    }
+    return sources.some((source) => {
+      const text = this.sourceCode.getText(source);
+      const member = source.callee as TSESTree.MemberExpression;
+      const objectText = this.sourceCode.getText(member.object);
+      const method = staticMemberName(member);
+      const picksFrom = (fn: FunctionNode): boolean => someOwn(fn.body, this.keys, (n) => n !== source && n.type === 'CallExpression' && this.sourceCode.getText(n) === text && this.takesElement(n, fn));
+      if (!picksFrom(target)) {
+        // One function or method of the file away: `const node = this.pickNode();` in the re-run function's own body.
+        const viaHelper = someOwn(target.body, this.keys, (n) => {
+          if (n.type !== 'CallExpression') return false;
+          const helper = sameFileCallee(n, this.sourceCode);
+          return !!helper && helper !== target && picksFrom(helper);
+        });
+        if (!viaHelper) return false;
+      }
+      // The picked candidate handed back to the source's object: `this._cluster._getConnection(clusterNode, cb)`.
+      return someOwn(target.body, this.keys, (n) => {
+        if (n.type !== 'CallExpression' || n.callee.type !== 'MemberExpression' || n.callee.computed) return false;
+        if (this.sourceCode.getText(n.callee.object) !== objectText || staticMemberName(n.callee) === method) return false;
+        return n.arguments.some((arg) => {
+          if (arg.type !== 'Identifier') return false;
+          const def = variableAt(this.sourceCode, arg)?.defs[0];
+          return def?.type === 'Variable' && enclosingFunction(def.node) === target;
+        });
+      });
+    });
+  }
+
+  /**
+   * Does the listing call `n` (in `fn`'s own body) give the function an element,
+   * not a count or a log line? `n[0]`, `const [host] = n`, or `const ids = n`
+   * with `ids[i]` or `ids` handed to a call (`this._selector(ids)`).
+   */
+  private takesElement(n: TSESTree.CallExpression, fn: FunctionNode): boolean {
+    const parent = n.parent;
+    if (parent?.type === 'MemberExpression' && parent.object === n && parent.computed) return true;
+    if (parent?.type !== 'VariableDeclarator' || parent.init !== n) return false;
+    if (parent.id.type === 'ArrayPattern') return true;
+    if (parent.id.type !== 'Identifier') return false;
+    const name = parent.id.name;
+    return someOwn(fn.body, this.keys, (use) => {
+      if (use.type !== 'Identifier' || use.name !== name || use === parent.id) return false;
+      const up = use.parent;
+      return (up?.type === 'MemberExpression' && up.object === use && up.computed) || (up?.type === 'CallExpression' && up.arguments.includes(use as TSESTree.Expression));
+    });
+  }
+
   private takesAlternative(test: Node, branch: Node, call: TSESTree.CallExpression): boolean {
     const lists = new Set<string>();
     const conjuncts = (n: Node): void => {
@@ -1872,4 +1960,52 @@ export class RecursiveRetries {
     }
     return null;
   }
+}
+
+/** Globals whose methods list what an object holds (`Object.keys(subs).length`), not candidates a source offers. */
+const BUILT_IN_OBJECTS = new Set(['Object', 'Array', 'Reflect', 'JSON', 'Math', 'Promise']);
+
+/** The terms of a `||` test (the test itself when it is not one). */
+function anyOf(test: Node): Node[] {
+  const t = unwrapExpression(test);
+  return t.type === 'LogicalExpression' && t.operator === '||' ? [...anyOf(t.left), ...anyOf(t.right)] : [t];
+}
+
+/** The collection a test requires to be empty: `x.length === 0`, `== 0`, `< 1`, `<= 0`, `!x.length` (also `.size`); null otherwise. */
+function emptyCount(test: Node): Node | null {
+  const t = unwrapExpression(test);
+  if (t.type === 'UnaryExpression' && t.operator === '!') return countedCollection(t.argument);
+  if (t.type !== 'BinaryExpression') return null;
+  const right = unwrapExpression(t.right);
+  if (right.type !== 'Literal' || typeof right.value !== 'number') return null;
+  const empty = ((t.operator === '===' || t.operator === '==' || t.operator === '<=') && right.value === 0) || (t.operator === '<' && right.value === 1);
+  return empty ? countedCollection(t.left as Node) : null;
+}
+
+/** `x.length` or `x.size`: `x`; null otherwise. */
+function countedCollection(n: Node): Node | null {
+  const m = unwrapExpression(n);
+  return m.type === 'MemberExpression' && !m.computed && m.property.type === 'Identifier' && (m.property.name === 'length' || m.property.name === 'size') ? (m.object as Node) : null;
+}
+
+/**
+ * The collection a test requires to be non-empty: `x.length !== 0`, `x.length != 0`, `x.length > 0`,
+ * `x.length >= 1`, `0 < x.length`, `x.length` alone (also `.size`); null otherwise.
+ */
+function nonEmptyCount(test: Node): Node | null {
+  const counted = countedCollection;
+  const t = unwrapExpression(test);
+  if (t.type === 'MemberExpression') return counted(t);
+  if (t.type !== 'BinaryExpression') return null;
+  const number = (n: Node): number | null => {
+    const u = unwrapExpression(n);
+    return u.type === 'Literal' && typeof u.value === 'number' ? u.value : null;
+  };
+  const left = counted(t.left as Node);
+  const right = counted(t.right);
+  if (left && number(t.right) === 0 && ['!==', '!=', '>'].includes(t.operator)) return left;
+  if (left && number(t.right) === 1 && t.operator === '>=') return left;
+  if (right && number(t.left as Node) === 0 && ['!==', '!=', '<'].includes(t.operator)) return right;
+  if (right && number(t.left as Node) === 1 && t.operator === '<=') return right;
+  return null;
 }

@@ -9,7 +9,7 @@ import { type AnalysisContext, type FileAnalysis, NOTHING_TO_ANALYSE } from '../
 import { ImportTracker, stripNodePrefix } from '../imports';
 import { ResilienceConfigError } from '../errors';
 import { getSettings } from '../settings';
-import { inBrowserUiCallback } from './browser';
+import { inBrowserUiCallback, isKeepaliveBeacon } from './browser';
 import { abortSignalTimeoutBlocked as enginesBlockAbortSignalTimeout, enginesAllowNodeWithoutFetch, isReadableRange, nodeEngines } from './engines';
 import { nodeFetchTimeout as resolveNodeFetchTimeout } from './node-fetch';
 import { AWS_CLIENT_PREFIX, TIMEOUT_MODULES, TimeoutChecks } from './libraries';
@@ -212,6 +212,18 @@ export class TimeoutAnalysis implements FileAnalysis {
     return fromUndici ? null : engines;
   }
 
+  /**
+   * A keepalive beacon (`isKeepaliveBeacon`) of a fetch the analysis doubts is
+   * Node's: not undici's, nor in a file that loads a polyfill or replaces the
+   * global (code that runs on Node, where `keepalive` does nothing).
+   */
+  private mayBeBeacon(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+    if (call.type !== 'CallExpression' || !isKeepaliveBeacon(call)) return false;
+    if (this.ctx.imports.originOf(unwrapExpression(call.callee))?.module === 'undici') return false;
+    this.doubts ??= { file: fetchDoubtInFile(this.ctx.sourceCode, this.ctx.keys, this.ctx.imports), engines: this.enginesDoubt() };
+    return this.doubts.file === null;
+  }
+
   /** The engines' doubt: a readable range (settings.resilience.node, else the package's engines.node) that allows Node before 18. */
   private enginesDoubt(): string | null {
     let range: string | null;
@@ -246,7 +258,11 @@ export class TimeoutAnalysis implements FileAnalysis {
       }
       // A request from a component's event handler or effect waits in one user's browser (reported by strict).
       if (findings.length === 0 || (!options.reportBrowserUi && inBrowserUiCallback(node, imports, keys))) return;
-      for (const finding of findings) this.handlers.onFinding(finding);
+      for (const finding of findings) {
+        // `await window.fetch(url, { keepalive: true })`: a beacon that outlives the page, in one user's browser (reported by strict).
+        if (!options.reportBrowserUi && finding.waits === 'unknown' && finding.library === 'fetch' && this.mayBeBeacon(node)) continue;
+        this.handlers.onFinding(finding);
+      }
     };
     return {
       CallExpression: onCall,

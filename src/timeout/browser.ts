@@ -20,6 +20,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, type FunctionNode, functionName } from '../ast/functions';
+import { staticKeyName } from '../ast/static';
 import { unwrapExpression } from '../ast/unwrap';
 import { someOwn, type VisitorKeys } from '../ast/walk';
 import type { ImportTracker } from '../imports';
@@ -103,3 +104,43 @@ export function inBrowserUiCallback(node: Node, imports: ImportTracker, keys: Vi
   return false;
 }
 
+
+/**
+ * A fetch sent with `keepalive` in its init object, always (`keepalive: true`)
+ * or whenever its body fits the browser's quota (a comparison, as in
+ * `keepalive: size < 60000`; not a value from the caller's options, as in a
+ * general request function's `keepalive: opts.keepAlive`), whose answer
+ * nobody reads (a statement: `await fetch(...)`, `fetch(...).catch(log)`): a
+ * beacon the browser keeps alive after the page is gone, which is what it is
+ * for (analytics, logs or exposures sent on unload, within the browser's 64 KB
+ * keepalive quota). It runs in one user's browser, as the UI callbacks above
+ * do, and nothing waits on its answer, so it is reported only with
+ * `reportBrowserUi`. The analysis asks this only of a fetch it doubts is
+ * Node's (a browser's global, engines allowing Node before 18), not of
+ * undici's or a file's polyfill, which run on Node, where `keepalive` does
+ * nothing.
+ */
+export function isKeepaliveBeacon(call: Node): boolean {
+  if (call.type !== 'CallExpression' || !answerDropped(call)) return false;
+  const init = call.arguments[1] ? unwrapExpression(call.arguments[1]) : null;
+  if (init?.type !== 'ObjectExpression') return false;
+  return init.properties.some((p) => {
+    if (p.type !== 'Property' || p.computed) return false;
+    const key = p.key.type === 'Identifier' ? p.key.name : p.key.type === 'Literal' ? p.key.value : null;
+    if (key !== 'keepalive') return false;
+    const value = unwrapExpression(p.value as Node);
+    // `keepalive: keepAlive` from a caller's options: a general request function the caller sets it for, not a beacon.
+    return (value.type === 'Literal' && value.value === true) || (value.type === 'BinaryExpression' && ['<', '<=', '>', '>='].includes(value.operator));
+  });
+}
+
+/** The call's result is dropped: the call, awaited or not, with `.catch(...)` / `.finally(...)` after it, is a statement. */
+function answerDropped(call: TSESTree.CallExpression): boolean {
+  let node: Node = call;
+  for (;;) {
+    const parent: Node | undefined = node.parent;
+    if (parent?.type === 'AwaitExpression' || parent?.type === 'ChainExpression' || parent?.type === 'TSAsExpression') node = parent;
+    else if (parent?.type === 'MemberExpression' && parent.object === node && /^(catch|finally)$/.test(staticKeyName(parent.property, parent.computed) ?? '') && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) node = parent.parent;
+    else return parent?.type === 'ExpressionStatement' || (parent?.type === 'UnaryExpression' && parent.operator === 'void');
+  }
+}

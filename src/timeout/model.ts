@@ -14,7 +14,7 @@ export interface TimeoutOptions {
   timeoutMs: number;
   /** Whether a suggestion may combine an existing signal with a timeout through `AbortSignal.any` (Node 20.3+). */
   abortSignalAny: boolean;
-  /** Also report calls in the callbacks of React and Preact components and hooks, which run in a user's browser (src/timeout/browser.ts). */
+  /** Also report calls in the callbacks of React and Preact components and hooks, and keepalive fetches, which run in a user's browser (src/timeout/browser.ts). */
   reportBrowserUi: boolean;
   /**
    * Also report fetch with no signal (`waits: 'undici-defaults'`) where

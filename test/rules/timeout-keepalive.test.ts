@@ -1,0 +1,254 @@
+/**
+ * A keepalive beacon is left to `reportBrowserUi` (issue 12's ledger:
+ * GrowthBook's tracking plugin). A fetch the rule doubts is Node's (a
+ * browser's `window.fetch`, a global fetch where the engines allow Node
+ * before 18) whose init sets `keepalive: true`, or sets it whenever the body
+ * fits the browser's keepalive quota (`keepalive: body.length < 60000`), and
+ * whose answer nobody reads (a statement: `await fetch(...)`,
+ * `fetch(...).catch(...)`), is a beacon that outlives the page, in one user's
+ * browser: the default leaves it alone, `reportBrowserUi` (on in `strict`)
+ * reports it. Twins stay reported by default: an answer that is read or
+ * returned, `keepalive` from the caller's options, `keepalive: false`, and a
+ * file that loads a polyfill; Node's own fetch stays reported by `reportFetch`.
+ */
+import { jsRuleTester } from '../rule-tester';
+import ruleModule from '../../rules/require-timeout';
+
+const cases = {
+  beacon: `export function flush(url, events) {
+  const body = JSON.stringify(events);
+  window.fetch(url, { method: 'POST', body, keepalive: true }).catch(() => {});
+}`,
+  quota: `export async function track(endpoint, body) {
+  try {
+    await window.fetch(endpoint, { method: 'POST', body, keepalive: body.length < 60000 });
+  } catch (e) {
+    console.error('Failed to track event', e);
+  }
+}`,
+  // GrowthBook's shape (ledger): the global fetch in a package whose engines allow Node before 18.
+  engines: `export async function track(endpoint, body) {
+  await fetch(endpoint, { method: 'POST', body, keepalive: true });
+}`,
+  // Twin: the answer is read, so somebody waits on it.
+  answerRead: `export async function saveDraft(body) {
+  const res = await window.fetch('/api/drafts', { method: 'PUT', body, keepalive: true });
+  return res.ok;
+}`,
+  // Twin: returned to a caller who may read it.
+  returned: `export function flush(url, body) {
+  return window.fetch(url, { method: 'POST', body, keepalive: true });
+}`,
+  // Twin: a general request function whose caller chooses keepalive.
+  fromOptions: `export function request(url, opts = {}) {
+  window.fetch(url, { method: opts.method, keepalive: opts.keepAlive });
+}`,
+  // Twin: keepalive turned off.
+  off: `export function load(url) {
+  window.fetch(url, { keepalive: false });
+}`,
+  // Twin: Node's own fetch (reportFetch), where keepalive does nothing.
+  nodeGlobal: `export async function track(endpoint, body) {
+  await fetch(endpoint, { method: 'POST', body, keepalive: true });
+}`,
+  // Twin: a file that loads a polyfill runs on Node, where keepalive does nothing.
+  polyfill: `import 'cross-fetch/polyfill';
+export async function track(endpoint, body) {
+  await fetch(endpoint, { method: 'POST', body, keepalive: true });
+}`,
+};
+
+/** The doubt a `window.fetch` report states. */
+const BROWSER = "`window.fetch` is a browser's fetch, which has no time limit";
+
+// The rule tester's own copy of @typescript-eslint/utils differs in version; the rule is the same object.
+jsRuleTester.run('require-timeout: a keepalive beacon is reported only with reportBrowserUi', ruleModule as never, {
+  valid: [
+    cases.beacon,
+    { code: cases.beacon, options: [{ reportFetch: true }] },
+    cases.quota,
+    { code: cases.quota, options: [{ reportFetch: true }] },
+    { code: cases.engines, settings: { resilience: { node: '>=10' } } },
+    { code: cases.engines, options: [{ reportFetch: true }], settings: { resilience: { node: '>=10' } } },
+    cases.nodeGlobal,
+    { code: cases.nodeGlobal, options: [{ reportBrowserUi: true }] },
+  ],
+  invalid: [
+    {
+      code: cases.beacon,
+      options: [{ reportBrowserUi: true }],
+      errors: [
+        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 3, column: 3, endLine: 3, endColumn: 63, suggestions: [{ messageId: 'addTimeout', output: `export function flush(url, events) {
+  const body = JSON.stringify(events);
+  window.fetch(url, { method: 'POST', body, keepalive: true, signal: AbortSignal.timeout(10000) }).catch(() => {});
+}` }] },
+      ],
+    },
+    {
+      code: cases.quota,
+      options: [{ reportBrowserUi: true }],
+      errors: [
+        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 3, column: 11, endLine: 3, endColumn: 91, suggestions: [{ messageId: 'addTimeout', output: `export async function track(endpoint, body) {
+  try {
+    await window.fetch(endpoint, { method: 'POST', body, keepalive: body.length < 60000, signal: AbortSignal.timeout(10000) });
+  } catch (e) {
+    console.error('Failed to track event', e);
+  }
+}` }] },
+      ],
+    },
+    {
+      code: cases.engines,
+      options: [{ reportBrowserUi: true }],
+      settings: { resilience: { node: '>=10' } },
+      errors: [
+        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: `settings.resilience.node \`>=10\` allows a Node before 18, whose global fetch is a polyfill (node-fetch and most polyfills set no timeout)`, noFix: ` No quick fix: AbortSignal.timeout needs Node 16.14 (17.3 on 17.x), and settings.resilience.node \`>=10\` allows older versions; a runtime-independent timeout is a decision for a person.` }, line: 2, column: 9, endLine: 2, endColumn: 67, suggestions: [] },
+      ],
+    },
+    {
+      code: cases.answerRead,
+      errors: [
+        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 21, endLine: 2, endColumn: 90, suggestions: [{ messageId: 'addTimeout', output: `export async function saveDraft(body) {
+  const res = await window.fetch('/api/drafts', { method: 'PUT', body, keepalive: true, signal: AbortSignal.timeout(10000) });
+  return res.ok;
+}` }] },
+      ],
+    },
+    {
+      code: cases.answerRead,
+      options: [{ reportBrowserUi: true }],
+      errors: [
+        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 21, endLine: 2, endColumn: 90, suggestions: [{ messageId: 'addTimeout', output: `export async function saveDraft(body) {
+  const res = await window.fetch('/api/drafts', { method: 'PUT', body, keepalive: true, signal: AbortSignal.timeout(10000) });
+  return res.ok;
+}` }] },
+      ],
+    },
+    {
+      code: cases.answerRead,
+      options: [{ reportFetch: true }],
+      errors: [
+        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 21, endLine: 2, endColumn: 90, suggestions: [{ messageId: 'addTimeout', output: `export async function saveDraft(body) {
+  const res = await window.fetch('/api/drafts', { method: 'PUT', body, keepalive: true, signal: AbortSignal.timeout(10000) });
+  return res.ok;
+}` }] },
+      ],
+    },
+    {
+      code: cases.returned,
+      errors: [
+        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 10, endLine: 2, endColumn: 70, suggestions: [{ messageId: 'addTimeout', output: `export function flush(url, body) {
+  return window.fetch(url, { method: 'POST', body, keepalive: true, signal: AbortSignal.timeout(10000) });
+}` }] },
+      ],
+    },
+    {
+      code: cases.returned,
+      options: [{ reportBrowserUi: true }],
+      errors: [
+        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 10, endLine: 2, endColumn: 70, suggestions: [{ messageId: 'addTimeout', output: `export function flush(url, body) {
+  return window.fetch(url, { method: 'POST', body, keepalive: true, signal: AbortSignal.timeout(10000) });
+}` }] },
+      ],
+    },
+    {
+      code: cases.returned,
+      options: [{ reportFetch: true }],
+      errors: [
+        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 10, endLine: 2, endColumn: 70, suggestions: [{ messageId: 'addTimeout', output: `export function flush(url, body) {
+  return window.fetch(url, { method: 'POST', body, keepalive: true, signal: AbortSignal.timeout(10000) });
+}` }] },
+      ],
+    },
+    {
+      code: cases.fromOptions,
+      errors: [
+        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 3, endLine: 2, endColumn: 72, suggestions: [{ messageId: 'addTimeout', output: `export function request(url, opts = {}) {
+  window.fetch(url, { method: opts.method, keepalive: opts.keepAlive, signal: AbortSignal.timeout(10000) });
+}` }] },
+      ],
+    },
+    {
+      code: cases.fromOptions,
+      options: [{ reportBrowserUi: true }],
+      errors: [
+        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 3, endLine: 2, endColumn: 72, suggestions: [{ messageId: 'addTimeout', output: `export function request(url, opts = {}) {
+  window.fetch(url, { method: opts.method, keepalive: opts.keepAlive, signal: AbortSignal.timeout(10000) });
+}` }] },
+      ],
+    },
+    {
+      code: cases.fromOptions,
+      options: [{ reportFetch: true }],
+      errors: [
+        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 3, endLine: 2, endColumn: 72, suggestions: [{ messageId: 'addTimeout', output: `export function request(url, opts = {}) {
+  window.fetch(url, { method: opts.method, keepalive: opts.keepAlive, signal: AbortSignal.timeout(10000) });
+}` }] },
+      ],
+    },
+    {
+      code: cases.off,
+      errors: [
+        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 3, endLine: 2, endColumn: 42, suggestions: [{ messageId: 'addTimeout', output: `export function load(url) {
+  window.fetch(url, { keepalive: false, signal: AbortSignal.timeout(10000) });
+}` }] },
+      ],
+    },
+    {
+      code: cases.off,
+      options: [{ reportBrowserUi: true }],
+      errors: [
+        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 3, endLine: 2, endColumn: 42, suggestions: [{ messageId: 'addTimeout', output: `export function load(url) {
+  window.fetch(url, { keepalive: false, signal: AbortSignal.timeout(10000) });
+}` }] },
+      ],
+    },
+    {
+      code: cases.off,
+      options: [{ reportFetch: true }],
+      errors: [
+        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 3, endLine: 2, endColumn: 42, suggestions: [{ messageId: 'addTimeout', output: `export function load(url) {
+  window.fetch(url, { keepalive: false, signal: AbortSignal.timeout(10000) });
+}` }] },
+      ],
+    },
+    {
+      code: cases.nodeGlobal,
+      options: [{ reportFetch: true }],
+      errors: [
+        { messageId: 'missingFetchTimeout', data: { subject: 'This fetch call', option: 'signal', noFix: '' }, line: 2, column: 9, endLine: 2, endColumn: 67, suggestions: [{ messageId: 'addTimeout', output: `export async function track(endpoint, body) {
+  await fetch(endpoint, { method: 'POST', body, keepalive: true, signal: AbortSignal.timeout(10000) });
+}` }] },
+      ],
+    },
+    {
+      code: cases.polyfill,
+      errors: [
+        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: `this file loads \`cross-fetch/polyfill\`, which may put a fetch with no timeout in the global's place`, noFix: '' }, line: 3, column: 9, endLine: 3, endColumn: 67, suggestions: [{ messageId: 'addTimeout', output: `import 'cross-fetch/polyfill';
+export async function track(endpoint, body) {
+  await fetch(endpoint, { method: 'POST', body, keepalive: true, signal: AbortSignal.timeout(10000) });
+}` }] },
+      ],
+    },
+    {
+      code: cases.polyfill,
+      options: [{ reportBrowserUi: true }],
+      errors: [
+        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: `this file loads \`cross-fetch/polyfill\`, which may put a fetch with no timeout in the global's place`, noFix: '' }, line: 3, column: 9, endLine: 3, endColumn: 67, suggestions: [{ messageId: 'addTimeout', output: `import 'cross-fetch/polyfill';
+export async function track(endpoint, body) {
+  await fetch(endpoint, { method: 'POST', body, keepalive: true, signal: AbortSignal.timeout(10000) });
+}` }] },
+      ],
+    },
+    {
+      code: cases.polyfill,
+      options: [{ reportFetch: true }],
+      errors: [
+        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: `this file loads \`cross-fetch/polyfill\`, which may put a fetch with no timeout in the global's place`, noFix: '' }, line: 3, column: 9, endLine: 3, endColumn: 67, suggestions: [{ messageId: 'addTimeout', output: `import 'cross-fetch/polyfill';
+export async function track(endpoint, body) {
+  await fetch(endpoint, { method: 'POST', body, keepalive: true, signal: AbortSignal.timeout(10000) });
+}` }] },
+      ],
+    },
+  ],
+});
