@@ -707,6 +707,21 @@ export const realWorldSources = [
   { pkg: 'chargebee', dirs: ['cjs'], sourceType: 'commonjs' },
   // Recurly: the client and its HTTP layer; lib/recurly/resources holds generated resource classes.
   { pkg: 'recurly', dirs: ['lib/recurly'], files: ['lib/recurly.js'], skipMatching: /^lib\/recurly\/resources\//, sourceType: 'commonjs' },
+  // A twenty-sixth batch, chosen by category before linting (SQL and
+  // analytics database clients, which connect, pool, fail over, reconnect and
+  // time out queries: MariaDB's connector, Postgres.js, ClickHouse's Node
+  // client with its common core, PlanetScale's HTTP driver, libSQL's Hrana
+  // client and pg-promise; mysql2, pg, tedious and mssql are in earlier
+  // batches). InfluxDB's client and Neon's serverless driver, also chosen, are
+  // left out: they ship minified bundles only.
+  { pkg: 'mariadb', dirs: ['lib'], files: ['callback.js', 'promise.js'], sourceType: 'module' },
+  { pkg: 'postgres', dirs: ['src'], sourceType: 'module' },
+  { pkg: '@clickhouse/client', dirs: ['dist'], sourceType: 'commonjs' },
+  { pkg: '@clickhouse/client-common', dirs: ['dist'], sourceType: 'commonjs' },
+  // PlanetScale: the ES module build (dist/cjs is the same code).
+  { pkg: '@planetscale/database', dirs: ['dist'], skipMatching: /^dist\/cjs\//, sourceType: 'module' },
+  { pkg: '@libsql/hrana-client', dirs: ['lib-esm'], sourceType: 'module' },
+  { pkg: 'pg-promise', dirs: ['lib'], sourceType: 'commonjs' },
 ];
 
 const sourceFile = /\.(?:[cm]?js|[cm]?ts)$/;
