@@ -3,24 +3,69 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../ast/scope';
-import { parameterName } from '../ast/functions';
+import { isFunction, parameterName } from '../ast/functions';
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, someAll, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
 import { freshName } from '../fix/names';
-import { calleeName, nameKey, type Node } from './ast';
+import { calleeName, isLogCall, nameKey, type Node } from './ast';
 import { sameFileCallee } from './exhaustion';
 import { NO_FIX } from './model';
 import type { ImportTracker } from '../imports';
 
-/** A counter used as an index (`mirrors[i]`, `parsers[index]`): trying alternatives in turn, not retrying one operation. */
+/** Methods that cut a part out of a string or an array: a counter in their arguments picks which part the pass reads. */
+const SLICE_METHODS = new Set(['slice', 'substring', 'substr', 'subarray']);
+
+/**
+ * A counter that picks what each pass reads, so the passes walk through
+ * candidates instead of retrying one operation: an index (`mirrors[i]`,
+ * `parsers[index]`); and, in synchronous passes (no `await`, `yield`,
+ * promise callback or timer in `region`: a search computed on the spot), a
+ * bound of the part cut out of the input, the counter alone or added to or
+ * taken from something (`path.slice(start, start + length)` with
+ * `length += 3` on failure: the next pass decodes a longer sequence), or the
+ * one element of an array built for the pass (`seeds.concat(Buffer.from([nonce]))`
+ * with `nonce--`: the next pass tries another seed). Not a counter handed on
+ * as it is (`request(attempt)`), nor one in a message, and in an asynchronous
+ * retry not `[attempt]` as a query parameter nor `hosts.slice(attempt % n)`.
+ */
 export function indexesWith(region: Node, counters: ReadonlySet<string>, keys: VisitorKeys): boolean {
   if (counters.size === 0) return false;
-  return someOwn(region, keys, (n) => {
-    if (n.type !== 'MemberExpression' || !n.computed) return false;
-    const property = unwrapExpression(n.property);
-    const key = property.type === 'UpdateExpression' ? nameKey(property.argument) : nameKey(property);
+  const isCounter = (node: Node): boolean => {
+    const n = unwrapExpression(node);
+    const key = n.type === 'UpdateExpression' ? nameKey(n.argument) : nameKey(n);
     return !!key && counters.has(key);
+  };
+  /** The counter alone, or a term of a sum or difference (`start + length`). */
+  const inSum = (node: Node): boolean => {
+    const n = unwrapExpression(node);
+    if (isCounter(n)) return true;
+    return n.type === 'BinaryExpression' && (n.operator === '+' || n.operator === '-') && (inSum(n.left as Node) || inSum(n.right));
+  };
+  // The slice and the array must be read by the attempt, not built on the failure path (`err.message.slice(0, n)`).
+  const inCatch = (node: Node): boolean => {
+    for (let n: Node | undefined = node.parent; n && n !== region; n = n.parent) if (n.type === 'CatchClause') return true;
+    return false;
+  };
+  let synchronous: boolean | undefined;
+  const isSynchronous = () => (synchronous ??= !someOwn(region, keys, (n) => n.type === 'AwaitExpression' || n.type === 'YieldExpression' || (n.type === 'CallExpression' && DEFERRING_CALLS.test(calleeName(n) ?? ''))));
+  return someOwn(region, keys, (n) => {
+    if (n.type === 'MemberExpression' && n.computed) return isCounter(n.property);
+    if (n.type === 'ArrayExpression') {
+      // `[nonce]`: the counter alone, as the one element (not `[url, attempt]` handed on, nor a log line's values).
+      return n.elements.length === 1 && !!n.elements[0] && n.elements[0].type !== 'SpreadElement' && isCounter(n.elements[0]) && !inCatch(n) && !inLogCall(n) && isSynchronous();
+    }
+    if (n.type !== 'CallExpression' || n.callee.type !== 'MemberExpression' || n.callee.computed || n.callee.property.type !== 'Identifier' || !SLICE_METHODS.has(n.callee.property.name)) return false;
+    return n.arguments.some((arg) => arg.type !== 'SpreadElement' && inSum(arg)) && !inCatch(n) && isSynchronous();
   });
+}
+
+/** Calls that run code later: a promise's callbacks, a timer, the next tick. */
+const DEFERRING_CALLS = /^(then|catch|finally|setTimeout|setInterval|setImmediate|nextTick|queueMicrotask)$/;
+
+/** Inside the arguments of a log call (`console.log`, `logger.warn`, `debug`). */
+function inLogCall(node: Node): boolean {
+  for (let n: Node | undefined = node.parent; n && !isFunction(n); n = n.parent) if (n.type === 'CallExpression' && isLogCall(n)) return true;
+  return false;
 }
 
 /** True when the node's own code names one of `names`. */

@@ -736,6 +736,21 @@ export const realWorldSources = [
   { pkg: '@opentelemetry/sdk-trace-base', dirs: ['build/src'], sourceType: 'commonjs' },
   { pkg: '@opentelemetry/sdk-logs', dirs: ['build/src'], sourceType: 'commonjs' },
   { pkg: 'elastic-apm-node', dirs: ['lib'], files: ['index.js'], sourceType: 'commonjs' },
+  // A twenty-eighth batch, chosen by category before linting (HTTP reverse
+  // proxies and API gateway middleware, which forward requests upstream with
+  // proxy timeouts, retry failed upstream calls and reconnect upstream
+  // sockets: http-proxy and its TypeScript fork http-proxy-3,
+  // http-proxy-middleware, express-http-proxy, Fastify's reply-from and
+  // http-proxy, koa-proxies and Apify's proxy-chain; the ones already in the
+  // tree at the versions installed). Tests and examples are not linted.
+  { pkg: 'http-proxy', dirs: ['lib'], files: ['index.js'], sourceType: 'commonjs' },
+  { pkg: 'http-proxy-3', dirs: ['dist/lib'], sourceType: 'commonjs' },
+  { pkg: 'http-proxy-middleware', dirs: ['dist'], sourceType: 'commonjs' },
+  { pkg: 'express-http-proxy', dirs: ['app', 'lib'], files: ['index.js'], sourceType: 'commonjs' },
+  { pkg: '@fastify/reply-from', dirs: ['lib'], files: ['index.js'], sourceType: 'commonjs' },
+  { pkg: '@fastify/http-proxy', dirs: ['src'], files: ['index.js', 'utils.js'], sourceType: 'commonjs' },
+  { pkg: 'koa-proxies', files: ['index.js'], sourceType: 'commonjs' },
+  { pkg: 'proxy-chain', dirs: ['dist'], sourceType: 'commonjs' },
 ];
 
 const sourceFile = /\.(?:[cm]?js|[cm]?ts)$/;
