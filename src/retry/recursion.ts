@@ -1378,12 +1378,6 @@ export class RecursiveRetries {
   }
 
   /**
-   * Does `branch` (guarded by a check of a list's `length` or `size`) take an
-   * item off that list (`shift`, `pop`, `splice`, ...) before it reaches
-   * `call`? Then each run moves on to the next alternative (a transport, a
-   * server) until the list runs out: not the same attempt again.
-   */
-  /**
    * Failover: the retry goes on only while a call on another object lists a
    * candidate (a guard `cluster.findNodes(pattern).length !== 0`, `> 0`,
    * `.size`, or an exit before the re-run `if (cluster.findNodes(pattern).length
@@ -1468,6 +1462,12 @@ export class RecursiveRetries {
     });
   }
 
+  /**
+   * Does `branch` (guarded by a check of a list's `length` or `size`) take an
+   * item off that list (`shift`, `pop`, `splice`, ...) before it reaches
+   * `call`? Then each run moves on to the next alternative (a transport, a
+   * server) until the list runs out: not the same attempt again.
+   */
   private takesAlternative(test: Node, branch: Node, call: TSESTree.CallExpression): boolean {
     const lists = new Set<string>();
     const conjuncts = (n: Node): void => {
@@ -1993,16 +1993,15 @@ function countedCollection(n: Node): Node | null {
  * `x.length >= 1`, `0 < x.length`, `x.length` alone (also `.size`); null otherwise.
  */
 function nonEmptyCount(test: Node): Node | null {
-  const counted = countedCollection;
   const t = unwrapExpression(test);
-  if (t.type === 'MemberExpression') return counted(t);
+  if (t.type === 'MemberExpression') return countedCollection(t);
   if (t.type !== 'BinaryExpression') return null;
   const number = (n: Node): number | null => {
     const u = unwrapExpression(n);
     return u.type === 'Literal' && typeof u.value === 'number' ? u.value : null;
   };
-  const left = counted(t.left as Node);
-  const right = counted(t.right);
+  const left = countedCollection(t.left as Node);
+  const right = countedCollection(t.right);
   if (left && number(t.right) === 0 && ['!==', '!=', '>'].includes(t.operator)) return left;
   if (left && number(t.right) === 1 && t.operator === '>=') return left;
   if (right && number(t.left as Node) === 0 && ['!==', '!=', '<'].includes(t.operator)) return right;

@@ -104,7 +104,6 @@ export function inBrowserUiCallback(node: Node, imports: ImportTracker, keys: Vi
   return false;
 }
 
-
 /**
  * A fetch sent with `keepalive` in its init object, always (`keepalive: true`)
  * or whenever its body fits the browser's quota (a comparison, as in

@@ -61,22 +61,27 @@ export async function track(endpoint, body) {
 /** The doubt a `window.fetch` report states. */
 const BROWSER = "`window.fetch` is a browser's fetch, which has no time limit";
 
+const DEFAULT = [{}];
+const REPORT_UI = [{ reportBrowserUi: true }];
+const REPORT_FETCH = [{ reportFetch: true }];
+const ALL_OPTIONS = [DEFAULT, REPORT_UI, REPORT_FETCH];
+
 // The rule tester's own copy of @typescript-eslint/utils differs in version; the rule is the same object.
 jsRuleTester.run('require-timeout: a keepalive beacon is reported only with reportBrowserUi', ruleModule as never, {
   valid: [
-    cases.beacon,
-    { code: cases.beacon, options: [{ reportFetch: true }] },
-    cases.quota,
-    { code: cases.quota, options: [{ reportFetch: true }] },
-    { code: cases.engines, settings: { resilience: { node: '>=10' } } },
-    { code: cases.engines, options: [{ reportFetch: true }], settings: { resilience: { node: '>=10' } } },
-    cases.nodeGlobal,
-    { code: cases.nodeGlobal, options: [{ reportBrowserUi: true }] },
+    { code: cases.beacon, options: DEFAULT },
+    { code: cases.beacon, options: REPORT_FETCH },
+    { code: cases.quota, options: DEFAULT },
+    { code: cases.quota, options: REPORT_FETCH },
+    { code: cases.engines, options: DEFAULT, settings: { resilience: { node: '>=10' } } },
+    { code: cases.engines, options: REPORT_FETCH, settings: { resilience: { node: '>=10' } } },
+    { code: cases.nodeGlobal, options: DEFAULT },
+    { code: cases.nodeGlobal, options: REPORT_UI },
   ],
   invalid: [
     {
       code: cases.beacon,
-      options: [{ reportBrowserUi: true }],
+      options: REPORT_UI,
       errors: [
         { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 3, column: 3, endLine: 3, endColumn: 63, suggestions: [{ messageId: 'addTimeout', output: `export function flush(url, events) {
   const body = JSON.stringify(events);
@@ -86,7 +91,7 @@ jsRuleTester.run('require-timeout: a keepalive beacon is reported only with repo
     },
     {
       code: cases.quota,
-      options: [{ reportBrowserUi: true }],
+      options: REPORT_UI,
       errors: [
         { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 3, column: 11, endLine: 3, endColumn: 91, suggestions: [{ messageId: 'addTimeout', output: `export async function track(endpoint, body) {
   try {
@@ -99,156 +104,72 @@ jsRuleTester.run('require-timeout: a keepalive beacon is reported only with repo
     },
     {
       code: cases.engines,
-      options: [{ reportBrowserUi: true }],
+      options: REPORT_UI,
       settings: { resilience: { node: '>=10' } },
       errors: [
         { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: `settings.resilience.node \`>=10\` allows a Node before 18, whose global fetch is a polyfill (node-fetch and most polyfills set no timeout)`, noFix: ` No quick fix: AbortSignal.timeout needs Node 16.14 (17.3 on 17.x), and settings.resilience.node \`>=10\` allows older versions; a runtime-independent timeout is a decision for a person.` }, line: 2, column: 9, endLine: 2, endColumn: 67, suggestions: [] },
       ],
     },
-    {
+    // The same report with every option set.
+    ...ALL_OPTIONS.map((options) => ({
       code: cases.answerRead,
+      options,
       errors: [
         { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 21, endLine: 2, endColumn: 90, suggestions: [{ messageId: 'addTimeout', output: `export async function saveDraft(body) {
   const res = await window.fetch('/api/drafts', { method: 'PUT', body, keepalive: true, signal: AbortSignal.timeout(10000) });
   return res.ok;
 }` }] },
       ],
-    },
-    {
-      code: cases.answerRead,
-      options: [{ reportBrowserUi: true }],
-      errors: [
-        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 21, endLine: 2, endColumn: 90, suggestions: [{ messageId: 'addTimeout', output: `export async function saveDraft(body) {
-  const res = await window.fetch('/api/drafts', { method: 'PUT', body, keepalive: true, signal: AbortSignal.timeout(10000) });
-  return res.ok;
-}` }] },
-      ],
-    },
-    {
-      code: cases.answerRead,
-      options: [{ reportFetch: true }],
-      errors: [
-        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 21, endLine: 2, endColumn: 90, suggestions: [{ messageId: 'addTimeout', output: `export async function saveDraft(body) {
-  const res = await window.fetch('/api/drafts', { method: 'PUT', body, keepalive: true, signal: AbortSignal.timeout(10000) });
-  return res.ok;
-}` }] },
-      ],
-    },
-    {
+    })),
+    // The same report with every option set.
+    ...ALL_OPTIONS.map((options) => ({
       code: cases.returned,
+      options,
       errors: [
         { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 10, endLine: 2, endColumn: 70, suggestions: [{ messageId: 'addTimeout', output: `export function flush(url, body) {
   return window.fetch(url, { method: 'POST', body, keepalive: true, signal: AbortSignal.timeout(10000) });
 }` }] },
       ],
-    },
-    {
-      code: cases.returned,
-      options: [{ reportBrowserUi: true }],
-      errors: [
-        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 10, endLine: 2, endColumn: 70, suggestions: [{ messageId: 'addTimeout', output: `export function flush(url, body) {
-  return window.fetch(url, { method: 'POST', body, keepalive: true, signal: AbortSignal.timeout(10000) });
-}` }] },
-      ],
-    },
-    {
-      code: cases.returned,
-      options: [{ reportFetch: true }],
-      errors: [
-        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 10, endLine: 2, endColumn: 70, suggestions: [{ messageId: 'addTimeout', output: `export function flush(url, body) {
-  return window.fetch(url, { method: 'POST', body, keepalive: true, signal: AbortSignal.timeout(10000) });
-}` }] },
-      ],
-    },
-    {
+    })),
+    // The same report with every option set.
+    ...ALL_OPTIONS.map((options) => ({
       code: cases.fromOptions,
+      options,
       errors: [
         { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 3, endLine: 2, endColumn: 72, suggestions: [{ messageId: 'addTimeout', output: `export function request(url, opts = {}) {
   window.fetch(url, { method: opts.method, keepalive: opts.keepAlive, signal: AbortSignal.timeout(10000) });
 }` }] },
       ],
-    },
-    {
-      code: cases.fromOptions,
-      options: [{ reportBrowserUi: true }],
-      errors: [
-        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 3, endLine: 2, endColumn: 72, suggestions: [{ messageId: 'addTimeout', output: `export function request(url, opts = {}) {
-  window.fetch(url, { method: opts.method, keepalive: opts.keepAlive, signal: AbortSignal.timeout(10000) });
-}` }] },
-      ],
-    },
-    {
-      code: cases.fromOptions,
-      options: [{ reportFetch: true }],
-      errors: [
-        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 3, endLine: 2, endColumn: 72, suggestions: [{ messageId: 'addTimeout', output: `export function request(url, opts = {}) {
-  window.fetch(url, { method: opts.method, keepalive: opts.keepAlive, signal: AbortSignal.timeout(10000) });
-}` }] },
-      ],
-    },
-    {
+    })),
+    // The same report with every option set.
+    ...ALL_OPTIONS.map((options) => ({
       code: cases.off,
+      options,
       errors: [
         { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 3, endLine: 2, endColumn: 42, suggestions: [{ messageId: 'addTimeout', output: `export function load(url) {
   window.fetch(url, { keepalive: false, signal: AbortSignal.timeout(10000) });
 }` }] },
       ],
-    },
-    {
-      code: cases.off,
-      options: [{ reportBrowserUi: true }],
-      errors: [
-        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 3, endLine: 2, endColumn: 42, suggestions: [{ messageId: 'addTimeout', output: `export function load(url) {
-  window.fetch(url, { keepalive: false, signal: AbortSignal.timeout(10000) });
-}` }] },
-      ],
-    },
-    {
-      code: cases.off,
-      options: [{ reportFetch: true }],
-      errors: [
-        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: BROWSER, noFix: '' }, line: 2, column: 3, endLine: 2, endColumn: 42, suggestions: [{ messageId: 'addTimeout', output: `export function load(url) {
-  window.fetch(url, { keepalive: false, signal: AbortSignal.timeout(10000) });
-}` }] },
-      ],
-    },
+    })),
     {
       code: cases.nodeGlobal,
-      options: [{ reportFetch: true }],
+      options: REPORT_FETCH,
       errors: [
         { messageId: 'missingFetchTimeout', data: { subject: 'This fetch call', option: 'signal', noFix: '' }, line: 2, column: 9, endLine: 2, endColumn: 67, suggestions: [{ messageId: 'addTimeout', output: `export async function track(endpoint, body) {
   await fetch(endpoint, { method: 'POST', body, keepalive: true, signal: AbortSignal.timeout(10000) });
 }` }] },
       ],
     },
-    {
+    // The same report with every option set.
+    ...ALL_OPTIONS.map((options) => ({
       code: cases.polyfill,
+      options,
       errors: [
         { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: `this file loads \`cross-fetch/polyfill\`, which may put a fetch with no timeout in the global's place`, noFix: '' }, line: 3, column: 9, endLine: 3, endColumn: 67, suggestions: [{ messageId: 'addTimeout', output: `import 'cross-fetch/polyfill';
 export async function track(endpoint, body) {
   await fetch(endpoint, { method: 'POST', body, keepalive: true, signal: AbortSignal.timeout(10000) });
 }` }] },
       ],
-    },
-    {
-      code: cases.polyfill,
-      options: [{ reportBrowserUi: true }],
-      errors: [
-        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: `this file loads \`cross-fetch/polyfill\`, which may put a fetch with no timeout in the global's place`, noFix: '' }, line: 3, column: 9, endLine: 3, endColumn: 67, suggestions: [{ messageId: 'addTimeout', output: `import 'cross-fetch/polyfill';
-export async function track(endpoint, body) {
-  await fetch(endpoint, { method: 'POST', body, keepalive: true, signal: AbortSignal.timeout(10000) });
-}` }] },
-      ],
-    },
-    {
-      code: cases.polyfill,
-      options: [{ reportFetch: true }],
-      errors: [
-        { messageId: 'missingFetchTimeoutUnknown', data: { subject: 'This fetch call', option: 'signal', doubt: `this file loads \`cross-fetch/polyfill\`, which may put a fetch with no timeout in the global's place`, noFix: '' }, line: 3, column: 9, endLine: 3, endColumn: 67, suggestions: [{ messageId: 'addTimeout', output: `import 'cross-fetch/polyfill';
-export async function track(endpoint, body) {
-  await fetch(endpoint, { method: 'POST', body, keepalive: true, signal: AbortSignal.timeout(10000) });
-}` }] },
-      ],
-    },
+    })),
   ],
 });
