@@ -191,6 +191,7 @@ export class LoopRetries {
     if (retryTry && this.failureWaitsForInput(retryTry, bodyList, ctx)) return;
     if (retryTry && this.handsErrorToRecoveringHelper(retryTry, loop, ctx)) return;
     if (retryTry && this.errorIsControlSignal(retryTry, bodyList, ctx)) return;
+    if (retryTry && this.staleHandleOnly(retryTry, bodyList, ctx)) return;
     if (retryTry && this.stateRecoversFromError(retryTry, bodyList, ctx)) return;
     const counters = collectCounters(loop, this.keys, false);
     // A counter each pass starts again (`let tries = 0` in the body) bounds nothing.
@@ -901,6 +902,54 @@ export class LoopRetries {
     }
     if (rebuilt.size === 0) return false;
     return someOwn(tryStatement.block, this.keys, (n) => (n.type === 'Identifier' || n.type === 'MemberExpression') && rebuilt.has(nameKey(n) ?? ''));
+  }
+
+  /**
+   * A stale handle, not a failing service: the failure path goes round only
+   * when the handle the attempt used is already closed or destroyed
+   * (`if (ready.conn.closed || ready.conn.destroyed) continue; throw e;`), and
+   * each pass gets the handle before its `try`, by an awaited call of a
+   * function of the file that checks a handle's state itself and whose
+   * failure leaves the loop (`const ready = await this.gotoReady();`), then
+   * uses it at once (no `await` in the `try`).
+   * Connect's HTTP/2 session manager (ledger) guards so against a session
+   * closed between its opening and the request (nodejs/help#2105): a service
+   * that is down fails the awaited call and ends the loop, so a lasting
+   * failure never becomes a stream of retries. Any other test, a handle from
+   * outside the loop or got inside the `try`, an unawaited getter, a getter
+   * that does not check the state (a cache that hands a dead handle out
+   * again spins), or an awaited use, is judged as before.
+   */
+  private staleHandleOnly(tryStatement: TSESTree.TryStatement, bodyList: readonly TSESTree.Statement[], ctx: FlowContext): boolean {
+    const handler = tryStatement.handler;
+    if (!handler) return false;
+    // The handle: `const name = await acquire(...)` among the loop's statements before the `try`.
+    // The getter is a function of the file that itself checks a handle's state (`gotoReady` re-checks
+    // `conn.closed || conn.destroyed` before it hands one out), not a cache that hands the dead one out again.
+    const handles = new Set<string>();
+    for (const s of bodyList.slice(0, Math.max(bodyList.indexOf(tryStatement), 0))) {
+      if (s.type !== 'VariableDeclaration') continue;
+      for (const d of s.declarations) {
+        const got = d.init?.type === 'AwaitExpression' ? unwrapExpression(d.init.argument) : null;
+        const getter = got?.type === 'CallExpression' ? sameFileCallee(got, this.sourceCode) : null;
+        if (d.id.type === 'Identifier' && getter && someAll(getter.body, this.keys, (n) => n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && STALE_STATE.test(n.property.name))) handles.add(d.id.name);
+      }
+    }
+    // The attempt uses the handle at once, with no `await` in the `try` for it to be closed during.
+    if (handles.size === 0 || someOwn(tryStatement.block, this.keys, (n) => n.type === 'AwaitExpression')) return false;
+    // The handler: one `if (stale) continue;`, and what follows it always leaves.
+    const list = handler.body.body;
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i]!;
+      const flow = statementFlow(s, ctx);
+      if (!flow.cont) {
+        if (!flow.normal) return false;
+        continue;
+      }
+      if (s.type !== 'IfStatement' || s.alternate || !anyStaleTest(s.test, handles)) return false;
+      return alwaysLeaves(blockFlow(list.slice(i + 1), ctx)) && someOwn(tryStatement.block, this.keys, (n) => n.type === 'Identifier' && handles.has(n.name));
+    }
+    return false;
   }
 
   /** A `try` whose block only stops the work: every call in it is named for stopping (`return await this.stop(reason);`). */
@@ -1729,3 +1778,19 @@ function isAwaiterLike(fn: FunctionNode): boolean {
   const call = fn.parent;
   return call?.type === 'CallExpression' && /awaiter$/i.test(calleeName(call) ?? '');
 }
+
+/** `handle.closed`, `handle.conn.destroyed`, `handle.isClosed()`, `handle.destroyed === true`, and `||` of those, on a name of `handles`. */
+function anyStaleTest(test: Node, handles: ReadonlySet<string>): boolean {
+  const t = unwrapExpression(test);
+  if (t.type === 'LogicalExpression' && t.operator === '||') return anyStaleTest(t.left, handles) && anyStaleTest(t.right, handles);
+  let read: Node = t;
+  if (t.type === 'BinaryExpression' && (t.operator === '===' || t.operator === '==') && t.right.type === 'Literal' && t.right.value === true) read = unwrapExpression(t.left as Node);
+  if (read.type === 'CallExpression' && read.arguments.length === 0) read = unwrapExpression(read.callee);
+  if (read.type !== 'MemberExpression' || read.computed || read.property.type !== 'Identifier' || !STALE_STATE.test(read.property.name)) return false;
+  let root: Node = read.object;
+  while (root.type === 'MemberExpression') root = root.object;
+  return root.type === 'Identifier' && handles.has(root.name);
+}
+
+/** A handle's state that says it is gone. */
+const STALE_STATE = /^(closed|destroyed|isClosed|isDestroyed|ended|writableEnded)$/;

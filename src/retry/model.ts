@@ -85,6 +85,7 @@ export const NO_FIX = {
   perItem: 'the loop goes on to the next item after a success (a queue), so a failure count would have to start again for each item; where to reset it is a decision for a person',
   /** A comment says the retry goes on until it succeeds. */
   endlessByDesign: (comment: string) => `the code says it retries until it succeeds (\`${comment}\`), so a limit would change what it promises; a decision for a person`,
+  waitsFirst: 'the function waits before each of its attempts (its first await), so where an attempt count goes beside that wait is a decision for a person',
   keptWait: 'the wait is computed from the failure (a Retry-After value, a rate-limit window) or by a helper, and is kept as it is',
   // Retry libraries.
   libraryOption: 'the option cannot be set at this call',

@@ -6,7 +6,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../ast/scope';
-import { variableAt } from '../imports';
+import { type ImportTracker, variableAt } from '../imports';
 import { boundName, enclosingFunction, type FunctionNode, functionName, isFunction, parameterName } from '../ast/functions';
 import { isTypeWrapper as isTypeWrapperNode, unwrapExpression } from '../ast/unwrap';
 import { staticMemberName, staticString } from '../ast/static';
@@ -910,6 +910,16 @@ export class RecursiveRetries {
         wait = classifyFoundWait(viaHelper.wait, writes, varying, { sourceCode: this.sourceCode, imports: this.ctx.imports, keys: this.keys });
       }
     }
+    // `const tryReconnect = async (attempt) => { try { await sleep(delay(attempt)); ... } catch { await tryReconnect(attempt + 1); } }`
+    // (tRPC's WebSocket client): the function re-run waits before anything else, so each attempt after a failure waits first.
+    let waitsFirst = false;
+    if (shape === 'recursion' && !scheduledBy && !route && wait.kind === 'none' && (failure === 'catch' || failure === 'promise')) {
+      const first = firstAwaitWait(target, call, this.ctx.imports, this.keys);
+      if (first) {
+        waitsFirst = true;
+        wait = first.opaque || !first.delay ? { kind: 'unknown', capped: false, jitter: false } : classifyDelay(first.delay, { keys: this.keys, writes, varying });
+      }
+    }
     // The policy asked after the failure may have waited before it answered (gaxios sleeps in getRetryConfig): not judged.
     if (asksPolicy && wait.kind === 'none') wait = { kind: 'unknown', capped: false, jitter: false };
     // `_connect() { this._wait().then(() => { this._ws = new WebSocket(url); }) }`: the reconnect waits inside the function it re-runs.
@@ -938,10 +948,12 @@ export class RecursiveRetries {
       this.routeReports.add(reportNode);
     }
     let plan: RetryRewritePlan | null = null;
-    if (!route && shape === 'recursion' && !scheduledBy && failure === 'catch') plan = this.recursionPlan(call, frame, waitsInFailure, writes, varying, bodies.flatMap((body) => fallbackLimits(body, boundCtx))[0] ?? null);
+    if (waitsFirst) plan = null;
+    else if (!route && shape === 'recursion' && !scheduledBy && failure === 'catch') plan = this.recursionPlan(call, frame, waitsInFailure, writes, varying, bodies.flatMap((body) => fallbackLimits(body, boundCtx))[0] ?? null);
     else if (!route && shape === 'recursion' && !scheduledBy && failure === 'promise' && promiseHandler) plan = this.promiseRecursionPlan(call, frame, promiseHandler);
     let noFix: string;
     if (shape === 'reconnect') noFix = NO_FIX.reconnect;
+    else if (waitsFirst) noFix = NO_FIX.waitsFirst;
     else if (!scheduledBy && !route && failure === 'promise' && promiseHandler && this.chainReturned(target, promiseHandler)) {
       // The chain is what the function returns: its caller does see the last failure.
       const refusal = this.attemptParameterRefusal(call, frame);
@@ -2007,4 +2019,37 @@ function nonEmptyCount(test: Node): Node | null {
   if (right && number(t.left as Node) === 0 && ['!==', '!=', '<'].includes(t.operator)) return right;
   if (right && number(t.left as Node) === 1 && t.operator === '<=') return right;
   return null;
+}
+
+/**
+ * The wait the function makes before anything else, on every run: an awaited
+ * wait that is a statement of its body, or the first statement of a `try` that
+ * is one (`try { await sleep(delay(attempt)); ... }`), with no `await` before
+ * it. Not a wait in a branch (`if (limited) { await sleep(ms); return send(); }`),
+ * after something that may throw into the `catch` first, of zero
+ * (`await sleep(0)`), or of a parameter the re-run gives a literal or leaves
+ * out (`run(task, 0)`, `run(task)` for `delayMs`): none of those is known to
+ * wait between failures.
+ */
+function firstAwaitWait(fn: FunctionNode, call: TSESTree.CallExpression, imports: ImportTracker, keys: VisitorKeys): FoundWait | null {
+  if (fn.body.type !== 'BlockStatement') return null;
+  const asWait = (statement: Node | undefined): FoundWait | null => {
+    const expression = statement ? statementExpression(statement) : null;
+    return expression?.type === 'AwaitExpression' ? waitOf(expression, imports, keys) : null;
+  };
+  let found: FoundWait | null = null;
+  for (const statement of fn.body.body) {
+    found = asWait(statement) ?? (statement.type === 'TryStatement' ? asWait(statement.block.body[0]) : null);
+    if (found || someOwn(statement, keys, (n) => n.type === 'AwaitExpression')) break;
+  }
+  if (!found?.delay) return found && found.opaque ? found : null;
+  const delay = unwrapExpression(found.delay);
+  if (delay.type === 'Literal' && delay.value === 0) return null;
+  // `async function run(task, delayMs = ...) { await sleep(delayMs); ... catch { return run(task, 0); } }`.
+  const overridden = fn.params.some((param, i) => {
+    const name = parameterName(param);
+    const arg = call.arguments[i];
+    return !!name && (!arg || unwrapExpression(arg).type === 'Literal') && someOwn(delay, keys, (n) => n.type === 'Identifier' && n.name === name);
+  });
+  return overridden ? null : found;
 }

@@ -751,6 +751,21 @@ export const realWorldSources = [
   { pkg: '@fastify/http-proxy', dirs: ['src'], files: ['index.js', 'utils.js'], sourceType: 'commonjs' },
   { pkg: 'koa-proxies', files: ['index.js'], sourceType: 'commonjs' },
   { pkg: 'proxy-chain', dirs: ['dist'], sourceType: 'commonjs' },
+  // A twenty-ninth batch, chosen by category before linting (RPC client
+  // frameworks, which call remote procedures with deadlines, retry and
+  // reconnect: tRPC's client, Connect's core and Node transport, jayson,
+  // rpc-websockets, nice-grpc with its common core and json-rpc-2.0; the ones
+  // already in the tree at the versions installed; @grpc/grpc-js is in an
+  // earlier batch). TypeScript source where the package ships it, else the
+  // CommonJS build (Connect's dist/esm is the same code).
+  { pkg: '@trpc/client', dirs: ['src'], sourceType: 'module' },
+  { pkg: '@connectrpc/connect', dirs: ['dist/cjs'], sourceType: 'commonjs' },
+  { pkg: '@connectrpc/connect-node', dirs: ['dist/cjs'], sourceType: 'commonjs' },
+  { pkg: 'jayson', dirs: ['lib', 'promise/lib'], files: ['index.js'], sourceType: 'commonjs' },
+  { pkg: 'rpc-websockets', files: ['dist/index.cjs'], sourceType: 'commonjs' },
+  { pkg: 'nice-grpc', dirs: ['src'], sourceType: 'module' },
+  { pkg: 'nice-grpc-common', dirs: ['src'], sourceType: 'module' },
+  { pkg: 'json-rpc-2.0', dirs: ['dist'], sourceType: 'commonjs' },
 ];
 
 const sourceFile = /\.(?:[cm]?js|[cm]?ts)$/;
