@@ -124,6 +124,180 @@ const cases = {
 }`,
 };
 
+/** Each twin's suggestion outputs: no-unbounded-retry bounds the loop, require-retry-backoff adds the growing wait. */
+const SUGGESTED = {
+  cachedGetter: {
+    bound: `export class SessionManager {
+  async getSession() {
+    if (!this.session) this.session = await this.connect();
+    return this.session;
+  }
+  async request(path) {
+    let attempt = 0;
+    for (;;) {
+      const session = await this.getSession();
+      try {
+        return session.request({ ':path': path });
+      } catch (e) {
+        if (session.closed || session.destroyed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw e;
+      }
+    }
+  }
+}`,
+    backoff: `export class SessionManager {
+  async getSession() {
+    if (!this.session) this.session = await this.connect();
+    return this.session;
+  }
+  async request(path) {
+    let attempt = 0;
+    for (;;) {
+      const session = await this.getSession();
+      try {
+        return session.request({ ':path': path });
+      } catch (e) {
+        if (session.closed || session.destroyed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw e;
+      }
+    }
+  }
+}`,
+  },
+  awaitedUse: {
+    bound: `export class SessionManager {
+  async gotoReady() {
+    if (this.conn && !this.conn.destroyed) return this.conn;
+    this.conn = await this.connect();
+    return this.conn;
+  }
+  async request(frame) {
+    let attempt = 0;
+    for (;;) {
+      const conn = await this.gotoReady();
+      try {
+        return await conn.writeAndWaitAck(frame);
+      } catch (e) {
+        if (conn.destroyed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw e;
+      }
+    }
+  }
+}`,
+    backoff: `export class SessionManager {
+  async gotoReady() {
+    if (this.conn && !this.conn.destroyed) return this.conn;
+    this.conn = await this.connect();
+    return this.conn;
+  }
+  async request(frame) {
+    let attempt = 0;
+    for (;;) {
+      const conn = await this.gotoReady();
+      try {
+        return await conn.writeAndWaitAck(frame);
+      } catch (e) {
+        if (conn.destroyed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw e;
+      }
+    }
+  }
+}`,
+  },
+  handleInsideTry: {
+    bound: `export class SessionManager {
+  async request(path) {
+    let attempt = 0;
+    for (;;) {
+      let ready;
+      try {
+        ready = await this.gotoReady();
+        return ready.conn.request({ ':path': path });
+      } catch (e) {
+        if (ready && ready.conn.closed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw e;
+      }
+    }
+  }
+}`,
+    backoff: `export class SessionManager {
+  async request(path) {
+    let attempt = 0;
+    for (;;) {
+      let ready;
+      try {
+        ready = await this.gotoReady();
+        return ready.conn.request({ ':path': path });
+      } catch (e) {
+        if (ready && ready.conn.closed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw e;
+      }
+    }
+  }
+}`,
+  },
+  errorCode: {
+    bound: `export class SessionManager {
+  async request(path) {
+    let attempt = 0;
+    for (;;) {
+      const ready = await this.gotoReady();
+      try {
+        return await ready.conn.request({ ':path': path });
+      } catch (e) {
+        if (e.code === 'ECONNRESET') { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw e;
+      }
+    }
+  }
+}`,
+    backoff: `export class SessionManager {
+  async request(path) {
+    let attempt = 0;
+    for (;;) {
+      const ready = await this.gotoReady();
+      try {
+        return await ready.conn.request({ ':path': path });
+      } catch (e) {
+        if (e.code === 'ECONNRESET') { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw e;
+      }
+    }
+  }
+}`,
+  },
+  handleBeforeLoop: {
+    bound: `export class SessionManager {
+  async request(path) {
+    const ready = await this.gotoReady();
+    let attempt = 0;
+    for (;;) {
+      try {
+        return await ready.conn.request({ ':path': path });
+      } catch (e) {
+        if (ready.conn.closed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw e;
+      }
+    }
+  }
+}`,
+    backoff: `export class SessionManager {
+  async request(path) {
+    const ready = await this.gotoReady();
+    let attempt = 0;
+    for (;;) {
+      try {
+        return await ready.conn.request({ ':path': path });
+      } catch (e) {
+        if (ready.conn.closed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
+        throw e;
+      }
+    }
+  }
+}`,
+  },
+};
+
 {
   const STRICT = [{ allowUnboundedWithBackoff: false }];
   // The rule tester's own copy of @typescript-eslint/utils differs in version; the rule is the same object.
@@ -133,166 +307,16 @@ const cases = {
       { code: cases.staleSession, options: STRICT },
     ],
     invalid: [
-      { code: cases.cachedGetter, errors: [{ messageId: 'unboundedLoop', line: 7, column: 5, endLine: 7, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: `export class SessionManager {
-  async getSession() {
-    if (!this.session) this.session = await this.connect();
-    return this.session;
-  }
-  async request(path) {
-    let attempt = 0;
-    for (;;) {
-      const session = await this.getSession();
-      try {
-        return session.request({ ':path': path });
-      } catch (e) {
-        if (session.closed || session.destroyed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}` }] }] },
-      { code: cases.cachedGetter, options: STRICT, errors: [{ messageId: 'unboundedLoop', line: 7, column: 5, endLine: 7, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: `export class SessionManager {
-  async getSession() {
-    if (!this.session) this.session = await this.connect();
-    return this.session;
-  }
-  async request(path) {
-    let attempt = 0;
-    for (;;) {
-      const session = await this.getSession();
-      try {
-        return session.request({ ':path': path });
-      } catch (e) {
-        if (session.closed || session.destroyed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}` }] }] },
-      { code: cases.awaitedUse, errors: [{ messageId: 'unboundedLoop', line: 8, column: 5, endLine: 8, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: `export class SessionManager {
-  async gotoReady() {
-    if (this.conn && !this.conn.destroyed) return this.conn;
-    this.conn = await this.connect();
-    return this.conn;
-  }
-  async request(frame) {
-    let attempt = 0;
-    for (;;) {
-      const conn = await this.gotoReady();
-      try {
-        return await conn.writeAndWaitAck(frame);
-      } catch (e) {
-        if (conn.destroyed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}` }] }] },
-      { code: cases.awaitedUse, options: STRICT, errors: [{ messageId: 'unboundedLoop', line: 8, column: 5, endLine: 8, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: `export class SessionManager {
-  async gotoReady() {
-    if (this.conn && !this.conn.destroyed) return this.conn;
-    this.conn = await this.connect();
-    return this.conn;
-  }
-  async request(frame) {
-    let attempt = 0;
-    for (;;) {
-      const conn = await this.gotoReady();
-      try {
-        return await conn.writeAndWaitAck(frame);
-      } catch (e) {
-        if (conn.destroyed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}` }] }] },
-      { code: cases.handleInsideTry, errors: [{ messageId: 'unboundedLoop', line: 3, column: 5, endLine: 3, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: `export class SessionManager {
-  async request(path) {
-    let attempt = 0;
-    for (;;) {
-      let ready;
-      try {
-        ready = await this.gotoReady();
-        return ready.conn.request({ ':path': path });
-      } catch (e) {
-        if (ready && ready.conn.closed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}` }] }] },
-      { code: cases.handleInsideTry, options: STRICT, errors: [{ messageId: 'unboundedLoop', line: 3, column: 5, endLine: 3, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: `export class SessionManager {
-  async request(path) {
-    let attempt = 0;
-    for (;;) {
-      let ready;
-      try {
-        ready = await this.gotoReady();
-        return ready.conn.request({ ':path': path });
-      } catch (e) {
-        if (ready && ready.conn.closed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}` }] }] },
-      { code: cases.errorCode, errors: [{ messageId: 'unboundedLoop', line: 3, column: 5, endLine: 3, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: `export class SessionManager {
-  async request(path) {
-    let attempt = 0;
-    for (;;) {
-      const ready = await this.gotoReady();
-      try {
-        return await ready.conn.request({ ':path': path });
-      } catch (e) {
-        if (e.code === 'ECONNRESET') { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}` }] }] },
-      { code: cases.errorCode, options: STRICT, errors: [{ messageId: 'unboundedLoop', line: 3, column: 5, endLine: 3, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: `export class SessionManager {
-  async request(path) {
-    let attempt = 0;
-    for (;;) {
-      const ready = await this.gotoReady();
-      try {
-        return await ready.conn.request({ ':path': path });
-      } catch (e) {
-        if (e.code === 'ECONNRESET') { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}` }] }] },
-      { code: cases.handleBeforeLoop, errors: [{ messageId: 'unboundedLoop', line: 4, column: 5, endLine: 4, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: `export class SessionManager {
-  async request(path) {
-    const ready = await this.gotoReady();
-    let attempt = 0;
-    for (;;) {
-      try {
-        return await ready.conn.request({ ':path': path });
-      } catch (e) {
-        if (ready.conn.closed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}` }] }] },
-      { code: cases.handleBeforeLoop, options: STRICT, errors: [{ messageId: 'unboundedLoop', line: 4, column: 5, endLine: 4, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: `export class SessionManager {
-  async request(path) {
-    const ready = await this.gotoReady();
-    let attempt = 0;
-    for (;;) {
-      try {
-        return await ready.conn.request({ ':path': path });
-      } catch (e) {
-        if (ready.conn.closed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}` }] }] },
+      { code: cases.cachedGetter, errors: [{ messageId: 'unboundedLoop', line: 7, column: 5, endLine: 7, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: SUGGESTED.cachedGetter.bound }] }] },
+      { code: cases.cachedGetter, options: STRICT, errors: [{ messageId: 'unboundedLoop', line: 7, column: 5, endLine: 7, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: SUGGESTED.cachedGetter.bound }] }] },
+      { code: cases.awaitedUse, errors: [{ messageId: 'unboundedLoop', line: 8, column: 5, endLine: 8, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: SUGGESTED.awaitedUse.bound }] }] },
+      { code: cases.awaitedUse, options: STRICT, errors: [{ messageId: 'unboundedLoop', line: 8, column: 5, endLine: 8, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: SUGGESTED.awaitedUse.bound }] }] },
+      { code: cases.handleInsideTry, errors: [{ messageId: 'unboundedLoop', line: 3, column: 5, endLine: 3, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: SUGGESTED.handleInsideTry.bound }] }] },
+      { code: cases.handleInsideTry, options: STRICT, errors: [{ messageId: 'unboundedLoop', line: 3, column: 5, endLine: 3, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: SUGGESTED.handleInsideTry.bound }] }] },
+      { code: cases.errorCode, errors: [{ messageId: 'unboundedLoop', line: 3, column: 5, endLine: 3, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: SUGGESTED.errorCode.bound }] }] },
+      { code: cases.errorCode, options: STRICT, errors: [{ messageId: 'unboundedLoop', line: 3, column: 5, endLine: 3, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: SUGGESTED.errorCode.bound }] }] },
+      { code: cases.handleBeforeLoop, errors: [{ messageId: 'unboundedLoop', line: 4, column: 5, endLine: 4, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: SUGGESTED.handleBeforeLoop.bound }] }] },
+      { code: cases.handleBeforeLoop, options: STRICT, errors: [{ messageId: 'unboundedLoop', line: 4, column: 5, endLine: 4, endColumn: 8, suggestions: [{ messageId: 'boundRetry', output: SUGGESTED.handleBeforeLoop.bound }] }] },
     ],
   });
 }
@@ -306,166 +330,16 @@ const cases = {
       { code: cases.staleSession, options: STRICT },
     ],
     invalid: [
-      { code: cases.cachedGetter, errors: [{ messageId: 'constantLoop', line: 7, column: 5, endLine: 7, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: `export class SessionManager {
-  async getSession() {
-    if (!this.session) this.session = await this.connect();
-    return this.session;
-  }
-  async request(path) {
-    let attempt = 0;
-    for (;;) {
-      const session = await this.getSession();
-      try {
-        return session.request({ ':path': path });
-      } catch (e) {
-        if (session.closed || session.destroyed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}` }] }] },
-      { code: cases.cachedGetter, options: STRICT, errors: [{ messageId: 'constantLoop', line: 7, column: 5, endLine: 7, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: `export class SessionManager {
-  async getSession() {
-    if (!this.session) this.session = await this.connect();
-    return this.session;
-  }
-  async request(path) {
-    let attempt = 0;
-    for (;;) {
-      const session = await this.getSession();
-      try {
-        return session.request({ ':path': path });
-      } catch (e) {
-        if (session.closed || session.destroyed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}` }] }] },
-      { code: cases.awaitedUse, errors: [{ messageId: 'constantLoop', line: 8, column: 5, endLine: 8, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: `export class SessionManager {
-  async gotoReady() {
-    if (this.conn && !this.conn.destroyed) return this.conn;
-    this.conn = await this.connect();
-    return this.conn;
-  }
-  async request(frame) {
-    let attempt = 0;
-    for (;;) {
-      const conn = await this.gotoReady();
-      try {
-        return await conn.writeAndWaitAck(frame);
-      } catch (e) {
-        if (conn.destroyed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}` }] }] },
-      { code: cases.awaitedUse, options: STRICT, errors: [{ messageId: 'constantLoop', line: 8, column: 5, endLine: 8, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: `export class SessionManager {
-  async gotoReady() {
-    if (this.conn && !this.conn.destroyed) return this.conn;
-    this.conn = await this.connect();
-    return this.conn;
-  }
-  async request(frame) {
-    let attempt = 0;
-    for (;;) {
-      const conn = await this.gotoReady();
-      try {
-        return await conn.writeAndWaitAck(frame);
-      } catch (e) {
-        if (conn.destroyed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}` }] }] },
-      { code: cases.handleInsideTry, errors: [{ messageId: 'constantLoop', line: 3, column: 5, endLine: 3, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: `export class SessionManager {
-  async request(path) {
-    let attempt = 0;
-    for (;;) {
-      let ready;
-      try {
-        ready = await this.gotoReady();
-        return ready.conn.request({ ':path': path });
-      } catch (e) {
-        if (ready && ready.conn.closed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}` }] }] },
-      { code: cases.handleInsideTry, options: STRICT, errors: [{ messageId: 'constantLoop', line: 3, column: 5, endLine: 3, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: `export class SessionManager {
-  async request(path) {
-    let attempt = 0;
-    for (;;) {
-      let ready;
-      try {
-        ready = await this.gotoReady();
-        return ready.conn.request({ ':path': path });
-      } catch (e) {
-        if (ready && ready.conn.closed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}` }] }] },
-      { code: cases.errorCode, errors: [{ messageId: 'constantLoop', line: 3, column: 5, endLine: 3, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: `export class SessionManager {
-  async request(path) {
-    let attempt = 0;
-    for (;;) {
-      const ready = await this.gotoReady();
-      try {
-        return await ready.conn.request({ ':path': path });
-      } catch (e) {
-        if (e.code === 'ECONNRESET') { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}` }] }] },
-      { code: cases.errorCode, options: STRICT, errors: [{ messageId: 'constantLoop', line: 3, column: 5, endLine: 3, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: `export class SessionManager {
-  async request(path) {
-    let attempt = 0;
-    for (;;) {
-      const ready = await this.gotoReady();
-      try {
-        return await ready.conn.request({ ':path': path });
-      } catch (e) {
-        if (e.code === 'ECONNRESET') { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}` }] }] },
-      { code: cases.handleBeforeLoop, errors: [{ messageId: 'constantLoop', line: 4, column: 5, endLine: 4, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: `export class SessionManager {
-  async request(path) {
-    const ready = await this.gotoReady();
-    let attempt = 0;
-    for (;;) {
-      try {
-        return await ready.conn.request({ ':path': path });
-      } catch (e) {
-        if (ready.conn.closed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}` }] }] },
-      { code: cases.handleBeforeLoop, options: STRICT, errors: [{ messageId: 'constantLoop', line: 4, column: 5, endLine: 4, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: `export class SessionManager {
-  async request(path) {
-    const ready = await this.gotoReady();
-    let attempt = 0;
-    for (;;) {
-      try {
-        return await ready.conn.request({ ':path': path });
-      } catch (e) {
-        if (ready.conn.closed) { attempt++; if (attempt >= 5) throw e; await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10000, 100 * 2 ** (attempt - 1)))); continue; }
-        throw e;
-      }
-    }
-  }
-}` }] }] },
+      { code: cases.cachedGetter, errors: [{ messageId: 'constantLoop', line: 7, column: 5, endLine: 7, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: SUGGESTED.cachedGetter.bound }] }] },
+      { code: cases.cachedGetter, options: STRICT, errors: [{ messageId: 'constantLoop', line: 7, column: 5, endLine: 7, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: SUGGESTED.cachedGetter.bound }] }] },
+      { code: cases.awaitedUse, errors: [{ messageId: 'constantLoop', line: 8, column: 5, endLine: 8, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: SUGGESTED.awaitedUse.bound }] }] },
+      { code: cases.awaitedUse, options: STRICT, errors: [{ messageId: 'constantLoop', line: 8, column: 5, endLine: 8, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: SUGGESTED.awaitedUse.bound }] }] },
+      { code: cases.handleInsideTry, errors: [{ messageId: 'constantLoop', line: 3, column: 5, endLine: 3, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: SUGGESTED.handleInsideTry.bound }] }] },
+      { code: cases.handleInsideTry, options: STRICT, errors: [{ messageId: 'constantLoop', line: 3, column: 5, endLine: 3, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: SUGGESTED.handleInsideTry.bound }] }] },
+      { code: cases.errorCode, errors: [{ messageId: 'constantLoop', line: 3, column: 5, endLine: 3, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: SUGGESTED.errorCode.bound }] }] },
+      { code: cases.errorCode, options: STRICT, errors: [{ messageId: 'constantLoop', line: 3, column: 5, endLine: 3, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: SUGGESTED.errorCode.bound }] }] },
+      { code: cases.handleBeforeLoop, errors: [{ messageId: 'constantLoop', line: 4, column: 5, endLine: 4, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: SUGGESTED.handleBeforeLoop.bound }] }] },
+      { code: cases.handleBeforeLoop, options: STRICT, errors: [{ messageId: 'constantLoop', line: 4, column: 5, endLine: 4, endColumn: 8, suggestions: [{ messageId: 'useBackoff', output: SUGGESTED.handleBeforeLoop.bound }] }] },
     ],
   });
 }
