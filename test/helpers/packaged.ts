@@ -25,12 +25,22 @@ export function run(cmd: string, args: string[], cwd: string, env: Record<string
   return spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 600_000, maxBuffer: 64 * 1024 * 1024 });
 }
 
-/** Packs the built plugin into `dir`; returns the tarball's path. */
-export function packTarball(dir: string): string {
+/**
+ * Throws unless dist/ holds a build at least as new as the sources. Tests read
+ * the build `npm test` made and never rebuild it: a rebuild rewrites every
+ * file of dist/ while a test in the other worker packs or loads it (an
+ * `npm pack` then read a half-written file and failed with "unexpected EOF").
+ */
+export function assertBuilt(): void {
   const entry = join(root, 'dist/src/index.js');
   if (!existsSync(entry)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
   const newestSource = Math.max(...['src', 'rules', 'codemods'].map((d) => newestMtime(join(root, d))));
   if (newestMtime(join(root, 'dist')) < newestSource) throw new Error('dist/ is older than the sources: run `npm run build` first (npm test does)');
+}
+
+/** Packs the built plugin into `dir`; returns the tarball's path. */
+export function packTarball(dir: string): string {
+  assertBuilt();
   const out = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', dir], { cwd: root, encoding: 'utf8' });
   return join(dir, out.trim().split('\n').pop()!);
 }
