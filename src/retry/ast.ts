@@ -241,3 +241,41 @@ export function statementExpression(statement: Node): Node | null {
   if (statement.type === 'VariableDeclaration' && statement.declarations.length === 1) return statement.declarations[0]!.init ?? null;
   return null;
 }
+
+/** The collection a test requires to be empty: `x.length === 0`, `== 0`, `< 1`, `<= 0`, `!x.length` (also `.size`); null otherwise. */
+export function emptyCount(test: Node): Node | null {
+  const t = unwrapExpression(test);
+  if (t.type === 'UnaryExpression' && t.operator === '!') return countedCollection(t.argument);
+  if (t.type !== 'BinaryExpression') return null;
+  const right = unwrapExpression(t.right);
+  if (right.type !== 'Literal' || typeof right.value !== 'number') return null;
+  const empty = ((t.operator === '===' || t.operator === '==' || t.operator === '<=') && right.value === 0) || (t.operator === '<' && right.value === 1);
+  return empty ? countedCollection(t.left as Node) : null;
+}
+
+/** `x.length` or `x.size`: `x`; null otherwise. */
+export function countedCollection(n: Node): Node | null {
+  const m = unwrapExpression(n);
+  return m.type === 'MemberExpression' && !m.computed && m.property.type === 'Identifier' && (m.property.name === 'length' || m.property.name === 'size') ? (m.object as Node) : null;
+}
+
+/**
+ * The collection a test requires to be non-empty: `x.length !== 0`, `x.length != 0`, `x.length > 0`,
+ * `x.length >= 1`, `0 < x.length`, `x.length` alone (also `.size`); null otherwise.
+ */
+export function nonEmptyCount(test: Node): Node | null {
+  const t = unwrapExpression(test);
+  if (t.type === 'MemberExpression') return countedCollection(t);
+  if (t.type !== 'BinaryExpression') return null;
+  const number = (n: Node): number | null => {
+    const u = unwrapExpression(n);
+    return u.type === 'Literal' && typeof u.value === 'number' ? u.value : null;
+  };
+  const left = countedCollection(t.left as Node);
+  const right = countedCollection(t.right);
+  if (left && number(t.right) === 0 && ['!==', '!=', '>'].includes(t.operator)) return left;
+  if (left && number(t.right) === 1 && t.operator === '>=') return left;
+  if (right && number(t.left as Node) === 0 && ['!==', '!=', '<'].includes(t.operator)) return right;
+  if (right && number(t.left as Node) === 1 && t.operator === '<=') return right;
+  return null;
+}

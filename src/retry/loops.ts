@@ -11,7 +11,7 @@ import { enclosingFunction, type FunctionNode, functionName, isFunction, isLoop 
 import { staticKeyName, staticMemberName } from '../ast/static';
 import { unwrapExpression } from '../ast/unwrap';
 import { contains, functionReturns, someAll, someOwn, type VisitorKeys, walkOwn } from '../ast/walk';
-import { alwaysLeaves, blockFlow, calleeName, type FlowContext, isLogCall, LISTENER_METHODS, type LoopNode, nameKey, type Node, numberValue, PUT_BACK_METHODS, statementFlow, TAKE_METHODS, TIMER_FUNCTIONS } from './ast';
+import { alwaysLeaves, blockFlow, calleeName, nonEmptyCount, type FlowContext, isLogCall, LISTENER_METHODS, type LoopNode, nameKey, type Node, numberValue, PUT_BACK_METHODS, statementFlow, TAKE_METHODS, TIMER_FUNCTIONS } from './ast';
 import { type BoundContext, collectCounters, type FallbackLimit, counterAnswerNames, dropResetCounters, fallbackLimits, hasThrowIfAborted, isBoundingTest, isUsedUpGuard, policyAnswerNames } from './bounds';
 import { classifyDelay, type FoundWait, isAwaiterYield, NO_WAIT, raceHoldsWork, RegionWrites, strongerWait, type WaitInfo, waitOf } from './delay';
 import { type FinderContext, NO_FIX } from './model';
@@ -946,7 +946,7 @@ export class LoopRetries {
         if (!flow.normal) return false;
         continue;
       }
-      if (s.type !== 'IfStatement' || s.alternate || !anyStaleTest(s.test, handles)) return false;
+      if (s.type !== 'IfStatement' || s.alternate || !staleTest(s.test, handles)) return false;
       return alwaysLeaves(blockFlow(list.slice(i + 1), ctx)) && someOwn(tryStatement.block, this.keys, (n) => n.type === 'Identifier' && handles.has(n.name));
     }
     return false;
@@ -1399,22 +1399,11 @@ function onlyLeavesFunction(branch: Node, keys: VisitorKeys): boolean {
 function loopTestsSize(loop: LoopNode, source: string): boolean {
   const test = 'test' in loop && loop.test ? unwrapExpression(loop.test) : null;
   if (!test) return false;
-  const sizeOf = (n: Node): boolean => {
-    const m = unwrapExpression(n);
-    return m.type === 'MemberExpression' && !m.computed && m.property.type === 'Identifier' && (m.property.name === 'length' || m.property.name === 'size') && nameKey(m.object) === source;
-  };
-  const literal = (n: Node, value: number) => {
-    const v = unwrapExpression(n);
-    return v.type === 'Literal' && v.value === value;
-  };
   const nonEmpty = (n: Node): boolean => {
     const t = unwrapExpression(n);
     if (t.type === 'LogicalExpression' && t.operator === '&&') return nonEmpty(t.left) || nonEmpty(t.right);
-    if (sizeOf(t)) return true;
-    if (t.type !== 'BinaryExpression' || t.left.type === 'PrivateIdentifier') return false;
-    if (sizeOf(t.left)) return (['>', '!==', '!='].includes(t.operator) && literal(t.right, 0)) || (t.operator === '>=' && literal(t.right, 1));
-    if (sizeOf(t.right)) return (['<', '!==', '!='].includes(t.operator) && literal(t.left, 0)) || (t.operator === '<=' && literal(t.left, 1));
-    return false;
+    const counted = nonEmptyCount(t);
+    return !!counted && nameKey(counted) === source;
   };
   return nonEmpty(test);
 }
@@ -1779,10 +1768,10 @@ function isAwaiterLike(fn: FunctionNode): boolean {
   return call?.type === 'CallExpression' && /awaiter$/i.test(calleeName(call) ?? '');
 }
 
-/** `handle.closed`, `handle.conn.destroyed`, `handle.isClosed()`, `handle.destroyed === true`, and `||` of those, on a name of `handles`. */
-function anyStaleTest(test: Node, handles: ReadonlySet<string>): boolean {
+/** `handle.closed`, `handle.conn.destroyed`, `handle.isClosed()`, `handle.destroyed === true`, or `||` of such tests only, on names of `handles`. */
+function staleTest(test: Node, handles: ReadonlySet<string>): boolean {
   const t = unwrapExpression(test);
-  if (t.type === 'LogicalExpression' && t.operator === '||') return anyStaleTest(t.left, handles) && anyStaleTest(t.right, handles);
+  if (t.type === 'LogicalExpression' && t.operator === '||') return staleTest(t.left, handles) && staleTest(t.right, handles);
   let read: Node = t;
   if (t.type === 'BinaryExpression' && (t.operator === '===' || t.operator === '==') && t.right.type === 'Literal' && t.right.value === true) read = unwrapExpression(t.left as Node);
   if (read.type === 'CallExpression' && read.arguments.length === 0) read = unwrapExpression(read.callee);

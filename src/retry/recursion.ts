@@ -13,7 +13,7 @@ import { staticMemberName, staticString } from '../ast/static';
 import { thisOwner } from '../ast/this-owner';
 import { isNothing } from '../ast/nothing';
 import { contains, someAll, someOwn, type VisitorKeys, walkAll, walkOwn } from '../ast/walk';
-import { alwaysLeaves, calleeName, type FlowContext, isLogCall, isMemberCall, LISTENER_METHODS, nameKey, type Node, PUT_BACK_METHODS, statementExpression, statementFlow, TAKE_METHODS, TIMER_FUNCTIONS } from './ast';
+import { alwaysLeaves, calleeName, emptyCount, nonEmptyCount, type FlowContext, isLogCall, isMemberCall, LISTENER_METHODS, nameKey, type Node, PUT_BACK_METHODS, statementExpression, statementFlow, TAKE_METHODS, TIMER_FUNCTIONS } from './ast';
 import { type BoundContext, collectCounters, type FallbackLimit, counterAnswerNames, dropResetCounters, fallbackLimits, guardAtoms, hasThrowIfAborted, isBoundingTest, policyAnswerNames, stopsOnPolicyAnswer, usedUpFlagOnTheWay } from './bounds';
 import { classifyDelay, type FoundWait, leadingWait, NO_WAIT, RegionWrites, strongerWait, timerKind, type WaitInfo, waitBefore, waitOf } from './delay';
 import { type FinderContext, NO_FIX, type RetryShape } from './model';
@@ -1981,44 +1981,6 @@ const BUILT_IN_OBJECTS = new Set(['Object', 'Array', 'Reflect', 'JSON', 'Math', 
 function anyOf(test: Node): Node[] {
   const t = unwrapExpression(test);
   return t.type === 'LogicalExpression' && t.operator === '||' ? [...anyOf(t.left), ...anyOf(t.right)] : [t];
-}
-
-/** The collection a test requires to be empty: `x.length === 0`, `== 0`, `< 1`, `<= 0`, `!x.length` (also `.size`); null otherwise. */
-function emptyCount(test: Node): Node | null {
-  const t = unwrapExpression(test);
-  if (t.type === 'UnaryExpression' && t.operator === '!') return countedCollection(t.argument);
-  if (t.type !== 'BinaryExpression') return null;
-  const right = unwrapExpression(t.right);
-  if (right.type !== 'Literal' || typeof right.value !== 'number') return null;
-  const empty = ((t.operator === '===' || t.operator === '==' || t.operator === '<=') && right.value === 0) || (t.operator === '<' && right.value === 1);
-  return empty ? countedCollection(t.left as Node) : null;
-}
-
-/** `x.length` or `x.size`: `x`; null otherwise. */
-function countedCollection(n: Node): Node | null {
-  const m = unwrapExpression(n);
-  return m.type === 'MemberExpression' && !m.computed && m.property.type === 'Identifier' && (m.property.name === 'length' || m.property.name === 'size') ? (m.object as Node) : null;
-}
-
-/**
- * The collection a test requires to be non-empty: `x.length !== 0`, `x.length != 0`, `x.length > 0`,
- * `x.length >= 1`, `0 < x.length`, `x.length` alone (also `.size`); null otherwise.
- */
-function nonEmptyCount(test: Node): Node | null {
-  const t = unwrapExpression(test);
-  if (t.type === 'MemberExpression') return countedCollection(t);
-  if (t.type !== 'BinaryExpression') return null;
-  const number = (n: Node): number | null => {
-    const u = unwrapExpression(n);
-    return u.type === 'Literal' && typeof u.value === 'number' ? u.value : null;
-  };
-  const left = countedCollection(t.left as Node);
-  const right = countedCollection(t.right);
-  if (left && number(t.right) === 0 && ['!==', '!=', '>'].includes(t.operator)) return left;
-  if (left && number(t.right) === 1 && t.operator === '>=') return left;
-  if (right && number(t.left as Node) === 0 && ['!==', '!=', '<'].includes(t.operator)) return right;
-  if (right && number(t.left as Node) === 1 && t.operator === '<=') return right;
-  return null;
 }
 
 /**
