@@ -1,15 +1,37 @@
 import { availableParallelism } from 'node:os';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Timeouts are hang guards, not performance checks: the heavy files (corpus
 // runs, 1 MB step counts, packaging, the language server, oxlint) can take
 // minutes on a loaded machine, and a test that counts steps must not fail on
 // wall-clock time. Ten minutes per test or hook only catches a real hang.
-const hangGuardMs = 600_000;
+export const hangGuardMs = 600_000;
+
+/**
+ * The heavy runs, left out of `npm test` and run by `npm run test:heavy`
+ * (vitest.heavy.config.mts; CI runs both): property checks over the
+ * third-party corpus of bench/corpus.mjs (crash safety, prefilters, codemod
+ * engine and transforms, the audit, `--concurrency`), the seeded fuzzers, the
+ * 1 MB step counts and the packed-tarball install. Together about 410 s of
+ * one worker here; `npm test` keeps the rules, codemods, audit, CLI, editor
+ * and oxlint tests and the real-world ledger, under six minutes on 2 cores.
+ */
+export const heavyFiles = [
+  'test/prefilters-corpus.test.ts',
+  'test/crash-safety/**/*.test.ts',
+  'test/scaling/**/*.test.ts',
+  'test/concurrency.test.ts',
+  'test/packaged-install.test.ts',
+  'test/audit/prefilter-corpus.test.ts',
+  'test/audit/crash-safety.test.ts',
+  'test/codemod/corpus-properties-*.test.ts',
+  'test/codemod/engine-corpus.test.ts',
+];
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, ...heavyFiles],
     testTimeout: hangGuardMs,
     hookTimeout: hangGuardMs,
     pool: 'forks',

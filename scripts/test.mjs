@@ -3,7 +3,8 @@
 // again on ESLint 9 (vitest.eslint9.config.mts). The second run happens even
 // when the first fails; both results are printed at the end, and the exit
 // code is non-zero when either run failed. Extra arguments go to both runs
-// (`npm test -- test/rules`).
+// (`npm test -- test/rules`). The heavy runs (heavyFiles in vitest.config.mts)
+// are left out: `npm run test:heavy` runs them, and CI runs both.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

@@ -2,7 +2,7 @@
  * Rules never throw on seeded random programs, with every option on: from
  * the eslump fuzzer and from a fuzzer of this project's own constructs (retry
  * loops, guards, clones, handlers). Set FUZZ_SEED to replay one run, and
- * FUZZ_COUNT to run more programs of each kind than the 1,000 of `npm test`.
+ * FUZZ_COUNT to run more programs of each kind than the 1,000 of `npm run test:heavy`.
  */
 import { describe, expect, it } from 'vitest';
 import { generateRandomJS } from 'eslump';
