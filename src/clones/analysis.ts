@@ -11,6 +11,7 @@ import { NOTHING_TO_ANALYSE } from '../analysis';
 import { CloneDetector, type DeepClone, mayContainClone } from './recognise';
 import { type HotExplanation, HotPathAnalysis, type LoopMode } from '../hot-path/analysis';
 import { copiesDefault } from './defaults';
+import { reportedCopyItCopies } from './private-copy';
 import { hookInitialArgument } from '../hot-path/hooks';
 import { ImportTracker } from '../imports';
 import type { DottedPattern } from '../patterns';
@@ -27,6 +28,11 @@ export interface CloneAnalysisOptions {
   hotFunctions: readonly DottedPattern[];
   /** More deep-clone functions by dotted name (settings and options merged). */
   cloneFunctions: readonly DottedPattern[];
+}
+
+/** `12`, `12 and 15`, `12, 15 and 20`. */
+function listLines(lines: readonly number[]): string {
+  return lines.length === 1 ? String(lines[0]) : `${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
 }
 
 export interface CloneHandlers {
@@ -59,17 +65,17 @@ export function createCloneAnalysis(context: AnalysisContext, options: CloneAnal
       },
       ReturnStatement: (node) => hot.collectReturn(node),
       'Program:exit'() {
-        const found: { clone: DeepClone; why: HotExplanation }[] = [];
+        const hotFound: { clone: DeepClone; why: HotExplanation }[] = [];
         for (const clone of clones.resolve()) {
           // Each created object's own copy of a mutable default: the copy is the point.
           if (copiesDefault(clone.source)) continue;
           const why = hot.explain(clone.node);
-          if (why) found.push({ clone, why });
+          if (why) hotFound.push({ clone, why });
         }
         // The hot clones in one hook's initial argument (`useRef({ a: clone(x), b: clone(y) })`) are
         // one problem with one fix (a lazy initialiser or a ref filled once): reported once, at the first.
         const byHook = new Map<TSESTree.CallExpression, { hook: string; count: number }>();
-        const hookOf = found.map(({ clone }) => {
+        const hookOf = hotFound.map(({ clone }) => {
           const argument = hookInitialArgument(clone.node);
           if (!argument) return null;
           const group = byHook.get(argument.call);
@@ -77,19 +83,42 @@ export function createCloneAnalysis(context: AnalysisContext, options: CloneAnal
           else byHook.set(argument.call, { hook: argument.hook, count: 1 });
           return argument.call;
         });
-        const reported = new Set<TSESTree.CallExpression>();
-        found.forEach(({ clone, why }, i) => {
+        const grouped = new Set<TSESTree.CallExpression>();
+        const reports: { clone: DeepClone; why: HotExplanation }[] = [];
+        hotFound.forEach(({ clone, why }, i) => {
           const call = hookOf[i];
           const group = call ? byHook.get(call)! : null;
           if (!call || !group || group.count < 2) {
-            handlers.onHotClone(clone, why);
+            reports.push({ clone, why });
             return;
           }
-          if (reported.has(call)) return;
-          reported.add(call);
+          if (grouped.has(call)) return;
+          grouped.add(call);
           const reason = `${why.reason}; the initial value passed to \`${group.hook}\` holds ${group.count} deep clones, all made on every render and kept only on the first`;
-          handlers.onHotClone(clone, { ...why, reason });
+          reports.push({ clone, why: { ...why, reason } });
         });
+        // A copy of a local that only holds reported copies is the same cost again: reported once, at the
+        // first copy, whose message names the lines of the others. Decided in source order.
+        const hotCopies = new Map(hotFound.map(({ clone }) => [clone.node, clone]));
+        const reported = new Set<TSESTree.CallExpression>();
+        const copiedAgain = new Map<TSESTree.CallExpression, number[]>();
+        for (const { clone } of [...reports].sort((a, b) => a.clone.node.range[0] - b.clone.node.range[0])) {
+          // The first clone of a hook's initial argument speaks for the others: always reported.
+          const first = hookInitialArgument(clone.node) ? null : reportedCopyItCopies(sourceCode, clone, hotCopies, reported);
+          if (!first) {
+            reported.add(clone.node);
+            continue;
+          }
+          const lines = copiedAgain.get(first) ?? [];
+          lines.push(clone.node.loc.start.line);
+          copiedAgain.set(first, lines);
+        }
+        for (const { clone, why } of reports) {
+          if (!reported.has(clone.node)) continue;
+          const again = copiedAgain.get(clone.node);
+          const reason = again ? `${why.reason}; the copy is deep-copied again on ${again.length === 1 ? 'line' : 'lines'} ${listLines(again)}` : why.reason;
+          handlers.onHotClone(clone, reason === why.reason ? why : { ...why, reason });
+        }
       },
     }),
   };
