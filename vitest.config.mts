@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // Timeouts are hang guards, not performance checks: the heavy files (corpus
 // runs, 1 MB step counts, packaging, the language server, oxlint) can take
@@ -28,6 +29,32 @@ export const heavyFiles = [
   'test/codemod/engine-corpus.test.ts',
 ];
 
+/**
+ * The files that take longest, in the order they start: the real-world ledger (about 150 s of one
+ * worker) first, so the other worker runs everything else meanwhile. vitest's own order puts the
+ * longest first only once its cache has timings; in a fresh clone (CI) it kept the glob order, the
+ * ledger started last, and the run took about a minute longer.
+ */
+const longestFirst = [
+  'test/real-world/ledger.test.ts',
+  'test/codemod/cli-built.test.ts',
+  'test/legacy-app-real-run.test.ts',
+  'test/adoption-suppressions.test.ts',
+  'test/config-errors-cli.test.ts',
+  'test/oxlint.test.ts',
+  'test/real-world/suggestions.test.ts',
+];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (spec: TestSpecification): number => {
+      const index = longestFirst.findIndex((file) => spec.moduleId.endsWith(`/${file}`));
+      return index === -1 ? longestFirst.length : index;
+    };
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
@@ -35,6 +62,7 @@ export default defineConfig({
     testTimeout: hangGuardMs,
     hookTimeout: hangGuardMs,
     pool: 'forks',
+    sequence: { sequencer: LongestFirst },
     // Each test file gets a fresh module cache (vitest's default). Sharing one a worker (`isolate: false`) saved
     // about 90 s here, but in a fresh-clone CI run cli-invariants' "config that never settles" test then hung
     // until the hang guard (its 0.3 s timer never fired); the cause was not found, so the files stay isolated.
