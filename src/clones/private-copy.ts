@@ -26,7 +26,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, isFunction, isLoop } from '../ast/functions';
 import { unwrapExpression } from '../ast/unwrap';
 import { contains } from '../ast/walk';
-import { isLogCall } from '../hot-path/contexts';
+import { isLogCall } from '../ast/log-call';
 import { variableAt } from '../imports';
 
 const DIRECT_EVAL = /\beval\s*\(/;

@@ -99,13 +99,6 @@ export function isLoggerName(name: string): boolean {
   return name.endsWith('Logger') || name.endsWith('logger') || name.endsWith('Log') || name.endsWith('LoggerService');
 }
 
-/** A call of a log method on a logger or the console: `logger.info(…)`, `this.log.debug(…)`, `_logger.default.verbose(…)`, `console.log(…)`. */
-export function isLogCall(call: TSESTree.CallExpression): boolean {
-  const name = dottedName(call.callee);
-  if (!name || name.length < 2 || !LOG_METHODS.has(name[name.length - 1]!)) return false;
-  return name.slice(0, -1).some((part) => part === 'console' || part === 'log' || part === 'logger' || isLoggerName(part));
-}
-
 /** `store`, `this.store`, `appStore`, `TodoStore`: a state store, whose subscribers run on every change. */
 function isStoreName(name: string[] | null): boolean {
   const last = name?.[name.length - 1];

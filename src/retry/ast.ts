@@ -7,6 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrapExpression } from '../ast/unwrap';
 import { dottedName } from '../patterns';
+export { isLogCall } from '../ast/log-call';
 
 export type Node = TSESTree.Node;
 export type LoopNode = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
@@ -221,18 +222,6 @@ export function numberValue(node: Node): number | null {
     return -n.argument.value;
   }
   return null;
-}
-
-/** `console.log(...)`, `logger.debug(...)`, `log(...)`, `this.#trace(...)`: a log line. */
-export function isLogCall(call: TSESTree.CallExpression): boolean {
-  const callee = call.callee.type === 'ChainExpression' ? call.callee.expression : call.callee;
-  if (callee.type === 'MemberExpression') {
-    const object = callee.object;
-    if (object.type === 'Identifier' && /^(console|log|logger|debug)$/i.test(object.name)) return true;
-    if (object.type === 'MemberExpression' && !object.computed && object.property.type === 'Identifier' && /^(log|logger)$/i.test(object.property.name)) return true;
-  }
-  const name = callee.type === 'MemberExpression' && !callee.computed && (callee.property.type === 'Identifier' || callee.property.type === 'PrivateIdentifier') ? callee.property.name : callee.type === 'Identifier' ? callee.name : null;
-  return name !== null && /^(log|debug|trace|info|warn|error|verbose)$/i.test(name);
 }
 
 /** The expression a statement runs: an expression statement's, or the value of a single declaration (`const x = await f()`). */
