@@ -104,7 +104,7 @@ function isFormattedLogArgument(sourceCode: Readonly<TSESLint.SourceCode>, call:
   // `console` must be the global one, not a local object of that name.
   let root: TSESTree.Node = call.callee;
   while (root.type === 'MemberExpression') root = root.object;
-  return !(root.type === 'Identifier' && root.name === 'console' && variableAt(sourceCode, root));
+  return !(root.type === 'Identifier' && root.name === 'console' && variableAt(sourceCode, root)?.defs.length);
 }
 
 /**
@@ -137,7 +137,8 @@ function copiesIn(value: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode
   const node = unwrapExpression(value);
   if (node.type === 'CallExpression') return hot.get(node)?.source ? [node] : null;
   if (node.type === 'Literal' && node.value === null && !('regex' in node)) return [];
-  if (node.type === 'Identifier' && node.name === 'undefined' && !variableAt(sourceCode, node)) return [];
+  // The global `undefined` (a configured global has no definition), not a local of that name.
+  if (node.type === 'Identifier' && node.name === 'undefined' && !variableAt(sourceCode, node)?.defs.length) return [];
   if (node.type === 'UnaryExpression' && node.operator === 'void') return [];
   if (node.type === 'ConditionalExpression') {
     const consequent = copiesIn(node.consequent, sourceCode, hot, depth + 1);

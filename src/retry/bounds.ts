@@ -357,6 +357,8 @@ export function isBoundingTest(test: Node, ctx: BoundContext, mode: 'continueWhe
       const elapsed = leftElapsed ?? elapsedInit(node.right, ctx);
       // The other side is the budget: not one that falls back to `Infinity` (`maxRetryTime ?? Infinity`).
       if (elapsed) return !movesWithAttempts(elapsed, ctx) && isFiniteLimit(leftElapsed ? node.right : node.left, ctx, TIME_FOREVER);
+      // `const wait = this.getRetryDelay(); if (wait <= 0) throw err`, the helper capping the wait at the time left.
+      if (testsTimeLeft(node, ctx, mode)) return true;
       // `if (retryDelay === -1) return;`, `if (outcome === Outcome.Success) return retry(attempt + 1);`.
       if (testsCounterAnswer(node, ctx)) return true;
       const leftCounter = mentionsCounter(node.left, ctx);
@@ -620,6 +622,151 @@ function isStopValue(node: Node | null | undefined): boolean {
   if (v.type === 'MemberExpression') return isVerdictValue(v);
   if (v.type === 'ObjectExpression') return v.properties.some((p) => p.type === 'Property' && VERDICT_PROPERTY.test(staticKeyName(p.key, p.computed) ?? ''));
   return false;
+}
+
+/** A clock read on its own: `Date.now()`, `performance.now()`, `now()`, `clock.now()`. */
+function isClockRead(node: Node, ctx: BoundContext): boolean {
+  const n = unwrapExpression(node);
+  return n.type === 'CallExpression' && n.arguments.length === 0 && isDeadlineExpression(n, ctx.keys) && !someOwn(n.callee, ctx.keys, (inner) => inner.type === 'CallExpression');
+}
+
+/** A budget that reads no clock and names no `Infinity`, `NaN` or `undefined` (`(opts.total ?? Infinity) * 1000`). */
+function isPlainBudget(node: Node, ctx: BoundContext): boolean {
+  if (isDeadlineExpression(node, ctx.keys)) return false;
+  if (someOwn(node, ctx.keys, (inner) => inner.type === 'Identifier' && (inner.name === 'Infinity' || inner.name === 'NaN' || inner.name === 'undefined'))) return false;
+  return isFiniteLimit(node, ctx, TIME_FOREVER);
+}
+
+/**
+ * The time left before a deadline, in the helper `fn`: `budget - (clock - start)`, a finite budget less
+ * a clock read less a start, or `deadline - clock` for a const `deadline = clock + budget`. Nothing it
+ * reads but the clock may be a parameter of `fn`, a variable `fn` declares or a name `fn` writes (each call
+ * would bring a new start), or a start or deadline that moves with each attempt.
+ */
+function isTimeLeft(node: Node, fn: FunctionNode, ctx: BoundContext): boolean {
+  const n = unwrapExpression(node);
+  if (n.type !== 'BinaryExpression' || n.operator !== '-') return false;
+  const right = unwrapExpression(n.right);
+  let fixed: Node[];
+  if (right.type === 'BinaryExpression' && right.operator === '-' && isClockRead(right.left, ctx)) {
+    // `budget - (clock - start)`.
+    if (!isPlainBudget(n.left, ctx) || isDeadlineExpression(right.right, ctx.keys)) return false;
+    fixed = [n.left, right.right];
+  } else if (isClockRead(right, ctx)) {
+    // `deadline - clock`, the deadline a const set to `clock + budget`.
+    const deadline = unwrapExpression(n.left);
+    const init = deadline.type === 'Identifier' ? ctx.imports.constInit(deadline) : null;
+    const set = init && unwrapExpression(init);
+    if (!set || set.type !== 'BinaryExpression' || set.operator !== '+' || !isClockRead(set.left, ctx) || !isPlainBudget(set.right, ctx)) return false;
+    fixed = [deadline];
+  } else {
+    return false;
+  }
+  const written = new Set<string>();
+  walkOwn(fn.body, ctx.keys, (inner) => {
+    if (inner.type === 'AssignmentExpression') written.add(nameKey(inner.left) ?? '');
+    if (inner.type === 'UpdateExpression') written.add(nameKey(inner.argument) ?? '');
+    return true;
+  });
+  const fresh = (side: Node) =>
+    someOwn(side, ctx.keys, (inner) => {
+      if (inner.type !== 'Identifier' && inner.type !== 'MemberExpression') return false;
+      const key = nameKey(inner);
+      if (key !== null && written.has(key)) return true;
+      if (inner.type !== 'Identifier') return false;
+      const variable = findVariable(ctx.sourceCode.getScope(inner), inner.name);
+      const def = variable?.defs[0];
+      return !!def && (def.type === 'Parameter' || contains(fn, def.node));
+    });
+  return !fixed.some(fresh) && !movesWithAttempts(n, ctx);
+}
+
+/**
+ * The function of this file a call runs, when nothing else can stand in for it: a function bound once and
+ * never reassigned, or the one method of that name in its class that nothing in the file overrides
+ * (`X.prototype.m =`, `this.m =`, a subclass's method of the same name). Null otherwise, and for an
+ * `async` function or a generator (its answer is not a number).
+ */
+function soleSameFileCallee(call: TSESTree.CallExpression, ctx: BoundContext): FunctionNode | null {
+  const fn = sameFileCallee(call, ctx.sourceCode);
+  if (!fn || fn.async || fn.generator) return null;
+  const callee = unwrapExpression(call.callee);
+  if (callee.type === 'Identifier') {
+    const variable = findVariable(ctx.sourceCode.getScope(callee), callee.name);
+    return variable && variable.references.every((reference) => !reference.isWrite() || reference.init) ? fn : null;
+  }
+  const name = callee.type === 'MemberExpression' ? staticMemberName(callee) : null;
+  if (name === null) return null;
+  const program = ctx.sourceCode.ast;
+  const overridden = someAll(program, ctx.keys, (node) => {
+    if (node.type === 'AssignmentExpression') return node.left.type === 'MemberExpression' && staticMemberName(node.left) === name;
+    // Another class member of that name: a duplicate, a subclass's override, or another class's (not told apart).
+    if (node.type === 'MethodDefinition' || node.type === 'PropertyDefinition') return node !== fn.parent && !node.computed && staticKeyName(node.key, false) === name;
+    return false;
+  });
+  return overridden ? null : fn;
+}
+
+/**
+ * A wait that a function of this file caps at the time left (`return Math.min(wait, maxWait, budget -
+ * (Date.now() - start))`, every `return` so, the last statement one): its answer reaches zero once the
+ * deadline has passed.
+ */
+function capsAtTimeLeft(call: TSESTree.CallExpression, ctx: BoundContext): boolean {
+  const fn = soleSameFileCallee(call, ctx);
+  if (!fn) return false;
+  // No way to fall off the end (an `undefined` answer is never `<= 0`).
+  if (fn.body.type === 'BlockStatement' && fn.body.body.at(-1)?.type !== 'ReturnStatement') return false;
+  const timeLeft = (arg: Node): boolean => {
+    const a = unwrapExpression(arg);
+    if (isTimeLeft(a, fn, ctx)) return true;
+    // A const of the function holding it: `const maxAllowableDelayMs = total - (Date.now() - start)`.
+    if (a.type !== 'Identifier') return false;
+    const init = ctx.imports.constInit(a);
+    return !!init && contains(fn, init) && isTimeLeft(init, fn, ctx);
+  };
+  const returns = ownReturns(fn, ctx.keys);
+  return (
+    returns.length > 0 &&
+    returns.every((value) => {
+      const v = value && unwrapExpression(value);
+      if (v?.type !== 'CallExpression' || !isMemberCall(v, 'Math', 'min')) return false;
+      // The global `Math`, not a local object of that name.
+      const math = unwrapExpression((v.callee as TSESTree.MemberExpression).object);
+      if (math.type !== 'Identifier' || (findVariable(ctx.sourceCode.getScope(math), 'Math')?.defs.length ?? 0) > 0) return false;
+      return v.arguments.some((arg) => arg.type !== 'SpreadElement' && timeLeft(arg));
+    })
+  );
+}
+
+/**
+ * `if (wait <= 0) throw err` (exitWhenTrue) or `if (wait > 0) return retry()` (continueWhenTrue), where
+ * `wait` is a const of the retry's failure path bound to a call of a function of this file that caps the
+ * wait at the time left before a deadline (`capsAtTimeLeft`): the test stops the retry at the deadline.
+ */
+function testsTimeLeft(node: TSESTree.BinaryExpression, ctx: BoundContext, mode: 'continueWhenTrue' | 'exitWhenTrue'): boolean {
+  if (node.left.type === 'PrivateIdentifier') return false;
+  const zeroAt = (side: Node) => {
+    const u = unwrapExpression(side);
+    return u.type === 'Literal' && (u.value === 0 || u.value === 1);
+  };
+  // Normalise to `wait <op> n`.
+  const flip: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+  const [waitSide, limit, operator] = zeroAt(node.right) ? [node.left, node.right, node.operator] : zeroAt(node.left) ? [node.right, node.left, flip[node.operator]] : [null, null, null];
+  if (!waitSide || !limit || !operator) return false;
+  const n = (unwrapExpression(limit) as TSESTree.Literal).value;
+  const stops = mode === 'exitWhenTrue' ? (operator === '<=' && n === 0) || (operator === '<' && (n === 0 || n === 1)) : (operator === '>' && n === 0) || (operator === '>=' && (n === 0 || n === 1));
+  if (!stops) return false;
+  let wait = unwrapExpression(waitSide);
+  if (wait.type === 'Identifier') {
+    const region = ctx.retryRegion ?? ctx.restartRegion;
+    const init = ctx.imports.constInit(wait);
+    // Asked again with each attempt: a const of the region that runs again.
+    if (!init || !region || !contains(region, init)) return false;
+    wait = unwrapExpression(init);
+  }
+  if (wait.type === 'AwaitExpression') wait = unwrapExpression(wait.argument);
+  return wait.type === 'CallExpression' && capsAtTimeLeft(wait, ctx);
 }
 
 /** A comparison of a counter's answer with a value that is not a count itself (`retryDelay === -1`, `backoff < 0`). */
