@@ -662,12 +662,20 @@ function isTimeLeft(node: Node, fn: FunctionNode, ctx: BoundContext): boolean {
   } else {
     return false;
   }
+  // The helper changes nothing that could hold the start: no assignment (plain or destructuring), no nested
+  // function, no call but `Math.*` and clock reads, no `this` but as a member's object (no `self = this`); a
+  // count it steps (`this.numRetries++`) is fine, unless the time left reads it.
   const written = new Set<string>();
-  walkOwn(fn.body, ctx.keys, (inner) => {
-    if (inner.type === 'AssignmentExpression') written.add(nameKey(inner.left) ?? '');
-    if (inner.type === 'UpdateExpression') written.add(nameKey(inner.argument) ?? '');
-    return true;
+  let changes = false;
+  walkAll(fn.body, ctx.keys, (inner) => {
+    if (changes) return false;
+    if (inner.type === 'AssignmentExpression' || isFunction(inner) || inner.type === 'ClassExpression') changes = true;
+    else if (inner.type === 'CallExpression') changes = !isClockRead(inner, ctx) && !(inner.callee.type === 'MemberExpression' && inner.callee.object.type === 'Identifier' && inner.callee.object.name === 'Math');
+    else if (inner.type === 'ThisExpression') changes = inner.parent?.type !== 'MemberExpression' || inner.parent.object !== inner;
+    else if (inner.type === 'UpdateExpression') written.add(nameKey(inner.argument) ?? '');
+    return !changes;
   });
+  if (changes || written.has('')) return false;
   const fresh = (side: Node) =>
     someOwn(side, ctx.keys, (inner) => {
       if (inner.type !== 'Identifier' && inner.type !== 'MemberExpression') return false;
@@ -696,12 +704,32 @@ function soleSameFileCallee(call: TSESTree.CallExpression, ctx: BoundContext): F
     return variable && variable.references.every((reference) => !reference.isWrite() || reference.init) ? fn : null;
   }
   const name = callee.type === 'MemberExpression' ? staticMemberName(callee) : null;
-  if (name === null) return null;
+  // A class method only: an object literal's method is replaced unseen by a spread or `Object.create`.
+  if (name === null || fn.parent?.type !== 'MethodDefinition') return null;
   const program = ctx.sourceCode.ast;
   const overridden = someAll(program, ctx.keys, (node) => {
-    if (node.type === 'AssignmentExpression') return node.left.type === 'MemberExpression' && staticMemberName(node.left) === name;
-    // Another class member of that name: a duplicate, a subclass's override, or another class's (not told apart).
-    if (node.type === 'MethodDefinition' || node.type === 'PropertyDefinition') return node !== fn.parent && !node.computed && staticKeyName(node.key, false) === name;
+    // `x.getRetryDelay = …`; `this[k] = …`, `Upload.prototype[k] = …`: a member of that name, or one the file does not show on an instance or prototype.
+    if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression') {
+      const key = staticMemberName(node.left);
+      if (key === name) return true;
+      const owner = node.left.object;
+      return key === null && (owner.type === 'ThisExpression' || (owner.type === 'MemberExpression' && staticMemberName(owner) === 'prototype'));
+    }
+    // `Object.defineProperty(Upload.prototype, 'getRetryDelay', …)`, `Object.assign(this, { getRetryDelay })`, `Reflect.set(…)`.
+    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.object.type === 'Identifier' && (node.callee.object.name === 'Object' || node.callee.object.name === 'Reflect')) {
+      const [target] = node.arguments;
+      const onClass = !!target && (target.type === 'ThisExpression' || (target.type === 'MemberExpression' && staticMemberName(target) === 'prototype'));
+      const names = node.arguments.some(
+        (argument) =>
+          (argument.type === 'Literal' && argument.value === name) ||
+          (argument.type === 'ObjectExpression' && argument.properties.some((property) => property.type === 'SpreadElement' || property.computed || staticKeyName(property.key, false) === name)),
+      );
+      return onClass || names;
+    }
+    // Another class member of that name (a duplicate, a subclass's override, another class's: not told apart), a
+    // computed one, or a TypeScript parameter property of that name.
+    if (node.type === 'MethodDefinition' || node.type === 'PropertyDefinition') return node !== fn.parent && (node.computed || staticKeyName(node.key, false) === name);
+    if (node.type === 'TSParameterProperty') return node.parameter.type === 'Identifier' && node.parameter.name === name;
     return false;
   });
   return overridden ? null : fn;
@@ -734,6 +762,8 @@ function capsAtTimeLeft(call: TSESTree.CallExpression, ctx: BoundContext): boole
       // The global `Math`, not a local object of that name.
       const math = unwrapExpression((v.callee as TSESTree.MemberExpression).object);
       if (math.type !== 'Identifier' || (findVariable(ctx.sourceCode.getScope(math), 'Math')?.defs.length ?? 0) > 0) return false;
+      // No argument that is NaN or undefined (`Math.min(undefined, left)` is NaN, never `<= 0`).
+      if (v.arguments.some((arg) => someOwn(arg, ctx.keys, (inner) => inner.type === 'Identifier' && (inner.name === 'NaN' || inner.name === 'undefined')))) return false;
       return v.arguments.some((arg) => arg.type !== 'SpreadElement' && timeLeft(arg));
     })
   );

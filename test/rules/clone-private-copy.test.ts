@@ -174,7 +174,7 @@ const cases = [
   {
     name: 'with `console` and `undefined` configured as globals (a global has no definition): still the global console and the value undefined, so the copy of the copy is reported once, at the first',
     code: "import { EventEmitter } from 'node:events';\nconst bus = new EventEmitter();\nbus.on('message', (event) => {\n  let current = structuredClone(event.current);\n  let original = event.original ? structuredClone(event.original) : undefined;\n  console.log('replacing %j with %j', current, original);\n  if (event.type === 'leave' && original) current = structuredClone(original);\n  send(current);\n});\n",
-    languageOptions: { globals: { console: 'readonly', undefined: 'readonly' } },
+    languageOptions: { globals: { console: 'readonly' as const, undefined: 'readonly' as const } },
     errors: [
       { messageId: 'cloneInEventHandler', data: { clone: 'structuredClone', location: 'the `bus.on` callback', reason: "a `'message'` listener runs on every event", noFix: ' No quick fix: the copy leaves this function (passed to `send`), where changes below its top level cannot be checked.' }, line: 4, column: 17, endLine: 4, endColumn: 47 },
       { messageId: 'cloneInEventHandler', data: { clone: 'structuredClone', location: 'the `bus.on` callback', reason: "a `'message'` listener runs on every event; the copy is deep-copied again on line 7", noFix: ' No quick fix: the copy leaves this function (passed to `structuredClone`), where changes below its top level cannot be checked.' }, line: 5, column: 35, endLine: 5, endColumn: 66 },
