@@ -30,11 +30,6 @@ export interface CloneAnalysisOptions {
   cloneFunctions: readonly DottedPattern[];
 }
 
-/** `12`, `12 and 15`, `12, 15 and 20`. */
-function listLines(lines: readonly number[]): string {
-  return lines.length === 1 ? String(lines[0]) : `${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
-}
-
 export interface CloneHandlers {
   /** A deep clone that runs hot, and why. */
   onHotClone: (clone: DeepClone, why: HotExplanation) => void;
@@ -98,10 +93,11 @@ export function createCloneAnalysis(context: AnalysisContext, options: CloneAnal
           reports.push({ clone, why: { ...why, reason } });
         });
         // A copy of a local that only holds reported copies is the same cost again: reported once, at the
-        // first copy, whose message names the lines of the others. Decided in source order.
+        // first copy, whose message names the line of the other. Decided in source order. (One copy at most:
+        // a second read of the local, after the first copy of it, follows a read that is not a test or a log.)
         const hotCopies = new Map(hotFound.map(({ clone }) => [clone.node, clone]));
         const reported = new Set<TSESTree.CallExpression>();
-        const copiedAgain = new Map<TSESTree.CallExpression, number[]>();
+        const copiedAgain = new Map<TSESTree.CallExpression, number>();
         for (const { clone } of [...reports].sort((a, b) => a.clone.node.range[0] - b.clone.node.range[0])) {
           // The first clone of a hook's initial argument speaks for the others: always reported.
           const first = hookInitialArgument(clone.node) ? null : reportedCopyItCopies(sourceCode, clone, hotCopies, reported);
@@ -109,15 +105,12 @@ export function createCloneAnalysis(context: AnalysisContext, options: CloneAnal
             reported.add(clone.node);
             continue;
           }
-          const lines = copiedAgain.get(first) ?? [];
-          lines.push(clone.node.loc.start.line);
-          copiedAgain.set(first, lines);
+          copiedAgain.set(first, clone.node.loc.start.line);
         }
         for (const { clone, why } of reports) {
           if (!reported.has(clone.node)) continue;
           const again = copiedAgain.get(clone.node);
-          const reason = again ? `${why.reason}; the copy is deep-copied again on ${again.length === 1 ? 'line' : 'lines'} ${listLines(again)}` : why.reason;
-          handlers.onHotClone(clone, reason === why.reason ? why : { ...why, reason });
+          handlers.onHotClone(clone, again === undefined ? why : { ...why, reason: `${why.reason}; the copy is deep-copied again on line ${again}` });
         }
       },
     }),
