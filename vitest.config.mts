@@ -13,9 +13,12 @@ export const hangGuardMs = 600_000;
  * (vitest.heavy.config.mts; CI runs both): property checks over the
  * third-party corpus of bench/corpus.mjs (crash safety, prefilters, codemod
  * engine and transforms, the audit, `--concurrency`), the seeded fuzzers, the
- * 1 MB step counts and the packed-tarball install. Together about 410 s of
- * one worker here; `npm test` keeps the rules, codemods, audit, CLI, editor
- * and oxlint tests and the real-world ledger, under six minutes on 2 cores.
+ * 1 MB step counts, the packed-tarball install, and the end-to-end runs of the
+ * built CLI and of bulk suppressions through the real eslint and oxlint
+ * binaries. Together about 510 s of one worker here; `npm test` keeps the
+ * rules, codemods (their CLI in process), audit, CLI errors, editor and oxlint
+ * tests, the legacy app's real run and the real-world ledger, under six
+ * minutes on 2 cores.
  */
 export const heavyFiles = [
   'test/prefilters-corpus.test.ts',
@@ -23,6 +26,8 @@ export const heavyFiles = [
   'test/scaling/**/*.test.ts',
   'test/concurrency.test.ts',
   'test/packaged-install.test.ts',
+  'test/codemod/cli-built.test.ts',
+  'test/adoption-suppressions.test.ts',
   'test/audit/prefilter-corpus.test.ts',
   'test/audit/crash-safety.test.ts',
   'test/codemod/corpus-properties-*.test.ts',
@@ -37,10 +42,10 @@ export const heavyFiles = [
  */
 const longestFirst = [
   'test/real-world/ledger.test.ts',
-  'test/codemod/cli-built.test.ts',
   'test/legacy-app-real-run.test.ts',
-  'test/adoption-suppressions.test.ts',
   'test/config-errors-cli.test.ts',
+  'test/codemod/cli-built.test.ts',
+  'test/adoption-suppressions.test.ts',
   'test/oxlint.test.ts',
   'test/real-world/suggestions.test.ts',
 ];
