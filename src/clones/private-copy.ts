@@ -30,6 +30,17 @@ import { isLogCall } from '../ast/log-call';
 import { variableAt } from '../imports';
 
 const DIRECT_EVAL = /\beval\s*\(/;
+/** Per file, whether its text has a direct `eval` (read once, not once a clone). */
+const hasEval = new WeakMap<object, boolean>();
+
+function mayEval(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let found = hasEval.get(sourceCode);
+  if (found === undefined) {
+    found = DIRECT_EVAL.test(sourceCode.text);
+    hasEval.set(sourceCode, found);
+  }
+  return found;
+}
 
 /** A hot clone as this check needs it: the call and the one value it copies whole (null when not whole). */
 export interface HotCopy {
@@ -163,7 +174,7 @@ export function reportedCopyItCopies(
   reported: ReadonlySet<TSESTree.CallExpression>,
 ): TSESTree.CallExpression | null {
   // A direct `eval` can read and write any local the scope analysis sees.
-  if (!clone.source || DIRECT_EVAL.test(sourceCode.text)) return null;
+  if (!clone.source || mayEval(sourceCode)) return null;
   const source = unwrapExpression(clone.source);
   if (source.type !== 'Identifier') return null;
   const variable = variableAt(sourceCode, source);
